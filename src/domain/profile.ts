@@ -1,0 +1,61 @@
+// The person being oriented. A profile lives only on the device that made it: no endpoint accepts it, and a
+// referral carries only the fields the partner's form asks for (with consent). Every field is optional: the
+// matcher works with what it is given and says what missing information would change.
+import * as z from 'zod/mini';
+import { codeInsee, codeQpv, latitude, longitude, setOf } from './primitives.ts';
+import {
+  BESOINS,
+  CRENEAUX,
+  GENRES,
+  JOURS,
+  LANGUES,
+  MOBILITES,
+  REGIMES,
+  RESSOURCES,
+  SITUATIONS_ADMINISTRATIVES,
+  SITUATIONS_FAMILIALES,
+  URGENCES,
+  valuesOf,
+} from './vocabulary.ts';
+
+const age = z.number().check(z.int(), z.minimum(0), z.maximum(120));
+
+export const profileSchema = z.object({
+  lieu: z.optional(
+    z.object({
+      code_insee: z.optional(codeInsee),
+      code_qpv: z.optional(codeQpv),
+      position: z.optional(z.object({ latitude, longitude })),
+    }),
+  ),
+  age: z.optional(age),
+  genre: z.optional(z.enum(valuesOf(GENRES))),
+  foyer: z.optional(
+    z.object({
+      adultes: z.number().check(z.int(), z.minimum(1), z.maximum(20)),
+      ages_enfants: z.array(z.number().check(z.int(), z.minimum(0), z.maximum(25))).check(z.maxLength(20)),
+    }),
+  ),
+  situation_familiale: z.optional(z.enum(valuesOf(SITUATIONS_FAMILIALES))),
+  situation_administrative: z.optional(z.enum(valuesOf(SITUATIONS_ADMINISTRATIVES))),
+  ressources: z.optional(z.enum(valuesOf(RESSOURCES))),
+  mobilite: z.optional(
+    z.object({
+      mode: z.enum(valuesOf(MOBILITES)),
+      distance_max_km: z.optional(z.number().check(z.positive(), z.maximum(100))),
+    }),
+  ),
+  langues: z.optional(setOf(z.enum(valuesOf(LANGUES)))),
+  regimes: z.optional(setOf(z.enum(valuesOf(REGIMES)))),
+  peut_cuisiner: z.optional(z.boolean()),
+  disponibilites: z.optional(
+    z.object({
+      jours: setOf(z.enum(valuesOf(JOURS))),
+      creneaux: setOf(z.enum(valuesOf(CRENEAUX))),
+    }),
+  ),
+  urgence: z.optional(z.enum(valuesOf(URGENCES))),
+  besoins: setOf(z.enum(valuesOf(BESOINS))),
+});
+
+export type Profile = z.infer<typeof profileSchema>;

@@ -1,0 +1,211 @@
+// A service a structure offers. Eligibility and the fiche de liaison are structured data the matcher evaluates
+// and the referral form is built from; free-text `precisions` only add nuance for people, never replace a rule.
+import * as z from 'zod/mini';
+import {
+  codeInsee,
+  codePostal,
+  codeQpv,
+  courriel,
+  isoDate,
+  latitude,
+  longitude,
+  nom,
+  osmOpeningHours,
+  recordId,
+  setOf,
+  sourceId,
+  telephone,
+  text,
+  url,
+  verification,
+} from './primitives.ts';
+import { accessibilite } from './structure.ts';
+import {
+  ACCUEIL,
+  CANAUX_LIAISON,
+  FOOD_CATEGORY_VALUES,
+  FREQUENCES_MAJ_MOIS,
+  GENRES_ACCUEILLIS,
+  INFOS_TEMPORAIRES,
+  JUSTIFICATIFS,
+  LANGUES,
+  MODES_ACCUEIL,
+  PUBLICS,
+  REGIMES,
+  RESSOURCES,
+  SATURATION,
+  SITUATIONS_ADMINISTRATIVES,
+  SITUATIONS_FAMILIALES,
+  THEMATIQUES,
+  TYPES_CHAMP,
+  TYPES_SERVICE,
+  VISIBILITES,
+  valuesOf,
+} from './vocabulary.ts';
+
+const age = z.number().check(z.int(), z.minimum(0), z.maximum(120));
+
+export const tarifSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('gratuit'), precisions: z.optional(text(300)) }),
+  z.object({
+    type: z.literal('solidaire'),
+    /** Share of the shop price paid, e.g. 10–30 % in an épicerie sociale. */
+    pourcentage_min: z.optional(z.number().check(z.minimum(0), z.maximum(100))),
+    pourcentage_max: z.optional(z.number().check(z.minimum(0), z.maximum(100))),
+    precisions: text(300),
+  }),
+  z.object({ type: z.literal('payant'), precisions: z.optional(text(300)) }),
+]);
+
+export const eligibiliteSchema = z
+  .object({
+    publics: setOf(z.enum(valuesOf(PUBLICS))).check(z.minLength(1, 'Au moins un public')),
+    accueil: z.enum(valuesOf(ACCUEIL)),
+    age_min: z.optional(age),
+    age_max: z.optional(age),
+    genre: z.optional(z.enum(valuesOf(GENRES_ACCUEILLIS))),
+    situations_familiales: z.optional(setOf(z.enum(valuesOf(SITUATIONS_FAMILIALES)))),
+    situations_administratives: z.optional(setOf(z.enum(valuesOf(SITUATIONS_ADMINISTRATIVES)))),
+    ressources: z.optional(setOf(z.enum(valuesOf(RESSOURCES)))),
+    /** Where the person must live; absent means anywhere. Communes by INSEE code (Lyon's arrondissements too). */
+    zone: z.optional(
+      z
+        .object({ communes: setOf(codeInsee), qpv: setOf(codeQpv) })
+        .check(
+          z.refine((zn) => zn.communes.length + zn.qpv.length > 0, 'Zone vide : retirez-la ou ajoutez une commune'),
+        ),
+    ),
+    sur_orientation: z.boolean(),
+    sur_rendez_vous: z.boolean(),
+    sur_inscription: z.boolean(),
+    justificatifs: setOf(z.enum(valuesOf(JUSTIFICATIFS))),
+    precisions: z.optional(text(1000)),
+  })
+  .check(
+    z.refine((e) => e.age_min === undefined || e.age_max === undefined || e.age_min <= e.age_max, {
+      message: "L'âge minimum dépasse l'âge maximum",
+      path: ['age_max'],
+    }),
+  );
+
+export const champLiaisonSchema = z
+  .object({
+    id: z.string().check(z.regex(/^[a-z0-9_]{1,40}$/, 'Identifiant de champ attendu (a-z, 0-9, _)')),
+    libelle: text(200),
+    type: z.enum(valuesOf(TYPES_CHAMP)),
+    requis: z.boolean(),
+    options: z.optional(z.array(text(100)).check(z.minLength(2, 'Au moins deux choix'))),
+  })
+  .check(
+    z.refine((c) => (c.type === 'choix') === (c.options !== undefined), {
+      message: 'Les choix sont à donner pour un champ « choix », et seulement pour lui',
+      path: ['options'],
+    }),
+  );
+
+export const ficheLiaisonSchema = z
+  .object({
+    requise: z.boolean(),
+    canaux: setOf(z.enum(valuesOf(CANAUX_LIAISON))).check(z.minLength(1, 'Au moins un moyen de transmission')),
+    /** The partner's own fields; empty means Boussole's default form. */
+    champs: z.array(champLiaisonSchema),
+    contact_nom: z.optional(text(120)),
+    courriel: z.optional(courriel),
+    telephone: z.optional(telephone),
+    /** The partner's printable form, when it has one. */
+    modele_url: z.optional(url),
+  })
+  .check(
+    z.refine((f) => new Set(f.champs.map((c) => c.id)).size === f.champs.length, {
+      message: 'Deux champs ont le même identifiant',
+      path: ['champs'],
+    }),
+    z.refine((f) => !f.canaux.includes('courriel') || f.courriel !== undefined, {
+      message: 'Une adresse e-mail est nécessaire pour recevoir les fiches par courriel',
+      path: ['courriel'],
+    }),
+    z.refine((f) => !f.canaux.includes('telephone') || f.telephone !== undefined, {
+      message: 'Un numéro est nécessaire pour recevoir les orientations par téléphone',
+      path: ['telephone'],
+    }),
+  );
+
+export const capaciteSchema = z.object({
+  etat: z.enum(valuesOf(SATURATION)),
+  note: z.optional(text(300)),
+});
+
+export const infoTemporaireSchema = z
+  .object({
+    id: z.string().check(z.minLength(1), z.maxLength(60)),
+    type: z.enum(valuesOf(INFOS_TEMPORAIRES)),
+    debut: isoDate,
+    /** Inclusive; absent means until further notice. */
+    fin: z.optional(isoDate),
+    /** For `horaires-exceptionnels`: the hours that replace the regular ones between the dates. */
+    horaires: z.optional(osmOpeningHours),
+    message: z.optional(text(500)),
+  })
+  .check(
+    z.refine((i) => i.fin === undefined || i.fin >= i.debut, { message: 'La fin précède le début', path: ['fin'] }),
+    z.refine((i) => (i.type === 'horaires-exceptionnels') === (i.horaires !== undefined), {
+      message: 'Des horaires sont à donner pour des horaires exceptionnels, et seulement pour eux',
+      path: ['horaires'],
+    }),
+    z.refine((i) => i.type !== 'message' || i.message !== undefined, {
+      message: 'Le message est vide',
+      path: ['message'],
+    }),
+  );
+
+/** A service may take place elsewhere than its structure (a permanence hors les murs). */
+export const lieuSchema = z.object({
+  adresse: text(300),
+  complement_adresse: z.optional(text(300)),
+  code_postal: codePostal,
+  commune: text(120),
+  code_insee: codeInsee,
+  code_qpv: z.optional(codeQpv),
+  latitude: z.nullable(latitude),
+  longitude: z.nullable(longitude),
+  accessibilite: z.optional(accessibilite),
+});
+
+export const serviceSchema = z.object({
+  id: recordId,
+  source: sourceId,
+  structure_id: recordId,
+  nom,
+  description: text(10000),
+  type: z.enum(valuesOf(TYPES_SERVICE)),
+  thematiques: setOf(z.enum(valuesOf(THEMATIQUES))),
+  categorie: z.optional(z.enum(FOOD_CATEGORY_VALUES)),
+  tarif: tarifSchema,
+  modes_accueil: setOf(z.enum(valuesOf(MODES_ACCUEIL))).check(z.minLength(1, "Au moins un mode d'accueil")),
+  lieu: z.optional(lieuSchema),
+  /** Own hours when they differ from the structure's. */
+  horaires_accueil: z.optional(osmOpeningHours),
+  horaires_note: z.optional(text(500)),
+  eligibilite: eligibiliteSchema,
+  fiche_liaison: ficheLiaisonSchema,
+  capacite: z.optional(capaciteSchema),
+  infos_temporaires: z.array(infoTemporaireSchema),
+  regimes: setOf(z.enum(valuesOf(REGIMES))),
+  langues: z.optional(setOf(z.enum(valuesOf(LANGUES)))),
+  telephone: z.optional(telephone),
+  courriel: z.optional(courriel),
+  contact_nom: z.optional(text(120)),
+  visibilite: z.enum(valuesOf(VISIBILITES)),
+  /** Months after which the listing must be verified again (default 6). */
+  frequence_maj_mois: z.literal(FREQUENCES_MAJ_MOIS),
+  date_maj: isoDate,
+  verification: z.nullable(verification),
+  version: z.number().check(z.int(), z.minimum(1)),
+});
+
+export type Service = z.infer<typeof serviceSchema>;
+export type Tarif = z.infer<typeof tarifSchema>;
+export type Eligibilite = z.infer<typeof eligibiliteSchema>;
+export type FicheLiaison = z.infer<typeof ficheLiaisonSchema>;
+export type ChampLiaison = z.infer<typeof champLiaisonSchema>;
+export type InfoTemporaire = z.infer<typeof infoTemporaireSchema>;

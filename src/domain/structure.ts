@@ -1,0 +1,71 @@
+// A partner (structure): the organisation people are sent to. Field names follow data·inclusion v1 where it has
+// the concept, so import and export stay a mapping and not a translation; Boussole's additions are grouped
+// (accessibilite, verification, visibilite, statut, version).
+import * as z from 'zod/mini';
+import {
+  codeInsee,
+  codePostal,
+  codeQpv,
+  courriel,
+  isoDate,
+  latitude,
+  longitude,
+  nom,
+  osmOpeningHours,
+  recordId,
+  setOf,
+  sourceId,
+  telephone,
+  text,
+  url,
+  verification,
+} from './primitives.ts';
+import { LANGUES, RESEAUX_PORTEURS, STATUTS_STRUCTURE, VISIBILITES, valuesOf } from './vocabulary.ts';
+
+export const adresseFields = {
+  adresse: text(300),
+  complement_adresse: z.optional(text(300)),
+  code_postal: codePostal,
+  commune: text(120),
+  code_insee: codeInsee,
+  /** QPV the address lies in, when known. */
+  code_qpv: z.optional(codeQpv),
+  latitude: z.nullable(latitude),
+  longitude: z.nullable(longitude),
+};
+
+export const accessibilite = z.object({
+  /** Step-free access for wheelchair users. */
+  pmr: z.optional(z.boolean()),
+  /** The Accesslibre page (data·inclusion `accessibilite_lieu`). */
+  lien_accesslibre: z.optional(url),
+  note: z.optional(text(500)),
+});
+
+export const structureSchema = z.object({
+  id: recordId,
+  source: sourceId,
+  nom,
+  siret: z.optional(z.string().check(z.regex(/^\d{14}$/, 'SIRET attendu (14 chiffres)'))),
+  description: z.optional(text(10000)),
+  ...adresseFields,
+  telephone: z.optional(telephone),
+  courriel: z.optional(courriel),
+  site_web: z.optional(url),
+  horaires_accueil: z.optional(osmOpeningHours),
+  /** What the OSM string cannot say ("hors vacances scolaires : sur rendez-vous"). */
+  horaires_note: z.optional(text(500)),
+  accessibilite: z.optional(accessibilite),
+  langues: setOf(z.enum(valuesOf(LANGUES))),
+  reseaux_porteurs: setOf(z.enum(valuesOf(RESEAUX_PORTEURS))),
+  visibilite: z.enum(valuesOf(VISIBILITES)),
+  statut: z.enum(valuesOf(STATUTS_STRUCTURE)),
+  /** data·inclusion `date_maj`: last change of the content. */
+  date_maj: isoDate,
+  /** Last time someone confirmed the listing is true, changed or not. */
+  verification: z.nullable(verification),
+  /** Server-assigned, incremented on every accepted change. */
+  version: z.number().check(z.int(), z.minimum(1)),
+});
+
+export type Structure = z.infer<typeof structureSchema>;
