@@ -1,0 +1,53 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defineConfig } from '@playwright/test';
+
+// Browser tests drive Debian's Chromium (npm cannot download browsers here). A missing browser is an error,
+// never a skip. The server under test is the real one (server/main.ts) on a fresh SQLite file, serving the
+// built app from dist/ (`npm run test:e2e` builds first).
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (!existsSync(chromiumPath)) {
+  throw new Error(
+    `Chromium introuvable (${chromiumPath}) : installez le paquet Debian « chromium » ou définissez CHROMIUM_PATH.`,
+  );
+}
+const port = Number(process.env.E2E_PORT ?? 4317);
+const database = join(mkdtempSync(join(tmpdir(), 'boussole-e2e-')), 'e2e.sqlite');
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: true,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  reporter: process.env.CI ? [['list'], ['json', { outputFile: '.reports/playwright.json' }]] : [['list']],
+  use: {
+    baseURL: `http://localhost:${port}`,
+    locale: 'fr-FR',
+    timezoneId: 'Europe/Paris',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: chromiumPath,
+      args: [
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  webServer: {
+    command: 'npx tsx server/main.ts',
+    url: `http://localhost:${port}/api/v1/health`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    env: { PORT: String(port), BOUSSOLE_DB: database, BOUSSOLE_STATIC: 'dist' },
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});

@@ -1,0 +1,16 @@
+import { render } from 'preact';
+import { App } from './ui/App.tsx';
+import { boot } from './ui/boot.ts';
+import { StartupError } from './ui/components/StartupError.tsx';
+import './ui/styles.css';
+
+const root = document.getElementById('app');
+if (root) {
+  boot().then(
+    (context) => render(<App context={context} />, root),
+    (error: unknown) => {
+      console.error(error);
+      render(<StartupError />, root);
+    },
+  );
+}

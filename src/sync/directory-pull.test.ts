@@ -1,0 +1,92 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { aFeed, aStructure } from '../../tests/fixtures/records.ts';
+import { ScriptedServer } from '../../tests/fixtures/scripted-transport.ts';
+import { BoussoleDatabase } from '../db/database.ts';
+import { applyDirectoryPage, countDirectory, readSyncState } from '../db/directory-repo.ts';
+import { pullDirectory } from './directory-pull.ts';
+import { OfflineError } from './transport.ts';
+
+let counter = 0;
+const databases: BoussoleDatabase[] = [];
+function freshDatabase() {
+  const db = new BoussoleDatabase(`pull-test-${++counter}`);
+  databases.push(db);
+  return db;
+}
+afterEach(async () => {
+  for (const db of databases.splice(0)) await db.delete();
+});
+
+const now = () => new Date('2026-11-28T10:00:00Z');
+const storeOf = (db: BoussoleDatabase) => ({
+  readState: () => readSyncState(db),
+  applyPage: (page: Parameters<typeof applyDirectoryPage>[1], options: Parameters<typeof applyDirectoryPage>[2]) =>
+    applyDirectoryPage(db, page, options),
+});
+
+describe('first download of the directory', () => {
+  it('stores every record page by page and reports progress n / N', async () => {
+    const db = freshDatabase();
+    const server = new ScriptedServer(aFeed(25));
+    const progress: string[] = [];
+    const result = await pullDirectory({
+      transport: server,
+      store: storeOf(db),
+      now,
+      pageSize: 20,
+      onProgress: (p) => progress.push(`${p.received}/${p.total}`),
+    });
+    expect(result).toEqual({ pages: 3, received: 50, restarted: false });
+    expect(progress).toEqual(['20/50', '40/50', '50/50']);
+    expect(await countDirectory(db)).toEqual({ structures: 25, services: 25 });
+    expect(await readSyncState(db)).toEqual({
+      epoch: 'epoch-one',
+      cursor: 50,
+      total: 50,
+      lastSyncAt: '2026-11-28T10:00:00.000Z',
+    });
+  });
+
+  it('resumes after the network drops, from the last page applied, without downloading it again', async () => {
+    const db = freshDatabase();
+    const server = new ScriptedServer(aFeed(25));
+    server.failOn.add(3);
+    await expect(pullDirectory({ transport: server, store: storeOf(db), now, pageSize: 10 })).rejects.toBeInstanceOf(
+      OfflineError,
+    );
+    const cut = await readSyncState(db);
+    expect(cut.cursor).toBe(20);
+    expect(cut.lastSyncAt).toBeNull();
+    expect(await countDirectory(db)).toEqual({ structures: 10, services: 10 });
+
+    server.failOn.clear();
+    server.calls = [];
+    await pullDirectory({ transport: server, store: storeOf(db), now, pageSize: 10 });
+    expect(server.calls[0]).toEqual({ cursor: 20, limit: 10 });
+    expect(await countDirectory(db)).toEqual({ structures: 25, services: 25 });
+  });
+
+  it('a later sync asks only for what changed since its cursor', async () => {
+    const db = freshDatabase();
+    const server = new ScriptedServer(aFeed(5));
+    await pullDirectory({ transport: server, store: storeOf(db), now });
+    server.feed.push({ kind: 'structure', seq: 11, record: aStructure(1, { nom: 'Nouveau nom' }) });
+    server.calls = [];
+    const result = await pullDirectory({ transport: server, store: storeOf(db), now });
+    expect(server.calls).toEqual([{ cursor: 10, limit: 500 }]);
+    expect(result.received).toBe(1);
+    expect((await db.structures.get('test--s1'))?.nom).toBe('Nouveau nom');
+  });
+
+  it('starts over and replaces the local copy when the server database changed (new epoch)', async () => {
+    const db = freshDatabase();
+    const server = new ScriptedServer(aFeed(5));
+    await pullDirectory({ transport: server, store: storeOf(db), now });
+    server.feed = aFeed(2);
+    server.epoch = 'epoch-two';
+    const result = await pullDirectory({ transport: server, store: storeOf(db), now });
+    expect(result.restarted).toBe(true);
+    expect(await countDirectory(db)).toEqual({ structures: 2, services: 2 });
+    expect((await readSyncState(db)).epoch).toBe('epoch-two');
+  });
+});

@@ -1,0 +1,59 @@
+// Downloads the directory feed page by page into the device's store. Pure control flow: transport, store and
+// clock are passed in. A page is applied with its cursor atomically (see src/db/directory-repo.ts), so a download
+// cut by the network resumes from the last applied page. A different epoch (the server's database was replaced)
+// or a cursor the server no longer knows restarts from zero and replaces the local copy.
+import type { DirectoryEntry } from '../domain/directory.ts';
+import type { SyncTransport } from './transport.ts';
+
+export interface DirectoryStoreOnDevice {
+  readState(): Promise<{ epoch: string | null; cursor: number }>;
+  applyPage(
+    page: { epoch: string; cursor: number; total: number; entries: readonly DirectoryEntry[] },
+    options: { reset: boolean; completedAt: string | null },
+  ): Promise<void>;
+}
+
+export interface PullProgress {
+  received: number;
+  total: number;
+}
+
+export interface PullResult {
+  pages: number;
+  received: number;
+  restarted: boolean;
+}
+
+export async function pullDirectory(options: {
+  transport: SyncTransport;
+  store: DirectoryStoreOnDevice;
+  now: () => Date;
+  pageSize?: number;
+  onProgress?: (progress: PullProgress) => void;
+}): Promise<PullResult> {
+  const { transport, store, now, pageSize = 500, onProgress } = options;
+  const state = await store.readState();
+  let cursor = state.cursor;
+  let reset = false;
+  let restarted = false;
+  let pages = 0;
+  let received = 0;
+  for (;;) {
+    let page = await transport.getDirectoryPage(cursor, pageSize);
+    const staleCopy = state.epoch !== null && page.epoch !== state.epoch && !restarted;
+    if ((staleCopy || page.cursor < cursor) && !restarted) {
+      restarted = true;
+      reset = true;
+      cursor = 0;
+      page = await transport.getDirectoryPage(0, pageSize);
+    }
+    pages++;
+    received += page.entries.length;
+    await store.applyPage(page, { reset, completedAt: page.hasMore ? null : now().toISOString() });
+    reset = false;
+    onProgress?.({ received, total: page.total });
+    if (!page.hasMore) return { pages, received, restarted };
+    if (page.cursor <= cursor) throw new Error('Le serveur ne fait pas avancer le curseur');
+    cursor = page.cursor;
+  }
+}

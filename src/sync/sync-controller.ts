@@ -1,0 +1,129 @@
+// When to sync, and what the person sees of it. Triggers: app start, the `online` event, coming back to the tab,
+// a retry timer with backoff after a failure, and the "Synchroniser" button. One run at a time per tab, and one
+// tab at a time per device through the Web Locks API where the browser has it (Background Sync is not used: it
+// exists in Chromium only). The environment (events, timers, locks) is passed in so tests drive it.
+import { type DirectoryStoreOnDevice, type PullProgress, pullDirectory } from './directory-pull.ts';
+import { OfflineError, type SyncTransport } from './transport.ts';
+
+export type SyncPhase = 'idle' | 'syncing' | 'offline' | 'error';
+
+export interface SyncStatus {
+  phase: SyncPhase;
+  progress: PullProgress | null;
+  /** Last successful sync, from the device clock (display only). */
+  lastSuccessAt: string | null;
+  /** A French sentence for the person when phase is `error`. */
+  error: string | null;
+}
+
+export interface SyncEnvironment {
+  isOnline(): boolean;
+  onOnline(listener: () => void): () => void;
+  onVisible(listener: () => void): () => void;
+  setTimer(callback: () => void, ms: number): () => void;
+  /** Runs `task` while holding a device-wide lock; resolves without running when another tab holds it. */
+  withLock(task: () => Promise<void>): Promise<void>;
+}
+
+const RETRY_MS = [5_000, 15_000, 60_000, 300_000];
+
+export function createSyncController(options: {
+  transport: SyncTransport;
+  store: DirectoryStoreOnDevice;
+  env: SyncEnvironment;
+  now: () => Date;
+  onStatus: (status: SyncStatus) => void;
+  initialLastSuccessAt: string | null;
+}) {
+  const { transport, store, env, now, onStatus } = options;
+  let status: SyncStatus = { phase: 'idle', progress: null, lastSuccessAt: options.initialLastSuccessAt, error: null };
+  let running: Promise<void> | null = null;
+  let failures = 0;
+  let cancelRetry: (() => void) | null = null;
+  const unsubscribe: Array<() => void> = [];
+
+  const publish = (patch: Partial<SyncStatus>) => {
+    status = { ...status, ...patch };
+    onStatus(status);
+  };
+
+  const scheduleRetry = () => {
+    cancelRetry?.();
+    const delay = RETRY_MS[Math.min(failures - 1, RETRY_MS.length - 1)] ?? 300_000;
+    cancelRetry = env.setTimer(() => void syncNow(), delay);
+  };
+
+  const run = async () => {
+    if (!env.isOnline()) {
+      publish({ phase: 'offline', progress: null });
+      return;
+    }
+    publish({ phase: 'syncing', progress: null, error: null });
+    try {
+      await pullDirectory({ transport, store, now, onProgress: (progress) => publish({ progress }) });
+      failures = 0;
+      cancelRetry?.();
+      publish({ phase: 'idle', progress: null, lastSuccessAt: now().toISOString() });
+    } catch (error) {
+      failures++;
+      const offline = error instanceof OfflineError;
+      publish({
+        phase: offline ? 'offline' : 'error',
+        progress: null,
+        error: offline ? null : error instanceof Error ? error.message : String(error),
+      });
+      scheduleRetry();
+    }
+  };
+
+  function syncNow(): Promise<void> {
+    running ??= env.withLock(run).finally(() => {
+      running = null;
+    });
+    return running;
+  }
+
+  return {
+    start() {
+      unsubscribe.push(env.onOnline(() => void syncNow()));
+      unsubscribe.push(env.onVisible(() => void syncNow()));
+      return syncNow();
+    },
+    syncNow,
+    stop() {
+      for (const off of unsubscribe.splice(0)) off();
+      cancelRetry?.();
+    },
+    get status() {
+      return status;
+    },
+  };
+}
+
+/** The browser's events, timers and Web Locks. */
+export function browserSyncEnvironment(): SyncEnvironment {
+  return {
+    isOnline: () => navigator.onLine,
+    onOnline(listener) {
+      window.addEventListener('online', listener);
+      return () => window.removeEventListener('online', listener);
+    },
+    onVisible(listener) {
+      const handler = () => {
+        if (document.visibilityState === 'visible') listener();
+      };
+      document.addEventListener('visibilitychange', handler);
+      return () => document.removeEventListener('visibilitychange', handler);
+    },
+    setTimer(callback, ms) {
+      const id = setTimeout(callback, ms);
+      return () => clearTimeout(id);
+    },
+    async withLock(task) {
+      if (!('locks' in navigator)) return task();
+      await navigator.locks.request('boussole-sync', { ifAvailable: true }, async (lock) => {
+        if (lock) await task();
+      });
+    },
+  };
+}

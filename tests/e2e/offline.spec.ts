@@ -1,0 +1,49 @@
+import { expect, test } from '@playwright/test';
+import { deviceCounts, serverCounts, waitForServiceWorkerControl } from './helpers.ts';
+
+test.describe('Boussole hors ligne', () => {
+  test('après une première visite en ligne, l’annuaire est sur l’appareil et s’ouvre sans réseau', async ({
+    page,
+    context,
+    request,
+  }) => {
+    const expected = await serverCounts(request);
+    expect(expected.structures).toBeGreaterThan(100);
+
+    await page.goto('/');
+    await waitForServiceWorkerControl(page);
+    await expect(page.getByTestId('sync-state')).toContainText('Dernière synchronisation');
+    expect(await deviceCounts(page)).toEqual(expected);
+
+    await context.setOffline(true);
+    await page.reload();
+    await expect(page.getByTestId('connection')).toHaveText(/Hors ligne/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Annuaire des partenaires' })).toBeVisible();
+    await expect(page.getByTestId('result-count')).toContainText(`${expected.structures} partenaires`);
+    await expect(page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 2 }) })).toHaveCount(30);
+
+    // The commune filter reads IndexedDB, with no network.
+    await page.getByLabel('Commune').selectOption({ label: 'Vénissieux' });
+    const cards = page.locator('.structure-card .address');
+    await expect(cards.first()).toContainText('Vénissieux');
+    for (const text of await cards.allTextContents()) expect(text).toContain('Vénissieux');
+
+    // A deep link opened offline gets the app shell from the service worker.
+    await page.goto('/annuaire?commune=69259');
+    await expect(page.getByRole('heading', { level: 1, name: 'Annuaire des partenaires' })).toBeVisible();
+  });
+});
+
+test.describe('Contrôle négatif : sans service worker', () => {
+  test.use({ serviceWorkers: 'block' });
+
+  test('la page ne se recharge pas hors ligne, ce qui prouve que le test précédent peut échouer', async ({
+    page,
+    context,
+  }) => {
+    await page.goto('/');
+    await expect(page.getByTestId('sync-state')).toContainText('Dernière synchronisation');
+    await context.setOffline(true);
+    await expect(page.reload()).rejects.toThrow(/ERR_INTERNET_DISCONNECTED/);
+  });
+});
