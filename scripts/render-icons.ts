@@ -7,7 +7,7 @@ import { chromium } from '@playwright/test';
 const targets = [
   { svg: 'public/icons/icon.svg', png: 'public/icons/icon-192.png', size: 192 },
   { svg: 'public/icons/icon.svg', png: 'public/icons/icon-512.png', size: 512 },
-  { svg: 'public/icons/icon-maskable.svg', png: 'public/icons/icon-maskable-512.png', size: 512 },
+  { svg: 'scripts/icons/icon-maskable.svg', png: 'public/icons/icon-maskable-512.png', size: 512 },
 ];
 
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });

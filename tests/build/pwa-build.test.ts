@@ -1,0 +1,72 @@
+// The app build is what users install: it must emit the service worker, precache the shell (HTML, JS, CSS,
+// icons and the manifest) once each, and stay within the bundle budget a first visit on 4G can afford.
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/** gzip size budget of the app's JavaScript on first load (see README, "Budget"). */
+const JS_BUDGET_GZIP = 80 * 1024;
+
+let outDir = '';
+beforeAll(async () => {
+  outDir = mkdtempSync(join(tmpdir(), 'boussole-build-'));
+  await build({ logLevel: 'silent', build: { outDir, emptyOutDir: true, sourcemap: false } });
+}, 60_000);
+afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+function precacheUrls(): string[] {
+  const sw = readFileSync(join(outDir, 'sw.js'), 'utf8');
+  return [...sw.matchAll(/"?url"?:\s*"([^"]+)",\s*"?revision"?:/g)].map((m) => m[1] ?? '');
+}
+
+describe('the PWA build', () => {
+  it('emits a service worker that precaches the shell and the manifest, each once', () => {
+    const urls = precacheUrls();
+    const assets = readdirSync(join(outDir, 'assets'));
+    expect(urls).toContain('index.html');
+    for (const asset of assets.filter((a) => a.endsWith('.js') || a.endsWith('.css'))) {
+      expect(urls).toContain(`assets/${asset}`);
+    }
+    expect(urls).toEqual(expect.arrayContaining(['icons/icon-192.png', 'icons/icon-512.png', 'icons/icon.svg']));
+    expect(urls.filter((u) => u.endsWith('.webmanifest'))).toEqual(['manifest.webmanifest']);
+    expect(new Set(urls).size).toBe(urls.length);
+  });
+
+  it('serves index.html for navigations (deep links offline) but never for the API', () => {
+    const sw = readFileSync(join(outDir, 'sw.js'), 'utf8');
+    expect(sw).toContain('createHandlerBoundToURL("/index.html")');
+    expect(sw).toMatch(/denylist:\s*\[\/\^\\\/api\\\/\/\]/);
+    // An update waits for the person: no skipWaiting() call at install, only on the SKIP_WAITING message.
+    expect(sw).toContain('SKIP_WAITING');
+    expect(sw.match(/skipWaiting\(\)/g)).toHaveLength(1);
+    expect(sw).toMatch(/SKIP_WAITING[^}]*skipWaiting\(\)/);
+  });
+
+  it('ships a manifest with French name, standalone display and a maskable icon', () => {
+    const manifest = JSON.parse(readFileSync(join(outDir, 'manifest.webmanifest'), 'utf8')) as {
+      lang: string;
+      display: string;
+      start_url: string;
+      icons: Array<{ src: string; sizes: string; purpose?: string }>;
+    };
+    expect(manifest).toMatchObject({ lang: 'fr', display: 'standalone', start_url: '/' });
+    expect(manifest.icons).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ sizes: '192x192' }),
+        expect.objectContaining({ sizes: '512x512', purpose: 'maskable' }),
+      ]),
+    );
+    const html = readFileSync(join(outDir, 'index.html'), 'utf8');
+    expect(html).toContain('<html lang="fr">');
+    expect(html).toContain('rel="manifest"');
+  });
+
+  it(`keeps the JavaScript of the first load under ${JS_BUDGET_GZIP / 1024} kB gzip`, () => {
+    const js = readdirSync(join(outDir, 'assets')).filter((a) => a.endsWith('.js'));
+    const total = js.reduce((sum, file) => sum + gzipSync(readFileSync(join(outDir, 'assets', file))).length, 0);
+    expect(total).toBeLessThan(JS_BUDGET_GZIP);
+  });
+});
