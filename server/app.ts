@@ -1,0 +1,75 @@
+// The HTTP application, built from its dependencies and never listening: tests call `app.request()` in-process,
+// main.ts hands `app.fetch` to a Node server. Everything the process needs to survive a bad request is here —
+// a 400 for bad input, a JSON 404 for unknown routes, a JSON 500 (logged) for any thrown error.
+import { Hono } from 'hono';
+import { compress } from 'hono/compress';
+import { routePath } from 'hono/route';
+import { secureHeaders } from 'hono/secure-headers';
+import type { ApiError } from '../src/domain/api-error.ts';
+import { createApiRoutes } from './http/api-routes.ts';
+import { notFound } from './http/query.ts';
+import { staticFiles } from './http/static-files.ts';
+import { describeError, type Logger } from './logger.ts';
+import type { DirectoryStore } from './storage/directory-store.ts';
+
+export const API_PREFIX = '/api/v1';
+
+export interface AppOptions {
+  store: DirectoryStore;
+  logger: Logger;
+  /** Directory of the built PWA (dist/). Without it, only the API answers. */
+  staticDir?: string;
+}
+
+/** Per-request variables: `unmatched` marks a request no route answered, for the log line. */
+export interface AppEnv {
+  Variables: { unmatched: boolean };
+}
+
+export function createApp({ store, logger, staticDir }: AppOptions): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  // One log line per request. Only the route *pattern* is logged (`/api/v1/structures/:id`), never the URL:
+  // query values and path parameters may one day describe a person (a commune, an age, a need).
+  app.use(async (c, next) => {
+    const started = performance.now();
+    await next();
+    logger.info({
+      event: 'request',
+      method: c.req.method,
+      route: c.get('unmatched') ? '(aucune route)' : routePath(c),
+      status: c.res.status,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+    });
+  });
+
+  // Directory pages are large JSON (hundreds of kB) for people on flaky 4G: gzip when the client accepts it.
+  app.use(compress());
+  // hono's secureHeaders defaults (nosniff, frame, referrer and cross-origin policies), minus HSTS: whether the
+  // site is HTTPS-only is the TLS-terminating proxy's decision, not this process's. No CSP yet (the app's needs
+  // are not settled): add one with the UI.
+  app.use(secureHeaders({ strictTransportSecurity: false }));
+
+  app.route(API_PREFIX, createApiRoutes(store));
+  if (staticDir !== undefined) app.get('*', staticFiles(staticDir));
+
+  app.notFound((c) => {
+    c.set('unmatched', true);
+    return notFound(c, `Aucune ressource à cette adresse (${c.req.method}). L'API est sous ${API_PREFIX}.`);
+  });
+
+  // A thrown error becomes a generic 500: its details (which may quote data) go to the log, never to the client.
+  // Bodies are not logged: only the route pattern and the error.
+  app.onError((error, c) => {
+    logger.error({ event: 'unhandled_error', method: c.req.method, route: routePath(c), error: describeError(error) });
+    const body: ApiError = {
+      error: {
+        code: 'internal_error',
+        message: 'Erreur interne du serveur. Réessayez ; si cela persiste, signalez-le.',
+      },
+    };
+    return c.json(body, 500);
+  });
+
+  return app;
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { publicUrl, readConfig } from './config.ts';
+
+describe('server configuration from the environment', () => {
+  it('has defaults that need no set-up, and treats empty variables as unset', () => {
+    const defaults = { port: 8080, host: '0.0.0.0', dbPath: 'data/boussole.sqlite', staticDir: 'dist' };
+    expect(readConfig({})).toEqual(defaults);
+    expect(readConfig({ PORT: '', HOST: '', BOUSSOLE_DB: '', BOUSSOLE_STATIC: '' })).toEqual(defaults);
+  });
+
+  it('reads every variable', () => {
+    expect(readConfig({ PORT: '0', HOST: '127.0.0.1', BOUSSOLE_DB: ':memory:', BOUSSOLE_STATIC: 'build' })).toEqual({
+      port: 0,
+      host: '127.0.0.1',
+      dbPath: ':memory:',
+      staticDir: 'build',
+    });
+  });
+
+  it('names every invalid variable in French', () => {
+    expect(() => readConfig({ PORT: '70000' })).toThrow(/Configuration invalide : PORT : Trop grand/);
+    expect(() => readConfig({ PORT: 'abc' })).toThrow(/PORT/);
+  });
+
+  it('prints localhost for a server listening on every interface', () => {
+    expect(publicUrl('0.0.0.0', 8080)).toBe('http://localhost:8080');
+    expect(publicUrl('::', 8080)).toBe('http://localhost:8080');
+    expect(publicUrl('127.0.0.1', 3000)).toBe('http://127.0.0.1:3000');
+    expect(publicUrl('::1', 3000)).toBe('http://[::1]:3000');
+  });
+});

@@ -1,0 +1,41 @@
+// The server's configuration comes from the environment only (twelve-factor): nothing to edit to run it, and the
+// same build runs on a laptop (`npm start`) and behind a reverse proxy.
+import * as z from 'zod/mini';
+import { describeProblems, parse } from '../src/domain/validation.ts';
+
+export interface ServerConfig {
+  /** 0 asks the OS for a free port (tests); the real port is printed once listening. */
+  port: number;
+  host: string;
+  /** SQLite file; its directory is created if missing. ':memory:' for a throw-away database. */
+  dbPath: string;
+  /** Built PWA (vite build). When absent, the API works and pages answer 503 "run npm run build". */
+  staticDir: string;
+}
+
+const envSchema = z.object({
+  PORT: z._default(z.coerce.number().check(z.int(), z.minimum(0), z.maximum(65535)), 8080),
+  HOST: z._default(z.string().check(z.minLength(1)), '0.0.0.0'),
+  BOUSSOLE_DB: z._default(z.string().check(z.minLength(1)), 'data/boussole.sqlite'),
+  BOUSSOLE_STATIC: z._default(z.string().check(z.minLength(1)), 'dist'),
+});
+
+/** Reads the configuration; throws with every faulty variable named (empty values count as unset). */
+export function readConfig(env: Readonly<Record<string, string | undefined>>): ServerConfig {
+  const set = (key: string) => (env[key] === '' ? undefined : env[key]);
+  const parsed = parse(envSchema, {
+    PORT: set('PORT'),
+    HOST: set('HOST'),
+    BOUSSOLE_DB: set('BOUSSOLE_DB'),
+    BOUSSOLE_STATIC: set('BOUSSOLE_STATIC'),
+  });
+  if (!parsed.ok) throw new Error(`Configuration invalide : ${describeProblems(parsed.problems)}`);
+  const { PORT, HOST, BOUSSOLE_DB, BOUSSOLE_STATIC } = parsed.value;
+  return { port: PORT, host: HOST, dbPath: BOUSSOLE_DB, staticDir: BOUSSOLE_STATIC };
+}
+
+/** The address to print for a person: `localhost` when listening on every interface. */
+export function publicUrl(host: string, port: number): string {
+  const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return `http://${shown}:${port}`;
+}

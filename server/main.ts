@@ -1,0 +1,80 @@
+// The process: read the environment, open (and migrate) the SQLite file, seed the demo directory on first start,
+// listen, and shut down cleanly. `npm start` = `vite build && tsx server/main.ts`.
+//
+// Output contract: exactly one plain line `Boussole écoute sur http://localhost:PORT` once the port is open (the
+// URL to open; tests and scripts wait for it), then JSON log lines. On SIGTERM/SIGINT: stop accepting
+// connections, let requests in flight finish, close the database (checkpointing the WAL), exit 0.
+import { mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { dirname } from 'node:path';
+import { serve } from '@hono/node-server';
+import { DEMO_SOURCE, generateDirectory } from '../src/demo/generate-directory.ts';
+import { createApp } from './app.ts';
+import { publicUrl, readConfig } from './config.ts';
+import { createJsonLogger, describeError } from './logger.ts';
+import { needsSeeding, seedDirectory } from './seed.ts';
+import { openSqliteStore } from './storage/sqlite-store.ts';
+
+/** Requests still running this long after a stop signal are cut, so a stuck client cannot block a deploy. */
+const SHUTDOWN_GRACE_MS = 5_000;
+
+async function main(): Promise<void> {
+  const logger = createJsonLogger();
+  const config = readConfig(process.env);
+
+  if (config.dbPath !== ':memory:') mkdirSync(dirname(config.dbPath), { recursive: true });
+  const store = openSqliteStore({ path: config.dbPath, logger });
+
+  // The demo is generated only for a database that has never been seeded: restarts do not pay for it.
+  const seedNow = await needsSeeding(store);
+  try {
+    if (seedNow) await seedDirectory(store, generateDirectory(), { source: DEMO_SOURCE, logger });
+  } catch (error) {
+    await store.close(); // release the file cleanly (WAL checkpoint) before reporting the failure
+    throw error;
+  }
+  logger.info({ event: 'directory_ready', seeded_now: seedNow, ...(await store.counts()) });
+
+  const app = createApp({ store, logger, staticDir: config.staticDir });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    process.stdout.write(`Boussole écoute sur ${publicUrl(config.host, info.port)}\n`);
+  }) as Server;
+
+  server.on('error', async (error) => {
+    // EADDRINUSE and the like: nothing was served, release the database and say why.
+    logger.error({ event: 'listen_failed', error: describeError(error) });
+    await store.close();
+    process.exit(1);
+  });
+
+  let stopping = false;
+  const stop = async (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ event: 'stopping', signal });
+    const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+    force.unref();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await store.close();
+    logger.info({ event: 'stopped' });
+    process.exit(0);
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+
+  // Request errors are answered by the app (500) and never reach here. Anything that does is a bug outside a
+  // request, after which the state is unknown: log it, close the database, exit non-zero for the supervisor.
+  const fatal = async (event: string, error: unknown) => {
+    logger.error({ event, error: describeError(error) });
+    await store.close();
+    process.exit(1);
+  };
+  process.on('uncaughtException', (error) => void fatal('uncaught_exception', error));
+  process.on('unhandledRejection', (reason) => void fatal('unhandled_rejection', reason));
+}
+
+main().catch((error: unknown) => {
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  process.stderr.write(`Boussole n'a pas pu démarrer : ${detail}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,120 @@
+// The storage interface of the directory (structures and their services). Routes and seeding only talk to this
+// interface; SQLite implements it by default, memory for tests, and PostgreSQL will for larger deployments — which
+// is why every method is async even though SQLite answers synchronously. One contract suite
+// (tests/integration/directory-store.contract.ts) runs against every implementation.
+//
+// Ordering contract: every write of a record takes the next value of one store-wide sequence (`seq`), assigned
+// inside the write transaction, never derived from a clock. A record lives at the seq of its last write only, so a
+// client that has read everything up to seq N gets every later change by asking for seq > N.
+import type { DirectoryEntry } from '../../src/domain/directory.ts';
+import type { Service } from '../../src/domain/service.ts';
+import { serviceSchema } from '../../src/domain/service.ts';
+import type { Structure } from '../../src/domain/structure.ts';
+import { structureSchema } from '../../src/domain/structure.ts';
+import { describeProblems, type Problem, parse } from '../../src/domain/validation.ts';
+
+export type DirectoryWrite = { kind: 'structure'; record: Structure } | { kind: 'service'; record: Service };
+
+export interface DirectoryPageResult {
+  /** Entries with seq > the requested cursor, ordered by seq, at most `limit`. */
+  entries: DirectoryEntry[];
+  /** Seq of the last entry read, or the requested cursor when there was none: the cursor of the next call. */
+  cursor: number;
+  hasMore: boolean;
+  /** Live records (structures + services) in the whole store. */
+  total: number;
+}
+
+/** One keyset page: `next` is the id to pass as `after` for the following page, null on the last one. */
+export interface KeysetPage<T> {
+  items: T[];
+  next: string | null;
+}
+
+export interface ListStructuresQuery {
+  /** Only ids strictly after this one (ids sort as byte strings). */
+  after?: string;
+  limit: number;
+  code_insee?: string;
+}
+
+export interface ListServicesQuery {
+  after?: string;
+  limit: number;
+  structure_id?: string;
+  categorie?: string;
+}
+
+export interface UpsertOptions {
+  /** Meta keys written in the same transaction as the records (e.g. the "demo seeded" flag). */
+  meta?: Readonly<Record<string, string>>;
+}
+
+export interface DirectoryStore {
+  /** Random identity created with the database; a new epoch tells clients to start over from cursor 0. */
+  epoch(): Promise<string>;
+  /**
+   * Writes all entries in ONE transaction, each taking the next seq in array order; the record's `version` is
+   * kept as given. Every record is validated with the domain schemas and every service's structure must exist
+   * (in the store or earlier or later in the same batch): otherwise throws InvalidEntryError and writes nothing.
+   */
+  upsert(entries: readonly DirectoryWrite[], options?: UpsertOptions): Promise<void>;
+  page(cursor: number, limit: number): Promise<DirectoryPageResult>;
+  listStructures(query: ListStructuresQuery): Promise<KeysetPage<Structure>>;
+  /** The structure and its services ordered by id, or undefined when unknown. */
+  getStructure(id: string): Promise<{ structure: Structure; services: Service[] } | undefined>;
+  listServices(query: ListServicesQuery): Promise<KeysetPage<Service>>;
+  counts(): Promise<{ structures: number; services: number }>;
+  getMeta(key: string): Promise<string | undefined>;
+  setMeta(key: string, value: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A write refused before anything was stored. `problems` name fields, never values. */
+export class InvalidEntryError extends Error {
+  override readonly name = 'InvalidEntryError';
+  constructor(
+    readonly index: number,
+    readonly kind: string,
+    readonly id: string | undefined,
+    readonly problems: Problem[],
+  ) {
+    super(`Enregistrement ${index} (${kind} ${id ?? 'sans identifiant'}) refusé : ${describeProblems(problems)}`);
+  }
+}
+
+/** Parses a write with the domain schema of its kind; throws InvalidEntryError when it does not conform. */
+export function validateWrite(write: DirectoryWrite, index: number): DirectoryWrite {
+  // Callers may hand over anything at run time (imports, request bodies): read the id defensively.
+  const untrusted = write as { kind?: unknown; record?: { id?: unknown } };
+  const id = typeof untrusted.record?.id === 'string' ? untrusted.record.id : undefined;
+  if (write.kind === 'structure') {
+    const parsed = parse(structureSchema, write.record);
+    if (!parsed.ok) throw new InvalidEntryError(index, write.kind, id, parsed.problems);
+    return { kind: 'structure', record: parsed.value };
+  }
+  if (write.kind === 'service') {
+    const parsed = parse(serviceSchema, write.record);
+    if (!parsed.ok) throw new InvalidEntryError(index, write.kind, id, parsed.problems);
+    return { kind: 'service', record: parsed.value };
+  }
+  throw new InvalidEntryError(index, String(untrusted.kind), id, [
+    { path: 'kind', message: `Type inconnu : ${String(untrusted.kind)}` },
+  ]);
+}
+
+export function unknownStructureError(index: number, service: Service): InvalidEntryError {
+  return new InvalidEntryError(index, 'service', service.id, [
+    { path: 'structure_id', message: 'Structure inconnue : elle doit exister ou être écrite dans le même lot' },
+  ]);
+}
+
+/** Limits every implementation enforces, so a caller bug cannot ask for an unbounded read. */
+export function assertLimit(limit: number): void {
+  if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) throw new RangeError(`limit hors bornes : ${limit}`);
+}
+
+/** The epoch is created with the database and identifies it: no caller may rewrite it through setMeta. */
+export function assertWritableMetaKey(key: string): void {
+  if (key === 'epoch') throw new Error('La clé « epoch » est réservée au stockage');
+}

@@ -1,0 +1,112 @@
+// The real process: `node --import tsx server/main.ts` on a free port and a temporary database. It must print
+// its URL once listening, serve, stop cleanly on SIGTERM/SIGINT with exit code 0, and find its data again on the
+// next start. No fixed sleeps: every wait is on the process's own output or exit.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { healthSchema } from '../../server/http/api-schemas.ts';
+import { apiErrorSchema } from '../../src/domain/api-error.ts';
+import { directoryPageSchema } from '../../src/domain/directory.ts';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const READY = /^Boussole écoute sur (http:\/\/localhost:\d+)$/m;
+
+interface Running {
+  child: ChildProcess;
+  url: string;
+  output: () => { stdout: string; stderr: string };
+  exited: Promise<number | null>;
+}
+
+const children: ChildProcess[] = [];
+
+function run(env: Record<string, string>) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    stdout += chunk;
+  });
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk;
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, exited, output: () => ({ stdout, stderr }) };
+}
+
+/** Starts main and resolves once it printed its URL; rejects with its output if it exits first. */
+function start(env: Record<string, string>): Promise<Running> {
+  const started = run(env);
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      const match = READY.exec(started.output().stdout);
+      if (match?.[1]) resolve({ ...started, url: match[1].replace('localhost', '127.0.0.1') });
+    };
+    started.child.stdout?.on('data', check);
+    // A deadline for a readable failure (with the process's output) rather than a bare test timeout.
+    const deadline = setTimeout(
+      () => reject(new Error(`main not listening after 30 s:\n${JSON.stringify(started.output())}`)),
+      30_000,
+    );
+    deadline.unref();
+    void started.exited.then((code) =>
+      reject(new Error(`main exited (${code}) before listening:\n${started.output().stderr}`)),
+    );
+  });
+}
+
+async function stop(running: Running, signal: NodeJS.Signals): Promise<number | null> {
+  running.child.kill(signal);
+  return running.exited;
+}
+
+describe('server/main.ts', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'boussole-main-'));
+  });
+  afterEach(async () => {
+    for (const child of children.splice(0))
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('starts, seeds, serves, stops on SIGTERM with code 0, and finds the same data after a restart', async () => {
+    const db = join(dir, 'nested', 'boussole.sqlite'); // the directory does not exist yet: main creates it
+    const env = { PORT: '0', BOUSSOLE_DB: db, BOUSSOLE_STATIC: join(dir, 'no-dist') };
+
+    const first = await start(env);
+    const health = healthSchema.parse(await (await fetch(`${first.url}/api/v1/health`)).json());
+    expect(health.counts.structures).toBeGreaterThan(0);
+    expect(health.counts.services).toBeGreaterThan(0);
+    const page = directoryPageSchema.parse(await (await fetch(`${first.url}/api/v1/directory?limit=50`)).json());
+    expect(page).toMatchObject({ epoch: health.epoch, hasMore: true });
+    const shell = await fetch(`${first.url}/`);
+    expect(shell.status).toBe(503);
+    expect(apiErrorSchema.parse(await shell.json()).error.message).toContain('npm run build');
+    expect(await stop(first, 'SIGTERM')).toBe(0);
+    expect(first.output().stdout).toContain('"event":"stopped"');
+    expect(existsSync(`${db}-wal`)).toBe(false); // the database was closed, its WAL checkpointed
+
+    const second = await start(env);
+    const again = healthSchema.parse(await (await fetch(`${second.url}/api/v1/health`)).json());
+    expect(again).toEqual(health);
+    expect(second.output().stdout).toContain('"seeded_now":false');
+    expect(await stop(second, 'SIGINT')).toBe(0);
+  }, 60_000);
+
+  it('refuses an invalid configuration with a clear message and code 1', async () => {
+    const started = run({ PORT: 'huit-mille', BOUSSOLE_DB: join(dir, 'b.sqlite') });
+    expect(await started.exited).toBe(1);
+    expect(started.output().stderr).toMatch(/Configuration invalide : PORT/);
+  }, 30_000);
+});

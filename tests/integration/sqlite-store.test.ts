@@ -1,0 +1,102 @@
+// What only the SQLite store has: a schema history, pragmas, and rows on disk that may have been damaged or
+// written by someone else. The shared behaviour is in directory-store.contract.ts.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createCapturingLogger } from '../../server/logger.ts';
+import { MIGRATIONS, migrate } from '../../server/storage/sqlite-migrations.ts';
+import { openSqliteStore } from '../../server/storage/sqlite-store.ts';
+import { asWrites, makeDirectory } from './fixtures/directory-fixture.ts';
+
+describe('SQLite store on a file', () => {
+  let dir: string;
+  let path: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'boussole-sqlite-'));
+    path = join(dir, 'boussole.sqlite');
+  });
+  afterEach(async () => rm(dir, { recursive: true, force: true }));
+
+  /** Writes the fixture, closes the store, then lets `tamper` edit the file with raw SQL. */
+  async function seededFile(tamper: (db: Database.Database) => void) {
+    const store = openSqliteStore({ path });
+    await store.upsert(asWrites(makeDirectory(3, 1)));
+    await store.close();
+    const raw = new Database(path);
+    tamper(raw);
+    raw.close();
+  }
+
+  it('creates the schema at the last migration, in WAL mode with foreign keys on', async () => {
+    const store = openSqliteStore({ path });
+    await store.close();
+    const raw = new Database(path);
+    expect(raw.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
+    raw.close();
+    // foreign_keys is per connection: check it on the store's own connection through its behaviour, in the
+    // contract suite (a dangling service is refused even if the store's own check is removed).
+  });
+
+  it('applies only the missing migrations, and refuses a database newer than the code', () => {
+    const raw = new Database(path);
+    expect(migrate(raw)).toBe(MIGRATIONS.length);
+    expect(migrate(raw)).toBe(MIGRATIONS.length); // idempotent: nothing left to apply
+    raw.pragma(`user_version = ${MIGRATIONS.length + 1}`);
+    raw.close();
+    expect(() => openSqliteStore({ path })).toThrow(/plus récent que ce serveur/);
+  });
+
+  it('rolls back a migration that fails half-way, leaving the file at its previous version', () => {
+    const raw = new Database(path);
+    const broken = [...MIGRATIONS, { description: 'test: fails', sql: 'CREATE TABLE ok (x); SELECT * FROM nope;' }];
+    expect(() => migrate(raw, broken)).toThrow();
+    expect(raw.pragma('user_version', { simple: true })).toBe(0);
+    expect(raw.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name IN ('ok', 'records')").get()).toEqual({
+      n: 0,
+    });
+    raw.close();
+  });
+
+  it('skips and logs a row that no longer parses, without personal data, and still moves the cursor past it', async () => {
+    await seededFile((raw) => {
+      raw
+        .prepare("UPDATE records SET data = json_set(data, '$.code_postal', 'pas un code') WHERE id = 'test--s002'")
+        .run();
+    });
+    const logger = createCapturingLogger();
+    const store = openSqliteStore({ path, logger });
+    const all = await store.page(0, 100);
+    expect(all.entries.map((e) => e.record.id)).not.toContain('test--s002');
+    expect(all.entries).toHaveLength(5);
+    // Ending on the bad row: the cursor still advances past it, so a client cannot loop on it.
+    const seqOfBad = 3;
+    const upToBad = await store.page(seqOfBad - 1, 1);
+    expect(upToBad).toMatchObject({ entries: [], cursor: seqOfBad, hasMore: true });
+    expect(await store.getStructure('test--s002')).toBeUndefined();
+    expect((await store.listStructures({ limit: 10 })).items.map((s) => s.id)).toEqual(['test--s001', 'test--s003']);
+    const errors = logger.lines.filter((l) => l.event === 'corrupt_row');
+    expect(errors[0]).toMatchObject({
+      level: 'error',
+      kind: 'structure',
+      id: 'test--s002',
+      seq: seqOfBad,
+      problems: [{ path: 'record.code_postal' }],
+    });
+    expect(JSON.stringify(logger.lines)).not.toContain('pas un code');
+    await store.close();
+  });
+
+  it('refuses a row whose JSON id differs from its column id', async () => {
+    await seededFile((raw) => {
+      raw.prepare("UPDATE records SET data = json_set(data, '$.id', 'test--autre') WHERE id = 'test--s001'").run();
+    });
+    const logger = createCapturingLogger();
+    const store = openSqliteStore({ path, logger });
+    expect(await store.getStructure('test--s001')).toBeUndefined();
+    expect(logger.lines).toMatchObject([{ event: 'corrupt_row', problems: [{ path: 'record.id' }] }]);
+    await store.close();
+  });
+});
