@@ -10,7 +10,7 @@ interface Feature {
 }
 
 function parseCsv(text: string): Record<string, string>[] {
-  const [header, ...lines] = text.trim().split('\n');
+  const [header, ...lines] = text.trim().split(/\r?\n/);
   const keys = (header ?? '').split(',');
   return lines.map((line) => Object.fromEntries(line.split(',').map((v, i) => [keys[i] ?? `c${i}`, v])));
 }

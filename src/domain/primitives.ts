@@ -26,7 +26,9 @@ export const text = (max: number) => z.string().check(z.minLength(1, 'Ne doit pa
 
 /**
  * OSM `opening_hours` string. Only its shape is checked here: the full grammar needs the `opening_hours` library
- * (155 kB gzip), which the app loads lazily and the server and importers run on every write.
+ * (155 kB gzip), which the app loads lazily and the server and importers run on every write. Outside comments,
+ * the grammar's characters; inside a "quoted comment", anything but a quote or a line break, since partners write
+ * French there (« l’après-midi », « n°3 », « 1 € »), which the grammar allows.
  */
 export const osmOpeningHours = z
   .string()
@@ -34,7 +36,7 @@ export const osmOpeningHours = z
     z.minLength(2, 'Horaires vides'),
     z.maxLength(500),
     z.regex(
-      /^[\p{L}\p{N} :;,.\-+/[\]()"'|!]+$/u,
+      /^(?:[\p{L}\p{N} :;,.\-+/[\]()'|!]|"[^"\n]*")+$/u,
       'Horaires au format OpenStreetMap attendus (ex. « Mo-Fr 09:00-12:00 »)',
     ),
   );

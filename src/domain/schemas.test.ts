@@ -1,0 +1,192 @@
+// Each kind of invalid record is rejected with the path of the faulty field and a French message, so that forms
+// can show it next to the field and import reports can name it; valid minimal records pass.
+import { describe, expect, test } from 'vitest';
+import { osmOpeningHours } from './primitives.ts';
+import { type Profile, profileSchema } from './profile.ts';
+import { type Service, serviceSchema } from './service.ts';
+import { type Structure, structureSchema } from './structure.ts';
+import { type Problem, parse } from './validation.ts';
+
+const structure: Structure = {
+  id: 'test--s1',
+  source: 'test',
+  nom: 'Épicerie solidaire du quartier',
+  adresse: '12 rue des Tilleuls',
+  code_postal: '69008',
+  commune: 'Lyon',
+  code_insee: '69388',
+  latitude: 45.735,
+  longitude: 4.869,
+  langues: ['fr'],
+  reseaux_porteurs: [],
+  visibilite: 'public',
+  statut: 'publiee',
+  date_maj: '2026-10-01',
+  verification: null,
+  version: 1,
+};
+
+const service: Service = {
+  id: 'test--s1-1',
+  source: 'test',
+  structure_id: 'test--s1',
+  nom: 'Colis alimentaires',
+  description: 'Colis alimentaires chaque semaine.',
+  type: 'aide-materielle',
+  thematiques: ['equipement-et-alimentation--alimentation'],
+  tarif: { type: 'gratuit' },
+  modes_accueil: ['en-presentiel'],
+  eligibilite: {
+    publics: ['tous-publics'],
+    accueil: 'inconditionnel',
+    sur_orientation: false,
+    sur_rendez_vous: false,
+    sur_inscription: false,
+    justificatifs: [],
+  },
+  fiche_liaison: { requise: false, canaux: ['sur-place'], champs: [] },
+  infos_temporaires: [],
+  regimes: [],
+  visibilite: 'public',
+  frequence_maj_mois: 6,
+  date_maj: '2026-10-01',
+  verification: null,
+  version: 1,
+};
+
+const profile: Profile = { besoins: [] };
+
+/** A deep copy of `valid` with `patch` applied: keys are dotted paths ("eligibilite.age_min"), values replace. */
+function variant(valid: object, patch: Readonly<Record<string, unknown>>): unknown {
+  const draft = structuredClone(valid) as Record<string, unknown>;
+  for (const [path, value] of Object.entries(patch)) {
+    const keys = path.split('.');
+    const last = keys.pop() as string;
+    let target = draft;
+    for (const key of keys) target = target[key] as Record<string, unknown>;
+    target[last] = value;
+  }
+  return draft;
+}
+
+function problemsOf(schema: Parameters<typeof parse>[0], input: unknown): Problem[] {
+  const parsed = parse(schema, input);
+  return parsed.ok ? [] : parsed.problems;
+}
+
+/** French, for a person: a capitalised sentence, none of zod's English defaults. */
+function expectFrenchMessage(message: string) {
+  expect(message.trim().length).toBeGreaterThan(5);
+  expect(message).toMatch(/^[A-ZÀ-ÖØ-Þ«]/u);
+  expect(message).not.toMatch(/\b(Invalid|Expected|expected|received|Too (big|small)|must|should)\b/);
+}
+
+describe('valid minimal records pass', () => {
+  test('a minimal structure, service and profile parse unchanged', () => {
+    expect(parse(structureSchema, structure)).toEqual({ ok: true, value: structure });
+    expect(parse(serviceSchema, service)).toEqual({ ok: true, value: service });
+    expect(parse(profileSchema, profile)).toEqual({ ok: true, value: profile });
+  });
+});
+
+/** [what is wrong, the change that makes it wrong, the path the problem must name] */
+type Case = [string, Record<string, unknown>, string];
+
+const structureCases: Case[] = [
+  ['a code INSEE that is not 5 characters', { code_insee: '6938' }, 'code_insee'],
+  ['a name ending with a full stop', { nom: 'Épicerie solidaire.' }, 'nom'],
+  ['an invalid e-mail', { courriel: 'accueil@' }, 'courriel'],
+  ['an unknown language', { langues: ['klingon'] }, 'langues[0]'],
+  ['a network listed twice', { reseaux_porteurs: ['fcsf', 'fcsf'] }, 'reseaux_porteurs'],
+  ['a postal code with letters', { code_postal: '69OO8' }, 'code_postal'],
+  ['a QPV code of another shape', { code_qpv: 'QP069001' }, 'code_qpv'],
+  ['hours that are not OSM', { horaires_accueil: 'lundi 9h–12h' }, 'horaires_accueil'],
+  ['a verification without its author', { verification: { le: '2026-10-01T09:00:00Z', par: '' } }, 'verification.par'],
+  ['a version 0', { version: 0 }, 'version'],
+];
+
+const serviceCases: Case[] = [
+  ['a minimum age above the maximum', { 'eligibilite.age_min': 30, 'eligibilite.age_max': 25 }, 'eligibilite.age_max'],
+  ['no public', { 'eligibilite.publics': [] }, 'eligibilite.publics'],
+  ['an unknown food category', { categorie: 'pizzeria' }, 'categorie'],
+  ['a solidarity price without precisions', { tarif: { type: 'solidaire', pourcentage_min: 10 } }, 'tarif.precisions'],
+  [
+    'a fiche de liaison sent by e-mail without an address',
+    { fiche_liaison: { requise: true, canaux: ['courriel'], champs: [] } },
+    'fiche_liaison.courriel',
+  ],
+  [
+    'a fiche de liaison by phone without a number',
+    { fiche_liaison: { requise: true, canaux: ['telephone'], champs: [] } },
+    'fiche_liaison.telephone',
+  ],
+  [
+    'a choice field without options',
+    { 'fiche_liaison.champs': [{ id: 'duree', libelle: 'Durée demandée', type: 'choix', requis: true }] },
+    'fiche_liaison.champs[0].options',
+  ],
+  [
+    'two fields with the same id',
+    {
+      'fiche_liaison.champs': [
+        { id: 'motif', libelle: 'Motif', type: 'texte', requis: true },
+        { id: 'motif', libelle: 'Autre motif', type: 'texte', requis: false },
+      ],
+    },
+    'fiche_liaison.champs',
+  ],
+  [
+    'temporary information ending before it starts',
+    { infos_temporaires: [{ id: 'i1', type: 'fermeture', debut: '2026-12-20', fin: '2026-12-01' }] },
+    'infos_temporaires[0].fin',
+  ],
+  [
+    'exceptional hours without hours',
+    { infos_temporaires: [{ id: 'i1', type: 'horaires-exceptionnels', debut: '2026-12-20' }] },
+    'infos_temporaires[0].horaires',
+  ],
+  [
+    'a message without text',
+    { infos_temporaires: [{ id: 'i1', type: 'message', debut: '2026-12-20' }] },
+    'infos_temporaires[0].message',
+  ],
+  ['a verification frequency that is not offered', { frequence_maj_mois: 2 }, 'frequence_maj_mois'],
+  ['an empty residence zone', { 'eligibilite.zone': { communes: [], qpv: [] } }, 'eligibilite.zone'],
+  ['no way of receiving people', { modes_accueil: [] }, 'modes_accueil'],
+  ['a structure id without its source', { structure_id: 's1' }, 'structure_id'],
+];
+
+const profileCases: Case[] = [
+  ['an age of 200', { age: 200 }, 'age'],
+  ['an unknown need', { besoins: ['pizza'] }, 'besoins[0]'],
+  ['a household without adults', { foyer: { adultes: 0, ages_enfants: [] } }, 'foyer.adultes'],
+];
+
+describe.each([
+  ['structure', structureSchema, structure, structureCases],
+  ['service', serviceSchema, service, serviceCases],
+  ['profile', profileSchema, profile, profileCases],
+] as const)('%s', (_, schema, valid, cases) => {
+  test.each(cases)('rejects %s at its path', (_label, patch, path) => {
+    const problems = problemsOf(schema, variant(valid, patch));
+    expect(problems.map((p) => p.path)).toEqual([path]);
+    expectFrenchMessage(problems[0]?.message ?? '');
+  });
+});
+
+describe('opening hours shape', () => {
+  test('French in a quoted comment is accepted, as the OSM grammar allows', () => {
+    for (const hours of [
+      'Mo-Fr 09:00-12:00 "l’après-midi sur rendez-vous"',
+      'Mo 14:00-16:00 "salle n°3, 1 € la séance"',
+    ]) {
+      expect(parse(osmOpeningHours, hours).ok, hours).toBe(true);
+    }
+  });
+
+  test('an unclosed comment and characters outside the grammar are rejected', () => {
+    for (const hours of ['Tu 10:00-12:00 "sur rendez-vous', 'Mo-Fr 9h–12h', 'Mo 10:00-12:00 €']) {
+      expect(parse(osmOpeningHours, hours).ok, hours).toBe(false);
+    }
+  });
+});
