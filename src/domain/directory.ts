@@ -25,7 +25,7 @@ export const directoryPageSchema = z.object({
 
 /** Query of GET /api/v1/directory: entries with seq > cursor, at most `limit`. */
 export const directoryQuerySchema = z.object({
-  cursor: z._default(z.coerce.number().check(z.int('cursor : entier attendu'), z.minimum(0)), 0),
+  cursor: z._default(z.coerce.number().check(z.int(), z.minimum(0)), 0),
   limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(2000)), 500),
 });
 
