@@ -38,6 +38,11 @@ export const profileSchema = z.object({
   ),
   situation_familiale: z.optional(z.enum(valuesOf(SITUATIONS_FAMILIALES))),
   situation_administrative: z.optional(z.enum(valuesOf(SITUATIONS_ADMINISTRATIVES))),
+  /**
+   * No fixed address (sans domicile stable). `lieu` is then where the person is, not a residence: zones reserved to
+   * residents cannot be checked as usual, and a proof of address (justificatif de domicile) is likely missing.
+   */
+  sans_domicile_fixe: z.optional(z.boolean()),
   ressources: z.optional(z.enum(valuesOf(RESSOURCES))),
   mobilite: z.optional(
     z.object({
