@@ -1,14 +1,50 @@
 // The device's database. Version history is append-only: never edit or delete a `version()` block, add the next
-// one with its upgrade (ENGINEERING.md principle 4). Rows are domain records as the server sent them; anything
-// read back goes through the domain schemas (directory-repo.ts) before the app uses it.
+// one with its upgrade (ENGINEERING.md principle 4). Rows are domain records as the server sent them (or as the
+// person edited them); anything read back goes through the domain schemas before the app uses it.
 import { Dexie, type EntityTable } from 'dexie';
 import type { Service } from '../domain/service.ts';
 import type { Structure } from '../domain/structure.ts';
+import type { Conflict, Mutation, Rejection } from '../domain/sync-protocol.ts';
+import type { AnyRecord } from '../sync/replay.ts';
 
-/** Small key/value state of the device: the directory's sync cursor and epoch, and the like. */
+/** Small key/value state of the device: the feed cursor and epoch, the session, the next mutation id. */
 export interface MetaRow {
   key: string;
   value: unknown;
+}
+
+/** A change made on this device and not yet acknowledged by the server (docs/sync-protocol.md, Push). */
+export interface OutboxEntry {
+  mutationId: number;
+  recordKey: string;
+  mutation: Mutation;
+  /** Sent at least once: frozen, later edits of the record make a new mutation. */
+  sent: boolean;
+  /** Device clock, for display only ("modifié il y a 5 min"). */
+  createdAt: string;
+  resolves?: { field: string };
+}
+
+/** The server's copy of a record that has pending local changes; `record` null = absent on the server. */
+export interface ShadowRow {
+  recordKey: string;
+  record: AnyRecord | null;
+}
+
+/** A change the server refused: kept for a person to review, never retried blindly. */
+export interface RejectionRow {
+  /** Local key: mutation ids are renumbered when the device signs in again, rejections keep their own. */
+  rowId?: number;
+  mutationId: number;
+  recordKey: string;
+  mutation: Mutation;
+  reason: Rejection;
+  /** Device clock, display only. */
+  at: string;
+}
+
+export interface ConflictRow extends Conflict {
+  recordKey: string;
 }
 
 export const DATABASE_NAME = 'boussole';
@@ -17,6 +53,10 @@ export class BoussoleDatabase extends Dexie {
   structures!: EntityTable<Structure, 'id'>;
   services!: EntityTable<Service, 'id'>;
   meta!: EntityTable<MetaRow, 'key'>;
+  outbox!: EntityTable<OutboxEntry, 'mutationId'>;
+  shadows!: EntityTable<ShadowRow, 'recordKey'>;
+  conflicts!: EntityTable<ConflictRow, 'id'>;
+  rejections!: EntityTable<RejectionRow, 'rowId'>;
 
   constructor(name: string = DATABASE_NAME) {
     super(name);
@@ -27,6 +67,14 @@ export class BoussoleDatabase extends Dexie {
       services:
         'id, structure_id, categorie, type, *thematiques, tarif.type, eligibilite.accueil, *eligibilite.publics, lieu.code_insee, date_maj',
       meta: 'key',
+    });
+    // v2 (sync, issue 4): local edits with their outbox, the server copies under pending edits, conflicts and
+    // rejections to review. New tables only: v1 data is kept as is.
+    this.version(2).stores({
+      outbox: 'mutationId, recordKey',
+      shadows: 'recordKey',
+      conflicts: 'id, recordKey, statut',
+      rejections: '++rowId, recordKey',
     });
   }
 }

@@ -2,10 +2,12 @@
 // transaction, so an interrupted download resumes where it stopped and never leaves records without their cursor.
 // Rows read back are parsed with the domain schemas: a row that no longer parses (an older shape, a corrupted
 // write) is reported and skipped, never shown as if it were valid.
-import type { DirectoryEntry } from '../domain/directory.ts';
+import type { FeedEntry } from '../domain/directory.ts';
 import { type Service, serviceSchema } from '../domain/service.ts';
 import { type Structure, structureSchema } from '../domain/structure.ts';
+import type { RecordKind } from '../domain/sync-protocol.ts';
 import { parse } from '../domain/validation.ts';
+import { type AnyRecord, recordKey, replay } from '../sync/replay.ts';
 import type { BoussoleDatabase } from './database.ts';
 
 /** Where the device stands in the server's directory feed. */
@@ -25,25 +27,49 @@ export async function readSyncState(db: BoussoleDatabase): Promise<DirectorySync
   return row ? { ...EMPTY_STATE, ...(row.value as Partial<DirectorySyncState>) } : EMPTY_STATE;
 }
 
-/** Applies one page of the feed and moves the cursor, atomically. `reset` first empties the local directory. */
+/**
+ * Applies one page of the feed and moves the cursor, atomically. `reset` first empties the local copy of the
+ * directory (a new epoch) but never the outbox: records with pending edits are rebuilt as their server copies
+ * arrive. A record with pending edits is applied UNDER them: its shadow takes the server copy and the local view
+ * is the server copy with the pending mutations replayed on top.
+ */
 export async function applyDirectoryPage(
   db: BoussoleDatabase,
-  page: { epoch: string; cursor: number; total: number; entries: readonly DirectoryEntry[] },
+  page: { epoch: string; cursor: number; total: number; entries: readonly FeedEntry[]; lastMutationId?: number | null },
   options: { reset: boolean; completedAt: string | null },
 ): Promise<void> {
-  const structures: Structure[] = [];
-  const services: Service[] = [];
-  for (const entry of page.entries) {
-    if (entry.kind === 'structure') structures.push(entry.record);
-    else services.push(entry.record);
-  }
-  await db.transaction('rw', db.structures, db.services, db.meta, async () => {
+  await db.transaction('rw', [db.structures, db.services, db.meta, db.shadows, db.outbox, db.conflicts], async () => {
     if (options.reset) {
       await db.structures.clear();
       await db.services.clear();
+      await db.conflicts.clear();
     }
-    await db.structures.bulkPut(structures);
-    await db.services.bulkPut(services);
+    const shadowed = new Set((await db.shadows.toCollection().primaryKeys()) as string[]);
+    const plain: Record<RecordKind, AnyRecord[]> = { structure: [], service: [] };
+    const gone: Record<RecordKind, string[]> = { structure: [], service: [] };
+    for (const entry of page.entries) {
+      if (entry.kind === 'conflict') {
+        const { conflict } = entry;
+        await db.conflicts.put({ ...conflict, recordKey: recordKey(conflict.record_kind, conflict.record_id) });
+        continue;
+      }
+      const kind = entry.kind === 'tombstone' ? entry.record_kind : entry.kind;
+      const id = entry.kind === 'tombstone' ? entry.id : entry.record.id;
+      const record = entry.kind === 'tombstone' ? null : (entry.record as AnyRecord);
+      const key = recordKey(kind, id);
+      if (shadowed.has(key)) {
+        await db.shadows.put({ recordKey: key, record });
+        const pending = await db.outbox.where('recordKey').equals(key).sortBy('mutationId');
+        const local = replay(record, pending);
+        if (local) plain[kind].push(local);
+        else gone[kind].push(id);
+      } else if (record) plain[kind].push(record);
+      else gone[kind].push(id);
+    }
+    await db.structures.bulkPut(plain.structure as unknown as Structure[]);
+    await db.services.bulkPut(plain.service as unknown as Service[]);
+    await db.structures.bulkDelete(gone.structure);
+    await db.services.bulkDelete(gone.service);
     const previous = await readSyncState(db);
     const state: DirectorySyncState = {
       epoch: page.epoch,
@@ -105,4 +131,17 @@ export async function readStructures(
     .sort((a, b) => collator.compare(a.nom, b.nom))
     .map((structure) => ({ structure, services: byStructure.get(structure.id) ?? [] }));
   return { items, invalid };
+}
+
+/** One structure and its services as stored on the device, parsed; undefined when absent or unreadable. */
+export async function readStructure(db: BoussoleDatabase, id: string): Promise<StructureSummary | undefined> {
+  const row = await db.structures.get(id);
+  const parsed = row ? parse(structureSchema, row) : undefined;
+  if (!parsed?.ok) return undefined;
+  const services: Service[] = [];
+  for (const serviceRow of await db.services.where('structure_id').equals(id).toArray()) {
+    const service = parse(serviceSchema, serviceRow);
+    if (service.ok) services.push(service.value);
+  }
+  return { structure: parsed.value, services };
 }

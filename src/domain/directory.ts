@@ -1,15 +1,34 @@
-// The directory as it travels: records tagged by kind, each with the server sequence number that ordered its
-// last change. The same shape feeds the first download now and the pull of the sync protocol (issue 4), where a
-// record may also be a tombstone.
+// The directory as it travels (the pull half of the sync protocol, docs/sync-protocol.md): entries tagged by
+// kind, each with the server sequence number of its last change. A record the reader may no longer see (deleted,
+// or turned "professionals only" for a partner account) comes as a tombstone; conflicts travel in the same feed.
 import * as z from 'zod/mini';
+import { recordId } from './primitives.ts';
+import { PROTOCOL_VERSION } from './protocol-version.ts';
 import { serviceSchema } from './service.ts';
 import { structureSchema } from './structure.ts';
+import { conflictSchema, recordKindSchema } from './sync-protocol.ts';
 
-export const PROTOCOL_VERSION = 1;
+export { PROTOCOL_VERSION };
 
-export const directoryEntrySchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('structure'), seq: z.number().check(z.int(), z.positive()), record: structureSchema }),
-  z.object({ kind: z.literal('service'), seq: z.number().check(z.int(), z.positive()), record: serviceSchema }),
+const seq = z.number().check(z.int(), z.positive());
+
+const structureEntry = z.object({ kind: z.literal('structure'), seq, record: structureSchema });
+const serviceEntry = z.object({ kind: z.literal('service'), seq, record: serviceSchema });
+export const directoryEntrySchema = z.discriminatedUnion('kind', [structureEntry, serviceEntry]);
+
+export const tombstoneSchema = z.object({
+  kind: z.literal('tombstone'),
+  seq,
+  record_kind: recordKindSchema,
+  id: recordId,
+});
+export const conflictEntrySchema = z.object({ kind: z.literal('conflict'), seq, conflict: conflictSchema });
+
+export const feedEntrySchema = z.discriminatedUnion('kind', [
+  structureEntry,
+  serviceEntry,
+  tombstoneSchema,
+  conflictEntrySchema,
 ]);
 
 export const directoryPageSchema = z.object({
@@ -20,7 +39,9 @@ export const directoryPageSchema = z.object({
   hasMore: z.boolean(),
   /** Records in the whole directory, to show "n / N" during the first download. */
   total: z.number().check(z.int(), z.minimum(0)),
-  entries: z.array(directoryEntrySchema),
+  entries: z.array(feedEntrySchema),
+  /** The highest mutation id of the asking device the server has applied; null for an anonymous pull. */
+  lastMutationId: z.nullable(z.number().check(z.int(), z.minimum(0))),
 });
 
 /** Query of GET /api/v1/directory: entries with seq > cursor, at most `limit`. */
@@ -30,5 +51,7 @@ export const directoryQuerySchema = z.object({
 });
 
 export type DirectoryEntry = z.infer<typeof directoryEntrySchema>;
+export type FeedEntry = z.infer<typeof feedEntrySchema>;
+export type Tombstone = z.infer<typeof tombstoneSchema>;
 export type DirectoryPage = z.infer<typeof directoryPageSchema>;
 export type DirectoryRecord = DirectoryEntry['record'];

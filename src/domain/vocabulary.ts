@@ -194,6 +194,29 @@ export const CRENEAUX = {
   soir: 'Le soir',
 } as const;
 
+/** Who a Boussole account is; decides what it may change (see server/auth/permissions.ts). */
+export const ROLES = {
+  coordinateur: 'Coordination (Métropole, MDM tête de file)',
+  travailleur: 'Travailleur·se social·e',
+  partenaire: 'Partenaire (structure)',
+} as const;
+
+export const STATUTS_CONFLIT = {
+  ouvert: 'À résoudre',
+  resolu: 'Résolu',
+} as const;
+
+/** Why the server refused a change; the UI shows the label and the server's message. */
+export const MOTIFS_REJET = {
+  interdit: 'Modification non autorisée pour ce compte',
+  invalide: 'Données invalides',
+  introuvable: 'Fiche introuvable (supprimée ?)',
+  'deja-existant': 'Cette fiche existe déjà',
+  'mutation-inconnue': 'Type de modification inconnu de ce serveur',
+  'identifiant-reutilise': 'Numéro de modification déjà utilisé pour un autre contenu',
+  'conflit-introuvable': 'Conflit introuvable ou déjà résolu',
+} as const;
+
 export const FREQUENCES_MAJ_MOIS = [1, 3, 6, 12] as const;
 
 /** Languages the directory records (ISO 639-1), those most spoken in the Métropole's social services. */

@@ -2,13 +2,13 @@
 // clock are passed in. A page is applied with its cursor atomically (see src/db/directory-repo.ts), so a download
 // cut by the network resumes from the last applied page. A different epoch (the server's database was replaced)
 // or a cursor the server no longer knows restarts from zero and replaces the local copy.
-import type { DirectoryEntry } from '../domain/directory.ts';
+import type { FeedEntry } from '../domain/directory.ts';
 import type { SyncTransport } from './transport.ts';
 
 export interface DirectoryStoreOnDevice {
   readState(): Promise<{ epoch: string | null; cursor: number }>;
   applyPage(
-    page: { epoch: string; cursor: number; total: number; entries: readonly DirectoryEntry[] },
+    page: { epoch: string; cursor: number; total: number; entries: readonly FeedEntry[] },
     options: { reset: boolean; completedAt: string | null },
   ): Promise<void>;
 }
@@ -25,7 +25,7 @@ export interface PullResult {
 }
 
 export async function pullDirectory(options: {
-  transport: SyncTransport;
+  transport: Pick<SyncTransport, 'getDirectoryPage'>;
   store: DirectoryStoreOnDevice;
   now: () => Date;
   pageSize?: number;

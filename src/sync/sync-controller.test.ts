@@ -58,6 +58,8 @@ function setUp(online: boolean) {
   const controller = createSyncController({
     transport: server,
     store,
+    outbox: { takeBatch: async () => [], acknowledge: async () => {} },
+    clientId: async () => null,
     env: fake.env,
     now,
     initialLastSuccessAt: null,

@@ -3,9 +3,14 @@
 // tab at a time per device through the Web Locks API where the browser has it (Background Sync is not used: it
 // exists in Chromium only). The environment (events, timers, locks) is passed in so tests drive it.
 import { type DirectoryStoreOnDevice, type PullProgress, pullDirectory } from './directory-pull.ts';
-import { OfflineError, type SyncTransport } from './transport.ts';
+import { type OutboxOnDevice, pushOutbox } from './push.ts';
+import { OfflineError, OutdatedClientError, type SyncTransport, UnauthenticatedError } from './transport.ts';
 
-export type SyncPhase = 'idle' | 'syncing' | 'offline' | 'error';
+/**
+ * `unauthenticated`: the token was refused (revoked device, expired session) — sign in again, pending changes are
+ * kept. `outdated`: the server no longer accepts this version of the app — update it, pending changes are kept.
+ */
+export type SyncPhase = 'idle' | 'syncing' | 'offline' | 'error' | 'unauthenticated' | 'outdated';
 
 export interface SyncStatus {
   phase: SyncPhase;
@@ -30,6 +35,11 @@ const RETRY_MS = [5_000, 15_000, 60_000, 300_000];
 export function createSyncController(options: {
   transport: SyncTransport;
   store: DirectoryStoreOnDevice;
+  outbox: OutboxOnDevice;
+  /** The device's client id when signed in; anonymous devices only pull (public listings). */
+  clientId: () => Promise<string | null>;
+  /** Called when the server refused the token, before the status says so. */
+  onUnauthenticated?: () => Promise<void>;
   env: SyncEnvironment;
   now: () => Date;
   onStatus: (status: SyncStatus) => void;
@@ -60,11 +70,21 @@ export function createSyncController(options: {
     }
     publish({ phase: 'syncing', progress: null, error: null });
     try {
+      // Push first: the pull that follows then brings back the server's version of what was just accepted.
+      const clientId = await options.clientId();
+      if (clientId) await pushOutbox({ transport, outbox: options.outbox, clientId });
       await pullDirectory({ transport, store, now, onProgress: (progress) => publish({ progress }) });
       failures = 0;
       cancelRetry?.();
       publish({ phase: 'idle', progress: null, lastSuccessAt: now().toISOString() });
     } catch (error) {
+      if (error instanceof UnauthenticatedError || error instanceof OutdatedClientError) {
+        // Retrying cannot help: a person must sign in again or update the app. Nothing pending is dropped.
+        if (error instanceof UnauthenticatedError) await options.onUnauthenticated?.();
+        const phase = error instanceof UnauthenticatedError ? 'unauthenticated' : 'outdated';
+        publish({ phase, progress: null, error: error.message });
+        return;
+      }
       failures++;
       const offline = error instanceof OfflineError;
       publish({

@@ -1,38 +1,130 @@
-// The network side of sync, behind an interface so that tests script the server (offline, errors, epochs) and
-// the engine never calls fetch itself. Every response is parsed with the domain schema: the server is a trust
-// boundary like any other.
-import { type DirectoryPage, directoryPageSchema } from '../domain/directory.ts';
+// The network side of sync, behind an interface so that tests script the server (offline, errors, lost answers,
+// epochs) and the engine never calls fetch itself. Every response is parsed with the domain schemas: only a
+// parsed acknowledgement counts. Failures are typed so the engine knows whether to retry, ask the person to sign
+// in again, or to update the app — in every case the outbox is kept.
+
+import type * as z from 'zod/mini';
+import { apiErrorSchema } from '../domain/api-error.ts';
+import { type DirectoryPage, directoryPageSchema, PROTOCOL_VERSION } from '../domain/directory.ts';
+import {
+  demoCodesSchema,
+  type Mutation,
+  type PushResponse,
+  pushResponseSchema,
+  type SignInResponse,
+  signInResponseSchema,
+} from '../domain/sync-protocol.ts';
 import { describeProblems, parse } from '../domain/validation.ts';
 
 export interface SyncTransport {
   getDirectoryPage(cursor: number, limit: number): Promise<DirectoryPage>;
+  push(clientId: string, mutations: readonly Mutation[]): Promise<PushResponse>;
 }
 
-/** The network is unreachable or the server did not answer: try again later, nothing is wrong with the data. */
+/** The network is unreachable, the server did not answer in time, or answered 5xx: try again later. */
 export class OfflineError extends Error {
   override name = 'OfflineError';
 }
-
-/** The server answered, but not with what the protocol promises. */
+/** The server answered, but not with what the protocol promises (non-JSON, wrong shape): retried later. */
 export class ProtocolError extends Error {
   override name = 'ProtocolError';
 }
+/** The device's token is unknown or revoked (a lost tablet): sign in again; pending changes are kept. */
+export class UnauthenticatedError extends Error {
+  override name = 'UnauthenticatedError';
+}
+/** This app is older than the server accepts: update it; pending changes are kept. */
+export class OutdatedClientError extends Error {
+  override name = 'OutdatedClientError';
+}
+/** The server expected another mutation id (docs/sync-protocol.md, Push). */
+export class MutationGapError extends Error {
+  override name = 'MutationGapError';
+  constructor(readonly expected: number | null) {
+    super(`Le serveur attend la modification n° ${expected ?? '?'}`);
+  }
+}
+/** The server refused the request itself (4xx other than the above), with its French explanation. */
+export class RequestRefusedError extends Error {
+  override name = 'RequestRefusedError';
+}
 
-export function httpTransport(baseUrl = '', fetchImpl: typeof fetch = (...args) => fetch(...args)): SyncTransport {
+export interface HttpTransportOptions {
+  baseUrl?: string;
+  getToken?: () => string | null;
+  fetchImpl?: typeof fetch;
+  timeoutMs?: number;
+}
+
+export function httpTransport(options: HttpTransportOptions = {}) {
+  const { baseUrl = '', getToken = () => null, timeoutMs = 30_000 } = options;
+  const fetchImpl = options.fetchImpl ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
+
+  async function request<S extends z.ZodMiniType>(schema: S, path: string, init: RequestInit = {}) {
+    const headers = new Headers(init.headers);
+    headers.set('accept', 'application/json');
+    headers.set('x-boussole-protocol', String(PROTOCOL_VERSION));
+    const token = getToken();
+    if (token) headers.set('authorization', `Bearer ${token}`);
+    if (init.body) headers.set('content-type', 'application/json');
+    let response: Response;
+    try {
+      response = await fetchImpl(`${baseUrl}${path}`, { ...init, headers, signal: AbortSignal.timeout(timeoutMs) });
+    } catch (error) {
+      throw new OfflineError(error instanceof Error ? error.message : String(error));
+    }
+    let body: unknown;
+    try {
+      body = await response.json();
+    } catch {
+      if (response.status >= 500) throw new OfflineError(`HTTP ${response.status}`);
+      throw new ProtocolError(`Réponse illisible (HTTP ${response.status})`);
+    }
+    if (!response.ok) throw errorFor(response.status, body);
+    const parsed = parse(schema, body);
+    if (!parsed.ok) throw new ProtocolError(`Réponse invalide : ${describeProblems(parsed.problems.slice(0, 3))}`);
+    return parsed.value as z.infer<S>;
+  }
+
   return {
-    async getDirectoryPage(cursor, limit) {
-      let response: Response;
+    getDirectoryPage: (cursor: number, limit: number) =>
+      request(directoryPageSchema, `/api/v1/directory?cursor=${cursor}&limit=${limit}`),
+    push: (clientId: string, mutations: readonly Mutation[]) =>
+      request(pushResponseSchema, '/api/v1/push', {
+        method: 'POST',
+        body: JSON.stringify({ protocol: PROTOCOL_VERSION, clientId, mutations }),
+      }),
+    signIn: (code: string, appareil: string): Promise<SignInResponse> =>
+      request(signInResponseSchema, '/api/v1/session', {
+        method: 'POST',
+        body: JSON.stringify({ protocol: PROTOCOL_VERSION, code, appareil }),
+      }),
+    async signOut(): Promise<void> {
       try {
-        response = await fetchImpl(`${baseUrl}/api/v1/directory?cursor=${cursor}&limit=${limit}`, {
-          headers: { accept: 'application/json' },
+        await fetchImpl(`${baseUrl}/api/v1/session`, {
+          method: 'DELETE',
+          headers: { authorization: `Bearer ${getToken() ?? ''}`, 'x-boussole-protocol': String(PROTOCOL_VERSION) },
+          signal: AbortSignal.timeout(timeoutMs),
         });
-      } catch (error) {
-        throw new OfflineError(error instanceof Error ? error.message : String(error));
+      } catch {
+        // Offline sign-out still forgets the token on the device; the coordinator can revoke it server-side.
       }
-      if (!response.ok) throw new ProtocolError(`HTTP ${response.status}`);
-      const parsed = parse(directoryPageSchema, await response.json());
-      if (!parsed.ok) throw new ProtocolError(`Réponse invalide : ${describeProblems(parsed.problems.slice(0, 3))}`);
-      return parsed.value;
     },
+    demoCodes: () => request(demoCodesSchema, '/api/v1/demo'),
   };
+}
+
+export type HttpTransport = ReturnType<typeof httpTransport>;
+
+function errorFor(status: number, body: unknown): Error {
+  const parsed = parse(apiErrorSchema, body);
+  const message = parsed.ok ? parsed.value.error.message : `HTTP ${status}`;
+  if (status === 401) return new UnauthenticatedError(message);
+  if (status === 426) return new OutdatedClientError(message);
+  if (status >= 500 || status === 408 || status === 429) return new OfflineError(message);
+  if (status === 409 && parsed.ok && parsed.value.error.code === 'mutation_gap') {
+    const expected = (body as { error?: { expected?: unknown } }).error?.expected;
+    return new MutationGapError(typeof expected === 'number' ? expected : null);
+  }
+  return new RequestRefusedError(message);
 }

@@ -1,29 +1,41 @@
+import { LocationProvider, Route, Router } from 'preact-iso';
 import type { AppContext } from './boot.ts';
 import { DirectoryScreen } from './components/DirectoryScreen.tsx';
-import { SyncBar } from './components/SyncBar.tsx';
+import { Header } from './components/Header.tsx';
+import { NotFoundScreen } from './components/NotFoundScreen.tsx';
+import { SignInScreen } from './components/SignInScreen.tsx';
+import { StructureEditScreen } from './components/StructureEditScreen.tsx';
+import { StructureScreen } from './components/StructureScreen.tsx';
+import { SyncScreen } from './components/SyncScreen.tsx';
 import { UpdateBanner } from './components/UpdateBanner.tsx';
 import { fr } from './strings.ts';
 
+/** Every route works offline: the service worker serves the shell for any path, the data is on the device. */
 export function App({ context }: { context: AppContext }) {
   return (
-    <>
+    <LocationProvider>
       <a class="skip-link" href="#contenu">
         {fr.skipToContent}
       </a>
-      <header class="app-header">
-        <div class="brand">
-          <img src="/icons/icon.svg" alt="" width="40" height="40" />
-          <div>
-            <p class="brand-name">{fr.appName}</p>
-            <p class="brand-tagline">{fr.tagline}</p>
-          </div>
-        </div>
-        <SyncBar model={context.syncModel} directory={context.directory} onSync={context.syncNow} />
-      </header>
+      <Header context={context} />
       <UpdateBanner waiting={context.syncModel.updateWaiting} onApply={context.applyUpdate} />
       <main id="contenu" tabIndex={-1}>
-        <DirectoryScreen model={context.directory} />
+        <Router>
+          <Route path="/" component={() => <DirectoryScreen model={context.directory} />} />
+          <Route path="/annuaire" component={() => <DirectoryScreen model={context.directory} />} />
+          <Route path="/connexion" component={() => <SignInScreen context={context} />} />
+          <Route path="/synchronisation" component={() => <SyncScreen context={context} />} />
+          <Route
+            path="/partenaires/:id"
+            component={({ id }: { id: string }) => <StructureScreen context={context} id={id} />}
+          />
+          <Route
+            path="/partenaires/:id/modifier"
+            component={({ id }: { id: string }) => <StructureEditScreen context={context} id={id} />}
+          />
+          <Route default component={NotFoundScreen} />
+        </Router>
       </main>
-    </>
+    </LocationProvider>
   );
 }

@@ -1,26 +1,45 @@
-// Wires the device's database, the sync controller and the service worker to the UI models. The only place
-// where the layers meet; everything it creates is passed down, so tests can build the same graph with fakes.
+// Wires the device's database, the sync engine and the service worker to the UI models. The only place where the
+// layers meet; everything it creates is passed down, so tests can build the same graph with fakes.
+import { liveQuery } from 'dexie';
 import { BoussoleDatabase } from '../db/database.ts';
-import { applyDirectoryPage, readSyncState } from '../db/directory-repo.ts';
+import { applyDirectoryPage, readStructure, readSyncState } from '../db/directory-repo.ts';
+import { acknowledge, outboxSummary, takeOutboxBatch } from '../db/outbox-repo.ts';
+import { dropToken, readSession } from '../db/session-repo.ts';
 import { registerServiceWorker } from '../pwa/service-worker.ts';
 import { requestPersistentStorage } from '../pwa/storage-persistence.ts';
 import { browserSyncEnvironment, createSyncController } from '../sync/sync-controller.ts';
 import { httpTransport } from '../sync/transport.ts';
 import { createDirectoryModel } from './models/directory-model.ts';
+import { createReviewModel } from './models/review-model.ts';
+import { createSessionModel } from './models/session-model.ts';
+import { createStructureEditor } from './models/structure-editor-model.ts';
 import { createSyncModel } from './models/sync-model.ts';
 
 export async function boot() {
   const db = new BoussoleDatabase();
   await db.open();
-  const state = await readSyncState(db);
+  const [state, storedSession] = await Promise.all([readSyncState(db), readSession(db)]);
+  // The transport asks the session for the token at each request: a sign-in or a refusal takes effect at once.
+  const transport = httpTransport({ getToken: () => session.token() });
+  const session = createSessionModel(db, transport, storedSession);
   const syncModel = createSyncModel({ lastSuccessAt: state.lastSyncAt, online: navigator.onLine });
   const directory = createDirectoryModel(db);
+  const review = createReviewModel(db);
 
   const controller = createSyncController({
-    transport: httpTransport(),
+    transport,
     store: {
       readState: () => readSyncState(db),
       applyPage: (page, options) => applyDirectoryPage(db, page, options),
+    },
+    outbox: {
+      takeBatch: (limit) => takeOutboxBatch(db, limit),
+      acknowledge: (results) => acknowledge(db, results),
+    },
+    clientId: () => session.clientId(),
+    onUnauthenticated: async () => {
+      await dropToken(db);
+      await session.tokenRefused();
     },
     env: browserSyncEnvironment(),
     now: () => new Date(),
@@ -29,6 +48,11 @@ export async function boot() {
       const finished = syncModel.status.value.phase === 'syncing' && status.phase !== 'syncing';
       syncModel.status.value = status;
       if (finished || (status.progress && directory.items.value?.length === 0)) void directory.reload();
+    },
+  });
+  liveQuery(() => outboxSummary(db)).subscribe({
+    next: (summary) => {
+      syncModel.queue.value = summary;
     },
   });
   window.addEventListener('online', () => {
@@ -53,9 +77,31 @@ export async function boot() {
   return {
     syncModel,
     directory,
+    session,
+    review,
     syncNow: () => controller.syncNow(),
+    async signIn(code: string) {
+      await session.signIn(code, deviceLabel());
+      await directory.reload();
+      await controller.syncNow();
+      await directory.reload();
+    },
+    async signOut() {
+      await session.signOut();
+      await directory.reload();
+      await controller.syncNow();
+    },
+    structure: (id: string) => readStructure(db, id),
+    editor: (id: string) => createStructureEditor(db, id),
     applyUpdate: () => serviceWorker?.applyUpdate(),
   };
+}
+
+/** A name for this device in the coordinator's device list: browser and platform, nothing personal. */
+function deviceLabel(): string {
+  const platform =
+    (navigator as { userAgentData?: { platform?: string } }).userAgentData?.platform ?? navigator.platform;
+  return `Navigateur ${platform || 'inconnu'}`.slice(0, 80);
 }
 
 export type AppContext = Awaited<ReturnType<typeof boot>>;

@@ -7,7 +7,9 @@ export function StructureCard({ item }: { item: StructureSummary }) {
   const categories = [...new Set(services.flatMap((s) => (s.categorie ? [FOOD_CATEGORIES[s.categorie].label] : [])))];
   return (
     <li class="structure-card">
-      <h2>{structure.nom}</h2>
+      <h2>
+        <a href={`/partenaires/${encodeURIComponent(structure.id)}`}>{structure.nom}</a>
+      </h2>
       <p class="address">
         {structure.adresse}, {structure.code_postal} {structure.commune}
       </p>

@@ -10,6 +10,8 @@ export function createSyncModel(initial: { lastSuccessAt: string | null; online:
     online: signal(initial.online),
     persistence: signal<Persistence | null>(null),
     updateWaiting: signal(false),
+    /** Changes waiting for the server, conflicts to settle, refusals to review. */
+    queue: signal({ pending: 0, conflicts: 0, rejections: 0 }),
   };
 }
 

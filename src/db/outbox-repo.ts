@@ -1,0 +1,91 @@
+// The outbox side of the device's database: what push sends and how acknowledgements land. Every step is one
+// transaction, so a crash between sending and acknowledging leaves the entries in place, and the retry gets the
+// server's stored answers (mutation ids make it idempotent).
+import type { MutationResult } from '../domain/sync-protocol.ts';
+import { type AnyRecord, replay, splitRecordKey } from '../sync/replay.ts';
+import type { BoussoleDatabase, OutboxEntry } from './database.ts';
+import { NEXT_MUTATION_KEY } from './local-edits.ts';
+
+/** The oldest pending entries, marked sent first: from now on later edits of their records make new mutations. */
+export async function takeOutboxBatch(db: BoussoleDatabase, limit: number): Promise<OutboxEntry[]> {
+  return db.transaction('rw', db.outbox, async () => {
+    const batch = await db.outbox.orderBy('mutationId').limit(limit).toArray();
+    const unsent = batch.filter((e) => !e.sent);
+    for (const entry of unsent) entry.sent = true;
+    await db.outbox.bulkPut(unsent);
+    return batch;
+  });
+}
+
+/**
+ * Lands the server's answers: answered entries leave the outbox, rejected ones move to the review list, and a
+ * record whose change was rejected goes back to the server's copy with its remaining pending changes replayed.
+ */
+export async function acknowledge(db: BoussoleDatabase, results: readonly MutationResult[]): Promise<void> {
+  const tables = [db.outbox, db.rejections, db.shadows, db.structures, db.services];
+  await db.transaction('rw', tables, async () => {
+    const touched = new Map<string, { rejected: boolean }>();
+    for (const result of results) {
+      const entry = await db.outbox.get(result.id);
+      if (!entry) continue; // answered twice (a duplicated response): already landed
+      await db.outbox.delete(result.id);
+      const seen = touched.get(entry.recordKey) ?? { rejected: false };
+      if (result.status === 'rejected') {
+        seen.rejected = true;
+        await db.rejections.add({
+          mutationId: entry.mutationId,
+          recordKey: entry.recordKey,
+          mutation: entry.mutation,
+          reason: result.reason,
+          at: new Date().toISOString(),
+        });
+      }
+      touched.set(entry.recordKey, seen);
+    }
+    for (const [key, { rejected }] of touched) {
+      const remaining = await db.outbox.where('recordKey').equals(key).sortBy('mutationId');
+      const shadow = await db.shadows.get(key);
+      if (rejected && shadow) {
+        const { kind, id } = splitRecordKey(key);
+        const local = replay(shadow.record, remaining);
+        const table = (kind === 'structure' ? db.structures : db.services) as unknown as {
+          put(r: AnyRecord): Promise<unknown>;
+          delete(id: string): Promise<void>;
+        };
+        if (local) await table.put(local);
+        else await table.delete(id);
+      }
+      // Accepted changes stay as the person sees them; the next pull brings the server's version of the record.
+      if (remaining.length === 0) await db.shadows.delete(key);
+    }
+  });
+}
+
+/**
+ * A new session has a new client id whose mutation ids start at 1: pending entries are renumbered in order (and
+ * sent again: a change that reached the server under the old id is recognised by its content — same values
+ * merge as nothing to do).
+ */
+export async function renumberOutbox(db: BoussoleDatabase): Promise<void> {
+  await db.transaction('rw', db.outbox, db.meta, async () => {
+    const entries = await db.outbox.orderBy('mutationId').toArray();
+    await db.outbox.clear();
+    let next = 1;
+    for (const entry of entries) {
+      const mutationId = next++;
+      await db.outbox.add({ ...entry, mutationId, sent: false, mutation: { ...entry.mutation, id: mutationId } });
+    }
+    await db.meta.put({ key: NEXT_MUTATION_KEY, value: next });
+  });
+}
+
+export async function outboxSummary(
+  db: BoussoleDatabase,
+): Promise<{ pending: number; conflicts: number; rejections: number }> {
+  const [pending, conflicts, rejections] = await Promise.all([
+    db.outbox.count(),
+    db.conflicts.where('statut').equals('ouvert').count(),
+    db.rejections.count(),
+  ]);
+  return { pending, conflicts, rejections };
+}

@@ -1,0 +1,58 @@
+// The device's session (token, client id, account), kept in the database's meta table so that the sync engine
+// and every tab read the same one. Signing out removes everything the account could see — professional-only
+// listings, conflicts, changes not yet sent (the UI warns first) — and the next pull starts over anonymously.
+
+import * as z from 'zod/mini';
+import { type Account, accountSchema, clientIdSchema } from '../domain/sync-protocol.ts';
+import { parse } from '../domain/validation.ts';
+import type { BoussoleDatabase } from './database.ts';
+import { renumberOutbox } from './outbox-repo.ts';
+
+const SESSION_KEY = 'session';
+const LAST_CLIENT_KEY = 'outbox-client-id';
+
+const sessionSchema = z.object({ token: z.string(), clientId: clientIdSchema, account: accountSchema });
+export type Session = z.infer<typeof sessionSchema>;
+
+export async function readSession(db: BoussoleDatabase): Promise<Session | null> {
+  const row = await db.meta.get(SESSION_KEY);
+  if (!row) return null;
+  const parsed = parse(sessionSchema, row.value);
+  return parsed.ok ? parsed.value : null;
+}
+
+/**
+ * Stores a new session. Pending changes made before (offline, or under an expired token) are kept and renumbered
+ * for the new client id; a different account starts from an empty directory copy, since what it may see differs.
+ */
+export async function saveSession(db: BoussoleDatabase, session: Session): Promise<void> {
+  const previousClient = (await db.meta.get(LAST_CLIENT_KEY))?.value;
+  const previousAccount = (await readSession(db))?.account ?? (await db.meta.get('last-account'))?.value;
+  if (previousClient !== session.clientId && (await db.outbox.count()) > 0) await renumberOutbox(db);
+  await db.transaction('rw', db.meta, db.structures, db.services, db.conflicts, async () => {
+    const sameAccount = (previousAccount as Account | undefined)?.id === session.account.id;
+    if (!sameAccount) await resetDirectoryCopy(db);
+    await db.meta.put({ key: SESSION_KEY, value: session });
+    await db.meta.put({ key: LAST_CLIENT_KEY, value: session.clientId });
+    await db.meta.put({ key: 'last-account', value: session.account });
+  });
+}
+
+/** The token was revoked or expired: forget it, keep the account's data and pending changes for the next sign-in. */
+export async function dropToken(db: BoussoleDatabase): Promise<void> {
+  await db.meta.delete(SESSION_KEY);
+}
+
+export async function signOutDevice(db: BoussoleDatabase): Promise<void> {
+  const tables = [db.meta, db.structures, db.services, db.conflicts, db.outbox, db.shadows, db.rejections];
+  await db.transaction('rw', tables, async () => {
+    for (const table of tables) await table.clear();
+  });
+}
+
+async function resetDirectoryCopy(db: BoussoleDatabase): Promise<void> {
+  await db.structures.clear();
+  await db.services.clear();
+  await db.conflicts.clear();
+  await db.meta.delete('directory-sync');
+}

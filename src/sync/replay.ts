@@ -1,0 +1,64 @@
+// The local view of a record = the server's copy with the device's pending mutations replayed on top, in
+// mutation order. Pure: used when a pull brings a new server copy of a record the person has edited offline
+// (the edit must stay visible), and when a rejection removes one pending mutation from the stack.
+import { applyFieldChanges } from '../domain/record-changes.ts';
+import type { Mutation } from '../domain/sync-protocol.ts';
+
+export type AnyRecord = Record<string, unknown> & { id: string };
+
+/** A pending mutation as the outbox keeps it; `resolves` names the field a `conflict.resolve` sets. */
+export interface PendingChange {
+  mutation: Mutation;
+  resolves?: { field: string };
+}
+
+export function replay(serverCopy: AnyRecord | null, pending: readonly PendingChange[]): AnyRecord | null {
+  let record = serverCopy;
+  for (const { mutation, resolves } of pending) {
+    switch (mutation.name) {
+      case 'record.create':
+        record = { ...(mutation.args.record as AnyRecord) };
+        break;
+      case 'record.update':
+        if (record) record = applyFieldChanges(record, mutation.args.changes);
+        break;
+      case 'record.delete':
+        record = null;
+        break;
+      case 'conflict.resolve':
+        if (record && resolves && resolves.field !== '*') {
+          record = applyFieldChanges(record, { [resolves.field]: mutation.args.value });
+        }
+        break;
+    }
+  }
+  return record;
+}
+
+/** The key that ties outbox entries, shadows and conflicts to one record. */
+export function recordKey(kind: 'structure' | 'service', id: string): string {
+  return `${kind}:${id}`;
+}
+
+export function splitRecordKey(key: string): { kind: 'structure' | 'service'; id: string } {
+  const at = key.indexOf(':');
+  const kind = key.slice(0, at);
+  if (kind !== 'structure' && kind !== 'service') throw new Error(`Clé d'enregistrement invalide : ${key}`);
+  return { kind, id: key.slice(at + 1) };
+}
+
+export function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+}
+
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, canonical((value as Record<string, unknown>)[k])]),
+    );
+  }
+  return value;
+}

@@ -1,0 +1,30 @@
+import type { OutboxEntry } from '../../db/database.ts';
+import { fr } from '../strings.ts';
+
+const labels = fr.editor.labels as Record<string, string>;
+
+export function fieldLabel(field: string): string {
+  return labels[field] ?? field.replaceAll('_', ' ');
+}
+
+/** "Téléphone, Horaires" / "nouvelle fiche": what a pending or refused change touches, in words. */
+export function describePending(entry: Pick<OutboxEntry, 'mutation'>): string {
+  const { mutation } = entry;
+  switch (mutation.name) {
+    case 'record.update':
+      return Object.keys(mutation.args.changes).map(fieldLabel).join(', ');
+    case 'record.create':
+      return fr.review.created;
+    case 'record.delete':
+      return fr.review.deleted;
+    case 'conflict.resolve':
+      return fr.review.resolving;
+  }
+}
+
+/** A field value shown to a person: text as is, the rest as compact JSON, absence as "(vide)". */
+export function displayValue(value: unknown): string {
+  if (value === null || value === undefined || value === '') return fr.review.empty;
+  if (typeof value === 'string') return value;
+  return JSON.stringify(value, null, 1);
+}

@@ -1,0 +1,59 @@
+// What the person has to look at on the Synchronisation screen: changes waiting to be sent, conflicts to settle,
+// changes the server refused. Live: every list follows the database as sync runs.
+import { signal } from '@preact/signals';
+import { liveQuery } from 'dexie';
+import type { BoussoleDatabase, ConflictRow, OutboxEntry, RejectionRow } from '../../db/database.ts';
+import { resolveConflict } from '../../db/local-edits.ts';
+
+export interface RecordLabel {
+  key: string;
+  nom: string;
+}
+
+export function createReviewModel(db: BoussoleDatabase) {
+  const pending = signal<OutboxEntry[]>([]);
+  const conflicts = signal<ConflictRow[]>([]);
+  const rejections = signal<RejectionRow[]>([]);
+  /** Names of the records concerned, to say "Épicerie X" rather than an id. */
+  const names = signal<Record<string, string>>({});
+
+  const subscription = liveQuery(async () => {
+    const [p, c, r] = await Promise.all([
+      db.outbox.orderBy('mutationId').toArray(),
+      db.conflicts.where('statut').equals('ouvert').toArray(),
+      db.rejections.toArray(),
+    ]);
+    const keys = new Set([...p, ...c, ...r].map((x) => x.recordKey));
+    const labels: Record<string, string> = {};
+    for (const key of keys) {
+      const [kind, ...rest] = key.split(':');
+      const id = rest.join(':');
+      const record = kind === 'structure' ? await db.structures.get(id) : await db.services.get(id);
+      const shadow = record ? undefined : await db.shadows.get(key);
+      labels[key] = record?.nom ?? (shadow?.record?.nom as string | undefined) ?? id;
+    }
+    return { p, c, r, labels };
+  }).subscribe({
+    next: ({ p, c, r, labels }) => {
+      pending.value = p;
+      conflicts.value = c;
+      rejections.value = r;
+      names.value = labels;
+    },
+    error: (error: unknown) => console.error('Lecture de la file de synchronisation impossible', error),
+  });
+
+  return {
+    pending,
+    conflicts,
+    rejections,
+    names,
+    resolve: (conflictId: string, value: unknown) => resolveConflict(db, conflictId, value),
+    dismissRejection: async (rowId: number) => {
+      await db.rejections.delete(rowId);
+    },
+    dispose: () => subscription.unsubscribe(),
+  };
+}
+
+export type ReviewModel = ReturnType<typeof createReviewModel>;

@@ -1,0 +1,43 @@
+// Who is signed in on this device, and the sign-in / sign-out actions. The token lives in the device database
+// (src/db/session-repo.ts); this model only mirrors the account for the screens.
+import { computed, signal } from '@preact/signals';
+import type { BoussoleDatabase } from '../../db/database.ts';
+import { readSession, type Session, saveSession, signOutDevice } from '../../db/session-repo.ts';
+import type { Account } from '../../domain/sync-protocol.ts';
+import type { HttpTransport } from '../../sync/transport.ts';
+
+export function createSessionModel(db: BoussoleDatabase, transport: HttpTransport, initial: Session | null) {
+  const account = signal<Account | null>(initial?.account ?? null);
+  let token: string | null = initial?.token ?? null;
+
+  return {
+    account,
+    signedIn: computed(() => account.value !== null),
+    token: () => token,
+    /** Exchanges an invitation code for this device's token; the caller then syncs. */
+    async signIn(code: string, appareil: string): Promise<void> {
+      const response = await transport.signIn(code.trim().toUpperCase(), appareil);
+      await saveSession(db, { token: response.token, clientId: response.clientId, account: response.account });
+      token = response.token;
+      account.value = response.account;
+    },
+    demoCodes: () => transport.demoCodes(),
+    /** Revokes the token on the server when online, then erases the account's data from the device. */
+    async signOut(): Promise<void> {
+      await transport.signOut();
+      await signOutDevice(db);
+      token = null;
+      account.value = null;
+    },
+    /** The server refused the token: forget it (pending changes stay for the next sign-in). */
+    async tokenRefused(): Promise<void> {
+      token = null;
+      account.value = null;
+    },
+    async clientId(): Promise<string | null> {
+      return token ? ((await readSession(db))?.clientId ?? null) : null;
+    },
+  };
+}
+
+export type SessionModel = ReturnType<typeof createSessionModel>;

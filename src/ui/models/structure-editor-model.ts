@@ -1,0 +1,89 @@
+// The "Modifier" form of a structure: text fields edited as strings, validated with the domain schema on save
+// (a message next to each wrong field), then saved on the device and queued in ONE transaction. Empty optional
+// fields are removed from the record rather than stored as empty strings.
+import { signal } from '@preact/signals';
+import type { BoussoleDatabase } from '../../db/database.ts';
+import { editRecord } from '../../db/local-edits.ts';
+import { type Structure, structureSchema } from '../../domain/structure.ts';
+import { parse } from '../../domain/validation.ts';
+
+export const EDITABLE_STRUCTURE_FIELDS = [
+  'nom',
+  'description',
+  'adresse',
+  'complement_adresse',
+  'telephone',
+  'courriel',
+  'site_web',
+  'horaires_accueil',
+  'horaires_note',
+] as const;
+export type EditableField = (typeof EDITABLE_STRUCTURE_FIELDS)[number];
+const REQUIRED: ReadonlySet<EditableField> = new Set(['nom', 'adresse']);
+
+export function createStructureEditor(db: BoussoleDatabase, id: string) {
+  const original = signal<Structure | null>(null);
+  const values = signal<Record<EditableField, string>>(emptyValues());
+  const errors = signal<Partial<Record<EditableField | 'form', string>>>({});
+  const status = signal<'loading' | 'missing' | 'editing' | 'saving' | 'saved'>('loading');
+
+  async function load() {
+    const row = await db.structures.get(id);
+    const parsed = row ? parse(structureSchema, row) : null;
+    if (!parsed?.ok) {
+      status.value = 'missing';
+      return;
+    }
+    original.value = parsed.value;
+    values.value = Object.fromEntries(
+      EDITABLE_STRUCTURE_FIELDS.map((f) => [f, String(parsed.value[f] ?? '')]),
+    ) as Record<EditableField, string>;
+    status.value = 'editing';
+  }
+
+  function changes(): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const field of EDITABLE_STRUCTURE_FIELDS) {
+      const value = values.value[field].trim();
+      out[field] = value === '' && !REQUIRED.has(field) ? undefined : value;
+    }
+    return out;
+  }
+
+  return {
+    original,
+    values,
+    errors,
+    status,
+    load,
+    set(field: EditableField, value: string) {
+      values.value = { ...values.value, [field]: value };
+      if (errors.value[field]) errors.value = { ...errors.value, [field]: undefined };
+    },
+    /** Saves on the device (and queues for the server); false with messages next to the fields when invalid. */
+    async save(): Promise<boolean> {
+      status.value = 'saving';
+      const result = await editRecord(db, 'structure', id, changes());
+      if (result.ok) {
+        errors.value = {};
+        status.value = 'saved';
+        return true;
+      }
+      const next: Partial<Record<EditableField | 'form', string>> = {};
+      for (const problem of result.problems) {
+        const field = problem.path.split(/[.[]/)[0] as EditableField;
+        if ((EDITABLE_STRUCTURE_FIELDS as readonly string[]).includes(field)) next[field] ??= problem.message;
+        else next.form ??= problem.message;
+      }
+      errors.value = next;
+      status.value = 'editing';
+      return false;
+    },
+  };
+}
+
+function emptyValues(): Record<EditableField, string> {
+  return Object.fromEntries(EDITABLE_STRUCTURE_FIELDS.map((f) => [f, ''])) as Record<EditableField, string>;
+}
+
+export type StructureEditor = ReturnType<typeof createStructureEditor>;
