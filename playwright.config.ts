@@ -46,7 +46,7 @@ export default defineConfig({
     url: `http://localhost:${port}/api/v1/health`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { PORT: String(port), BOUSSOLE_DB: database, BOUSSOLE_STATIC: 'dist' },
+    env: { PORT: String(port), BOUSSOLE_DB: database, BOUSSOLE_STATIC: 'dist', BOUSSOLE_MODE: 'demo' },
     stdout: 'ignore',
     stderr: 'pipe',
   },

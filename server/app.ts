@@ -6,9 +6,15 @@ import { compress } from 'hono/compress';
 import { routePath } from 'hono/route';
 import { secureHeaders } from 'hono/secure-headers';
 import type { ApiError } from '../src/domain/api-error.ts';
+import type { ServerMode } from './config.ts';
 import { createApiRoutes } from './http/api-routes.ts';
+import { createDemoRoutes } from './http/demo-routes.ts';
+import type { AppEnv, Clock } from './http/env.ts';
+import { protocolHeader } from './http/protocol.ts';
 import { notFound } from './http/query.ts';
+import { createSessionRoutes } from './http/session-routes.ts';
 import { staticFiles } from './http/static-files.ts';
+import { createSyncRoutes } from './http/sync-routes.ts';
 import { describeError, type Logger } from './logger.ts';
 import type { DirectoryStore } from './storage/directory-store.ts';
 
@@ -19,14 +25,21 @@ export interface AppOptions {
   logger: Logger;
   /** Directory of the built PWA (dist/). Without it, only the API answers. */
   staticDir?: string;
+  /** `demo` accepts the reusable demo codes and serves them at /api/v1/demo; default `production`. */
+  mode?: ServerMode;
+  /** The server's clock (tests pin it); the only time Boussole trusts. */
+  clock?: Clock;
 }
 
-/** Per-request variables: `unmatched` marks a request no route answered, for the log line. */
-export interface AppEnv {
-  Variables: { unmatched: boolean };
-}
+export type { AppEnv };
 
-export function createApp({ store, logger, staticDir }: AppOptions): Hono<AppEnv> {
+export function createApp({
+  store,
+  logger,
+  staticDir,
+  mode = 'production',
+  clock = () => new Date(),
+}: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   // One log line per request. Only the route *pattern* is logged (`/api/v1/structures/:id`), never the URL:
@@ -50,7 +63,13 @@ export function createApp({ store, logger, staticDir }: AppOptions): Hono<AppEnv
   // are not settled): add one with the UI.
   app.use(secureHeaders({ strictTransportSecurity: false }));
 
-  app.route(API_PREFIX, createApiRoutes(store));
+  const api = new Hono<AppEnv>();
+  api.use(protocolHeader());
+  api.route('/', createApiRoutes(store, clock));
+  api.route('/', createSessionRoutes({ store, logger, clock, demo: mode === 'demo' }));
+  api.route('/', createSyncRoutes(store, logger, clock));
+  api.route('/', createDemoRoutes(store, mode === 'demo'));
+  app.route(API_PREFIX, api);
   if (staticDir !== undefined) app.get('*', staticFiles(staticDir));
 
   app.notFound((c) => {

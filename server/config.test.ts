@@ -3,23 +3,35 @@ import { publicUrl, readConfig } from './config.ts';
 
 describe('server configuration from the environment', () => {
   it('has defaults that need no set-up, and treats empty variables as unset', () => {
-    const defaults = { port: 8080, host: '0.0.0.0', dbPath: 'data/boussole.sqlite', staticDir: 'dist' };
+    const defaults = {
+      port: 8080,
+      host: '0.0.0.0',
+      dbPath: 'data/boussole.sqlite',
+      staticDir: 'dist',
+      mode: 'production',
+    };
     expect(readConfig({})).toEqual(defaults);
-    expect(readConfig({ PORT: '', HOST: '', BOUSSOLE_DB: '', BOUSSOLE_STATIC: '' })).toEqual(defaults);
+    expect(readConfig({ PORT: '', HOST: '', BOUSSOLE_DB: '', BOUSSOLE_STATIC: '', BOUSSOLE_MODE: '' })).toEqual(
+      defaults,
+    );
   });
 
   it('reads every variable', () => {
-    expect(readConfig({ PORT: '0', HOST: '127.0.0.1', BOUSSOLE_DB: ':memory:', BOUSSOLE_STATIC: 'build' })).toEqual({
-      port: 0,
-      host: '127.0.0.1',
-      dbPath: ':memory:',
-      staticDir: 'build',
-    });
+    expect(
+      readConfig({
+        PORT: '0',
+        HOST: '127.0.0.1',
+        BOUSSOLE_DB: ':memory:',
+        BOUSSOLE_STATIC: 'build',
+        BOUSSOLE_MODE: 'demo',
+      }),
+    ).toEqual({ port: 0, host: '127.0.0.1', dbPath: ':memory:', staticDir: 'build', mode: 'demo' });
   });
 
   it('names every invalid variable in French', () => {
     expect(() => readConfig({ PORT: '70000' })).toThrow(/Configuration invalide : PORT : Trop grand/);
     expect(() => readConfig({ PORT: 'abc' })).toThrow(/PORT/);
+    expect(() => readConfig({ BOUSSOLE_MODE: 'demonstration' })).toThrow(/BOUSSOLE_MODE/);
   });
 
   it('prints localhost for a server listening on every interface', () => {

@@ -11,13 +11,22 @@ export interface ServerConfig {
   dbPath: string;
   /** Built PWA (vite build). When absent, the API works and pages answer 503 "run npm run build". */
   staticDir: string;
+  /**
+   * `demo` (what `npm start` runs): seeds the demo directory and one reusable invitation code per role, prints
+   * the codes, serves them at /api/v1/demo. `production` (the default): none of that, demo codes are refused.
+   */
+  mode: ServerMode;
 }
+
+export const SERVER_MODES = ['demo', 'production'] as const;
+export type ServerMode = (typeof SERVER_MODES)[number];
 
 const envSchema = z.object({
   PORT: z._default(z.coerce.number().check(z.int(), z.minimum(0), z.maximum(65535)), 8080),
   HOST: z._default(z.string().check(z.minLength(1)), '0.0.0.0'),
   BOUSSOLE_DB: z._default(z.string().check(z.minLength(1)), 'data/boussole.sqlite'),
   BOUSSOLE_STATIC: z._default(z.string().check(z.minLength(1)), 'dist'),
+  BOUSSOLE_MODE: z._default(z.enum(SERVER_MODES), 'production'),
 });
 
 /** Reads the configuration; throws with every faulty variable named (empty values count as unset). */
@@ -28,10 +37,11 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): S
     HOST: set('HOST'),
     BOUSSOLE_DB: set('BOUSSOLE_DB'),
     BOUSSOLE_STATIC: set('BOUSSOLE_STATIC'),
+    BOUSSOLE_MODE: set('BOUSSOLE_MODE'),
   });
   if (!parsed.ok) throw new Error(`Configuration invalide : ${describeProblems(parsed.problems)}`);
-  const { PORT, HOST, BOUSSOLE_DB, BOUSSOLE_STATIC } = parsed.value;
-  return { port: PORT, host: HOST, dbPath: BOUSSOLE_DB, staticDir: BOUSSOLE_STATIC };
+  const { PORT, HOST, BOUSSOLE_DB, BOUSSOLE_STATIC, BOUSSOLE_MODE } = parsed.value;
+  return { port: PORT, host: HOST, dbPath: BOUSSOLE_DB, staticDir: BOUSSOLE_STATIC, mode: BOUSSOLE_MODE };
 }
 
 /** The address to print for a person: `localhost` when listening on every interface. */

@@ -1,8 +1,10 @@
-// The process: read the environment, open (and migrate) the SQLite file, seed the demo directory on first start,
-// listen, and shut down cleanly. `npm start` = `vite build && tsx server/main.ts`.
+// The process: read the environment, open (and migrate) the SQLite file, in demo mode seed the demo directory on
+// first start and its demo codes, listen, and shut down cleanly. `npm start` = `vite build && BOUSSOLE_MODE=demo
+// tsx server/main.ts`; production mode (the default) seeds nothing.
 //
-// Output contract: exactly one plain line `Boussole écoute sur http://localhost:PORT` once the port is open (the
-// URL to open; tests and scripts wait for it), then JSON log lines. On SIGTERM/SIGINT: stop accepting
+// Output contract: first one plain line `Boussole écoute sur http://localhost:PORT` once the port is open (the
+// URL to open; tests and scripts wait for it); in demo mode, then one plain line per role,
+// `Code démo coordinateur : DEMO-COORD-XXXX`; then JSON log lines. On SIGTERM/SIGINT: stop accepting
 // connections, let requests in flight finish, close the database (checkpointing the WAL), exit 0.
 import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -11,6 +13,7 @@ import { serve } from '@hono/node-server';
 import { DEMO_SOURCE, generateDirectory } from '../src/demo/generate-directory.ts';
 import { createApp } from './app.ts';
 import { publicUrl, readConfig } from './config.ts';
+import { demoCodeLines, seedDemoAccounts } from './demo-accounts.ts';
 import { createJsonLogger, describeError } from './logger.ts';
 import { needsSeeding, seedDirectory } from './seed.ts';
 import { openSqliteStore } from './storage/sqlite-store.ts';
@@ -26,18 +29,22 @@ async function main(): Promise<void> {
   const store = openSqliteStore({ path: config.dbPath, logger });
 
   // The demo is generated only for a database that has never been seeded: restarts do not pay for it.
-  const seedNow = await needsSeeding(store);
+  const demo = config.mode === 'demo';
+  const seedNow = demo && (await needsSeeding(store));
+  let codeLines: string[] = [];
   try {
     if (seedNow) await seedDirectory(store, generateDirectory(), { source: DEMO_SOURCE, logger });
+    if (demo) codeLines = demoCodeLines(await seedDemoAccounts(store, { now: new Date(), logger }));
   } catch (error) {
     await store.close(); // release the file cleanly (WAL checkpoint) before reporting the failure
     throw error;
   }
-  logger.info({ event: 'directory_ready', seeded_now: seedNow, ...(await store.counts()) });
+  logger.info({ event: 'directory_ready', mode: config.mode, seeded_now: seedNow, ...(await store.counts()) });
 
-  const app = createApp({ store, logger, staticDir: config.staticDir });
+  const app = createApp({ store, logger, staticDir: config.staticDir, mode: config.mode });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-    process.stdout.write(`Boussole écoute sur ${publicUrl(config.host, info.port)}\n`);
+    const lines = [`Boussole écoute sur ${publicUrl(config.host, info.port)}`, ...codeLines];
+    process.stdout.write(`${lines.join('\n')}\n`);
   }) as Server;
 
   server.on('error', async (error) => {

@@ -1,5 +1,6 @@
 // The read endpoints of the directory under /api/v1. Routes stay thin: parse the query, ask the store, shape
-// the answer. Writes (sync push, referrals) and authentication come with their own issues.
+// the answer. Signing in is optional here: each answer holds what its reader may see (sync/visibility.ts).
+// Sessions, push and history are in session-routes.ts and sync-routes.ts.
 //
 // Responses are not re-validated against the domain schemas on every request: each record was parsed when the
 // store read it back (a row that does not parse is left out and logged there), and the envelope is built here
@@ -9,6 +10,7 @@ import { type DirectoryPage, PROTOCOL_VERSION } from '../../src/domain/directory
 import { recordId } from '../../src/domain/primitives.ts';
 import { parse } from '../../src/domain/validation.ts';
 import type { DirectoryStore } from '../storage/directory-store.ts';
+import { readerOf } from '../sync/visibility.ts';
 import {
   directoryStrictQuerySchema,
   emptyQuerySchema,
@@ -19,10 +21,13 @@ import {
   servicesQuerySchema,
   structuresQuerySchema,
 } from './api-schemas.ts';
+import { optionalSession } from './auth.ts';
+import type { AppEnv, Clock } from './env.ts';
 import { invalidRequest, notFound, parseQuery } from './query.ts';
 
-export function createApiRoutes(store: DirectoryStore): Hono {
-  const api = new Hono();
+export function createApiRoutes(store: DirectoryStore, clock: Clock): Hono<AppEnv> {
+  const api = new Hono<AppEnv>();
+  const session = optionalSession(store, clock);
 
   api.get('/health', async (c) => {
     const query = parseQuery(c, emptyQuerySchema);
@@ -32,21 +37,32 @@ export function createApiRoutes(store: DirectoryStore): Hono {
     return c.json(body);
   });
 
-  // The app fills IndexedDB from here: pages of records ordered by seq, from cursor 0 on a first download, from
-  // its last cursor afterwards. `epoch` changes when the database is replaced: the client then starts over.
-  api.get('/directory', async (c) => {
+  // The pull of the sync protocol: the app fills IndexedDB from here, pages ordered by seq, from cursor 0 on a
+  // first download, from its last cursor afterwards. `epoch` changes when the database is replaced: the client
+  // then starts over. A signed-in device also learns its last handled mutation id (read with the page).
+  api.get('/directory', session, async (c) => {
     const query = parseQuery(c, directoryStrictQuerySchema);
     if (!query.ok) return invalidRequest(c, query.problems);
-    const [epoch, page] = await Promise.all([store.epoch(), store.page(query.value.cursor, query.value.limit)]);
+    const current = c.get('session');
+    const [epoch, page] = await Promise.all([
+      store.epoch(),
+      store.pull({
+        cursor: query.value.cursor,
+        limit: query.value.limit,
+        reader: readerOf(current?.account),
+        ...(current ? { clientId: current.clientId } : {}),
+      }),
+    ]);
     const body: DirectoryPage = { protocol: PROTOCOL_VERSION, epoch, ...page };
     return c.json(body);
   });
 
-  api.get('/structures', async (c) => {
+  api.get('/structures', session, async (c) => {
     const query = parseQuery(c, structuresQuerySchema);
     if (!query.ok) return invalidRequest(c, query.problems);
     const { after, limit, code_insee } = query.value;
     const page = await store.listStructures({
+      reader: readerOf(c.get('session')?.account),
       limit,
       ...(after === undefined ? {} : { after }),
       ...(code_insee === undefined ? {} : { code_insee }),
@@ -55,7 +71,7 @@ export function createApiRoutes(store: DirectoryStore): Hono {
     return c.json(body);
   });
 
-  api.get('/structures/:id', async (c) => {
+  api.get('/structures/:id', session, async (c) => {
     const query = parseQuery(c, emptyQuerySchema);
     if (!query.ok) return invalidRequest(c, query.problems);
     const id = parse(recordId, c.req.param('id'));
@@ -64,17 +80,18 @@ export function createApiRoutes(store: DirectoryStore): Hono {
         c,
         id.problems.map((p) => ({ ...p, path: 'id' })),
       );
-    const found = await store.getStructure(id.value);
+    const found = await store.getStructure(id.value, readerOf(c.get('session')?.account));
     if (!found) return notFound(c, 'Structure inconnue : elle a peut-être été supprimée ou fusionnée.');
     const body: StructureDetail = { protocol: PROTOCOL_VERSION, ...found };
     return c.json(body);
   });
 
-  api.get('/services', async (c) => {
+  api.get('/services', session, async (c) => {
     const query = parseQuery(c, servicesQuerySchema);
     if (!query.ok) return invalidRequest(c, query.problems);
     const { after, limit, structure_id, categorie } = query.value;
     const page = await store.listServices({
+      reader: readerOf(c.get('session')?.account),
       limit,
       ...(after === undefined ? {} : { after }),
       ...(structure_id === undefined ? {} : { structure_id }),

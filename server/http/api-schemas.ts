@@ -6,6 +6,7 @@ import { directoryQuerySchema, PROTOCOL_VERSION } from '../../src/domain/directo
 import { codeInsee, recordId } from '../../src/domain/primitives.ts';
 import { serviceSchema } from '../../src/domain/service.ts';
 import { structureSchema } from '../../src/domain/structure.ts';
+import { recordKindSchema } from '../../src/domain/sync-protocol.ts';
 import { FOOD_CATEGORY_VALUES } from '../../src/domain/vocabulary.ts';
 
 /** GET /api/v1/directory: the shared query, refused when it carries unknown parameters. */
@@ -63,3 +64,10 @@ export type StructureDetail = z.infer<typeof structureDetailSchema>;
 
 /** Endpoints without parameters still refuse unknown ones, like every other. */
 export const emptyQuerySchema = z.strictObject({});
+
+/** GET /api/v1/history: one record's accepted changes, newest first. */
+export const historyQuerySchema = z.strictObject({
+  kind: recordKindSchema,
+  id: recordId,
+  limit: listLimit,
+});

@@ -5,16 +5,21 @@
 //
 // Ordering contract: every write of a record takes the next value of one store-wide sequence (`seq`), assigned
 // inside the write transaction, never derived from a clock. A record lives at the seq of its last write only, so a
-// client that has read everything up to seq N gets every later change by asking for seq > N.
+// client that has read everything up to seq N gets every later change by asking for seq > N. Deletions
+// (tombstones) and conflicts take seqs from the same counter, so the sync feed (`pull`, sync-store.ts) is one
+// ordered stream.
 import type { DirectoryEntry } from '../../src/domain/directory.ts';
 import type { Service } from '../../src/domain/service.ts';
 import { serviceSchema } from '../../src/domain/service.ts';
 import type { Structure } from '../../src/domain/structure.ts';
 import { structureSchema } from '../../src/domain/structure.ts';
 import { describeProblems, type Problem, parse } from '../../src/domain/validation.ts';
+import type { Reader } from '../sync/visibility.ts';
+import type { AccountStore, SyncStore } from './sync-store.ts';
 
 export type DirectoryWrite = { kind: 'structure'; record: Structure } | { kind: 'service'; record: Service };
 
+/** Live records by seq, everything (the store's own view: seeding, exports, tests); readers use `pull`. */
 export interface DirectoryPageResult {
   /** Entries with seq > the requested cursor, ordered by seq, at most `limit`. */
   entries: DirectoryEntry[];
@@ -32,6 +37,8 @@ export interface KeysetPage<T> {
 }
 
 export interface ListStructuresQuery {
+  /** Only records this reader may see (sync/visibility.ts); pages hold `limit` visible records. */
+  reader: Reader;
   /** Only ids strictly after this one (ids sort as byte strings). */
   after?: string;
   limit: number;
@@ -39,6 +46,7 @@ export interface ListStructuresQuery {
 }
 
 export interface ListServicesQuery {
+  reader: Reader;
   after?: string;
   limit: number;
   structure_id?: string;
@@ -50,19 +58,20 @@ export interface UpsertOptions {
   meta?: Readonly<Record<string, string>>;
 }
 
-export interface DirectoryStore {
+export interface DirectoryStore extends SyncStore, AccountStore {
   /** Random identity created with the database; a new epoch tells clients to start over from cursor 0. */
   epoch(): Promise<string>;
   /**
    * Writes all entries in ONE transaction, each taking the next seq in array order; the record's `version` is
    * kept as given. Every record is validated with the domain schemas and every service's structure must exist
    * (in the store or earlier or later in the same batch): otherwise throws InvalidEntryError and writes nothing.
+   * For imports and seeding: no author, no history. A record written again after its deletion is live again.
    */
   upsert(entries: readonly DirectoryWrite[], options?: UpsertOptions): Promise<void>;
   page(cursor: number, limit: number): Promise<DirectoryPageResult>;
   listStructures(query: ListStructuresQuery): Promise<KeysetPage<Structure>>;
-  /** The structure and its services ordered by id, or undefined when unknown. */
-  getStructure(id: string): Promise<{ structure: Structure; services: Service[] } | undefined>;
+  /** The structure and those of its services the reader may see, ordered by id; undefined when unknown or hidden. */
+  getStructure(id: string, reader: Reader): Promise<{ structure: Structure; services: Service[] } | undefined>;
   listServices(query: ListServicesQuery): Promise<KeysetPage<Service>>;
   counts(): Promise<{ structures: number; services: number }>;
   getMeta(key: string): Promise<string | undefined>;

@@ -1,10 +1,11 @@
 // In-memory DirectoryStore: for tests and for trying the server without a disk. Same contract as SQLite
-// (tests/integration/directory-store.contract.ts). Records are copied on the way in and out, as a database
-// would, so a caller mutating an object it passed or received cannot change the stored state.
-import { randomUUID } from 'node:crypto';
+// (tests/integration/*-store.contract.ts). Records are copied on the way in and out, as a database would, so a
+// caller mutating an object it passed or received cannot change the stored state. Every method runs without an
+// await between its reads and writes, which makes it atomic in Node's single thread.
 import type { DirectoryEntry } from '../../src/domain/directory.ts';
 import type { Service } from '../../src/domain/service.ts';
 import type { Structure } from '../../src/domain/structure.ts';
+import { canSeeService, canSeeStructure } from '../sync/visibility.ts';
 import {
   assertLimit,
   assertWritableMetaKey,
@@ -18,21 +19,13 @@ import {
   unknownStructureError,
   validateWrite,
 } from './directory-store.ts';
+import { memoryAccounts } from './memory-accounts.ts';
+import { assertOpen, compareIds, createMemoryState, servicesOf, writeRecord } from './memory-state.ts';
+import { memorySync } from './memory-sync.ts';
 
 export function createMemoryStore(): DirectoryStore {
-  const epoch = randomUUID();
-  const meta = new Map<string, string>();
-  let lastSeq = 0;
-  // Keyed by seq; since seqs only grow and a rewritten record is deleted then re-inserted, Map insertion order
-  // is seq order.
-  const bySeq = new Map<number, DirectoryEntry>();
-  const structures = new Map<string, { seq: number; record: Structure }>();
-  const services = new Map<string, { seq: number; record: Service }>();
-  let closed = false;
-
-  const open = () => {
-    if (closed) throw new Error('DirectoryStore fermé');
-  };
+  const state = createMemoryState();
+  const open = () => assertOpen(state);
 
   function keysetPage<T extends { id: string }>(
     records: Iterable<T>,
@@ -45,10 +38,12 @@ export function createMemoryStore(): DirectoryStore {
     return { items, next: sorted.length > limit && last ? last.id : null };
   }
 
+  const structureOf = (id: string) => state.structures.get(id)?.record;
+
   return {
     async epoch() {
       open();
-      return epoch;
+      return state.epoch;
     },
 
     async upsert(entries: readonly DirectoryWrite[], options?: UpsertOptions) {
@@ -60,27 +55,13 @@ export function createMemoryStore(): DirectoryStore {
       valid.forEach((w, index) => {
         if (
           w.kind === 'service' &&
-          !structures.has(w.record.structure_id) &&
+          !state.structures.has(w.record.structure_id) &&
           !batchStructures.has(w.record.structure_id)
         )
           throw unknownStructureError(index, w.record);
       });
-      for (const write of valid) {
-        const seq = ++lastSeq;
-        const record = structuredClone(write.record);
-        if (write.kind === 'structure') {
-          const previous = structures.get(record.id);
-          if (previous) bySeq.delete(previous.seq);
-          structures.set(record.id, { seq, record: record as Structure });
-          bySeq.set(seq, { kind: 'structure', seq, record: record as Structure });
-        } else {
-          const previous = services.get(record.id);
-          if (previous) bySeq.delete(previous.seq);
-          services.set(record.id, { seq, record: record as Service });
-          bySeq.set(seq, { kind: 'service', seq, record: record as Service });
-        }
-      }
-      for (const [key, value] of Object.entries(options?.meta ?? {})) meta.set(key, value);
+      for (const write of valid) writeRecord(state, write);
+      for (const [key, value] of Object.entries(options?.meta ?? {})) state.meta.set(key, value);
     },
 
     async page(cursor: number, limit: number): Promise<DirectoryPageResult> {
@@ -88,70 +69,74 @@ export function createMemoryStore(): DirectoryStore {
       assertLimit(limit);
       const entries: DirectoryEntry[] = [];
       let hasMore = false;
-      for (const [seq, entry] of bySeq) {
-        if (seq <= cursor) continue;
+      for (const [seq, ref] of state.feed) {
+        if (seq <= cursor || ref.source !== 'record') continue;
         if (entries.length === limit) {
           hasMore = true;
           break;
         }
+        const entry: DirectoryEntry =
+          ref.kind === 'structure'
+            ? { kind: 'structure', seq, record: state.structures.get(ref.id)?.record as Structure }
+            : { kind: 'service', seq, record: state.services.get(ref.id)?.record as Service };
         entries.push(structuredClone(entry));
       }
-      return { entries, cursor: entries.at(-1)?.seq ?? cursor, hasMore, total: structures.size + services.size };
+      const total = state.structures.size + state.services.size;
+      return { entries, cursor: entries.at(-1)?.seq ?? cursor, hasMore, total };
     },
 
     async listStructures(query: ListStructuresQuery) {
       open();
       assertLimit(query.limit);
-      const records = [...structures.values()]
+      const records = [...state.structures.values()]
         .map((s) => s.record)
-        .filter((s) => query.code_insee === undefined || s.code_insee === query.code_insee);
+        .filter((s) => query.code_insee === undefined || s.code_insee === query.code_insee)
+        .filter((s) => canSeeStructure(query.reader, s));
       return keysetPage(records, query.after, query.limit);
     },
 
-    async getStructure(id: string) {
+    async getStructure(id, reader) {
       open();
-      const found = structures.get(id);
-      if (!found) return undefined;
-      const own = [...services.values()].map((s) => s.record).filter((s) => s.structure_id === id);
+      const found = state.structures.get(id);
+      if (!found || !canSeeStructure(reader, found.record)) return undefined;
       return {
         structure: structuredClone(found.record),
-        services: own.sort(compareIds).map((s) => structuredClone(s)),
+        services: servicesOf(state, id).filter((v) => canSeeService(reader, v, found.record)),
       };
     },
 
     async listServices(query: ListServicesQuery) {
       open();
       assertLimit(query.limit);
-      const records = [...services.values()]
+      const records = [...state.services.values()]
         .map((s) => s.record)
         .filter((s) => query.structure_id === undefined || s.structure_id === query.structure_id)
-        .filter((s) => query.categorie === undefined || s.categorie === query.categorie);
+        .filter((s) => query.categorie === undefined || s.categorie === query.categorie)
+        .filter((s) => canSeeService(query.reader, s, structureOf(s.structure_id)));
       return keysetPage(records, query.after, query.limit);
     },
 
     async counts() {
       open();
-      return { structures: structures.size, services: services.size };
+      return { structures: state.structures.size, services: state.services.size };
     },
 
     async getMeta(key: string) {
       open();
-      return key === 'epoch' ? epoch : meta.get(key);
+      return key === 'epoch' ? state.epoch : state.meta.get(key);
     },
 
     async setMeta(key: string, value: string) {
       open();
       assertWritableMetaKey(key);
-      meta.set(key, value);
+      state.meta.set(key, value);
     },
+
+    ...memorySync(state),
+    ...memoryAccounts(state),
 
     async close() {
-      closed = true;
+      state.closed = true;
     },
   };
-}
-
-/** Byte-wise order of ids, the same as SQLite's default BINARY collation (ids are ASCII). */
-function compareIds(a: { id: string }, b: { id: string }): number {
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }

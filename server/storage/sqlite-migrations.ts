@@ -55,6 +55,121 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX records_services_by_categorie ON records (categorie, id) WHERE kind = 'service';
     `,
   },
+  {
+    description:
+      'v2 (sync, issue 4): visibility columns, tombstones, conflicts, history, accounts, invitations, devices, ' +
+      'client states and stored mutation results',
+    sql: `
+      -- Copies of the fields that decide who may read a record, for counting a reader's total in SQL.
+      ALTER TABLE records ADD COLUMN visibilite TEXT;
+      ALTER TABLE records ADD COLUMN statut TEXT;
+      UPDATE records SET visibilite = json_extract(data, '$.visibilite'),
+        statut = CASE WHEN kind = 'structure' THEN json_extract(data, '$.statut') END;
+
+      -- A deleted record: its id at the seq of the deletion (the feed sends a tombstone), and its last content,
+      -- which a conflict resolution may restore. Writing the record again removes the tombstone.
+      CREATE TABLE tombstones (
+        kind TEXT NOT NULL CHECK (kind IN ('structure', 'service')),
+        id TEXT NOT NULL,
+        seq INTEGER NOT NULL UNIQUE CHECK (seq > 0),
+        structure_id TEXT,
+        data TEXT NOT NULL CHECK (json_valid(data)),
+        deleted_at TEXT NOT NULL,
+        PRIMARY KEY (kind, id)
+      ) STRICT;
+
+      -- Authors are account ids ('import' for imported values); base/mine/theirs/resolution are JSON. A conflict
+      -- takes a new seq when created and again when resolved, so it reaches its authors through the feed.
+      CREATE TABLE conflicts (
+        id TEXT PRIMARY KEY,
+        seq INTEGER NOT NULL UNIQUE CHECK (seq > 0),
+        record_kind TEXT NOT NULL CHECK (record_kind IN ('structure', 'service')),
+        record_id TEXT NOT NULL,
+        field TEXT NOT NULL,
+        base TEXT NOT NULL CHECK (json_valid(base)),
+        mine TEXT NOT NULL CHECK (json_valid(mine)),
+        theirs TEXT NOT NULL CHECK (json_valid(theirs)),
+        mine_by TEXT NOT NULL,
+        theirs_by TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        statut TEXT NOT NULL CHECK (statut IN ('ouvert', 'resolu')),
+        resolution TEXT CHECK (resolution IS NULL OR json_valid(resolution)),
+        resolved_by TEXT,
+        resolved_at TEXT
+      ) STRICT;
+      CREATE INDEX conflicts_by_record ON conflicts (record_kind, record_id);
+
+      -- One line per accepted change, at the seq the change took; \`at\` is the server's clock. \`version\` is
+      -- the record's version after the change (before it, for a deletion). Imports leave no history.
+      CREATE TABLE history (
+        seq INTEGER PRIMARY KEY CHECK (seq > 0),
+        at TEXT NOT NULL,
+        account_id TEXT NOT NULL,
+        client_id TEXT,
+        mutation_id INTEGER,
+        record_kind TEXT NOT NULL CHECK (record_kind IN ('structure', 'service')),
+        record_id TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        action TEXT NOT NULL CHECK (action IN ('creation', 'modification', 'suppression', 'restauration')),
+        changes TEXT NOT NULL CHECK (json_valid(changes))
+      ) STRICT;
+      CREATE INDEX history_by_record ON history (record_kind, record_id, seq);
+
+      CREATE TABLE accounts (
+        id TEXT PRIMARY KEY,
+        nom TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('coordinateur', 'travailleur', 'partenaire')),
+        structure_id TEXT,
+        created_at TEXT NOT NULL,
+        disabled_at TEXT,
+        CHECK ((role = 'partenaire') = (structure_id IS NOT NULL))
+      ) STRICT;
+
+      -- Only the sha-256 of a code is kept. \`account_id\` is set when the code signs in as an existing account
+      -- (demo codes, after their first use). \`reusable\` marks demo codes.
+      CREATE TABLE invitations (
+        code_hash TEXT PRIMARY KEY,
+        role TEXT NOT NULL CHECK (role IN ('coordinateur', 'travailleur', 'partenaire')),
+        nom TEXT NOT NULL,
+        structure_id TEXT,
+        account_id TEXT REFERENCES accounts (id),
+        created_by TEXT,
+        created_at TEXT NOT NULL,
+        expires_at TEXT,
+        used_at TEXT,
+        reusable INTEGER NOT NULL DEFAULT 0 CHECK (reusable IN (0, 1)),
+        CHECK ((role = 'partenaire') = (structure_id IS NOT NULL))
+      ) STRICT;
+
+      -- A signed-in device: the sha-256 of its bearer token, its client id in the protocol, its account.
+      CREATE TABLE devices (
+        token_hash TEXT PRIMARY KEY,
+        client_id TEXT NOT NULL UNIQUE,
+        account_id TEXT NOT NULL REFERENCES accounts (id),
+        label TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        last_seen_at TEXT NOT NULL,
+        revoked_at TEXT
+      ) STRICT;
+
+      -- The push state of a client: its last handled mutation id. \`gap_allowed\` is set for every client by an
+      -- epoch rotation: the next push may start above last_mutation_id + 1 once.
+      CREATE TABLE clients (
+        client_id TEXT PRIMARY KEY REFERENCES devices (client_id),
+        last_mutation_id INTEGER NOT NULL DEFAULT 0 CHECK (last_mutation_id >= 0),
+        gap_allowed INTEGER NOT NULL DEFAULT 0 CHECK (gap_allowed IN (0, 1))
+      ) STRICT;
+
+      -- The answer given to each mutation, returned again for a retry, with the fingerprint of its content.
+      CREATE TABLE mutation_results (
+        client_id TEXT NOT NULL REFERENCES clients (client_id),
+        mutation_id INTEGER NOT NULL CHECK (mutation_id > 0),
+        content_hash TEXT NOT NULL,
+        result TEXT NOT NULL CHECK (json_valid(result)),
+        PRIMARY KEY (client_id, mutation_id)
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
 ];
 
 /** Applies the missing steps; returns the schema version the file is at afterwards. */

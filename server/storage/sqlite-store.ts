@@ -1,15 +1,13 @@
-// DirectoryStore on an embedded SQLite file (better-sqlite3): the zero-set-up default of the server.
-//
-// Rows read back are parsed with the domain schemas, never trusted: the file may have been written by an older
-// server, edited by hand or damaged. A row that does not parse is skipped and logged (kind, id, seq and the failing
-// field paths — directory data, no personal data) instead of crashing the request; reads still move past it
-// (`cursor`, `next`), so a client never loops on a bad row.
+// DirectoryStore on an embedded SQLite file (better-sqlite3): the zero-set-up default of the server. This module
+// opens and migrates the file and holds the directory reads and imports; the sync half (feed, mutations,
+// history) is in sqlite-sync.ts, accounts and devices in sqlite-accounts.ts, row access in sqlite-records.ts.
+// better-sqlite3 is synchronous: each `db.transaction` runs to completion before any other request is served.
 import Database from 'better-sqlite3';
-import { type DirectoryEntry, directoryEntrySchema } from '../../src/domain/directory.ts';
+import type { DirectoryEntry } from '../../src/domain/directory.ts';
 import type { Service } from '../../src/domain/service.ts';
 import type { Structure } from '../../src/domain/structure.ts';
-import { parse } from '../../src/domain/validation.ts';
 import { type Logger, silentLogger } from '../logger.ts';
+import { canSeeService, canSeeStructure, type Reader } from '../sync/visibility.ts';
 import {
   assertLimit,
   assertWritableMetaKey,
@@ -23,7 +21,10 @@ import {
   unknownStructureError,
   validateWrite,
 } from './directory-store.ts';
+import { sqliteAccounts } from './sqlite-accounts.ts';
 import { migrate } from './sqlite-migrations.ts';
+import { createRecordAccess, type RecordOfKind, type RecordRow } from './sqlite-records.ts';
+import { sqliteSync } from './sqlite-sync.ts';
 
 export interface SqliteStoreOptions {
   /** A file path, or ':memory:' for a private database that disappears on close. */
@@ -31,23 +32,10 @@ export interface SqliteStoreOptions {
   logger?: Logger;
 }
 
-interface RecordRow {
-  kind: string;
-  id: string;
-  seq: number;
-  data: string;
-}
-
-interface RecordOfKind {
-  structure: Structure;
-  service: Service;
-}
-
 interface ServiceFilters {
   structure_id: string | null;
   categorie: string | null;
   after: string;
-  limit: number;
 }
 
 export function openSqliteStore({ path, logger = silentLogger }: SqliteStoreOptions): DirectoryStore {
@@ -63,17 +51,12 @@ export function openSqliteStore({ path, logger = silentLogger }: SqliteStoreOpti
     db.close();
     throw error;
   }
+  const rows = createRecordAccess(db, logger);
 
   const statements = {
     getMeta: db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
     setMeta: db.prepare<[string, string]>(
       'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-    ),
-    nextSeq: db.prepare<[], { last: number }>('UPDATE seq_counter SET last = last + 1 WHERE id = 1 RETURNING last'),
-    write: db.prepare<[string, string, number, string | null, string | null, string | null, string]>(
-      `INSERT INTO records (kind, id, seq, structure_id, code_insee, categorie, data) VALUES (?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (kind, id) DO UPDATE SET seq = excluded.seq, structure_id = excluded.structure_id,
-         code_insee = excluded.code_insee, categorie = excluded.categorie, data = excluded.data`,
     ),
     structureExists: db.prepare<[string], { one: number }>(
       "SELECT 1 AS one FROM records WHERE kind = 'structure' AND id = ?",
@@ -83,18 +66,12 @@ export function openSqliteStore({ path, logger = silentLogger }: SqliteStoreOpti
     ),
     total: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM records'),
     counts: db.prepare<[], { kind: string; n: number }>('SELECT kind, count(*) AS n FROM records GROUP BY kind'),
-    structure: db.prepare<[string], RecordRow>(
-      "SELECT kind, id, seq, data FROM records WHERE kind = 'structure' AND id = ?",
+    // Lists are read row by row and filtered for the reader until the page is full: no LIMIT in SQL.
+    structures: db.prepare<[string], RecordRow>(
+      "SELECT kind, id, seq, data FROM records WHERE kind = 'structure' AND id > ? ORDER BY id",
     ),
-    structures: db.prepare<[string, number], RecordRow>(
-      "SELECT kind, id, seq, data FROM records WHERE kind = 'structure' AND id > ? ORDER BY id LIMIT ?",
-    ),
-    structuresByCommune: db.prepare<[string, string, number], RecordRow>(
-      `SELECT kind, id, seq, data FROM records WHERE kind = 'structure' AND code_insee = ? AND id > ?
-       ORDER BY id LIMIT ?`,
-    ),
-    servicesOf: db.prepare<[string], RecordRow>(
-      "SELECT kind, id, seq, data FROM records WHERE kind = 'service' AND structure_id = ? ORDER BY id",
+    structuresByCommune: db.prepare<[string, string], RecordRow>(
+      "SELECT kind, id, seq, data FROM records WHERE kind = 'structure' AND code_insee = ? AND id > ? ORDER BY id",
     ),
   };
 
@@ -110,57 +87,44 @@ export function openSqliteStore({ path, logger = silentLogger }: SqliteStoreOpti
         byCategorie ? 'AND categorie = @categorie' : '',
       ].join(' ');
       statement = db.prepare<[ServiceFilters], RecordRow>(
-        `SELECT kind, id, seq, data FROM records WHERE kind = 'service' ${filters} AND id > @after ORDER BY id LIMIT @limit`,
+        `SELECT kind, id, seq, data FROM records WHERE kind = 'service' ${filters} AND id > @after ORDER BY id`,
       );
       servicesStatements.set(key, statement);
     }
     return statement;
   }
 
-  /** Parses a row back into an entry; logs and returns undefined when it does not conform. */
-  function decode(row: RecordRow): DirectoryEntry | undefined {
-    let record: unknown;
-    try {
-      record = JSON.parse(row.data);
-    } catch {
-      record = undefined;
-    }
-    const parsed = parse(directoryEntrySchema, { kind: row.kind, seq: row.seq, record });
-    const problems = parsed.ok
-      ? parsed.value.record.id === row.id
-        ? []
-        : [{ path: 'record.id', message: 'Identifiant différent de celui de la ligne' }]
-      : parsed.problems;
-    if (parsed.ok && problems.length === 0) return parsed.value;
-    logger.error({
-      event: 'corrupt_row',
-      kind: row.kind,
-      id: row.id,
-      seq: row.seq,
-      problems: problems.map((p) => ({ path: p.path, message: p.message })),
-    });
-    return undefined;
+  /** The structure of a service, memoised for one read (many services share a structure). */
+  function structureLookup() {
+    const cache = new Map<string, Structure | undefined>();
+    return (id: string) => {
+      if (!cache.has(id)) cache.set(id, rows.record('structure', id));
+      return cache.get(id);
+    };
   }
 
-  /** Decoded records of one kind; rows of another kind or that fail to parse are left out (and logged). */
-  function decodeAll<K extends keyof RecordOfKind>(rows: RecordRow[], kind: K): RecordOfKind[K][] {
-    const out: RecordOfKind[K][] = [];
-    for (const row of rows) {
-      const entry = decode(row);
-      if (entry?.kind === kind) out.push(entry.record as RecordOfKind[K]);
-    }
-    return out;
-  }
-
-  /** Keyset page from rows fetched with LIMIT limit + 1: the extra row only tells that more exist. */
+  /**
+   * Keyset page of the records `visible` keeps: reads rows in id order until `limit` visible ones and one more
+   * (which only tells that more exist) have been found.
+   */
   function keyset<K extends keyof RecordOfKind>(
-    rows: RecordRow[],
+    source: Iterable<RecordRow>,
     limit: number,
     kind: K,
+    visible: (record: RecordOfKind[K]) => boolean,
   ): KeysetPage<RecordOfKind[K]> {
-    const shown = rows.slice(0, limit);
-    const next = rows.length > limit ? (shown.at(-1)?.id ?? null) : null;
-    return { items: decodeAll(shown, kind), next };
+    const items: RecordOfKind[K][] = [];
+    let more = false;
+    for (const row of source) {
+      const [record] = rows.decodeAll([row], kind);
+      if (!record || !visible(record)) continue;
+      if (items.length === limit) {
+        more = true;
+        break;
+      }
+      items.push(record);
+    }
+    return { items, next: more ? (items.at(-1)?.id ?? null) : null };
   }
 
   const upsertTx = db.transaction((entries: readonly DirectoryWrite[], meta: Readonly<Record<string, string>>) => {
@@ -168,24 +132,8 @@ export function openSqliteStore({ path, logger = silentLogger }: SqliteStoreOpti
     entries.forEach((entry, index) => {
       // Validated inside the transaction: a bad record half-way through rolls back the ones before it.
       const write = validateWrite(entry, index);
-      const seq = statements.nextSeq.get()?.last;
-      if (seq === undefined) throw new Error('seq_counter vide');
-      const r = write.record;
-      if (write.kind === 'structure') {
-        statements.write.run('structure', r.id, seq, null, write.record.code_insee, null, JSON.stringify(r));
-      } else {
-        const { structure_id, lieu, categorie } = write.record;
-        statements.write.run(
-          'service',
-          r.id,
-          seq,
-          structure_id,
-          lieu?.code_insee ?? null,
-          categorie ?? null,
-          JSON.stringify(r),
-        );
-        written.push({ index, service: write.record });
-      }
+      rows.write(write, rows.nextSeq());
+      if (write.kind === 'service') written.push({ index, service: write.record });
     });
     // The deferred foreign key would also refuse a dangling service at commit, but without saying which one.
     for (const { index, service } of written) {
@@ -195,27 +143,36 @@ export function openSqliteStore({ path, logger = silentLogger }: SqliteStoreOpti
   });
 
   const pageTx = db.transaction((cursor: number, limit: number): DirectoryPageResult => {
-    const rows = statements.page.all(cursor, limit + 1);
-    const shown = rows.slice(0, limit);
+    const found = statements.page.all(cursor, limit + 1);
+    const shown = found.slice(0, limit);
     const entries: DirectoryEntry[] = [];
     for (const row of shown) {
-      const entry = decode(row);
+      const entry = rows.decode(row);
       if (entry) entries.push(entry);
     }
     return {
       entries,
       cursor: shown.at(-1)?.seq ?? cursor,
-      hasMore: rows.length > limit,
+      hasMore: found.length > limit,
       total: statements.total.get()?.n ?? 0,
     };
   });
 
-  const getStructureTx = db.transaction((id: string) => {
-    const row = statements.structure.get(id);
-    if (!row) return undefined;
-    const [structure] = decodeAll([row], 'structure');
-    if (!structure) return undefined;
-    return { structure, services: decodeAll(statements.servicesOf.all(id), 'service') };
+  const getStructureTx = db.transaction((id: string, reader: Reader) => {
+    const structure = rows.record('structure', id);
+    if (!structure || !canSeeStructure(reader, structure)) return undefined;
+    const services = rows.servicesOf(id).filter((service) => canSeeService(reader, service, structure));
+    return { structure, services };
+  });
+
+  const listServicesTx = db.transaction((query: ListServicesQuery): KeysetPage<Service> => {
+    const source = servicesStatement(query.structure_id !== undefined, query.categorie !== undefined).iterate({
+      structure_id: query.structure_id ?? null,
+      categorie: query.categorie ?? null,
+      after: query.after ?? '',
+    });
+    const structureOf = structureLookup();
+    return keyset(source, query.limit, 'service', (v) => canSeeService(query.reader, v, structureOf(v.structure_id)));
   });
 
   return {
@@ -238,26 +195,20 @@ export function openSqliteStore({ path, logger = silentLogger }: SqliteStoreOpti
     async listStructures(query: ListStructuresQuery): Promise<KeysetPage<Structure>> {
       assertLimit(query.limit);
       const after = query.after ?? '';
-      const rows =
+      const source =
         query.code_insee === undefined
-          ? statements.structures.all(after, query.limit + 1)
-          : statements.structuresByCommune.all(query.code_insee, after, query.limit + 1);
-      return keyset(rows, query.limit, 'structure');
+          ? statements.structures.iterate(after)
+          : statements.structuresByCommune.iterate(query.code_insee, after);
+      return keyset(source, query.limit, 'structure', (s) => canSeeStructure(query.reader, s));
     },
 
-    async getStructure(id) {
-      return getStructureTx(id);
+    async getStructure(id, reader) {
+      return getStructureTx(id, reader);
     },
 
     async listServices(query: ListServicesQuery): Promise<KeysetPage<Service>> {
       assertLimit(query.limit);
-      const rows = servicesStatement(query.structure_id !== undefined, query.categorie !== undefined).all({
-        structure_id: query.structure_id ?? null,
-        categorie: query.categorie ?? null,
-        after: query.after ?? '',
-        limit: query.limit + 1,
-      });
-      return keyset(rows, query.limit, 'service');
+      return listServicesTx(query);
     },
 
     async counts() {
@@ -277,6 +228,9 @@ export function openSqliteStore({ path, logger = silentLogger }: SqliteStoreOpti
       assertWritableMetaKey(key);
       statements.setMeta.run(key, value);
     },
+
+    ...sqliteSync(db, rows, logger),
+    ...sqliteAccounts(db),
 
     async close() {
       if (db.open) db.close();

@@ -41,6 +41,7 @@ export const demoCodesSchema = z.object({
   codes: z.array(z.object({ role: z.enum(valuesOf(ROLES)), nom: z.string(), code: z.string() })),
 });
 export type SignInResponse = z.infer<typeof signInResponseSchema>;
+export type DemoCodes = z.infer<typeof demoCodesSchema>;
 
 // --- Mutations -----------------------------------------------------------------------------------------------
 

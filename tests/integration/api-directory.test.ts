@@ -10,7 +10,7 @@ import {
 import { apiErrorSchema } from '../../src/domain/api-error.ts';
 import { type DirectoryPage, directoryPageSchema, PROTOCOL_VERSION } from '../../src/domain/directory.ts';
 import { makeDirectory, makeStructure } from './fixtures/directory-fixture.ts';
-import { jsonOf, makeTestApp } from './fixtures/test-app.ts';
+import { entryKey, jsonOf, makeTestApp } from './fixtures/test-app.ts';
 
 const big = () => makeDirectory(60, 3); // 60 structures + 180 services = 240 records
 
@@ -47,7 +47,7 @@ describe('GET /api/v1/directory', () => {
       [100, true, 240],
       [40, false, 240],
     ]);
-    const keys = pages.flatMap((p) => p.entries.map((e) => `${e.kind}/${e.record.id}`));
+    const keys = pages.flatMap((p) => p.entries.map(entryKey));
     expect(keys).toHaveLength(240);
     expect(new Set(keys).size).toBe(240);
     const seqs = pages.flatMap((p) => p.entries.map((e) => e.seq));

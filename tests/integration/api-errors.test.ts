@@ -66,7 +66,7 @@ describe('a failure inside a handler', () => {
   it('answers a generic JSON 500, logs the error with the route, and keeps serving', async () => {
     const failing: DirectoryStore = {
       ...createMemoryStore(),
-      page: async () => {
+      pull: async () => {
         throw new Error('disque plein');
       },
     };

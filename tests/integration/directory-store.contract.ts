@@ -2,6 +2,7 @@
 // run against each by directory-store.test.ts. Nothing here knows which implementation it is testing.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type DirectoryStore, InvalidEntryError } from '../../server/storage/directory-store.ts';
+import { SERVER_READER } from '../../server/sync/visibility.ts';
 import { asWrites, makeDirectory, makeService, makeStructure } from './fixtures/directory-fixture.ts';
 
 export interface StoreHarness {
@@ -98,33 +99,37 @@ export function directoryStoreContract(name: string, makeHarness: () => StoreHar
 
     it('lists structures by id with keyset paging, optionally by commune', async () => {
       await store.upsert(asWrites(makeDirectory(5, 0)).reverse());
-      const first = await store.listStructures({ limit: 2 });
+      const first = await store.listStructures({ reader: SERVER_READER, limit: 2 });
       expect(first.items.map((s) => s.id)).toEqual(['test--s001', 'test--s002']);
       expect(first.next).toBe('test--s002');
-      const second = await store.listStructures({ after: 'test--s002', limit: 2 });
+      const second = await store.listStructures({ reader: SERVER_READER, after: 'test--s002', limit: 2 });
       expect(second.items.map((s) => s.id)).toEqual(['test--s003', 'test--s004']);
-      const last = await store.listStructures({ after: 'test--s004', limit: 2 });
+      const last = await store.listStructures({ reader: SERVER_READER, after: 'test--s004', limit: 2 });
       expect(last).toMatchObject({ next: null, items: [{ id: 'test--s005' }] });
-      const lyon1 = await store.listStructures({ limit: 10, code_insee: '69381' });
+      const lyon1 = await store.listStructures({ reader: SERVER_READER, limit: 10, code_insee: '69381' });
       expect(lyon1).toEqual({ items: [makeStructure(2), makeStructure(4)], next: null });
-      expect((await store.listStructures({ limit: 4 })).next).toBe('test--s004');
-      expect((await store.listStructures({ limit: 5 })).next).toBeNull();
+      expect((await store.listStructures({ reader: SERVER_READER, limit: 4 })).next).toBe('test--s004');
+      expect((await store.listStructures({ reader: SERVER_READER, limit: 5 })).next).toBeNull();
     });
 
     it('lists services by id, filtered by structure and by category', async () => {
       await store.upsert(asWrites(makeDirectory(2, 3)));
-      const all = await store.listServices({ limit: 4 });
+      const all = await store.listServices({ reader: SERVER_READER, limit: 4 });
       expect(all.items.map((v) => v.id)).toEqual(['test--v001', 'test--v002', 'test--v003', 'test--v004']);
       expect(all.next).toBe('test--v004');
-      expect((await store.listServices({ limit: 4, after: 'test--v004' })).items.map((v) => v.id)).toEqual([
-        'test--v005',
-        'test--v006',
-      ]);
-      const ofSecond = await store.listServices({ limit: 10, structure_id: 'test--s002' });
+      expect(
+        (await store.listServices({ reader: SERVER_READER, limit: 4, after: 'test--v004' })).items.map((v) => v.id),
+      ).toEqual(['test--v005', 'test--v006']);
+      const ofSecond = await store.listServices({ reader: SERVER_READER, limit: 10, structure_id: 'test--s002' });
       expect(ofSecond.items.map((v) => v.id)).toEqual(['test--v004', 'test--v005', 'test--v006']);
-      const groceries = await store.listServices({ limit: 10, categorie: 'social_grocery_stores' });
+      const groceries = await store.listServices({
+        reader: SERVER_READER,
+        limit: 10,
+        categorie: 'social_grocery_stores',
+      });
       expect(groceries.items.map((v) => v.id)).toEqual(['test--v003', 'test--v006']);
       const both = await store.listServices({
+        reader: SERVER_READER,
         limit: 10,
         structure_id: 'test--s001',
         categorie: 'social_grocery_stores',
@@ -135,11 +140,11 @@ export function directoryStoreContract(name: string, makeHarness: () => StoreHar
     it('returns a structure with its services ordered by id, and undefined for an unknown id', async () => {
       const d = makeDirectory(2, 2);
       await store.upsert(asWrites(d).reverse());
-      expect(await store.getStructure('test--s002')).toEqual({
+      expect(await store.getStructure('test--s002', SERVER_READER)).toEqual({
         structure: d.structures[1],
         services: [d.services[2], d.services[3]],
       });
-      expect(await store.getStructure('test--inconnue')).toBeUndefined();
+      expect(await store.getStructure('test--inconnue', SERVER_READER)).toBeUndefined();
       expect(await store.counts()).toEqual({ structures: 2, services: 4 });
     });
 
@@ -197,10 +202,12 @@ export function directoryStoreContract(name: string, makeHarness: () => StoreHar
       const structure = makeStructure(1);
       await store.upsert([{ kind: 'structure', record: structure }]);
       structure.nom = 'Modifié après écriture';
-      const read = await store.getStructure('test--s001');
+      const read = await store.getStructure('test--s001', SERVER_READER);
       expect(read?.structure.nom).toBe('Épicerie solidaire de test 1');
       if (read) read.structure.nom = 'Modifié après lecture';
-      expect((await store.getStructure('test--s001'))?.structure.nom).toBe('Épicerie solidaire de test 1');
+      expect((await store.getStructure('test--s001', SERVER_READER))?.structure.nom).toBe(
+        'Épicerie solidaire de test 1',
+      );
     });
 
     it('gives new storage a new epoch', async () => {

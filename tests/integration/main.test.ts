@@ -11,6 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { healthSchema } from '../../server/http/api-schemas.ts';
 import { apiErrorSchema } from '../../src/domain/api-error.ts';
 import { directoryPageSchema } from '../../src/domain/directory.ts';
+import { demoCodesSchema, signInResponseSchema } from '../../src/domain/sync-protocol.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const READY = /^Boussole écoute sur (http:\/\/localhost:\d+)$/m;
@@ -80,9 +81,9 @@ describe('server/main.ts', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('starts, seeds, serves, stops on SIGTERM with code 0, and finds the same data after a restart', async () => {
+  it('in demo mode: starts, seeds, prints one demo code per role after the URL, serves, stops on SIGTERM with code 0, and finds the same data and codes after a restart', async () => {
     const db = join(dir, 'nested', 'boussole.sqlite'); // the directory does not exist yet: main creates it
-    const env = { PORT: '0', BOUSSOLE_DB: db, BOUSSOLE_STATIC: join(dir, 'no-dist') };
+    const env = { PORT: '0', BOUSSOLE_DB: db, BOUSSOLE_STATIC: join(dir, 'no-dist'), BOUSSOLE_MODE: 'demo' };
 
     const first = await start(env);
     const health = healthSchema.parse(await (await fetch(`${first.url}/api/v1/health`)).json());
@@ -90,6 +91,26 @@ describe('server/main.ts', () => {
     expect(health.counts.services).toBeGreaterThan(0);
     const page = directoryPageSchema.parse(await (await fetch(`${first.url}/api/v1/directory?limit=50`)).json());
     expect(page).toMatchObject({ epoch: health.epoch, hasMore: true });
+    // The URL line first of the plain lines (startup logs may come before it), then one line per role.
+    const all = first.output().stdout.split('\n');
+    const lines = all.slice(all.findIndex((line) => READY.test(line)));
+    expect(all.filter((line) => !line.startsWith('{')).slice(0, 4)).toEqual(lines.slice(0, 4));
+    expect(lines.slice(1, 4)).toEqual([
+      expect.stringMatching(/^Code démo coordinateur : DEMO-COORD-[A-Z0-9]{4}$/),
+      expect.stringMatching(/^Code démo travailleur : DEMO-TRAV-[A-Z0-9]{4}$/),
+      expect.stringMatching(/^Code démo partenaire : DEMO-PART-[A-Z0-9]{4}$/),
+    ]);
+    const codes = demoCodesSchema.parse(await (await fetch(`${first.url}/api/v1/demo`)).json());
+    expect(codes.codes.map((c) => c.role)).toEqual(['coordinateur', 'travailleur', 'partenaire']);
+    expect(lines.slice(1, 4).map((l) => l.split(' : ')[1])).toEqual(codes.codes.map((c) => c.code));
+    const partnerCode = codes.codes[2]?.code ?? '';
+    const signIn = await fetch(`${first.url}/api/v1/session`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ protocol: 1, code: partnerCode, appareil: 'Test' }),
+    });
+    const session = signInResponseSchema.parse(await signIn.json());
+    expect(session.account).toMatchObject({ role: 'partenaire', structure_id: expect.any(String) });
     const shell = await fetch(`${first.url}/`);
     expect(shell.status).toBe(503);
     expect(apiErrorSchema.parse(await shell.json()).error.message).toContain('npm run build');
@@ -101,7 +122,17 @@ describe('server/main.ts', () => {
     const again = healthSchema.parse(await (await fetch(`${second.url}/api/v1/health`)).json());
     expect(again).toEqual(health);
     expect(second.output().stdout).toContain('"seeded_now":false');
+    expect(second.output().stdout).toContain(`Code démo partenaire : ${partnerCode}`);
     expect(await stop(second, 'SIGINT')).toBe(0);
+  }, 60_000);
+
+  it('in production mode (the default): no demo directory, no demo codes printed or served', async () => {
+    const running = await start({ PORT: '0', BOUSSOLE_DB: join(dir, 'prod.sqlite'), BOUSSOLE_STATIC: join(dir, 'x') });
+    const health = healthSchema.parse(await (await fetch(`${running.url}/api/v1/health`)).json());
+    expect(health.counts).toEqual({ structures: 0, services: 0 });
+    expect(running.output().stdout).not.toContain('Code démo');
+    expect((await fetch(`${running.url}/api/v1/demo`)).status).toBe(404);
+    expect(await stop(running, 'SIGTERM')).toBe(0);
   }, 60_000);
 
   it('refuses an invalid configuration with a clear message and code 1', async () => {

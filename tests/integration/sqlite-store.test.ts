@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCapturingLogger } from '../../server/logger.ts';
 import { MIGRATIONS, migrate } from '../../server/storage/sqlite-migrations.ts';
 import { openSqliteStore } from '../../server/storage/sqlite-store.ts';
+import { SERVER_READER } from '../../server/sync/visibility.ts';
 import { asWrites, makeDirectory } from './fixtures/directory-fixture.ts';
 
 describe('SQLite store on a file', () => {
@@ -75,8 +76,11 @@ describe('SQLite store on a file', () => {
     const seqOfBad = 3;
     const upToBad = await store.page(seqOfBad - 1, 1);
     expect(upToBad).toMatchObject({ entries: [], cursor: seqOfBad, hasMore: true });
-    expect(await store.getStructure('test--s002')).toBeUndefined();
-    expect((await store.listStructures({ limit: 10 })).items.map((s) => s.id)).toEqual(['test--s001', 'test--s003']);
+    expect(await store.getStructure('test--s002', SERVER_READER)).toBeUndefined();
+    expect((await store.listStructures({ reader: SERVER_READER, limit: 10 })).items.map((s) => s.id)).toEqual([
+      'test--s001',
+      'test--s003',
+    ]);
     const errors = logger.lines.filter((l) => l.event === 'corrupt_row');
     expect(errors[0]).toMatchObject({
       level: 'error',
@@ -95,7 +99,7 @@ describe('SQLite store on a file', () => {
     });
     const logger = createCapturingLogger();
     const store = openSqliteStore({ path, logger });
-    expect(await store.getStructure('test--s001')).toBeUndefined();
+    expect(await store.getStructure('test--s001', SERVER_READER)).toBeUndefined();
     expect(logger.lines).toMatchObject([{ event: 'corrupt_row', problems: [{ path: 'record.id' }] }]);
     await store.close();
   });

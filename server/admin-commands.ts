@@ -1,0 +1,154 @@
+// The commands of `npm run admin -- <command>` (server/admin.ts runs them on the BOUSSOLE_DB file). Kept apart
+// from the process so that tests run them on a store in memory. Every failure is a French sentence on `err` and a
+// non-zero exit code; nothing here prints a token, and an invitation code is printed once, when it is created.
+import { parseArgs } from 'node:util';
+import { recordId } from '../src/domain/primitives.ts';
+import { accountSchema } from '../src/domain/sync-protocol.ts';
+import { describeProblems, parse } from '../src/domain/validation.ts';
+import { ROLES } from '../src/domain/vocabulary.ts';
+import { newInvitationCode, sha256 } from './auth/secrets.ts';
+import type { DirectoryStore } from './storage/directory-store.ts';
+import { isoInstant, parisDate } from './sync/server-clock.ts';
+import { SERVER_READER } from './sync/visibility.ts';
+
+export interface AdminContext {
+  store: DirectoryStore;
+  out: (line: string) => void;
+  err: (line: string) => void;
+  now: Date;
+}
+
+export const ADMIN_USAGE = [
+  'Usage : npm run admin -- <commande> [options]',
+  '  create-coordinator --nom "Prénom Nom" [--days 14]      code d’invitation à usage unique (coordination)',
+  '  invite --role travailleur|partenaire|coordinateur --nom "…" [--structure <id>] [--days 14]',
+  '  list-devices                                           appareils connectés, par compte',
+  '  revoke-device <client-id>                              déconnecte un appareil (perdu, volé)',
+  '  rotate-epoch                                           après la restauration d’une sauvegarde',
+];
+
+class UsageError extends Error {}
+
+const DEFAULT_DAYS = 14;
+
+function readOptions(args: string[], options: Record<string, { type: 'string' }>) {
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals: true });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+function days(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_DAYS;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 365) throw new UsageError('--days : nombre de jours entre 1 et 365 attendu');
+  return n;
+}
+
+async function invite(
+  ctx: AdminContext,
+  role: string | undefined,
+  nom: string | undefined,
+  structure: string | undefined,
+  validDays: number,
+) {
+  if (role === undefined || !Object.hasOwn(ROLES, role)) {
+    throw new UsageError(`--role : un rôle parmi ${Object.keys(ROLES).join(', ')} attendu`);
+  }
+  const parsedNom = parse(accountSchema.shape.nom, nom?.trim());
+  if (!parsedNom.ok) throw new UsageError(`--nom : ${describeProblems(parsedNom.problems)}`);
+  const typedRole = role as keyof typeof ROLES;
+  if (typedRole === 'partenaire') {
+    if (structure === undefined) throw new UsageError('--structure : obligatoire pour un compte partenaire');
+    const id = parse(recordId, structure);
+    if (!id.ok) throw new UsageError(`--structure : ${describeProblems(id.problems)}`);
+    if (!(await ctx.store.getStructure(structure, SERVER_READER))) {
+      throw new UsageError(`--structure : aucune structure « ${structure} » dans l’annuaire`);
+    }
+  } else if (structure !== undefined) {
+    throw new UsageError('--structure : seulement pour un compte partenaire');
+  }
+  const code = newInvitationCode();
+  const expires = new Date(ctx.now.getTime() + validDays * 86_400_000);
+  await ctx.store.createInvitations([
+    {
+      codeHash: sha256(code),
+      role: typedRole,
+      nom: parsedNom.value,
+      ...(structure === undefined ? {} : { structure_id: structure }),
+      created_by: 'admin',
+      created_at: isoInstant(ctx.now),
+      expires_at: isoInstant(expires),
+      reusable: false,
+    },
+  ]);
+  ctx.out(`Code d’invitation : ${code}`);
+  ctx.out(
+    `Pour : ${typedRole} « ${parsedNom.value} »${structure ? ` (structure ${structure})` : ''} ; usage unique, valable jusqu’au ${parisDate(expires)}.`,
+  );
+}
+
+async function run(ctx: AdminContext, argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'create-coordinator': {
+      const { values, positionals } = readOptions(rest, { nom: { type: 'string' }, days: { type: 'string' } });
+      if (positionals.length > 0) throw new UsageError(`Argument inattendu : ${positionals[0]}`);
+      return invite(ctx, 'coordinateur', values.nom, undefined, days(values.days));
+    }
+    case 'invite': {
+      const { values, positionals } = readOptions(rest, {
+        role: { type: 'string' },
+        nom: { type: 'string' },
+        structure: { type: 'string' },
+        days: { type: 'string' },
+      });
+      if (positionals.length > 0) throw new UsageError(`Argument inattendu : ${positionals[0]}`);
+      return invite(ctx, values.role, values.nom, values.structure, days(values.days));
+    }
+    case 'list-devices': {
+      const devices = await ctx.store.listDevices();
+      if (devices.length === 0) return ctx.out('Aucun appareil connecté.');
+      ctx.out(['client-id', 'rôle', 'compte', 'appareil', 'connecté le', 'vu le', 'révoqué le'].join('\t'));
+      for (const d of devices) {
+        ctx.out([d.client_id, d.role, d.nom, d.label, d.created_at, d.last_seen_at, d.revoked_at ?? '-'].join('\t'));
+      }
+      return;
+    }
+    case 'revoke-device': {
+      const [clientId, ...extra] = rest;
+      if (clientId === undefined || extra.length > 0) throw new UsageError('revoke-device : un client-id attendu');
+      if (!(await ctx.store.revokeDevice(clientId, ctx.now))) {
+        throw new Error(`Aucun appareil actif avec le client-id « ${clientId} » (voir list-devices).`);
+      }
+      return ctx.out(`Appareil ${clientId} révoqué : sa prochaine synchronisation demandera de se reconnecter.`);
+    }
+    case 'rotate-epoch': {
+      if (rest.length > 0) throw new UsageError('rotate-epoch : aucun argument attendu');
+      const epoch = await ctx.store.rotateEpoch();
+      ctx.out(
+        `Nouvel epoch : ${epoch}. Chaque appareil retéléchargera l’annuaire et renverra ses modifications en attente.`,
+      );
+      return;
+    }
+    default:
+      throw new UsageError(command === undefined ? 'Commande manquante' : `Commande inconnue : ${command}`);
+  }
+}
+
+/** Runs one admin command; resolves to the process exit code (0 success, 1 failure, 2 bad usage). */
+export async function runAdmin(ctx: AdminContext, argv: string[]): Promise<number> {
+  try {
+    await run(ctx, argv);
+    return 0;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    ctx.err(`Erreur : ${message}`);
+    if (error instanceof UsageError) {
+      for (const line of ADMIN_USAGE) ctx.err(line);
+      return 2;
+    }
+    return 1;
+  }
+}

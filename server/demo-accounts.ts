@@ -1,0 +1,80 @@
+// Demo mode only (BOUSSOLE_MODE=demo, what `npm start` runs): one reusable invitation code per role, so that a
+// newcomer can try every role at once. The codes are random per database (two demo servers never share them),
+// kept in meta in clear (they are printed at every start and served by GET /api/v1/demo) and as sha-256 in the
+// invitations table like any code. Each code signs in as one shared demo account of its role, created on first
+// use. Production mode never calls this and refuses reusable codes.
+import { type DemoCodes, demoCodesSchema } from '../src/domain/sync-protocol.ts';
+import { parse } from '../src/domain/validation.ts';
+import { newDemoCode, sha256 } from './auth/secrets.ts';
+import type { Logger } from './logger.ts';
+import type { DirectoryStore } from './storage/directory-store.ts';
+import type { NewInvitation } from './storage/sync-store.ts';
+import { isoInstant } from './sync/server-clock.ts';
+import { SERVER_READER } from './sync/visibility.ts';
+
+export const DEMO_CODES_KEY = 'demo_codes';
+
+/** The demo codes of this database, or undefined when it has none (production, or not seeded yet). */
+export async function readDemoCodes(store: DirectoryStore): Promise<DemoCodes | undefined> {
+  const stored = await store.getMeta(DEMO_CODES_KEY);
+  if (stored === undefined) return undefined;
+  const parsed = parse(demoCodesSchema, JSON.parse(stored));
+  return parsed.ok ? parsed.value : undefined;
+}
+
+/**
+ * The partner the demo partner account speaks for: the structure of the first épicerie sociale (it has services
+ * to edit), else of the first service at all; undefined for an empty directory (no partner code then).
+ */
+async function demoPartnerStructure(store: DirectoryStore) {
+  for (const categorie of ['social_grocery_stores', undefined] as const) {
+    const { items } = await store.listServices({
+      reader: SERVER_READER,
+      limit: 1,
+      ...(categorie ? { categorie } : {}),
+    });
+    const service = items[0];
+    if (service) return (await store.getStructure(service.structure_id, SERVER_READER))?.structure;
+  }
+  return undefined;
+}
+
+/** Creates the demo codes once (idempotent: a restart returns the stored ones). Call after seeding the directory. */
+export async function seedDemoAccounts(
+  store: DirectoryStore,
+  { now, logger }: { now: Date; logger: Logger },
+): Promise<DemoCodes> {
+  const existing = await readDemoCodes(store);
+  if (existing) return existing;
+  const partner = await demoPartnerStructure(store);
+  const planned: Array<{ tag: string; invitation: Omit<NewInvitation, 'codeHash' | 'created_at' | 'reusable'> }> = [
+    { tag: 'COORD', invitation: { role: 'coordinateur', nom: 'Coordination de démonstration' } },
+    { tag: 'TRAV', invitation: { role: 'travailleur', nom: 'Travailleur·se social·e de démonstration' } },
+  ];
+  if (partner) {
+    planned.push({
+      tag: 'PART',
+      invitation: {
+        role: 'partenaire',
+        nom: `${partner.nom} (démo)`.slice(0, 120),
+        structure_id: partner.id,
+      },
+    });
+  }
+  const codes: DemoCodes = { codes: [] };
+  const invitations: NewInvitation[] = planned.map(({ tag, invitation }) => {
+    const code = newDemoCode(tag);
+    codes.codes.push({ role: invitation.role, nom: invitation.nom, code });
+    return { ...invitation, codeHash: sha256(code), created_at: isoInstant(now), reusable: true };
+  });
+  await store.createInvitations(invitations, { meta: { [DEMO_CODES_KEY]: JSON.stringify(codes) } });
+  logger.info({ event: 'demo_accounts_created', roles: codes.codes.map((c) => c.role) });
+  return codes;
+}
+
+const ROLE_WORDS = { coordinateur: 'coordinateur', travailleur: 'travailleur', partenaire: 'partenaire' } as const;
+
+/** The lines main prints after its URL line: `Code démo coordinateur : DEMO-COORD-XXXX`. */
+export function demoCodeLines(codes: DemoCodes): string[] {
+  return codes.codes.map((c) => `Code démo ${ROLE_WORDS[c.role]} : ${c.code}`);
+}

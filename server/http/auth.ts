@@ -1,0 +1,36 @@
+// Bearer-token sessions. A device sends `Authorization: Bearer <token>`; the server hashes it and looks the
+// hash up (the token itself is never stored nor logged). A request that sends a token that is unknown, revoked or
+// malformed is refused with 401 even where signing in is optional: serving it as anonymous would hand a signed-in
+// device an anonymous feed, whose tombstones would wipe the professionals-only listings it holds.
+import type { MiddlewareHandler } from 'hono';
+import { sha256 } from '../auth/secrets.ts';
+import type { DirectoryStore } from '../storage/directory-store.ts';
+import type { AppEnv, Clock } from './env.ts';
+import { unauthenticated } from './errors.ts';
+
+const BEARER = /^Bearer ([A-Za-z0-9_-]{32,128})$/;
+
+function session(store: DirectoryStore, clock: Clock, required: boolean): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const header = c.req.header('Authorization');
+    if (header === undefined) {
+      if (required) return unauthenticated(c);
+      c.set('session', undefined);
+      return next();
+    }
+    const token = BEARER.exec(header)?.[1];
+    const found = token === undefined ? undefined : await store.authenticate(sha256(token), clock());
+    if (!found) return unauthenticated(c);
+    c.set('session', found);
+    return next();
+  };
+}
+
+/** Anonymous or signed in; a bad token is still a 401. */
+export function optionalSession(store: DirectoryStore, clock: Clock): MiddlewareHandler<AppEnv> {
+  return session(store, clock, false);
+}
+
+export function requireSession(store: DirectoryStore, clock: Clock): MiddlewareHandler<AppEnv> {
+  return session(store, clock, true);
+}

@@ -1,0 +1,14 @@
+// The per-request variables of the Hono app, shared by the app and every route module.
+import type { AuthSession } from '../storage/sync-store.ts';
+
+export interface AppEnv {
+  Variables: {
+    /** Marks a request no route answered, for the log line. */
+    unmatched: boolean;
+    /** The device's session, set by `optionalSession`/`requireSession` when a valid bearer token came. */
+    session: AuthSession | undefined;
+  };
+}
+
+/** The server's clock, injected so that tests pin it; mutations never carry a device's time. */
+export type Clock = () => Date;

@@ -1,0 +1,132 @@
+// The push half of the sync protocol and the history of a record (docs/sync-protocol.md, "Push"). The route
+// only checks the envelope; each mutation is decided and applied by the store in its own transaction
+// (storage/sync-store.ts `applyMutation`), so a crash between two mutations loses neither.
+import { Hono } from 'hono';
+import * as z from 'zod/mini';
+import { PROTOCOL_VERSION } from '../../src/domain/protocol-version.ts';
+import {
+  type HistoryResponse,
+  type MutationGap,
+  type MutationResult,
+  mutationSchema,
+  type PushResponse,
+  pushRequestSchema,
+} from '../../src/domain/sync-protocol.ts';
+import { type Problem, parse } from '../../src/domain/validation.ts';
+import type { Logger } from '../logger.ts';
+import type { DirectoryStore } from '../storage/directory-store.ts';
+import type { ParsedMutation } from '../sync/decision.ts';
+import { mutationHash } from '../sync/json-values.ts';
+import { isProfessional } from '../sync/visibility.ts';
+import { historyQuerySchema } from './api-schemas.ts';
+import { requireSession } from './auth.ts';
+import { limitBody, MIB, readBody } from './body.ts';
+import type { AppEnv, Clock } from './env.ts';
+import { forbidden } from './errors.ts';
+import { invalidRequest, parseQuery } from './query.ts';
+
+export const PUSH_BODY_LIMIT = MIB;
+
+const mutationIdOnly = z.object({ id: z.number().check(z.int(), z.positive()) });
+
+/** A mutation's arguments, checked apart from its id: a bad one is refused without blocking the queue. */
+function parseMutation(raw: unknown): ParsedMutation {
+  const parsed = parse(mutationSchema, raw);
+  if (parsed.ok) return { ok: true, mutation: parsed.value };
+  const name = (raw as { name?: unknown }).name;
+  if (parsed.problems.some((p) => p.path === 'name')) {
+    return {
+      ok: false,
+      rejection: {
+        code: 'mutation-inconnue',
+        message: `Type de modification inconnu de ce serveur (${typeof name === 'string' ? name.slice(0, 40) : '?'}).`,
+      },
+    };
+  }
+  return {
+    ok: false,
+    rejection: { code: 'invalide', message: 'Modification mal formée.', problems: parsed.problems },
+  };
+}
+
+export function createSyncRoutes(store: DirectoryStore, logger: Logger, clock: Clock): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+  const signedIn = requireSession(store, clock);
+
+  routes.post('/push', limitBody(PUSH_BODY_LIMIT), signedIn, async (c) => {
+    const session = c.get('session');
+    if (!session) throw new Error('requireSession sans session');
+    const body = await readBody(c, pushRequestSchema);
+    if (!body.ok) return body.response;
+    const { clientId, mutations } = body.value;
+    if (clientId !== session.clientId) {
+      return forbidden(c, 'Cet appareil ne peut envoyer que ses propres modifications (clientId d’un autre appareil).');
+    }
+    // Every id must be readable before anything is applied: an id is what lets the queue move on.
+    const idProblems: Problem[] = [];
+    const ids = mutations.map((raw, index) => {
+      const parsed = parse(mutationIdOnly, raw);
+      if (!parsed.ok) idProblems.push(...parsed.problems.map((p) => ({ ...p, path: `mutations[${index}].${p.path}` })));
+      return parsed.ok ? parsed.value.id : 0;
+    });
+    if (idProblems.length > 0) return invalidRequest(c, idProblems);
+
+    const actor = { account: session.account, clientId };
+    const results: MutationResult[] = [];
+    let lastMutationId = 0;
+    const counts = { applied: 0, conflict: 0, rejected: 0, replayed: 0 };
+    for (const [index, raw] of mutations.entries()) {
+      const id = ids[index] ?? 0;
+      const outcome = await store.applyMutation({
+        actor,
+        id,
+        hash: mutationHash(raw),
+        parsed: parseMutation(raw),
+        now: clock(),
+      });
+      if (outcome.kind === 'unknown-client') return forbidden(c, 'Appareil inconnu : reconnectez-vous.');
+      if (outcome.kind === 'gap') {
+        logger.info({ event: 'mutation_gap', account_id: session.account.id, expected: outcome.expected, got: id });
+        const gap: MutationGap = {
+          error: {
+            code: 'mutation_gap',
+            message: `Modifications manquantes : le serveur attend la modification n° ${outcome.expected}.`,
+          },
+          expected: outcome.expected,
+          lastMutationId: outcome.lastMutationId,
+          results,
+        };
+        return c.json(gap, 409);
+      }
+      if (outcome.kind === 'reused') {
+        logger.info({ event: 'mutation_id_reused', account_id: session.account.id, mutation_id: id });
+      }
+      if (outcome.kind === 'answered' && outcome.replayed) counts.replayed++;
+      else counts[outcome.result.status]++;
+      results.push(outcome.result);
+      lastMutationId = outcome.lastMutationId;
+    }
+    logger.info({ event: 'push', account_id: session.account.id, mutations: mutations.length, ...counts });
+    const response: PushResponse = { protocol: PROTOCOL_VERSION, lastMutationId, results };
+    return c.json(response);
+  });
+
+  routes.get('/history', signedIn, async (c) => {
+    const session = c.get('session');
+    if (!session) throw new Error('requireSession sans session');
+    if (!isProfessional(session.account)) {
+      return forbidden(
+        c,
+        'L’historique des fiches est réservé aux professionnels (coordination, travailleurs sociaux).',
+      );
+    }
+    const query = parseQuery(c, historyQuerySchema);
+    if (!query.ok) return invalidRequest(c, query.problems);
+    const { kind, id, limit } = query.value;
+    const entries = await store.history({ kind, id, limit });
+    const response: HistoryResponse = { protocol: PROTOCOL_VERSION, record_kind: kind, record_id: id, entries };
+    return c.json(response);
+  });
+
+  return routes;
+}

@@ -1,0 +1,211 @@
+// The sync half of the in-memory store (contract: SyncStore in sync-store.ts), on the same pure rules as SQLite:
+// decide (sync/decide.ts), feed filtering (sync/feed.ts), ordering (sync/mutation-order.ts). `decide` computes
+// every operation before the first write, so a mutation is all-or-nothing here too.
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { HistoryEntry } from '../../src/domain/sync-protocol.ts';
+import { decide } from '../sync/decide.ts';
+import type { Actor, Operation, SyncView } from '../sync/decision.ts';
+import { authorName, type FeedItem, feedEntries } from '../sync/feed.ts';
+import { checkOrder } from '../sync/mutation-order.ts';
+import { isoInstant } from '../sync/server-clock.ts';
+import { canSeeService, canSeeStructure } from '../sync/visibility.ts';
+import { assertLimit } from './directory-store.ts';
+import {
+  assertOpen,
+  deleteRecord,
+  liveRecord,
+  type MemoryState,
+  servicesOf,
+  tombstoneKey,
+  writeRecord,
+} from './memory-state.ts';
+import type { SyncStore } from './sync-store.ts';
+
+export function memorySync(state: MemoryState): SyncStore {
+  const nameOf = (id: string) => state.accounts.get(id)?.account.nom;
+
+  const view: SyncView = {
+    record: (kind, id) => liveRecord(state, kind, id),
+    tombstone(kind, id) {
+      const found = state.tombstones.get(tombstoneKey(kind, id));
+      return found ? structuredClone(found.record) : undefined;
+    },
+    lastWriter(kind, id, field) {
+      for (let i = state.history.length - 1; i >= 0; i--) {
+        const row = state.history[i];
+        if (!row || row.kind !== kind || row.id !== id) continue;
+        if (field === '*' || field in row.changes || '*' in row.changes) {
+          return { account_id: row.account_id, client_id: row.client_id };
+        }
+      }
+      return undefined;
+    },
+    versionsWrittenBy(kind, id, afterVersion, clientId) {
+      return state.history.filter(
+        (h) =>
+          h.kind === kind &&
+          h.id === id &&
+          h.version > afterVersion &&
+          h.client_id === clientId &&
+          h.action !== 'suppression',
+      ).length;
+    },
+    conflict: (id) => structuredClone(state.conflicts.get(id)?.conflict),
+    servicesOf: (structureId) => servicesOf(state, structureId),
+  };
+
+  function apply(operations: readonly Operation[], actor: Actor, now: Date): void {
+    const at = isoInstant(now);
+    for (const operation of operations) {
+      switch (operation.op) {
+        case 'put': {
+          const { write, history } = operation;
+          const seq = writeRecord(state, write);
+          if (history) {
+            const { id, version } = write.record;
+            state.history.push({
+              seq,
+              at,
+              account_id: actor.account.id,
+              client_id: actor.clientId,
+              kind: write.kind,
+              id,
+              version,
+              ...structuredClone(history),
+            });
+          }
+          break;
+        }
+        case 'delete': {
+          const { kind, id, last, history } = operation;
+          const seq = deleteRecord(state, kind, id, last);
+          state.history.push({
+            seq,
+            at,
+            account_id: actor.account.id,
+            client_id: actor.clientId,
+            kind,
+            id,
+            version: last.version,
+            ...structuredClone(history),
+          });
+          break;
+        }
+        case 'conflict': {
+          const seq = ++state.lastSeq;
+          const id = randomUUID();
+          const conflict = { ...structuredClone(operation.conflict), id, created_at: at, statut: 'ouvert' as const };
+          state.conflicts.set(id, { seq, conflict });
+          state.feed.set(seq, { source: 'conflict', id });
+          break;
+        }
+        case 'resolve': {
+          const found = state.conflicts.get(operation.conflictId);
+          if (!found) break;
+          const seq = ++state.lastSeq;
+          state.feed.delete(found.seq);
+          const conflict = {
+            ...found.conflict,
+            statut: 'resolu' as const,
+            resolution: structuredClone(operation.resolution ?? null),
+            resolved_by: operation.resolvedBy,
+            resolved_at: at,
+          };
+          state.conflicts.set(conflict.id, { seq, conflict });
+          state.feed.set(seq, { source: 'conflict', id: conflict.id });
+          break;
+        }
+      }
+    }
+  }
+
+  function total(reader: Parameters<typeof canSeeStructure>[0]): number {
+    let n = 0;
+    for (const { record } of state.structures.values()) if (canSeeStructure(reader, record)) n++;
+    for (const { record } of state.services.values()) {
+      if (canSeeService(reader, record, state.structures.get(record.structure_id)?.record)) n++;
+    }
+    return n;
+  }
+
+  return {
+    async pull({ cursor: asked, limit, reader, clientId }) {
+      assertOpen(state);
+      assertLimit(limit);
+      const cursor = Math.min(asked, state.lastSeq);
+      const items: FeedItem[] = [];
+      let read = cursor;
+      let count = 0;
+      let hasMore = false;
+      for (const [seq, ref] of state.feed) {
+        if (seq <= cursor) continue;
+        if (count === limit) {
+          hasMore = true;
+          break;
+        }
+        count++;
+        read = seq;
+        if (ref.source === 'conflict') {
+          const found = state.conflicts.get(ref.id);
+          if (found) items.push({ source: 'conflict', seq, conflict: structuredClone(found.conflict) });
+        } else if (ref.source === 'tombstone') {
+          items.push({ source: 'tombstone', seq, kind: ref.kind, id: ref.id });
+        } else {
+          const record = liveRecord(state, ref.kind, ref.id);
+          if (record && ref.kind === 'structure' && 'statut' in record)
+            items.push({ source: 'record', entry: { kind: 'structure', seq, record } });
+          else if (record && 'structure_id' in record)
+            items.push({ source: 'record', entry: { kind: 'service', seq, record } });
+        }
+      }
+      const structureOf = (id: string) => state.structures.get(id)?.record;
+      const lastMutationId = clientId === undefined ? null : (state.clients.get(clientId)?.last ?? null);
+      return {
+        entries: feedEntries(items, { reader, cursor, structureOf, nameOf }),
+        cursor: read,
+        hasMore,
+        total: total(reader),
+        lastMutationId,
+      };
+    },
+
+    async applyMutation({ actor, id, hash, parsed, now }) {
+      assertOpen(state);
+      const client = state.clients.get(actor.clientId);
+      if (!client) return { kind: 'unknown-client' };
+      const key = `${actor.clientId}/${id}`;
+      const order = checkOrder(client, id, hash, structuredClone(state.results.get(key)));
+      if (order.kind !== 'next') return order;
+      const decision = decide(view, { id, parsed, actor, now });
+      apply(decision.operations, actor, now);
+      state.results.set(key, { hash, result: structuredClone(decision.result) });
+      state.clients.set(actor.clientId, { last: id, gapAllowed: false });
+      return { kind: 'answered', result: decision.result, lastMutationId: id, replayed: false };
+    },
+
+    async history({ kind, id, limit }) {
+      assertOpen(state);
+      assertLimit(limit);
+      return state.history
+        .filter((h) => h.kind === kind && h.id === id)
+        .reverse()
+        .slice(0, limit)
+        .map(
+          (h): HistoryEntry => ({
+            seq: h.seq,
+            at: h.at,
+            by: { account_id: h.account_id, nom: authorName(h.account_id, nameOf) },
+            action: h.action,
+            changes: structuredClone(h.changes),
+          }),
+        );
+    },
+
+    async rotateEpoch() {
+      assertOpen(state);
+      state.epoch = randomBytes(16).toString('hex');
+      for (const client of state.clients.values()) client.gapAllowed = true;
+      return state.epoch;
+    },
+  };
+}

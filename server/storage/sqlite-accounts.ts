@@ -1,0 +1,138 @@
+// Accounts, invitations and devices in SQLite (contract: AccountStore in sync-store.ts). Secrets are stored as
+// sha-256 only; the rules of a code are in auth/invitations.ts.
+import type Database from 'better-sqlite3';
+import type { Account } from '../../src/domain/sync-protocol.ts';
+import { accountFromInvitation, invitationFailure, type StoredInvitation } from '../auth/invitations.ts';
+import { isoInstant } from '../sync/server-clock.ts';
+import type { AccountStore, AuthSession, DeviceInfo, NewInvitation, RedeemInput, RedeemOutcome } from './sync-store.ts';
+
+interface AccountRow {
+  id: string;
+  nom: string;
+  role: Account['role'];
+  structure_id: string | null;
+  disabled_at: string | null;
+}
+
+/** last_seen_at is rewritten at most this often: a pull must not turn into a write on every request. */
+const LAST_SEEN_RESOLUTION_MS = 10 * 60_000;
+
+export function accountFromRow(row: AccountRow): Account {
+  return {
+    id: row.id,
+    nom: row.nom,
+    role: row.role,
+    ...(row.structure_id === null ? {} : { structure_id: row.structure_id }),
+  };
+}
+
+export function sqliteAccounts(db: Database.Database): AccountStore {
+  const s = {
+    insertInvitation: db.prepare(
+      `INSERT INTO invitations (code_hash, role, nom, structure_id, account_id, created_by, created_at, expires_at,
+         reusable)
+       VALUES (@codeHash, @role, @nom, @structure_id, @account_id, @created_by, @created_at, @expires_at, @reusable)`,
+    ),
+    setMeta: db.prepare<[string, string]>(
+      'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    ),
+    invitation: db.prepare<[string], Omit<StoredInvitation, 'reusable'> & { reusable: number }>(
+      `SELECT role, nom, structure_id, account_id, expires_at, used_at, reusable FROM invitations
+       WHERE code_hash = ?`,
+    ),
+    account: db.prepare<[string], AccountRow>(
+      'SELECT id, nom, role, structure_id, disabled_at FROM accounts WHERE id = ?',
+    ),
+    insertAccount: db.prepare<[string, string, string, string | null, string]>(
+      'INSERT INTO accounts (id, nom, role, structure_id, created_at) VALUES (?, ?, ?, ?, ?)',
+    ),
+    useInvitation: db.prepare<[string, string, string]>(
+      'UPDATE invitations SET used_at = coalesce(used_at, ?), account_id = ? WHERE code_hash = ?',
+    ),
+    insertDevice: db.prepare<[string, string, string, string, string, string]>(
+      `INSERT INTO devices (token_hash, client_id, account_id, label, created_at, last_seen_at)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    ),
+    insertClient: db.prepare<[string]>('INSERT INTO clients (client_id) VALUES (?)'),
+    session: db.prepare<[string], AccountRow & { client_id: string; last_seen_at: string }>(
+      `SELECT a.id, a.nom, a.role, a.structure_id, a.disabled_at, d.client_id, d.last_seen_at
+       FROM devices d JOIN accounts a ON a.id = d.account_id
+       WHERE d.token_hash = ? AND d.revoked_at IS NULL`,
+    ),
+    seen: db.prepare<[string, string]>('UPDATE devices SET last_seen_at = ? WHERE client_id = ?'),
+    revoke: db.prepare<[string, string]>(
+      'UPDATE devices SET revoked_at = ? WHERE client_id = ? AND revoked_at IS NULL',
+    ),
+    devices: db.prepare<[], DeviceInfo>(
+      `SELECT d.client_id, d.account_id, a.nom, a.role, d.label, d.created_at, d.last_seen_at, d.revoked_at
+       FROM devices d JOIN accounts a ON a.id = d.account_id ORDER BY d.created_at, d.client_id`,
+    ),
+  };
+
+  const createTx = db.transaction((invitations: readonly NewInvitation[], meta: Readonly<Record<string, string>>) => {
+    for (const inv of invitations) {
+      s.insertInvitation.run({
+        codeHash: inv.codeHash,
+        role: inv.role,
+        nom: inv.nom,
+        structure_id: inv.structure_id ?? null,
+        account_id: inv.account_id ?? null,
+        created_by: inv.created_by ?? null,
+        created_at: inv.created_at,
+        expires_at: inv.expires_at ?? null,
+        reusable: inv.reusable ? 1 : 0,
+      });
+    }
+    for (const [key, value] of Object.entries(meta)) s.setMeta.run(key, value);
+  });
+
+  const redeemTx = db.transaction((input: RedeemInput): RedeemOutcome => {
+    const row = s.invitation.get(input.codeHash);
+    const invitation = row && { ...row, reusable: row.reusable === 1 };
+    const failure = invitationFailure(invitation, input.now, input.allowReusable);
+    if (failure || !invitation) return { ok: false, reason: failure ?? 'inconnue' };
+    const at = isoInstant(input.now);
+    let account: Account;
+    if (invitation.account_id !== null) {
+      const existing = s.account.get(invitation.account_id);
+      if (!existing) return { ok: false, reason: 'inconnue' };
+      if (existing.disabled_at !== null) return { ok: false, reason: 'compte-desactive' };
+      account = accountFromRow(existing);
+    } else {
+      account = accountFromInvitation(input.newAccountId, invitation);
+      s.insertAccount.run(account.id, account.nom, account.role, account.structure_id ?? null, at);
+    }
+    s.useInvitation.run(at, account.id, input.codeHash);
+    const { tokenHash, clientId, label } = input.device;
+    s.insertDevice.run(tokenHash, clientId, account.id, label, at, at);
+    s.insertClient.run(clientId);
+    return { ok: true, account };
+  });
+
+  return {
+    async createInvitations(invitations, options) {
+      createTx(invitations, options?.meta ?? {});
+    },
+
+    async redeemInvitation(input) {
+      return redeemTx(input);
+    },
+
+    async authenticate(tokenHash, now): Promise<AuthSession | undefined> {
+      const row = s.session.get(tokenHash);
+      if (!row || row.disabled_at !== null) return undefined;
+      if (now.getTime() - Date.parse(row.last_seen_at) > LAST_SEEN_RESOLUTION_MS) {
+        s.seen.run(isoInstant(now), row.client_id);
+      }
+      return { account: accountFromRow(row), clientId: row.client_id };
+    },
+
+    async revokeDevice(clientId, now) {
+      return s.revoke.run(isoInstant(now), clientId).changes > 0;
+    },
+
+    async listDevices() {
+      return s.devices.all();
+    },
+  };
+}

@@ -1,0 +1,146 @@
+// Low-level access to the directory rows of the SQLite store, shared by its directory reads (sqlite-store.ts)
+// and its sync half (sqlite-sync.ts): the seq counter, writing a record with its filter columns, and decoding
+// rows back through the domain schemas.
+//
+// Rows read back are parsed with the domain schemas, never trusted: the file may have been written by an older
+// server, edited by hand or damaged. A row that does not parse is skipped and logged (kind, id, seq and the failing
+// field paths — directory data, no personal data) instead of crashing the request; reads still move past it
+// (`cursor`, `next`), so a client never loops on a bad row.
+import type Database from 'better-sqlite3';
+import { type DirectoryEntry, directoryEntrySchema } from '../../src/domain/directory.ts';
+import type { Service } from '../../src/domain/service.ts';
+import type { Structure } from '../../src/domain/structure.ts';
+import type { RecordKind } from '../../src/domain/sync-protocol.ts';
+import { parse } from '../../src/domain/validation.ts';
+import type { Logger } from '../logger.ts';
+import type { DirectoryWrite } from './directory-store.ts';
+
+export interface RecordRow {
+  kind: string;
+  id: string;
+  seq: number;
+  data: string;
+}
+
+export interface RecordOfKind {
+  structure: Structure;
+  service: Service;
+}
+
+export type RecordAccess = ReturnType<typeof createRecordAccess>;
+
+export function createRecordAccess(db: Database.Database, logger: Logger) {
+  const statements = {
+    nextSeq: db.prepare<[], { last: number }>('UPDATE seq_counter SET last = last + 1 WHERE id = 1 RETURNING last'),
+    lastSeq: db.prepare<[], { last: number }>('SELECT last FROM seq_counter WHERE id = 1'),
+    write: db.prepare<
+      [string, string, number, string | null, string | null, string | null, string, string | null, string]
+    >(
+      `INSERT INTO records (kind, id, seq, structure_id, code_insee, categorie, visibilite, statut, data)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (kind, id) DO UPDATE SET seq = excluded.seq, structure_id = excluded.structure_id,
+         code_insee = excluded.code_insee, categorie = excluded.categorie, visibilite = excluded.visibilite,
+         statut = excluded.statut, data = excluded.data`,
+    ),
+    dropTombstone: db.prepare<[string, string]>('DELETE FROM tombstones WHERE kind = ? AND id = ?'),
+    record: db.prepare<[string, string], RecordRow>(
+      'SELECT kind, id, seq, data FROM records WHERE kind = ? AND id = ?',
+    ),
+    servicesOf: db.prepare<[string], RecordRow>(
+      "SELECT kind, id, seq, data FROM records WHERE kind = 'service' AND structure_id = ? ORDER BY id",
+    ),
+  };
+
+  /** Parses a row back into an entry; logs and returns undefined when it does not conform. */
+  function decode(row: RecordRow): DirectoryEntry | undefined {
+    let record: unknown;
+    try {
+      record = JSON.parse(row.data);
+    } catch {
+      record = undefined;
+    }
+    const parsed = parse(directoryEntrySchema, { kind: row.kind, seq: row.seq, record });
+    const problems = parsed.ok
+      ? parsed.value.record.id === row.id
+        ? []
+        : [{ path: 'record.id', message: 'Identifiant différent de celui de la ligne' }]
+      : parsed.problems;
+    if (parsed.ok && problems.length === 0) return parsed.value;
+    logger.error({
+      event: 'corrupt_row',
+      kind: row.kind,
+      id: row.id,
+      seq: row.seq,
+      problems: problems.map((p) => ({ path: p.path, message: p.message })),
+    });
+    return undefined;
+  }
+
+  /** Decoded records of one kind; rows of another kind or that fail to parse are left out (and logged). */
+  function decodeAll<K extends keyof RecordOfKind>(rows: Iterable<RecordRow>, kind: K): RecordOfKind[K][] {
+    const out: RecordOfKind[K][] = [];
+    for (const row of rows) {
+      const entry = decode(row);
+      if (entry?.kind === kind) out.push(entry.record as RecordOfKind[K]);
+    }
+    return out;
+  }
+
+  function nextSeq(): number {
+    const seq = statements.nextSeq.get()?.last;
+    if (seq === undefined) throw new Error('seq_counter vide');
+    return seq;
+  }
+
+  return {
+    decode,
+    decodeAll,
+    nextSeq,
+
+    lastSeq(): number {
+      return statements.lastSeq.get()?.last ?? 0;
+    },
+
+    /** Writes (or rewrites) a record at `seq`; a tombstone of the same id goes (the record is live again). */
+    write(write: DirectoryWrite, seq: number): void {
+      const r = write.record;
+      statements.dropTombstone.run(write.kind, r.id);
+      if (write.kind === 'structure') {
+        const s = write.record;
+        statements.write.run(
+          'structure',
+          s.id,
+          seq,
+          null,
+          s.code_insee,
+          null,
+          s.visibilite,
+          s.statut,
+          JSON.stringify(s),
+        );
+      } else {
+        const v = write.record;
+        statements.write.run(
+          'service',
+          v.id,
+          seq,
+          v.structure_id,
+          v.lieu?.code_insee ?? null,
+          v.categorie ?? null,
+          v.visibilite,
+          null,
+          JSON.stringify(v),
+        );
+      }
+    },
+
+    record<K extends RecordKind>(kind: K, id: string): RecordOfKind[K] | undefined {
+      const row = statements.record.get(kind, id);
+      return row ? decodeAll([row], kind)[0] : undefined;
+    },
+
+    servicesOf(structureId: string): Service[] {
+      return decodeAll(statements.servicesOf.all(structureId), 'service');
+    },
+  };
+}

@@ -1,0 +1,179 @@
+// The sync half of the SQLite store: the feed for one reader, one mutation per transaction, history, epoch
+// rotation. Contract in sync-store.ts; decisions in sync/decide.ts, applied by sqlite-sync-view.ts.
+import { randomBytes } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { HistoryEntry, MutationResult, RecordKind } from '../../src/domain/sync-protocol.ts';
+import type { Logger } from '../logger.ts';
+import { decide } from '../sync/decide.ts';
+import { authorName, type FeedItem, feedEntries } from '../sync/feed.ts';
+import { checkOrder } from '../sync/mutation-order.ts';
+import { type Reader, readerClass, readerClassKey } from '../sync/visibility.ts';
+import { assertLimit } from './directory-store.ts';
+import type { RecordAccess } from './sqlite-records.ts';
+import { type ConflictRow, conflictFromRow, createSqliteSyncView } from './sqlite-sync-view.ts';
+import type { ApplyInput, ApplyOutcome, PullQuery, PullResult, SyncStore } from './sync-store.ts';
+
+interface FeedRow {
+  source: 'record' | 'tombstone' | 'conflict';
+  kind: string;
+  id: string;
+  seq: number;
+  data: string | null;
+}
+
+interface HistoryRow {
+  seq: number;
+  at: string;
+  account_id: string;
+  action: HistoryEntry['action'];
+  changes: string;
+}
+
+export function sqliteSync(db: Database.Database, rows: RecordAccess, logger: Logger): SyncStore {
+  const { view, apply } = createSqliteSyncView(db, rows, logger);
+  const s = {
+    // Each branch walks its table's seq index; SQLite merges the three in seq order.
+    feed: db.prepare<{ cursor: number; limit: number }, FeedRow>(
+      `SELECT 'record' AS source, kind, id, seq, data FROM records WHERE seq > @cursor
+       UNION ALL SELECT 'tombstone', kind, id, seq, NULL FROM tombstones WHERE seq > @cursor
+       UNION ALL SELECT 'conflict', record_kind, id, seq, NULL FROM conflicts WHERE seq > @cursor
+       ORDER BY seq LIMIT @limit`,
+    ),
+    conflict: db.prepare<[string], ConflictRow>('SELECT * FROM conflicts WHERE id = ?'),
+    accountName: db.prepare<[string], { nom: string }>('SELECT nom FROM accounts WHERE id = ?'),
+    client: db.prepare<[string], { last: number; gap_allowed: number }>(
+      'SELECT last_mutation_id AS last, gap_allowed FROM clients WHERE client_id = ?',
+    ),
+    setClient: db.prepare<[number, string]>(
+      'UPDATE clients SET last_mutation_id = ?, gap_allowed = 0 WHERE client_id = ?',
+    ),
+    result: db.prepare<[string, number], { content_hash: string; result: string }>(
+      'SELECT content_hash, result FROM mutation_results WHERE client_id = ? AND mutation_id = ?',
+    ),
+    storeResult: db.prepare<[string, number, string, string]>(
+      'INSERT INTO mutation_results (client_id, mutation_id, content_hash, result) VALUES (?, ?, ?, ?)',
+    ),
+    totalAll: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM records'),
+    // The rules of sync/visibility.ts for non-professional readers, as one count (@own: a partner's structure,
+    // NULL for anonymous). The contract suite checks that it agrees with the feed.
+    totalPublic: db.prepare<{ own: string | null }, { n: number }>(
+      `SELECT
+         (SELECT count(*) FROM records WHERE kind = 'structure'
+            AND (id = @own OR (visibilite = 'public' AND statut = 'publiee')))
+       + (SELECT count(*) FROM records v JOIN records p ON p.kind = 'structure' AND p.id = v.structure_id
+            WHERE v.kind = 'service'
+              AND (v.structure_id = @own OR (v.visibilite = 'public' AND p.visibilite = 'public'
+                   AND p.statut = 'publiee'))) AS n`,
+    ),
+    history: db.prepare<[string, string, number], HistoryRow>(
+      `SELECT seq, at, account_id, action, changes FROM history WHERE record_kind = ? AND record_id = ?
+       ORDER BY seq DESC LIMIT ?`,
+    ),
+    setEpoch: db.prepare<[string]>("UPDATE meta SET value = ? WHERE key = 'epoch'"),
+    allowGaps: db.prepare('UPDATE clients SET gap_allowed = 1'),
+  };
+
+  const nameOf = (id: string) => s.accountName.get(id)?.nom;
+
+  // Totals change only with a write, and every write takes a seq: a total is exact for the seq it was counted at.
+  const totals = new Map<string, { seq: number; total: number }>();
+  function totalFor(reader: Reader, lastSeq: number): number {
+    const cls = readerClass(reader);
+    const key = readerClassKey(cls);
+    const cached = totals.get(key);
+    if (cached?.seq === lastSeq) return cached.total;
+    const total =
+      cls.kind === 'everything'
+        ? (s.totalAll.get()?.n ?? 0)
+        : (s.totalPublic.get({ own: cls.partnerOf ?? null })?.n ?? 0);
+    totals.set(key, { seq: lastSeq, total });
+    return total;
+  }
+
+  const pullTx = db.transaction(({ cursor: asked, limit, reader, clientId }: PullQuery): PullResult => {
+    const lastSeq = rows.lastSeq();
+    const cursor = Math.min(asked, lastSeq);
+    const found = s.feed.all({ cursor, limit: limit + 1 });
+    const shown = found.slice(0, limit);
+    const items: FeedItem[] = [];
+    for (const row of shown) {
+      const kind = row.kind as RecordKind;
+      if (row.source === 'tombstone') items.push({ source: 'tombstone', seq: row.seq, kind, id: row.id });
+      else if (row.source === 'conflict') {
+        const conflict = s.conflict.get(row.id);
+        if (conflict) items.push({ source: 'conflict', seq: row.seq, conflict: conflictFromRow(conflict) });
+      } else {
+        const entry = rows.decode({ kind, id: row.id, seq: row.seq, data: row.data ?? '' });
+        if (entry) items.push({ source: 'record', entry });
+      }
+    }
+    const structures = new Map<string, ReturnType<typeof view.record>>();
+    const structureOf = (id: string) => {
+      if (!structures.has(id)) structures.set(id, view.record('structure', id));
+      const found = structures.get(id);
+      return found && 'statut' in found ? found : undefined;
+    };
+    const lastMutationId = clientId === undefined ? null : (s.client.get(clientId)?.last ?? null);
+    return {
+      entries: feedEntries(items, { reader, cursor, structureOf, nameOf }),
+      cursor: shown.at(-1)?.seq ?? cursor,
+      hasMore: found.length > limit,
+      total: totalFor(reader, lastSeq),
+      lastMutationId,
+    };
+  });
+
+  const applyTx = db.transaction(({ actor, id, hash, parsed, now }: ApplyInput): ApplyOutcome => {
+    const { clientId } = actor;
+    const client = s.client.get(clientId);
+    if (!client) return { kind: 'unknown-client' };
+    const stored = id <= client.last ? s.result.get(clientId, id) : undefined;
+    const order = checkOrder(
+      { last: client.last, gapAllowed: client.gap_allowed === 1 },
+      id,
+      hash,
+      stored && { hash: stored.content_hash, result: JSON.parse(stored.result) as MutationResult },
+    );
+    if (order.kind !== 'next') return order;
+    const decision = decide(view, { id, parsed, actor, now });
+    apply(decision.operations, actor, id, now);
+    s.storeResult.run(clientId, id, hash, JSON.stringify(decision.result));
+    s.setClient.run(id, clientId);
+    return { kind: 'answered', result: decision.result, lastMutationId: id, replayed: false };
+  });
+
+  const rotateTx = db.transaction((epoch: string) => {
+    s.setEpoch.run(epoch);
+    s.allowGaps.run();
+  });
+
+  return {
+    async pull(query) {
+      assertLimit(query.limit);
+      return pullTx(query);
+    },
+
+    async applyMutation(input) {
+      return applyTx(input);
+    },
+
+    async history({ kind, id, limit }) {
+      assertLimit(limit);
+      return s.history.all(kind, id, limit).map(
+        (row): HistoryEntry => ({
+          seq: row.seq,
+          at: row.at,
+          by: { account_id: row.account_id, nom: authorName(row.account_id, nameOf) },
+          action: row.action,
+          changes: JSON.parse(row.changes),
+        }),
+      );
+    },
+
+    async rotateEpoch() {
+      const epoch = randomBytes(16).toString('hex');
+      rotateTx(epoch);
+      return epoch;
+    },
+  };
+}

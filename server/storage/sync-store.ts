@@ -1,0 +1,139 @@
+// What sync and sign-in need from storage, as part of the DirectoryStore interface (directory-store.ts). Async
+// like the rest, so that a PostgreSQL adapter fits; every method is atomic. Implementations share the pure rules
+// (sync/decide.ts, sync/feed.ts, sync/visibility.ts, auth/invitations.ts) and pass the same contract suites
+// (tests/integration/*-store.contract.ts).
+import type { FeedEntry } from '../../src/domain/directory.ts';
+import type { Account, HistoryEntry, MutationResult, RecordKind } from '../../src/domain/sync-protocol.ts';
+import type { Actor, ParsedMutation } from '../sync/decision.ts';
+import type { Reader } from '../sync/visibility.ts';
+
+export interface PullQuery {
+  cursor: number;
+  limit: number;
+  reader: Reader;
+  /** The asking device, for `lastMutationId`; absent for an anonymous pull. */
+  clientId?: string;
+}
+
+export interface PullResult {
+  /** Entries with seq > cursor in seq order, filtered for the reader (sync/feed.ts). */
+  entries: FeedEntry[];
+  /**
+   * Seq of the last item read (an entry left out for this reader still moves it), or the requested cursor when
+   * nothing was read — but never above the store's last seq: a cursor from the future (a database restored from
+   * an older backup without an epoch change) comes back lower, and the client starts over.
+   */
+  cursor: number;
+  hasMore: boolean;
+  /** Live records this reader may see (structures + services), for "n / N" during a first download. */
+  total: number;
+  /** The client's last handled mutation id, read in the same transaction as the entries; null without client. */
+  lastMutationId: number | null;
+}
+
+export interface ApplyInput {
+  actor: Actor;
+  /** Mutation id, unique per client, 1, 2, 3… */
+  id: number;
+  /** Fingerprint of the mutation as sent (sync/json-values.ts `mutationHash`): a retry must match it. */
+  hash: string;
+  parsed: ParsedMutation;
+  /** The server's clock for this mutation (history, date_maj, conflicts). */
+  now: Date;
+}
+
+export type ApplyOutcome =
+  /** Decided now (`replayed: false`) or earlier (the stored result of a retry, `replayed: true`). */
+  | { kind: 'answered'; result: MutationResult; lastMutationId: number; replayed: boolean }
+  /** The id was used before for another content: refused, nothing stored, lastMutationId unchanged. */
+  | { kind: 'reused'; result: MutationResult; lastMutationId: number }
+  /** Mutations are missing before this one: nothing done. */
+  | { kind: 'gap'; expected: number; lastMutationId: number }
+  /** The client id belongs to no device (the route checks ownership first; this guards the store). */
+  | { kind: 'unknown-client' };
+
+export interface HistoryQuery {
+  kind: RecordKind;
+  id: string;
+  limit: number;
+}
+
+export interface NewInvitation {
+  /** sha-256 of the code: the code itself is shown once and never stored (demo codes live in meta). */
+  codeHash: string;
+  role: Account['role'];
+  nom: string;
+  structure_id?: string;
+  /** Sign in as this existing account instead of creating one (demo accounts, a second device). */
+  account_id?: string;
+  created_by?: string;
+  created_at: string;
+  /** ISO instant after which the code is refused; absent: never expires. */
+  expires_at?: string;
+  /** Demo codes: usable again and again, always by the same account. Refused outside demo mode. */
+  reusable: boolean;
+}
+
+export interface RedeemInput {
+  codeHash: string;
+  now: Date;
+  /** False in production: reusable (demo) codes are refused. */
+  allowReusable: boolean;
+  /** A new id for the account the invitation creates, when it creates one. */
+  newAccountId: string;
+  device: { tokenHash: string; clientId: string; label: string };
+}
+
+export type RedeemFailure = 'inconnue' | 'expiree' | 'utilisee' | 'compte-desactive' | 'demo-refusee';
+export type RedeemOutcome = { ok: true; account: Account } | { ok: false; reason: RedeemFailure };
+
+export interface AuthSession {
+  account: Account;
+  clientId: string;
+}
+
+export interface DeviceInfo {
+  client_id: string;
+  account_id: string;
+  nom: string;
+  role: Account['role'];
+  label: string;
+  created_at: string;
+  last_seen_at: string;
+  revoked_at: string | null;
+}
+
+export interface SyncStore {
+  /** The feed for one reader, in one read transaction with the client's last mutation id. */
+  pull(query: PullQuery): Promise<PullResult>;
+  /**
+   * Handles one mutation of one client in ONE transaction: the stored result of an id already handled, a gap,
+   * or the decision (sync/decide.ts) applied together with the stored result and the client's new last id.
+   */
+  applyMutation(input: ApplyInput): Promise<ApplyOutcome>;
+  /** Accepted changes of one record, newest first, with their authors' names. */
+  history(query: HistoryQuery): Promise<HistoryEntry[]>;
+  /**
+   * Gives the database a new epoch (after restoring a backup) and lets every client's next push start above its
+   * last known mutation id once (the mutations the lost database had acknowledged are gone with it).
+   */
+  rotateEpoch(): Promise<string>;
+}
+
+export interface AccountStore {
+  /** Writes invitations (and `meta`, e.g. the demo codes) in one transaction. */
+  createInvitations(
+    invitations: readonly NewInvitation[],
+    options?: { meta?: Readonly<Record<string, string>> },
+  ): Promise<void>;
+  /**
+   * Checks the code and, in one transaction, creates the account when the invitation does not name one, marks a
+   * single-use code used, and registers the device (token hash, client id at last mutation 0).
+   */
+  redeemInvitation(input: RedeemInput): Promise<RedeemOutcome>;
+  /** The live session of a token hash; undefined when unknown, revoked or its account disabled. */
+  authenticate(tokenHash: string, now: Date): Promise<AuthSession | undefined>;
+  /** Revokes a device; false when the client id is unknown or already revoked. */
+  revokeDevice(clientId: string, now: Date): Promise<boolean>;
+  listDevices(): Promise<DeviceInfo[]>;
+}

@@ -1,0 +1,114 @@
+// The decision of one mutation, as a pure function of what the server holds (a SyncView read inside the store's
+// transaction), the mutation, its author and the server's clock. See decision.ts for the contract with stores
+// and docs/sync-protocol.md for the rules; update and conflict resolution have their own modules.
+import type { Mutation } from '../../src/domain/sync-protocol.ts';
+import { mayCreate, mayDelete, mayEdit } from '../auth/permissions.ts';
+import { decideResolve } from './decide-resolve.ts';
+import { decideUpdate } from './decide-update.ts';
+import { type Actor, type DecideInput, type Decision, SYSTEM_AUTHOR_ID, type SyncView } from './decision.ts';
+import { applied, deleteOperations, refuse, validated, withChanges } from './record-rules.ts';
+import { parisDate } from './server-clock.ts';
+
+export function decide(view: SyncView, { id, parsed, actor, now }: DecideInput): Decision {
+  if (!parsed.ok) return { result: { id, status: 'rejected', reason: parsed.rejection }, operations: [] };
+  const mutation = parsed.mutation;
+  switch (mutation.name) {
+    case 'record.create':
+      return decideCreate(view, id, mutation.args, actor, now);
+    case 'record.update':
+      return decideUpdate(view, id, mutation.args, actor, now);
+    case 'record.delete':
+      return decideDelete(view, id, mutation.args, actor);
+    case 'conflict.resolve':
+      return decideResolve(view, id, mutation.args, actor, now);
+  }
+}
+
+type CreateArgs = Extract<Mutation, { name: 'record.create' }>['args'];
+type DeleteArgs = Extract<Mutation, { name: 'record.delete' }>['args'];
+
+/**
+ * A new record. The server sets version 1, today's `date_maj` and no verification; a structure created by anyone
+ * but a coordinator is `proposee` (hidden from the public until a coordinator publishes it).
+ */
+function decideCreate(view: SyncView, id: number, { kind, record }: CreateArgs, actor: Actor, now: Date): Decision {
+  const { account } = actor;
+  const structureId = typeof record.structure_id === 'string' ? record.structure_id : undefined;
+  if (!mayCreate(account, kind, structureId)) {
+    return refuse(
+      id,
+      'interdit',
+      kind === 'structure'
+        ? 'Un compte partenaire ne peut pas créer de structure : demandez-le à la coordination.'
+        : 'Un compte partenaire ne peut ajouter des services qu’à sa propre structure.',
+    );
+  }
+  const recordId = typeof record.id === 'string' ? record.id : undefined;
+  if (recordId !== undefined && (view.record(kind, recordId) || view.tombstone(kind, recordId))) {
+    return refuse(id, 'deja-existant', 'Une fiche porte déjà cet identifiant (ou l’a porté avant d’être supprimée).');
+  }
+  const candidate = withChanges(kind, {}, record);
+  Object.assign(candidate, { version: 1, date_maj: parisDate(now), verification: null });
+  if (kind === 'structure') {
+    candidate.statut = account.role === 'coordinateur' ? (candidate.statut ?? 'publiee') : 'proposee';
+  }
+  const checked = validated(kind, candidate);
+  if (!checked.ok) return refuse(id, 'invalide', 'La nouvelle fiche est incomplète ou invalide.', checked.problems);
+  const { write } = checked;
+  if (write.kind === 'service' && !view.record('structure', write.record.structure_id)) {
+    return refuse(id, 'introuvable', 'La structure de ce service n’existe pas ou a été supprimée.', [
+      { path: 'structure_id', message: 'Structure inconnue ou supprimée' },
+    ]);
+  }
+  return applied(id, [
+    { op: 'put', write, history: { action: 'creation', changes: { '*': { old: null, new: write.record } } } },
+  ]);
+}
+
+/**
+ * Deletes a record last seen by the device at `baseVersion`. Changed since by someone else: a conflict on `*`
+ * (the server keeps the record). Already deleted: nothing to do, the intent holds.
+ */
+function decideDelete(view: SyncView, id: number, args: DeleteArgs, actor: Actor): Decision {
+  const { kind, id: recordId, baseVersion } = args;
+  const current = view.record(kind, recordId);
+  if (!current) {
+    const last = view.tombstone(kind, recordId);
+    if (!last) return refuse(id, 'introuvable', 'Cette fiche n’existe pas sur le serveur.');
+    if (!mayEdit(actor.account, kind, last)) return forbiddenDelete(id);
+    return applied(id, []);
+  }
+  if (!mayDelete(actor.account, kind, current)) return forbiddenDelete(id);
+  const changedSince = current.version - baseVersion;
+  const ownChanges = view.versionsWrittenBy(kind, recordId, baseVersion, actor.clientId);
+  if (changedSince !== 0 && changedSince !== ownChanges) {
+    const theirs = view.lastWriter(kind, recordId, '*');
+    return {
+      result: { id, status: 'conflict', applied: [], conflicts: ['*'] },
+      operations: [
+        {
+          op: 'conflict',
+          conflict: {
+            record_kind: kind,
+            record_id: recordId,
+            field: '*',
+            base: baseVersion,
+            mine: null,
+            theirs: current,
+            mine_by: actor.account.id,
+            theirs_by: theirs?.account_id ?? SYSTEM_AUTHOR_ID,
+          },
+        },
+      ],
+    };
+  }
+  return applied(id, deleteOperations(view, kind, current));
+}
+
+function forbiddenDelete(id: number): Decision {
+  return refuse(
+    id,
+    'interdit',
+    'Suppression non autorisée pour ce compte (une structure entière ne peut être supprimée que par la coordination).',
+  );
+}

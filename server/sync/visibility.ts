@@ -1,0 +1,75 @@
+// Who may read what (docs/sync-protocol.md, "What a reader sees"). Pure: the feed, the list endpoints and the
+// totals of every store apply these rules, so one place decides and one test suite proves them.
+//
+// - anonymous: published (`statut: publiee`), public structures, and the public services of those;
+// - professionals (coordinateur, travailleur): everything, `proposee` structures and professionals-only listings
+//   included;
+// - partenaire: what anonymous sees, plus its own structure and all its services whatever their visibility.
+// A service is never visible without its structure (a device must not hold a service whose partner it cannot show).
+import type { Service } from '../../src/domain/service.ts';
+import type { Structure } from '../../src/domain/structure.ts';
+import type { Account } from '../../src/domain/sync-protocol.ts';
+
+/** `server` is the store's own view (seeding, admin, tests): everything. Routes never use it for a request. */
+export type Reader = { kind: 'server' } | { kind: 'anonymous' } | { kind: 'account'; account: Account };
+
+export const SERVER_READER: Reader = { kind: 'server' };
+export const ANONYMOUS_READER: Reader = { kind: 'anonymous' };
+
+export function readerOf(account: Account | undefined): Reader {
+  return account ? { kind: 'account', account } : ANONYMOUS_READER;
+}
+
+export function isProfessional(account: Account): boolean {
+  return account.role === 'coordinateur' || account.role === 'travailleur';
+}
+
+/** The structure a partner reader speaks for, if any. */
+function ownStructure(reader: Reader): string | undefined {
+  return reader.kind === 'account' && reader.account.role === 'partenaire' ? reader.account.structure_id : undefined;
+}
+
+function seesEverything(reader: Reader): boolean {
+  return reader.kind === 'server' || (reader.kind === 'account' && isProfessional(reader.account));
+}
+
+export function isPublicStructure(structure: Structure): boolean {
+  return structure.visibilite === 'public' && structure.statut === 'publiee';
+}
+
+export function canSeeStructure(reader: Reader, structure: Structure): boolean {
+  if (seesEverything(reader)) return true;
+  if (ownStructure(reader) === structure.id) return true;
+  return isPublicStructure(structure);
+}
+
+/** `parent` is the service's structure; undefined (unknown structure) hides the service from non-professionals. */
+export function canSeeService(reader: Reader, service: Service, parent: Structure | undefined): boolean {
+  if (seesEverything(reader)) return true;
+  if (ownStructure(reader) === service.structure_id) return true;
+  return service.visibilite === 'public' && parent !== undefined && isPublicStructure(parent);
+}
+
+/** Conflicts reach the two authors involved and coordinators, never anonymous readers nor other accounts. */
+export function canSeeConflict(reader: Reader, conflict: { mine_by: string; theirs_by: string }): boolean {
+  if (reader.kind === 'server') return true;
+  if (reader.kind === 'anonymous') return false;
+  const { account } = reader;
+  return account.role === 'coordinateur' || account.id === conflict.mine_by || account.id === conflict.theirs_by;
+}
+
+/**
+ * Readers that see exactly the same records share a class: totals are cached per class (and per seq), and the
+ * SQL count of a class is one query.
+ */
+export type ReaderClass = { kind: 'everything' } | { kind: 'public'; partnerOf?: string };
+
+export function readerClass(reader: Reader): ReaderClass {
+  if (seesEverything(reader)) return { kind: 'everything' };
+  const own = ownStructure(reader);
+  return own === undefined ? { kind: 'public' } : { kind: 'public', partnerOf: own };
+}
+
+export function readerClassKey(cls: ReaderClass): string {
+  return cls.kind === 'everything' ? 'everything' : `public:${cls.partnerOf ?? ''}`;
+}
