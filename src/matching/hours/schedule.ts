@@ -25,6 +25,8 @@ export interface Schedule {
   current: Opening | null;
   /** Upcoming openings (start after now), at most the requested count, within the horizon. */
   next_openings: Opening[];
+  /** The first opening (current or upcoming) accepted by the caller's filter, within the horizon; null if none. */
+  fitting: Opening | null;
 }
 
 export interface ServiceHours {
@@ -35,8 +37,10 @@ export interface ServiceHours {
 
 export interface ScheduleWindow {
   now: number;
-  /** Consecutive Paris days from today; their number is the horizon (42 covers a monthly `Th[3]`). */
+  /** Consecutive Paris days from today; their number is the horizon (92 shows a monthly `Th[3]` three times). */
   days: readonly string[];
+  /** Days within which `accept` is looked for (default: the whole horizon). */
+  acceptDays?: number;
 }
 
 function opening(i: DayInterval, day: string, exceptional: boolean): Opening {
@@ -54,13 +58,34 @@ function continues(prev: Opening | undefined, i: DayInterval, exceptional: boole
   );
 }
 
-export function computeSchedule(engine: HoursEngine, hours: ServiceHours, window: ScheduleWindow, count = 3): Schedule {
+/**
+ * The schedule at `window.now`. With `accept` (e.g. the person's availability), the scan goes on past `count`
+ * openings until one is accepted or `acceptDays` have passed; openings are joined first, so `accept` sees whole
+ * periods. Days are only evaluated while needed: a weekly service costs a few days, a monthly one a few weeks.
+ */
+export function computeSchedule(
+  engine: HoursEngine,
+  hours: ServiceHours,
+  window: ScheduleWindow,
+  count = 3,
+  accept?: (o: Opening) => boolean,
+): Schedule {
   const { now, days } = window;
   let current: Opening | null = null;
   const next: Opening[] = [];
   let openNow: boolean | null = null;
+  let fitting: Opening | null = null;
+  // The opening being assembled; judged by `accept` once complete, when the next one starts or the scan ends.
+  let pending: Opening | null = null;
+  const settle = () => {
+    if (pending !== null && fitting === null && accept?.(pending)) fitting = pending;
+    pending = null;
+  };
+  const acceptDays = window.acceptDays ?? days.length;
+  let d = 0;
+  const done = () => next.length >= count && (accept === undefined || fitting !== null || d >= acceptDays);
 
-  for (let d = 0; d < days.length; d++) {
+  for (; d < days.length; d++) {
     const day = days[d] as string;
     const plan = planOn(hours.temporary, day);
     let value: string | null = null;
@@ -72,19 +97,47 @@ export function computeSchedule(engine: HoursEngine, hours: ServiceHours, window
     const exceptional = plan.kind === 'exceptional';
     for (const i of intervals) {
       if (i.end <= now) continue;
-      const last = next.length > 0 ? next[next.length - 1] : (current ?? undefined);
+      const last = pending ?? undefined;
       if (continues(last, i, exceptional)) {
         last.end = i.end;
         continue;
       }
+      settle();
+      if (done()) return { open_now: openNow, current, next_openings: next, fitting };
+      const o = opening(i, day, exceptional);
       if (i.start <= now) {
-        current = opening(i, day, exceptional);
+        current = o;
         openNow = true;
-      } else {
-        if (next.length >= count) return { open_now: openNow, current, next_openings: next };
-        next.push(opening(i, day, exceptional));
-      }
+      } else if (next.length < count) next.push(o);
+      pending = o;
     }
   }
-  return { open_now: openNow, current, next_openings: next };
+  settle();
+  return { open_now: openNow, current, next_openings: next, fitting };
+}
+
+/**
+ * Whether the service is open at some moment of [from, until): a cheap test for search filters ("open now":
+ * until = from + 1 ms; "this week": seven days). `days` must start on the Paris day of `from` and reach `until`.
+ * Unknown hours count as not open.
+ */
+export function openDuring(
+  engine: HoursEngine,
+  hours: ServiceHours,
+  from: number,
+  until: number,
+  days: readonly string[],
+): boolean {
+  for (const day of days) {
+    const plan = planOn(hours.temporary, day);
+    const value = plan.kind === 'exceptional' ? plan.horaires : plan.kind === 'regular' ? hours.regular : null;
+    if (value === null) continue;
+    const intervals = engine.day(value, day);
+    if (intervals === null) continue;
+    for (const i of intervals) {
+      if (i.start >= until) return false;
+      if (i.end > from) return true;
+    }
+  }
+  return false;
 }

@@ -1,0 +1,382 @@
+// One row per rule: a profile and one service, the verdict and the reason (with its parameters) the matcher must
+// give. Each row builds its own one-service directory, so the expectation can be read off the row.
+import { describe, expect, test } from 'vitest';
+import { aService, aStructure } from '../../../tests/fixtures/records.ts';
+import type { Profile } from '../../domain/profile.ts';
+import type { Service } from '../../domain/service.ts';
+import type { Structure } from '../../domain/structure.ts';
+import { orient } from '../orient/orient.ts';
+import type { ServiceResult, Verdict } from '../orient/types.ts';
+import type { ReasonCode } from '../reasons.ts';
+import { prepareDirectory } from '../snapshot.ts';
+
+const NOW = Date.parse('2026-11-03T10:00:00+01:00'); // a Tuesday
+const BASE = aService(1, 1).eligibilite;
+
+type Overrides = Partial<Omit<Service, 'eligibilite'>> & { eligibilite?: Partial<Service['eligibilite']> };
+
+function only(profile: Partial<Profile>, overrides: Overrides, structure: Partial<Structure> = {}): ServiceResult {
+  const service = aService(1, 1, {
+    ...overrides,
+    eligibilite: { ...BASE, ...overrides.eligibilite },
+  } as Partial<Service>);
+  const snapshot = prepareDirectory([aStructure(1, structure)], [service]);
+  const o = orient({ besoins: [], ...profile }, snapshot, NOW);
+  const r = [...o.results, ...o.excluded][0];
+  if (!r) throw new Error('no result');
+  return r;
+}
+
+type Row = [string, Partial<Profile>, Overrides, Verdict, ReasonCode, object?];
+
+const rows: Row[] = [
+  ['age below the minimum excludes', { age: 17 }, { eligibilite: { age_min: 18 } }, 'excluded', 'age_min', { min: 18 }],
+  ['age above the maximum excludes', { age: 26 }, { eligibilite: { age_max: 25 } }, 'excluded', 'age_max', { max: 25 }],
+  [
+    'an unknown age is to check',
+    {},
+    { eligibilite: { age_min: 18, age_max: 25 } },
+    'to_check',
+    'age_unknown',
+    { min: 18, max: 25 },
+  ],
+  ['an age in range matches', { age: 20 }, { eligibilite: { age_min: 18, age_max: 25 } }, 'eligible', 'age_match'],
+  [
+    'a women-only service excludes a man',
+    { genre: 'homme' },
+    { eligibilite: { genre: 'femmes' } },
+    'excluded',
+    'gender_reserved',
+    { genre: 'femmes' },
+  ],
+  [
+    'a women-only service takes a woman',
+    { genre: 'femme' },
+    { eligibilite: { genre: 'femmes' } },
+    'eligible',
+    'gender_match',
+  ],
+  [
+    'gender "autre" is to check, not a refusal',
+    { genre: 'autre' },
+    { eligibilite: { genre: 'femmes' } },
+    'to_check',
+    'gender_unknown',
+  ],
+  [
+    'outside the residence zone excludes',
+    { lieu: { code_insee: '69029' } },
+    { eligibilite: { zone: { communes: ['69259'], qpv: [] } } },
+    'excluded',
+    'zone_outside',
+    { communes: ['69259'], qpv: [] },
+  ],
+  [
+    'Lyon as a zone covers an arrondissement',
+    { lieu: { code_insee: '69387' } },
+    { eligibilite: { zone: { communes: ['69123'], qpv: [] } } },
+    'eligible',
+    'zone_match',
+    { commune: '69123', qpv: null },
+  ],
+  [
+    'an unknown commune is to check',
+    {},
+    { eligibilite: { zone: { communes: ['69259'], qpv: [] } } },
+    'to_check',
+    'zone_unknown',
+  ],
+  [
+    '"Lyon" without arrondissement is to check against an arrondissement zone',
+    { lieu: { code_insee: '69123' } },
+    { eligibilite: { zone: { communes: ['69388'], qpv: [] } } },
+    'to_check',
+    'zone_unknown',
+  ],
+  [
+    'a QPV zone takes its residents',
+    { lieu: { code_insee: '69259', code_qpv: 'QNDEMO01' } },
+    { eligibilite: { zone: { communes: [], qpv: ['QNDEMO01'] } } },
+    'eligible',
+    'zone_match',
+    { commune: null, qpv: 'QNDEMO01' },
+  ],
+  [
+    'a QPV zone with the QPV unknown is to check',
+    { lieu: { code_insee: '69259' } },
+    { eligibilite: { zone: { communes: [], qpv: ['QNDEMO01'] } } },
+    'to_check',
+    'zone_unknown',
+  ],
+  [
+    'no fixed address: a residence zone is to check',
+    { lieu: { code_insee: '69029' }, sans_domicile_fixe: true },
+    { eligibilite: { zone: { communes: ['69259'], qpv: [] } } },
+    'to_check',
+    'zone_no_fixed_address',
+  ],
+  [
+    'a family-only service excludes a single person',
+    { situation_familiale: 'isole' },
+    { eligibilite: { situations_familiales: ['famille'] } },
+    'excluded',
+    'family_situation',
+    { accepted: ['famille'] },
+  ],
+  [
+    'a single parent is a family',
+    { foyer: { adultes: 1, ages_enfants: [4] } },
+    { eligibilite: { situations_familiales: ['famille'] } },
+    'eligible',
+    'family_match',
+    { situation: 'monoparentale', inferred: true },
+  ],
+  [
+    'a baby parcel without a young child excludes',
+    { foyer: { adultes: 2, ages_enfants: [7] } },
+    { categorie: 'baby_parcel' },
+    'excluded',
+    'no_young_child',
+  ],
+  [
+    'a baby parcel with a child under 2 is a plus',
+    { foyer: { adultes: 2, ages_enfants: [1, 7] } },
+    { categorie: 'baby_parcel' },
+    'eligible',
+    'young_child',
+    { age: 1 },
+  ],
+  [
+    'an administrative restriction excludes others',
+    { situation_administrative: 'sans-titre' },
+    { eligibilite: { situations_administratives: ['en-regle'] } },
+    'excluded',
+    'administrative_situation',
+  ],
+  [
+    'an unknown administrative situation is to check',
+    {},
+    { eligibilite: { situations_administratives: ['demandeur-asile'] } },
+    'to_check',
+    'administrative_unknown',
+  ],
+  [
+    'resources outside the list exclude',
+    { ressources: 'retraite' },
+    { eligibilite: { ressources: ['minima-sociaux'] } },
+    'excluded',
+    'resources_not_accepted',
+    { accepted: ['minima-sociaux'] },
+  ],
+  [
+    'undeclared resources are to check',
+    {},
+    { eligibilite: { ressources: ['minima-sociaux'] } },
+    'to_check',
+    'resources_unknown',
+  ],
+  [
+    'an exclusive public with every public decided against excludes',
+    { age: 40, genre: 'homme' },
+    { eligibilite: { accueil: 'exclusif', publics: ['seniors', 'femmes'] } },
+    'excluded',
+    'public_exclusive_mismatch',
+  ],
+  [
+    'an exclusive public the profile cannot decide is to check',
+    {},
+    { eligibilite: { accueil: 'exclusif', publics: ['demandeurs-emploi'] } },
+    'to_check',
+    'public_exclusive_unverified',
+  ],
+  [
+    'an exclusive reception for the person’s public is a plus',
+    { ressources: 'minima-sociaux' },
+    { eligibilite: { accueil: 'exclusif', publics: ['beneficiaires-des-minimas-sociaux'] } },
+    'eligible',
+    'public_exclusive',
+  ],
+  ['an unconditional reception is said', {}, {}, 'eligible', 'unconditional'],
+  [
+    'a referral makes it to check, with the fiche',
+    {},
+    {
+      eligibilite: { sur_orientation: true },
+      fiche_liaison: { requise: true, canaux: ['courriel'], champs: [], courriel: 'a@example.org' },
+    },
+    'to_check',
+    'needs_referral',
+    { fiche: true, canaux: ['courriel'] },
+  ],
+  ['an appointment makes it to check', {}, { eligibilite: { sur_rendez_vous: true } }, 'to_check', 'needs_appointment'],
+  [
+    'a registration makes it to check',
+    {},
+    { eligibilite: { sur_inscription: true } },
+    'to_check',
+    'needs_registration',
+  ],
+  [
+    'no papers: an identity document is to check',
+    { situation_administrative: 'sans-titre' },
+    { eligibilite: { justificatifs: ['piece-identite'] } },
+    'to_check',
+    'document_may_be_missing',
+    { document: 'piece-identite' },
+  ],
+  [
+    'required documents are listed',
+    {},
+    { eligibilite: { justificatifs: ['attestation-caf'] } },
+    'eligible',
+    'documents_required',
+    { documents: ['attestation-caf'] },
+  ],
+  [
+    'beyond the explicit maximum distance excludes',
+    { lieu: { code_insee: '69266' }, mobilite: { mode: 'voiture', distance_max_km: 3 } },
+    {},
+    'excluded',
+    'distance_beyond_max',
+  ],
+  [
+    'beyond the usual walking distance is a penalty',
+    { lieu: { code_insee: '69266' }, mobilite: { mode: 'pied' } },
+    {},
+    'eligible',
+    'distance_beyond_mobility',
+  ],
+  [
+    'a service also at a distance needs no travel',
+    { lieu: { code_insee: '69266' }, mobilite: { mode: 'pied', distance_max_km: 1 } },
+    { modes_accueil: ['en-presentiel', 'a-distance'] },
+    'eligible',
+    'remote_possible',
+  ],
+  [
+    'a declared diet is a plus',
+    { regimes: ['halal'] },
+    { regimes: ['halal'] },
+    'eligible',
+    'diet_supported',
+    { regimes: ['halal'] },
+  ],
+  [
+    'halal food is pork-free',
+    { regimes: ['sans-porc'] },
+    { regimes: ['halal'] },
+    'eligible',
+    'diet_supported',
+    { regimes: ['sans-porc'] },
+  ],
+  ['an undeclared diet is a minus, not an exclusion', { regimes: ['vegetarien'] }, {}, 'eligible', 'diet_not_declared'],
+  [
+    'a team speaking the person’s language is a plus',
+    { langues: ['ar'] },
+    { langues: ['fr', 'ar'] },
+    'eligible',
+    'language_spoken',
+    { langues: ['ar'] },
+  ],
+  [
+    'no common language is a minus, not an exclusion',
+    { langues: ['ti'] },
+    {},
+    'eligible',
+    'language_not_spoken',
+    { langues: ['ti'] },
+  ],
+  ['cannot cook: a colis is a minus', { peut_cuisiner: false }, {}, 'eligible', 'needs_cooking', { inferred: false }],
+  [
+    'cannot cook: a meal is a plus',
+    { peut_cuisiner: false },
+    { categorie: 'solidarity_restaurant' },
+    'eligible',
+    'ready_to_eat',
+  ],
+  ['a paid service says so', {}, { tarif: { type: 'payant' } }, 'eligible', 'paid'],
+  [
+    'a closure until further notice excludes',
+    {},
+    { infos_temporaires: [{ id: 'f', type: 'fermeture', debut: '2026-10-01', message: 'Travaux' }] },
+    'excluded',
+    'closed_until',
+    { until: null },
+  ],
+  [
+    'a closure ending later is a penalty without urgency',
+    {},
+    { infos_temporaires: [{ id: 'f', type: 'fermeture', debut: '2026-11-01', fin: '2026-11-05', message: 'Travaux' }] },
+    'eligible',
+    'closed_until',
+    { until: '2026-11-05' },
+  ],
+  [
+    'a closure today excludes for today’s urgency',
+    { urgence: 'aujourdhui' },
+    {
+      infos_temporaires: [{ id: 'f', type: 'fermeture', debut: '2026-11-03', fin: '2026-11-03', message: 'Formation' }],
+    },
+    'excluded',
+    'closed_until',
+    { until: '2026-11-03' },
+  ],
+  [
+    'exceptional hours today are mentioned',
+    {},
+    {
+      infos_temporaires: [
+        {
+          id: 'e',
+          type: 'horaires-exceptionnels',
+          debut: '2026-11-01',
+          fin: '2026-11-10',
+          horaires: 'We 14:00-16:00',
+          message: 'Vacances',
+        },
+      ],
+    },
+    'eligible',
+    'exceptional_hours',
+    { until: '2026-11-10' },
+  ],
+  ['a full service says there is a waiting list', {}, { capacite: { etat: 'complet' } }, 'eligible', 'waiting_list'],
+  [
+    'a listing verified two years ago is obsolete',
+    {},
+    { verification: { le: '2024-10-01T10:00:00Z', par: 'Partenaire' } },
+    'eligible',
+    'listing_obsolete',
+    { months: 25 },
+  ],
+  [
+    'a never-verified listing says so',
+    {},
+    { date_maj: '2026-05-01' },
+    'eligible',
+    'never_verified',
+    { months_since_change: 6 },
+  ],
+];
+
+describe('each criterion gives its verdict and its reason', () => {
+  test.each(rows)('%s', (_label, profile, overrides, verdict, code, params) => {
+    const r = only(profile, overrides);
+    expect(r.verdict).toBe(verdict);
+    const reason = r.reasons.find((x) => x.code === code);
+    expect(reason, `reasons: ${r.reasons.map((x) => x.code).join(', ')}`).toBeDefined();
+    if (params) expect(reason?.params).toEqual(params);
+  });
+
+  test('a structure proposed and not yet validated is excluded with the reason', () => {
+    const r = only({}, {}, { statut: 'proposee' });
+    expect(r.verdict).toBe('excluded');
+    expect(r.reasons.map((x) => x.code)).toContain('listing_not_validated');
+  });
+
+  test('a listing for professionals only is hidden from the public audience, shown to workers', () => {
+    const snapshot = prepareDirectory([aStructure(1)], [aService(1, 1, { visibilite: 'professionnels' })]);
+    expect(orient({ besoins: [] }, snapshot, NOW, { audience: 'public' }).results).toHaveLength(0);
+    expect(orient({ besoins: [] }, snapshot, NOW).results).toHaveLength(1);
+  });
+});

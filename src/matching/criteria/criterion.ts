@@ -1,0 +1,103 @@
+// The contract of a criterion: once per orientation, `prepare` looks at the person (and the options) and returns
+// the check to run on each service — or null when the profile gives it nothing to do. A check only appends to
+// the service's Evaluation: it can exclude, make "to check", move the score, and give reasons. Criteria never see
+// each other's results: the verdict is the worst one, the score the sum, so their order does not matter.
+import type { Person } from '../person.ts';
+import type { ProfileField, Reason, ReasonCode, ReasonParams } from '../reasons.ts';
+import type { ServiceEntry } from '../snapshot-entry.ts';
+
+export const ELIGIBLE = 0;
+export const TO_CHECK = 1;
+export const EXCLUDED = 2;
+export type VerdictLevel = typeof ELIGIBLE | typeof TO_CHECK | typeof EXCLUDED;
+
+/**
+ * What the checks of one service produce. During the scoring pass one Evaluation is reused for every service
+ * (`resetEvaluation`) and its outcome copied out, so scoring 50,000 services allocates almost nothing.
+ */
+export interface Evaluation {
+  level: VerdictLevel;
+  /** Sum of the criteria's points (see scoring.ts for the scale). */
+  score: number;
+  /**
+   * The reasons, when explaining; null when only scoring. An orientation first scores every candidate without
+   * building reasons (most are never shown), then replays the same checks to explain the results it returns —
+   * so a check must do the same to `level`, `score` and `missing` in both modes, and should build costly
+   * reason parameters only when `explaining(ev)`.
+   */
+  reasons: Reason[] | null;
+  /** Profile fields whose value could change this verdict; null while none (a fresh array when set). */
+  missing: ProfileField[] | null;
+  /** Number of excluding reasons (kept in both modes: the excluded are ordered by it). */
+  blocks: number;
+  /** As the crow flies, set by the distance criterion; null when unknown. */
+  distanceKm: number | null;
+}
+
+export function newEvaluation(explain: boolean): Evaluation {
+  return { level: ELIGIBLE, score: 0, reasons: explain ? [] : null, missing: null, blocks: 0, distanceKm: null };
+}
+
+/** Makes a reused evaluation blank again (scoring mode). */
+export function resetEvaluation(ev: Evaluation): void {
+  ev.level = ELIGIBLE;
+  ev.score = 0;
+  ev.missing = null;
+  ev.blocks = 0;
+  ev.distanceKm = null;
+}
+
+/** Shared parameters of reasons that have none (frozen: never mutate reason parameters). */
+export const NONE: Record<string, never> = Object.freeze({});
+
+export interface OrientContext {
+  /** The instant of the orientation (epoch ms) and its Paris calendar day. */
+  now: number;
+  today: string;
+}
+
+export type Check = (entry: ServiceEntry, ev: Evaluation) => void;
+
+export interface Criterion {
+  name: string;
+  prepare(person: Person, ctx: OrientContext): Check | null;
+}
+
+/** True when reasons are being collected: build costly parameters only then. */
+export function explaining(ev: Evaluation): boolean {
+  return ev.reasons !== null;
+}
+
+export function exclude<C extends ReasonCode>(ev: Evaluation, code: C, params: ReasonParams[C]): void {
+  ev.level = EXCLUDED;
+  ev.blocks++;
+  ev.reasons?.push({ code, kind: 'excludes', params } as Reason);
+}
+
+/** Eligibility depends on `field`, which the profile does not give (or on an access step when field is null). */
+export function toCheck<C extends ReasonCode>(
+  ev: Evaluation,
+  code: C,
+  params: ReasonParams[C],
+  field: ProfileField | null,
+): void {
+  if (ev.level === ELIGIBLE) ev.level = TO_CHECK;
+  ev.reasons?.push({ code, kind: 'to_check', params } as Reason);
+  if (field !== null) markMissing(ev, field);
+}
+
+/** Records one more field that could change the verdict, without a reason of its own. */
+export function markMissing(ev: Evaluation, field: ProfileField): void {
+  if (ev.missing === null) ev.missing = [field];
+  else if (!ev.missing.includes(field)) ev.missing.push(field);
+}
+
+/** Moves the score by `points` with a reason (`plus` when positive, `minus` otherwise). */
+export function adjust<C extends ReasonCode>(ev: Evaluation, points: number, code: C, params: ReasonParams[C]): void {
+  ev.score += points;
+  ev.reasons?.push({ code, kind: points > 0 ? 'plus' : 'minus', params } as Reason);
+}
+
+export function info<C extends ReasonCode>(ev: Evaluation, code: C, params: ReasonParams[C]): void {
+  ev.reasons?.push({ code, kind: 'info', params } as Reason);
+}

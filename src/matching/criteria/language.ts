@@ -1,0 +1,18 @@
+// Languages: only when the person does not speak French. A team speaking one of the person's languages is a
+// strong plus; none is a minus (an interpreter or a relative may help), never an exclusion.
+import type { Language } from '../reasons.ts';
+import { POINTS } from '../scoring.ts';
+import { adjust, type Criterion } from './criterion.ts';
+
+export const languageCriterion: Criterion = {
+  name: 'language',
+  prepare(person) {
+    const spoken = person.langues;
+    if (spoken === null || person.speaksFrench) return null;
+    return (entry, ev) => {
+      const common: Language[] = spoken.filter((l) => entry.langues.includes(l));
+      if (common.length > 0) adjust(ev, POINTS.languageSpoken, 'language_spoken', { langues: common });
+      else adjust(ev, POINTS.languageNotSpoken, 'language_not_spoken', { langues: [...spoken] });
+    };
+  },
+};

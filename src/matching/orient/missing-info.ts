@@ -1,0 +1,42 @@
+// What the worker could ask next: the profile fields that would decide the most "to check" results (verdict), then
+// the unset fields the ranking uses (they would only reorder). Counted over results, and over the first ones.
+import type { Person } from '../person.ts';
+import type { ProfileField } from '../reasons.ts';
+import type { MissingInfo } from './types.ts';
+
+export function missingInfo(
+  order: readonly number[],
+  missing: ReadonlyMap<number, ProfileField[]>,
+  person: Person,
+  top: number,
+): MissingInfo[] {
+  const counts = new Map<ProfileField, { services: number; in_top: number }>();
+  if (missing.size > 0) {
+    order.forEach((idx, rank) => {
+      for (const field of missing.get(idx) ?? []) {
+        const c = counts.get(field) ?? { services: 0, in_top: 0 };
+        c.services++;
+        if (rank < top) c.in_top++;
+        counts.set(field, c);
+      }
+    });
+  }
+  const out: MissingInfo[] = [...counts]
+    .map(([field, c]) => ({ field, effect: 'verdict' as const, ...c }))
+    .sort((a, b) => b.in_top - a.in_top || b.services - a.services || (a.field < b.field ? -1 : 1));
+
+  const p = person.profile;
+  const ranking: ProfileField[] = [];
+  if (person.latitude === null) ranking.push('lieu');
+  if (p.urgence === undefined) ranking.push('urgence');
+  if (p.mobilite === undefined) ranking.push('mobilite');
+  if (p.disponibilites === undefined) ranking.push('disponibilites');
+  if (p.langues === undefined) ranking.push('langues');
+  if (p.regimes === undefined) ranking.push('regimes');
+  if (p.peut_cuisiner === undefined && !person.noFixedAddress) ranking.push('peut_cuisiner');
+  const n = order.length;
+  for (const field of ranking) {
+    if (!counts.has(field)) out.push({ field, effect: 'ranking', services: n, in_top: Math.min(n, top) });
+  }
+  return out;
+}

@@ -1,0 +1,91 @@
+// The orientation: from a person's profile, the prepared directory and `now`, every relevant service with its
+// verdict, score, rank, reasons, distance and hours. Pure and deterministic: the same inputs give the same output
+// (no clock, no randomness; ties broken by service id). A service answering none of the person's needs is not a
+// candidate (counted in `not_relevant`); when the needs are empty, every service is.
+//
+// Cost: one pass scores every candidate without building reasons (scan.ts); exact hours are computed for the
+// candidates that can reach the first places (hours-phase.ts); reasons are built for the first places at once
+// and for the others when read (result.ts).
+import type { Profile } from '../../domain/profile.ts';
+import type { Check, OrientContext } from '../criteria/criterion.ts';
+import { availabilityFilter } from '../criteria/hours.ts';
+import { parisDay } from '../hours/paris-time.ts';
+import { derivePerson } from '../person.ts';
+import type { DirectorySnapshot } from '../snapshot.ts';
+import { CRITERIA } from './criteria-list.ts';
+import { diversify } from './diversity.ts';
+import { evaluator } from './explain.ts';
+import { orderWithHours } from './hours-phase.ts';
+import { missingInfo } from './missing-info.ts';
+import { indexOfKey, rankKey } from './rank-key.ts';
+import { OrientResult } from './result.ts';
+import { scan } from './scan.ts';
+import type { Orientation, OrientOptions, Verdict } from './types.ts';
+
+/** Places after the guaranteed ones that diversity may pull up. */
+const DIVERSITY_SLACK = 10;
+const VERDICTS: readonly Verdict[] = ['eligible', 'to_check', 'excluded'];
+
+export function orient(
+  profile: Profile,
+  snapshot: DirectorySnapshot,
+  now: number,
+  options: OrientOptions = {},
+): Orientation {
+  const withHours = options.withHours ?? 50;
+  const person = derivePerson(profile);
+  const ctx: OrientContext = { now, today: parisDay(now) };
+  const checks: Check[] = [];
+  for (const c of CRITERIA) {
+    const check = c.prepare(person, ctx);
+    if (check) checks.push(check);
+  }
+  const ev8r = evaluator(checks, person, ctx, availabilityFilter(person) !== undefined);
+  const s = scan(snapshot, person, checks, ev8r, options.audience === 'public');
+
+  const eager = withHours + DIVERSITY_SLACK;
+  const ordered = orderWithHours(s, snapshot, person, ctx, ev8r, options.hours, {
+    need: eager,
+    openings: options.openings ?? 3,
+    horizonDays: options.horizonDays ?? 92,
+  });
+  const { order, moved } = diversify(ordered.order, snapshot);
+
+  const xKeys = new Float64Array(s.excluded.length);
+  for (let i = 0; i < xKeys.length; i++) {
+    const idx = s.excluded[i] as number;
+    xKeys[i] = rankKey(s.blocks[idx] as number, s.score[idx] as number, idx);
+  }
+  xKeys.sort();
+
+  const approx = person.positionApprox;
+  const make = (idx: number, rank: number, explainNow: boolean) => {
+    const entry = snapshot.entries[idx];
+    if (entry === undefined) throw new Error(`No entry ${idx}`);
+    const fields = {
+      verdict: VERDICTS[s.level[idx] as number] as Verdict,
+      rank,
+      score: s.score[idx] as number,
+      distance: s.distance[idx] as number,
+      approx,
+      missing: s.missing.get(idx),
+      schedule: ordered.schedules.get(idx),
+      moved: moved.has(idx),
+    };
+    return new OrientResult(entry, fields, ev8r, explainNow);
+  };
+  const results = order.map((idx, i) => make(idx, i + 1, i < eager));
+  const excluded = Array.from(xKeys, (key, i) => make(indexOfKey(key), results.length + i + 1, false));
+  return {
+    results,
+    excluded,
+    missing_info: missingInfo(order, s.missing, person, withHours),
+    not_relevant: s.notRelevant,
+    location: {
+      commune: person.commune,
+      source: person.communeSource,
+      approximate: person.latitude !== null && person.positionApprox,
+    },
+    hours: options.hours ? 'computed' : 'not_loaded',
+  };
+}

@@ -1,0 +1,81 @@
+// The scoring pass: every relevant service through every check, with one reused Evaluation and the outcome in
+// typed arrays indexed by entry — no object per service, so 50,000 services cost no garbage collection.
+import { type Check, EXCLUDED, newEvaluation } from '../criteria/criterion.ts';
+import { maskOfNeeds } from '../needs.ts';
+import type { Person } from '../person.ts';
+import type { ProfileField } from '../reasons.ts';
+import type { DirectorySnapshot } from '../snapshot.ts';
+import type { Evaluator } from './explain.ts';
+import { MAX_SERVICES } from './rank-key.ts';
+
+/** Needs for which a baby parcel is suggested when the household has a child under 2. */
+const FOOD_NEEDS = maskOfNeeds(['aide-alimentaire', 'epicerie-solidaire', 'repas', 'bebe']);
+
+export interface Scan {
+  /** Entry indices, in directory order. */
+  candidates: Int32Array;
+  excluded: Int32Array;
+  /** By entry index (only meaningful for scanned entries). */
+  score: Float64Array;
+  level: Uint8Array;
+  blocks: Uint8Array;
+  /** NaN when unknown. */
+  distance: Float64Array;
+  missing: Map<number, ProfileField[]>;
+  notRelevant: number;
+}
+
+export function scan(
+  snapshot: DirectorySnapshot,
+  person: Person,
+  checks: readonly Check[],
+  ev8r: Evaluator,
+  publicOnly: boolean,
+): Scan {
+  const entries = snapshot.entries;
+  const n = entries.length;
+  if (n > MAX_SERVICES) throw new RangeError(`At most ${MAX_SERVICES} services per directory (${n})`);
+  const score = new Float64Array(n);
+  const level = new Uint8Array(n);
+  const blocks = new Uint8Array(n);
+  const distance = new Float64Array(n);
+  const candidates = new Int32Array(n);
+  const excluded = new Int32Array(n);
+  const missing = new Map<number, ProfileField[]>();
+  let nc = 0;
+  let nx = 0;
+  let notRelevant = 0;
+  const wanted = person.needsMask;
+  const suggestBaby = person.youngChild === true && (wanted & FOOD_NEEDS) !== 0;
+  const ev = newEvaluation(false);
+  if (checks.length === 0) return { candidates, excluded, score, level, blocks, distance, missing, notRelevant };
+
+  for (let i = 0; i < n; i++) {
+    const entry = entries[i];
+    if (entry === undefined) continue;
+    const relevant =
+      wanted === 0 || (entry.needsMask & wanted) !== 0 || (suggestBaby && entry.service.categorie === 'baby_parcel');
+    if (!relevant || (publicOnly && entry.professionalOnly)) {
+      notRelevant++;
+      continue;
+    }
+    ev8r.evaluate(entry, ev);
+    score[i] = ev.score;
+    level[i] = ev.level;
+    blocks[i] = ev.blocks;
+    distance[i] = ev.distanceKm ?? Number.NaN;
+    if (ev.missing !== null) missing.set(i, ev.missing);
+    if (ev.level === EXCLUDED) excluded[nx++] = i;
+    else candidates[nc++] = i;
+  }
+  return {
+    candidates: candidates.subarray(0, nc),
+    excluded: excluded.subarray(0, nx),
+    score,
+    level,
+    blocks,
+    distance,
+    missing,
+    notRelevant,
+  };
+}

@@ -1,0 +1,68 @@
+// What an orientation returns. Everything is data for the UI: verdicts, ranks, reason codes with parameters
+// (reasons.ts), distances in km, instants in epoch ms and dates as Paris calendar days.
+import type { HoursEngine } from '../hours/hours-engine.ts';
+import type { Opening } from '../hours/schedule.ts';
+import type { ProfileField, Reason } from '../reasons.ts';
+
+export type Verdict = 'eligible' | 'to_check' | 'excluded';
+
+export interface ServiceResult {
+  service_id: string;
+  structure_id: string;
+  verdict: Verdict;
+  /** 1-based; results first, then the excluded services (which never rank above a result). */
+  rank: number;
+  /** Sum of the criteria's points, rounded to one decimal (see scoring.ts); comparable within one orientation. */
+  score: number;
+  reasons: Reason[];
+  /** Profile fields that, given, could change this verdict (a "to check" becoming eligible or excluded). */
+  missing: ProfileField[];
+  /** As the crow flies; null without a location for the person or the service. */
+  distance_km: number | null;
+  /** One side is a commune centre rather than a position or a geocoded address. */
+  distance_approximate: boolean;
+  /** Hours were computed for this result (the first `withHours` results at least, when an engine is given). */
+  hours_computed: boolean;
+  /** null when not computed or unknown (no published hours, rejected string). */
+  open_now: boolean | null;
+  current_opening: Opening | null;
+  next_openings: Opening[];
+}
+
+export interface MissingInfo {
+  field: ProfileField;
+  /** `verdict`: would decide "to check" services; `ranking`: would only reorder them. */
+  effect: 'verdict' | 'ranking';
+  /** Results it concerns. */
+  services: number;
+  /** Of which among the first `withHours` results. */
+  in_top: number;
+}
+
+export interface Orientation {
+  /** Eligible and "to check" services, ranked (stable tie-break by id), diverse on the first page. */
+  results: ServiceResult[];
+  /** Excluded services, nearest misses first (fewest excluding reasons, then score). */
+  excluded: ServiceResult[];
+  /** Most useful first. */
+  missing_info: MissingInfo[];
+  /** Services answering none of the needs (or hidden from this audience): not evaluated. */
+  not_relevant: number;
+  /** Where distances start from. */
+  location: { commune: string | null; source: 'given' | 'position' | null; approximate: boolean };
+  /** `not_loaded`: no hours engine was given, so open_now and openings are all null. */
+  hours: 'computed' | 'not_loaded';
+}
+
+export interface OrientOptions {
+  /** The hours engine (createHoursEngine); without it the orientation works, without hours. */
+  hours?: HoursEngine;
+  /** `public`: a person looking by themselves, who does not see listings reserved to professionals. */
+  audience?: 'professionnel' | 'public';
+  /** Results guaranteed to have exact hours and an exact rank (default 50). */
+  withHours?: number;
+  /** Next openings per result (default 3). */
+  openings?: number;
+  /** Days scanned for openings (default 92: a monthly Th[3] shows its next three sessions). */
+  horizonDays?: number;
+}

@@ -1,0 +1,110 @@
+// The full-text index of a directory snapshot (MiniSearch), built apart from the snapshot because it costs
+// ~100–300 ms at 10,000 services: build it after the first screen, or on the first search (`searchIndexOf`
+// caches one per snapshot). Fields: service name, structure name, description, commune, food category and
+// thematiques labels; names weigh most (see search.ts).
+import MiniSearch from 'minisearch';
+import { communeByCode } from '../../domain/communes.ts';
+import { FOOD_CATEGORIES, THEMATIQUES } from '../../domain/vocabulary.ts';
+import type { DirectorySnapshot } from '../snapshot.ts';
+import type { ServiceEntry } from '../snapshot-entry.ts';
+import { normalizeFrench, processTerm, tokenizeFrench } from './french-text.ts';
+
+export const SEARCH_FIELDS = ['nom', 'structure', 'description', 'commune', 'categorie', 'thematiques'] as const;
+export type SearchField = (typeof SEARCH_FIELDS)[number];
+
+export interface SearchIndex {
+  snapshot: DirectorySnapshot;
+  mini: MiniSearch<ServiceEntry>;
+  /** Entry indices in alphabetical order of structure then service name, for browsing without a query. */
+  alphabetical(): Int32Array;
+}
+
+/** "Lyon 7e Arrondissement Lyon", "Vénissieux": the commune as people type it. */
+function communeText(entry: ServiceEntry): string {
+  const official = communeByCode(entry.communeCode)?.nom ?? '';
+  const place = entry.service.lieu ?? entry.structure;
+  const written = place?.commune ?? '';
+  return written && !official.startsWith(written) ? `${official} ${written}` : official || written;
+}
+
+function extractField(entry: ServiceEntry, field: string): string | number | undefined {
+  switch (field) {
+    case 'index':
+      return entry.index;
+    case 'nom':
+      return entry.service.nom;
+    case 'structure':
+      return entry.structure?.nom;
+    case 'description':
+      return entry.service.description;
+    case 'commune':
+      return communeText(entry);
+    case 'categorie':
+      return entry.service.categorie ? FOOD_CATEGORIES[entry.service.categorie].label : undefined;
+    case 'thematiques':
+      return entry.service.thematiques.map((t) => THEMATIQUES[t] ?? '').join(' ');
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Tokens of a field, each term once: names and descriptions are short, so a term's frequency within one field
+ * says little, and counting it once makes the index faster to build. Field texts repeat across a directory
+ * (communes, categories, a network's standard descriptions): they are tokenized once per build.
+ */
+function cachedTokenizer(): (text: string) => string[] {
+  const cache = new Map<string, string[]>();
+  return (text) => {
+    let tokens = cache.get(text);
+    if (tokens === undefined) {
+      tokens = [...new Set(tokenizeFrench(text))];
+      cache.set(text, tokens);
+    }
+    return tokens;
+  };
+}
+
+export function buildSearchIndex(snapshot: DirectorySnapshot): SearchIndex {
+  const mini = new MiniSearch<ServiceEntry>({
+    idField: 'index',
+    fields: [...SEARCH_FIELDS],
+    storeFields: [],
+    extractField,
+    tokenize: cachedTokenizer(),
+    processTerm,
+    // Queries are tokenized afresh (no cache), the same way.
+    searchOptions: { tokenize: tokenizeFrench },
+  });
+  mini.addAll(snapshot.entries as ServiceEntry[]);
+  let alpha: Int32Array | null = null;
+  return {
+    snapshot,
+    mini,
+    alphabetical() {
+      if (alpha === null) {
+        const keys = snapshot.entries.map(
+          (e) => `${normalizeFrench(e.structure?.nom ?? '')}\u0000${normalizeFrench(e.service.nom)}`,
+        );
+        alpha = Int32Array.from(keys.keys()).sort((a, b) => {
+          const ka = keys[a] as string;
+          const kb = keys[b] as string;
+          return ka < kb ? -1 : ka > kb ? 1 : a - b;
+        });
+      }
+      return alpha;
+    },
+  };
+}
+
+const cache = new WeakMap<DirectorySnapshot, SearchIndex>();
+
+/** The snapshot's index, built on first use. */
+export function searchIndexOf(snapshot: DirectorySnapshot): SearchIndex {
+  let index = cache.get(snapshot);
+  if (!index) {
+    index = buildSearchIndex(snapshot);
+    cache.set(snapshot, index);
+  }
+  return index;
+}

@@ -1,0 +1,135 @@
+// Search in the directory: full text (French, accent- and case-insensitive, prefix and typo-tolerant: every term
+// must match, exactly, as a prefix, or within 1 edit from 4 letters and 2 from 8) combined with filters. An empty
+// query browses the filtered directory alphabetically. Hours filters need the hours engine; without it they
+// cannot be applied and the answer says so (`hours: 'not_loaded'`, filter ignored).
+import { zoneCovers } from '../../domain/communes.ts';
+import type { NeedValue } from '../../domain/vocabulary.ts';
+import type { HoursEngine } from '../hours/hours-engine.ts';
+import { daysFrom, parisDay } from '../hours/paris-time.ts';
+import { openDuring } from '../hours/schedule.ts';
+import { maskOfNeeds } from '../needs.ts';
+import type { Language } from '../reasons.ts';
+import type { DirectorySnapshot } from '../snapshot.ts';
+import type { ServiceEntry } from '../snapshot-entry.ts';
+import { type SearchIndex, searchIndexOf } from './search-index.ts';
+
+export interface SearchFilters {
+  /** Answers at least one of these needs. */
+  besoins?: readonly NeedValue[];
+  /** Takes place in this commune (INSEE code; Lyon 69123 covers its arrondissements). */
+  commune?: string;
+  /** Open now, or at some time in the next seven days. */
+  ouvert?: 'maintenant' | 'semaine';
+  /** `gratuit`: free only; `solidaire`: free or at a solidarity price. */
+  prix?: 'gratuit' | 'solidaire';
+  /** No referral (fiche de liaison) needed. */
+  sans_orientation?: boolean;
+  /** A language spoken by the team. */
+  langue?: Language;
+  /** Step-free access declared. */
+  pmr?: boolean;
+}
+
+export interface SearchOptions {
+  hours?: HoursEngine;
+  /** A prebuilt index (default: the snapshot's, built on first search). */
+  index?: SearchIndex;
+  /** Hits returned (default 50); `total` counts them all. */
+  limit?: number;
+  /** `public`: hide listings reserved to professionals. */
+  audience?: 'professionnel' | 'public';
+}
+
+export interface SearchHit {
+  service_id: string;
+  structure_id: string;
+  /** Relevance (MiniSearch's BM25 with the field boosts); 0 when browsing without a query. */
+  score: number;
+  /** Index terms that matched, for highlighting. */
+  terms: string[];
+}
+
+export interface SearchAnswer {
+  hits: SearchHit[];
+  total: number;
+  hours: 'computed' | 'not_loaded';
+}
+
+export const FIELD_BOOSTS = { nom: 4, structure: 3, commune: 2, categorie: 2, thematiques: 1, description: 1 };
+const WEEK_MS = 7 * 86_400_000;
+
+/** Edits allowed for a query term: none under 4 letters, 1 up to 7, 2 from 8. */
+export function fuzziness(term: string): number {
+  return term.length < 4 ? 0 : term.length < 8 ? 1 : 2;
+}
+
+function filterOf(
+  filters: SearchFilters,
+  now: number,
+  engine: HoursEngine | undefined,
+  publicOnly: boolean,
+): (e: ServiceEntry) => boolean {
+  const needs = filters.besoins && filters.besoins.length > 0 ? maskOfNeeds(filters.besoins) : 0;
+  const { commune, prix, sans_orientation, langue, pmr, ouvert } = filters;
+  const until = ouvert === 'maintenant' ? now + 1 : now + WEEK_MS;
+  const days = ouvert && engine ? daysFrom(parisDay(now), ouvert === 'maintenant' ? 1 : 8) : [];
+  return (e) => {
+    if (publicOnly && e.professionalOnly) return false;
+    if (!e.published) return false;
+    if (needs !== 0 && (e.needsMask & needs) === 0) return false;
+    if (commune !== undefined && !zoneCovers(commune, e.communeCode)) return false;
+    if (prix === 'gratuit' && e.service.tarif.type !== 'gratuit') return false;
+    if (prix === 'solidaire' && !e.affordable) return false;
+    if (sans_orientation && !e.directAccess) return false;
+    if (langue !== undefined && !e.langues.includes(langue)) return false;
+    if (pmr && e.pmr !== true) return false;
+    if (ouvert && engine) {
+      return openDuring(engine, { regular: e.hours, temporary: e.temporary }, now, until, days);
+    }
+    return true;
+  };
+}
+
+export function search(
+  snapshot: DirectorySnapshot,
+  query: string,
+  filters: SearchFilters,
+  now: number,
+  options: SearchOptions = {},
+): SearchAnswer {
+  const limit = options.limit ?? 50;
+  const accept = filterOf(filters, now, options.hours, options.audience === 'public');
+  const hours = options.hours || !filters.ouvert ? 'computed' : 'not_loaded';
+  const { entries } = snapshot;
+  const hits: SearchHit[] = [];
+  let total = 0;
+
+  if (query.trim() === '') {
+    const index = options.index ?? searchIndexOf(snapshot);
+    for (const idx of index.alphabetical()) {
+      const e = entries[idx];
+      if (e === undefined || !accept(e)) continue;
+      total++;
+      if (hits.length < limit) hits.push({ service_id: e.id, structure_id: e.structureId, score: 0, terms: [] });
+    }
+    return { hits, total, hours };
+  }
+
+  const index = options.index ?? searchIndexOf(snapshot);
+  const results = index.mini.search(query, {
+    boost: FIELD_BOOSTS,
+    prefix: true,
+    fuzzy: (term) => fuzziness(term),
+    combineWith: 'AND',
+    filter: (r) => {
+      const e = entries[r.id as number];
+      return e !== undefined && accept(e);
+    },
+  });
+  total = results.length;
+  for (const r of results.slice(0, limit)) {
+    const e = entries[r.id as number] as ServiceEntry;
+    hits.push({ service_id: e.id, structure_id: e.structureId, score: r.score, terms: r.terms });
+  }
+  return { hits, total, hours };
+}

@@ -1,0 +1,43 @@
+// The directory prepared for matching, once after each load or sync: every service joined to its structure with
+// the fields the criteria read already resolved (where it takes place, its hours string, languages, step-free
+// access, needs mask, temporary periods), so an orientation is one pass over flat entries. Immutable: a new
+// sync makes a new snapshot. The search index is built separately and lazily (search/search-index.ts).
+import type { Service } from '../domain/service.ts';
+import type { Structure } from '../domain/structure.ts';
+import { entryOf, type ServiceEntry } from './snapshot-entry.ts';
+
+export interface DirectorySnapshot {
+  entries: readonly ServiceEntry[];
+  byId: ReadonlyMap<string, ServiceEntry>;
+  structures: ReadonlyMap<string, Structure>;
+  /** Distinct OSM strings in use (regular and exceptional): what the hours engine may have to parse. */
+  hoursStrings: readonly string[];
+}
+
+export interface PrepareOptions {
+  /** Leave out services of structures proposed and not yet validated (default: keep, the matcher excludes them). */
+  publishedOnly?: boolean;
+}
+
+export function prepareDirectory(
+  structures: readonly Structure[],
+  services: readonly Service[],
+  options: PrepareOptions = {},
+): DirectorySnapshot {
+  const byStructure = new Map(structures.map((s) => [s.id, s]));
+  const entries: ServiceEntry[] = [];
+  const byId = new Map<string, ServiceEntry>();
+  const hoursStrings = new Set<string>();
+  // Stable order whatever the store returned: the matcher's tie-break is the id, the index follows it.
+  const sorted = [...services].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const service of sorted) {
+    const structure = byStructure.get(service.structure_id);
+    if (options.publishedOnly && structure?.statut === 'proposee') continue;
+    const entry = entryOf(entries.length, service, structure);
+    if (entry.hours) hoursStrings.add(entry.hours);
+    for (const p of entry.temporary) if (p.horaires) hoursStrings.add(p.horaires);
+    entries.push(entry);
+    byId.set(entry.id, entry);
+  }
+  return { entries, byId, structures: byStructure, hoursStrings: [...hoursStrings].sort() };
+}
