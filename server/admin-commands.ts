@@ -35,7 +35,9 @@ function readOptions(args: string[], options: Record<string, { type: 'string' }>
   try {
     return parseArgs({ args, options, strict: true, allowPositionals: true });
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    // Node's own messages are English: name the option in a French sentence instead.
+    const option = /'(-[^']*)'/.exec(error instanceof Error ? error.message : '')?.[1] ?? '?';
+    throw new UsageError(`Option inconnue ou sans valeur : ${option}`);
   }
 }
 

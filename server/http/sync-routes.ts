@@ -8,15 +8,14 @@ import {
   type HistoryResponse,
   type MutationGap,
   type MutationResult,
-  mutationSchema,
   type PushResponse,
   pushRequestSchema,
 } from '../../src/domain/sync-protocol.ts';
 import { type Problem, parse } from '../../src/domain/validation.ts';
 import type { Logger } from '../logger.ts';
 import type { DirectoryStore } from '../storage/directory-store.ts';
-import type { ParsedMutation } from '../sync/decision.ts';
 import { mutationHash } from '../sync/json-values.ts';
+import { parseMutation } from '../sync/parse-mutation.ts';
 import { isProfessional } from '../sync/visibility.ts';
 import { historyQuerySchema } from './api-schemas.ts';
 import { requireSession } from './auth.ts';
@@ -28,26 +27,6 @@ import { invalidRequest, parseQuery } from './query.ts';
 export const PUSH_BODY_LIMIT = MIB;
 
 const mutationIdOnly = z.object({ id: z.number().check(z.int(), z.positive()) });
-
-/** A mutation's arguments, checked apart from its id: a bad one is refused without blocking the queue. */
-function parseMutation(raw: unknown): ParsedMutation {
-  const parsed = parse(mutationSchema, raw);
-  if (parsed.ok) return { ok: true, mutation: parsed.value };
-  const name = (raw as { name?: unknown }).name;
-  if (parsed.problems.some((p) => p.path === 'name')) {
-    return {
-      ok: false,
-      rejection: {
-        code: 'mutation-inconnue',
-        message: `Type de modification inconnu de ce serveur (${typeof name === 'string' ? name.slice(0, 40) : '?'}).`,
-      },
-    };
-  }
-  return {
-    ok: false,
-    rejection: { code: 'invalide', message: 'Modification mal formée.', problems: parsed.problems },
-  };
-}
 
 export function createSyncRoutes(store: DirectoryStore, logger: Logger, clock: Clock): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
@@ -91,8 +70,8 @@ export function createSyncRoutes(store: DirectoryStore, logger: Logger, clock: C
           error: {
             code: 'mutation_gap',
             message: `Modifications manquantes : le serveur attend la modification n° ${outcome.expected}.`,
+            expected: outcome.expected,
           },
-          expected: outcome.expected,
           lastMutationId: outcome.lastMutationId,
           results,
         };

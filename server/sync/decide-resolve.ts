@@ -62,7 +62,7 @@ function settleField(
   if (fieldProblem) return fieldProblem;
   const held = current as Readonly<Record<string, unknown>>;
   if (jsonEqual(held[field], value)) return [];
-  const checked = validated(kind, bumped(withChanges(kind, held, { [field]: value }), current.version, now));
+  const checked = validated(kind, bumped(withChanges(held, { [field]: value }), current.version, now));
   if (!checked.ok) return refuse(id, 'invalide', 'La valeur choisie rendrait la fiche invalide.', checked.problems);
   return [
     {
@@ -96,7 +96,7 @@ function settleExistence(
   if (!last) return refuse(id, 'introuvable', 'Cette fiche n’existe plus sur le serveur.');
   if (!mayEdit(actor.account, kind, last)) return refuse(id, 'interdit', FORBIDDEN);
   const edit = isChanges(conflict.mine) ? conflict.mine : {};
-  const checked = validated(kind, bumped(withChanges(kind, last, edit), last.version, now));
+  const checked = validated(kind, bumped(withChanges(last, edit), last.version, now));
   if (!checked.ok) return refuse(id, 'invalide', 'La fiche restaurée serait invalide.', checked.problems);
   if (checked.write.kind === 'service' && !view.record('structure', checked.write.record.structure_id)) {
     return refuse(id, 'introuvable', 'La structure de ce service a été supprimée : restaurez-la d’abord.');

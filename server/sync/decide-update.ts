@@ -115,7 +115,7 @@ export function decideUpdate(view: SyncView, id: number, args: UpdateArgs, actor
 
   const operations: Operation[] = [];
   if (Object.keys(toWrite).length > 0) {
-    const checked = validated(kind, bumped(withChanges(kind, held, toWrite), current.version, now));
+    const checked = validated(kind, bumped(withChanges(held, toWrite), current.version, now));
     if (!checked.ok) return refuse(id, 'invalide', 'La fiche modifiée serait invalide.', checked.problems);
     const changed = Object.keys(toWrite).filter(
       (field) => !jsonEqual(held[field], (checked.write.record as Record<string, unknown>)[field]),

@@ -47,7 +47,7 @@ function decideCreate(view: SyncView, id: number, { kind, record }: CreateArgs, 
   if (recordId !== undefined && (view.record(kind, recordId) || view.tombstone(kind, recordId))) {
     return refuse(id, 'deja-existant', 'Une fiche porte déjà cet identifiant (ou l’a porté avant d’être supprimée).');
   }
-  const candidate = withChanges(kind, {}, record);
+  const candidate = withChanges({}, record);
   Object.assign(candidate, { version: 1, date_maj: parisDate(now), verification: null });
   if (kind === 'structure') {
     candidate.statut = account.role === 'coordinateur' ? (candidate.statut ?? 'publiee') : 'proposee';

@@ -1,6 +1,8 @@
 // Building and checking the record a mutation would leave behind. Shared by every mutation of decide*.ts: a
 // change is applied to a copy, the server-owned fields are set from the server's clock, and the result must
 // parse with the domain schema of its kind before anything is written.
+
+import { applyFieldChanges } from '../../src/domain/record-changes.ts';
 import { serviceSchema } from '../../src/domain/service.ts';
 import { structureSchema } from '../../src/domain/structure.ts';
 import type { MutationResult, RecordKind, Rejection } from '../../src/domain/sync-protocol.ts';
@@ -10,8 +12,6 @@ import type { DirectoryWrite } from '../storage/directory-store.ts';
 import type { Decision, DirectoryRecord, HistoryDraft, Operation, SyncView } from './decision.ts';
 import { orNull } from './json-values.ts';
 import { parisDate } from './server-clock.ts';
-
-const SCHEMAS = { structure: structureSchema, service: serviceSchema } as const;
 
 const KNOWN_FIELDS: Record<RecordKind, ReadonlySet<string>> = {
   structure: new Set(Object.keys(structureSchema.shape)),
@@ -23,26 +23,14 @@ export function knownFields(kind: RecordKind): ReadonlySet<string> {
 }
 
 /**
- * Whether `null` is a value of `field` (latitude, verification) rather than the wire's way of saying "absent"
- * (an optional field cleared on the device: JSON has no undefined).
+ * A copy of `record` with `changes` applied, exactly as the device applies them (src/domain/record-changes.ts):
+ * `null` removes an optional field, except on the fields whose schema admits null as a value.
  */
-function acceptsNull(kind: RecordKind, field: string): boolean {
-  const shape = SCHEMAS[kind].shape as Record<string, { safeParse(v: unknown): { success: boolean } }>;
-  return shape[field]?.safeParse(null).success ?? false;
-}
-
-/** A copy of `record` with `changes` applied; `null` on a field that cannot hold it removes the field. */
 export function withChanges(
-  kind: RecordKind,
   record: Readonly<Record<string, unknown>>,
   changes: Readonly<Record<string, unknown>>,
 ): Record<string, unknown> {
-  const next: Record<string, unknown> = { ...record };
-  for (const [field, value] of Object.entries(changes)) {
-    if (value === null && !acceptsNull(kind, field)) delete next[field];
-    else next[field] = value;
-  }
-  return next;
+  return applyFieldChanges({ ...record }, changes);
 }
 
 /** A new state of a record: next version, content date of today in Lyon (the server's clock). */

@@ -154,12 +154,12 @@ export const sessionSchema = z.object({
 export type Session = z.infer<typeof sessionSchema>;
 
 /**
- * HTTP 409 of POST /api/v1/push: mutation `expected` is missing. `results` answers the mutations handled before
- * the gap (they are applied: drop them from the outbox); nothing after the gap was looked at.
+ * HTTP 409 of POST /api/v1/push: mutation `error.expected` is missing (an ApiError with that extra field).
+ * `results` answers the mutations handled before the gap (they are applied: they may leave the outbox); nothing
+ * after the gap was looked at.
  */
 export const mutationGapSchema = z.object({
-  error: z.object({ code: z.literal('mutation_gap'), message: z.string() }),
-  expected: mutationId,
+  error: z.object({ code: z.literal('mutation_gap'), message: z.string(), expected: mutationId }),
   lastMutationId: z.number().check(z.int(), z.minimum(0)),
   results: z.array(mutationResultSchema),
 });

@@ -4,15 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type DirectoryStore, InvalidEntryError } from '../../server/storage/directory-store.ts';
 import { SERVER_READER } from '../../server/sync/visibility.ts';
 import { asWrites, makeDirectory, makeService, makeStructure } from './fixtures/directory-fixture.ts';
-
-export interface StoreHarness {
-  /** Opens a store on new, empty storage (a new file, a new database). */
-  openFresh(): Promise<DirectoryStore>;
-  /** Closes `store` and opens the same storage again; absent when storage does not outlive close (memory). */
-  reopen?: (store: DirectoryStore) => Promise<DirectoryStore>;
-  /** Closes what is still open and removes temporary files. */
-  dispose(): Promise<void>;
-}
+import type { StoreHarness } from './fixtures/store-harnesses.ts';
 
 export function directoryStoreContract(name: string, makeHarness: () => StoreHarness): void {
   describe(`DirectoryStore contract: ${name}`, () => {
