@@ -228,6 +228,38 @@ export function syncStoreContract(name: string, makeHarness: () => StoreHarness)
       expect((await store.getStructure('test--s002', SERVER_READER))?.structure.nom).toBe('Par Théo');
     });
 
+    it('lets a device build on its own changes it has not pulled back yet, without conflicting with itself', async () => {
+      const seeded = { nom: 'Épicerie solidaire de test 2' };
+      await apply(store, worker.actor, update(1, 'structure', 'test--s002', seeded, { nom: 'Premier nom' }));
+      // Same stale base (no pull in between): the server value is the device's own, so it is replaced.
+      const second = await apply(
+        store,
+        worker.actor,
+        update(2, 'structure', 'test--s002', seeded, { nom: 'Second nom' }),
+      );
+      expect(second).toMatchObject({ result: { status: 'applied' } });
+      // Deleting from an old version over its own edits is no conflict either; over someone else's it is.
+      await apply(
+        store,
+        other.actor,
+        update(1, 'service', 'test--v004', { nom: 'Colis alimentaire 4' }, { nom: 'Par Tina' }),
+      );
+      expect(await apply(store, worker.actor, remove(3, 'service', 'test--v004', 1))).toMatchObject({
+        result: { status: 'conflict', conflicts: ['*'] },
+      });
+      expect(await apply(store, coordinator.actor, remove(1, 'structure', 'test--s002', 1))).toMatchObject({
+        result: { status: 'conflict' },
+      });
+      await apply(
+        store,
+        worker.actor,
+        update(4, 'service', 'test--v003', { nom: 'Colis alimentaire 3' }, { nom: 'Le mien' }),
+      );
+      expect(await apply(store, worker.actor, remove(5, 'service', 'test--v003', 1))).toMatchObject({
+        result: { status: 'applied' },
+      });
+    });
+
     it('never answers a cursor above its last seq: a client from the future starts over', async () => {
       const { cursor } = await store.pull({ cursor: 0, limit: 100, reader: SERVER_READER });
       expect(await store.pull({ cursor: cursor + 500, limit: 100, reader: SERVER_READER })).toMatchObject({
