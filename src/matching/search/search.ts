@@ -1,4 +1,4 @@
-// Search in the directory: full text (French, accent- and case-insensitive, prefix and typo-tolerant: every term
+// Search in the directory (listings awaiting a coordinator's validation are left out): full text (French, accent- and case-insensitive, prefix and typo-tolerant: every term
 // must match, exactly, as a prefix, or within 1 edit from 4 letters and 2 from 8) combined with filters. An empty
 // query browses the filtered directory alphabetically. Hours filters need the hours engine; without it they
 // cannot be applied and the answer says so (`hours: 'not_loaded'`, filter ignored).

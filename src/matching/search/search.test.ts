@@ -1,0 +1,164 @@
+// Search in French the way workers type: without accents, with typos, with a prefix, combined with filters.
+import fc from 'fast-check';
+import opening_hours from 'opening_hours';
+import { describe, expect, test } from 'vitest';
+import { aService, aStructure } from '../../../tests/fixtures/records.ts';
+import { generateDirectory } from '../../demo/generate-directory.ts';
+import type { Service } from '../../domain/service.ts';
+import { createHoursEngine } from '../hours/hours-engine.ts';
+import { prepareDirectory } from '../snapshot.ts';
+import { normalizeFrench, STOP_WORDS, tokenizeFrench } from './french-text.ts';
+import { type SearchFilters, search } from './search.ts';
+import { buildSearchIndex } from './search-index.ts';
+
+const NOW = Date.parse('2026-11-03T10:00:00+01:00'); // Tuesday 10:00
+const hours = createHoursEngine(opening_hours);
+
+const LYON7 = { code_insee: '69387', commune: 'Lyon', code_postal: '69007' };
+const records: [number, string, Partial<Service>, object?][] = [
+  [
+    1,
+    'Épicerie solidaire Les Minguettes',
+    { nom: 'Épicerie solidaire', horaires_accueil: 'Tu 09:00-12:00' },
+    { nom: 'Épicerie solidaire Les Minguettes' },
+  ],
+  [
+    2,
+    'Restos du Cœur',
+    { nom: 'Distribution alimentaire', tarif: { type: 'gratuit' }, horaires_accueil: 'Th 09:00-12:00' },
+    { nom: 'Restos du Cœur – centre Vénissieux' },
+  ],
+  [
+    3,
+    'L’Escale',
+    { nom: 'Repas solidaire', categorie: 'solidarity_restaurant', tarif: { type: 'payant' }, langues: ['fr', 'ar'] },
+    { nom: 'L’Escale Gourmande', ...LYON7, accessibilite: { pmr: true } },
+  ],
+  [
+    4,
+    'Épicerie sociale',
+    {
+      nom: 'Épicerie sociale',
+      categorie: 'social_grocery_stores',
+      eligibilite: { ...aService(0, 0).eligibilite, sur_orientation: true },
+      fiche_liaison: { requise: true, canaux: ['application'], champs: [] },
+    },
+    { nom: 'Œuvre de la Croix-Rousse', code_insee: '69384', commune: 'Lyon', code_postal: '69004' },
+  ],
+];
+const snapshot = prepareDirectory(
+  records.map(([n, , , s]) => aStructure(n, s)),
+  records.map(([n, , service]) => aService(n, 1, service)),
+);
+const index = buildSearchIndex(snapshot);
+const ids = (query: string, filters: SearchFilters = {}, withHours = true) =>
+  search(snapshot, query, filters, NOW, { index, ...(withHours ? { hours } : {}) }).hits.map((h) =>
+    Number(h.structure_id.slice(7)),
+  );
+
+describe('French text', () => {
+  test('accents, case, ligatures and apostrophes are normalized; small words are dropped', () => {
+    expect(normalizeFrench('ÉPICERIE Cœur Vénissieux')).toBe('epicerie coeur venissieux');
+    expect(tokenizeFrench('L’Escale d’Écully')).toEqual(['l', 'escale', 'd', 'ecully']);
+    expect(STOP_WORDS.has('les')).toBe(true);
+    expect(STOP_WORDS.has('sans')).toBe(false);
+  });
+});
+
+describe('search', () => {
+  test('"epicerie solidaire venisieux" (no accent, a letter missing) finds the Vénissieux épicerie solidaire', () => {
+    expect(ids('epicerie solidaire venisieux')[0]).toBe(1);
+  });
+
+  test('accent- and case-insensitive, ligatures and apostrophes: "COEUR", "oeuvre", "l\'escale"', () => {
+    expect(ids('COEUR')).toEqual([2]);
+    expect(ids('oeuvre')).toEqual([4]);
+    expect(ids("l'escale")).toEqual([3]);
+  });
+
+  test('a prefix finds the whole word; every word must match', () => {
+    expect(ids('epic').sort()).toEqual([1, 4]);
+    expect(ids('epicerie sociale')).toEqual([4]);
+  });
+
+  test('a commune filter on Lyon covers its arrondissements', () => {
+    expect(ids('', { commune: '69123' }).sort()).toEqual([3, 4]);
+    expect(ids('', { commune: '69387' })).toEqual([3]);
+  });
+
+  test('filters: need, price, no referral, language, step-free access', () => {
+    expect(ids('', { besoins: ['repas'] })).toEqual([3]);
+    expect(ids('', { prix: 'gratuit' }).sort()).toEqual([1, 2, 4]);
+    expect(ids('', { prix: 'solidaire' }).sort()).toEqual([1, 2, 4]);
+    expect(ids('', { sans_orientation: true }).sort()).toEqual([1, 2, 3]);
+    expect(ids('', { langue: 'ar' })).toEqual([3]);
+    expect(ids('', { pmr: true })).toEqual([3]);
+    expect(ids('epicerie', { sans_orientation: true })).toEqual([1]);
+  });
+
+  test('open now and this week use the hours; without the engine the filter is reported not applied', () => {
+    expect(ids('', { ouvert: 'maintenant' })).toEqual([1]);
+    expect(ids('', { ouvert: 'semaine' }).sort()).toEqual([1, 2]);
+    expect(search(snapshot, '', { ouvert: 'maintenant' }, NOW, { index }).hours).toBe('not_loaded');
+  });
+
+  test('an empty query browses alphabetically by structure; the total counts beyond the limit', () => {
+    expect(ids('')).toEqual([1, 3, 4, 2]);
+    const answer = search(snapshot, '', {}, NOW, { index, limit: 2 });
+    expect(answer.hits).toHaveLength(2);
+    expect(answer.total).toBe(4);
+  });
+});
+
+describe('search over the demo directory', () => {
+  const demo = generateDirectory({ services: 400 });
+  const big = prepareDirectory(demo.structures, demo.services);
+  const bigIndex = buildSearchIndex(big);
+  const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+
+  test('finds every service by a word of its name with one typo (substitution, insertion or deletion)', () => {
+    // Listings awaiting validation are not searchable (see search.ts): every other service must be found.
+    const published = big.entries.filter((e) => e.published);
+    const cases = fc
+      .record({
+        entry: fc.integer({ min: 0, max: published.length - 1 }),
+        word: fc.nat(),
+        op: fc.constantFrom('substitute', 'insert', 'delete'),
+        at: fc.nat(),
+        letter: fc.constantFrom(...LETTERS),
+      })
+      .map(({ entry, word, op, at, letter }) => {
+        const e = published[entry];
+        const words = tokenizeFrench(e?.service.nom ?? '').filter((w) => w.length >= 5 && !STOP_WORDS.has(w));
+        const w = words[word % Math.max(1, words.length)];
+        if (!e || !w) return null;
+        const i = 1 + (at % (w.length - 1));
+        const typo =
+          op === 'substitute'
+            ? w.slice(0, i) + letter + w.slice(i + 1)
+            : op === 'insert'
+              ? w.slice(0, i) + letter + w.slice(i)
+              : w.slice(0, i) + w.slice(i + 1);
+        return { id: e.id, typo };
+      });
+    fc.assert(
+      fc.property(cases, (c) => {
+        if (c === null) return;
+        const found = search(big, c.typo, {}, NOW, { index: bigIndex, limit: big.entries.length }).hits;
+        expect(
+          found.map((h) => h.service_id),
+          c.typo,
+        ).toContain(c.id);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('listings reserved to professionals are hidden from the public audience', () => {
+    const hidden = big.entries.filter((e) => e.professionalOnly).length;
+    expect(hidden).toBeGreaterThan(0);
+    const pub = search(big, '', {}, NOW, { index: bigIndex, audience: 'public' }).total;
+    const pro = search(big, '', {}, NOW, { index: bigIndex }).total;
+    expect(pro - pub).toBe(hidden);
+  });
+});
