@@ -101,7 +101,7 @@ export function createMemoryStore(): DirectoryStore {
       if (!found || !canSeeStructure(reader, found.record)) return undefined;
       return {
         structure: structuredClone(found.record),
-        services: servicesOf(state, id).filter((v) => canSeeService(reader, v, found.record)),
+        services: servicesOf(state, id).filter((v) => canSeeService(reader, v, () => found.record)),
       };
     },
 
@@ -112,7 +112,7 @@ export function createMemoryStore(): DirectoryStore {
         .map((s) => s.record)
         .filter((s) => query.structure_id === undefined || s.structure_id === query.structure_id)
         .filter((s) => query.categorie === undefined || s.categorie === query.categorie)
-        .filter((s) => canSeeService(query.reader, s, structureOf(s.structure_id)));
+        .filter((s) => canSeeService(query.reader, s, () => structureOf(s.structure_id)));
       return keysetPage(records, query.after, query.limit);
     },
 

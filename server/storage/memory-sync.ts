@@ -123,7 +123,7 @@ export function memorySync(state: MemoryState): SyncStore {
     let n = 0;
     for (const { record } of state.structures.values()) if (canSeeStructure(reader, record)) n++;
     for (const { record } of state.services.values()) {
-      if (canSeeService(reader, record, state.structures.get(record.structure_id)?.record)) n++;
+      if (canSeeService(reader, record, () => state.structures.get(record.structure_id)?.record)) n++;
     }
     return n;
   }

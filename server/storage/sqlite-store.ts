@@ -161,7 +161,7 @@ export function openSqliteStore({ path, logger = silentLogger }: SqliteStoreOpti
   const getStructureTx = db.transaction((id: string, reader: Reader) => {
     const structure = rows.record('structure', id);
     if (!structure || !canSeeStructure(reader, structure)) return undefined;
-    const services = rows.servicesOf(id).filter((service) => canSeeService(reader, service, structure));
+    const services = rows.servicesOf(id).filter((service) => canSeeService(reader, service, () => structure));
     return { structure, services };
   });
 
@@ -172,7 +172,9 @@ export function openSqliteStore({ path, logger = silentLogger }: SqliteStoreOpti
       after: query.after ?? '',
     });
     const structureOf = structureLookup();
-    return keyset(source, query.limit, 'service', (v) => canSeeService(query.reader, v, structureOf(v.structure_id)));
+    return keyset(source, query.limit, 'service', (v) =>
+      canSeeService(query.reader, v, () => structureOf(v.structure_id)),
+    );
   });
 
   return {

@@ -2,6 +2,7 @@
 // rotation. Contract in sync-store.ts; decisions in sync/decide.ts, applied by sqlite-sync-view.ts.
 import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import type { Structure } from '../../src/domain/structure.ts';
 import type { HistoryEntry, MutationResult, RecordKind } from '../../src/domain/sync-protocol.ts';
 import type { Logger } from '../logger.ts';
 import { decide } from '../sync/decide.ts';
@@ -107,11 +108,15 @@ export function sqliteSync(db: Database.Database, rows: RecordAccess, logger: Lo
         if (entry) items.push({ source: 'record', entry });
       }
     }
-    const structures = new Map<string, ReturnType<typeof view.record>>();
+    // Services mostly follow their structure in the feed: the page itself answers most parent lookups.
+    const structures = new Map<string, Structure | undefined>();
+    for (const item of items) {
+      if (item.source === 'record' && item.entry.kind === 'structure')
+        structures.set(item.entry.record.id, item.entry.record);
+    }
     const structureOf = (id: string) => {
-      if (!structures.has(id)) structures.set(id, view.record('structure', id));
-      const found = structures.get(id);
-      return found && 'statut' in found ? found : undefined;
+      if (!structures.has(id)) structures.set(id, rows.record('structure', id));
+      return structures.get(id);
     };
     const lastMutationId = clientId === undefined ? null : (s.client.get(clientId)?.last ?? null);
     return {

@@ -43,7 +43,7 @@ export function feedEntries(items: readonly FeedItem[], context: FeedContext): F
     const visible =
       entry.kind === 'structure'
         ? canSeeStructure(reader, entry.record)
-        : canSeeService(reader, entry.record, context.structureOf(entry.record.structure_id));
+        : canSeeService(reader, entry.record, () => context.structureOf(entry.record.structure_id));
     if (visible) out.push(entry);
     else if (cursor > 0) out.push({ kind: 'tombstone', seq: entry.seq, record_kind: entry.kind, id: entry.record.id });
   }

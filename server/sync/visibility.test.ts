@@ -26,19 +26,21 @@ describe('visibility of listings', () => {
       false,
       false,
     ]);
-    expect(canSeeService(ANONYMOUS_READER, makeService(1, published.id), published)).toBe(true);
+    expect(canSeeService(ANONYMOUS_READER, makeService(1, published.id), () => published)).toBe(true);
     expect(
-      canSeeService(ANONYMOUS_READER, makeService(2, published.id, { visibilite: 'professionnels' }), published),
+      canSeeService(ANONYMOUS_READER, makeService(2, published.id, { visibilite: 'professionnels' }), () => published),
     ).toBe(false);
-    expect(canSeeService(ANONYMOUS_READER, makeService(3, prosOnly.id), prosOnly)).toBe(false);
-    expect(canSeeService(ANONYMOUS_READER, makeService(3, published.id), undefined)).toBe(false);
+    expect(canSeeService(ANONYMOUS_READER, makeService(3, prosOnly.id), () => prosOnly)).toBe(false);
+    expect(canSeeService(ANONYMOUS_READER, makeService(3, published.id), () => undefined)).toBe(false);
   });
 
   it('shows professionals everything', () => {
     for (const account of [COORDINATOR, WORKER]) {
       const reader = readerOf(account);
       expect([published, proposed, prosOnly, own].every((s) => canSeeStructure(reader, s))).toBe(true);
-      expect(canSeeService(reader, makeService(3, prosOnly.id, { visibilite: 'professionnels' }), prosOnly)).toBe(true);
+      expect(canSeeService(reader, makeService(3, prosOnly.id, { visibilite: 'professionnels' }), () => prosOnly)).toBe(
+        true,
+      );
     }
   });
 
@@ -50,8 +52,8 @@ describe('visibility of listings', () => {
       false,
       true,
     ]);
-    expect(canSeeService(reader, makeService(5, own.id, { visibilite: 'professionnels' }), own)).toBe(true);
-    expect(canSeeService(reader, makeService(6, published.id, { visibilite: 'professionnels' }), published)).toBe(
+    expect(canSeeService(reader, makeService(5, own.id, { visibilite: 'professionnels' }), () => own)).toBe(true);
+    expect(canSeeService(reader, makeService(6, published.id, { visibilite: 'professionnels' }), () => published)).toBe(
       false,
     );
   });

@@ -43,11 +43,16 @@ export function canSeeStructure(reader: Reader, structure: Structure): boolean {
   return isPublicStructure(structure);
 }
 
-/** `parent` is the service's structure; undefined (unknown structure) hides the service from non-professionals. */
-export function canSeeService(reader: Reader, service: Service, parent: Structure | undefined): boolean {
+/**
+ * `parent` gives the service's structure, looked up only when the answer depends on it (a feed page asks for many
+ * services); undefined (unknown structure) hides the service from non-professionals.
+ */
+export function canSeeService(reader: Reader, service: Service, parent: () => Structure | undefined): boolean {
   if (seesEverything(reader)) return true;
   if (ownStructure(reader) === service.structure_id) return true;
-  return service.visibilite === 'public' && parent !== undefined && isPublicStructure(parent);
+  if (service.visibilite !== 'public') return false;
+  const structure = parent();
+  return structure !== undefined && isPublicStructure(structure);
 }
 
 /** Conflicts reach the two authors involved and coordinators, never anonymous readers nor other accounts. */
