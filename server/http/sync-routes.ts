@@ -45,7 +45,8 @@ export function createSyncRoutes(store: DirectoryStore, logger: Logger, clock: C
     const idProblems: Problem[] = [];
     const ids = mutations.map((raw, index) => {
       const parsed = parse(mutationIdOnly, raw);
-      if (!parsed.ok) idProblems.push(...parsed.problems.map((p) => ({ ...p, path: `mutations[${index}].${p.path}` })));
+      const at = (path: string) => (path ? `mutations[${index}].${path}` : `mutations[${index}]`);
+      if (!parsed.ok) idProblems.push(...parsed.problems.map((p) => ({ ...p, path: at(p.path) })));
       return parsed.ok ? parsed.value.id : 0;
     });
     if (idProblems.length > 0) return invalidRequest(c, idProblems);

@@ -75,6 +75,18 @@ describe('record.create', () => {
     expect(paths).toEqual(['code_postal', 'nom']);
   });
 
+  it('refuses unknown fields instead of dropping them, `__proto__` included', () => {
+    const record = JSON.parse(`{"__proto__": {"nom": "Cachée"}, "couleur": "bleu", "id": "test--s009"}`);
+    const { result, operations } = run(
+      directory(),
+      on(WORKER),
+      create('structure', { ...makeStructure(9), ...record }),
+    );
+    expect(operations).toEqual([]);
+    const paths = result.status === 'rejected' ? result.reason.problems?.map((p) => p.path).sort() : [];
+    expect(paths).toEqual(['__proto__', 'couleur']);
+  });
+
   it('treats null as "absent" for an optional field (JSON has no undefined)', () => {
     const { result } = run(directory(), on(WORKER), create('structure', { ...makeStructure(9), telephone: null }));
     expect(result.status).toBe('applied');

@@ -6,7 +6,7 @@ import { mayCreate, mayDelete, mayEdit } from '../auth/permissions.ts';
 import { decideResolve } from './decide-resolve.ts';
 import { decideUpdate } from './decide-update.ts';
 import { type Actor, type DecideInput, type Decision, SYSTEM_AUTHOR_ID, type SyncView } from './decision.ts';
-import { applied, deleteOperations, refuse, validated, withChanges } from './record-rules.ts';
+import { applied, deleteOperations, knownFields, refuse, validated, withChanges } from './record-rules.ts';
 import { parisDate } from './server-clock.ts';
 
 export function decide(view: SyncView, { id, parsed, actor, now }: DecideInput): Decision {
@@ -46,6 +46,16 @@ function decideCreate(view: SyncView, id: number, { kind, record }: CreateArgs, 
   const recordId = typeof record.id === 'string' ? record.id : undefined;
   if (recordId !== undefined && (view.record(kind, recordId) || view.tombstone(kind, recordId))) {
     return refuse(id, 'deja-existant', 'Une fiche porte déjà cet identifiant (ou l’a porté avant d’être supprimée).');
+  }
+  // Unknown fields are refused rather than silently dropped by the schema (as in record.update).
+  const unknown = Object.keys(record).filter((field) => !knownFields(kind).has(field));
+  if (unknown.length > 0) {
+    return refuse(
+      id,
+      'invalide',
+      'La nouvelle fiche contient des champs inconnus.',
+      unknown.map((path) => ({ path, message: 'Champ inconnu pour ce type de fiche' })),
+    );
   }
   const candidate = withChanges({}, record);
   Object.assign(candidate, { version: 1, date_maj: parisDate(now), verification: null });

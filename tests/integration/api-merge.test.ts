@@ -122,6 +122,27 @@ describe('a delete against an edit', () => {
   });
 });
 
+describe('deleting a whole structure', () => {
+  it('is a coordinator’s decision; its services go first, each with a tombstone and a history line', async () => {
+    const { app, store, theo, claire, cursor } = await twoWorkers();
+    const refused = await push(app, theo, [remove(1, 'structure', 'test--s001', 1)]);
+    expect(refused.results).toMatchObject([{ status: 'rejected', reason: { code: 'interdit' } }]);
+    expect((await push(app, claire, [remove(1, 'structure', 'test--s001', 1)])).results).toEqual([
+      { id: 1, status: 'applied' },
+    ]);
+    expect(await store.getStructure('test--s001', SERVER_READER)).toBeUndefined();
+    const page = await pull(app, theo, cursor);
+    expect(page.entries.map((e) => (e.kind === 'tombstone' ? `${e.record_kind}/${e.id}` : e.kind))).toEqual([
+      'service/test--v001',
+      'service/test--v002',
+      'structure/test--s001',
+    ]);
+    expect(page.total).toBe(9 - 3);
+    const history = await store.history({ kind: 'service', id: 'test--v002', limit: 5 });
+    expect(history).toMatchObject([{ action: 'suppression', by: { nom: 'Claire' }, changes: { '*': { new: null } } }]);
+  });
+});
+
 describe('GET /api/v1/history', () => {
   it('shows professionals who changed what, old and new values, at the server’s time', async () => {
     const { app, tina, claire } = await twoWorkers();

@@ -125,6 +125,7 @@ describe('POST /api/v1/push, bad input', () => {
         { protocol: 1, clientId: device.clientId, mutations: [rename(1, 'Nom un'), { name: 'record.update' }] },
         'mutations[1].id',
       ],
+      [{ protocol: 1, clientId: device.clientId, mutations: [rename(1, 'Nom un'), 42] }, 'mutations[1]'],
     ];
     for (const [body, path] of cases) {
       const response = await postJson(app, '/api/v1/push', body, device.auth);
