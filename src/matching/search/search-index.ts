@@ -1,7 +1,7 @@
 // The full-text index of a directory snapshot (MiniSearch), built apart from the snapshot because it costs
 // ~100–300 ms at 10,000 services: build it after the first screen, or on the first search (`searchIndexOf`
-// caches one per snapshot). Fields: service name, structure name, description, commune, food category and
-// thematiques labels; names weigh most (see search.ts).
+// caches one per snapshot). Fields: service name, structure name, description, commune, and the labels of the
+// food category and thematiques; names weigh most (see search.ts).
 import MiniSearch from 'minisearch';
 import { communeByCode } from '../../domain/communes.ts';
 import { FOOD_CATEGORIES, THEMATIQUES } from '../../domain/vocabulary.ts';
@@ -9,7 +9,11 @@ import type { DirectorySnapshot } from '../snapshot.ts';
 import type { ServiceEntry } from '../snapshot-entry.ts';
 import { normalizeFrench, processTerm, tokenizeFrench } from './french-text.ts';
 
-export const SEARCH_FIELDS = ['nom', 'structure', 'description', 'commune', 'categorie', 'thematiques'] as const;
+/**
+ * `contexte`: where (commune) and what (food category and thematiques labels), in one field: each field costs
+ * the index a set and a length per document, and these short texts weigh the same in a query.
+ */
+export const SEARCH_FIELDS = ['nom', 'structure', 'description', 'contexte'] as const;
 export type SearchField = (typeof SEARCH_FIELDS)[number];
 
 export interface SearchIndex {
@@ -27,6 +31,12 @@ function communeText(entry: ServiceEntry): string {
   return written && !official.startsWith(written) ? `${official} ${written}` : official || written;
 }
 
+function themeText(entry: ServiceEntry): string {
+  const labels = entry.service.thematiques.map((t) => THEMATIQUES[t] ?? '');
+  if (entry.category) labels.unshift(FOOD_CATEGORIES[entry.category].label);
+  return labels.join(' ');
+}
+
 function extractField(entry: ServiceEntry, field: string): string | number | undefined {
   switch (field) {
     case 'index':
@@ -37,12 +47,8 @@ function extractField(entry: ServiceEntry, field: string): string | number | und
       return entry.structure?.nom;
     case 'description':
       return entry.service.description;
-    case 'commune':
-      return communeText(entry);
-    case 'categorie':
-      return entry.service.categorie ? FOOD_CATEGORIES[entry.service.categorie].label : undefined;
-    case 'thematiques':
-      return entry.service.thematiques.map((t) => THEMATIQUES[t] ?? '').join(' ');
+    case 'contexte':
+      return `${communeText(entry)} ${themeText(entry)}`;
     default:
       return undefined;
   }

@@ -1,0 +1,59 @@
+// Reasons are replayed on demand from the same checks that scored the service: the replay must land on the same
+// verdict, score and missing fields, or an explanation could contradict the rank it explains.
+import fc from 'fast-check';
+import { expect, test } from 'vitest';
+import { DEMO_NOW, generateDirectory } from '../../demo/generate-directory.ts';
+import type { Profile } from '../../domain/profile.ts';
+import { newEvaluation } from '../criteria/criterion.ts';
+import { availabilityFilter } from '../criteria/hours.ts';
+import { parisDay } from '../hours/paris-time.ts';
+import { derivePerson } from '../person.ts';
+import { prepareDirectory } from '../snapshot.ts';
+import { CRITERIA } from './criteria-list.ts';
+import { evaluator } from './explain.ts';
+
+const demo = generateDirectory({ services: 300 });
+const snapshot = prepareDirectory(demo.structures, demo.services);
+const now = Date.parse(DEMO_NOW);
+
+const profiles: Profile[] = [
+  { besoins: [] },
+  { besoins: ['aide-alimentaire'], age: 30, lieu: { code_insee: '69259' }, ressources: 'bas-revenus' },
+  { besoins: ['repas'], urgence: 'aujourdhui', sans_domicile_fixe: true, situation_administrative: 'sans-titre' },
+  { besoins: ['cuisiner', 'lien-social'], langues: ['ar'], regimes: ['halal'], peut_cuisiner: false },
+  {
+    besoins: ['epicerie-solidaire'],
+    foyer: { adultes: 1, ages_enfants: [1] },
+    mobilite: { mode: 'pied', distance_max_km: 3 },
+    lieu: { code_insee: '69388' },
+  },
+];
+
+test('scoring without reasons and explaining with them give the same verdict, score and missing fields', () => {
+  fc.assert(
+    fc.property(fc.constantFrom(...profiles), (profile) => {
+      const person = derivePerson(profile);
+      const ctx = { now, today: parisDay(now) };
+      const checks = CRITERIA.map((c) => c.prepare(person, ctx)).filter((c) => c !== null);
+      const ev8r = evaluator(checks, person, ctx, availabilityFilter(person) !== undefined);
+      const scored = newEvaluation(false);
+      for (const entry of snapshot.entries) {
+        ev8r.evaluate(entry, scored);
+        const explained = ev8r.explain(entry, undefined, false);
+        expect({
+          level: explained.level,
+          score: explained.score,
+          missing: explained.missing,
+          blocks: explained.blocks,
+        }).toEqual({
+          level: scored.level,
+          score: scored.score,
+          missing: scored.missing,
+          blocks: scored.blocks,
+        });
+        expect(explained.reasons?.filter((r) => r.kind === 'excludes')).toHaveLength(scored.blocks);
+      }
+    }),
+    { numRuns: profiles.length * 2 },
+  );
+});
