@@ -9,11 +9,8 @@ import type { DirectorySnapshot } from '../snapshot.ts';
 import type { ServiceEntry } from '../snapshot-entry.ts';
 import { normalizeFrench, processTerm, tokenizeFrench } from './french-text.ts';
 
-/**
- * `contexte`: where (commune) and what (food category and thematiques labels), in one field: each field costs
- * the index a set and a length per document, and these short texts weigh the same in a query.
- */
-export const SEARCH_FIELDS = ['nom', 'structure', 'description', 'contexte'] as const;
+/** `theme`: the food category's label and the thematiques' labels, one field (fewer per-field structures). */
+export const SEARCH_FIELDS = ['nom', 'structure', 'description', 'commune', 'theme'] as const;
 export type SearchField = (typeof SEARCH_FIELDS)[number];
 
 export interface SearchIndex {
@@ -47,8 +44,10 @@ function extractField(entry: ServiceEntry, field: string): string | number | und
       return entry.structure?.nom;
     case 'description':
       return entry.service.description;
-    case 'contexte':
-      return `${communeText(entry)} ${themeText(entry)}`;
+    case 'commune':
+      return communeText(entry);
+    case 'theme':
+      return themeText(entry);
     default:
       return undefined;
   }

@@ -55,7 +55,7 @@ export interface SearchAnswer {
   hours: 'computed' | 'not_loaded';
 }
 
-export const FIELD_BOOSTS = { nom: 4, structure: 3, contexte: 2, description: 1 };
+export const FIELD_BOOSTS = { nom: 4, structure: 3, commune: 2, theme: 1.5, description: 1 };
 const WEEK_MS = 7 * 86_400_000;
 
 /** Edits allowed for a query term: none under 4 letters, 1 up to 7, 2 from 8. */
