@@ -1,5 +1,5 @@
 // Search in the directory (listings awaiting a coordinator's validation are left out): full text (French, accent- and case-insensitive, prefix and typo-tolerant: every term
-// must match, exactly, as a prefix, or within 1 edit from 4 letters and 2 from 8) combined with filters. An empty
+// must match, exactly, as a prefix, or within 1 edit from 4 letters and 2 from 10) combined with filters. An empty
 // query browses the filtered directory alphabetically. Hours filters need the hours engine; without it they
 // cannot be applied and the answer says so (`hours: 'not_loaded'`, filter ignored).
 import { zoneCovers } from '../../domain/communes.ts';
@@ -58,9 +58,12 @@ export interface SearchAnswer {
 export const FIELD_BOOSTS = { nom: 4, structure: 3, commune: 2, theme: 1.5, description: 1 };
 const WEEK_MS = 7 * 86_400_000;
 
-/** Edits allowed for a query term: none under 4 letters, 1 up to 7, 2 from 8. */
+/**
+ * Edits allowed for a query term: none under 4 letters (too many neighbours), 1 up to 9 letters, 2 from 10. Each
+ * edit allowed multiplies the vocabulary explored: 2 edits on "epicerie" cost several milliseconds at 10k.
+ */
 export function fuzziness(term: string): number {
-  return term.length < 4 ? 0 : term.length < 8 ? 1 : 2;
+  return term.length < 4 ? 0 : term.length < 10 ? 1 : 2;
 }
 
 function filterOf(
