@@ -100,6 +100,7 @@ describe('search', () => {
     expect(ids('', { ouvert: 'maintenant' })).toEqual([1]);
     expect(ids('', { ouvert: 'semaine' }).sort()).toEqual([1, 2]);
     expect(search(snapshot, '', { ouvert: 'maintenant' }, NOW, { index }).hours).toBe('not_loaded');
+    expect(search(snapshot, '', { ouvert: 'maintenant' }, NOW, { index, hours }).hours).toBe('applied');
   });
 
   test('an empty query browses alphabetically by structure; the total counts beyond the limit', () => {

@@ -1,7 +1,7 @@
 // Search in the directory (listings awaiting a coordinator's validation are left out): full text (French, accent- and case-insensitive, prefix and typo-tolerant: every term
 // must match, exactly, as a prefix, or within 1 edit from 4 letters and 2 from 10) combined with filters. An empty
 // query browses the filtered directory alphabetically. Hours filters need the hours engine; without it they
-// cannot be applied and the answer says so (`hours: 'not_loaded'`, filter ignored).
+// cannot be applied and the answer says so (`hours: 'not_loaded'`, the filter ignored).
 import { zoneCovers } from '../../domain/communes.ts';
 import type { NeedValue } from '../../domain/vocabulary.ts';
 import type { HoursEngine } from '../hours/hours-engine.ts';
@@ -52,7 +52,8 @@ export interface SearchHit {
 export interface SearchAnswer {
   hits: SearchHit[];
   total: number;
-  hours: 'computed' | 'not_loaded';
+  /** The open now / this week filter: `applied`, `not_requested`, or `not_loaded` (no engine: ignored). */
+  hours: 'applied' | 'not_requested' | 'not_loaded';
 }
 
 export const FIELD_BOOSTS = { nom: 4, structure: 3, commune: 2, theme: 1.5, description: 1 };
@@ -102,7 +103,7 @@ export function search(
 ): SearchAnswer {
   const limit = options.limit ?? 50;
   const accept = filterOf(filters, now, options.hours, options.audience === 'public');
-  const hours = options.hours || !filters.ouvert ? 'computed' : 'not_loaded';
+  const hours = !filters.ouvert ? 'not_requested' : options.hours ? 'applied' : 'not_loaded';
   const { entries } = snapshot;
   const hits: SearchHit[] = [];
   let total = 0;
