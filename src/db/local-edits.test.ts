@@ -206,6 +206,7 @@ describe('creations, deletions, conflicts and a new session', () => {
     );
     await resolveConflict(db, 'c1', '04 00 00 00 77');
     expect((await db.structures.get('test--s1'))?.telephone).toBe('04 00 00 00 77');
+    expect((await db.conflicts.get('c1'))?.statut).toBe('resolu');
     const [entry] = await db.outbox.toArray();
     expect(entry?.mutation).toMatchObject({
       name: 'conflict.resolve',

@@ -166,5 +166,8 @@ export async function resolveConflict(db: BoussoleDatabase, conflictId: string, 
     });
     const pending = await db.outbox.where('recordKey').equals(key).sortBy('mutationId');
     await writeLocal(db, conflict.record_kind, conflict.record_id, replay(server, pending));
+    // Settled for this person at once; the server's version of the conflict arrives with the next pull (and a
+    // refusal, e.g. already settled by the other party, shows in the review list).
+    await db.conflicts.put({ ...conflict, statut: 'resolu', resolution: value });
   });
 }

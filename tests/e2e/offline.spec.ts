@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { deviceCounts, serverCounts, waitForServiceWorkerControl } from './helpers.ts';
+import { anonymousCounts, deviceCounts, waitForServiceWorkerControl } from './helpers.ts';
 
 test.describe('Boussole hors ligne', () => {
   test('après une première visite en ligne, l’annuaire est sur l’appareil et s’ouvre sans réseau', async ({
@@ -7,7 +7,7 @@ test.describe('Boussole hors ligne', () => {
     context,
     request,
   }) => {
-    const expected = await serverCounts(request);
+    const expected = await anonymousCounts(request);
     expect(expected.structures).toBeGreaterThan(100);
 
     await page.goto('/');

@@ -8,9 +8,11 @@ import { fr } from '../strings.ts';
 export function StructureScreen({ context, id }: { context: AppContext; id: string }) {
   const [item, setItem] = useState<StructureSummary | null | undefined>(undefined);
   const pendingKeys = context.review.pending.value.map((p) => p.recordKey);
+  // Read again when a sync lands (the directory list is reloaded then) or the pending edits change.
+  const directoryVersion = context.directory.items.value;
   useEffect(() => {
     void context.structure(id).then((found) => setItem(found ?? null));
-  }, [id, pendingKeys.length]);
+  }, [id, pendingKeys.length, directoryVersion]);
 
   if (item === undefined) return <p aria-busy="true">{fr.directory.loading}</p>;
   if (item === null) return <MissingRecord />;
