@@ -1,8 +1,7 @@
 // The full-text index of a directory snapshot (MiniSearch), built apart from the snapshot because it costs
-// ~200–300 ms at 10,000 services: build it after the first screen, or on the first search (`searchIndexOf`
-// caches one per snapshot). Two indexes: services (name, description, commune, and the labels of the food
-// category and thematiques) and structures (name), so that a structure's name is indexed once and not once per
-// service — a fifth less indexing; search.ts joins them. Names weigh most.
+// ~100–300 ms at 10,000 services: build it after the first screen, or on the first search (`searchIndexOf`
+// caches one per snapshot). Fields: service name, structure name, description, commune, and the labels of the
+// food category and thematiques; names weigh most (see search.ts).
 import MiniSearch from 'minisearch';
 import { communeByCode } from '../../domain/communes.ts';
 import { FOOD_CATEGORIES, THEMATIQUES } from '../../domain/vocabulary.ts';
@@ -10,20 +9,13 @@ import type { DirectorySnapshot } from '../snapshot.ts';
 import type { ServiceEntry } from '../snapshot-entry.ts';
 import { normalizeFrench, processTerm, tokenizeFrench } from './french-text.ts';
 
-/** Fields of the services' index; `theme`: the food category's label and the thematiques' labels. */
-export const SERVICE_FIELDS = ['nom', 'description', 'commune', 'theme'] as const;
-
-interface StructureDoc {
-  id: number;
-  nom: string;
-}
+/** `theme`: the food category's label and the thematiques' labels, one field (fewer per-field structures). */
+export const SEARCH_FIELDS = ['nom', 'structure', 'description', 'commune', 'theme'] as const;
+export type SearchField = (typeof SEARCH_FIELDS)[number];
 
 export interface SearchIndex {
   snapshot: DirectorySnapshot;
-  services: MiniSearch<ServiceEntry>;
-  structures: MiniSearch<StructureDoc>;
-  /** Entry indices of each structure document's services. */
-  servicesOf: readonly (readonly number[])[];
+  mini: MiniSearch<ServiceEntry>;
   /** Entry indices in alphabetical order of structure then service name, for browsing without a query. */
   alphabetical(): Int32Array;
 }
@@ -48,6 +40,8 @@ function extractField(entry: ServiceEntry, field: string): string | number | und
       return entry.index;
     case 'nom':
       return entry.service.nom;
+    case 'structure':
+      return entry.structure?.nom;
     case 'description':
       return entry.service.description;
     case 'commune':
@@ -77,48 +71,21 @@ function cachedTokenizer(): (text: string) => string[] {
 }
 
 export function buildSearchIndex(snapshot: DirectorySnapshot): SearchIndex {
-  const tokenize = cachedTokenizer();
-  // Queries are tokenized afresh (no cache), the same way.
-  const searchOptions = { tokenize: tokenizeFrench };
-  const services = new MiniSearch<ServiceEntry>({
+  const mini = new MiniSearch<ServiceEntry>({
     idField: 'index',
-    fields: [...SERVICE_FIELDS],
+    fields: [...SEARCH_FIELDS],
     storeFields: [],
     extractField,
-    tokenize,
+    tokenize: cachedTokenizer(),
     processTerm,
-    searchOptions,
+    // Queries are tokenized afresh (no cache), the same way.
+    searchOptions: { tokenize: tokenizeFrench },
   });
-  services.addAll(snapshot.entries as ServiceEntry[]);
-
-  const docs: StructureDoc[] = [];
-  const servicesOf: number[][] = [];
-  const docOf = new Map<string, number>();
-  for (const e of snapshot.entries) {
-    if (!e.structure) continue;
-    let doc = docOf.get(e.structureId);
-    if (doc === undefined) {
-      doc = docs.length;
-      docOf.set(e.structureId, doc);
-      docs.push({ id: doc, nom: e.structure.nom });
-      servicesOf.push([]);
-    }
-    servicesOf[doc]?.push(e.index);
-  }
-  const structures = new MiniSearch<StructureDoc>({
-    fields: ['nom'],
-    storeFields: [],
-    tokenize,
-    processTerm,
-    searchOptions,
-  });
-  structures.addAll(docs);
+  mini.addAll(snapshot.entries as ServiceEntry[]);
   let alpha: Int32Array | null = null;
   return {
     snapshot,
-    services,
-    structures,
-    servicesOf,
+    mini,
     alphabetical() {
       if (alpha === null) {
         const keys = snapshot.entries.map(

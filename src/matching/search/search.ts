@@ -11,7 +11,6 @@ import { maskOfNeeds } from '../needs.ts';
 import type { Language } from '../reasons.ts';
 import type { DirectorySnapshot } from '../snapshot.ts';
 import type { ServiceEntry } from '../snapshot-entry.ts';
-import { processTerm, tokenizeFrench } from './french-text.ts';
 import { type SearchIndex, searchIndexOf } from './search-index.ts';
 
 export interface SearchFilters {
@@ -57,9 +56,7 @@ export interface SearchAnswer {
   hours: 'applied' | 'not_requested' | 'not_loaded';
 }
 
-/** Weights of the fields: the service's name, then its structure's, then where, what, and the description. */
-export const FIELD_BOOSTS = { nom: 4, commune: 2, theme: 1.5, description: 1 };
-export const STRUCTURE_NAME_BOOST = 3;
+export const FIELD_BOOSTS = { nom: 4, structure: 3, commune: 2, theme: 1.5, description: 1 };
 const WEEK_MS = 7 * 86_400_000;
 
 /**
@@ -97,59 +94,6 @@ function filterOf(
   };
 }
 
-interface Match {
-  index: number;
-  score: number;
-  terms: string[];
-}
-
-const TERM_OPTIONS = {
-  prefix: (term: string) => term.length >= 2,
-  fuzzy: (term: string) => fuzziness(term),
-};
-
-/**
- * Services matching every query term, in their own fields or their structure's name, best first (ties by id);
- * null when the query has no searchable term (only small words).
- */
-function textMatches(index: SearchIndex, query: string, accept: (e: ServiceEntry) => boolean): Match[] | null {
-  const terms = [...new Set(tokenizeFrench(query).filter((t) => processTerm(t) !== null))];
-  if (terms.length === 0) return null;
-  const { entries } = index.snapshot;
-  let found: Map<number, Match> | null = null;
-  for (const term of terms) {
-    const here = new Map<number, Match>();
-    const add = (idx: number, score: number, matched: string[]) => {
-      if (found !== null && !found.has(idx)) return;
-      if (found === null) {
-        const e = entries[idx];
-        if (e === undefined || !accept(e)) return;
-      }
-      const m = here.get(idx);
-      if (m) {
-        m.score += score;
-        m.terms.push(...matched);
-      } else here.set(idx, { index: idx, score, terms: [...matched] });
-    };
-    for (const r of index.services.search(term, { ...TERM_OPTIONS, boost: FIELD_BOOSTS })) {
-      add(r.id as number, r.score, r.terms);
-    }
-    for (const r of index.structures.search(term, TERM_OPTIONS)) {
-      for (const idx of index.servicesOf[r.id as number] ?? []) add(idx, r.score * STRUCTURE_NAME_BOOST, r.terms);
-    }
-    if (found !== null) {
-      for (const [idx, m] of here) {
-        const prev = found.get(idx) as Match;
-        m.score += prev.score;
-        m.terms = [...new Set([...prev.terms, ...m.terms])];
-      }
-    }
-    found = here;
-    if (found.size === 0) break;
-  }
-  return [...(found ?? new Map<number, Match>()).values()].sort((a, b) => b.score - a.score || a.index - b.index);
-}
-
 export function search(
   snapshot: DirectorySnapshot,
   query: string,
@@ -176,12 +120,21 @@ export function search(
   }
 
   const index = options.index ?? searchIndexOf(snapshot);
-  const matches = textMatches(index, query, accept);
-  if (matches === null) return search(snapshot, '', filters, now, options);
-  total = matches.length;
-  for (const m of matches.slice(0, limit)) {
-    const e = entries[m.index] as ServiceEntry;
-    hits.push({ service_id: e.id, structure_id: e.structureId, score: m.score, terms: m.terms });
+  const results = index.mini.search(query, {
+    boost: FIELD_BOOSTS,
+    // A one-letter prefix matches nearly everything: prefixes from two letters.
+    prefix: (term) => term.length >= 2,
+    fuzzy: (term) => fuzziness(term),
+    combineWith: 'AND',
+    filter: (r) => {
+      const e = entries[r.id as number];
+      return e !== undefined && accept(e);
+    },
+  });
+  total = results.length;
+  for (const r of results.slice(0, limit)) {
+    const e = entries[r.id as number] as ServiceEntry;
+    hits.push({ service_id: e.id, structure_id: e.structureId, score: r.score, terms: r.terms });
   }
   return { hits, total, hours };
 }
