@@ -6,8 +6,14 @@ import { createHoursEngine, type HoursEngine } from './hours-engine.ts';
 import { daysFrom } from './paris-time.ts';
 import { computeSchedule } from './schedule.ts';
 
-const TIME_ZONES = ['UTC', 'America/New_York', 'Asia/Tokyo'];
-const WINTER_OFFSET_MIN: Record<string, number> = { UTC: 0, 'America/New_York': 300, 'Asia/Tokyo': -540 };
+/** CI runs in UTC; New York and Tokyo change clocks on other dates or never; devices run in Paris itself. */
+const TIME_ZONES = ['UTC', 'America/New_York', 'Asia/Tokyo', 'Europe/Paris'];
+const WINTER_OFFSET_MIN: Record<string, number> = {
+  UTC: 0,
+  'America/New_York': 300,
+  'Asia/Tokyo': -540,
+  'Europe/Paris': -60,
+};
 const iso = (ms: number) => new Date(ms).toISOString();
 
 describe.each(TIME_ZONES)('hours with the process in %s', (tz) => {
