@@ -26,7 +26,7 @@ export default defineConfig({
           name: 'app',
           environment: 'happy-dom',
           setupFiles: ['tests/setup-app.ts'],
-          include: ['src/{db,sync,ui,pwa}/**/*.test.{ts,tsx}'],
+          include: ['src/{db,sync,ui,pwa}/**/*.test.{ts,tsx}', 'tests/sync/**/*.test.ts'],
         },
       },
     ],

@@ -1,0 +1,236 @@
+// A device as the app builds it (src/ui/boot.ts), minus the screens: its own IndexedDB database (fake-indexeddb),
+// the real sync code — createSyncController, pushOutbox, pullDirectory over applyDirectoryPage, takeOutboxBatch and
+// acknowledge — and the real `httpTransport`, whose fetch is the scripted network's. The only additions are for
+// the test's eyes: every acknowledgement the device landed is recorded (`landed`), and the status history.
+import { BoussoleDatabase, type ConflictRow, type OutboxEntry, type RejectionRow } from '../../../src/db/database.ts';
+import { applyDirectoryPage, readSyncState } from '../../../src/db/directory-repo.ts';
+import { createRecord, deleteRecord, editRecord, resolveConflict } from '../../../src/db/local-edits.ts';
+import { acknowledge, takeOutboxBatch } from '../../../src/db/outbox-repo.ts';
+import { dropToken, readSession, saveSession } from '../../../src/db/session-repo.ts';
+import type { Service } from '../../../src/domain/service.ts';
+import type { Structure } from '../../../src/domain/structure.ts';
+import type { Mutation, MutationResult, RecordKind } from '../../../src/domain/sync-protocol.ts';
+import type { Parsed } from '../../../src/domain/validation.ts';
+import { pullDirectory } from '../../../src/sync/directory-pull.ts';
+import { pushOutbox } from '../../../src/sync/push.ts';
+import { createSyncController, type SyncEnvironment, type SyncStatus } from '../../../src/sync/sync-controller.ts';
+import { httpTransport } from '../../../src/sync/transport.ts';
+import type { ScriptedNetwork } from './network.ts';
+
+/** The Web Locks of one browser profile, as `navigator.locks.request(name, { ifAvailable: true })` behaves. */
+export class FakeLocks {
+  private readonly taken = new Set<string>();
+  async withLock(name: string, task: () => Promise<void>): Promise<void> {
+    if (this.taken.has(name)) return; // another tab holds it: this one skips its run
+    this.taken.add(name);
+    try {
+      await task();
+    } finally {
+      this.taken.delete(name);
+    }
+  }
+}
+
+/** An acknowledgement the device landed: which client sent which mutation, and the server's answer. */
+export interface Landed {
+  clientId: string;
+  mutation: Mutation;
+  result: MutationResult;
+}
+
+export interface DeviceOptions {
+  network: ScriptedNetwork;
+  /** The IndexedDB database name: two tabs of one device share it. */
+  database: string;
+  /** How the network knows this tab (defaults to the database name). */
+  tab?: string;
+  locks?: FakeLocks;
+  /** The device's clock (lastSyncAt); the server never reads it. */
+  now?: () => Date;
+  timeoutMs?: number;
+}
+
+export class SimDevice {
+  db: BoussoleDatabase;
+  readonly tab: string;
+  readonly landed: Landed[] = [];
+  readonly statuses: SyncStatus[] = [];
+  readonly transport: ReturnType<typeof httpTransport>;
+  readonly controller: ReturnType<typeof createSyncController>;
+  private token: string | null = null;
+  private clientId: string | null = null;
+
+  private constructor(private readonly options: DeviceOptions) {
+    this.db = new BoussoleDatabase(options.database);
+    this.tab = options.tab ?? options.database;
+    const now = options.now ?? (() => new Date());
+    this.transport = httpTransport({
+      baseUrl: options.network.origin,
+      getToken: () => this.token,
+      fetchImpl: options.network.fetchFor(this.tab),
+      ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+    });
+    const locks = options.locks ?? new FakeLocks();
+    const env: SyncEnvironment = {
+      isOnline: () => true,
+      onOnline: () => () => {},
+      onVisible: () => () => {},
+      setTimer: () => () => {}, // retries are the test's decision: it calls sync() again
+      withLock: (task) => locks.withLock(`boussole-sync:${options.database}`, task),
+    };
+    this.controller = createSyncController({
+      transport: this.transport,
+      store: {
+        readState: () => readSyncState(this.db),
+        applyPage: (page, o) => applyDirectoryPage(this.db, page, o),
+      },
+      outbox: this.outbox(),
+      clientId: async () => (this.token ? this.clientId : null),
+      onUnauthenticated: async () => {
+        await dropToken(this.db);
+        this.token = null;
+      },
+      env,
+      now,
+      initialLastSuccessAt: null,
+      onStatus: (status) => this.statuses.push(status),
+    });
+  }
+
+  static async open(options: DeviceOptions): Promise<SimDevice> {
+    const device = new SimDevice(options);
+    await device.load();
+    return device;
+  }
+
+  private async load(): Promise<void> {
+    await this.db.open();
+    const session = await readSession(this.db);
+    this.token = session?.token ?? null;
+    this.clientId = session?.clientId ?? null;
+  }
+
+  private outbox() {
+    return {
+      takeBatch: (limit: number) => takeOutboxBatch(this.db, limit),
+      acknowledge: async (results: readonly MutationResult[]) => {
+        const clientId = this.clientId ?? '?';
+        const entries = await Promise.all(results.map((r) => this.db.outbox.get(r.id)));
+        await acknowledge(this.db, results);
+        results.forEach((result, i) => {
+          const entry = entries[i];
+          if (entry) this.landed.push({ clientId, mutation: entry.mutation, result });
+        });
+      },
+    };
+  }
+
+  get signedIn(): boolean {
+    return this.token !== null;
+  }
+
+  get currentClientId(): string | null {
+    return this.clientId;
+  }
+
+  /** The bearer token, for the test's own reads of what the server shows this device. */
+  get authToken(): string | null {
+    return this.token;
+  }
+
+  /** Signs in with an invitation code, as the sign-in screen does (session model + saveSession). */
+  async signIn(code: string): Promise<void> {
+    const response = await this.transport.signIn(code, `Tablette ${this.tab}`);
+    await saveSession(this.db, { token: response.token, clientId: response.clientId, account: response.account });
+    this.token = response.token;
+    this.clientId = response.clientId;
+  }
+
+  /** What the "Synchroniser" button does: push then pull, one run at a time; resolves with the status after. */
+  async sync(): Promise<SyncStatus> {
+    await this.controller.syncNow();
+    return this.controller.status;
+  }
+
+  /** One push alone (typed errors propagate), for tests that step between push and pull. */
+  push() {
+    if (!this.clientId || !this.token) throw new Error(`${this.tab} n’est pas connecté`);
+    return pushOutbox({ transport: this.transport, outbox: this.outbox(), clientId: this.clientId });
+  }
+
+  /** One pull alone (typed errors propagate). */
+  pull(pageSize?: number) {
+    return pullDirectory({
+      transport: this.transport,
+      store: { readState: () => readSyncState(this.db), applyPage: (p, o) => applyDirectoryPage(this.db, p, o) },
+      now: this.options.now ?? (() => new Date()),
+      ...(pageSize === undefined ? {} : { pageSize }),
+    });
+  }
+
+  /** The tab is closed (or the browser killed between two transactions) and opened again. */
+  async restart(): Promise<void> {
+    this.db.close();
+    this.db = new BoussoleDatabase(this.options.database);
+    await this.load();
+  }
+
+  /** An edit the test means to be valid: throws with the problems otherwise. */
+  async edit(kind: RecordKind, id: string, changes: Record<string, unknown>) {
+    return mustBeValid(await editRecord(this.db, kind, id, changes), `${kind} ${id}`);
+  }
+  tryEdit(kind: RecordKind, id: string, changes: Record<string, unknown>) {
+    return editRecord(this.db, kind, id, changes);
+  }
+  async create(kind: RecordKind, record: unknown) {
+    return mustBeValid(await createRecord(this.db, kind, record), `new ${kind}`);
+  }
+  tryCreate(kind: RecordKind, record: unknown) {
+    return createRecord(this.db, kind, record);
+  }
+  remove(kind: RecordKind, id: string) {
+    return deleteRecord(this.db, kind, id);
+  }
+  resolve(conflictId: string, value: unknown) {
+    return resolveConflict(this.db, conflictId, value);
+  }
+
+  structure(id: string): Promise<Structure | undefined> {
+    return this.db.structures.get(id);
+  }
+  service(id: string): Promise<Service | undefined> {
+    return this.db.services.get(id);
+  }
+
+  /** Everything the device holds, sorted, for comparisons. */
+  async snapshot(): Promise<DeviceSnapshot> {
+    const byId = <T extends { id: string }>(rows: T[]) => rows.sort((a, b) => a.id.localeCompare(b.id));
+    return {
+      structures: byId(await this.db.structures.toArray()),
+      services: byId(await this.db.services.toArray()),
+      conflicts: byId(await this.db.conflicts.toArray()),
+      outbox: await this.db.outbox.orderBy('mutationId').toArray(),
+      rejections: await this.db.rejections.toArray(),
+      shadows: await this.db.shadows.count(),
+    };
+  }
+
+  async dispose(): Promise<void> {
+    this.controller.stop();
+    await this.db.delete();
+  }
+}
+
+function mustBeValid<T>(parsed: Parsed<T>, what: string): T {
+  if (!parsed.ok) throw new Error(`${what}: edit refused on the device: ${JSON.stringify(parsed.problems)}`);
+  return parsed.value;
+}
+
+export interface DeviceSnapshot {
+  structures: Structure[];
+  services: Service[];
+  conflicts: ConflictRow[];
+  outbox: OutboxEntry[];
+  rejections: RejectionRow[];
+  shadows: number;
+}
