@@ -93,7 +93,7 @@ describe('the same push delivered twice', () => {
   it('at once (a retrying proxy): one first decision per mutation, the other answered from the stored result', async () => {
     const { server, network, device } = await world();
     const theo = await device(THEO);
-    expect((await theo.edit('structure', S2, { nom: 'Épicerie numéro un' })).ok).toBe(true);
+    await theo.edit('structure', S2, { nom: 'Épicerie numéro un' });
     await theo.edit('service', 'test--v001', { nom: 'Colis du mardi' });
     network.script(theo.tab, 'duplicate');
     expect((await theo.sync()).phase).toBe('idle');
