@@ -2,7 +2,7 @@
 // transaction, so a crash between sending and acknowledging leaves the entries in place, and the retry gets the
 // server's stored answers (mutation ids make it idempotent).
 import type { MutationResult } from '../domain/sync-protocol.ts';
-import { type AnyRecord, replay, splitRecordKey } from '../sync/replay.ts';
+import { type AnyRecord, type PendingChange, replay, splitRecordKey } from '../sync/replay.ts';
 import type { BoussoleDatabase, OutboxEntry } from './database.ts';
 import { NEXT_MUTATION_KEY } from './local-edits.ts';
 
@@ -18,20 +18,36 @@ export async function takeOutboxBatch(db: BoussoleDatabase, limit: number): Prom
 }
 
 /**
- * Lands the server's answers: answered entries leave the outbox, rejected ones move to the review list, and a
- * record whose change was rejected goes back to the server's copy with its remaining pending changes replayed.
+ * What the server did with a mutation, as a pending change replayable on its copy: all of it (applied), only the
+ * fields that merged (a conflict on an update), or nothing (rejected, or a delete that conflicted).
+ */
+function asTaken(entry: OutboxEntry, result: MutationResult): PendingChange | null {
+  if (result.status === 'applied') return entry;
+  if (result.status === 'rejected' || entry.mutation.name !== 'record.update') return null;
+  const { changes } = entry.mutation.args;
+  const merged = Object.fromEntries(result.applied.filter((f) => f in changes).map((f) => [f, changes[f]]));
+  return { mutation: { ...entry.mutation, args: { ...entry.mutation.args, changes: merged } } };
+}
+
+/**
+ * Lands the server's answers: answered entries leave the outbox, rejected ones move to the review list. A record
+ * whose change was rejected, or whose field conflicted (the server kept the other value), goes back to the
+ * server's copy — with what the server did take and the remaining pending changes replayed on top — since no later
+ * pull brings that copy again when the server wrote nothing (the conflict itself arrives as a conflict entry).
  */
 export async function acknowledge(db: BoussoleDatabase, results: readonly MutationResult[]): Promise<void> {
   const tables = [db.outbox, db.rejections, db.shadows, db.structures, db.services];
   await db.transaction('rw', tables, async () => {
-    const touched = new Map<string, { rejected: boolean }>();
+    const touched = new Map<string, { notTaken: boolean; taken: PendingChange[] }>();
     for (const result of results) {
       const entry = await db.outbox.get(result.id);
       if (!entry) continue; // answered twice (a duplicated response): already landed
       await db.outbox.delete(result.id);
-      const seen = touched.get(entry.recordKey) ?? { rejected: false };
+      const seen = touched.get(entry.recordKey) ?? { notTaken: false, taken: [] };
+      if (result.status !== 'applied') seen.notTaken = true;
+      const taken = asTaken(entry, result);
+      if (taken) seen.taken.push(taken);
       if (result.status === 'rejected') {
-        seen.rejected = true;
         await db.rejections.add({
           mutationId: entry.mutationId,
           recordKey: entry.recordKey,
@@ -42,18 +58,20 @@ export async function acknowledge(db: BoussoleDatabase, results: readonly Mutati
       }
       touched.set(entry.recordKey, seen);
     }
-    for (const [key, { rejected }] of touched) {
+    for (const [key, { notTaken, taken }] of touched) {
       const remaining = await db.outbox.where('recordKey').equals(key).sortBy('mutationId');
       const shadow = await db.shadows.get(key);
-      if (rejected && shadow) {
+      if (notTaken && shadow) {
         const { kind, id } = splitRecordKey(key);
-        const local = replay(shadow.record, remaining);
+        const server = replay(shadow.record, taken);
+        const local = replay(server, remaining);
         const table = (kind === 'structure' ? db.structures : db.services) as unknown as {
           put(r: AnyRecord): Promise<unknown>;
           delete(id: string): Promise<void>;
         };
         if (local) await table.put(local);
         else await table.delete(id);
+        if (remaining.length > 0) await db.shadows.put({ recordKey: key, record: server });
       }
       // Accepted changes stay as the person sees them; the next pull brings the server's version of the record.
       if (remaining.length === 0) await db.shadows.delete(key);
