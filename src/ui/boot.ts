@@ -1,14 +1,18 @@
 // Wires the device's database, the sync engine and the service worker to the UI models. The only place where the
 // layers meet; everything it creates is passed down, so tests can build the same graph with fakes.
+
+import { signal } from '@preact/signals';
 import { liveQuery } from 'dexie';
 import { BoussoleDatabase } from '../db/database.ts';
 import { applyDirectoryPage, readStructure, readSyncState } from '../db/directory-repo.ts';
 import { acknowledge, outboxSummary, takeOutboxBatch } from '../db/outbox-repo.ts';
 import { dropToken, readSession } from '../db/session-repo.ts';
+import type { OpeningHoursConstructor } from '../matching/hours/hours-engine.ts';
 import { registerServiceWorker } from '../pwa/service-worker.ts';
 import { requestPersistentStorage } from '../pwa/storage-persistence.ts';
 import { browserSyncEnvironment, createSyncController } from '../sync/sync-controller.ts';
 import { httpTransport } from '../sync/transport.ts';
+import type { CatalogModel } from './models/catalog-model.ts';
 import { createDirectoryModel } from './models/directory-model.ts';
 import { createReviewModel } from './models/review-model.ts';
 import { createSessionModel } from './models/session-model.ts';
@@ -25,6 +29,21 @@ export async function boot() {
   const syncModel = createSyncModel({ lastSuccessAt: state.lastSyncAt, online: navigator.onLine });
   const directory = createDirectoryModel(db);
   const review = createReviewModel(db);
+  // The matching engine and the search index (with MiniSearch) are a chunk of their own, loaded right after the
+  // first screen and precached by the service worker: the first paint does not wait for them.
+  const catalog = signal<CatalogModel | null>(null);
+  const catalogReady = import('./models/catalog-model.ts').then(({ createCatalogModel }) => {
+    const model = createCatalogModel(db, {
+      loadOpeningHours: () =>
+        import('opening_hours').then((module) => module.default as unknown as OpeningHoursConstructor),
+      // Signed-in accounts see the listings reserved to professionals that their feed brought.
+      audience: () => (session.account.value ? 'professionnel' : 'public'),
+    });
+    catalog.value = model;
+    return model;
+  });
+  /** After a sync or a local edit: the list and the matching snapshot read the device again. */
+  const refresh = () => Promise.all([directory.reload(), catalogReady.then((model) => model.load())]);
 
   const controller = createSyncController({
     transport,
@@ -47,7 +66,7 @@ export async function boot() {
     onStatus(status) {
       const finished = syncModel.status.value.phase === 'syncing' && status.phase !== 'syncing';
       syncModel.status.value = status;
-      if (finished || (status.progress && directory.items.value?.length === 0)) void directory.reload();
+      if (finished || (status.progress && directory.items.value?.length === 0)) void refresh();
     },
   });
   liveQuery(() => outboxSummary(db)).subscribe({
@@ -73,22 +92,25 @@ export async function boot() {
   });
 
   await directory.reload();
+  void catalogReady.then((model) => model.load());
   void controller.start();
   return {
     syncModel,
     directory,
+    catalog,
+    refresh,
     session,
     review,
     syncNow: () => controller.syncNow(),
     async signIn(code: string) {
       await session.signIn(code, deviceLabel());
-      await directory.reload();
+      await refresh();
       await controller.syncNow();
-      await directory.reload();
+      await refresh();
     },
     async signOut() {
       await session.signOut();
-      await directory.reload();
+      await refresh();
       await controller.syncNow();
     },
     structure: (id: string) => readStructure(db, id),

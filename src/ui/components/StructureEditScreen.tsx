@@ -28,8 +28,10 @@ export function StructureEditScreen({ context, id }: { context: AppContext; id: 
         noValidate
         onSubmit={async (event) => {
           event.preventDefault();
-          if (await editor.save()) location.route(sheet);
-          else document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+          if (await editor.save()) {
+            void context.refresh();
+            location.route(sheet);
+          } else document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
         }}
       >
         {Object.keys(errors).length > 0 && (
