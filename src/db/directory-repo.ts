@@ -7,7 +7,7 @@ import { type Service, serviceSchema } from '../domain/service.ts';
 import { type Structure, structureSchema } from '../domain/structure.ts';
 import type { RecordKind } from '../domain/sync-protocol.ts';
 import { parse } from '../domain/validation.ts';
-import { type AnyRecord, recordKey, replay } from '../sync/replay.ts';
+import { type AnyRecord, recordKey, replay, splitRecordKey } from '../sync/replay.ts';
 import type { BoussoleDatabase } from './database.ts';
 
 /** Where the device stands in the server's directory feed. */
@@ -43,6 +43,7 @@ export async function applyDirectoryPage(
       await db.structures.clear();
       await db.services.clear();
       await db.conflicts.clear();
+      await forgetServerCopies(db);
     }
     const shadowed = new Set((await db.shadows.toCollection().primaryKeys()) as string[]);
     const plain: Record<RecordKind, AnyRecord[]> = { structure: [], service: [] };
@@ -79,6 +80,21 @@ export async function applyDirectoryPage(
     };
     await db.meta.put({ key: SYNC_STATE_KEY, value: state });
   });
+}
+
+/**
+ * After a reset the server copies held as shadows belong to a database that is gone: each becomes "absent" until
+ * the new download brings it again, and the pending changes stay shown on top of that — a record created offline
+ * stays visible, an edit reappears with its record's page.
+ */
+async function forgetServerCopies(db: BoussoleDatabase): Promise<void> {
+  for (const key of (await db.shadows.toCollection().primaryKeys()) as string[]) {
+    await db.shadows.put({ recordKey: key, record: null });
+    const local = replay(null, await db.outbox.where('recordKey').equals(key).sortBy('mutationId'));
+    const { kind } = splitRecordKey(key);
+    if (local && kind === 'structure') await db.structures.put(local as unknown as Structure);
+    if (local && kind === 'service') await db.services.put(local as unknown as Service);
+  }
 }
 
 export async function countDirectory(db: BoussoleDatabase): Promise<{ structures: number; services: number }> {

@@ -158,11 +158,12 @@ export class SimDevice {
     return pushOutbox({ transport: this.transport, outbox: this.outbox(), clientId: this.clientId });
   }
 
-  /** One pull alone (typed errors propagate). */
+  /** One pull alone (typed errors propagate), bound to the database open now: a restart cuts it off. */
   pull(pageSize?: number) {
+    const db = this.db;
     return pullDirectory({
       transport: this.transport,
-      store: { readState: () => readSyncState(this.db), applyPage: (p, o) => applyDirectoryPage(this.db, p, o) },
+      store: { readState: () => readSyncState(db), applyPage: (p, o) => applyDirectoryPage(db, p, o) },
       now: this.options.now ?? (() => new Date()),
       ...(pageSize === undefined ? {} : { pageSize }),
     });

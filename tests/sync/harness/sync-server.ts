@@ -94,13 +94,16 @@ export class SyncServer {
     return copy;
   }
 
-  /** Restores a backup as an administrator would: the file replaced, then `admin rotate-epoch`. */
-  async restore(backup: string): Promise<string> {
+  /**
+   * Restores a backup as an administrator should: the file replaced, then `admin rotate-epoch` — or forgets the
+   * rotation (`rotateEpoch: false`), the mistake the cursor check guards against.
+   */
+  async restore(backup: string, { rotateEpoch = true } = {}): Promise<void> {
     await this.raw.close();
     for (const suffix of ['-wal', '-shm']) await rm(`${this.path}${suffix}`, { force: true });
     await copyFile(backup, this.path);
     this.open();
-    return this.store.rotateEpoch();
+    if (rotateEpoch) await this.store.rotateEpoch();
   }
 
   /** A single-use invitation code; `account_id` signs in again as an existing account (a new device). */
