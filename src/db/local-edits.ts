@@ -131,6 +131,26 @@ export async function createRecord(
   });
 }
 
+/**
+ * Removes entries that were never sent, and renumbers the later ones to close the hole: the server expects each
+ * client's ids 1, 2, 3… and refuses a gap. Later entries are unsent too (a push always takes the oldest first);
+ * were one already sent, it is left alone rather than sent again under another id.
+ */
+async function dropUnsent(db: BoussoleDatabase, ids: readonly number[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db.outbox.bulkDelete([...ids]);
+  const first = Math.min(...ids);
+  const later = await db.outbox.where('mutationId').above(first).sortBy('mutationId');
+  if (later.some((entry) => entry.sent)) return;
+  await db.outbox.bulkDelete(later.map((entry) => entry.mutationId));
+  let next = first;
+  for (const entry of later) {
+    const mutationId = next++;
+    await db.outbox.add({ ...entry, mutationId, mutation: { ...entry.mutation, id: mutationId } });
+  }
+  await db.meta.put({ key: NEXT_MUTATION_KEY, value: next });
+}
+
 /** Deletes a record. A record never sent to the server just disappears with its pending creation. */
 export async function deleteRecord(db: BoussoleDatabase, kind: RecordKind, id: string): Promise<void> {
   await db.transaction('rw', ALL_TABLES(db), async () => {
@@ -139,7 +159,10 @@ export async function deleteRecord(db: BoussoleDatabase, kind: RecordKind, id: s
     const server = await ensureShadow(db, key, current ?? null);
     const pending = await db.outbox.where('recordKey').equals(key).toArray();
     if (!server && pending.every((p) => !p.sent)) {
-      await db.outbox.bulkDelete(pending.map((p) => p.mutationId));
+      await dropUnsent(
+        db,
+        pending.map((p) => p.mutationId),
+      );
       await db.shadows.delete(key);
     } else if (server) {
       const baseVersion = typeof server.version === 'number' ? server.version : 1;
@@ -157,7 +180,7 @@ export async function deleteRecord(db: BoussoleDatabase, kind: RecordKind, id: s
 export async function resolveConflict(db: BoussoleDatabase, conflictId: string, value: unknown): Promise<void> {
   await db.transaction('rw', [...ALL_TABLES(db), db.conflicts], async () => {
     const conflict = await db.conflicts.get(conflictId);
-    if (!conflict || conflict.statut !== 'ouvert') return;
+    if (conflict?.statut !== 'ouvert') return;
     const key = conflict.recordKey;
     const current = (await tableOf(db, conflict.record_kind).get(conflict.record_id)) as AnyRecord | undefined;
     const server = await ensureShadow(db, key, current ?? null);

@@ -28,7 +28,8 @@ export async function readSession(db: BoussoleDatabase): Promise<Session | null>
 export async function saveSession(db: BoussoleDatabase, session: Session): Promise<void> {
   const previousClient = (await db.meta.get(LAST_CLIENT_KEY))?.value;
   const previousAccount = (await readSession(db))?.account ?? (await db.meta.get('last-account'))?.value;
-  if (previousClient !== session.clientId && (await db.outbox.count()) > 0) await renumberOutbox(db);
+  // A new client's ids start at 1, pending or not: the next edit of an empty outbox must be number 1 too.
+  if (previousClient !== session.clientId) await renumberOutbox(db);
   await db.transaction('rw', db.meta, db.structures, db.services, db.conflicts, async () => {
     const sameAccount = (previousAccount as Account | undefined)?.id === session.account.id;
     if (!sameAccount) await resetDirectoryCopy(db);
