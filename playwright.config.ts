@@ -12,7 +12,9 @@ if (!existsSync(chromiumPath)) {
     `Chromium introuvable (${chromiumPath}) : installez le paquet Debian « chromium » ou définissez CHROMIUM_PATH.`,
   );
 }
-const port = Number(process.env.E2E_PORT ?? 4317);
+// A port per run (workers inherit the variable), so two runs on one machine do not collide.
+process.env.E2E_PORT ??= String(20_000 + (process.pid % 20_000));
+const port = Number(process.env.E2E_PORT);
 const database = join(mkdtempSync(join(tmpdir(), 'boussole-e2e-')), 'e2e.sqlite');
 
 export default defineConfig({

@@ -2,6 +2,7 @@ import { useMemo } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import type { AppContext } from '../boot.ts';
 import { EDITABLE_STRUCTURE_FIELDS, type EditableField } from '../models/structure-editor-model.ts';
+import { useUnsavedWork } from '../models/unsaved-work.ts';
 import { fr } from '../strings.ts';
 import { MissingRecord } from './StructureScreen.tsx';
 
@@ -16,6 +17,7 @@ export function StructureEditScreen({ context, id }: { context: AppContext; id: 
   }, [id]);
   const status = editor.status.value;
   const original = editor.original.value;
+  useUnsavedWork(`structure:${id}`, editor.dirty.value);
   if (status === 'loading') return <p aria-busy="true">{fr.directory.loading}</p>;
   if (status === 'missing' || !original) return <MissingRecord />;
   const errors = editor.errors.value;

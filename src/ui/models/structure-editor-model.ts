@@ -1,7 +1,7 @@
 // The "Modifier" form of a structure: text fields edited as strings, validated with the domain schema on save
 // (a message next to each wrong field), then saved on the device and queued in ONE transaction. Empty optional
 // fields are removed from the record rather than stored as empty strings.
-import { signal } from '@preact/signals';
+import { computed, signal } from '@preact/signals';
 import type { BoussoleDatabase } from '../../db/database.ts';
 import { editRecord } from '../../db/local-edits.ts';
 import { type Structure, structureSchema } from '../../domain/structure.ts';
@@ -38,6 +38,7 @@ export function createStructureEditor(db: BoussoleDatabase, id: string) {
     values.value = Object.fromEntries(
       EDITABLE_STRUCTURE_FIELDS.map((f) => [f, String(parsed.value[f] ?? '')]),
     ) as Record<EditableField, string>;
+    loaded.value = values.value;
     status.value = 'editing';
   }
 
@@ -50,8 +51,14 @@ export function createStructureEditor(db: BoussoleDatabase, id: string) {
     return out;
   }
 
+  const loaded = signal<Record<EditableField, string>>(emptyValues());
+  const dirty = computed(
+    () => status.value === 'editing' && EDITABLE_STRUCTURE_FIELDS.some((f) => values.value[f] !== loaded.value[f]),
+  );
+
   return {
     original,
+    dirty,
     values,
     errors,
     status,
