@@ -138,6 +138,7 @@ export const fr = {
     available: 'Nouvelle version disponible',
     apply: 'Mettre à jour',
     later: 'Plus tard',
+    saveFirst: 'enregistrez d’abord votre saisie en cours',
   },
   errors: {
     storageUnavailable:
