@@ -86,6 +86,13 @@ describe('an edit made on the device', () => {
     expect(ids).toEqual([1, 2]);
   });
 
+  it('changing nothing queues nothing and keeps no server copy aside', async () => {
+    const db = await seeded();
+    await editRecord(db, 'structure', 'test--s1', { telephone: '04 00 00 00 01' });
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.shadows.count()).toBe(0);
+  });
+
   it('removing an optional field sends null and removes it locally', async () => {
     const db = await seeded();
     await editRecord(db, 'structure', 'test--s1', { telephone: undefined });
@@ -167,6 +174,17 @@ describe('creations, deletions, conflicts and a new session', () => {
     await deleteRecord(db, 'structure', 'test--s9');
     expect(await db.outbox.count()).toBe(0);
     expect(await db.structures.get('test--s9')).toBeUndefined();
+  });
+
+  it('deleting a record whose creation was already sent queues a delete: the creation may have reached the server', async () => {
+    const db = await seeded();
+    await createRecord(db, 'structure', aStructure(9));
+    await takeOutboxBatch(db, 100);
+    await deleteRecord(db, 'structure', 'test--s9');
+    expect((await db.outbox.toArray()).map((e) => e.mutation)).toMatchObject([
+      { id: 1, name: 'record.create' },
+      { id: 2, name: 'record.delete', args: { kind: 'structure', id: 'test--s9', baseVersion: 1 } },
+    ]);
   });
 
   it('deleting a server record queues a delete with the version it saw', async () => {

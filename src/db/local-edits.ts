@@ -78,9 +78,9 @@ export async function editRecord(
     if (!parsed.ok) return parsed;
 
     const key = recordKey(kind, id);
-    const server = await ensureShadow(db, key, current);
     const changed = Object.keys(changes).filter((f) => !sameValue(current[f], next[f]));
-    if (changed.length === 0) return parsed;
+    if (changed.length === 0) return parsed; // nothing to send: no server copy to keep aside either
+    const server = await ensureShadow(db, key, current);
 
     const last = await db.outbox.where('recordKey').equals(key).last();
     if (last && !last.sent && last.mutation.name === 'record.update') {
@@ -164,8 +164,9 @@ export async function deleteRecord(db: BoussoleDatabase, kind: RecordKind, id: s
         pending.map((p) => p.mutationId),
       );
       await db.shadows.delete(key);
-    } else if (server) {
-      const baseVersion = typeof server.version === 'number' ? server.version : 1;
+    } else {
+      // A creation already sent may have reached the server (its answer not back yet): delete it there too.
+      const baseVersion = typeof server?.version === 'number' ? server.version : 1;
       await queue(db, key, (mutationId) => ({
         id: mutationId,
         name: 'record.delete',

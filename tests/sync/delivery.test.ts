@@ -87,6 +87,20 @@ describe('a push whose answer never arrives', () => {
     expect((await theo.sync()).phase).toBe('idle');
     await expectConverged(theo, server);
   });
+
+  it('a listing deleted while its creation’s answer was lost is deleted on the server too', async () => {
+    const { server, network, device } = await world();
+    const theo = await device(THEO);
+    await theo.create('service', { ...(await theo.service('test--v001')), id: 'test--neuf', nom: 'Nouveau service' });
+    network.script(theo.tab, 'drop-response');
+    expect((await theo.sync()).phase).toBe('offline');
+    await theo.remove('service', 'test--neuf');
+    expect((await theo.sync()).phase).toBe('idle');
+    expect(await server.store.listServices({ reader: { kind: 'server' }, limit: 100 })).not.toMatchObject({
+      items: expect.arrayContaining([expect.objectContaining({ id: 'test--neuf' })]),
+    });
+    await expectConverged(theo, server);
+  });
 });
 
 describe('the same push delivered twice', () => {

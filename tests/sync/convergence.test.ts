@@ -1,0 +1,24 @@
+// The randomized convergence test (issue 4): for each seed, four devices and the real server go through random
+// edits, creations, deletions and resolutions, partitions, lost, duplicated and late messages, device and server
+// restarts and revoked tokens, then heal; every device must equal the server and every acknowledged mutation be
+// applied once or shown as a conflict or rejection (fuzz/fuzz-checks.ts). CI runs REGRESSIONS and seeds 1–200;
+// `npm run soak -- --seeds 5000` runs more (BOUSSOLE_FUZZ_FROM / BOUSSOLE_FUZZ_SEEDS).
+import { describe, it } from 'vitest';
+import { runSeed } from './fuzz/run-seed.ts';
+
+/** Seeds that once failed, with the bug each found. Never remove one. */
+const REGRESSIONS: ReadonlyArray<readonly [number, string]> = [];
+
+const from = Number(process.env.BOUSSOLE_FUZZ_FROM ?? 1);
+const count = Number(process.env.BOUSSOLE_FUZZ_SEEDS ?? 200);
+const seeds = Array.from({ length: count }, (_, i) => from + i);
+
+describe('randomized convergence of devices and server', () => {
+  it.each(REGRESSIONS)('regression seed %i (%s) still converges', async (seed) => runSeed(seed), 30_000);
+
+  it.each(seeds)(
+    'seed %i: every device ends equal to the server, each acknowledged mutation applied once or shown',
+    async (seed) => runSeed(seed),
+    30_000,
+  );
+});

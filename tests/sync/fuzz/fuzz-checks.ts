@@ -1,0 +1,112 @@
+// What must hold once every device is back online and synced until nothing moves (the convergence test):
+// 1. every device holds exactly what the server shows its reader — records and conflicts — with nothing pending;
+// 2. the server decided each (client, mutation id) once; every retry got that same answer; no gap, no reused id;
+// 3. every answer a device landed is that decision, and a rejection or a conflict is there for a person to see;
+// 4. the history has one line per mutation and record, each from an accepted mutation, and replaying it from the
+//    initial directory gives exactly the server's records: nothing else changed, nothing was applied twice.
+import { expect } from 'vitest';
+import { NULLABLE_FIELDS } from '../../../src/domain/record-changes.ts';
+import type { MutationResult } from '../../../src/domain/sync-protocol.ts';
+import type { Fixture } from '../../integration/fixtures/directory-fixture.ts';
+import { expectConverged } from '../harness/server-view.ts';
+import type { SyncServer } from '../harness/sync-server.ts';
+import type { Actor } from './fuzz-ops.ts';
+
+type Row = Record<string, unknown>;
+
+const key = (clientId: string | null, id: number | null) => `${clientId}#${id}`;
+
+/** Fields the history does not carry (the server bumps them with every change). */
+function content(record: unknown): Row {
+  const { version: _v, date_maj: _d, ...rest } = record as Row;
+  return rest;
+}
+
+/** The first decision of each (client, mutation id); fails on a second one, a gap or a reused id. */
+function checkDecisions(server: SyncServer): Map<string, MutationResult> {
+  const first = new Map<string, MutationResult>();
+  for (const { clientId, mutationId, outcome } of server.decisions) {
+    const at = key(clientId, mutationId);
+    if (outcome.kind !== 'answered') throw new Error(`${at}: the server answered ${outcome.kind}`);
+    if (!outcome.replayed) {
+      expect(first.has(at), `${at} decided twice`).toBe(false);
+      first.set(at, outcome.result);
+    } else {
+      expect(outcome.result, `${at}: a retry got another answer`).toEqual(first.get(at));
+    }
+  }
+  return first;
+}
+
+async function checkLanded(actor: Actor, first: Map<string, MutationResult>): Promise<void> {
+  const { rejections, conflicts } = await actor.device.snapshot();
+  const seen = new Set<string>();
+  let rejected = 0;
+  for (const { clientId, mutation, result } of actor.device.landed) {
+    const at = key(clientId, result.id);
+    expect(seen.has(at), `${actor.name}: ${at} landed twice`).toBe(false);
+    seen.add(at);
+    expect(result, `${actor.name}: ${at} is not the server's decision`).toEqual(first.get(at));
+    if (result.status === 'rejected') {
+      rejected++;
+      const shown = rejections.filter((r) => JSON.stringify(r.mutation) === JSON.stringify(mutation));
+      expect(
+        shown.map((r) => r.reason),
+        `${actor.name}: rejection of ${at} not shown`,
+      ).toContainEqual(result.reason);
+    }
+    if (result.status === 'conflict' && 'kind' in mutation.args && 'id' in mutation.args) {
+      const recordId = mutation.args.id;
+      for (const field of result.conflicts) {
+        const mine = conflicts.filter(
+          (c) => c.record_id === recordId && c.field === field && c.mine_by.account_id === actor.person.account_id,
+        );
+        expect(mine.length, `${actor.name}: conflict ${recordId}.${field} of ${at} not shown`).toBeGreaterThan(0);
+      }
+    }
+  }
+  expect(rejections, `${actor.name}: rejections shown once each`).toHaveLength(rejected);
+}
+
+/** Replays the history over the initial directory, checking that each line starts where the previous left. */
+async function checkHistory(server: SyncServer, initial: Fixture, first: Map<string, MutationResult>) {
+  const records = new Map<string, Row>();
+  for (const s of initial.structures) records.set(`structure:${s.id}`, content(s));
+  for (const v of initial.services) records.set(`service:${v.id}`, content(v));
+  const lines = new Set<string>();
+  for (const row of server.history()) {
+    const at = key(row.client_id, row.mutation_id);
+    const line = `${at} ${row.record_kind}:${row.record_id}`;
+    expect(lines.has(line), `history line twice: ${line}`).toBe(false);
+    lines.add(line);
+    expect(first.get(at)?.status, `history line ${line} without an accepted mutation`).toMatch(/^(applied|conflict)$/);
+    const id = `${row.record_kind}:${row.record_id}`;
+    const changes = JSON.parse(row.changes) as Record<string, { old: unknown; new: unknown }>;
+    const current = records.get(id);
+    if (row.action === 'creation' || row.action === 'restauration') {
+      expect(current, `${line}: ${row.action} of a live record`).toBeUndefined();
+      records.set(id, content(changes['*']?.new));
+    } else if (row.action === 'suppression') {
+      expect(content(changes['*']?.old), `${line}: deletion of another content`).toEqual(current);
+      records.delete(id);
+    } else {
+      if (!current) throw new Error(`${line}: modification of a record that does not exist`);
+      for (const [field, change] of Object.entries(changes)) {
+        expect(current[field] ?? null, `${line}: ${field} did not hold the old value`).toEqual(change.old);
+        if (change.new === null && !NULLABLE_FIELDS.has(field)) delete current[field];
+        else current[field] = change.new;
+      }
+    }
+  }
+  const live = new Map<string, Row>();
+  const page = await server.store.page(0, 10_000);
+  for (const entry of page.entries) live.set(`${entry.kind}:${entry.record.id}`, content(entry.record));
+  expect(Object.fromEntries(live), 'server records = initial directory + history').toEqual(Object.fromEntries(records));
+}
+
+export async function checkInvariants(server: SyncServer, actors: readonly Actor[], initial: Fixture) {
+  for (const actor of actors) await expectConverged(actor.device, server);
+  const first = checkDecisions(server);
+  for (const actor of actors) await checkLanded(actor, first);
+  await checkHistory(server, initial, first);
+}

@@ -1,0 +1,159 @@
+// The random things people and networks do in the convergence test: edits of a few fields with few values (so
+// that devices often touch the same field), creations and deletions, conflict resolutions, syncs through a lossy
+// network, partitions, device and server restarts, revoked tokens. Every choice comes from the seeded PRNG.
+import type { Rng } from '../../../src/demo/random.ts';
+import type { RecordKind } from '../../../src/domain/sync-protocol.ts';
+import { makeService, makeStructure } from '../../integration/fixtures/directory-fixture.ts';
+import type { SimDevice } from '../harness/device.ts';
+import type { Fault } from '../harness/network.ts';
+import type { Person, World } from '../harness/world.ts';
+
+export interface Actor {
+  name: string;
+  person: Person & { account_id?: string };
+  device: SimDevice;
+}
+
+export interface FuzzState {
+  rng: Rng;
+  world: World;
+  actors: Actor[];
+  /** What happened, for the failure message. */
+  trace: string[];
+  created: number;
+}
+
+const VALUES: Record<RecordKind, Record<string, readonly unknown[]>> = {
+  structure: {
+    telephone: ['04 00 00 00 01', '04 00 00 00 02', '04 00 00 00 03', null],
+    horaires_note: ['Fermé en août', 'Ouvert le samedi', null],
+    nom: ['Épicerie du pont', 'Épicerie de la place'],
+    visibilite: ['public', 'professionnels'],
+  },
+  service: {
+    nom: ['Colis du mardi', 'Colis du jeudi', 'Panier solidaire'],
+    description: ['Colis chaque semaine.', 'Sur orientation seulement.'],
+    horaires_note: ['Le matin', null],
+    visibilite: ['public', 'professionnels'],
+  },
+};
+
+const FAULTS: readonly Fault[] = [
+  'drop-request',
+  'drop-response',
+  'duplicate',
+  'late-duplicate',
+  'server-error',
+  'server-error-after',
+  'non-json',
+  'timeout',
+  'timeout-after',
+];
+
+/** Faults for requests: each request fails with probability `rate`, in one of the ways a network fails. */
+export function lossyNetwork(state: FuzzState, rate: number): void {
+  state.world.network.chooser = () => (state.rng.chance(rate) ? state.rng.pick(FAULTS) : 'deliver');
+}
+
+async function localRecord(actor: Actor, kind: RecordKind, rng: Rng) {
+  const table = kind === 'structure' ? actor.device.db.structures : actor.device.db.services;
+  const ids = (await table.toCollection().primaryKeys()) as string[];
+  return ids.length === 0 ? undefined : rng.pick(ids.sort());
+}
+
+async function edit(state: FuzzState, actor: Actor) {
+  const { rng } = state;
+  const kind: RecordKind = rng.chance(0.5) ? 'structure' : 'service';
+  const id = await localRecord(actor, kind, rng);
+  if (!id) return `${actor.name} n'a pas de ${kind}`;
+  const fields = Object.keys(VALUES[kind]).filter((f) => f !== 'visibilite' || rng.chance(0.3));
+  const changes: Record<string, unknown> = {};
+  for (const field of rng.sample(fields, rng.int(1, 2))) changes[field] = rng.pick(VALUES[kind][field] ?? []);
+  const parsed = await actor.device.tryEdit(kind, id, changes);
+  return `${actor.name} modifie ${id} ${JSON.stringify(changes)}${parsed.ok ? '' : ' (refusé localement)'}`;
+}
+
+async function create(state: FuzzState, actor: Actor) {
+  const { rng } = state;
+  const n = ++state.created;
+  if (rng.chance(0.2)) {
+    const record = { ...makeStructure(100 + n), id: `fuzz--s${n}` };
+    await actor.device.tryCreate('structure', record);
+    return `${actor.name} crée la structure ${record.id}`;
+  }
+  const structureId = await localRecord(actor, 'structure', rng);
+  if (!structureId) return `${actor.name} n'a pas de structure`;
+  const record = { ...makeService(100 + n, structureId), id: `fuzz--v${n}` };
+  await actor.device.tryCreate('service', record);
+  return `${actor.name} crée le service ${record.id} dans ${structureId}`;
+}
+
+async function remove(state: FuzzState, actor: Actor) {
+  const kind: RecordKind = state.rng.chance(0.15) ? 'structure' : 'service';
+  const id = await localRecord(actor, kind, state.rng);
+  if (!id) return `${actor.name} n'a rien à supprimer`;
+  await actor.device.remove(kind, id);
+  return `${actor.name} supprime ${kind} ${id}`;
+}
+
+async function resolve(state: FuzzState, actor: Actor) {
+  const open = await actor.device.db.conflicts.where('statut').equals('ouvert').sortBy('id');
+  if (open.length === 0) return `${actor.name} n'a pas de conflit`;
+  const conflict = state.rng.pick(open);
+  const value =
+    conflict.field === '*'
+      ? state.rng.pick([null, conflict.mine ?? {}])
+      : state.rng.pick([conflict.mine, conflict.theirs]);
+  await actor.device.resolve(conflict.id, value);
+  return `${actor.name} résout ${conflict.record_id}.${conflict.field} → ${JSON.stringify(value)}`;
+}
+
+export async function sync(state: FuzzState, actor: Actor) {
+  if (!actor.device.signedIn) {
+    try {
+      await actor.device.signIn(await state.world.server.invite(actor.person));
+    } catch (error) {
+      return `${actor.name} ne peut pas se reconnecter (${(error as Error).name})`;
+    }
+  }
+  const status = await actor.device.sync();
+  return `${actor.name} synchronise → ${status.phase}${status.error ? ` (${status.error})` : ''}`;
+}
+
+/** One random step; returns a line for the trace. */
+export async function step(state: FuzzState): Promise<string> {
+  const { rng, world } = state;
+  const actor = rng.pick(state.actors);
+  const roll = rng.next();
+  if (roll < 0.3) return edit(state, actor);
+  if (roll < 0.38) return create(state, actor);
+  if (roll < 0.44) return remove(state, actor);
+  if (roll < 0.5) return resolve(state, actor);
+  if (roll < 0.72) return sync(state, actor);
+  if (roll < 0.77) {
+    const others = rng.sample(state.actors, rng.int(2, 3));
+    const lines = await Promise.all(others.map((other) => sync(state, other)));
+    return `en même temps : ${lines.join(' | ')}`;
+  }
+  if (roll < 0.83) {
+    const cut = world.network.offline.has(actor.device.tab);
+    if (cut) world.network.offline.delete(actor.device.tab);
+    else world.network.offline.add(actor.device.tab);
+    return `${actor.name} ${cut ? 'retrouve' : 'perd'} le réseau`;
+  }
+  if (roll < 0.87) {
+    await actor.device.restart();
+    return `${actor.name} redémarre l'application`;
+  }
+  if (roll < 0.9) {
+    const crash = rng.chance(0.5);
+    await world.server.restart({ crash });
+    return `le serveur ${crash ? 'est tué' : "s'arrête"} et redémarre`;
+  }
+  if (roll < 0.95) return `${await world.network.flushLate()} doublons tardifs livrés`;
+  if (actor.device.currentClientId && rng.chance(0.5)) {
+    await world.server.store.revokeDevice(actor.device.currentClientId, new Date());
+    return `la coordination révoque l'appareil de ${actor.name}`;
+  }
+  return sync(state, actor);
+}

@@ -1,0 +1,68 @@
+// One run of the convergence test for one seed: four people on their devices (coordinator, two workers, a
+// partner) and the real server, random steps through a lossy network (fuzz-ops.ts), then the heal — the network
+// repaired, everyone signed in and syncing until nothing is pending — and the invariants (fuzz-checks.ts).
+// A failure names the seed and the last steps; the seed replays identically (`npm run soak -- --seed N`).
+import { sha256 } from '../../../server/auth/secrets.ts';
+import { Rng } from '../../../src/demo/random.ts';
+import { type Fixture, makeDirectory } from '../../integration/fixtures/directory-fixture.ts';
+import { CLAIRE, PAULINE, THEO, TINA, world } from '../harness/world.ts';
+import { checkInvariants } from './fuzz-checks.ts';
+import { type Actor, type FuzzState, lossyNetwork, step, sync } from './fuzz-ops.ts';
+
+/** Small on purpose: devices keep meeting on the same records. s001 is the partner's; s003 is for professionals. */
+export function fuzzDirectory(): Fixture {
+  const directory = makeDirectory(3, 2);
+  const [, , s3] = directory.structures;
+  if (s3) s3.visibilite = 'professionnels';
+  const v4 = directory.services[3];
+  if (v4) v4.visibilite = 'professionnels';
+  return directory;
+}
+
+async function heal(state: FuzzState): Promise<void> {
+  const { network } = state.world;
+  network.offline.clear();
+  network.chooser = () => 'deliver';
+  await network.flushLate();
+  for (let round = 1; round <= 8; round++) {
+    let pending = 0;
+    for (const actor of state.actors) pending += await actor.device.db.outbox.count();
+    const quiet = pending === 0 && state.actors.every((a) => a.device.controller.status.phase === 'idle');
+    for (const actor of state.actors) state.trace.push(`[réparation ${round}] ${await sync(state, actor)}`);
+    if (quiet) return; // this last round only downloaded what the others sent before it
+  }
+  throw new Error('still not quiet after 8 rounds of sync on a healthy network');
+}
+
+export async function runSeed(seed: number, { steps = [20, 40] }: { steps?: [number, number] } = {}) {
+  const rng = new Rng(seed);
+  const initial = fuzzDirectory();
+  const w = await world({ fixture: fuzzDirectory() });
+  const actors: Actor[] = [];
+  for (const [name, person] of [
+    ['Claire', CLAIRE],
+    ['Théo', THEO],
+    ['Tina', TINA],
+    ['Pauline', PAULINE],
+  ] as const) {
+    const device = await w.device(person);
+    const session = await w.server.store.authenticate(sha256(device.authToken ?? ''), new Date());
+    actors.push({ name, person: { ...person, ...(session ? { account_id: session.account.id } : {}) }, device });
+  }
+  const state: FuzzState = { rng, world: w, actors, trace: [], created: 0 };
+  const rate = rng.pick([0.1, 0.25, 0.4]);
+  lossyNetwork(state, rate);
+  const count = rng.int(steps[0], steps[1]);
+  try {
+    for (let i = 0; i < count; i++) state.trace.push(await step(state));
+    await heal(state);
+    await checkInvariants(w.server, actors, initial);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new Error(
+      `seed ${seed} (pertes ${rate}, ${count} étapes) — rejouer : npm run soak -- --seed ${seed}\n` +
+        `${state.trace.slice(-60).join('\n')}\n\n${detail}`,
+      { cause: error },
+    );
+  }
+}
