@@ -28,6 +28,12 @@ describe('server configuration from the environment', () => {
     ).toEqual({ port: 0, host: '127.0.0.1', dbPath: ':memory:', staticDir: 'build', mode: 'demo' });
   });
 
+  it('reads the size of the demo directory (benchmarks), absent by default', () => {
+    expect(readConfig({ BOUSSOLE_DEMO_SERVICES: '10000' }).demoServices).toBe(10_000);
+    expect(readConfig({})).not.toHaveProperty('demoServices');
+    expect(() => readConfig({ BOUSSOLE_DEMO_SERVICES: '-3' })).toThrow(/BOUSSOLE_DEMO_SERVICES/);
+  });
+
   it('names every invalid variable in French', () => {
     expect(() => readConfig({ PORT: '70000' })).toThrow(/Configuration invalide : PORT : Trop grand/);
     expect(() => readConfig({ PORT: 'abc' })).toThrow(/PORT/);

@@ -16,6 +16,11 @@ export interface ServerConfig {
    * the codes, serves them at /api/v1/demo. `production` (the default): none of that, demo codes are refused.
    */
   mode: ServerMode;
+  /**
+   * Demo mode only: how many services the generated demo directory has on first start (default: the generator's,
+   * 600). Benchmarks seed 10,000 with `BOUSSOLE_DEMO_SERVICES=10000`; a database already seeded keeps its size.
+   */
+  demoServices?: number;
 }
 
 export const SERVER_MODES = ['demo', 'production'] as const;
@@ -27,6 +32,7 @@ const envSchema = z.object({
   BOUSSOLE_DB: z._default(z.string().check(z.minLength(1)), 'data/boussole.sqlite'),
   BOUSSOLE_STATIC: z._default(z.string().check(z.minLength(1)), 'dist'),
   BOUSSOLE_MODE: z._default(z.enum(SERVER_MODES), 'production'),
+  BOUSSOLE_DEMO_SERVICES: z.optional(z.coerce.number().check(z.int(), z.minimum(0), z.maximum(100_000))),
 });
 
 /** Reads the configuration; throws with every faulty variable named (empty values count as unset). */
@@ -38,10 +44,18 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): S
     BOUSSOLE_DB: set('BOUSSOLE_DB'),
     BOUSSOLE_STATIC: set('BOUSSOLE_STATIC'),
     BOUSSOLE_MODE: set('BOUSSOLE_MODE'),
+    BOUSSOLE_DEMO_SERVICES: set('BOUSSOLE_DEMO_SERVICES'),
   });
   if (!parsed.ok) throw new Error(`Configuration invalide : ${describeProblems(parsed.problems)}`);
-  const { PORT, HOST, BOUSSOLE_DB, BOUSSOLE_STATIC, BOUSSOLE_MODE } = parsed.value;
-  return { port: PORT, host: HOST, dbPath: BOUSSOLE_DB, staticDir: BOUSSOLE_STATIC, mode: BOUSSOLE_MODE };
+  const { PORT, HOST, BOUSSOLE_DB, BOUSSOLE_STATIC, BOUSSOLE_MODE, BOUSSOLE_DEMO_SERVICES } = parsed.value;
+  return {
+    port: PORT,
+    host: HOST,
+    dbPath: BOUSSOLE_DB,
+    staticDir: BOUSSOLE_STATIC,
+    mode: BOUSSOLE_MODE,
+    ...(BOUSSOLE_DEMO_SERVICES === undefined ? {} : { demoServices: BOUSSOLE_DEMO_SERVICES }),
+  };
 }
 
 /** The address to print for a person: `localhost` when listening on every interface. */

@@ -33,7 +33,10 @@ async function main(): Promise<void> {
   const seedNow = demo && (await needsSeeding(store));
   let codeLines: string[] = [];
   try {
-    if (seedNow) await seedDirectory(store, generateDirectory(), { source: DEMO_SOURCE, logger });
+    if (seedNow) {
+      const directory = generateDirectory(config.demoServices === undefined ? {} : { services: config.demoServices });
+      await seedDirectory(store, directory, { source: DEMO_SOURCE, logger });
+    }
     if (demo) codeLines = demoCodeLines(await seedDemoAccounts(store, { now: new Date(), logger }));
   } catch (error) {
     await store.close(); // release the file cleanly (WAL checkpoint) before reporting the failure
