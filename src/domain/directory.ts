@@ -31,7 +31,8 @@ export const feedEntrySchema = z.discriminatedUnion('kind', [
   conflictEntrySchema,
 ]);
 
-export const directoryPageSchema = z.object({
+/** The page without its entries: lets a reader check the envelope first and the entries in slices. */
+export const directoryEnvelopeSchema = z.object({
   protocol: z.literal(PROTOCOL_VERSION),
   /** Identity of the server's database: a new epoch means "start over from cursor 0". */
   epoch: z.string().check(z.minLength(8)),
@@ -39,10 +40,12 @@ export const directoryPageSchema = z.object({
   hasMore: z.boolean(),
   /** Records in the whole directory, to show "n / N" during the first download. */
   total: z.number().check(z.int(), z.minimum(0)),
-  entries: z.array(feedEntrySchema),
+  entries: z.array(z.unknown()),
   /** The highest mutation id of the asking device the server has applied; null for an anonymous pull. */
   lastMutationId: z.nullable(z.number().check(z.int(), z.minimum(0))),
 });
+
+export const directoryPageSchema = z.object({ ...directoryEnvelopeSchema.shape, entries: z.array(feedEntrySchema) });
 
 /** Query of GET /api/v1/directory: entries with seq > cursor, at most `limit`. */
 export const directoryQuerySchema = z.object({

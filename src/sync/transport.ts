@@ -5,7 +5,13 @@
 
 import type * as z from 'zod/mini';
 import { apiErrorSchema } from '../domain/api-error.ts';
-import { type DirectoryPage, directoryPageSchema, PROTOCOL_VERSION } from '../domain/directory.ts';
+import {
+  type DirectoryPage,
+  directoryEnvelopeSchema,
+  type FeedEntry,
+  feedEntrySchema,
+  PROTOCOL_VERSION,
+} from '../domain/directory.ts';
 import {
   demoCodesSchema,
   type Mutation,
@@ -87,8 +93,10 @@ export function httpTransport(options: HttpTransportOptions = {}) {
   }
 
   return {
-    getDirectoryPage: (cursor: number, limit: number) =>
-      request(directoryPageSchema, `/api/v1/directory?cursor=${cursor}&limit=${limit}`),
+    async getDirectoryPage(cursor: number, limit: number): Promise<DirectoryPage> {
+      const envelope = await request(directoryEnvelopeSchema, `/api/v1/directory?cursor=${cursor}&limit=${limit}`);
+      return { ...envelope, entries: await parseEntries(envelope.entries) };
+    },
     push: (clientId: string, mutations: readonly Mutation[]) =>
       request(pushResponseSchema, '/api/v1/push', {
         method: 'POST',
@@ -115,6 +123,24 @@ export function httpTransport(options: HttpTransportOptions = {}) {
 }
 
 export type HttpTransport = ReturnType<typeof httpTransport>;
+
+/** Entries are checked in slices, yielding to the page between them: a long download never freezes the screen. */
+const SLICE = 100;
+
+async function parseEntries(raw: readonly unknown[]): Promise<FeedEntry[]> {
+  const entries: FeedEntry[] = [];
+  for (let start = 0; start < raw.length; start += SLICE) {
+    if (start > 0) await new Promise((resolve) => setTimeout(resolve, 0));
+    for (let i = start; i < Math.min(raw.length, start + SLICE); i++) {
+      const parsed = parse(feedEntrySchema, raw[i]);
+      if (!parsed.ok) {
+        throw new ProtocolError(`Réponse invalide : entries[${i}] ${describeProblems(parsed.problems.slice(0, 3))}`);
+      }
+      entries.push(parsed.value);
+    }
+  }
+  return entries;
+}
 
 function errorFor(status: number, body: unknown): Error {
   const parsed = parse(apiErrorSchema, body);

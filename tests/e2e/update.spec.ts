@@ -1,8 +1,8 @@
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { type PrivateServer, startPrivateServer } from '../../scripts/private-server.ts';
 import { waitForServiceWorkerControl } from './helpers.ts';
-import { type PrivateServer, startPrivateServer } from './server-process.ts';
 
 let server: PrivateServer;
 test.beforeAll(async () => {

@@ -1,4 +1,4 @@
-// A second, private server for browser tests that must change what is deployed (a new build): it serves its own
+// A private server for browser tests and quality scripts that must change what is deployed (a new build): it serves its own
 // copy of dist/ on its own port and SQLite file, and is stopped by the test.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { cpSync, mkdtempSync } from 'node:fs';

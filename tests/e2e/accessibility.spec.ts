@@ -1,0 +1,51 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, test } from '@playwright/test';
+import { waitForServiceWorkerControl } from './helpers.ts';
+
+/** Serious and critical WCAG 2.1 A/AA violations on the page as it is now, as readable lines. */
+async function violations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}) : ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+test('aucun écran n’a de violation d’accessibilité grave ou critique (axe, WCAG 2.1 AA)', async ({ page, request }) => {
+  const listing = await request.get('/api/v1/structures?limit=1');
+  const [structure] = ((await listing.json()) as { structures: Array<{ id: string }> }).structures;
+  if (!structure) throw new Error('annuaire vide');
+  const sheet = `/partenaires/${encodeURIComponent(structure.id)}`;
+
+  await page.goto('/connexion');
+  await waitForServiceWorkerControl(page);
+  expect(await violations(page), '/connexion').toEqual([]);
+  await page.getByRole('button', { name: 'Essayer en tant que Travailleur·se social·e' }).click();
+  await expect(page.getByTestId('account')).toBeVisible();
+  await expect(page.getByTestId('sync-state')).toContainText('Dernière synchronisation');
+
+  for (const path of [
+    '/',
+    '/annuaire?q=epicerie',
+    '/orientation',
+    '/fiche',
+    sheet,
+    `${sheet}/modifier`,
+    '/synchronisation',
+  ]) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    expect(await violations(page), path).toEqual([]);
+  }
+});
+
+test('tout se fait au clavier : le lien d’évitement mène au contenu et le focus reste visible', async ({ page }) => {
+  await page.goto('/');
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Aller au contenu' });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#contenu')).toBeFocused();
+  await page.keyboard.press('Tab');
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle);
+  expect(outline).not.toBe('none');
+});
