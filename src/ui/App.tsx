@@ -1,4 +1,4 @@
-import { LocationProvider, Route, Router } from 'preact-iso';
+import { LocationProvider, lazy, Route, Router } from 'preact-iso';
 import type { AppContext } from './boot.ts';
 import { DirectoryScreen } from './components/DirectoryScreen.tsx';
 import { Header } from './components/Header.tsx';
@@ -9,6 +9,13 @@ import { StructureScreen } from './components/StructureScreen.tsx';
 import { SyncScreen } from './components/SyncScreen.tsx';
 import { UpdateBanner } from './components/UpdateBanner.tsx';
 import { fr } from './strings.ts';
+
+// The orientation flow and the person's sheet are chunks of their own, fetched when their route opens (and precached
+// by the service worker, so they open offline): the first load stays within its budget.
+const OrientationScreen = lazy(() =>
+  import('./components/orientation/OrientationScreen.tsx').then((m) => m.OrientationScreen),
+);
+const HandoutScreen = lazy(() => import('./components/handout/HandoutScreen.tsx').then((m) => m.HandoutScreen));
 
 /** Every route works offline: the service worker serves the shell for any path, the data is on the device. */
 export function App({ context }: { context: AppContext }) {
@@ -33,6 +40,11 @@ export function App({ context }: { context: AppContext }) {
             path="/partenaires/:id/modifier"
             component={({ id }: { id: string }) => <StructureEditScreen context={context} id={id} />}
           />
+          <Route
+            path="/orientation"
+            component={() => <OrientationScreen catalog={context.catalog} recap={context.recap} />}
+          />
+          <Route path="/fiche" component={() => <HandoutScreen catalog={context.catalog} recap={context.recap} />} />
           <Route default component={NotFoundScreen} />
         </Router>
       </main>

@@ -14,6 +14,7 @@ import { browserSyncEnvironment, createSyncController } from '../sync/sync-contr
 import { httpTransport } from '../sync/transport.ts';
 import type { CatalogModel } from './models/catalog-model.ts';
 import { createDirectoryModel } from './models/directory-model.ts';
+import { createRecapModel } from './models/recap-model.ts';
 import { createReviewModel } from './models/review-model.ts';
 import { createSessionModel } from './models/session-model.ts';
 import { createStructureEditor } from './models/structure-editor-model.ts';
@@ -29,6 +30,8 @@ export async function boot() {
   const syncModel = createSyncModel({ lastSuccessAt: state.lastSyncAt, online: navigator.onLine });
   const directory = createDirectoryModel(db);
   const review = createReviewModel(db);
+  // The person's sheet in the making: memory only (see recap-model.ts).
+  const recap = createRecapModel();
   // The matching engine and the search index (with MiniSearch) are a chunk of their own, loaded right after the
   // first screen and precached by the service worker: the first paint does not wait for them.
   const catalog = signal<CatalogModel | null>(null);
@@ -101,6 +104,7 @@ export async function boot() {
     refresh,
     session,
     review,
+    recap,
     syncNow: () => controller.syncNow(),
     async signIn(code: string) {
       await session.signIn(code, deviceLabel());

@@ -399,6 +399,7 @@ export const fr = {
     qrCaption: 'Scannez pour garder l’adresse et le téléphone dans vos contacts.',
     shareTitle: 'Adresses pour l’alimentation',
   },
+  // End of orientation, recap and handout.
   update: {
     available: 'Nouvelle version disponible',
     apply: 'Mettre à jour',

@@ -1,0 +1,162 @@
+import {
+  CRENEAUX,
+  GENRES,
+  JOURS,
+  LANGUES,
+  MOBILITES,
+  REGIMES,
+  SITUATIONS_ADMINISTRATIVES,
+  SITUATIONS_FAMILIALES,
+} from '../../../domain/vocabulary.ts';
+import type { OrientationModel } from '../../models/orientation-model.ts';
+import { qpvValid } from '../../models/profile-draft.ts';
+import { fr } from '../../strings.ts';
+import { CheckGroup } from './CheckGroup.tsx';
+import { ChoiceGroup, YesNoGroup } from './ChoiceGroup.tsx';
+
+const T = fr.orientation;
+
+function number(text: string, max: number): number | null {
+  const n = Number.parseFloat(text.replace(',', '.'));
+  return Number.isFinite(n) && n >= 0 ? Math.min(max, n) : null;
+}
+
+/** The criteria asked only when the situation calls for them, behind "Autres critères". */
+export function MoreFields({ model }: { model: OrientationModel }) {
+  const d = model.draft.value;
+  const qpvOk = qpvValid(d.qpv);
+  return (
+    <div class="more-fields">
+      <fieldset class="group">
+        <legend>{T.person.legend}</legend>
+        <div class="field">
+          <label for="o-age">{T.person.age}</label>
+          <input
+            id="o-age"
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={120}
+            value={d.age ?? ''}
+            onInput={(e) => {
+              const n = number(e.currentTarget.value, 120);
+              model.set('age', n === null ? null : Math.round(n));
+            }}
+          />
+        </div>
+        <ChoiceGroup
+          id="o-genre"
+          legend={T.person.genre}
+          options={GENRES}
+          value={d.genre}
+          onChange={(v) => model.set('genre', v)}
+        />
+      </fieldset>
+      <fieldset class="group">
+        <legend>{T.situation.legend}</legend>
+        <ChoiceGroup
+          id="o-situation-familiale"
+          legend={T.situation.familiale}
+          options={SITUATIONS_FAMILIALES}
+          value={d.situation_familiale}
+          onChange={(v) => model.set('situation_familiale', v)}
+        />
+        <ChoiceGroup
+          id="o-situation-administrative"
+          legend={T.situation.administrative}
+          options={SITUATIONS_ADMINISTRATIVES}
+          value={d.situation_administrative}
+          onChange={(v) => model.set('situation_administrative', v)}
+        />
+        <YesNoGroup
+          id="o-sdf"
+          legend={T.situation.sansDomicile}
+          value={d.sans_domicile_fixe}
+          onChange={(v) => model.set('sans_domicile_fixe', v)}
+        />
+        <div class="field">
+          <label for="o-qpv">{T.place.qpv}</label>
+          <input
+            id="o-qpv"
+            type="text"
+            autocomplete="off"
+            value={d.qpv}
+            aria-invalid={qpvOk ? undefined : 'true'}
+            aria-describedby="o-qpv-hint"
+            onInput={(e) => model.set('qpv', e.currentTarget.value)}
+          />
+          <p id="o-qpv-hint" class={qpvOk ? 'hint' : 'field-error'}>
+            {qpvOk ? T.place.qpvHint : T.place.qpvInvalid}
+          </p>
+        </div>
+      </fieldset>
+      <fieldset class="group">
+        <legend>{T.mobility.legend}</legend>
+        <ChoiceGroup
+          id="o-mobilite"
+          legend={T.mobility.mode}
+          options={MOBILITES}
+          value={d.mobilite}
+          onChange={(v) => model.set('mobilite', v)}
+        />
+        {d.mobilite !== null && (
+          <div class="field">
+            <label for="o-distance-max">{T.mobility.maxKm}</label>
+            <input
+              id="o-distance-max"
+              type="number"
+              inputMode="decimal"
+              min={1}
+              max={100}
+              value={d.distanceMaxKm ?? ''}
+              onInput={(e) => model.set('distanceMaxKm', number(e.currentTarget.value, 100))}
+            />
+          </div>
+        )}
+      </fieldset>
+      <CheckGroup
+        id="o-langues"
+        legend={T.languages}
+        options={LANGUES}
+        values={d.langues}
+        onChange={(v) => model.set('langues', v)}
+        layout="columns"
+      />
+      <fieldset class="group">
+        <legend>{T.food.legend}</legend>
+        <CheckGroup
+          id="o-regimes"
+          legend={T.food.regimes}
+          options={REGIMES}
+          values={d.regimes}
+          onChange={(v) => model.set('regimes', v)}
+          layout="columns"
+        />
+        <YesNoGroup
+          id="o-peut-cuisiner"
+          legend={T.food.canCook}
+          value={d.peut_cuisiner}
+          onChange={(v) => model.set('peut_cuisiner', v)}
+        />
+      </fieldset>
+      <fieldset class="group">
+        <legend>{T.availability.legend}</legend>
+        <CheckGroup
+          id="o-jours"
+          legend={T.availability.days}
+          options={JOURS}
+          values={d.jours}
+          onChange={(v) => model.set('jours', v)}
+          layout="columns"
+        />
+        <CheckGroup
+          id="o-creneaux"
+          legend={T.availability.slots}
+          options={CRENEAUX}
+          values={d.creneaux}
+          onChange={(v) => model.set('creneaux', v)}
+        />
+      </fieldset>
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+import { BESOINS, type NeedValue } from '../../../domain/vocabulary.ts';
+import type { OrientationModel } from '../../models/orientation-model.ts';
+import { fr } from '../../strings.ts';
+import { CheckGroup } from './CheckGroup.tsx';
+import { useStepFocus } from './use-step-focus.ts';
+
+const T = fr.orientation;
+const NEED_LABELS = Object.fromEntries(Object.entries(BESOINS).map(([k, v]) => [k, v.label])) as Record<
+  NeedValue,
+  string
+>;
+
+/** Step 2: the needs (BESOINS). None ticked examines every partner. */
+export function NeedsStep({ model }: { model: OrientationModel }) {
+  const heading = useStepFocus(model);
+  return (
+    <form
+      class="step"
+      aria-labelledby="o-step-title"
+      onSubmit={(e) => {
+        e.preventDefault();
+        model.showResults();
+      }}
+    >
+      <h2 id="o-step-title" tabIndex={-1} ref={heading}>
+        {T.stepTitle.besoins}
+      </h2>
+      <CheckGroup
+        id="o-besoins"
+        legend={T.needsLegend}
+        options={NEED_LABELS}
+        values={model.draft.value.besoins}
+        onChange={(v) => model.set('besoins', v)}
+        layout="columns"
+      />
+      <div class="actions">
+        <button type="button" class="button" onClick={() => model.go('profil')}>
+          {T.back}
+        </button>
+        <button type="submit" class="button primary">
+          {T.seeResults}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,65 @@
+import { RESSOURCES, URGENCES } from '../../../domain/vocabulary.ts';
+import type { OrientationModel } from '../../models/orientation-model.ts';
+import { fr } from '../../strings.ts';
+import { ChoiceGroup } from './ChoiceGroup.tsx';
+import { HouseholdFields } from './HouseholdFields.tsx';
+import { MoreFields } from './MoreFields.tsx';
+import { PlaceFields } from './PlaceFields.tsx';
+import { useStepFocus } from './use-step-focus.ts';
+
+const T = fr.orientation;
+
+/**
+ * Step 1: what the situation needs and nothing more — where, the household, resources and urgency first; the
+ * other criteria behind a disclosure. Every field is optional.
+ */
+export function ProfileStep({ model }: { model: OrientationModel }) {
+  const heading = useStepFocus(model);
+  const d = model.draft.value;
+  return (
+    <form
+      class="step"
+      aria-labelledby="o-step-title"
+      onSubmit={(e) => {
+        e.preventDefault();
+        model.go('besoins');
+      }}
+    >
+      <h2 id="o-step-title" tabIndex={-1} ref={heading}>
+        {T.stepTitle.profil}
+      </h2>
+      <p class="notice">{T.privacy}</p>
+      <PlaceFields model={model} />
+      <HouseholdFields model={model} />
+      <ChoiceGroup
+        id="o-ressources"
+        legend={T.situation.ressources}
+        options={RESSOURCES}
+        value={d.ressources}
+        onChange={(v) => model.set('ressources', v)}
+      />
+      <ChoiceGroup
+        id="o-urgence"
+        legend={T.urgency}
+        options={URGENCES}
+        value={d.urgence}
+        onChange={(v) => model.set('urgence', v)}
+      />
+      <details
+        class="more"
+        open={model.moreOpen.value}
+        onToggle={(e) => {
+          model.moreOpen.value = e.currentTarget.open;
+        }}
+      >
+        <summary>{T.more}</summary>
+        {model.moreOpen.value && <MoreFields model={model} />}
+      </details>
+      <div class="actions">
+        <button type="submit" class="button primary">
+          {T.next}
+        </button>
+      </div>
+    </form>
+  );
+}

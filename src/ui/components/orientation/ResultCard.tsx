@@ -1,0 +1,90 @@
+import { FOOD_CATEGORIES } from '../../../domain/vocabulary.ts';
+import type { ServiceResult } from '../../../matching/orient/types.ts';
+import type { Reason, ReasonKind } from '../../../matching/reasons.ts';
+import type { ServiceEntry } from '../../../matching/snapshot-entry.ts';
+import type { RecapModel } from '../../models/recap-model.ts';
+import { fr } from '../../strings.ts';
+import { distance } from '../../text/fr-format.ts';
+import { reasonText } from '../../text/reason-text.ts';
+
+const T = fr.orientation;
+/** Order of reasons on a card: what decides first, then what helps, then what weighs against, then the rest. */
+const ORDER: Record<ReasonKind, number> = { excludes: 0, to_check: 1, plus: 2, minus: 3, info: 4 };
+
+interface Props {
+  result: ServiceResult;
+  entry: ServiceEntry;
+  recap: RecapModel;
+  now: number;
+}
+
+/** One partner service in the results: why it fits (or must be checked, or was excluded), and "Ajouter". */
+export function ResultCard({ result, entry, recap, now }: Props) {
+  const { service, structure } = entry;
+  const name = structure?.nom ?? service.nom;
+  const place = service.lieu ?? structure;
+  const ctx = {
+    now,
+    openings: result.current_opening ? [result.current_opening, ...result.next_openings] : result.next_openings,
+  };
+  const sorted = [...result.reasons].sort((a, b) => ORDER[a.kind] - ORDER[b.kind]);
+  const decisive = sorted.filter((r) => r.kind === (result.verdict === 'excluded' ? 'excludes' : 'to_check'));
+  const others = result.verdict === 'excluded' ? [] : sorted.filter((r) => r.kind !== 'to_check');
+  const selected = recap.has(service.id);
+  const headingId = `r-${result.rank}`;
+  const sentences = (reasons: readonly Reason[]) =>
+    reasons.map((r, i) => (
+      <li key={i} class={`reason ${r.kind}`}>
+        {reasonText(r, ctx)}
+      </li>
+    ));
+  return (
+    <li class={`result-card ${result.verdict}`} data-testid="result">
+      <h4 id={headingId}>{name}</h4>
+      <p class="service-name">
+        {service.nom}
+        {service.categorie ? ` · ${FOOD_CATEGORIES[service.categorie].label}` : ''}
+      </p>
+      {place && (
+        <p class="address">
+          {place.adresse}, {place.code_postal} {place.commune}
+        </p>
+      )}
+      {decisive.length > 0 && (
+        <>
+          <p class="decisive">{result.verdict === 'excluded' ? T.excludedBecause : T.toCheckLabel}</p>
+          <ul class="reasons">{sentences(decisive)}</ul>
+        </>
+      )}
+      <ul class="reasons">
+        {result.distance_km !== null && (
+          <li class="reason info">{T.distance(distance(result.distance_km), result.distance_approximate)}</li>
+        )}
+        {sentences(others)}
+      </ul>
+      <div class="actions">
+        {result.verdict !== 'excluded' && (
+          <button
+            type="button"
+            class={selected ? 'button selected' : 'button primary'}
+            aria-label={selected ? T.removeNamed(name) : T.addNamed(name)}
+            onClick={() =>
+              recap.toggle({
+                serviceId: service.id,
+                structureId: entry.structureId,
+                distanceKm: result.distance_km,
+                distanceApproximate: result.distance_approximate,
+              })
+            }
+          >
+            {selected ? T.remove : T.add}
+          </button>
+        )}
+        <a class="button" href={`/partenaires/${encodeURIComponent(entry.structureId)}`}>
+          {T.openSheet}
+          <span class="visually-hidden"> : {name}</span>
+        </a>
+      </div>
+    </li>
+  );
+}

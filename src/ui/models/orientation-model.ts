@@ -1,0 +1,184 @@
+// The orientation flow's state: the step, the answers, the results and their filters. Privacy by design: the
+// profile describes a person in front of the worker, so it lives ONLY in this object's memory — never in
+// IndexedDB, localStorage, sessionStorage or the URL, never sent (BRIEF: the profile stays on the device). It
+// survives moving between screens of the tab (a partner sheet, the handout) and disappears with the tab or with
+// "Nouvelle orientation".
+//
+// The orientation runs on the device (catalog.orient) only on the results step, and again by itself when the
+// directory or the hours library arrives (both are signals read by `orient`); filters only hide results.
+import { computed, type ReadonlySignal, signal } from '@preact/signals';
+import { communeOfPosition } from '../../domain/geo/commune-of-position.ts';
+import type { Orientation, ServiceResult } from '../../matching/orient/types.ts';
+import type { ProfileField } from '../../matching/reasons.ts';
+import type { CatalogModel } from './catalog-model.ts';
+import { communeName, type Draft, EMPTY_DRAFT, profileOf } from './profile-draft.ts';
+import { NO_FILTERS, type ResultFilters, resultFilter } from './result-filters.ts';
+
+export type Step = 'profil' | 'besoins' | 'resultats';
+export type ResultList = 'eligible' | 'toCheck' | 'excluded';
+
+const PAGE = 10;
+const FIRST_PAGES: Record<ResultList, number> = { eligible: PAGE, toCheck: PAGE, excluded: PAGE };
+/** Fields asked under "Autres critères": opening it is part of going back to one of them. */
+const MORE_FIELDS: ReadonlySet<ProfileField> = new Set([
+  'code_qpv',
+  'age',
+  'genre',
+  'situation_familiale',
+  'situation_administrative',
+  'mobilite',
+  'langues',
+  'regimes',
+  'peut_cuisiner',
+  'disponibilites',
+]);
+
+/** Where "Utiliser ma position" stands. */
+export type Locating = 'idle' | 'locating' | 'located' | 'outside' | 'failed' | 'unsupported';
+export type Position = { latitude: number; longitude: number };
+
+class Unsupported extends Error {}
+
+/**
+ * The device's position from its GPS: no network needed (high accuracy asks the GPS rather than Wi-Fi lookups).
+ * The position stays in the orientation's memory, as the rest of the profile.
+ */
+export function browserPosition(): Promise<Position> {
+  return new Promise((resolve, reject) => {
+    if (!('geolocation' in navigator)) return reject(new Unsupported());
+    navigator.geolocation.getCurrentPosition(
+      (p) => resolve({ latitude: p.coords.latitude, longitude: p.coords.longitude }),
+      reject,
+      { enableHighAccuracy: true, timeout: 20_000, maximumAge: 300_000 },
+    );
+  });
+}
+
+export interface ResultsView {
+  orientation: Orientation;
+  eligible: ServiceResult[];
+  toCheck: ServiceResult[];
+  /** Results the filters hide. */
+  hidden: number;
+}
+
+export function createOrientationModel(catalog: ReadonlySignal<CatalogModel | null>, clock: () => number = Date.now) {
+  const draft = signal<Draft>(EMPTY_DRAFT);
+  const step = signal<Step>('profil');
+  const moreOpen = signal(false);
+  /** Where focus goes once the step is shown: its heading, or a field the worker came back to. */
+  const focus = signal<{ field: ProfileField | null; seq: number }>({ field: null, seq: 0 });
+  const now = signal(clock());
+  const filters = signal<ResultFilters>(NO_FILTERS);
+  const limits = signal<Record<ResultList, number>>(FIRST_PAGES);
+  const locating = signal<Locating>('idle');
+
+  const profile = computed(() => profileOf(draft.value));
+  const orientation = computed<Orientation | null>(() => {
+    if (step.value !== 'resultats') return null;
+    return catalog.value?.orient(profile.value, now.value) ?? null;
+  });
+  const view = computed<ResultsView | null>(() => {
+    const o = orientation.value;
+    const c = catalog.value;
+    if (!o || !c) return null;
+    const keep = resultFilter(filters.value, c.entry, now.value, c.hours.value);
+    const shown = o.results.filter(keep);
+    return {
+      orientation: o,
+      eligible: shown.filter((r) => r.verdict === 'eligible'),
+      toCheck: shown.filter((r) => r.verdict === 'to_check'),
+      hidden: o.results.length - shown.length,
+    };
+  });
+
+  function go(next: Step, field: ProfileField | null = null) {
+    step.value = next;
+    focus.value = { field, seq: focus.value.seq + 1 };
+  }
+
+  return {
+    draft,
+    step,
+    moreOpen,
+    focus,
+    now,
+    filters,
+    limits,
+    locating,
+    profile,
+    orientation,
+    view,
+    /** Starts loading the hours library (results say hours are loading until it is there). */
+    start() {
+      void catalog.value?.ensureHours();
+    },
+    set<K extends keyof Draft>(key: K, value: Draft[K]) {
+      draft.value = { ...draft.value, [key]: value };
+    },
+    patch(values: Partial<Draft>) {
+      draft.value = { ...draft.value, ...values };
+    },
+    /** The commune as typed: recognised or not, it replaces a GPS position. */
+    typeCommune(text: string, code: string | null) {
+      locating.value = 'idle';
+      draft.value = { ...draft.value, communeText: text, commune: code, position: null };
+    },
+    async locate(getPosition: () => Promise<Position> = browserPosition) {
+      locating.value = 'locating';
+      try {
+        const position = await getPosition();
+        const code = communeOfPosition(position);
+        if (code === undefined) {
+          locating.value = 'outside';
+          return;
+        }
+        draft.value = { ...draft.value, position, commune: code, communeText: communeName(code) ?? '' };
+        locating.value = 'located';
+      } catch (error) {
+        locating.value = error instanceof Unsupported ? 'unsupported' : 'failed';
+      }
+    },
+    go,
+    showResults() {
+      now.value = clock();
+      limits.value = FIRST_PAGES;
+      void catalog.value?.ensureHours();
+      go('resultats');
+    },
+    /** Back to the profile step, on the field that would change results ("Préciser …"). */
+    editField(field: ProfileField) {
+      if (MORE_FIELDS.has(field)) moreOpen.value = true;
+      go('profil', field);
+    },
+    setFilter<K extends keyof ResultFilters>(key: K, value: ResultFilters[K]) {
+      filters.value = { ...filters.value, [key]: value };
+    },
+    showMore(list: ResultList) {
+      limits.value = { ...limits.value, [list]: limits.value[list] + PAGE };
+    },
+    /** Forgets the person: a new orientation starts from nothing. */
+    reset() {
+      draft.value = EMPTY_DRAFT;
+      filters.value = NO_FILTERS;
+      limits.value = FIRST_PAGES;
+      moreOpen.value = false;
+      locating.value = 'idle';
+      go('profil');
+    },
+  };
+}
+
+export type OrientationModel = ReturnType<typeof createOrientationModel>;
+
+const shared = new WeakMap<object, OrientationModel>();
+
+/** One orientation per tab (per catalog): leaving the screen and coming back keeps the person's answers. */
+export function orientationModelFor(catalog: ReadonlySignal<CatalogModel | null>): OrientationModel {
+  let model = shared.get(catalog);
+  if (!model) {
+    model = createOrientationModel(catalog);
+    shared.set(catalog, model);
+  }
+  return model;
+}

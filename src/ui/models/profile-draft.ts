@@ -1,0 +1,164 @@
+// What the worker has typed in the profile step, as the form holds it (a commune typed or found by GPS, a
+// household being filled in, answers not given yet as null), and the Profile the matcher reads, derived from it.
+// Every answer is optional: an answer left empty is absent from the profile, never a default value.
+import { ADDRESSABLE_COMMUNES, type Commune, communeByCode } from '../../domain/communes.ts';
+import type { Profile } from '../../domain/profile.ts';
+import type { CRENEAUX, JOURS, NeedValue } from '../../domain/vocabulary.ts';
+import type {
+  AdministrativeSituation,
+  Diet,
+  FamilySituation,
+  Language,
+  Mobility,
+  ResourcesValue,
+  Urgency,
+} from '../../matching/reasons.ts';
+
+export interface Draft {
+  communeText: string;
+  /** INSEE code of the commune recognised in `communeText`, or found from the position. */
+  commune: string | null;
+  /** The GPS position, when "Ma position" was used (distances then start from it). */
+  position: { latitude: number; longitude: number } | null;
+  qpv: string;
+  adults: number | null;
+  /** One entry per child; null until its age is typed. */
+  ages: (number | null)[];
+  age: number | null;
+  genre: NonNullable<Profile['genre']> | null;
+  situation_familiale: FamilySituation | null;
+  situation_administrative: AdministrativeSituation | null;
+  ressources: ResourcesValue | null;
+  sans_domicile_fixe: boolean | null;
+  mobilite: Mobility | null;
+  distanceMaxKm: number | null;
+  langues: Language[];
+  regimes: Diet[];
+  peut_cuisiner: boolean | null;
+  jours: (keyof typeof JOURS)[];
+  creneaux: (keyof typeof CRENEAUX)[];
+  urgence: Urgency | null;
+  besoins: NeedValue[];
+}
+
+export const EMPTY_DRAFT: Draft = Object.freeze({
+  communeText: '',
+  commune: null,
+  position: null,
+  qpv: '',
+  adults: null,
+  ages: [],
+  age: null,
+  genre: null,
+  situation_familiale: null,
+  situation_administrative: null,
+  ressources: null,
+  sans_domicile_fixe: null,
+  mobilite: null,
+  distanceMaxKm: null,
+  langues: [],
+  regimes: [],
+  peut_cuisiner: null,
+  jours: [],
+  creneaux: [],
+  urgence: null,
+  besoins: [],
+}) as Draft;
+
+const QPV = /^QN[0-9A-Z]{5,8}$/;
+
+export function qpvValid(text: string): boolean {
+  return text.trim() === '' || QPV.test(text.trim().toUpperCase());
+}
+
+/** The household counts once the adults and every child's age are given (an unknown age would miscount). */
+export function householdComplete(d: Draft): boolean {
+  return d.adults !== null && d.adults >= 1 && d.ages.every((a) => a !== null);
+}
+
+export function profileOf(d: Draft): Profile {
+  const p: Profile = { besoins: [...d.besoins] };
+  const qpv = d.qpv.trim().toUpperCase();
+  const lieu: NonNullable<Profile['lieu']> = {};
+  // A position found by GPS wins: the matcher derives the commune from it and measures distances from it.
+  if (d.position) lieu.position = d.position;
+  else if (d.commune) lieu.code_insee = d.commune;
+  if (qpv && QPV.test(qpv)) lieu.code_qpv = qpv;
+  if (Object.keys(lieu).length > 0) p.lieu = lieu;
+  if (householdComplete(d) && d.adults !== null) {
+    p.foyer = { adultes: d.adults, ages_enfants: d.ages.filter((a): a is number => a !== null) };
+  }
+  if (d.age !== null) p.age = d.age;
+  if (d.genre) p.genre = d.genre;
+  if (d.situation_familiale) p.situation_familiale = d.situation_familiale;
+  if (d.situation_administrative) p.situation_administrative = d.situation_administrative;
+  if (d.ressources) p.ressources = d.ressources;
+  if (d.sans_domicile_fixe !== null) p.sans_domicile_fixe = d.sans_domicile_fixe;
+  if (d.mobilite) {
+    p.mobilite = { mode: d.mobilite };
+    if (d.distanceMaxKm !== null && d.distanceMaxKm > 0) p.mobilite.distance_max_km = d.distanceMaxKm;
+  }
+  if (d.langues.length > 0) p.langues = [...d.langues];
+  if (d.regimes.length > 0) p.regimes = [...d.regimes];
+  if (d.peut_cuisiner !== null) p.peut_cuisiner = d.peut_cuisiner;
+  if (d.jours.length > 0 || d.creneaux.length > 0)
+    p.disponibilites = { jours: [...d.jours], creneaux: [...d.creneaux] };
+  if (d.urgence) p.urgence = d.urgence;
+  return p;
+}
+
+function normalised(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[-'’]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** How a commune is shown and typed: "Vénissieux", "Lyon 3e" (not "Lyon 3e Arrondissement"). */
+export function communeLabel(c: Commune): string {
+  return c.nom.replace(/ Arrondissement$/, '');
+}
+
+const SEARCHABLE = ADDRESSABLE_COMMUNES.map((c) => ({
+  commune: c,
+  name: normalised(communeLabel(c)),
+  full: normalised(c.nom),
+})).sort((a, b) => a.name.localeCompare(b.name, 'fr', { numeric: true }));
+
+/** The commune the text designates exactly (its name, with or without accents, or its postal code). */
+export function communeOfText(text: string): Commune | undefined {
+  const t = normalised(text);
+  if (t === '') return undefined;
+  if (/^\d{5}$/.test(t)) {
+    const found = SEARCHABLE.filter((s) => s.commune.codes_postaux.includes(t));
+    return found.length === 1 ? found[0]?.commune : undefined;
+  }
+  const lyon = /^lyon (\d)(?:e|er|eme)?(?: arrondissement)?$/.exec(t);
+  if (lyon) return SEARCHABLE.find((s) => s.name === `lyon ${lyon[1]}${lyon[1] === '1' ? 'er' : 'e'}`)?.commune;
+  return SEARCHABLE.find((s) => s.name === t || s.full === t)?.commune;
+}
+
+/** Communes whose name (or a word of it) or postal code starts with the text, at most `limit`. */
+export function communeSuggestions(text: string, limit = 6): Commune[] {
+  const t = normalised(text);
+  if (t === '') return [];
+  const out: Commune[] = [];
+  for (const s of SEARCHABLE) {
+    const words = s.name.split(' ');
+    const hit =
+      s.name.startsWith(t) ||
+      words.some((w) => w.startsWith(t)) ||
+      s.commune.codes_postaux.some((cp) => cp.startsWith(t));
+    if (hit) out.push(s.commune);
+    if (out.length >= limit) break;
+  }
+  return out;
+}
+
+export function communeName(code: string | null): string | null {
+  const c = code ? communeByCode(code) : undefined;
+  return c ? communeLabel(c) : null;
+}

@@ -1,0 +1,90 @@
+// Times, days, dates, distances and lists as a French reader says them, always on the Paris clock whatever the
+// device's zone (instants are epoch ms; calendar days are Paris `YYYY-MM-DD`). "9h", "9h30", "demain", "jeudi",
+// "jeudi 12 novembre", "1,2 km", "a, b ou c". The words themselves come from strings.ts.
+import { addDays, daysBetween, parisDay } from '../../matching/hours/paris-time.ts';
+import { fr } from '../strings.ts';
+
+const PARIS = 'Europe/Paris';
+const hourMinute = new Intl.DateTimeFormat('fr-FR', { timeZone: PARIS, hour: 'numeric', minute: '2-digit' });
+const weekday = new Intl.DateTimeFormat('fr-FR', { timeZone: 'UTC', weekday: 'long' });
+const dayMonth = new Intl.DateTimeFormat('fr-FR', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long' });
+const dateOnly = new Intl.DateTimeFormat('fr-FR', { timeZone: 'UTC', day: 'numeric', month: 'long' });
+const dateYear = new Intl.DateTimeFormat('fr-FR', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
+const oneDecimal = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
+const andList = new Intl.ListFormat('fr-FR', { type: 'conjunction' });
+const orList = new Intl.ListFormat('fr-FR', { type: 'disjunction' });
+
+/** A calendar day as a Date at its UTC midnight, for formatters set to UTC (no zone shift possible). */
+function utcDate(day: string): Date {
+  return new Date(`${day}T00:00:00Z`);
+}
+
+/** "9h", "9h30", "14h05" on the Paris clock. */
+export function time(instant: number): string {
+  const parts = hourMinute.formatToParts(instant);
+  const h = Number(parts.find((p) => p.type === 'hour')?.value ?? '0');
+  const m = parts.find((p) => p.type === 'minute')?.value ?? '00';
+  return m === '00' ? `${h}h` : `${h}h${m}`;
+}
+
+/** "9h–12h". */
+export function timeRange(start: number, end: number): string {
+  return `${time(start)}–${time(end)}`;
+}
+
+/** "aujourd'hui", "demain", "jeudi" (within the week), else "jeudi 12 novembre". */
+export function relativeDay(day: string, now: number): string {
+  const diff = daysBetween(parisDay(now), day);
+  if (diff === 0) return fr.when.today;
+  if (diff === 1) return fr.when.tomorrow;
+  if (diff > 1 && diff < 7) return weekday.format(utcDate(day));
+  return dayMonth.format(utcDate(day));
+}
+
+/** "demain 9h–12h", "jeudi 12 novembre 14h–17h"; without an end, "demain à 9h". */
+export function when(start: number, now: number, end?: number): string {
+  const day = relativeDay(parisDay(start), now);
+  return end === undefined ? fr.when.at(day, time(start)) : `${day} ${timeRange(start, end)}`;
+}
+
+/** "12 novembre", with the year when it is not this year's ("12 janvier 2027"). */
+export function date(day: string, now: number): string {
+  return day.slice(0, 4) === parisDay(now).slice(0, 4) ? dateOnly.format(utcDate(day)) : dateYear.format(utcDate(day));
+}
+
+/** "3 novembre 2026": a date in full, for the handout's header. */
+export function fullDate(instant: number): string {
+  return dateYear.format(utcDate(parisDay(instant)));
+}
+
+/** "lundi" for an ISO weekday index (0 Monday … 6 Sunday). */
+export function weekdayName(index: number): string {
+  // 2024-01-01 was a Monday.
+  return weekday.format(utcDate(addDays('2024-01-01', index)));
+}
+
+/** "1,2 km", "800 m". */
+export function distance(km: number): string {
+  if (km < 1) return `${Math.max(50, Math.round((km * 1000) / 50) * 50)} m`;
+  return `${oneDecimal.format(km < 10 ? km : Math.round(km))} km`;
+}
+
+/** "a, b et c". */
+export function and(items: readonly string[]): string {
+  return andList.format(items);
+}
+
+/** "a, b ou c". */
+export function or(items: readonly string[]): string {
+  return orList.format(items);
+}
+
+/** First letter lower-cased, for a label used inside a sentence ("Par courriel" → "par courriel"). */
+export function inSentence(label: string): string {
+  return label.charAt(0).toLowerCase() + label.slice(1);
+}
+
+/** First letter upper-cased, for a sentence built from lower-case pieces. */
+export function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

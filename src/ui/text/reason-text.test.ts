@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import type { Reason, ReasonCode, ReasonParams } from '../../matching/reasons.ts';
+import { reasonText } from './reason-text.ts';
+
+// Tuesday 3 November 2026, 10:00 in Paris.
+const NOW = Date.parse('2026-11-03T10:00:00+01:00');
+const at = (iso: string) => Date.parse(iso);
+
+/** One example per code: the type makes it exhaustive, so a code added to the matcher must get a sample here. */
+const SAMPLES: { [C in ReasonCode]: ReasonParams[C] } = {
+  listing_not_validated: {},
+  covers_needs: { needs: ['aide-alimentaire', 'epicerie-solidaire'], of: 2 },
+  needs_cooking: { inferred: false },
+  ready_to_eat: {},
+  age_min: { min: 18 },
+  age_max: { max: 25 },
+  age_unknown: { min: 18, max: 25 },
+  age_match: { min: null, max: 25 },
+  gender_reserved: { genre: 'femmes' },
+  gender_unknown: { genre: 'hommes' },
+  gender_match: { genre: 'femmes' },
+  family_situation: { accepted: ['famille', 'monoparentale'] },
+  family_unknown: { accepted: ['enceinte'] },
+  family_match: { situation: 'famille', inferred: true },
+  young_child: { age: 1 },
+  no_young_child: {},
+  young_child_unknown: {},
+  administrative_situation: { accepted: ['en-regle'] },
+  administrative_unknown: { accepted: ['demandeur-asile', 'refugie'] },
+  administrative_match: { situation: 'refugie' },
+  resources_not_accepted: { accepted: ['etudiant'] },
+  resources_unknown: { accepted: ['minima-sociaux', 'bas-revenus'] },
+  resources_match: { ressources: 'minima-sociaux' },
+  zone_outside: { communes: ['69029'], qpv: [] },
+  zone_unknown: { communes: ['69259', '69123'], qpv: ['QNDEMO01'] },
+  zone_no_fixed_address: { communes: ['69383'], qpv: [] },
+  zone_match: { commune: '69259', qpv: null },
+  public_exclusive: { publics: ['familles'] },
+  public_preferred: { publics: ['beneficiaires-des-minimas-sociaux'] },
+  public_exclusive_mismatch: { publics: ['etudiants'] },
+  public_exclusive_unverified: { publics: ['etudiants'] },
+  unconditional: {},
+  needs_referral: { fiche: true, canaux: ['application', 'courriel'] },
+  needs_appointment: {},
+  needs_registration: {},
+  direct_access: {},
+  documents_required: { documents: ['piece-identite', 'attestation-caf'] },
+  document_may_be_missing: { document: 'justificatif-domicile' },
+  slow_access_for_urgency: { urgence: 'aujourdhui' },
+  diet_supported: { regimes: ['halal'] },
+  diet_not_declared: { regimes: ['sans-porc', 'vegetarien'] },
+  language_spoken: { langues: ['ar', 'fr'] },
+  language_not_spoken: { langues: ['fr'] },
+  distance_beyond_max: { km: 7.25, max: 5 },
+  distance_beyond_mobility: { km: 3.4, mode: 'pied', typical_km: 2 },
+  remote_possible: {},
+  free: {},
+  solidarity_price: { min: 10, max: 30 },
+  paid: {},
+  closed_until: { until: '2026-11-12' },
+  exceptional_hours: { until: null },
+  open_now: { until: at('2026-11-03T12:00:00+01:00') },
+  opens_today: { at: at('2026-11-03T14:00:00+01:00') },
+  opens_this_week: { at: at('2026-11-04T09:00:00+01:00') },
+  not_open_today: { next: at('2026-11-05T09:30:00+01:00') },
+  not_open_this_week: { next: at('2026-11-19T14:00:00+01:00') },
+  no_opening_soon: {},
+  opening_in_availability: { at: at('2026-11-07T10:00:00+01:00') },
+  no_opening_in_availability: {},
+  hours_unknown: {},
+  hours_to_confirm: { comment: 'sur inscription' },
+  verified_recently: { months: 2 },
+  verification_due: { months: 7 },
+  listing_obsolete: { months: 14 },
+  never_verified: { months_since_change: 5 },
+  places_available: {},
+  places_limited: {},
+  waiting_list: {},
+  moved_for_diversity: { structure_id: 'test--s1' },
+};
+
+const text = <C extends ReasonCode>(code: C, params: ReasonParams[C], openings = []) =>
+  reasonText({ code, kind: 'info', params } as Reason, { now: NOW, openings });
+
+describe('reason sentences', () => {
+  it('give every reason code of the matcher a French sentence, without raw codes or holes', () => {
+    const codes = Object.keys(SAMPLES) as ReasonCode[];
+    expect(codes.length).toBeGreaterThan(60);
+    for (const code of codes) {
+      const sentence = text(code, SAMPLES[code]);
+      expect(sentence, code).toMatch(/^[A-ZÀ-Ý]/);
+      expect(sentence, code).not.toMatch(/undefined|null|NaN|\[object|_/);
+    }
+  });
+
+  it('say the plain words the workers use', () => {
+    expect(text('unconditional', {})).toBe('Accueil sans condition');
+    expect(text('needs_referral', SAMPLES.needs_referral)).toBe(
+      'Sur orientation : fiche de liaison à remplir (dans Boussole ou par courriel)',
+    );
+    expect(text('resources_match', SAMPLES.resources_match)).toBe(
+      'Ressources acceptées : Minima sociaux (RSA, ASS, AAH…)',
+    );
+    expect(text('zone_outside', SAMPLES.zone_outside)).toBe('Réservé aux habitants de Bron');
+    expect(text('zone_unknown', SAMPLES.zone_unknown)).toBe(
+      'Réservé aux habitants de Vénissieux, Lyon et quartier QNDEMO01 : lieu de vie à préciser',
+    );
+    expect(text('covers_needs', SAMPLES.covers_needs)).toBe(
+      'Répond à : Aide alimentaire (colis, distribution) et Faire ses courses à prix solidaire',
+    );
+    expect(text('age_unknown', SAMPLES.age_unknown)).toBe('Âge à préciser : accueil de 18 à 25 ans');
+    expect(text('documents_required', SAMPLES.documents_required)).toBe(
+      "Justificatifs demandés : pièce d'identité ou titre de séjour et attestation CAF ou quotient familial",
+    );
+    expect(text('distance_beyond_max', SAMPLES.distance_beyond_max)).toBe('À 7,3 km, au-delà des 5 km acceptés');
+    expect(text('solidarity_price', SAMPLES.solidarity_price)).toBe('Prix solidaire : 10 à 30 % du prix');
+    expect(text('waiting_list', {})).toBe('Complet (liste d’attente)');
+  });
+
+  it('tell hours on the Paris clock, relative to the orientation: today, tomorrow, a weekday, a date', () => {
+    expect(text('open_now', SAMPLES.open_now)).toBe('Ouvert maintenant jusqu’à 12h');
+    const tomorrow9 = at('2026-11-04T09:00:00+01:00');
+    const opening = { start: tomorrow9, end: at('2026-11-04T12:00:00+01:00'), day: '2026-11-04' };
+    expect(
+      text('opens_this_week', { at: tomorrow9 }, [
+        { ...opening, uncertain: false, comment: null, exceptional: false },
+      ] as never),
+    ).toBe('Ouvert demain 9h–12h');
+    expect(text('opens_this_week', { at: tomorrow9 })).toBe('Ouvert demain à 9h');
+    expect(text('opens_today', SAMPLES.opens_today)).toBe('Ouvert aujourd’hui à partir de 14h');
+    expect(text('not_open_today', SAMPLES.not_open_today)).toBe(
+      'Pas ouvert aujourd’hui (prochaine ouverture : jeudi à 9h30)',
+    );
+    expect(text('not_open_this_week', SAMPLES.not_open_this_week)).toBe(
+      'Pas ouvert cette semaine (prochaine ouverture : jeudi 19 novembre à 14h)',
+    );
+    expect(text('closed_until', SAMPLES.closed_until)).toBe('Fermé jusqu’au 12 novembre');
+    expect(text('closed_until', { until: '2027-01-04' })).toBe('Fermé jusqu’au 4 janvier 2027');
+  });
+
+  it('keep the Paris clock in summer time too', () => {
+    const july = Date.parse('2026-07-01T08:00:00Z'); // 10:00 in Paris
+    expect(reasonText({ code: 'open_now', kind: 'plus', params: { until: july } }, { now: july - 3_600_000 })).toBe(
+      'Ouvert maintenant jusqu’à 10h',
+    );
+  });
+});
