@@ -36,7 +36,7 @@ function asTaken(entry: OutboxEntry, result: MutationResult): PendingChange | nu
  * pull brings that copy again when the server wrote nothing (the conflict itself arrives as a conflict entry).
  */
 export async function acknowledge(db: BoussoleDatabase, results: readonly MutationResult[]): Promise<void> {
-  const tables = [db.outbox, db.rejections, db.shadows, db.structures, db.services];
+  const tables = [db.outbox, db.rejections, db.shadows, db.structures, db.services, db.conflicts];
   await db.transaction('rw', tables, async () => {
     const touched = new Map<string, { notTaken: boolean; taken: PendingChange[] }>();
     for (const result of results) {
@@ -55,6 +55,7 @@ export async function acknowledge(db: BoussoleDatabase, results: readonly Mutati
           reason: result.reason,
           at: new Date().toISOString(),
         });
+        if (entry.mutation.name === 'conflict.resolve') await reopenConflict(db, entry.mutation.args.conflictId);
       }
       touched.set(entry.recordKey, seen);
     }
@@ -77,6 +78,18 @@ export async function acknowledge(db: BoussoleDatabase, results: readonly Mutati
       if (remaining.length === 0) await db.shadows.delete(key);
     }
   });
+}
+
+/**
+ * The device marks a conflict settled as soon as the person chooses (local-edits.ts `resolveConflict`); when the
+ * server refuses that choice the conflict is still open there, and must be again here — unless the server's own
+ * settlement (by the other party: it carries `resolved_at`) has already arrived.
+ */
+async function reopenConflict(db: BoussoleDatabase, conflictId: string): Promise<void> {
+  const conflict = await db.conflicts.get(conflictId);
+  if (conflict?.statut !== 'resolu' || conflict.resolved_at !== undefined) return;
+  const { resolution: _chosen, ...open } = conflict;
+  await db.conflicts.put({ ...open, statut: 'ouvert' });
 }
 
 /**

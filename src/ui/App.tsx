@@ -1,11 +1,9 @@
 import { LocationProvider, lazy, Route, Router } from 'preact-iso';
 import type { AppContext } from './boot.ts';
-import { DirectoryScreen } from './components/DirectoryScreen.tsx';
 import { Header } from './components/Header.tsx';
+import { HomeScreen } from './components/HomeScreen.tsx';
 import { NotFoundScreen } from './components/NotFoundScreen.tsx';
 import { SignInScreen } from './components/SignInScreen.tsx';
-import { StructureEditScreen } from './components/StructureEditScreen.tsx';
-import { StructureScreen } from './components/StructureScreen.tsx';
 import { SyncScreen } from './components/SyncScreen.tsx';
 import { UpdateBanner } from './components/UpdateBanner.tsx';
 import { fr } from './strings.ts';
@@ -16,6 +14,13 @@ const OrientationScreen = lazy(() =>
   import('./components/orientation/OrientationScreen.tsx').then((m) => m.OrientationScreen),
 );
 const HandoutScreen = lazy(() => import('./components/handout/HandoutScreen.tsx').then((m) => m.HandoutScreen));
+// The Annuaire, the partner sheet and the editors too (the search index and the hours library are lazy already).
+const DirectoryScreen = lazy(() => import('./components/DirectoryScreen.tsx').then((m) => m.DirectoryScreen));
+const StructureScreen = lazy(() => import('./components/StructureScreen.tsx').then((m) => m.StructureScreen));
+const StructureEditScreen = lazy(() =>
+  import('./components/StructureEditScreen.tsx').then((m) => m.StructureEditScreen),
+);
+const ServiceEditScreen = lazy(() => import('./components/ServiceEditScreen.tsx').then((m) => m.ServiceEditScreen));
 
 /** Every route works offline: the service worker serves the shell for any path, the data is on the device. */
 export function App({ context }: { context: AppContext }) {
@@ -28,8 +33,8 @@ export function App({ context }: { context: AppContext }) {
       <UpdateBanner waiting={context.syncModel.updateWaiting} onApply={context.applyUpdate} />
       <main id="contenu" tabIndex={-1}>
         <Router>
-          <Route path="/" component={() => <DirectoryScreen model={context.directory} />} />
-          <Route path="/annuaire" component={() => <DirectoryScreen model={context.directory} />} />
+          <Route path="/" component={HomeScreen} />
+          <Route path="/annuaire" component={() => <DirectoryScreen catalog={context.catalog} />} />
           <Route path="/connexion" component={() => <SignInScreen context={context} />} />
           <Route path="/synchronisation" component={() => <SyncScreen context={context} />} />
           <Route
@@ -39,6 +44,12 @@ export function App({ context }: { context: AppContext }) {
           <Route
             path="/partenaires/:id/modifier"
             component={({ id }: { id: string }) => <StructureEditScreen context={context} id={id} />}
+          />
+          <Route
+            path="/partenaires/:id/services/:serviceId/modifier"
+            component={({ id, serviceId }: { id: string; serviceId: string }) => (
+              <ServiceEditScreen context={context} id={id} serviceId={serviceId} />
+            )}
           />
           <Route
             path="/orientation"

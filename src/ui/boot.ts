@@ -119,6 +119,9 @@ export async function boot() {
     },
     structure: (id: string) => readStructure(db, id),
     editor: (id: string) => createStructureEditor(db, id),
+    /** The service form's model: loaded with the editor screens' chunk, not on the first screen's path. */
+    serviceEditor: (id: string) =>
+      import('./models/service-editor-model.ts').then(({ createServiceEditor }) => createServiceEditor(db, id)),
     applyUpdate: () => serviceWorker?.applyUpdate(),
   };
 }

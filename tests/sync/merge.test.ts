@@ -122,6 +122,23 @@ describe('a delete against an edit', () => {
   });
 });
 
+describe('a resolution the server refuses', () => {
+  it('reopens the conflict on the device, with the refusal to review, as the server still has it open', async () => {
+    const w = await world();
+    const [theo, claire] = [await w.device(THEO), await w.device(CLAIRE)];
+    await claire.remove('structure', 'test--s002'); // its services go with it
+    await claire.sync();
+    await theo.edit('service', 'test--v003', { nom: 'Colis du vendredi' });
+    await converged(w, theo, claire);
+    const [conflict] = await theo.db.conflicts.toArray();
+    if (!conflict) throw new Error('conflict expected');
+    await theo.resolve(conflict.id, conflict.mine); // keep the listing: impossible without its structure
+    await converged(w, theo, claire);
+    expect(await theo.db.conflicts.get(conflict.id)).toMatchObject({ statut: 'ouvert' });
+    expect((await theo.snapshot()).rejections.map((r) => r.reason.code)).toEqual(['introuvable']);
+  });
+});
+
 describe('a device clock years off', () => {
   afterEach(() => vi.useRealTimers());
 

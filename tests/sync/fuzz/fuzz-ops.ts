@@ -125,7 +125,13 @@ export async function step(state: FuzzState): Promise<string> {
   const { rng, world } = state;
   const actor = rng.pick(state.actors);
   const roll = rng.next();
-  if (roll < 0.3) return edit(state, actor);
+  if (roll < 0.27) return edit(state, actor);
+  if (roll < 0.3) {
+    // The person edits while a sync of the same device is running (between its push and its download).
+    const running = sync(state, actor);
+    const line = await edit(state, actor);
+    return `${line}, pendant que ${await running}`;
+  }
   if (roll < 0.38) return create(state, actor);
   if (roll < 0.44) return remove(state, actor);
   if (roll < 0.5) return resolve(state, actor);

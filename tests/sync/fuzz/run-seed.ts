@@ -24,14 +24,17 @@ async function heal(state: FuzzState): Promise<void> {
   network.offline.clear();
   network.chooser = () => 'deliver';
   await network.flushLate();
-  for (let round = 1; round <= 8; round++) {
+  let quiet = 0;
+  for (let round = 1; round <= 10; round++) {
+    for (const actor of state.actors) state.trace.push(`[réparation ${round}] ${await sync(state, actor)}`);
     let pending = 0;
     for (const actor of state.actors) pending += await actor.device.db.outbox.count();
-    const quiet = pending === 0 && state.actors.every((a) => a.device.controller.status.phase === 'idle');
-    for (const actor of state.actors) state.trace.push(`[réparation ${round}] ${await sync(state, actor)}`);
-    if (quiet) return; // this last round only downloaded what the others sent before it
+    const idle = state.actors.every((a) => a.device.controller.status.phase === 'idle');
+    quiet = pending === 0 && idle ? quiet + 1 : 0;
+    // A round that sent nothing after one that left nothing pending: everyone has downloaded everything.
+    if (quiet === 2) return;
   }
-  throw new Error('still not quiet after 8 rounds of sync on a healthy network');
+  throw new Error('still not quiet after 10 rounds of sync on a healthy network');
 }
 
 export async function runSeed(seed: number, { steps = [20, 40] }: { steps?: [number, number] } = {}) {
