@@ -2,17 +2,22 @@
 // strong plus; none is a minus (an interpreter or a relative may help), never an exclusion.
 import type { Language } from '../reasons.ts';
 import { POINTS } from '../scoring.ts';
-import { adjust, type Criterion } from './criterion.ts';
+import { adjust, type Criterion, explaining } from './criterion.ts';
 
 export const languageCriterion: Criterion = {
   name: 'language',
   prepare(person) {
     const spoken = person.langues;
     if (spoken === null || person.speaksFrench) return null;
+    const notSpoken = { langues: spoken };
     return (entry, ev) => {
-      const common: Language[] = spoken.filter((l) => entry.langues.includes(l));
-      if (common.length > 0) adjust(ev, POINTS.languageSpoken, 'language_spoken', { langues: common });
-      else adjust(ev, POINTS.languageNotSpoken, 'language_not_spoken', { langues: [...spoken] });
+      const shared = spoken.some((l) => entry.langues.includes(l));
+      if (!shared) adjust(ev, POINTS.languageNotSpoken, 'language_not_spoken', notSpoken);
+      else if (!explaining(ev)) ev.score += POINTS.languageSpoken;
+      else {
+        const common: Language[] = spoken.filter((l) => entry.langues.includes(l));
+        adjust(ev, POINTS.languageSpoken, 'language_spoken', { langues: common });
+      }
     };
   },
 };

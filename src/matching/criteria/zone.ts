@@ -2,7 +2,7 @@
 // codes). Outside every listed commune and QPV excludes; an unknown commune, or a QPV-only zone with the
 // person's QPV unknown, is "to check". Without a fixed address the place given is where the person is, not a
 // residence: the domiciliation decides, so the service is "to check" rather than excluded.
-import { LYON, zoneCovers } from '../../domain/communes.ts';
+import { LYON } from '../../domain/communes.ts';
 import { POINTS } from '../scoring.ts';
 import { adjust, type Criterion, exclude, explaining, toCheck } from './criterion.ts';
 
@@ -12,6 +12,9 @@ export const zoneCriterion: Criterion = {
   name: 'zone',
   prepare(person) {
     const { commune, qpv, noFixedAddress } = person;
+    // zoneCovers(code, commune) for every code of every zone, with the regular expression run once.
+    const inLyon = commune !== null && LYON_ARRONDISSEMENT.test(commune);
+    const covers = (code: string) => code === commune || (inLyon && code === LYON);
     return (entry, ev) => {
       const zone = entry.zone;
       if (zone === null) return;
@@ -25,7 +28,7 @@ export const zoneCriterion: Criterion = {
       }
       if (commune === null) return toCheck(ev, 'zone_unknown', params, 'lieu');
       for (const code of zone.communes) {
-        if (zoneCovers(code, commune)) {
+        if (covers(code)) {
           if (explaining(ev)) adjust(ev, POINTS.targetedMatch, 'zone_match', { commune: code, qpv: null });
           else ev.score += POINTS.targetedMatch;
           return;

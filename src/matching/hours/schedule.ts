@@ -48,9 +48,8 @@ function opening(i: DayInterval, day: string, exceptional: boolean): Opening {
 }
 
 /** Joins an interval to the previous opening when it continues it (24/7, a range over midnight). */
-function continues(prev: Opening | undefined, i: DayInterval, exceptional: boolean): prev is Opening {
+function continues(prev: Opening, i: DayInterval, exceptional: boolean): boolean {
   return (
-    prev !== undefined &&
     prev.end === i.start &&
     prev.comment === i.comment &&
     prev.uncertain === i.uncertain &&
@@ -71,50 +70,44 @@ export function computeSchedule(
   accept?: (o: Opening) => boolean,
 ): Schedule {
   const { now, days } = window;
+  const acceptDays = window.acceptDays ?? days.length;
   let current: Opening | null = null;
   const next: Opening[] = [];
   let openNow: boolean | null = null;
   let fitting: Opening | null = null;
   // The opening being assembled; judged by `accept` once complete, when the next one starts or the scan ends.
   let pending: Opening | null = null;
-  const settle = () => {
-    if (pending !== null && fitting === null && accept?.(pending)) fitting = pending;
-    pending = null;
-  };
-  const acceptDays = window.acceptDays ?? days.length;
-  let d = 0;
-  const done = () => next.length >= count && (accept === undefined || fitting !== null || d >= acceptDays);
 
-  for (; d < days.length; d++) {
+  for (let d = 0; d < days.length; d++) {
     const day = days[d] as string;
     const plan = planOn(hours.temporary, day);
-    let value: string | null = null;
-    if (plan.kind === 'exceptional') value = plan.horaires;
-    else if (plan.kind === 'regular') value = hours.regular;
-    const intervals = value === null ? (plan.kind === 'closed' ? [] : null) : engine.day(value, day);
+    const value = plan.kind === 'exceptional' ? plan.horaires : plan.kind === 'regular' ? hours.regular : null;
+    const intervals = value === null ? (plan.kind === 'closed' ? NONE : null) : engine.day(value, day);
     if (d === 0) openNow = intervals === null ? null : false;
     if (intervals === null) continue;
     const exceptional = plan.kind === 'exceptional';
     for (const i of intervals) {
       if (i.end <= now) continue;
-      const last = pending ?? undefined;
-      if (continues(last, i, exceptional)) {
-        last.end = i.end;
+      if (pending !== null && continues(pending, i, exceptional)) {
+        pending.end = i.end;
         continue;
       }
-      settle();
-      if (done()) return { open_now: openNow, current, next_openings: next, fitting };
-      const o = opening(i, day, exceptional);
+      if (pending !== null && fitting === null && accept?.(pending)) fitting = pending;
+      if (next.length >= count && (accept === undefined || fitting !== null || d >= acceptDays)) {
+        return { open_now: openNow, current, next_openings: next, fitting };
+      }
+      pending = opening(i, day, exceptional);
       if (i.start <= now) {
-        current = o;
+        current = pending;
         openNow = true;
-      } else if (next.length < count) next.push(o);
-      pending = o;
+      } else if (next.length < count) next.push(pending);
     }
   }
-  settle();
+  if (pending !== null && fitting === null && accept?.(pending)) fitting = pending;
   return { open_now: openNow, current, next_openings: next, fitting };
 }
+
+const NONE: readonly DayInterval[] = [];
 
 /**
  * Whether the service is open at some moment of [from, until): a cheap test for search filters ("open now":
