@@ -1,55 +1,152 @@
-import { ADDRESSABLE_COMMUNES } from '../../domain/communes.ts';
-import type { DirectoryModel } from '../models/directory-model.ts';
+import type { ReadonlySignal } from '@preact/signals';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+import type { CatalogModel } from '../models/catalog-model.ts';
+import {
+  activeFilters,
+  type DirectoryQuery,
+  directoryAnswer,
+  queryFromParams,
+  urlOf,
+  withFilter,
+} from '../models/directory-search-model.ts';
 import { fr } from '../strings.ts';
-import { StructureCard } from './StructureCard.tsx';
+import { DirectoryFilters, filterLabel } from './DirectoryFilters.tsx';
+import { ServiceResultCard } from './ServiceResultCard.tsx';
 
-const collator = new Intl.Collator('fr');
-const COMMUNE_OPTIONS = [...ADDRESSABLE_COMMUNES].sort((a, b) => collator.compare(a.nom, b.nom));
+const A = fr.annuaire;
+const PAGE = 50;
+/** Typing pauses shorter than this do not search: one search per word rather than per letter. */
+const DEBOUNCE_MS = 180;
 
-/** The directory as stored on the device, by commune. Search and filters come with the Annuaire screen. */
-export function DirectoryScreen({ model }: { model: DirectoryModel }) {
-  const items = model.items.value;
-  const neverSynced = model.totals.value.structures === 0 && !model.commune.value;
+/**
+ * The Annuaire: full-text search as you type and filters over the whole directory on the device, the query in
+ * the URL (deep links and the back button work offline), services labelled with their partner.
+ */
+export function DirectoryScreen({ catalog }: { catalog: ReadonlySignal<CatalogModel | null> }) {
+  const location = useLocation();
+  const query = queryFromParams(location.query);
+  const [text, setText] = useState(query.q);
+  const [limit, setLimit] = useState(PAGE);
+  const latest = useRef(query);
+  latest.current = query;
+  const pushed = useRef(query.q);
+
+  const go = (next: DirectoryQuery) => {
+    pushed.current = next.q.trim();
+    setLimit(PAGE);
+    location.route(urlOf(next), true);
+  };
+  // The URL changed from elsewhere (back button, a link): the box follows.
+  useEffect(() => {
+    if (query.q !== pushed.current) {
+      pushed.current = query.q;
+      setText(query.q);
+    }
+  }, [query.q]);
+  useEffect(() => {
+    if (text.trim() === latest.current.q) return;
+    const timer = setTimeout(() => go({ ...latest.current, q: text }), DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [text]);
+
+  const model = catalog.value;
+  useEffect(() => {
+    void model?.ensureHours();
+  }, [model]);
+
+  const answer = directoryAnswer(model, query, Date.now(), limit);
+  const active = activeFilters(query.filters);
   return (
     <section aria-labelledby="directory-title" class="directory">
-      <h1 id="directory-title">{fr.directory.title}</h1>
-      <div class="field">
-        <label for="commune">{fr.directory.communeLabel}</label>
-        <select
-          id="commune"
-          value={model.commune.value}
-          onChange={(event) => void model.setCommune(event.currentTarget.value)}
+      <h1 id="directory-title">{A.title}</h1>
+      <search>
+        <form
+          class="search-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            go({ ...query, q: text });
+          }}
         >
-          <option value="">{fr.directory.allCommunes}</option>
-          {COMMUNE_OPTIONS.map((c) => (
-            <option key={c.code_insee} value={c.code_insee}>
-              {c.nom}
-            </option>
-          ))}
-        </select>
-      </div>
-      {items === null ? (
-        <p aria-busy="true">{fr.directory.loading}</p>
-      ) : items.length === 0 ? (
-        <p class="empty">{neverSynced ? fr.directory.emptyNeverSynced : fr.directory.empty}</p>
-      ) : (
-        <>
-          <p aria-live="polite" data-testid="result-count">
-            {fr.directory.count(items.length, model.serviceCount.value)}
+          <label for="annuaire-q">{A.searchLabel}</label>
+          <div class="search-row">
+            <input
+              id="annuaire-q"
+              type="search"
+              name="q"
+              value={text}
+              autocomplete="off"
+              aria-describedby="annuaire-q-hint"
+              onInput={(e) => setText(e.currentTarget.value)}
+            />
+            <button type="submit" class="button primary">
+              {A.searchSubmit}
+            </button>
+          </div>
+          <p id="annuaire-q-hint" class="hint">
+            {A.searchHint}
           </p>
-          <ul class="structure-list" aria-labelledby="directory-title">
-            {model.visible.value.map((item) => (
-              <StructureCard key={item.structure.id} item={item} />
+        </form>
+      </search>
+      <DirectoryFilters query={query} onChange={go} />
+      {active.length > 0 && (
+        <p>
+          <button type="button" class="button small" onClick={() => go({ q: query.q, filters: {} })}>
+            {A.clearFilters}
+          </button>
+        </p>
+      )}
+      <p aria-live="polite" data-testid="result-count" class="result-count">
+        {answer.state === 'ready' ? A.count(answer.total) : ''}
+      </p>
+      {answer.state === 'loading' && <p aria-busy="true">{A.loading}</p>}
+      {answer.state === 'no-directory' && <p class="empty">{A.noDirectory}</p>}
+      {answer.state === 'ready' && query.filters.ouvert && answer.hours === 'not_loaded' && (
+        <p class="notice">{A.hoursLoading}</p>
+      )}
+      {answer.state === 'ready' && answer.total === 0 && (
+        <div class="empty" data-testid="empty-results">
+          <p>
+            <strong>{A.emptyTitle}</strong>
+          </p>
+          {query.q && (
+            <p>
+              {A.emptyQuery(query.q)}{' '}
+              <button type="button" class="button small" onClick={() => go({ ...query, q: '' })}>
+                {A.clearQuery}
+              </button>
+            </p>
+          )}
+          {active.length > 0 && (
+            <>
+              <p>{A.emptyFilters}</p>
+              <ul class="plain inline">
+                {active.map((key) => (
+                  <li key={key}>
+                    <button type="button" class="button small" onClick={() => go(withFilter(query, key, undefined))}>
+                      {A.removeFilter(filterLabel(query.filters, key))}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+      )}
+      {answer.state === 'ready' && answer.results.length > 0 && (
+        <>
+          <ul class="result-list" aria-label={A.resultsLabel}>
+            {answer.results.map((result) => (
+              <ServiceResultCard key={result.entry.id} result={result} />
             ))}
           </ul>
-          {model.remaining.value > 0 && (
-            <button type="button" class="button wide" onClick={model.showMore}>
-              {fr.directory.showMore(model.remaining.value)}
+          {answer.total > answer.results.length && (
+            <button type="button" class="button wide" onClick={() => setLimit(limit + PAGE)}>
+              {A.showMore(answer.total - answer.results.length)}
             </button>
           )}
         </>
       )}
-      {model.invalidRows.value > 0 && <p class="notice">{fr.directory.invalidRows(model.invalidRows.value)}</p>}
     </section>
   );
 }

@@ -1,39 +1,82 @@
-import { useMemo } from 'preact/hooks';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import type { AppContext } from '../boot.ts';
 import { EDITABLE_STRUCTURE_FIELDS, type EditableField } from '../models/structure-editor-model.ts';
 import { useUnsavedWork } from '../models/unsaved-work.ts';
 import { fr } from '../strings.ts';
-import { MissingRecord } from './StructureScreen.tsx';
+import { HoursEditor } from './HoursEditor.tsx';
+import { MissingRecord } from './MissingRecord.tsx';
+import { useFocusFirstError } from './use-focus-first-error.ts';
 
 const MULTILINE: ReadonlySet<EditableField> = new Set(['description', 'horaires_note']);
 
-export function StructureEditScreen({ context, id }: { context: AppContext; id: string }) {
+export type StructureEditContext = Pick<AppContext, 'editor' | 'catalog' | 'refresh'>;
+
+/** "Modifier" a partner: its identity, address, contacts and reception hours, saved on the device at once. */
+export function StructureEditScreen({ context, id }: { context: StructureEditContext; id: string }) {
   const location = useLocation();
+  const form = useRef<HTMLFormElement>(null);
   const editor = useMemo(() => {
     const model = context.editor(id);
     void model.load();
     return model;
   }, [id]);
+  const catalog = context.catalog.value;
+  useEffect(() => {
+    void catalog?.ensureHours();
+  }, [catalog]);
   const status = editor.status.value;
   const original = editor.original.value;
+  const hours = editor.hours.value;
   useUnsavedWork(`structure:${id}`, editor.dirty.value);
+  useFocusFirstError(form, editor.failures.value);
   if (status === 'loading') return <p aria-busy="true">{fr.directory.loading}</p>;
   if (status === 'missing' || !original) return <MissingRecord />;
   const errors = editor.errors.value;
   const sheet = `/partenaires/${encodeURIComponent(id)}`;
 
+  const field = (name: EditableField) => {
+    const error = errors[name];
+    const hint = fr.editor.hints[name];
+    const describedBy = [hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ');
+    const common = {
+      id: name,
+      name,
+      value: editor.values.value[name],
+      'aria-invalid': error ? ('true' as const) : undefined,
+      'aria-describedby': describedBy || undefined,
+      onInput: (e: Event) => editor.set(name, (e.currentTarget as HTMLInputElement).value),
+    };
+    return (
+      <div class="field wide" key={name}>
+        <label for={name}>{fr.editor.labels[name]}</label>
+        {MULTILINE.has(name) ? <textarea rows={4} {...common} /> : <input {...common} />}
+        {hint && (
+          <p id={`${name}-hint`} class="hint">
+            {hint}
+          </p>
+        )}
+        {error && (
+          <p id={`${name}-error`} class="field-error">
+            {error}
+          </p>
+        )}
+      </div>
+    );
+  };
+
   return (
     <section aria-labelledby="editor-title" class="narrow">
       <h1 id="editor-title">{fr.editor.title(original.nom)}</h1>
       <form
+        ref={form}
         noValidate
         onSubmit={async (event) => {
           event.preventDefault();
-          if (await editor.save()) {
+          if (await editor.save(catalog?.hours.value ?? null)) {
             void context.refresh();
             location.route(sheet);
-          } else document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+          }
         }}
       >
         {Object.keys(errors).length > 0 && (
@@ -41,35 +84,17 @@ export function StructureEditScreen({ context, id }: { context: AppContext; id: 
             {errors.form ?? fr.editor.invalid}
           </p>
         )}
-        {EDITABLE_STRUCTURE_FIELDS.map((field) => {
-          const error = errors[field];
-          const hint = fr.editor.hints[field];
-          const describedBy = [hint ? `${field}-hint` : '', error ? `${field}-error` : ''].filter(Boolean).join(' ');
-          const common = {
-            id: field,
-            name: field,
-            value: editor.values.value[field],
-            'aria-invalid': error ? ('true' as const) : undefined,
-            'aria-describedby': describedBy || undefined,
-            onInput: (e: Event) => editor.set(field, (e.currentTarget as HTMLInputElement).value),
-          };
-          return (
-            <div class="field wide" key={field}>
-              <label for={field}>{fr.editor.labels[field]}</label>
-              {MULTILINE.has(field) ? <textarea rows={4} {...common} /> : <input {...common} />}
-              {hint && (
-                <p id={`${field}-hint`} class="hint">
-                  {hint}
-                </p>
-              )}
-              {error && (
-                <p id={`${field}-error`} class="field-error">
-                  {error}
-                </p>
-              )}
-            </div>
-          );
-        })}
+        {EDITABLE_STRUCTURE_FIELDS.filter((f) => f !== 'horaires_note').map(field)}
+        {hours && (
+          <HoursEditor
+            editor={hours}
+            engine={catalog?.hours.value ?? null}
+            idPrefix="horaires_accueil"
+            legend={fr.editor.labels.horaires_accueil}
+          />
+        )}
+        {field('horaires_note')}
+        <p class="hint">{fr.editor.temporaryHint}</p>
         <div class="actions">
           <button type="submit" class="button primary" disabled={status === 'saving'}>
             {fr.editor.save}

@@ -1,87 +1,154 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { StructureSummary } from '../../db/directory-repo.ts';
-import { FOOD_CATEGORIES } from '../../domain/vocabulary.ts';
+import { parisDay } from '../../matching/hours/paris-time.ts';
 import type { AppContext } from '../boot.ts';
+import { DEFAULT_FREQUENCY_MONTHS, freshnessOf } from '../models/freshness.ts';
+import { hoursStatus, serviceHours } from '../models/hours-status.ts';
+import { noticesOf } from '../models/service-words.ts';
 import { fr } from '../strings.ts';
+import { ContactLinks } from './ContactLinks.tsx';
+import { Freshness } from './Freshness.tsx';
+import { HoursBlock } from './HoursBlock.tsx';
+import { MissingRecord } from './MissingRecord.tsx';
+import { ServiceSection } from './ServiceSection.tsx';
+import { TemporaryNotices } from './TemporaryNotices.tsx';
 
-/** A partner as stored on the device (the full partner sheet comes with the worker's app screens). */
-export function StructureScreen({ context, id }: { context: AppContext; id: string }) {
+export type SheetContext = Pick<AppContext, 'structure' | 'review' | 'catalog' | 'directory'>;
+
+const S = fr.sheet;
+
+/**
+ * The partner sheet (BRIEF capability 3), read from the device: temporary information on top, open now and the
+ * next openings in Paris time, address, contacts in one tap, each service's conditions and how to refer, and how
+ * fresh it all is.
+ */
+export function StructureScreen({ context, id }: { context: SheetContext; id: string }) {
   const [item, setItem] = useState<StructureSummary | null | undefined>(undefined);
-  const pendingKeys = context.review.pending.value.map((p) => p.recordKey);
+  const pendingKeys = new Set(context.review.pending.value.map((p) => p.recordKey));
   // Read again when a sync lands (the directory list is reloaded then) or the pending edits change.
   const directoryVersion = context.directory.items.value;
+  const pendingVersion = context.review.pending.value;
   useEffect(() => {
-    void context.structure(id).then((found) => setItem(found ?? null));
-  }, [id, pendingKeys.length, directoryVersion]);
+    let live = true;
+    void context.structure(id).then((found) => {
+      if (live) setItem(found ?? null);
+    });
+    return () => {
+      live = false;
+    };
+  }, [id, pendingVersion, directoryVersion]);
+  const catalog = context.catalog.value;
+  useEffect(() => {
+    void catalog?.ensureHours();
+  }, [catalog]);
 
   if (item === undefined) return <p aria-busy="true">{fr.directory.loading}</p>;
   if (item === null) return <MissingRecord />;
   const { structure, services } = item;
-  const pending = pendingKeys.includes(`structure:${structure.id}`);
+  const engine = catalog?.hours.value ?? null;
+  const now = Date.now();
+  const notices = noticesOf(services, parisDay(now));
+  const structureHours = serviceHours(structure.horaires_accueil, []);
   return (
-    <article aria-labelledby="structure-title" class="structure-sheet">
+    <article aria-labelledby="structure-title" class="partner-sheet">
       <p>
-        <a href="/">{fr.structure.back}</a>
+        <a href="/annuaire">{S.back}</a>
       </p>
       <h1 id="structure-title">{structure.nom}</h1>
-      {pending && (
+      {pendingKeys.has(`structure:${structure.id}`) && (
         <p class="badge" data-testid="pending-edit">
           {fr.structure.pendingEdit}
         </p>
       )}
-      <p class="address">
-        {structure.adresse}
-        {structure.complement_adresse ? `, ${structure.complement_adresse}` : ''}, {structure.code_postal}{' '}
-        {structure.commune}
-      </p>
-      {structure.description && <p>{structure.description}</p>}
-      <h2>{fr.structure.hours}</h2>
-      <p data-testid="hours">{structure.horaires_accueil ?? '—'}</p>
-      {structure.horaires_note && <p>{structure.horaires_note}</p>}
-      <h2>{fr.structure.contact}</h2>
-      <ul class="plain">
-        {structure.telephone && (
-          <li>
-            <a href={`tel:${structure.telephone.replace(/[^+\d]/g, '')}`}>{structure.telephone}</a>
-          </li>
-        )}
-        {structure.courriel && (
-          <li>
-            <a href={`mailto:${structure.courriel}`}>{structure.courriel}</a>
-          </li>
-        )}
-        {structure.site_web && (
-          <li>
-            <a href={structure.site_web} rel="noopener">
-              {structure.site_web}
-            </a>
-          </li>
-        )}
-      </ul>
-      <h2>{fr.structure.services}</h2>
-      <ul class="plain">
-        {services.map((s) => (
-          <li key={s.id}>
-            <strong>{s.nom}</strong>
-            {s.categorie ? ` — ${FOOD_CATEGORIES[s.categorie].label}` : ''}
-          </li>
-        ))}
-      </ul>
-      <p class="muted">{fr.structure.updated(new Date(structure.date_maj).toLocaleDateString('fr-FR'))}</p>
-      <a class="button primary" href={`/partenaires/${encodeURIComponent(structure.id)}/modifier`}>
-        {fr.structure.edit}
-      </a>
-    </article>
-  );
-}
+      {structure.visibilite === 'professionnels' && <p class="badge">{fr.annuaire.professionalsOnly}</p>}
+      {structure.statut === 'proposee' && <p class="badge">{fr.directory.proposed}</p>}
 
-export function MissingRecord() {
-  return (
-    <section>
-      <p>{fr.structure.missing}</p>
-      <p>
-        <a href="/">{fr.structure.back}</a>
-      </p>
-    </section>
+      <TemporaryNotices notices={notices} several={services.length > 1} />
+
+      {engine && services.length > 0 && (
+        <section aria-labelledby="status-title" class="sheet-status">
+          <h2 id="status-title">{S.statusTitle}</h2>
+          <ul class="plain" data-testid="services-status">
+            {services.map((s) => {
+              const status = hoursStatus(
+                engine,
+                serviceHours(s.horaires_accueil ?? structure.horaires_accueil, s.infos_temporaires),
+                now,
+                1,
+              );
+              return (
+                <li key={s.id}>
+                  <strong>{s.nom}</strong> : <span class={status.open ? 'is-open' : 'is-closed'}>{status.text}</span>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      )}
+
+      <div class="sheet-columns">
+        <section aria-labelledby="address-title">
+          <h2 id="address-title">{S.address}</h2>
+          <p class="address" data-testid="address">
+            {structure.adresse}
+            {structure.complement_adresse ? `, ${structure.complement_adresse}` : ''}, {structure.code_postal}{' '}
+            {structure.commune}
+          </p>
+          {structure.accessibilite?.pmr !== undefined && (
+            <p>{structure.accessibilite.pmr ? S.stepFree : S.notStepFree}</p>
+          )}
+          {structure.accessibilite?.note && <p>{structure.accessibilite.note}</p>}
+          {structure.accessibilite?.lien_accesslibre && (
+            <p>
+              <a href={structure.accessibilite.lien_accesslibre} rel="noopener">
+                {S.accesslibre}
+              </a>
+            </p>
+          )}
+        </section>
+        <section aria-labelledby="contact-title">
+          <h2 id="contact-title">{S.contact}</h2>
+          {!structure.telephone && !structure.courriel && !structure.site_web && <p>{S.noContact}</p>}
+          <ContactLinks telephone={structure.telephone} courriel={structure.courriel} />
+          {structure.site_web && (
+            <p>
+              <a href={structure.site_web} rel="noopener">
+                {S.website}
+              </a>
+            </p>
+          )}
+        </section>
+      </div>
+
+      <section aria-labelledby="hours-title">
+        <h2 id="hours-title">{S.hoursTitle}</h2>
+        <HoursBlock engine={engine} hours={structureHours} now={now} week testId="structure-hours" />
+        {structure.horaires_note && <p data-testid="hours-note">{structure.horaires_note}</p>}
+      </section>
+
+      {structure.description && <p>{structure.description}</p>}
+
+      <section aria-labelledby="services-title">
+        <h2 id="services-title">{S.services}</h2>
+        {services.length === 0 && <p>{S.noServices}</p>}
+        {services.map((s) => (
+          <ServiceSection
+            key={s.id}
+            service={s}
+            structureHours={structure.horaires_accueil}
+            engine={engine}
+            now={now}
+            pending={pendingKeys.has(`service:${s.id}`)}
+          />
+        ))}
+      </section>
+
+      <footer class="sheet-footer">
+        <Freshness freshness={freshnessOf(structure, DEFAULT_FREQUENCY_MONTHS, now)} />
+        <a class="button primary" href={`/partenaires/${encodeURIComponent(structure.id)}/modifier`}>
+          {S.editStructure}
+        </a>
+      </footer>
+    </article>
   );
 }

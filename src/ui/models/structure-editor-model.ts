@@ -1,11 +1,14 @@
-// The "Modifier" form of a structure: text fields edited as strings, validated with the domain schema on save
-// (a message next to each wrong field), then saved on the device and queued in ONE transaction. Empty optional
-// fields are removed from the record rather than stored as empty strings.
+// The "Modifier" form of a structure: text fields edited as strings and the opening hours in the hours editor,
+// validated with the domain schema on save (a message next to each wrong field), then saved on the device and
+// queued in ONE transaction. Empty optional fields are removed from the record rather than stored as empty strings.
 import { computed, signal } from '@preact/signals';
 import type { BoussoleDatabase } from '../../db/database.ts';
 import { editRecord } from '../../db/local-edits.ts';
 import { type Structure, structureSchema } from '../../domain/structure.ts';
 import { parse } from '../../domain/validation.ts';
+import type { HoursEngine } from '../../matching/hours/hours-engine.ts';
+import { fr } from '../strings.ts';
+import { createHoursEditor, type HoursEditor } from './hours-editor-model.ts';
 
 export const EDITABLE_STRUCTURE_FIELDS = [
   'nom',
@@ -15,7 +18,6 @@ export const EDITABLE_STRUCTURE_FIELDS = [
   'telephone',
   'courriel',
   'site_web',
-  'horaires_accueil',
   'horaires_note',
 ] as const;
 export type EditableField = (typeof EDITABLE_STRUCTURE_FIELDS)[number];
@@ -26,6 +28,11 @@ export function createStructureEditor(db: BoussoleDatabase, id: string) {
   const values = signal<Record<EditableField, string>>(emptyValues());
   const errors = signal<Partial<Record<EditableField | 'form', string>>>({});
   const status = signal<'loading' | 'missing' | 'editing' | 'saving' | 'saved'>('loading');
+  /** The hours editor, once the record is read. */
+  const hours = signal<HoursEditor | null>(null);
+  let loadedHours: string | null = null;
+  /** Bumped at each failed save, so that the form moves the focus to the first message. */
+  const failures = signal(0);
 
   async function load() {
     const row = await db.structures.get(id);
@@ -39,11 +46,13 @@ export function createStructureEditor(db: BoussoleDatabase, id: string) {
       EDITABLE_STRUCTURE_FIELDS.map((f) => [f, String(parsed.value[f] ?? '')]),
     ) as Record<EditableField, string>;
     loaded.value = values.value;
+    hours.value = createHoursEditor(parsed.value.horaires_accueil);
+    loadedHours = hours.value.value.value;
     status.value = 'editing';
   }
 
-  function changes(): Record<string, unknown> {
-    const out: Record<string, unknown> = {};
+  function changes(horaires: string | undefined): Record<string, unknown> {
+    const out: Record<string, unknown> = { horaires_accueil: horaires };
     for (const field of EDITABLE_STRUCTURE_FIELDS) {
       const value = values.value[field].trim();
       out[field] = value === '' && !REQUIRED.has(field) ? undefined : value;
@@ -53,7 +62,10 @@ export function createStructureEditor(db: BoussoleDatabase, id: string) {
 
   const loaded = signal<Record<EditableField, string>>(emptyValues());
   const dirty = computed(
-    () => status.value === 'editing' && EDITABLE_STRUCTURE_FIELDS.some((f) => values.value[f] !== loaded.value[f]),
+    () =>
+      status.value === 'editing' &&
+      (EDITABLE_STRUCTURE_FIELDS.some((f) => values.value[f] !== loaded.value[f]) ||
+        (hours.value !== null && hours.value.value.value !== loadedHours)),
   );
 
   return {
@@ -62,15 +74,26 @@ export function createStructureEditor(db: BoussoleDatabase, id: string) {
     values,
     errors,
     status,
+    hours,
+    failures,
     load,
     set(field: EditableField, value: string) {
       values.value = { ...values.value, [field]: value };
       if (errors.value[field]) errors.value = { ...errors.value, [field]: undefined };
     },
-    /** Saves on the device (and queues for the server); false with messages next to the fields when invalid. */
-    async save(): Promise<boolean> {
+    /**
+     * Saves on the device (and queues for the server); false with messages next to the fields when invalid. The
+     * hours are checked with the hours library when it is loaded (`engine`), else by their shape only.
+     */
+    async save(engine: HoursEngine | null = null): Promise<boolean> {
+      const checked = hours.value?.validate(engine) ?? { ok: true, value: undefined };
+      if (!checked.ok) {
+        errors.value = { form: fr.editor.invalid };
+        failures.value++;
+        return false;
+      }
       status.value = 'saving';
-      const result = await editRecord(db, 'structure', id, changes());
+      const result = await editRecord(db, 'structure', id, changes(checked.value));
       if (result.ok) {
         errors.value = {};
         status.value = 'saved';
@@ -80,10 +103,13 @@ export function createStructureEditor(db: BoussoleDatabase, id: string) {
       for (const problem of result.problems) {
         const field = problem.path.split(/[.[]/)[0] as EditableField;
         if ((EDITABLE_STRUCTURE_FIELDS as readonly string[]).includes(field)) next[field] ??= problem.message;
+        else if (field === ('horaires_accueil' as string) && hours.value)
+          hours.value.errors.value = { value: problem.message };
         else next.form ??= problem.message;
       }
       errors.value = next;
       status.value = 'editing';
+      failures.value++;
       return false;
     },
   };

@@ -1,0 +1,110 @@
+import { ADDRESSABLE_COMMUNES, communeByCode } from '../../domain/communes.ts';
+import { BESOINS, LANGUES } from '../../domain/vocabulary.ts';
+import type { Language } from '../../matching/reasons.ts';
+import type { SearchFilters } from '../../matching/search/search.ts';
+import { type DirectoryQuery, type FilterKey, withFilter } from '../models/directory-search-model.ts';
+import { fr } from '../strings.ts';
+
+const A = fr.annuaire;
+const collator = new Intl.Collator('fr');
+const COMMUNE_OPTIONS = [...ADDRESSABLE_COMMUNES].sort((a, b) => collator.compare(a.nom, b.nom));
+const LANGUAGE_OPTIONS = (Object.entries(LANGUES) as Array<[Language, string]>).sort((a, b) =>
+  collator.compare(a[1], b[1]),
+);
+
+/** How an active filter reads on its "Retirer" button. */
+export function filterLabel(filters: SearchFilters, key: FilterKey): string {
+  switch (key) {
+    case 'besoins':
+      return filters.besoins?.[0] ? BESOINS[filters.besoins[0]].label : '';
+    case 'commune':
+      return communeByCode(filters.commune ?? '')?.nom ?? '';
+    case 'ouvert':
+      return A.ouvertOptions[filters.ouvert ?? ''];
+    case 'prix':
+      return A.prixOptions[filters.prix ?? ''];
+    case 'sans_orientation':
+      return A.sansOrientation;
+    case 'langue':
+      return filters.langue ? `${A.langue} : ${LANGUES[filters.langue]}` : '';
+    case 'pmr':
+      return A.pmr;
+  }
+}
+
+/** The Annuaire's filters; each change applies at once and goes to the URL. */
+export function DirectoryFilters({
+  query,
+  onChange,
+}: {
+  query: DirectoryQuery;
+  onChange: (next: DirectoryQuery) => void;
+}) {
+  const f = query.filters;
+  const set = <K extends FilterKey>(key: K, value: SearchFilters[K] | undefined) =>
+    onChange(withFilter(query, key, value));
+  const select = (
+    id: string,
+    label: string,
+    value: string,
+    options: Array<[string, string]>,
+    on: (v: string) => void,
+  ) => (
+    <div class="field">
+      <label for={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => on(e.currentTarget.value)}>
+        {options.map(([v, l]) => (
+          <option key={v} value={v}>
+            {l}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  return (
+    <fieldset class="directory-filters">
+      <legend>{A.filtersLegend}</legend>
+      <div class="filter-grid">
+        {select(
+          'filtre-besoin',
+          A.besoin,
+          f.besoins?.[0] ?? '',
+          [['', A.anyNeed], ...Object.entries(BESOINS).map(([v, n]): [string, string] => [v, n.label])],
+          (v) => set('besoins', v ? [v as keyof typeof BESOINS] : undefined),
+        )}
+        {select(
+          'filtre-commune',
+          A.commune,
+          f.commune ?? '',
+          [['', A.anyCommune], ...COMMUNE_OPTIONS.map((c): [string, string] => [c.code_insee, c.nom])],
+          (v) => set('commune', v || undefined),
+        )}
+        {select('filtre-ouvert', A.ouvert, f.ouvert ?? '', Object.entries(A.ouvertOptions), (v) =>
+          set('ouvert', v === 'maintenant' || v === 'semaine' ? v : undefined),
+        )}
+        {select('filtre-prix', A.prix, f.prix ?? '', Object.entries(A.prixOptions), (v) =>
+          set('prix', v === 'gratuit' || v === 'solidaire' ? v : undefined),
+        )}
+        {select('filtre-langue', A.langue, f.langue ?? '', [['', A.anyLanguage], ...LANGUAGE_OPTIONS], (v) =>
+          set('langue', (v || undefined) as Language | undefined),
+        )}
+      </div>
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={f.sans_orientation === true}
+          onChange={(e) => set('sans_orientation', e.currentTarget.checked || undefined)}
+        />
+        {A.sansOrientation}
+      </label>
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={f.pmr === true}
+          onChange={(e) => set('pmr', e.currentTarget.checked || undefined)}
+        />
+        {A.pmr}
+      </label>
+    </fieldset>
+  );
+}

@@ -1,0 +1,11 @@
+import type { Freshness as FreshnessValue } from '../models/freshness.ts';
+
+/** "Vérifié il y a 3 mois par …", flagged when a verification is due or the listing is obsolete. */
+export function Freshness({ freshness }: { freshness: FreshnessValue }) {
+  return (
+    <p class={`freshness is-${freshness.state}`} data-testid="freshness">
+      {freshness.text}
+      {freshness.flag && <strong class="badge freshness-flag"> {freshness.flag}</strong>}
+    </p>
+  );
+}

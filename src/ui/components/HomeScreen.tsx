@@ -1,0 +1,60 @@
+import { useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+import { fr } from '../strings.ts';
+
+const H = fr.home;
+
+/**
+ * Accueil: search the directory or start an orientation, in one tap. The sync status is in the header. Kept tiny:
+ * it is the first screen, on the first load's budget.
+ */
+export function HomeScreen() {
+  const location = useLocation();
+  const [q, setQ] = useState('');
+  return (
+    <section aria-labelledby="home-title" class="home">
+      <h1 id="home-title">{H.title}</h1>
+      <p>{H.intro}</p>
+      <search>
+        <form
+          class="search-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const query = q.trim();
+            location.route(query ? `/annuaire?${new URLSearchParams({ q: query })}` : '/annuaire');
+          }}
+        >
+          <label for="home-q">{H.searchLabel}</label>
+          <div class="search-row">
+            <input
+              id="home-q"
+              type="search"
+              name="q"
+              value={q}
+              autocomplete="off"
+              aria-describedby="home-q-hint"
+              onInput={(e) => setQ(e.currentTarget.value)}
+            />
+            <button type="submit" class="button primary">
+              {H.searchSubmit}
+            </button>
+          </div>
+          <p id="home-q-hint" class="hint">
+            {H.searchHint}
+          </p>
+        </form>
+      </search>
+      <div class="home-actions">
+        <a class="button primary big" href="/orientation" aria-describedby="home-orientation-hint">
+          {H.newOrientation}
+        </a>
+        <p id="home-orientation-hint" class="hint">
+          {H.newOrientationHint}
+        </p>
+        <a class="button big" href="/annuaire">
+          {H.browse}
+        </a>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,67 @@
+import type { HoursEngine } from '../../matching/hours/hours-engine.ts';
+import { parisDay } from '../../matching/hours/paris-time.ts';
+import type { ServiceHours } from '../../matching/hours/schedule.ts';
+import { closesOnHolidays, hoursStatus, openingWords, weekWords } from '../models/hours-status.ts';
+import { fr } from '../strings.ts';
+
+interface Props {
+  engine: HoursEngine | null;
+  hours: ServiceHours;
+  now: number;
+  /** The next seven days one by one (the regular week explained). */
+  week?: boolean;
+  /** Heading level of the block's sub-titles. */
+  level?: 3 | 4;
+  testId?: string;
+}
+
+/**
+ * Open now or when it opens next, the next openings and the coming week in words, computed on the device in
+ * Paris time with the temporary closures and exceptional hours applied.
+ */
+export function HoursBlock({ engine, hours, now, week = false, level = 3, testId }: Props) {
+  if (hours.regular === null && hours.temporary.length === 0) return <p>{fr.sheet.noHours}</p>;
+  if (!engine) return <p aria-busy="true">{fr.sheet.hoursLoading}</p>;
+  if (hours.regular !== null && !engine.isValid(hours.regular)) {
+    return (
+      <>
+        <p>{fr.sheet.hoursInvalid}</p>
+        <p class="muted">{fr.sheet.rawHours(hours.regular)}</p>
+      </>
+    );
+  }
+  const H = level === 3 ? 'h3' : 'h4';
+  const today = parisDay(now);
+  const status = hoursStatus(engine, hours, now, 3);
+  return (
+    <div class="hours-block">
+      <p class={`hours-status ${status.open ? 'is-open' : 'is-closed'}`} data-testid={testId}>
+        {status.text}
+      </p>
+      {status.next.length > 0 && (
+        <>
+          <H>{fr.sheet.nextOpenings}</H>
+          <ul class="plain">
+            {status.next.map((o) => (
+              <li key={o.start}>{openingWords(o, today)}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {week && (
+        <>
+          <H>{fr.sheet.nextDays}</H>
+          <dl class="week" data-testid={testId ? `${testId}-week` : undefined}>
+            {weekWords(engine, hours, now).map((line) => (
+              <div key={line.day} class={`week-day is-${line.kind}`}>
+                <dt>{line.label}</dt>
+                <dd>{line.text}</dd>
+              </div>
+            ))}
+          </dl>
+          {closesOnHolidays(hours.regular) && <p>{fr.hours.holidaysClosed}</p>}
+        </>
+      )}
+    </div>
+  );
+}

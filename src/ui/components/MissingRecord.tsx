@@ -1,0 +1,13 @@
+import { fr } from '../strings.ts';
+
+/** A link to a record this device does not hold (deleted, not synced yet, or reserved to professionals). */
+export function MissingRecord({ message = fr.structure.missing }: { message?: string }) {
+  return (
+    <section>
+      <p>{message}</p>
+      <p>
+        <a href="/annuaire">{fr.structure.back}</a>
+      </p>
+    </section>
+  );
+}

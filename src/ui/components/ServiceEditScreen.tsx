@@ -1,0 +1,148 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+import { temporaryPeriods } from '../../matching/hours/temporary.ts';
+import type { AppContext } from '../boot.ts';
+import type { ServiceEditor } from '../models/service-editor-model.ts';
+import { PATHS } from '../models/service-form.ts';
+import { useUnsavedWork } from '../models/unsaved-work.ts';
+import { fr } from '../strings.ts';
+import { TextField } from './FormFields.tsx';
+import { HoursEditor } from './HoursEditor.tsx';
+import { MissingRecord } from './MissingRecord.tsx';
+import { ServiceTermsFields } from './ServiceTermsFields.tsx';
+import { TemporaryInfoFields } from './TemporaryInfoFields.tsx';
+import { useFocusFirstError } from './use-focus-first-error.ts';
+
+export type ServiceEditContext = Pick<AppContext, 'serviceEditor' | 'catalog' | 'refresh'>;
+
+const E = fr.serviceEditor;
+
+/**
+ * "Modifier" a service: hours, temporary information, places, price, access and referral — what a partner keeps
+ * true in two minutes. Saved on the device at once and queued for the server.
+ */
+export function ServiceEditScreen({
+  context,
+  id,
+  serviceId,
+}: {
+  context: ServiceEditContext;
+  id: string;
+  serviceId: string;
+}) {
+  const [editor, setEditor] = useState<ServiceEditor | null>(null);
+  useEffect(() => {
+    let live = true;
+    void context.serviceEditor(serviceId).then(async (model) => {
+      await model.load();
+      if (live) setEditor(model);
+    });
+    return () => {
+      live = false;
+    };
+  }, [serviceId]);
+  if (!editor) return <p aria-busy="true">{fr.directory.loading}</p>;
+  return <ServiceForm context={context} editor={editor} structureId={id} serviceId={serviceId} />;
+}
+
+function ServiceForm({
+  context,
+  editor,
+  structureId,
+  serviceId,
+}: {
+  context: ServiceEditContext;
+  editor: ServiceEditor;
+  structureId: string;
+  serviceId: string;
+}) {
+  const location = useLocation();
+  const form = useRef<HTMLFormElement>(null);
+  const catalog = context.catalog.value;
+  useEffect(() => {
+    void catalog?.ensureHours();
+  }, [catalog]);
+  useUnsavedWork(`service:${serviceId}`, editor.dirty.value);
+  useFocusFirstError(form, editor.failures.value);
+  const original = editor.original.value;
+  const values = editor.values.value;
+  const status = editor.status.value;
+  if (status === 'missing' || !original || !values || original.structure_id !== structureId) {
+    return <MissingRecord message={E.missing} />;
+  }
+  const engine = catalog?.hours.value ?? null;
+  const errors = editor.errors.value;
+  const hours = editor.hours.value;
+  const sheet = `/partenaires/${encodeURIComponent(structureId)}`;
+  const hasErrors = Object.keys(errors).length > 0;
+  return (
+    <section aria-labelledby="service-editor-title" class="narrow">
+      <h1 id="service-editor-title">{E.title(original.nom)}</h1>
+      <p>{E.intro}</p>
+      <form
+        ref={form}
+        noValidate
+        onSubmit={async (event) => {
+          event.preventDefault();
+          if (await editor.save(engine)) {
+            void context.refresh();
+            location.route(`${sheet}#service-${encodeURIComponent(serviceId)}`);
+          }
+        }}
+      >
+        {hasErrors && status === 'editing' && (
+          <p class="field-error" role="alert">
+            {errors.form ?? E.invalid}
+          </p>
+        )}
+        {status === 'saved' && <p role="status">{E.saved}</p>}
+
+        <fieldset class="form-section">
+          <legend>{E.hoursLegend}</legend>
+          <div class="choices" role="radiogroup" aria-label={E.hoursLegend}>
+            {([false, true] as const).map((own) => (
+              <label class="check" key={String(own)}>
+                <input
+                  type="radio"
+                  name="own-hours"
+                  checked={values.ownHours === own}
+                  onChange={() => editor.set('ownHours', own, PATHS.ownHours)}
+                />
+                {own ? E.ownHours : E.sameAsStructure}
+              </label>
+            ))}
+          </div>
+          {values.ownHours && hours && (
+            <HoursEditor
+              editor={hours}
+              engine={engine}
+              idPrefix="service-hours"
+              temporary={temporaryPeriods(original.infos_temporaires)}
+              error={errors[PATHS.ownHours]}
+            />
+          )}
+          <TextField
+            path={PATHS.horaires_note}
+            label={E.hoursNote}
+            multiline
+            value={values.horaires_note}
+            error={errors[PATHS.horaires_note]}
+            onInput={(v) => editor.set('horaires_note', v)}
+          />
+        </fieldset>
+
+        <TemporaryInfoFields editor={editor} engine={engine} />
+        <ServiceTermsFields editor={editor} />
+
+        <div class="actions">
+          <button type="submit" class="button primary" disabled={status === 'saving'}>
+            {status === 'saving' ? E.saving : E.save}
+          </button>
+          <a class="button" href={sheet}>
+            {E.cancel}
+          </a>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,142 @@
+import type { Service } from '../../domain/service.ts';
+import { FOOD_CATEGORIES, LANGUES, MODES_ACCUEIL, REGIMES, SATURATION } from '../../domain/vocabulary.ts';
+import type { HoursEngine } from '../../matching/hours/hours-engine.ts';
+import { freshnessOf } from '../models/freshness.ts';
+import { serviceHours } from '../models/hours-status.ts';
+import { documentWords, eligibilityWords, priceWords, referralWords } from '../models/service-words.ts';
+import { fr } from '../strings.ts';
+import { ContactLinks } from './ContactLinks.tsx';
+import { Freshness } from './Freshness.tsx';
+import { HoursBlock } from './HoursBlock.tsx';
+
+interface Props {
+  service: Service;
+  structureHours: string | undefined;
+  engine: HoursEngine | null;
+  now: number;
+  pending: boolean;
+}
+
+const S = fr.sheet;
+const list = new Intl.ListFormat('fr-FR', { type: 'conjunction' });
+
+/** One service of the partner: when, for whom, at what price, what to bring, how to refer. */
+export function ServiceSection({ service, structureHours, engine, now, pending }: Props) {
+  const titleId = `service-${service.id}-title`;
+  const referral = referralWords(service.fiche_liaison);
+  const documents = documentWords(service.eligibilite);
+  const fiche = service.fiche_liaison;
+  const edit = `/partenaires/${encodeURIComponent(service.structure_id)}/services/${encodeURIComponent(service.id)}/modifier`;
+  return (
+    <section id={`service-${service.id}`} class="service-section card" aria-labelledby={titleId}>
+      <h3 id={titleId}>{service.nom}</h3>
+      {service.categorie && <p class="tags-line">{FOOD_CATEGORIES[service.categorie].label}</p>}
+      {pending && (
+        <p class="badge" data-testid="pending-edit-service">
+          {fr.structure.pendingEdit}
+        </p>
+      )}
+      {service.visibilite === 'professionnels' && <p class="badge">{fr.annuaire.professionalsOnly}</p>}
+      <p>{service.description}</p>
+
+      <h4>{service.horaires_accueil ? S.ownHours : fr.structure.hours}</h4>
+      {!service.horaires_accueil && structureHours && <p class="muted">{S.sameHours}</p>}
+      <HoursBlock
+        engine={engine}
+        hours={serviceHours(service.horaires_accueil ?? structureHours, service.infos_temporaires)}
+        now={now}
+        week={service.horaires_accueil !== undefined}
+        level={4}
+        testId={`service-hours-${service.id}`}
+      />
+      {service.horaires_note && <p>{service.horaires_note}</p>}
+
+      {service.lieu && (
+        <>
+          <h4>{S.place}</h4>
+          <p>
+            {service.lieu.adresse}
+            {service.lieu.complement_adresse ? `, ${service.lieu.complement_adresse}` : ''}, {service.lieu.code_postal}{' '}
+            {service.lieu.commune}
+          </p>
+        </>
+      )}
+
+      <dl class="facts">
+        <div>
+          <dt>{S.price}</dt>
+          {priceWords(service.tarif).map((line) => (
+            <dd key={line}>{line}</dd>
+          ))}
+        </div>
+        <div>
+          <dt>{S.access}</dt>
+          {eligibilityWords(service.eligibilite).map((line) => (
+            <dd key={line}>{line}</dd>
+          ))}
+          <dd>{S.modes(list.format(service.modes_accueil.map((m) => MODES_ACCUEIL[m] ?? m)))}</dd>
+          {service.langues && service.langues.length > 0 && (
+            <dd>{S.languages(list.format(service.langues.map((l) => LANGUES[l])))}</dd>
+          )}
+          {service.regimes.length > 0 && <dd>{S.diets(list.format(service.regimes.map((r) => REGIMES[r])))}</dd>}
+        </div>
+        <div>
+          <dt>{S.documents}</dt>
+          {documents.length === 0 ? <dd>{S.noDocuments}</dd> : documents.map((d) => <dd key={d}>{d}</dd>)}
+        </div>
+        <div>
+          <dt>{S.referralTitle}</dt>
+          <dd>
+            <strong>{referral.required}</strong>
+          </dd>
+          <dd>{referral.channels}</dd>
+          {fiche.contact_nom && <dd>{S.referralContact(fiche.contact_nom)}</dd>}
+          {(fiche.telephone || fiche.courriel) && (
+            <dd>
+              <ContactLinks telephone={fiche.telephone} courriel={fiche.courriel} />
+            </dd>
+          )}
+          {fiche.modele_url && (
+            <dd>
+              <a href={fiche.modele_url} rel="noopener">
+                {S.form}
+              </a>
+            </dd>
+          )}
+          {referral.fields.length > 0 ? (
+            <dd>
+              {S.formFields}
+              <ul>
+                {referral.fields.map((f) => (
+                  <li key={f}>{f}</li>
+                ))}
+              </ul>
+            </dd>
+          ) : (
+            fiche.requise && <dd>{S.defaultForm}</dd>
+          )}
+        </div>
+        {service.capacite && (
+          <div>
+            <dt>{S.capacity}</dt>
+            <dd>{SATURATION[service.capacite.etat]}</dd>
+            {service.capacite.note && <dd>{service.capacite.note}</dd>}
+          </div>
+        )}
+        {(service.telephone || service.courriel) && (
+          <div>
+            <dt>{S.serviceContact}</dt>
+            {service.contact_nom && <dd>{service.contact_nom}</dd>}
+            <dd>
+              <ContactLinks telephone={service.telephone} courriel={service.courriel} />
+            </dd>
+          </div>
+        )}
+      </dl>
+      <Freshness freshness={freshnessOf(service, service.frequence_maj_mois, now)} />
+      <a class="button" href={edit}>
+        {S.editService(service.nom)}
+      </a>
+    </section>
+  );
+}

@@ -1,0 +1,100 @@
+// The Annuaire's query — text and filters — lives in the URL (`/annuaire?q=epicerie&commune=69259&ouvert=semaine`),
+// so that a deep link, a reload or the back button give the same list, offline too. Unknown or malformed
+// parameters are dropped, never trusted. Results are computed from the catalog model (search on the device).
+import { communeByCode } from '../../domain/communes.ts';
+import { BESOINS, LANGUES, type NeedValue } from '../../domain/vocabulary.ts';
+import type { Language } from '../../matching/reasons.ts';
+import type { SearchAnswer, SearchFilters } from '../../matching/search/search.ts';
+import type { ServiceEntry } from '../../matching/snapshot-entry.ts';
+import type { CatalogModel } from './catalog-model.ts';
+import { hoursStatus } from './hours-status.ts';
+
+export interface DirectoryQuery {
+  q: string;
+  filters: SearchFilters;
+}
+
+export type FilterKey = keyof SearchFilters;
+
+const has = (table: object, key: string | undefined): key is string => key !== undefined && Object.hasOwn(table, key);
+
+export function queryFromParams(params: Readonly<Record<string, string | undefined>>): DirectoryQuery {
+  const filters: SearchFilters = {};
+  const { besoin, commune, ouvert, prix, langue } = params;
+  if (has(BESOINS, besoin)) filters.besoins = [besoin as NeedValue];
+  if (commune && communeByCode(commune)) filters.commune = commune;
+  if (ouvert === 'maintenant' || ouvert === 'semaine') filters.ouvert = ouvert;
+  if (prix === 'gratuit' || prix === 'solidaire') filters.prix = prix;
+  if (params.sans_orientation === '1') filters.sans_orientation = true;
+  if (has(LANGUES, langue)) filters.langue = langue as Language;
+  if (params.pmr === '1') filters.pmr = true;
+  return { q: (params.q ?? '').slice(0, 200), filters };
+}
+
+/** The URL of a query; parameters in a fixed order, empty ones left out. */
+export function urlOf(query: DirectoryQuery): string {
+  const { filters: f } = query;
+  const params = new URLSearchParams();
+  const q = query.q.trim();
+  if (q) params.set('q', q);
+  if (f.besoins?.[0]) params.set('besoin', f.besoins[0]);
+  if (f.commune) params.set('commune', f.commune);
+  if (f.ouvert) params.set('ouvert', f.ouvert);
+  if (f.prix) params.set('prix', f.prix);
+  if (f.sans_orientation) params.set('sans_orientation', '1');
+  if (f.langue) params.set('langue', f.langue);
+  if (f.pmr) params.set('pmr', '1');
+  const search = params.toString();
+  return search ? `/annuaire?${search}` : '/annuaire';
+}
+
+/** The filters that narrow the list, in the order of the form. */
+export function activeFilters(filters: SearchFilters): FilterKey[] {
+  const order: FilterKey[] = ['besoins', 'commune', 'ouvert', 'prix', 'sans_orientation', 'langue', 'pmr'];
+  return order.filter((key) => {
+    const value = filters[key];
+    return Array.isArray(value) ? value.length > 0 : value !== undefined && value !== false;
+  });
+}
+
+export function withFilter<K extends FilterKey>(query: DirectoryQuery, key: K, value: SearchFilters[K] | undefined) {
+  const filters = { ...query.filters };
+  if (value === undefined || value === false || value === '') delete filters[key];
+  else filters[key] = value;
+  return { ...query, filters };
+}
+
+export interface DirectoryResult {
+  entry: ServiceEntry;
+  /** "Ouvert jusqu'à 12h", "Ouvre demain à 9h"; null while the hours library loads. */
+  hours: string | null;
+  open: boolean | null;
+}
+
+export type DirectoryAnswer =
+  | { state: 'loading' }
+  | { state: 'no-directory' }
+  | { state: 'ready'; total: number; results: DirectoryResult[]; hours: SearchAnswer['hours'] };
+
+/** What the list shows for a query; reads the catalog's signals (snapshot, hours), so a component re-renders. */
+export function directoryAnswer(
+  catalog: CatalogModel | null,
+  query: DirectoryQuery,
+  now: number,
+  limit: number,
+): DirectoryAnswer {
+  const snapshot = catalog?.snapshot.value;
+  if (!catalog || !snapshot) return { state: 'loading' };
+  if (snapshot.entries.length === 0) return { state: 'no-directory' };
+  const engine = catalog.hours.value;
+  const answer = catalog.search(query.q, query.filters, now, limit);
+  if (!answer) return { state: 'loading' };
+  const results: DirectoryResult[] = [];
+  for (const hit of answer.hits) {
+    const entry = catalog.entry(hit.service_id);
+    if (!entry) continue;
+    const status = engine ? hoursStatus(engine, { regular: entry.hours, temporary: entry.temporary }, now, 1) : null;
+    results.push({ entry, hours: status?.text ?? null, open: status?.open ?? null });
+  }
+  return { state: 'ready', total: answer.total, results, hours: answer.hours };
+}

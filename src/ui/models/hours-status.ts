@@ -1,0 +1,154 @@
+// Hours in the words people use: "Ouvert jusqu'à 12h", "Ouvre demain à 9h", "mardi 4 mars : 9h – 12h et 14h –
+// 17h". Computed by the matching engine (src/matching/hours, Europe/Paris whatever the device's zone, temporary
+// closures and exceptional hours applied over the regular ones); only the wording is here.
+import type { InfoTemporaire } from '../../domain/service.ts';
+import { JOURS } from '../../domain/vocabulary.ts';
+import type { HoursEngine } from '../../matching/hours/hours-engine.ts';
+import { daysBetween, daysFrom, parisDay, parisMinuteOfDay, wallOfDay } from '../../matching/hours/paris-time.ts';
+import { computeSchedule, type Opening, type ServiceHours } from '../../matching/hours/schedule.ts';
+import { closedUntil, planOn, temporaryPeriods } from '../../matching/hours/temporary.ts';
+import { fr } from '../strings.ts';
+import { DAYS, osmToWeek } from './osm-hours.ts';
+
+/** Days looked ahead for the next openings: a monthly session (`Th[3]`) shows up. */
+export const HORIZON_DAYS = 35;
+
+const DATE = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', timeZone: 'UTC' });
+const DATE_YEAR = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** "9h", "9h30", "12h" (Paris wall clock). */
+export function timeWords(instant: number): string {
+  const minutes = parisMinuteOfDay(instant);
+  const m = minutes % 60;
+  return `${Math.floor(minutes / 60)}h${m === 0 ? '' : String(m).padStart(2, '0')}`;
+}
+
+/** Weekday name of a Paris day, from the vocabulary ("mardi"). */
+export function weekdayWords(day: string): string {
+  const index = (new Date(wallOfDay(day)).getUTCDay() + 6) % 7;
+  return Object.values(JOURS)[index] as string;
+}
+
+/** "mardi 4 mars". */
+export function dayWords(day: string): string {
+  return `${weekdayWords(day)} ${DATE.format(wallOfDay(day))}`;
+}
+
+/** "4 mars 2026": a date of a notice or a record. */
+export function dateWords(day: string): string {
+  return DATE_YEAR.format(wallOfDay(day));
+}
+
+/** "aujourd'hui", "demain", "mardi" (within a week), "le 12 mars". */
+export function whenWords(day: string, today: string): string {
+  const n = daysBetween(today, day);
+  if (n === 0) return fr.hours.today;
+  if (n === 1) return fr.hours.tomorrow;
+  if (n > 1 && n < 7) return weekdayWords(day);
+  return fr.hours.onDate(DATE.format(wallOfDay(day)));
+}
+
+/** "9h – 12h et 14h – 17h". */
+export function rangesWords(intervals: ReadonlyArray<{ start: number; end: number }>): string {
+  return intervals.map((i) => fr.hours.range(timeWords(i.start), timeWords(i.end))).join(fr.hours.and);
+}
+
+export function serviceHours(regular: string | undefined | null, infos: readonly InfoTemporaire[]): ServiceHours {
+  return { regular: regular ?? null, temporary: temporaryPeriods(infos) };
+}
+
+export interface HoursStatus {
+  /** Open now; null when today's hours are unknown. */
+  open: boolean | null;
+  text: string;
+  next: Opening[];
+}
+
+/** Open now or not in words, and the next openings. */
+export function hoursStatus(engine: HoursEngine, hours: ServiceHours, now: number, count = 3): HoursStatus {
+  const today = parisDay(now);
+  const schedule = computeSchedule(engine, hours, { now, days: daysFrom(today, HORIZON_DAYS) }, count);
+  const next = schedule.next_openings;
+  const current = schedule.current;
+  if (schedule.open_now && current) {
+    // Open round the clock (24/7, a fridge): the opening runs past the week looked at.
+    if (current.end - now > 7 * 86_400_000) return { open: true, text: fr.hours.openNonStop, next };
+    const endDay = parisDay(current.end - 1);
+    const until = timeWords(current.end);
+    const text = endDay === today ? fr.hours.openUntil(until) : fr.hours.openUntilDay(whenWords(endDay, today), until);
+    return { open: true, text: current.uncertain ? `${text} ${fr.hours.toConfirm}` : text, next };
+  }
+  const closed = closedUntil(hours.temporary, today);
+  if (closed !== undefined) {
+    const text = closed === null ? fr.hours.closedIndefinitely : fr.hours.closedUntil(dayWords(closed));
+    return { open: false, text, next };
+  }
+  const first = next[0];
+  if (first) {
+    return {
+      open: schedule.open_now,
+      text: fr.hours.opensAt(whenWords(first.day, today), timeWords(first.start)),
+      next,
+    };
+  }
+  if (schedule.open_now === null) return { open: null, text: fr.hours.unknown, next };
+  return { open: false, text: fr.hours.noOpeningSoon, next };
+}
+
+/** "mardi 4 mars, 14h – 17h30 (horaires exceptionnels)". */
+export function openingWords(o: Opening, today: string): string {
+  const day = daysBetween(today, o.day) < 2 ? whenWords(o.day, today) : dayWords(o.day);
+  const notes = [o.exceptional ? fr.hours.exceptional : '', o.uncertain ? fr.hours.toConfirm : '', o.comment ?? '']
+    .filter(Boolean)
+    .join(', ');
+  return fr.hours.opening(day, fr.hours.range(timeWords(o.start), timeWords(o.end)), notes);
+}
+
+export type DayKind = 'open' | 'closed' | 'temporary-closure' | 'exceptional' | 'unknown';
+export interface DayLine {
+  day: string;
+  label: string;
+  text: string;
+  kind: DayKind;
+}
+
+/** The next `count` days one by one, temporary information applied: the regular week as people read it. */
+export function weekWords(engine: HoursEngine, hours: ServiceHours, now: number, count = 7): DayLine[] {
+  const today = parisDay(now);
+  return daysFrom(today, count).map((day) => {
+    const label = day === today ? `${fr.hours.today} (${dayWords(day)})` : dayWords(day);
+    const plan = planOn(hours.temporary, day);
+    if (plan.kind === 'closed') return { day, label, text: fr.hours.closedTemporarily, kind: 'temporary-closure' };
+    const value = plan.kind === 'exceptional' ? plan.horaires : hours.regular;
+    const intervals = value === null ? null : engine.day(value, day);
+    if (intervals === null) return { day, label, text: fr.hours.unknownDay, kind: 'unknown' };
+    if (intervals.length === 0) return { day, label, text: fr.hours.closed, kind: 'closed' };
+    const text = rangesWords(intervals);
+    return plan.kind === 'exceptional'
+      ? { day, label, text: `${text} (${fr.hours.exceptional})`, kind: 'exceptional' }
+      : { day, label, text, kind: 'open' };
+  });
+}
+
+/** True when the string closes on public holidays, to say it once rather than on each holiday. */
+export function closesOnHolidays(value: string | null): boolean {
+  return value !== null && /(^|;)\s*PH\s+(off|closed)\s*(;|$)/.test(value);
+}
+
+/** "9h30" for `09:30`. */
+export function clockWords(hhmm: string): string {
+  const [h = '0', m = '00'] = hhmm.split(':');
+  return `${Number(h)}h${m === '00' ? '' : m}`;
+}
+
+/** A simple OSM string day by day ("mardi : 10h – 12h"); the string itself when it is not that simple. */
+export function weekSummary(osm: string): string[] {
+  const week = osmToWeek(osm);
+  if (!week) return [osm];
+  return DAYS.flatMap((day) => {
+    const ranges = week.days[day];
+    if (ranges.length === 0) return [];
+    const text = ranges.map((r) => fr.hours.range(clockWords(r.from), clockWords(r.to))).join(fr.hours.and);
+    return [`${JOURS[day]} : ${text}`];
+  });
+}

@@ -1,0 +1,210 @@
+// The "Modifier" form of a service: what a partner keeps true in two minutes — hours (its own or the partner's),
+// temporary information with dates, places, price, access conditions and the fiche de liaison. Values are edited
+// as strings and booleans, turned into the record's fields on save, validated with the domain schema (messages
+// keyed by the schema path, shown next to the field), then saved on the device and queued in ONE transaction
+// (editRecord): an invalid form writes nothing.
+import { computed, signal } from '@preact/signals';
+import type { BoussoleDatabase } from '../../db/database.ts';
+import { editRecord } from '../../db/local-edits.ts';
+import { type Service, serviceSchema } from '../../domain/service.ts';
+import { parse } from '../../domain/validation.ts';
+import type { HoursEngine } from '../../matching/hours/hours-engine.ts';
+import { parisDay } from '../../matching/hours/paris-time.ts';
+import { fr } from '../strings.ts';
+import { createHoursEditor, type HoursEditor } from './hours-editor-model.ts';
+import { formOf, type InfoDraft, knownPath, type ServiceForm } from './service-form.ts';
+
+export type { InfoDraft, ServiceForm } from './service-form.ts';
+
+type Errors = Record<string, string>;
+const E = fr.serviceEditor;
+
+/** Drops undefined members, so that records never carry `key: undefined` (the schema reads them as absent). */
+function compact<T extends Record<string, unknown>>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+const trimmed = (s: string) => s.trim() || undefined;
+
+function percent(text: string, path: string, errors: Errors): number | undefined {
+  const t = text.trim().replace(',', '.');
+  if (t === '') return undefined;
+  const n = Number(t);
+  if (!Number.isFinite(n) || n < 0 || n > 100) errors[path] = E.percentInvalid;
+  return n;
+}
+
+export function createServiceEditor(db: BoussoleDatabase, id: string) {
+  const original = signal<Service | null>(null);
+  const values = signal<ServiceForm | null>(null);
+  const errors = signal<Errors>({});
+  const status = signal<'loading' | 'missing' | 'editing' | 'saving' | 'saved'>('loading');
+  const failures = signal(0);
+  /** Own hours of the service (starting from the partner's when it has none). */
+  const hours = signal<HoursEditor | null>(null);
+  /** Hours of each exceptional-hours entry, by entry id. */
+  const infoHours = new Map<string, HoursEditor>();
+  let loaded = '';
+
+  const snapshotOf = () =>
+    JSON.stringify([values.value, hours.value?.value.value, [...infoHours].map(([k, h]) => [k, h.value.value])]);
+
+  async function load() {
+    const row = await db.services.get(id);
+    const parsed = row ? parse(serviceSchema, row) : null;
+    if (!parsed?.ok) {
+      status.value = 'missing';
+      return;
+    }
+    const service = parsed.value;
+    const structure = await db.structures.get(service.structure_id);
+    original.value = service;
+    values.value = formOf(service);
+    hours.value = createHoursEditor(service.horaires_accueil ?? structure?.horaires_accueil);
+    for (const info of service.infos_temporaires) {
+      if (info.type === 'horaires-exceptionnels') infoHours.set(info.id, createHoursEditor(info.horaires));
+    }
+    loaded = snapshotOf();
+    status.value = 'editing';
+  }
+
+  function clear(path: string) {
+    if (errors.value[path] === undefined) return;
+    const { [path]: _, ...rest } = errors.value;
+    errors.value = rest;
+  }
+
+  /** The record's fields from the form, or the problems found before the schema is even asked. */
+  function build(engine: HoursEngine | null): { changes: Record<string, unknown>; errors: Errors; hoursOk: boolean } {
+    const v = values.value as ServiceForm;
+    const base = original.value as Service;
+    const out: Errors = {};
+    let hoursOk = true;
+    let horaires: string | undefined;
+    if (v.ownHours && hours.value) {
+      const checked = hours.value.validate(engine);
+      if (!checked.ok) hoursOk = false;
+      else if (checked.value === undefined) out.horaires_accueil = E.ownHoursEmpty;
+      else horaires = checked.value;
+    }
+    const infos = v.infos.map((d, i) => {
+      const at = `infos_temporaires[${i}]`;
+      if (!d.debut) out[`${at}.debut`] = E.dateRequired;
+      const info: Record<string, unknown> = { id: d.id, type: d.type, debut: d.debut, fin: trimmed(d.fin) };
+      if (d.type === 'horaires-exceptionnels') {
+        const checked = infoHours.get(d.id)?.validate(engine) ?? { ok: true, value: undefined };
+        if (!checked.ok) hoursOk = false;
+        else if (checked.value === undefined) out[`${at}.horaires`] = E.exceptionalEmpty;
+        else info.horaires = checked.value;
+      }
+      info.message = trimmed(d.message);
+      return compact(info);
+    });
+    const solidaire = v.tarif_type === 'solidaire';
+    const min = solidaire ? percent(v.tarif_min, 'tarif.pourcentage_min', out) : undefined;
+    const max = solidaire ? percent(v.tarif_max, 'tarif.pourcentage_max', out) : undefined;
+    if (min !== undefined && max !== undefined && min > max) out['tarif.pourcentage_max'] ??= E.percentOrder;
+    if (solidaire && !v.tarif_precisions.trim()) out['tarif.precisions'] = E.pricePrecisionsMissing;
+    const changes = {
+      horaires_accueil: horaires,
+      horaires_note: trimmed(v.horaires_note),
+      infos_temporaires: infos,
+      capacite: v.capacite_etat ? compact({ etat: v.capacite_etat, note: trimmed(v.capacite_note) }) : undefined,
+      tarif: compact({
+        type: v.tarif_type,
+        pourcentage_min: min,
+        pourcentage_max: max,
+        precisions: trimmed(v.tarif_precisions),
+      }),
+      eligibilite: compact({
+        ...base.eligibilite,
+        sur_orientation: v.sur_orientation,
+        sur_rendez_vous: v.sur_rendez_vous,
+        sur_inscription: v.sur_inscription,
+        justificatifs: v.justificatifs,
+        precisions: trimmed(v.eligibilite_precisions),
+      }),
+      fiche_liaison: compact({
+        ...base.fiche_liaison,
+        requise: v.fiche_requise,
+        canaux: v.fiche_canaux,
+        contact_nom: trimmed(v.fiche_contact_nom),
+        courriel: trimmed(v.fiche_courriel),
+        telephone: trimmed(v.fiche_telephone),
+        modele_url: trimmed(v.fiche_modele_url),
+      }),
+    };
+    return { changes, errors: out, hoursOk };
+  }
+
+  function fail(next: Errors) {
+    errors.value = next;
+    status.value = 'editing';
+    failures.value++;
+    return false;
+  }
+
+  return {
+    original,
+    values,
+    errors,
+    status,
+    failures,
+    hours,
+    dirty: computed(() => status.value === 'editing' && values.value !== null && snapshotOf() !== loaded),
+    load,
+    /** Hours editor of an exceptional-hours entry. */
+    infoHours: (infoId: string) => infoHours.get(infoId) ?? null,
+    set<K extends keyof ServiceForm>(key: K, value: ServiceForm[K], path: string = key) {
+      if (!values.value) return;
+      values.value = { ...values.value, [key]: value };
+      clear(path);
+    },
+    setInfo(index: number, field: keyof Omit<InfoDraft, 'id'>, value: string) {
+      const v = values.value;
+      const draft = v?.infos[index];
+      if (!v || !draft) return;
+      const next = { ...draft, [field]: value } as InfoDraft;
+      if (next.type === 'horaires-exceptionnels' && !infoHours.has(next.id)) {
+        infoHours.set(next.id, createHoursEditor(undefined));
+      }
+      values.value = { ...v, infos: v.infos.map((d, i) => (i === index ? next : d)) };
+      clear(`infos_temporaires[${index}].${field}`);
+    },
+    addInfo() {
+      const v = values.value;
+      if (!v) return;
+      const infoId = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+      const draft: InfoDraft = { id: infoId, type: 'fermeture', debut: parisDay(Date.now()), fin: '', message: '' };
+      values.value = { ...v, infos: [...v.infos, draft] };
+    },
+    removeInfo(index: number) {
+      const v = values.value;
+      if (!v) return;
+      values.value = { ...v, infos: v.infos.filter((_, i) => i !== index) };
+      // Messages are keyed by position: they would now point at the wrong entry.
+      errors.value = Object.fromEntries(Object.entries(errors.value).filter(([p]) => !p.startsWith('infos_')));
+    },
+    /**
+     * Saves on the device and queues for the server; false with messages next to the fields when anything is
+     * invalid, in which case nothing is written. Hours are checked with the hours library when it is loaded.
+     */
+    async save(engine: HoursEngine | null = null): Promise<boolean> {
+      if (!values.value || !original.value) return false;
+      const built = build(engine);
+      if (!built.hoursOk) built.errors.form ??= E.invalid;
+      if (Object.keys(built.errors).length > 0) return fail(built.errors);
+      status.value = 'saving';
+      const result = await editRecord(db, 'service', id, built.changes);
+      if (result.ok) {
+        errors.value = {};
+        status.value = 'saved';
+        return true;
+      }
+      const next: Errors = {};
+      for (const problem of result.problems) next[knownPath(problem.path)] ??= problem.message;
+      return fail(next);
+    },
+  };
+}
+
+export type ServiceEditor = ReturnType<typeof createServiceEditor>;

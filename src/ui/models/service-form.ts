@@ -1,0 +1,108 @@
+// The service form's values (strings and booleans, as the inputs hold them) and where each one lands in the record:
+// messages are keyed by the record's schema path (`tarif.precisions`, `infos_temporaires[0].fin`), so a problem
+// found by the domain schema shows next to the input that caused it.
+import type { InfoTemporaire, Service } from '../../domain/service.ts';
+import type { CANAUX_LIAISON, JUSTIFICATIFS, SATURATION, TARIFS } from '../../domain/vocabulary.ts';
+
+export interface InfoDraft {
+  id: string;
+  type: InfoTemporaire['type'];
+  debut: string;
+  fin: string;
+  message: string;
+}
+
+export interface ServiceForm {
+  ownHours: boolean;
+  horaires_note: string;
+  infos: InfoDraft[];
+  capacite_etat: '' | keyof typeof SATURATION;
+  capacite_note: string;
+  tarif_type: keyof typeof TARIFS;
+  tarif_min: string;
+  tarif_max: string;
+  tarif_precisions: string;
+  sur_orientation: boolean;
+  sur_rendez_vous: boolean;
+  sur_inscription: boolean;
+  justificatifs: Array<keyof typeof JUSTIFICATIFS>;
+  eligibilite_precisions: string;
+  fiche_requise: boolean;
+  fiche_canaux: Array<keyof typeof CANAUX_LIAISON>;
+  fiche_contact_nom: string;
+  fiche_courriel: string;
+  fiche_telephone: string;
+  fiche_modele_url: string;
+}
+
+/** The schema path of each form value (infos excepted: `infos_temporaires[i].<field>`). */
+export const PATHS = {
+  ownHours: 'horaires_accueil',
+  horaires_note: 'horaires_note',
+  capacite_etat: 'capacite.etat',
+  capacite_note: 'capacite.note',
+  tarif_type: 'tarif.type',
+  tarif_min: 'tarif.pourcentage_min',
+  tarif_max: 'tarif.pourcentage_max',
+  tarif_precisions: 'tarif.precisions',
+  sur_orientation: 'eligibilite.sur_orientation',
+  sur_rendez_vous: 'eligibilite.sur_rendez_vous',
+  sur_inscription: 'eligibilite.sur_inscription',
+  justificatifs: 'eligibilite.justificatifs',
+  eligibilite_precisions: 'eligibilite.precisions',
+  fiche_requise: 'fiche_liaison.requise',
+  fiche_canaux: 'fiche_liaison.canaux',
+  fiche_contact_nom: 'fiche_liaison.contact_nom',
+  fiche_courriel: 'fiche_liaison.courriel',
+  fiche_telephone: 'fiche_liaison.telephone',
+  fiche_modele_url: 'fiche_liaison.modele_url',
+} as const satisfies Partial<Record<keyof ServiceForm, string>>;
+
+const KNOWN: ReadonlySet<string> = new Set(Object.values(PATHS));
+const INFO_FIELD = /^infos_temporaires\[\d+\]\.(debut|fin|horaires|message|type)$/;
+
+/**
+ * The field a schema problem belongs to: its own path when the form has it, else its closest parent the form has
+ * (`fiche_liaison.canaux[2]` → `fiche_liaison.canaux`), else `form` (a message for the whole form).
+ */
+export function knownPath(path: string): string {
+  let p = path;
+  while (p) {
+    if (KNOWN.has(p) || INFO_FIELD.test(p)) return p;
+    const cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
+    p = cut > 0 ? p.slice(0, cut) : '';
+  }
+  return 'form';
+}
+
+export function formOf(service: Service): ServiceForm {
+  const { tarif, eligibilite: e, fiche_liaison: f } = service;
+  return {
+    ownHours: service.horaires_accueil !== undefined,
+    horaires_note: service.horaires_note ?? '',
+    infos: service.infos_temporaires.map((i) => ({
+      id: i.id,
+      type: i.type,
+      debut: i.debut,
+      fin: i.fin ?? '',
+      message: i.message ?? '',
+    })),
+    capacite_etat: service.capacite?.etat ?? '',
+    capacite_note: service.capacite?.note ?? '',
+    tarif_type: tarif.type,
+    tarif_min: tarif.type === 'solidaire' && tarif.pourcentage_min !== undefined ? String(tarif.pourcentage_min) : '',
+    tarif_max: tarif.type === 'solidaire' && tarif.pourcentage_max !== undefined ? String(tarif.pourcentage_max) : '',
+    tarif_precisions: tarif.precisions ?? '',
+    sur_orientation: e.sur_orientation,
+    sur_rendez_vous: e.sur_rendez_vous,
+    sur_inscription: e.sur_inscription,
+    justificatifs: [...e.justificatifs],
+    eligibilite_precisions: e.precisions ?? '',
+    fiche_requise: f.requise,
+    fiche_canaux: [...f.canaux],
+    fiche_contact_nom: f.contact_nom ?? '',
+    fiche_courriel: f.courriel ?? '',
+    fiche_telephone: f.telephone ?? '',
+    fiche_modele_url: f.modele_url ?? '',
+  };
+}

@@ -1,0 +1,96 @@
+// A service's conditions as sentences for the partner sheet: price, who is welcome, what to bring, how to refer.
+// Labels come from the vocabulary (src/domain/vocabulary.ts), sentences from strings.ts; nothing is spelled here.
+import { communeByCode } from '../../domain/communes.ts';
+import type { Eligibilite, FicheLiaison, InfoTemporaire, Service, Tarif } from '../../domain/service.ts';
+import {
+  ACCUEIL,
+  CANAUX_LIAISON,
+  GENRES_ACCUEILLIS,
+  JUSTIFICATIFS,
+  PUBLICS,
+  RESSOURCES,
+  SITUATIONS_ADMINISTRATIVES,
+  SITUATIONS_FAMILIALES,
+  TARIFS,
+  TYPES_CHAMP,
+} from '../../domain/vocabulary.ts';
+import { fr } from '../strings.ts';
+
+const list = new Intl.ListFormat('fr-FR', { type: 'conjunction' });
+const labelled = <T extends string>(table: Readonly<Record<T, string>>, values: readonly T[]) =>
+  list.format(values.map((v) => table[v] ?? v));
+
+/** "Prix solidaire — 10 à 30 % du prix en magasin" and the partner's precisions. */
+export function priceWords(tarif: Tarif): string[] {
+  const share = tarif.type === 'solidaire' ? fr.sheet.priceShare(tarif.pourcentage_min, tarif.pourcentage_max) : '';
+  return [share ? `${TARIFS[tarif.type]} — ${share}` : TARIFS[tarif.type], tarif.precisions ?? ''].filter(Boolean);
+}
+
+/** Who is welcome and on which terms, one sentence per condition. */
+export function eligibilityWords(e: Eligibilite): string[] {
+  const S = fr.sheet;
+  const out: string[] = [ACCUEIL[e.accueil]];
+  if (!(e.publics.length === 1 && e.publics[0] === 'tous-publics')) out.push(S.publics(labelled(PUBLICS, e.publics)));
+  if (e.age_min !== undefined || e.age_max !== undefined) out.push(S.ages(e.age_min, e.age_max));
+  if (e.genre) out.push(GENRES_ACCUEILLIS[e.genre]);
+  if (e.situations_familiales?.length) out.push(S.families(labelled(SITUATIONS_FAMILIALES, e.situations_familiales)));
+  if (e.situations_administratives?.length) {
+    out.push(S.administrative(labelled(SITUATIONS_ADMINISTRATIVES, e.situations_administratives)));
+  }
+  if (e.ressources?.length) out.push(S.resources(labelled(RESSOURCES, e.ressources)));
+  if (e.zone) {
+    const places = [
+      ...e.zone.communes.map((code) => communeByCode(code)?.nom ?? code),
+      ...e.zone.qpv.map((code) => S.qpv(code)),
+    ];
+    out.push(S.zone(list.format(places)));
+  }
+  if (e.sur_orientation) out.push(S.onReferral);
+  if (e.sur_rendez_vous) out.push(S.onAppointment);
+  if (e.sur_inscription) out.push(S.onRegistration);
+  if (!e.sur_orientation && !e.sur_rendez_vous && !e.sur_inscription) out.push(S.directAccess);
+  if (e.precisions) out.push(e.precisions);
+  return out;
+}
+
+export function documentWords(e: Eligibilite): string[] {
+  return e.justificatifs.map((j) => JUSTIFICATIFS[j]);
+}
+
+export interface ReferralWords {
+  required: string;
+  channels: string;
+  fields: string[];
+}
+
+export function referralWords(f: FicheLiaison): ReferralWords {
+  return {
+    required: f.requise ? fr.sheet.ficheRequired : fr.sheet.ficheNotRequired,
+    channels: fr.sheet.channels(labelled(CANAUX_LIAISON, f.canaux)),
+    fields: f.champs.map((c) => fr.sheet.field(c.libelle, TYPES_CHAMP[c.type], c.requis)),
+  };
+}
+
+export interface Notice {
+  service: Service;
+  info: InfoTemporaire;
+  /** Under way today (else to come). */
+  current: boolean;
+}
+
+/** Temporary information still relevant on `today` (under way first, then to come), for the top of the sheet. */
+export function noticesOf(services: readonly Service[], today: string): Notice[] {
+  const out: Notice[] = [];
+  for (const service of services) {
+    for (const info of service.infos_temporaires) {
+      if (info.fin !== undefined && info.fin < today) continue;
+      out.push({ service, info, current: info.debut <= today });
+    }
+  }
+  return out.sort(
+    (a, b) =>
+      Number(b.current) - Number(a.current) ||
+      a.info.debut.localeCompare(b.info.debut) ||
+      a.info.id.localeCompare(b.info.id),
+  );
+}
