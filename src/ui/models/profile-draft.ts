@@ -141,21 +141,20 @@ export function communeOfText(text: string): Commune | undefined {
   return SEARCHABLE.find((s) => s.name === t || s.full === t)?.commune;
 }
 
-/** Communes whose name (or a word of it) or postal code starts with the text, at most `limit`. */
+/**
+ * Communes whose name or postal code starts with the text, then those with another word starting with it
+ * ("foy" finds Sainte-Foy-lès-Lyon), at most `limit`.
+ */
 export function communeSuggestions(text: string, limit = 6): Commune[] {
   const t = normalised(text);
   if (t === '') return [];
-  const out: Commune[] = [];
+  const first: Commune[] = [];
+  const then: Commune[] = [];
   for (const s of SEARCHABLE) {
-    const words = s.name.split(' ');
-    const hit =
-      s.name.startsWith(t) ||
-      words.some((w) => w.startsWith(t)) ||
-      s.commune.codes_postaux.some((cp) => cp.startsWith(t));
-    if (hit) out.push(s.commune);
-    if (out.length >= limit) break;
+    if (s.name.startsWith(t) || s.commune.codes_postaux.some((cp) => cp.startsWith(t))) first.push(s.commune);
+    else if (s.name.split(' ').some((w) => w.startsWith(t))) then.push(s.commune);
   }
-  return out;
+  return [...first, ...then].slice(0, limit);
 }
 
 export function communeName(code: string | null): string | null {

@@ -25,11 +25,11 @@ export function vcardOf(card: ContactCard): string {
   const match = /^(\d{5})\s+(.*)$/.exec(last);
   const postcode = match?.[1] ?? '';
   const city = match?.[2] ?? last;
-  const lines = ['BEGIN:VCARD', 'VERSION:3.0', `FN:${escaped(card.name)}`, `ORG:${escaped(card.name)}`];
+  const lines = ['BEGIN:VCARD', 'VERSION:3.0', `FN:${escaped(card.name)}`];
   if (card.phone) lines.push(`TEL;TYPE=WORK,VOICE:${card.phone.replace(/[^+\d]/g, '')}`);
   if (card.address.length > 0) lines.push(`ADR;TYPE=WORK:;;${escaped(street)};${escaped(city)};;${postcode};France`);
   if (card.latitude !== null && card.longitude !== null) {
-    lines.push(`GEO:${card.latitude.toFixed(5)};${card.longitude.toFixed(5)}`);
+    lines.push(`GEO:${card.latitude.toFixed(4)};${card.longitude.toFixed(4)}`);
   }
   lines.push('END:VCARD');
   return lines.join('\r\n');

@@ -48,7 +48,6 @@ export function OrientationScreen({ catalog, recap }: Props) {
           </li>
         ))}
       </ol>
-      <RecapBar recap={recap} />
       {step === 'profil' ? (
         <ProfileStep model={model} />
       ) : step === 'besoins' ? (
@@ -56,6 +55,8 @@ export function OrientationScreen({ catalog, recap }: Props) {
       ) : (
         <ResultsStep model={model} catalog={current} recap={recap} />
       )}
+      {/* Last in the section and sticky: stays at the bottom of the screen during the whole flow. */}
+      <RecapBar recap={recap} />
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { FOOD_CATEGORIES } from '../../../domain/vocabulary.ts';
 import type { ServiceResult } from '../../../matching/orient/types.ts';
-import type { Reason, ReasonKind } from '../../../matching/reasons.ts';
+import type { Reason, ReasonCode, ReasonKind } from '../../../matching/reasons.ts';
 import type { ServiceEntry } from '../../../matching/snapshot-entry.ts';
 import type { RecapModel } from '../../models/recap-model.ts';
 import { fr } from '../../strings.ts';
@@ -10,6 +10,22 @@ import { reasonText } from '../../text/reason-text.ts';
 const T = fr.orientation;
 /** Order of reasons on a card: what decides first, then what helps, then what weighs against, then the rest. */
 const ORDER: Record<ReasonKind, number> = { excludes: 0, to_check: 1, plus: 2, minus: 3, info: 4 };
+/** When it opens comes right after how far it is: the two things a person asks first. */
+const HOURS: ReadonlySet<ReasonCode> = new Set<ReasonCode>([
+  'closed_until',
+  'exceptional_hours',
+  'open_now',
+  'opens_today',
+  'opens_this_week',
+  'not_open_today',
+  'not_open_this_week',
+  'no_opening_soon',
+  'opening_in_availability',
+  'no_opening_in_availability',
+  'hours_unknown',
+  'hours_to_confirm',
+]);
+const rankOf = (r: Reason) => (HOURS.has(r.code) ? -1 : ORDER[r.kind]);
 
 interface Props {
   result: ServiceResult;
@@ -27,9 +43,13 @@ export function ResultCard({ result, entry, recap, now }: Props) {
     now,
     openings: result.current_opening ? [result.current_opening, ...result.next_openings] : result.next_openings,
   };
-  const sorted = [...result.reasons].sort((a, b) => ORDER[a.kind] - ORDER[b.kind]);
-  const decisive = sorted.filter((r) => r.kind === (result.verdict === 'excluded' ? 'excludes' : 'to_check'));
-  const others = result.verdict === 'excluded' ? [] : sorted.filter((r) => r.kind !== 'to_check');
+  const decisiveKind = result.verdict === 'excluded' ? 'excludes' : 'to_check';
+  const decisive = result.reasons.filter((r) => r.kind === decisiveKind);
+  const others =
+    result.verdict === 'excluded'
+      ? []
+      : result.reasons.filter((r) => r.kind !== 'to_check').sort((a, b) => rankOf(a) - rankOf(b));
+  const category = service.categorie ? FOOD_CATEGORIES[service.categorie].label : null;
   const selected = recap.has(service.id);
   const headingId = `r-${result.rank}`;
   const sentences = (reasons: readonly Reason[]) =>
@@ -43,7 +63,7 @@ export function ResultCard({ result, entry, recap, now }: Props) {
       <h4 id={headingId}>{name}</h4>
       <p class="service-name">
         {service.nom}
-        {service.categorie ? ` · ${FOOD_CATEGORIES[service.categorie].label}` : ''}
+        {category && category !== service.nom ? ` · ${category}` : ''}
       </p>
       {place && (
         <p class="address">

@@ -1,0 +1,142 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { catalogWith } from '../../../../tests/fixtures/catalog.ts';
+import { TUESDAY_10H, venissieuxDirectory } from '../../../../tests/fixtures/venissieux.ts';
+import type { BoussoleDatabase } from '../../../db/database.ts';
+import { createRecapModel } from '../../models/recap-model.ts';
+import { OrientationScreen } from './OrientationScreen.tsx';
+
+const databases: BoussoleDatabase[] = [];
+beforeEach(() => {
+  // Only the clock is fake: IndexedDB (fake-indexeddb) still needs real timers.
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(TUESDAY_10H);
+});
+afterEach(async () => {
+  vi.useRealTimers();
+  for (const db of databases.splice(0)) await db.delete();
+});
+
+async function setUp() {
+  const { db, model, catalog } = await catalogWith(venissieuxDirectory());
+  databases.push(db);
+  const recap = createRecapModel();
+  render(<OrientationScreen catalog={catalog} recap={recap} />);
+  return { model, recap };
+}
+
+const card = (name: string) => {
+  const heading = screen.getByRole('heading', { level: 4, name });
+  return heading.closest('li') as HTMLElement;
+};
+
+async function fillFamilyOfFive() {
+  fireEvent.input(screen.getByLabelText('Commune ou code postal'), { target: { value: 'vénis' } });
+  fireEvent.click(screen.getByRole('button', { name: /^Vénissieux/ }));
+  expect(screen.getByTestId('commune-status').textContent).toBe('Commune retenue : Vénissieux');
+  fireEvent.input(screen.getByLabelText('Nombre d’adultes'), { target: { value: '2' } });
+  fireEvent.input(screen.getByLabelText('Nombre d’enfants'), { target: { value: '3' } });
+  fireEvent.input(screen.getByLabelText('Âge de l’enfant 1 (ans)'), { target: { value: '4' } });
+  fireEvent.input(screen.getByLabelText('Âge de l’enfant 2 (ans)'), { target: { value: '7' } });
+  fireEvent.input(screen.getByLabelText('Âge de l’enfant 3 (ans)'), { target: { value: '12' } });
+}
+
+describe('the orientation screen', () => {
+  it('goes from the profile to the needs to the results: eligible first with reasons, then to check, excluded on demand', async () => {
+    const { model } = await setUp();
+    await model.ensureHours();
+    expect(document.activeElement?.textContent).toBe('Nouvelle orientation');
+    await fillFamilyOfFive();
+    fireEvent.click(screen.getByLabelText('Minima sociaux (RSA, ASS, AAH…)'));
+    fireEvent.click(screen.getByRole('button', { name: 'Continuer' }));
+
+    const needsTitle = screen.getByRole('heading', { level: 2, name: '2. Ce dont la personne a besoin' });
+    await waitFor(() => expect(document.activeElement).toBe(needsTitle));
+    fireEvent.click(screen.getByLabelText('Aide alimentaire (colis, distribution)'));
+    fireEvent.click(screen.getByLabelText('Faire ses courses à prix solidaire'));
+    fireEvent.click(screen.getByRole('button', { name: 'Voir les résultats' }));
+
+    await waitFor(() =>
+      expect(screen.getByTestId('orientation-count').textContent).toBe('1 partenaire correspond, 1 à vérifier'),
+    );
+    const eligible = within(screen.getByRole('list', { name: 'Correspondent à la situation' }));
+    expect(eligible.getByRole('heading', { level: 4 }).textContent).toBe('Colis du Moulin-à-Vent');
+    const colis = card('Colis du Moulin-à-Vent').textContent;
+    expect(colis).toContain('Accueil sans condition');
+    expect(colis).toContain('Ouvert demain 14h–17h');
+    expect(colis).toMatch(/À environ \d,\d km|À \d+ m|À environ \d+ m/);
+    expect(colis).toContain('Gratuit');
+
+    const epicerie = card('Épicerie sociale des Minguettes').textContent;
+    expect(epicerie).toContain('À vérifier :');
+    expect(epicerie).toContain('Sur orientation : fiche de liaison à remplir (dans Boussole ou par courriel)');
+    expect(epicerie).toContain('Ouvert maintenant jusqu’à 12h');
+    expect(epicerie).toContain('Ressources acceptées : Minima sociaux (RSA, ASS, AAH…)');
+
+    expect(screen.queryByRole('heading', { name: 'Colis de Bron' })).toBeNull();
+    fireEvent.click(screen.getByText('Voir les 2 partenaires écartés et pourquoi'));
+    fireEvent(
+      screen.getByText('Voir les 2 partenaires écartés et pourquoi').parentElement as HTMLElement,
+      new Event('toggle'),
+    );
+    await waitFor(() => expect(card('Colis de Bron').textContent).toContain('Réservé aux habitants de Bron'));
+    expect(card('Épicerie étudiante').textContent).toContain('Ressources non acceptées');
+  });
+
+  it('refines with filters without starting over, and says how many are hidden', async () => {
+    const { model } = await setUp();
+    await model.ensureHours();
+    await fillFamilyOfFive();
+    fireEvent.click(screen.getByLabelText('Minima sociaux (RSA, ASS, AAH…)'));
+    fireEvent.click(screen.getByRole('button', { name: 'Continuer' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Voir les résultats' }));
+    await waitFor(() => expect(screen.getByTestId('orientation-count').textContent).toContain('à vérifier'));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Ouvert maintenant' }));
+    expect(screen.getByRole('button', { name: 'Ouvert maintenant' }).getAttribute('aria-pressed')).toBe('true');
+    expect(screen.getByTestId('orientation-count').textContent).toBe(
+      '0 partenaire correspond, 1 à vérifier — 1 masqué par les filtres',
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Ouvert maintenant' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Sans orientation' }));
+    expect(screen.queryByRole('heading', { name: 'Épicerie sociale des Minguettes' })).toBeNull();
+    expect(screen.getByRole('heading', { name: 'Colis du Moulin-à-Vent' })).toBeTruthy();
+  });
+
+  it('offers to ask what would decide results, and brings focus back to that field', async () => {
+    const { model } = await setUp();
+    await model.ensureHours();
+    fireEvent.input(screen.getByLabelText('Commune ou code postal'), { target: { value: '69200' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Continuer' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Voir les résultats' }));
+    const ask = await screen.findByRole('button', { name: 'Préciser les ressources changerait 2 résultats' });
+    fireEvent.click(ask);
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Minima sociaux (RSA, ASS, AAH…)')));
+    expect(screen.getByLabelText('Commune ou code postal')).toHaveProperty('value', '69200');
+  });
+
+  it('says hours are loading, then shows them without starting over', async () => {
+    await setUp();
+    fireEvent.click(screen.getByRole('button', { name: 'Continuer' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Voir les résultats' }));
+    expect(screen.getByText('Horaires en cours de chargement : les résultats se mettront à jour.')).toBeTruthy();
+    await waitFor(() => expect(card('Colis du Moulin-à-Vent').textContent).toContain('Ouvert demain 14h–17h'), {
+      timeout: 10_000,
+    });
+    expect(screen.queryByText(/Horaires en cours de chargement/)).toBeNull();
+  });
+
+  it('puts picked partners in the recap and takes them out again', async () => {
+    const { model, recap } = await setUp();
+    await model.ensureHours();
+    fireEvent.click(screen.getByRole('button', { name: 'Continuer' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Voir les résultats' }));
+    expect(screen.getByTestId('recap-count').textContent).toBe('Aucun partenaire dans la fiche');
+    fireEvent.click(await screen.findByRole('button', { name: 'Ajouter à la fiche : Colis du Moulin-à-Vent' }));
+    expect(screen.getByTestId('recap-count').textContent).toBe('1 partenaire dans la fiche');
+    expect(screen.getByRole('link', { name: 'Voir la fiche à remettre' }).getAttribute('href')).toBe('/fiche');
+    expect(recap.items.value.map((i) => i.serviceId)).toEqual(['test--s2-1']);
+    fireEvent.click(screen.getByRole('button', { name: 'Retirer de la fiche : Colis du Moulin-à-Vent' }));
+    expect(recap.count.value).toBe(0);
+  });
+});
