@@ -36,6 +36,9 @@ async function tabTo(page: Page, name: string | RegExp, max = 80) {
 }
 
 test.describe('Orientation hors ligne', () => {
+  // Each test starts with a first visit that downloads the whole demo directory: allow for a slow machine.
+  test.describe.configure({ timeout: 120_000 });
+
   test('une famille de cinq à Vénissieux aux minima sociaux : résultats motivés, deux partenaires sur la fiche imprimée', async ({
     page,
     context,
