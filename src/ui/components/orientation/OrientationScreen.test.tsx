@@ -139,4 +139,18 @@ describe('the orientation screen', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Retirer de la fiche : Colis du Moulin-à-Vent' }));
     expect(recap.count.value).toBe(0);
   });
+
+  it('forgets the person, their picks and their first name on a new orientation', async () => {
+    const { recap } = await setUp();
+    fireEvent.input(screen.getByLabelText('Nombre d’adultes'), { target: { value: '1' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Continuer' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Voir les résultats' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Ajouter à la fiche : Colis du Moulin-à-Vent' }));
+    recap.firstName.value = 'Amina';
+    fireEvent.click(screen.getByRole('button', { name: 'Nouvelle orientation (tout effacer)' }));
+    expect(recap.count.value).toBe(0);
+    expect(recap.firstName.value).toBe('');
+    expect(screen.getByRole('heading', { level: 2, name: '1. La situation de la personne' })).toBeTruthy();
+    expect(screen.getByLabelText('Nombre d’adultes')).toHaveProperty('value', '');
+  });
 });

@@ -37,7 +37,15 @@ export function OrientationScreen({ catalog, recap }: Props) {
         <h1 id="orientation-title" tabIndex={-1} ref={title}>
           {T.title}
         </h1>
-        <button type="button" class="button" onClick={model.reset}>
+        <button
+          type="button"
+          class="button"
+          onClick={() => {
+            // A new orientation is a new person: their answers, picks and first name all go.
+            model.reset();
+            recap.clear();
+          }}
+        >
           {T.restart}
         </button>
       </div>
