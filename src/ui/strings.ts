@@ -45,6 +45,7 @@ export const fr = {
   },
   nav: {
     label: 'Navigation principale',
+    home: 'Accueil',
     directory: 'Annuaire',
     sync: 'Synchronisation',
     signIn: 'Se connecter',
@@ -105,6 +106,7 @@ export const fr = {
   },
   structure: {
     back: 'Retour à l’annuaire',
+    missingTitle: 'Fiche introuvable',
     missing: 'Cette fiche n’est pas (ou plus) sur cet appareil.',
     edit: 'Modifier',
     services: 'Services',
@@ -290,8 +292,7 @@ export const fr = {
     legend: 'Horaires d’ouverture',
     intro: 'Cochez les jours d’ouverture, puis les heures. Une journée coupée a deux plages.',
     openOn: (day: string) => `Ouvert le ${day}`,
-    from: (day: string, n: number) => `${day}, plage ${n} : de`,
-    to: (day: string, n: number) => `${day}, plage ${n} : à`,
+    rangeLabel: (day: string, n: number) => `${day}, plage ${n} :`,
     fromShort: 'de',
     toShort: 'à',
     addRange: (day: string) => `Ajouter une plage le ${day} (journée coupée)`,

@@ -18,19 +18,23 @@ test.describe('Boussole hors ligne', () => {
     await context.setOffline(true);
     await page.reload();
     await expect(page.getByTestId('connection')).toHaveText(/Hors ligne/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Accueil' })).toBeVisible();
+    await page.getByRole('navigation').getByRole('link', { name: 'Annuaire', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Annuaire des partenaires' })).toBeVisible();
-    await expect(page.getByTestId('result-count')).toContainText(`${expected.structures} partenaires`);
-    await expect(page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 2 }) })).toHaveCount(30);
+    await expect(page.getByTestId('result-count')).toHaveText(`${expected.services} services trouvés`);
+    await expect(page.getByRole('list', { name: 'Résultats' }).getByRole('listitem')).toHaveCount(50);
 
-    // The commune filter reads IndexedDB, with no network.
+    // The commune filter reads the directory on the device, with no network.
     await page.getByLabel('Commune').selectOption({ label: 'Vénissieux' });
-    const cards = page.locator('.structure-card .address');
+    await expect(page).toHaveURL(/commune=69259/);
+    const cards = page.locator('.result-card .result-meta');
     await expect(cards.first()).toContainText('Vénissieux');
     for (const text of await cards.allTextContents()) expect(text).toContain('Vénissieux');
 
-    // A deep link opened offline gets the app shell from the service worker.
+    // A deep link opened offline gets the app shell from the service worker, and the filter from the URL.
     await page.goto('/annuaire?commune=69259');
     await expect(page.getByRole('heading', { level: 1, name: 'Annuaire des partenaires' })).toBeVisible();
+    await expect(page.getByLabel('Commune')).toHaveValue('69259');
   });
 });
 

@@ -17,7 +17,8 @@ export function Header({ context }: { context: AppContext }) {
         </div>
       </div>
       <nav aria-label={fr.nav.label} class="main-nav">
-        <a href="/">{fr.nav.directory}</a>
+        <a href="/">{fr.nav.home}</a>
+        <a href="/annuaire">{fr.nav.directory}</a>
         <a href="/synchronisation">
           {fr.nav.sync}
           {pending > 0 && <span class="count">{fr.nav.pending(pending)}</span>}

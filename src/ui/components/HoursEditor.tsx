@@ -134,8 +134,8 @@ function DayRow({
           {(['from', 'to'] as const).map((end) => (
             <span class="time-field" key={end}>
               <label for={`${id}-${i}-${end}`}>
-                <span class="visually-hidden">{capitalised(T[end](name, i + 1))}</span>
-                <span aria-hidden="true">{end === 'from' ? T.fromShort : T.toShort}</span>
+                <span class="visually-hidden">{capitalised(T.rangeLabel(name, i + 1))} </span>
+                {end === 'from' ? T.fromShort : T.toShort}
               </label>
               <input
                 type="time"

@@ -1,0 +1,20 @@
+import { fireEvent, render, screen } from '@testing-library/preact';
+import { LocationProvider } from 'preact-iso';
+import { afterEach, describe, expect, it } from 'vitest';
+import { HomeScreen } from './HomeScreen.tsx';
+
+afterEach(() => history.replaceState(null, '', '/'));
+
+describe('the home screen', () => {
+  it('sends a search to the Annuaire with the query in the URL', () => {
+    render(
+      <LocationProvider>
+        <HomeScreen />
+      </LocationProvider>,
+    );
+    fireEvent.input(screen.getByLabelText('Rechercher dans l’annuaire'), { target: { value: 'épicerie Vénissieux' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Rechercher' }));
+    expect(location.pathname + location.search).toBe('/annuaire?q=%C3%A9picerie+V%C3%A9nissieux');
+    expect(screen.getByRole('link', { name: 'Nouvelle orientation' }).getAttribute('href')).toBe('/orientation');
+  });
+});

@@ -1,0 +1,96 @@
+import { signal } from '@preact/signals';
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { LocationProvider } from 'preact-iso';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { aService, aStructure } from '../../../tests/fixtures/records.ts';
+import { deviceWith } from '../../../tests/fixtures/ui-device.ts';
+import type { BoussoleDatabase } from '../../db/database.ts';
+import type { Service } from '../../domain/service.ts';
+import { createServiceEditor } from '../models/service-editor-model.ts';
+import { type ServiceEditContext, ServiceEditScreen } from './ServiceEditScreen.tsx';
+
+const databases: BoussoleDatabase[] = [];
+afterEach(async () => {
+  history.replaceState(null, '', '/');
+  for (const db of databases.splice(0)) await db.delete();
+});
+
+async function openEditor() {
+  const structure = aStructure(1, { horaires_accueil: 'Mo-Fr 09:00-12:00; PH off' });
+  const { db, catalog } = await deviceWith([structure], [aService(1, 1)]);
+  databases.push(db);
+  const refresh = vi.fn<ServiceEditContext['refresh']>(async () => [undefined, undefined] as never);
+  const context: ServiceEditContext = {
+    serviceEditor: async (id) => createServiceEditor(db, id),
+    catalog: signal(catalog),
+    refresh,
+  };
+  history.replaceState(null, '', '/partenaires/test--s1/services/test--s1-1/modifier');
+  render(
+    <LocationProvider>
+      <ServiceEditScreen context={context} id="test--s1" serviceId="test--s1-1" />
+    </LocationProvider>,
+  );
+  await screen.findByRole('heading', { level: 1, name: 'Modifier « Colis alimentaire 1 »' });
+  return { db, refresh };
+}
+const field = (label: string) => screen.getByLabelText(label) as HTMLInputElement;
+const submit = () => fireEvent.click(screen.getByRole('button', { name: 'Enregistrer sur l’appareil' }));
+
+describe('the service editor', () => {
+  it('shows a message next to an invalid field, moves the focus there, and writes nothing', async () => {
+    const { db, refresh } = await openEditor();
+    fireEvent.click(field('Par courriel'));
+    fireEvent.input(field('Courriel pour les fiches'), { target: { value: 'pas-une-adresse' } });
+    submit();
+    const input = field('Courriel pour les fiches');
+    await waitFor(() => expect(input.getAttribute('aria-invalid')).toBe('true'));
+    const message = document.getElementById(input.getAttribute('aria-describedby') ?? '');
+    expect(message?.textContent).toBe('Adresse e-mail invalide');
+    await waitFor(() => expect(document.activeElement).toBe(input));
+    expect(screen.getByRole('alert').textContent).toMatch(/Certains champs sont à corriger/);
+    expect(await db.outbox.count()).toBe(0);
+    expect((await db.services.get('test--s1-1'))?.fiche_liaison).toEqual(aService(1, 1).fiche_liaison);
+    expect(refresh).not.toHaveBeenCalled();
+  });
+
+  it('refuses a solidarity price above 100 % before asking the schema', async () => {
+    const { db } = await openEditor();
+    fireEvent.change(field('Type de prix'), { target: { value: 'solidaire' } });
+    fireEvent.input(await screen.findByLabelText('Part du prix payée, maximum (%)'), { target: { value: '150' } });
+    submit();
+    await waitFor(() => expect(screen.getByText('Nombre entre 0 et 100 attendu')).toBeTruthy());
+    expect(screen.getByText(/Précisez le prix solidaire/)).toBeTruthy();
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('saves a valid edit on the device with its outbox entry, then refreshes and goes back to the sheet', async () => {
+    const { db, refresh } = await openEditor();
+    fireEvent.change(field('Disponibilité'), { target: { value: 'complet' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Ajouter une fermeture ou une information' }));
+    fireEvent.input(field('Au (inclus, facultatif)'), { target: { value: '2099-01-15' } });
+    fireEvent.input(field('Message (facultatif)'), { target: { value: 'Travaux' } });
+    fireEvent.click(field('Horaires propres à ce service'));
+    // Own hours start from the partner's: Saturday morning added.
+    fireEvent.click(await screen.findByLabelText('Ouvert le samedi'));
+    fireEvent.input(field('Samedi, plage 1 : à'), { target: { value: '11:30' } });
+    submit();
+    await waitFor(() => expect(refresh).toHaveBeenCalled());
+    const saved = (await db.services.get('test--s1-1')) as Service;
+    expect(saved.capacite).toEqual({ etat: 'complet' });
+    expect(saved.horaires_accueil).toBe('Mo-Fr 09:00-12:00; Sa 09:00-11:30; PH off');
+    expect(saved.infos_temporaires).toEqual([
+      expect.objectContaining({ type: 'fermeture', fin: '2099-01-15', message: 'Travaux' }),
+    ]);
+    const outbox = await db.outbox.toArray();
+    expect(outbox).toHaveLength(1);
+    expect(outbox[0]?.recordKey).toBe('service:test--s1-1');
+    const mutation = outbox[0]?.mutation;
+    expect(mutation?.name).toBe('record.update');
+    if (mutation?.name === 'record.update') {
+      expect(Object.keys(mutation.args.changes).sort()).toEqual(['capacite', 'horaires_accueil', 'infos_temporaires']);
+    }
+    expect(location.pathname).toBe('/partenaires/test--s1');
+    expect(location.hash).toBe('#service-test--s1-1');
+  });
+});
