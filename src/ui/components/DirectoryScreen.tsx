@@ -1,5 +1,5 @@
 import type { ReadonlySignal } from '@preact/signals';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import type { CatalogModel } from '../models/catalog-model.ts';
 import {
@@ -55,7 +55,14 @@ export function DirectoryScreen({ catalog }: { catalog: ReadonlySignal<CatalogMo
     void model?.ensureHours();
   }, [model]);
 
-  const answer = directoryAnswer(model, query, Date.now(), limit);
+  // Typing re-renders the box at each letter; the search itself runs when the URL (debounced), the directory, the
+  // hours library or the page size change.
+  const snapshot = model?.snapshot.value;
+  const engine = model?.hours.value;
+  const answer = useMemo(
+    () => directoryAnswer(model, query, Date.now(), limit),
+    [model, snapshot, engine, location.url, limit],
+  );
   const active = activeFilters(query.filters);
   return (
     <section aria-labelledby="directory-title" class="directory">

@@ -129,40 +129,42 @@ function DayRow({
         />
         {T.openOn(name)}
       </label>
-      {ranges.map((range, i) => (
-        <span class="hours-range" key={i}>
-          {(['from', 'to'] as const).map((end) => (
-            <span class="time-field" key={end}>
-              <label for={`${id}-${i}-${end}`}>
-                <span class="visually-hidden">{capitalised(T.rangeLabel(name, i + 1))} </span>
-                {end === 'from' ? T.fromShort : T.toShort}
-              </label>
-              <input
-                type="time"
-                id={`${id}-${i}-${end}`}
-                value={range[end]}
-                aria-invalid={invalid}
-                aria-describedby={describedBy}
-                onInput={(e) => editor.setRange(day, i, end, e.currentTarget.value)}
-              />
-            </span>
-          ))}
-          <button type="button" class="button small" onClick={() => editor.removeRange(day, i)}>
-            <span aria-hidden="true">✕</span>
-            <span class="visually-hidden">{T.removeRange(name, i + 1)}</span>
+      <div class="day-ranges">
+        {ranges.map((range, i) => (
+          <span class="hours-range" key={i}>
+            {(['from', 'to'] as const).map((end) => (
+              <span class="time-field" key={end}>
+                <label for={`${id}-${i}-${end}`}>
+                  <span class="visually-hidden">{capitalised(T.rangeLabel(name, i + 1))} </span>
+                  {end === 'from' ? T.fromShort : T.toShort}
+                </label>
+                <input
+                  type="time"
+                  id={`${id}-${i}-${end}`}
+                  value={range[end]}
+                  aria-invalid={invalid}
+                  aria-describedby={describedBy}
+                  onInput={(e) => editor.setRange(day, i, end, e.currentTarget.value)}
+                />
+              </span>
+            ))}
+            <button type="button" class="button small" onClick={() => editor.removeRange(day, i)}>
+              <span aria-hidden="true">✕</span>
+              <span class="visually-hidden">{T.removeRange(name, i + 1)}</span>
+            </button>
+          </span>
+        ))}
+        {ranges.length > 0 && ranges.length < MAX_RANGES_PER_DAY && (
+          <button type="button" class="button small" onClick={() => editor.addRange(day)}>
+            {T.addRange(name)}
           </button>
-        </span>
-      ))}
-      {ranges.length > 0 && ranges.length < MAX_RANGES_PER_DAY && (
-        <button type="button" class="button small" onClick={() => editor.addRange(day)}>
-          {T.addRange(name)}
-        </button>
-      )}
-      {day === 'Mo' && ranges.length > 0 && (
-        <button type="button" class="button small" onClick={() => editor.copyToWeekdays(day)}>
-          {T.copyToWeekdays}
-        </button>
-      )}
+        )}
+        {day === 'Mo' && ranges.length > 0 && (
+          <button type="button" class="button small" onClick={() => editor.copyToWeekdays(day)}>
+            {T.copyToWeekdays}
+          </button>
+        )}
+      </div>
       {error && (
         <p id={errorId} class="field-error">
           {error}

@@ -41,6 +41,12 @@ export function StructureScreen({ context, id }: { context: SheetContext; id: st
   useEffect(() => {
     void catalog?.ensureHours();
   }, [catalog]);
+  // Coming from a result or a saved service (`#service-…`): show that service, once the sheet is there.
+  const hasItem = Boolean(item);
+  useEffect(() => {
+    if (!hasItem || !location.hash) return;
+    document.getElementById(decodeURIComponent(location.hash.slice(1)))?.scrollIntoView?.();
+  }, [hasItem]);
 
   if (item === undefined) return <p aria-busy="true">{fr.directory.loading}</p>;
   if (item === null) return <MissingRecord />;
