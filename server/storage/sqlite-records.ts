@@ -29,6 +29,9 @@ export interface RecordOfKind {
 
 export type RecordAccess = ReturnType<typeof createRecordAccess>;
 
+/** Parsed feed entries kept in memory (about 4 kB each): a metropolis directory of 10k services fits. */
+const FEED_CACHE_ENTRIES = 20_000;
+
 export function createRecordAccess(db: Database.Database, logger: Logger) {
   const statements = {
     nextSeq: db.prepare<[], { last: number }>('UPDATE seq_counter SET last = last + 1 WHERE id = 1 RETURNING last'),
@@ -76,6 +79,23 @@ export function createRecordAccess(db: Database.Database, logger: Logger) {
     return undefined;
   }
 
+  // Feed entries by seq. Every write takes a new seq, so the row at a seq never changes: each is parsed once per
+  // process rather than once per reader and per pull (parsing was most of a full download's server time). The
+  // entries go straight to JSON, never to a caller that could modify them; the row text is compared anyway, so a
+  // file edited by hand under a running server is parsed again. Bounded: the oldest entries leave first.
+  const feedCache = new Map<number, { data: string; entry: DirectoryEntry }>();
+
+  function decodeForFeed(row: RecordRow): DirectoryEntry | undefined {
+    const hit = feedCache.get(row.seq);
+    if (hit?.data === row.data) return hit.entry;
+    const entry = decode(row);
+    if (entry) {
+      feedCache.set(row.seq, { data: row.data, entry });
+      if (feedCache.size > FEED_CACHE_ENTRIES) feedCache.delete(feedCache.keys().next().value as number);
+    }
+    return entry;
+  }
+
   /** Decoded records of one kind; rows of another kind or that fail to parse are left out (and logged). */
   function decodeAll<K extends keyof RecordOfKind>(rows: Iterable<RecordRow>, kind: K): RecordOfKind[K][] {
     const out: RecordOfKind[K][] = [];
@@ -94,6 +114,7 @@ export function createRecordAccess(db: Database.Database, logger: Logger) {
 
   return {
     decode,
+    decodeForFeed,
     decodeAll,
     nextSeq,
 

@@ -104,7 +104,7 @@ export function sqliteSync(db: Database.Database, rows: RecordAccess, logger: Lo
         const conflict = s.conflict.get(row.id);
         if (conflict) items.push({ source: 'conflict', seq: row.seq, conflict: conflictFromRow(conflict) });
       } else {
-        const entry = rows.decode({ kind, id: row.id, seq: row.seq, data: row.data ?? '' });
+        const entry = rows.decodeForFeed({ kind, id: row.id, seq: row.seq, data: row.data ?? '' });
         if (entry) items.push({ source: 'record', entry });
       }
     }

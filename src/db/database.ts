@@ -76,5 +76,13 @@ export class BoussoleDatabase extends Dexie {
       conflicts: 'id, recordKey, statut',
       rejections: '++rowId, recordKey',
     });
+    // v3 (issue 4, speed of the first download): only the indexes the app queries — structures of a commune,
+    // services of a structure. The orientation engine filters the whole directory in memory (src/matching), and
+    // every other index made each write of a first download slower (about a third of its IndexedDB time on the
+    // 10k directory). Add an index back in a new version when a query needs it.
+    this.version(3).stores({
+      structures: 'id, code_insee',
+      services: 'id, structure_id',
+    });
   }
 }

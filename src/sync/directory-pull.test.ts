@@ -3,7 +3,7 @@ import { aFeed, aStructure } from '../../tests/fixtures/records.ts';
 import { ScriptedServer } from '../../tests/fixtures/scripted-transport.ts';
 import { BoussoleDatabase } from '../db/database.ts';
 import { applyDirectoryPage, countDirectory, readSyncState } from '../db/directory-repo.ts';
-import { pullDirectory } from './directory-pull.ts';
+import { DEFAULT_PAGE_SIZE, pullDirectory } from './directory-pull.ts';
 import { OfflineError } from './transport.ts';
 
 let counter = 0;
@@ -73,7 +73,7 @@ describe('first download of the directory', () => {
     server.feed.push({ kind: 'structure', seq: 11, record: aStructure(1, { nom: 'Nouveau nom' }) });
     server.calls = [];
     const result = await pullDirectory({ transport: server, store: storeOf(db), now });
-    expect(server.calls).toEqual([{ cursor: 10, limit: 500 }]);
+    expect(server.calls).toEqual([{ cursor: 10, limit: DEFAULT_PAGE_SIZE }]);
     expect(result.received).toBe(1);
     expect((await db.structures.get('test--s1'))?.nom).toBe('Nouveau nom');
   });

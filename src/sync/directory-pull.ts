@@ -2,8 +2,11 @@
 // clock are passed in. A page is applied with its cursor atomically (see src/db/directory-repo.ts), so a download
 // cut by the network resumes from the last applied page. A different epoch (the server's database was replaced)
 // or a cursor the server no longer knows restarts from zero and replaces the local copy.
-import type { FeedEntry } from '../domain/directory.ts';
+import type { DirectoryPage, FeedEntry } from '../domain/directory.ts';
 import type { SyncTransport } from './transport.ts';
+
+/** Entries per page: fewer round trips and IndexedDB transactions on a first download, progress still shown. */
+export const DEFAULT_PAGE_SIZE = 1000;
 
 export interface DirectoryStoreOnDevice {
   readState(): Promise<{ epoch: string | null; cursor: number }>;
@@ -31,15 +34,18 @@ export async function pullDirectory(options: {
   pageSize?: number;
   onProgress?: (progress: PullProgress) => void;
 }): Promise<PullResult> {
-  const { transport, store, now, pageSize = 500, onProgress } = options;
+  const { transport, store, now, pageSize = DEFAULT_PAGE_SIZE, onProgress } = options;
   const state = await store.readState();
   let cursor = state.cursor;
   let reset = false;
   let restarted = false;
   let pages = 0;
   let received = 0;
+  // The next page is asked for while this one is written: the server and the network work while IndexedDB does.
+  let prefetched: Promise<DirectoryPage> | null = null;
   for (;;) {
-    let page = await transport.getDirectoryPage(cursor, pageSize);
+    let page = await (prefetched ?? transport.getDirectoryPage(cursor, pageSize));
+    prefetched = null;
     const staleCopy = state.epoch !== null && page.epoch !== state.epoch && !restarted;
     if ((staleCopy || page.cursor < cursor) && !restarted) {
       restarted = true;
@@ -47,13 +53,17 @@ export async function pullDirectory(options: {
       cursor = 0;
       page = await transport.getDirectoryPage(0, pageSize);
     }
+    if (page.hasMore) {
+      if (page.cursor <= cursor) throw new Error('Le serveur ne fait pas avancer le curseur');
+      prefetched = transport.getDirectoryPage(page.cursor, pageSize);
+      prefetched.catch(() => {}); // a failure surfaces when it is awaited, after this page is safely applied
+    }
     pages++;
     received += page.entries.length;
     await store.applyPage(page, { reset, completedAt: page.hasMore ? null : now().toISOString() });
     reset = false;
     onProgress?.({ received, total: page.total });
     if (!page.hasMore) return { pages, received, restarted };
-    if (page.cursor <= cursor) throw new Error('Le serveur ne fait pas avancer le curseur');
     cursor = page.cursor;
   }
 }
