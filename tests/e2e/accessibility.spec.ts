@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
-import { waitForServiceWorkerControl } from './helpers.ts';
+import { signInAsDemo, waitForServiceWorkerControl } from './helpers.ts';
 
 /** Serious and critical WCAG 2.1 A/AA violations on the page as it is now, as readable lines. */
 async function violations(page: Page): Promise<string[]> {
@@ -19,9 +19,7 @@ test('aucun écran n’a de violation d’accessibilité grave ou critique (axe,
   await page.goto('/connexion');
   await waitForServiceWorkerControl(page);
   expect(await violations(page), '/connexion').toEqual([]);
-  await page.getByRole('button', { name: 'Essayer en tant que Travailleur·se social·e' }).click();
-  await expect(page.getByTestId('account')).toBeVisible();
-  await expect(page.getByTestId('sync-state')).toContainText('Dernière synchronisation');
+  await signInAsDemo(page, 'Travailleur·se social·e');
 
   for (const path of [
     '/',
@@ -40,6 +38,7 @@ test('aucun écran n’a de violation d’accessibilité grave ou critique (axe,
 
 test('tout se fait au clavier : le lien d’évitement mène au contenu et le focus reste visible', async ({ page }) => {
   await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await page.keyboard.press('Tab');
   const skip = page.getByRole('link', { name: 'Aller au contenu' });
   await expect(skip).toBeFocused();

@@ -6,7 +6,9 @@ export async function anonymousCounts(request: APIRequestContext): Promise<{ str
     let n = 0;
     let after: string | null = '';
     while (after !== null) {
-      const response = await request.get(`/api/v1/${path}?limit=500${after ? `&after=${encodeURIComponent(after)}` : ''}`);
+      const response = await request.get(
+        `/api/v1/${path}?limit=500${after ? `&after=${encodeURIComponent(after)}` : ''}`,
+      );
       const body = (await response.json()) as Record<string, unknown[]> & { next: string | null };
       n += body[path]?.length ?? 0;
       after = body.next;
@@ -41,4 +43,16 @@ export function deviceCounts(page: Page): Promise<{ structures: number; services
 /** Waits until the service worker controls the page (`ready` would hang forever if none registers). */
 export async function waitForServiceWorkerControl(page: Page): Promise<void> {
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+}
+
+/**
+ * Signs the page in with a demo account (Connexion → « Essayer en tant que … ») and waits until the sign-in
+ * screen has routed home, which it does once the account's own directory download has finished.
+ */
+export async function signInAsDemo(page: Page, roleLabel: string, baseUrl = ''): Promise<void> {
+  await page.goto(`${baseUrl}/connexion`);
+  await waitForServiceWorkerControl(page);
+  await page.getByRole('button', { name: `Essayer en tant que ${roleLabel}` }).click();
+  await page.waitForURL((url) => url.pathname === '/');
+  await page.getByTestId('account').waitFor();
 }

@@ -1,14 +1,10 @@
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
-import { waitForServiceWorkerControl } from './helpers.ts';
+import { signInAsDemo } from './helpers.ts';
 
 /** Signs a fresh context in with the demo account of a role, and waits for the directory to be on the device. */
 async function signedInPage(context: BrowserContext, roleLabel: string): Promise<Page> {
   const page = await context.newPage();
-  await page.goto('/connexion');
-  await waitForServiceWorkerControl(page);
-  await page.getByRole('button', { name: `Essayer en tant que ${roleLabel}` }).click();
-  await expect(page.getByTestId('account')).toBeVisible();
-  await expect(page.getByTestId('sync-state')).toContainText('Dernière synchronisation');
+  await signInAsDemo(page, roleLabel);
   return page;
 }
 
@@ -35,7 +31,10 @@ test('deux appareils modifient la même fiche hors ligne : les champs différent
   await contextA.setOffline(true);
   await contextB.setOffline(true);
   await editOffline(coordination, structure.id, { Téléphone: '04 00 11 11 11' });
-  await editOffline(worker, structure.id, { Téléphone: '04 00 22 22 22', 'Précisions sur les horaires': 'Fermé en août' });
+  await editOffline(worker, structure.id, {
+    Téléphone: '04 00 22 22 22',
+    'Précisions sur les horaires': 'Fermé en août',
+  });
 
   // A comes back first: its change is applied.
   await contextA.setOffline(false);

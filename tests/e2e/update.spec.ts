@@ -2,7 +2,7 @@ import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { type PrivateServer, startPrivateServer } from '../../scripts/private-server.ts';
-import { waitForServiceWorkerControl } from './helpers.ts';
+import { signInAsDemo } from './helpers.ts';
 
 let server: PrivateServer;
 test.beforeAll(async () => {
@@ -16,11 +16,7 @@ test('une nouvelle version déployée pendant qu’une modification attend : le 
   page,
   context,
 }) => {
-  await page.goto(`${server.url}/connexion`);
-  await waitForServiceWorkerControl(page);
-  await page.getByRole('button', { name: 'Essayer en tant que Travailleur·se social·e' }).click();
-  await expect(page.getByTestId('account')).toBeVisible();
-  await expect(page.getByTestId('sync-state')).toContainText('Dernière synchronisation');
+  await signInAsDemo(page, 'Travailleur·se social·e', server.url);
 
   const listing = await page.request.get(`${server.url}/api/v1/structures?limit=1`);
   const [structure] = ((await listing.json()) as { structures: Array<{ id: string }> }).structures;
