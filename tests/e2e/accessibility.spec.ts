@@ -11,6 +11,7 @@ async function violations(page: Page): Promise<string[]> {
 }
 
 test('aucun écran n’a de violation d’accessibilité grave ou critique (axe, WCAG 2.1 AA)', async ({ page, request }) => {
+  test.setTimeout(180_000); // eight screens, each analysed by axe
   const listing = await request.get('/api/v1/structures?limit=1');
   const [structure] = ((await listing.json()) as { structures: Array<{ id: string }> }).structures;
   if (!structure) throw new Error('annuaire vide');
