@@ -6,8 +6,9 @@
 // store read it back (a row that does not parse is left out and logged there), and the envelope is built here
 // from typed values. Tests validate every response shape against the schemas instead (tests/integration/).
 import { Hono } from 'hono';
-import { type DirectoryPage, PROTOCOL_VERSION } from '../../src/domain/directory.ts';
+import { PROTOCOL_VERSION } from '../../src/domain/directory.ts';
 import { recordId } from '../../src/domain/primitives.ts';
+import type { Account } from '../../src/domain/sync-protocol.ts';
 import { parse } from '../../src/domain/validation.ts';
 import type { DirectoryStore } from '../storage/directory-store.ts';
 import { readerOf } from '../sync/visibility.ts';
@@ -23,7 +24,16 @@ import {
 } from './api-schemas.ts';
 import { optionalSession } from './auth.ts';
 import type { AppEnv, Clock } from './env.ts';
+import { acceptsGzip, keepPage, PageCache, pageBody } from './feed-body.ts';
 import { invalidRequest, notFound, parseQuery } from './query.ts';
+
+/** Memory for kept feed pages: the whole 10k directory's first download, with room for deltas. */
+const PAGE_CACHE_BYTES = 48 * 1024 * 1024;
+
+/** Readers that receive the same feed: same visibility class, and the same account for its conflicts. */
+function readerKey(account: Account | undefined): string {
+  return account ? `${account.role}|${account.id}|${account.structure_id ?? ''}` : 'anonymous';
+}
 
 export function createApiRoutes(store: DirectoryStore, clock: Clock): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
@@ -39,22 +49,40 @@ export function createApiRoutes(store: DirectoryStore, clock: Clock): Hono<AppEn
 
   // The pull of the sync protocol: the app fills IndexedDB from here, pages ordered by seq, from cursor 0 on a
   // first download, from its last cursor afterwards. `epoch` changes when the database is replaced: the client
-  // then starts over. A signed-in device also learns its last handled mutation id (read with the page).
+  // then starts over. A signed-in device also learns its last handled mutation id (read with the page). Pages
+  // are kept serialised and compressed (feed-body.ts) until the last seq moves.
+  const pages = new PageCache(PAGE_CACHE_BYTES);
   api.get('/directory', session, async (c) => {
     const query = parseQuery(c, directoryStrictQuerySchema);
     if (!query.ok) return invalidRequest(c, query.problems);
+    const { cursor, limit } = query.value;
     const current = c.get('session');
-    const [epoch, page] = await Promise.all([
-      store.epoch(),
-      store.pull({
-        cursor: query.value.cursor,
-        limit: query.value.limit,
-        reader: readerOf(current?.account),
-        ...(current ? { clientId: current.clientId } : {}),
-      }),
-    ]);
-    const body: DirectoryPage = { protocol: PROTOCOL_VERSION, epoch, ...page };
-    return c.json(body);
+    const clientId = current?.clientId;
+    const [epoch, head] = await Promise.all([store.epoch(), store.feedHead(clientId)]);
+    const keyAt = (lastSeq: number) => `${epoch}|${lastSeq}|${cursor}|${limit}|${readerKey(current?.account)}`;
+    let page = pages.get(keyAt(head.lastSeq));
+    let lastMutationId = head.lastMutationId;
+    if (!page) {
+      const reader = readerOf(current?.account);
+      const {
+        lastSeq,
+        lastMutationId: last,
+        ...read
+      } = await store.pull({
+        cursor,
+        limit,
+        reader,
+        ...(clientId === undefined ? {} : { clientId }),
+      });
+      page = keepPage({ protocol: PROTOCOL_VERSION, epoch, ...read });
+      pages.put(keyAt(lastSeq), page);
+      lastMutationId = last;
+    }
+    const { body, encoding } = pageBody(page, lastMutationId, acceptsGzip(c.req.header('Accept-Encoding')));
+    c.header('Content-Type', 'application/json');
+    c.header('Vary', 'Accept-Encoding, Authorization');
+    if (encoding) c.header('Content-Encoding', encoding);
+    return c.body(body);
   });
 
   api.get('/structures', session, async (c) => {

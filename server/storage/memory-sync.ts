@@ -166,7 +166,14 @@ export function memorySync(state: MemoryState): SyncStore {
         hasMore,
         total: total(reader),
         lastMutationId,
+        lastSeq: state.lastSeq,
       };
+    },
+
+    async feedHead(clientId) {
+      assertOpen(state);
+      const lastMutationId = clientId === undefined ? null : (state.clients.get(clientId)?.last ?? null);
+      return { lastSeq: state.lastSeq, lastMutationId };
     },
 
     async applyMutation({ actor, id, hash, parsed, now }) {

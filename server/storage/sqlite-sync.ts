@@ -125,8 +125,14 @@ export function sqliteSync(db: Database.Database, rows: RecordAccess, logger: Lo
       hasMore: found.length > limit,
       total: totalFor(reader, lastSeq),
       lastMutationId,
+      lastSeq,
     };
   });
+
+  const headTx = db.transaction((clientId: string | undefined) => ({
+    lastSeq: rows.lastSeq(),
+    lastMutationId: clientId === undefined ? null : (s.client.get(clientId)?.last ?? null),
+  }));
 
   const applyTx = db.transaction(({ actor, id, hash, parsed, now }: ApplyInput): ApplyOutcome => {
     const { clientId } = actor;
@@ -156,6 +162,10 @@ export function sqliteSync(db: Database.Database, rows: RecordAccess, logger: Lo
     async pull(query) {
       assertLimit(query.limit);
       return pullTx(query);
+    },
+
+    async feedHead(clientId) {
+      return headTx(clientId);
     },
 
     async applyMutation(input) {

@@ -29,6 +29,17 @@ export interface PullResult {
   total: number;
   /** The client's last handled mutation id, read in the same transaction as the entries; null without client. */
   lastMutationId: number | null;
+  /**
+   * The store's last seq when the page was read. The same query by a reader of the same class and account gives
+   * the same page as long as the last seq has not moved (the HTTP layer keeps pages on that basis).
+   */
+  lastSeq: number;
+}
+
+/** Where the feed stands for one device, read in one transaction: what `pull` would report without reading. */
+export interface FeedHead {
+  lastSeq: number;
+  lastMutationId: number | null;
 }
 
 export interface ApplyInput {
@@ -106,6 +117,8 @@ export interface DeviceInfo {
 export interface SyncStore {
   /** The feed for one reader, in one read transaction with the client's last mutation id. */
   pull(query: PullQuery): Promise<PullResult>;
+  /** The last seq and the client's last mutation id (null without client), in one read transaction. */
+  feedHead(clientId?: string): Promise<FeedHead>;
   /**
    * Handles one mutation of one client in ONE transaction: the stored result of an id already handled, a gap,
    * or the decision (sync/decide.ts) applied together with the stored result and the client's new last id.

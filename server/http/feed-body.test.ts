@@ -1,0 +1,67 @@
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { acceptsGzip, GZIP_THRESHOLD, keepPage, PageCache, pageBody } from './feed-body.ts';
+
+const page = (entries: number) => ({
+  protocol: 1 as const,
+  epoch: 'epoch-123456',
+  cursor: 7,
+  hasMore: false,
+  total: 3,
+  entries: Array.from({ length: entries }, (_, i) => ({
+    kind: 'tombstone' as const,
+    seq: i + 1,
+    record_kind: 'service' as const,
+    id: `test--v${i}`,
+  })),
+});
+
+describe('a kept feed page', () => {
+  it('gives each device the same page with its own lastMutationId, as one gzip member any client decodes', () => {
+    const kept = keepPage(page(50));
+    for (const lastMutationId of [null, 0, 42, 123_456]) {
+      const { body, encoding } = pageBody(kept, lastMutationId, true);
+      expect(encoding).toBe('gzip');
+      expect(JSON.parse(gunzipSync(body).toString('utf8'))).toEqual({ ...page(50), lastMutationId });
+    }
+  });
+
+  it('is sent as plain JSON to a client that does not accept gzip, and when too small to gain from it', () => {
+    const small = pageBody(keepPage(page(1)), 3, true);
+    expect(small.body.length).toBeLessThan(GZIP_THRESHOLD);
+    expect([small.encoding, JSON.parse(small.body.toString('utf8')).lastMutationId]).toEqual([undefined, 3]);
+    const plain = pageBody(keepPage(page(50)), 3, false);
+    expect(JSON.parse(plain.body.toString('utf8'))).toEqual({ ...page(50), lastMutationId: 3 });
+  });
+});
+
+describe('the page cache', () => {
+  it('keeps pages within its byte budget, the least recently used leaving first', () => {
+    const one = keepPage(page(50));
+    const size = one.raw.length + one.deflated.length;
+    const cache = new PageCache(size * 2 + 10);
+    cache.put('a', one);
+    cache.put('b', keepPage(page(50)));
+    expect(cache.get('a')).toBe(one); // now the most recent
+    cache.put('c', keepPage(page(50)));
+    expect([cache.get('a') !== undefined, cache.get('b'), cache.get('c') !== undefined]).toEqual([
+      true,
+      undefined,
+      true,
+    ]);
+    cache.put('c', keepPage(page(50))); // replacing a page does not count it twice
+    expect(cache.size).toBe(2);
+  });
+});
+
+describe('Accept-Encoding', () => {
+  it('admits gzip when listed or by *, unless refused with q=0', () => {
+    expect(['gzip, deflate, br', 'br;q=1.0, gzip;q=0.8', '*', 'GZIP'].map(acceptsGzip)).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect([undefined, '', 'br', 'gzip;q=0', 'identity'].map(acceptsGzip)).toEqual([false, false, false, false, false]);
+  });
+});

@@ -1,0 +1,109 @@
+// The body of GET /api/v1/directory, serialised and compressed once per page and kept. A page is the same for
+// every device of one reader (same class, same account) asking the same cursor while the database stays at the
+// same last seq — the usual case: up-to-date devices all ask for "what changed since the last change" — so
+// building it again (reading, serialising, compressing: most of a request's time) is wasted work.
+//
+// Only `lastMutationId` differs from one device to the next. It is the body's last field, appended to the kept
+// part: as text for a client that does not accept gzip, and as a final deflate block after the kept compressed
+// part for one that does — the kept part ends on a sync flush (byte-aligned, not final) and the gzip CRC-32
+// continues across both, so the whole is one ordinary gzip member that any client decodes.
+import { Buffer } from 'node:buffer';
+import { constants, crc32, deflateRawSync } from 'node:zlib';
+import type { DirectoryPage } from '../../src/domain/directory.ts';
+
+export type PageWithoutClient = Omit<DirectoryPage, 'lastMutationId'>;
+
+export interface KeptPage {
+  /** UTF-8 of the JSON body up to `"lastMutationId":` included. */
+  raw: Buffer;
+  /** `raw` as raw deflate ending on a sync flush. */
+  deflated: Buffer;
+  crc: number;
+}
+
+const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0x00, 0xff]);
+/** Below this a body is sent as is: compressing a few hundred bytes costs more than it saves. */
+export const GZIP_THRESHOLD = 1024;
+
+export function keepPage(page: PageWithoutClient): KeptPage {
+  const json = JSON.stringify({ ...page });
+  const raw = Buffer.from(`${json.slice(0, -1)},"lastMutationId":`);
+  return { raw, deflated: deflateRawSync(raw, { finishFlush: constants.Z_SYNC_FLUSH }), crc: crc32(raw) };
+}
+
+/** The body for one device: the kept page with its `lastMutationId`, gzip when `gzip` and worth it. */
+export function pageBody(page: KeptPage, lastMutationId: number | null, gzip: boolean) {
+  const tail = Buffer.from(`${JSON.stringify(lastMutationId)}}`);
+  if (!gzip || page.raw.length + tail.length < GZIP_THRESHOLD) {
+    return { body: Buffer.concat([page.raw, tail]), encoding: undefined };
+  }
+  const trailer = Buffer.alloc(8);
+  trailer.writeUInt32LE(crc32(tail, page.crc), 0);
+  trailer.writeUInt32LE((page.raw.length + tail.length) % 2 ** 32, 4);
+  return {
+    body: Buffer.concat([GZIP_HEADER, page.deflated, storedBlock(tail), trailer]),
+    encoding: 'gzip' as const,
+  };
+}
+
+/**
+ * A few bytes as the final deflate block, stored (RFC 1951, 3.2.4): header bits BFINAL=1 BTYPE=00 padded to the
+ * byte (the kept part ends byte-aligned), LEN and its one's complement, the bytes. No compressor per request.
+ */
+function storedBlock(bytes: Buffer): Buffer {
+  const block = Buffer.alloc(5 + bytes.length);
+  block[0] = 0x01;
+  block.writeUInt16LE(bytes.length, 1);
+  block.writeUInt16LE(~bytes.length & 0xffff, 3);
+  bytes.copy(block, 5);
+  return block;
+}
+
+const sizeOf = (page: KeptPage) => page.raw.length + page.deflated.length;
+
+/** Kept pages, least recently used out first once their bytes pass the budget. */
+export class PageCache {
+  private readonly pages = new Map<string, KeptPage>();
+  private bytes = 0;
+
+  constructor(private readonly budget: number) {}
+
+  get(key: string): KeptPage | undefined {
+    const page = this.pages.get(key);
+    if (page) {
+      this.pages.delete(key);
+      this.pages.set(key, page);
+    }
+    return page;
+  }
+
+  put(key: string, page: KeptPage): void {
+    const previous = this.pages.get(key);
+    if (previous) {
+      this.pages.delete(key);
+      this.bytes -= sizeOf(previous);
+    }
+    if (sizeOf(page) > this.budget) return;
+    this.pages.set(key, page);
+    this.bytes += sizeOf(page);
+    for (const [oldest, kept] of this.pages) {
+      if (this.bytes <= this.budget) break;
+      this.pages.delete(oldest);
+      this.bytes -= sizeOf(kept);
+    }
+  }
+
+  get size(): number {
+    return this.pages.size;
+  }
+}
+
+/** Whether an Accept-Encoding header admits gzip (a `q=0` refuses it). */
+export function acceptsGzip(header: string | undefined): boolean {
+  if (!header) return false;
+  return header.split(',').some((part) => {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    if (name !== 'gzip' && name !== '*') return false;
+    return !params.some((p) => /^\s*q\s*=\s*0(\.0*)?\s*$/.test(p));
+  });
+}

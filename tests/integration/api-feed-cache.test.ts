@@ -1,0 +1,66 @@
+// GET /api/v1/directory keeps each page it builds (server/http/feed-body.ts) and serves it again while the last
+// seq holds: to another device of the same reader with its own lastMutationId, never to another reader, and never
+// once something changed.
+import { describe, expect, it, vi } from 'vitest';
+import { sha256 } from '../../server/auth/secrets.ts';
+import { directoryPageSchema } from '../../src/domain/directory.ts';
+import { makeDirectory, makeStructure } from './fixtures/directory-fixture.ts';
+import { type Device, postJson, pull, push, signInAs } from './fixtures/http-client.ts';
+import { update } from './fixtures/sync-fixture.ts';
+import { jsonOf, makeTestApp } from './fixtures/test-app.ts';
+
+const fixture = () => {
+  const directory = makeDirectory(3, 2);
+  directory.structures[2] = makeStructure(3, { visibilite: 'professionnels' });
+  return directory;
+};
+
+describe('kept feed pages', () => {
+  it('serve another device of the same account without reading the feed again, each with its own lastMutationId', async () => {
+    const { app, store } = await makeTestApp({ fixture: fixture() });
+    const theo = await signInAs(app, store, { role: 'travailleur', nom: 'Théo' });
+    const code = 'TEST-SECOND-DEVICE';
+    await store.createInvitations([
+      {
+        role: 'travailleur',
+        nom: 'Théo',
+        account_id: theo.account.id,
+        codeHash: sha256(code),
+        created_at: '2026-11-28T09:00:00Z',
+        reusable: false,
+      },
+    ]);
+    const response = await postJson(app, '/api/v1/session', { protocol: 1, code, appareil: 'Second appareil' });
+    const tablet = (await jsonOf(response)) as Device;
+    const second: Device = { ...tablet, auth: { Authorization: `Bearer ${tablet.token}` } };
+    await push(app, theo, [update(1, 'structure', 'test--s001', {}, { telephone: '04 00 00 00 01' })]);
+
+    const reads = vi.spyOn(store, 'pull');
+    const first = await pull(app, theo, 0);
+    const again = await pull(app, second, 0);
+    expect(reads).toHaveBeenCalledTimes(1);
+    expect([first.lastMutationId, again.lastMutationId]).toEqual([1, 0]);
+    expect({ ...again, lastMutationId: 1 }).toEqual(first);
+  });
+
+  it('are never served to another reader: a partner does not get a page kept for a worker', async () => {
+    const { app, store } = await makeTestApp({ fixture: fixture() });
+    const theo = await signInAs(app, store, { role: 'travailleur', nom: 'Théo' });
+    const pauline = await signInAs(app, store, { role: 'partenaire', nom: 'Pauline', structure_id: 'test--s001' });
+    const ids = (page: { entries: Array<{ kind: string; record?: { id: string } }> }) =>
+      page.entries.flatMap((e) => (e.record ? [e.record.id] : []));
+    expect(ids(await pull(app, theo, 0))).toContain('test--s003');
+    expect(ids(await pull(app, pauline, 0))).not.toContain('test--s003');
+    const anonymous = directoryPageSchema.parse(await jsonOf(await app.request('/api/v1/directory')));
+    expect(ids(anonymous)).not.toContain('test--s003');
+  });
+
+  it('are read again once something changed: the same cursor then brings the change', async () => {
+    const { app, store } = await makeTestApp({ fixture: fixture() });
+    const theo = await signInAs(app, store, { role: 'travailleur', nom: 'Théo' });
+    const { cursor } = await pull(app, theo, 0);
+    expect((await pull(app, theo, cursor)).entries).toEqual([]);
+    await store.upsert([{ kind: 'structure', record: makeStructure(2, { nom: 'Renommée', version: 2 }) }]);
+    expect((await pull(app, theo, cursor)).entries).toMatchObject([{ record: { id: 'test--s002', nom: 'Renommée' } }]);
+  });
+});
