@@ -1,0 +1,117 @@
+// `pull-full`: the first visit of the built app in headless Chromium (Debian's, through playwright-core), served
+// by the real server on the 10k-service directory: time from navigation until the app's IndexedDB holds every
+// record the server shows that reader — a first visit is anonymous, so every public listing (n). Each run uses a
+// fresh browser context (empty storage, empty HTTP cache). The clock is the page's own (`performance.now()`
+// counts from navigation). Also printed, to tell where the time goes: `boot_ms`, navigation until the app asks
+// for its first page; `download_ms`, from there until every record is stored; `idb_floor_ms`, raw IndexedDB
+// puts of as many records of the same shape in the same browser (no library, no index) — what no code can beat.
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { directoryPageSchema } from '../../src/domain/directory.ts';
+import { summarize } from './stats.ts';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = [
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** In the page: the page's clock once the app's database holds `expected` records, else null after 20 ms. */
+async function countReached(expected: number): Promise<{ done: number; firstPage: number } | null> {
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  const names = await indexedDB.databases();
+  if (!names.some((d) => d.name === 'boussole')) return null;
+  const count = await new Promise<number>((resolve) => {
+    const open = indexedDB.open('boussole');
+    open.onerror = () => resolve(0);
+    open.onsuccess = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains('services')) {
+        db.close();
+        resolve(0);
+        return;
+      }
+      const tx = db.transaction(['structures', 'services'], 'readonly');
+      const s = tx.objectStore('structures').count();
+      const v = tx.objectStore('services').count();
+      tx.oncomplete = () => {
+        db.close();
+        resolve(s.result + v.result);
+      };
+      tx.onerror = () => {
+        db.close();
+        resolve(0);
+      };
+    };
+  });
+  if (count < expected) return null;
+  const first = performance.getEntriesByType('resource').find((e) => e.name.includes('/api/v1/directory?cursor=0&'));
+  return { done: performance.now(), firstPage: first?.startTime ?? Number.NaN };
+}
+
+/** In the page: raw puts of `count` records shaped like the first page's, 1000 per transaction, no index. */
+async function rawPuts(count: number): Promise<number> {
+  const page = (await (await fetch('/api/v1/directory?cursor=0&limit=1000')).json()) as {
+    entries: Array<{ record?: Record<string, unknown> }>;
+  };
+  const models = page.entries.flatMap((e) => (e.record ? [e.record] : []));
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const open = indexedDB.open('floor', 1);
+    open.onupgradeneeded = () => open.result.createObjectStore('records', { keyPath: 'id' });
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+  });
+  const started = performance.now();
+  for (let from = 0; from < count; from += 1000) {
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction('records', 'readwrite');
+      const store = tx.objectStore('records');
+      for (let i = from; i < Math.min(count, from + 1000); i++)
+        store.put({ ...models[i % models.length], id: `r${i}` });
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+  }
+  const ms = performance.now() - started;
+  db.close();
+  return ms;
+}
+
+async function firstVisit(browser: Browser, url: string, total: number, then?: (page: Page) => Promise<number>) {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(url, { waitUntil: 'commit' });
+    let reached: Awaited<ReturnType<typeof countReached>> = null;
+    while (reached === null) reached = await page.evaluate(countReached, total);
+    return { ...reached, floor: then ? await then(page) : Number.NaN };
+  } finally {
+    await context.close();
+  }
+}
+
+export async function measurePullFull(url: string, { runs }: { runs: number }) {
+  const head = await fetch(`${url}/api/v1/directory?cursor=0&limit=1`);
+  const total = directoryPageSchema.parse(await head.json()).total;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const visits: Array<{ done: number; firstPage: number; floor: number }> = [];
+  try {
+    await firstVisit(browser, url, total); // warms the server (its kept pages) and the disk
+    for (let run = 0; run < runs; run++) {
+      visits.push(await firstVisit(browser, url, total, (page) => page.evaluate(rawPuts, total)));
+    }
+  } finally {
+    await browser.close();
+  }
+  const median = (pick: (v: (typeof visits)[number]) => number) => summarize(visits.map(pick)).median_ms;
+  return {
+    n: total,
+    ...summarize(visits.map((v) => v.done)),
+    boot_ms: median((v) => v.firstPage),
+    download_ms: median((v) => v.done - v.firstPage),
+    idb_floor_ms: median((v) => v.floor),
+  };
+}

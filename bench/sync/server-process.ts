@@ -1,0 +1,92 @@
+// The real server for the sync benchmarks: `server/main.ts` in its own process, demo mode (so it has invitation
+// codes), on a fresh SQLite file seeded on first start with the generated directory of `services` services
+// (BOUSSOLE_DEMO_SERVICES), serving the built app from dist/ — built first when missing.
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { demoCodesSchema, type SignInResponse, signInResponseSchema } from '../../src/domain/sync-protocol.ts';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const READY = /^Boussole écoute sur (http:\/\/[^\s]+:\d+)$/m;
+
+export interface RunningServer {
+  url: string;
+  /** Signs a new device in with the demo code of `role` (demo codes are reusable). */
+  signIn(role: 'coordinateur' | 'travailleur' | 'partenaire'): Promise<SignInResponse>;
+  /** What the process printed so far (its JSON log lines carry each request's duration). */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/** Builds dist/ when it is missing (`npx vite build`, ~3 s). */
+export function ensureBuiltApp(): string {
+  const dist = join(ROOT, 'dist');
+  if (!existsSync(join(dist, 'index.html'))) {
+    const built = spawnSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'ignore' });
+    if (built.status !== 0) throw new Error('npx vite build a échoué');
+  }
+  return dist;
+}
+
+export async function startServer({
+  services,
+  staticDir,
+}: {
+  services: number;
+  staticDir?: string;
+}): Promise<RunningServer> {
+  const dir = await mkdtemp(join(tmpdir(), 'boussole-bench-'));
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      BOUSSOLE_DB: join(dir, 'bench.sqlite'),
+      BOUSSOLE_STATIC: staticDir ?? ensureBuiltApp(),
+      BOUSSOLE_MODE: 'demo',
+      BOUSSOLE_DEMO_SERVICES: String(services),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+    stdout += chunk;
+  });
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk;
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const url = await new Promise<string>((resolve, reject) => {
+    const check = () => {
+      const found = READY.exec(stdout)?.[1];
+      if (found) resolve(found.replace('localhost', '127.0.0.1'));
+    };
+    child.stdout?.on('data', check);
+    void exited.then((code) => reject(new Error(`server/main.ts exited (${code}) before listening:\n${stderr}`)));
+  });
+  const demo = demoCodesSchema.parse(await (await fetch(`${url}/api/v1/demo`)).json());
+  return {
+    url,
+    output: () => stdout,
+    async signIn(role) {
+      const code = demo.codes.find((c) => c.role === role)?.code;
+      if (!code) throw new Error(`no demo code for ${role}`);
+      const response = await fetch(`${url}/api/v1/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ protocol: 1, code, appareil: 'Banc de mesure' }),
+      });
+      return signInResponseSchema.parse(await response.json());
+    },
+    async stop() {
+      child.kill('SIGTERM');
+      await exited;
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
