@@ -2,7 +2,7 @@
 // codes), on a fresh SQLite file seeded on first start with the generated directory of `services` services
 // (BOUSSOLE_DEMO_SERVICES), serving the built app from dist/ — built first when missing.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,6 +39,10 @@ export async function startServer({
   staticDir?: string;
 }): Promise<RunningServer> {
   const dir = await mkdtemp(join(tmpdir(), 'boussole-bench-'));
+  // Its output goes to a file, as in production (a journal, not a pipe): a pipe that the benchmark's own process,
+  // busy with autocannon, drains late would block the server on its log writes and show up as latency.
+  const logPath = join(dir, 'server.log');
+  const log = openSync(logPath, 'w');
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
     env: {
@@ -50,29 +54,28 @@ export async function startServer({
       BOUSSOLE_MODE: 'demo',
       BOUSSOLE_DEMO_SERVICES: String(services),
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', log, log],
   });
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
-    stdout += chunk;
-  });
-  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
-    stderr += chunk;
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const url = await new Promise<string>((resolve, reject) => {
-    const check = () => {
-      const found = READY.exec(stdout)?.[1];
-      if (found) resolve(found.replace('localhost', '127.0.0.1'));
-    };
-    child.stdout?.on('data', check);
-    void exited.then((code) => reject(new Error(`server/main.ts exited (${code}) before listening:\n${stderr}`)));
-  });
+  closeSync(log);
+  let exitCode: number | null | undefined;
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('exit', (code) => {
+      exitCode = code;
+      resolve(code);
+    }),
+  );
+  const output = () => readFileSync(logPath, 'utf8');
+  let url: string | undefined;
+  // Seeding 10k services takes a while on first start; the URL line says the port is open.
+  while (url === undefined) {
+    if (exitCode !== undefined) throw new Error(`server/main.ts exited (${exitCode}) before listening:\n${output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    url = READY.exec(output())?.[1]?.replace('localhost', '127.0.0.1');
+  }
   const demo = demoCodesSchema.parse(await (await fetch(`${url}/api/v1/demo`)).json());
   return {
     url,
-    output: () => stdout,
+    output,
     async signIn(role) {
       const code = demo.codes.find((c) => c.role === role)?.code;
       if (!code) throw new Error(`no demo code for ${role}`);
