@@ -144,7 +144,7 @@ describe('requests held and delivered by hand', () => {
     network.hold(theo.tab);
     network.hold(tina.tab);
     const syncs = [theo.sync(), tina.sync()];
-    await expect.poll(() => network.held.length).toBe(2);
+    await expect.poll(() => network.held.length, { timeout: 10_000 }).toBe(2);
     const [theoPush, tinaPush] = network.held.splice(0);
     network.release(theo.tab);
     network.release(tina.tab);

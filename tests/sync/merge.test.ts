@@ -21,8 +21,12 @@ async function converged(w: World, ...devices: SimDevice[]) {
 async function duringDownload(w: World, device: SimDevice, meanwhile: () => Promise<unknown>) {
   w.network.hold(device.tab);
   const running = device.sync();
-  await vi.waitFor(() =>
-    expect(w.network.held.map((h) => h.path)).toContainEqual(expect.stringMatching(/^\/api\/v1\/directory\?cursor=9&/)),
+  await vi.waitFor(
+    () =>
+      expect(w.network.held.map((h) => h.path)).toContainEqual(
+        expect.stringMatching(/^\/api\/v1\/directory\?cursor=9&/),
+      ),
+    { timeout: 10_000 },
   );
   await meanwhile();
   w.network.release(device.tab);

@@ -8,6 +8,8 @@ import { expectConverged, serverView } from './harness/server-view.ts';
 import { THEO, TINA, world } from './harness/world.ts';
 
 const S2 = 'test--s002';
+/** Polling for a step of the device, generous for a loaded CI machine. */
+const WAIT = { timeout: 10_000 };
 
 describe('the server stopped and restarted on the same file', () => {
   it('killed after committing a push, before answering: the retry gets the stored result, applied once', async () => {
@@ -87,16 +89,21 @@ describe('a device interrupted during a download', () => {
     const w = await world();
     const theo = await w.device(THEO, { sync: false });
     w.network.hold(theo.tab);
+    const before = theo.db;
     const pulling = theo.pull(3);
-    await vi.waitFor(() => expect(w.network.held).toHaveLength(1));
+    await vi.waitFor(() => expect(w.network.held).toHaveLength(1), WAIT);
     await w.network.held.shift()?.deliver();
-    await vi.waitFor(() => expect(w.network.held).toHaveLength(1)); // page 1 applied, page 2 asked
+    // Page 1 written with its cursor; page 2 already asked for (fetched while page 1 was written), not answered.
+    await vi.waitFor(async () => expect((await readSyncState(before)).cursor).toBe(3), WAIT);
+    expect(w.network.held.map((h) => h.path)).toEqual(['/api/v1/directory?cursor=3&limit=3']);
     await theo.restart(); // the tab is closed: the pending download dies with it
     w.network.release(theo.tab);
     await w.network.held.shift()?.deliver();
     await expect(pulling).rejects.toBeInstanceOf(Dexie.DatabaseClosedError);
-    expect((await readSyncState(theo.db)).cursor).toBe(3);
+    expect(await countDirectory(theo.db)).toEqual({ structures: 1, services: 2 });
     expect((await theo.sync()).phase).toBe('idle');
+    const resumed = w.network.of(theo.tab, '/api/v1/directory').filter((e) => e.path.endsWith('&limit=1000'));
+    expect(resumed[0]?.path).toBe('/api/v1/directory?cursor=3&limit=1000'); // not from 0
     await expectConverged(theo, w.server);
   });
 });
