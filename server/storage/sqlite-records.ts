@@ -29,7 +29,7 @@ export interface RecordOfKind {
 
 export type RecordAccess = ReturnType<typeof createRecordAccess>;
 
-/** Parsed feed entries kept in memory (about 4 kB each): a metropolis directory of 10k services fits. */
+/** Parsed feed entries kept in memory (a few kB each): a metropolis directory of 10k services fits. */
 const FEED_CACHE_ENTRIES = 20_000;
 
 export function createRecordAccess(db: Database.Database, logger: Logger) {
@@ -80,17 +80,17 @@ export function createRecordAccess(db: Database.Database, logger: Logger) {
   }
 
   // Feed entries by seq. Every write takes a new seq, so the row at a seq never changes: each is parsed once per
-  // process rather than once per reader and per pull (parsing was most of a full download's server time). The
-  // entries go straight to JSON, never to a caller that could modify them; the row text is compared anyway, so a
-  // file edited by hand under a running server is parsed again. Bounded: the oldest entries leave first.
-  const feedCache = new Map<number, { data: string; entry: DirectoryEntry }>();
+  // process rather than once per reader (parsing was most of a full download's server time). The entries go
+  // straight to JSON, never to a caller that could modify them. Bounded: the oldest entries leave first. (A file
+  // edited by hand under a running server is not seen until a restart — as with the HTTP layer's kept pages.)
+  const feedCache = new Map<number, DirectoryEntry>();
 
   function decodeForFeed(row: RecordRow): DirectoryEntry | undefined {
     const hit = feedCache.get(row.seq);
-    if (hit?.data === row.data) return hit.entry;
+    if (hit?.kind === row.kind && hit.record.id === row.id) return hit;
     const entry = decode(row);
     if (entry) {
-      feedCache.set(row.seq, { data: row.data, entry });
+      feedCache.set(row.seq, entry);
       if (feedCache.size > FEED_CACHE_ENTRIES) feedCache.delete(feedCache.keys().next().value as number);
     }
     return entry;
