@@ -47,6 +47,7 @@ export async function boot() {
   });
   /** After a sync or a local edit: the list and the matching snapshot read the device again. */
   const refresh = () => Promise.all([directory.reload(), catalogReady.then((model) => model.load())]);
+  let refreshing: Promise<unknown> | null = null;
 
   const controller = createSyncController({
     transport,
@@ -69,7 +70,13 @@ export async function boot() {
     onStatus(status) {
       const finished = syncModel.status.value.phase === 'syncing' && status.phase !== 'syncing';
       syncModel.status.value = status;
-      if (finished || (status.progress && directory.items.value?.length === 0)) void refresh();
+      // During a first download, one read of the device at a time: each new page used to restart a full read.
+      if (finished) void refresh();
+      else if (status.progress && directory.items.value?.length === 0 && refreshing === null) {
+        refreshing = refresh().finally(() => {
+          refreshing = null;
+        });
+      }
     },
   });
   liveQuery(() => outboxSummary(db)).subscribe({
