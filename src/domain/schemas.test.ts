@@ -1,15 +1,14 @@
 // Each kind of invalid record is rejected with the path of the faulty field and a French message, so that forms
 // can show it next to the field and import reports can name it; valid minimal records pass.
 import { describe, expect, test } from 'vitest';
+import { aService, aStructure } from '../../tests/fixtures/records.ts';
 import { osmOpeningHours } from './primitives.ts';
 import { type Profile, profileSchema } from './profile.ts';
 import { type Service, serviceSchema } from './service.ts';
 import { type Structure, structureSchema } from './structure.ts';
 import { type Problem, parse } from './validation.ts';
 
-const structure: Structure = {
-  id: 'test--s1',
-  source: 'test',
+const structure: Structure = aStructure(1, {
   nom: 'Épicerie solidaire du quartier',
   adresse: '12 rue des Tilleuls',
   code_postal: '69008',
@@ -17,42 +16,13 @@ const structure: Structure = {
   code_insee: '69388',
   latitude: 45.735,
   longitude: 4.869,
-  langues: ['fr'],
-  reseaux_porteurs: [],
-  visibilite: 'public',
-  statut: 'publiee',
-  date_maj: '2026-10-01',
-  verification: null,
-  version: 1,
-};
+});
 
-const service: Service = {
-  id: 'test--s1-1',
-  source: 'test',
-  structure_id: 'test--s1',
+const service: Service = aService(1, 1, {
   nom: 'Colis alimentaires',
   description: 'Colis alimentaires chaque semaine.',
-  type: 'aide-materielle',
-  thematiques: ['equipement-et-alimentation--alimentation'],
-  tarif: { type: 'gratuit' },
-  modes_accueil: ['en-presentiel'],
-  eligibilite: {
-    publics: ['tous-publics'],
-    accueil: 'inconditionnel',
-    sur_orientation: false,
-    sur_rendez_vous: false,
-    sur_inscription: false,
-    justificatifs: [],
-  },
-  fiche_liaison: { requise: false, canaux: ['sur-place'], champs: [] },
-  infos_temporaires: [],
-  regimes: [],
-  visibilite: 'public',
-  frequence_maj_mois: 6,
-  date_maj: '2026-10-01',
-  verification: null,
-  version: 1,
-};
+});
+delete service.categorie;
 
 const profile: Profile = { besoins: [] };
 

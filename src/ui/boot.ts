@@ -72,7 +72,7 @@ export async function boot() {
       syncModel.status.value = status;
       // During a first download, one read of the device at a time: each new page used to restart a full read.
       if (finished) void refresh();
-      else if (status.progress && directory.items.value?.length === 0 && refreshing === null) {
+      else if (status.progress && directory.totals.value.structures === 0 && refreshing === null) {
         refreshing = refresh().finally(() => {
           refreshing = null;
         });

@@ -26,7 +26,7 @@ export function StructureScreen({ context, id }: { context: SheetContext; id: st
   const [item, setItem] = useState<StructureSummary | null | undefined>(undefined);
   const pendingKeys = new Set(context.review.pending.value.map((p) => p.recordKey));
   // Read again when a sync lands (the directory list is reloaded then) or the pending edits change.
-  const directoryVersion = context.directory.items.value;
+  const directoryVersion = context.directory.version.value;
   const pendingVersion = context.review.pending.value;
   useEffect(() => {
     let live = true;
