@@ -1,0 +1,167 @@
+// Coverage of the Métropole, territory by need: how many services answer a need in each commune (and in each of
+// Lyon's arrondissements, Lyon as a whole adding them up), how many with an unconditional welcome, on which days
+// of the week and whether in the evening, the distance from the commune's centre to the nearest one, and services
+// per 10,000 inhabitants. A pure function of the directory snapshot and `now` (the hours horizon starts today),
+// computed on the device from what the last sync brought: the coordinator's screen works offline.
+//
+// QPV: the directory records a QPV code on some addresses, but the official QPV list (names, outlines,
+// populations) is not in reference/, so a QPV without any service cannot be listed; cells only count services
+// located in a QPV (`inQpv`).
+import { COMMUNES, type Commune, LYON } from '../../domain/communes.ts';
+import { distanceKmRaw } from '../../domain/geo/distance.ts';
+import type { NeedValue } from '../../domain/vocabulary.ts';
+import type { HoursEngine } from '../hours/hours-engine.ts';
+import { NEED_KEYS, needsOfMask } from '../needs.ts';
+import type { DirectorySnapshot } from '../snapshot.ts';
+import type { ServiceEntry } from '../snapshot-entry.ts';
+import { dayCount, horizonDays, WEEKEND_MASK, type WeekProfile, weekProfile } from './week-profile.ts';
+
+export interface CoverageCell {
+  code: string;
+  need: NeedValue;
+  /** Services answering the need located in the territory (published partners only). */
+  services: number;
+  /** Of which with an unconditional welcome (accueil inconditionnel). */
+  unconditional: number;
+  /** Of which located in a QPV (the address carries a QPV code). */
+  inQpv: number;
+  /** Of which hours could be read (published and valid for the horizon). */
+  hoursKnown: number;
+  /** Days of the week at least one of them opens (0–7); null when no hours are known or the engine is absent. */
+  days: number | null;
+  /** Bit i: some service opens on ISO weekday i (0 Monday); 0 when unknown. */
+  dayMask: number;
+  weekend: boolean | null;
+  evening: boolean | null;
+  /** From the territory's centre to the nearest service of the need, wherever it is; null when there is none. */
+  nearestKm: number | null;
+  /** Services per 10,000 inhabitants; null when the population is unknown. */
+  per10k: number | null;
+}
+
+export interface CoverageMatrix {
+  /** Every commune of the Métropole, Lyon as a whole (69123) and its 9 arrondissements, in the reference order. */
+  territories: readonly Commune[];
+  needs: readonly NeedValue[];
+  /** Cells of a need, one per territory, in the order of `territories`. */
+  byNeed: ReadonlyMap<NeedValue, readonly CoverageCell[]>;
+  /** Whether the hours figures were computed (the hours engine is loaded lazily by the app). */
+  hours: 'computed' | 'not_loaded';
+  /** First Paris day of the hours horizon. */
+  from: string;
+}
+
+interface Accumulator {
+  services: number;
+  unconditional: number;
+  inQpv: number;
+  hoursKnown: number;
+  dayMask: number;
+  evening: boolean;
+}
+
+const ARRONDISSEMENT = /^6938[1-9]$/;
+
+/** Territories a service located in `code` counts for: its own, and Lyon for an arrondissement. */
+function territoriesOf(code: string): string[] {
+  return ARRONDISSEMENT.test(code) ? [code, LYON] : [code];
+}
+
+export function computeCoverage(
+  snapshot: DirectorySnapshot,
+  now: number,
+  options: { hours?: HoursEngine } = {},
+): CoverageMatrix {
+  const engine = options.hours;
+  const days = horizonDays(now);
+  const known = new Set(COMMUNES.map((c) => c.code_insee));
+  const acc = new Map<string, Accumulator>();
+  const positions = new Map<NeedValue, number[]>(NEED_KEYS.map((n) => [n, []]));
+
+  for (const entry of snapshot.entries) {
+    if (!entry.published || entry.needsMask === 0) continue;
+    const needs = needsOfMask(entry.needsMask);
+    if (entry.latitude !== null && entry.longitude !== null) {
+      for (const need of needs) positions.get(need)?.push(entry.latitude, entry.longitude);
+    }
+    if (!known.has(entry.communeCode)) continue;
+    const week = engine ? profileOf(engine, entry, days) : null;
+    for (const code of territoriesOf(entry.communeCode)) {
+      for (const need of needs) add(acc, `${code}|${need}`, entry, week);
+    }
+  }
+
+  const byNeed = new Map<NeedValue, CoverageCell[]>();
+  for (const need of NEED_KEYS) {
+    const points = positions.get(need) ?? [];
+    byNeed.set(
+      need,
+      COMMUNES.map((commune) => cellOf(commune, need, acc.get(`${commune.code_insee}|${need}`), points, !!engine)),
+    );
+  }
+  return {
+    territories: COMMUNES,
+    needs: NEED_KEYS,
+    byNeed,
+    hours: engine ? 'computed' : 'not_loaded',
+    from: days[0] ?? '',
+  };
+}
+
+function profileOf(engine: HoursEngine, entry: ServiceEntry, days: readonly string[]): WeekProfile | null {
+  return weekProfile(engine, { regular: entry.hours, temporary: entry.temporary }, days);
+}
+
+function add(acc: Map<string, Accumulator>, key: string, entry: ServiceEntry, week: WeekProfile | null): void {
+  let a = acc.get(key);
+  if (!a) {
+    a = { services: 0, unconditional: 0, inQpv: 0, hoursKnown: 0, dayMask: 0, evening: false };
+    acc.set(key, a);
+  }
+  a.services++;
+  if (entry.accueil === 'inconditionnel') a.unconditional++;
+  if (entry.qpv !== null) a.inQpv++;
+  if (week) {
+    a.hoursKnown++;
+    a.dayMask |= week.days;
+    a.evening ||= week.evening;
+  }
+}
+
+function cellOf(
+  commune: Commune,
+  need: NeedValue,
+  a: Accumulator | undefined,
+  points: readonly number[],
+  withHours: boolean,
+): CoverageCell {
+  const services = a?.services ?? 0;
+  const hoursKnown = a?.hoursKnown ?? 0;
+  const knownHours = withHours && hoursKnown > 0;
+  const dayMask = knownHours ? (a?.dayMask ?? 0) : 0;
+  return {
+    code: commune.code_insee,
+    need,
+    services,
+    unconditional: a?.unconditional ?? 0,
+    inQpv: a?.inQpv ?? 0,
+    hoursKnown,
+    days: knownHours ? dayCount(dayMask) : null,
+    dayMask,
+    weekend: knownHours ? (dayMask & WEEKEND_MASK) !== 0 : null,
+    evening: knownHours ? (a?.evening ?? false) : null,
+    nearestKm: nearest(commune, points),
+    per10k: commune.population > 0 ? (services / commune.population) * 10_000 : null,
+  };
+}
+
+/** Flat [lat, lon, lat, lon…] to keep the loop allocation-free over thousands of services. */
+function nearest(commune: Commune, points: readonly number[]): number | null {
+  const { latitude, longitude } = commune.centre;
+  let best = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < points.length; i += 2) {
+    const d = distanceKmRaw(latitude, longitude, points[i] as number, points[i + 1] as number);
+    if (d < best) best = d;
+  }
+  return Number.isFinite(best) ? best : null;
+}
