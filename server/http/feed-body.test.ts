@@ -1,9 +1,10 @@
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { PROTOCOL_VERSION } from '../../src/domain/protocol-version.ts';
 import { acceptsGzip, GZIP_THRESHOLD, keepPage, PageCache, pageBody } from './feed-body.ts';
 
 const page = (entries: number) => ({
-  protocol: 1 as const,
+  protocol: PROTOCOL_VERSION as typeof PROTOCOL_VERSION,
   epoch: 'epoch-123456',
   cursor: 7,
   hasMore: false,

@@ -309,3 +309,27 @@ export const BESOINS = {
   },
 } as const satisfies Record<string, Need>;
 export type NeedValue = keyof typeof BESOINS;
+
+// Referrals (fiche de liaison, issue 6). `envoyee` is set by the server when it accepts a referral; before that a
+// referral exists only on the device ("en attente d'envoi", a device state, not a status).
+export const STATUTS_ORIENTATION = {
+  envoyee: 'Envoyée',
+  recue: 'Reçue par le partenaire',
+  acceptee: 'Acceptée',
+  refusee: 'Refusée',
+  annulee: 'Annulée',
+  expiree: 'Expirée sans réponse',
+} as const;
+
+export const MOTIFS_REFUS_ORIENTATION = {
+  'hors-criteres': 'Hors critères',
+  complet: 'Complet',
+  injoignable: 'Personne injoignable',
+  'non-venue': 'Personne non venue',
+  autre: 'Autre motif (voir la note)',
+} as const;
+
+export const CONSENTEMENT_PAR = {
+  personne: 'La personne elle-même',
+  representant: 'Son représentant légal',
+} as const;

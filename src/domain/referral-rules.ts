@@ -1,0 +1,128 @@
+// The life of a referral, as pure functions the server's stores run inside their transactions and the device
+// runs for display and for erasing its own copies. Who may move a referral where:
+//
+// - the receiving partner (a partner account of the referral's structure): envoyée → reçue, acceptée or refusée
+//   (with a reason); reçue → acceptée or refusée. Accepted and refused are answers, and final;
+// - the sending team (the sending account's structure for a partner, the account itself for a worker): envoyée or
+//   reçue → annulée;
+// - the server alone: envoyée or reçue → expirée, `expiration_jours` after sending without an answer;
+// - nobody else: coordinators see counts, never a referral.
+//
+// `rappel_jours` after sending without an answer, the sending team is reminded to follow up. Once a referral is
+// closed (final status), its personal fields are erased after `conservation_jours`, leaving an anonymous record
+// (partner, service, statuses, dates, reason) for statistics.
+import type { Referral, ReferralPolicy, ReferralStatus, StatusChange } from './referral.ts';
+import type { Account } from './sync-protocol.ts';
+
+export type StoredReferral = Omit<Referral, 'seq'>;
+export type Side = 'destinataire' | 'envoyeur';
+
+const DAY_MS = 86_400_000;
+
+/** The team a sender belongs to: a partner's structure, or a worker's own account (workers have no structure yet). */
+export function senderScope(account: Account): string {
+  return account.role === 'partenaire' && account.structure_id
+    ? `structure:${account.structure_id}`
+    : `compte:${account.id}`;
+}
+
+export function maySend(account: Account): boolean {
+  return account.role === 'travailleur' || account.role === 'partenaire';
+}
+
+/** How `account` relates to a referral; empty means it may not even know the referral exists. */
+export function sidesOf(account: Account, referral: { structure_id: string; sender_scope: string }): Side[] {
+  const sides: Side[] = [];
+  if (account.role === 'partenaire' && account.structure_id === referral.structure_id) sides.push('destinataire');
+  if (maySend(account) && senderScope(account) === referral.sender_scope) sides.push('envoyeur');
+  return sides;
+}
+
+const MOVES: Record<Side, Partial<Record<ReferralStatus, readonly ReferralStatus[]>>> = {
+  destinataire: { envoyee: ['recue', 'acceptee', 'refusee'], recue: ['acceptee', 'refusee'] },
+  envoyeur: { envoyee: ['annulee'], recue: ['annulee'] },
+};
+
+export const FINAL_STATUSES: ReadonlySet<ReferralStatus> = new Set(['acceptee', 'refusee', 'annulee', 'expiree']);
+const OPEN_STATUSES: ReadonlySet<ReferralStatus> = new Set(['envoyee', 'recue']);
+
+/** Why this change is refused (a French sentence without personal data), or undefined when allowed. */
+export function transitionProblem(
+  from: ReferralStatus,
+  to: ReferralStatus,
+  sides: readonly Side[],
+): string | undefined {
+  if (sides.some((side) => MOVES[side][from]?.includes(to))) return undefined;
+  if (FINAL_STATUSES.has(from)) return 'Cette orientation est close : son statut ne change plus.';
+  if (to === 'annulee') return 'Seule l’équipe qui a envoyé l’orientation peut l’annuler.';
+  return 'Seul le partenaire destinataire peut répondre à cette orientation.';
+}
+
+/** The referral after an allowed change, at the server's `now`. */
+export function applyStatus<R extends StoredReferral>(
+  referral: R,
+  change: StatusChange,
+  by: { nom: string; role: Account['role'] },
+  now: Date,
+): R {
+  const at = now.toISOString();
+  const step = {
+    statut: change.statut,
+    at,
+    par: by,
+    ...(change.motif ? { motif: change.motif } : {}),
+    ...(change.note ? { note: change.note } : {}),
+  };
+  const { motif: _previous, ...rest } = referral;
+  return {
+    ...rest,
+    statut: change.statut,
+    ...(change.motif ? { motif: change.motif } : {}),
+    historique: [...referral.historique, step],
+    ...(FINAL_STATUSES.has(change.statut) ? { cloturee_le: at } : {}),
+  } as R;
+}
+
+export function daysSince(iso: string, now: Date): number {
+  return Math.floor((now.getTime() - Date.parse(iso)) / DAY_MS);
+}
+
+/** Sent, unanswered for `rappel_jours` or more: the sending team should follow up. */
+export function needsReminder(referral: StoredReferral, now: Date, policy: ReferralPolicy): boolean {
+  return OPEN_STATUSES.has(referral.statut) && daysSince(referral.envoyee_le, now) >= policy.rappel_jours;
+}
+
+export function isDueForExpiry(referral: StoredReferral, now: Date, policy: ReferralPolicy): boolean {
+  return OPEN_STATUSES.has(referral.statut) && daysSince(referral.envoyee_le, now) >= policy.expiration_jours;
+}
+
+export function expire<R extends StoredReferral>(referral: R, now: Date): R {
+  const at = now.toISOString();
+  return {
+    ...referral,
+    statut: 'expiree',
+    historique: [...referral.historique, { statut: 'expiree', at }],
+    cloturee_le: at,
+  };
+}
+
+export function isDueForErasure(referral: StoredReferral, now: Date, policy: ReferralPolicy): boolean {
+  return (
+    referral.cloturee_le !== undefined &&
+    referral.effacee_le === undefined &&
+    daysSince(referral.cloturee_le, now) >= policy.conservation_jours
+  );
+}
+
+/** The anonymous record left after the retention period: no answers, message, representative nor notes. */
+export function erasePersonalFields<R extends StoredReferral>(referral: R, now: Date): R {
+  const { message: _message, consentement, historique, ...rest } = referral;
+  const { representant_nom: _name, ...consent } = consentement;
+  return {
+    ...rest,
+    reponses: {},
+    consentement: consent,
+    historique: historique.map(({ note: _note, ...step }) => step),
+    effacee_le: now.toISOString(),
+  } as unknown as R;
+}

@@ -1,0 +1,165 @@
+// A referral (orientation with its fiche de liaison), as the device writes it and as the server keeps and shows it
+// (docs/sync-protocol.md, "Referrals"). Personal data lives only in `reponses`, `message`, the consent's
+// representative name and the partner's notes: those are what the retention purge erases (referral-rules.ts).
+// Referrals never travel in the directory feed; they have endpoints of their own, visible to the sending team
+// and the receiving partner only.
+import * as z from 'zod/mini';
+import { isoDateTime, recordId, text } from './primitives.ts';
+import { PROTOCOL_VERSION } from './protocol-version.ts';
+import { answerProblems } from './referral-form.ts';
+import { champLiaisonSchema } from './service.ts';
+import { CONSENTEMENT_PAR, MOTIFS_REFUS_ORIENTATION, ROLES, STATUTS_ORIENTATION, valuesOf } from './vocabulary.ts';
+
+/** Made on the device (random), so that a referral written offline has its identity before any server sees it. */
+export const referralIdSchema = z
+  .string()
+  .check(z.regex(/^[A-Za-z0-9_-]{16,64}$/, 'Identifiant d’orientation invalide'));
+
+const fieldId = z.string().check(z.regex(/^[a-z0-9_]{1,40}$/, 'Identifiant de champ attendu (a-z, 0-9, _)'));
+const answerValue = z.union([z.string().check(z.maxLength(2000)), z.number(), z.boolean()]);
+export const answersSchema = z.record(fieldId, answerValue);
+
+export const consentSchema = z
+  .object({
+    par: z.enum(valuesOf(CONSENTEMENT_PAR)),
+    representant_nom: z.optional(text(120)),
+    /** When the worker recorded it (device clock: a fact the worker states, never used for ordering). */
+    recueilli_le: isoDateTime,
+    /** The partner the person agreed to share their information with. */
+    structure_id: recordId,
+  })
+  .check(
+    z.refine((c) => (c.par === 'representant') === (c.representant_nom !== undefined), {
+      message: 'Le nom du représentant légal est à donner quand il consent pour la personne (et seulement alors)',
+      path: ['representant_nom'],
+    }),
+  );
+export type Consent = z.infer<typeof consentSchema>;
+
+/** What a device sends: POST /api/v1/referrals. */
+export const referralDraftSchema = z
+  .object({
+    id: referralIdSchema,
+    service_id: recordId,
+    structure_id: recordId,
+    /** The form as the worker saw it; `reponses` may only answer these fields. */
+    formulaire: z.array(champLiaisonSchema).check(z.minLength(1), z.maxLength(40)),
+    reponses: answersSchema,
+    message: z.optional(text(2000)),
+    consentement: consentSchema,
+  })
+  .check(
+    z.refine((d) => d.consentement.structure_id === d.structure_id, {
+      message: 'Le consentement doit avoir été donné pour ce partenaire',
+      path: ['consentement', 'structure_id'],
+    }),
+    z.superRefine((d, ctx) => {
+      for (const p of answerProblems(d.formulaire, d.reponses)) {
+        ctx.addIssue({ code: 'custom', message: p.message, path: p.path.split('.') });
+      }
+    }),
+  );
+export type ReferralDraft = z.infer<typeof referralDraftSchema>;
+
+export const referralStatusSchema = z.enum(valuesOf(STATUTS_ORIENTATION));
+export type ReferralStatus = z.infer<typeof referralStatusSchema>;
+/** The statuses a person may set; `envoyee` and `expiree` are the server's. */
+export const settableStatusSchema = z.enum(['recue', 'acceptee', 'refusee', 'annulee']);
+export const refusalReasonSchema = z.enum(valuesOf(MOTIFS_REFUS_ORIENTATION));
+
+/** POST /api/v1/referrals/:id/status. `id` (made on the device) makes a resent change harmless. */
+export const statusChangeSchema = z
+  .object({
+    id: referralIdSchema,
+    statut: settableStatusSchema,
+    motif: z.optional(refusalReasonSchema),
+    note: z.optional(text(1000)),
+  })
+  .check(
+    z.refine((c) => (c.statut === 'refusee') === (c.motif !== undefined), {
+      message: 'Un motif est à donner pour un refus (et seulement pour lui)',
+      path: ['motif'],
+    }),
+  );
+export type StatusChange = z.infer<typeof statusChangeSchema>;
+
+const person = z.object({ nom: z.string(), role: z.enum(valuesOf(ROLES)) });
+
+export const historyStepSchema = z.object({
+  statut: referralStatusSchema,
+  /** Server clock. */
+  at: isoDateTime,
+  /** Absent for what the server did itself (expiry). */
+  par: z.optional(person),
+  motif: z.optional(refusalReasonSchema),
+  note: z.optional(z.string()),
+});
+export type HistoryStep = z.infer<typeof historyStepSchema>;
+
+/** A referral as the server keeps it and shows it to the sending team and the receiving partner. */
+export const referralSchema = z.object({
+  id: referralIdSchema,
+  service_id: recordId,
+  structure_id: recordId,
+  formulaire: z.array(champLiaisonSchema),
+  /** Empty once erased. */
+  reponses: answersSchema,
+  message: z.optional(z.string()),
+  consentement: z.object({
+    par: z.enum(valuesOf(CONSENTEMENT_PAR)),
+    representant_nom: z.optional(z.string()),
+    recueilli_le: isoDateTime,
+    structure_id: recordId,
+  }),
+  envoyeur: z.object({ account_id: z.string(), nom: z.string(), role: z.enum(valuesOf(ROLES)) }),
+  /** Server clock, when the server accepted it. */
+  envoyee_le: isoDateTime,
+  statut: referralStatusSchema,
+  motif: z.optional(refusalReasonSchema),
+  historique: z.array(historyStepSchema),
+  /** When it reached a final status (accepted, refused, cancelled, expired): retention counts from here. */
+  cloturee_le: z.optional(isoDateTime),
+  /** When its personal fields were erased. */
+  effacee_le: z.optional(isoDateTime),
+  /** Position in the reader's referral feed (a new one at every change). */
+  seq: z.number().check(z.int(), z.positive()),
+});
+export type Referral = z.infer<typeof referralSchema>;
+
+export const referralPolicySchema = z.object({
+  rappel_jours: z.number().check(z.int(), z.positive()),
+  expiration_jours: z.number().check(z.int(), z.positive()),
+  conservation_jours: z.number().check(z.int(), z.positive()),
+});
+export type ReferralPolicy = z.infer<typeof referralPolicySchema>;
+
+export const DEFAULT_REFERRAL_POLICY: ReferralPolicy = {
+  rappel_jours: 10,
+  expiration_jours: 30,
+  conservation_jours: 90,
+};
+
+/** Answer of POST /referrals (first sending or an identical resend) and of POST /referrals/:id/status. */
+export const referralAnswerSchema = z.object({ protocol: z.literal(PROTOCOL_VERSION), referral: referralSchema });
+export type ReferralAnswer = z.infer<typeof referralAnswerSchema>;
+
+/** GET /api/v1/referrals?cursor=&limit=: what changed for this account after `cursor`. */
+export const referralPageSchema = z.object({
+  protocol: z.literal(PROTOCOL_VERSION),
+  referrals: z.array(referralSchema),
+  cursor: z.number().check(z.int(), z.minimum(0)),
+  hasMore: z.boolean(),
+  epoch: z.string(),
+  policy: referralPolicySchema,
+});
+export type ReferralPage = z.infer<typeof referralPageSchema>;
+
+/** GET /api/v1/referrals/stats (coordinators): counts only, never a person. */
+export const referralStatsSchema = z.object({
+  protocol: z.literal(PROTOCOL_VERSION),
+  total: z.number().check(z.int(), z.minimum(0)),
+  par_statut: z.record(z.string(), z.number()),
+  par_motif: z.record(z.string(), z.number()),
+  effacees: z.number().check(z.int(), z.minimum(0)),
+});
+export type ReferralStats = z.infer<typeof referralStatsSchema>;
