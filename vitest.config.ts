@@ -10,7 +10,12 @@ export default defineConfig({
         test: {
           name: 'pure',
           environment: 'node',
-          include: ['src/domain/**/*.test.ts', 'src/matching/**/*.test.ts', 'src/demo/**/*.test.ts'],
+          include: [
+            'src/domain/**/*.test.ts',
+            'src/matching/**/*.test.ts',
+            'src/demo/**/*.test.ts',
+            'src/interop/**/*.test.ts',
+          ],
         },
       },
       {
