@@ -15,6 +15,7 @@ import type { Structure } from '../../src/domain/structure.ts';
 import { structureSchema } from '../../src/domain/structure.ts';
 import { describeProblems, type Problem, parse } from '../../src/domain/validation.ts';
 import type { Reader } from '../sync/visibility.ts';
+import type { ReferralStore } from './referral-store.ts';
 import type { AccountStore, SyncStore } from './sync-store.ts';
 
 export type DirectoryWrite = { kind: 'structure'; record: Structure } | { kind: 'service'; record: Service };
@@ -58,7 +59,7 @@ export interface UpsertOptions {
   meta?: Readonly<Record<string, string>>;
 }
 
-export interface DirectoryStore extends SyncStore, AccountStore {
+export interface DirectoryStore extends SyncStore, AccountStore, ReferralStore {
   /** Random identity created with the database; a new epoch tells clients to start over from cursor 0. */
   epoch(): Promise<string>;
   /**

@@ -20,6 +20,7 @@ import {
   validateWrite,
 } from './directory-store.ts';
 import { memoryAccounts } from './memory-accounts.ts';
+import { memoryReferrals } from './memory-referrals.ts';
 import { assertOpen, compareIds, createMemoryState, servicesOf, writeRecord } from './memory-state.ts';
 import { memorySync } from './memory-sync.ts';
 
@@ -134,6 +135,7 @@ export function createMemoryStore(): DirectoryStore {
 
     ...memorySync(state),
     ...memoryAccounts(state),
+    ...memoryReferrals(state),
 
     async close() {
       state.closed = true;

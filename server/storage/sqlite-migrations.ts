@@ -170,6 +170,49 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  {
+    description:
+      'v3 (referrals, issue 6): referrals with their own seq, kept apart from the directory feed, and the ids of ' +
+      'the status changes already applied',
+    sql: `
+      CREATE TABLE referral_seq (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        last INTEGER NOT NULL CHECK (last >= 0)
+      ) STRICT;
+      INSERT INTO referral_seq (id, last) VALUES (1, 0);
+
+      -- \`data\` is the referral as the server shows it (without seq), the source of truth, parsed when read; it
+      -- holds the personal fields until the retention purge rewrites it. The other columns are copies for the
+      -- feeds (receiving structure, sending team), the sweep (statut, sent_at, closed_at) and anonymous counts.
+      -- \`content_hash\` recognises a resend; \`reuse_attempts\` counts refused sends of another content under the id.
+      CREATE TABLE referrals (
+        id TEXT PRIMARY KEY,
+        seq INTEGER NOT NULL UNIQUE CHECK (seq > 0),
+        content_hash TEXT NOT NULL,
+        structure_id TEXT NOT NULL,
+        service_id TEXT NOT NULL,
+        sender_account_id TEXT NOT NULL,
+        sender_scope TEXT NOT NULL,
+        statut TEXT NOT NULL,
+        motif TEXT,
+        sent_at TEXT NOT NULL,
+        closed_at TEXT,
+        erased_at TEXT,
+        reuse_attempts INTEGER NOT NULL DEFAULT 0 CHECK (reuse_attempts >= 0),
+        data TEXT NOT NULL CHECK (json_valid(data))
+      ) STRICT;
+      CREATE INDEX referrals_to_structure ON referrals (structure_id, seq);
+      CREATE INDEX referrals_from_team ON referrals (sender_scope, seq);
+      CREATE INDEX referrals_open ON referrals (sent_at) WHERE statut IN ('envoyee', 'recue');
+      CREATE INDEX referrals_to_erase ON referrals (closed_at) WHERE erased_at IS NULL AND closed_at IS NOT NULL;
+
+      CREATE TABLE referral_changes (
+        change_id TEXT PRIMARY KEY,
+        referral_id TEXT NOT NULL REFERENCES referrals (id),
+        content_hash TEXT NOT NULL
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
 ];
 
 /** Applies the missing steps; returns the schema version the file is at afterwards. */

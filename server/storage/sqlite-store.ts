@@ -24,6 +24,7 @@ import {
 import { sqliteAccounts } from './sqlite-accounts.ts';
 import { migrate } from './sqlite-migrations.ts';
 import { createRecordAccess, type RecordOfKind, type RecordRow } from './sqlite-records.ts';
+import { sqliteReferrals } from './sqlite-referrals.ts';
 import { sqliteSync } from './sqlite-sync.ts';
 
 export interface SqliteStoreOptions {
@@ -233,6 +234,7 @@ export function openSqliteStore({ path, logger = silentLogger }: SqliteStoreOpti
 
     ...sqliteSync(db, rows, logger),
     ...sqliteAccounts(db),
+    ...sqliteReferrals(db, logger),
 
     async close() {
       if (db.open) db.close();

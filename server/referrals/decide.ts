@@ -1,0 +1,101 @@
+// What a store does with a referral request, decided from what it holds: pure, so that SQLite and memory decide
+// alike and the contract suite proves both. The stores read, call these, and write the result in one transaction.
+import type { ReferralDraft, ReferralPolicy } from '../../src/domain/referral.ts';
+import {
+  applyStatus,
+  erasePersonalFields,
+  expire,
+  isDueForErasure,
+  isDueForExpiry,
+  type StoredReferral,
+  senderScope,
+  sidesOf,
+  transitionProblem,
+} from '../../src/domain/referral-rules.ts';
+import type { SendInput, StatusInput } from '../storage/referral-store.ts';
+
+/** A referral as stored: its content, its fingerprint and the team that sent it. */
+export interface ReferralRow {
+  referral: StoredReferral;
+  hash: string;
+  sender_scope: string;
+}
+
+export function newReferral(draft: ReferralDraft, input: SendInput): ReferralRow {
+  const at = input.now.toISOString();
+  const { nom, role } = input.sender;
+  return {
+    hash: input.hash,
+    sender_scope: senderScope(input.sender),
+    referral: {
+      ...draft,
+      envoyeur: { account_id: input.sender.id, nom, role },
+      envoyee_le: at,
+      statut: 'envoyee',
+      historique: [{ statut: 'envoyee', at, par: { nom, role } }],
+    },
+  };
+}
+
+export type SendDecision =
+  | { kind: 'create'; row: ReferralRow }
+  | { kind: 'replay' }
+  | { kind: 'reused' }
+  | { kind: 'unknown-service' };
+
+export function decideSend(existing: ReferralRow | undefined, input: SendInput): SendDecision {
+  if (existing) return existing.hash === input.hash ? { kind: 'replay' } : { kind: 'reused' };
+  if (!input.serviceKnown) return { kind: 'unknown-service' };
+  return { kind: 'create', row: newReferral(input.draft, input) };
+}
+
+export type StatusDecision =
+  | { kind: 'apply'; referral: StoredReferral }
+  | { kind: 'replay' }
+  | { kind: 'not-found' }
+  | { kind: 'refused'; message: string }
+  | { kind: 'reused' };
+
+/**
+ * `previous`: what the store holds under the change's id, if anything. A replay is recognised before anything
+ * else (the status has moved since the first time, the answer must not change).
+ */
+export function decideStatus(
+  row: ReferralRow | undefined,
+  previous: { referral_id: string; hash: string } | undefined,
+  input: StatusInput,
+): StatusDecision {
+  if (
+    !row ||
+    sidesOf(input.actor, { structure_id: row.referral.structure_id, sender_scope: row.sender_scope }).length === 0
+  ) {
+    return { kind: 'not-found' };
+  }
+  if (previous) {
+    return previous.referral_id === input.referralId && previous.hash === input.hash
+      ? { kind: 'replay' }
+      : { kind: 'reused' };
+  }
+  const sides = sidesOf(input.actor, { structure_id: row.referral.structure_id, sender_scope: row.sender_scope });
+  const problem = transitionProblem(row.referral.statut, input.change.statut, sides);
+  if (problem) return { kind: 'refused', message: problem };
+  const by = { nom: input.actor.nom, role: input.actor.role };
+  return { kind: 'apply', referral: applyStatus(row.referral, input.change, by, input.now) };
+}
+
+/** The referral after the sweep at `now` (expired, then erased when due), or undefined when nothing changes. */
+export function sweepOne(referral: StoredReferral, now: Date, policy: ReferralPolicy): StoredReferral | undefined {
+  let next = referral;
+  if (isDueForExpiry(next, now, policy)) next = expire(next, now);
+  if (isDueForErasure(next, now, policy)) next = erasePersonalFields(next, now);
+  return next === referral ? undefined : next;
+}
+
+/** Dates before which a referral may need the sweep: sent before `expiry`, or closed before `erasure`. */
+export function sweepCutoffs(now: Date, policy: ReferralPolicy): { expiry: string; erasure: string } {
+  const day = 86_400_000;
+  return {
+    expiry: new Date(now.getTime() - policy.expiration_jours * day).toISOString(),
+    erasure: new Date(now.getTime() - policy.conservation_jours * day).toISOString(),
+  };
+}

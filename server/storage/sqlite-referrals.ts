@@ -1,0 +1,190 @@
+// Referrals in SQLite (contract: ReferralStore in referral-store.ts; schema: migration v3). better-sqlite3 runs
+// each transaction to completion before serving another request, so two identical sends arriving at once are
+// one insert and one replay. Rows are parsed with the domain schema when read: a row that does not parse is left
+// out and logged by id (never by content).
+import type Database from 'better-sqlite3';
+import { type Referral, type ReferralPolicy, referralSchema } from '../../src/domain/referral.ts';
+import { type StoredReferral, senderScope } from '../../src/domain/referral-rules.ts';
+import { parse } from '../../src/domain/validation.ts';
+import type { Logger } from '../logger.ts';
+import { decideSend, decideStatus, type ReferralRow, sweepCutoffs, sweepOne } from '../referrals/decide.ts';
+import { assertLimit } from './directory-store.ts';
+import type { ReferralCounts, ReferralStore, SendOutcome, StatusOutcome } from './referral-store.ts';
+
+interface Row {
+  seq: number;
+  content_hash: string;
+  sender_scope: string;
+  data: string;
+}
+
+export function sqliteReferrals(db: Database.Database, logger: Logger): ReferralStore {
+  const s = {
+    nextSeq: db.prepare<[], { last: number }>('UPDATE referral_seq SET last = last + 1 WHERE id = 1 RETURNING last'),
+    get: db.prepare<[string], Row>('SELECT seq, content_hash, sender_scope, data FROM referrals WHERE id = ?'),
+    insert: db.prepare(
+      `INSERT INTO referrals (id, seq, content_hash, structure_id, service_id, sender_account_id, sender_scope,
+         statut, motif, sent_at, closed_at, erased_at, data)
+       VALUES (@id, @seq, @hash, @structure_id, @service_id, @sender, @scope, @statut, @motif, @sent_at, @closed_at,
+         @erased_at, @data)`,
+    ),
+    update: db.prepare(
+      `UPDATE referrals SET seq = @seq, statut = @statut, motif = @motif, closed_at = @closed_at,
+         erased_at = @erased_at, data = @data WHERE id = @id`,
+    ),
+    flagReuse: db.prepare<[string]>('UPDATE referrals SET reuse_attempts = reuse_attempts + 1 WHERE id = ?'),
+    change: db.prepare<[string], { referral_id: string; content_hash: string }>(
+      'SELECT referral_id, content_hash FROM referral_changes WHERE change_id = ?',
+    ),
+    insertChange: db.prepare<[string, string, string]>(
+      'INSERT INTO referral_changes (change_id, referral_id, content_hash) VALUES (?, ?, ?)',
+    ),
+    feed: db.prepare<[number, string | null, string, number], Row>(
+      `SELECT seq, content_hash, sender_scope, data FROM referrals
+       WHERE seq > ? AND (structure_id = ? OR sender_scope = ?) ORDER BY seq LIMIT ?`,
+    ),
+    byStatut: db.prepare<[], { key: string; n: number }>(
+      'SELECT statut AS key, count(*) AS n FROM referrals GROUP BY 1',
+    ),
+    byMotif: db.prepare<[], { key: string; n: number }>(
+      'SELECT motif AS key, count(*) AS n FROM referrals WHERE motif IS NOT NULL GROUP BY 1',
+    ),
+    totals: db.prepare<[], { total: number; erased: number; reused: number }>(
+      `SELECT count(*) AS total, count(erased_at) AS erased, coalesce(sum(reuse_attempts), 0) AS reused
+       FROM referrals`,
+    ),
+    due: db.prepare<[string, string], Row>(
+      `SELECT seq, content_hash, sender_scope, data FROM referrals
+       WHERE (statut IN ('envoyee', 'recue') AND sent_at <= ?)
+          OR (erased_at IS NULL AND closed_at IS NOT NULL AND closed_at <= ?)
+       ORDER BY seq`,
+    ),
+  };
+
+  function decode(row: Row): (ReferralRow & { seq: number }) | undefined {
+    let raw: unknown;
+    try {
+      raw = { ...JSON.parse(row.data), seq: row.seq };
+    } catch {
+      raw = undefined;
+    }
+    const parsed = parse(referralSchema, raw);
+    if (!parsed.ok) {
+      logger.error({ event: 'referral_row_invalid', seq: row.seq });
+      return undefined;
+    }
+    const { seq, ...referral } = parsed.value;
+    return { referral, hash: row.content_hash, sender_scope: row.sender_scope, seq };
+  }
+
+  const columns = (referral: StoredReferral, seq: number) => ({
+    id: referral.id,
+    seq,
+    statut: referral.statut,
+    motif: referral.motif ?? null,
+    closed_at: referral.cloturee_le ?? null,
+    erased_at: referral.effacee_le ?? null,
+    data: JSON.stringify(referral),
+  });
+
+  function save(referral: StoredReferral): Referral {
+    const seq = s.nextSeq.get()?.last;
+    if (seq === undefined) throw new Error('Compteur des orientations absent : migration incomplète');
+    s.update.run(columns(referral, seq));
+    return { ...referral, seq };
+  }
+
+  const sendTx = db.transaction((input: Parameters<ReferralStore['sendReferral']>[0]): SendOutcome => {
+    const found = s.get.get(input.draft.id);
+    const existing = found ? decode(found) : undefined;
+    // A row this server cannot read is never overwritten: the send is refused as if the id were taken.
+    const decision = found && !existing ? ({ kind: 'reused' } as const) : decideSend(existing, input);
+    if (decision.kind === 'replay' && existing) {
+      return { kind: 'replayed', referral: { ...existing.referral, seq: existing.seq } };
+    }
+    if (decision.kind === 'reused' || decision.kind === 'replay') {
+      s.flagReuse.run(input.draft.id);
+      return { kind: 'reused' };
+    }
+    if (decision.kind === 'unknown-service') return decision;
+    const seq = s.nextSeq.get()?.last;
+    if (seq === undefined) throw new Error('Compteur des orientations absent : migration incomplète');
+    const { referral } = decision.row;
+    s.insert.run({
+      ...columns(referral, seq),
+      hash: decision.row.hash,
+      structure_id: referral.structure_id,
+      service_id: referral.service_id,
+      sender: input.sender.id,
+      scope: decision.row.sender_scope,
+      sent_at: referral.envoyee_le,
+    });
+    return { kind: 'created', referral: { ...referral, seq } };
+  });
+
+  const statusTx = db.transaction((input: Parameters<ReferralStore['changeReferralStatus']>[0]): StatusOutcome => {
+    const found = s.get.get(input.referralId);
+    const row = found ? decode(found) : undefined;
+    const previous = s.change.get(input.change.id);
+    const decision = decideStatus(
+      row,
+      previous && { referral_id: previous.referral_id, hash: previous.content_hash },
+      input,
+    );
+    if (!row || decision.kind === 'not-found') return { kind: 'not-found' };
+    if (decision.kind === 'replay') return { kind: 'replayed', referral: { ...row.referral, seq: row.seq } };
+    if (decision.kind !== 'apply') return decision;
+    s.insertChange.run(input.change.id, input.referralId, input.hash);
+    return { kind: 'changed', referral: save(decision.referral) };
+  });
+
+  const sweepTx = db.transaction((now: Date, policy: ReferralPolicy) => {
+    const cutoffs = sweepCutoffs(now, policy);
+    let expired = 0;
+    let erased = 0;
+    for (const found of s.due.all(cutoffs.expiry, cutoffs.erasure)) {
+      const row = decode(found);
+      const next = row && sweepOne(row.referral, now, policy);
+      if (!row || !next) continue;
+      if (next.statut === 'expiree' && row.referral.statut !== 'expiree') expired++;
+      if (next.effacee_le && !row.referral.effacee_le) erased++;
+      save(next);
+    }
+    return { expired, erased };
+  });
+
+  return {
+    async sendReferral(input) {
+      return sendTx(input);
+    },
+    async changeReferralStatus(input) {
+      return statusTx(input);
+    },
+    async referralFeed({ account, cursor, limit }) {
+      assertLimit(limit);
+      const own = account.role === 'partenaire' ? (account.structure_id ?? null) : null;
+      const found = s.feed.all(cursor, own, senderScope(account), limit + 1);
+      const shown = found.slice(0, limit);
+      const referrals: Referral[] = [];
+      for (const row of shown) {
+        const decoded = decode(row);
+        if (decoded) referrals.push({ ...decoded.referral, seq: decoded.seq });
+      }
+      return { referrals, cursor: shown.at(-1)?.seq ?? cursor, hasMore: found.length > limit };
+    },
+    async referralCounts() {
+      const totals = s.totals.get() ?? { total: 0, erased: 0, reused: 0 };
+      const counts: ReferralCounts = {
+        total: totals.total,
+        par_statut: Object.fromEntries(s.byStatut.all().map((r) => [r.key, r.n])),
+        par_motif: Object.fromEntries(s.byMotif.all().map((r) => [r.key, r.n])),
+        effacees: totals.erased,
+        identifiants_reutilises: totals.reused,
+      };
+      return counts;
+    },
+    async sweepReferrals(now, policy) {
+      return sweepTx(now, policy);
+    },
+  };
+}
