@@ -21,6 +21,8 @@ const StructureEditScreen = lazy(() =>
   import('./components/StructureEditScreen.tsx').then((m) => m.StructureEditScreen),
 );
 const ServiceEditScreen = lazy(() => import('./components/ServiceEditScreen.tsx').then((m) => m.ServiceEditScreen));
+// Coordination: coverage and gaps, with the commune outlines drawn as a map (a chunk of its own).
+const CoverageScreen = lazy(() => import('./components/territory-coverage/CoverageScreen.tsx').then((m) => m.CoverageScreen));
 
 /** Every route works offline: the service worker serves the shell for any path, the data is on the device. */
 export function App({ context }: { context: AppContext }) {
@@ -33,7 +35,7 @@ export function App({ context }: { context: AppContext }) {
       <UpdateBanner waiting={context.syncModel.updateWaiting} onApply={context.applyUpdate} />
       <main id="contenu" tabIndex={-1}>
         <Router>
-          <Route path="/" component={HomeScreen} />
+          <Route path="/" component={() => <HomeScreen account={context.session.account} />} />
           <Route path="/annuaire" component={() => <DirectoryScreen catalog={context.catalog} />} />
           <Route path="/connexion" component={() => <SignInScreen context={context} />} />
           <Route path="/synchronisation" component={() => <SyncScreen context={context} />} />
@@ -56,6 +58,7 @@ export function App({ context }: { context: AppContext }) {
             component={() => <OrientationScreen catalog={context.catalog} recap={context.recap} />}
           />
           <Route path="/fiche" component={() => <HandoutScreen catalog={context.catalog} recap={context.recap} />} />
+          <Route path="/couverture" component={() => <CoverageScreen catalog={context.catalog} />} />
           <Route default component={NotFoundScreen} />
         </Router>
       </main>

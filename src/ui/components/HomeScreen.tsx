@@ -1,14 +1,16 @@
+import type { ReadonlySignal } from '@preact/signals';
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
+import type { Account } from '../../domain/sync-protocol.ts';
 import { fr } from '../strings.ts';
 
 const H = fr.home;
 
 /**
  * Accueil: search the directory or start an orientation, in one tap. The sync status is in the header. Kept tiny:
- * it is the first screen, on the first load's budget.
+ * it is the first screen, on the first load's budget. Coordinators also get the coverage screen.
  */
-export function HomeScreen() {
+export function HomeScreen({ account }: { account?: ReadonlySignal<Account | null> }) {
   const location = useLocation();
   const [q, setQ] = useState('');
   return (
@@ -54,6 +56,16 @@ export function HomeScreen() {
         <a class="button big" href="/annuaire">
           {H.browse}
         </a>
+        {account?.value?.role === 'coordinateur' && (
+          <>
+            <a class="button big" href="/couverture" aria-describedby="home-coverage-hint">
+              {H.coverage}
+            </a>
+            <p id="home-coverage-hint" class="hint">
+              {H.coverageHint}
+            </p>
+          </>
+        )}
       </div>
     </section>
   );

@@ -1,0 +1,112 @@
+import type { CoverageCell } from '../../../matching/territory-coverage/coverage.ts';
+import { type GapRules, gapsOf } from '../../../matching/territory-coverage/gaps.ts';
+import { classOf, type Measure, measureClasses, measureValue } from '../../../matching/territory-coverage/measures.ts';
+import type { CommuneMap } from '../../models/commune-map.ts';
+import { classText, gapsText, territoryName, valueText } from '../../models/coverage-words.ts';
+import { fr } from '../../strings.ts';
+
+const C = fr.coverage;
+
+/** Sequential blues, light (worst) to dark (best); yes/no measures use both ends. */
+const COLOURS = ['#eff3ff', '#bdd7e7', '#6baed6', '#3182bd', '#08519c'];
+const UNKNOWN = '#cccccc';
+/** Hatching stays visible on every fill: dark lines on light classes, white on the two darkest. */
+const HATCH = ['#1a1a1a', '#1a1a1a', '#1a1a1a', '#ffffff', '#ffffff'];
+
+function colourIndex(measure: Measure, cls: number): number {
+  return measure === 'weekend' || measure === 'soir' ? cls * 4 : cls;
+}
+
+function fillOf(measure: Measure, cls: number | null, gap: boolean): string {
+  if (cls === null) return gap ? 'url(#cov-hatch-unknown)' : UNKNOWN;
+  const i = colourIndex(measure, cls);
+  return gap ? `url(#cov-hatch-${i})` : (COLOURS[i] ?? UNKNOWN);
+}
+
+function Hatch({ id, fill, line }: { id: string; fill: string; line: string }) {
+  return (
+    <pattern id={id} patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">
+      <rect width="6" height="6" fill={fill} />
+      <line x1="0" y1="0" x2="0" y2="6" stroke={line} stroke-width="2" />
+    </pattern>
+  );
+}
+
+function Swatch({ fill }: { fill: string }) {
+  return (
+    <svg class="swatch" width="28" height="18" viewBox="0 0 28 18" aria-hidden="true" focusable="false">
+      <rect x="0.5" y="0.5" width="27" height="17" fill={fill} stroke="#333" />
+    </svg>
+  );
+}
+
+/**
+ * The choropleth: one shape per commune, each with its accessible name ("Vénissieux : 3 services ; manques : …"),
+ * coloured by the class of the chosen measure and hatched where a gap rule fires, so that neither the value nor the
+ * gap rests on colour alone. The table below says the same for every territory.
+ */
+export function CoverageMap(props: {
+  map: CommuneMap;
+  cells: ReadonlyMap<string, CoverageCell>;
+  measure: Measure;
+  needLabel: string;
+  rules: GapRules;
+}) {
+  const { map, cells, measure, rules } = props;
+  const classes = measureClasses(measure);
+  const used = classes.map((c) => colourIndex(measure, c.index));
+  return (
+    <div class="coverage-map">
+      <figure>
+        <svg viewBox={`0 0 ${map.width} ${map.height}`} data-testid="coverage-map">
+          <title>{C.mapLabel(C.measures[measure], props.needLabel)}</title>
+          <defs>
+            {COLOURS.map((fill, i) => (
+              <Hatch key={fill} id={`cov-hatch-${i}`} fill={fill} line={HATCH[i] ?? '#1a1a1a'} />
+            ))}
+            <Hatch id="cov-hatch-unknown" fill={UNKNOWN} line="#1a1a1a" />
+          </defs>
+          {map.shapes.map((shape) => {
+            const cell = cells.get(shape.code);
+            if (!cell) return null;
+            const gaps = gapsOf(cell, rules);
+            const cls = classOf(measure, measureValue(cell, measure));
+            return (
+              // An SVG path is not interactive here: role img only gives each commune its accessible name.
+              // biome-ignore lint/a11y/noInteractiveElementToNoninteractiveRole: see above
+              <path
+                key={shape.code}
+                d={shape.d}
+                role="img"
+                aria-label={C.shapeLabel(territoryName(shape.code), valueText(cell, measure), gapsText(gaps, rules))}
+                fill={fillOf(measure, cls, gaps.length > 0)}
+                stroke="#333"
+                stroke-width="0.8"
+                stroke-linejoin="round"
+                data-code={shape.code}
+              />
+            );
+          })}
+        </svg>
+        <figcaption class="hint">{C.mapNote}</figcaption>
+      </figure>
+      <div class="coverage-legend">
+        <h3>{C.legendTitle}</h3>
+        <p>{C.measures[measure]}</p>
+        <ul class="plain">
+          {classes.map((c, i) => (
+            <li key={c.index}>
+              <Swatch fill={COLOURS[used[i] ?? 0] ?? UNKNOWN} /> {classText(measure, c)}
+            </li>
+          ))}
+          <li>
+            <Swatch fill={UNKNOWN} /> {C.legendUnknown}
+          </li>
+          <li>
+            <Swatch fill="url(#cov-hatch-0)" /> {C.legendGap}
+          </li>
+        </ul>
+      </div>
+    </div>
+  );
+}
