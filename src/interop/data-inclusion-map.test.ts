@@ -1,0 +1,98 @@
+// data·inclusion mapping without a store: every demo listing survives export → file → import unchanged (JSON and
+// CSV), an import keeps what data·inclusion does not carry, and a bad record names its field.
+import { describe, expect, it } from 'vitest';
+import { aService, aStructure } from '../../tests/fixtures/records.ts';
+import { generateDirectory } from '../demo/generate-directory.ts';
+import type { Service } from '../domain/service.ts';
+import type { Structure } from '../domain/structure.ts';
+import { type DiFileRecord, diCsv, diJson, readDiFile } from './data-inclusion-files.ts';
+import { mergeDiRecord, serviceToDi, structureToDi } from './data-inclusion-map.ts';
+
+const options = { isValidHours: (osm: string) => !osm.includes('9h') };
+const demo = generateDirectory({ services: 120 });
+/** What an export cannot carry: who verified (a person's name) and the server's version counter. */
+const portable = <T extends Structure | Service>(r: T) => ({ ...r, verification: null, version: 1 });
+
+function importAll(records: readonly DiFileRecord[]) {
+  return records.map((r) => {
+    if (!r.ok) throw new Error(`${r.position}: ${JSON.stringify(r.problems)}`);
+    const merged = mergeDiRecord(r.kind, r.record, r.extension, undefined, options);
+    if (!merged.ok) throw new Error(`${r.position}: ${JSON.stringify(merged.problems)}`);
+    return merged.record;
+  });
+}
+
+describe('data·inclusion mapping', () => {
+  it.each(['json', 'csv'] as const)('round-trips the demo directory through %s unchanged', (format) => {
+    const structures = demo.structures.map(structureToDi);
+    const services = demo.services.map(serviceToDi);
+    const files =
+      format === 'json'
+        ? [readDiFile('structures.json', diJson(structures)), readDiFile('services.json', diJson(services))]
+        : [
+            readDiFile('structures.csv', diCsv('structure', structures)),
+            readDiFile('s.csv', diCsv('service', services)),
+          ];
+    const [s, v] = files.map((f) => (f.ok ? importAll(f.records) : []));
+    expect(s).toEqual(demo.structures.map(portable));
+    expect(v).toEqual(demo.services.map(portable));
+  });
+
+  it('keeps the fields data·inclusion lacks, and the richer value of a field it exports unchanged', () => {
+    const existing = aService(1, 1, {
+      tarif: { type: 'solidaire', pourcentage_min: 10, pourcentage_max: 30, precisions: '10 à 30 % du prix' },
+      regimes: ['halal'],
+      eligibilite: { ...aService(1, 1).eligibilite, justificatifs: ['attestation-caf'], age_min: 18 },
+    });
+    const incoming = { ...serviceToDi(existing), nom: 'Épicerie renommée', publics: ['familles'] };
+    const merged = mergeDiRecord('service', incoming, undefined, existing, options);
+    expect(merged.ok && merged.record).toMatchObject({
+      nom: 'Épicerie renommée',
+      tarif: existing.tarif,
+      regimes: ['halal'],
+      eligibilite: { publics: ['familles'], accueil: 'preferentiel', justificatifs: ['attestation-caf'], age_min: 18 },
+    });
+  });
+
+  it('builds a new listing from a foreign record with honest defaults', () => {
+    const merged = mergeDiRecord(
+      'service',
+      {
+        source: 'dora',
+        id: '42',
+        structure_id: 'abc',
+        nom: 'Aide alimentaire',
+        description: 'Colis chaque semaine.',
+        date_maj: '2026-01-05',
+        thematiques: ['equipement-et-alimentation--alimentation'],
+        horaires_accueil: 'lundi 9h',
+        conditions_acces: 'Sur orientation CCAS',
+      },
+      undefined,
+      undefined,
+      options,
+    );
+    expect(merged.ok && merged.record).toMatchObject({
+      id: 'dora--42',
+      structure_id: 'dora--abc',
+      type: 'aide-materielle',
+      tarif: { type: 'payant', precisions: 'Tarif non renseigné par la source : à vérifier' },
+      horaires_note: 'Horaires à vérifier : lundi 9h',
+      eligibilite: { precisions: 'Conditions d’accès : Sur orientation CCAS' },
+    });
+    expect(merged.ok && merged.hoursToCheck).toBe(true);
+  });
+
+  it('names the field and the reason of a record data·inclusion or Boussole refuses', () => {
+    const bad = { ...structureToDi(aStructure(1)), courriel: 'pas-un-courriel', nom: 'AB' };
+    const read = readDiFile('structures.json', JSON.stringify([bad]));
+    expect(read.ok && read.records[0]).toMatchObject({
+      ok: false,
+      position: 'structures[0]',
+      problems: [{ path: 'nom' }, { path: 'courriel' }],
+    });
+    const noAddress = { ...structureToDi(aStructure(2)), adresse: null };
+    const merged = mergeDiRecord('structure', noAddress, undefined, undefined, options);
+    expect(merged.ok ? [] : merged.problems.map((p) => p.path)).toEqual(['adresse']);
+  });
+});
