@@ -6,12 +6,14 @@ import { compress } from 'hono/compress';
 import { routePath } from 'hono/route';
 import { secureHeaders } from 'hono/secure-headers';
 import type { ApiError } from '../src/domain/api-error.ts';
+import { DEFAULT_REFERRAL_POLICY, type ReferralPolicy } from '../src/domain/referral.ts';
 import type { ServerMode } from './config.ts';
 import { createApiRoutes } from './http/api-routes.ts';
 import { createDemoRoutes } from './http/demo-routes.ts';
 import type { AppEnv, Clock } from './http/env.ts';
 import { protocolHeader } from './http/protocol.ts';
 import { notFound } from './http/query.ts';
+import { createReferralRoutes } from './http/referral-routes.ts';
 import { createSessionRoutes } from './http/session-routes.ts';
 import { staticFiles } from './http/static-files.ts';
 import { createSyncRoutes } from './http/sync-routes.ts';
@@ -29,6 +31,8 @@ export interface AppOptions {
   mode?: ServerMode;
   /** The server's clock (tests pin it); the only time Boussole trusts. */
   clock?: Clock;
+  /** Referral reminder, expiry and retention, in days (config.ts); default 10 / 30 / 90. */
+  referralPolicy?: ReferralPolicy;
 }
 
 export type { AppEnv };
@@ -39,6 +43,7 @@ export function createApp({
   staticDir,
   mode = 'production',
   clock = () => new Date(),
+  referralPolicy = DEFAULT_REFERRAL_POLICY,
 }: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
@@ -68,6 +73,7 @@ export function createApp({
   api.route('/', createApiRoutes(store, clock));
   api.route('/', createSessionRoutes({ store, logger, clock, demo: mode === 'demo' }));
   api.route('/', createSyncRoutes(store, logger, clock));
+  api.route('/', createReferralRoutes(store, logger, clock, referralPolicy));
   api.route('/', createDemoRoutes(store, mode === 'demo'));
   app.route(API_PREFIX, api);
   if (staticDir !== undefined) app.get('*', staticFiles(staticDir));

@@ -9,6 +9,7 @@ describe('server configuration from the environment', () => {
       dbPath: 'data/boussole.sqlite',
       staticDir: 'dist',
       mode: 'production',
+      referralPolicy: { rappel_jours: 10, expiration_jours: 30, conservation_jours: 90 },
     };
     expect(readConfig({})).toEqual(defaults);
     expect(readConfig({ PORT: '', HOST: '', BOUSSOLE_DB: '', BOUSSOLE_STATIC: '', BOUSSOLE_MODE: '' })).toEqual(
@@ -25,13 +26,23 @@ describe('server configuration from the environment', () => {
         BOUSSOLE_STATIC: 'build',
         BOUSSOLE_MODE: 'demo',
       }),
-    ).toEqual({ port: 0, host: '127.0.0.1', dbPath: ':memory:', staticDir: 'build', mode: 'demo' });
+    ).toMatchObject({ port: 0, host: '127.0.0.1', dbPath: ':memory:', staticDir: 'build', mode: 'demo' });
   });
 
   it('reads the size of the demo directory (benchmarks), absent by default', () => {
     expect(readConfig({ BOUSSOLE_DEMO_SERVICES: '10000' }).demoServices).toBe(10_000);
     expect(readConfig({})).not.toHaveProperty('demoServices');
     expect(() => readConfig({ BOUSSOLE_DEMO_SERVICES: '-3' })).toThrow(/BOUSSOLE_DEMO_SERVICES/);
+  });
+
+  it('reads the referral reminder, expiry and retention days', () => {
+    const env = {
+      BOUSSOLE_REFERRAL_REMINDER_DAYS: '7',
+      BOUSSOLE_REFERRAL_EXPIRY_DAYS: '21',
+      BOUSSOLE_REFERRAL_RETENTION_DAYS: '60',
+    };
+    expect(readConfig(env).referralPolicy).toEqual({ rappel_jours: 7, expiration_jours: 21, conservation_jours: 60 });
+    expect(() => readConfig({ BOUSSOLE_REFERRAL_RETENTION_DAYS: '0' })).toThrow(/BOUSSOLE_REFERRAL_RETENTION_DAYS/);
   });
 
   it('names every invalid variable in French', () => {

@@ -1,6 +1,7 @@
 // The server's configuration comes from the environment only (twelve-factor): nothing to edit to run it, and the
 // same build runs on a laptop (`npm start`) and behind a reverse proxy.
 import * as z from 'zod/mini';
+import { DEFAULT_REFERRAL_POLICY, type ReferralPolicy } from '../src/domain/referral.ts';
 import { describeProblems, parse } from '../src/domain/validation.ts';
 
 export interface ServerConfig {
@@ -21,10 +22,14 @@ export interface ServerConfig {
    * 600). Benchmarks seed 10,000 with `BOUSSOLE_DEMO_SERVICES=10000`; a database already seeded keeps its size.
    */
   demoServices?: number;
+  /** Referrals: reminder, expiry without answer and retention after closing, in days (default 10, 30, 90). */
+  referralPolicy: ReferralPolicy;
 }
 
 export const SERVER_MODES = ['demo', 'production'] as const;
 export type ServerMode = (typeof SERVER_MODES)[number];
+
+const days = z.coerce.number().check(z.int(), z.minimum(1), z.maximum(3650));
 
 const envSchema = z.object({
   PORT: z._default(z.coerce.number().check(z.int(), z.minimum(0), z.maximum(65535)), 8080),
@@ -33,6 +38,9 @@ const envSchema = z.object({
   BOUSSOLE_STATIC: z._default(z.string().check(z.minLength(1)), 'dist'),
   BOUSSOLE_MODE: z._default(z.enum(SERVER_MODES), 'production'),
   BOUSSOLE_DEMO_SERVICES: z.optional(z.coerce.number().check(z.int(), z.minimum(0), z.maximum(100_000))),
+  BOUSSOLE_REFERRAL_REMINDER_DAYS: z._default(days, DEFAULT_REFERRAL_POLICY.rappel_jours),
+  BOUSSOLE_REFERRAL_EXPIRY_DAYS: z._default(days, DEFAULT_REFERRAL_POLICY.expiration_jours),
+  BOUSSOLE_REFERRAL_RETENTION_DAYS: z._default(days, DEFAULT_REFERRAL_POLICY.conservation_jours),
 });
 
 /** Reads the configuration; throws with every faulty variable named (empty values count as unset). */
@@ -45,6 +53,9 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): S
     BOUSSOLE_STATIC: set('BOUSSOLE_STATIC'),
     BOUSSOLE_MODE: set('BOUSSOLE_MODE'),
     BOUSSOLE_DEMO_SERVICES: set('BOUSSOLE_DEMO_SERVICES'),
+    BOUSSOLE_REFERRAL_REMINDER_DAYS: set('BOUSSOLE_REFERRAL_REMINDER_DAYS'),
+    BOUSSOLE_REFERRAL_EXPIRY_DAYS: set('BOUSSOLE_REFERRAL_EXPIRY_DAYS'),
+    BOUSSOLE_REFERRAL_RETENTION_DAYS: set('BOUSSOLE_REFERRAL_RETENTION_DAYS'),
   });
   if (!parsed.ok) throw new Error(`Configuration invalide : ${describeProblems(parsed.problems)}`);
   const { PORT, HOST, BOUSSOLE_DB, BOUSSOLE_STATIC, BOUSSOLE_MODE, BOUSSOLE_DEMO_SERVICES } = parsed.value;
@@ -54,6 +65,11 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): S
     dbPath: BOUSSOLE_DB,
     staticDir: BOUSSOLE_STATIC,
     mode: BOUSSOLE_MODE,
+    referralPolicy: {
+      rappel_jours: parsed.value.BOUSSOLE_REFERRAL_REMINDER_DAYS,
+      expiration_jours: parsed.value.BOUSSOLE_REFERRAL_EXPIRY_DAYS,
+      conservation_jours: parsed.value.BOUSSOLE_REFERRAL_RETENTION_DAYS,
+    },
     ...(BOUSSOLE_DEMO_SERVICES === undefined ? {} : { demoServices: BOUSSOLE_DEMO_SERVICES }),
   };
 }

@@ -20,6 +20,8 @@ import { openSqliteStore } from './storage/sqlite-store.ts';
 
 /** Requests still running this long after a stop signal are cut, so a stuck client cannot block a deploy. */
 const SHUTDOWN_GRACE_MS = 5_000;
+/** How often referrals are expired and erased without a request to trigger it. */
+const REFERRAL_SWEEP_MS = 60 * 60_000;
 
 async function main(): Promise<void> {
   const logger = createJsonLogger();
@@ -44,7 +46,24 @@ async function main(): Promise<void> {
   }
   logger.info({ event: 'directory_ready', mode: config.mode, seeded_now: seedNow, ...(await store.counts()) });
 
-  const app = createApp({ store, logger, staticDir: config.staticDir, mode: config.mode });
+  const app = createApp({
+    store,
+    logger,
+    staticDir: config.staticDir,
+    mode: config.mode,
+    referralPolicy: config.referralPolicy,
+  });
+  // Referrals also expire and lose their personal fields when nobody asks for them (reads sweep too).
+  const sweepReferrals = async () => {
+    try {
+      const swept = await store.sweepReferrals(new Date(), config.referralPolicy);
+      if (swept.expired + swept.erased > 0) logger.info({ event: 'referrals_swept', ...swept });
+    } catch (error) {
+      logger.error({ event: 'referrals_sweep_failed', error: describeError(error) });
+    }
+  };
+  await sweepReferrals();
+  setInterval(() => void sweepReferrals(), REFERRAL_SWEEP_MS).unref();
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const lines = [`Boussole écoute sur ${publicUrl(config.host, info.port)}`, ...codeLines];
     process.stdout.write(`${lines.join('\n')}\n`);

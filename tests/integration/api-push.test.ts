@@ -10,6 +10,7 @@ import { silentLogger } from '../../server/logger.ts';
 import { openSqliteStore } from '../../server/storage/sqlite-store.ts';
 import { SERVER_READER } from '../../server/sync/visibility.ts';
 import { apiErrorSchema } from '../../src/domain/api-error.ts';
+import { PROTOCOL_VERSION } from '../../src/domain/protocol-version.ts';
 import { mutationGapSchema } from '../../src/domain/sync-protocol.ts';
 import { asWrites, makeDirectory, makeStructure } from './fixtures/directory-fixture.ts';
 import { postJson, pull, push, pushRaw, signInAs } from './fixtures/http-client.ts';
@@ -37,7 +38,7 @@ describe('POST /api/v1/push, exactly once', () => {
     const retry = await push(app, device, batch);
     expect(retry).toEqual(first);
     expect(retry).toEqual({
-      protocol: 1,
+      protocol: PROTOCOL_VERSION,
       lastMutationId: 2,
       results: [
         { id: 1, status: 'applied' },

@@ -5,6 +5,7 @@ import { sha256 } from '../../server/auth/secrets.ts';
 import { seedDemoAccounts } from '../../server/demo-accounts.ts';
 import { silentLogger } from '../../server/logger.ts';
 import { apiErrorSchema } from '../../src/domain/api-error.ts';
+import { PROTOCOL_VERSION } from '../../src/domain/protocol-version.ts';
 import { demoCodesSchema, sessionSchema, signInResponseSchema } from '../../src/domain/sync-protocol.ts';
 import { postJson, pull, signInAs } from './fixtures/http-client.ts';
 import { jsonOf, makeTestApp } from './fixtures/test-app.ts';
@@ -38,7 +39,7 @@ describe('POST /api/v1/session', () => {
     expect(session.account).toMatchObject({ nom: 'Théo', role: 'travailleur' });
     const me = await app.request('/api/v1/session', { headers: { Authorization: `Bearer ${session.token}` } });
     expect(sessionSchema.parse(await jsonOf(me))).toEqual({
-      protocol: 1,
+      protocol: PROTOCOL_VERSION,
       clientId: session.clientId,
       account: session.account,
     });

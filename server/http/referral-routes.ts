@@ -1,0 +1,149 @@
+// The referral endpoints (docs/sync-protocol.md, "Referrals"): personal data, so never in the directory feed,
+// always behind a session, and visible to the two sides of a referral only. Logs carry account ids, referral ids
+// (random, made on the device) and outcomes — never a field of the referral. Expiry and erasure run (with the
+// server clock) before each read and each change, so nobody ever sees a referral that should have moved.
+import { Hono } from 'hono';
+import * as z from 'zod/mini';
+import { PROTOCOL_VERSION } from '../../src/domain/protocol-version.ts';
+import {
+  type ReferralAnswer,
+  type ReferralPage,
+  type ReferralPolicy,
+  type ReferralStats,
+  referralDraftSchema,
+  referralIdSchema,
+  statusChangeSchema,
+} from '../../src/domain/referral.ts';
+import { maySend } from '../../src/domain/referral-rules.ts';
+import { parse } from '../../src/domain/validation.ts';
+import type { Logger } from '../logger.ts';
+import type { DirectoryStore } from '../storage/directory-store.ts';
+import { mutationHash } from '../sync/json-values.ts';
+import { readerOf } from '../sync/visibility.ts';
+import { requireSession } from './auth.ts';
+import { KIB, limitBody, readBody } from './body.ts';
+import type { AppEnv, Clock } from './env.ts';
+import { apiError, forbidden } from './errors.ts';
+import { invalidRequest, notFound, parseQuery } from './query.ts';
+
+export const REFERRAL_BODY_LIMIT = 64 * KIB;
+
+const sendBodySchema = z.object({ protocol: z.number(), referral: referralDraftSchema });
+const statusBodySchema = z.object({ protocol: z.number(), change: statusChangeSchema });
+const feedQuerySchema = z.strictObject({
+  cursor: z._default(z.coerce.number().check(z.int(), z.minimum(0)), 0),
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(500)), 200),
+});
+
+const COUNTS_ONLY =
+  'La coordination voit les chiffres des orientations (/api/v1/referrals/stats), jamais les personnes orientées.';
+
+export function createReferralRoutes(
+  store: DirectoryStore,
+  logger: Logger,
+  clock: Clock,
+  policy: ReferralPolicy,
+): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+  const signedIn = requireSession(store, clock);
+  const sweep = async (now: Date) => {
+    const swept = await store.sweepReferrals(now, policy);
+    if (swept.expired + swept.erased > 0) logger.info({ event: 'referrals_swept', ...swept });
+  };
+
+  routes.post('/referrals', limitBody(REFERRAL_BODY_LIMIT), signedIn, async (c) => {
+    const account = c.get('session')?.account;
+    if (!account) throw new Error('requireSession sans session');
+    if (!maySend(account))
+      return forbidden(c, 'Seuls les travailleurs sociaux et les partenaires orientent des personnes.');
+    const body = await readBody(c, sendBodySchema);
+    if (!body.ok) return body.response;
+    const draft = body.value.referral;
+    const found = await store.getStructure(draft.structure_id, readerOf(account));
+    const serviceKnown = found?.services.some((s) => s.id === draft.service_id) ?? false;
+    const now = clock();
+    const outcome = await store.sendReferral({ draft, hash: mutationHash(draft), sender: account, serviceKnown, now });
+    if (outcome.kind === 'unknown-service') {
+      return invalidRequest(c, [{ path: 'referral.service_id', message: 'Service inconnu chez ce partenaire' }]);
+    }
+    if (outcome.kind === 'reused') {
+      logger.error({ event: 'referral_id_reused', account_id: account.id, referral_id: draft.id });
+      return apiError(
+        c,
+        409,
+        'referral_id_reused',
+        'Cet identifiant d’orientation a déjà servi pour un autre contenu : l’orientation n’est pas enregistrée.',
+      );
+    }
+    logger.info({
+      event: 'referral_sent',
+      account_id: account.id,
+      referral_id: draft.id,
+      replayed: outcome.kind === 'replayed',
+    });
+    const answer: ReferralAnswer = { protocol: PROTOCOL_VERSION, referral: outcome.referral };
+    return c.json(answer);
+  });
+
+  routes.post('/referrals/:id/status', limitBody(REFERRAL_BODY_LIMIT), signedIn, async (c) => {
+    const account = c.get('session')?.account;
+    if (!account) throw new Error('requireSession sans session');
+    const id = parse(referralIdSchema, c.req.param('id'));
+    if (!id.ok) return invalidRequest(c, [{ path: 'id', message: 'Identifiant d’orientation invalide' }]);
+    const body = await readBody(c, statusBodySchema);
+    if (!body.ok) return body.response;
+    const now = clock();
+    await sweep(now);
+    const { change } = body.value;
+    const outcome = await store.changeReferralStatus({
+      referralId: id.value,
+      change,
+      hash: mutationHash(change),
+      actor: account,
+      now,
+    });
+    const log = { event: 'referral_status', account_id: account.id, referral_id: id.value, outcome: outcome.kind };
+    logger.info(outcome.kind === 'changed' ? { ...log, statut: change.statut } : log);
+    switch (outcome.kind) {
+      case 'not-found':
+        return notFound(c, 'Orientation introuvable pour ce compte.');
+      case 'refused':
+        return apiError(c, 409, 'status_refused', outcome.message);
+      case 'reused':
+        return apiError(
+          c,
+          409,
+          'change_id_reused',
+          'Cet identifiant de changement a déjà servi pour un autre changement.',
+        );
+      default: {
+        const answer: ReferralAnswer = { protocol: PROTOCOL_VERSION, referral: outcome.referral };
+        return c.json(answer);
+      }
+    }
+  });
+
+  routes.get('/referrals', signedIn, async (c) => {
+    const account = c.get('session')?.account;
+    if (!account) throw new Error('requireSession sans session');
+    if (account.role === 'coordinateur') return forbidden(c, COUNTS_ONLY);
+    const query = parseQuery(c, feedQuerySchema);
+    if (!query.ok) return invalidRequest(c, query.problems);
+    await sweep(clock());
+    const feed = await store.referralFeed({ account, ...query.value });
+    const page: ReferralPage = { protocol: PROTOCOL_VERSION, ...feed, epoch: await store.epoch(), policy };
+    return c.json(page);
+  });
+
+  routes.get('/referrals/stats', signedIn, async (c) => {
+    const account = c.get('session')?.account;
+    if (account?.role !== 'coordinateur')
+      return forbidden(c, 'Les chiffres des orientations sont réservés à la coordination.');
+    await sweep(clock());
+    const { identifiants_reutilises: _flagged, ...counts } = await store.referralCounts();
+    const stats: ReferralStats = { protocol: PROTOCOL_VERSION, ...counts };
+    return c.json(stats);
+  });
+
+  return routes;
+}
