@@ -1,6 +1,8 @@
-import { fireEvent, render, screen } from '@testing-library/preact';
+import { signal } from '@preact/signals';
+import { act, fireEvent, render, screen } from '@testing-library/preact';
 import { LocationProvider } from 'preact-iso';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Account } from '../../domain/sync-protocol.ts';
 import { HomeScreen } from './HomeScreen.tsx';
 
 afterEach(() => history.replaceState(null, '', '/'));
@@ -16,5 +18,21 @@ describe('the home screen', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Rechercher' }));
     expect(location.pathname + location.search).toBe('/annuaire?q=%C3%A9picerie+V%C3%A9nissieux');
     expect(screen.getByRole('link', { name: 'Nouvelle orientation' }).getAttribute('href')).toBe('/orientation');
+  });
+
+  it('offers the coverage screen to coordinators only', () => {
+    const account = signal<Account | null>({ id: 'u1', nom: 'Camille', role: 'travailleur' });
+    render(
+      <LocationProvider>
+        <HomeScreen account={account} />
+      </LocationProvider>,
+    );
+    expect(screen.queryByRole('link', { name: 'Couverture et manques du territoire' })).toBeNull();
+    act(() => {
+      account.value = { id: 'u2', nom: 'Dominique', role: 'coordinateur' };
+    });
+    expect(screen.getByRole('link', { name: 'Couverture et manques du territoire' }).getAttribute('href')).toBe(
+      '/couverture',
+    );
   });
 });
