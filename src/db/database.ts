@@ -4,6 +4,7 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { Service } from '../domain/service.ts';
 import type { Structure } from '../domain/structure.ts';
+import type { Referral, ReferralDraft, StatusChange } from '../domain/referral.ts';
 import type { Conflict, Mutation, Rejection } from '../domain/sync-protocol.ts';
 import type { AnyRecord } from '../sync/replay.ts';
 
@@ -47,6 +48,30 @@ export interface ConflictRow extends Conflict {
   recordKey: string;
 }
 
+/**
+ * A referral on this device (issue 6): what this device wrote and has not had acknowledged (`draft`, "en attente
+ * d'envoi"), and/or the server's copy from the referral feed. Personal data: erased with the server's copy after
+ * the retention period, removed at sign-out.
+ */
+export interface ReferralRow {
+  id: string;
+  draft: ReferralDraft | null;
+  server: Referral | null;
+  /** Why the server refused what this device sent (a French sentence without personal data). */
+  refusal?: string;
+  /** Device clock, for ordering the list and display only. */
+  updatedAt: string;
+}
+
+/** A referral action waiting for the network: sending a referral, or changing its status. */
+export interface ReferralOutboxEntry {
+  key?: number;
+  referralId: string;
+  op: { kind: 'send'; draft: ReferralDraft } | { kind: 'status'; change: StatusChange };
+  /** Device clock, display only. */
+  createdAt: string;
+}
+
 export const DATABASE_NAME = 'boussole';
 
 export class BoussoleDatabase extends Dexie {
@@ -57,6 +82,8 @@ export class BoussoleDatabase extends Dexie {
   shadows!: EntityTable<ShadowRow, 'recordKey'>;
   conflicts!: EntityTable<ConflictRow, 'id'>;
   rejections!: EntityTable<RejectionRow, 'rowId'>;
+  referrals!: EntityTable<ReferralRow, 'id'>;
+  referralOutbox!: EntityTable<ReferralOutboxEntry, 'key'>;
 
   constructor(name: string = DATABASE_NAME) {
     super(name);
@@ -83,6 +110,12 @@ export class BoussoleDatabase extends Dexie {
     this.version(3).stores({
       structures: 'id, code_insee',
       services: 'id, structure_id',
+    });
+    // v4 (referrals, issue 6): referrals written here or received, and their own outbox (they travel on their own
+    // endpoints, not in the directory's mutation numbering). New tables only.
+    this.version(4).stores({
+      referrals: 'id',
+      referralOutbox: '++key, referralId',
     });
   }
 }
