@@ -66,7 +66,8 @@ export interface DirectoryStore extends SyncStore, AccountStore, ReferralStore {
    * Writes all entries in ONE transaction, each taking the next seq in array order; the record's `version` is
    * kept as given. Every record is validated with the domain schemas and every service's structure must exist
    * (in the store or earlier or later in the same batch): otherwise throws InvalidEntryError and writes nothing.
-   * For imports and seeding: no author, no history. A record written again after its deletion is live again.
+   * For seeding and fixtures: no author, no history, no merge. A record written again after its deletion is live
+   * again. Imports of files go through `importRecords` (sync-store.ts), which merges and records history.
    */
   upsert(entries: readonly DirectoryWrite[], options?: UpsertOptions): Promise<void>;
   page(cursor: number, limit: number): Promise<DirectoryPageResult>;

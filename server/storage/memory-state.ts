@@ -18,7 +18,8 @@ export interface HistoryRow {
   seq: number;
   at: string;
   account_id: string;
-  client_id: string;
+  /** Null for an import (no device). */
+  client_id: string | null;
   kind: RecordKind;
   id: string;
   version: number;

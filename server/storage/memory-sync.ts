@@ -4,7 +4,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { HistoryEntry } from '../../src/domain/sync-protocol.ts';
 import { decide } from '../sync/decide.ts';
-import type { Actor, Operation, SyncView } from '../sync/decision.ts';
+import { decideImport } from '../sync/decide-import.ts';
+import type { HistoryAuthor, Operation, SyncView } from '../sync/decision.ts';
 import { authorName, type FeedItem, feedEntries } from '../sync/feed.ts';
 import { checkOrder } from '../sync/mutation-order.ts';
 import { isoInstant } from '../sync/server-clock.ts';
@@ -54,7 +55,7 @@ export function memorySync(state: MemoryState): SyncStore {
     servicesOf: (structureId) => servicesOf(state, structureId),
   };
 
-  function apply(operations: readonly Operation[], actor: Actor, now: Date): void {
+  function apply(operations: readonly Operation[], author: HistoryAuthor, now: Date): void {
     const at = isoInstant(now);
     for (const operation of operations) {
       switch (operation.op) {
@@ -66,8 +67,8 @@ export function memorySync(state: MemoryState): SyncStore {
             state.history.push({
               seq,
               at,
-              account_id: actor.account.id,
-              client_id: actor.clientId,
+              account_id: author.account_id,
+              client_id: author.client_id,
               kind: write.kind,
               id,
               version,
@@ -82,8 +83,8 @@ export function memorySync(state: MemoryState): SyncStore {
           state.history.push({
             seq,
             at,
-            account_id: actor.account.id,
-            client_id: actor.clientId,
+            account_id: author.account_id,
+            client_id: author.client_id,
             kind,
             id,
             version: last.version,
@@ -184,10 +185,18 @@ export function memorySync(state: MemoryState): SyncStore {
       const order = checkOrder(client, id, hash, structuredClone(state.results.get(key)));
       if (order.kind !== 'next') return order;
       const decision = decide(view, { id, parsed, actor, now });
-      apply(decision.operations, actor, now);
+      apply(decision.operations, { account_id: actor.account.id, client_id: actor.clientId, mutation_id: id }, now);
       state.results.set(key, { hash, result: structuredClone(decision.result) });
       state.clients.set(actor.clientId, { last: id, gapAllowed: false });
       return { kind: 'answered', result: decision.result, lastMutationId: id, replayed: false };
+    },
+
+    async importRecords({ items, author, now }) {
+      assertOpen(state);
+      // decideImport computes every operation before the first write: the import is all-or-nothing here too.
+      const decision = decideImport(view, items);
+      apply(decision.operations, { account_id: author, client_id: null, mutation_id: null }, now);
+      return decision.outcomes;
     },
 
     async history({ kind, id, limit }) {

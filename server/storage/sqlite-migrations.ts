@@ -55,6 +55,8 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX records_services_by_categorie ON records (categorie, id) WHERE kind = 'service';
     `,
   },
+  // Step 2 says "Imports leave no history": true of `upsert` (seeding), which it meant. File imports (issue 8)
+  // go through importRecords and write history lines under their author, in the same table, with no client_id.
   {
     description:
       'v2 (sync, issue 4): visibility columns, tombstones, conflicts, history, accounts, invitations, devices, ' +

@@ -7,7 +7,7 @@ import { structureSchema } from '../../src/domain/structure.ts';
 import type { RecordKind } from '../../src/domain/sync-protocol.ts';
 import { parse } from '../../src/domain/validation.ts';
 import type { Logger } from '../logger.ts';
-import type { Actor, DirectoryRecord, Operation, StoredConflict, SyncView, Writer } from '../sync/decision.ts';
+import type { DirectoryRecord, HistoryAuthor, Operation, StoredConflict, SyncView, Writer } from '../sync/decision.ts';
 import { isoInstant } from '../sync/server-clock.ts';
 import type { RecordAccess } from './sqlite-records.ts';
 
@@ -110,8 +110,8 @@ export function createSqliteSyncView(db: Database.Database, rows: RecordAccess, 
     servicesOf: (structureId) => rows.servicesOf(structureId),
   };
 
-  /** Applies the operations of one decision, in order, each at the next seq. */
-  function apply(operations: readonly Operation[], actor: Actor, mutationId: number, now: Date): void {
+  /** Applies the operations of one decision, in order, each at the next seq; history lines name `author`. */
+  function apply(operations: readonly Operation[], author: HistoryAuthor, now: Date): void {
     const at = isoInstant(now);
     const history = (seq: number, kind: RecordKind, id: string, version: number, draft: Operation) => {
       if (draft.op !== 'put' && draft.op !== 'delete') return;
@@ -119,9 +119,9 @@ export function createSqliteSyncView(db: Database.Database, rows: RecordAccess, 
       s.history.run({
         seq,
         at,
-        account_id: actor.account.id,
-        client_id: actor.clientId,
-        mutation_id: mutationId,
+        account_id: author.account_id,
+        client_id: author.client_id,
+        mutation_id: author.mutation_id,
         record_kind: kind,
         record_id: id,
         version,

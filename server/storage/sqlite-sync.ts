@@ -1,18 +1,19 @@
 // The sync half of the SQLite store: the feed for one reader, one mutation per transaction, history, epoch
-// rotation. Contract in sync-store.ts; decisions in sync/decide.ts, applied by sqlite-sync-view.ts.
+// rotation, imports. Contract in sync-store.ts; decisions in sync/decide.ts, applied by sqlite-sync-view.ts.
 import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Structure } from '../../src/domain/structure.ts';
 import type { HistoryEntry, MutationResult, RecordKind } from '../../src/domain/sync-protocol.ts';
 import type { Logger } from '../logger.ts';
 import { decide } from '../sync/decide.ts';
+import { decideImport, type ImportItemOutcome } from '../sync/decide-import.ts';
 import { authorName, type FeedItem, feedEntries } from '../sync/feed.ts';
 import { checkOrder } from '../sync/mutation-order.ts';
 import { type Reader, readerClass, readerClassKey } from '../sync/visibility.ts';
 import { assertLimit } from './directory-store.ts';
 import type { RecordAccess } from './sqlite-records.ts';
 import { type ConflictRow, conflictFromRow, createSqliteSyncView } from './sqlite-sync-view.ts';
-import type { ApplyInput, ApplyOutcome, PullQuery, PullResult, SyncStore } from './sync-store.ts';
+import type { ApplyInput, ApplyOutcome, ImportInput, PullQuery, PullResult, SyncStore } from './sync-store.ts';
 
 interface FeedRow {
   source: 'record' | 'tombstone' | 'conflict';
@@ -147,10 +148,16 @@ export function sqliteSync(db: Database.Database, rows: RecordAccess, logger: Lo
     );
     if (order.kind !== 'next') return order;
     const decision = decide(view, { id, parsed, actor, now });
-    apply(decision.operations, actor, id, now);
+    apply(decision.operations, { account_id: actor.account.id, client_id: clientId, mutation_id: id }, now);
     s.storeResult.run(clientId, id, hash, JSON.stringify(decision.result));
     s.setClient.run(id, clientId);
     return { kind: 'answered', result: decision.result, lastMutationId: id, replayed: false };
+  });
+
+  const importTx = db.transaction(({ items, author, now }: ImportInput): ImportItemOutcome[] => {
+    const decision = decideImport(view, items);
+    apply(decision.operations, { account_id: author, client_id: null, mutation_id: null }, now);
+    return decision.outcomes;
   });
 
   const rotateTx = db.transaction((epoch: string) => {
@@ -170,6 +177,10 @@ export function sqliteSync(db: Database.Database, rows: RecordAccess, logger: Lo
 
     async applyMutation(input) {
       return applyTx(input);
+    },
+
+    async importRecords(input) {
+      return importTx(input);
     },
 
     async history({ kind, id, limit }) {

@@ -4,6 +4,7 @@
 // (tests/integration/*-store.contract.ts).
 import type { FeedEntry } from '../../src/domain/directory.ts';
 import type { Account, HistoryEntry, MutationResult, RecordKind } from '../../src/domain/sync-protocol.ts';
+import type { ImportItem, ImportItemOutcome } from '../sync/decide-import.ts';
 import type { Actor, ParsedMutation } from '../sync/decision.ts';
 import type { Reader } from '../sync/visibility.ts';
 
@@ -62,6 +63,15 @@ export type ApplyOutcome =
   | { kind: 'gap'; expected: number; lastMutationId: number }
   /** The client id belongs to no device (the route checks ownership first; this guards the store). */
   | { kind: 'unknown-client' };
+
+export interface ImportInput {
+  /** In file order: a service may follow its structure in the same import. */
+  items: readonly ImportItem[];
+  /** The account id history names (SYSTEM_AUTHOR_ID for the administrator's commands). */
+  author: string;
+  /** The server's clock for the history lines. */
+  now: Date;
+}
 
 export interface HistoryQuery {
   kind: RecordKind;
@@ -124,6 +134,12 @@ export interface SyncStore {
    * or the decision (sync/decide.ts) applied together with the stored result and the client's new last id.
    */
   applyMutation(input: ApplyInput): Promise<ApplyOutcome>;
+  /**
+   * An import in ONE transaction: decideImport (sync/decide-import.ts) against the live directory, then its
+   * writes, each at the next seq with a history line under `author`. Valid records are written together, the
+   * others reported in the outcomes (one per item, in order); nothing is half-written.
+   */
+  importRecords(input: ImportInput): Promise<ImportItemOutcome[]>;
   /** Accepted changes of one record, newest first, with their authors' names. */
   history(query: HistoryQuery): Promise<HistoryEntry[]>;
   /**

@@ -32,6 +32,13 @@ export interface Writer {
   client_id: string | null;
 }
 
+/** Who a history line names: a device's mutation, or an import (no device, no mutation id). */
+export interface HistoryAuthor {
+  account_id: string;
+  client_id: string | null;
+  mutation_id: number | null;
+}
+
 /** Author id of records written by imports and seeding, which have no account. */
 export const SYSTEM_AUTHOR_ID = 'import';
 
