@@ -33,12 +33,15 @@ describe('the device database schema', () => {
 
     const db = new BoussoleDatabase(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect((await db.structures.where('code_insee').equals('69259').toArray()).map((s) => s.id)).toEqual(['test--s1']);
     expect((await db.services.where('structure_id').equals('test--s1').toArray()).map((s) => s.id)).toEqual([
       'test--s1-1',
     ]);
     expect(await db.meta.get('directory-sync')).toEqual({ key: 'directory-sync', value: { cursor: 2 } });
+    // v4 adds the referral tables, empty.
+    expect(await db.referrals.count()).toBe(0);
+    expect(await db.referralOutbox.count()).toBe(0);
     db.close();
   });
 });
