@@ -30,7 +30,8 @@ export async function saveSession(db: BoussoleDatabase, session: Session): Promi
   const previousAccount = (await readSession(db))?.account ?? (await db.meta.get('last-account'))?.value;
   // A new client's ids start at 1, pending or not: the next edit of an empty outbox must be number 1 too.
   if (previousClient !== session.clientId) await renumberOutbox(db);
-  await db.transaction('rw', db.meta, db.structures, db.services, db.conflicts, async () => {
+  const tables = [db.meta, db.structures, db.services, db.conflicts, db.referrals];
+  await db.transaction('rw', tables, async () => {
     const sameAccount = (previousAccount as Account | undefined)?.id === session.account.id;
     if (!sameAccount) await resetDirectoryCopy(db);
     await db.meta.put({ key: SESSION_KEY, value: session });
@@ -44,8 +45,19 @@ export async function dropToken(db: BoussoleDatabase): Promise<void> {
   await db.meta.delete(SESSION_KEY);
 }
 
+/** Signing out erases the account's data, referrals (sent, received, unsent) included: the UI warns first. */
 export async function signOutDevice(db: BoussoleDatabase): Promise<void> {
-  const tables = [db.meta, db.structures, db.services, db.conflicts, db.outbox, db.shadows, db.rejections];
+  const tables = [
+    db.meta,
+    db.structures,
+    db.services,
+    db.conflicts,
+    db.outbox,
+    db.shadows,
+    db.rejections,
+    db.referrals,
+    db.referralOutbox,
+  ];
   await db.transaction('rw', tables, async () => {
     for (const table of tables) await table.clear();
   });
@@ -56,4 +68,7 @@ async function resetDirectoryCopy(db: BoussoleDatabase): Promise<void> {
   await db.services.clear();
   await db.conflicts.clear();
   await db.meta.delete('directory-sync');
+  // Another account must not see the previous one's referrals: only the unsent ones (its outbox) stay.
+  await db.referrals.filter((row) => row.server !== null).delete();
+  await db.meta.delete('referrals-sync');
 }
