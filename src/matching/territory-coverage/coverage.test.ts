@@ -179,6 +179,9 @@ describe('the map measures', () => {
     expect(measureValue(c, 'weekend')).toBe(1);
     expect(measureValue(c, 'soir')).toBe(1);
     expect(measureValue(cell(matrix, '69383', 'aide-alimentaire'), 'soir')).toBeNull();
+    // Nothing there: no day open rather than unknown hours.
+    expect(measureValue(cell(matrix, '69266', 'aide-alimentaire'), 'jours')).toBe(0);
+    expect(measureValue(cell(matrix, '69266', 'aide-alimentaire'), 'weekend')).toBe(0);
   });
 });
 

@@ -2,6 +2,7 @@
 // steps (not quantiles of the data) keep a colour meaning the same thing from one need or one sync to the next.
 // Class 0 is always the worst case (nothing, or nothing known to be near), so the map can mark it with a pattern.
 import type { CoverageCell } from './coverage.ts';
+import type { GapCode } from './gaps.ts';
 
 export const MEASURES = ['services', 'inconditionnels', 'jours', 'pour10000', 'distance', 'weekend', 'soir'] as const;
 export type Measure = (typeof MEASURES)[number];
@@ -23,6 +24,21 @@ const STEPS: Record<Exclude<Measure, 'weekend' | 'soir'>, readonly number[]> = {
   distance: [1, 2, 5],
 };
 
+/**
+ * The gaps a map of each measure marks with a pattern. All of them at once would hatch nearly the whole Métropole
+ * (the distance rule alone fires in most communes outside Lyon): each map marks the gaps its measure is about, the
+ * shapes' accessible names and the table list them all.
+ */
+export const GAPS_SHOWN: Record<Measure, readonly GapCode[]> = {
+  services: ['aucun-service'],
+  inconditionnels: ['aucun-service', 'aucun-inconditionnel'],
+  jours: ['aucun-service'],
+  pour10000: ['aucun-service'],
+  distance: ['trop-loin'],
+  weekend: ['aucun-service', 'pas-le-week-end'],
+  soir: ['aucun-service'],
+};
+
 /** The value a measure shows for a cell; null when it is unknown (hours not known, no service anywhere…). */
 export function measureValue(cell: CoverageCell, measure: Measure): number | null {
   switch (measure) {
@@ -30,16 +46,17 @@ export function measureValue(cell: CoverageCell, measure: Measure): number | nul
       return cell.services;
     case 'inconditionnels':
       return cell.unconditional;
+    // No service at all: no day, no weekend, no evening (not "unknown").
     case 'jours':
-      return cell.days;
+      return cell.services === 0 ? 0 : cell.days;
     case 'pour10000':
       return cell.per10k;
     case 'distance':
       return cell.nearestKm;
     case 'weekend':
-      return cell.weekend === null ? null : cell.weekend ? 1 : 0;
+      return cell.services === 0 ? 0 : cell.weekend === null ? null : cell.weekend ? 1 : 0;
     case 'soir':
-      return cell.evening === null ? null : cell.evening ? 1 : 0;
+      return cell.services === 0 ? 0 : cell.evening === null ? null : cell.evening ? 1 : 0;
   }
 }
 

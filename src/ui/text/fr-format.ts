@@ -65,7 +65,9 @@ export function weekdayName(index: number): string {
 
 /** "1,2 km", "800 m". */
 export function distance(km: number): string {
-  if (km < 1) return `${Math.max(50, Math.round((km * 1000) / 50) * 50)} m`;
+  // 0,99 km rounds to 1 000 m: said in kilometres then.
+  const metres = Math.max(50, Math.round((km * 1000) / 50) * 50);
+  if (metres < 1000) return `${metres} m`;
   return `${oneDecimal.format(km < 10 ? km : Math.round(km))} km`;
 }
 

@@ -1,9 +1,16 @@
 import type { CoverageCell } from '../../../matching/territory-coverage/coverage.ts';
 import { type GapRules, gapsOf } from '../../../matching/territory-coverage/gaps.ts';
-import { classOf, type Measure, measureClasses, measureValue } from '../../../matching/territory-coverage/measures.ts';
+import {
+  classOf,
+  GAPS_SHOWN,
+  type Measure,
+  measureClasses,
+  measureValue,
+} from '../../../matching/territory-coverage/measures.ts';
 import type { CommuneMap } from '../../models/commune-map.ts';
-import { classText, gapsText, territoryName, valueText } from '../../models/coverage-words.ts';
+import { classText, gapsText, gapText, territoryName, valueText } from '../../models/coverage-words.ts';
 import { fr } from '../../strings.ts';
+import { or } from '../../text/fr-format.ts';
 
 const C = fr.coverage;
 
@@ -42,8 +49,8 @@ function Swatch({ fill }: { fill: string }) {
 
 /**
  * The choropleth: one shape per commune, each with its accessible name ("Vénissieux : 3 services ; manques : …"),
- * coloured by the class of the chosen measure and hatched where a gap rule fires, so that neither the value nor the
- * gap rests on colour alone. The table below says the same for every territory.
+ * coloured by the class of the chosen measure and hatched where a gap of that measure is found (GAPS_SHOWN), so
+ * that neither the value nor the gap rests on colour alone. The table below says the same for every territory.
  */
 export function CoverageMap(props: {
   map: CommuneMap;
@@ -55,6 +62,7 @@ export function CoverageMap(props: {
   const { map, cells, measure, rules } = props;
   const classes = measureClasses(measure);
   const used = classes.map((c) => colourIndex(measure, c.index));
+  const shown = GAPS_SHOWN[measure];
   return (
     <div class="coverage-map">
       <figure>
@@ -70,6 +78,7 @@ export function CoverageMap(props: {
             const cell = cells.get(shape.code);
             if (!cell) return null;
             const gaps = gapsOf(cell, rules);
+            const hatched = gaps.some((g) => shown.includes(g));
             const cls = classOf(measure, measureValue(cell, measure));
             return (
               // An SVG path is not interactive here: role img only gives each commune its accessible name.
@@ -79,7 +88,7 @@ export function CoverageMap(props: {
                 d={shape.d}
                 role="img"
                 aria-label={C.shapeLabel(territoryName(shape.code), valueText(cell, measure), gapsText(gaps, rules))}
-                fill={fillOf(measure, cls, gaps.length > 0)}
+                fill={fillOf(measure, cls, hatched)}
                 stroke="#333"
                 stroke-width="0.8"
                 stroke-linejoin="round"
@@ -103,7 +112,7 @@ export function CoverageMap(props: {
             <Swatch fill={UNKNOWN} /> {C.legendUnknown}
           </li>
           <li>
-            <Swatch fill="url(#cov-hatch-0)" /> {C.legendGap}
+            <Swatch fill="url(#cov-hatch-0)" /> {C.legendGap(or(shown.map((g) => gapText(g, rules))))}
           </li>
         </ul>
       </div>

@@ -52,6 +52,14 @@ describe('the coverage screen', () => {
     fireEvent.change(screen.getByLabelText('Mesure montrée sur la carte'), { target: { value: 'weekend' } });
     expect(shape('Vénissieux : ouvert le week-end ; manques : aucun accueil inconditionnel')).toBeTruthy();
     expect(screen.getByText('oui', { selector: '.coverage-legend li' })).toBeTruthy();
+    // Each map hatches the gaps of its measure: here no service or nothing at weekends.
+    expect(shape(/^Vénissieux/).getAttribute('fill')).toMatch(/^#/);
+    expect(shape(/^Bron/).getAttribute('fill')).toMatch(/^url\(#cov-hatch-/);
+    expect(screen.getByText('Hachures : aucun service ou rien le week-end')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Mesure montrée sur la carte'), { target: { value: 'distance' } });
+    expect(shape(/^Vénissieux/).getAttribute('fill')).toMatch(/^#/);
+    // Villeurbanne: the nearest meal is 4,3 km away, in Lyon 8e (class « 2 to 5 km »), over the 3 km threshold.
+    expect(shape(/^Villeurbanne/).getAttribute('fill')).toBe('url(#cov-hatch-1)');
     fireEvent.change(screen.getByLabelText('Besoin'), { target: { value: 'aide-alimentaire' } });
     fireEvent.change(screen.getByLabelText('Mesure montrée sur la carte'), { target: { value: 'services' } });
     fireEvent.input(screen.getByLabelText('Distance maximale acceptable (km)'), { target: { value: '4' } });

@@ -64,6 +64,11 @@ export function CoverageScreen({ catalog }: { catalog: ReadonlySignal<CatalogMod
     .slice()
     .sort((a, b) => collator.compare(territoryName(a.code_insee), territoryName(b.code_insee)));
   const withGaps = cells.filter((c) => gapsOf(c, rules).length > 0).length;
+  // Until the coordinator picks one, the first territory (alphabetically) where someone works on the need.
+  const firstWithActors =
+    territories.find((t) => (actors?.get(t.code_insee)?.length ?? 0) > 0)?.code_insee ??
+    territories[0]?.code_insee ??
+    '';
 
   return (
     <section aria-labelledby="coverage-title" class="coverage">
@@ -141,7 +146,7 @@ export function CoverageScreen({ catalog }: { catalog: ReadonlySignal<CatalogMod
             {actors && (
               <TerritoryActors
                 territories={territories}
-                territory={territory || (territories[0]?.code_insee ?? '')}
+                territory={territory || firstWithActors}
                 onTerritory={setTerritory}
                 actors={actors}
                 needLabel={needLabel}
