@@ -1,0 +1,262 @@
+import { useMemo, useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+import type { Answers } from '../../../domain/referral-form.ts';
+import { referralForm } from '../../../domain/referral-form.ts';
+import { prefillAnswers } from '../../../domain/referral-prefill.ts';
+import { maySend } from '../../../domain/referral-rules.ts';
+import type { ChampLiaison } from '../../../domain/service.ts';
+import { CANAUX_LIAISON, CONSENTEMENT_PAR } from '../../../domain/vocabulary.ts';
+import { orientationModelFor } from '../../models/orientation-model.ts';
+import { newReferralId } from '../../models/referral-model.ts';
+import { fr } from '../../strings.ts';
+import { ReferralSheet } from './ReferralSheet.tsx';
+import { dateTimeFr } from './referral-view.ts';
+import { type ReferralContext, useReferralModel } from './use-referrals.ts';
+
+const R = fr.referral;
+type Inputs = Record<string, string | boolean>;
+
+/** Inputs hold strings (and booleans for yes/no); answers are typed, and empty inputs are absent answers. */
+function answersOf(form: readonly ChampLiaison[], inputs: Inputs): Answers {
+  const answers: Answers = {};
+  for (const field of form) {
+    const raw = inputs[field.id];
+    if (typeof raw === 'boolean') answers[field.id] = raw;
+    else if (typeof raw === 'string' && raw.trim() !== '') {
+      const n = Number(raw.trim().replace(',', '.'));
+      answers[field.id] = field.type === 'nombre' && Number.isFinite(n) ? n : raw.trim();
+    }
+  }
+  return answers;
+}
+
+/** Route /orientations/nouvelle/:serviceId: the partner's fiche de liaison, pre-filled, with consent. */
+export function ReferralWriteScreen({ context, serviceId }: { context: ReferralContext; serviceId: string }) {
+  const model = useReferralModel(context.referrals);
+  const location = useLocation();
+  const entry = context.catalog.value?.entry(serviceId);
+  const form = useMemo(() => (entry ? referralForm(entry.service.fiche_liaison) : []), [entry]);
+  const prefill = useMemo(() => prefillAnswers(form, orientationModelFor(context.catalog).profile.value), [form]);
+  const [inputs, setInputs] = useState<Inputs>({});
+  const [consent, setConsent] = useState(false);
+  const [par, setPar] = useState<keyof typeof CONSENTEMENT_PAR>('personne');
+  const [representative, setRepresentative] = useState('');
+  const [message, setMessage] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [id] = useState(() => newReferralId('ref'));
+  if (!entry) return <p role="alert">{R.missingService}</p>;
+
+  const partner = entry.structure?.nom ?? entry.service.nom;
+  const values: Inputs = {
+    ...Object.fromEntries(Object.entries(prefill).map(([k, v]) => [k, typeof v === 'number' ? String(v) : v])),
+    ...inputs,
+  };
+  const account = context.session.account.value;
+  const canSend = account !== null && maySend(account);
+  const set = (fieldId: string, value: string | boolean) => setInputs({ ...inputs, [fieldId]: value });
+  const at = new Date().toISOString();
+  const consentText = consent
+    ? R.consentRecorded(
+        par === 'representant' && representative ? representative : CONSENTEMENT_PAR[par],
+        dateTimeFr(at),
+        partner,
+      )
+    : null;
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    if (!model) return;
+    const found: Record<string, string> = {};
+    if (!consent) found.consent = R.consentMissing;
+    const draft = {
+      id,
+      service_id: entry?.service.id,
+      structure_id: entry?.structureId,
+      formulaire: form,
+      reponses: answersOf(form, values),
+      ...(message.trim() ? { message: message.trim() } : {}),
+      consentement: {
+        par,
+        ...(par === 'representant' && representative.trim() ? { representant_nom: representative.trim() } : {}),
+        recueilli_le: at,
+        structure_id: entry?.structureId,
+      },
+    };
+    const result = consent ? await model.write(draft) : null;
+    if (result?.ok) {
+      location.route(`/orientations/${encodeURIComponent(result.id)}`);
+      return;
+    }
+    for (const p of result?.ok === false ? result.problems : []) {
+      const key = p.path.startsWith('reponses.')
+        ? p.path.slice(9)
+        : p.path.startsWith('consentement')
+          ? 'consent'
+          : 'form';
+      found[key] ??= p.message;
+    }
+    setErrors(found);
+  }
+
+  const errorId = (key: string) => (errors[key] ? `err-${key}` : undefined);
+  return (
+    <section class="narrow referral-write" aria-labelledby="referral-write-title">
+      <h1 id="referral-write-title">{R.writeTitle(partner)}</h1>
+      <p class="no-print">{R.writeIntro}</p>
+      <p class="no-print">{R.channels(entry.service.fiche_liaison.canaux.map((c) => CANAUX_LIAISON[c]).join(', '))}</p>
+      {Object.keys(prefill).length > 0 && <p class="notice no-print">{R.prefilled}</p>}
+      <form class="no-print" noValidate onSubmit={(e) => void submit(e)}>
+        {Object.keys(errors).length > 0 && (
+          <p class="field-error" role="alert">
+            {errors.form ?? R.invalid}
+          </p>
+        )}
+        <fieldset class="form-section">
+          <legend>{R.formLegend}</legend>
+          {form.map((field) => (
+            <AnswerField
+              key={field.id}
+              field={field}
+              value={values[field.id]}
+              error={errors[field.id]}
+              onChange={set}
+            />
+          ))}
+        </fieldset>
+        <fieldset class="form-section">
+          <legend>{R.consentLegend}</legend>
+          <div class="choices" role="radiogroup" aria-label={R.consentBy}>
+            {(Object.keys(CONSENTEMENT_PAR) as Array<keyof typeof CONSENTEMENT_PAR>).map((who) => (
+              <label class="check" key={who}>
+                <input type="radio" name="consent-by" checked={par === who} onChange={() => setPar(who)} />
+                {CONSENTEMENT_PAR[who]}
+              </label>
+            ))}
+          </div>
+          {par === 'representant' && (
+            <div class="field">
+              <label for="f-representant">{R.representativeName}</label>
+              <input
+                id="f-representant"
+                value={representative}
+                onInput={(e) => setRepresentative(e.currentTarget.value)}
+              />
+            </div>
+          )}
+          <label class="check">
+            <input
+              type="checkbox"
+              checked={consent}
+              aria-invalid={errors.consent ? true : undefined}
+              aria-describedby={errorId('consent')}
+              onChange={(e) => setConsent(e.currentTarget.checked)}
+            />
+            {R.consentCheck(partner)}
+          </label>
+          {errors.consent && (
+            <p id="err-consent" class="field-error">
+              {errors.consent}
+            </p>
+          )}
+        </fieldset>
+        <div class="field">
+          <label for="f-message">{R.message}</label>
+          <textarea
+            id="f-message"
+            rows={4}
+            maxLength={2000}
+            value={message}
+            onInput={(e) => setMessage(e.currentTarget.value)}
+          />
+        </div>
+        {!canSend && <p class="notice">{R.needsAccount}</p>}
+        <div class="actions">
+          {canSend && (
+            <button type="submit" class="button primary" disabled={!model}>
+              {R.send}
+            </button>
+          )}
+          <button type="button" class="button" onClick={() => window.print()}>
+            {R.print}
+          </button>
+        </div>
+      </form>
+      <ReferralSheet
+        printOnly
+        partner={partner}
+        service={entry.service.nom}
+        form={form}
+        answers={answersOf(form, values)}
+        message={message.trim() || undefined}
+        consent={consentText}
+        by={account?.nom ?? null}
+      />
+    </section>
+  );
+}
+
+function AnswerField(props: {
+  field: ChampLiaison;
+  value: string | boolean | undefined;
+  error: string | undefined;
+  onChange: (id: string, value: string | boolean) => void;
+}) {
+  const { field, value, error, onChange } = props;
+  const id = `f-answer-${field.id}`;
+  const label = `${field.libelle}${field.requis ? ` ${R.required}` : ''}`;
+  const aria = {
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': error ? `${id}-err` : undefined,
+  } as const;
+  const text = typeof value === 'string' ? value : '';
+  let input: preact.JSX.Element;
+  if (field.type === 'oui-non') {
+    input = (
+      <div class="choices" role="radiogroup" aria-labelledby={`${id}-label`} {...aria}>
+        {([true, false] as const).map((b) => (
+          <label class="check" key={String(b)}>
+            <input type="radio" name={id} checked={value === b} onChange={() => onChange(field.id, b)} />
+            {b ? R.yes : R.no}
+          </label>
+        ))}
+      </div>
+    );
+  } else if (field.type === 'choix') {
+    input = (
+      <select id={id} value={text} onChange={(e) => onChange(field.id, e.currentTarget.value)} {...aria}>
+        <option value="">{R.choose}</option>
+        {(field.options ?? []).map((o) => (
+          <option key={o} value={o}>
+            {o}
+          </option>
+        ))}
+      </select>
+    );
+  } else {
+    const type = field.type === 'date' ? 'date' : field.type === 'nombre' ? 'text' : 'text';
+    input = (
+      <input
+        id={id}
+        type={type}
+        inputMode={field.type === 'nombre' ? 'decimal' : undefined}
+        required={field.requis}
+        value={text}
+        onInput={(e) => onChange(field.id, e.currentTarget.value)}
+        {...aria}
+      />
+    );
+  }
+  return (
+    <div class="field">
+      <label id={`${id}-label`} for={field.type === 'oui-non' ? undefined : id}>
+        {label}
+      </label>
+      {input}
+      {error && (
+        <p id={`${id}-err`} class="field-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

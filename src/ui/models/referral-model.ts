@@ -1,0 +1,58 @@
+// The referral screens' state (issue 6), loaded with their chunk: the referrals on this device as a live list,
+// the actions that queue (then ask for a sync), and the coordinators' counts (online only). What a referral says
+// about a person stays in IndexedDB (referral-repo.ts) and in these signals, never in the URL or the logs.
+import { signal } from '@preact/signals';
+import { liveQuery } from 'dexie';
+import type { BoussoleDatabase } from '../../db/database.ts';
+import {
+  listReferrals,
+  queueReferral,
+  queueStatusChange,
+  type ReferralOnDevice,
+  readReferralPolicy,
+} from '../../db/referral-repo.ts';
+import { DEFAULT_REFERRAL_POLICY, type ReferralPolicy, type ReferralStats } from '../../domain/referral.ts';
+import type { Problem } from '../../domain/validation.ts';
+
+/** A random id made on the device, so that a referral written offline is the same referral when it is resent. */
+export function newReferralId(prefix: string): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(12));
+  return `${prefix}-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
+export function createReferralModel(
+  db: BoussoleDatabase,
+  options: { syncNow: () => Promise<void>; stats: () => Promise<ReferralStats>; now?: () => Date },
+) {
+  const now = options.now ?? (() => new Date());
+  const items = signal<ReferralOnDevice[] | null>(null);
+  const policy = signal<ReferralPolicy>(DEFAULT_REFERRAL_POLICY);
+  const subscription = liveQuery(async () => ({ list: await listReferrals(db), policy: await readReferralPolicy(db) }));
+  subscription.subscribe({
+    next: (value) => {
+      items.value = value.list;
+      if (value.policy) policy.value = value.policy;
+    },
+  });
+
+  return {
+    items,
+    policy,
+    now,
+    /** Stores and queues the referral, then tries to send it; false with problems when it does not parse. */
+    async write(draft: unknown): Promise<{ ok: true; id: string } | { ok: false; problems: Problem[] }> {
+      const queued = await queueReferral(db, draft, now());
+      if (!queued.ok) return queued;
+      void options.syncNow();
+      return { ok: true, id: queued.draft.id };
+    },
+    async setStatus(referralId: string, change: Record<string, unknown>): Promise<boolean> {
+      const queued = await queueStatusChange(db, referralId, { id: newReferralId('chg'), ...change }, now());
+      if (queued.ok) void options.syncNow();
+      return queued.ok;
+    },
+    stats: options.stats,
+  };
+}
+
+export type ReferralModel = ReturnType<typeof createReferralModel>;
