@@ -77,6 +77,8 @@ export function computeCoverage(
   const known = new Set(COMMUNES.map((c) => c.code_insee));
   const acc = new Map<string, Accumulator>();
   const positions = new Map<NeedValue, number[]>(NEED_KEYS.map((n) => [n, []]));
+  // Most services have no temporary information: their week depends on their hours string alone.
+  const weeks = new Map<string, WeekProfile | null>();
 
   for (const entry of snapshot.entries) {
     if (!entry.published || entry.needsMask === 0) continue;
@@ -85,7 +87,7 @@ export function computeCoverage(
       for (const need of needs) positions.get(need)?.push(entry.latitude, entry.longitude);
     }
     if (!known.has(entry.communeCode)) continue;
-    const week = engine ? profileOf(engine, entry, days) : null;
+    const week = engine ? profileOf(engine, entry, days, weeks) : null;
     for (const code of territoriesOf(entry.communeCode)) {
       for (const need of needs) add(acc, `${code}|${need}`, entry, week);
     }
@@ -108,8 +110,21 @@ export function computeCoverage(
   };
 }
 
-function profileOf(engine: HoursEngine, entry: ServiceEntry, days: readonly string[]): WeekProfile | null {
-  return weekProfile(engine, { regular: entry.hours, temporary: entry.temporary }, days);
+function profileOf(
+  engine: HoursEngine,
+  entry: ServiceEntry,
+  days: readonly string[],
+  cache: Map<string, WeekProfile | null>,
+): WeekProfile | null {
+  if (entry.temporary.length > 0 || entry.hours === null) {
+    return weekProfile(engine, { regular: entry.hours, temporary: entry.temporary }, days);
+  }
+  let week = cache.get(entry.hours);
+  if (week === undefined) {
+    week = weekProfile(engine, { regular: entry.hours, temporary: [] }, days);
+    cache.set(entry.hours, week);
+  }
+  return week;
 }
 
 function add(acc: Map<string, Accumulator>, key: string, entry: ServiceEntry, week: WeekProfile | null): void {
@@ -155,13 +170,27 @@ function cellOf(
   };
 }
 
-/** Flat [lat, lon, lat, lon…] to keep the loop allocation-free over thousands of services. */
+/** Longitude degrees shrink by the cosine of the latitude; at the Métropole's (45.75°) the factor barely moves. */
+const LON_SCALE = Math.cos((45.75 * Math.PI) / 180);
+
+/**
+ * Points are flat [lat, lon, lat, lon…], so the loop allocates nothing over thousands of services. The nearest is
+ * found on planar squared distances (the same order as great-circle ones over a few tens of kilometres, and ten
+ * times cheaper), then measured with the haversine.
+ */
 function nearest(commune: Commune, points: readonly number[]): number | null {
   const { latitude, longitude } = commune.centre;
-  let best = Number.POSITIVE_INFINITY;
+  let best = -1;
+  let bestSquared = Number.POSITIVE_INFINITY;
   for (let i = 0; i < points.length; i += 2) {
-    const d = distanceKmRaw(latitude, longitude, points[i] as number, points[i + 1] as number);
-    if (d < best) best = d;
+    const dy = (points[i] as number) - latitude;
+    const dx = ((points[i + 1] as number) - longitude) * LON_SCALE;
+    const squared = dx * dx + dy * dy;
+    if (squared < bestSquared) {
+      bestSquared = squared;
+      best = i;
+    }
   }
-  return Number.isFinite(best) ? best : null;
+  if (best < 0) return null;
+  return distanceKmRaw(latitude, longitude, points[best] as number, points[best + 1] as number);
 }
