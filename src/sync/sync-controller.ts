@@ -40,6 +40,11 @@ export function createSyncController(options: {
   clientId: () => Promise<string | null>;
   /** Called when the server refused the token, before the status says so. */
   onUnauthenticated?: () => Promise<void>;
+  /**
+   * Runs after the push on a signed-in device, before the directory download: the referral step (issue 6,
+   * src/sync/referral-sync.ts), on endpoints of its own but under this loop's triggers, lock and backoff.
+   */
+  afterPush?: () => Promise<void>;
   env: SyncEnvironment;
   now: () => Date;
   onStatus: (status: SyncStatus) => void;
@@ -73,6 +78,7 @@ export function createSyncController(options: {
       // Push first: the pull that follows then brings back the server's version of what was just accepted.
       const clientId = await options.clientId();
       if (clientId) await pushOutbox({ transport, outbox: options.outbox, clientId });
+      if (clientId) await options.afterPush?.();
       await pullDirectory({ transport, store, now, onProgress: (progress) => publish({ progress }) });
       failures = 0;
       cancelRetry?.();

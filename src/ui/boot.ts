@@ -19,6 +19,7 @@ import { createReviewModel } from './models/review-model.ts';
 import { createSessionModel } from './models/session-model.ts';
 import { createStructureEditor } from './models/structure-editor-model.ts';
 import { createSyncModel } from './models/sync-model.ts';
+import type { ReferralWiring } from './referral-wiring.ts';
 
 export async function boot() {
   const db = new BoussoleDatabase();
@@ -49,6 +50,23 @@ export async function boot() {
   const refresh = () => Promise.all([directory.reload(), catalogReady.then((model) => model.load())]);
   let refreshing: Promise<unknown> | null = null;
 
+  // Referrals (issue 6): a chunk of their own, loaded at the first sync of a worker or partner account or when a
+  // referral screen opens. Their queue is counted here for the sign-out warning.
+  let wiring: Promise<ReferralWiring> | null = null;
+  const referrals = () =>
+    (wiring ??= import('./referral-wiring.ts').then((m) => m.referralWiring(db, () => session.token())));
+  const referralStep = async () => {
+    const role = session.account.value?.role;
+    if (role === 'travailleur' || role === 'partenaire') await (await referrals()).step(() => new Date());
+  };
+  let referralModel: ReturnType<ReferralWiring['model']> | null = null;
+  const unsentReferrals = signal(0);
+  liveQuery(() => db.referralOutbox.count()).subscribe({
+    next: (n) => {
+      unsentReferrals.value = n;
+    },
+  });
+
   const controller = createSyncController({
     transport,
     store: {
@@ -60,6 +78,7 @@ export async function boot() {
       acknowledge: (results) => acknowledge(db, results),
     },
     clientId: () => session.clientId(),
+    afterPush: referralStep,
     onUnauthenticated: async () => {
       await dropToken(db);
       await session.tokenRefused();
@@ -112,6 +131,9 @@ export async function boot() {
     session,
     review,
     recap,
+    /** The referral screens' model (with their chunk), and what signing out would lose of them. */
+    referrals: async () => (referralModel ??= (await referrals()).model(() => controller.syncNow())),
+    unsentReferrals,
     syncNow: () => controller.syncNow(),
     async signIn(code: string) {
       await session.signIn(code, deviceLabel());
