@@ -33,3 +33,5 @@ export function referralWiring(db: BoussoleDatabase, getToken: () => string | nu
     model: (syncNow: () => Promise<void>) => createReferralModel(db, { syncNow, stats: () => transport.stats() }),
   };
 }
+
+export type ReferralWiring = ReturnType<typeof referralWiring>;
