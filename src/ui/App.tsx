@@ -20,9 +20,19 @@ const StructureScreen = lazy(() => import('./components/StructureScreen.tsx').th
 const StructureEditScreen = lazy(() =>
   import('./components/StructureEditScreen.tsx').then((m) => m.StructureEditScreen),
 );
+// Referrals (issue 6): list, writing and detail, one chunk.
+const ReferralsScreen = lazy(() => import('./components/referrals/ReferralsScreen.tsx').then((m) => m.ReferralsScreen));
+const ReferralWriteScreen = lazy(() =>
+  import('./components/referrals/ReferralWriteScreen.tsx').then((m) => m.ReferralWriteScreen),
+);
+const ReferralDetailScreen = lazy(() =>
+  import('./components/referrals/ReferralDetailScreen.tsx').then((m) => m.ReferralDetailScreen),
+);
 const ServiceEditScreen = lazy(() => import('./components/ServiceEditScreen.tsx').then((m) => m.ServiceEditScreen));
 // Coordination: coverage and gaps, with the commune outlines drawn as a map (a chunk of its own).
-const CoverageScreen = lazy(() => import('./components/territory-coverage/CoverageScreen.tsx').then((m) => m.CoverageScreen));
+const CoverageScreen = lazy(() =>
+  import('./components/territory-coverage/CoverageScreen.tsx').then((m) => m.CoverageScreen),
+);
 
 /** Every route works offline: the service worker serves the shell for any path, the data is on the device. */
 export function App({ context }: { context: AppContext }) {
@@ -59,6 +69,17 @@ export function App({ context }: { context: AppContext }) {
           />
           <Route path="/fiche" component={() => <HandoutScreen catalog={context.catalog} recap={context.recap} />} />
           <Route path="/couverture" component={() => <CoverageScreen catalog={context.catalog} />} />
+          <Route path="/orientations" component={() => <ReferralsScreen context={context} />} />
+          <Route
+            path="/orientations/nouvelle/:serviceId"
+            component={({ serviceId }: { serviceId: string }) => (
+              <ReferralWriteScreen context={context} serviceId={serviceId} />
+            )}
+          />
+          <Route
+            path="/orientations/:id"
+            component={({ id }: { id: string }) => <ReferralDetailScreen context={context} id={id} />}
+          />
           <Route default component={NotFoundScreen} />
         </Router>
       </main>

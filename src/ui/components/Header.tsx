@@ -19,6 +19,7 @@ export function Header({ context }: { context: AppContext }) {
       <nav aria-label={fr.nav.label} class="main-nav">
         <a href="/">{fr.nav.home}</a>
         <a href="/annuaire">{fr.nav.directory}</a>
+        {account && <a href="/orientations">{fr.referral.navLabel}</a>}
         <a href="/synchronisation">
           {fr.nav.sync}
           {pending > 0 && <span class="count">{fr.nav.pending(pending)}</span>}

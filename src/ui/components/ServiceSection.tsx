@@ -134,9 +134,14 @@ export function ServiceSection({ service, structureHours, engine, now, pending }
         )}
       </dl>
       <Freshness freshness={freshnessOf(service, service.frequence_maj_mois, now)} />
-      <a class="button" href={edit}>
-        {S.editService(service.nom)}
-      </a>
+      <div class="actions">
+        <a class="button primary" href={`/orientations/nouvelle/${encodeURIComponent(service.id)}`}>
+          {fr.referral.orientNamed(service.nom)}
+        </a>
+        <a class="button" href={edit}>
+          {S.editService(service.nom)}
+        </a>
+      </div>
     </section>
   );
 }

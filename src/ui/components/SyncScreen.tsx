@@ -14,7 +14,10 @@ export function SyncScreen({ context }: { context: AppContext }) {
   const signedIn = session.signedIn.value;
 
   async function signOut() {
-    const message = pending.length > 0 ? fr.review.signOutWarning(pending.length) : fr.review.signOutConfirm;
+    const edits = pending.length > 0 ? fr.review.signOutWarning(pending.length) : fr.review.signOutConfirm;
+    const unsent = context.unsentReferrals.value;
+    // Unsent referrals would be lost with the rest: say so first, in the same confirmation.
+    const message = unsent > 0 ? `${fr.referral.signOutWarning(unsent)}${edits}` : edits;
     if (window.confirm(message)) await context.signOut();
   }
 

@@ -100,6 +100,12 @@ export function ResultCard({ result, entry, recap, now }: Props) {
             {selected ? T.remove : T.add}
           </button>
         )}
+        {result.verdict !== 'excluded' && (
+          <a class="button" href={`/orientations/nouvelle/${encodeURIComponent(service.id)}`}>
+            {fr.referral.orient}
+            <span class="visually-hidden"> : {name}</span>
+          </a>
+        )}
         <a class="button" href={`/partenaires/${encodeURIComponent(entry.structureId)}`}>
           {T.openSheet}
           <span class="visually-hidden"> : {name}</span>
