@@ -67,3 +67,12 @@ export async function pullDirectory(options: {
     cursor = page.cursor;
   }
 }
+
+/** The download as the sync controller runs it: one device store, one transport. */
+export function directoryPuller(options: {
+  transport: Pick<SyncTransport, 'getDirectoryPage'>;
+  store: DirectoryStoreOnDevice;
+  now: () => Date;
+}) {
+  return (onProgress: (progress: PullProgress) => void) => pullDirectory({ ...options, onProgress });
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aFeed } from '../../tests/fixtures/records.ts';
 import { ScriptedServer } from '../../tests/fixtures/scripted-transport.ts';
-import type { DirectoryStoreOnDevice } from './directory-pull.ts';
+import { type DirectoryStoreOnDevice, directoryPuller } from './directory-pull.ts';
 import { createSyncController, type SyncEnvironment, type SyncStatus } from './sync-controller.ts';
 
 /** Events and timers a test fires by hand. */
@@ -57,7 +57,7 @@ function setUp(online: boolean) {
   const statuses: SyncStatus[] = [];
   const controller = createSyncController({
     transport: server,
-    store,
+    pull: directoryPuller({ transport: server, store, now }),
     outbox: { takeBatch: async () => [], acknowledge: async () => {} },
     clientId: async () => null,
     env: fake.env,

@@ -2,7 +2,7 @@
 // a retry timer with backoff after a failure, and the "Synchroniser" button. One run at a time per tab, and one
 // tab at a time per device through the Web Locks API where the browser has it (Background Sync is not used: it
 // exists in Chromium only). The environment (events, timers, locks) is passed in so tests drive it.
-import { type DirectoryStoreOnDevice, type PullProgress, pullDirectory } from './directory-pull.ts';
+import type { PullProgress } from './directory-pull.ts';
 import { type OutboxOnDevice, pushOutbox } from './push.ts';
 import { OfflineError, OutdatedClientError, type SyncTransport, UnauthenticatedError } from './transport.ts';
 
@@ -32,9 +32,13 @@ export interface SyncEnvironment {
 
 const RETRY_MS = [5_000, 15_000, 60_000, 300_000];
 
+/** Downloads what the feed has new into the device's store, telling progress (see directory-pull.ts). */
+export type DirectoryPuller = (onProgress: (progress: PullProgress) => void) => Promise<unknown>;
+
 export function createSyncController(options: {
-  transport: SyncTransport;
-  store: DirectoryStoreOnDevice;
+  transport: Pick<SyncTransport, 'push'>;
+  /** The download itself: in the app it runs in a worker (src/sync/pull-worker.ts), in tests in-process. */
+  pull: DirectoryPuller;
   outbox: OutboxOnDevice;
   /** The device's client id when signed in; anonymous devices only pull (public listings). */
   clientId: () => Promise<string | null>;
@@ -50,7 +54,7 @@ export function createSyncController(options: {
   onStatus: (status: SyncStatus) => void;
   initialLastSuccessAt: string | null;
 }) {
-  const { transport, store, env, now, onStatus } = options;
+  const { transport, env, now, onStatus } = options;
   let status: SyncStatus = { phase: 'idle', progress: null, lastSuccessAt: options.initialLastSuccessAt, error: null };
   let running: Promise<void> | null = null;
   let failures = 0;
@@ -79,7 +83,7 @@ export function createSyncController(options: {
       const clientId = await options.clientId();
       if (clientId) await pushOutbox({ transport, outbox: options.outbox, clientId });
       if (clientId) await options.afterPush?.();
-      await pullDirectory({ transport, store, now, onProgress: (progress) => publish({ progress }) });
+      await options.pull((progress) => publish({ progress }));
       failures = 0;
       cancelRetry?.();
       publish({ phase: 'idle', progress: null, lastSuccessAt: now().toISOString() });

@@ -10,8 +10,10 @@ import { dropToken, readSession } from '../db/session-repo.ts';
 import type { OpeningHoursConstructor } from '../matching/hours/hours-engine.ts';
 import { registerServiceWorker } from '../pwa/service-worker.ts';
 import { requestPersistentStorage } from '../pwa/storage-persistence.ts';
+import { directoryPuller } from '../sync/directory-pull.ts';
 import { browserSyncEnvironment, createSyncController } from '../sync/sync-controller.ts';
-import { httpTransport } from '../sync/transport.ts';
+import { type HttpTransport, httpTransport } from '../sync/transport.ts';
+import { workerPuller } from '../sync/worker-pull.ts';
 import type { CatalogModel } from './models/catalog-model.ts';
 import { createDirectoryModel } from './models/directory-model.ts';
 import { createRecapModel } from './models/recap-model.ts';
@@ -69,10 +71,7 @@ export async function boot() {
 
   const controller = createSyncController({
     transport,
-    store: {
-      readState: () => readSyncState(db),
-      applyPage: (page, options) => applyDirectoryPage(db, page, options),
-    },
+    pull: downloadInWorker(db, transport, () => session.token()),
     outbox: {
       takeBatch: (limit) => takeOutboxBatch(db, limit),
       acknowledge: (results) => acknowledge(db, results),
@@ -153,6 +152,21 @@ export async function boot() {
       import('./models/service-editor-model.ts').then(({ createServiceEditor }) => createServiceEditor(db, id)),
     applyUpdate: () => serviceWorker?.applyUpdate(),
   };
+}
+
+/**
+ * The download runs in a worker so that the page stays responsive; a browser without module workers downloads on
+ * the page, as the same code.
+ */
+function downloadInWorker(db: BoussoleDatabase, transport: HttpTransport, token: () => string | null) {
+  if (typeof Worker === 'undefined') {
+    return directoryPuller({
+      transport,
+      store: { readState: () => readSyncState(db), applyPage: (page, o) => applyDirectoryPage(db, page, o) },
+      now: () => new Date(),
+    });
+  }
+  return workerPuller(() => new Worker(new URL('./pull-worker.ts', import.meta.url), { type: 'module' }), token);
 }
 
 /** A name for this device in the coordinator's device list: browser and platform, nothing personal. */

@@ -11,7 +11,7 @@ import type { Service } from '../../../src/domain/service.ts';
 import type { Structure } from '../../../src/domain/structure.ts';
 import type { Mutation, MutationResult, RecordKind } from '../../../src/domain/sync-protocol.ts';
 import type { Parsed } from '../../../src/domain/validation.ts';
-import { pullDirectory } from '../../../src/sync/directory-pull.ts';
+import { directoryPuller, pullDirectory } from '../../../src/sync/directory-pull.ts';
 import { pushOutbox } from '../../../src/sync/push.ts';
 import { createSyncController, type SyncEnvironment, type SyncStatus } from '../../../src/sync/sync-controller.ts';
 import { httpTransport } from '../../../src/sync/transport.ts';
@@ -80,10 +80,14 @@ export class SimDevice {
     };
     this.controller = createSyncController({
       transport: this.transport,
-      store: {
-        readState: () => readSyncState(this.db),
-        applyPage: (page, o) => applyDirectoryPage(this.db, page, o),
-      },
+      pull: directoryPuller({
+        transport: this.transport,
+        store: {
+          readState: () => readSyncState(this.db),
+          applyPage: (page, o) => applyDirectoryPage(this.db, page, o),
+        },
+        now,
+      }),
       outbox: this.outbox(),
       clientId: async () => (this.token ? this.clientId : null),
       onUnauthenticated: async () => {
