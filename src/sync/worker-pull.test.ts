@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { OfflineError, UnauthenticatedError } from './transport.ts';
+import { type PullReply, type PullRequest, workerPuller } from './worker-pull.ts';
+
+/** A stand-in for the download worker: the test answers each request by hand. */
+class FakeWorker {
+  static created: FakeWorker[] = [];
+  requests: PullRequest[] = [];
+  terminated = false;
+  onmessage: ((event: MessageEvent<PullReply>) => void) | null = null;
+  onerror: ((event: ErrorEvent) => void) | null = null;
+  constructor() {
+    FakeWorker.created.push(this);
+  }
+  postMessage(request: PullRequest) {
+    this.requests.push(request);
+  }
+  terminate() {
+    this.terminated = true;
+  }
+  reply(reply: PullReply) {
+    this.onmessage?.({ data: reply } as MessageEvent<PullReply>);
+  }
+  crash(message: string) {
+    this.onerror?.({ message, preventDefault() {} } as ErrorEvent);
+  }
+}
+
+function setUp(token: string | null = 'jeton') {
+  FakeWorker.created = [];
+  const pull = workerPuller(
+    () => new FakeWorker() as unknown as Worker,
+    () => token,
+  );
+  return { pull, worker: () => FakeWorker.created.at(-1) as FakeWorker };
+}
+
+describe('the download handed to the worker', () => {
+  it('sends the current token, relays progress and resolves when the worker is done', async () => {
+    const { pull, worker } = setUp();
+    const progress: number[] = [];
+    const done = pull((p) => progress.push(p.received));
+    const [request] = worker().requests;
+    expect(request).toEqual({ id: 1, token: 'jeton' });
+    worker().reply({ id: 1, type: 'progress', progress: { received: 1000, total: 2000 } });
+    worker().reply({ id: 1, type: 'done', result: { pages: 2, received: 2000, restarted: false } });
+    await expect(done).resolves.toBeUndefined();
+    expect(progress).toEqual([1000]);
+  });
+
+  it("rebuilds the transport's typed errors, so the controller asks to sign in again rather than retrying", async () => {
+    const { pull, worker } = setUp();
+    const refused = pull(() => {});
+    worker().reply({ id: 1, type: 'failed', error: { name: 'UnauthenticatedError', message: 'Session expirée' } });
+    await expect(refused).rejects.toBeInstanceOf(UnauthenticatedError);
+    const offline = pull(() => {});
+    worker().reply({ id: 2, type: 'failed', error: { name: 'OfflineError', message: 'réseau' } });
+    await expect(offline).rejects.toBeInstanceOf(OfflineError);
+    expect(FakeWorker.created).toHaveLength(1);
+  });
+
+  it('a worker that crashes fails the running download, and the next download starts a new worker', async () => {
+    const { pull, worker } = setUp();
+    const running = pull(() => {});
+    const first = worker();
+    first.crash('script introuvable');
+    await expect(running).rejects.toThrow(/script introuvable/);
+    expect(first.terminated).toBe(true);
+    const next = pull(() => {});
+    expect(FakeWorker.created).toHaveLength(2);
+    worker().reply({ id: 2, type: 'done', result: { pages: 1, received: 3, restarted: false } });
+    await expect(next).resolves.toBeUndefined();
+  });
+});
