@@ -44,7 +44,11 @@ export function ReferralWriteScreen({ context, serviceId }: { context: ReferralC
   const [message, setMessage] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [id] = useState(() => newReferralId('ref'));
-  if (!entry) return <p role="alert">{R.missingService}</p>;
+  if (!entry) {
+    // The directory snapshot loads after the first screen: "loading" until it is there, then "missing".
+    if (!context.catalog.value?.ready.value) return <p aria-busy="true">{fr.directory.loading}</p>;
+    return <p role="alert">{R.missingService}</p>;
+  }
 
   const partner = entry.structure?.nom ?? entry.service.nom;
   const values: Inputs = {
@@ -53,7 +57,7 @@ export function ReferralWriteScreen({ context, serviceId }: { context: ReferralC
   };
   const account = context.session.account.value;
   const canSend = account !== null && maySend(account);
-  const set = (fieldId: string, value: string | boolean) => setInputs({ ...inputs, [fieldId]: value });
+  const set = (fieldId: string, value: string | boolean) => setInputs((prev) => ({ ...prev, [fieldId]: value }));
   const at = new Date().toISOString();
   const consentText = consent
     ? R.consentRecorded(
