@@ -3,6 +3,7 @@ import type { ServiceEditor } from '../models/service-editor-model.ts';
 import { PATHS, type ServiceForm } from '../models/service-form.ts';
 import { fr } from '../strings.ts';
 import { CheckboxField, CheckboxGroup, SelectField, TextField } from './FormFields.tsx';
+import { LiaisonFieldsEditor } from './LiaisonFieldsEditor.tsx';
 
 const E = fr.serviceEditor;
 const entries = <T extends string>(table: Readonly<Record<T, string>>) => Object.entries(table) as Array<[T, string]>;
@@ -95,6 +96,7 @@ export function ServiceTermsFields({ editor }: { editor: ServiceEditor }) {
         <TextField label={E.referralPhone} type="tel" {...text('fiche_telephone')} />
         <TextField label={E.referralForm} type="url" {...text('fiche_modele_url')} />
       </fieldset>
+      <LiaisonFieldsEditor editor={editor} />
     </>
   );
 }

@@ -6,15 +6,15 @@
 import { computed, signal } from '@preact/signals';
 import type { BoussoleDatabase } from '../../db/database.ts';
 import { editRecord } from '../../db/local-edits.ts';
-import { type Service, serviceSchema } from '../../domain/service.ts';
+import { type ChampLiaison, type Service, serviceSchema } from '../../domain/service.ts';
 import { parse } from '../../domain/validation.ts';
 import type { HoursEngine } from '../../matching/hours/hours-engine.ts';
 import { parisDay } from '../../matching/hours/paris-time.ts';
 import { fr } from '../strings.ts';
 import { createHoursEditor, type HoursEditor } from './hours-editor-model.ts';
-import { formOf, type InfoDraft, knownPath, type ServiceForm } from './service-form.ts';
+import { type ChampDraft, formOf, type InfoDraft, knownPath, type ServiceForm } from './service-form.ts';
 
-export type { InfoDraft, ServiceForm } from './service-form.ts';
+export type { ChampDraft, InfoDraft, ServiceForm } from './service-form.ts';
 
 type Errors = Record<string, string>;
 const E = fr.serviceEditor;
@@ -31,6 +31,38 @@ function percent(text: string, path: string, errors: Errors): number | undefined
   const n = Number(t);
   if (!Number.isFinite(n) || n < 0 || n > 100) errors[path] = E.percentInvalid;
   return n;
+}
+
+/** The partner's fields from the editor: new ones get an id from their label, choices only for « choix ». */
+function champsOf(drafts: readonly ChampDraft[]): ChampLiaison[] {
+  const taken = new Set(drafts.map((d) => d.id).filter(Boolean));
+  return drafts.map((d) => {
+    let id = d.id;
+    if (!id) {
+      const base =
+        d.libelle
+          .normalize('NFD')
+          .replace(/[\u0300-\u036f]/g, '')
+          .replace(/[^a-zA-Z0-9]+/g, '_')
+          .toLowerCase()
+          .replace(/^_|_$/g, '')
+          .slice(0, 32) || 'champ';
+      id = base;
+      for (let n = 2; taken.has(id); n++) id = `${base}_${n}`;
+      taken.add(id);
+    }
+    const options = d.options
+      .split('\n')
+      .map((o) => o.trim())
+      .filter(Boolean);
+    return {
+      id,
+      libelle: d.libelle.trim(),
+      type: d.type,
+      requis: d.requis,
+      ...(d.type === 'choix' ? { options } : {}),
+    };
+  });
 }
 
 export function createServiceEditor(db: BoussoleDatabase, id: string) {
@@ -131,6 +163,7 @@ export function createServiceEditor(db: BoussoleDatabase, id: string) {
         courriel: trimmed(v.fiche_courriel),
         telephone: trimmed(v.fiche_telephone),
         modele_url: trimmed(v.fiche_modele_url),
+        champs: champsOf(v.fiche_champs),
       }),
     };
     return { changes, errors: out, hoursOk };
@@ -176,6 +209,16 @@ export function createServiceEditor(db: BoussoleDatabase, id: string) {
       const infoId = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
       const draft: InfoDraft = { id: infoId, type: 'fermeture', debut: parisDay(Date.now()), fin: '', message: '' };
       values.value = { ...v, infos: [...v.infos, draft] };
+    },
+    /** The partner's liaison form: add, change, move and remove its fields. */
+    setChamps(next: ChampDraft[]) {
+      const v = values.value;
+      if (!v) return;
+      values.value = { ...v, fiche_champs: next };
+      // Messages are keyed by position: after a change of the list they would point at the wrong field.
+      errors.value = Object.fromEntries(
+        Object.entries(errors.value).filter(([p]) => !p.startsWith('fiche_liaison.champs')),
+      );
     },
     removeInfo(index: number) {
       const v = values.value;

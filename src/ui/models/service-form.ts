@@ -1,7 +1,7 @@
 // The service form's values (strings and booleans, as the inputs hold them) and where each one lands in the record:
 // messages are keyed by the record's schema path (`tarif.precisions`, `infos_temporaires[0].fin`), so a problem
 // found by the domain schema shows next to the input that caused it.
-import type { InfoTemporaire, Service } from '../../domain/service.ts';
+import type { ChampLiaison, InfoTemporaire, Service } from '../../domain/service.ts';
 import type { CANAUX_LIAISON, JUSTIFICATIFS, SATURATION, TARIFS } from '../../domain/vocabulary.ts';
 
 export interface InfoDraft {
@@ -10,6 +10,15 @@ export interface InfoDraft {
   debut: string;
   fin: string;
   message: string;
+}
+
+/** A field of the partner's fiche de liaison as the editor holds it: choices as one text, one per line. */
+export interface ChampDraft {
+  id: string;
+  libelle: string;
+  type: ChampLiaison['type'];
+  requis: boolean;
+  options: string;
 }
 
 export interface ServiceForm {
@@ -33,6 +42,7 @@ export interface ServiceForm {
   fiche_courriel: string;
   fiche_telephone: string;
   fiche_modele_url: string;
+  fiche_champs: ChampDraft[];
 }
 
 /** The schema path of each form value (infos excepted: `infos_temporaires[i].<field>`). */
@@ -56,10 +66,12 @@ export const PATHS = {
   fiche_courriel: 'fiche_liaison.courriel',
   fiche_telephone: 'fiche_liaison.telephone',
   fiche_modele_url: 'fiche_liaison.modele_url',
+  fiche_champs: 'fiche_liaison.champs',
 } as const satisfies Partial<Record<keyof ServiceForm, string>>;
 
 const KNOWN: ReadonlySet<string> = new Set(Object.values(PATHS));
-const INFO_FIELD = /^infos_temporaires\[\d+\]\.(debut|fin|horaires|message|type)$/;
+const INFO_FIELD =
+  /^infos_temporaires\[\d+\]\.(debut|fin|horaires|message|type)$|^fiche_liaison\.champs\[\d+\]\.(libelle|options)$/;
 
 /**
  * The field a schema problem belongs to: its own path when the form has it, else its closest parent the form has
@@ -104,5 +116,6 @@ export function formOf(service: Service): ServiceForm {
     fiche_courriel: f.courriel ?? '',
     fiche_telephone: f.telephone ?? '',
     fiche_modele_url: f.modele_url ?? '',
+    fiche_champs: f.champs.map((c) => ({ ...c, options: (c.options ?? []).join('\n') })),
   };
 }
