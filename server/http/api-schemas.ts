@@ -2,8 +2,9 @@
 // page, which the app consumes, has its schemas in src/domain/directory.ts; move one of these there the day the
 // app calls its endpoint.
 import * as z from 'zod/mini';
-import { directoryQuerySchema, PROTOCOL_VERSION } from '../../src/domain/directory.ts';
+import { directoryQuerySchema } from '../../src/domain/directory.ts';
 import { codeInsee, recordId } from '../../src/domain/primitives.ts';
+import { answerProtocolSchema } from '../../src/domain/protocol-version.ts';
 import { serviceSchema } from '../../src/domain/service.ts';
 import { structureSchema } from '../../src/domain/structure.ts';
 import { recordKindSchema } from '../../src/domain/sync-protocol.ts';
@@ -29,7 +30,7 @@ export const servicesQuerySchema = z.strictObject({
   categorie: z.optional(z.enum(FOOD_CATEGORY_VALUES)),
 });
 
-const protocol = z.literal(PROTOCOL_VERSION);
+const protocol = answerProtocolSchema;
 
 export const healthSchema = z.object({
   ok: z.literal(true),

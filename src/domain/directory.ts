@@ -3,7 +3,7 @@
 // or turned "professionals only" for a partner account) comes as a tombstone; conflicts travel in the same feed.
 import * as z from 'zod/mini';
 import { recordId } from './primitives.ts';
-import { PROTOCOL_VERSION } from './protocol-version.ts';
+import { answerProtocolSchema, PROTOCOL_VERSION } from './protocol-version.ts';
 import { serviceSchema } from './service.ts';
 import { structureSchema } from './structure.ts';
 import { conflictSchema, recordKindSchema } from './sync-protocol.ts';
@@ -33,7 +33,7 @@ export const feedEntrySchema = z.discriminatedUnion('kind', [
 
 /** The page without its entries: lets a reader check the envelope first and the entries in slices. */
 export const directoryEnvelopeSchema = z.object({
-  protocol: z.literal(PROTOCOL_VERSION),
+  protocol: answerProtocolSchema,
   /** Identity of the server's database: a new epoch means "start over from cursor 0". */
   epoch: z.string().check(z.minLength(8)),
   cursor: z.number().check(z.int(), z.minimum(0)),

@@ -5,7 +5,7 @@
 // and the receiving partner only.
 import * as z from 'zod/mini';
 import { isoDateTime, recordId, text } from './primitives.ts';
-import { PROTOCOL_VERSION } from './protocol-version.ts';
+import { answerProtocolSchema } from './protocol-version.ts';
 import { answerProblems } from './referral-form.ts';
 import { champLiaisonSchema } from './service.ts';
 import { CONSENTEMENT_PAR, MOTIFS_REFUS_ORIENTATION, ROLES, STATUTS_ORIENTATION, valuesOf } from './vocabulary.ts';
@@ -140,12 +140,12 @@ export const DEFAULT_REFERRAL_POLICY: ReferralPolicy = {
 };
 
 /** Answer of POST /referrals (first sending or an identical resend) and of POST /referrals/:id/status. */
-export const referralAnswerSchema = z.object({ protocol: z.literal(PROTOCOL_VERSION), referral: referralSchema });
+export const referralAnswerSchema = z.object({ protocol: answerProtocolSchema, referral: referralSchema });
 export type ReferralAnswer = z.infer<typeof referralAnswerSchema>;
 
 /** GET /api/v1/referrals?cursor=&limit=: what changed for this account after `cursor`. */
 export const referralPageSchema = z.object({
-  protocol: z.literal(PROTOCOL_VERSION),
+  protocol: answerProtocolSchema,
   referrals: z.array(referralSchema),
   cursor: z.number().check(z.int(), z.minimum(0)),
   hasMore: z.boolean(),
@@ -156,7 +156,7 @@ export type ReferralPage = z.infer<typeof referralPageSchema>;
 
 /** GET /api/v1/referrals/stats (coordinators): counts only, never a person. */
 export const referralStatsSchema = z.object({
-  protocol: z.literal(PROTOCOL_VERSION),
+  protocol: answerProtocolSchema,
   total: z.number().check(z.int(), z.minimum(0)),
   par_statut: z.record(z.string(), z.number()),
   par_motif: z.record(z.string(), z.number()),

@@ -3,7 +3,7 @@
 // the server keeps decoding every name it ever accepted, even after the client stops sending it.
 import * as z from 'zod/mini';
 import { isoDateTime, recordId, text } from './primitives.ts';
-import { MIN_CLIENT_PROTOCOL, PROTOCOL_VERSION } from './protocol-version.ts';
+import { answerProtocolSchema, MIN_CLIENT_PROTOCOL } from './protocol-version.ts';
 import { MOTIFS_REJET, ROLES, STATUTS_CONFLIT, valuesOf } from './vocabulary.ts';
 
 export { MIN_CLIENT_PROTOCOL };
@@ -32,7 +32,7 @@ export const signInRequestSchema = z.object({
   appareil: text(80),
 });
 export const signInResponseSchema = z.object({
-  protocol: z.literal(PROTOCOL_VERSION),
+  protocol: answerProtocolSchema,
   token: z.string().check(z.minLength(32)),
   clientId: clientIdSchema,
   account: accountSchema,
@@ -111,7 +111,7 @@ export const mutationResultSchema = z.discriminatedUnion('status', [
 export type MutationResult = z.infer<typeof mutationResultSchema>;
 
 export const pushResponseSchema = z.object({
-  protocol: z.literal(PROTOCOL_VERSION),
+  protocol: answerProtocolSchema,
   /** Highest mutation id of this client the server has applied (or answered), after this push. */
   lastMutationId: z.number().check(z.int(), z.minimum(0)),
   results: z.array(mutationResultSchema),
@@ -147,7 +147,7 @@ export type Conflict = z.infer<typeof conflictSchema>;
 
 /** GET /api/v1/session: who this device's token speaks for. */
 export const sessionSchema = z.object({
-  protocol: z.literal(PROTOCOL_VERSION),
+  protocol: answerProtocolSchema,
   clientId: clientIdSchema,
   account: accountSchema,
 });
@@ -180,7 +180,7 @@ export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 
 /** GET /api/v1/history?kind=&id=: newest first. */
 export const historyResponseSchema = z.object({
-  protocol: z.literal(PROTOCOL_VERSION),
+  protocol: answerProtocolSchema,
   record_kind: recordKindSchema,
   record_id: recordId,
   entries: z.array(historyEntrySchema),
