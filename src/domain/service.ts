@@ -19,6 +19,7 @@ import {
   url,
   verification,
 } from './primitives.ts';
+import { criteresSchema, notesProSchema } from './listing-annotations.ts';
 import { accessibilite } from './structure.ts';
 import {
   ACCUEIL,
@@ -201,6 +202,11 @@ export const serviceSchema = z.object({
   date_maj: isoDate,
   verification: z.nullable(verification),
   version: z.number().check(z.int(), z.minimum(1)),
+  // Issue 7, read by professionals only (optional: stored rows and older clients parse without them).
+  /** Professionals' notes ("adapté aux personnes non francophones"), with author and date. */
+  notes_pro: z.optional(notesProSchema),
+  /** Workers' own criteria (free tags), filters and matching hints for their colleagues. */
+  criteres: z.optional(criteresSchema),
 });
 
 export type Service = z.infer<typeof serviceSchema>;

@@ -20,6 +20,7 @@ import {
   url,
   verification,
 } from './primitives.ts';
+import { auteurSchema, recommandeePourSchema, refusSchema } from './listing-annotations.ts';
 import { LANGUES, RESEAUX_PORTEURS, STATUTS_STRUCTURE, VISIBILITES, valuesOf } from './vocabulary.ts';
 
 export const adresseFields = {
@@ -66,6 +67,18 @@ export const structureSchema = z.object({
   verification: z.nullable(verification),
   /** Server-assigned, incremented on every accepted change. */
   version: z.number().check(z.int(), z.minimum(1)),
+  // Issue 7 (optional: stored rows and older clients parse without them).
+  /** Communes whose Maison de la Métropole recommends this partner; coordinators curate it; professionals read it. */
+  recommandee_pour: z.optional(recommandeePourSchema),
+  /** The worker who proposed it (set by the server on creation): a proposal is shown to its author and coordinators. */
+  proposee_par: z.optional(auteurSchema),
+  /** A coordinator refused the proposal, and why: the author reads it. */
+  refus: z.optional(refusSchema),
+  /**
+   * A coordinator's instruction, never stored by the server: merge this proposal into that existing structure (its
+   * services move there and the proposal is deleted). Held on the device until the deletion comes back.
+   */
+  fusion_vers: z.optional(recordId),
 });
 
 export type Structure = z.infer<typeof structureSchema>;
