@@ -1,6 +1,7 @@
 // A service a structure offers. Eligibility and the fiche de liaison are structured data the matcher evaluates
 // and the referral form is built from; free-text `precisions` only add nuance for people, never replace a rule.
 import * as z from 'zod/mini';
+import { criteresSchema, notesProSchema } from './listing-annotations.ts';
 import {
   codeInsee,
   codePostal,
@@ -19,7 +20,6 @@ import {
   url,
   verification,
 } from './primitives.ts';
-import { criteresSchema, notesProSchema } from './listing-annotations.ts';
 import { accessibilite } from './structure.ts';
 import {
   ACCUEIL,

@@ -2,6 +2,7 @@
 // the concept, so import and export stay a mapping and not a translation; Boussole's additions are grouped
 // (accessibilite, verification, visibilite, statut, version).
 import * as z from 'zod/mini';
+import { auteurSchema, recommandeePourSchema, refusSchema } from './listing-annotations.ts';
 import {
   codeInsee,
   codePostal,
@@ -20,7 +21,6 @@ import {
   url,
   verification,
 } from './primitives.ts';
-import { auteurSchema, recommandeePourSchema, refusSchema } from './listing-annotations.ts';
 import { LANGUES, RESEAUX_PORTEURS, STATUTS_STRUCTURE, VISIBILITES, valuesOf } from './vocabulary.ts';
 
 export const adresseFields = {
