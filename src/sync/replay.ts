@@ -1,6 +1,7 @@
 // The local view of a record = the server's copy with the device's pending mutations replayed on top, in
 // mutation order. Pure: used when a pull brings a new server copy of a record the person has edited offline
 // (the edit must stay visible), and when a rejection removes one pending mutation from the stack.
+import { MERGED_FIELDS, mergeCollection } from '../domain/listing-annotations.ts';
 import { applyFieldChanges } from '../domain/record-changes.ts';
 import type { Mutation } from '../domain/sync-protocol.ts';
 
@@ -20,7 +21,7 @@ export function replay(serverCopy: AnyRecord | null, pending: readonly PendingCh
         record = { ...(mutation.args.record as AnyRecord) };
         break;
       case 'record.update':
-        if (record) record = applyFieldChanges(record, mutation.args.changes);
+        if (record) record = applyFieldChanges(record, rebased(record, mutation.args.base, mutation.args.changes));
         break;
       case 'record.delete':
         record = null;
@@ -33,6 +34,20 @@ export function replay(serverCopy: AnyRecord | null, pending: readonly PendingCh
     }
   }
   return record;
+}
+
+/**
+ * A pending edit of a collection professionals add to (notes, criteria, recommendations) is applied as the server
+ * will apply it: merged element-wise into the newer server copy, so a colleague's note pulled meanwhile stays shown.
+ */
+function rebased(record: AnyRecord, base: Record<string, unknown>, changes: Record<string, unknown>) {
+  if (!Object.keys(changes).some((f) => f in MERGED_FIELDS)) return changes;
+  const out = { ...changes };
+  for (const field of Object.keys(changes)) {
+    if (field in MERGED_FIELDS)
+      out[field] = mergeCollection(field, base[field] ?? null, changes[field], record[field] ?? null);
+  }
+  return out;
 }
 
 /** The key that ties outbox entries, shadows and conflicts to one record. */
