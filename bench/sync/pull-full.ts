@@ -9,8 +9,8 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { directoryPageSchema } from '../../src/domain/directory.ts';
 import { summarize } from './stats.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = [
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const BROWSER_ARGS = [
   '--disable-gpu',
   '--disable-quic',
   '--no-first-run',
@@ -20,7 +20,7 @@ const ARGS = [
 ];
 
 /** In the page: the page's clock once the app's database holds `expected` records, else null after 20 ms. */
-async function countReached(expected: number): Promise<{ done: number; firstPage: number } | null> {
+export async function countReached(expected: number): Promise<{ done: number; firstPage: number } | null> {
   await new Promise((resolve) => setTimeout(resolve, 20));
   const names = await indexedDB.databases();
   if (!names.some((d) => d.name === 'boussole')) return null;
@@ -108,7 +108,7 @@ async function floor(browser: Browser, url: string, total: number): Promise<numb
 export async function measurePullFull(url: string, { runs }: { runs: number }) {
   const head = await fetch(`${url}/api/v1/directory?cursor=0&limit=1`);
   const total = directoryPageSchema.parse(await head.json()).total;
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: BROWSER_ARGS });
   const visits: Array<{ done: number; firstPage: number; floor: number }> = [];
   try {
     await firstVisit(browser, url, total); // warms the server (its kept pages) and the disk
