@@ -3,6 +3,7 @@
 // query browses the filtered directory alphabetically. Hours filters need the hours engine; without it they
 // cannot be applied and the answer says so (`hours: 'not_loaded'`, the filter ignored).
 import { zoneCovers } from '../../domain/communes.ts';
+import { freshnessState } from '../../domain/freshness.ts';
 import type { NeedValue } from '../../domain/vocabulary.ts';
 import type { HoursEngine } from '../hours/hours-engine.ts';
 import { daysFrom, parisDay } from '../hours/paris-time.ts';
@@ -28,6 +29,10 @@ export interface SearchFilters {
   langue?: Language;
   /** Step-free access declared. */
   pmr?: boolean;
+  /** `a-jour`: verified within its update frequency; `a-verifier`: due, obsolete or never verified (issue 7). */
+  fraicheur?: 'a-jour' | 'a-verifier';
+  /** Tagged with this criterion by professionals (their own criteria, issue 7). */
+  critere?: string;
 }
 
 export interface SearchOptions {
@@ -74,7 +79,7 @@ function filterOf(
   publicOnly: boolean,
 ): (e: ServiceEntry) => boolean {
   const needs = filters.besoins && filters.besoins.length > 0 ? maskOfNeeds(filters.besoins) : 0;
-  const { commune, prix, sans_orientation, langue, pmr, ouvert } = filters;
+  const { commune, prix, sans_orientation, langue, pmr, ouvert, fraicheur, critere } = filters;
   const until = ouvert === 'maintenant' ? now + 1 : now + WEEK_MS;
   const days = ouvert && engine ? daysFrom(parisDay(now), ouvert === 'maintenant' ? 1 : 8) : [];
   return (e) => {
@@ -87,6 +92,10 @@ function filterOf(
     if (sans_orientation && !e.directAccess) return false;
     if (langue !== undefined && !e.langues.includes(langue)) return false;
     if (pmr && e.pmr !== true) return false;
+    if (fraicheur && (freshnessState(e.verifiedAt, e.frequenceMois, now) === 'fresh') !== (fraicheur === 'a-jour')) {
+      return false;
+    }
+    if (critere !== undefined && !e.service.criteres?.includes(critere)) return false;
     if (ouvert && engine) {
       return openDuring(engine, { regular: e.hours, temporary: e.temporary }, now, until, days);
     }

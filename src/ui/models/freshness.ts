@@ -1,15 +1,11 @@
-// How fresh a listing is, in words: "Vérifié il y a 3 mois par …" or "Jamais vérifié". Same thresholds as the
-// matcher's freshness criterion (src/matching/criteria/freshness.ts): due past the listing's own update frequency,
-// obsolete after two years — a person may be sent to a closed door, so the sheet says it out loud.
+// How fresh a listing is, in words: "Vérifié il y a 3 mois par …" or "Jamais vérifié". The thresholds are the
+// domain's (src/domain/freshness.ts), shared with the matcher's ranking and the Annuaire's filter: due past the
+// listing's own update frequency, obsolete after two years — a person may be sent to a closed door, so the sheet
+// says it out loud.
+import { DAY_MS, type FreshnessState, freshnessState, MONTH_DAYS } from '../../domain/freshness.ts';
 import { fr } from '../strings.ts';
 
-const DAY = 86_400_000;
-const MONTH_DAYS = 30.44;
-export const OBSOLETE_MONTHS = 24;
-/** Structures have no frequency of their own: the services' default. */
-export const DEFAULT_FREQUENCY_MONTHS = 6;
-
-export type FreshnessState = 'fresh' | 'due' | 'obsolete' | 'never';
+export { DEFAULT_FREQUENCY_MONTHS, type FreshnessState, OBSOLETE_MONTHS } from '../../domain/freshness.ts';
 
 export interface Freshness {
   state: FreshnessState;
@@ -23,7 +19,7 @@ const RELATIVE = new Intl.RelativeTimeFormat('fr', { numeric: 'auto' });
 
 /** "aujourd'hui", "il y a 5 jours", "il y a 3 mois", "il y a 2 ans". */
 export function agoWords(instant: number, now: number): string {
-  const days = Math.max(0, Math.floor((now - instant) / DAY));
+  const days = Math.max(0, Math.floor((now - instant) / DAY_MS));
   if (days < 31) return RELATIVE.format(-days, 'day');
   const months = Math.floor(days / MONTH_DAYS);
   if (months < 12) return RELATIVE.format(-months, 'month');
@@ -44,8 +40,7 @@ export function freshnessOf(
     };
   }
   const at = Date.parse(verification.le);
-  const months = Math.max(0, Math.floor((now - at) / DAY / MONTH_DAYS));
-  const state: FreshnessState = months >= OBSOLETE_MONTHS ? 'obsolete' : months >= frequencyMonths ? 'due' : 'fresh';
+  const state = freshnessState(at, frequencyMonths, now);
   return {
     state,
     text: fr.freshness.verified(agoWords(at, now), verification.par),
