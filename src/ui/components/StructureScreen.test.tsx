@@ -97,7 +97,7 @@ describe('the partner sheet', () => {
     const sentences = screen.getAllByTestId('freshness').map((p) => p.textContent);
     expect(sentences).toContain('Vérifié il y a 3 mois par Anne Martin (MDM Vénissieux)');
     expect(sentences).toContain(
-      'Vérifié il y a 2 ans par Paul Informations de plus de 2 ans : appelez avant d’orienter',
+      'Vérifié il y a 2 ans par Paul Obsolète : informations de plus de 2 ans, appelez avant d’orienter',
     );
     expect(sentences.some((s) => s?.startsWith('Jamais vérifié'))).toBe(true);
   });

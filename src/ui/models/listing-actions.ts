@@ -1,0 +1,102 @@
+// Issue 7 actions on listings, each an ordinary offline edit (src/db/local-edits.ts: record and outbox entry in one
+// transaction), so they sync through the same protocol as any change:
+// - confirm: "Les informations sont à jour" sets only `verification` on the structure and each of its services, in
+//   one transaction (the server stamps its own time and the account's name);
+// - notes and own criteria on a service, MDM recommendations on a structure (element-wise merged on the server);
+// - a coordinator's decision on a proposed partner: publish, refuse with a reason, or merge into a duplicate;
+// - a worker's proposal of a new partner (the server makes it `proposee`, shown to its author and coordinators).
+import type { BoussoleDatabase } from '../../db/database.ts';
+import { createRecord, editRecord } from '../../db/local-edits.ts';
+import { critere, type NotePro, normaliseCritere } from '../../domain/listing-annotations.ts';
+import { serviceSchema } from '../../domain/service.ts';
+import type { Structure } from '../../domain/structure.ts';
+import type { Account } from '../../domain/sync-protocol.ts';
+import { type Parsed, parse } from '../../domain/validation.ts';
+
+const randomId = () => crypto.randomUUID().replaceAll('-', '').slice(0, 20);
+
+export function createListingActions(db: BoussoleDatabase, account: () => Account | null) {
+  const me = () => account() ?? { id: 'local', nom: 'Cet appareil', role: 'travailleur' as const };
+  const now = () => new Date().toISOString();
+  const service = async (id: string) => {
+    const parsed = parse(serviceSchema, await db.services.get(id));
+    return parsed.ok ? parsed.value : null;
+  };
+
+  return {
+    /** One tap: the structure and all its services verified, nothing else changed. */
+    async confirm(structureId: string): Promise<boolean> {
+      const verification = { le: now(), par: me().nom };
+      // Every table: the edits' own transaction (local-edits.ts) nests inside this one whatever tables it names.
+      return db.transaction('rw', db.tables, async () => {
+        const results = [await editRecord(db, 'structure', structureId, { verification })];
+        const services = await db.services.where('structure_id').equals(structureId).primaryKeys();
+        for (const id of services) results.push(await editRecord(db, 'service', String(id), { verification }));
+        if (results.some((r) => !r.ok)) throw new Error('Confirmation impossible');
+        return true;
+      });
+    },
+
+    async addNote(serviceId: string, texte: string): Promise<Parsed<unknown>> {
+      const current = await service(serviceId);
+      const { id, nom } = me();
+      const note: NotePro = { id: randomId(), texte: texte.trim(), auteur: { account_id: id, nom }, le: now() };
+      return editRecord(db, 'service', serviceId, { notes_pro: [...(current?.notes_pro ?? []), note] });
+    },
+
+    async removeNote(serviceId: string, noteId: string): Promise<Parsed<unknown>> {
+      const notes = (await service(serviceId))?.notes_pro ?? [];
+      const left = notes.filter((n) => n.id !== noteId);
+      return editRecord(db, 'service', serviceId, { notes_pro: left.length > 0 ? left : undefined });
+    },
+
+    async addCritere(serviceId: string, value: string): Promise<Parsed<unknown>> {
+      const tag = normaliseCritere(value);
+      const checked = parse(critere, tag);
+      if (!checked.ok) return checked;
+      const tags = (await service(serviceId))?.criteres ?? [];
+      return editRecord(db, 'service', serviceId, { criteres: tags.includes(tag) ? tags : [...tags, tag] });
+    },
+
+    async removeCritere(serviceId: string, tag: string): Promise<Parsed<unknown>> {
+      const left = ((await service(serviceId))?.criteres ?? []).filter((t) => t !== tag);
+      return editRecord(db, 'service', serviceId, { criteres: left.length > 0 ? left : undefined });
+    },
+
+    setRecommendations(structureId: string, communes: readonly string[]): Promise<Parsed<unknown>> {
+      return editRecord(db, 'structure', structureId, {
+        recommandee_pour: communes.length > 0 ? [...communes] : undefined,
+      });
+    },
+
+    validate: (id: string) => editRecord(db, 'structure', id, { statut: 'publiee', refus: undefined }),
+    refuse: (id: string, motif: string) =>
+      editRecord(db, 'structure', id, { refus: { motif: motif.trim(), par: me().nom, le: now() } }),
+    merge: (id: string, targetId: string) => editRecord(db, 'structure', id, { fusion_vers: targetId }),
+
+    /** A new partner proposed by a worker: the server decides its status and signs it with its author. */
+    propose(
+      fields: Pick<Structure, 'nom' | 'adresse' | 'code_postal' | 'commune' | 'code_insee'> & { telephone?: string },
+    ) {
+      const { id, nom } = me();
+      const record: Structure = {
+        id: `boussole--${randomId()}`,
+        source: 'boussole',
+        ...fields,
+        latitude: null,
+        longitude: null,
+        langues: [],
+        reseaux_porteurs: [],
+        visibilite: 'public',
+        statut: 'proposee',
+        date_maj: now().slice(0, 10),
+        verification: null,
+        version: 1,
+        proposee_par: { account_id: id, nom },
+      };
+      return createRecord(db, 'structure', record);
+    },
+  };
+}
+
+export type ListingActions = ReturnType<typeof createListingActions>;
