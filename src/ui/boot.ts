@@ -151,6 +151,11 @@ export async function boot() {
     serviceEditor: (id: string) =>
       import('./models/service-editor-model.ts').then(({ createServiceEditor }) => createServiceEditor(db, id)),
     applyUpdate: () => serviceWorker?.applyUpdate(),
+    /** Issue 7 actions on listings (confirm, notes, criteria, proposals): a chunk loaded by the screens using them. */
+    listings: () =>
+      import('./models/listing-actions.ts').then(({ createListingActions }) =>
+        createListingActions(db, () => session.account.value),
+      ),
   };
 }
 
