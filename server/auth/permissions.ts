@@ -6,10 +6,12 @@
 // - travailleur: creates and edits any structure or service (a structure it creates is `proposee`), deletes
 //   services; deleting a whole partner (its structure and every service) is a coordinator's decision;
 // - partenaire: edits its own structure and that structure's services, creates and deletes those services; it
-//   cannot create a structure nor delete its own.
-import type { Service } from '../../src/domain/service.ts';
-import type { Structure } from '../../src/domain/structure.ts';
+//   cannot create a structure nor delete its own;
+// - actions (issue 7): coordinators, and the partners among an action's organisers; workers only read them.
+// The rules of each kind live in server/sync/record-kinds.ts; this module is their entry point.
+import type { RecordOfKind } from '../../src/domain/record-kinds.ts';
 import type { Account, RecordKind } from '../../src/domain/sync-protocol.ts';
+import { rulesOf } from '../sync/record-kinds.ts';
 
 /** Fields only the server writes: identity, provenance, the version counter and server-clock dates. */
 export const SERVER_OWNED_FIELDS: ReadonlySet<string> = new Set([
@@ -24,25 +26,21 @@ export const SERVER_OWNED_FIELDS: ReadonlySet<string> = new Set([
 /** Fields only a coordinator changes. */
 export const COORDINATOR_FIELDS: ReadonlySet<string> = new Set(['statut']);
 
-/** The structure a record belongs to: itself for a structure, its parent for a service. */
-export function owningStructure(kind: RecordKind, record: Structure | Service): string {
-  return kind === 'service' && 'structure_id' in record ? record.structure_id : record.id;
+/**
+ * Judged on the record as sent (`record.create`): each kind's rule (server/sync/record-kinds.ts) — a partner
+ * creates services of its own structure and the actions it organises; only coordinators and partners write the
+ * programme of actions.
+ */
+export function mayCreate(account: Account, kind: RecordKind, sent: Readonly<Record<string, unknown>>): boolean {
+  return rulesOf(kind).mayCreate(account, sent);
 }
 
-export function mayCreate(account: Account, kind: RecordKind, structureId: string | undefined): boolean {
-  if (account.role !== 'partenaire') return true;
-  return kind === 'service' && structureId !== undefined && structureId === account.structure_id;
+export function mayEdit<K extends RecordKind>(account: Account, kind: K, record: RecordOfKind[K]): boolean {
+  return rulesOf(kind).mayEdit(account, record);
 }
 
-export function mayEdit(account: Account, kind: RecordKind, record: Structure | Service): boolean {
-  if (account.role !== 'partenaire') return true;
-  return owningStructure(kind, record) === account.structure_id;
-}
-
-export function mayDelete(account: Account, kind: RecordKind, record: Structure | Service): boolean {
-  if (account.role === 'coordinateur') return true;
-  if (kind === 'structure') return false;
-  return mayEdit(account, kind, record);
+export function mayDelete<K extends RecordKind>(account: Account, kind: K, record: RecordOfKind[K]): boolean {
+  return rulesOf(kind).mayDelete(account, record);
 }
 
 export type FieldAccess = 'ok' | 'unknown' | 'server-owned' | 'coordinator-only';

@@ -27,7 +27,7 @@ export async function exportDataInclusion(store: DirectoryStore, scope: ExportSc
     const page = await store.page(cursor, 1000);
     for (const entry of page.entries) {
       if (entry.kind === 'structure') structures.set(entry.record.id, entry.record);
-      else services.push(entry.record);
+      else if (entry.kind === 'service') services.push(entry.record);
     }
     cursor = page.cursor;
     more = page.hasMore;

@@ -3,6 +3,8 @@
 // the live listing inside its transaction. The report counts and lists; it names records by id and position in
 // the file, never by their content.
 
+import type { Service } from '../../src/domain/service.ts';
+import type { Structure } from '../../src/domain/structure.ts';
 import type { Problem } from '../../src/domain/validation.ts';
 import { read2019Csv } from '../../src/interop/boussole-2019.ts';
 import { readDiFile } from '../../src/interop/data-inclusion-files.ts';
@@ -91,7 +93,9 @@ export async function importDataInclusion(
       id: boussoleId(String(incoming.source), String(incoming.id)),
       position,
       build(existing) {
-        const merged = mergeDiRecord(kind, incoming, extension, existing, { isValidHours: isValidOsmHours });
+        // data·inclusion carries structures and services only: `existing` is of the same kind.
+        const listing = existing as Structure | Service | undefined;
+        const merged = mergeDiRecord(kind, incoming, extension, listing, { isValidHours: isValidOsmHours });
         if (!merged.ok) return merged;
         if (merged.hoursToCheck) hoursToCheck.add(position);
         return { ok: true, record: merged.record };

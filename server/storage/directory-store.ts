@@ -9,16 +9,18 @@
 // (tombstones) and conflicts take seqs from the same counter, so the sync feed (`pull`, sync-store.ts) is one
 // ordered stream.
 import type { DirectoryEntry } from '../../src/domain/directory.ts';
+import { type KindedRecord, parseRecord } from '../../src/domain/record-kinds.ts';
 import type { Service } from '../../src/domain/service.ts';
-import { serviceSchema } from '../../src/domain/service.ts';
 import type { Structure } from '../../src/domain/structure.ts';
-import { structureSchema } from '../../src/domain/structure.ts';
-import { describeProblems, type Problem, parse } from '../../src/domain/validation.ts';
+import { RECORD_KINDS, type RecordKind } from '../../src/domain/sync-protocol.ts';
+import { describeProblems, type Problem } from '../../src/domain/validation.ts';
+import { type Reference, rulesOf } from '../sync/record-kinds.ts';
 import type { Reader } from '../sync/visibility.ts';
 import type { ReferralStore } from './referral-store.ts';
 import type { AccountStore, SyncStore } from './sync-store.ts';
 
-export type DirectoryWrite = { kind: 'structure'; record: Structure } | { kind: 'service'; record: Service };
+/** A record and its kind (every kind of src/domain/record-kinds.ts). */
+export type DirectoryWrite = KindedRecord;
 
 /** Live records by seq, everything (the store's own view: seeding, exports, tests); readers use `pull`. */
 export interface DirectoryPageResult {
@@ -99,24 +101,32 @@ export function validateWrite(write: DirectoryWrite, index: number): DirectoryWr
   // Callers may hand over anything at run time (imports, request bodies): read the id defensively.
   const untrusted = write as { kind?: unknown; record?: { id?: unknown } };
   const id = typeof untrusted.record?.id === 'string' ? untrusted.record.id : undefined;
-  if (write.kind === 'structure') {
-    const parsed = parse(structureSchema, write.record);
-    if (!parsed.ok) throw new InvalidEntryError(index, write.kind, id, parsed.problems);
-    return { kind: 'structure', record: parsed.value };
+  const kind = RECORD_KINDS.find((k) => k === untrusted.kind);
+  if (kind === undefined) {
+    throw new InvalidEntryError(index, String(untrusted.kind), id, [
+      { path: 'kind', message: `Type inconnu : ${String(untrusted.kind)}` },
+    ]);
   }
-  if (write.kind === 'service') {
-    const parsed = parse(serviceSchema, write.record);
-    if (!parsed.ok) throw new InvalidEntryError(index, write.kind, id, parsed.problems);
-    return { kind: 'service', record: parsed.value };
-  }
-  throw new InvalidEntryError(index, String(untrusted.kind), id, [
-    { path: 'kind', message: `Type inconnu : ${String(untrusted.kind)}` },
-  ]);
+  const parsed = parseRecord(kind, write.record);
+  if (!parsed.ok) throw new InvalidEntryError(index, kind, id, parsed.problems);
+  return { kind, record: parsed.value } as DirectoryWrite;
 }
 
 export function unknownStructureError(index: number, service: Service): InvalidEntryError {
   return new InvalidEntryError(index, 'service', service.id, [
     { path: 'structure_id', message: 'Structure inconnue : elle doit exister ou être écrite dans le même lot' },
+  ]);
+}
+
+/** The records a write refers to (server/sync/record-kinds.ts `references`). */
+export function referencesOf(write: DirectoryWrite): Reference[] {
+  return (rulesOf(write.kind).references as (record: DirectoryWrite['record']) => Reference[])(write.record);
+}
+
+/** A record of a batch refers to a structure that is neither stored nor in the batch. */
+export function unknownReferenceError(index: number, kind: RecordKind, id: string, path: string): InvalidEntryError {
+  return new InvalidEntryError(index, kind, id, [
+    { path, message: 'Structure inconnue : elle doit exister ou être écrite dans le même lot' },
   ]);
 }
 

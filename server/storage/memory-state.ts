@@ -2,6 +2,8 @@
 // memory-accounts.ts). Maps stand for tables; `feed` stands for the seq indexes: since seqs only grow and an
 // item that moves is deleted then re-inserted, Map insertion order is seq order.
 import { randomUUID } from 'node:crypto';
+import type { Action } from '../../src/domain/action.ts';
+import type { RecordOfKind } from '../../src/domain/record-kinds.ts';
 import type { Service } from '../../src/domain/service.ts';
 import type { Structure } from '../../src/domain/structure.ts';
 import type { Account, HistoryEntry, MutationResult, RecordKind } from '../../src/domain/sync-protocol.ts';
@@ -43,6 +45,7 @@ export interface MemoryState {
   feed: Map<number, FeedRef>;
   structures: Map<string, { seq: number; record: Structure }>;
   services: Map<string, { seq: number; record: Service }>;
+  actions: Map<string, { seq: number; record: Action }>;
   /** Keyed `kind/id`. */
   tombstones: Map<string, { seq: number; record: DirectoryRecord }>;
   conflicts: Map<string, { seq: number; conflict: StoredConflict }>;
@@ -65,6 +68,7 @@ export function createMemoryState(): MemoryState {
     feed: new Map(),
     structures: new Map(),
     services: new Map(),
+    actions: new Map(),
     tombstones: new Map(),
     conflicts: new Map(),
     history: [],
@@ -83,11 +87,20 @@ export function assertOpen(state: MemoryState): void {
 
 export const tombstoneKey = (kind: RecordKind, id: string) => `${kind}/${id}`;
 
+/** The table of a kind (add one Map per kind to MemoryState). */
+export function tableOf<K extends RecordKind>(
+  state: MemoryState,
+  kind: K,
+): Map<string, { seq: number; record: RecordOfKind[K] }> {
+  const tables = { structure: state.structures, service: state.services, action: state.actions };
+  return tables[kind] as unknown as Map<string, { seq: number; record: RecordOfKind[K] }>;
+}
+
 /** Writes a copy of a record at the next seq; its previous seq (record or tombstone) leaves the feed. */
 export function writeRecord(state: MemoryState, write: DirectoryWrite): number {
   const seq = ++state.lastSeq;
   const record = structuredClone(write.record);
-  const table = write.kind === 'structure' ? state.structures : state.services;
+  const table = tableOf(state, write.kind) as Map<string, { seq: number; record: DirectoryRecord }>;
   const previous = table.get(record.id);
   if (previous) state.feed.delete(previous.seq);
   const tombstone = state.tombstones.get(tombstoneKey(write.kind, record.id));
@@ -95,8 +108,7 @@ export function writeRecord(state: MemoryState, write: DirectoryWrite): number {
     state.feed.delete(tombstone.seq);
     state.tombstones.delete(tombstoneKey(write.kind, record.id));
   }
-  if (write.kind === 'structure') state.structures.set(record.id, { seq, record: record as Structure });
-  else state.services.set(record.id, { seq, record: record as Service });
+  table.set(record.id, { seq, record });
   state.feed.set(seq, { source: 'record', kind: write.kind, id: record.id });
   return seq;
 }
@@ -104,7 +116,7 @@ export function writeRecord(state: MemoryState, write: DirectoryWrite): number {
 /** Deletes a live record: it becomes a tombstone at the next seq. */
 export function deleteRecord(state: MemoryState, kind: RecordKind, id: string, last: DirectoryRecord): number {
   const seq = ++state.lastSeq;
-  const table = kind === 'structure' ? state.structures : state.services;
+  const table = tableOf(state, kind);
   const previous = table.get(id);
   if (previous) state.feed.delete(previous.seq);
   table.delete(id);
@@ -114,7 +126,7 @@ export function deleteRecord(state: MemoryState, kind: RecordKind, id: string, l
 }
 
 export function liveRecord(state: MemoryState, kind: RecordKind, id: string): DirectoryRecord | undefined {
-  const found = kind === 'structure' ? state.structures.get(id) : state.services.get(id);
+  const found = tableOf(state, kind).get(id);
   return found ? structuredClone(found.record) : undefined;
 }
 

@@ -3,8 +3,6 @@
 // caller mutating an object it passed or received cannot change the stored state. Every method runs without an
 // await between its reads and writes, which makes it atomic in Node's single thread.
 import type { DirectoryEntry } from '../../src/domain/directory.ts';
-import type { Service } from '../../src/domain/service.ts';
-import type { Structure } from '../../src/domain/structure.ts';
 import { canSeeService, canSeeStructure } from '../sync/visibility.ts';
 import {
   assertLimit,
@@ -15,13 +13,15 @@ import {
   type KeysetPage,
   type ListServicesQuery,
   type ListStructuresQuery,
+  referencesOf,
   type UpsertOptions,
+  unknownReferenceError,
   unknownStructureError,
   validateWrite,
 } from './directory-store.ts';
 import { memoryAccounts } from './memory-accounts.ts';
 import { memoryReferrals } from './memory-referrals.ts';
-import { assertOpen, compareIds, createMemoryState, servicesOf, writeRecord } from './memory-state.ts';
+import { assertOpen, compareIds, createMemoryState, servicesOf, tableOf, writeRecord } from './memory-state.ts';
 import { memorySync } from './memory-sync.ts';
 
 export function createMemoryStore(): DirectoryStore {
@@ -54,12 +54,12 @@ export function createMemoryStore(): DirectoryStore {
       const valid = entries.map((entry, index) => validateWrite(entry, index));
       const batchStructures = new Set(valid.flatMap((w) => (w.kind === 'structure' ? [w.record.id] : [])));
       valid.forEach((w, index) => {
-        if (
-          w.kind === 'service' &&
-          !state.structures.has(w.record.structure_id) &&
-          !batchStructures.has(w.record.structure_id)
-        )
-          throw unknownStructureError(index, w.record);
+        for (const ref of referencesOf(w)) {
+          if (ref.kind !== 'structure' || state.structures.has(ref.id) || batchStructures.has(ref.id)) continue;
+          throw w.kind === 'service'
+            ? unknownStructureError(index, w.record)
+            : unknownReferenceError(index, w.kind, w.record.id, ref.path);
+        }
       });
       for (const write of valid) writeRecord(state, write);
       for (const [key, value] of Object.entries(options?.meta ?? {})) state.meta.set(key, value);
@@ -76,13 +76,10 @@ export function createMemoryStore(): DirectoryStore {
           hasMore = true;
           break;
         }
-        const entry: DirectoryEntry =
-          ref.kind === 'structure'
-            ? { kind: 'structure', seq, record: state.structures.get(ref.id)?.record as Structure }
-            : { kind: 'service', seq, record: state.services.get(ref.id)?.record as Service };
+        const entry = { kind: ref.kind, seq, record: tableOf(state, ref.kind).get(ref.id)?.record } as DirectoryEntry;
         entries.push(structuredClone(entry));
       }
-      const total = state.structures.size + state.services.size;
+      const total = state.structures.size + state.services.size + state.actions.size;
       return { entries, cursor: entries.at(-1)?.seq ?? cursor, hasMore, total };
     },
 

@@ -2,21 +2,26 @@
 // decide (sync/decide.ts), feed filtering (sync/feed.ts), ordering (sync/mutation-order.ts). `decide` computes
 // every operation before the first write, so a mutation is all-or-nothing here too.
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { HistoryEntry } from '../../src/domain/sync-protocol.ts';
+import type { DirectoryEntry } from '../../src/domain/directory.ts';
+import { PROTOCOL_VERSION } from '../../src/domain/protocol-version.ts';
+import { kindKnownBy, ownersOf } from '../../src/domain/record-kinds.ts';
+import { type HistoryEntry, RECORD_KINDS } from '../../src/domain/sync-protocol.ts';
 import { decide } from '../sync/decide.ts';
 import { decideImport } from '../sync/decide-import.ts';
 import type { HistoryAuthor, Operation, SyncView } from '../sync/decision.ts';
-import { authorName, type FeedItem, feedEntries } from '../sync/feed.ts';
+import { authorName, canSeeRecord, type FeedItem, feedEntries } from '../sync/feed.ts';
 import { checkOrder } from '../sync/mutation-order.ts';
 import { isoInstant } from '../sync/server-clock.ts';
-import { canSeeService, canSeeStructure } from '../sync/visibility.ts';
+import type { Reader } from '../sync/visibility.ts';
 import { assertLimit } from './directory-store.ts';
 import {
   assertOpen,
+  compareIds,
   deleteRecord,
   liveRecord,
   type MemoryState,
   servicesOf,
+  tableOf,
   tombstoneKey,
   writeRecord,
 } from './memory-state.ts';
@@ -53,6 +58,12 @@ export function memorySync(state: MemoryState): SyncStore {
     },
     conflict: (id) => structuredClone(state.conflicts.get(id)?.conflict),
     servicesOf: (structureId) => servicesOf(state, structureId),
+    ownedBy: (kind, structureId) =>
+      [...tableOf(state, kind).values()]
+        .map((r) => r.record)
+        .filter((r) => ownersOf(kind, r).includes(structureId))
+        .sort(compareIds)
+        .map((r) => structuredClone(r)),
   };
 
   function apply(operations: readonly Operation[], author: HistoryAuthor, now: Date): void {
@@ -120,17 +131,20 @@ export function memorySync(state: MemoryState): SyncStore {
     }
   }
 
-  function total(reader: Parameters<typeof canSeeStructure>[0]): number {
+  function total(reader: Reader, protocol: number): number {
+    const structureOf = (id: string) => state.structures.get(id)?.record;
     let n = 0;
-    for (const { record } of state.structures.values()) if (canSeeStructure(reader, record)) n++;
-    for (const { record } of state.services.values()) {
-      if (canSeeService(reader, record, () => state.structures.get(record.structure_id)?.record)) n++;
+    for (const kind of RECORD_KINDS) {
+      if (!kindKnownBy(kind, protocol)) continue;
+      for (const { seq, record } of tableOf(state, kind).values()) {
+        if (canSeeRecord(reader, { kind, seq, record } as DirectoryEntry, structureOf)) n++;
+      }
     }
     return n;
   }
 
   return {
-    async pull({ cursor: asked, limit, reader, clientId }) {
+    async pull({ cursor: asked, limit, reader, clientId, protocol = PROTOCOL_VERSION }) {
       assertOpen(state);
       assertLimit(limit);
       const cursor = Math.min(asked, state.lastSeq);
@@ -153,19 +167,16 @@ export function memorySync(state: MemoryState): SyncStore {
           items.push({ source: 'tombstone', seq, kind: ref.kind, id: ref.id });
         } else {
           const record = liveRecord(state, ref.kind, ref.id);
-          if (record && ref.kind === 'structure' && 'statut' in record)
-            items.push({ source: 'record', entry: { kind: 'structure', seq, record } });
-          else if (record && 'structure_id' in record)
-            items.push({ source: 'record', entry: { kind: 'service', seq, record } });
+          if (record) items.push({ source: 'record', entry: { kind: ref.kind, seq, record } as DirectoryEntry });
         }
       }
       const structureOf = (id: string) => state.structures.get(id)?.record;
       const lastMutationId = clientId === undefined ? null : (state.clients.get(clientId)?.last ?? null);
       return {
-        entries: feedEntries(items, { reader, cursor, structureOf, nameOf }),
+        entries: feedEntries(items, { reader, cursor, structureOf, nameOf, protocol }),
         cursor: read,
         hasMore,
-        total: total(reader),
+        total: total(reader, protocol),
         lastMutationId,
         lastSeq: state.lastSeq,
       };

@@ -215,6 +215,93 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  // Step 4 rebuilds the four tables whose `kind` was checked against a list ('structure', 'service'): SQLite
+  // cannot change a CHECK in place. The kinds are now the code's business (src/domain/record-kinds.ts, parsed on
+  // every write and read), so the next kind needs no migration unless it wants columns of its own.
+  {
+    description:
+      'v4 (programme of actions, issue 7): any record kind in records, tombstones, conflicts and history ' +
+      '(tables rebuilt without the list of kinds); actions are rows of kind "action"',
+    sql: `
+      CREATE TABLE records_v4 (
+        kind TEXT NOT NULL CHECK (kind GLOB '[a-z]*'),
+        id TEXT NOT NULL,
+        seq INTEGER NOT NULL UNIQUE CHECK (seq > 0),
+        structure_id TEXT,
+        code_insee TEXT,
+        categorie TEXT,
+        data TEXT NOT NULL CHECK (json_valid(data)),
+        parent_kind TEXT GENERATED ALWAYS AS (CASE WHEN kind = 'service' THEN 'structure' END) VIRTUAL,
+        visibilite TEXT,
+        statut TEXT,
+        PRIMARY KEY (kind, id),
+        CHECK ((kind = 'service') = (structure_id IS NOT NULL)),
+        FOREIGN KEY (parent_kind, structure_id) REFERENCES records_v4 (kind, id) DEFERRABLE INITIALLY DEFERRED
+      ) STRICT;
+      INSERT INTO records_v4 (kind, id, seq, structure_id, code_insee, categorie, data, visibilite, statut)
+        SELECT kind, id, seq, structure_id, code_insee, categorie, data, visibilite, statut FROM records;
+      DROP TABLE records;
+      ALTER TABLE records_v4 RENAME TO records;
+      CREATE INDEX records_structures_by_commune ON records (code_insee, id) WHERE kind = 'structure';
+      CREATE INDEX records_services_by_structure ON records (structure_id, id) WHERE kind = 'service';
+      CREATE INDEX records_services_by_categorie ON records (categorie, id) WHERE kind = 'service';
+      CREATE INDEX records_by_kind ON records (kind, id);
+
+      CREATE TABLE tombstones_v4 (
+        kind TEXT NOT NULL CHECK (kind GLOB '[a-z]*'),
+        id TEXT NOT NULL,
+        seq INTEGER NOT NULL UNIQUE CHECK (seq > 0),
+        structure_id TEXT,
+        data TEXT NOT NULL CHECK (json_valid(data)),
+        deleted_at TEXT NOT NULL,
+        PRIMARY KEY (kind, id)
+      ) STRICT;
+      INSERT INTO tombstones_v4 SELECT kind, id, seq, structure_id, data, deleted_at FROM tombstones;
+      DROP TABLE tombstones;
+      ALTER TABLE tombstones_v4 RENAME TO tombstones;
+
+      CREATE TABLE conflicts_v4 (
+        id TEXT PRIMARY KEY,
+        seq INTEGER NOT NULL UNIQUE CHECK (seq > 0),
+        record_kind TEXT NOT NULL CHECK (record_kind GLOB '[a-z]*'),
+        record_id TEXT NOT NULL,
+        field TEXT NOT NULL,
+        base TEXT NOT NULL CHECK (json_valid(base)),
+        mine TEXT NOT NULL CHECK (json_valid(mine)),
+        theirs TEXT NOT NULL CHECK (json_valid(theirs)),
+        mine_by TEXT NOT NULL,
+        theirs_by TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        statut TEXT NOT NULL CHECK (statut IN ('ouvert', 'resolu')),
+        resolution TEXT CHECK (resolution IS NULL OR json_valid(resolution)),
+        resolved_by TEXT,
+        resolved_at TEXT
+      ) STRICT;
+      INSERT INTO conflicts_v4 SELECT id, seq, record_kind, record_id, field, base, mine, theirs, mine_by, theirs_by,
+        created_at, statut, resolution, resolved_by, resolved_at FROM conflicts;
+      DROP TABLE conflicts;
+      ALTER TABLE conflicts_v4 RENAME TO conflicts;
+      CREATE INDEX conflicts_by_record ON conflicts (record_kind, record_id);
+
+      CREATE TABLE history_v4 (
+        seq INTEGER PRIMARY KEY CHECK (seq > 0),
+        at TEXT NOT NULL,
+        account_id TEXT NOT NULL,
+        client_id TEXT,
+        mutation_id INTEGER,
+        record_kind TEXT NOT NULL CHECK (record_kind GLOB '[a-z]*'),
+        record_id TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        action TEXT NOT NULL CHECK (action IN ('creation', 'modification', 'suppression', 'restauration')),
+        changes TEXT NOT NULL CHECK (json_valid(changes))
+      ) STRICT;
+      INSERT INTO history_v4 SELECT seq, at, account_id, client_id, mutation_id, record_kind, record_id, version,
+        action, changes FROM history;
+      DROP TABLE history;
+      ALTER TABLE history_v4 RENAME TO history;
+      CREATE INDEX history_by_record ON history (record_kind, record_id, seq);
+    `,
+  },
 ];
 
 /** Applies the missing steps; returns the schema version the file is at afterwards. */

@@ -8,11 +8,12 @@
 // (`cursor`, `next`), so a client never loops on a bad row.
 import type Database from 'better-sqlite3';
 import { type DirectoryEntry, directoryEntrySchema } from '../../src/domain/directory.ts';
+import type { RecordOfKind } from '../../src/domain/record-kinds.ts';
 import type { Service } from '../../src/domain/service.ts';
-import type { Structure } from '../../src/domain/structure.ts';
 import type { RecordKind } from '../../src/domain/sync-protocol.ts';
 import { parse } from '../../src/domain/validation.ts';
 import type { Logger } from '../logger.ts';
+import { rulesOf, type StorageColumns } from '../sync/record-kinds.ts';
 import type { DirectoryWrite } from './directory-store.ts';
 
 export interface RecordRow {
@@ -22,10 +23,7 @@ export interface RecordRow {
   data: string;
 }
 
-export interface RecordOfKind {
-  structure: Structure;
-  service: Service;
-}
+export type { RecordOfKind };
 
 export type RecordAccess = ReturnType<typeof createRecordAccess>;
 
@@ -37,7 +35,7 @@ export function createRecordAccess(db: Database.Database, logger: Logger) {
     nextSeq: db.prepare<[], { last: number }>('UPDATE seq_counter SET last = last + 1 WHERE id = 1 RETURNING last'),
     lastSeq: db.prepare<[], { last: number }>('SELECT last FROM seq_counter WHERE id = 1'),
     write: db.prepare<
-      [string, string, number, string | null, string | null, string | null, string, string | null, string]
+      [string, string, number, string | null, string | null, string | null, string | null, string | null, string]
     >(
       `INSERT INTO records (kind, id, seq, structure_id, code_insee, categorie, visibilite, statut, data)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -51,6 +49,11 @@ export function createRecordAccess(db: Database.Database, logger: Logger) {
     ),
     servicesOf: db.prepare<[string], RecordRow>(
       "SELECT kind, id, seq, data FROM records WHERE kind = 'service' AND structure_id = ? ORDER BY id",
+    ),
+    // json_each of a string yields that string, of an array its items: one statement for every kind.
+    ownedBy: db.prepare<[string, string, string], RecordRow>(
+      `SELECT kind, id, seq, data FROM records WHERE kind = ?
+         AND EXISTS (SELECT 1 FROM json_each(data, ?) WHERE value = ?) ORDER BY id`,
     ),
   };
 
@@ -126,38 +129,29 @@ export function createRecordAccess(db: Database.Database, logger: Logger) {
     write(write: DirectoryWrite, seq: number): void {
       const r = write.record;
       statements.dropTombstone.run(write.kind, r.id);
-      if (write.kind === 'structure') {
-        const s = write.record;
-        statements.write.run(
-          'structure',
-          s.id,
-          seq,
-          null,
-          s.code_insee,
-          null,
-          s.visibilite,
-          s.statut,
-          JSON.stringify(s),
-        );
-      } else {
-        const v = write.record;
-        statements.write.run(
-          'service',
-          v.id,
-          seq,
-          v.structure_id,
-          v.lieu?.code_insee ?? null,
-          v.categorie ?? null,
-          v.visibilite,
-          null,
-          JSON.stringify(v),
-        );
-      }
+      const columns = (rulesOf(write.kind).columns as (record: typeof r) => StorageColumns)(r);
+      statements.write.run(
+        write.kind,
+        r.id,
+        seq,
+        columns.structure_id,
+        columns.code_insee,
+        columns.categorie,
+        columns.visibilite,
+        columns.statut,
+        JSON.stringify(r),
+      );
     },
 
     record<K extends RecordKind>(kind: K, id: string): RecordOfKind[K] | undefined {
       const row = statements.record.get(kind, id);
       return row ? decodeAll([row], kind)[0] : undefined;
+    },
+
+    /** Live records of `kind` owned by a structure, through the JSON path of their owners, ordered by id. */
+    ownedBy<K extends RecordKind>(kind: K, structureId: string): RecordOfKind[K][] {
+      if (kind === 'service') return decodeAll(statements.servicesOf.all(structureId), kind);
+      return decodeAll(statements.ownedBy.all(kind, rulesOf(kind).ownersPath, structureId), kind);
     },
 
     servicesOf(structureId: string): Service[] {

@@ -17,7 +17,9 @@ import {
   type KeysetPage,
   type ListServicesQuery,
   type ListStructuresQuery,
+  referencesOf,
   type UpsertOptions,
+  unknownReferenceError,
   unknownStructureError,
   validateWrite,
 } from './directory-store.ts';
@@ -59,8 +61,8 @@ export function openSqliteStore({ path, logger = silentLogger }: SqliteStoreOpti
     setMeta: db.prepare<[string, string]>(
       'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
     ),
-    structureExists: db.prepare<[string], { one: number }>(
-      "SELECT 1 AS one FROM records WHERE kind = 'structure' AND id = ?",
+    recordExists: db.prepare<[string, string], { one: number }>(
+      'SELECT 1 AS one FROM records WHERE kind = ? AND id = ?',
     ),
     page: db.prepare<[number, number], RecordRow>(
       'SELECT kind, id, seq, data FROM records WHERE seq > ? ORDER BY seq LIMIT ?',
@@ -129,16 +131,22 @@ export function openSqliteStore({ path, logger = silentLogger }: SqliteStoreOpti
   }
 
   const upsertTx = db.transaction((entries: readonly DirectoryWrite[], meta: Readonly<Record<string, string>>) => {
-    const written: Array<{ index: number; service: Service }> = [];
+    const written: Array<{ index: number; write: DirectoryWrite }> = [];
     entries.forEach((entry, index) => {
       // Validated inside the transaction: a bad record half-way through rolls back the ones before it.
       const write = validateWrite(entry, index);
       rows.write(write, rows.nextSeq());
-      if (write.kind === 'service') written.push({ index, service: write.record });
+      if (write.kind !== 'structure') written.push({ index, write });
     });
-    // The deferred foreign key would also refuse a dangling service at commit, but without saying which one.
-    for (const { index, service } of written) {
-      if (!statements.structureExists.get(service.structure_id)) throw unknownStructureError(index, service);
+    // The deferred foreign key would also refuse a dangling service at commit, but without saying which one; an
+    // action's organisers have no foreign key at all.
+    for (const { index, write } of written) {
+      for (const ref of referencesOf(write)) {
+        if (statements.recordExists.get(ref.kind, ref.id)) continue;
+        throw write.kind === 'service'
+          ? unknownStructureError(index, write.record)
+          : unknownReferenceError(index, write.kind, write.record.id, ref.path);
+      }
     }
     for (const [key, value] of Object.entries(meta)) statements.setMeta.run(key, value);
   });

@@ -2,10 +2,8 @@
 // application of its operations, each at the next seq. Both run inside the transaction opened by sqlite-sync.ts.
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { serviceSchema } from '../../src/domain/service.ts';
-import { structureSchema } from '../../src/domain/structure.ts';
+import { parseRecord } from '../../src/domain/record-kinds.ts';
 import type { RecordKind } from '../../src/domain/sync-protocol.ts';
-import { parse } from '../../src/domain/validation.ts';
 import type { Logger } from '../logger.ts';
 import type { DirectoryRecord, HistoryAuthor, Operation, StoredConflict, SyncView, Writer } from '../sync/decision.ts';
 import { isoInstant } from '../sync/server-clock.ts';
@@ -88,8 +86,7 @@ export function createSqliteSyncView(db: Database.Database, rows: RecordAccess, 
   };
 
   function parseTombstone(kind: RecordKind, data: string): DirectoryRecord | undefined {
-    const parsed =
-      kind === 'structure' ? parse(structureSchema, JSON.parse(data)) : parse(serviceSchema, JSON.parse(data));
+    const parsed = parseRecord(kind, JSON.parse(data));
     if (parsed.ok) return parsed.value;
     logger.error({ event: 'corrupt_tombstone', kind, problems: parsed.problems.map((p) => p.path) });
     return undefined;
@@ -108,6 +105,7 @@ export function createSqliteSyncView(db: Database.Database, rows: RecordAccess, 
       return row ? conflictFromRow(row) : undefined;
     },
     servicesOf: (structureId) => rows.servicesOf(structureId),
+    ownedBy: (kind, structureId) => rows.ownedBy(kind, structureId),
   };
 
   /** Applies the operations of one decision, in order, each at the next seq; history lines name `author`. */
@@ -141,7 +139,8 @@ export function createSqliteSyncView(db: Database.Database, rows: RecordAccess, 
         case 'delete': {
           const { kind, id, last } = operation;
           s.deleteRecord.run(kind, id);
-          const structureId = 'structure_id' in last ? last.structure_id : null;
+          const structureId =
+            'structure_id' in last && typeof last.structure_id === 'string' ? last.structure_id : null;
           s.putTombstone.run(kind, id, seq, structureId, JSON.stringify(last), at);
           history(seq, kind, id, last.version, operation);
           break;

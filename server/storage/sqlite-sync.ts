@@ -2,13 +2,21 @@
 // rotation, imports. Contract in sync-store.ts; decisions in sync/decide.ts, applied by sqlite-sync-view.ts.
 import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { PROTOCOL_VERSION } from '../../src/domain/protocol-version.ts';
+import { kindKnownBy } from '../../src/domain/record-kinds.ts';
 import type { Structure } from '../../src/domain/structure.ts';
-import type { HistoryEntry, MutationResult, RecordKind } from '../../src/domain/sync-protocol.ts';
+import {
+  type HistoryEntry,
+  type MutationResult,
+  RECORD_KINDS,
+  type RecordKind,
+} from '../../src/domain/sync-protocol.ts';
 import type { Logger } from '../logger.ts';
 import { decide } from '../sync/decide.ts';
 import { decideImport, type ImportItemOutcome } from '../sync/decide-import.ts';
 import { authorName, type FeedItem, feedEntries } from '../sync/feed.ts';
 import { checkOrder } from '../sync/mutation-order.ts';
+import { rulesOf } from '../sync/record-kinds.ts';
 import { type Reader, readerClass, readerClassKey } from '../sync/visibility.ts';
 import { assertLimit } from './directory-store.ts';
 import type { RecordAccess } from './sqlite-records.ts';
@@ -55,18 +63,14 @@ export function sqliteSync(db: Database.Database, rows: RecordAccess, logger: Lo
     storeResult: db.prepare<[string, number, string, string]>(
       'INSERT INTO mutation_results (client_id, mutation_id, content_hash, result) VALUES (?, ?, ?, ?)',
     ),
-    totalAll: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM records'),
-    // The rules of sync/visibility.ts for non-professional readers, as one count (@own: a partner's structure,
-    // NULL for anonymous). The contract suite checks that it agrees with the feed.
-    totalPublic: db.prepare<{ own: string | null }, { n: number }>(
-      `SELECT
-         (SELECT count(*) FROM records WHERE kind = 'structure'
-            AND (id = @own OR (visibilite = 'public' AND statut = 'publiee')))
-       + (SELECT count(*) FROM records v JOIN records p ON p.kind = 'structure' AND p.id = v.structure_id
-            WHERE v.kind = 'service'
-              AND (v.structure_id = @own OR (v.visibilite = 'public' AND p.visibilite = 'public'
-                   AND p.statut = 'publiee'))) AS n`,
-    ),
+    // Per kind: a reader's total only counts the kinds its protocol knows.
+    totalAll: db.prepare<[], { kind: string; n: number }>('SELECT kind, count(*) AS n FROM records GROUP BY kind'),
+    // The rules of sync/visibility.ts for non-professional readers, one count per kind (@own: a partner's
+    // structure, NULL for anonymous). The contract suite checks that they agree with the feed.
+    totalPublic: RECORD_KINDS.map((kind) => ({
+      kind,
+      count: db.prepare<{ own: string | null }, { n: number }>(rulesOf(kind).publicCountSql),
+    })),
     history: db.prepare<[string, string, number], HistoryRow>(
       `SELECT seq, at, account_id, action, changes FROM history WHERE record_kind = ? AND record_id = ?
        ORDER BY seq DESC LIMIT ?`,
@@ -78,21 +82,29 @@ export function sqliteSync(db: Database.Database, rows: RecordAccess, logger: Lo
   const nameOf = (id: string) => s.accountName.get(id)?.nom;
 
   // Totals change only with a write, and every write takes a seq: a total is exact for the seq it was counted at.
-  const totals = new Map<string, { seq: number; total: number }>();
-  function totalFor(reader: Reader, lastSeq: number): number {
+  const totals = new Map<string, { seq: number; byKind: Map<string, number> }>();
+  function totalFor(reader: Reader, lastSeq: number, protocol: number): number {
     const cls = readerClass(reader);
     const key = readerClassKey(cls);
-    const cached = totals.get(key);
-    if (cached?.seq === lastSeq) return cached.total;
-    const total =
-      cls.kind === 'everything'
-        ? (s.totalAll.get()?.n ?? 0)
-        : (s.totalPublic.get({ own: cls.partnerOf ?? null })?.n ?? 0);
-    totals.set(key, { seq: lastSeq, total });
+    let cached = totals.get(key);
+    if (cached?.seq !== lastSeq) {
+      const byKind = new Map<string, number>();
+      if (cls.kind === 'everything') for (const { kind, n } of s.totalAll.all()) byKind.set(kind, n);
+      else {
+        for (const { kind, count } of s.totalPublic) {
+          byKind.set(kind, count.get({ own: cls.partnerOf ?? null })?.n ?? 0);
+        }
+      }
+      cached = { seq: lastSeq, byKind };
+      totals.set(key, cached);
+    }
+    let total = 0;
+    for (const kind of RECORD_KINDS) if (kindKnownBy(kind, protocol)) total += cached.byKind.get(kind) ?? 0;
     return total;
   }
 
-  const pullTx = db.transaction(({ cursor: asked, limit, reader, clientId }: PullQuery): PullResult => {
+  const pullTx = db.transaction((query: PullQuery): PullResult => {
+    const { cursor: asked, limit, reader, clientId, protocol = PROTOCOL_VERSION } = query;
     const lastSeq = rows.lastSeq();
     const cursor = Math.min(asked, lastSeq);
     const found = s.feed.all({ cursor, limit: limit + 1 });
@@ -121,10 +133,10 @@ export function sqliteSync(db: Database.Database, rows: RecordAccess, logger: Lo
     };
     const lastMutationId = clientId === undefined ? null : (s.client.get(clientId)?.last ?? null);
     return {
-      entries: feedEntries(items, { reader, cursor, structureOf, nameOf }),
+      entries: feedEntries(items, { reader, cursor, structureOf, nameOf, protocol }),
       cursor: shown.at(-1)?.seq ?? cursor,
       hasMore: found.length > limit,
-      total: totalFor(reader, lastSeq),
+      total: totalFor(reader, lastSeq, protocol),
       lastMutationId,
       lastSeq,
     };

@@ -14,6 +14,8 @@ export interface PullQuery {
   reader: Reader;
   /** The asking device, for `lastMutationId`; absent for an anonymous pull. */
   clientId?: string;
+  /** The protocol of the asking client: kinds it does not know are left out (sync/feed.ts); default: current. */
+  protocol?: number;
 }
 
 export interface PullResult {
@@ -26,7 +28,7 @@ export interface PullResult {
    */
   cursor: number;
   hasMore: boolean;
-  /** Live records this reader may see (structures + services), for "n / N" during a first download. */
+  /** Live records this reader may see (of the kinds its protocol knows), for "n / N" during a first download. */
   total: number;
   /** The client's last handled mutation id, read in the same transaction as the entries; null without client. */
   lastMutationId: number | null;

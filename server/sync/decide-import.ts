@@ -86,7 +86,7 @@ export function decideImport(view: SyncView, items: readonly ImportItem[]): Impo
         outcome('rejetee', [{ path: 'structure_id', message: 'Structure inconnue : ni dans l’annuaire, ni importée' }]);
         continue;
       }
-    } else importedStructures.add(id);
+    } else if (write.kind === 'structure') importedStructures.add(id);
     if (existing && jsonEqual(withoutVersion(existing), withoutVersion(write.record))) {
       outcome('inchangee');
       continue;

@@ -16,6 +16,7 @@ import {
   bumped,
   deleteOperations,
   fieldChanges,
+  missingReference,
   refuse,
   resequencedServices,
   validated,
@@ -98,8 +99,9 @@ function settleExistence(
   const edit = isChanges(conflict.mine) ? conflict.mine : {};
   const checked = validated(kind, bumped(withChanges(last, edit), last.version, now));
   if (!checked.ok) return refuse(id, 'invalide', 'La fiche restaurée serait invalide.', checked.problems);
-  if (checked.write.kind === 'service' && !view.record('structure', checked.write.record.structure_id)) {
-    return refuse(id, 'introuvable', 'La structure de ce service a été supprimée : restaurez-la d’abord.');
+  const missing = missingReference(view, checked.write);
+  if (missing) {
+    return refuse(id, 'introuvable', 'La structure de cette fiche a été supprimée : restaurez-la d’abord.', [missing]);
   }
   return [
     {

@@ -6,7 +6,16 @@ import { mayCreate, mayDelete, mayEdit } from '../auth/permissions.ts';
 import { decideResolve } from './decide-resolve.ts';
 import { decideUpdate } from './decide-update.ts';
 import { type Actor, type DecideInput, type Decision, SYSTEM_AUTHOR_ID, type SyncView } from './decision.ts';
-import { applied, deleteOperations, knownFields, refuse, validated, withChanges } from './record-rules.ts';
+import { rulesOf } from './record-kinds.ts';
+import {
+  applied,
+  deleteOperations,
+  knownFields,
+  missingReference,
+  refuse,
+  validated,
+  withChanges,
+} from './record-rules.ts';
 import { parisDate } from './server-clock.ts';
 
 export function decide(view: SyncView, { id, parsed, actor, now }: DecideInput): Decision {
@@ -28,21 +37,14 @@ type CreateArgs = Extract<Mutation, { name: 'record.create' }>['args'];
 type DeleteArgs = Extract<Mutation, { name: 'record.delete' }>['args'];
 
 /**
- * A new record. The server sets version 1, today's `date_maj` and no verification; a structure created by anyone
- * but a coordinator is `proposee` (hidden from the public until a coordinator publishes it).
+ * A new record. The server sets version 1 and today's `date_maj`, and the fields its kind's rules give it
+ * (server/sync/record-kinds.ts: a structure created by anyone but a coordinator is `proposee`, hidden from the
+ * public until a coordinator publishes it); the records it refers to must be live.
  */
 function decideCreate(view: SyncView, id: number, { kind, record }: CreateArgs, actor: Actor, now: Date): Decision {
   const { account } = actor;
-  const structureId = typeof record.structure_id === 'string' ? record.structure_id : undefined;
-  if (!mayCreate(account, kind, structureId)) {
-    return refuse(
-      id,
-      'interdit',
-      kind === 'structure'
-        ? 'Un compte partenaire ne peut pas créer de structure : demandez-le à la coordination.'
-        : 'Un compte partenaire ne peut ajouter des services qu’à sa propre structure.',
-    );
-  }
+  const rules = rulesOf(kind);
+  if (!mayCreate(account, kind, record)) return refuse(id, 'interdit', rules.forbiddenCreate);
   const recordId = typeof record.id === 'string' ? record.id : undefined;
   if (recordId !== undefined && (view.record(kind, recordId) || view.tombstone(kind, recordId))) {
     return refuse(id, 'deja-existant', 'Une fiche porte déjà cet identifiant (ou l’a porté avant d’être supprimée).');
@@ -58,17 +60,22 @@ function decideCreate(view: SyncView, id: number, { kind, record }: CreateArgs, 
     );
   }
   const candidate = withChanges({}, record);
-  Object.assign(candidate, { version: 1, date_maj: parisDate(now), verification: null });
-  if (kind === 'structure') {
-    candidate.statut = account.role === 'coordinateur' ? (candidate.statut ?? 'publiee') : 'proposee';
-  }
+  Object.assign(candidate, { version: 1, date_maj: parisDate(now) }, rules.createdFields(account, candidate));
   const checked = validated(kind, candidate);
   if (!checked.ok) return refuse(id, 'invalide', 'La nouvelle fiche est incomplète ou invalide.', checked.problems);
   const { write } = checked;
-  if (write.kind === 'service' && !view.record('structure', write.record.structure_id)) {
-    return refuse(id, 'introuvable', 'La structure de ce service n’existe pas ou a été supprimée.', [
-      { path: 'structure_id', message: 'Structure inconnue ou supprimée' },
-    ]);
+  // Judged again on the parsed record: the rule saw the record as sent, before the schema checked its shape.
+  if (!mayCreate(account, kind, write.record as unknown as Record<string, unknown>)) {
+    return refuse(id, 'interdit', rules.forbiddenCreate);
+  }
+  const missing = missingReference(view, write);
+  if (missing) {
+    return refuse(
+      id,
+      'introuvable',
+      'Une structure à laquelle cette fiche se rattache n’existe pas ou a été supprimée.',
+      [missing],
+    );
   }
   return applied(id, [
     { op: 'put', write, history: { action: 'creation', changes: { '*': { old: null, new: write.record } } } },

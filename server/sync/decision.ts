@@ -5,8 +5,8 @@
 // input: every refusal is a `rejected` result.
 
 import type * as z from 'zod/mini';
+import type { AnyRecordOfKind, RecordOfKind } from '../../src/domain/record-kinds.ts';
 import type { Service } from '../../src/domain/service.ts';
-import type { Structure } from '../../src/domain/structure.ts';
 import type {
   Account,
   historyActionSchema,
@@ -17,7 +17,8 @@ import type {
 } from '../../src/domain/sync-protocol.ts';
 import type { DirectoryWrite } from '../storage/directory-store.ts';
 
-export type DirectoryRecord = Structure | Service;
+/** A record of any kind (src/domain/record-kinds.ts). */
+export type DirectoryRecord = AnyRecordOfKind;
 export type HistoryAction = z.infer<typeof historyActionSchema>;
 
 /** Who sends the mutation: the token's account and the device (client id) it signed in from. */
@@ -76,6 +77,8 @@ export interface SyncView {
   conflict(id: string): StoredConflict | undefined;
   /** Live services of a structure, ordered by id. */
   servicesOf(structureId: string): Service[];
+  /** Live records of `kind` that `structureId` owns (src/domain/record-kinds.ts `owners`), ordered by id. */
+  ownedBy<K extends RecordKind>(kind: K, structureId: string): RecordOfKind[K][];
 }
 
 /** One history line to write with an operation: which fields changed, before and after (absent = null). */

@@ -4,12 +4,17 @@
 //   visible copy: a listing turned professionals-only, a structure unpublished);
 // - a deleted record travels as a tombstone;
 // - from cursor 0 the reader holds nothing, so tombstones (of either kind) are left out of a first download;
-// - a conflict travels to its two authors and to coordinators only.
+// - a conflict travels to its two authors and to coordinators only;
+// - a client of a protocol older than a kind (src/domain/record-kinds.ts `since`) receives nothing of that kind:
+//   its schemas would refuse the whole page.
 import type { DirectoryEntry, FeedEntry } from '../../src/domain/directory.ts';
+import { PROTOCOL_VERSION } from '../../src/domain/protocol-version.ts';
+import { kindKnownBy } from '../../src/domain/record-kinds.ts';
 import type { Structure } from '../../src/domain/structure.ts';
 import type { Conflict, RecordKind } from '../../src/domain/sync-protocol.ts';
 import { type StoredConflict, SYSTEM_AUTHOR_ID } from './decision.ts';
-import { canSeeConflict, canSeeService, canSeeStructure, type Reader } from './visibility.ts';
+import { rulesOf } from './record-kinds.ts';
+import { canSeeConflict, type Reader } from './visibility.ts';
 
 export type FeedItem =
   | { source: 'record'; entry: DirectoryEntry }
@@ -23,28 +28,44 @@ export interface FeedContext {
   structureOf(id: string): Structure | undefined;
   /** An account's name for conflict authors. */
   nameOf(accountId: string): string | undefined;
+  /** The protocol the reader's client speaks (the header it sent); default: this server's. */
+  protocol?: number;
+}
+
+/** Whether a reader may see a live record of any kind (server/sync/record-kinds.ts `canSee`). */
+export function canSeeRecord(
+  reader: Reader,
+  entry: DirectoryEntry,
+  structureOf: (id: string) => Structure | undefined,
+): boolean {
+  const canSee = rulesOf(entry.kind).canSee as (
+    r: Reader,
+    record: DirectoryEntry['record'],
+    s: (id: string) => Structure | undefined,
+  ) => boolean;
+  return canSee(reader, entry.record, structureOf);
 }
 
 export function feedEntries(items: readonly FeedItem[], context: FeedContext): FeedEntry[] {
   const { reader, cursor } = context;
+  const protocol = context.protocol ?? PROTOCOL_VERSION;
   const out: FeedEntry[] = [];
   for (const item of items) {
     if (item.source === 'conflict') {
-      if (canSeeConflict(reader, item.conflict)) {
+      if (kindKnownBy(item.conflict.record_kind, protocol) && canSeeConflict(reader, item.conflict)) {
         out.push({ kind: 'conflict', seq: item.seq, conflict: publicConflict(item.conflict, context.nameOf) });
       }
       continue;
     }
     if (item.source === 'tombstone') {
-      if (cursor > 0) out.push({ kind: 'tombstone', seq: item.seq, record_kind: item.kind, id: item.id });
+      if (cursor > 0 && kindKnownBy(item.kind, protocol)) {
+        out.push({ kind: 'tombstone', seq: item.seq, record_kind: item.kind, id: item.id });
+      }
       continue;
     }
     const { entry } = item;
-    const visible =
-      entry.kind === 'structure'
-        ? canSeeStructure(reader, entry.record)
-        : canSeeService(reader, entry.record, () => context.structureOf(entry.record.structure_id));
-    if (visible) out.push(entry);
+    if (!kindKnownBy(entry.kind, protocol)) continue;
+    if (canSeeRecord(reader, entry, context.structureOf)) out.push(entry);
     else if (cursor > 0) out.push({ kind: 'tombstone', seq: entry.seq, record_kind: entry.kind, id: entry.record.id });
   }
   return out;

@@ -3,20 +3,20 @@
 // parse with the domain schema of its kind before anything is written.
 
 import { applyFieldChanges } from '../../src/domain/record-changes.ts';
-import { serviceSchema } from '../../src/domain/service.ts';
-import { structureSchema } from '../../src/domain/structure.ts';
-import type { MutationResult, RecordKind, Rejection } from '../../src/domain/sync-protocol.ts';
-import { type Problem, parse } from '../../src/domain/validation.ts';
+import { fieldsOfKind, parseRecord } from '../../src/domain/record-kinds.ts';
+import { type MutationResult, RECORD_KINDS, type RecordKind, type Rejection } from '../../src/domain/sync-protocol.ts';
+import type { Problem } from '../../src/domain/validation.ts';
 import type { MOTIFS_REJET } from '../../src/domain/vocabulary.ts';
 import type { DirectoryWrite } from '../storage/directory-store.ts';
 import type { Decision, DirectoryRecord, HistoryDraft, Operation, SyncView } from './decision.ts';
 import { orNull } from './json-values.ts';
+import { type Reference, rulesOf } from './record-kinds.ts';
 import { parisDate } from './server-clock.ts';
 
-const KNOWN_FIELDS: Record<RecordKind, ReadonlySet<string>> = {
-  structure: new Set(Object.keys(structureSchema.shape)),
-  service: new Set(Object.keys(serviceSchema.shape)),
-};
+const KNOWN_FIELDS = Object.fromEntries(RECORD_KINDS.map((kind) => [kind, fieldsOfKind(kind)])) as Record<
+  RecordKind,
+  ReadonlySet<string>
+>;
 
 export function knownFields(kind: RecordKind): ReadonlySet<string> {
   return KNOWN_FIELDS[kind];
@@ -43,12 +43,15 @@ export function validated(
   kind: RecordKind,
   candidate: unknown,
 ): { ok: true; write: DirectoryWrite } | { ok: false; problems: Problem[] } {
-  if (kind === 'structure') {
-    const parsed = parse(structureSchema, candidate);
-    return parsed.ok ? { ok: true, write: { kind, record: parsed.value } } : parsed;
-  }
-  const parsed = parse(serviceSchema, candidate);
-  return parsed.ok ? { ok: true, write: { kind, record: parsed.value } } : parsed;
+  const parsed = parseRecord(kind, candidate);
+  return parsed.ok ? { ok: true, write: { kind, record: parsed.value } as DirectoryWrite } : parsed;
+}
+
+/** The first record `record` refers to that is not live (a service's structure, an action's organisers). */
+export function missingReference(view: SyncView, write: DirectoryWrite): Problem | undefined {
+  const references = (rulesOf(write.kind).references as (r: DirectoryRecord) => Reference[])(write.record);
+  const missing = references.find((ref) => !view.record(ref.kind, ref.id));
+  return missing && { path: missing.path, message: 'Structure inconnue ou supprimée' };
 }
 
 export function refuse(id: number, code: keyof typeof MOTIFS_REJET, message: string, problems?: Problem[]): Decision {
@@ -72,9 +75,11 @@ export function fieldChanges(
   return changes;
 }
 
-/** Deleting a structure deletes its services first (a service never outlives its structure). */
+/**
+ * Deleting a structure deletes first the records it owns that go with it (its services, the actions it organises
+ * alone: server/sync/record-kinds.ts `onOwnerDeleted`): nothing is left pointing at a deleted partner.
+ */
 export function deleteOperations(view: SyncView, kind: RecordKind, record: DirectoryRecord): Operation[] {
-  const services = kind === 'structure' ? view.servicesOf(record.id) : [];
   const one = (k: RecordKind, r: DirectoryRecord): Operation => ({
     op: 'delete',
     kind: k,
@@ -82,7 +87,17 @@ export function deleteOperations(view: SyncView, kind: RecordKind, record: Direc
     last: r,
     history: { action: 'suppression', changes: { '*': { old: r, new: null } } },
   });
-  return [...services.map((service) => one('service', service)), one(kind, record)];
+  const dependents: Operation[] = [];
+  if (kind === 'structure') {
+    for (const other of RECORD_KINDS) {
+      if (other === 'structure') continue;
+      const goes = rulesOf(other).onOwnerDeleted as (r: DirectoryRecord, structureId: string) => 'delete' | 'keep';
+      for (const owned of view.ownedBy(other, record.id) as DirectoryRecord[]) {
+        if (goes(owned, record.id) === 'delete') dependents.push(one(other, owned));
+      }
+    }
+  }
+  return [...dependents, one(kind, record)];
 }
 
 /**

@@ -6,6 +6,8 @@
 //   included;
 // - partenaire: what anonymous sees, plus its own structure and all its services whatever their visibility.
 // A service is never visible without its structure (a device must not hold a service whose partner it cannot show).
+// An action (issue 7) is public when its own `visibilite` says so; its organising partners always see it.
+import type { Action } from '../../src/domain/action.ts';
 import type { Service } from '../../src/domain/service.ts';
 import type { Structure } from '../../src/domain/structure.ts';
 import type { Account } from '../../src/domain/sync-protocol.ts';
@@ -53,6 +55,13 @@ export function canSeeService(reader: Reader, service: Service, parent: () => St
   if (service.visibilite !== 'public') return false;
   const structure = parent();
   return structure !== undefined && isPublicStructure(structure);
+}
+
+export function canSeeAction(reader: Reader, action: Action): boolean {
+  if (seesEverything(reader)) return true;
+  const own = ownStructure(reader);
+  if (own !== undefined && action.organisateurs.includes(own)) return true;
+  return action.visibilite === 'public';
 }
 
 /** Conflicts reach the two authors involved and coordinators, never anonymous readers nor other accounts. */

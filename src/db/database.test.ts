@@ -9,7 +9,7 @@ afterEach(async () => {
 });
 
 describe('the device database schema', () => {
-  it('upgrades a version 2 database to version 3 keeping its records, queries by commune and structure still work', async () => {
+  it('upgrades a version 2 database to the current version keeping its records, queries by commune and structure still work', async () => {
     const name = `schema-test-${Date.now()}`;
     names.push(name);
     // The database as the previous release created it (versions 1 and 2 only, copied from database.ts).
@@ -33,7 +33,7 @@ describe('the device database schema', () => {
 
     const db = new BoussoleDatabase(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect((await db.structures.where('code_insee').equals('69259').toArray()).map((s) => s.id)).toEqual(['test--s1']);
     expect((await db.services.where('structure_id').equals('test--s1').toArray()).map((s) => s.id)).toEqual([
       'test--s1-1',
@@ -42,6 +42,8 @@ describe('the device database schema', () => {
     // v4 adds the referral tables, empty.
     expect(await db.referrals.count()).toBe(0);
     expect(await db.referralOutbox.count()).toBe(0);
+    // v5 adds the actions of the programme (issue 7), empty.
+    expect(await db.actions.count()).toBe(0);
     db.close();
   });
 });

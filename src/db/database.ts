@@ -2,6 +2,7 @@
 // one with its upgrade (ENGINEERING.md principle 4). Rows are domain records as the server sent them (or as the
 // person edited them); anything read back goes through the domain schemas before the app uses it.
 import { Dexie, type EntityTable } from 'dexie';
+import type { Action } from '../domain/action.ts';
 import type { Service } from '../domain/service.ts';
 import type { Structure } from '../domain/structure.ts';
 import type { Referral, ReferralDraft, StatusChange } from '../domain/referral.ts';
@@ -77,6 +78,7 @@ export const DATABASE_NAME = 'boussole';
 export class BoussoleDatabase extends Dexie {
   structures!: EntityTable<Structure, 'id'>;
   services!: EntityTable<Service, 'id'>;
+  actions!: EntityTable<Action, 'id'>;
   meta!: EntityTable<MetaRow, 'key'>;
   outbox!: EntityTable<OutboxEntry, 'mutationId'>;
   shadows!: EntityTable<ShadowRow, 'recordKey'>;
@@ -116,6 +118,11 @@ export class BoussoleDatabase extends Dexie {
     this.version(4).stores({
       referrals: 'id',
       referralOutbox: '++key, referralId',
+    });
+    // v5 (programme of actions, issue 7): actions, the third record kind of the feed (src/db/record-tables.ts). A
+    // new table only; the agenda reads them all (a few hundred) and filters in memory.
+    this.version(5).stores({
+      actions: 'id',
     });
   }
 }

@@ -5,10 +5,11 @@
 import type { FeedEntry } from '../domain/directory.ts';
 import { type Service, serviceSchema } from '../domain/service.ts';
 import { type Structure, structureSchema } from '../domain/structure.ts';
-import type { RecordKind } from '../domain/sync-protocol.ts';
+import { RECORD_KINDS, type RecordKind } from '../domain/sync-protocol.ts';
 import { parse } from '../domain/validation.ts';
 import { type AnyRecord, recordKey, replay, splitRecordKey } from '../sync/replay.ts';
 import type { BoussoleDatabase } from './database.ts';
+import { recordTables, tableOfKind } from './record-tables.ts';
 
 /** Where the device stands in the server's directory feed. */
 export interface DirectorySyncState {
@@ -38,16 +39,15 @@ export async function applyDirectoryPage(
   page: { epoch: string; cursor: number; total: number; entries: readonly FeedEntry[]; lastMutationId?: number | null },
   options: { reset: boolean; completedAt: string | null },
 ): Promise<void> {
-  await db.transaction('rw', [db.structures, db.services, db.meta, db.shadows, db.outbox, db.conflicts], async () => {
+  await db.transaction('rw', [...recordTables(db), db.meta, db.shadows, db.outbox, db.conflicts], async () => {
     if (options.reset) {
-      await db.structures.clear();
-      await db.services.clear();
+      for (const table of recordTables(db)) await table.clear();
       await db.conflicts.clear();
       await forgetServerCopies(db);
     }
     const shadowed = new Set((await db.shadows.toCollection().primaryKeys()) as string[]);
-    const plain: Record<RecordKind, AnyRecord[]> = { structure: [], service: [] };
-    const gone: Record<RecordKind, string[]> = { structure: [], service: [] };
+    const plain = Object.fromEntries(RECORD_KINDS.map((k) => [k, []])) as unknown as Record<RecordKind, AnyRecord[]>;
+    const gone = Object.fromEntries(RECORD_KINDS.map((k) => [k, []])) as unknown as Record<RecordKind, string[]>;
     for (const entry of page.entries) {
       if (entry.kind === 'conflict') {
         const { conflict } = entry;
@@ -67,10 +67,10 @@ export async function applyDirectoryPage(
       } else if (record) plain[kind].push(record);
       else gone[kind].push(id);
     }
-    await db.structures.bulkPut(plain.structure as unknown as Structure[]);
-    await db.services.bulkPut(plain.service as unknown as Service[]);
-    await db.structures.bulkDelete(gone.structure);
-    await db.services.bulkDelete(gone.service);
+    for (const kind of RECORD_KINDS) {
+      if (plain[kind].length > 0) await tableOfKind(db, kind).bulkPut(plain[kind]);
+      if (gone[kind].length > 0) await tableOfKind(db, kind).bulkDelete(gone[kind]);
+    }
     const previous = await readSyncState(db);
     const state: DirectorySyncState = {
       epoch: page.epoch,
@@ -91,9 +91,7 @@ async function forgetServerCopies(db: BoussoleDatabase): Promise<void> {
   for (const key of (await db.shadows.toCollection().primaryKeys()) as string[]) {
     await db.shadows.put({ recordKey: key, record: null });
     const local = replay(null, await db.outbox.where('recordKey').equals(key).sortBy('mutationId'));
-    const { kind } = splitRecordKey(key);
-    if (local && kind === 'structure') await db.structures.put(local as unknown as Structure);
-    if (local && kind === 'service') await db.services.put(local as unknown as Service);
+    if (local) await tableOfKind(db, splitRecordKey(key).kind).put(local);
   }
 }
 

@@ -3,21 +3,19 @@
 // server's copy aside (the shadow) so that pulls can be applied under pending edits and a rejection can be undone.
 // Successive edits of a record merge into its last pending mutation until that mutation has been sent once.
 import { applyFieldChanges, fieldValue } from '../domain/record-changes.ts';
-import { serviceSchema } from '../domain/service.ts';
-import { structureSchema } from '../domain/structure.ts';
+import { parseRecord } from '../domain/record-kinds.ts';
 import type { Mutation, RecordKind } from '../domain/sync-protocol.ts';
-import { type Parsed, parse } from '../domain/validation.ts';
+import type { Parsed } from '../domain/validation.ts';
 import { type AnyRecord, recordKey, replay, sameValue } from '../sync/replay.ts';
 import type { BoussoleDatabase, OutboxEntry } from './database.ts';
+import { recordTables, tableOfKind } from './record-tables.ts';
 
 export const NEXT_MUTATION_KEY = 'next-mutation-id';
 
-function tableOf(db: BoussoleDatabase, kind: RecordKind) {
-  return kind === 'structure' ? db.structures : db.services;
-}
+const tableOf = tableOfKind;
 
 function validate(kind: RecordKind, record: unknown): Parsed<AnyRecord> {
-  return (kind === 'structure' ? parse(structureSchema, record) : parse(serviceSchema, record)) as Parsed<AnyRecord>;
+  return parseRecord(kind, record) as Parsed<AnyRecord>;
 }
 
 async function nextMutationId(db: BoussoleDatabase): Promise<number> {
@@ -36,10 +34,7 @@ async function ensureShadow(db: BoussoleDatabase, key: string, current: AnyRecor
 }
 
 async function writeLocal(db: BoussoleDatabase, kind: RecordKind, id: string, record: AnyRecord | null) {
-  const table = tableOf(db, kind) as unknown as {
-    put(r: AnyRecord): Promise<unknown>;
-    delete(id: string): Promise<void>;
-  };
+  const table = tableOf(db, kind);
   if (record) await table.put(record);
   else await table.delete(id);
 }
@@ -57,7 +52,13 @@ async function queue(db: BoussoleDatabase, key: string, build: (id: number) => M
   await db.outbox.add(entry);
 }
 
-const ALL_TABLES = (db: BoussoleDatabase) => [db.structures, db.services, db.meta, db.outbox, db.shadows];
+/** What an edit of a record of `kind` writes: callers may wrap several edits in a transaction over these. */
+export const editTables = (db: BoussoleDatabase, kind: RecordKind) => [
+  tableOf(db, kind),
+  db.meta,
+  db.outbox,
+  db.shadows,
+];
 
 /**
  * Changes some top-level fields of a record. The result is validated with the domain schema first: an invalid
@@ -69,7 +70,7 @@ export async function editRecord(
   id: string,
   changes: Record<string, unknown>,
 ): Promise<Parsed<AnyRecord>> {
-  return db.transaction('rw', ALL_TABLES(db), async () => {
+  return db.transaction('rw', editTables(db, kind), async () => {
     const current = (await tableOf(db, kind).get(id)) as AnyRecord | undefined;
     if (!current) return { ok: false, problems: [{ path: '', message: 'Cette fiche n’existe plus sur l’appareil.' }] };
     const asMutation = Object.fromEntries(Object.entries(changes).map(([f, v]) => [f, v === undefined ? null : v]));
@@ -107,7 +108,7 @@ export async function editRecord(
   });
 }
 
-/** A new structure or service, created on the device and queued; the server sets its version and dates. */
+/** A new record (structure, service, action…), created on the device and queued; the server sets its version and dates. */
 export async function createRecord(
   db: BoussoleDatabase,
   kind: RecordKind,
@@ -115,7 +116,7 @@ export async function createRecord(
 ): Promise<Parsed<AnyRecord>> {
   const parsed = validate(kind, record);
   if (!parsed.ok) return parsed;
-  return db.transaction('rw', ALL_TABLES(db), async () => {
+  return db.transaction('rw', editTables(db, kind), async () => {
     const key = recordKey(kind, parsed.value.id);
     if (await tableOf(db, kind).get(parsed.value.id)) {
       return { ok: false, problems: [{ path: 'id', message: 'Une fiche porte déjà cet identifiant.' }] };
@@ -153,7 +154,7 @@ async function dropUnsent(db: BoussoleDatabase, ids: readonly number[]): Promise
 
 /** Deletes a record. A record never sent to the server just disappears with its pending creation. */
 export async function deleteRecord(db: BoussoleDatabase, kind: RecordKind, id: string): Promise<void> {
-  await db.transaction('rw', ALL_TABLES(db), async () => {
+  await db.transaction('rw', editTables(db, kind), async () => {
     const key = recordKey(kind, id);
     const current = (await tableOf(db, kind).get(id)) as AnyRecord | undefined;
     const server = await ensureShadow(db, key, current ?? null);
@@ -179,7 +180,7 @@ export async function deleteRecord(db: BoussoleDatabase, kind: RecordKind, id: s
 
 /** Settles a conflict with the chosen value: queued like any edit, and shown at once on the device. */
 export async function resolveConflict(db: BoussoleDatabase, conflictId: string, value: unknown): Promise<void> {
-  await db.transaction('rw', [...ALL_TABLES(db), db.conflicts], async () => {
+  await db.transaction('rw', [...recordTables(db), db.meta, db.outbox, db.shadows, db.conflicts], async () => {
     const conflict = await db.conflicts.get(conflictId);
     if (conflict?.statut !== 'ouvert') return;
     const key = conflict.recordKey;

@@ -2,9 +2,10 @@
 // transaction, so a crash between sending and acknowledging leaves the entries in place, and the retry gets the
 // server's stored answers (mutation ids make it idempotent).
 import type { MutationResult } from '../domain/sync-protocol.ts';
-import { type AnyRecord, type PendingChange, replay, splitRecordKey } from '../sync/replay.ts';
+import { type PendingChange, replay, splitRecordKey } from '../sync/replay.ts';
 import type { BoussoleDatabase, OutboxEntry } from './database.ts';
 import { NEXT_MUTATION_KEY } from './local-edits.ts';
+import { recordTables, tableOfKind } from './record-tables.ts';
 
 /** The oldest pending entries, marked sent first: from now on later edits of their records make new mutations. */
 export async function takeOutboxBatch(db: BoussoleDatabase, limit: number): Promise<OutboxEntry[]> {
@@ -36,7 +37,7 @@ function asTaken(entry: OutboxEntry, result: MutationResult): PendingChange | nu
  * pull brings that copy again when the server wrote nothing (the conflict itself arrives as a conflict entry).
  */
 export async function acknowledge(db: BoussoleDatabase, results: readonly MutationResult[]): Promise<void> {
-  const tables = [db.outbox, db.rejections, db.shadows, db.structures, db.services, db.conflicts];
+  const tables = [db.outbox, db.rejections, db.shadows, ...recordTables(db), db.conflicts];
   await db.transaction('rw', tables, async () => {
     const touched = new Map<string, { notTaken: boolean; taken: PendingChange[] }>();
     for (const result of results) {
@@ -66,10 +67,7 @@ export async function acknowledge(db: BoussoleDatabase, results: readonly Mutati
         const { kind, id } = splitRecordKey(key);
         const server = replay(shadow.record, taken);
         const local = replay(server, remaining);
-        const table = (kind === 'structure' ? db.structures : db.services) as unknown as {
-          put(r: AnyRecord): Promise<unknown>;
-          delete(id: string): Promise<void>;
-        };
+        const table = tableOfKind(db, kind);
         if (local) await table.put(local);
         else await table.delete(id);
         if (remaining.length > 0) await db.shadows.put({ recordKey: key, record: server });

@@ -7,6 +7,7 @@ import { type Account, accountSchema, clientIdSchema } from '../domain/sync-prot
 import { parse } from '../domain/validation.ts';
 import type { BoussoleDatabase } from './database.ts';
 import { renumberOutbox } from './outbox-repo.ts';
+import { recordTables } from './record-tables.ts';
 
 const SESSION_KEY = 'session';
 const LAST_CLIENT_KEY = 'outbox-client-id';
@@ -30,7 +31,7 @@ export async function saveSession(db: BoussoleDatabase, session: Session): Promi
   const previousAccount = (await readSession(db))?.account ?? (await db.meta.get('last-account'))?.value;
   // A new client's ids start at 1, pending or not: the next edit of an empty outbox must be number 1 too.
   if (previousClient !== session.clientId) await renumberOutbox(db);
-  const tables = [db.meta, db.structures, db.services, db.conflicts, db.referrals];
+  const tables = [db.meta, ...recordTables(db), db.conflicts, db.referrals];
   await db.transaction('rw', tables, async () => {
     const sameAccount = (previousAccount as Account | undefined)?.id === session.account.id;
     if (!sameAccount) await resetDirectoryCopy(db);
@@ -49,8 +50,7 @@ export async function dropToken(db: BoussoleDatabase): Promise<void> {
 export async function signOutDevice(db: BoussoleDatabase): Promise<void> {
   const tables = [
     db.meta,
-    db.structures,
-    db.services,
+    ...recordTables(db),
     db.conflicts,
     db.outbox,
     db.shadows,
@@ -64,8 +64,7 @@ export async function signOutDevice(db: BoussoleDatabase): Promise<void> {
 }
 
 async function resetDirectoryCopy(db: BoussoleDatabase): Promise<void> {
-  await db.structures.clear();
-  await db.services.clear();
+  for (const table of recordTables(db)) await table.clear();
   await db.conflicts.clear();
   await db.meta.delete('directory-sync');
   // Another account must not see the previous one's referrals: only the unsent ones (its outbox) stay.

@@ -2,6 +2,7 @@
 // kind, each with the server sequence number of its last change. A record the reader may no longer see (deleted,
 // or turned "professionals only" for a partner account) comes as a tombstone; conflicts travel in the same feed.
 import * as z from 'zod/mini';
+import { actionSchema } from './action.ts';
 import { recordId } from './primitives.ts';
 import { answerProtocolSchema, PROTOCOL_VERSION } from './protocol-version.ts';
 import { serviceSchema } from './service.ts';
@@ -14,7 +15,9 @@ const seq = z.number().check(z.int(), z.positive());
 
 const structureEntry = z.object({ kind: z.literal('structure'), seq, record: structureSchema });
 const serviceEntry = z.object({ kind: z.literal('service'), seq, record: serviceSchema });
-export const directoryEntrySchema = z.discriminatedUnion('kind', [structureEntry, serviceEntry]);
+/** Since protocol 3 (src/domain/record-kinds.ts): older clients never receive one. */
+const actionEntry = z.object({ kind: z.literal('action'), seq, record: actionSchema });
+export const directoryEntrySchema = z.discriminatedUnion('kind', [structureEntry, serviceEntry, actionEntry]);
 
 export const tombstoneSchema = z.object({
   kind: z.literal('tombstone'),
@@ -27,6 +30,7 @@ export const conflictEntrySchema = z.object({ kind: z.literal('conflict'), seq, 
 export const feedEntrySchema = z.discriminatedUnion('kind', [
   structureEntry,
   serviceEntry,
+  actionEntry,
   tombstoneSchema,
   conflictEntrySchema,
 ]);

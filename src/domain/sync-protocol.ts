@@ -10,7 +10,12 @@ export { MIN_CLIENT_PROTOCOL };
 /** Most mutations one push may carry; the client sends larger outboxes in several pushes. */
 export const MAX_MUTATIONS_PER_PUSH = 100;
 
-export const recordKindSchema = z.enum(['structure', 'service']);
+/**
+ * The kinds of records that sync through the directory feed and the mutations (docs/sync-protocol.md, "Record
+ * kinds"). Each is declared once in src/domain/record-kinds.ts; `action` arrived with protocol 3.
+ */
+export const RECORD_KINDS = ['structure', 'service', 'action'] as const;
+export const recordKindSchema = z.enum(RECORD_KINDS);
 export type RecordKind = z.infer<typeof recordKindSchema>;
 
 export const accountSchema = z.object({

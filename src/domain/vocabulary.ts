@@ -333,3 +333,32 @@ export const CONSENTEMENT_PAR = {
   personne: 'La personne elle-même',
   representant: 'Son représentant légal',
 } as const;
+
+// Programme of actions (issue 7): what an action is, how people register. Values are stored and synced.
+export const TYPES_ACTION = {
+  'atelier-cuisine': 'Atelier cuisine',
+  sensibilisation: 'Sensibilisation',
+  distribution: 'Distribution',
+  'repas-partage': 'Repas partagé',
+  marche: 'Marché',
+  visite: 'Visite',
+  jardinage: 'Jardinage',
+  autre: 'Autre action',
+} as const;
+
+export const MODES_INSCRIPTION = {
+  telephone: 'Par téléphone',
+  courriel: 'Par courriel',
+  'sur-place': 'Sur place',
+  'en-ligne': 'En ligne',
+  orientation: 'Sur orientation d’un·e professionnel·le',
+} as const;
+
+/** How an action recurs: the choices of the form, each written as an RFC 5545 RRULE (src/domain/action.ts). */
+export const FREQUENCES_ACTION = {
+  ponctuelle: 'Une seule fois',
+  hebdomadaire: 'Chaque semaine',
+  'toutes-les-2-semaines': 'Toutes les deux semaines',
+  mensuelle: 'Chaque mois, un jour donné de la semaine (ex. 2e mardi)',
+  quotidienne: 'Chaque jour',
+} as const;

@@ -9,6 +9,8 @@ import { createCapturingLogger } from '../../server/logger.ts';
 import { MIGRATIONS, migrate } from '../../server/storage/sqlite-migrations.ts';
 import { openSqliteStore } from '../../server/storage/sqlite-store.ts';
 import { SERVER_READER } from '../../server/sync/visibility.ts';
+import { anAction } from '../fixtures/actions.ts';
+import { aService, aStructure } from '../fixtures/records.ts';
 import { asWrites, makeDirectory } from './fixtures/directory-fixture.ts';
 
 describe('SQLite store on a file', () => {
@@ -48,6 +50,46 @@ describe('SQLite store on a file', () => {
     raw.pragma(`user_version = ${MIGRATIONS.length + 1}`);
     raw.close();
     expect(() => openSqliteStore({ path })).toThrow(/plus récent que ce serveur/);
+  });
+
+  it('step 4 keeps every record, tombstone, conflict and history line of a v3 file, and then stores actions', async () => {
+    const v3 = new Database(path);
+    migrate(v3, MIGRATIONS.slice(0, 3));
+    v3.close();
+    // A v3 file written by the store of its time: records (a service referring to its structure), a deletion, a
+    // conflict and history, through raw SQL as that code wrote them.
+    const raw = new Database(path);
+    raw.pragma('foreign_keys = ON');
+    raw.exec(`
+      UPDATE seq_counter SET last = 4;
+      INSERT INTO records (kind, id, seq, structure_id, code_insee, data, visibilite, statut)
+        VALUES ('structure', 'test--s1', 1, NULL, '69259', '${JSON.stringify(aStructure(1))}', 'public', 'publiee');
+      INSERT INTO records (kind, id, seq, structure_id, categorie, data, visibilite)
+        VALUES ('service', 'test--s1-1', 2, 'test--s1', 'food_packages', '${JSON.stringify(aService(1, 1))}', 'public');
+      INSERT INTO tombstones VALUES ('service', 'test--s1-2', 3, 'test--s1', '{}', '2026-10-01T10:00:00Z');
+      INSERT INTO conflicts (id, seq, record_kind, record_id, field, base, mine, theirs, mine_by, theirs_by,
+        created_at, statut) VALUES ('c1', 4, 'structure', 'test--s1', 'nom', '"a"', '"b"', '"c"', 'x', 'y',
+        '2026-10-01T10:00:00Z', 'ouvert');
+      INSERT INTO history VALUES (2, '2026-10-01T10:00:00Z', 'x', NULL, NULL, 'service', 'test--s1-1', 1,
+        'creation', '{}');
+    `);
+    raw.close();
+
+    const store = openSqliteStore({ path });
+    const page = await store.page(0, 10);
+    expect(page.entries.map((e) => `${e.kind}:${e.record.id}`)).toEqual(['structure:test--s1', 'service:test--s1-1']);
+    await store.upsert([{ kind: 'action', record: anAction(1, 1) }]);
+    expect((await store.page(2, 10)).entries.map((e) => e.kind)).toEqual(['action']);
+    await store.close();
+    const after = new Database(path);
+    expect(after.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    expect(after.prepare('SELECT count(*) AS n FROM tombstones').get()).toEqual({ n: 1 });
+    expect(after.prepare('SELECT count(*) AS n FROM conflicts').get()).toEqual({ n: 1 });
+    expect(after.prepare('SELECT count(*) AS n FROM history').get()).toEqual({ n: 1 });
+    // The service still needs its structure: the rebuilt table kept its foreign key.
+    after.pragma('foreign_keys = ON');
+    expect(() => after.prepare("DELETE FROM records WHERE kind = 'structure'").run()).toThrow(/FOREIGN KEY/);
+    after.close();
   });
 
   it('rolls back a migration that fails half-way, leaving the file at its previous version', () => {

@@ -1,5 +1,7 @@
 // A SyncView over plain arrays, for testing the pure decision (decide*.ts) without any store. Tests describe the
 // server state they need — live records, tombstones, who last wrote which field, open conflicts — and nothing else.
+import type { Action } from '../../../src/domain/action.ts';
+import { ownersOf, type RecordOfKind } from '../../../src/domain/record-kinds.ts';
 import type { Service } from '../../../src/domain/service.ts';
 import type { Structure } from '../../../src/domain/structure.ts';
 import type { Account, RecordKind } from '../../../src/domain/sync-protocol.ts';
@@ -19,13 +21,19 @@ export interface FakeWrite {
 export interface FakeState {
   structures?: Structure[];
   services?: Service[];
+  actions?: Action[];
   tombstones?: Array<{ kind: RecordKind; record: DirectoryRecord }>;
   writes?: FakeWrite[];
   conflicts?: StoredConflict[];
 }
 
 export function fakeView(state: FakeState): SyncView {
-  const live = (kind: RecordKind) => (kind === 'structure' ? (state.structures ?? []) : (state.services ?? []));
+  const live = (kind: RecordKind): DirectoryRecord[] =>
+    kind === 'structure'
+      ? (state.structures ?? [])
+      : kind === 'service'
+        ? (state.services ?? [])
+        : (state.actions ?? []);
   const writesOf = (kind: RecordKind, id: string) => (state.writes ?? []).filter((w) => w.kind === kind && w.id === id);
   return {
     record: (kind, id) => structuredClone(live(kind).find((r) => r.id === id)),
@@ -45,6 +53,8 @@ export function fakeView(state: FakeState): SyncView {
       ).size,
     conflict: (id) => structuredClone((state.conflicts ?? []).find((c) => c.id === id)),
     servicesOf: (structureId) => structuredClone((state.services ?? []).filter((v) => v.structure_id === structureId)),
+    ownedBy: <K extends RecordKind>(kind: K, structureId: string) =>
+      structuredClone((live(kind) as RecordOfKind[K][]).filter((r) => ownersOf(kind, r).includes(structureId))),
   };
 }
 

@@ -4,6 +4,8 @@ import { signal } from '@preact/signals';
 import { liveQuery } from 'dexie';
 import type { BoussoleDatabase, ConflictRow, OutboxEntry, RejectionRow } from '../../db/database.ts';
 import { resolveConflict } from '../../db/local-edits.ts';
+import { tableOfKind } from '../../db/record-tables.ts';
+import { RECORD_KINDS } from '../../domain/sync-protocol.ts';
 
 export interface RecordLabel {
   key: string;
@@ -28,9 +30,12 @@ export function createReviewModel(db: BoussoleDatabase) {
     for (const key of keys) {
       const [kind, ...rest] = key.split(':');
       const id = rest.join(':');
-      const record = kind === 'structure' ? await db.structures.get(id) : await db.services.get(id);
+      const kindKey = RECORD_KINDS.find((k) => k === kind);
+      const record = kindKey ? await tableOfKind(db, kindKey).get(id) : undefined;
       const shadow = record ? undefined : await db.shadows.get(key);
-      labels[key] = record?.nom ?? (shadow?.record?.nom as string | undefined) ?? id;
+      const named = record ?? shadow?.record ?? undefined;
+      // Structures and services have a `nom`, actions a `titre`.
+      labels[key] = (named?.nom as string | undefined) ?? (named?.titre as string | undefined) ?? id;
     }
     return { p, c, r, labels };
   }).subscribe({

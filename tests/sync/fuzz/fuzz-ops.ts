@@ -23,7 +23,8 @@ export interface FuzzState {
   created: number;
 }
 
-const VALUES: Record<RecordKind, Record<string, readonly unknown[]>> = {
+// The fuzz edits the directory's listings; actions go through the same code paths (tests/sync/actions.test.ts).
+const VALUES: Record<'structure' | 'service', Record<string, readonly unknown[]>> = {
   structure: {
     telephone: ['04 00 00 00 01', '04 00 00 00 02', '04 00 00 00 03', null],
     horaires_note: ['Fermé en août', 'Ouvert le samedi', null],
