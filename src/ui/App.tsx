@@ -34,6 +34,12 @@ const CoverageScreen = lazy(() =>
   import('./components/territory-coverage/CoverageScreen.tsx').then((m) => m.CoverageScreen),
 );
 
+// Issue 7: proposed partners (the coordinator's decisions, a worker's own proposals) and the proposal form.
+const ProposalsScreen = lazy(() => import('./components/proposals/ProposalsScreen.tsx').then((m) => m.ProposalsScreen));
+const ProposalNewScreen = lazy(() =>
+  import('./components/proposals/ProposalNewScreen.tsx').then((m) => m.ProposalNewScreen),
+);
+
 /** Every route works offline: the service worker serves the shell for any path, the data is on the device. */
 export function App({ context }: { context: AppContext }) {
   return (
@@ -46,7 +52,12 @@ export function App({ context }: { context: AppContext }) {
       <main id="contenu" tabIndex={-1}>
         <Router>
           <Route path="/" component={() => <HomeScreen account={context.session.account} />} />
-          <Route path="/annuaire" component={() => <DirectoryScreen catalog={context.catalog} />} />
+          <Route
+            path="/annuaire"
+            component={() => (
+              <DirectoryScreen catalog={context.catalog} ownStructure={context.session.account.value?.structure_id} />
+            )}
+          />
           <Route path="/connexion" component={() => <SignInScreen context={context} />} />
           <Route path="/synchronisation" component={() => <SyncScreen context={context} />} />
           <Route
@@ -80,6 +91,8 @@ export function App({ context }: { context: AppContext }) {
             path="/orientations/:id"
             component={({ id }: { id: string }) => <ReferralDetailScreen context={context} id={id} />}
           />
+          <Route path="/propositions" component={() => <ProposalsScreen context={context} />} />
+          <Route path="/propositions/nouvelle" component={() => <ProposalNewScreen context={context} />} />
           <Route default component={NotFoundScreen} />
         </Router>
       </main>

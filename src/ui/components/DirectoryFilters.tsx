@@ -29,6 +29,10 @@ export function filterLabel(filters: SearchFilters, key: FilterKey): string {
       return filters.langue ? `${A.langue} : ${LANGUES[filters.langue]}` : '';
     case 'pmr':
       return A.pmr;
+    case 'fraicheur':
+      return fr.listings.fraicheurOptions[filters.fraicheur ?? ''];
+    case 'critere':
+      return filters.critere ?? '';
   }
 }
 
@@ -36,9 +40,12 @@ export function filterLabel(filters: SearchFilters, key: FilterKey): string {
 export function DirectoryFilters({
   query,
   onChange,
+  criteres = [],
 }: {
   query: DirectoryQuery;
   onChange: (next: DirectoryQuery) => void;
+  /** Professionals' own criteria found in the directory (issue 7); none for other readers. */
+  criteres?: readonly string[];
 }) {
   const f = query.filters;
   const set = <K extends FilterKey>(key: K, value: SearchFilters[K] | undefined) =>
@@ -88,6 +95,21 @@ export function DirectoryFilters({
         {select('filtre-langue', A.langue, f.langue ?? '', [['', A.anyLanguage], ...LANGUAGE_OPTIONS], (v) =>
           set('langue', (v || undefined) as Language | undefined),
         )}
+        {select(
+          'filtre-fraicheur',
+          fr.listings.fraicheur,
+          f.fraicheur ?? '',
+          Object.entries(fr.listings.fraicheurOptions),
+          (v) => set('fraicheur', v === 'a-jour' || v === 'a-verifier' ? v : undefined),
+        )}
+        {criteres.length > 0 &&
+          select(
+            'filtre-critere',
+            fr.listings.critere,
+            f.critere ?? '',
+            [['', fr.listings.anyCritere], ...criteres.map((c): [string, string] => [c, c])],
+            (v) => set('critere', v || undefined),
+          )}
       </div>
       <label class="check">
         <input

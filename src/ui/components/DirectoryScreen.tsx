@@ -23,7 +23,14 @@ const DEBOUNCE_MS = 180;
  * The Annuaire: full-text search as you type and filters over the whole directory on the device, the query in
  * the URL (deep links and the back button work offline), services labelled with their partner.
  */
-export function DirectoryScreen({ catalog }: { catalog: ReadonlySignal<CatalogModel | null> }) {
+export function DirectoryScreen({
+  catalog,
+  ownStructure,
+}: {
+  catalog: ReadonlySignal<CatalogModel | null>;
+  /** A partner account's own structure, offered first (issue 7: keep its own listing true). */
+  ownStructure?: string | undefined;
+}) {
   const location = useLocation();
   const query = queryFromParams(location.query);
   const [text, setText] = useState(query.q);
@@ -64,9 +71,22 @@ export function DirectoryScreen({ catalog }: { catalog: ReadonlySignal<CatalogMo
     [model, snapshot, engine, location.url, limit],
   );
   const active = activeFilters(query.filters);
+  // Professionals' own criteria present on the device, for the criterion filter (partners' feeds carry none).
+  const criteres = useMemo(() => {
+    const tags = new Set<string>();
+    for (const e of snapshot?.entries ?? []) for (const t of e.service.criteres ?? []) tags.add(t);
+    return [...tags].sort((a, b) => a.localeCompare(b, 'fr'));
+  }, [snapshot]);
   return (
     <section aria-labelledby="directory-title" class="directory">
       <h1 id="directory-title">{A.title}</h1>
+      {ownStructure && (
+        <p>
+          <a class="button primary" href={`/partenaires/${encodeURIComponent(ownStructure)}`}>
+            {fr.listings.ownListing}
+          </a>
+        </p>
+      )}
       <search>
         <form
           class="search-form"
@@ -95,7 +115,7 @@ export function DirectoryScreen({ catalog }: { catalog: ReadonlySignal<CatalogMo
           </p>
         </form>
       </search>
-      <DirectoryFilters query={query} onChange={go} />
+      <DirectoryFilters query={query} onChange={go} criteres={criteres} />
       {active.length > 0 && (
         <p>
           <button type="button" class="button small" onClick={() => go({ q: query.q, filters: {} })}>

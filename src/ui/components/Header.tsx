@@ -20,6 +20,7 @@ export function Header({ context }: { context: AppContext }) {
         <a href="/">{fr.nav.home}</a>
         <a href="/annuaire">{fr.nav.directory}</a>
         {account && <a href="/orientations">{fr.referral.navLabel}</a>}
+        {account && account.role !== 'partenaire' && <a href="/propositions">{fr.listings.proposalsNav}</a>}
         <a href="/synchronisation">
           {fr.nav.sync}
           {pending > 0 && <span class="count">{fr.nav.pending(pending)}</span>}

@@ -13,10 +13,25 @@ const H = fr.home;
 export function HomeScreen({ account }: { account?: ReadonlySignal<Account | null> }) {
   const location = useLocation();
   const [q, setQ] = useState('');
+  const own = account?.value?.role === 'partenaire' ? account.value.structure_id : undefined;
   return (
     <section aria-labelledby="home-title" class="home">
       <h1 id="home-title">{H.title}</h1>
       <p>{H.intro}</p>
+      {own && (
+        <div class="home-actions">
+          <a
+            class="button primary big"
+            href={`/partenaires/${encodeURIComponent(own)}`}
+            aria-describedby="home-own-hint"
+          >
+            {fr.listings.ownListing}
+          </a>
+          <p id="home-own-hint" class="hint">
+            {fr.listings.ownListingHint}
+          </p>
+        </div>
+      )}
       <search>
         <form
           class="search-form"
@@ -63,6 +78,12 @@ export function HomeScreen({ account }: { account?: ReadonlySignal<Account | nul
             </a>
             <p id="home-coverage-hint" class="hint">
               {H.coverageHint}
+            </p>
+            <a class="button big" href="/propositions" aria-describedby="home-proposals-hint">
+              {H.proposals}
+            </a>
+            <p id="home-proposals-hint" class="hint">
+              {H.proposalsHint}
             </p>
           </>
         )}

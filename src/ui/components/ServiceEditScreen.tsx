@@ -1,12 +1,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
+import { FREQUENCES_MAJ_MOIS } from '../../domain/vocabulary.ts';
 import { temporaryPeriods } from '../../matching/hours/temporary.ts';
 import type { AppContext } from '../boot.ts';
 import type { ServiceEditor } from '../models/service-editor-model.ts';
 import { PATHS } from '../models/service-form.ts';
 import { useUnsavedWork } from '../models/unsaved-work.ts';
 import { fr } from '../strings.ts';
-import { TextField } from './FormFields.tsx';
+import { SelectField, TextField } from './FormFields.tsx';
 import { HoursEditor } from './HoursEditor.tsx';
 import { MissingRecord } from './MissingRecord.tsx';
 import { ServiceTermsFields } from './ServiceTermsFields.tsx';
@@ -133,6 +134,14 @@ function ServiceForm({
 
         <TemporaryInfoFields editor={editor} engine={engine} />
         <ServiceTermsFields editor={editor} />
+        <SelectField
+          path={PATHS.frequence_maj_mois}
+          label={fr.listings.frequency}
+          value={values.frequence_maj_mois}
+          options={FREQUENCES_MAJ_MOIS.map((n) => [String(n), fr.listings.frequencyOption(n)] as const)}
+          error={errors[PATHS.frequence_maj_mois]}
+          onChange={(v) => editor.set('frequence_maj_mois', v)}
+        />
 
         <div class="actions">
           <button type="submit" class="button primary" disabled={status === 'saving'}>

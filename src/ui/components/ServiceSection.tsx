@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { Service } from '../../domain/service.ts';
 import { FOOD_CATEGORIES, LANGUES, MODES_ACCUEIL, REGIMES, SATURATION } from '../../domain/vocabulary.ts';
 import type { HoursEngine } from '../../matching/hours/hours-engine.ts';
@@ -15,13 +16,15 @@ interface Props {
   engine: HoursEngine | null;
   now: number;
   pending: boolean;
+  /** Professionals' notes and criteria (issue 7), when the reader is a professional. */
+  annotations?: ComponentChildren;
 }
 
 const S = fr.sheet;
 const list = new Intl.ListFormat('fr-FR', { type: 'conjunction' });
 
 /** One service of the partner: when, for whom, at what price, what to bring, how to refer. */
-export function ServiceSection({ service, structureHours, engine, now, pending }: Props) {
+export function ServiceSection({ service, structureHours, engine, now, pending, annotations }: Props) {
   const titleId = `service-${service.id}-title`;
   const referral = referralWords(service.fiche_liaison);
   const documents = documentWords(service.eligibilite);
@@ -133,6 +136,7 @@ export function ServiceSection({ service, structureHours, engine, now, pending }
           </div>
         )}
       </dl>
+      {annotations}
       <Freshness freshness={freshnessOf(service, service.frequence_maj_mois, now)} />
       <div class="actions">
         <a class="button primary" href={`/orientations/nouvelle/${encodeURIComponent(service.id)}`}>

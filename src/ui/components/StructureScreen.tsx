@@ -4,16 +4,22 @@ import { parisDay } from '../../matching/hours/paris-time.ts';
 import type { AppContext } from '../boot.ts';
 import { DEFAULT_FREQUENCY_MONTHS, freshnessOf } from '../models/freshness.ts';
 import { hoursStatus, serviceHours } from '../models/hours-status.ts';
+import type { ListingActions } from '../models/listing-actions.ts';
 import { noticesOf } from '../models/service-words.ts';
 import { fr } from '../strings.ts';
 import { ContactLinks } from './ContactLinks.tsx';
 import { Freshness } from './Freshness.tsx';
 import { HoursBlock } from './HoursBlock.tsx';
+import { ListingConfirm } from './ListingConfirm.tsx';
+import { MdmRecommendations } from './MdmRecommendations.tsx';
 import { MissingRecord } from './MissingRecord.tsx';
+import { ServiceAnnotations } from './ServiceAnnotations.tsx';
 import { ServiceSection } from './ServiceSection.tsx';
 import { TemporaryNotices } from './TemporaryNotices.tsx';
 
-export type SheetContext = Pick<AppContext, 'structure' | 'review' | 'catalog' | 'directory'>;
+/** `session` and `listings` are optional: without them (tests, anonymous) the sheet is read-only. */
+export type SheetContext = Pick<AppContext, 'structure' | 'review' | 'catalog' | 'directory'> &
+  Partial<Pick<AppContext, 'session' | 'listings'>>;
 
 const S = fr.sheet;
 
@@ -41,6 +47,18 @@ export function StructureScreen({ context, id }: { context: SheetContext; id: st
   useEffect(() => {
     void catalog?.ensureHours();
   }, [catalog]);
+  // Issue 7: who reads decides what the sheet offers (confirm, notes and criteria, MDM recommendations).
+  const account = context.session?.account.value ?? null;
+  const professional = account?.role === 'coordinateur' || account?.role === 'travailleur';
+  const [actions, setActions] = useState<ListingActions | null>(null);
+  const [suggestions, setSuggestions] = useState<string[]>([]);
+  useEffect(() => {
+    if (!account || !context.listings) return;
+    void context.listings().then((a) => {
+      setActions(a);
+      if (professional) void a.criteresInUse().then(setSuggestions);
+    });
+  }, [account?.id]);
   // Coming from a result or a saved service (`#service-…`): show that service, once the sheet is there.
   const hasItem = Boolean(item);
   useEffect(() => {
@@ -68,6 +86,7 @@ export function StructureScreen({ context, id }: { context: SheetContext; id: st
       )}
       {structure.visibilite === 'professionnels' && <p class="badge">{fr.annuaire.professionalsOnly}</p>}
       {structure.statut === 'proposee' && <p class="badge">{fr.directory.proposed}</p>}
+      {structure.refus && <p class="badge">{fr.listings.refused(structure.refus.par, structure.refus.motif)}</p>}
 
       <TemporaryNotices notices={notices} several={services.length > 1} />
 
@@ -145,12 +164,36 @@ export function StructureScreen({ context, id }: { context: SheetContext; id: st
             engine={engine}
             now={now}
             pending={pendingKeys.has(`service:${s.id}`)}
+            annotations={
+              professional &&
+              actions &&
+              account && (
+                <ServiceAnnotations
+                  service={s}
+                  actions={actions}
+                  accountId={account.id}
+                  coordinator={account.role === 'coordinateur'}
+                  suggestions={suggestions}
+                />
+              )
+            }
           />
         ))}
       </section>
 
+      {professional && actions && (
+        <MdmRecommendations
+          communes={structure.recommandee_pour ?? []}
+          editable={account?.role === 'coordinateur'}
+          onSave={(next) => void actions.setRecommendations(structure.id, next)}
+        />
+      )}
+
       <footer class="sheet-footer">
         <Freshness freshness={freshnessOf(structure, DEFAULT_FREQUENCY_MONTHS, now)} />
+        {actions && (professional || account?.structure_id === structure.id) && (
+          <ListingConfirm onConfirm={() => actions.confirm(structure.id)} />
+        )}
         <a class="button primary" href={`/partenaires/${encodeURIComponent(structure.id)}/modifier`}>
           {S.editStructure}
         </a>

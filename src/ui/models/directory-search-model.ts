@@ -28,6 +28,8 @@ export function queryFromParams(params: Readonly<Record<string, string | undefin
   if (params.sans_orientation === '1') filters.sans_orientation = true;
   if (has(LANGUES, langue)) filters.langue = langue as Language;
   if (params.pmr === '1') filters.pmr = true;
+  if (params.fraicheur === 'a-jour' || params.fraicheur === 'a-verifier') filters.fraicheur = params.fraicheur;
+  if (params.critere) filters.critere = params.critere.slice(0, 60);
   return { q: (params.q ?? '').slice(0, 200), filters };
 }
 
@@ -44,13 +46,25 @@ export function urlOf(query: DirectoryQuery): string {
   if (f.sans_orientation) params.set('sans_orientation', '1');
   if (f.langue) params.set('langue', f.langue);
   if (f.pmr) params.set('pmr', '1');
+  if (f.fraicheur) params.set('fraicheur', f.fraicheur);
+  if (f.critere) params.set('critere', f.critere);
   const search = params.toString();
   return search ? `/annuaire?${search}` : '/annuaire';
 }
 
 /** The filters that narrow the list, in the order of the form. */
 export function activeFilters(filters: SearchFilters): FilterKey[] {
-  const order: FilterKey[] = ['besoins', 'commune', 'ouvert', 'prix', 'sans_orientation', 'langue', 'pmr'];
+  const order: FilterKey[] = [
+    'besoins',
+    'commune',
+    'ouvert',
+    'prix',
+    'langue',
+    'fraicheur',
+    'critere',
+    'sans_orientation',
+    'pmr',
+  ];
   return order.filter((key) => {
     const value = filters[key];
     return Array.isArray(value) ? value.length > 0 : value !== undefined && value !== false;

@@ -9,7 +9,7 @@ import type { BoussoleDatabase } from '../../db/database.ts';
 import { createRecord, editRecord } from '../../db/local-edits.ts';
 import { critere, type NotePro, normaliseCritere } from '../../domain/listing-annotations.ts';
 import { serviceSchema } from '../../domain/service.ts';
-import type { Structure } from '../../domain/structure.ts';
+import { type Structure, structureSchema } from '../../domain/structure.ts';
 import type { Account } from '../../domain/sync-protocol.ts';
 import { type Parsed, parse } from '../../domain/validation.ts';
 
@@ -73,6 +73,37 @@ export function createListingActions(db: BoussoleDatabase, account: () => Accoun
     refuse: (id: string, motif: string) =>
       editRecord(db, 'structure', id, { refus: { motif: motif.trim(), par: me().nom, le: now() } }),
     merge: (id: string, targetId: string) => editRecord(db, 'structure', id, { fusion_vers: targetId }),
+
+    /**
+     * Proposed partners on this device, with the published structures of the same commune (merge candidates). A
+     * worker's feed brings only its own proposals; a coordinator's brings them all.
+     */
+    async proposals(): Promise<Array<{ proposal: Structure; candidates: Structure[] }>> {
+      const all: Structure[] = [];
+      await db.structures.each((row) => {
+        const parsed = parse(structureSchema, row);
+        if (parsed.ok) all.push(parsed.value);
+      });
+      const byName = (a: Structure, b: Structure) => a.nom.localeCompare(b.nom, 'fr');
+      return all
+        .filter((s) => s.statut === 'proposee')
+        .sort(byName)
+        .map((proposal) => ({
+          proposal,
+          candidates: all.filter((s) => s.statut === 'publiee' && s.code_insee === proposal.code_insee).sort(byName),
+        }));
+    },
+
+    /** Criteria colleagues already use, most used first: suggestions, so that one idea stays one tag. */
+    async criteresInUse(): Promise<string[]> {
+      const counts = new Map<string, number>();
+      await db.services.each((row) => {
+        for (const tag of Array.isArray(row.criteres) ? row.criteres : []) {
+          counts.set(tag, (counts.get(tag) ?? 0) + 1);
+        }
+      });
+      return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'fr')).map(([tag]) => tag);
+    },
 
     /** A new partner proposed by a worker: the server decides its status and signs it with its author. */
     propose(

@@ -137,6 +137,7 @@ export function createServiceEditor(db: BoussoleDatabase, id: string) {
     if (min !== undefined && max !== undefined && min > max) out['tarif.pourcentage_max'] ??= E.percentOrder;
     if (solidaire && !v.tarif_precisions.trim()) out['tarif.precisions'] = E.pricePrecisionsMissing;
     const changes = {
+      frequence_maj_mois: Number(v.frequence_maj_mois),
       horaires_accueil: horaires,
       horaires_note: trimmed(v.horaires_note),
       infos_temporaires: infos,

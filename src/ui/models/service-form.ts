@@ -43,6 +43,8 @@ export interface ServiceForm {
   fiche_telephone: string;
   fiche_modele_url: string;
   fiche_champs: ChampDraft[];
+  /** Months between verifications (issue 7): 1, 3, 6 or 12. */
+  frequence_maj_mois: string;
 }
 
 /** The schema path of each form value (infos excepted: `infos_temporaires[i].<field>`). */
@@ -67,6 +69,7 @@ export const PATHS = {
   fiche_telephone: 'fiche_liaison.telephone',
   fiche_modele_url: 'fiche_liaison.modele_url',
   fiche_champs: 'fiche_liaison.champs',
+  frequence_maj_mois: 'frequence_maj_mois',
 } as const satisfies Partial<Record<keyof ServiceForm, string>>;
 
 const KNOWN: ReadonlySet<string> = new Set(Object.values(PATHS));
@@ -91,6 +94,7 @@ export function formOf(service: Service): ServiceForm {
   const { tarif, eligibilite: e, fiche_liaison: f } = service;
   return {
     ownHours: service.horaires_accueil !== undefined,
+    frequence_maj_mois: String(service.frequence_maj_mois),
     horaires_note: service.horaires_note ?? '',
     infos: service.infos_temporaires.map((i) => ({
       id: i.id,

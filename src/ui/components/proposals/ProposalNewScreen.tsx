@@ -1,0 +1,106 @@
+import { useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+import { ADDRESSABLE_COMMUNES, communeByCode } from '../../../domain/communes.ts';
+import type { AppContext } from '../../boot.ts';
+import { fr } from '../../strings.ts';
+import { TextField } from '../FormFields.tsx';
+
+const L = fr.listings;
+const collator = new Intl.Collator('fr');
+const COMMUNES = [...ADDRESSABLE_COMMUNES].sort((a, b) => collator.compare(a.nom, b.nom));
+type Field = 'nom' | 'adresse' | 'code_postal' | 'code_insee' | 'telephone' | 'form';
+
+/**
+ * A worker proposes a new partner (issue 7): saved on the device and queued; the server makes it a proposal shown
+ * to its author and coordinators until a coordinator validates, merges or refuses it. Invalid input: a message next
+ * to the field, nothing written.
+ */
+export function ProposalNewScreen({ context }: { context: Pick<AppContext, 'listings'> }) {
+  const location = useLocation();
+  const [values, setValues] = useState({ nom: '', adresse: '', code_postal: '', code_insee: '', telephone: '' });
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const set = (field: keyof typeof values) => (value: string) => setValues({ ...values, [field]: value });
+  return (
+    <section aria-labelledby="proposal-new-title">
+      <h1 id="proposal-new-title">{L.newTitle}</h1>
+      <p>{L.newIntro}</p>
+      <form
+        noValidate
+        onSubmit={async (e) => {
+          e.preventDefault();
+          const commune = communeByCode(values.code_insee);
+          const actions = await context.listings();
+          const result = await actions.propose({
+            nom: values.nom.trim(),
+            adresse: values.adresse.trim(),
+            code_postal: values.code_postal.trim(),
+            code_insee: values.code_insee,
+            commune: commune?.nom ?? '',
+            ...(values.telephone.trim() ? { telephone: values.telephone.trim() } : {}),
+          });
+          if (result.ok) {
+            location.route('/propositions');
+            return;
+          }
+          const next: Partial<Record<Field, string>> = {};
+          for (const p of result.problems) {
+            const field = (p.path === 'commune' ? 'code_insee' : p.path) as Field;
+            next[field in values ? field : 'form'] ??= p.message;
+          }
+          setErrors(next);
+        }}
+      >
+        <TextField path="nom" label={fr.editor.labels.nom} value={values.nom} onInput={set('nom')} error={errors.nom} />
+        <TextField
+          path="adresse"
+          label={fr.editor.labels.adresse}
+          value={values.adresse}
+          onInput={set('adresse')}
+          error={errors.adresse}
+        />
+        <TextField
+          path="code_postal"
+          label={L.newCodePostal}
+          value={values.code_postal}
+          onInput={set('code_postal')}
+          inputMode="numeric"
+          error={errors.code_postal}
+        />
+        <div class="field">
+          <label for="f-code_insee">{L.newCommune}</label>
+          <select
+            id="f-code_insee"
+            value={values.code_insee}
+            aria-invalid={errors.code_insee ? 'true' : undefined}
+            aria-describedby={errors.code_insee ? 'f-code_insee-error' : undefined}
+            onChange={(e) => set('code_insee')(e.currentTarget.value)}
+          >
+            <option value="">—</option>
+            {COMMUNES.map((c) => (
+              <option key={c.code_insee} value={c.code_insee}>
+                {c.nom}
+              </option>
+            ))}
+          </select>
+          {errors.code_insee && (
+            <p id="f-code_insee-error" class="field-error">
+              {errors.code_insee}
+            </p>
+          )}
+        </div>
+        <TextField
+          path="telephone"
+          label={fr.editor.labels.telephone}
+          type="tel"
+          value={values.telephone}
+          onInput={set('telephone')}
+          error={errors.telephone}
+        />
+        {errors.form && <p class="field-error">{errors.form}</p>}
+        <button type="submit" class="button primary">
+          {L.newSubmit}
+        </button>
+      </form>
+    </section>
+  );
+}
