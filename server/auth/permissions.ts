@@ -9,6 +9,9 @@
 //   cannot create a structure nor delete its own;
 // - actions (issue 7): coordinators, and the partners among an action's organisers; workers only read them.
 // The rules of each kind live in server/sync/record-kinds.ts; this module is their entry point.
+// Issue 7: whoever may edit a listing may also confirm it ("Les informations sont à jour": `verification`, stamped
+// by the server); professionals' annotations (notes, own criteria) are written by professionals only, and the MDM
+// recommendations, a proposal's refusal and its merge into another structure by coordinators only.
 import type { RecordOfKind } from '../../src/domain/record-kinds.ts';
 import type { Account, RecordKind } from '../../src/domain/sync-protocol.ts';
 import { rulesOf } from '../sync/record-kinds.ts';
@@ -20,11 +23,14 @@ export const SERVER_OWNED_FIELDS: ReadonlySet<string> = new Set([
   'version',
   'structure_id',
   'date_maj',
-  'verification',
+  'proposee_par',
 ]);
 
 /** Fields only a coordinator changes. */
-export const COORDINATOR_FIELDS: ReadonlySet<string> = new Set(['statut']);
+export const COORDINATOR_FIELDS: ReadonlySet<string> = new Set(['statut', 'recommandee_pour', 'refus', 'fusion_vers']);
+
+/** Fields partners neither read nor write (src/domain/listing-annotations.ts). */
+export const PROFESSIONAL_ONLY_FIELDS: ReadonlySet<string> = new Set(['notes_pro', 'criteres']);
 
 /**
  * Judged on the record as sent (`record.create`): each kind's rule (server/sync/record-kinds.ts) — a partner
@@ -43,12 +49,13 @@ export function mayDelete<K extends RecordKind>(account: Account, kind: K, recor
   return rulesOf(kind).mayDelete(account, record);
 }
 
-export type FieldAccess = 'ok' | 'unknown' | 'server-owned' | 'coordinator-only';
+export type FieldAccess = 'ok' | 'unknown' | 'server-owned' | 'coordinator-only' | 'professional-only';
 
 /** Whether `account` may change `field` of a record whose schema has `knownFields`. */
 export function fieldAccess(account: Account, field: string, knownFields: ReadonlySet<string>): FieldAccess {
   if (!knownFields.has(field)) return 'unknown';
   if (SERVER_OWNED_FIELDS.has(field)) return 'server-owned';
   if (COORDINATOR_FIELDS.has(field) && account.role !== 'coordinateur') return 'coordinator-only';
+  if (PROFESSIONAL_ONLY_FIELDS.has(field) && account.role === 'partenaire') return 'professional-only';
   return 'ok';
 }

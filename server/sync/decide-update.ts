@@ -6,9 +6,14 @@
 // - otherwise someone else changed the field meanwhile: a conflict keeps both values, the server keeps theirs.
 // Fields that merge are written even when others conflict; the record must stay valid as a whole, else the
 // mutation is rejected `invalide` and nothing (not even its conflicts) is kept.
+// Issue 7: collections professionals add to (notes, criteria, recommendations) merge element-wise and never
+// conflict; `verification` is stamped by the server and never conflicts either (the latest confirmation wins);
+// `fusion_vers` merges a proposal into another structure (decide-proposal.ts).
+import { MERGED_FIELDS, mergeCollection } from '../../src/domain/listing-annotations.ts';
 import type { Mutation, RecordKind } from '../../src/domain/sync-protocol.ts';
 import type { Problem } from '../../src/domain/validation.ts';
 import { type FieldAccess, fieldAccess, mayEdit } from '../auth/permissions.ts';
+import { decideProposalMerge } from './decide-proposal.ts';
 import {
   type Actor,
   type ConflictDraft,
@@ -28,10 +33,20 @@ import {
   validated,
   withChanges,
 } from './record-rules.ts';
+import { stampChanges } from './stamps.ts';
+
+/** Fields whose change alone leaves the content as it was: `date_maj` (the content's date) does not move. */
+const CONTENT_NEUTRAL: ReadonlySet<string> = new Set([
+  'verification',
+  'notes_pro',
+  'criteres',
+  'recommandee_pour',
+  'refus',
+]);
 
 type UpdateArgs = Extract<Mutation, { name: 'record.update' }>['args'];
 
-const FIELD_PROBLEM: Record<Exclude<FieldAccess, 'ok' | 'coordinator-only'>, string> = {
+const FIELD_PROBLEM: Record<Exclude<FieldAccess, 'ok' | 'coordinator-only' | 'professional-only'>, string> = {
   unknown: 'Champ inconnu pour ce type de fiche',
   'server-owned': 'Champ tenu par le serveur, non modifiable',
 };
@@ -54,14 +69,19 @@ export function checkFields(
         { path: field, message: 'Réservé à la coordination' },
       ]);
     }
+    if (access === 'professional-only') {
+      return refuse(id, 'interdit', `Le champ « ${field} » est réservé aux professionnels.`, [
+        { path: field, message: 'Réservé aux professionnels' },
+      ]);
+    }
     if (access !== 'ok') problems.push({ path: field, message: FIELD_PROBLEM[access] });
   }
   return problems.length > 0 ? refuse(id, 'invalide', 'Modification de champs non modifiables.', problems) : undefined;
 }
 
 export function decideUpdate(view: SyncView, id: number, args: UpdateArgs, actor: Actor, now: Date): Decision {
-  const { kind, id: recordId, base, changes } = args;
-  const fields = Object.keys(changes).sort();
+  const { kind, id: recordId, base } = args;
+  const fields = Object.keys(args.changes).sort();
   const current = view.record(kind, recordId);
   const last = current ?? view.tombstone(kind, recordId);
   if (!last) return refuse(id, 'introuvable', 'Cette fiche n’existe pas sur le serveur.');
@@ -70,6 +90,9 @@ export function decideUpdate(view: SyncView, id: number, args: UpdateArgs, actor
   }
   const fieldProblem = checkFields(id, kind, fields, actor);
   if (fieldProblem) return fieldProblem;
+  const stamped = stampChanges(args.changes, base, current ?? null, actor, now);
+  if (!stamped.ok) return refuse(id, stamped.code, 'Modification refusée.', stamped.problems);
+  const { changes } = stamped;
 
   if (!current) {
     // Edited on a device while someone deleted it: the edit is kept in a conflict on `*` that a person settles
@@ -87,6 +110,10 @@ export function decideUpdate(view: SyncView, id: number, args: UpdateArgs, actor
     });
   }
 
+  if (kind === 'structure' && 'fusion_vers' in changes && 'statut' in current) {
+    return decideProposalMerge(view, id, current, changes.fusion_vers, now);
+  }
+
   const held = current as Readonly<Record<string, unknown>>;
   const toWrite: Record<string, unknown> = {};
   const settled: string[] = [];
@@ -95,6 +122,13 @@ export function decideUpdate(view: SyncView, id: number, args: UpdateArgs, actor
     const mine = changes[field];
     const theirs = held[field];
     if (jsonEqual(theirs, mine)) {
+      settled.push(field);
+    } else if (field in MERGED_FIELDS) {
+      const merged = mergeCollection(field, base[field], mine, orNull(theirs));
+      if (!jsonEqual(orNull(theirs), merged)) toWrite[field] = merged;
+      settled.push(field);
+    } else if (field === 'verification') {
+      toWrite[field] = mine;
       settled.push(field);
     } else if (jsonEqual(theirs, base[field]) || view.lastWriter(kind, recordId, field)?.client_id === actor.clientId) {
       toWrite[field] = mine;
@@ -115,7 +149,10 @@ export function decideUpdate(view: SyncView, id: number, args: UpdateArgs, actor
 
   const operations: Operation[] = [];
   if (Object.keys(toWrite).length > 0) {
-    const checked = validated(kind, bumped(withChanges(held, toWrite), current.version, now));
+    const contentChanged = Object.keys(toWrite).some((f) => !CONTENT_NEUTRAL.has(f));
+    const candidate = bumped(withChanges(held, toWrite), current.version, now);
+    if (!contentChanged) candidate.date_maj = current.date_maj;
+    const checked = validated(kind, candidate);
     if (!checked.ok) return refuse(id, 'invalide', 'La fiche modifiée serait invalide.', checked.problems);
     const changed = Object.keys(toWrite).filter(
       (field) => !jsonEqual(held[field], (checked.write.record as Record<string, unknown>)[field]),
