@@ -3,7 +3,7 @@
 // caller mutating an object it passed or received cannot change the stored state. Every method runs without an
 // await between its reads and writes, which makes it atomic in Node's single thread.
 import type { DirectoryEntry } from '../../src/domain/directory.ts';
-import { canSeeService, canSeeStructure } from '../sync/visibility.ts';
+import { canSeeService, canSeeStructure, readable } from '../sync/visibility.ts';
 import {
   assertLimit,
   assertWritableMetaKey,
@@ -89,7 +89,8 @@ export function createMemoryStore(): DirectoryStore {
       const records = [...state.structures.values()]
         .map((s) => s.record)
         .filter((s) => query.code_insee === undefined || s.code_insee === query.code_insee)
-        .filter((s) => canSeeStructure(query.reader, s));
+        .filter((s) => canSeeStructure(query.reader, s))
+        .map((s) => readable(query.reader, s));
       return keysetPage(records, query.after, query.limit);
     },
 
@@ -98,8 +99,10 @@ export function createMemoryStore(): DirectoryStore {
       const found = state.structures.get(id);
       if (!found || !canSeeStructure(reader, found.record)) return undefined;
       return {
-        structure: structuredClone(found.record),
-        services: servicesOf(state, id).filter((v) => canSeeService(reader, v, () => found.record)),
+        structure: structuredClone(readable(reader, found.record)),
+        services: servicesOf(state, id)
+          .filter((v) => canSeeService(reader, v, () => found.record))
+          .map((v) => readable(reader, v)),
       };
     },
 
@@ -110,7 +113,8 @@ export function createMemoryStore(): DirectoryStore {
         .map((s) => s.record)
         .filter((s) => query.structure_id === undefined || s.structure_id === query.structure_id)
         .filter((s) => query.categorie === undefined || s.categorie === query.categorie)
-        .filter((s) => canSeeService(query.reader, s, () => structureOf(s.structure_id)));
+        .filter((s) => canSeeService(query.reader, s, () => structureOf(s.structure_id)))
+        .map((s) => readable(query.reader, s));
       return keysetPage(records, query.after, query.limit);
     },
 

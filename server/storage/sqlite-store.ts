@@ -7,7 +7,7 @@ import type { DirectoryEntry } from '../../src/domain/directory.ts';
 import type { Service } from '../../src/domain/service.ts';
 import type { Structure } from '../../src/domain/structure.ts';
 import { type Logger, silentLogger } from '../logger.ts';
-import { canSeeService, canSeeStructure, type Reader } from '../sync/visibility.ts';
+import { canSeeService, canSeeStructure, type Reader, readable } from '../sync/visibility.ts';
 import {
   assertLimit,
   assertWritableMetaKey,
@@ -171,7 +171,7 @@ export function openSqliteStore({ path, logger = silentLogger }: SqliteStoreOpti
     const structure = rows.record('structure', id);
     if (!structure || !canSeeStructure(reader, structure)) return undefined;
     const services = rows.servicesOf(id).filter((service) => canSeeService(reader, service, () => structure));
-    return { structure, services };
+    return { structure: readable(reader, structure), services: services.map((v) => readable(reader, v)) };
   });
 
   const listServicesTx = db.transaction((query: ListServicesQuery): KeysetPage<Service> => {
@@ -181,9 +181,10 @@ export function openSqliteStore({ path, logger = silentLogger }: SqliteStoreOpti
       after: query.after ?? '',
     });
     const structureOf = structureLookup();
-    return keyset(source, query.limit, 'service', (v) =>
+    const page = keyset(source, query.limit, 'service', (v) =>
       canSeeService(query.reader, v, () => structureOf(v.structure_id)),
     );
+    return { ...page, items: page.items.map((v) => readable(query.reader, v)) };
   });
 
   return {
@@ -210,7 +211,8 @@ export function openSqliteStore({ path, logger = silentLogger }: SqliteStoreOpti
         query.code_insee === undefined
           ? statements.structures.iterate(after)
           : statements.structuresByCommune.iterate(query.code_insee, after);
-      return keyset(source, query.limit, 'structure', (s) => canSeeStructure(query.reader, s));
+      const page = keyset(source, query.limit, 'structure', (s) => canSeeStructure(query.reader, s));
+      return { ...page, items: page.items.map((s) => readable(query.reader, s)) };
     },
 
     async getStructure(id, reader) {

@@ -14,7 +14,7 @@ import type { Structure } from '../../src/domain/structure.ts';
 import type { Conflict, RecordKind } from '../../src/domain/sync-protocol.ts';
 import { type StoredConflict, SYSTEM_AUTHOR_ID } from './decision.ts';
 import { rulesOf } from './record-kinds.ts';
-import { canSeeConflict, type Reader } from './visibility.ts';
+import { canSeeConflict, type Reader, readable } from './visibility.ts';
 
 export type FeedItem =
   | { source: 'record'; entry: DirectoryEntry }
@@ -65,8 +65,14 @@ export function feedEntries(items: readonly FeedItem[], context: FeedContext): F
     }
     const { entry } = item;
     if (!kindKnownBy(entry.kind, protocol)) continue;
-    if (canSeeRecord(reader, entry, context.structureOf)) out.push(entry);
-    else if (cursor > 0) out.push({ kind: 'tombstone', seq: entry.seq, record_kind: entry.kind, id: entry.record.id });
+    if (canSeeRecord(reader, entry, context.structureOf)) {
+      out.push(
+        readable(reader, entry.record) === entry.record
+          ? entry
+          : ({ ...entry, record: readable(reader, entry.record) } as FeedEntry),
+      );
+    } else if (cursor > 0)
+      out.push({ kind: 'tombstone', seq: entry.seq, record_kind: entry.kind, id: entry.record.id });
   }
   return out;
 }

@@ -60,10 +60,18 @@ export const KIND_RULES: { readonly [K in RecordKind]: KindRules<K> } = {
     forbiddenCreate: 'Un compte partenaire ne peut pas créer de structure : demandez-le à la coordination.',
     mayEdit: (account, held) => !isPartner(account) || ownedBy(account, [held.id]),
     mayDelete: (account) => account.role === 'coordinateur',
-    createdFields: (account, candidate) => ({
-      verification: null,
-      statut: account.role === 'coordinateur' ? (candidate.statut ?? 'publiee') : 'proposee',
-    }),
+    createdFields: (account, candidate) => {
+      const statut = account.role === 'coordinateur' ? (candidate.statut ?? 'publiee') : 'proposee';
+      return {
+        verification: null,
+        statut,
+        // Issue 7: a proposal is signed by its author (who sees it until a coordinator decides); what only
+        // coordinators write (recommendations, refusal, merge) is never taken from a new record.
+        proposee_par: statut === 'proposee' ? { account_id: account.id, nom: account.nom } : undefined,
+        fusion_vers: undefined,
+        ...(account.role === 'coordinateur' ? {} : { recommandee_pour: undefined, refus: undefined }),
+      };
+    },
     references: () => [],
     onOwnerDeleted: () => 'delete',
     canSee: (reader, structure) => canSeeStructure(reader, structure),
@@ -84,7 +92,8 @@ export const KIND_RULES: { readonly [K in RecordKind]: KindRules<K> } = {
     forbiddenCreate: 'Un compte partenaire ne peut ajouter des services qu’à sa propre structure.',
     mayEdit: (account, held) => !isPartner(account) || ownedBy(account, ownersOf('service', held)),
     mayDelete: (account, held) => !isPartner(account) || ownedBy(account, ownersOf('service', held)),
-    createdFields: () => ({ verification: null }),
+    // Issue 7: notes and criteria are added by edits (the server signs new notes there), never on creation.
+    createdFields: () => ({ verification: null, notes_pro: undefined, criteres: undefined }),
     references: (service) => [{ kind: 'structure', id: service.structure_id, path: 'structure_id' }],
     onOwnerDeleted: () => 'delete',
     canSee: (reader, service, structureOf) => canSeeService(reader, service, () => structureOf(service.structure_id)),

@@ -8,6 +8,7 @@
 // A service is never visible without its structure (a device must not hold a service whose partner it cannot show).
 // An action (issue 7) is public when its own `visibilite` says so; its organising partners always see it.
 import type { Action } from '../../src/domain/action.ts';
+import { PROFESSIONAL_FIELDS } from '../../src/domain/listing-annotations.ts';
 import type { Service } from '../../src/domain/service.ts';
 import type { Structure } from '../../src/domain/structure.ts';
 import type { Account } from '../../src/domain/sync-protocol.ts';
@@ -62,6 +63,19 @@ export function canSeeAction(reader: Reader, action: Action): boolean {
   const own = ownStructure(reader);
   if (own !== undefined && action.organisateurs.includes(own)) return true;
   return action.visibilite === 'public';
+}
+
+const ANNOTATIONS: readonly string[] = [...PROFESSIONAL_FIELDS.structure, ...PROFESSIONAL_FIELDS.service];
+
+/**
+ * A record as this reader may read it: professionals' annotations (notes, own criteria, MDM recommendations, issue
+ * 7) never reach partners or anonymous readers — not in the feed, not in the lists. Same object when nothing to hide.
+ */
+export function readable<T extends object>(reader: Reader, record: T): T {
+  if (seesEverything(reader) || !ANNOTATIONS.some((f) => f in record)) return record;
+  const out = { ...record } as Record<string, unknown>;
+  for (const field of ANNOTATIONS) delete out[field];
+  return out as T;
 }
 
 /** Conflicts reach the two authors involved and coordinators, never anonymous readers nor other accounts. */
