@@ -11,7 +11,7 @@ async function violations(page: Page): Promise<string[]> {
 }
 
 test('aucun écran n’a de violation d’accessibilité grave ou critique (axe, WCAG 2.1 AA)', async ({ page, request }) => {
-  test.setTimeout(200_000); // nine screens, each analysed by axe
+  test.setTimeout(240_000); // eleven screens, each analysed by axe
   const listing = await request.get('/api/v1/structures?limit=1');
   const [structure] = ((await listing.json()) as { structures: Array<{ id: string }> }).structures;
   if (!structure) throw new Error('annuaire vide');
@@ -31,6 +31,8 @@ test('aucun écran n’a de violation d’accessibilité grave ou critique (axe,
     `${sheet}/modifier`,
     '/synchronisation',
     '/couverture',
+    '/propositions',
+    '/propositions/nouvelle',
   ]) {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
