@@ -6,7 +6,6 @@
 // store read it back (a row that does not parse is left out and logged there), and the envelope is built here
 // from typed values. Tests validate every response shape against the schemas instead (tests/integration/).
 import { Hono } from 'hono';
-import { PROTOCOL_VERSION } from '../../src/domain/directory.ts';
 import { recordId } from '../../src/domain/primitives.ts';
 import type { Account } from '../../src/domain/sync-protocol.ts';
 import { parse } from '../../src/domain/validation.ts';
@@ -25,6 +24,7 @@ import {
 import { optionalSession } from './auth.ts';
 import type { AppEnv, Clock } from './env.ts';
 import { acceptsGzip, keepPage, PageCache, pageBody } from './feed-body.ts';
+import { answerProtocol } from './protocol.ts';
 import { invalidRequest, notFound, parseQuery } from './query.ts';
 
 /** Memory for kept feed pages: the whole 10k directory's first download, with room for deltas. */
@@ -43,7 +43,7 @@ export function createApiRoutes(store: DirectoryStore, clock: Clock): Hono<AppEn
     const query = parseQuery(c, emptyQuerySchema);
     if (!query.ok) return invalidRequest(c, query.problems);
     const [epoch, counts] = await Promise.all([store.epoch(), store.counts()]);
-    const body: Health = { ok: true, protocol: PROTOCOL_VERSION, epoch, counts };
+    const body: Health = { ok: true, protocol: answerProtocol(c), epoch, counts };
     return c.json(body);
   });
 
@@ -59,7 +59,10 @@ export function createApiRoutes(store: DirectoryStore, clock: Clock): Hono<AppEn
     const current = c.get('session');
     const clientId = current?.clientId;
     const [epoch, head] = await Promise.all([store.epoch(), store.feedHead(clientId)]);
-    const keyAt = (lastSeq: number) => `${epoch}|${lastSeq}|${cursor}|${limit}|${readerKey(current?.account)}`;
+    // Clients of an older protocol get a feed without the kinds they do not know (sync/feed.ts): kept apart.
+    const protocol = answerProtocol(c);
+    const keyAt = (lastSeq: number) =>
+      `${epoch}|${lastSeq}|${cursor}|${limit}|${protocol}|${readerKey(current?.account)}`;
     let page = pages.get(keyAt(head.lastSeq));
     let lastMutationId = head.lastMutationId;
     if (!page) {
@@ -72,9 +75,10 @@ export function createApiRoutes(store: DirectoryStore, clock: Clock): Hono<AppEn
         cursor,
         limit,
         reader,
+        protocol,
         ...(clientId === undefined ? {} : { clientId }),
       });
-      page = keepPage({ protocol: PROTOCOL_VERSION, epoch, ...read });
+      page = keepPage({ protocol, epoch, ...read });
       pages.put(keyAt(lastSeq), page);
       lastMutationId = last;
     }
@@ -95,7 +99,7 @@ export function createApiRoutes(store: DirectoryStore, clock: Clock): Hono<AppEn
       ...(after === undefined ? {} : { after }),
       ...(code_insee === undefined ? {} : { code_insee }),
     });
-    const body: StructuresPage = { protocol: PROTOCOL_VERSION, structures: page.items, next: page.next };
+    const body: StructuresPage = { protocol: answerProtocol(c), structures: page.items, next: page.next };
     return c.json(body);
   });
 
@@ -110,7 +114,7 @@ export function createApiRoutes(store: DirectoryStore, clock: Clock): Hono<AppEn
       );
     const found = await store.getStructure(id.value, readerOf(c.get('session')?.account));
     if (!found) return notFound(c, 'Structure inconnue : elle a peut-être été supprimée ou fusionnée.');
-    const body: StructureDetail = { protocol: PROTOCOL_VERSION, ...found };
+    const body: StructureDetail = { protocol: answerProtocol(c), ...found };
     return c.json(body);
   });
 
@@ -125,7 +129,7 @@ export function createApiRoutes(store: DirectoryStore, clock: Clock): Hono<AppEn
       ...(structure_id === undefined ? {} : { structure_id }),
       ...(categorie === undefined ? {} : { categorie }),
     });
-    const body: ServicesPage = { protocol: PROTOCOL_VERSION, services: page.items, next: page.next };
+    const body: ServicesPage = { protocol: answerProtocol(c), services: page.items, next: page.next };
     return c.json(body);
   });
 

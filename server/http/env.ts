@@ -7,6 +7,8 @@ export interface AppEnv {
     unmatched: boolean;
     /** The device's session, set by `optionalSession`/`requireSession` when a valid bearer token came. */
     session: AuthSession | undefined;
+    /** The protocol the client spoke in `X-Boussole-Protocol` (checked by `protocolHeader`), if it sent one. */
+    clientProtocol: number | undefined;
   };
 }
 

@@ -4,7 +4,6 @@
 // server clock) before each read and each change, so nobody ever sees a referral that should have moved.
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import { PROTOCOL_VERSION } from '../../src/domain/protocol-version.ts';
 import {
   type ReferralAnswer,
   type ReferralPage,
@@ -24,6 +23,7 @@ import { requireSession } from './auth.ts';
 import { KIB, limitBody, readBody } from './body.ts';
 import type { AppEnv, Clock } from './env.ts';
 import { apiError, forbidden } from './errors.ts';
+import { answerProtocol } from './protocol.ts';
 import { invalidRequest, notFound, parseQuery } from './query.ts';
 
 export const REFERRAL_BODY_LIMIT = 64 * KIB;
@@ -81,7 +81,7 @@ export function createReferralRoutes(
       referral_id: draft.id,
       replayed: outcome.kind === 'replayed',
     });
-    const answer: ReferralAnswer = { protocol: PROTOCOL_VERSION, referral: outcome.referral };
+    const answer: ReferralAnswer = { protocol: answerProtocol(c), referral: outcome.referral };
     return c.json(answer);
   });
 
@@ -117,7 +117,7 @@ export function createReferralRoutes(
           'Cet identifiant de changement a déjà servi pour un autre changement.',
         );
       default: {
-        const answer: ReferralAnswer = { protocol: PROTOCOL_VERSION, referral: outcome.referral };
+        const answer: ReferralAnswer = { protocol: answerProtocol(c), referral: outcome.referral };
         return c.json(answer);
       }
     }
@@ -131,7 +131,7 @@ export function createReferralRoutes(
     if (!query.ok) return invalidRequest(c, query.problems);
     await sweep(clock());
     const feed = await store.referralFeed({ account, ...query.value });
-    const page: ReferralPage = { protocol: PROTOCOL_VERSION, ...feed, epoch: await store.epoch(), policy };
+    const page: ReferralPage = { protocol: answerProtocol(c), ...feed, epoch: await store.epoch(), policy };
     return c.json(page);
   });
 
@@ -141,7 +141,7 @@ export function createReferralRoutes(
       return forbidden(c, 'Les chiffres des orientations sont réservés à la coordination.');
     await sweep(clock());
     const { identifiants_reutilises: _flagged, ...counts } = await store.referralCounts();
-    const stats: ReferralStats = { protocol: PROTOCOL_VERSION, ...counts };
+    const stats: ReferralStats = { protocol: answerProtocol(c), ...counts };
     return c.json(stats);
   });
 

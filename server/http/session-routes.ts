@@ -2,7 +2,6 @@
 // id; the server keeps only the token's sha-256. A device can ask who it is and revoke its own token.
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
-import { PROTOCOL_VERSION } from '../../src/domain/protocol-version.ts';
 import { type Session, type SignInResponse, signInRequestSchema } from '../../src/domain/sync-protocol.ts';
 import { REDEEM_MESSAGES } from '../auth/invitations.ts';
 import { newClientId, newDeviceToken, sha256 } from '../auth/secrets.ts';
@@ -12,6 +11,7 @@ import { requireSession } from './auth.ts';
 import { KIB, limitBody, readBody } from './body.ts';
 import type { AppEnv, Clock } from './env.ts';
 import { apiError } from './errors.ts';
+import { answerProtocol } from './protocol.ts';
 
 export const SESSION_BODY_LIMIT = 16 * KIB;
 
@@ -49,14 +49,19 @@ export function createSessionRoutes({ store, logger, clock, demo }: SessionRoute
       ]);
     }
     logger.info({ event: 'signed_in', account_id: outcome.account.id, role: outcome.account.role });
-    const response: SignInResponse = { protocol: PROTOCOL_VERSION, token, clientId, account: outcome.account };
+    const response: SignInResponse = {
+      protocol: answerProtocol(c, body.value.protocol),
+      token,
+      clientId,
+      account: outcome.account,
+    };
     return c.json(response);
   });
 
   routes.get('/session', signedIn, (c) => {
     const session = c.get('session');
     if (!session) throw new Error('requireSession sans session');
-    const response: Session = { protocol: PROTOCOL_VERSION, clientId: session.clientId, account: session.account };
+    const response: Session = { protocol: answerProtocol(c), clientId: session.clientId, account: session.account };
     return c.json(response);
   });
 

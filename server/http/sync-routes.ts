@@ -3,7 +3,6 @@
 // (storage/sync-store.ts `applyMutation`), so a crash between two mutations loses neither.
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import { PROTOCOL_VERSION } from '../../src/domain/protocol-version.ts';
 import {
   type HistoryResponse,
   type MutationGap,
@@ -22,6 +21,7 @@ import { requireSession } from './auth.ts';
 import { limitBody, MIB, readBody } from './body.ts';
 import type { AppEnv, Clock } from './env.ts';
 import { forbidden } from './errors.ts';
+import { answerProtocol } from './protocol.ts';
 import { invalidRequest, parseQuery } from './query.ts';
 
 export const PUSH_BODY_LIMIT = MIB;
@@ -87,7 +87,7 @@ export function createSyncRoutes(store: DirectoryStore, logger: Logger, clock: C
       lastMutationId = outcome.lastMutationId;
     }
     logger.info({ event: 'push', account_id: session.account.id, mutations: mutations.length, ...counts });
-    const response: PushResponse = { protocol: PROTOCOL_VERSION, lastMutationId, results };
+    const response: PushResponse = { protocol: answerProtocol(c, body.value.protocol), lastMutationId, results };
     return c.json(response);
   });
 
@@ -104,7 +104,7 @@ export function createSyncRoutes(store: DirectoryStore, logger: Logger, clock: C
     if (!query.ok) return invalidRequest(c, query.problems);
     const { kind, id, limit } = query.value;
     const entries = await store.history({ kind, id, limit });
-    const response: HistoryResponse = { protocol: PROTOCOL_VERSION, record_kind: kind, record_id: id, entries };
+    const response: HistoryResponse = { protocol: answerProtocol(c), record_kind: kind, record_id: id, entries };
     return c.json(response);
   });
 

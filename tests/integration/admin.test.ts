@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runAdmin } from '../../server/admin-commands.ts';
 import { openSqliteStore } from '../../server/storage/sqlite-store.ts';
+import { PROTOCOL_VERSION } from '../../src/domain/protocol-version.ts';
 import { signInResponseSchema } from '../../src/domain/sync-protocol.ts';
 import { postJson } from './fixtures/http-client.ts';
 import { jsonOf, makeTestApp } from './fixtures/test-app.ts';
@@ -23,7 +24,8 @@ async function admin() {
     err.length = 0;
     return runAdmin({ store: test.store, out: (l) => out.push(l), err: (l) => err.push(l), now: NOW }, argv);
   };
-  const signIn = (code: string) => postJson(test.app, '/api/v1/session', { protocol: 1, code, appareil: 'Poste MDM' });
+  const signIn = (code: string) =>
+    postJson(test.app, '/api/v1/session', { protocol: PROTOCOL_VERSION, code, appareil: 'Poste MDM' });
   return { ...test, run, out, err, signIn };
 }
 

@@ -4,6 +4,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { sha256 } from '../../server/auth/secrets.ts';
 import { directoryPageSchema } from '../../src/domain/directory.ts';
+import { PROTOCOL_VERSION } from '../../src/domain/protocol-version.ts';
 import { makeDirectory, makeStructure } from './fixtures/directory-fixture.ts';
 import { type Device, postJson, pull, push, signInAs } from './fixtures/http-client.ts';
 import { update } from './fixtures/sync-fixture.ts';
@@ -30,7 +31,11 @@ describe('kept feed pages', () => {
         reusable: false,
       },
     ]);
-    const response = await postJson(app, '/api/v1/session', { protocol: 1, code, appareil: 'Second appareil' });
+    const response = await postJson(app, '/api/v1/session', {
+      protocol: PROTOCOL_VERSION,
+      code,
+      appareil: 'Second appareil',
+    });
     const tablet = (await jsonOf(response)) as Device;
     const second: Device = { ...tablet, auth: { Authorization: `Bearer ${tablet.token}` } };
     await push(app, theo, [update(1, 'structure', 'test--s001', {}, { telephone: '04 00 00 00 01' })]);

@@ -112,21 +112,25 @@ describe('POST /api/v1/push, bad input', () => {
   it('refuses a malformed envelope with 400 naming the field, before applying anything', async () => {
     const { app, device } = await signedIn();
     const cases: Array<[unknown, string]> = [
-      [{ protocol: 1, mutations: [rename(1, 'Nom un')] }, 'clientId'],
-      [{ protocol: 1, clientId: device.clientId, mutations: [] }, 'mutations'],
+      [{ protocol: PROTOCOL_VERSION, mutations: [rename(1, 'Nom un')] }, 'clientId'],
+      [{ protocol: PROTOCOL_VERSION, clientId: device.clientId, mutations: [] }, 'mutations'],
       [
         {
-          protocol: 1,
+          protocol: PROTOCOL_VERSION,
           clientId: device.clientId,
           mutations: Array.from({ length: 101 }, (_, i) => rename(i + 1, 'Nom')),
         },
         'mutations',
       ],
       [
-        { protocol: 1, clientId: device.clientId, mutations: [rename(1, 'Nom un'), { name: 'record.update' }] },
+        {
+          protocol: PROTOCOL_VERSION,
+          clientId: device.clientId,
+          mutations: [rename(1, 'Nom un'), { name: 'record.update' }],
+        },
         'mutations[1].id',
       ],
-      [{ protocol: 1, clientId: device.clientId, mutations: [rename(1, 'Nom un'), 42] }, 'mutations[1]'],
+      [{ protocol: PROTOCOL_VERSION, clientId: device.clientId, mutations: [rename(1, 'Nom un'), 42] }, 'mutations[1]'],
     ];
     for (const [body, path] of cases) {
       const response = await postJson(app, '/api/v1/push', body, device.auth);
@@ -142,7 +146,7 @@ describe('POST /api/v1/push, bad input', () => {
     const foreign = await postJson(
       app,
       '/api/v1/push',
-      { protocol: 1, clientId: other.clientId, mutations: [rename(1, 'Vol')] },
+      { protocol: PROTOCOL_VERSION, clientId: other.clientId, mutations: [rename(1, 'Vol')] },
       device.auth,
     );
     expect([foreign.status, apiErrorSchema.parse(await jsonOf(foreign)).error.code]).toEqual([403, 'forbidden']);

@@ -30,7 +30,7 @@ describe('POST /api/v1/session', () => {
     ]);
     // Typed on a tablet: lower case and spaces are forgiven.
     const response = await postJson(app, '/api/v1/session', {
-      protocol: 1,
+      protocol: PROTOCOL_VERSION,
       code: ' bsl-abcd-efgh-jkmn ',
       appareil: 'Tablette MDM',
     });
@@ -66,7 +66,8 @@ describe('POST /api/v1/session', () => {
         reusable: false,
       },
     ]);
-    const signIn = (code: string) => postJson(app, '/api/v1/session', { protocol: 1, code, appareil: 'Tablette' });
+    const signIn = (code: string) =>
+      postJson(app, '/api/v1/session', { protocol: PROTOCOL_VERSION, code, appareil: 'Tablette' });
     expect((await signIn('BSL-UTIL-ISEE-0000')).status).toBe(200);
     for (const [code, words] of [
       ['BSL-UTIL-ISEE-0000', /déjà servi/],
@@ -83,7 +84,7 @@ describe('POST /api/v1/session', () => {
 
   it('refuses a malformed body with 400 naming each field, an old protocol with 426, a huge body with 413', async () => {
     const { app } = await makeTestApp();
-    const bad = await postJson(app, '/api/v1/session', { protocol: 1, code: 'a b', appareil: '' });
+    const bad = await postJson(app, '/api/v1/session', { protocol: PROTOCOL_VERSION, code: 'a b', appareil: '' });
     expect(bad.status).toBe(400);
     expect((await errorOf(bad)).problems?.map((p) => p.path).sort()).toEqual(['appareil', 'code']);
     const notJson = await postJson(app, '/api/v1/session', '{"protocol": 1,');
@@ -93,7 +94,7 @@ describe('POST /api/v1/session', () => {
     const future = await postJson(app, '/api/v1/session', { protocol: 99, code: 'BSL-0000-0000', appareil: 'x' });
     expect([future.status, (await errorOf(future)).problems?.[0]?.path]).toEqual([400, 'protocol']);
     const huge = await postJson(app, '/api/v1/session', {
-      protocol: 1,
+      protocol: PROTOCOL_VERSION,
       code: 'BSL-0000',
       appareil: 'x'.repeat(20_000),
     });
@@ -117,7 +118,9 @@ describe('the device token', () => {
     const { app } = await makeTestApp();
     expect((await app.request('/api/v1/session')).status).toBe(401);
     expect((await app.request('/api/v1/history?kind=structure&id=test--s001')).status).toBe(401);
-    expect((await postJson(app, '/api/v1/push', { protocol: 1, clientId: 'x', mutations: [] })).status).toBe(401);
+    expect(
+      (await postJson(app, '/api/v1/push', { protocol: PROTOCOL_VERSION, clientId: 'x', mutations: [] })).status,
+    ).toBe(401);
     const garbage = await app.request('/api/v1/directory', { headers: { Authorization: 'Basic abc' } });
     expect(garbage.status).toBe(401);
     expect((await pull(app, undefined)).lastMutationId).toBeNull();
@@ -146,7 +149,7 @@ describe('demo codes', () => {
     ]);
     const signIn = async (code: string) =>
       signInResponseSchema.parse(
-        await jsonOf(await postJson(app, '/api/v1/session', { protocol: 1, code, appareil: 'Démo' })),
+        await jsonOf(await postJson(app, '/api/v1/session', { protocol: PROTOCOL_VERSION, code, appareil: 'Démo' })),
       );
     const partner = await signIn(codes[2]?.code ?? '');
     expect(partner.account.structure_id).toBe('test--s002'); // the first épicerie sociale of the fixture
@@ -161,7 +164,11 @@ describe('demo codes', () => {
     const { app, store } = await makeTestApp();
     const { codes } = await seedDemoAccounts(store, { now: NOW, logger: silentLogger });
     expect((await app.request('/api/v1/demo')).status).toBe(404);
-    const response = await postJson(app, '/api/v1/session', { protocol: 1, code: codes[0]?.code, appareil: 'x' });
+    const response = await postJson(app, '/api/v1/session', {
+      protocol: PROTOCOL_VERSION,
+      code: codes[0]?.code,
+      appareil: 'x',
+    });
     expect(response.status).toBe(401);
     expect((await errorOf(response)).message).toMatch(/démonstration/);
   });

@@ -11,6 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { healthSchema } from '../../server/http/api-schemas.ts';
 import { apiErrorSchema } from '../../src/domain/api-error.ts';
 import { directoryPageSchema } from '../../src/domain/directory.ts';
+import { PROTOCOL_VERSION } from '../../src/domain/protocol-version.ts';
 import { demoCodesSchema, signInResponseSchema } from '../../src/domain/sync-protocol.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -107,7 +108,7 @@ describe('server/main.ts', () => {
     const signIn = await fetch(`${first.url}/api/v1/session`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ protocol: 1, code: partnerCode, appareil: 'Test' }),
+      body: JSON.stringify({ protocol: PROTOCOL_VERSION, code: partnerCode, appareil: 'Test' }),
     });
     const session = signInResponseSchema.parse(await signIn.json());
     expect(session.account).toMatchObject({ role: 'partenaire', structure_id: expect.any(String) });

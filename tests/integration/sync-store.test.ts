@@ -1,5 +1,6 @@
 // Runs the sync and account contracts against every implementation: memory, SQLite in memory, SQLite on a file.
 import { accountStoreContract } from './account-store.contract.ts';
+import { actionStoreContract } from './action-store.contract.ts';
 import { feedHeadContract } from './feed-head.contract.ts';
 import { STORE_HARNESSES } from './fixtures/store-harnesses.ts';
 import { syncStoreContract } from './sync-store.contract.ts';
@@ -8,4 +9,5 @@ for (const [name, harness] of STORE_HARNESSES) {
   accountStoreContract(name, harness);
   syncStoreContract(name, harness);
   feedHeadContract(name, harness);
+  actionStoreContract(name, harness);
 }
