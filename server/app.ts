@@ -8,6 +8,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { ApiError } from '../src/domain/api-error.ts';
 import { DEFAULT_REFERRAL_POLICY, type ReferralPolicy } from '../src/domain/referral.ts';
 import type { ServerMode } from './config.ts';
+import { createAgendaRoutes } from './http/agenda-routes.ts';
 import { createApiRoutes } from './http/api-routes.ts';
 import { createDemoRoutes } from './http/demo-routes.ts';
 import type { AppEnv, Clock } from './http/env.ts';
@@ -75,6 +76,7 @@ export function createApp({
   api.route('/', createSyncRoutes(store, logger, clock));
   api.route('/', createReferralRoutes(store, logger, clock, referralPolicy));
   api.route('/', createDemoRoutes(store, mode === 'demo'));
+  api.route('/', createAgendaRoutes(store, clock));
   app.route(API_PREFIX, api);
   if (staticDir !== undefined) app.get('*', staticFiles(staticDir));
 

@@ -9,7 +9,7 @@
 // (tombstones) and conflicts take seqs from the same counter, so the sync feed (`pull`, sync-store.ts) is one
 // ordered stream.
 import type { DirectoryEntry } from '../../src/domain/directory.ts';
-import { type KindedRecord, parseRecord } from '../../src/domain/record-kinds.ts';
+import { type KindedRecord, parseRecord, type RecordOfKind } from '../../src/domain/record-kinds.ts';
 import type { Service } from '../../src/domain/service.ts';
 import type { Structure } from '../../src/domain/structure.ts';
 import { RECORD_KINDS, type RecordKind } from '../../src/domain/sync-protocol.ts';
@@ -78,6 +78,8 @@ export interface DirectoryStore extends SyncStore, AccountStore, ReferralStore {
   getStructure(id: string, reader: Reader): Promise<{ structure: Structure; services: Service[] } | undefined>;
   listServices(query: ListServicesQuery): Promise<KeysetPage<Service>>;
   counts(): Promise<{ structures: number; services: number }>;
+  /** Live records of one kind this reader may see, ordered by id (the programme of actions: a few hundred). */
+  listRecords<K extends RecordKind>(kind: K, reader: Reader): Promise<RecordOfKind[K][]>;
   getMeta(key: string): Promise<string | undefined>;
   setMeta(key: string, value: string): Promise<void>;
   close(): Promise<void>;

@@ -3,6 +3,7 @@
 // caller mutating an object it passed or received cannot change the stored state. Every method runs without an
 // await between its reads and writes, which makes it atomic in Node's single thread.
 import type { DirectoryEntry } from '../../src/domain/directory.ts';
+import { canSeeRecord } from '../sync/feed.ts';
 import { canSeeService, canSeeStructure, readable } from '../sync/visibility.ts';
 import {
   assertLimit,
@@ -116,6 +117,14 @@ export function createMemoryStore(): DirectoryStore {
         .filter((s) => canSeeService(query.reader, s, () => structureOf(s.structure_id)))
         .map((s) => readable(query.reader, s));
       return keysetPage(records, query.after, query.limit);
+    },
+
+    async listRecords(kind, reader) {
+      open();
+      const records = [...tableOf(state, kind).values()].map((r) => r.record).sort(compareIds);
+      return records
+        .filter((record) => canSeeRecord(reader, { kind, seq: 1, record } as DirectoryEntry, (id) => structureOf(id)))
+        .map((record) => structuredClone(record));
     },
 
     async counts() {

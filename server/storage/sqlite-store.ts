@@ -7,6 +7,7 @@ import type { DirectoryEntry } from '../../src/domain/directory.ts';
 import type { Service } from '../../src/domain/service.ts';
 import type { Structure } from '../../src/domain/structure.ts';
 import { type Logger, silentLogger } from '../logger.ts';
+import { canSeeRecord } from '../sync/feed.ts';
 import { canSeeService, canSeeStructure, type Reader, readable } from '../sync/visibility.ts';
 import {
   assertLimit,
@@ -60,6 +61,9 @@ export function openSqliteStore({ path, logger = silentLogger }: SqliteStoreOpti
     getMeta: db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
     setMeta: db.prepare<[string, string]>(
       'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    ),
+    recordsOfKind: db.prepare<[string], RecordRow>(
+      'SELECT kind, id, seq, data FROM records WHERE kind = ? ORDER BY id',
     ),
     recordExists: db.prepare<[string, string], { one: number }>(
       'SELECT 1 AS one FROM records WHERE kind = ? AND id = ?',
@@ -222,6 +226,13 @@ export function openSqliteStore({ path, logger = silentLogger }: SqliteStoreOpti
     async listServices(query: ListServicesQuery): Promise<KeysetPage<Service>> {
       assertLimit(query.limit);
       return listServicesTx(query);
+    },
+
+    async listRecords(kind, reader) {
+      const structureOf = structureLookup();
+      return rows
+        .decodeAll(statements.recordsOfKind.iterate(kind), kind)
+        .filter((record) => canSeeRecord(reader, { kind, seq: 1, record } as DirectoryEntry, structureOf));
     },
 
     async counts() {

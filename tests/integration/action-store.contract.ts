@@ -138,6 +138,12 @@ export function actionStoreContract(name: string, makeHarness: () => StoreHarnes
       // Totals count what the feed gives: 3 public structures + the visible actions.
       expect((await actionsFor(ANONYMOUS_READER)).total).toBe(4);
       expect((await actionsFor(readerOf(partner.account))).total).toBe(5);
+      // The same rule for lists of one kind (the .ics feeds read them).
+      expect((await store.listRecords('action', ANONYMOUS_READER)).map((a) => a.id)).toEqual(['test--pub']);
+      expect((await store.listRecords('action', readerOf(partner.account))).map((a) => a.id)).toEqual([
+        'test--pro',
+        'test--pub',
+      ]);
     });
 
     it('a client older than protocol 3 gets no action, tombstone or conflict of an action, nor counts them', async () => {
