@@ -34,6 +34,10 @@ const CoverageScreen = lazy(() =>
   import('./components/territory-coverage/CoverageScreen.tsx').then((m) => m.CoverageScreen),
 );
 
+// Issue 7: the programme of actions — agenda and action form (with rrule, for the dates), one chunk.
+const AgendaScreen = lazy(() => import('./components/agenda/AgendaScreen.tsx').then((m) => m.AgendaScreen));
+const ActionEditScreen = lazy(() => import('./components/agenda/ActionEditScreen.tsx').then((m) => m.ActionEditScreen));
+
 // Issue 7: proposed partners (the coordinator's decisions, a worker's own proposals) and the proposal form.
 const ProposalsScreen = lazy(() => import('./components/proposals/ProposalsScreen.tsx').then((m) => m.ProposalsScreen));
 const ProposalNewScreen = lazy(() =>
@@ -76,7 +80,9 @@ export function App({ context }: { context: AppContext }) {
           />
           <Route
             path="/orientation"
-            component={() => <OrientationScreen catalog={context.catalog} recap={context.recap} />}
+            component={() => (
+              <OrientationScreen catalog={context.catalog} recap={context.recap} programme={context.programme} />
+            )}
           />
           <Route path="/fiche" component={() => <HandoutScreen catalog={context.catalog} recap={context.recap} />} />
           <Route path="/couverture" component={() => <CoverageScreen catalog={context.catalog} />} />
@@ -93,6 +99,31 @@ export function App({ context }: { context: AppContext }) {
           />
           <Route path="/propositions" component={() => <ProposalsScreen context={context} />} />
           <Route path="/propositions/nouvelle" component={() => <ProposalNewScreen context={context} />} />
+          <Route
+            path="/agenda"
+            component={() => <AgendaScreen catalog={context.catalog} programme={context.programme} />}
+          />
+          <Route
+            path="/agenda/nouvelle"
+            component={() => (
+              <ActionEditScreen
+                catalog={context.catalog}
+                programme={context.programme}
+                account={context.session.account}
+              />
+            )}
+          />
+          <Route
+            path="/agenda/:id/modifier"
+            component={({ id }: { id: string }) => (
+              <ActionEditScreen
+                catalog={context.catalog}
+                programme={context.programme}
+                account={context.session.account}
+                id={id}
+              />
+            )}
+          />
           <Route default component={NotFoundScreen} />
         </Router>
       </main>

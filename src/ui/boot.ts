@@ -22,6 +22,7 @@ import { createSessionModel } from './models/session-model.ts';
 import { createStructureEditor } from './models/structure-editor-model.ts';
 import { createSyncModel } from './models/sync-model.ts';
 import type { ReferralWiring } from './referral-wiring.ts';
+import { programmeLoader } from './programme-wiring.ts';
 
 export async function boot() {
   const db = new BoussoleDatabase();
@@ -151,6 +152,8 @@ export async function boot() {
     serviceEditor: (id: string) =>
       import('./models/service-editor-model.ts').then(({ createServiceEditor }) => createServiceEditor(db, id)),
     applyUpdate: () => serviceWorker?.applyUpdate(),
+    /** The programme of actions (issue 7): its model, loaded with the first screen that shows actions. */
+    programme: programmeLoader(db, () => session.account.value),
     /** Issue 7 actions on listings (confirm, notes, criteria, proposals): a chunk loaded by the screens using them. */
     listings: () =>
       import('./models/listing-actions.ts').then(({ createListingActions }) =>

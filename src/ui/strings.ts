@@ -47,6 +47,7 @@ export const fr = {
     label: 'Navigation principale',
     home: 'Accueil',
     directory: 'Annuaire',
+    agenda: 'Agenda',
     sync: 'Synchronisation',
     signIn: 'Se connecter',
     toReview: (n: number) => `${n} à revoir`,

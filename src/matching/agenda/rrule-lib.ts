@@ -5,8 +5,8 @@
 import * as lib from 'rrule';
 
 type Lib = typeof lib;
-const resolved: Lib = (lib as unknown as { default?: Lib }).default?.RRule
-  ? ((lib as unknown as { default: Lib }).default as Lib)
-  : lib;
+// Read with Reflect: the bundler sees the ES module, which has no default export, and would warn at `lib.default`.
+const cjs = Reflect.get(lib, 'default') as Lib | undefined;
+const resolved: Lib = cjs?.RRule ? cjs : lib;
 
 export const RRule = resolved.RRule;

@@ -32,7 +32,7 @@ interface TextProps {
   error?: string | undefined;
   hint?: string | undefined;
   multiline?: boolean;
-  type?: 'text' | 'email' | 'tel' | 'url' | 'date';
+  type?: 'text' | 'email' | 'tel' | 'url' | 'date' | 'time';
   inputMode?: 'decimal' | 'numeric';
 }
 

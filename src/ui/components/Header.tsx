@@ -19,6 +19,7 @@ export function Header({ context }: { context: AppContext }) {
       <nav aria-label={fr.nav.label} class="main-nav">
         <a href="/">{fr.nav.home}</a>
         <a href="/annuaire">{fr.nav.directory}</a>
+        <a href="/agenda">{fr.nav.agenda}</a>
         {account && <a href="/orientations">{fr.referral.navLabel}</a>}
         {account && account.role !== 'partenaire' && <a href="/propositions">{fr.listings.proposalsNav}</a>}
         <a href="/synchronisation">

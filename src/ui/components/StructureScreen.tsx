@@ -7,6 +7,7 @@ import { hoursStatus, serviceHours } from '../models/hours-status.ts';
 import type { ListingActions } from '../models/listing-actions.ts';
 import { noticesOf } from '../models/service-words.ts';
 import { fr } from '../strings.ts';
+import { PartnerActions } from './agenda/PartnerActions.tsx';
 import { ContactLinks } from './ContactLinks.tsx';
 import { Freshness } from './Freshness.tsx';
 import { HoursBlock } from './HoursBlock.tsx';
@@ -19,7 +20,7 @@ import { TemporaryNotices } from './TemporaryNotices.tsx';
 
 /** `session` and `listings` are optional: without them (tests, anonymous) the sheet is read-only. */
 export type SheetContext = Pick<AppContext, 'structure' | 'review' | 'catalog' | 'directory'> &
-  Partial<Pick<AppContext, 'session' | 'listings'>>;
+  Partial<Pick<AppContext, 'session' | 'listings' | 'programme'>>;
 
 const S = fr.sheet;
 
@@ -180,6 +181,14 @@ export function StructureScreen({ context, id }: { context: SheetContext; id: st
           />
         ))}
       </section>
+
+      {context.programme && (
+        <PartnerActions
+          programme={context.programme}
+          structureId={structure.id}
+          structureOf={(sid) => catalog?.snapshot.value?.structures.get(sid)}
+        />
+      )}
 
       {professional && actions && (
         <MdmRecommendations

@@ -2,6 +2,7 @@ import type { ReadonlySignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import type { CatalogModel } from '../../models/catalog-model.ts';
 import { orientationModelFor, type Step } from '../../models/orientation-model.ts';
+import type { ProgrammeModel } from '../../models/programme-model.ts';
 import type { RecapModel } from '../../models/recap-model.ts';
 import { fr } from '../../strings.ts';
 import { NeedsStep } from './NeedsStep.tsx';
@@ -14,11 +15,13 @@ const STEPS: readonly Step[] = ['profil', 'besoins', 'resultats'];
 
 interface Props {
   catalog: ReadonlySignal<CatalogModel | null>;
+  /** The programme of actions, for the « prochain atelier » hint on result cards (issue 7); absent in tests. */
+  programme?: () => Promise<ProgrammeModel>;
   recap: RecapModel;
 }
 
 /** Route /orientation: profile, needs, results, all on the device; picked partners go to the recap (/fiche). */
-export function OrientationScreen({ catalog, recap }: Props) {
+export function OrientationScreen({ catalog, recap, programme }: Props) {
   const model = orientationModelFor(catalog);
   const title = useRef<HTMLHeadingElement>(null);
   const current = catalog.value;
@@ -61,7 +64,7 @@ export function OrientationScreen({ catalog, recap }: Props) {
       ) : step === 'besoins' ? (
         <NeedsStep model={model} />
       ) : (
-        <ResultsStep model={model} catalog={current} recap={recap} />
+        <ResultsStep model={model} catalog={current} recap={recap} {...(programme ? { programme } : {})} />
       )}
       {/* Last in the section and sticky: stays at the bottom of the screen during the whole flow. */}
       <RecapBar recap={recap} />

@@ -1,9 +1,11 @@
 import { FOOD_CATEGORIES } from '../../../domain/vocabulary.ts';
+import type { ActionHint } from '../../../matching/agenda/hints.ts';
 import type { ServiceResult } from '../../../matching/orient/types.ts';
 import type { Reason, ReasonCode, ReasonKind } from '../../../matching/reasons.ts';
 import type { ServiceEntry } from '../../../matching/snapshot-entry.ts';
 import type { RecapModel } from '../../models/recap-model.ts';
 import { fr } from '../../strings.ts';
+import { actionHintText } from '../../text/action-hint-text.ts';
 import { distance } from '../../text/fr-format.ts';
 import { reasonText } from '../../text/reason-text.ts';
 
@@ -32,10 +34,12 @@ interface Props {
   entry: ServiceEntry;
   recap: RecapModel;
   now: number;
+  /** The partner's next action that fits the person (issue 7). */
+  hint?: ActionHint;
 }
 
 /** One partner service in the results: why it fits (or must be checked, or was excluded), and "Ajouter". */
-export function ResultCard({ result, entry, recap, now }: Props) {
+export function ResultCard({ result, entry, recap, now, hint }: Props) {
   const { service, structure } = entry;
   const name = structure?.nom ?? service.nom;
   const place = service.lieu ?? structure;
@@ -81,6 +85,11 @@ export function ResultCard({ result, entry, recap, now }: Props) {
           <li class="reason info">{T.distance(distance(result.distance_km), result.distance_approximate)}</li>
         )}
         {sentences(others)}
+        {hint && (
+          <li class="reason plus" data-testid="action-hint">
+            {actionHintText(hint, now)}
+          </li>
+        )}
       </ul>
       <div class="actions">
         {result.verdict !== 'excluded' && (

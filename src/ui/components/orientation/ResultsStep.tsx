@@ -2,8 +2,10 @@ import { useState } from 'preact/hooks';
 import type { ServiceResult } from '../../../matching/orient/types.ts';
 import type { CatalogModel } from '../../models/catalog-model.ts';
 import type { OrientationModel, ResultList } from '../../models/orientation-model.ts';
+import type { ProgrammeModel } from '../../models/programme-model.ts';
 import type { RecapModel } from '../../models/recap-model.ts';
 import { fr } from '../../strings.ts';
+import { useActionHints } from '../agenda/use-action-hints.ts';
 import { MissingInfoList } from './MissingInfoList.tsx';
 import { ResultCard } from './ResultCard.tsx';
 import { ResultFiltersBar } from './ResultFiltersBar.tsx';
@@ -15,16 +17,18 @@ interface Props {
   model: OrientationModel;
   catalog: CatalogModel | null;
   recap: RecapModel;
+  programme?: () => Promise<ProgrammeModel>;
 }
 
 /** Step 3: eligible partners first, then those to check, then (on demand) the excluded ones and why. */
-export function ResultsStep({ model, catalog, recap }: Props) {
+export function ResultsStep({ model, catalog, recap, programme }: Props) {
   const heading = useStepFocus(model);
   const [excludedOpen, setExcludedOpen] = useState(false);
   const view = model.view.value;
   const hoursReady = catalog?.hours.value != null;
   const limits = model.limits.value;
   const now = model.now.value;
+  const hints = useActionHints(programme, model.profile.value, catalog, now);
 
   const list = (results: readonly ServiceResult[], which: ResultList, label: string) => {
     const shown = results.slice(0, limits[which]);
@@ -33,7 +37,17 @@ export function ResultsStep({ model, catalog, recap }: Props) {
         <ul class="results" aria-label={label}>
           {shown.map((r) => {
             const entry = catalog?.entry(r.service_id);
-            return entry ? <ResultCard key={r.service_id} result={r} entry={entry} recap={recap} now={now} /> : null;
+            const hint = hints.get(entry?.structureId ?? '');
+            return entry ? (
+              <ResultCard
+                key={r.service_id}
+                result={r}
+                entry={entry}
+                recap={recap}
+                now={now}
+                {...(hint ? { hint } : {})}
+              />
+            ) : null;
           })}
         </ul>
         {results.length > shown.length && (

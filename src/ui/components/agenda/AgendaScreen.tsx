@@ -1,0 +1,118 @@
+import type { ReadonlySignal } from '@preact/signals';
+import { useMemo, useState } from 'preact/hooks';
+import type { TypeAction } from '../../../domain/action.ts';
+import { ADDRESSABLE_COMMUNES, COMMUNES, communeByCode, LYON } from '../../../domain/communes.ts';
+import { TYPES_ACTION } from '../../../domain/vocabulary.ts';
+import { type AgendaItem, agendaBetween, type Period, periodWindow } from '../../../matching/agenda/agenda.ts';
+import type { CatalogModel } from '../../models/catalog-model.ts';
+import type { ProgrammeModel } from '../../models/programme-model.ts';
+import { frAgenda } from '../../strings-agenda.ts';
+import { capitalised, relativeDay } from '../../text/fr-format.ts';
+import { SelectField } from '../FormFields.tsx';
+import { AgendaItemCard } from './AgendaItemCard.tsx';
+import { useProgramme } from './use-programme.ts';
+
+const T = frAgenda.agenda;
+const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
+const COMMUNE_OPTIONS: ReadonlyArray<readonly [string, string]> = [
+  ['', T.allCommunes],
+  ...[...ADDRESSABLE_COMMUNES, ...COMMUNES.filter((c) => c.code_insee === LYON)]
+    .sort((a, b) => collator.compare(a.nom, b.nom))
+    .map((c) => [c.code_insee, c.nom] as const),
+];
+const KIND_OPTIONS: ReadonlyArray<readonly [string, string]> = [['', T.allKinds], ...Object.entries(TYPES_ACTION)];
+
+interface Props {
+  catalog: ReadonlySignal<CatalogModel | null>;
+  programme: () => Promise<ProgrammeModel>;
+}
+
+/**
+ * Agenda des actions (issue 7): the programme of this week or this month, by commune and kind, computed on the
+ * device from the actions and partners the last sync brought — offline like the rest. Coordinators and partners
+ * add and change actions from here; a commune's calendar can be subscribed to (.ics, served by the server).
+ */
+export function AgendaScreen({ catalog, programme }: Props) {
+  const model = useProgramme(programme);
+  const [period, setPeriod] = useState<Period>('semaine');
+  const [commune, setCommune] = useState('');
+  const [kind, setKind] = useState('');
+  const structures = catalog.value?.snapshot.value?.structures;
+  const structureOf = (id: string) => structures?.get(id);
+  const actions = model?.actions.value ?? null;
+  const now = Date.now();
+  const items = useMemo(() => {
+    if (!actions) return null;
+    const { from, to } = periodWindow(period, now);
+    return agendaBetween(actions, structureOf, from, to, {
+      ...(commune ? { code_insee: commune } : {}),
+      ...(kind ? { type: kind as TypeAction } : {}),
+    });
+  }, [actions, structures, period, commune, kind, Math.floor(now / 60_000)]);
+
+  const days = new Map<string, AgendaItem[]>();
+  for (const item of items ?? []) days.set(item.occurrence.day, [...(days.get(item.occurrence.day) ?? []), item]);
+  const communeName = commune ? communeByCode(commune)?.nom : undefined;
+
+  return (
+    <section class="screen agenda" aria-labelledby="agenda-title">
+      <h1 id="agenda-title">{T.title}</h1>
+      <p>{T.intro}</p>
+      {model?.mayCreate() && (
+        <p>
+          <a class="button primary" href="/agenda/nouvelle">
+            {T.newAction}
+          </a>
+        </p>
+      )}
+      <form class="filters" onSubmit={(e) => e.preventDefault()}>
+        <SelectField
+          path="agenda-periode"
+          label={T.period}
+          value={period}
+          options={[
+            ['semaine', T.week],
+            ['mois', T.month],
+          ]}
+          onChange={(v) => setPeriod(v as Period)}
+        />
+        <SelectField
+          path="agenda-commune"
+          label={T.commune}
+          value={commune}
+          options={COMMUNE_OPTIONS}
+          onChange={setCommune}
+        />
+        <SelectField path="agenda-type" label={T.kind} value={kind} options={KIND_OPTIONS} onChange={setKind} />
+      </form>
+      {communeName && (
+        <p>
+          <a href={`/api/v1/agenda/commune/${commune}.ics`} data-testid="ics-commune">
+            {T.subscribeCommune(communeName)}
+          </a>
+          <br />
+          <span class="hint">{T.subscribeHint}</span>
+        </p>
+      )}
+      <p aria-live="polite" class="result-count" data-testid="agenda-count">
+        {items ? T.count(items.length) : T.loading}
+      </p>
+      {items && items.length === 0 && <p>{T.empty}</p>}
+      {[...days].map(([day, dayItems]) => (
+        <section key={day} aria-labelledby={`jour-${day}`}>
+          <h2 id={`jour-${day}`}>{capitalised(relativeDay(day, now))}</h2>
+          <ul class="results">
+            {dayItems.map((item) => (
+              <AgendaItemCard
+                key={`${item.action.id}-${item.occurrence.start}`}
+                item={item}
+                structureOf={structureOf}
+                editable={model?.mayEdit(item.action) ?? false}
+              />
+            ))}
+          </ul>
+        </section>
+      ))}
+    </section>
+  );
+}
