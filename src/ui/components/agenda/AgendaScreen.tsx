@@ -25,6 +25,8 @@ const KIND_OPTIONS: ReadonlyArray<readonly [string, string]> = [['', T.allKinds]
 interface Props {
   catalog: ReadonlySignal<CatalogModel | null>;
   programme: () => Promise<ProgrammeModel>;
+  /** The clock (tests pin it). */
+  clock?: () => number;
 }
 
 /**
@@ -32,7 +34,7 @@ interface Props {
  * device from the actions and partners the last sync brought — offline like the rest. Coordinators and partners
  * add and change actions from here; a commune's calendar can be subscribed to (.ics, served by the server).
  */
-export function AgendaScreen({ catalog, programme }: Props) {
+export function AgendaScreen({ catalog, programme, clock = Date.now }: Props) {
   const model = useProgramme(programme);
   const [period, setPeriod] = useState<Period>('semaine');
   const [commune, setCommune] = useState('');
@@ -40,7 +42,7 @@ export function AgendaScreen({ catalog, programme }: Props) {
   const structures = catalog.value?.snapshot.value?.structures;
   const structureOf = (id: string) => structures?.get(id);
   const actions = model?.actions.value ?? null;
-  const now = Date.now();
+  const now = clock();
   const items = useMemo(() => {
     if (!actions) return null;
     const { from, to } = periodWindow(period, now);
