@@ -33,6 +33,7 @@ test('aucun écran n’a de violation d’accessibilité grave ou critique (axe,
     '/couverture',
     '/propositions',
     '/propositions/nouvelle',
+    '/agenda',
   ]) {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
