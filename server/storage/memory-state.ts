@@ -3,8 +3,10 @@
 // item that moves is deleted then re-inserted, Map insertion order is seq order.
 import { randomUUID } from 'node:crypto';
 import type { Action } from '../../src/domain/action.ts';
+import type { Campagne, ReponseCampagne } from '../../src/domain/campagne.ts';
 import type { RecordOfKind } from '../../src/domain/record-kinds.ts';
 import type { Service } from '../../src/domain/service.ts';
+import type { Signalement } from '../../src/domain/signalement.ts';
 import type { Structure } from '../../src/domain/structure.ts';
 import type { Account, HistoryEntry, MutationResult, RecordKind } from '../../src/domain/sync-protocol.ts';
 import type { StoredInvitation } from '../auth/invitations.ts';
@@ -46,6 +48,9 @@ export interface MemoryState {
   structures: Map<string, { seq: number; record: Structure }>;
   services: Map<string, { seq: number; record: Service }>;
   actions: Map<string, { seq: number; record: Action }>;
+  signalements: Map<string, { seq: number; record: Signalement }>;
+  campagnes: Map<string, { seq: number; record: Campagne }>;
+  reponsesCampagne: Map<string, { seq: number; record: ReponseCampagne }>;
   /** Keyed `kind/id`. */
   tombstones: Map<string, { seq: number; record: DirectoryRecord }>;
   conflicts: Map<string, { seq: number; conflict: StoredConflict }>;
@@ -69,6 +74,9 @@ export function createMemoryState(): MemoryState {
     structures: new Map(),
     services: new Map(),
     actions: new Map(),
+    signalements: new Map(),
+    campagnes: new Map(),
+    reponsesCampagne: new Map(),
     tombstones: new Map(),
     conflicts: new Map(),
     history: [],
@@ -92,7 +100,14 @@ export function tableOf<K extends RecordKind>(
   state: MemoryState,
   kind: K,
 ): Map<string, { seq: number; record: RecordOfKind[K] }> {
-  const tables = { structure: state.structures, service: state.services, action: state.actions };
+  const tables = {
+    structure: state.structures,
+    service: state.services,
+    action: state.actions,
+    signalement: state.signalements,
+    campagne: state.campagnes,
+    reponse_campagne: state.reponsesCampagne,
+  };
   return tables[kind] as unknown as Map<string, { seq: number; record: RecordOfKind[K] }>;
 }
 

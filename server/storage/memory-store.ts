@@ -3,6 +3,7 @@
 // caller mutating an object it passed or received cannot change the stored state. Every method runs without an
 // await between its reads and writes, which makes it atomic in Node's single thread.
 import type { DirectoryEntry } from '../../src/domain/directory.ts';
+import { RECORD_KINDS } from '../../src/domain/sync-protocol.ts';
 import { canSeeRecord } from '../sync/feed.ts';
 import { canSeeService, canSeeStructure, readable } from '../sync/visibility.ts';
 import {
@@ -80,7 +81,8 @@ export function createMemoryStore(): DirectoryStore {
         const entry = { kind: ref.kind, seq, record: tableOf(state, ref.kind).get(ref.id)?.record } as DirectoryEntry;
         entries.push(structuredClone(entry));
       }
-      const total = state.structures.size + state.services.size + state.actions.size;
+      let total = 0;
+      for (const kind of RECORD_KINDS) total += tableOf(state, kind).size;
       return { entries, cursor: entries.at(-1)?.seq ?? cursor, hasMore, total };
     },
 

@@ -69,7 +69,12 @@ export function sqliteSync(db: Database.Database, rows: RecordAccess, logger: Lo
     // structure, NULL for anonymous). The contract suite checks that they agree with the feed.
     totalPublic: RECORD_KINDS.map((kind) => ({
       kind,
-      count: db.prepare<{ own: string | null }, { n: number }>(rulesOf(kind).publicCountSql),
+      count: db.prepare<{ own: string | null; account: string | null }, { n: number }>(rulesOf(kind).publicCountSql),
+    })),
+    // Workers (issue 7): every listing but others' proposals, their own reports (@account: the worker's id).
+    totalWorker: RECORD_KINDS.map((kind) => ({
+      kind,
+      count: db.prepare<{ own: null; account: string }, { n: number }>(rulesOf(kind).workerCountSql),
     })),
     history: db.prepare<[string, string, number], HistoryRow>(
       `SELECT seq, at, account_id, action, changes FROM history WHERE record_kind = ? AND record_id = ?
@@ -82,7 +87,10 @@ export function sqliteSync(db: Database.Database, rows: RecordAccess, logger: Lo
   const nameOf = (id: string) => s.accountName.get(id)?.nom;
 
   // Totals change only with a write, and every write takes a seq: a total is exact for the seq it was counted at.
+  // Since issue 7 a worker's or partner's class is its account: the map keeps the latest classes asked (a few
+  // hundred devices at most), dropping the oldest beyond that.
   const totals = new Map<string, { seq: number; byKind: Map<string, number> }>();
+  const MAX_CACHED_CLASSES = 1000;
   function totalFor(reader: Reader, lastSeq: number, protocol: number): number {
     const cls = readerClass(reader);
     const key = readerClassKey(cls);
@@ -90,13 +98,17 @@ export function sqliteSync(db: Database.Database, rows: RecordAccess, logger: Lo
     if (cached?.seq !== lastSeq) {
       const byKind = new Map<string, number>();
       if (cls.kind === 'everything') for (const { kind, n } of s.totalAll.all()) byKind.set(kind, n);
-      else {
-        for (const { kind, count } of s.totalPublic) {
-          byKind.set(kind, count.get({ own: cls.partnerOf ?? null })?.n ?? 0);
-        }
+      else if (cls.kind === 'worker') {
+        for (const { kind, count } of s.totalWorker)
+          byKind.set(kind, count.get({ own: null, account: cls.account })?.n ?? 0);
+      } else {
+        const params = { own: cls.partnerOf ?? null, account: cls.account ?? null };
+        for (const { kind, count } of s.totalPublic) byKind.set(kind, count.get(params)?.n ?? 0);
       }
       cached = { seq: lastSeq, byKind };
+      totals.delete(key);
       totals.set(key, cached);
+      if (totals.size > MAX_CACHED_CLASSES) totals.delete(totals.keys().next().value as string);
     }
     let total = 0;
     for (const kind of RECORD_KINDS) if (kindKnownBy(kind, protocol)) total += cached.byKind.get(kind) ?? 0;

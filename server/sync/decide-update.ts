@@ -23,6 +23,7 @@ import {
   type SyncView,
 } from './decision.ts';
 import { jsonEqual, orNull } from './json-values.ts';
+import { rulesOf } from './record-kinds.ts';
 import {
   applied,
   bumped,
@@ -62,8 +63,14 @@ export function checkFields(
   actor: Actor,
 ): Decision | undefined {
   const problems: Problem[] = [];
+  const editable = rulesOf(kind).editable;
   for (const field of fields) {
     const access = fieldAccess(actor.account, field, knownFields(kind));
+    // Some kinds change only in part once created (a report is closed, not rewritten: record-kinds.ts).
+    if (access === 'ok' && editable !== undefined && !editable.has(field)) {
+      problems.push({ path: field, message: 'Champ non modifiable après la création' });
+      continue;
+    }
     if (access === 'coordinator-only') {
       return refuse(id, 'interdit', `Seule la coordination peut modifier le champ « ${field} ».`, [
         { path: field, message: 'Réservé à la coordination' },
@@ -92,7 +99,8 @@ export function decideUpdate(view: SyncView, id: number, args: UpdateArgs, actor
   if (fieldProblem) return fieldProblem;
   const stamped = stampChanges(args.changes, base, current ?? null, actor, now);
   if (!stamped.ok) return refuse(id, stamped.code, 'Modification refusée.', stamped.problems);
-  const { changes } = stamped;
+  const stampKind = rulesOf(kind).stampUpdate;
+  const changes = stampKind ? stampKind(stamped.changes, actor.account, now.toISOString()) : stamped.changes;
 
   if (!current) {
     // Edited on a device while someone deleted it: the edit is kept in a conflict on `*` that a person settles

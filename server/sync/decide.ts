@@ -60,7 +60,7 @@ function decideCreate(view: SyncView, id: number, { kind, record }: CreateArgs, 
     );
   }
   const candidate = withChanges({}, record);
-  Object.assign(candidate, { version: 1, date_maj: parisDate(now) }, rules.createdFields(account, candidate));
+  Object.assign(candidate, { version: 1, date_maj: parisDate(now) }, rules.createdFields(account, candidate, now));
   const checked = validated(kind, candidate);
   if (!checked.ok) return refuse(id, 'invalide', 'La nouvelle fiche est incomplète ou invalide.', checked.problems);
   const { write } = checked;

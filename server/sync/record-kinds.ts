@@ -3,10 +3,21 @@
 // is deleted, and the columns SQLite copies from it for filters and counts. Everything else — decide*.ts, the
 // feed, both stores — is written once for every kind and reads these rules. The schema and owners of a kind are
 // in src/domain/record-kinds.ts. Adding a kind: docs/sync-protocol.md, "Record kinds".
+import { REPONSE_EDITABLE } from '../../src/domain/campagne.ts';
 import { ownersOf, type RecordOfKind } from '../../src/domain/record-kinds.ts';
+import { SIGNALEMENT_EDITABLE } from '../../src/domain/signalement.ts';
 import type { Structure } from '../../src/domain/structure.ts';
 import type { Account, RecordKind } from '../../src/domain/sync-protocol.ts';
-import { canSeeAction, canSeeService, canSeeStructure, type Reader } from './visibility.ts';
+import { isoInstant } from './server-clock.ts';
+import {
+  canSeeAction,
+  canSeeCampagne,
+  canSeeReponseCampagne,
+  canSeeService,
+  canSeeSignalement,
+  canSeeStructure,
+  type Reader,
+} from './visibility.ts';
 
 /** Copies of a record's fields in its SQLite row (server/storage/sqlite-records.ts). */
 export interface StorageColumns {
@@ -32,8 +43,12 @@ export interface KindRules<K extends RecordKind> {
   /** Judged on the server's copy; a change must also leave the record editable by its author. */
   mayEdit(account: Account, held: RecordOfKind[K]): boolean;
   mayDelete(account: Account, held: RecordOfKind[K]): boolean;
-  /** Fields the server sets on a new record besides version and date_maj. */
-  createdFields(account: Account, candidate: Readonly<Record<string, unknown>>): Record<string, unknown>;
+  /** Fields the server sets on a new record besides version and date_maj (`now`: the server's clock). */
+  createdFields(account: Account, candidate: Readonly<Record<string, unknown>>, now: Date): Record<string, unknown>;
+  /** When set, the only fields a record.update may change (others are refused `invalide`, naming them). */
+  editable?: ReadonlySet<string>;
+  /** Values of an update the server stamps for this kind (who and when), whatever the device sent. */
+  stampUpdate?(changes: Readonly<Record<string, unknown>>, account: Account, at: string): Record<string, unknown>;
   /** Records that must be live when this one is created or restored. */
   references(record: RecordOfKind[K]): Reference[];
   /** When its owning structure `structureId` is deleted: go with it, or stay (other owners remain). */
@@ -47,18 +62,28 @@ export interface KindRules<K extends RecordKind> {
    * NULL for anonymous), the same rule as `canSee` (the contract suite checks that counts agree with the feed).
    */
   publicCountSql: string;
+  /** SQLite: the same for a worker (`@account`: its id): all but others' proposals and reports, no campaigns. */
+  workerCountSql: string;
 }
 
 const isPartner = (account: Account) => account.role === 'partenaire';
 const ownedBy = (account: Account, owners: readonly string[]) =>
   account.structure_id !== undefined && owners.includes(account.structure_id);
+const isCoordinator = (account: Account) => account.role === 'coordinateur';
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** A worker sees a structure unless it is another account's proposal (server/sync/visibility.ts). */
+const WORKER_SEES_STRUCTURE = `(statut IS NOT 'proposee' OR json_extract(data, '$.proposee_par.account_id') = @account)`;
 
 export const KIND_RULES: { readonly [K in RecordKind]: KindRules<K> } = {
   // Coordinators everything and alone delete a whole partner; workers create (proposed) and edit; a partner its own.
   structure: {
     mayCreate: (account) => !isPartner(account),
     forbiddenCreate: 'Un compte partenaire ne peut pas créer de structure : demandez-le à la coordination.',
-    mayEdit: (account, held) => !isPartner(account) || ownedBy(account, [held.id]),
+    // A worker edits any listing it can see: not another account's proposal (issue 7).
+    mayEdit: (account, held) =>
+      isPartner(account)
+        ? ownedBy(account, [held.id])
+        : isCoordinator(account) || held.statut !== 'proposee' || held.proposee_par?.account_id === account.id,
     mayDelete: (account) => account.role === 'coordinateur',
     createdFields: (account, candidate) => {
       const statut = account.role === 'coordinateur' ? (candidate.statut ?? 'publiee') : 'proposee';
@@ -85,6 +110,7 @@ export const KIND_RULES: { readonly [K in RecordKind]: KindRules<K> } = {
     ownersPath: '$.id',
     publicCountSql: `SELECT count(*) AS n FROM records WHERE kind = 'structure'
       AND (id = @own OR (visibilite = 'public' AND statut = 'publiee'))`,
+    workerCountSql: `SELECT count(*) AS n FROM records WHERE kind = 'structure' AND ${WORKER_SEES_STRUCTURE}`,
   },
   service: {
     mayCreate: (account, sent) =>
@@ -108,6 +134,9 @@ export const KIND_RULES: { readonly [K in RecordKind]: KindRules<K> } = {
     publicCountSql: `SELECT count(*) AS n FROM records v JOIN records p ON p.kind = 'structure' AND p.id = v.structure_id
       WHERE v.kind = 'service' AND (v.structure_id = @own OR (v.visibilite = 'public' AND p.visibilite = 'public'
         AND p.statut = 'publiee'))`,
+    workerCountSql: `SELECT count(*) AS n FROM records v JOIN records p ON p.kind = 'structure' AND p.id = v.structure_id
+      WHERE v.kind = 'service' AND (p.statut IS NOT 'proposee'
+        OR json_extract(p.data, '$.proposee_par.account_id') = @account)`,
   },
   // The programme (issue 7): coordinators and the organising partners write it; workers read it.
   action: {
@@ -142,6 +171,99 @@ export const KIND_RULES: { readonly [K in RecordKind]: KindRules<K> } = {
     ownersPath: '$.organisateurs',
     publicCountSql: `SELECT count(*) AS n FROM records WHERE kind = 'action' AND (visibilite = 'public'
       OR EXISTS (SELECT 1 FROM json_each(data, '$.organisateurs') WHERE value = @own))`,
+    workerCountSql: `SELECT count(*) AS n FROM records WHERE kind = 'action'`,
+  },
+  // « Signaler une erreur » (issue 7): anyone signed in reports; the partner concerned and coordinators close.
+  signalement: {
+    mayCreate: () => true,
+    forbiddenCreate: 'Signalement non autorisé pour ce compte.',
+    mayEdit: (account, held) => isCoordinator(account) || ownedBy(account, [held.structure_id]),
+    // Removing a report is moderation (a report sent twice, an abusive comment): coordinators only.
+    mayDelete: (account) => isCoordinator(account),
+    createdFields: (account, _candidate, now) => ({
+      auteur: { account_id: account.id, nom: account.nom },
+      signale_le: isoInstant(now),
+      etat: 'ouvert',
+      cloture: undefined,
+    }),
+    editable: SIGNALEMENT_EDITABLE,
+    stampUpdate: (changes, account, at) =>
+      isObject(changes.cloture) ? { ...changes, cloture: { ...changes.cloture, par: account.nom, le: at } } : changes,
+    references: (s) => [
+      { kind: 'structure', id: s.structure_id, path: 'structure_id' },
+      ...(s.service_id === undefined ? [] : [{ kind: 'service' as const, id: s.service_id, path: 'service_id' }]),
+    ],
+    onOwnerDeleted: () => 'delete',
+    canSee: (reader, s) => canSeeSignalement(reader, s),
+    columns: (s) => ({
+      structure_id: null,
+      code_insee: null,
+      categorie: s.motif,
+      visibilite: null,
+      statut: s.etat,
+    }),
+    ownersPath: '$.structure_id',
+    publicCountSql: `SELECT count(*) AS n FROM records WHERE kind = 'signalement'
+      AND (json_extract(data, '$.structure_id') = @own OR json_extract(data, '$.auteur.account_id') = @account)`,
+    workerCountSql: `SELECT count(*) AS n FROM records WHERE kind = 'signalement'
+      AND json_extract(data, '$.auteur.account_id') = @account`,
+  },
+  // Update campaigns (issue 7): coordinators decide them; the partners asked read them.
+  campagne: {
+    mayCreate: (account) => isCoordinator(account),
+    forbiddenCreate: 'Seule la coordination lance une campagne de mise à jour.',
+    mayEdit: (account) => isCoordinator(account),
+    mayDelete: (account) => isCoordinator(account),
+    createdFields: () => ({}),
+    references: (c) => c.partenaires.map((id, i) => ({ kind: 'structure' as const, id, path: `partenaires[${i}]` })),
+    // A campaign asks many partners: one going away does not end it.
+    onOwnerDeleted: () => 'keep',
+    canSee: (reader, c) => canSeeCampagne(reader, c),
+    columns: () => ({ structure_id: null, code_insee: null, categorie: null, visibilite: null, statut: null }),
+    ownersPath: '$.partenaires',
+    publicCountSql: `SELECT count(*) AS n FROM records WHERE kind = 'campagne'
+      AND EXISTS (SELECT 1 FROM json_each(data, '$.partenaires') WHERE value = @own)`,
+    workerCountSql: `SELECT 0 AS n`,
+  },
+  // A partner's answers to a campaign (src/domain/campagne.ts): the partner itself, or a coordinator on its behalf.
+  reponse_campagne: {
+    mayCreate: (account, sent) =>
+      isCoordinator(account) || (typeof sent.structure_id === 'string' && ownedBy(account, [sent.structure_id])),
+    forbiddenCreate: 'Un partenaire ne répond aux campagnes que pour sa propre structure.',
+    mayEdit: (account, held) => isCoordinator(account) || ownedBy(account, [held.structure_id]),
+    mayDelete: (account) => isCoordinator(account),
+    // Answers come as updates, stamped there; a new record starts empty whatever it carried.
+    createdFields: () => ({
+      horaires: undefined,
+      conditions: undefined,
+      tarifs: undefined,
+      contacts: undefined,
+      fiche_liaison: undefined,
+    }),
+    editable: REPONSE_EDITABLE,
+    stampUpdate: (changes, account, at) => {
+      const out: Record<string, unknown> = { ...changes };
+      for (const [field, value] of Object.entries(changes)) {
+        if (isObject(value)) out[field] = { ...value, par: account.nom, le: at };
+      }
+      return out;
+    },
+    references: (r) => [
+      { kind: 'campagne', id: r.campagne_id, path: 'campagne_id' },
+      { kind: 'structure', id: r.structure_id, path: 'structure_id' },
+    ],
+    onOwnerDeleted: () => 'delete',
+    canSee: (reader, r) => canSeeReponseCampagne(reader, r),
+    columns: (r) => ({
+      structure_id: null,
+      code_insee: null,
+      categorie: null,
+      visibilite: null,
+      statut: null,
+    }),
+    ownersPath: '$.structure_id',
+    publicCountSql: `SELECT count(*) AS n FROM records WHERE kind = 'reponse_campagne' AND json_extract(data, '$.structure_id') = @own`,
+    workerCountSql: `SELECT 0 AS n`,
   },
 };
 

@@ -34,10 +34,21 @@ describe('visibility of listings', () => {
     expect(canSeeService(ANONYMOUS_READER, makeService(3, published.id), () => undefined)).toBe(false);
   });
 
-  it('shows professionals everything', () => {
-    for (const account of [COORDINATOR, WORKER]) {
-      const reader = readerOf(account);
-      expect([published, proposed, prosOnly, own].every((s) => canSeeStructure(reader, s))).toBe(true);
+  it('shows coordinators everything, workers every listing but a proposal of another account (issue 7)', () => {
+    const coordinator = readerOf(COORDINATOR);
+    expect([published, proposed, prosOnly, own].every((s) => canSeeStructure(coordinator, s))).toBe(true);
+    const worker = readerOf(WORKER);
+    expect([published, proposed, prosOnly, own].map((s) => canSeeStructure(worker, s))).toEqual([
+      true,
+      false,
+      true,
+      false,
+    ]);
+    const mine = makeStructure(5, { statut: 'proposee', proposee_par: { account_id: WORKER.id, nom: WORKER.nom } });
+    expect(canSeeStructure(worker, mine)).toBe(true);
+    expect(canSeeService(worker, makeService(7, mine.id), () => mine)).toBe(true);
+    expect(canSeeService(worker, makeService(8, proposed.id), () => proposed)).toBe(false);
+    for (const reader of [coordinator, worker]) {
       expect(canSeeService(reader, makeService(3, prosOnly.id, { visibilite: 'professionnels' }), () => prosOnly)).toBe(
         true,
       );
@@ -58,10 +69,11 @@ describe('visibility of listings', () => {
     );
   });
 
-  it('groups readers that see the same records (cache keys of totals)', () => {
-    expect(readerClassKey(readerClass(readerOf(WORKER)))).toBe(readerClassKey(readerClass(readerOf(COORDINATOR))));
-    expect(readerClassKey(readerClass(ANONYMOUS_READER))).toBe('public:');
-    expect(readerClassKey(readerClass(readerOf(PARTNER)))).toBe('public:test--s001');
+  it('groups readers that see the same records (cache keys of totals): per account for workers and partners', () => {
+    expect(readerClassKey(readerClass(readerOf(COORDINATOR)))).toBe('everything');
+    expect(readerClassKey(readerClass(readerOf(WORKER)))).toBe(`worker:${WORKER.id}`);
+    expect(readerClassKey(readerClass(ANONYMOUS_READER))).toBe('public::');
+    expect(readerClassKey(readerClass(readerOf(PARTNER)))).toBe(`public:test--s001:${PARTNER.id}`);
   });
 });
 

@@ -2,14 +2,22 @@
 // totals of every store apply these rules, so one place decides and one test suite proves them.
 //
 // - anonymous: published (`statut: publiee`), public structures, and the public services of those;
-// - professionals (coordinateur, travailleur): everything, `proposee` structures and professionals-only listings
-//   included;
+// - coordinateur: everything;
+// - travailleur: every listing, professionals-only ones included, except a proposed structure (`proposee`) that
+//   another account proposed, and its services: a proposal is seen by its author and coordinators only until a
+//   coordinator publishes it (issue 7: an unchecked partner must not reach colleagues' orientations);
 // - partenaire: what anonymous sees, plus its own structure and all its services whatever their visibility.
 // A service is never visible without its structure (a device must not hold a service whose partner it cannot show).
 // An action (issue 7) is public when its own `visibilite` says so; its organising partners always see it.
+// Issue 7, protocol 4: a report (`signalement`) is read by its author, the partner it is about and coordinators —
+// not by other workers: it is an unchecked claim about a partner ("fermé") carrying its author's name, and what
+// it leads to (the corrected listing) reaches everyone anyway. A campaign is read by coordinators and the partners
+// it asks; a partner's answers by that partner and coordinators (never by the other partners of the campaign).
 import type { Action } from '../../src/domain/action.ts';
+import type { Campagne, ReponseCampagne } from '../../src/domain/campagne.ts';
 import { PROFESSIONAL_FIELDS } from '../../src/domain/listing-annotations.ts';
 import type { Service } from '../../src/domain/service.ts';
+import type { Signalement } from '../../src/domain/signalement.ts';
 import type { Structure } from '../../src/domain/structure.ts';
 import type { Account } from '../../src/domain/sync-protocol.ts';
 
@@ -33,7 +41,21 @@ function ownStructure(reader: Reader): string | undefined {
 }
 
 function seesEverything(reader: Reader): boolean {
-  return reader.kind === 'server' || (reader.kind === 'account' && isProfessional(reader.account));
+  return reader.kind === 'server' || (reader.kind === 'account' && reader.account.role === 'coordinateur');
+}
+
+/** The worker account reading, if any (workers see every listing but others' proposals). */
+function workerOf(reader: Reader): Account | undefined {
+  return reader.kind === 'account' && reader.account.role === 'travailleur' ? reader.account : undefined;
+}
+
+function accountId(reader: Reader): string | undefined {
+  return reader.kind === 'account' ? reader.account.id : undefined;
+}
+
+/** A proposal is seen by its author (and coordinators); any other structure by every professional. */
+function workerSeesStructure(worker: Account, structure: Structure): boolean {
+  return structure.statut !== 'proposee' || structure.proposee_par?.account_id === worker.id;
 }
 
 export function isPublicStructure(structure: Structure): boolean {
@@ -42,6 +64,8 @@ export function isPublicStructure(structure: Structure): boolean {
 
 export function canSeeStructure(reader: Reader, structure: Structure): boolean {
   if (seesEverything(reader)) return true;
+  const worker = workerOf(reader);
+  if (worker) return workerSeesStructure(worker, structure);
   if (ownStructure(reader) === structure.id) return true;
   return isPublicStructure(structure);
 }
@@ -52,6 +76,11 @@ export function canSeeStructure(reader: Reader, structure: Structure): boolean {
  */
 export function canSeeService(reader: Reader, service: Service, parent: () => Structure | undefined): boolean {
   if (seesEverything(reader)) return true;
+  const worker = workerOf(reader);
+  if (worker) {
+    const structure = parent();
+    return structure === undefined || workerSeesStructure(worker, structure);
+  }
   if (ownStructure(reader) === service.structure_id) return true;
   if (service.visibilite !== 'public') return false;
   const structure = parent();
@@ -59,10 +88,26 @@ export function canSeeService(reader: Reader, service: Service, parent: () => St
 }
 
 export function canSeeAction(reader: Reader, action: Action): boolean {
-  if (seesEverything(reader)) return true;
+  if (seesEverything(reader) || workerOf(reader)) return true;
   const own = ownStructure(reader);
   if (own !== undefined && action.organisateurs.includes(own)) return true;
   return action.visibilite === 'public';
+}
+
+export function canSeeSignalement(reader: Reader, signalement: Signalement): boolean {
+  if (seesEverything(reader)) return true;
+  if (accountId(reader) === signalement.auteur.account_id) return true;
+  return ownStructure(reader) === signalement.structure_id;
+}
+
+export function canSeeCampagne(reader: Reader, campagne: Campagne): boolean {
+  if (seesEverything(reader)) return true;
+  const own = ownStructure(reader);
+  return own !== undefined && campagne.partenaires.includes(own);
+}
+
+export function canSeeReponseCampagne(reader: Reader, reponse: ReponseCampagne): boolean {
+  return seesEverything(reader) || ownStructure(reader) === reponse.structure_id;
 }
 
 const ANNOTATIONS: readonly string[] = [...PROFESSIONAL_FIELDS.structure, ...PROFESSIONAL_FIELDS.service];
@@ -72,7 +117,8 @@ const ANNOTATIONS: readonly string[] = [...PROFESSIONAL_FIELDS.structure, ...PRO
  * 7) never reach partners or anonymous readers — not in the feed, not in the lists. Same object when nothing to hide.
  */
 export function readable<T extends object>(reader: Reader, record: T): T {
-  if (seesEverything(reader) || !ANNOTATIONS.some((f) => f in record)) return record;
+  const professional = seesEverything(reader) || workerOf(reader) !== undefined;
+  if (professional || !ANNOTATIONS.some((f) => f in record)) return record;
   const out = { ...record } as Record<string, unknown>;
   for (const field of ANNOTATIONS) delete out[field];
   return out as T;
@@ -88,16 +134,29 @@ export function canSeeConflict(reader: Reader, conflict: { mine_by: string; thei
 
 /**
  * Readers that see exactly the same records share a class: totals are cached per class (and per seq), and the
- * SQL count of a class is one query.
+ * SQL count of a class is one query per kind. Since issue 7 what a worker or a partner sees depends on its own
+ * account too (its proposals, the reports it wrote), so those classes are per account.
  */
-export type ReaderClass = { kind: 'everything' } | { kind: 'public'; partnerOf?: string };
+export type ReaderClass =
+  | { kind: 'everything' }
+  | { kind: 'worker'; account: string }
+  | { kind: 'public'; partnerOf?: string; account?: string };
 
 export function readerClass(reader: Reader): ReaderClass {
   if (seesEverything(reader)) return { kind: 'everything' };
+  const worker = workerOf(reader);
+  if (worker) return { kind: 'worker', account: worker.id };
   const own = ownStructure(reader);
-  return own === undefined ? { kind: 'public' } : { kind: 'public', partnerOf: own };
+  const account = accountId(reader);
+  return {
+    kind: 'public',
+    ...(own === undefined ? {} : { partnerOf: own }),
+    ...(account === undefined ? {} : { account }),
+  };
 }
 
 export function readerClassKey(cls: ReaderClass): string {
-  return cls.kind === 'everything' ? 'everything' : `public:${cls.partnerOf ?? ''}`;
+  if (cls.kind === 'everything') return 'everything';
+  if (cls.kind === 'worker') return `worker:${cls.account}`;
+  return `public:${cls.partnerOf ?? ''}:${cls.account ?? ''}`;
 }

@@ -33,7 +33,7 @@ describe('the device database schema', () => {
 
     const db = new BoussoleDatabase(name);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect((await db.structures.where('code_insee').equals('69259').toArray()).map((s) => s.id)).toEqual(['test--s1']);
     expect((await db.services.where('structure_id').equals('test--s1').toArray()).map((s) => s.id)).toEqual([
       'test--s1-1',
@@ -44,6 +44,10 @@ describe('the device database schema', () => {
     expect(await db.referralOutbox.count()).toBe(0);
     // v5 adds the actions of the programme (issue 7), empty.
     expect(await db.actions.count()).toBe(0);
+    // v6 adds reports, campaigns and partners' answers (issue 7, protocol 4), empty.
+    expect([await db.signalements.count(), await db.campagnes.count(), await db.reponsesCampagne.count()]).toEqual([
+      0, 0, 0,
+    ]);
     db.close();
   });
 });

@@ -3,7 +3,9 @@
 // person edited them); anything read back goes through the domain schemas before the app uses it.
 import { Dexie, type EntityTable } from 'dexie';
 import type { Action } from '../domain/action.ts';
+import type { Campagne, ReponseCampagne } from '../domain/campagne.ts';
 import type { Service } from '../domain/service.ts';
+import type { Signalement } from '../domain/signalement.ts';
 import type { Structure } from '../domain/structure.ts';
 import type { Referral, ReferralDraft, StatusChange } from '../domain/referral.ts';
 import type { Conflict, Mutation, Rejection } from '../domain/sync-protocol.ts';
@@ -79,6 +81,9 @@ export class BoussoleDatabase extends Dexie {
   structures!: EntityTable<Structure, 'id'>;
   services!: EntityTable<Service, 'id'>;
   actions!: EntityTable<Action, 'id'>;
+  signalements!: EntityTable<Signalement, 'id'>;
+  campagnes!: EntityTable<Campagne, 'id'>;
+  reponsesCampagne!: EntityTable<ReponseCampagne, 'id'>;
   meta!: EntityTable<MetaRow, 'key'>;
   outbox!: EntityTable<OutboxEntry, 'mutationId'>;
   shadows!: EntityTable<ShadowRow, 'recordKey'>;
@@ -123,6 +128,13 @@ export class BoussoleDatabase extends Dexie {
     // new table only; the agenda reads them all (a few hundred) and filters in memory.
     this.version(5).stores({
       actions: 'id',
+    });
+    // v6 (issue 7, protocol 4): reports of errors (by the listing they are about), update campaigns and partners'
+    // answers to them (by campaign). New tables only; a device holds the few its account may read.
+    this.version(6).stores({
+      signalements: 'id, structure_id',
+      campagnes: 'id',
+      reponsesCampagne: 'id, campagne_id',
     });
   }
 }

@@ -7,11 +7,18 @@ import type { BoussoleDatabase } from './database.ts';
 
 /** A kind's table, seen as plain records keyed by id (rows are parsed with the kind's schema when read). */
 export function tableOfKind(db: BoussoleDatabase, kind: RecordKind): Table<AnyRecord, string> {
-  const tables = { structure: db.structures, service: db.services, action: db.actions };
+  const tables = {
+    structure: db.structures,
+    service: db.services,
+    action: db.actions,
+    signalement: db.signalements,
+    campagne: db.campagnes,
+    reponse_campagne: db.reponsesCampagne,
+  };
   return tables[kind] as unknown as Table<AnyRecord, string>;
 }
 
 /** Every record kind's table, for transactions that may touch any of them. */
 export function recordTables(db: BoussoleDatabase): Table[] {
-  return [db.structures, db.services, db.actions];
+  return [db.structures, db.services, db.actions, db.signalements, db.campagnes, db.reponsesCampagne];
 }

@@ -3,9 +3,11 @@
 // or turned "professionals only" for a partner account) comes as a tombstone; conflicts travel in the same feed.
 import * as z from 'zod/mini';
 import { actionSchema } from './action.ts';
+import { campagneSchema, reponseCampagneSchema } from './campagne.ts';
 import { recordId } from './primitives.ts';
 import { answerProtocolSchema, PROTOCOL_VERSION } from './protocol-version.ts';
 import { serviceSchema } from './service.ts';
+import { signalementSchema } from './signalement.ts';
 import { structureSchema } from './structure.ts';
 import { conflictSchema, recordKindSchema } from './sync-protocol.ts';
 
@@ -17,7 +19,18 @@ const structureEntry = z.object({ kind: z.literal('structure'), seq, record: str
 const serviceEntry = z.object({ kind: z.literal('service'), seq, record: serviceSchema });
 /** Since protocol 3 (src/domain/record-kinds.ts): older clients never receive one. */
 const actionEntry = z.object({ kind: z.literal('action'), seq, record: actionSchema });
-export const directoryEntrySchema = z.discriminatedUnion('kind', [structureEntry, serviceEntry, actionEntry]);
+/** Since protocol 4 (issue 7): reports of errors, update campaigns and partners' answers to them. */
+const signalementEntry = z.object({ kind: z.literal('signalement'), seq, record: signalementSchema });
+const campagneEntry = z.object({ kind: z.literal('campagne'), seq, record: campagneSchema });
+const reponseCampagneEntry = z.object({ kind: z.literal('reponse_campagne'), seq, record: reponseCampagneSchema });
+export const directoryEntrySchema = z.discriminatedUnion('kind', [
+  structureEntry,
+  serviceEntry,
+  actionEntry,
+  signalementEntry,
+  campagneEntry,
+  reponseCampagneEntry,
+]);
 
 export const tombstoneSchema = z.object({
   kind: z.literal('tombstone'),
@@ -31,6 +44,9 @@ export const feedEntrySchema = z.discriminatedUnion('kind', [
   structureEntry,
   serviceEntry,
   actionEntry,
+  signalementEntry,
+  campagneEntry,
+  reponseCampagneEntry,
   tombstoneSchema,
   conflictEntrySchema,
 ]);

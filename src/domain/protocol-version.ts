@@ -3,7 +3,7 @@
 // leaves one of them undefined at load time). History of the versions: docs/sync-protocol.md.
 import * as z from 'zod/mini';
 
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 
 /** The oldest client protocol the server still serves; older clients are told to update (HTTP 426). */
 export const MIN_CLIENT_PROTOCOL = 1;

@@ -14,7 +14,7 @@ export const MAX_MUTATIONS_PER_PUSH = 100;
  * The kinds of records that sync through the directory feed and the mutations (docs/sync-protocol.md, "Record
  * kinds"). Each is declared once in src/domain/record-kinds.ts; `action` arrived with protocol 3.
  */
-export const RECORD_KINDS = ['structure', 'service', 'action'] as const;
+export const RECORD_KINDS = ['structure', 'service', 'action', 'signalement', 'campagne', 'reponse_campagne'] as const;
 export const recordKindSchema = z.enum(RECORD_KINDS);
 export type RecordKind = z.infer<typeof recordKindSchema>;
 

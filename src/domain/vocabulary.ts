@@ -362,3 +362,40 @@ export const FREQUENCES_ACTION = {
   mensuelle: 'Chaque mois, un jour donné de la semaine (ex. 2e mardi)',
   quotidienne: 'Chaque jour',
 } as const;
+
+/** Why a worker flags a listing (issue 7, « Signaler une erreur »). */
+export const MOTIFS_SIGNALEMENT = {
+  horaires: 'Horaires erronés',
+  ferme: 'Structure fermée',
+  demenage: 'A déménagé',
+  telephone: 'Téléphone erroné',
+  autre: 'Autre',
+} as const;
+
+export const ETATS_SIGNALEMENT = {
+  ouvert: 'Ouvert',
+  clos: 'Clos',
+} as const;
+
+/** What an update campaign asks partners to review (issue 7). */
+export const SECTIONS_CAMPAGNE = {
+  horaires: 'Horaires et fermetures',
+  conditions: 'Conditions d’accès',
+  tarifs: 'Tarifs',
+  contacts: 'Contacts',
+  fiche_liaison: 'Fiche de liaison',
+} as const;
+
+/** How a partner's answer to a campaign reached the coordination. */
+export const CANAUX_CAMPAGNE = {
+  app: 'Dans l’application',
+  telephone: 'Par téléphone',
+  visite: 'Lors d’une visite',
+} as const;
+
+/** A partner's progress in a campaign, derived from its answers (src/domain/campagne.ts). */
+export const ETATS_CAMPAGNE = {
+  'a-faire': 'À faire',
+  commence: 'Commencé',
+  termine: 'Terminé',
+} as const;

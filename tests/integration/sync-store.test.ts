@@ -1,8 +1,10 @@
 // Runs the sync and account contracts against every implementation: memory, SQLite in memory, SQLite on a file.
 import { accountStoreContract } from './account-store.contract.ts';
 import { actionStoreContract } from './action-store.contract.ts';
+import { campagneStoreContract } from './campagne-store.contract.ts';
 import { feedHeadContract } from './feed-head.contract.ts';
 import { STORE_HARNESSES } from './fixtures/store-harnesses.ts';
+import { signalementStoreContract } from './signalement-store.contract.ts';
 import { syncStoreContract } from './sync-store.contract.ts';
 
 for (const [name, harness] of STORE_HARNESSES) {
@@ -10,4 +12,6 @@ for (const [name, harness] of STORE_HARNESSES) {
   syncStoreContract(name, harness);
   feedHeadContract(name, harness);
   actionStoreContract(name, harness);
+  signalementStoreContract(name, harness);
+  campagneStoreContract(name, harness);
 }
