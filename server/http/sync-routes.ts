@@ -91,6 +91,8 @@ export function createSyncRoutes(store: DirectoryStore, logger: Logger, clock: C
     return c.json(response);
   });
 
+  const LISTING_HISTORY: ReadonlySet<string> = new Set(['structure', 'service', 'action']);
+
   routes.get('/history', signedIn, async (c) => {
     const session = c.get('session');
     if (!session) throw new Error('requireSession sans session');
@@ -103,6 +105,11 @@ export function createSyncRoutes(store: DirectoryStore, logger: Logger, clock: C
     const query = parseQuery(c, historyQuerySchema);
     if (!query.ok) return invalidRequest(c, query.problems);
     const { kind, id, limit } = query.value;
+    // Issue 7: reports, campaigns and answers are not everybody's to read (server/sync/visibility.ts); their
+    // history is the coordination's.
+    if (!LISTING_HISTORY.has(kind) && session.account.role !== 'coordinateur') {
+      return forbidden(c, 'L’historique des signalements et des campagnes est réservé à la coordination.');
+    }
     const entries = await store.history({ kind, id, limit });
     const response: HistoryResponse = { protocol: answerProtocol(c), record_kind: kind, record_id: id, entries };
     return c.json(response);

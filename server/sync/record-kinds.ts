@@ -254,7 +254,7 @@ export const KIND_RULES: { readonly [K in RecordKind]: KindRules<K> } = {
     ],
     onOwnerDeleted: () => 'delete',
     canSee: (reader, r) => canSeeReponseCampagne(reader, r),
-    columns: (r) => ({
+    columns: () => ({
       structure_id: null,
       code_insee: null,
       categorie: null,

@@ -14,11 +14,12 @@
 // The progress (à faire / commencé / terminé) is derived from the answers, never stored: nothing to keep in step.
 import * as z from 'zod/mini';
 import { isoDate, isoDateTime, recordId, setOf, sourceId, text } from './primitives.ts';
-import { CANAUX_CAMPAGNE, SECTIONS_CAMPAGNE, valuesOf } from './vocabulary.ts';
 
-export const SECTIONS = valuesOf(SECTIONS_CAMPAGNE);
+/** Keys only: the French labels are in src/ui/strings-suivi.ts (lazy screens), off the first load. */
+export const SECTIONS = ['horaires', 'conditions', 'tarifs', 'contacts', 'fiche_liaison'] as const;
+export const CANAUX = ['app', 'telephone', 'visite'] as const;
 export type SectionCampagne = (typeof SECTIONS)[number];
-export type CanalCampagne = keyof typeof CANAUX_CAMPAGNE;
+export type CanalCampagne = (typeof CANAUX)[number];
 export type EtatCampagne = 'a-faire' | 'commence' | 'termine';
 
 export const campagneSchema = z
@@ -39,7 +40,7 @@ export const campagneSchema = z
 /** One section's answer; `par` and `le` are stamped by the server. */
 export const reponseSectionSchema = z.object({
   etat: z.enum(['confirmee', 'modifiee']),
-  canal: z.enum(valuesOf(CANAUX_CAMPAGNE)),
+  canal: z.enum(CANAUX),
   par: text(120),
   le: isoDateTime,
 });
@@ -76,7 +77,7 @@ export interface Progression {
   /** Sections answered, out of the campaign's. */
   faites: number;
   total: number;
-  /** Channels the answers came through, in the order of CANAUX_CAMPAGNE. */
+  /** Channels the answers came through, in the order of CANAUX. */
   canaux: CanalCampagne[];
 }
 
@@ -90,7 +91,7 @@ export function progression(campagne: Pick<Campagne, 'sections'>, reponse: Repon
     etat: faites === 0 ? 'a-faire' : faites === total ? 'termine' : 'commence',
     faites,
     total,
-    canaux: valuesOf(CANAUX_CAMPAGNE).filter((c) => used.has(c)),
+    canaux: CANAUX.filter((c) => used.has(c)),
   };
 }
 

@@ -6,7 +6,13 @@
 import * as z from 'zod/mini';
 import { auteurSchema } from './listing-annotations.ts';
 import { isoDate, isoDateTime, recordId, sourceId, text } from './primitives.ts';
-import { ETATS_SIGNALEMENT, MOTIFS_SIGNALEMENT, valuesOf } from './vocabulary.ts';
+
+/**
+ * Why a report is made, and its states. Keys only: the French labels are read by the lazy screens alone
+ * (src/ui/strings-suivi.ts), so that they stay off the first load, which parses these schemas.
+ */
+export const MOTIFS_SIGNALEMENT = ['horaires', 'ferme', 'demenage', 'telephone', 'autre'] as const;
+export const ETATS_SIGNALEMENT = ['ouvert', 'clos'] as const;
 
 /** Closing a report: the answer is optional; who and when are stamped by the server. */
 export const clotureSchema = z.object({
@@ -23,13 +29,13 @@ export const signalementSchema = z
     structure_id: recordId,
     /** When the report is about one service of that partner. */
     service_id: z.optional(recordId),
-    motif: z.enum(valuesOf(MOTIFS_SIGNALEMENT)),
+    motif: z.enum(MOTIFS_SIGNALEMENT),
     commentaire: z.optional(text(1000)),
     /** Set by the server from the session. */
     auteur: auteurSchema,
     /** Server clock. */
     signale_le: isoDateTime,
-    etat: z.enum(valuesOf(ETATS_SIGNALEMENT)),
+    etat: z.enum(ETATS_SIGNALEMENT),
     cloture: z.optional(clotureSchema),
     date_maj: isoDate,
     version: z.number().check(z.int(), z.minimum(1)),

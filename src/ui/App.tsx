@@ -44,6 +44,16 @@ const ProposalNewScreen = lazy(() =>
   import('./components/proposals/ProposalNewScreen.tsx').then((m) => m.ProposalNewScreen),
 );
 
+// Issue 7: reports of errors and update campaigns (lists, campaign form, the partner's checklist and banner).
+const SignalementsScreen = lazy(() =>
+  import('./components/suivi/SignalementsScreen.tsx').then((m) => m.SignalementsScreen),
+);
+const CampaignsScreen = lazy(() => import('./components/suivi/CampaignsScreen.tsx').then((m) => m.CampaignsScreen));
+const CampaignNewScreen = lazy(() =>
+  import('./components/suivi/CampaignNewScreen.tsx').then((m) => m.CampaignNewScreen),
+);
+const CampaignBanner = lazy(() => import('./components/suivi/CampaignBanner.tsx').then((m) => m.CampaignBanner));
+
 /** Every route works offline: the service worker serves the shell for any path, the data is on the device. */
 export function App({ context }: { context: AppContext }) {
   return (
@@ -55,7 +65,16 @@ export function App({ context }: { context: AppContext }) {
       <UpdateBanner waiting={context.syncModel.updateWaiting} onApply={context.applyUpdate} />
       <main id="contenu" tabIndex={-1}>
         <Router>
-          <Route path="/" component={() => <HomeScreen account={context.session.account} />} />
+          <Route
+            path="/"
+            component={() => (
+              <>
+                {/* A partner asked by a running campaign sees it first (a chunk loaded for partners only). */}
+                {context.session.account.value?.role === 'partenaire' && <CampaignBanner context={context} />}
+                <HomeScreen account={context.session.account} />
+              </>
+            )}
+          />
           <Route
             path="/annuaire"
             component={() => (
@@ -124,6 +143,9 @@ export function App({ context }: { context: AppContext }) {
               />
             )}
           />
+          <Route path="/signalements" component={() => <SignalementsScreen context={context} />} />
+          <Route path="/campagnes" component={() => <CampaignsScreen context={context} />} />
+          <Route path="/campagnes/nouvelle" component={() => <CampaignNewScreen context={context} />} />
           <Route default component={NotFoundScreen} />
         </Router>
       </main>

@@ -48,6 +48,8 @@ export const fr = {
     home: 'Accueil',
     directory: 'Annuaire',
     agenda: 'Agenda',
+    reports: 'Signalements',
+    campaigns: 'Campagnes',
     sync: 'Synchronisation',
     signIn: 'Se connecter',
     toReview: (n: number) => `${n} à revoir`,
@@ -462,7 +464,8 @@ export const fr = {
     proposalsNav: 'Propositions',
     proposalsTitle: 'Propositions de partenaires',
     proposalsIntro: 'Les structures proposées par les travailleurs sociaux, en attente de la coordination.',
-    myProposalsIntro: 'Les structures que vous avez proposées : la coordination les valide, les fusionne ou les refuse.',
+    myProposalsIntro:
+      'Les structures que vous avez proposées : la coordination les valide, les fusionne ou les refuse.',
     noProposals: 'Aucune proposition.',
     propose: 'Proposer un nouveau partenaire',
     proposedBy: (nom: string) => `Proposée par ${nom}`,

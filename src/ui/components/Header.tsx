@@ -22,6 +22,8 @@ export function Header({ context }: { context: AppContext }) {
         <a href="/agenda">{fr.nav.agenda}</a>
         {account && <a href="/orientations">{fr.referral.navLabel}</a>}
         {account && account.role !== 'partenaire' && <a href="/propositions">{fr.listings.proposalsNav}</a>}
+        {account && <a href="/signalements">{fr.nav.reports}</a>}
+        {account && account.role !== 'travailleur' && <a href="/campagnes">{fr.nav.campaigns}</a>}
         <a href="/synchronisation">
           {fr.nav.sync}
           {pending > 0 && <span class="count">{fr.nav.pending(pending)}</span>}

@@ -16,6 +16,7 @@ import { MdmRecommendations } from './MdmRecommendations.tsx';
 import { MissingRecord } from './MissingRecord.tsx';
 import { ServiceAnnotations } from './ServiceAnnotations.tsx';
 import { ServiceSection } from './ServiceSection.tsx';
+import { SheetReports } from './suivi/SheetReports.tsx';
 import { TemporaryNotices } from './TemporaryNotices.tsx';
 
 /** `session` and `listings` are optional: without them (tests, anonymous) the sheet is read-only. */
@@ -195,6 +196,14 @@ export function StructureScreen({ context, id }: { context: SheetContext; id: st
           communes={structure.recommandee_pour ?? []}
           editable={account?.role === 'coordinateur'}
           onSave={(next) => void actions.setRecommendations(structure.id, next)}
+        />
+      )}
+
+      {actions && account && (
+        <SheetReports
+          actions={actions}
+          structureId={structure.id}
+          services={services.map((s) => ({ id: s.id, nom: s.nom }))}
         />
       )}
 

@@ -16,6 +16,7 @@ import { type Parsed, parse } from '../../domain/validation.ts';
 const randomId = () => crypto.randomUUID().replaceAll('-', '').slice(0, 20);
 
 export function createListingActions(db: BoussoleDatabase, account: () => Account | null) {
+  const self = (): Promise<ListingActions> => Promise.resolve(actions);
   const me = () => account() ?? { id: 'local', nom: 'Cet appareil', role: 'travailleur' as const };
   const now = () => new Date().toISOString();
   const service = async (id: string) => {
@@ -23,7 +24,14 @@ export function createListingActions(db: BoussoleDatabase, account: () => Accoun
     return parsed.ok ? parsed.value : null;
   };
 
-  return {
+  const actions = {
+    /** Reports of errors (issue 7): their model, in a chunk of its own. */
+    reports: () =>
+      import('./signalement-model.ts').then(({ createSignalementModel }) => createSignalementModel(db, account)),
+    /** Update campaigns (issue 7): their model, in a chunk of its own (it confirms listings through these actions). */
+    campaigns: () =>
+      import('./campagne-model.ts').then(({ createCampagneModel }) => createCampagneModel(db, account, self)),
+
     /** One tap: the structure and all its services verified, nothing else changed. */
     async confirm(structureId: string): Promise<boolean> {
       const verification = { le: now(), par: me().nom };
@@ -128,6 +136,7 @@ export function createListingActions(db: BoussoleDatabase, account: () => Accoun
       return createRecord(db, 'structure', record);
     },
   };
+  return actions;
 }
 
 export type ListingActions = ReturnType<typeof createListingActions>;

@@ -1,0 +1,131 @@
+import { useState } from 'preact/hooks';
+import { type CanalCampagne, compteurs, type SectionCampagne } from '../../../domain/campagne.ts';
+import type { CampagneModel, CampaignView, PartnerProgress } from '../../models/campagne-model.ts';
+import { frSuivi } from '../../strings-suivi.ts';
+
+const C = frSuivi.campaigns;
+const fmt = (iso: string) => new Date(`${iso}T12:00:00Z`).toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' });
+
+/**
+ * A campaign as its coordinator follows it (issue 7): counts of partners à faire / commencé / terminé, and per
+ * partner its progress, the channels its answers came through, and a form to note an answer given by phone or
+ * during a visit on its behalf.
+ */
+export function CampaignProgress({ view, model }: { view: CampaignView; model: CampagneModel }) {
+  const { campagne } = view;
+  const counts = compteurs(
+    campagne,
+    view.partners.flatMap((p) => (p.reponse ? [p.reponse] : [])),
+  );
+  return (
+    <article class="card" aria-labelledby={`campaign-${campagne.id}`} data-testid="campaign">
+      <h2 id={`campaign-${campagne.id}`}>{campagne.nom}</h2>
+      <p>{C.dates(fmt(campagne.debut), fmt(campagne.fin))}</p>
+      <p>{campagne.sections.map((s) => frSuivi.sections[s]).join(', ')}</p>
+      <p class="badge" data-testid="campaign-counts">
+        {C.counts(counts['a-faire'], counts.commence, counts.termine)}
+      </p>
+      <details>
+        <summary>{C.progressTitle}</summary>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{C.partner}</th>
+              <th scope="col">{C.state}</th>
+              <th scope="col">{C.channel}</th>
+              <th scope="col">{C.record}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {view.partners.map((p) => (
+              <tr key={p.structureId} data-testid="campaign-partner">
+                <th scope="row">{p.nom}</th>
+                <td>
+                  {frSuivi.etats[p.progression.etat]} ({p.progression.faites}/{p.progression.total})
+                </td>
+                <td>{p.progression.canaux.map((c) => frSuivi.canaux[c]).join(', ') || C.notAnswered}</td>
+                <td>
+                  <RecordAnswer view={view} partner={p} model={model} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </article>
+  );
+}
+
+function RecordAnswer({
+  view,
+  partner,
+  model,
+}: {
+  view: CampaignView;
+  partner: PartnerProgress;
+  model: CampagneModel;
+}) {
+  const [canal, setCanal] = useState<CanalCampagne>('telephone');
+  const [answers, setAnswers] = useState<Partial<Record<SectionCampagne, 'confirmee' | 'modifiee'>>>({});
+  const [error, setError] = useState<string | undefined>(undefined);
+  const base = `rec-${partner.structureId.replace(/[^A-Za-z0-9_]+/g, '-')}`;
+  return (
+    <details>
+      <summary>{C.recordNamed(partner.nom)}</summary>
+      <form
+        noValidate
+        onSubmit={async (e) => {
+          e.preventDefault();
+          if (Object.keys(answers).length === 0) {
+            setError(C.recordNothing);
+            return;
+          }
+          const saved = await model.record(view.campagne.id, partner.structureId, answers, canal);
+          setError(saved.ok ? undefined : (saved.problems[0]?.message ?? frSuivi.report.failed));
+          if (saved.ok) setAnswers({});
+        }}
+      >
+        <p class="hint">{C.recordHint}</p>
+        <label for={`${base}-canal`}>{C.recordChannel}</label>
+        <select id={`${base}-canal`} value={canal} onChange={(e) => setCanal(e.currentTarget.value as CanalCampagne)}>
+          <option value="telephone">{frSuivi.canaux.telephone}</option>
+          <option value="visite">{frSuivi.canaux.visite}</option>
+        </select>
+        {view.campagne.sections.map((s) => (
+          <div key={s} class="field">
+            <label for={`${base}-${s}`}>{frSuivi.sections[s]}</label>
+            <select
+              id={`${base}-${s}`}
+              value={answers[s] ?? ''}
+              aria-invalid={error ? 'true' : undefined}
+              aria-describedby={error ? `${base}-error` : undefined}
+              onChange={(e) => {
+                const value = e.currentTarget.value;
+                const next = { ...answers };
+                if (value === 'confirmee' || value === 'modifiee') next[s] = value;
+                else delete next[s];
+                setAnswers(next);
+              }}
+            >
+              <option value="">
+                {partner.reponse?.[s]
+                  ? frSuivi.checklist.done(C[partner.reponse[s].etat === 'confirmee' ? 'confirmed' : 'edited'])
+                  : C.notAnswered}
+              </option>
+              <option value="confirmee">{C.confirmed}</option>
+              <option value="modifiee">{C.edited}</option>
+            </select>
+          </div>
+        ))}
+        {error && (
+          <p id={`${base}-error`} class="field-error">
+            {error}
+          </p>
+        )}
+        <button type="submit" class="button">
+          {C.recordSave}
+        </button>
+      </form>
+    </details>
+  );
+}

@@ -1,0 +1,66 @@
+import { useEffect, useState } from 'preact/hooks';
+import { enCours } from '../../../domain/campagne.ts';
+import type { CampagneModel, CampaignView } from '../../models/campagne-model.ts';
+import { fr } from '../../strings.ts';
+import { frSuivi } from '../../strings-suivi.ts';
+import { CampaignProgress } from './CampaignProgress.tsx';
+import { PartnerChecklist } from './PartnerChecklist.tsx';
+import type { SuiviContext } from './SignalementsScreen.tsx';
+
+const C = frSuivi.campaigns;
+
+/**
+ * « Campagnes de mise à jour » (issue 7): a coordinator launches campaigns and follows each partner's progress; a
+ * partner gets the checklists of the campaigns that ask it. Read from the device, offline.
+ */
+export function CampaignsScreen({ context }: { context: SuiviContext }) {
+  const [model, setModel] = useState<CampagneModel | null>(null);
+  const [views, setViews] = useState<CampaignView[] | null>(null);
+  useEffect(() => {
+    let stop: (() => void) | undefined;
+    let live = true;
+    void context
+      .listings()
+      .then((a) => a.campaigns())
+      .then((m) => {
+        if (!live) return;
+        setModel(m);
+        stop = m.watch(setViews);
+      });
+    return () => {
+      live = false;
+      stop?.();
+    };
+  }, []);
+  const account = context.session.account.value;
+  const coordinator = account?.role === 'coordinateur';
+  const own = account?.role === 'partenaire' ? account.structure_id : undefined;
+  const today = new Date().toISOString().slice(0, 10);
+  const shown = coordinator ? views : views?.filter((v) => enCours(v.campagne, today));
+  return (
+    <section aria-labelledby="campaigns-title">
+      <h1 id="campaigns-title">{coordinator ? C.title : frSuivi.checklist.title}</h1>
+      <p>{coordinator ? C.intro : frSuivi.checklist.intro}</p>
+      {coordinator && (
+        <p>
+          <a class="button primary" href="/campagnes/nouvelle">
+            {C.launch}
+          </a>
+        </p>
+      )}
+      {shown === null || shown === undefined || model === null ? (
+        <p aria-busy="true">{fr.directory.loading}</p>
+      ) : shown.length === 0 ? (
+        <p>{C.none}</p>
+      ) : (
+        shown.map((view) =>
+          coordinator ? (
+            <CampaignProgress key={view.campagne.id} view={view} model={model} />
+          ) : own ? (
+            <PartnerChecklist key={view.campagne.id} view={view} structureId={own} model={model} />
+          ) : null,
+        )
+      )}
+    </section>
+  );
+}

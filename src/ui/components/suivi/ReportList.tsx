@@ -1,0 +1,83 @@
+import { useState } from 'preact/hooks';
+import type { ReportItem, SignalementModel } from '../../models/signalement-model.ts';
+import { frSuivi } from '../../strings-suivi.ts';
+import { TextField } from '../FormFields.tsx';
+
+const R = frSuivi.reports;
+const day = (iso: string) => new Date(iso).toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' });
+
+/**
+ * Reports as their readers see them (issue 7): what is wrong and where, who reported it and when, whether it is
+ * open or closed (with the answer). The partner concerned and coordinators close an open one, offline too.
+ */
+export function ReportList({
+  items,
+  model,
+  showListing,
+}: {
+  items: readonly ReportItem[];
+  model: SignalementModel;
+  showListing: boolean;
+}) {
+  if (items.length === 0) return <p>{R.none}</p>;
+  return (
+    <ul class="plain" data-testid="reports">
+      {items.map((item) => (
+        <li key={item.report.id} class="card" data-testid="report">
+          <Report item={item} model={model} showListing={showListing} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Report({ item, model, showListing }: { item: ReportItem; model: SignalementModel; showListing: boolean }) {
+  const { report } = item;
+  const [answer, setAnswer] = useState('');
+  const [error, setError] = useState<string | undefined>(undefined);
+  const motif = frSuivi.motifs[report.motif];
+  const path = `reponse-${report.id}`;
+  return (
+    <>
+      <h3>
+        {motif}
+        {item.serviceNom ? ` — ${item.serviceNom}` : ''}
+      </h3>
+      {showListing && (
+        <p>
+          <a href={`/partenaires/${encodeURIComponent(report.structure_id)}`}>{R.about(item.structureNom)}</a>
+        </p>
+      )}
+      {report.commentaire && <p>{report.commentaire}</p>}
+      <p class="hint">{R.by(report.auteur.nom, day(report.signale_le))}</p>
+      <p class="badge" data-testid="report-state">
+        {report.cloture ? R.closed(report.cloture.par, day(report.cloture.le)) : R.open}
+      </p>
+      {report.cloture?.reponse && <p data-testid="report-answer">{report.cloture.reponse}</p>}
+      {item.pending && <p class="badge">{R.pending}</p>}
+      {report.etat === 'ouvert' && model.mayClose(report) && (
+        <form
+          noValidate
+          onSubmit={async (e) => {
+            e.preventDefault();
+            const done = await model.close(report.id, answer);
+            setError(done.ok ? undefined : (done.problems[0]?.message ?? frSuivi.report.failed));
+          }}
+        >
+          <TextField
+            path={path}
+            label={R.answer}
+            hint={R.answerHint}
+            value={answer}
+            onInput={setAnswer}
+            error={error}
+            multiline
+          />
+          <button type="submit" class="button" aria-label={R.closeNamed(motif)}>
+            {R.close}
+          </button>
+        </form>
+      )}
+    </>
+  );
+}

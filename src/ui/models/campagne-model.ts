@@ -1,0 +1,154 @@
+// Update campaigns on this device (issue 7). A coordinator launches one offline: the campaign and every partner's
+// (empty) answer record are written in ONE transaction with their outbox entries, so answering is always an update
+// that merges section by section (src/domain/campagne.ts says why). A partner answers its checklist from the app
+// (channel « app »); when every section is answered, its listing is confirmed as well — the same « Les
+// informations sont à jour » as on the sheet (listing-actions.ts). A coordinator records an answer given by phone
+// or during a visit on the partner's behalf.
+import { liveQuery } from 'dexie';
+import type { BoussoleDatabase } from '../../db/database.ts';
+import { createRecord, editRecord } from '../../db/local-edits.ts';
+import {
+  type Campagne,
+  type CanalCampagne,
+  campagneSchema,
+  type Progression,
+  progression,
+  type ReponseCampagne,
+  reponseCampagneSchema,
+  reponseId,
+  type SectionCampagne,
+} from '../../domain/campagne.ts';
+import type { Account } from '../../domain/sync-protocol.ts';
+import { type Parsed, parse } from '../../domain/validation.ts';
+import type { ListingActions } from './listing-actions.ts';
+
+export interface CampaignDraft {
+  nom: string;
+  debut: string;
+  fin: string;
+  sections: SectionCampagne[];
+  partenaires: string[];
+}
+
+export interface PartnerProgress {
+  structureId: string;
+  nom: string;
+  reponse: ReponseCampagne | undefined;
+  progression: Progression;
+}
+
+export interface CampaignView {
+  campagne: Campagne;
+  partners: PartnerProgress[];
+}
+
+const randomId = () => crypto.randomUUID().replaceAll('-', '').slice(0, 16);
+
+export function createCampagneModel(
+  db: BoussoleDatabase,
+  account: () => Account | null | undefined,
+  listings: () => Promise<ListingActions>,
+) {
+  const me = () => account() ?? { id: 'local', nom: 'Cet appareil', role: 'partenaire' as const };
+
+  async function campaigns(): Promise<CampaignView[]> {
+    const answers: ReponseCampagne[] = [];
+    for (const row of await db.reponsesCampagne.toArray()) {
+      const parsed = parse(reponseCampagneSchema, row);
+      if (parsed.ok) answers.push(parsed.value);
+    }
+    const out: CampaignView[] = [];
+    for (const row of await db.campagnes.toArray()) {
+      const parsed = parse(campagneSchema, row);
+      if (!parsed.ok) continue;
+      const campagne = parsed.value;
+      const names = await db.structures.bulkGet(campagne.partenaires);
+      out.push({
+        campagne,
+        partners: campagne.partenaires.map((structureId, i) => {
+          const reponse = answers.find((a) => a.campagne_id === campagne.id && a.structure_id === structureId);
+          return {
+            structureId,
+            nom: names[i]?.nom ?? structureId,
+            reponse,
+            progression: progression(campagne, reponse),
+          };
+        }),
+      });
+    }
+    return out.sort(
+      (a, b) => b.campagne.debut.localeCompare(a.campagne.debut) || a.campagne.nom.localeCompare(b.campagne.nom),
+    );
+  }
+
+  /** Writes some sections of a partner's answers; `canal` says how they reached the coordination. */
+  async function answer(
+    campagneId: string,
+    structureId: string,
+    sections: Partial<Record<SectionCampagne, 'confirmee' | 'modifiee'>>,
+    canal: CanalCampagne,
+  ): Promise<Parsed<unknown>> {
+    const at = new Date().toISOString();
+    const changes: Record<string, unknown> = {};
+    for (const [section, etat] of Object.entries(sections)) changes[section] = { etat, canal, par: me().nom, le: at };
+    return editRecord(db, 'reponse_campagne', reponseId(campagneId, structureId), changes);
+  }
+
+  return {
+    watch(onChange: (views: CampaignView[]) => void): () => void {
+      const subscription = liveQuery(campaigns).subscribe({ next: onChange, error: () => onChange([]) });
+      return () => subscription.unsubscribe();
+    },
+    /** Published partners to choose from, by name. */
+    async partners(): Promise<Array<{ id: string; nom: string; commune: string }>> {
+      const all = await db.structures.toArray();
+      return all
+        .filter((s) => s.statut === 'publiee')
+        .map((s) => ({ id: s.id, nom: s.nom, commune: s.commune }))
+        .sort((a, b) => a.nom.localeCompare(b.nom, 'fr'));
+    },
+    /** The campaign and each partner's empty answers, in one transaction; problems name the form's fields. */
+    async launch(draft: CampaignDraft): Promise<Parsed<Campagne>> {
+      const today = new Date().toISOString().slice(0, 10);
+      const campagne = { id: `boussole--c-${randomId()}`, source: 'boussole', ...draft, date_maj: today, version: 1 };
+      const parsed = parse(campagneSchema, campagne);
+      if (!parsed.ok) return parsed;
+      await db.transaction('rw', db.tables, async () => {
+        const created = [await createRecord(db, 'campagne', parsed.value)];
+        for (const structureId of parsed.value.partenaires) {
+          const reponse: ReponseCampagne = {
+            id: reponseId(parsed.value.id, structureId),
+            source: 'boussole',
+            campagne_id: parsed.value.id,
+            structure_id: structureId,
+            date_maj: today,
+            version: 1,
+          };
+          created.push(await createRecord(db, 'reponse_campagne', reponse));
+        }
+        if (created.some((r) => !r.ok)) throw new Error('Campagne non enregistrée');
+      });
+      return parsed;
+    },
+    /** A coordinator's note of an answer given by phone or during a visit. */
+    record: answer,
+    /** The partner's own answer from the app; the listing is confirmed when the checklist is complete. */
+    async answerFromApp(
+      view: CampaignView,
+      structureId: string,
+      section: SectionCampagne,
+      etat: 'confirmee' | 'modifiee',
+    ): Promise<Parsed<unknown>> {
+      const result = await answer(view.campagne.id, structureId, { [section]: etat }, 'app');
+      if (!result.ok) return result;
+      const answered = new Set(
+        view.campagne.sections.filter((s) => view.partners.find((p) => p.structureId === structureId)?.reponse?.[s]),
+      );
+      answered.add(section);
+      if (view.campagne.sections.every((s) => answered.has(s))) await (await listings()).confirm(structureId);
+      return result;
+    },
+  };
+}
+
+export type CampagneModel = ReturnType<typeof createCampagneModel>;

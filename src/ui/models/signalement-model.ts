@@ -1,0 +1,101 @@
+// Reports of errors on this device (issue 7, « Signaler une erreur »): what the feed brought this account (its own
+// reports, the reports about its structure, all of them for coordinators: server/sync/visibility.ts) and the
+// reports written here and not yet sent. Writing or closing one is an ordinary offline edit (src/db/local-edits.ts:
+// record and outbox entry in one transaction); the server signs, dates and stamps the closure.
+import { liveQuery } from 'dexie';
+import type { BoussoleDatabase } from '../../db/database.ts';
+import { createRecord, editRecord } from '../../db/local-edits.ts';
+import { type MotifSignalement, type Signalement, signalementSchema } from '../../domain/signalement.ts';
+import type { Account } from '../../domain/sync-protocol.ts';
+import { type Parsed, parse } from '../../domain/validation.ts';
+
+export interface ReportDraft {
+  structureId: string;
+  serviceId?: string;
+  motif: MotifSignalement;
+  commentaire: string;
+}
+
+/** Reports with the name of the listing they are about, newest first. */
+export interface ReportItem {
+  report: Signalement;
+  structureNom: string;
+  serviceNom?: string;
+  pending: boolean;
+}
+
+const randomId = () => crypto.randomUUID().replaceAll('-', '').slice(0, 20);
+
+/** The server's rule (server/sync/record-kinds.ts): the partner concerned and coordinators close a report. */
+export function mayClose(account: Account | null | undefined, report: Pick<Signalement, 'structure_id'>): boolean {
+  if (!account) return false;
+  return (
+    account.role === 'coordinateur' || (account.role === 'partenaire' && account.structure_id === report.structure_id)
+  );
+}
+
+export function createSignalementModel(db: BoussoleDatabase, account: () => Account | null | undefined) {
+  const me = () => account() ?? { id: 'local', nom: 'Cet appareil', role: 'travailleur' as const };
+
+  async function list(structureId?: string): Promise<ReportItem[]> {
+    const rows = structureId
+      ? await db.signalements.where('structure_id').equals(structureId).toArray()
+      : await db.signalements.toArray();
+    const pending = new Set(
+      (await db.outbox.toArray()).filter((e) => e.recordKey.startsWith('signalement:')).map((e) => e.recordKey),
+    );
+    const items: ReportItem[] = [];
+    for (const row of rows) {
+      const parsed = parse(signalementSchema, row);
+      if (!parsed.ok) continue;
+      const report = parsed.value;
+      const structure = await db.structures.get(report.structure_id);
+      const service = report.service_id ? await db.services.get(report.service_id) : undefined;
+      items.push({
+        report,
+        structureNom: structure?.nom ?? report.structure_id,
+        ...(service ? { serviceNom: service.nom } : {}),
+        pending: pending.has(`signalement:${report.id}`),
+      });
+    }
+    return items.sort((a, b) => b.report.signale_le.localeCompare(a.report.signale_le));
+  }
+
+  return {
+    mayClose: (report: Signalement) => mayClose(account(), report),
+    /** Calls `onChange` with the reports (of one partner, or all) now and after every change on the device. */
+    watch(onChange: (items: ReportItem[]) => void, structureId?: string): () => void {
+      const subscription = liveQuery(() => list(structureId)).subscribe({ next: onChange, error: () => onChange([]) });
+      return () => subscription.unsubscribe();
+    },
+    /** A new report, saved on the device and queued; the server sets its author, date and state. */
+    report(draft: ReportDraft): Promise<Parsed<unknown>> {
+      const { id, nom } = me();
+      const now = new Date();
+      const record: Signalement = {
+        id: `boussole--sig-${randomId()}`,
+        source: 'boussole',
+        structure_id: draft.structureId,
+        ...(draft.serviceId ? { service_id: draft.serviceId } : {}),
+        motif: draft.motif,
+        ...(draft.commentaire.trim() ? { commentaire: draft.commentaire.trim() } : {}),
+        auteur: { account_id: id, nom },
+        signale_le: now.toISOString(),
+        etat: 'ouvert',
+        date_maj: now.toISOString().slice(0, 10),
+        version: 1,
+      };
+      return createRecord(db, 'signalement', record);
+    },
+    /** Closes a report with an optional answer (who and when: stamped again by the server). */
+    close(reportId: string, reponse: string): Promise<Parsed<unknown>> {
+      const answer = reponse.trim();
+      return editRecord(db, 'signalement', reportId, {
+        etat: 'clos',
+        cloture: { ...(answer ? { reponse: answer } : {}), par: me().nom, le: new Date().toISOString() },
+      });
+    },
+  };
+}
+
+export type SignalementModel = ReturnType<typeof createSignalementModel>;
