@@ -113,6 +113,9 @@ export interface ReasonParams {
   waiting_list: Empty;
   // Ranking
   moved_for_diversity: { structure_id: string };
+  // Issue 7: what professionals know that the listing does not say (hints, never exclusions)
+  mdm_recommended: { commune: string };
+  colleague_criteria: { criteres: readonly string[] };
 }
 
 export type ReasonCode = keyof ReasonParams;

@@ -785,6 +785,8 @@ export const fr = {
     listing_obsolete: (months: number) => `Informations anciennes (vérifiées il y a ${months} mois) : appeler avant`,
     never_verified: (months: number) => `Informations jamais vérifiées (modifiées il y a ${months} mois)`,
     moved_for_diversity: 'Remonté pour varier les partenaires proposés',
+    mdm_recommended: (commune: string) => `Recommandé par la MDM de ${commune}`,
+    colleague_criteria: (criteres: string) => `Critère de collègues : ${criteres}`,
   },
   handout: {
     title: 'Vos adresses pour l’alimentation',

@@ -54,6 +54,8 @@ export interface OrientContext {
   /** The instant of the orientation (epoch ms) and its Paris calendar day. */
   now: number;
   today: string;
+  /** Professionals' own criteria the worker selected (issue 7): hints for the ranking, never filters. */
+  criteres: readonly string[];
 }
 
 export type Check = (entry: ServiceEntry, ev: Evaluation) => void;

@@ -15,6 +15,7 @@ import { listingCriterion } from '../criteria/listing.ts';
 import { needsCriterion } from '../criteria/needs.ts';
 import { priceCriterion } from '../criteria/price.ts';
 import { publicsCriterion } from '../criteria/publics.ts';
+import { recommendationsCriterion } from '../criteria/recommendations.ts';
 import { resourcesCriterion } from '../criteria/resources.ts';
 import { saturationCriterion } from '../criteria/saturation.ts';
 import { zoneCriterion } from '../criteria/zone.ts';
@@ -37,4 +38,5 @@ export const CRITERIA: readonly Criterion[] = [
   priceCriterion,
   saturationCriterion,
   freshnessCriterion,
+  recommendationsCriterion,
 ];

@@ -33,7 +33,7 @@ test('scoring without reasons and explaining with them give the same verdict, sc
   fc.assert(
     fc.property(fc.constantFrom(...profiles), (profile) => {
       const person = derivePerson(profile);
-      const ctx = { now, today: parisDay(now) };
+      const ctx = { now, today: parisDay(now), criteres: ['familles'] };
       const checks = CRITERIA.map((c) => c.prepare(person, ctx)).filter((c) => c !== null);
       const ev8r = evaluator(checks, person, ctx, availabilityFilter(person) !== undefined);
       const scored = newEvaluation(false);

@@ -34,7 +34,7 @@ export function orient(
 ): Orientation {
   const withHours = options.withHours ?? 50;
   const person = derivePerson(profile);
-  const ctx: OrientContext = { now, today: parisDay(now) };
+  const ctx: OrientContext = { now, today: parisDay(now), criteres: options.criteres ?? [] };
   const checks: Check[] = [];
   for (const c of CRITERIA) {
     const check = c.prepare(person, ctx);

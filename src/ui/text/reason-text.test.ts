@@ -77,12 +77,21 @@ const SAMPLES: { [C in ReasonCode]: ReasonParams[C] } = {
   places_limited: {},
   waiting_list: {},
   moved_for_diversity: { structure_id: 'test--s1' },
+  mdm_recommended: { commune: '69259' },
+  colleague_criteria: { criteres: ['bon accueil des familles'] },
 };
 
 const text = <C extends ReasonCode>(code: C, params: ReasonParams[C], openings = []) =>
   reasonText({ code, kind: 'info', params } as Reason, { now: NOW, openings });
 
 describe('reason sentences', () => {
+  it('say who recommends a partner and which colleagues’ criteria it carries (issue 7)', () => {
+    expect(text('mdm_recommended', { commune: '69259' })).toBe('Recommandé par la MDM de Vénissieux');
+    expect(text('colleague_criteria', { criteres: ['halal', 'bon accueil des familles'] })).toBe(
+      'Critère de collègues : halal, bon accueil des familles',
+    );
+  });
+
   it('give every reason code of the matcher a French sentence, without raw codes or holes', () => {
     const codes = Object.keys(SAMPLES) as ReasonCode[];
     expect(codes.length).toBeGreaterThan(60);

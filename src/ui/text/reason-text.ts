@@ -211,6 +211,10 @@ export function reasonText(reason: Reason, ctx: ReasonContext): string {
       return SATURATION.complet;
     case 'moved_for_diversity':
       return R.moved_for_diversity;
+    case 'mdm_recommended':
+      return R.mdm_recommended(communeName(reason.params.commune));
+    case 'colleague_criteria':
+      return R.colleague_criteria(reason.params.criteres.join(', '));
     default:
       return unreachable(reason);
   }
