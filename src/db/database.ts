@@ -4,12 +4,13 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { Action } from '../domain/action.ts';
 import type { Campagne, ReponseCampagne } from '../domain/campagne.ts';
+import type { Referral, ReferralDraft, StatusChange } from '../domain/referral.ts';
 import type { Service } from '../domain/service.ts';
 import type { Signalement } from '../domain/signalement.ts';
 import type { Structure } from '../domain/structure.ts';
-import type { Referral, ReferralDraft, StatusChange } from '../domain/referral.ts';
 import type { Conflict, Mutation, Rejection } from '../domain/sync-protocol.ts';
 import type { AnyRecord } from '../sync/replay.ts';
+import { directoryRevisionMiddleware } from './catalog-cache.ts';
 
 /** Small key/value state of the device: the feed cursor and epoch, the session, the next mutation id. */
 export interface MetaRow {
@@ -94,6 +95,8 @@ export class BoussoleDatabase extends Dexie {
 
   constructor(name: string = DATABASE_NAME) {
     super(name);
+    // Any write to the directory invalidates the catalog's start-up copy (catalog-cache.ts).
+    this.use(directoryRevisionMiddleware());
     // v1 (foundation): the directory and the device's sync state. Indexes serve the filters the brief asks for
     // (commune, QPV, need via category and thematiques, price, reception, publics, languages, freshness).
     this.version(1).stores({

@@ -1,25 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { OfflineError, UnauthenticatedError } from './transport.ts';
-import { type PullReply, type PullRequest, workerPuller } from './worker-pull.ts';
+import { directoryWorker, type WorkerReply, type WorkerRequest } from './worker-pull.ts';
 
 /** A stand-in for the download worker: the test answers each request by hand. */
 class FakeWorker {
   static created: FakeWorker[] = [];
-  requests: PullRequest[] = [];
+  requests: WorkerRequest[] = [];
   terminated = false;
-  onmessage: ((event: MessageEvent<PullReply>) => void) | null = null;
+  onmessage: ((event: MessageEvent<WorkerReply>) => void) | null = null;
   onerror: ((event: ErrorEvent) => void) | null = null;
   constructor() {
     FakeWorker.created.push(this);
   }
-  postMessage(request: PullRequest) {
+  postMessage(request: WorkerRequest) {
     this.requests.push(request);
   }
   terminate() {
     this.terminated = true;
   }
-  reply(reply: PullReply) {
-    this.onmessage?.({ data: reply } as MessageEvent<PullReply>);
+  reply(reply: WorkerReply) {
+    this.onmessage?.({ data: reply } as MessageEvent<WorkerReply>);
   }
   crash(message: string) {
     this.onerror?.({ message, preventDefault() {} } as ErrorEvent);
@@ -28,11 +28,11 @@ class FakeWorker {
 
 function setUp(token: string | null = 'jeton') {
   FakeWorker.created = [];
-  const pull = workerPuller(
+  const { pull, refreshCatalogCache } = directoryWorker(
     () => new FakeWorker() as unknown as Worker,
     () => token,
   );
-  return { pull, worker: () => FakeWorker.created.at(-1) as FakeWorker };
+  return { pull, refreshCatalogCache, worker: () => FakeWorker.created.at(-1) as FakeWorker };
 }
 
 describe('the download handed to the worker', () => {
@@ -41,9 +41,9 @@ describe('the download handed to the worker', () => {
     const progress: number[] = [];
     const done = pull((p) => progress.push(p.received));
     const [request] = worker().requests;
-    expect(request).toEqual({ id: 1, token: 'jeton' });
+    expect(request).toEqual({ id: 1, type: 'pull', token: 'jeton' });
     worker().reply({ id: 1, type: 'progress', progress: { received: 1000, total: 2000 } });
-    worker().reply({ id: 1, type: 'done', result: { pages: 2, received: 2000, restarted: false } });
+    worker().reply({ id: 1, type: 'done' });
     await expect(done).resolves.toBeUndefined();
     expect(progress).toEqual([1000]);
   });
@@ -68,7 +68,25 @@ describe('the download handed to the worker', () => {
     expect(first.terminated).toBe(true);
     const next = pull(() => {});
     expect(FakeWorker.created).toHaveLength(2);
-    worker().reply({ id: 2, type: 'done', result: { pages: 1, received: 3, restarted: false } });
+    worker().reply({ id: 2, type: 'done' });
     await expect(next).resolves.toBeUndefined();
+  });
+
+  it('start-up copies asked for while one is being made coalesce into one more, made after it', async () => {
+    const { refreshCatalogCache, worker } = setUp();
+    const first = refreshCatalogCache();
+    const second = refreshCatalogCache();
+    const third = refreshCatalogCache();
+    expect(worker().requests).toEqual([{ id: 1, type: 'catalog' }]);
+    worker().reply({ id: 1, type: 'done' });
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(worker().requests).toEqual([
+      { id: 1, type: 'catalog' },
+      { id: 2, type: 'catalog' },
+    ]);
+    worker().reply({ id: 2, type: 'done' });
+    await expect(Promise.all([first, second, third])).resolves.toBeDefined();
+    expect(worker().requests).toHaveLength(2);
   });
 });

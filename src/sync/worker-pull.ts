@@ -1,8 +1,9 @@
-// The directory download run by a dedicated worker (src/ui/pull-worker.ts): fetching, checking and writing
-// thousands of records is long work, and on the page's thread it froze the screen of a first visit for seconds.
-// The worker opens the same IndexedDB database; this side only sends the request and tells progress and outcome,
-// with the transport's typed errors rebuilt so the controller decides as it would in-process.
-import type { PullProgress, PullResult } from './directory-pull.ts';
+// The directory's heavy work, run by a dedicated worker (src/ui/pull-worker.ts): downloading, checking and writing
+// thousands of records, and making the catalog's start-up copy (src/db/catalog-cache.ts). On the page's thread it
+// froze the screen of a first visit for seconds. The worker opens the same IndexedDB database; this side only sends
+// requests and tells progress and outcome, with the transport's typed errors rebuilt so the controller decides as
+// it would in-process.
+import type { PullProgress } from './directory-pull.ts';
 import type { DirectoryPuller } from './sync-controller.ts';
 import {
   MutationGapError,
@@ -13,16 +14,13 @@ import {
   UnauthenticatedError,
 } from './transport.ts';
 
-/** Page → worker: download with this token (null: anonymous, public listings). */
-export interface PullRequest {
-  id: number;
-  token: string | null;
-}
+/** Page → worker: download with this token (null: anonymous, public listings), or make the catalog's copy. */
+export type WorkerRequest = { id: number; type: 'pull'; token: string | null } | { id: number; type: 'catalog' };
 
 /** Worker → page. */
-export type PullReply =
+export type WorkerReply =
   | { id: number; type: 'progress'; progress: PullProgress }
-  | { id: number; type: 'done'; result: PullResult }
+  | { id: number; type: 'done' }
   | { id: number; type: 'failed'; error: { name: string; message: string } };
 
 const TYPED_ERRORS: Record<string, new (message: string) => Error> = {
@@ -45,15 +43,21 @@ export function reviveFailure(failure: { name: string; message: string }): Error
   return Type ? new Type(failure.message) : new Error(failure.message);
 }
 
-/** A puller that hands each download to the worker `start()` creates (once, on the first download). */
-export function workerPuller(start: () => Worker, token: () => string | null): DirectoryPuller {
+export interface DirectoryWorker {
+  pull: DirectoryPuller;
+  /** Makes the catalog's start-up copy of the directory as it is now; one at a time, the latest call wins. */
+  refreshCatalogCache(): Promise<void>;
+}
+
+/** Hands the work to the worker `start()` creates (once, on the first request; again after a crash). */
+export function directoryWorker(start: () => Worker, token: () => string | null): DirectoryWorker {
   let worker: Worker | null = null;
   let next = 0;
   const pending = new Map<number, { onProgress: (p: PullProgress) => void; settle: (e: Error | null) => void }>();
 
   const connect = (): Worker => {
     const created = start();
-    created.onmessage = (event: MessageEvent<PullReply>) => {
+    created.onmessage = (event: MessageEvent<WorkerReply>) => {
       const reply = event.data;
       const call = pending.get(reply.id);
       if (!call) return;
@@ -61,25 +65,47 @@ export function workerPuller(start: () => Worker, token: () => string | null): D
       pending.delete(reply.id);
       call.settle(reply.type === 'failed' ? reviveFailure(reply.error) : null);
     };
-    // A worker that failed to load or crashed: the running download fails (retried later) and the next one
-    // starts a fresh worker.
+    // A worker that failed to load or crashed: the running requests fail (a download is retried later) and the
+    // next request starts a fresh worker.
     created.onerror = (event) => {
       event.preventDefault();
       worker = null;
       created.terminate();
       for (const [id, call] of pending) {
         pending.delete(id);
-        call.settle(new Error(`Téléchargement interrompu (${event.message || 'erreur du worker'})`));
+        call.settle(new Error(`Travail interrompu (${event.message || 'erreur du worker'})`));
       }
     };
     return created;
   };
 
-  return (onProgress) =>
+  const ask = (request: WorkerRequest, onProgress: (p: PullProgress) => void = () => {}) =>
     new Promise<void>((resolve, reject) => {
       worker ??= connect();
-      const id = ++next;
-      pending.set(id, { onProgress, settle: (error) => (error ? reject(error) : resolve()) });
-      worker.postMessage({ id, token: token() } satisfies PullRequest);
+      pending.set(request.id, { onProgress, settle: (error) => (error ? reject(error) : resolve()) });
+      worker.postMessage(request);
     });
+
+  let building: Promise<void> | null = null;
+  let again = false;
+  const build = async (): Promise<void> => {
+    do {
+      again = false;
+      await ask({ id: ++next, type: 'catalog' });
+    } while (again);
+  };
+
+  return {
+    pull: (onProgress) => ask({ id: ++next, type: 'pull', token: token() }, onProgress),
+    refreshCatalogCache() {
+      if (building) {
+        again = true;
+        return building;
+      }
+      building = build().finally(() => {
+        building = null;
+      });
+      return building;
+    },
+  };
 }

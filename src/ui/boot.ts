@@ -12,8 +12,8 @@ import { registerServiceWorker } from '../pwa/service-worker.ts';
 import { requestPersistentStorage } from '../pwa/storage-persistence.ts';
 import { directoryPuller } from '../sync/directory-pull.ts';
 import { browserSyncEnvironment, createSyncController } from '../sync/sync-controller.ts';
-import { type HttpTransport, httpTransport } from '../sync/transport.ts';
-import { workerPuller } from '../sync/worker-pull.ts';
+import { httpTransport } from '../sync/transport.ts';
+import { type DirectoryWorker, directoryWorker } from '../sync/worker-pull.ts';
 import type { CatalogModel } from './models/catalog-model.ts';
 import { createDirectoryModel } from './models/directory-model.ts';
 import { createRecapModel } from './models/recap-model.ts';
@@ -21,8 +21,8 @@ import { createReviewModel } from './models/review-model.ts';
 import { createSessionModel } from './models/session-model.ts';
 import { createStructureEditor } from './models/structure-editor-model.ts';
 import { createSyncModel } from './models/sync-model.ts';
-import type { ReferralWiring } from './referral-wiring.ts';
 import { programmeLoader } from './programme-wiring.ts';
+import type { ReferralWiring } from './referral-wiring.ts';
 
 export async function boot() {
   const db = new BoussoleDatabase();
@@ -30,6 +30,7 @@ export async function boot() {
   const [state, storedSession] = await Promise.all([readSyncState(db), readSession(db)]);
   // The transport asks the session for the token at each request: a sign-in or a refusal takes effect at once.
   const transport = httpTransport({ getToken: () => session.token() });
+  const worker = startDirectoryWorker(() => session.token());
   const session = createSessionModel(db, transport, storedSession);
   const syncModel = createSyncModel({ lastSuccessAt: state.lastSyncAt, online: navigator.onLine });
   const directory = createDirectoryModel(db);
@@ -41,6 +42,7 @@ export async function boot() {
   const catalog = signal<CatalogModel | null>(null);
   const catalogReady = import('./models/catalog-model.ts').then(({ createCatalogModel }) => {
     const model = createCatalogModel(db, {
+      ...(worker ? { refreshCache: () => worker.refreshCatalogCache() } : {}),
       loadOpeningHours: () =>
         import('opening_hours').then((module) => module.default as unknown as OpeningHoursConstructor),
       // Signed-in accounts see the listings reserved to professionals that their feed brought.
@@ -72,7 +74,13 @@ export async function boot() {
 
   const controller = createSyncController({
     transport,
-    pull: downloadInWorker(db, transport, () => session.token()),
+    pull:
+      worker?.pull ??
+      directoryPuller({
+        transport,
+        store: { readState: () => readSyncState(db), applyPage: (page, o) => applyDirectoryPage(db, page, o) },
+        now: () => new Date(),
+      }),
     outbox: {
       takeBatch: (limit) => takeOutboxBatch(db, limit),
       acknowledge: (results) => acknowledge(db, results),
@@ -163,18 +171,12 @@ export async function boot() {
 }
 
 /**
- * The download runs in a worker so that the page stays responsive; a browser without module workers downloads on
- * the page, as the same code.
+ * The directory's heavy work runs in a worker so that the page stays responsive; a browser without module workers
+ * downloads on the page, as the same code, and reads the tables at start-up.
  */
-function downloadInWorker(db: BoussoleDatabase, transport: HttpTransport, token: () => string | null) {
-  if (typeof Worker === 'undefined') {
-    return directoryPuller({
-      transport,
-      store: { readState: () => readSyncState(db), applyPage: (page, o) => applyDirectoryPage(db, page, o) },
-      now: () => new Date(),
-    });
-  }
-  return workerPuller(() => new Worker(new URL('./pull-worker.ts', import.meta.url), { type: 'module' }), token);
+function startDirectoryWorker(token: () => string | null): DirectoryWorker | null {
+  if (typeof Worker === 'undefined') return null;
+  return directoryWorker(() => new Worker(new URL('./pull-worker.ts', import.meta.url), { type: 'module' }), token);
 }
 
 /** A name for this device in the coordinator's device list: browser and platform, nothing personal. */

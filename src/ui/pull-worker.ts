@@ -1,31 +1,37 @@
-// The worker that downloads the directory (see src/sync/worker-pull.ts): its own connection to the device's
-// database and its own transport, the same code the page would run. One download at a time: the page's sync
-// controller never asks for a second before the first has answered.
+// The worker that does the directory's heavy work (see src/sync/worker-pull.ts): downloads with its own connection
+// to the device's database and its own transport — the same code the page would run — and makes the catalog's
+// start-up copy (src/db/catalog-cache.ts). The page's sync controller never asks for two downloads at once.
 import { BoussoleDatabase } from '../db/database.ts';
 import { applyDirectoryPage, readSyncState } from '../db/directory-repo.ts';
 import { pullDirectory } from '../sync/directory-pull.ts';
 import { httpTransport } from '../sync/transport.ts';
-import { describeFailure, type PullReply, type PullRequest } from '../sync/worker-pull.ts';
+import { describeFailure, type WorkerReply, type WorkerRequest } from '../sync/worker-pull.ts';
+import { makeCatalogCache } from './models/catalog-cache-maker.ts';
 
 const scope = globalThis as unknown as {
-  onmessage: ((event: MessageEvent<PullRequest>) => void) | null;
-  postMessage(reply: PullReply): void;
+  onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
+  postMessage(reply: WorkerReply): void;
 };
 const db = new BoussoleDatabase();
 
-scope.onmessage = async ({ data: { id, token } }) => {
+function download(id: number, token: string | null) {
+  return pullDirectory({
+    transport: httpTransport({ getToken: () => token }),
+    store: {
+      readState: () => readSyncState(db),
+      applyPage: (page, options) => applyDirectoryPage(db, page, options),
+    },
+    now: () => new Date(),
+    onProgress: (progress) => scope.postMessage({ id, type: 'progress', progress }),
+  });
+}
+
+scope.onmessage = async ({ data: request }) => {
   try {
-    const result = await pullDirectory({
-      transport: httpTransport({ getToken: () => token }),
-      store: {
-        readState: () => readSyncState(db),
-        applyPage: (page, options) => applyDirectoryPage(db, page, options),
-      },
-      now: () => new Date(),
-      onProgress: (progress) => scope.postMessage({ id, type: 'progress', progress }),
-    });
-    scope.postMessage({ id, type: 'done', result });
+    if (request.type === 'pull') await download(request.id, request.token);
+    else await makeCatalogCache(db);
+    scope.postMessage({ id: request.id, type: 'done' });
   } catch (error) {
-    scope.postMessage({ id, type: 'failed', error: describeFailure(error) });
+    scope.postMessage({ id: request.id, type: 'failed', error: describeFailure(error) });
   }
 };

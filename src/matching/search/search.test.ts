@@ -9,7 +9,7 @@ import { createHoursEngine } from '../hours/hours-engine.ts';
 import { prepareDirectory } from '../snapshot.ts';
 import { normalizeFrench, STOP_WORDS, tokenizeFrench } from './french-text.ts';
 import { type SearchFilters, search } from './search.ts';
-import { buildSearchIndex } from './search-index.ts';
+import { adoptSearchIndex, buildSearchIndex, searchIndexOf, serializeSearchIndex } from './search-index.ts';
 
 const NOW = Date.parse('2026-11-03T10:00:00+01:00'); // Tuesday 10:00
 const hours = createHoursEngine(opening_hours);
@@ -161,5 +161,22 @@ describe('search over the demo directory', () => {
     const pub = search(big, '', {}, NOW, { index: bigIndex, audience: 'public' }).total;
     const pro = search(big, '', {}, NOW, { index: bigIndex }).total;
     expect(pro - pub).toBe(hidden);
+  });
+});
+
+describe('a saved search index', () => {
+  test('taken back for the same records, it answers exactly as a freshly built one', () => {
+    const demo = generateDirectory({ services: 400 });
+    const built = buildSearchIndex(prepareDirectory(demo.structures, demo.services));
+    const saved = serializeSearchIndex(built);
+    const again = prepareDirectory(demo.structures, demo.services);
+    const adopted = adoptSearchIndex(again, saved);
+    expect(searchIndexOf(again)).toBe(adopted);
+    for (const query of ['epicerie', 'venisieux', 'atelier cuisine', 'colis', 'restos du coeur']) {
+      const ids = (snapshot: typeof again) =>
+        search(snapshot, query, {}, NOW, { index: searchIndexOf(snapshot), limit: 20 }).hits.map((h) => h.service_id);
+      expect(ids(again), query).toEqual(ids(built.snapshot));
+      expect(ids(again).length, query).toBeGreaterThan(0);
+    }
   });
 });

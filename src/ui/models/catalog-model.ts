@@ -2,10 +2,13 @@
 // once into a matching snapshot (src/matching), the opening_hours library loaded lazily (155 kB gzip, precached by
 // the service worker, never on the first screen's path), the search index built on first use.
 //
-// Cold start: the snapshot is built from the rows with a cheap shape check so that search answers within a second
-// even with 10k services; the full schema check runs right after, in idle slices, and any row that fails it is
-// dropped from the snapshot and reported — rows are never trusted blindly, only checked a moment later.
+// Cold start: from the directory's start-up copy (src/db/catalog-cache.ts, one row with the records and their search
+// index, made off the page from rows that passed the schemas) when it is at the current revision, else — the copy
+// is asked for again first, where a worker can make it — from the tables: the snapshot is built from the rows with
+// a cheap shape check so that search answers at once; the full schema check runs right after, in idle slices, and
+// any row that fails it is dropped from the snapshot and reported — rows are never trusted blindly.
 import { computed, signal } from '@preact/signals';
+import { readCatalogCache } from '../../db/catalog-cache.ts';
 import type { BoussoleDatabase } from '../../db/database.ts';
 import type { Profile } from '../../domain/profile.ts';
 import { type Service, serviceSchema } from '../../domain/service.ts';
@@ -19,7 +22,7 @@ import {
 import { orient } from '../../matching/orient/orient.ts';
 import type { Orientation } from '../../matching/orient/types.ts';
 import { type SearchAnswer, type SearchFilters, search } from '../../matching/search/search.ts';
-import { searchIndexOf } from '../../matching/search/search-index.ts';
+import { adoptSearchIndex, searchIndexOf } from '../../matching/search/search-index.ts';
 import { type DirectorySnapshot, prepareDirectory } from '../../matching/snapshot.ts';
 
 export type Audience = 'professionnel' | 'public';
@@ -43,7 +46,12 @@ function idle(): Promise<void> {
 
 export function createCatalogModel(
   db: BoussoleDatabase,
-  options: { loadOpeningHours: () => Promise<OpeningHoursConstructor>; audience: () => Audience },
+  options: {
+    loadOpeningHours: () => Promise<OpeningHoursConstructor>;
+    audience: () => Audience;
+    /** Makes the start-up copy of the directory as it is now (off the page); absent: the tables are read. */
+    refreshCache?: () => Promise<void>;
+  },
 ) {
   const snapshot = signal<DirectorySnapshot | null>(null);
   const hours = signal<HoursEngine | null>(null);
@@ -51,8 +59,28 @@ export function createCatalogModel(
   let generation = 0;
   let hoursLoading: Promise<HoursEngine | null> | null = null;
 
+  /** The snapshot from the start-up copy, when there is one at the current revision. */
+  async function fromCache(): Promise<boolean> {
+    const cached = await readCatalogCache(db);
+    if (!cached) return false;
+    const records = JSON.parse(cached.records) as { structures: Structure[]; services: Service[] };
+    const next = prepareDirectory(records.structures, records.services);
+    adoptSearchIndex(next, cached.index);
+    invalidRows.value = cached.invalid;
+    snapshot.value = next;
+    return true;
+  }
+
   async function load(): Promise<void> {
     const mine = ++generation;
+    if (await fromCache().catch(() => false)) return;
+    if (options.refreshCache) {
+      const refreshed = await options.refreshCache().then(
+        () => mine === generation && fromCache(),
+        (error: unknown) => console.warn('Copie de démarrage non faite', error),
+      );
+      if (refreshed || mine !== generation) return;
+    }
     const [structureRows, serviceRows] = await Promise.all([db.structures.toArray(), db.services.toArray()]);
     if (mine !== generation) return;
     const structures = structureRows.filter((r) => looksLike(r, ['id', 'nom', 'code_insee']));

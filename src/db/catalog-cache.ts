@@ -1,0 +1,95 @@
+// The directory as the catalog needs it at start-up, kept in ONE row: reading 13,000 rows back from IndexedDB and
+// indexing them for search took seconds on a tablet, one row and a saved index take a fraction of it.
+//
+// The row is a copy, never the truth: every write to `structures` or `services` gives the directory a new revision
+// in the same transaction (the middleware below, so no write path can forget it), and the copy is used only when
+// it was made at the current revision. It is made off the page (src/ui/pull-worker.ts) from rows that passed the
+// domain schemas, and written only if no write happened while it was being made.
+import type { DBCore, DBCoreMutateRequest, Middleware } from 'dexie';
+import type { BoussoleDatabase } from './database.ts';
+
+const REVISION_KEY = 'directory-revision';
+const CACHE_KEY = 'catalog-cache';
+const DIRECTORY_TABLES = new Set(['structures', 'services']);
+
+export interface CatalogCache {
+  revision: string;
+  /** JSON of `{ structures, services }`, rows that passed the domain schemas. */
+  records: string;
+  /** The search index of those records (src/matching/search/search-index.ts). */
+  index: string;
+  /** Rows left out because they failed the schemas. */
+  invalid: number;
+}
+
+/** Gives the directory a new revision in every transaction that writes structures or services. */
+export function directoryRevisionMiddleware(): Middleware<DBCore> {
+  return {
+    stack: 'dbcore',
+    name: 'directory-revision',
+    create(down) {
+      return {
+        ...down,
+        transaction(stores, mode, options) {
+          const writesDirectory = mode === 'readwrite' && stores.some((s) => DIRECTORY_TABLES.has(s));
+          const scope = writesDirectory && !stores.includes('meta') ? [...stores, 'meta'] : stores;
+          return down.transaction(scope, mode, options);
+        },
+        table(name) {
+          const table = down.table(name);
+          if (!DIRECTORY_TABLES.has(name)) return table;
+          return {
+            ...table,
+            async mutate(req: DBCoreMutateRequest) {
+              const result = await table.mutate(req);
+              await down.table('meta').mutate({
+                type: 'put',
+                trans: req.trans,
+                values: [{ key: REVISION_KEY, value: crypto.randomUUID() }],
+              });
+              return result;
+            },
+          };
+        },
+      };
+    },
+  };
+}
+
+async function revisionOf(db: BoussoleDatabase): Promise<string | null> {
+  const row = await db.meta.get(REVISION_KEY);
+  return typeof row?.value === 'string' ? row.value : null;
+}
+
+/** Every row of the directory and the revision they are at, read in one transaction. */
+export function readDirectoryRows(db: BoussoleDatabase) {
+  return db.transaction('r', [db.structures, db.services, db.meta], async () => ({
+    revision: await revisionOf(db),
+    structures: (await db.structures.toArray()) as unknown[],
+    services: (await db.services.toArray()) as unknown[],
+  }));
+}
+
+/** The copy, when it was made at the current revision; null otherwise (then read the tables). */
+export function readCatalogCache(db: BoussoleDatabase): Promise<CatalogCache | null> {
+  return db.transaction('r', db.meta, async () => {
+    const revision = await revisionOf(db);
+    const cache = (await db.meta.get(CACHE_KEY))?.value as Partial<CatalogCache> | undefined;
+    const usable =
+      revision !== null &&
+      cache?.revision === revision &&
+      typeof cache.records === 'string' &&
+      typeof cache.index === 'string' &&
+      typeof cache.invalid === 'number';
+    return usable ? (cache as CatalogCache) : null;
+  });
+}
+
+/** Keeps the copy if the directory is still at the revision it was made from; says whether it was kept. */
+export function writeCatalogCache(db: BoussoleDatabase, cache: CatalogCache): Promise<boolean> {
+  return db.transaction('rw', db.meta, async () => {
+    if ((await revisionOf(db)) !== cache.revision) return false;
+    await db.meta.put({ key: CACHE_KEY, value: cache });
+    return true;
+  });
+}
