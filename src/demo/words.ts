@@ -34,8 +34,8 @@ export const COMPLEMENTS = list(`
 
 export const EPICERIE_NAMES = list(`
   Le Panier du Quartier, La Courte Échelle, L’Épi Solidaire, Le Grenier Partagé, La Bonne Graine, Le Petit Marché,
-  Les Paniers de la Colline, LâEscale Gourmande, Le Cabas, La Passerelle, Le Comptoir Solidaire, Les Quatre Saisons,
-  LâEntre-Deux, Le Garde-Manger, La Corbeille, Le Coup de Pouce, La Halte Gourmande, Le Caddie Partagé
+  Les Paniers de la Colline, L’Escale Gourmande, Le Cabas, La Passerelle, Le Comptoir Solidaire, Les Quatre Saisons,
+  L’Entre-Deux, Le Garde-Manger, La Corbeille, Le Coup de Pouce, La Halte Gourmande, Le Caddie Partagé
 `);
 
 export const RESTAURANT_NAMES = list(`
@@ -58,8 +58,8 @@ export const AMAP_NAMES = list(
 
 export const DAY_SHELTER_NAMES = list('Le Refuge, La Halte, Le Point d’Appui, Le Phare, La Boussole du Cœur, L’Abri');
 
-/** Roles, not people: the demo invents no personâs name. */
+/** Roles, not people: the demo invents no person’s name. */
 export const CONTACT_ROLES = list(`
   Accueil, Coordinatrice de l’épicerie, Coordinateur bénévole, Référente famille, Conseillère en économie sociale et
-  familiale, Responsable de la distribution, Animatrice du jardin, Chargé dâaccueil
+  familiale, Responsable de la distribution, Animatrice du jardin, Chargé d’accueil
 `);
