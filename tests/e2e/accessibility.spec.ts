@@ -34,11 +34,21 @@ test('aucun écran n’a de violation d’accessibilité grave ou critique (axe,
     '/propositions',
     '/propositions/nouvelle',
     '/agenda',
+    '/signalements',
+    '/campagnes',
+    '/campagnes/nouvelle',
   ]) {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     expect(await violations(page), path).toEqual([]);
   }
+  // Issue 7: the « Signaler une erreur » form, open on the sheet, with a message under a field.
+  await page.goto(sheet);
+  await page.getByRole('button', { name: 'Signaler une erreur' }).click();
+  await page.getByRole('radio', { name: 'Autre' }).check();
+  await page.getByRole('button', { name: 'Envoyer le signalement' }).click();
+  await expect(page.locator('#f-commentaire-error')).toBeVisible();
+  expect(await violations(page), `${sheet} (signalement)`).toEqual([]);
 });
 
 test('tout se fait au clavier : le lien d’évitement mène au contenu et le focus reste visible', async ({ page }) => {
