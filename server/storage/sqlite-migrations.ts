@@ -302,6 +302,17 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX history_by_record ON history (record_kind, record_id, seq);
     `,
   },
+  {
+    description:
+      'v5 (referrals, issue 6): a worker account may belong to a team (a structure of the directory), set by its ' +
+      'invitation; the workers of one team share their sent referrals',
+    sql: `
+      -- Not structure_id: that column gives a partner rights over its listing, and is checked to be set for
+      -- partners only. A team gives no right on the directory; it only widens the sending side of referrals.
+      ALTER TABLE accounts ADD COLUMN equipe_id TEXT CHECK (equipe_id IS NULL OR role = 'travailleur');
+      ALTER TABLE invitations ADD COLUMN equipe_id TEXT CHECK (equipe_id IS NULL OR role = 'travailleur');
+    `,
+  },
 ];
 
 /** Applies the missing steps; returns the schema version the file is at afterwards. */
