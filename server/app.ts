@@ -12,6 +12,7 @@ import { createAgendaRoutes } from './http/agenda-routes.ts';
 import { createApiRoutes } from './http/api-routes.ts';
 import { createDemoRoutes } from './http/demo-routes.ts';
 import type { AppEnv, Clock } from './http/env.ts';
+import { createInteropRoutes } from './http/interop-routes.ts';
 import { protocolHeader } from './http/protocol.ts';
 import { notFound } from './http/query.ts';
 import { createReferralRoutes } from './http/referral-routes.ts';
@@ -77,6 +78,7 @@ export function createApp({
   api.route('/', createReferralRoutes(store, logger, clock, referralPolicy));
   api.route('/', createDemoRoutes(store, mode === 'demo'));
   api.route('/', createAgendaRoutes(store, clock));
+  api.route('/', createInteropRoutes(store, logger, clock));
   app.route(API_PREFIX, api);
   if (staticDir !== undefined) app.get('*', staticFiles(staticDir));
 

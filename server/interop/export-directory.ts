@@ -1,6 +1,6 @@
 // The directory as data·inclusion v1 files: structures.json, services.json, structures.csv, services.csv. Public
 // listings only (what an anonymous reader sees: published, public structures and their public services), or
-// everything for professionals. Read through the store's own view, page by page, then filtered by the same rules
+// everything for professionals (the command's --tout), or exactly what one reader may see (the HTTP route). Read through the store's own view, page by page, then filtered by the same rules
 // as the sync feed (sync/visibility.ts), so an export never shows what the app would not.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -20,7 +20,10 @@ export interface DataInclusionExport {
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-export async function exportDataInclusion(store: DirectoryStore, scope: ExportScope): Promise<DataInclusionExport> {
+export async function exportDataInclusion(
+  store: DirectoryStore,
+  scope: ExportScope | Reader,
+): Promise<DataInclusionExport> {
   const structures = new Map<string, Structure>();
   const services: Service[] = [];
   for (let cursor = 0, more = true; more; ) {
@@ -32,7 +35,7 @@ export async function exportDataInclusion(store: DirectoryStore, scope: ExportSc
     cursor = page.cursor;
     more = page.hasMore;
   }
-  const reader: Reader = scope === 'public' ? ANONYMOUS_READER : SERVER_READER;
+  const reader: Reader = scope === 'public' ? ANONYMOUS_READER : scope === 'tout' ? SERVER_READER : scope;
   const visibleStructures = [...structures.values()].filter((s) => canSeeStructure(reader, s)).sort(byId);
   const visibleServices = services
     .filter((v) => canSeeService(reader, v, () => structures.get(v.structure_id)))

@@ -38,6 +38,9 @@ export interface ImportReport {
   valeursIllisibles?: Record<string, number>;
 }
 
+/** A file that cannot be read at all (not JSON, not CSV, wrong shape): nothing was imported. The route answers 400. */
+export class UnreadableFileError extends Error {}
+
 export interface ImportContext {
   store: DirectoryStore;
   /** The account id the history names (SYSTEM_AUTHOR_ID for the administrator's commands). */
@@ -76,7 +79,7 @@ export async function importDataInclusion(
   // Structures first, whatever the order of the files: a service may then name a structure of the same import.
   const read = files.flatMap((file) => {
     const result = readDiFile(file.name, file.text);
-    if (!result.ok) throw new Error(`${file.name} : ${result.message}`);
+    if (!result.ok) throw new UnreadableFileError(`${file.name} : ${result.message}`);
     return result.records.map((r) => ({ ...r, position: `${file.name}, ${r.position}` }));
   });
   read.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'structure' ? -1 : 1));
@@ -120,7 +123,7 @@ const add = (counts: Record<string, number>, key: string) => {
  */
 export async function importBoussole2019(ctx: ImportContext, text: string): Promise<ImportReport> {
   const read = read2019Csv(text, isValidOsmHours);
-  if (!read.ok) throw new Error(read.message);
+  if (!read.ok) throw new UnreadableFileError(read.message);
   const report: ImportReport = {
     ...emptyReport(),
     horairesConverties: 0,
