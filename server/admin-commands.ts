@@ -22,6 +22,7 @@ export const ADMIN_USAGE = [
   'Usage : npm run admin -- <commande> [options]',
   '  create-coordinator --nom "Prénom Nom" [--days 14]      code d’invitation à usage unique (coordination)',
   '  invite --role travailleur|partenaire|coordinateur --nom "…" [--structure <id>] [--days 14]',
+  '      --structure : la structure d’un partenaire (obligatoire), l’équipe d’un travailleur (facultative)',
   '  list-devices                                           appareils connectés, par compte',
   '  revoke-device <client-id>                              déconnecte un appareil (perdu, volé)',
   '  rotate-epoch                                           après la restauration d’une sauvegarde',
@@ -61,16 +62,23 @@ async function invite(
   const parsedNom = parse(accountSchema.shape.nom, nom?.trim());
   if (!parsedNom.ok) throw new UsageError(`--nom : ${describeProblems(parsedNom.problems)}`);
   const typedRole = role as keyof typeof ROLES;
-  if (typedRole === 'partenaire') {
-    if (structure === undefined) throw new UsageError('--structure : obligatoire pour un compte partenaire');
+  if (typedRole === 'partenaire' && structure === undefined) {
+    throw new UsageError('--structure : obligatoire pour un compte partenaire');
+  }
+  if (typedRole === 'coordinateur' && structure !== undefined) {
+    throw new UsageError('--structure : pour un compte partenaire (sa structure) ou travailleur (son équipe)');
+  }
+  if (structure !== undefined) {
     const id = parse(recordId, structure);
     if (!id.ok) throw new UsageError(`--structure : ${describeProblems(id.problems)}`);
     if (!(await ctx.store.getStructure(structure, SERVER_READER))) {
       throw new UsageError(`--structure : aucune structure « ${structure} » dans l’annuaire`);
     }
-  } else if (structure !== undefined) {
-    throw new UsageError('--structure : seulement pour un compte partenaire');
   }
+  // For a worker, the structure is its team (the MDM or association whose workers share their sent referrals),
+  // not a listing it speaks for: stored as equipe_id, which gives no right on the directory.
+  const place =
+    structure === undefined ? {} : typedRole === 'partenaire' ? { structure_id: structure } : { equipe_id: structure };
   const code = newInvitationCode();
   const expires = new Date(ctx.now.getTime() + validDays * 86_400_000);
   await ctx.store.createInvitations([
@@ -78,7 +86,7 @@ async function invite(
       codeHash: sha256(code),
       role: typedRole,
       nom: parsedNom.value,
-      ...(structure === undefined ? {} : { structure_id: structure }),
+      ...place,
       created_by: 'admin',
       created_at: isoInstant(ctx.now),
       expires_at: isoInstant(expires),
@@ -87,7 +95,7 @@ async function invite(
   ]);
   ctx.out(`Code d’invitation : ${code}`);
   ctx.out(
-    `Pour : ${typedRole} « ${parsedNom.value} »${structure ? ` (structure ${structure})` : ''} ; usage unique, valable jusqu’au ${parisDate(expires)}.`,
+    `Pour : ${typedRole} « ${parsedNom.value} »${structure ? ` (${typedRole === 'partenaire' ? 'structure' : 'équipe'} ${structure})` : ''} ; usage unique, valable jusqu’au ${parisDate(expires)}.`,
   );
 }
 

@@ -3,6 +3,7 @@
 // kept in meta in clear (they are printed at every start and served by GET /api/v1/demo) and as sha-256 in the
 // invitations table like any code. Each code signs in as one shared demo account of its role, created on first
 // use. Production mode never calls this and refuses reusable codes.
+import type { Structure } from '../src/domain/structure.ts';
 import { type DemoCodes, demoCodesSchema } from '../src/domain/sync-protocol.ts';
 import { parse } from '../src/domain/validation.ts';
 import { newDemoCode, sha256 } from './auth/secrets.ts';
@@ -39,6 +40,27 @@ async function demoPartnerStructure(store: DirectoryStore) {
   return undefined;
 }
 
+/** Demo directories name their MDMs « Maison de la Métropole … » (src/demo/archetypes-social.ts). */
+const MDM_NAME = /^Maison de la Métropole\b/;
+
+/**
+ * The team of the demo worker, so that the demo shows referrals shared by a team: the first MDM of the directory
+ * (what a worker of the Métropole belongs to), else the first structure; undefined for an empty directory. Read
+ * by pages at first start only (the codes are created once).
+ */
+async function demoWorkerTeam(store: DirectoryStore) {
+  let first: Structure | undefined;
+  let after: string | undefined;
+  do {
+    const page = await store.listStructures({ reader: SERVER_READER, limit: 500, ...(after ? { after } : {}) });
+    first ??= page.items[0];
+    const mdm = page.items.find((s) => MDM_NAME.test(s.nom));
+    if (mdm) return mdm;
+    after = page.next ?? undefined;
+  } while (after);
+  return first;
+}
+
 /** Creates the demo codes once (idempotent: a restart returns the stored ones). Call after seeding the directory. */
 export async function seedDemoAccounts(
   store: DirectoryStore,
@@ -47,9 +69,17 @@ export async function seedDemoAccounts(
   const existing = await readDemoCodes(store);
   if (existing) return existing;
   const partner = await demoPartnerStructure(store);
+  const team = await demoWorkerTeam(store);
   const planned: Array<{ tag: string; invitation: Omit<NewInvitation, 'codeHash' | 'created_at' | 'reusable'> }> = [
     { tag: 'COORD', invitation: { role: 'coordinateur', nom: 'Coordination de démonstration' } },
-    { tag: 'TRAV', invitation: { role: 'travailleur', nom: 'Travailleur·se social·e de démonstration' } },
+    {
+      tag: 'TRAV',
+      invitation: {
+        role: 'travailleur',
+        nom: 'Travailleur·se social·e de démonstration',
+        ...(team ? { equipe_id: team.id } : {}),
+      },
+    },
   ];
   if (partner) {
     planned.push({

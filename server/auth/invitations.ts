@@ -8,6 +8,8 @@ export interface StoredInvitation {
   role: Account['role'];
   nom: string;
   structure_id: string | null;
+  /** A worker's team (a structure id of the directory), or null. */
+  equipe_id: string | null;
   account_id: string | null;
   expires_at: string | null;
   used_at: string | null;
@@ -34,6 +36,7 @@ export function accountFromInvitation(id: string, invitation: StoredInvitation):
     nom: invitation.nom,
     role: invitation.role,
     ...(invitation.structure_id === null ? {} : { structure_id: invitation.structure_id }),
+    ...(invitation.equipe_id === null ? {} : { equipe_id: invitation.equipe_id }),
   };
 }
 

@@ -23,6 +23,7 @@ export function memoryAccounts(state: MemoryState): AccountStore {
           role: inv.role,
           nom: inv.nom,
           structure_id: inv.structure_id ?? null,
+          equipe_id: inv.equipe_id ?? null,
           account_id: inv.account_id ?? null,
           expires_at: inv.expires_at ?? null,
           used_at: null,

@@ -11,6 +11,7 @@ interface AccountRow {
   nom: string;
   role: Account['role'];
   structure_id: string | null;
+  equipe_id: string | null;
   disabled_at: string | null;
 }
 
@@ -23,28 +24,30 @@ export function accountFromRow(row: AccountRow): Account {
     nom: row.nom,
     role: row.role,
     ...(row.structure_id === null ? {} : { structure_id: row.structure_id }),
+    ...(row.equipe_id === null ? {} : { equipe_id: row.equipe_id }),
   };
 }
 
 export function sqliteAccounts(db: Database.Database): AccountStore {
   const s = {
     insertInvitation: db.prepare(
-      `INSERT INTO invitations (code_hash, role, nom, structure_id, account_id, created_by, created_at, expires_at,
-         reusable)
-       VALUES (@codeHash, @role, @nom, @structure_id, @account_id, @created_by, @created_at, @expires_at, @reusable)`,
+      `INSERT INTO invitations (code_hash, role, nom, structure_id, equipe_id, account_id, created_by, created_at,
+         expires_at, reusable)
+       VALUES (@codeHash, @role, @nom, @structure_id, @equipe_id, @account_id, @created_by, @created_at, @expires_at,
+         @reusable)`,
     ),
     setMeta: db.prepare<[string, string]>(
       'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
     ),
     invitation: db.prepare<[string], Omit<StoredInvitation, 'reusable'> & { reusable: number }>(
-      `SELECT role, nom, structure_id, account_id, expires_at, used_at, reusable FROM invitations
+      `SELECT role, nom, structure_id, equipe_id, account_id, expires_at, used_at, reusable FROM invitations
        WHERE code_hash = ?`,
     ),
     account: db.prepare<[string], AccountRow>(
-      'SELECT id, nom, role, structure_id, disabled_at FROM accounts WHERE id = ?',
+      'SELECT id, nom, role, structure_id, equipe_id, disabled_at FROM accounts WHERE id = ?',
     ),
-    insertAccount: db.prepare<[string, string, string, string | null, string]>(
-      'INSERT INTO accounts (id, nom, role, structure_id, created_at) VALUES (?, ?, ?, ?, ?)',
+    insertAccount: db.prepare<[string, string, string, string | null, string | null, string]>(
+      'INSERT INTO accounts (id, nom, role, structure_id, equipe_id, created_at) VALUES (?, ?, ?, ?, ?, ?)',
     ),
     useInvitation: db.prepare<[string, string, string]>(
       'UPDATE invitations SET used_at = coalesce(used_at, ?), account_id = ? WHERE code_hash = ?',
@@ -55,7 +58,7 @@ export function sqliteAccounts(db: Database.Database): AccountStore {
     ),
     insertClient: db.prepare<[string]>('INSERT INTO clients (client_id) VALUES (?)'),
     session: db.prepare<[string], AccountRow & { client_id: string; last_seen_at: string }>(
-      `SELECT a.id, a.nom, a.role, a.structure_id, a.disabled_at, d.client_id, d.last_seen_at
+      `SELECT a.id, a.nom, a.role, a.structure_id, a.equipe_id, a.disabled_at, d.client_id, d.last_seen_at
        FROM devices d JOIN accounts a ON a.id = d.account_id
        WHERE d.token_hash = ? AND d.revoked_at IS NULL`,
     ),
@@ -76,6 +79,7 @@ export function sqliteAccounts(db: Database.Database): AccountStore {
         role: inv.role,
         nom: inv.nom,
         structure_id: inv.structure_id ?? null,
+        equipe_id: inv.equipe_id ?? null,
         account_id: inv.account_id ?? null,
         created_by: inv.created_by ?? null,
         created_at: inv.created_at,
@@ -100,7 +104,14 @@ export function sqliteAccounts(db: Database.Database): AccountStore {
       account = accountFromRow(existing);
     } else {
       account = accountFromInvitation(input.newAccountId, invitation);
-      s.insertAccount.run(account.id, account.nom, account.role, account.structure_id ?? null, at);
+      s.insertAccount.run(
+        account.id,
+        account.nom,
+        account.role,
+        account.structure_id ?? null,
+        account.equipe_id ?? null,
+        at,
+      );
     }
     s.useInvitation.run(at, account.id, input.codeHash);
     const { tokenHash, clientId, label } = input.device;

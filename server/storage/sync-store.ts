@@ -87,6 +87,8 @@ export interface NewInvitation {
   role: Account['role'];
   nom: string;
   structure_id?: string;
+  /** A worker's team: a structure of the directory whose workers share their sent referrals (travailleur only). */
+  equipe_id?: string;
   /** Sign in as this existing account instead of creating one (demo accounts, a second device). */
   account_id?: string;
   created_by?: string;

@@ -3,8 +3,8 @@
 //
 // - the receiving partner (a partner account of the referral's structure): envoyée → reçue, acceptée or refusée
 //   (with a reason); reçue → acceptée or refusée. Accepted and refused are answers, and final;
-// - the sending team (the sending account's structure for a partner, the account itself for a worker): envoyée or
-//   reçue → annulée;
+// - the sending team (the sending account's structure for a partner, its team for a worker — the account itself
+//   for a worker without team): envoyée or reçue → annulée;
 // - the server alone: envoyée or reçue → expirée, `expiration_jours` after sending without an answer;
 // - nobody else: coordinators see counts, never a referral.
 //
@@ -19,11 +19,15 @@ export type Side = 'destinataire' | 'envoyeur';
 
 const DAY_MS = 86_400_000;
 
-/** The team a sender belongs to: a partner's structure, or a worker's own account (workers have no structure yet). */
+/**
+ * The team a sender belongs to, stored with each referral when it is sent: a partner's structure, a worker's team
+ * (`equipe_id`: the workers of one MDM or association see each other's referrals), else the account alone. A
+ * worker's team is its own scope, not the structure's: a partner account of that structure is not in it.
+ */
 export function senderScope(account: Account): string {
-  return account.role === 'partenaire' && account.structure_id
-    ? `structure:${account.structure_id}`
-    : `compte:${account.id}`;
+  if (account.role === 'partenaire' && account.structure_id) return `structure:${account.structure_id}`;
+  if (account.role === 'travailleur' && account.equipe_id) return `equipe:${account.equipe_id}`;
+  return `compte:${account.id}`;
 }
 
 export function maySend(account: Account): boolean {

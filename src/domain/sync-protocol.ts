@@ -24,6 +24,11 @@ export const accountSchema = z.object({
   role: z.enum(valuesOf(ROLES)),
   /** The structure a partner account speaks for; absent for coordinators and workers. */
   structure_id: z.optional(recordId),
+  /**
+   * A worker's team: the directory structure (an MDM, an association) whose workers share their sent referrals.
+   * Kept apart from `structure_id`, which gives a partner rights over its listing: a team gives none.
+   */
+  equipe_id: z.optional(recordId),
 });
 export type Account = z.infer<typeof accountSchema>;
 

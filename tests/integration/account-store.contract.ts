@@ -76,6 +76,28 @@ export function accountStoreContract(name: string, makeHarness: () => StoreHarne
       expect(await store.getMeta('demo_codes')).toBe('x');
     });
 
+    it('gives a worker invited into a team that team (equipe_id), at sign-in, on every request and after reopening', async () => {
+      await store.createInvitations([
+        {
+          codeHash: sha256('EQUIPE-1'),
+          role: 'travailleur',
+          nom: 'Inès',
+          equipe_id: 'test--s002',
+          created_at: T0.toISOString(),
+          reusable: false,
+        },
+      ]);
+      const inTeam = { id: 'compte-7', nom: 'Inès', role: 'travailleur', equipe_id: 'test--s002' };
+      expect(await store.redeemInvitation(redeem('EQUIPE-1', 7))).toEqual({ ok: true, account: inTeam });
+      expect((await store.authenticate(sha256('jeton-7'), T0))?.account).toEqual(inTeam);
+      // A worker invited without team keeps none.
+      await store.redeemInvitation(redeem('UNIQUE-1', 8));
+      expect((await store.authenticate(sha256('jeton-8'), T0))?.account).not.toHaveProperty('equipe_id');
+      if (!harness.reopen) return;
+      store = await harness.reopen(store);
+      expect((await store.authenticate(sha256('jeton-7'), T0))?.account).toEqual(inTeam);
+    });
+
     it('refuses an unknown code and an expired one, creating nothing', async () => {
       expect(await store.redeemInvitation(redeem('INCONNU-1', 1))).toEqual({ ok: false, reason: 'inconnue' });
       expect(await store.redeemInvitation(redeem('UNIQUE-1', 2, { now: later(25) }))).toEqual({

@@ -56,8 +56,12 @@ describe('npm run admin', () => {
         /aucune structure « test--s404 »/,
       ],
       [
-        ['invite', '--role', 'travailleur', '--nom', 'Théo', '--structure', 'test--s001'],
-        /seulement pour un compte partenaire/,
+        ['invite', '--role', 'coordinateur', '--nom', 'Claire', '--structure', 'test--s001'],
+        /--structure : pour un compte partenaire \(sa structure\) ou travailleur \(son équipe\)/,
+      ],
+      [
+        ['invite', '--role', 'travailleur', '--nom', 'Théo', '--structure', 'test--s404'],
+        /aucune structure « test--s404 »/,
       ],
       [
         ['invite', '--role', 'directeur', '--nom', 'Théo'],
@@ -73,6 +77,19 @@ describe('npm run admin', () => {
       expect(err.join('\n')).toMatch(message);
       expect(err.join('\n')).toMatch(/Usage : npm run admin/);
     }
+  });
+
+  it('invite --structure puts a worker in a team (equipe_id), which gives it no partner structure', async () => {
+    const { run, out, signIn } = await admin();
+    expect(await run('invite', '--role', 'travailleur', '--nom', 'Théo MDM', '--structure', 'test--s001')).toBe(0);
+    expect(out.join('\n')).toMatch(/travailleur « Théo MDM » \(équipe test--s001\)/);
+    const session = signInResponseSchema.parse(await jsonOf(await signIn(codeIn(out))));
+    expect(session.account).toEqual({
+      id: expect.any(String),
+      nom: 'Théo MDM',
+      role: 'travailleur',
+      equipe_id: 'test--s001',
+    });
   });
 
   it('lists devices and revokes one: its next request gets 401', async () => {

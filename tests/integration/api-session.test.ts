@@ -7,6 +7,7 @@ import { silentLogger } from '../../server/logger.ts';
 import { apiErrorSchema } from '../../src/domain/api-error.ts';
 import { PROTOCOL_VERSION } from '../../src/domain/protocol-version.ts';
 import { demoCodesSchema, sessionSchema, signInResponseSchema } from '../../src/domain/sync-protocol.ts';
+import { aStructure } from '../fixtures/records.ts';
 import { postJson, pull, signInAs } from './fixtures/http-client.ts';
 import { jsonOf, makeTestApp } from './fixtures/test-app.ts';
 
@@ -158,6 +159,34 @@ describe('demo codes', () => {
     expect(again.clientId).not.toBe(partner.clientId);
     // Seeding again (a restart) keeps the same codes.
     expect((await seedDemoAccounts(store, { now: NOW, logger: silentLogger })).codes).toEqual(codes);
+  });
+
+  it('sign the demo worker into a team: the first MDM of the directory, else the first structure', async () => {
+    const { app, store } = await makeTestApp({ mode: 'demo' });
+    const mdm = aStructure(900, { nom: 'Maison de la Métropole Vénissieux – Centre' });
+    await store.upsert([{ kind: 'structure', record: mdm }]);
+    const { codes } = await seedDemoAccounts(store, { now: NOW, logger: silentLogger });
+    const worker = signInResponseSchema.parse(
+      await jsonOf(
+        await postJson(app, '/api/v1/session', { protocol: PROTOCOL_VERSION, code: codes[1]?.code, appareil: 'Démo' }),
+      ),
+    );
+    expect(worker.account).toMatchObject({ role: 'travailleur', equipe_id: mdm.id });
+    expect(worker.account.structure_id).toBeUndefined();
+
+    const plain = await makeTestApp({ mode: 'demo' });
+    await seedDemoAccounts(plain.store, { now: NOW, logger: silentLogger });
+    const { codes: plainCodes } = demoCodesSchema.parse(await jsonOf(await plain.app.request('/api/v1/demo')));
+    const other = signInResponseSchema.parse(
+      await jsonOf(
+        await postJson(plain.app, '/api/v1/session', {
+          protocol: PROTOCOL_VERSION,
+          code: plainCodes[1]?.code,
+          appareil: 'Démo',
+        }),
+      ),
+    );
+    expect(other.account.equipe_id).toBe('test--s001');
   });
 
   it('are neither served nor accepted in production mode', async () => {

@@ -11,10 +11,13 @@ import {
   COORDINATOR,
   move,
   OTHER_PARTNER,
+  OTHER_TEAM_WORKER,
   OTHER_WORKER,
   PARTNER,
   PERSONAL,
   refuse,
+  TEAM_COLLEAGUE,
+  TEAM_WORKER,
   WORKER,
 } from '../fixtures/referrals.ts';
 import type { StoreHarness } from './fixtures/store-harnesses.ts';
@@ -94,6 +97,46 @@ export function referralStoreContract(name: string, makeHarness: () => StoreHarn
       expect(await feed(OTHER_PARTNER)).toEqual([]);
       expect(await feed(OTHER_WORKER)).toEqual([]);
       expect(await feed(COORDINATOR)).toEqual([]);
+    });
+
+    it('shares a team worker’s referral with the colleagues of that team only, answer and history included', async () => {
+      const draft = aDraft();
+      await send(draft, TEAM_WORKER);
+      await change(draft.id, refuse('complet', 'Plus de place ce mois-ci'), PARTNER);
+      const seen = await feed(TEAM_COLLEAGUE);
+      expect(seen.map((r) => [r.id, r.statut, r.motif])).toEqual([[draft.id, 'refusee', 'complet']]);
+      expect(seen[0]?.historique.map((h) => h.statut)).toEqual(['envoyee', 'refusee']);
+      expect(seen[0]?.envoyeur).toMatchObject({ account_id: TEAM_WORKER.id, nom: TEAM_WORKER.nom });
+      expect((await feed(TEAM_WORKER)).map((r) => r.id)).toEqual([draft.id]);
+      // Another team, a worker without team, and a partner account of the team's own structure: not the team.
+      const teamStructurePartner: Account = {
+        id: 'acc-p3',
+        nom: 'MDM',
+        role: 'partenaire',
+        structure_id: 'test--s003',
+      };
+      for (const outsider of [OTHER_TEAM_WORKER, WORKER, teamStructurePartner, COORDINATOR]) {
+        expect(await feed(outsider)).toEqual([]);
+      }
+    });
+
+    it('lets a colleague of the sending team cancel its referral, and nobody outside the team', async () => {
+      const draft = aDraft();
+      await send(draft, TEAM_WORKER);
+      expect(await change(draft.id, move('annulee'), OTHER_TEAM_WORKER)).toEqual({ kind: 'not-found' });
+      expect(await change(draft.id, move('annulee'), WORKER)).toEqual({ kind: 'not-found' });
+      const cancelled = await change(draft.id, move('annulee'), TEAM_COLLEAGUE);
+      expect(cancelled.kind === 'changed' && cancelled.referral.statut).toBe('annulee');
+    });
+
+    it('keeps a worker without team to its own referrals', async () => {
+      const mine = aDraft();
+      const colleague = aDraft();
+      await send(mine, WORKER);
+      await send(colleague, OTHER_WORKER);
+      await send(aDraft(), TEAM_WORKER);
+      expect((await feed(WORKER)).map((r) => r.id)).toEqual([mine.id]);
+      expect((await feed(OTHER_WORKER)).map((r) => r.id)).toEqual([colleague.id]);
     });
 
     it('pages the feed by seq and gives a changed referral a new seq', async () => {
