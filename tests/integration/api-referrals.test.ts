@@ -112,6 +112,30 @@ describe('referral endpoints', () => {
     expect((await test.app.request('/api/v1/referrals')).status).toBe(401);
   });
 
+  it('shows a team worker’s referral and the partner’s answer to a colleague of the same team, nothing to another team', async () => {
+    const mdm = { role: 'travailleur', equipe_id: 'test--s003' } as const;
+    const mina = await signInAs(test.app, test.store, { ...mdm, nom: 'Mina' });
+    const marc = await signInAs(test.app, test.store, { ...mdm, nom: 'Marc' });
+    const alix = await signInAs(test.app, test.store, { role: 'travailleur', nom: 'Alix', equipe_id: 'test--s002' });
+    expect(mina.account.equipe_id).toBe('test--s003'); // carried in the session answer
+    const draft = aDraft();
+    expect((await send(mina, draft)).status).toBe(200);
+    expect((await setStatus(partner, draft.id, refuse('complet', 'Plus de place'))).status).toBe(200);
+    const seen = (await feed(marc)).referrals;
+    expect(seen.map((r) => [r.id, r.statut, r.motif, r.envoyeur.nom])).toEqual([
+      [draft.id, 'refusee', 'complet', 'Mina'],
+    ]);
+    expect(seen[0]?.historique.at(-1)).toMatchObject({ statut: 'refusee', note: 'Plus de place' });
+    expect((await feed(alix)).referrals).toEqual([]);
+    expect((await feed(worker)).referrals).toEqual([]);
+    expect((await setStatus(alix, draft.id, move('annulee'))).status).toBe(404);
+    const stats = referralStatsSchema.parse(
+      await jsonOf(await test.app.request('/api/v1/referrals/stats', { headers: coordinator.auth })),
+    );
+    expect(stats).toMatchObject({ total: 1, par_statut: { refusee: 1 } });
+    expect((await test.app.request('/api/v1/referrals', { headers: coordinator.auth })).status).toBe(403);
+  });
+
   it('gives coordinators counts only, never a person', async () => {
     const draft = aDraft();
     await sent(draft);

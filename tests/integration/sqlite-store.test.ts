@@ -92,6 +92,39 @@ describe('SQLite store on a file', () => {
     after.close();
   });
 
+  it('step 5 keeps the accounts, invitations and devices of a v4 file, which sign in again without a team', async () => {
+    const v4 = new Database(path);
+    migrate(v4, MIGRATIONS.slice(0, 4));
+    // Accounts and a device as the v4 store wrote them (raw SQL: the current code writes equipe_id).
+    v4.exec(`
+      INSERT INTO accounts (id, nom, role, structure_id, created_at)
+        VALUES ('w1', 'Théo', 'travailleur', NULL, '2026-10-01T10:00:00Z'),
+               ('p1', 'Épicerie', 'partenaire', 'test--s1', '2026-10-01T10:00:00Z');
+      INSERT INTO invitations (code_hash, role, nom, account_id, created_at, used_at)
+        VALUES ('h1', 'travailleur', 'Théo', 'w1', '2026-10-01T10:00:00Z', '2026-10-01T10:00:00Z');
+      INSERT INTO devices (token_hash, client_id, account_id, label, created_at, last_seen_at)
+        VALUES ('t1', 'appareil-numero-1', 'w1', 'Tablette', '2026-10-01T10:00:00Z', '2026-10-01T10:00:00Z');
+      INSERT INTO clients (client_id) VALUES ('appareil-numero-1');
+    `);
+    v4.close();
+    const store = openSqliteStore({ path });
+    expect(await store.authenticate('t1', new Date('2026-10-01T10:05:00Z'))).toEqual({
+      account: { id: 'w1', nom: 'Théo', role: 'travailleur' },
+      clientId: 'appareil-numero-1',
+    });
+    await store.close();
+    const after = new Database(path);
+    expect(after.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    expect(after.prepare('SELECT id, equipe_id FROM accounts ORDER BY id').all()).toEqual([
+      { id: 'p1', equipe_id: null },
+      { id: 'w1', equipe_id: null },
+    ]);
+    // The team is a worker's only: the schema refuses it on a partner or coordinator row.
+    expect(() => after.prepare("UPDATE accounts SET equipe_id = 'test--s1' WHERE id = 'p1'").run()).toThrow(/CHECK/);
+    expect(after.prepare("UPDATE accounts SET equipe_id = 'test--s1' WHERE id = 'w1'").run().changes).toBe(1);
+    after.close();
+  });
+
   it('rolls back a migration that fails half-way, leaving the file at its previous version', () => {
     const raw = new Database(path);
     const broken = [...MIGRATIONS, { description: 'test: fails', sql: 'CREATE TABLE ok (x); SELECT * FROM nope;' }];
