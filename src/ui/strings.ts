@@ -844,6 +844,9 @@ export const fr = {
     sent: 'Envoyées',
     noneReceived: 'Aucune orientation reçue sur cet appareil.',
     noneSent: 'Aucune orientation envoyée depuis votre compte.',
+    // A worker in a team (account.equipe_id) also lists its colleagues' referrals: the heading says so.
+    sentByTeam: 'Envoyées par votre équipe',
+    noneSentByTeam: 'Aucune orientation envoyée par votre équipe.',
     signInFirst: 'Connectez-vous pour envoyer et suivre les orientations.',
     statsTitle: 'Orientations : les chiffres',
     statsIntro: 'La coordination voit le nombre d’orientations par statut et motif, jamais les personnes orientées.',

@@ -28,6 +28,8 @@ export function ReferralsScreen({ context }: { context: ReferralContext }) {
   const items = model?.items.value ?? null;
   const received = items?.filter((i) => isReceived(i, account)) ?? [];
   const sent = items?.filter((i) => !isReceived(i, account)) ?? [];
+  // The server feeds a worker in a team the referrals of the whole team (senderScope in referral-rules.ts).
+  const team = account.role === 'travailleur' && account.equipe_id !== undefined;
   const list = (shown: ReferralOnDevice[], none: string, testId: string) =>
     shown.length === 0 ? (
       <p>{none}</p>
@@ -51,8 +53,8 @@ export function ReferralsScreen({ context }: { context: ReferralContext }) {
               {list(received, R.noneReceived, 'referrals-received')}
             </>
           )}
-          <h2>{R.sent}</h2>
-          {list(sent, R.noneSent, 'referrals-sent')}
+          <h2>{team ? R.sentByTeam : R.sent}</h2>
+          {list(sent, team ? R.noneSentByTeam : R.noneSent, 'referrals-sent')}
         </>
       )}
     </section>
