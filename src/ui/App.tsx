@@ -53,6 +53,8 @@ const CampaignNewScreen = lazy(() =>
   import('./components/suivi/CampaignNewScreen.tsx').then((m) => m.CampaignNewScreen),
 );
 const CampaignBanner = lazy(() => import('./components/suivi/CampaignBanner.tsx').then((m) => m.CampaignBanner));
+// Issue 8: data·inclusion export and imports, the one screen that needs the network (it says so offline).
+const DataScreen = lazy(() => import('./components/donnees/DataScreen.tsx').then((m) => m.DataScreen));
 
 /** Every route works offline: the service worker serves the shell for any path, the data is on the device. */
 export function App({ context }: { context: AppContext }) {
@@ -105,6 +107,16 @@ export function App({ context }: { context: AppContext }) {
           />
           <Route path="/fiche" component={() => <HandoutScreen catalog={context.catalog} recap={context.recap} />} />
           <Route path="/couverture" component={() => <CoverageScreen catalog={context.catalog} />} />
+          <Route
+            path="/donnees"
+            component={() => (
+              <DataScreen
+                online={context.syncModel.online}
+                account={context.session.account}
+                getToken={context.session.token}
+              />
+            )}
+          />
           <Route path="/orientations" component={() => <ReferralsScreen context={context} />} />
           <Route
             path="/orientations/nouvelle/:serviceId"

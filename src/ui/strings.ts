@@ -155,6 +155,8 @@ export const fr = {
     coverageHint: 'Pour la coordination : carte et tableau par commune et par besoin, acteurs, exports.',
     proposals: 'Propositions de partenaires',
     proposalsHint: 'Valider, fusionner avec un doublon ou refuser les structures proposées.',
+    data: 'Données ouvertes (data·inclusion)',
+    dataHint: 'Exporter l’annuaire, importer des fiches data·inclusion ou de 2019.',
   },
   coverage: {
     title: 'Couverture et manques',

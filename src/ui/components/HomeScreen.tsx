@@ -85,6 +85,12 @@ export function HomeScreen({ account }: { account?: ReadonlySignal<Account | nul
             <p id="home-proposals-hint" class="hint">
               {H.proposalsHint}
             </p>
+            <a class="button big" href="/donnees" aria-describedby="home-data-hint">
+              {H.data}
+            </a>
+            <p id="home-data-hint" class="hint">
+              {H.dataHint}
+            </p>
           </>
         )}
       </div>

@@ -181,6 +181,10 @@ export function CoverageScreen({ catalog }: { catalog: ReadonlySignal<CatalogMod
                   {C.exportActors}
                 </button>
               </div>
+              {/* The directory itself as data·inclusion files (and imports): a screen of its own, online. */}
+              <p>
+                <a href="/donnees">{fr.home.data}</a>
+              </p>
             </section>
           </>
         )
