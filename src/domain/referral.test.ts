@@ -10,6 +10,7 @@ import {
   isDueForExpiry,
   needsReminder,
   type StoredReferral,
+  senderScope,
   sidesOf,
   transitionProblem,
 } from './referral-rules.ts';
@@ -195,6 +196,18 @@ describe('status workflow', () => {
     expect(sidesOf(otherPartner, row)).toEqual([]);
     expect(sidesOf({ ...worker, id: 'w2' }, row)).toEqual([]);
     expect(sidesOf(coordinator, row)).toEqual([]);
+  });
+
+  it('makes a worker’s team its sending side: colleagues in, another team, no team and that structure’s partner out', () => {
+    const mina: Account = { id: 'w3', nom: 'Mina', role: 'travailleur', equipe_id: 'test--mdm' };
+    expect(senderScope(mina)).toBe('equipe:test--mdm');
+    const teamRow = { structure_id: 'test--p1', sender_scope: senderScope(mina) };
+    expect(sidesOf({ ...mina, id: 'w4' }, teamRow)).toEqual(['envoyeur']);
+    expect(sidesOf({ ...mina, equipe_id: 'test--asso' }, teamRow)).toEqual([]);
+    expect(sidesOf(worker, teamRow)).toEqual([]);
+    expect(sidesOf({ ...partner, structure_id: 'test--mdm' }, teamRow)).toEqual([]);
+    // A team on another role is ignored (the store refuses it anyway): a partner stays its structure.
+    expect(senderScope({ ...partner, equipe_id: 'test--mdm' })).toBe('structure:test--p1');
   });
 });
 
