@@ -71,6 +71,10 @@ test('une orientation écrite hors ligne part au retour du réseau, le partenair
   await expect(worker.getByTestId('referral-status')).toHaveText('Refusée');
   await expect(worker.getByTestId('referral-reason')).toHaveText('Motif : Complet');
   await expect(worker.getByTestId('referral-history')).toContainText('Plus de place avant le mois prochain');
+  // The demo worker belongs to a team (its MDM, server/demo-accounts.ts): its list is the team's.
+  await worker.goto('/orientations');
+  await expect(worker.getByRole('heading', { name: 'Envoyées par votre équipe' })).toBeVisible();
+  await expect(worker.getByTestId('referrals-sent').getByTestId('referral')).toContainText('Awa Diallo');
 
   await workerContext.close();
   await partnerContext.close();
