@@ -5,7 +5,13 @@
 import { type Action, actionSchema } from '../../domain/action.ts';
 import { communeByCode } from '../../domain/communes.ts';
 import { type Problem, parse } from '../../domain/validation.ts';
-import type { FREQUENCES_ACTION, MODES_INSCRIPTION, TARIFS, TYPES_ACTION, VISIBILITES } from '../../domain/vocabulary.ts';
+import type {
+  FREQUENCES_ACTION,
+  MODES_INSCRIPTION,
+  TARIFS,
+  TYPES_ACTION,
+  VISIBILITES,
+} from '../../domain/vocabulary.ts';
 import { weekdayOf } from '../../matching/hours/paris-time.ts';
 
 export type Frequency = keyof typeof FREQUENCES_ACTION;
