@@ -1,7 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { aService, aStructure } from '../../tests/fixtures/records.ts';
 import { BoussoleDatabase } from './database.ts';
-import { applyDirectoryPage, countDirectory, readStructures, readSyncState } from './directory-repo.ts';
+import {
+  applyDirectoryPage,
+  countDirectory,
+  readStructures,
+  readSyncState,
+  StaleDownloadError,
+} from './directory-repo.ts';
 
 let counter = 0;
 const databases: BoussoleDatabase[] = [];
@@ -99,5 +105,20 @@ describe('directory on the device', () => {
     ).rejects.toThrow();
     expect(await countDirectory(db)).toEqual({ structures: 0, services: 0 });
     expect((await readSyncState(db)).cursor).toBe(0);
+  });
+
+  it('a page asked at a cursor the copy no longer holds (a sign-in emptied it meanwhile) is refused and writes nothing', async () => {
+    const db = freshDatabase();
+    await applyDirectoryPage(db, page([{ kind: 'structure', seq: 1, record: aStructure(1) }], 1), {
+      reset: false,
+      completedAt: null,
+      from: 0,
+    });
+    const late = page([{ kind: 'structure', seq: 5, record: aStructure(5) }], 5);
+    await expect(applyDirectoryPage(db, late, { reset: false, completedAt: null, from: 3 })).rejects.toBeInstanceOf(
+      StaleDownloadError,
+    );
+    expect(await countDirectory(db)).toEqual({ structures: 1, services: 0 });
+    expect((await readSyncState(db)).cursor).toBe(1);
   });
 });

@@ -11,6 +11,14 @@ import { type AnyRecord, recordKey, replay, splitRecordKey } from '../sync/repla
 import type { BoussoleDatabase } from './database.ts';
 import { recordTables, tableOfKind } from './record-tables.ts';
 
+/** The device's copy changed while a download was running: the download stops, the next sync starts afresh. */
+export class StaleDownloadError extends Error {
+  override name = 'StaleDownloadError';
+  constructor() {
+    super("L'annuaire de l'appareil a changé pendant le téléchargement : il reprendra à la prochaine synchronisation");
+  }
+}
+
 /** Where the device stands in the server's directory feed. */
 export interface DirectorySyncState {
   epoch: string | null;
@@ -37,9 +45,14 @@ export async function readSyncState(db: BoussoleDatabase): Promise<DirectorySync
 export async function applyDirectoryPage(
   db: BoussoleDatabase,
   page: { epoch: string; cursor: number; total: number; entries: readonly FeedEntry[]; lastMutationId?: number | null },
-  options: { reset: boolean; completedAt: string | null },
+  options: { reset: boolean; completedAt: string | null; from?: number },
 ): Promise<void> {
   await db.transaction('rw', [...recordTables(db), db.meta, db.shadows, db.outbox, db.conflicts], async () => {
+    // A page continues the copy from the cursor it was asked at: if the copy moved meanwhile (a sign-in emptied it,
+    // another download advanced it), writing it would leave records missing behind a cursor that says otherwise.
+    if (!options.reset && options.from !== undefined && (await readSyncState(db)).cursor !== options.from) {
+      throw new StaleDownloadError();
+    }
     if (options.reset) {
       for (const table of recordTables(db)) await table.clear();
       await db.conflicts.clear();

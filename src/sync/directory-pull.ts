@@ -12,7 +12,8 @@ export interface DirectoryStoreOnDevice {
   readState(): Promise<{ epoch: string | null; cursor: number }>;
   applyPage(
     page: { epoch: string; cursor: number; total: number; entries: readonly FeedEntry[] },
-    options: { reset: boolean; completedAt: string | null },
+    /** `from`: the cursor the page was asked at (the store refuses a page that no longer follows its copy). */
+    options: { reset: boolean; completedAt: string | null; from: number },
   ): Promise<void>;
 }
 
@@ -60,7 +61,7 @@ export async function pullDirectory(options: {
     }
     pages++;
     received += page.entries.length;
-    await store.applyPage(page, { reset, completedAt: page.hasMore ? null : now().toISOString() });
+    await store.applyPage(page, { reset, completedAt: page.hasMore ? null : now().toISOString(), from: cursor });
     reset = false;
     onProgress?.({ received, total: page.total });
     if (!page.hasMore) return { pages, received, restarted };

@@ -107,9 +107,11 @@ describe('when the device syncs', () => {
     expect(controller.status).toMatchObject({ phase: 'error', error: 'Réponse invalide : cursor : entier attendu' });
   });
 
-  it('two requests at once share one run', async () => {
+  it('requests made during a run coalesce into one more run, started after it (a sign-in that just emptied the copy is followed by a fresh download)', async () => {
     const { server, controller } = setUp(true);
-    await Promise.all([controller.syncNow(), controller.syncNow()]);
-    expect(server.calls).toHaveLength(1);
+    await Promise.all([controller.syncNow(), controller.syncNow(), controller.syncNow()]);
+    expect(server.calls).toHaveLength(2);
+    await controller.syncNow();
+    expect(server.calls).toHaveLength(3);
   });
 });

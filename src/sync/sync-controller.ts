@@ -106,8 +106,21 @@ export function createSyncController(options: {
     }
   };
 
+  let queued: Promise<void> | null = null;
+  /**
+   * A sync that starts after the call: asked during a run (a sign-in just emptied the copy, an edit was just
+   * saved), it runs once more when the current run ends rather than returning that run's outcome.
+   */
   function syncNow(): Promise<void> {
-    running ??= env.withLock(run).finally(() => {
+    if (running) {
+      const next = () => {
+        queued = null;
+        return syncNow();
+      };
+      queued ??= running.then(next, next);
+      return queued;
+    }
+    running = env.withLock(run).finally(() => {
       running = null;
     });
     return running;
