@@ -45,19 +45,22 @@ test('un travailleur signale une erreur hors ligne ; synchronisé, le partenaire
   await expect(worker.getByTestId('pending-none')).toBeVisible();
 
   // The partner syncs, sees the report on its sheet and closes it with an answer.
-  await partner.getByRole('button', { name: 'Synchroniser' }).first().click();
+  // (Each sync is asked for on the page it is read from: a navigation right after the click would cut it off.)
   await partner.goto('/signalements');
+  await partner.getByRole('button', { name: 'Synchroniser' }).first().click();
   const report = partner.getByTestId('report');
   await expect(report).toContainText('Fermé le mercredi matin');
   await report.getByLabel('Réponse (facultative)').fill('Horaires corrigés, merci');
   await report.getByRole('button', { name: 'Clore le signalement « Horaires erronés »' }).click();
+  // Saved on the device: the closed report leaves the list of open ones (only then may the page be left).
+  await expect(report).toHaveCount(0);
   await partner.goto('/synchronisation');
   await expect(partner.getByTestId('pending-none')).toBeVisible();
 
   // The author sees it closed, with the answer.
-  await worker.getByRole('button', { name: 'Synchroniser' }).first().click();
   await worker.goto('/signalements');
   await worker.getByLabel('Afficher les signalements clos').check();
+  await worker.getByRole('button', { name: 'Synchroniser' }).first().click();
   await expect(worker.getByTestId('report-state')).toContainText('Clos par');
   await expect(worker.getByTestId('report-answer')).toHaveText('Horaires corrigés, merci');
 
