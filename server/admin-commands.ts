@@ -1,22 +1,18 @@
 // The commands of `npm run admin -- <command>` (server/admin.ts runs them on the BOUSSOLE_DB file). Kept apart
 // from the process so that tests run them on a store in memory. Every failure is a French sentence on `err` and a
 // non-zero exit code; nothing here prints a token, and an invitation code is printed once, when it is created.
+
 import { parseArgs } from 'node:util';
 import { recordId } from '../src/domain/primitives.ts';
 import { accountSchema } from '../src/domain/sync-protocol.ts';
 import { describeProblems, parse } from '../src/domain/validation.ts';
 import { ROLES } from '../src/domain/vocabulary.ts';
 import { newInvitationCode, sha256 } from './auth/secrets.ts';
-import type { DirectoryStore } from './storage/directory-store.ts';
+import type { CommandContext } from './command-line.ts';
 import { isoInstant, parisDate } from './sync/server-clock.ts';
 import { SERVER_READER } from './sync/visibility.ts';
 
-export interface AdminContext {
-  store: DirectoryStore;
-  out: (line: string) => void;
-  err: (line: string) => void;
-  now: Date;
-}
+export type AdminContext = CommandContext;
 
 export const ADMIN_USAGE = [
   'Usage : npm run admin -- <commande> [options]',

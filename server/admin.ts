@@ -1,34 +1,6 @@
 // `npm run admin -- <command>`: account and device administration on the BOUSSOLE_DB file (see admin-commands.ts
-// for the commands). Safe while the server runs: SQLite in WAL mode lets both write, one transaction at a time.
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+// for the commands).
 import { runAdmin } from './admin-commands.ts';
-import { readConfig } from './config.ts';
-import { openSqliteStore } from './storage/sqlite-store.ts';
+import { runOnDatabase } from './command-line.ts';
 
-async function main(): Promise<number> {
-  const config = readConfig(process.env);
-  if (config.dbPath !== ':memory:') mkdirSync(dirname(config.dbPath), { recursive: true });
-  const store = openSqliteStore({ path: config.dbPath });
-  try {
-    return await runAdmin(
-      {
-        store,
-        out: (line) => process.stdout.write(`${line}\n`),
-        err: (line) => process.stderr.write(`${line}\n`),
-        now: new Date(),
-      },
-      process.argv.slice(2),
-    );
-  } finally {
-    await store.close();
-  }
-}
-
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`Erreur : ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runOnDatabase(runAdmin);

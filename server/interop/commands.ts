@@ -3,20 +3,16 @@
 // (kept apart so that tests run them on a store in memory). Reports are French lines on `out`; exit code 0, 1
 // (failure, or nothing could be imported) or 2 (bad usage). An import is attributed to « Import ou
 // administration » in each listing's history and reaches devices at their next sync.
+
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { DirectoryStore } from '../storage/directory-store.ts';
+import type { CommandContext } from '../command-line.ts';
 import { SYSTEM_AUTHOR_ID } from '../sync/decision.ts';
 import { exportDataInclusion, writeDataInclusionFiles } from './export-directory.ts';
 import { type ImportReport, importBoussole2019, importDataInclusion } from './import-directory.ts';
 
-export interface InteropContext {
-  store: DirectoryStore;
-  out: (line: string) => void;
-  err: (line: string) => void;
-  now: Date;
-}
+export type InteropContext = CommandContext;
 
 export const EXPORT_USAGE = [
   'Usage : npm run export -- --format data-inclusion --out <dossier> [--tout]',
