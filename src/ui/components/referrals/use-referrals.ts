@@ -1,9 +1,9 @@
 // What the referral screens need from the app (boot.ts), and the hook that loads their model with their chunk.
 import type { ReadonlySignal } from '@preact/signals';
-import { useEffect, useState } from 'preact/hooks';
 import type { CatalogModel } from '../../models/catalog-model.ts';
 import type { ReferralModel } from '../../models/referral-model.ts';
 import type { SessionModel } from '../../models/session-model.ts';
+import { useLoadedModel } from '../use-loaded-model.ts';
 
 export interface ReferralContext {
   referrals: () => Promise<ReferralModel>;
@@ -11,19 +11,7 @@ export interface ReferralContext {
   catalog: ReadonlySignal<CatalogModel | null>;
 }
 
-export function useReferralModel(load: () => Promise<ReferralModel>): ReferralModel | null {
-  const [model, setModel] = useState<ReferralModel | null>(null);
-  useEffect(() => {
-    let live = true;
-    void load().then((m) => {
-      if (live) setModel(m);
-    });
-    return () => {
-      live = false;
-    };
-  }, [load]);
-  return model;
-}
+export const useReferralModel = (load: () => Promise<ReferralModel>) => useLoadedModel(load);
 
 /** Partner and service names from the directory on the device, for display. */
 export function namesOf(catalog: CatalogModel | null, serviceId: string): { partner: string; service: string } {
