@@ -26,16 +26,26 @@ class FakeWorker {
   }
 }
 
-function setUp(token: string | null = 'jeton') {
+function setUp(token: string | null = 'jeton', eager = false) {
   FakeWorker.created = [];
   const { pull, refreshCatalogCache } = directoryWorker(
     () => new FakeWorker() as unknown as Worker,
     () => token,
+    eager,
   );
   return { pull, refreshCatalogCache, worker: () => FakeWorker.created.at(-1) as FakeWorker };
 }
 
 describe('the download handed to the worker', () => {
+  it('starts the worker at once on a device that will download (its code loads meanwhile), else at the first request', async () => {
+    setUp('jeton', true);
+    expect(FakeWorker.created).toHaveLength(1);
+    const { pull } = setUp('jeton', false);
+    expect(FakeWorker.created).toHaveLength(0);
+    void pull(() => {});
+    expect(FakeWorker.created).toHaveLength(1);
+  });
+
   it('sends the current token, relays progress and resolves when the worker is done', async () => {
     const { pull, worker } = setUp();
     const progress: number[] = [];

@@ -49,8 +49,11 @@ export interface DirectoryWorker {
   refreshCatalogCache(): Promise<void>;
 }
 
-/** Hands the work to the worker `start()` creates (once, on the first request; again after a crash). */
-export function directoryWorker(start: () => Worker, token: () => string | null): DirectoryWorker {
+/**
+ * Hands the work to the worker `start()` creates: at once when `eager` (a first visit's download waits for its code
+ * to load, so it loads while the page boots), else at the first request; again at the next request after a crash.
+ */
+export function directoryWorker(start: () => Worker, token: () => string | null, eager = false): DirectoryWorker {
   let worker: Worker | null = null;
   let next = 0;
   const pending = new Map<number, { onProgress: (p: PullProgress) => void; settle: (e: Error | null) => void }>();
@@ -85,6 +88,8 @@ export function directoryWorker(start: () => Worker, token: () => string | null)
       pending.set(request.id, { onProgress, settle: (error) => (error ? reject(error) : resolve()) });
       worker.postMessage(request);
     });
+
+  if (eager) worker = connect();
 
   let building: Promise<void> | null = null;
   let again = false;

@@ -3,6 +3,7 @@
 
 import { signal } from '@preact/signals';
 import { liveQuery } from 'dexie';
+import { readCatalogCache } from '../db/catalog-cache.ts';
 import { BoussoleDatabase } from '../db/database.ts';
 import { applyDirectoryPage, readStructure, readSyncState } from '../db/directory-repo.ts';
 import { acknowledge, outboxSummary, takeOutboxBatch } from '../db/outbox-repo.ts';
@@ -25,23 +26,29 @@ import { programmeLoader } from './programme-wiring.ts';
 import type { ReferralWiring } from './referral-wiring.ts';
 
 export async function boot() {
+  // The matching engine and the search index (with MiniSearch) are a chunk of their own, precached by the service
+  // worker: asked for first, it loads while the device's database opens, and the first paint does not wait for it.
+  const catalogModule = import('./models/catalog-model.ts');
   const db = new BoussoleDatabase();
   await db.open();
   const [state, storedSession] = await Promise.all([readSyncState(db), readSession(db)]);
+  // A device without the directory downloads it at once: its worker starts loading now. Otherwise it waits for its
+  // first request, and a cold start offline keeps both cores for the page.
+  const worker = startDirectoryWorker(() => session.token(), state.epoch === null);
   // The transport asks the session for the token at each request: a sign-in or a refusal takes effect at once.
   const transport = httpTransport({ getToken: () => session.token() });
-  const worker = startDirectoryWorker(() => session.token());
   const session = createSessionModel(db, transport, storedSession);
   const syncModel = createSyncModel({ lastSuccessAt: state.lastSyncAt, online: navigator.onLine });
   const directory = createDirectoryModel(db);
   const review = createReviewModel(db);
   // The person's sheet in the making: memory only (see recap-model.ts).
   const recap = createRecapModel();
-  // The matching engine and the search index (with MiniSearch) are a chunk of their own, loaded right after the
-  // first screen and precached by the service worker: the first paint does not wait for them.
   const catalog = signal<CatalogModel | null>(null);
-  const catalogReady = import('./models/catalog-model.ts').then(({ createCatalogModel }) => {
+  // Read while the chunk loads: a cold start offline waits on both, so they overlap.
+  const startupCopy = worker ? readCatalogCache(db).catch(() => null) : undefined;
+  const catalogReady = catalogModule.then(({ createCatalogModel }) => {
     const model = createCatalogModel(db, {
+      ...(startupCopy ? { startupCopy } : {}),
       ...(worker ? { refreshCache: () => worker.refreshCatalogCache() } : {}),
       loadOpeningHours: () =>
         import('opening_hours').then((module) => module.default as unknown as OpeningHoursConstructor),
@@ -174,9 +181,10 @@ export async function boot() {
  * The directory's heavy work runs in a worker so that the page stays responsive; a browser without module workers
  * downloads on the page, as the same code, and reads the tables at start-up.
  */
-function startDirectoryWorker(token: () => string | null): DirectoryWorker | null {
+function startDirectoryWorker(token: () => string | null, eager: boolean): DirectoryWorker | null {
   if (typeof Worker === 'undefined') return null;
-  return directoryWorker(() => new Worker(new URL('./pull-worker.ts', import.meta.url), { type: 'module' }), token);
+  const start = () => new Worker(new URL('./pull-worker.ts', import.meta.url), { type: 'module' });
+  return directoryWorker(start, token, eager);
 }
 
 /** A name for this device in the coordinator's device list: browser and platform, nothing personal. */

@@ -13,6 +13,8 @@ const scope = globalThis as unknown as {
   postMessage(reply: WorkerReply): void;
 };
 const db = new BoussoleDatabase();
+// Opened as the worker loads (at the page's boot), not when the first request comes; a failure shows at first use.
+db.open().catch(() => {});
 
 function download(id: number, token: string | null) {
   return pullDirectory({

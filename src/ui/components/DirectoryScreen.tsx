@@ -15,7 +15,8 @@ import { DirectoryFilters, filterLabel } from './DirectoryFilters.tsx';
 import { ServiceResultCard } from './ServiceResultCard.tsx';
 
 const A = fr.annuaire;
-const PAGE = 50;
+/** Cards per step of the list: enough to choose from on a tablet, few enough to show at once after a cold start. */
+const PAGE = 20;
 /** Typing pauses shorter than this do not search: one search per word rather than per letter. */
 const DEBOUNCE_MS = 180;
 

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { aService, aStructure } from '../../../tests/fixtures/records.ts';
+import { readCatalogCache } from '../../db/catalog-cache.ts';
 import { BoussoleDatabase } from '../../db/database.ts';
 import { applyDirectoryPage } from '../../db/directory-repo.ts';
 import type { OpeningHoursConstructor } from '../../matching/hours/hours-engine.ts';
@@ -75,5 +76,39 @@ describe('the catalog at start-up', () => {
     expect(warn).toHaveBeenCalled();
     expect(found(model, 'restos')).toEqual(['test--s2-1']);
     warn.mockRestore();
+  });
+
+  it('the copy read while the app boots serves the first load; later loads read the device again', async () => {
+    const { page, worker } = await device();
+    await makeCatalogCache(worker);
+    const startupCopy = readCatalogCache(page);
+    await startupCopy;
+    const model = createCatalogModel(page, {
+      loadOpeningHours: () => import('opening_hours').then((m) => m.default as unknown as OpeningHoursConstructor),
+      audience: () => 'professionnel',
+      refreshCache: () => makeCatalogCache(worker),
+      startupCopy,
+    });
+    await page.services.update('test--s2-1', { nom: 'Épicerie du cœur' });
+    await model.load();
+    expect(found(model, 'epicerie')).toEqual(['test--s1-1']);
+    await model.load();
+    expect(found(model, 'epicerie')?.sort()).toEqual(['test--s1-1', 'test--s2-1']);
+  });
+
+  it('the hours library is loaded after the first load, not while it runs', async () => {
+    const { page, worker } = await device();
+    await makeCatalogCache(worker);
+    const loadOpeningHours = vi.fn(() =>
+      import('opening_hours').then((m) => m.default as unknown as OpeningHoursConstructor),
+    );
+    const model = createCatalogModel(page, { loadOpeningHours, audience: () => 'public' });
+    const loading = model.load();
+    const hours = model.ensureHours();
+    expect(loadOpeningHours).not.toHaveBeenCalled();
+    await loading;
+    expect(await hours).not.toBeNull();
+    expect(loadOpeningHours).toHaveBeenCalledOnce();
+    expect(model.ready.value).toBe(true);
   });
 });

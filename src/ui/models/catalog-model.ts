@@ -8,7 +8,7 @@
 // a cheap shape check so that search answers at once; the full schema check runs right after, in idle slices, and
 // any row that fails it is dropped from the snapshot and reported — rows are never trusted blindly.
 import { computed, signal } from '@preact/signals';
-import { readCatalogCache } from '../../db/catalog-cache.ts';
+import { type CatalogCache, readCatalogCache } from '../../db/catalog-cache.ts';
 import type { BoussoleDatabase } from '../../db/database.ts';
 import type { Profile } from '../../domain/profile.ts';
 import { type Service, serviceSchema } from '../../domain/service.ts';
@@ -34,6 +34,11 @@ function looksLike(row: unknown, keys: readonly string[]): boolean {
   return keys.every((k) => typeof (row as Record<string, unknown>)[k] === 'string');
 }
 
+/** Lets the browser take input and paint before the next long step. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 /** Yields to the browser between slices of background work (requestIdleCallback where it exists). */
 function idle(): Promise<void> {
   return new Promise((resolve) => {
@@ -51,6 +56,8 @@ export function createCatalogModel(
     audience: () => Audience;
     /** Makes the start-up copy of the directory as it is now (off the page); absent: the tables are read. */
     refreshCache?: () => Promise<void>;
+    /** The start-up copy as read while this module was loading (the first load uses it rather than reading again). */
+    startupCopy?: Promise<CatalogCache | null>;
   },
 ) {
   const snapshot = signal<DirectorySnapshot | null>(null);
@@ -58,25 +65,44 @@ export function createCatalogModel(
   const invalidRows = signal(0);
   let generation = 0;
   let hoursLoading: Promise<HoursEngine | null> | null = null;
+  let startupCopy = options.startupCopy;
+  /**
+   * Settles when the first load has and the page is idle: the hours library (700 kB to compile) and the answers it
+   * refreshes wait behind the snapshot and the person's first input rather than slowing them.
+   */
+  let firstLoad: Promise<void> | null = null;
 
   /** The snapshot from the start-up copy, when there is one at the current revision. */
-  async function fromCache(): Promise<boolean> {
-    const cached = await readCatalogCache(db);
+  async function fromCache(mine: number): Promise<boolean> {
+    const early = startupCopy;
+    startupCopy = undefined;
+    const cached = await (early ?? readCatalogCache(db));
     if (!cached) return false;
+    // Three long steps with the page's turn between them: what the person types meanwhile is taken at once, and
+    // answered as soon as the snapshot is there.
     const records = JSON.parse(cached.records) as { structures: Structure[]; services: Service[] };
+    await nextTask();
     const next = prepareDirectory(records.structures, records.services);
+    await nextTask();
     adoptSearchIndex(next, cached.index);
+    if (mine !== generation) return true; // a newer load has started: it sets the snapshot
     invalidRows.value = cached.invalid;
     snapshot.value = next;
     return true;
   }
 
-  async function load(): Promise<void> {
+  function load(): Promise<void> {
+    const loading = loadFromDevice();
+    firstLoad ??= loading.catch(() => {}).then(idle);
+    return loading;
+  }
+
+  async function loadFromDevice(): Promise<void> {
     const mine = ++generation;
-    if (await fromCache().catch(() => false)) return;
+    if (await fromCache(mine).catch(() => false)) return;
     if (options.refreshCache) {
       const refreshed = await options.refreshCache().then(
-        () => mine === generation && fromCache(),
+        () => mine === generation && fromCache(mine),
         (error: unknown) => console.warn('Copie de démarrage non faite', error),
       );
       if (refreshed || mine !== generation) return;
@@ -118,7 +144,7 @@ export function createCatalogModel(
 
   /** Loads opening_hours once (a separate chunk); until then results have no hours and say so. */
   function ensureHours(): Promise<HoursEngine | null> {
-    hoursLoading ??= options.loadOpeningHours().then(
+    hoursLoading ??= (firstLoad ?? Promise.resolve()).then(options.loadOpeningHours).then(
       (OpeningHours) => {
         hours.value = createHoursEngine(OpeningHours);
         return hours.value;
