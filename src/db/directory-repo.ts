@@ -8,7 +8,7 @@ import { type Structure, structureSchema } from '../domain/structure.ts';
 import { RECORD_KINDS, type RecordKind } from '../domain/sync-protocol.ts';
 import { parse } from '../domain/validation.ts';
 import { type AnyRecord, recordKey, replay, splitRecordKey } from '../sync/replay.ts';
-import type { BoussoleDatabase } from './database.ts';
+import type { BoussoleDatabase, ConflictRow } from './database.ts';
 import { recordTables, tableOfKind } from './record-tables.ts';
 
 /** The device's copy changed while a download was running: the download stops, the next sync starts afresh. */
@@ -41,6 +41,11 @@ export async function readSyncState(db: BoussoleDatabase): Promise<DirectorySync
  * directory (a new epoch) but never the outbox: records with pending edits are rebuilt as their server copies
  * arrive. A record with pending edits is applied UNDER them: its shadow takes the server copy and the local view
  * is the server copy with the pending mutations replayed on top.
+ *
+ * The page's records are written first, before anything is read: a transaction's writes are prepared (each record
+ * serialized) as soon as it is created, so the next page's are ready while the previous page commits (see
+ * pullDirectory). What the reads then find corrects or aborts the same transaction — a copy that moved meanwhile
+ * aborts it whole, a record with pending edits gets its local view back — so a refused page leaves nothing.
  */
 export async function applyDirectoryPage(
   db: BoussoleDatabase,
@@ -48,43 +53,51 @@ export async function applyDirectoryPage(
   options: { reset: boolean; completedAt: string | null; from?: number },
 ): Promise<void> {
   await db.transaction('rw', [...recordTables(db), db.meta, db.shadows, db.outbox, db.conflicts], async () => {
-    // A page continues the copy from the cursor it was asked at: if the copy moved meanwhile (a sign-in emptied it,
-    // another download advanced it), writing it would leave records missing behind a cursor that says otherwise.
-    if (!options.reset && options.from !== undefined && (await readSyncState(db)).cursor !== options.from) {
-      throw new StaleDownloadError();
-    }
+    const writes: Promise<unknown>[] = [];
     if (options.reset) {
-      for (const table of recordTables(db)) await table.clear();
-      await db.conflicts.clear();
-      await forgetServerCopies(db);
+      for (const table of recordTables(db)) writes.push(table.clear());
+      writes.push(db.conflicts.clear());
     }
-    const shadowed = new Set((await db.shadows.toCollection().primaryKeys()) as string[]);
     const plain = Object.fromEntries(RECORD_KINDS.map((k) => [k, []])) as unknown as Record<RecordKind, AnyRecord[]>;
     const gone = Object.fromEntries(RECORD_KINDS.map((k) => [k, []])) as unknown as Record<RecordKind, string[]>;
+    const conflicts: ConflictRow[] = [];
+    const records = new Map<string, { kind: RecordKind; id: string; record: AnyRecord | null }>();
     for (const entry of page.entries) {
       if (entry.kind === 'conflict') {
         const { conflict } = entry;
-        await db.conflicts.put({ ...conflict, recordKey: recordKey(conflict.record_kind, conflict.record_id) });
+        conflicts.push({ ...conflict, recordKey: recordKey(conflict.record_kind, conflict.record_id) });
         continue;
       }
       const kind = entry.kind === 'tombstone' ? entry.record_kind : entry.kind;
       const id = entry.kind === 'tombstone' ? entry.id : entry.record.id;
       const record = entry.kind === 'tombstone' ? null : (entry.record as AnyRecord);
-      const key = recordKey(kind, id);
-      if (shadowed.has(key)) {
-        await db.shadows.put({ recordKey: key, record });
-        const pending = await db.outbox.where('recordKey').equals(key).sortBy('mutationId');
-        const local = replay(record, pending);
-        if (local) plain[kind].push(local);
-        else gone[kind].push(id);
-      } else if (record) plain[kind].push(record);
+      records.set(recordKey(kind, id), { kind, id, record });
+      if (record) plain[kind].push(record);
       else gone[kind].push(id);
     }
     for (const kind of RECORD_KINDS) {
-      if (plain[kind].length > 0) await tableOfKind(db, kind).bulkPut(plain[kind]);
-      if (gone[kind].length > 0) await tableOfKind(db, kind).bulkDelete(gone[kind]);
+      if (plain[kind].length > 0) writes.push(tableOfKind(db, kind).bulkPut(plain[kind]));
+      if (gone[kind].length > 0) writes.push(tableOfKind(db, kind).bulkDelete(gone[kind]));
     }
+    if (conflicts.length > 0) writes.push(db.conflicts.bulkPut(conflicts));
+    await Promise.all(writes);
+
+    // A page continues the copy from the cursor it was asked at: if the copy moved meanwhile (a sign-in emptied it,
+    // another download advanced it), keeping it would leave records missing behind a cursor that says otherwise.
     const previous = await readSyncState(db);
+    const moved = previous.cursor !== options.from || (previous.epoch !== null && previous.epoch !== page.epoch);
+    if (!options.reset && options.from !== undefined && moved) {
+      throw new StaleDownloadError();
+    }
+    if (options.reset) await forgetServerCopies(db);
+    for (const key of (await db.shadows.toCollection().primaryKeys()) as string[]) {
+      const arrived = records.get(key);
+      if (!arrived) continue;
+      await db.shadows.put({ recordKey: key, record: arrived.record });
+      const local = replay(arrived.record, await db.outbox.where('recordKey').equals(key).sortBy('mutationId'));
+      if (local) await tableOfKind(db, arrived.kind).put(local);
+      else await tableOfKind(db, arrived.kind).delete(arrived.id);
+    }
     const state: DirectorySyncState = {
       epoch: page.epoch,
       cursor: page.cursor,

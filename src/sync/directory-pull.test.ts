@@ -90,3 +90,67 @@ describe('first download of the directory', () => {
     expect((await readSyncState(db)).epoch).toBe('epoch-two');
   });
 });
+
+describe('pages written back to back', () => {
+  /** A store whose writes the test completes by hand, to see what the download does meanwhile. */
+  function handStore() {
+    const writes: Array<{ cursor: number; settle: (error?: Error) => void }> = [];
+    const store = {
+      readState: async () => ({ epoch: null, cursor: 0 }),
+      applyPage: (page: { cursor: number }) =>
+        new Promise<void>((resolve, reject) => {
+          writes.push({ cursor: page.cursor, settle: (error) => (error ? reject(error) : resolve()) });
+        }),
+    };
+    return { store, writes };
+  }
+  const until = async (check: () => boolean) => {
+    while (!check()) await new Promise((resolve) => setTimeout(resolve, 0));
+  };
+
+  it('hands the next page to the store before the previous one is committed, and reports progress in order', async () => {
+    const { store, writes } = handStore();
+    const progress: number[] = [];
+    const pull = pullDirectory({
+      transport: new ScriptedServer(aFeed(15)),
+      store,
+      now,
+      pageSize: 10,
+      onProgress: (p) => progress.push(p.received),
+    });
+    await until(() => writes.length === 2);
+    expect(progress).toEqual([]);
+    writes[0]?.settle();
+    await until(() => writes.length === 3);
+    expect(progress).toEqual([10]);
+    writes[1]?.settle();
+    writes[2]?.settle();
+    await expect(pull).resolves.toEqual({ pages: 3, received: 30, restarted: false });
+    expect(progress).toEqual([10, 20, 30]);
+  });
+
+  it('a page that fails to be written stops the download with its error, after the next one has settled', async () => {
+    const { store, writes } = handStore();
+    const progress: number[] = [];
+    const pull = pullDirectory({
+      transport: new ScriptedServer(aFeed(15)),
+      store,
+      now,
+      pageSize: 10,
+      onProgress: (p) => progress.push(p.received),
+    });
+    await until(() => writes.length === 2);
+    let stopped = false;
+    const stop = () => {
+      stopped = true;
+    };
+    pull.then(stop, stop);
+    writes[0]?.settle(new Error('disque plein'));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(stopped).toBe(false);
+    writes[1]?.settle(new Error('la copie a changé'));
+    await expect(pull).rejects.toThrow('disque plein');
+    expect(progress).toEqual([]);
+    expect(writes).toHaveLength(2);
+  });
+});

@@ -44,28 +44,59 @@ export async function pullDirectory(options: {
   let received = 0;
   // The next page is asked for while this one is written: the server and the network work while IndexedDB does.
   let prefetched: Promise<DirectoryPage> | null = null;
-  for (;;) {
-    let page = await (prefetched ?? transport.getDirectoryPage(cursor, pageSize));
-    prefetched = null;
-    const staleCopy = state.epoch !== null && page.epoch !== state.epoch && !restarted;
-    if ((staleCopy || page.cursor < cursor) && !restarted) {
-      restarted = true;
-      reset = true;
-      cursor = 0;
-      page = await transport.getDirectoryPage(0, pageSize);
+  // And a page is handed to the store without waiting for the previous one to be committed: the store prepares
+  // its writes meanwhile, and commits in order (a page that no longer follows the copy is refused whole).
+  const writing: Array<{ done: Promise<void>; received: number; total: number }> = [];
+  /** Waits until at most `left` pages are being written, reporting progress for each one committed. */
+  const committed = async (left = 0) => {
+    while (writing.length > left) {
+      const oldest = writing.shift() as (typeof writing)[number];
+      await oldest.done;
+      onProgress?.({ received: oldest.received, total: oldest.total });
     }
-    if (page.hasMore) {
-      if (page.cursor <= cursor) throw new Error('Le serveur ne fait pas avancer le curseur');
-      prefetched = transport.getDirectoryPage(page.cursor, pageSize);
-      prefetched.catch(() => {}); // a failure surfaces when it is awaited, after this page is safely applied
+  };
+  try {
+    return await download();
+  } catch (error) {
+    // Pages still being written finish (or fail) before the download says it stopped.
+    await Promise.allSettled(writing.map((w) => w.done));
+    throw error;
+  }
+
+  async function download(): Promise<PullResult> {
+    for (;;) {
+      let page = await (prefetched ?? transport.getDirectoryPage(cursor, pageSize));
+      prefetched = null;
+      const staleCopy = state.epoch !== null && page.epoch !== state.epoch && !restarted;
+      if ((staleCopy || page.cursor < cursor) && !restarted) {
+        await committed();
+        restarted = true;
+        reset = true;
+        cursor = 0;
+        page = await transport.getDirectoryPage(0, pageSize);
+      }
+      if (page.hasMore) {
+        if (page.cursor <= cursor) throw new Error('Le serveur ne fait pas avancer le curseur');
+        prefetched = transport.getDirectoryPage(page.cursor, pageSize);
+        prefetched.catch(() => {}); // a failure surfaces when it is awaited, after this page is safely applied
+      }
+      pages++;
+      received += page.entries.length;
+      const done = store.applyPage(page, {
+        reset,
+        completedAt: page.hasMore ? null : now().toISOString(),
+        from: cursor,
+      });
+      done.catch(() => {}); // surfaces when awaited, after the previous page's outcome
+      writing.push({ done, received, total: page.total });
+      await committed(1);
+      reset = false;
+      if (!page.hasMore) {
+        await committed();
+        return { pages, received, restarted };
+      }
+      cursor = page.cursor;
     }
-    pages++;
-    received += page.entries.length;
-    await store.applyPage(page, { reset, completedAt: page.hasMore ? null : now().toISOString(), from: cursor });
-    reset = false;
-    onProgress?.({ received, total: page.total });
-    if (!page.hasMore) return { pages, received, restarted };
-    cursor = page.cursor;
   }
 }
 

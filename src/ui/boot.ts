@@ -59,7 +59,8 @@ export async function boot() {
     return model;
   });
   /** After a sync or a local edit: the list and the matching snapshot read the device again. */
-  const refresh = () => Promise.all([directory.reload(), catalogReady.then((model) => model.load())]);
+  const refresh = (how: { downloading?: boolean } = {}) =>
+    Promise.all([directory.reload(), catalogReady.then((model) => model.load(how))]);
   let refreshing: Promise<unknown> | null = null;
 
   // Referrals (issue 6): a chunk of their own, loaded at the first sync of a worker or partner account or when a
@@ -107,7 +108,7 @@ export async function boot() {
       // During a first download, one read of the device at a time: each new page used to restart a full read.
       if (finished) void refresh();
       else if (status.progress && directory.totals.value.structures === 0 && refreshing === null) {
-        refreshing = refresh().finally(() => {
+        refreshing = refresh({ downloading: true }).finally(() => {
           refreshing = null;
         });
       }

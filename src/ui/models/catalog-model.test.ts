@@ -111,4 +111,13 @@ describe('the catalog at start-up', () => {
     expect(loadOpeningHours).toHaveBeenCalledOnce();
     expect(model.ready.value).toBe(true);
   });
+
+  it('while a download writes the directory: reads the tables without asking the worker for a copy', async () => {
+    const { page } = await device();
+    const refreshCache = vi.fn(() => Promise.resolve());
+    const model = modelOn(page, refreshCache);
+    await model.load({ downloading: true });
+    expect(refreshCache).not.toHaveBeenCalled();
+    expect(found(model, 'restos')).toEqual(['test--s2-1']);
+  });
 });

@@ -27,6 +27,10 @@ import { type DirectorySnapshot, prepareDirectory } from '../../matching/snapsho
 
 export type Audience = 'professionnel' | 'public';
 
+export interface LoadHow {
+  downloading?: boolean;
+}
+
 const SLICE = 500;
 
 function looksLike(row: unknown, keys: readonly string[]): boolean {
@@ -91,16 +95,21 @@ export function createCatalogModel(
     return true;
   }
 
-  function load(): Promise<void> {
-    const loading = loadFromDevice();
+  /**
+   * `downloading`: a download is writing the directory — a start-up copy made now would be outdated by its next
+   * page before it is kept, so the tables are read at once and the download keeps the worker to itself; the sync's
+   * end loads again.
+   */
+  function load(how: LoadHow = {}): Promise<void> {
+    const loading = loadFromDevice(how);
     firstLoad ??= loading.catch(() => {}).then(idle);
     return loading;
   }
 
-  async function loadFromDevice(): Promise<void> {
+  async function loadFromDevice(how: LoadHow): Promise<void> {
     const mine = ++generation;
     if (await fromCache(mine).catch(() => false)) return;
-    if (options.refreshCache) {
+    if (options.refreshCache && !how.downloading) {
       const refreshed = await options.refreshCache().then(
         () => mine === generation && fromCache(mine),
         (error: unknown) => console.warn('Copie de démarrage non faite', error),
@@ -112,6 +121,9 @@ export function createCatalogModel(
     const structures = structureRows.filter((r) => looksLike(r, ['id', 'nom', 'code_insee']));
     const services = serviceRows.filter((r) => looksLike(r, ['id', 'nom', 'structure_id']));
     snapshot.value = prepareDirectory(structures, services);
+    // Rows a running download just wrote passed its checks, and the load at its end replaces this snapshot: the
+    // full check would only take the cores the download needs.
+    if (how.downloading) return;
     void verify(
       mine,
       structures,
