@@ -37,7 +37,7 @@ function setUp(token: string | null = 'jeton', eager = false) {
 }
 
 describe('the download handed to the worker', () => {
-  it('starts the worker at once on a device that will download (its code loads meanwhile), else at the first request', async () => {
+  it('starts the worker at once when a download is about to start (its code loads meanwhile), else at the first request', async () => {
     setUp('jeton', true);
     expect(FakeWorker.created).toHaveLength(1);
     const { pull } = setUp('jeton', false);

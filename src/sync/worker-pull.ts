@@ -50,8 +50,9 @@ export interface DirectoryWorker {
 }
 
 /**
- * Hands the work to the worker `start()` creates: at once when `eager` (a first visit's download waits for its code
- * to load, so it loads while the page boots), else at the first request; again at the next request after a crash.
+ * Hands the work to the worker `start()` creates: at once when `eager` (a download about to start would wait for
+ * its code to load, so it loads while the page boots), else at the first request; again at the next request after
+ * a crash.
  */
 export function directoryWorker(start: () => Worker, token: () => string | null, eager = false): DirectoryWorker {
   let worker: Worker | null = null;

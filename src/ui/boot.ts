@@ -29,12 +29,12 @@ export async function boot() {
   // The matching engine and the search index (with MiniSearch) are a chunk of their own, precached by the service
   // worker: asked for first, it loads while the device's database opens, and the first paint does not wait for it.
   const catalogModule = import('./models/catalog-model.ts');
+  // Online, the app syncs as soon as it has booted, in the worker: its code loads meanwhile. Offline, it waits for
+  // its first request, and a cold start keeps both cores for the page.
+  const worker = startDirectoryWorker(() => session.token(), navigator.onLine);
   const db = new BoussoleDatabase();
   await db.open();
   const [state, storedSession] = await Promise.all([readSyncState(db), readSession(db)]);
-  // A device without the directory downloads it at once: its worker starts loading now. Otherwise it waits for its
-  // first request, and a cold start offline keeps both cores for the page.
-  const worker = startDirectoryWorker(() => session.token(), state.epoch === null);
   // The transport asks the session for the token at each request: a sign-in or a refusal takes effect at once.
   const transport = httpTransport({ getToken: () => session.token() });
   const session = createSessionModel(db, transport, storedSession);
