@@ -6,7 +6,7 @@
 // tab in it, as a person reopening the app. Also printed: `records`, what the device held.
 import { chromium } from 'playwright-core';
 import { directoryPageSchema } from '../../src/domain/directory.ts';
-import { BROWSER_ARGS, CHROMIUM, countReached } from '../sync/pull-full.ts';
+import { BROWSER_ARGS, CHROMIUM, directoryStored } from '../sync/pull-full.ts';
 import { summarize } from '../sync/stats.ts';
 
 const QUERY = 'épicerie Vénissieux';
@@ -44,7 +44,7 @@ export async function measureColdStartSearch(url: string, { runs }: { runs: numb
     const context = await browser.newContext();
     const first = await context.newPage();
     await first.goto(url);
-    while ((await first.evaluate(countReached, total)) === null);
+    await first.evaluate(directoryStored, total);
     // The app makes its start-up copy in its worker right after the download, as on a tablet that stays open.
     while (!(await first.evaluate(copyMade)));
     await first.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
