@@ -75,6 +75,7 @@ export const fr = {
     title: 'Synchronisation',
     pendingTitle: 'Modifications en attente d’envoi',
     pendingNone: 'Aucune modification en attente : tout est sur le serveur.',
+    loading: 'Lecture des modifications enregistrées sur l’appareil…',
     pendingNeedsSignIn: 'Connectez-vous pour envoyer ces modifications.',
     pendingItem: (nom: string, fields: string) => `${nom} — ${fields}`,
     created: 'nouvelle fiche',

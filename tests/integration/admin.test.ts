@@ -16,7 +16,8 @@ import { jsonOf, makeTestApp } from './fixtures/test-app.ts';
 const NOW = new Date('2026-11-28T09:00:00Z');
 
 async function admin() {
-  const test = await makeTestApp();
+  // The server signs in by its own clock: pinned to the one the commands run at, so codes expire when the test says.
+  const test = await makeTestApp({ clock: () => NOW });
   const out: string[] = [];
   const err: string[] = [];
   const run = async (...argv: string[]) => {

@@ -5,13 +5,9 @@ import { ConflictCard } from './ConflictCard.tsx';
 import { describePending } from './describe-change.ts';
 
 export function SyncScreen({ context }: { context: AppContext }) {
-  const { review, syncModel, session } = context;
+  const { review, syncModel } = context;
   const pending = review.pending.value;
-  const conflicts = review.conflicts.value;
-  const rejections = review.rejections.value;
-  const names = review.names.value;
   const phase = syncModel.status.value.phase;
-  const signedIn = session.signedIn.value;
 
   async function signOut() {
     const edits = pending.length > 0 ? fr.review.signOutWarning(pending.length) : fr.review.signOutConfirm;
@@ -35,6 +31,25 @@ export function SyncScreen({ context }: { context: AppContext }) {
         </p>
       )}
 
+      {/* Until the device is read, "nothing pending" would be a claim, and sign-out would skip its warning. */}
+      {review.loaded.value ? (
+        <ReviewLists context={context} onSignOut={signOut} />
+      ) : (
+        <p aria-busy="true">{fr.review.loading}</p>
+      )}
+    </section>
+  );
+}
+
+function ReviewLists({ context, onSignOut }: { context: AppContext; onSignOut: () => Promise<void> }) {
+  const { review, session } = context;
+  const pending = review.pending.value;
+  const conflicts = review.conflicts.value;
+  const rejections = review.rejections.value;
+  const names = review.names.value;
+  const signedIn = session.signedIn.value;
+  return (
+    <>
       <h2>{fr.review.conflictsTitle}</h2>
       {conflicts.length === 0 ? (
         <p>{fr.review.conflictsNone}</p>
@@ -95,11 +110,11 @@ export function SyncScreen({ context }: { context: AppContext }) {
 
       {signedIn && (
         <p>
-          <button type="button" class="button" onClick={() => void signOut()}>
+          <button type="button" class="button" onClick={() => void onSignOut()}>
             {fr.review.signOut}
           </button>
         </p>
       )}
-    </section>
+    </>
   );
 }

@@ -13,6 +13,8 @@ export interface RecordLabel {
 }
 
 export function createReviewModel(db: BoussoleDatabase) {
+  /** False until the device has been read once: until then the lists are unknown, not empty. */
+  const loaded = signal(false);
   const pending = signal<OutboxEntry[]>([]);
   const conflicts = signal<ConflictRow[]>([]);
   const rejections = signal<RejectionRow[]>([]);
@@ -44,11 +46,13 @@ export function createReviewModel(db: BoussoleDatabase) {
       conflicts.value = c;
       rejections.value = r;
       names.value = labels;
+      loaded.value = true;
     },
     error: (error: unknown) => console.error('Lecture de la file de synchronisation impossible', error),
   });
 
   return {
+    loaded,
     pending,
     conflicts,
     rejections,
