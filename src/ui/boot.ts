@@ -9,7 +9,7 @@ import { applyDirectoryPage, readStructure, readSyncState } from '../db/director
 import { acknowledge, outboxSummary, takeOutboxBatch } from '../db/outbox-repo.ts';
 import { dropToken, readSession } from '../db/session-repo.ts';
 import type { OpeningHoursConstructor } from '../matching/hours/hours-engine.ts';
-import { registerServiceWorker } from '../pwa/service-worker.ts';
+import { registerServiceWorker, type ServiceWorkerHandle } from '../pwa/service-worker.ts';
 import { requestPersistentStorage } from '../pwa/storage-persistence.ts';
 import { directoryPuller } from '../sync/directory-pull.ts';
 import { browserSyncEnvironment, createSyncController } from '../sync/sync-controller.ts';
@@ -24,6 +24,8 @@ import { createStructureEditor } from './models/structure-editor-model.ts';
 import { createSyncModel } from './models/sync-model.ts';
 import { programmeLoader } from './programme-wiring.ts';
 import type { ReferralWiring } from './referral-wiring.ts';
+
+const SERVICE_WORKER_LATEST_MS = 10_000;
 
 export async function boot() {
   // The matching engine and the search index (with MiniSearch) are a chunk of their own, precached by the service
@@ -80,6 +82,25 @@ export async function boot() {
     },
   });
 
+  // The service worker is registered once the first sync has run: installing it downloads and stores the whole
+  // app (about 2 MB), which on a first visit took the cores the directory's download needed (half a second of its
+  // 3.5 s here). Offline at boot there is no sync to wait for; and a sync that takes long does not delay it beyond
+  // SERVICE_WORKER_LATEST_MS.
+  let serviceWorker: ServiceWorkerHandle | null = null;
+  let serviceWorkerStarted = false;
+  function startServiceWorker() {
+    if (serviceWorkerStarted) return;
+    serviceWorkerStarted = true;
+    serviceWorker = registerServiceWorker({
+      onUpdateWaiting: () => {
+        syncModel.updateWaiting.value = true;
+      },
+      onError: (error) => console.warn('Service worker non enregistré', error),
+    });
+  }
+  setTimeout(startServiceWorker, SERVICE_WORKER_LATEST_MS);
+  if (!navigator.onLine) startServiceWorker();
+
   const controller = createSyncController({
     transport,
     pull:
@@ -106,8 +127,10 @@ export async function boot() {
       const finished = syncModel.status.value.phase === 'syncing' && status.phase !== 'syncing';
       syncModel.status.value = status;
       // During a first download, one read of the device at a time: each new page used to restart a full read.
-      if (finished) void refresh();
-      else if (status.progress && directory.totals.value.structures === 0 && refreshing === null) {
+      if (finished) {
+        void refresh();
+        startServiceWorker();
+      } else if (status.progress && directory.totals.value.structures === 0 && refreshing === null) {
         refreshing = refresh({ downloading: true }).finally(() => {
           refreshing = null;
         });
@@ -126,12 +149,6 @@ export async function boot() {
     syncModel.online.value = false;
   });
 
-  const serviceWorker = registerServiceWorker({
-    onUpdateWaiting: () => {
-      syncModel.updateWaiting.value = true;
-    },
-    onError: (error) => console.warn('Service worker non enregistré', error),
-  });
   void requestPersistentStorage().then((p) => {
     syncModel.persistence.value = p;
   });
