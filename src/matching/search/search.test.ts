@@ -172,6 +172,10 @@ describe('a saved search index', () => {
     const again = prepareDirectory(demo.structures, demo.services);
     const adopted = adoptSearchIndex(again, saved);
     expect(searchIndexOf(again)).toBe(adopted);
+    expect(adopted.alphabetical()).toEqual(built.alphabetical());
+    // A copy saved before the order was kept with the index still serves.
+    const older = adoptSearchIndex(prepareDirectory(demo.structures, demo.services), JSON.stringify(built.mini));
+    expect(older.alphabetical()).toEqual(built.alphabetical());
     for (const query of ['epicerie', 'venisieux', 'atelier cuisine', 'colis', 'restos du coeur']) {
       const ids = (snapshot: typeof again) =>
         search(snapshot, query, {}, NOW, { index: searchIndexOf(snapshot), limit: 20 }).hits.map((h) => h.service_id);
