@@ -92,32 +92,31 @@ describe('first download of the directory', () => {
 });
 
 describe('pages written back to back', () => {
-  /** A store whose writes the test completes by hand, to see what the download does meanwhile. */
-  function handStore() {
+  /** A download of 30 entries in pages of 10 into a store whose writes the test completes by hand. */
+  function handDownload() {
     const writes: Array<{ cursor: number; settle: (error?: Error) => void }> = [];
-    const store = {
-      readState: async () => ({ epoch: null, cursor: 0 }),
-      applyPage: (page: { cursor: number }) =>
-        new Promise<void>((resolve, reject) => {
-          writes.push({ cursor: page.cursor, settle: (error) => (error ? reject(error) : resolve()) });
-        }),
-    };
-    return { store, writes };
+    const progress: number[] = [];
+    const pull = pullDirectory({
+      transport: new ScriptedServer(aFeed(15)),
+      store: {
+        readState: async () => ({ epoch: null, cursor: 0 }),
+        applyPage: (page: { cursor: number }) =>
+          new Promise<void>((resolve, reject) => {
+            writes.push({ cursor: page.cursor, settle: (error) => (error ? reject(error) : resolve()) });
+          }),
+      },
+      now,
+      pageSize: 10,
+      onProgress: (p) => progress.push(p.received),
+    });
+    return { pull, writes, progress };
   }
   const until = async (check: () => boolean) => {
     while (!check()) await new Promise((resolve) => setTimeout(resolve, 0));
   };
 
   it('hands the next page to the store before the previous one is committed, and reports progress in order', async () => {
-    const { store, writes } = handStore();
-    const progress: number[] = [];
-    const pull = pullDirectory({
-      transport: new ScriptedServer(aFeed(15)),
-      store,
-      now,
-      pageSize: 10,
-      onProgress: (p) => progress.push(p.received),
-    });
+    const { pull, writes, progress } = handDownload();
     await until(() => writes.length === 2);
     expect(progress).toEqual([]);
     writes[0]?.settle();
@@ -130,15 +129,7 @@ describe('pages written back to back', () => {
   });
 
   it('a page that fails to be written stops the download with its error, after the next one has settled', async () => {
-    const { store, writes } = handStore();
-    const progress: number[] = [];
-    const pull = pullDirectory({
-      transport: new ScriptedServer(aFeed(15)),
-      store,
-      now,
-      pageSize: 10,
-      onProgress: (p) => progress.push(p.received),
-    });
+    const { pull, writes, progress } = handDownload();
     await until(() => writes.length === 2);
     let stopped = false;
     const stop = () => {
