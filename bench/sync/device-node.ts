@@ -3,6 +3,7 @@
 // fetch — against the real server process on loopback, on the 10k directory. The device is a worker's, up to date
 // (one full download before measuring). Node's fake IndexedDB is not Chromium's: the figures say what the sync
 // code and the server cost, not a browser's storage.
+import { PROTOCOL_VERSION } from '../../src/domain/protocol-version.ts';
 import 'fake-indexeddb/auto';
 import { BoussoleDatabase } from '../../src/db/database.ts';
 import { applyDirectoryPage, readSyncState } from '../../src/db/directory-repo.ts';
@@ -50,7 +51,7 @@ async function writer(server: RunningServer) {
     const response = await fetch(`${server.url}/api/v1/push`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${session.token}` },
-      body: JSON.stringify({ protocol: 1, clientId: session.clientId, mutations }),
+      body: JSON.stringify({ protocol: PROTOCOL_VERSION, clientId: session.clientId, mutations }),
     });
     if (response.status !== 200) throw new Error(`writer push: HTTP ${response.status}`);
   };

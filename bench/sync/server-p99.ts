@@ -3,10 +3,15 @@
 // 100 changes of the 10k directory. Latencies are collected from every response.
 import autocannon from 'autocannon';
 import { directoryPageSchema } from '../../src/domain/directory.ts';
+import { PROTOCOL_VERSION } from '../../src/domain/protocol-version.ts';
 import { p99, summarize } from './stats.ts';
 
 export async function measureServerP99(url: string, token: string, { seconds }: { seconds: number }) {
-  const headers = { authorization: `Bearer ${token}`, 'x-boussole-protocol': '1', 'accept-encoding': 'gzip' };
+  const headers = {
+    authorization: `Bearer ${token}`,
+    'x-boussole-protocol': String(PROTOCOL_VERSION),
+    'accept-encoding': 'gzip',
+  };
   // A cursor from the future comes back as the server's last seq.
   const head = await fetch(`${url}/api/v1/directory?cursor=1000000000&limit=1`, { headers });
   const last = directoryPageSchema.parse(await head.json()).cursor;

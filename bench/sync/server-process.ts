@@ -7,6 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PROTOCOL_VERSION } from '../../src/domain/protocol-version.ts';
 import { demoCodesSchema, type SignInResponse, signInResponseSchema } from '../../src/domain/sync-protocol.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -82,7 +83,7 @@ export async function startServer({
       const response = await fetch(`${url}/api/v1/session`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ protocol: 1, code, appareil: 'Banc de mesure' }),
+        body: JSON.stringify({ protocol: PROTOCOL_VERSION, code, appareil: 'Banc de mesure' }),
       });
       return signInResponseSchema.parse(await response.json());
     },
