@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { aService, aStructure } from '../../tests/fixtures/records.ts';
-import { readCatalogCache, readDirectoryRows, writeCatalogCache } from './catalog-cache.ts';
+import { inParts, RECORDS_PER_PART, readCatalogCache, readDirectoryRows, writeCatalogCache } from './catalog-cache.ts';
 import { BoussoleDatabase } from './database.ts';
 import { applyDirectoryPage } from './directory-repo.ts';
 import { editRecord } from './local-edits.ts';
@@ -28,7 +28,7 @@ async function deviceWithCopy() {
   );
   const rows = await readDirectoryRows(db);
   expect(rows.structures).toHaveLength(2);
-  const copy = { revision: rows.revision ?? '', records: '{"structures":[],"services":[]}', index: '{}', invalid: 0 };
+  const copy = { revision: rows.revision ?? '', structures: [], services: [], index: '{}', invalid: 0 };
   expect(await writeCatalogCache(db, copy)).toBe(true);
   expect(await readCatalogCache(db)).toEqual(copy);
   return { db, copy };
@@ -71,5 +71,15 @@ describe("the catalog's start-up copy", () => {
     await db.structures.toArray();
     await db.services.count();
     expect(await readCatalogCache(db)).toEqual(copy);
+  });
+});
+
+describe('the records of the copy', () => {
+  it('are kept in parts of RECORDS_PER_PART, read back in order to the same list', () => {
+    const records = Array.from({ length: RECORDS_PER_PART * 2 + 500 }, (_, i) => ({ id: `r${i}`, nom: `Fiche ${i}` }));
+    const parts = inParts(records);
+    expect(parts).toHaveLength(3);
+    expect(parts.flatMap((part) => JSON.parse(part) as unknown[])).toEqual(records);
+    expect(inParts([])).toEqual([]);
   });
 });

@@ -82,11 +82,20 @@ export function createCatalogModel(
     startupCopy = undefined;
     const cached = await (early ?? readCatalogCache(db));
     if (!cached) return false;
-    // Three long steps with the page's turn between them: what the person types meanwhile is taken at once, and
+    // Short steps with the page's turn between them: what the person types meanwhile is taken at once, and
     // answered as soon as the snapshot is there.
-    const records = JSON.parse(cached.records) as { structures: Structure[]; services: Service[] };
-    await nextTask();
-    const next = prepareDirectory(records.structures, records.services);
+    const structures: Structure[] = [];
+    const services: Service[] = [];
+    for (const [parts, into] of [
+      [cached.structures, structures],
+      [cached.services, services],
+    ] as const) {
+      for (const part of parts) {
+        (into as unknown[]).push(...(JSON.parse(part) as unknown[]));
+        await nextTask();
+      }
+    }
+    const next = prepareDirectory(structures, services);
     await nextTask();
     adoptSearchIndex(next, cached.index);
     if (mine !== generation) return true; // a newer load has started: it sets the snapshot
