@@ -16,7 +16,9 @@ export async function startPrivateServer(): Promise<PrivateServer> {
   const root = mkdtempSync(join(tmpdir(), 'boussole-e2e-private-'));
   const staticDir = join(root, 'dist');
   cpSync('dist', staticDir, { recursive: true });
-  const child: ChildProcess = spawn('npx', ['tsx', 'server/main.ts'], {
+  // The server itself, in one process (not through npx and tsx's launcher): stopping it stops it, where a signal to
+  // npx left the server running after every test run.
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     env: {
       ...process.env,
       PORT: '0',
