@@ -3,13 +3,13 @@
 // fetch — against the real server process on loopback, on the 10k directory. The device is a worker's, up to date
 // (one full download before measuring). Node's fake IndexedDB is not Chromium's: the figures say what the sync
 // code and the server cost, not a browser's storage.
-import { PROTOCOL_VERSION } from '../../src/domain/protocol-version.ts';
 import 'fake-indexeddb/auto';
 import { BoussoleDatabase } from '../../src/db/database.ts';
 import { applyDirectoryPage, readSyncState } from '../../src/db/directory-repo.ts';
 import { editRecord } from '../../src/db/local-edits.ts';
 import { acknowledge, takeOutboxBatch } from '../../src/db/outbox-repo.ts';
 import { saveSession } from '../../src/db/session-repo.ts';
+import { PROTOCOL_VERSION } from '../../src/domain/protocol-version.ts';
 import type { Mutation } from '../../src/domain/sync-protocol.ts';
 import { pullDirectory } from '../../src/sync/directory-pull.ts';
 import { pushOutbox } from '../../src/sync/push.ts';

@@ -26,7 +26,7 @@ export const BROWSER_ARGS = [
  * each poll, through a new connection and a round trip to the benchmark, took a share of the cores the download
  * needed. (No named inner functions: the page receives this function's text.)
  */
-export async function directoryStored(expected: number): Promise<{ done: number; firstPage: number }> {
+export async function directoryStored(expected: number): Promise<number> {
   while (!(await indexedDB.databases()).some((d) => d.name === 'boussole')) {
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
@@ -55,16 +55,17 @@ export async function directoryStored(expected: number): Promise<{ done: number;
         tx.oncomplete = () => resolve(records);
         tx.onerror = () => resolve(0);
       });
-      if (count >= expected) {
-        const first = performance
-          .getEntriesByType('resource')
-          .find((e) => e.name.includes('/api/v1/directory?cursor=0&'));
-        return { done, firstPage: first?.startTime ?? Number.NaN };
-      }
+      if (count >= expected) return done;
     }
   } finally {
     db.close();
   }
+}
+
+/** In a page or worker: when it asked for the directory's first page (absolute milliseconds), or null. */
+function firstPageAsked(): number | null {
+  const first = performance.getEntriesByType('resource').find((e) => e.name.includes('/api/v1/directory?cursor=0&'));
+  return first ? performance.timeOrigin + first.startTime : null;
 }
 
 /** In the page: raw puts of `count` records shaped like the first page's, 1000 per transaction, no index. */
@@ -100,20 +101,16 @@ async function firstVisit(browser: Browser, url: string, total: number) {
   try {
     const page = await context.newPage();
     await page.goto(url, { waitUntil: 'commit' });
-    const stored = await page.evaluate(directoryStored, total);
-    if (!Number.isNaN(stored.firstPage)) return stored;
-    // The app downloads in its worker: the first page's request is in the worker's timeline, on its own clock.
+    const done = await page.evaluate(directoryStored, total);
+    // The first page is asked for by the app's worker (or by the page, without module workers): each has its own
+    // timeline and clock, brought to the page's.
     const pageOrigin = await page.evaluate(() => performance.timeOrigin);
-    for (const worker of page.workers()) {
-      const asked = await worker.evaluate(() => {
-        const first = performance
-          .getEntriesByType('resource')
-          .find((e) => e.name.includes('/api/v1/directory?cursor=0&'));
-        return first ? performance.timeOrigin + first.startTime : null;
-      });
-      if (asked !== null) return { ...stored, firstPage: asked - pageOrigin };
+    const scopes: Array<{ evaluate(fn: typeof firstPageAsked): Promise<number | null> }> = [page, ...page.workers()];
+    for (const scope of scopes) {
+      const asked = await scope.evaluate(firstPageAsked);
+      if (asked !== null) return { done, firstPage: asked - pageOrigin };
     }
-    return stored;
+    return { done, firstPage: Number.NaN };
   } finally {
     await context.close();
   }

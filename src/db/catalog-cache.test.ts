@@ -1,6 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { aService, aStructure } from '../../tests/fixtures/records.ts';
-import { inParts, RECORDS_PER_PART, readCatalogCache, readDirectoryRows, writeCatalogCache } from './catalog-cache.ts';
+import {
+  fromParts,
+  inParts,
+  RECORDS_PER_PART,
+  readCatalogCache,
+  readDirectoryRows,
+  writeCatalogCache,
+} from './catalog-cache.ts';
 import { BoussoleDatabase } from './database.ts';
 import { applyDirectoryPage } from './directory-repo.ts';
 import { editRecord } from './local-edits.ts';
@@ -75,11 +82,16 @@ describe("the catalog's start-up copy", () => {
 });
 
 describe('the records of the copy', () => {
-  it('are kept in parts of RECORDS_PER_PART, read back in order to the same list', () => {
+  it('are kept in parts of RECORDS_PER_PART, read back in order to the same list, with a turn after each part', async () => {
     const records = Array.from({ length: RECORDS_PER_PART * 2 + 500 }, (_, i) => ({ id: `r${i}`, nom: `Fiche ${i}` }));
     const parts = inParts(records);
     expect(parts).toHaveLength(3);
-    expect(parts.flatMap((part) => JSON.parse(part) as unknown[])).toEqual(records);
+    let turns = 0;
+    const between = async () => {
+      turns++;
+    };
+    expect(await fromParts(parts, between)).toEqual(records);
+    expect(turns).toBe(3);
     expect(inParts([])).toEqual([]);
   });
 });

@@ -113,3 +113,13 @@ export function inParts(records: readonly unknown[]): string[] {
   }
   return parts;
 }
+
+/** The list back from its parts, calling `between` after each one (the page's turn at a cold start). */
+export async function fromParts<T>(parts: readonly string[], between: () => Promise<void>): Promise<T[]> {
+  const records: T[] = [];
+  for (const part of parts) {
+    records.push(...(JSON.parse(part) as T[]));
+    await between();
+  }
+  return records;
+}

@@ -6,16 +6,7 @@ import { describePending } from './describe-change.ts';
 
 export function SyncScreen({ context }: { context: AppContext }) {
   const { review, syncModel } = context;
-  const pending = review.pending.value;
   const phase = syncModel.status.value.phase;
-
-  async function signOut() {
-    const edits = pending.length > 0 ? fr.review.signOutWarning(pending.length) : fr.review.signOutConfirm;
-    const unsent = context.unsentReferrals.value;
-    // Unsent referrals would be lost with the rest: say so first, in the same confirmation.
-    const message = unsent > 0 ? `${fr.referral.signOutWarning(unsent)}${edits}` : edits;
-    if (window.confirm(message)) await context.signOut();
-  }
 
   return (
     <section aria-labelledby="sync-title">
@@ -32,22 +23,26 @@ export function SyncScreen({ context }: { context: AppContext }) {
       )}
 
       {/* Until the device is read, "nothing pending" would be a claim, and sign-out would skip its warning. */}
-      {review.loaded.value ? (
-        <ReviewLists context={context} onSignOut={signOut} />
-      ) : (
-        <p aria-busy="true">{fr.review.loading}</p>
-      )}
+      {review.loaded.value ? <ReviewLists context={context} /> : <p aria-busy="true">{fr.review.loading}</p>}
     </section>
   );
 }
 
-function ReviewLists({ context, onSignOut }: { context: AppContext; onSignOut: () => Promise<void> }) {
+function ReviewLists({ context }: { context: AppContext }) {
   const { review, session } = context;
   const pending = review.pending.value;
   const conflicts = review.conflicts.value;
   const rejections = review.rejections.value;
   const names = review.names.value;
   const signedIn = session.signedIn.value;
+
+  async function signOut() {
+    const edits = pending.length > 0 ? fr.review.signOutWarning(pending.length) : fr.review.signOutConfirm;
+    const unsent = context.unsentReferrals.value;
+    // Unsent referrals would be lost with the rest: say so first, in the same confirmation.
+    const message = unsent > 0 ? `${fr.referral.signOutWarning(unsent)}${edits}` : edits;
+    if (window.confirm(message)) await context.signOut();
+  }
   return (
     <>
       <h2>{fr.review.conflictsTitle}</h2>
@@ -110,7 +105,7 @@ function ReviewLists({ context, onSignOut }: { context: AppContext; onSignOut: (
 
       {signedIn && (
         <p>
-          <button type="button" class="button" onClick={() => void onSignOut()}>
+          <button type="button" class="button" onClick={() => void signOut()}>
             {fr.review.signOut}
           </button>
         </p>

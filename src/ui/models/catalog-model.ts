@@ -8,7 +8,7 @@
 // a cheap shape check so that search answers at once; the full schema check runs right after, in idle slices, and
 // any row that fails it is dropped from the snapshot and reported — rows are never trusted blindly.
 import { computed, signal } from '@preact/signals';
-import { type CatalogCache, readCatalogCache } from '../../db/catalog-cache.ts';
+import { type CatalogCache, fromParts, readCatalogCache } from '../../db/catalog-cache.ts';
 import type { BoussoleDatabase } from '../../db/database.ts';
 import type { Profile } from '../../domain/profile.ts';
 import { type Service, serviceSchema } from '../../domain/service.ts';
@@ -84,17 +84,8 @@ export function createCatalogModel(
     if (!cached) return false;
     // Short steps with the page's turn between them: what the person types meanwhile is taken at once, and
     // answered as soon as the snapshot is there.
-    const structures: Structure[] = [];
-    const services: Service[] = [];
-    for (const [parts, into] of [
-      [cached.structures, structures],
-      [cached.services, services],
-    ] as const) {
-      for (const part of parts) {
-        (into as unknown[]).push(...(JSON.parse(part) as unknown[]));
-        await nextTask();
-      }
-    }
+    const structures = await fromParts<Structure>(cached.structures, nextTask);
+    const services = await fromParts<Service>(cached.services, nextTask);
     const next = prepareDirectory(structures, services);
     await nextTask();
     adoptSearchIndex(next, cached.index);
