@@ -11,7 +11,7 @@ import {
 import { BoussoleDatabase } from './database.ts';
 import { applyDirectoryPage } from './directory-repo.ts';
 import { editRecord } from './local-edits.ts';
-import { signOutDevice } from './session-repo.ts';
+import { saveSession, signOutDevice } from './session-repo.ts';
 
 let counter = 0;
 const databases: BoussoleDatabase[] = [];
@@ -59,6 +59,17 @@ describe("the catalog's start-up copy", () => {
     const { db } = await deviceWithCopy();
     await signOutDevice(db);
     expect(await readCatalogCache(db)).toBeNull();
+  });
+
+  it("is erased once another account signs in on the device (its directory is not this one's)", async () => {
+    const { db, copy } = await deviceWithCopy();
+    const account = (id: string) => ({ id, nom: 'Camille', role: 'travailleur' as const });
+    const clientId = 'device-0123456789ab';
+    await db.meta.put({ key: 'last-account', value: account('a1') });
+    await saveSession(db, { token: 't1', clientId, account: account('a1') });
+    expect(await readCatalogCache(db)).toEqual(copy);
+    await saveSession(db, { token: 't2', clientId, account: account('a2') });
+    expect(await db.meta.get('catalog-cache')).toBeUndefined();
   });
 
   it('made from rows that changed while it was being made, it is refused', async () => {

@@ -99,6 +99,11 @@ export function writeCatalogCache(db: BoussoleDatabase, cache: CatalogCache): Pr
   });
 }
 
+/** Erases the copy: another account's directory replaces this one's. Within the caller's transaction, if any. */
+export async function dropCatalogCache(db: BoussoleDatabase): Promise<void> {
+  await db.meta.delete(CACHE_KEY);
+}
+
 const isTextList = (value: unknown): value is string[] =>
   Array.isArray(value) && value.every((part) => typeof part === 'string');
 

@@ -5,6 +5,7 @@
 import * as z from 'zod/mini';
 import { type Account, accountSchema, clientIdSchema } from '../domain/sync-protocol.ts';
 import { parse } from '../domain/validation.ts';
+import { dropCatalogCache } from './catalog-cache.ts';
 import type { BoussoleDatabase } from './database.ts';
 import { renumberOutbox } from './outbox-repo.ts';
 import { recordTables } from './record-tables.ts';
@@ -67,6 +68,7 @@ async function resetDirectoryCopy(db: BoussoleDatabase): Promise<void> {
   for (const table of recordTables(db)) await table.clear();
   await db.conflicts.clear();
   await db.meta.delete('directory-sync');
+  await dropCatalogCache(db);
   // Another account must not see the previous one's referrals: only the unsent ones (its outbox) stay.
   await db.referrals.filter((row) => row.server !== null).delete();
   await db.meta.delete('referrals-sync');
