@@ -3,6 +3,7 @@ import { aService, aStructure } from '../../tests/fixtures/records.ts';
 import {
   fromParts,
   inParts,
+  oneByteJson,
   RECORDS_PER_PART,
   readCatalogCache,
   readDirectoryRows,
@@ -104,5 +105,13 @@ describe('the records of the copy', () => {
     expect(await fromParts(parts, between)).toEqual(records);
     expect(turns).toBe(3);
     expect(inParts([])).toEqual([]);
+  });
+
+  it('are kept one byte per character, and read back to the same text', async () => {
+    const records = [{ id: 'r1', nom: 'L’épicerie – Cœur de quartier 🥕', note: 'ligne\nsuivante "citée" \\ fin' }];
+    const parts = inParts(records);
+    expect([...(parts[0] ?? '')].every((c) => c.charCodeAt(0) < 256)).toBe(true);
+    expect(await fromParts(parts, async () => {})).toEqual(records);
+    expect(JSON.parse(oneByteJson(JSON.stringify({ terme: 'œuvre' })))).toEqual({ terme: 'œuvre' });
   });
 });

@@ -114,9 +114,29 @@ export const RECORDS_PER_PART = 1000;
 export function inParts(records: readonly unknown[]): string[] {
   const parts: string[] = [];
   for (let i = 0; i < records.length; i += RECORDS_PER_PART) {
-    parts.push(JSON.stringify(records.slice(i, i + RECORDS_PER_PART)));
+    parts.push(oneByteJson(JSON.stringify(records.slice(i, i + RECORDS_PER_PART))));
   }
   return parts;
+}
+
+const CHUNK = 8192;
+
+/**
+ * The same JSON with every character above U+00FF escaped (’ as \u2019). One typographic apostrophe makes a whole
+ * string two bytes per character; without any, the browser keeps it one byte per character, and IndexedDB stores,
+ * reads back and hands over half as many bytes at start-up (about 150 ms less at 10k services here).
+ */
+export function oneByteJson(json: string): string {
+  const escaped = json.replace(/[\u0100-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  // replace() keeps the two-byte form of its input: the string is built again from its codes, all below 256 now.
+  const chunks: string[] = [];
+  const codes = new Uint8Array(CHUNK);
+  for (let start = 0; start < escaped.length; start += CHUNK) {
+    const length = Math.min(CHUNK, escaped.length - start);
+    for (let i = 0; i < length; i++) codes[i] = escaped.charCodeAt(start + i);
+    chunks.push(String.fromCharCode(...codes.subarray(0, length)));
+  }
+  return chunks.join('');
 }
 
 /** The list back from its parts, calling `between` after each one (the page's turn at a cold start). */
