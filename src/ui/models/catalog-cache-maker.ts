@@ -1,6 +1,6 @@
 // Makes the catalog's start-up copy (src/db/catalog-cache.ts): the directory's rows that pass the domain schemas,
 // and their search index. Long work (seconds on a tablet at 10k services): the app runs it in its worker.
-import { inParts, oneByteJson, readDirectoryRows, writeCatalogCache } from '../../db/catalog-cache.ts';
+import { inParts, readDirectoryRows, writeCatalogCache } from '../../db/catalog-cache.ts';
 import type { BoussoleDatabase } from '../../db/database.ts';
 import { type Service, serviceSchema } from '../../domain/service.ts';
 import { type Structure, structureSchema } from '../../domain/structure.ts';
@@ -22,7 +22,7 @@ export async function makeCatalogCache(db: BoussoleDatabase): Promise<void> {
     const parsed = parse(serviceSchema, row);
     if (parsed.ok) services.push(parsed.value);
   }
-  const index = oneByteJson(serializeSearchIndex(buildSearchIndex(prepareDirectory(structures, services))));
+  const index = serializeSearchIndex(buildSearchIndex(prepareDirectory(structures, services)));
   await writeCatalogCache(db, {
     revision: rows.revision,
     structures: inParts(structures),
