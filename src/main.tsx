@@ -1,11 +1,12 @@
 import { render } from 'preact';
-import { App } from './ui/App.tsx';
+import { App, preloadScreen } from './ui/App.tsx';
 import { boot } from './ui/boot.ts';
 import { StartupError } from './ui/components/StartupError.tsx';
 import './ui/styles.css';
 
 const root = document.getElementById('app');
 if (root) {
+  preloadScreen(location.pathname);
   boot().then(
     (context) => render(<App context={context} />, root),
     (error: unknown) => {

@@ -1,10 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { aService, aStructure } from '../../tests/fixtures/records.ts';
 import {
+  CATALOG_CACHE_FORMAT,
+  type CatalogCache,
   fromParts,
   inParts,
   RECORDS_PER_PART,
-  readCatalogCache,
+  readCatalogRecords,
+  readCatalogSearch,
   readDirectoryRows,
   writeCatalogCache,
 } from './catalog-cache.ts';
@@ -18,6 +21,13 @@ const databases: BoussoleDatabase[] = [];
 afterEach(async () => {
   for (const db of databases.splice(0)) await db.delete();
 });
+
+/** Both parts of the copy as one, read as the catalog does at start-up (search part, then records); null if unusable. */
+async function readCopy(db: BoussoleDatabase): Promise<CatalogCache | null> {
+  const search = await readCatalogSearch(db);
+  const records = search && (await readCatalogRecords(db, search.revision));
+  return search && records ? { ...search, ...records } : null;
+}
 
 /** A device holding two structures and a service, with a start-up copy made at its current revision. */
 async function deviceWithCopy() {
@@ -35,9 +45,17 @@ async function deviceWithCopy() {
   );
   const rows = await readDirectoryRows(db);
   expect(rows.structures).toHaveLength(2);
-  const copy = { revision: rows.revision ?? '', structures: [], services: [], index: '{}', invalid: 0 };
+  const copy: CatalogCache = {
+    format: CATALOG_CACHE_FORMAT,
+    revision: rows.revision ?? '',
+    structures: [],
+    services: [],
+    searchEntries: '[]',
+    index: '{}',
+    invalid: 0,
+  };
   expect(await writeCatalogCache(db, copy)).toBe(true);
-  expect(await readCatalogCache(db)).toEqual(copy);
+  expect(await readCopy(db)).toEqual(copy);
   return { db, copy };
 }
 
@@ -46,19 +64,19 @@ describe("the catalog's start-up copy", () => {
     const { db } = await deviceWithCopy();
     const edited = await editRecord(db, 'structure', 'test--s1', { nom: 'Épicerie renommée' });
     expect(edited.ok).toBe(true);
-    expect(await readCatalogCache(db)).toBeNull();
+    expect(await readCopy(db)).toBeNull();
   });
 
   it('is no longer used once a sync writes the directory, even a write outside any explicit transaction', async () => {
     const { db } = await deviceWithCopy();
     await db.services.put(aService(2, 1));
-    expect(await readCatalogCache(db)).toBeNull();
+    expect(await readCopy(db)).toBeNull();
   });
 
   it('is gone once the device signs out (the directory is emptied)', async () => {
     const { db } = await deviceWithCopy();
     await signOutDevice(db);
-    expect(await readCatalogCache(db)).toBeNull();
+    expect(await readCopy(db)).toBeNull();
   });
 
   it("is erased once another account signs in on the device (its directory is not this one's)", async () => {
@@ -67,22 +85,52 @@ describe("the catalog's start-up copy", () => {
     const clientId = 'device-0123456789ab';
     await db.meta.put({ key: 'last-account', value: account('a1') });
     await saveSession(db, { token: 't1', clientId, account: account('a1') });
-    expect(await readCatalogCache(db)).toEqual(copy);
+    expect(await readCopy(db)).toEqual(copy);
     await saveSession(db, { token: 't2', clientId, account: account('a2') });
     expect(await db.meta.get('catalog-cache')).toBeUndefined();
+    expect(await db.meta.get('catalog-search')).toBeUndefined();
   });
 
-  it('is stored one byte per character and read back to the same records and index', async () => {
+  it('is stored one byte per character and read back to the same records, search entries and index', async () => {
     const { db, copy } = await deviceWithCopy();
     const records = [{ id: 'r1', nom: 'L’épicerie – Cœur de quartier 🥕', note: 'ligne\nsuivante "citée" \\ fin' }];
-    const written = { ...copy, services: inParts(records), index: JSON.stringify({ terme: 'œuvre' }) };
+    const written = {
+      ...copy,
+      services: inParts(records),
+      searchEntries: JSON.stringify([['r1', 'L’épicerie']]),
+      index: JSON.stringify({ terme: 'œuvre' }),
+    };
     expect(await writeCatalogCache(db, written)).toBe(true);
-    const stored = (await db.meta.get('catalog-cache'))?.value as typeof copy;
-    const text = [...stored.services, stored.index].join('');
+    const stored = {
+      ...((await db.meta.get('catalog-cache'))?.value as typeof copy),
+      ...((await db.meta.get('catalog-search'))?.value as typeof copy),
+    };
+    const text = [...stored.services, stored.searchEntries, stored.index].join('');
     expect([...text].every((c) => c.charCodeAt(0) < 256)).toBe(true);
-    const read = await readCatalogCache(db);
+    const read = await readCopy(db);
     expect(await fromParts(read?.services ?? [], async () => {})).toEqual(records);
+    expect(JSON.parse(read?.searchEntries ?? '')).toEqual([['r1', 'L’épicerie']]);
     expect(JSON.parse(read?.index ?? '')).toEqual({ terme: 'œuvre' });
+  });
+
+  it('made by a version of the app with another layout, it is not used', async () => {
+    for (const key of ['catalog-search', 'catalog-cache']) {
+      const { db } = await deviceWithCopy();
+      const row = await db.meta.get(key);
+      await db.meta.put({ key, value: { ...(row?.value as object), format: 1 } });
+      expect(await readCopy(db), key).toBeNull();
+    }
+    const { db } = await deviceWithCopy();
+    const { searchEntries: _, ...withoutEntries } = (await db.meta.get('catalog-search'))?.value as CatalogCache;
+    await db.meta.put({ key: 'catalog-search', value: withoutEntries });
+    expect(await readCopy(db)).toBeNull();
+  });
+
+  it('its records are not used once the directory moved on since its search part was read', async () => {
+    const { db } = await deviceWithCopy();
+    const search = await readCatalogSearch(db);
+    await db.services.put(aService(2, 1));
+    expect(await readCatalogRecords(db, search?.revision ?? '')).toBeNull();
   });
 
   it('made from rows that changed while it was being made, it is refused', async () => {
@@ -94,14 +142,14 @@ describe("the catalog's start-up copy", () => {
       { reset: false, completedAt: null },
     );
     expect(await writeCatalogCache(db, { ...copy, revision: before.revision ?? '' })).toBe(false);
-    expect(await readCatalogCache(db)).toBeNull();
+    expect(await readCopy(db)).toBeNull();
   });
 
   it('reading or counting the directory keeps it', async () => {
     const { db, copy } = await deviceWithCopy();
     await db.structures.toArray();
     await db.services.count();
-    expect(await readCatalogCache(db)).toEqual(copy);
+    expect(await readCopy(db)).toEqual(copy);
   });
 });
 

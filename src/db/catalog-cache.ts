@@ -1,7 +1,9 @@
-// The directory as the catalog needs it at start-up, kept in ONE row: reading 13,000 rows back from IndexedDB and
-// indexing them for search took seconds on a tablet, one row and a saved index take a fraction of it.
+// The directory as the catalog needs it at start-up, kept in TWO rows: reading 13,000 rows back from IndexedDB and
+// indexing them for search took seconds on a tablet, one row and a saved index take a fraction of it. The search
+// row (what a search reads of each service, and the index) is read first: a fifth of the text, it answers the
+// person's first search while the records row is still being read and parsed.
 //
-// The row is a copy, never the truth: every write to `structures` or `services` gives the directory a new revision
+// The rows are a copy, never the truth: every write to `structures` or `services` gives the directory a new revision
 // in the same transaction (the middleware below, so no write path can forget it), and the copy is used only when
 // it was made at the current revision. It is made off the page (src/ui/pull-worker.ts) from rows that passed the
 // domain schemas, and written only if no write happened while it was being made.
@@ -9,10 +11,15 @@ import type { DBCore, DBCoreMutateRequest, Middleware } from 'dexie';
 import type { BoussoleDatabase } from './database.ts';
 
 const REVISION_KEY = 'directory-revision';
-const CACHE_KEY = 'catalog-cache';
+const RECORDS_KEY = 'catalog-cache';
+const SEARCH_KEY = 'catalog-search';
 const DIRECTORY_TABLES = new Set(['structures', 'services']);
 
+/** The copy's layout: a copy made by an older version of the app is not read, the worker makes it again. */
+export const CATALOG_CACHE_FORMAT = 2;
+
 export interface CatalogCache {
+  format: typeof CATALOG_CACHE_FORMAT;
   revision: string;
   /**
    * Rows that passed the domain schemas, as JSON arrays of at most RECORDS_PER_PART records each: read back part by
@@ -20,6 +27,11 @@ export interface CatalogCache {
    */
   structures: string[];
   services: string[];
+  /**
+   * What a search reads of each service (src/matching/search/search-entry.ts), in the index's order: a cold start
+   * answers the first search from it and the index while the records are still being parsed.
+   */
+  searchEntries: string;
   /** The search index of those records (src/matching/search/search-index.ts). */
   index: string;
   /** Rows left out because they failed the schemas. */
@@ -74,40 +86,70 @@ export function readDirectoryRows(db: BoussoleDatabase) {
   }));
 }
 
-/** The copy, when it was made at the current revision; null otherwise (then read the tables). */
-export function readCatalogCache(db: BoussoleDatabase): Promise<CatalogCache | null> {
+/** The part of the copy that answers searches. */
+export type CatalogSearchCopy = Pick<CatalogCache, 'format' | 'revision' | 'searchEntries' | 'index' | 'invalid'>;
+/** The part of the copy the snapshot is prepared from. */
+export type CatalogRecordsCopy = Pick<CatalogCache, 'format' | 'revision' | 'structures' | 'services'>;
+
+/** The search part of the copy, when it was made at the current revision; null otherwise (then read the tables). */
+export function readCatalogSearch(db: BoussoleDatabase): Promise<CatalogSearchCopy | null> {
   return db.transaction('r', db.meta, async () => {
     const revision = await revisionOf(db);
-    const cache = (await db.meta.get(CACHE_KEY))?.value as Partial<CatalogCache> | undefined;
+    const copy = (await db.meta.get(SEARCH_KEY))?.value as Partial<CatalogSearchCopy> | undefined;
     const usable =
       revision !== null &&
-      cache?.revision === revision &&
-      isTextList(cache.structures) &&
-      isTextList(cache.services) &&
-      typeof cache.index === 'string' &&
-      typeof cache.invalid === 'number';
-    return usable ? (cache as CatalogCache) : null;
+      copy?.format === CATALOG_CACHE_FORMAT &&
+      copy.revision === revision &&
+      typeof copy.searchEntries === 'string' &&
+      typeof copy.index === 'string' &&
+      typeof copy.invalid === 'number';
+    return usable ? (copy as CatalogSearchCopy) : null;
+  });
+}
+
+/** The records of the copy made at `revision`, if the directory is still at it; null otherwise. */
+export function readCatalogRecords(db: BoussoleDatabase, revision: string): Promise<CatalogRecordsCopy | null> {
+  return db.transaction('r', db.meta, async () => {
+    const copy = (await db.meta.get(RECORDS_KEY))?.value as Partial<CatalogRecordsCopy> | undefined;
+    const usable =
+      (await revisionOf(db)) === revision &&
+      copy?.format === CATALOG_CACHE_FORMAT &&
+      copy.revision === revision &&
+      isTextList(copy.structures) &&
+      isTextList(copy.services);
+    return usable ? (copy as CatalogRecordsCopy) : null;
   });
 }
 
 /** Keeps the copy if the directory is still at the revision it was made from; says whether it was kept. */
 export function writeCatalogCache(db: BoussoleDatabase, cache: CatalogCache): Promise<boolean> {
-  const stored: CatalogCache = {
-    ...cache,
+  const { format, revision } = cache;
+  const records: CatalogRecordsCopy = {
+    format,
+    revision,
     structures: cache.structures.map(oneByteJson),
     services: cache.services.map(oneByteJson),
+  };
+  const search: CatalogSearchCopy = {
+    format,
+    revision,
+    searchEntries: oneByteJson(cache.searchEntries),
     index: oneByteJson(cache.index),
+    invalid: cache.invalid,
   };
   return db.transaction('rw', db.meta, async () => {
-    if ((await revisionOf(db)) !== cache.revision) return false;
-    await db.meta.put({ key: CACHE_KEY, value: stored });
+    if ((await revisionOf(db)) !== revision) return false;
+    await db.meta.bulkPut([
+      { key: SEARCH_KEY, value: search },
+      { key: RECORDS_KEY, value: records },
+    ]);
     return true;
   });
 }
 
 /** Erases the copy: another account's directory replaces this one's. Within the caller's transaction, if any. */
 export async function dropCatalogCache(db: BoussoleDatabase): Promise<void> {
-  await db.meta.delete(CACHE_KEY);
+  await db.meta.bulkDelete([SEARCH_KEY, RECORDS_KEY]);
 }
 
 const isTextList = (value: unknown): value is string[] =>

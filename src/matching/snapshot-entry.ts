@@ -5,29 +5,24 @@
 import { communeByCode } from '../domain/communes.ts';
 import type { Service } from '../domain/service.ts';
 import type { Structure } from '../domain/structure.ts';
-import type { FoodCategoryValue } from '../domain/vocabulary.ts';
-import { type TemporaryPeriod, temporaryPeriods } from './hours/temporary.ts';
+import { temporaryPeriods } from './hours/temporary.ts';
 import { serviceNeedsMask } from './needs.ts';
 import type {
   AdministrativeSituation,
   Diet,
   Document,
   FamilySituation,
-  Language,
   PublicValue,
   ResourcesValue,
 } from './reasons.ts';
+import type { SearchEntry } from './search/search-entry.ts';
 
-export interface ServiceEntry {
+export interface ServiceEntry extends SearchEntry {
   /** Position in `snapshot.entries` (the order of service ids). */
   index: number;
-  id: string;
-  structureId: string;
   service: Service;
   /** Undefined when the structure is missing from the directory (the service is still shown). */
   structure: Structure | undefined;
-  /** Where it takes place: the service's own place (hors les murs) else the structure's address. */
-  communeCode: string;
   qpv: string | null;
   /** Coordinates; the commune centre when the address is not geocoded (then `locationApprox`). */
   latitude: number | null;
@@ -35,24 +30,8 @@ export interface ServiceEntry {
   locationApprox: boolean;
   /** Also offered at a distance (phone, video): no travel needed. */
   remotePossible: boolean;
-  needsMask: number;
-  category: FoodCategoryValue | null;
-  /** The service's own OSM hours, else its structure's; null when neither has any. */
-  hours: string | null;
-  temporary: readonly TemporaryPeriod[];
-  /** Languages spoken: the service's list, else its structure's. */
-  langues: readonly Language[];
-  /** Step-free access of the place, when known. */
-  pmr: boolean | null;
-  /** Last verification (epoch ms), null if never verified. */
-  verifiedAt: number | null;
   /** Last change of the content (date_maj, epoch ms of its UTC midnight). */
   changedAt: number;
-  frequenceMois: number;
-  /** Visible to professionals only. */
-  professionalOnly: boolean;
-  /** The structure is published (not a proposal awaiting validation). */
-  published: boolean;
   // Eligibility and access, flattened from `service.eligibilite` and `service.fiche_liaison`.
   accueil: Service['eligibilite']['accueil'];
   publics: readonly PublicValue[];
@@ -63,18 +42,11 @@ export interface ServiceEntry {
   administrative: readonly AdministrativeSituation[] | null;
   resources: readonly ResourcesValue[] | null;
   zone: { communes: string[]; qpv: string[] } | null;
-  /** Sur orientation, or a fiche de liaison required. */
-  referral: boolean;
   ficheRequired: boolean;
   appointment: boolean;
   registration: boolean;
   documents: readonly Document[];
   regimes: readonly Diet[];
-  tarif: 'gratuit' | 'solidaire' | 'payant';
-  /** Free or at a solidarity price. */
-  affordable: boolean;
-  /** Reachable without referral. */
-  directAccess: boolean;
   capacity: 'disponible' | 'limite' | 'complet' | null;
 }
 
@@ -83,7 +55,7 @@ const nonEmpty = <T>(xs: readonly T[] | undefined): readonly T[] | null => (xs &
 export function entryOf(index: number, service: Service, structure: Structure | undefined): ServiceEntry {
   const place = service.lieu ?? structure;
   const communeCode = place?.code_insee ?? '';
-  const centre = communeByCode(communeCode)?.centre;
+  const commune = communeByCode(communeCode);
   const geocoded = place !== undefined && place.latitude !== null && place.longitude !== null;
   const accessibility = service.lieu ? service.lieu.accessibilite : structure?.accessibilite;
   const { eligibilite: e, fiche_liaison: fiche, tarif } = service;
@@ -92,12 +64,15 @@ export function entryOf(index: number, service: Service, structure: Structure | 
     index,
     id: service.id,
     structureId: service.structure_id,
+    nom: service.nom,
+    structureNom: structure?.nom ?? null,
     service,
     structure,
     communeCode,
+    communeName: commune?.nom ?? place?.commune ?? '',
     qpv: place?.code_qpv ?? null,
-    latitude: geocoded ? (place.latitude as number) : (centre?.latitude ?? null),
-    longitude: geocoded ? (place.longitude as number) : (centre?.longitude ?? null),
+    latitude: geocoded ? (place.latitude as number) : (commune?.centre.latitude ?? null),
+    longitude: geocoded ? (place.longitude as number) : (commune?.centre.longitude ?? null),
     locationApprox: !geocoded,
     remotePossible: service.modes_accueil.includes('a-distance'),
     needsMask: serviceNeedsMask(service),
@@ -109,6 +84,7 @@ export function entryOf(index: number, service: Service, structure: Structure | 
     verifiedAt: service.verification ? Date.parse(service.verification.le) : null,
     changedAt: Date.parse(service.date_maj),
     frequenceMois: service.frequence_maj_mois,
+    criteres: service.criteres ?? [],
     professionalOnly: service.visibilite === 'professionnels' || structure?.visibilite === 'professionnels',
     published: structure?.statut !== 'proposee',
     accueil: e.accueil,

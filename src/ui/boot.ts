@@ -3,7 +3,7 @@
 
 import { signal } from '@preact/signals';
 import { liveQuery } from 'dexie';
-import { readCatalogCache } from '../db/catalog-cache.ts';
+import { readCatalogSearch } from '../db/catalog-cache.ts';
 import { BoussoleDatabase } from '../db/database.ts';
 import { applyDirectoryPage, readStructure, readSyncState } from '../db/directory-repo.ts';
 import { acknowledge, outboxSummary, takeOutboxBatch } from '../db/outbox-repo.ts';
@@ -47,7 +47,7 @@ export async function boot() {
   const recap = createRecapModel();
   const catalog = signal<CatalogModel | null>(null);
   // Read while the chunk loads: a cold start offline waits on both, so they overlap.
-  const startupCopy = worker ? readCatalogCache(db).catch(() => null) : undefined;
+  const startupCopy = worker ? readCatalogSearch(db).catch(() => null) : undefined;
   const catalogReady = catalogModule.then(({ createCatalogModel }) => {
     const model = createCatalogModel(db, {
       ...(startupCopy ? { startupCopy } : {}),

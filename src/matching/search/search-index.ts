@@ -8,13 +8,15 @@ import { FOOD_CATEGORIES, THEMATIQUES } from '../../domain/vocabulary.ts';
 import type { DirectorySnapshot } from '../snapshot.ts';
 import type { ServiceEntry } from '../snapshot-entry.ts';
 import { normalizeFrench, processTerm, tokenizeFrench } from './french-text.ts';
+import type { SearchEntry } from './search-entry.ts';
 
 /** `theme`: the food category's label and the thematiques' labels, one field (fewer per-field structures). */
 export const SEARCH_FIELDS = ['nom', 'structure', 'description', 'commune', 'theme'] as const;
 export type SearchField = (typeof SEARCH_FIELDS)[number];
 
 export interface SearchIndex {
-  snapshot: DirectorySnapshot;
+  /** What it answers over: a snapshot's entries, or the start-up copy's search entries (search-entry.ts). */
+  entries: readonly SearchEntry[];
   mini: MiniSearch<ServiceEntry>;
   /** Entry indices in alphabetical order of structure then service name, for browsing without a query. */
   alphabetical(): Int32Array;
@@ -83,16 +85,14 @@ function indexOptions() {
   };
 }
 
-function wrap(snapshot: DirectorySnapshot, mini: MiniSearch<ServiceEntry>, saved?: Int32Array): SearchIndex {
+function wrap(entries: readonly SearchEntry[], mini: MiniSearch<ServiceEntry>, saved?: Int32Array): SearchIndex {
   let alpha: Int32Array | null = saved ?? null;
   return {
-    snapshot,
+    entries,
     mini,
     alphabetical() {
       if (alpha === null) {
-        const keys = snapshot.entries.map(
-          (e) => `${normalizeFrench(e.structure?.nom ?? '')}\u0000${normalizeFrench(e.service.nom)}`,
-        );
+        const keys = entries.map((e) => `${normalizeFrench(e.structureNom ?? '')}\u0000${normalizeFrench(e.nom)}`);
         alpha = Int32Array.from(keys.keys()).sort((a, b) => {
           const ka = keys[a] as string;
           const kb = keys[b] as string;
@@ -107,7 +107,7 @@ function wrap(snapshot: DirectorySnapshot, mini: MiniSearch<ServiceEntry>, saved
 export function buildSearchIndex(snapshot: DirectorySnapshot): SearchIndex {
   const mini = new MiniSearch<ServiceEntry>(indexOptions());
   mini.addAll(snapshot.entries as ServiceEntry[]);
-  return wrap(snapshot, mini);
+  return wrap(snapshot.entries, mini);
 }
 
 /**
@@ -119,15 +119,24 @@ export function serializeSearchIndex(index: SearchIndex): string {
 }
 
 /**
- * Takes a saved index as `snapshot`'s, without indexing again: several times faster at start-up. Only valid for a
- * snapshot prepared from the very records the index was built from (entries are numbered in id order).
+ * A saved index over `entries`, without indexing again: several times faster at start-up. Only valid for the
+ * entries of the very records it was built from, in the same order (entries are numbered in id order).
  */
-export function adoptSearchIndex(snapshot: DirectorySnapshot, saved: string): SearchIndex {
-  const parsed = JSON.parse(saved) as { mini: AsPlainObject; alphabetical?: number[] } | AsPlainObject;
-  // A copy made before the order was saved holds the index alone: its order is computed again.
-  const { mini, alphabetical } = 'mini' in parsed ? parsed : { mini: parsed, alphabetical: undefined };
-  const order = alphabetical?.length === snapshot.entries.length ? Int32Array.from(alphabetical) : undefined;
-  const index = wrap(snapshot, MiniSearch.loadJS<ServiceEntry>(mini, indexOptions()), order);
+export function loadSearchIndex(entries: readonly SearchEntry[], saved: string): SearchIndex {
+  const { mini, alphabetical } = JSON.parse(saved) as { mini: AsPlainObject; alphabetical: number[] };
+  return wrap(entries, MiniSearch.loadJS<ServiceEntry>(mini, indexOptions()), Int32Array.from(alphabetical));
+}
+
+/**
+ * Takes an index loaded over the search entries of the records `snapshot` was prepared from as the snapshot's own
+ * (the same MiniSearch, loaded once).
+ */
+export function adoptSearchIndex(snapshot: DirectorySnapshot, loaded: SearchIndex): SearchIndex {
+  const same =
+    loaded.entries.length === snapshot.entries.length &&
+    loaded.entries.every((e, i) => e.id === snapshot.entries[i]?.id);
+  if (!same) throw new Error('Index de recherche fait pour d’autres fiches');
+  const index = wrap(snapshot.entries, loaded.mini, loaded.alphabetical());
   cache.set(snapshot, index);
   return index;
 }

@@ -9,7 +9,14 @@ import { createHoursEngine } from '../hours/hours-engine.ts';
 import { prepareDirectory } from '../snapshot.ts';
 import { normalizeFrench, STOP_WORDS, tokenizeFrench } from './french-text.ts';
 import { type SearchFilters, search } from './search.ts';
-import { adoptSearchIndex, buildSearchIndex, searchIndexOf, serializeSearchIndex } from './search-index.ts';
+import { searchEntriesFromJson, searchEntriesToJson } from './search-entry.ts';
+import {
+  adoptSearchIndex,
+  buildSearchIndex,
+  loadSearchIndex,
+  searchIndexOf,
+  serializeSearchIndex,
+} from './search-index.ts';
 
 const NOW = Date.parse('2026-11-03T10:00:00+01:00'); // Tuesday 10:00
 const hours = createHoursEngine(opening_hours);
@@ -170,17 +177,75 @@ describe('a saved search index', () => {
     const built = buildSearchIndex(prepareDirectory(demo.structures, demo.services));
     const saved = serializeSearchIndex(built);
     const again = prepareDirectory(demo.structures, demo.services);
-    const adopted = adoptSearchIndex(again, saved);
+    const loaded = loadSearchIndex(searchEntriesFromJson(searchEntriesToJson(again.entries)), saved);
+    const adopted = adoptSearchIndex(again, loaded);
     expect(searchIndexOf(again)).toBe(adopted);
+    expect(adopted.mini).toBe(loaded.mini);
     expect(adopted.alphabetical()).toEqual(built.alphabetical());
-    // A copy saved before the order was kept with the index still serves.
-    const older = adoptSearchIndex(prepareDirectory(demo.structures, demo.services), JSON.stringify(built.mini));
-    expect(older.alphabetical()).toEqual(built.alphabetical());
+    const ids = (over: Parameters<typeof search>[0], query: string, filters: SearchFilters = {}) =>
+      search(over, query, filters, NOW, { limit: 20 }).hits.map((h) => h.service_id);
     for (const query of ['epicerie', 'venisieux', 'atelier cuisine', 'colis', 'restos du coeur']) {
-      const ids = (snapshot: typeof again) =>
-        search(snapshot, query, {}, NOW, { index: searchIndexOf(snapshot), limit: 20 }).hits.map((h) => h.service_id);
-      expect(ids(again), query).toEqual(ids(built.snapshot));
-      expect(ids(again).length, query).toBeGreaterThan(0);
+      expect(ids(again, query), query).toEqual(ids(built, query));
+      expect(ids(again, query).length, query).toBeGreaterThan(0);
     }
+  });
+
+  test('before its snapshot is prepared, it answers every filter from the search entries alone as the snapshot does', () => {
+    const demo = generateDirectory({ services: 400 });
+    const snapshot = prepareDirectory(demo.structures, demo.services);
+    const entries = searchEntriesFromJson(searchEntriesToJson(snapshot.entries));
+    const early = loadSearchIndex(entries, serializeSearchIndex(buildSearchIndex(snapshot)));
+    const cases: Array<[string, SearchFilters]> = [
+      ['epicerie', {}],
+      ['', {}],
+      ['', { besoins: ['epicerie-solidaire'], commune: '69259' }],
+      ['repas', { prix: 'gratuit', sans_orientation: true }],
+      ['', { prix: 'solidaire', langue: 'ar', pmr: true }],
+      ['', { fraicheur: 'a-verifier' }],
+      ['', { ouvert: 'semaine' }],
+    ];
+    for (const [query, filters] of cases) {
+      for (const audience of ['public', 'professionnel'] as const) {
+        for (const engine of [undefined, hours]) {
+          const options = { audience, limit: 400, ...(engine ? { hours: engine } : {}) };
+          const fromSnapshot = search(snapshot, query, filters, NOW, options);
+          expect(fromSnapshot.total).toBeGreaterThan(0);
+          expect(search(early, query, filters, NOW, options), JSON.stringify([query, filters])).toEqual(fromSnapshot);
+        }
+      }
+    }
+    const card = entries.find((e) => e.structureNom !== null) as (typeof entries)[number];
+    const full = snapshot.byId.get(card.id);
+    expect(card).toEqual({
+      id: full?.id,
+      structureId: full?.structureId,
+      nom: full?.service.nom,
+      structureNom: full?.structure?.nom,
+      communeCode: full?.communeCode,
+      communeName: full?.communeName,
+      category: full?.category,
+      tarif: full?.tarif,
+      affordable: full?.affordable,
+      referral: full?.referral,
+      directAccess: full?.directAccess,
+      professionalOnly: full?.professionalOnly,
+      published: full?.published,
+      needsMask: full?.needsMask,
+      langues: full?.langues,
+      pmr: full?.pmr,
+      verifiedAt: full?.verifiedAt,
+      frequenceMois: full?.frequenceMois,
+      criteres: full?.criteres,
+      hours: full?.hours,
+      temporary: full?.temporary,
+    });
+  });
+
+  test('taken for other records than those it was made from, it is refused', () => {
+    const demo = generateDirectory({ services: 50 });
+    const snapshot = prepareDirectory(demo.structures, demo.services);
+    const saved = serializeSearchIndex(buildSearchIndex(snapshot));
+    const other = prepareDirectory(demo.structures, demo.services.slice(1));
+    expect(() => adoptSearchIndex(other, loadSearchIndex(snapshot.entries, saved))).toThrow();
   });
 });

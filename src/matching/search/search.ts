@@ -11,7 +11,7 @@ import { openDuring } from '../hours/schedule.ts';
 import { maskOfNeeds } from '../needs.ts';
 import type { Language } from '../reasons.ts';
 import type { DirectorySnapshot } from '../snapshot.ts';
-import type { ServiceEntry } from '../snapshot-entry.ts';
+import type { SearchEntry } from './search-entry.ts';
 import { type SearchIndex, searchIndexOf } from './search-index.ts';
 
 export interface SearchFilters {
@@ -77,7 +77,7 @@ function filterOf(
   now: number,
   engine: HoursEngine | undefined,
   publicOnly: boolean,
-): (e: ServiceEntry) => boolean {
+): (e: SearchEntry) => boolean {
   const needs = filters.besoins && filters.besoins.length > 0 ? maskOfNeeds(filters.besoins) : 0;
   const { commune, prix, sans_orientation, langue, pmr, ouvert, fraicheur, critere } = filters;
   const until = ouvert === 'maintenant' ? now + 1 : now + WEEK_MS;
@@ -87,7 +87,7 @@ function filterOf(
     if (!e.published) return false;
     if (needs !== 0 && (e.needsMask & needs) === 0) return false;
     if (commune !== undefined && !zoneCovers(commune, e.communeCode)) return false;
-    if (prix === 'gratuit' && e.service.tarif.type !== 'gratuit') return false;
+    if (prix === 'gratuit' && e.tarif !== 'gratuit') return false;
     if (prix === 'solidaire' && !e.affordable) return false;
     if (sans_orientation && !e.directAccess) return false;
     if (langue !== undefined && !e.langues.includes(langue)) return false;
@@ -95,7 +95,7 @@ function filterOf(
     if (fraicheur && (freshnessState(e.verifiedAt, e.frequenceMois, now) === 'fresh') !== (fraicheur === 'a-jour')) {
       return false;
     }
-    if (critere !== undefined && !e.service.criteres?.includes(critere)) return false;
+    if (critere !== undefined && !e.criteres.includes(critere)) return false;
     if (ouvert && engine) {
       return openDuring(engine, { regular: e.hours, temporary: e.temporary }, now, until, days);
     }
@@ -103,8 +103,12 @@ function filterOf(
   };
 }
 
+/**
+ * Over a snapshot (its index built on first use, unless `options.index` is given), or over a loaded index alone: the
+ * start-up copy's, which answers before the snapshot is prepared (src/ui/models/catalog-model.ts).
+ */
 export function search(
-  snapshot: DirectorySnapshot,
+  over: DirectorySnapshot | SearchIndex,
   query: string,
   filters: SearchFilters,
   now: number,
@@ -113,12 +117,12 @@ export function search(
   const limit = options.limit ?? 50;
   const accept = filterOf(filters, now, options.hours, options.audience === 'public');
   const hours = !filters.ouvert ? 'not_requested' : options.hours ? 'applied' : 'not_loaded';
-  const { entries } = snapshot;
+  const index = 'mini' in over ? over : (options.index ?? searchIndexOf(over));
+  const { entries } = index;
   const hits: SearchHit[] = [];
   let total = 0;
 
   if (query.trim() === '') {
-    const index = options.index ?? searchIndexOf(snapshot);
     for (const idx of index.alphabetical()) {
       const e = entries[idx];
       if (e === undefined || !accept(e)) continue;
@@ -128,7 +132,6 @@ export function search(
     return { hits, total, hours };
   }
 
-  const index = options.index ?? searchIndexOf(snapshot);
   const results = index.mini.search(query, {
     boost: FIELD_BOOSTS,
     // A one-letter prefix matches nearly everything: prefixes from two letters.
@@ -142,7 +145,7 @@ export function search(
   });
   total = results.length;
   for (const r of results.slice(0, limit)) {
-    const e = entries[r.id as number] as ServiceEntry;
+    const e = entries[r.id as number] as SearchEntry;
     hits.push({ service_id: e.id, structure_id: e.structureId, score: r.score, terms: r.terms });
   }
   return { hits, total, hours };

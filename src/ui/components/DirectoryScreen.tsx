@@ -66,10 +66,11 @@ export function DirectoryScreen({
   // Typing re-renders the box at each letter; the search itself runs when the URL (debounced), the directory, the
   // hours library or the page size change.
   const snapshot = model?.snapshot.value;
+  const entries = model?.searchEntries.value;
   const engine = model?.hours.value;
   const answer = useMemo(
     () => directoryAnswer(model, query, Date.now(), limit),
-    [model, snapshot, engine, location.url, limit],
+    [model, entries, engine, location.url, limit],
   );
   const active = activeFilters(query.filters);
   // Professionals' own criteria present on the device, for the criterion filter (partners' feeds carry none).

@@ -1,4 +1,3 @@
-import { communeByCode } from '../../domain/communes.ts';
 import { FOOD_CATEGORIES, TARIFS } from '../../domain/vocabulary.ts';
 import type { DirectoryResult } from '../models/directory-search-model.ts';
 import { fr } from '../strings.ts';
@@ -6,18 +5,18 @@ import { fr } from '../strings.ts';
 /** One service in the Annuaire, labelled with its partner: where, what, at what price, open or when. */
 export function ServiceResultCard({ result }: { result: DirectoryResult }) {
   const { entry, hours, open } = result;
-  const { service, structure } = entry;
   const sheet = `/partenaires/${encodeURIComponent(entry.structureId)}`;
-  const commune = communeByCode(entry.communeCode)?.nom ?? structure?.commune ?? '';
-  const meta = [commune, entry.category ? FOOD_CATEGORIES[entry.category].label : '', TARIFS[entry.tarif]].filter(
-    Boolean,
-  );
+  const meta = [
+    entry.communeName,
+    entry.category ? FOOD_CATEGORIES[entry.category].label : '',
+    TARIFS[entry.tarif],
+  ].filter(Boolean);
   return (
     <li class="result-card">
       <h2>
-        <a href={`${sheet}#service-${encodeURIComponent(service.id)}`}>{service.nom}</a>
+        <a href={`${sheet}#service-${encodeURIComponent(entry.id)}`}>{entry.nom}</a>
       </h2>
-      {structure && <p class="result-structure">{fr.annuaire.at(structure.nom)}</p>}
+      {entry.structureNom !== null && <p class="result-structure">{fr.annuaire.at(entry.structureNom)}</p>}
       <p class="result-meta">{meta.join(' · ')}</p>
       {hours && <p class={`hours-status ${open ? 'is-open' : 'is-closed'}`}>{hours}</p>}
       {(entry.referral || entry.professionalOnly) && (

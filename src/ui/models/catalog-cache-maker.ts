@@ -1,10 +1,11 @@
 // Makes the catalog's start-up copy (src/db/catalog-cache.ts): the directory's rows that pass the domain schemas,
 // and their search index. Long work (seconds on a tablet at 10k services): the app runs it in its worker.
-import { inParts, readDirectoryRows, writeCatalogCache } from '../../db/catalog-cache.ts';
+import { CATALOG_CACHE_FORMAT, inParts, readDirectoryRows, writeCatalogCache } from '../../db/catalog-cache.ts';
 import type { BoussoleDatabase } from '../../db/database.ts';
 import { type Service, serviceSchema } from '../../domain/service.ts';
 import { type Structure, structureSchema } from '../../domain/structure.ts';
 import { parse } from '../../domain/validation.ts';
+import { searchEntriesToJson } from '../../matching/search/search-entry.ts';
 import { buildSearchIndex, serializeSearchIndex } from '../../matching/search/search-index.ts';
 import { prepareDirectory } from '../../matching/snapshot.ts';
 
@@ -22,12 +23,14 @@ export async function makeCatalogCache(db: BoussoleDatabase): Promise<void> {
     const parsed = parse(serviceSchema, row);
     if (parsed.ok) services.push(parsed.value);
   }
-  const index = serializeSearchIndex(buildSearchIndex(prepareDirectory(structures, services)));
+  const snapshot = prepareDirectory(structures, services);
   await writeCatalogCache(db, {
+    format: CATALOG_CACHE_FORMAT,
     revision: rows.revision,
     structures: inParts(structures),
     services: inParts(services),
-    index,
+    searchEntries: searchEntriesToJson(snapshot.entries),
+    index: serializeSearchIndex(buildSearchIndex(snapshot)),
     invalid: rows.structures.length + rows.services.length - structures.length - services.length,
   });
 }

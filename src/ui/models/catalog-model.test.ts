@@ -1,6 +1,7 @@
+import { effect } from '@preact/signals';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { aService, aStructure } from '../../../tests/fixtures/records.ts';
-import { readCatalogCache } from '../../db/catalog-cache.ts';
+import { readCatalogSearch } from '../../db/catalog-cache.ts';
 import { BoussoleDatabase } from '../../db/database.ts';
 import { applyDirectoryPage } from '../../db/directory-repo.ts';
 import type { OpeningHoursConstructor } from '../../matching/hours/hours-engine.ts';
@@ -78,22 +79,58 @@ describe('the catalog at start-up', () => {
     warn.mockRestore();
   });
 
-  it('the copy read while the app boots serves the first load; later loads read the device again', async () => {
+  it('the copy read while the app boots serves the first load; one outdated meanwhile is made again', async () => {
     const { page, worker } = await device();
     await makeCatalogCache(worker);
-    const startupCopy = readCatalogCache(page);
-    await startupCopy;
-    const model = createCatalogModel(page, {
+    const startupCopy = readCatalogSearch(page);
+    expect(await startupCopy).not.toBeNull();
+    const refreshCache = vi.fn(() => makeCatalogCache(worker));
+    const read = vi.spyOn(page.services, 'toArray');
+    const options = {
       loadOpeningHours: () => import('opening_hours').then((m) => m.default as unknown as OpeningHoursConstructor),
-      audience: () => 'professionnel',
-      refreshCache: () => makeCatalogCache(worker),
-      startupCopy,
-    });
+      audience: () => 'professionnel' as const,
+      refreshCache,
+    };
+    const current = createCatalogModel(page, { ...options, startupCopy });
+    await current.load();
+    expect(found(current, 'epicerie')).toEqual(['test--s1-1']);
+    expect(refreshCache).not.toHaveBeenCalled();
+
+    const outdated = readCatalogSearch(page);
+    await outdated;
     await page.services.update('test--s2-1', { nom: 'Épicerie du cœur' });
+    const model = createCatalogModel(page, { ...options, startupCopy: outdated });
     await model.load();
-    expect(found(model, 'epicerie')).toEqual(['test--s1-1']);
-    await model.load();
+    expect(refreshCache).toHaveBeenCalledOnce();
     expect(found(model, 'epicerie')?.sort()).toEqual(['test--s1-1', 'test--s2-1']);
+    expect(read).not.toHaveBeenCalled();
+  });
+
+  it("answers searches from the copy's search part before the records are parsed, with what the cards show", async () => {
+    const { page, worker } = await device();
+    await makeCatalogCache(worker);
+    const model = modelOn(page);
+    let early: { prepared: boolean; ids: string[] | undefined; card: unknown } | null = null;
+    const stop = effect(() => {
+      if (early || !model.searchEntries.value) return;
+      const hit = model.search('epicerie', {})?.hits[0];
+      const card = hit && model.searchEntry(hit.service_id);
+      early = {
+        prepared: model.snapshot.value !== null,
+        ids: model.search('epicerie', {})?.hits.map((h) => h.service_id),
+        card: card && { nom: card.nom, structureNom: card.structureNom, communeName: card.communeName },
+      };
+    });
+    await model.load();
+    stop();
+    expect(early).toEqual({
+      prepared: false,
+      ids: ['test--s1-1'],
+      card: { nom: 'Épicerie solidaire', structureNom: 'Épicerie des Minguettes', communeName: expect.any(String) },
+    });
+    expect(model.snapshot.value?.entries).toHaveLength(2);
+    expect(model.searchEntries.value).toBe(model.snapshot.value?.entries);
+    expect(found(model, 'epicerie')).toEqual(['test--s1-1']);
   });
 
   it('the hours library is loaded after the first load, not while it runs', async () => {

@@ -2,13 +2,14 @@
 // once into a matching snapshot (src/matching), the opening_hours library loaded lazily (155 kB gzip, precached by
 // the service worker, never on the first screen's path), the search index built on first use.
 //
-// Cold start: from the directory's start-up copy (src/db/catalog-cache.ts, one row with the records and their search
-// index, made off the page from rows that passed the schemas) when it is at the current revision, else — the copy
+// Cold start: from the directory's start-up copy (src/db/catalog-cache.ts: a search part, what a search reads of each
+// service and the index, which answers searches at once; then the records, parsed in the page's idle moments; made
+// off the page from rows that passed the schemas) when it is at the current revision, else — the copy
 // is asked for again first, where a worker can make it — from the tables: the snapshot is built from the rows with
 // a cheap shape check so that search answers at once; the full schema check runs right after, in idle slices, and
 // any row that fails it is dropped from the snapshot and reported — rows are never trusted blindly.
-import { computed, signal } from '@preact/signals';
-import { type CatalogCache, fromParts, readCatalogCache } from '../../db/catalog-cache.ts';
+import { batch, computed, signal } from '@preact/signals';
+import { type CatalogSearchCopy, fromParts, readCatalogRecords, readCatalogSearch } from '../../db/catalog-cache.ts';
 import type { BoussoleDatabase } from '../../db/database.ts';
 import type { Profile } from '../../domain/profile.ts';
 import { type Service, serviceSchema } from '../../domain/service.ts';
@@ -22,7 +23,13 @@ import {
 import { orient } from '../../matching/orient/orient.ts';
 import type { Orientation } from '../../matching/orient/types.ts';
 import { type SearchAnswer, type SearchFilters, search } from '../../matching/search/search.ts';
-import { adoptSearchIndex, searchIndexOf } from '../../matching/search/search-index.ts';
+import { type SearchEntry, searchEntriesFromJson } from '../../matching/search/search-entry.ts';
+import {
+  adoptSearchIndex,
+  loadSearchIndex,
+  type SearchIndex,
+  searchIndexOf,
+} from '../../matching/search/search-index.ts';
 import { type DirectorySnapshot, prepareDirectory } from '../../matching/snapshot.ts';
 
 export type Audience = 'professionnel' | 'public';
@@ -61,10 +68,13 @@ export function createCatalogModel(
     /** Makes the start-up copy of the directory as it is now (off the page); absent: the tables are read. */
     refreshCache?: () => Promise<void>;
     /** The start-up copy as read while this module was loading (the first load uses it rather than reading again). */
-    startupCopy?: Promise<CatalogCache | null>;
+    startupCopy?: Promise<CatalogSearchCopy | null>;
   },
 ) {
   const snapshot = signal<DirectorySnapshot | null>(null);
+  /** Until the first snapshot is prepared: the start-up copy's search entries and index, which answer searches. */
+  const searchable = signal<SearchIndex | null>(null);
+  const searchableById = computed(() => new Map(searchable.value?.entries.map((e) => [e.id, e])));
   const hours = signal<HoursEngine | null>(null);
   const invalidRows = signal(0);
   let generation = 0;
@@ -78,21 +88,39 @@ export function createCatalogModel(
 
   /** The snapshot from the start-up copy, when there is one at the current revision. */
   async function fromCache(mine: number): Promise<boolean> {
-    const early = startupCopy;
+    const read = startupCopy;
     startupCopy = undefined;
-    const cached = await (early ?? readCatalogCache(db));
-    if (!cached) return false;
-    // Short steps with the page's turn between them: what the person types meanwhile is taken at once, and
-    // answered as soon as the snapshot is there.
-    const structures = await fromParts<Structure>(cached.structures, nextTask);
-    const services = await fromParts<Service>(cached.services, nextTask);
-    const next = prepareDirectory(structures, services);
+    const copy = await (read ?? readCatalogSearch(db));
+    if (!copy) return false;
+    // The search part first: what the person types is answered from it while the records are read, then parsed
+    // in short steps with the page's turn between them.
+    const entries = searchEntriesFromJson(copy.searchEntries);
     await nextTask();
-    adoptSearchIndex(next, cached.index);
+    const index = loadSearchIndex(entries, copy.index);
     if (mine !== generation) return true; // a newer load has started: it sets the snapshot
-    invalidRows.value = cached.invalid;
-    snapshot.value = next;
+    const answering = snapshot.value === null;
+    if (answering) searchable.value = index;
+    const records = await readCatalogRecords(db, copy.revision);
+    if (!records) return false; // written meanwhile: the copy is made again
+    // While the search part answers, the records wait for the page's idle moments: the person is typing.
+    const turn = answering ? idle : nextTask;
+    await turn();
+    const structures = await fromParts<Structure>(records.structures, turn);
+    const services = await fromParts<Service>(records.services, turn);
+    const next = prepareDirectory(structures, services);
+    if (mine !== generation) return true;
+    adoptSearchIndex(next, index);
+    invalidRows.value = copy.invalid;
+    show(next);
     return true;
+  }
+
+  /** The snapshot that answers from now on (the search part of the copy, if it was answering, is let go). */
+  function show(next: DirectorySnapshot): void {
+    batch(() => {
+      snapshot.value = next;
+      searchable.value = null;
+    });
   }
 
   /**
@@ -108,7 +136,12 @@ export function createCatalogModel(
 
   async function loadFromDevice(how: LoadHow): Promise<void> {
     const mine = ++generation;
-    if (await fromCache(mine).catch(() => false)) return;
+    const cached = await fromCache(mine).catch((error: unknown) => {
+      console.warn('Copie de démarrage illisible', error);
+      searchable.value = null;
+      return false;
+    });
+    if (cached) return;
     if (options.refreshCache && !how.downloading) {
       const refreshed = await options.refreshCache().then(
         () => mine === generation && fromCache(mine),
@@ -120,7 +153,7 @@ export function createCatalogModel(
     if (mine !== generation) return;
     const structures = structureRows.filter((r) => looksLike(r, ['id', 'nom', 'code_insee']));
     const services = serviceRows.filter((r) => looksLike(r, ['id', 'nom', 'structure_id']));
-    snapshot.value = prepareDirectory(structures, services);
+    show(prepareDirectory(structures, services));
     // Rows a running download just wrote passed its checks, and the load at its end replaces this snapshot: the
     // full check would only take the cores the download needs.
     if (how.downloading) return;
@@ -148,9 +181,11 @@ export function createCatalogModel(
     }
     invalidRows.value = rejectedEarly + bad.size;
     if (bad.size === 0 || mine !== generation) return;
-    snapshot.value = prepareDirectory(
-      structures.filter((s) => !bad.has(`structure:${s.id}`)),
-      services.filter((s) => !bad.has(`service:${s.id}`)),
+    show(
+      prepareDirectory(
+        structures.filter((s) => !bad.has(`structure:${s.id}`)),
+        services.filter((s) => !bad.has(`service:${s.id}`)),
+      ),
     );
   }
 
@@ -175,6 +210,10 @@ export function createCatalogModel(
     hours,
     invalidRows,
     ready: computed(() => snapshot.value !== null),
+    /** What searches run over: the snapshot's entries, or the start-up copy's until it is prepared; null before. */
+    searchEntries: computed<readonly SearchEntry[] | null>(
+      () => snapshot.value?.entries ?? searchable.value?.entries ?? null,
+    ),
     load,
     ensureHours,
     orient(profile: Profile, now = Date.now()): Orientation | null {
@@ -187,9 +226,9 @@ export function createCatalogModel(
     },
     search(query: string, filters: SearchFilters, now = Date.now(), limit = 50): SearchAnswer | null {
       const current = snapshot.value;
-      if (!current) return null;
-      return search(current, query, filters, now, {
-        index: searchIndexOf(current),
+      const index = current ? searchIndexOf(current) : searchable.value;
+      if (!index) return null;
+      return search(index, query, filters, now, {
         audience: options.audience(),
         limit,
         ...(hours.value ? { hours: hours.value } : {}),
@@ -198,6 +237,10 @@ export function createCatalogModel(
     /** Structure and service of a result, for display. */
     entry(serviceId: string) {
       return snapshot.value?.byId.get(serviceId);
+    },
+    /** A search's result, for its card: from the snapshot, or the start-up copy until it is prepared. */
+    searchEntry(serviceId: string): SearchEntry | undefined {
+      return snapshot.value?.byId.get(serviceId) ?? searchableById.value.get(serviceId);
     },
   };
 }

@@ -5,7 +5,7 @@ import { communeByCode } from '../../domain/communes.ts';
 import { BESOINS, LANGUES, type NeedValue } from '../../domain/vocabulary.ts';
 import type { Language } from '../../matching/reasons.ts';
 import type { SearchAnswer, SearchFilters } from '../../matching/search/search.ts';
-import type { ServiceEntry } from '../../matching/snapshot-entry.ts';
+import type { SearchEntry } from '../../matching/search/search-entry.ts';
 import type { CatalogModel } from './catalog-model.ts';
 import { hoursStatus } from './hours-status.ts';
 
@@ -79,7 +79,7 @@ export function withFilter<K extends FilterKey>(query: DirectoryQuery, key: K, v
 }
 
 export interface DirectoryResult {
-  entry: ServiceEntry;
+  entry: SearchEntry;
   /** "Ouvert jusqu'à 12h", "Ouvre demain à 9h"; null while the hours library loads. */
   hours: string | null;
   open: boolean | null;
@@ -97,15 +97,15 @@ export function directoryAnswer(
   now: number,
   limit: number,
 ): DirectoryAnswer {
-  const snapshot = catalog?.snapshot.value;
-  if (!catalog || !snapshot) return { state: 'loading' };
-  if (snapshot.entries.length === 0) return { state: 'no-directory' };
+  const entries = catalog?.searchEntries.value;
+  if (!catalog || !entries) return { state: 'loading' };
+  if (entries.length === 0) return { state: 'no-directory' };
   const engine = catalog.hours.value;
   const answer = catalog.search(query.q, query.filters, now, limit);
   if (!answer) return { state: 'loading' };
   const results: DirectoryResult[] = [];
   for (const hit of answer.hits) {
-    const entry = catalog.entry(hit.service_id);
+    const entry = catalog.searchEntry(hit.service_id);
     if (!entry) continue;
     const status = engine ? hoursStatus(engine, { regular: entry.hours, temporary: entry.temporary }, now, 1) : null;
     results.push({ entry, hours: status?.text ?? null, open: status?.open ?? null });

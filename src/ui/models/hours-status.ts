@@ -8,13 +8,11 @@ import { daysBetween, daysFrom, parisDay, parisMinuteOfDay, wallOfDay } from '..
 import { computeSchedule, type Opening, type ServiceHours } from '../../matching/hours/schedule.ts';
 import { closedUntil, planOn, temporaryPeriods } from '../../matching/hours/temporary.ts';
 import { fr } from '../strings.ts';
+import { dayAndMonth, dayMonthYear } from '../text/fr-format.ts';
 import { DAYS, osmToWeek } from './osm-hours.ts';
 
 /** Days looked ahead for the next openings: a monthly session (`Th[3]`) shows up. */
 export const HORIZON_DAYS = 35;
-
-const DATE = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', timeZone: 'UTC' });
-const DATE_YEAR = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /** "9h", "9h30", "12h" (Paris wall clock). */
 export function timeWords(instant: number): string {
@@ -31,12 +29,12 @@ export function weekdayWords(day: string): string {
 
 /** "mardi 4 mars". */
 export function dayWords(day: string): string {
-  return `${weekdayWords(day)} ${DATE.format(wallOfDay(day))}`;
+  return `${weekdayWords(day)} ${dayAndMonth(day)}`;
 }
 
 /** "4 mars 2026": a date of a notice or a record. */
 export function dateWords(day: string): string {
-  return DATE_YEAR.format(wallOfDay(day));
+  return dayMonthYear(day);
 }
 
 /** "aujourd'hui", "demain", "mardi" (within a week), "le 12 mars". */
@@ -45,7 +43,7 @@ export function whenWords(day: string, today: string): string {
   if (n === 0) return fr.hours.today;
   if (n === 1) return fr.hours.tomorrow;
   if (n > 1 && n < 7) return weekdayWords(day);
-  return fr.hours.onDate(DATE.format(wallOfDay(day)));
+  return fr.hours.onDate(dayAndMonth(day));
 }
 
 /** "9h – 12h et 14h – 17h". */

@@ -5,14 +5,30 @@ import { addDays, daysBetween, parisDay } from '../../matching/hours/paris-time.
 import { fr } from '../strings.ts';
 
 const PARIS = 'Europe/Paris';
-const hourMinute = new Intl.DateTimeFormat('fr-FR', { timeZone: PARIS, hour: 'numeric', minute: '2-digit' });
-const weekday = new Intl.DateTimeFormat('fr-FR', { timeZone: 'UTC', weekday: 'long' });
-const dayMonth = new Intl.DateTimeFormat('fr-FR', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long' });
-const dateOnly = new Intl.DateTimeFormat('fr-FR', { timeZone: 'UTC', day: 'numeric', month: 'long' });
-const dateYear = new Intl.DateTimeFormat('fr-FR', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
-const oneDecimal = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
-const andList = new Intl.ListFormat('fr-FR', { type: 'conjunction' });
-const orList = new Intl.ListFormat('fr-FR', { type: 'disjunction' });
+
+/** Formatters are made on first use: the page's first one costs about 30 ms, not to be spent at start-up. */
+function once<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => {
+    value ??= make();
+    return value;
+  };
+}
+
+const hourMinute = once(
+  () => new Intl.DateTimeFormat('fr-FR', { timeZone: PARIS, hour: 'numeric', minute: '2-digit' }),
+);
+const weekday = once(() => new Intl.DateTimeFormat('fr-FR', { timeZone: 'UTC', weekday: 'long' }));
+const dayMonth = once(
+  () => new Intl.DateTimeFormat('fr-FR', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long' }),
+);
+const dateOnly = once(() => new Intl.DateTimeFormat('fr-FR', { timeZone: 'UTC', day: 'numeric', month: 'long' }));
+const dateYear = once(
+  () => new Intl.DateTimeFormat('fr-FR', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }),
+);
+const oneDecimal = once(() => new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 }));
+const andList = once(() => new Intl.ListFormat('fr-FR', { type: 'conjunction' }));
+const orList = once(() => new Intl.ListFormat('fr-FR', { type: 'disjunction' }));
 
 /** A calendar day as a Date at its UTC midnight, for formatters set to UTC (no zone shift possible). */
 function utcDate(day: string): Date {
@@ -21,7 +37,7 @@ function utcDate(day: string): Date {
 
 /** "9h", "9h30", "14h05" on the Paris clock. */
 export function time(instant: number): string {
-  const parts = hourMinute.formatToParts(instant);
+  const parts = hourMinute().formatToParts(instant);
   const h = Number(parts.find((p) => p.type === 'hour')?.value ?? '0');
   const m = parts.find((p) => p.type === 'minute')?.value ?? '00';
   return m === '00' ? `${h}h` : `${h}h${m}`;
@@ -37,8 +53,8 @@ export function relativeDay(day: string, now: number): string {
   const diff = daysBetween(parisDay(now), day);
   if (diff === 0) return fr.when.today;
   if (diff === 1) return fr.when.tomorrow;
-  if (diff > 1 && diff < 7) return weekday.format(utcDate(day));
-  return dayMonth.format(utcDate(day));
+  if (diff > 1 && diff < 7) return weekday().format(utcDate(day));
+  return dayMonth().format(utcDate(day));
 }
 
 /** "demain 9h–12h", "jeudi 12 novembre 14h–17h"; without an end, "demain à 9h". */
@@ -49,18 +65,30 @@ export function when(start: number, now: number, end?: number): string {
 
 /** "12 novembre", with the year when it is not this year's ("12 janvier 2027"). */
 export function date(day: string, now: number): string {
-  return day.slice(0, 4) === parisDay(now).slice(0, 4) ? dateOnly.format(utcDate(day)) : dateYear.format(utcDate(day));
+  return day.slice(0, 4) === parisDay(now).slice(0, 4)
+    ? dateOnly().format(utcDate(day))
+    : dateYear().format(utcDate(day));
+}
+
+/** "4 mars" for a Paris calendar day. */
+export function dayAndMonth(day: string): string {
+  return dateOnly().format(utcDate(day));
+}
+
+/** "4 mars 2026" for a Paris calendar day. */
+export function dayMonthYear(day: string): string {
+  return dateYear().format(utcDate(day));
 }
 
 /** "3 novembre 2026": a date in full, for the handout's header. */
 export function fullDate(instant: number): string {
-  return dateYear.format(utcDate(parisDay(instant)));
+  return dateYear().format(utcDate(parisDay(instant)));
 }
 
 /** "lundi" for an ISO weekday index (0 Monday … 6 Sunday). */
 export function weekdayName(index: number): string {
   // 2024-01-01 was a Monday.
-  return weekday.format(utcDate(addDays('2024-01-01', index)));
+  return weekday().format(utcDate(addDays('2024-01-01', index)));
 }
 
 /** "1,2 km", "800 m". */
@@ -68,17 +96,17 @@ export function distance(km: number): string {
   // 0,99 km rounds to 1 000 m: said in kilometres then.
   const metres = Math.max(50, Math.round((km * 1000) / 50) * 50);
   if (metres < 1000) return `${metres} m`;
-  return `${oneDecimal.format(km < 10 ? km : Math.round(km))} km`;
+  return `${oneDecimal().format(km < 10 ? km : Math.round(km))} km`;
 }
 
 /** "a, b et c". */
 export function and(items: readonly string[]): string {
-  return andList.format(items);
+  return andList().format(items);
 }
 
 /** "a, b ou c". */
 export function or(items: readonly string[]): string {
-  return orList.format(items);
+  return orList().format(items);
 }
 
 /** First letter lower-cased, for a label used inside a sentence ("Par courriel" → "par courriel"). */
