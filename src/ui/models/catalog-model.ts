@@ -93,7 +93,8 @@ export function createCatalogModel(
     const copy = await (read ?? readCatalogSearch(db));
     if (!copy) return false;
     // The search part first: what the person types is answered from it while the records are read, then parsed
-    // in short steps with the page's turn between them.
+    // in short steps with the page's turn between them; the first screen is drawn before any of it.
+    await nextTask();
     const entries = searchEntriesFromJson(copy.searchEntries);
     await nextTask();
     const index = loadSearchIndex(entries, copy.index);
