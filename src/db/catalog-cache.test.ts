@@ -121,7 +121,8 @@ describe("the catalog's start-up copy", () => {
       expect(await readCopy(db), key).toBeNull();
     }
     const { db } = await deviceWithCopy();
-    const { searchEntries: _, ...withoutEntries } = ((await db.meta.get('catalog-search'))?.value ?? {}) as CatalogCache;
+    const { searchEntries: _, ...withoutEntries } = ((await db.meta.get('catalog-search'))?.value ??
+      {}) as CatalogCache;
     await db.meta.put({ key: 'catalog-search', value: withoutEntries });
     expect(await readCopy(db)).toBeNull();
   });
