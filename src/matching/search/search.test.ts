@@ -198,7 +198,9 @@ describe('a saved search index', () => {
 
   test('before its snapshot is prepared, it answers every filter from the search entries alone as the snapshot does', () => {
     const demo = generateDirectory({ services: 400 });
-    const snapshot = prepareDirectory(demo.structures, demo.services);
+    // Professionals' own criteria on a few services (the demo directory has none).
+    const services = demo.services.map((s, i) => (i % 7 === 0 ? { ...s, criteres: ['accueil-bebe'] } : s));
+    const snapshot = prepareDirectory(demo.structures, services);
     const entries = searchEntriesFromJson(searchEntriesToJson(snapshot.entries));
     const early = loadSearchIndex(entries, serializeSearchIndex(buildSearchIndex(snapshot)));
     const cases: Array<[string, SearchFilters]> = [
@@ -209,6 +211,7 @@ describe('a saved search index', () => {
       ['', { prix: 'solidaire', langue: 'ar', pmr: true }],
       ['', { fraicheur: 'a-verifier' }],
       ['', { ouvert: 'semaine' }],
+      ['', { critere: 'accueil-bebe' }],
     ];
     for (const [query, filters] of cases) {
       for (const audience of ['public', 'professionnel'] as const) {
