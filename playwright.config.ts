@@ -25,7 +25,10 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 15_000 },
-  reporter: process.env.CI ? [['list'], ['json', { outputFile: '.reports/playwright.json' }]] : [['list']],
+  // npm test (scripts/test-all.mjs) counts the JSON report; it names the file.
+  reporter: process.env.CI
+    ? [['list'], ['json', { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_FILE ?? '.reports/playwright.json' }]]
+    : [['list']],
   use: {
     baseURL: `http://localhost:${port}`,
     locale: 'fr-FR',
