@@ -37,19 +37,20 @@ function run(command, args, env = {}) {
   };
 }
 
-function record(label, counts, seconds) {
+function record(label, counts, seconds, { runner = true } = {}) {
   total.passed += counts.passed;
   total.failed += counts.failed;
   total.skipped += counts.skipped;
   problems.push(...counts.problems);
-  lines.push(`${counts.failed === 0 ? 'ok    ' : 'FAILED'} ${label} (${seconds} s): ${summaryLine(counts)}`);
+  const tests = runner ? `: ${summaryLine(counts)}` : '';
+  lines.push(`${counts.failed === 0 ? 'ok    ' : 'FAILED'} ${label} (${seconds} s)${tests}`);
   return counts.failed === 0;
 }
 
 /** A check that is not a test runner (typecheck, lint, build) counts as one failure when it fails. */
 function check(label, command, args) {
   const { exit, seconds } = run(command, args);
-  return record(label, countCheck(label, exit), seconds);
+  return record(label, countCheck(label, exit), seconds, { runner: false });
 }
 
 function readJson(path) {
