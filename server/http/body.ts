@@ -27,7 +27,7 @@ export const DRAIN_LIMIT = 4 * MIB;
 /**
  * Bodies over `maxBytes` get a JSON 413. A declared length within it is trusted (Node's parser stops the body
  * there); a longer or undeclared one (chunked) is read here: kept for the route when within `maxBytes`, read to
- * its end and dropped otherwise, up to DRAIN_LIMIT.
+ * its end and dropped otherwise, as long as no more than DRAIN_LIMIT (or `maxBytes`, when larger) has been read.
  */
 export function limitBody(maxBytes: number): MiddlewareHandler {
   return async (c, next) => {
@@ -45,7 +45,7 @@ export function limitBody(maxBytes: number): MiddlewareHandler {
     let size = 0;
     for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
       size += chunk.value.byteLength;
-      if (size > DRAIN_LIMIT) {
+      if (size > maxBytes && size > DRAIN_LIMIT) {
         reader.releaseLock();
         return refuse(true);
       }
