@@ -5,6 +5,8 @@ import { createJsonLogger } from '../../server/logger.ts';
 import type { DirectoryStore } from '../../server/storage/directory-store.ts';
 import { createMemoryStore } from '../../server/storage/memory-store.ts';
 import { apiErrorSchema } from '../../src/domain/api-error.ts';
+import { PROTOCOL_VERSION } from '../../src/domain/protocol-version.ts';
+import { postJson, signInAs } from './fixtures/http-client.ts';
 import { jsonOf, makeTestApp } from './fixtures/test-app.ts';
 
 /** French, and not zod's English defaults. */
@@ -43,6 +45,27 @@ describe('a malformed query', () => {
     const { app } = await makeTestApp();
     const body = apiErrorSchema.parse(await jsonOf(await app.request('/api/v1/directory?cursor=-1&limit=0&x=1')));
     expect(body.error.problems?.map((p) => p.path).sort()).toEqual(['cursor', 'limit', 'x']);
+  });
+});
+
+describe('a body nested too deep', () => {
+  // JSON.parse reads any depth; what runs after it (fingerprints, comparisons, SQLite's JSON CHECK) does not.
+  const nested = `${'['.repeat(5_000)}${']'.repeat(5_000)}`;
+  it.each([
+    ['/api/v1/session', undefined],
+    ['/api/v1/referrals', 'travailleur'],
+    ['/api/v1/referrals/abcdefghijklmnop/status', 'travailleur'],
+    ['/api/v1/import', 'coordinateur'],
+    ['/api/v1/push', 'travailleur'],
+  ] as const)('POST %s → 400 naming where, in French', async (url, role) => {
+    const { app, store } = await makeTestApp();
+    const device = role ? await signInAs(app, store, { role, nom: 'Camille' }) : undefined;
+    const body = `{"protocol":${PROTOCOL_VERSION},"clientId":"${device?.clientId}","extra":${nested}}`;
+    const response = await postJson(app, url, body, device?.auth);
+    expect(response.status).toBe(400);
+    expect(apiErrorSchema.parse(await jsonOf(response)).error.problems).toEqual([
+      { path: 'extra[0][0][0][0][0][0][0]…', message: 'Valeur trop imbriquée (au plus 64 niveaux)' },
+    ]);
   });
 });
 
