@@ -1,6 +1,7 @@
 // The device's session (token, client id, account), kept in the database's meta table so that the sync engine
 // and every tab read the same one. Signing out removes everything the account could see — professional-only
-// listings, conflicts, changes not yet sent (the UI warns first) — and the next pull starts over anonymously.
+// listings, conflicts, changes not yet sent, the orientation in progress (the UI warns first) — and the next pull
+// starts over anonymously.
 
 import * as z from 'zod/mini';
 import { type Account, accountSchema, clientIdSchema } from '../domain/sync-protocol.ts';
@@ -25,17 +26,20 @@ export async function readSession(db: BoussoleDatabase): Promise<Session | null>
 
 /**
  * Stores a new session. Pending changes made before (offline, or under an expired token) are kept and renumbered
- * for the new client id; a different account starts from an empty directory copy, since what it may see differs.
+ * for the new client id; a different account starts from an empty directory copy, since what it may see differs,
+ * and never sees the previous account's orientation in progress (one begun with no account signed in carries on:
+ * the worker signed in during it, to send a referral).
  */
 export async function saveSession(db: BoussoleDatabase, session: Session): Promise<void> {
   const previousClient = (await db.meta.get(LAST_CLIENT_KEY))?.value;
   const previousAccount = (await readSession(db))?.account ?? (await db.meta.get('last-account'))?.value;
   // A new client's ids start at 1, pending or not: the next edit of an empty outbox must be number 1 too.
   if (previousClient !== session.clientId) await renumberOutbox(db);
-  const tables = [db.meta, ...recordTables(db), db.conflicts, db.referrals];
+  const tables = [db.meta, ...recordTables(db), db.conflicts, db.referrals, db.workInProgress];
   await db.transaction('rw', tables, async () => {
     const sameAccount = (previousAccount as Account | undefined)?.id === session.account.id;
     if (!sameAccount) await resetDirectoryCopy(db);
+    if (!sameAccount && previousAccount) await db.workInProgress.clear();
     await db.meta.put({ key: SESSION_KEY, value: session });
     await db.meta.put({ key: LAST_CLIENT_KEY, value: session.clientId });
     await db.meta.put({ key: 'last-account', value: session.account });
@@ -47,7 +51,10 @@ export async function dropToken(db: BoussoleDatabase): Promise<void> {
   await db.meta.delete(SESSION_KEY);
 }
 
-/** Signing out erases the account's data, referrals (sent, received, unsent) included: the UI warns first. */
+/**
+ * Signing out erases the account's data, referrals (sent, received, unsent) and the orientation in progress
+ * included: the UI warns first.
+ */
 export async function signOutDevice(db: BoussoleDatabase): Promise<void> {
   const tables = [
     db.meta,
@@ -58,6 +65,7 @@ export async function signOutDevice(db: BoussoleDatabase): Promise<void> {
     db.rejections,
     db.referrals,
     db.referralOutbox,
+    db.workInProgress,
   ];
   await db.transaction('rw', tables, async () => {
     for (const table of tables) await table.clear();

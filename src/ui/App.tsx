@@ -1,3 +1,4 @@
+import type { VNode } from 'preact';
 import { LocationProvider, lazy, Route, Router } from 'preact-iso';
 import type { AppContext } from './boot.ts';
 import { Header } from './components/Header.tsx';
@@ -6,6 +7,7 @@ import { NotFoundScreen } from './components/NotFoundScreen.tsx';
 import { SignInScreen } from './components/SignInScreen.tsx';
 import { SyncScreen } from './components/SyncScreen.tsx';
 import { UpdateBanner } from './components/UpdateBanner.tsx';
+import type { WorkInProgress } from './models/work-in-progress.ts';
 import { fr } from './strings.ts';
 
 // The orientation flow and the person's sheet are chunks of their own, fetched when their route opens (and precached
@@ -73,6 +75,19 @@ export function preloadScreen(path: string): void {
     .catch(() => {}); // rendering the route asks again, and shows the error
 }
 
+/**
+ * Screens that show the orientation in progress render once it is read back from the device: never an empty form
+ * first (a few milliseconds, nothing drawn meanwhile).
+ */
+function WithWork({ context, children }: { context: AppContext; children: (work: WorkInProgress) => VNode }) {
+  const work = context.work.value;
+  if (!work) {
+    void context.restoreWork();
+    return null;
+  }
+  return children(work);
+}
+
 /** Every route works offline: the service worker serves the shell for any path, the data is on the device. */
 export function App({ context }: { context: AppContext }) {
   return (
@@ -119,10 +134,17 @@ export function App({ context }: { context: AppContext }) {
           <Route
             path="/orientation"
             component={() => (
-              <OrientationScreen catalog={context.catalog} recap={context.recap} programme={context.programme} />
+              <WithWork context={context}>
+                {(work) => <OrientationScreen catalog={context.catalog} work={work} programme={context.programme} />}
+              </WithWork>
             )}
           />
-          <Route path="/fiche" component={() => <HandoutScreen catalog={context.catalog} recap={context.recap} />} />
+          <Route
+            path="/fiche"
+            component={() => (
+              <WithWork context={context}>{(work) => <HandoutScreen catalog={context.catalog} work={work} />}</WithWork>
+            )}
+          />
           <Route path="/couverture" component={() => <CoverageScreen catalog={context.catalog} />} />
           <Route
             path="/donnees"
@@ -138,7 +160,9 @@ export function App({ context }: { context: AppContext }) {
           <Route
             path="/orientations/nouvelle/:serviceId"
             component={({ serviceId }: { serviceId: string }) => (
-              <ReferralWriteScreen context={context} serviceId={serviceId} />
+              <WithWork context={context}>
+                {(work) => <ReferralWriteScreen context={context} work={work} serviceId={serviceId} />}
+              </WithWork>
             )}
           />
           <Route

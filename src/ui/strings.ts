@@ -102,6 +102,7 @@ export const fr = {
     signOut: 'Se déconnecter de cet appareil',
     signOutWarning: (n: number) =>
       `Attention : ${n} ${n > 1 ? 'modifications n’ont' : 'modification n’a'} pas encore été envoyée${n > 1 ? 's' : ''} au serveur et ${n > 1 ? 'seront perdues' : 'sera perdue'}. Se déconnecter quand même ?`,
+    signOutWork: 'L’orientation en cours (situation de la personne et fiche à remettre) sera effacée. ',
     signOutConfirm: 'Se déconnecter de cet appareil ? Les données de votre compte seront effacées de l’appareil.',
     unauthenticated:
       'Votre session a expiré ou cet appareil a été révoqué. Reconnectez-vous : vos modifications en attente sont conservées.',
@@ -588,8 +589,8 @@ export const fr = {
       besoins: '2. Ce dont la personne a besoin',
       resultats: '3. Les partenaires qui peuvent l’accueillir',
     },
-    privacy:
-      'Ces informations restent sur cette tablette, le temps de l’orientation : elles ne sont ni envoyées ni enregistrées. Tout est facultatif.',
+    privacy: (hours: number) =>
+      `Ces informations restent sur cet appareil, sans être envoyées. Elles sont effacées par « Nouvelle orientation », à la déconnexion ou ${hours} h après la dernière modification. Tout est facultatif.`,
     next: 'Continuer',
     back: 'Retour',
     seeResults: 'Voir les résultats',
@@ -800,6 +801,8 @@ export const fr = {
     print: 'Imprimer',
     share: 'Partager',
     back: 'Retour à l’orientation',
+    finish: 'Terminer l’orientation',
+    finishHint: 'Une fois la fiche remise : efface de cet appareil la situation de la personne et la fiche.',
     empty: 'La fiche est vide : ajoutez des partenaires depuis les résultats d’une orientation.',
     missing: 'Ce partenaire n’est plus dans l’annuaire de l’appareil.',
     remove: (nom: string) => `Retirer de la fiche : ${nom}`,

@@ -39,8 +39,9 @@ function ReviewLists({ context }: { context: AppContext }) {
   async function signOut() {
     const edits = pending.length > 0 ? fr.review.signOutWarning(pending.length) : fr.review.signOutConfirm;
     const unsent = context.unsentReferrals.value;
-    // Unsent referrals would be lost with the rest: say so first, in the same confirmation.
-    const message = unsent > 0 ? `${fr.referral.signOutWarning(unsent)}${edits}` : edits;
+    // Unsent referrals and the orientation in progress would be lost with the rest: say so first, in the same
+    // confirmation.
+    const message = `${unsent > 0 ? fr.referral.signOutWarning(unsent) : ''}${context.workKept.value ? fr.review.signOutWork : ''}${edits}`;
     if (window.confirm(message)) await context.signOut();
   }
   return (

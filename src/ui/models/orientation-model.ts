@@ -1,8 +1,10 @@
 // The orientation flow's state: the step, the answers, the results and their filters. Privacy by design: the
-// profile describes a person in front of the worker, so it lives ONLY in this object's memory — never in
-// IndexedDB, localStorage, sessionStorage or the URL, never sent (BRIEF: the profile stays on the device). It
-// survives moving between screens of the tab (a partner sheet, the handout) and disappears with the tab or with
-// "Nouvelle orientation".
+// profile describes a person in front of the worker, so it never leaves this device — never sent, never in the
+// outbox, never in localStorage, sessionStorage or the URL (BRIEF: the profile stays on the device unless a referral
+// is sent with the person's consent). What `saved()` returns is kept on this device, in IndexedDB, so that a reload
+// or a tab the tablet discarded loses nothing (work-in-progress.ts): erased at « Terminer » / « Nouvelle
+// orientation » (`reset`), at sign-out, when another account signs in, and WORK_IN_PROGRESS_HOURS after the last
+// change. A field that describes the person or the sheet belongs in SavedOrientation.
 //
 // The orientation runs on the device (catalog.orient) only on the results step, and again by itself when the
 // directory or the hours library arrives (both are signals read by `orient`); filters only hide results.
@@ -41,7 +43,7 @@ class Unsupported extends Error {}
 
 /**
  * The device's position from its GPS: no network needed (high accuracy asks the GPS rather than Wi-Fi lookups).
- * The position stays in the orientation's memory, as the rest of the profile.
+ * The position stays on the device with the rest of the profile.
  */
 export function browserPosition(): Promise<Position> {
   return new Promise((resolve, reject) => {
@@ -60,6 +62,14 @@ export interface ResultsView {
   toCheck: ServiceResult[];
   /** Results the filters hide. */
   hidden: number;
+}
+
+/** What survives a reload (work-in-progress.ts); parsed back by work-in-progress-schema.ts. */
+export interface SavedOrientation {
+  draft: Draft;
+  step: Step;
+  filters: ResultFilters;
+  moreOpen: boolean;
 }
 
 export function createOrientationModel(catalog: ReadonlySignal<CatalogModel | null>, clock: () => number = Date.now) {
@@ -157,6 +167,17 @@ export function createOrientationModel(catalog: ReadonlySignal<CatalogModel | nu
     showMore(list: ResultList) {
       limits.value = { ...limits.value, [list]: limits.value[list] + PAGE };
     },
+    saved(): SavedOrientation {
+      return { draft: draft.value, step: step.value, filters: filters.value, moreOpen: moreOpen.value };
+    },
+    /** Back where the worker was before the reload (results run again, at the current time). */
+    restore(saved: SavedOrientation) {
+      draft.value = saved.draft;
+      filters.value = saved.filters;
+      moreOpen.value = saved.moreOpen;
+      locating.value = 'idle';
+      step.value = saved.step;
+    },
     /** Forgets the person: a new orientation starts from nothing. */
     reset() {
       draft.value = EMPTY_DRAFT;
@@ -170,15 +191,3 @@ export function createOrientationModel(catalog: ReadonlySignal<CatalogModel | nu
 }
 
 export type OrientationModel = ReturnType<typeof createOrientationModel>;
-
-const shared = new WeakMap<object, OrientationModel>();
-
-/** One orientation per tab (per catalog): leaving the screen and coming back keeps the person's answers. */
-export function orientationModelFor(catalog: ReadonlySignal<CatalogModel | null>): OrientationModel {
-  let model = shared.get(catalog);
-  if (!model) {
-    model = createOrientationModel(catalog);
-    shared.set(catalog, model);
-  }
-  return model;
-}

@@ -1,18 +1,21 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { LocationProvider } from 'preact-iso';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { catalogWith } from '../../../../tests/fixtures/catalog.ts';
 import { TUESDAY_10H, venissieuxDirectory } from '../../../../tests/fixtures/venissieux.ts';
 import type { BoussoleDatabase } from '../../../db/database.ts';
-import { createRecapModel } from '../../models/recap-model.ts';
+import { restoreWorkInProgress, type WorkInProgress } from '../../models/work-in-progress.ts';
 import { HandoutScreen } from './HandoutScreen.tsx';
 
 const databases: BoussoleDatabase[] = [];
+const works: WorkInProgress[] = [];
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(TUESDAY_10H);
 });
 afterEach(async () => {
   vi.useRealTimers();
+  for (const work of works.splice(0)) work.stop();
   for (const db of databases.splice(0)) await db.delete();
 });
 
@@ -20,14 +23,20 @@ async function handoutOf(serviceIds: string[]) {
   const { db, model, catalog } = await catalogWith(venissieuxDirectory());
   databases.push(db);
   await model.ensureHours();
-  const recap = createRecapModel();
+  const work = await restoreWorkInProgress(db, catalog);
+  works.push(work);
+  const { recap } = work;
   for (const id of serviceIds) {
     const entry = model.entry(id);
     if (!entry) throw new Error(id);
     recap.add({ serviceId: id, structureId: entry.structureId, distanceKm: 1.24, distanceApproximate: false });
   }
-  render(<HandoutScreen catalog={catalog} recap={recap} />);
-  return recap;
+  render(
+    <LocationProvider>
+      <HandoutScreen catalog={catalog} work={work} />
+    </LocationProvider>,
+  );
+  return { recap, work, db };
 }
 
 const partner = (name: string) =>
@@ -86,7 +95,7 @@ describe('the handout', () => {
   });
 
   it('removes a partner from the sheet, prints with the browser, and says when the sheet is empty', async () => {
-    const recap = await handoutOf(['test--s2-1']);
+    const { recap } = await handoutOf(['test--s2-1']);
     const print = vi.fn();
     vi.stubGlobal('print', print);
     fireEvent.click(screen.getByRole('button', { name: 'Imprimer' }));
@@ -96,5 +105,18 @@ describe('the handout', () => {
     await waitFor(() => expect(screen.queryAllByTestId('handout-partner')).toHaveLength(0));
     expect(recap.count.value).toBe(0);
     expect(screen.getByText(/La fiche est vide/)).toBeTruthy();
+  });
+
+  it('« Terminer l’orientation » erases the person and the sheet from the device and goes back home', async () => {
+    history.replaceState(null, '', '/fiche');
+    const { recap, work, db } = await handoutOf(['test--s2-1']);
+    fireEvent.input(screen.getByLabelText(/^Prénom de la personne/), { target: { value: 'Amina' } });
+    await work.flush();
+    expect(await db.workInProgress.count()).toBe(1);
+    fireEvent.click(screen.getByRole('button', { name: 'Terminer l’orientation' }));
+    await waitFor(() => expect(location.pathname).toBe('/'));
+    expect(await db.workInProgress.count()).toBe(0);
+    expect(recap.count.value).toBe(0);
+    expect(recap.firstName.value).toBe('');
   });
 });

@@ -1,7 +1,8 @@
 import type { ReadonlySignal } from '@preact/signals';
 import { useEffect, useMemo } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
 import type { CatalogModel } from '../../models/catalog-model.ts';
-import type { RecapModel } from '../../models/recap-model.ts';
+import type { WorkInProgress } from '../../models/work-in-progress.ts';
 import { fr } from '../../strings.ts';
 import { fullDate } from '../../text/fr-format.ts';
 import { type PartnerSheet, partnerSheet, sheetText } from '../../text/handout-sheet.ts';
@@ -11,7 +12,8 @@ const T = fr.handout;
 
 interface Props {
   catalog: ReadonlySignal<CatalogModel | null>;
-  recap: RecapModel;
+  /** The orientation in progress, with the sheet's partners and first name, read back from the device. */
+  work: WorkInProgress;
 }
 
 /**
@@ -19,7 +21,9 @@ interface Props {
  * or shared as text. Built on the device from the directory; works offline. Nothing about the person appears on
  * it except the first name the worker may type for it.
  */
-export function HandoutScreen({ catalog, recap }: Props) {
+export function HandoutScreen({ catalog, work }: Props) {
+  const { recap } = work;
+  const location = useLocation();
   const current = catalog.value;
   const now = useMemo(() => Date.now(), []);
   useEffect(() => {
@@ -73,7 +77,18 @@ export function HandoutScreen({ catalog, recap }: Props) {
               {T.share}
             </button>
           )}
+          <button
+            type="button"
+            class="button"
+            aria-describedby="handout-finish-hint"
+            onClick={() => void work.finish().then(() => location.route('/'))}
+          >
+            {T.finish}
+          </button>
         </div>
+        <p id="handout-finish-hint" class="hint">
+          {T.finishHint}
+        </p>
       </div>
       <header class="handout-head">
         <h1 id="handout-title">{T.title}</h1>

@@ -3,10 +3,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { catalogWith } from '../../../../tests/fixtures/catalog.ts';
 import { TUESDAY_10H, venissieuxDirectory } from '../../../../tests/fixtures/venissieux.ts';
 import type { BoussoleDatabase } from '../../../db/database.ts';
-import { createRecapModel } from '../../models/recap-model.ts';
+import { restoreWorkInProgress, type WorkInProgress } from '../../models/work-in-progress.ts';
 import { OrientationScreen } from './OrientationScreen.tsx';
 
 const databases: BoussoleDatabase[] = [];
+const works: WorkInProgress[] = [];
 beforeEach(() => {
   // Only the clock is fake: IndexedDB (fake-indexeddb) still needs real timers.
   vi.useFakeTimers({ toFake: ['Date'] });
@@ -14,15 +15,17 @@ beforeEach(() => {
 });
 afterEach(async () => {
   vi.useRealTimers();
+  for (const work of works.splice(0)) work.stop();
   for (const db of databases.splice(0)) await db.delete();
 });
 
 async function setUp() {
   const { db, model, catalog } = await catalogWith(venissieuxDirectory());
   databases.push(db);
-  const recap = createRecapModel();
-  render(<OrientationScreen catalog={catalog} recap={recap} />);
-  return { model, recap };
+  const work = await restoreWorkInProgress(db, catalog);
+  works.push(work);
+  render(<OrientationScreen catalog={catalog} work={work} />);
+  return { model, recap: work.recap, db, work };
 }
 
 const card = (name: string) => {
@@ -140,14 +143,18 @@ describe('the orientation screen', () => {
     expect(recap.count.value).toBe(0);
   });
 
-  it('forgets the person, their picks and their first name on a new orientation', async () => {
-    const { recap } = await setUp();
+  it('forgets the person, their picks and their first name on a new orientation, on screen and on the device', async () => {
+    const { recap, db, work } = await setUp();
     fireEvent.input(screen.getByLabelText('Nombre d’adultes'), { target: { value: '1' } });
     fireEvent.click(screen.getByRole('button', { name: 'Continuer' }));
     fireEvent.click(screen.getByRole('button', { name: 'Voir les résultats' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Ajouter à la fiche : Colis du Moulin-à-Vent' }));
     recap.firstName.value = 'Amina';
+    await work.flush();
+    expect(await db.workInProgress.count()).toBe(1);
     fireEvent.click(screen.getByRole('button', { name: 'Nouvelle orientation (tout effacer)' }));
+    await work.flush();
+    expect(await db.workInProgress.count()).toBe(0);
     expect(recap.count.value).toBe(0);
     expect(recap.firstName.value).toBe('');
     expect(screen.getByRole('heading', { level: 2, name: '1. La situation de la personne' })).toBeTruthy();
