@@ -89,7 +89,7 @@ describe('the orientation in progress on the device', () => {
     expect((await open(db)).orientation.draft.value.besoins).toEqual(['repas']);
   });
 
-  it('is written at once when the page is hidden (a tab discarded later) or left, not a moment later', async () => {
+  it('is written at once when the page is hidden (a tab discarded later) or left (reload, closed tab)', async () => {
     const db = device();
     const work = await open(db, { saveDelayMs: 3_600_000 });
     const stored = async () => (await db.workInProgress.get('orientation'))?.state as SavedWork | undefined;
@@ -101,6 +101,10 @@ describe('the orientation in progress on the device', () => {
     work.recap.firstName.value = 'Amina';
     window.dispatchEvent(new Event('pagehide'));
     await waitFor(async () => expect((await stored())?.recap.firstName).toBe('Amina'));
+
+    work.recap.add(item);
+    window.dispatchEvent(new Event('beforeunload'));
+    await waitFor(async () => expect((await stored())?.recap.items).toEqual([item]));
   });
 
   it('keeps no row while nothing is typed, and none once the form is back to empty', async () => {

@@ -1,8 +1,9 @@
 // The work in progress: the orientation being made and the sheet being prepared (issue 16). A social worker's tablet
 // reloads, discards a tab during a phone call, restarts offline: none of it may empty the form in front of the
 // person. So what the screens show is kept on this device, in IndexedDB (table workInProgress):
-// - written a moment after each change, and at once when the page is hidden or left (a discarded tab was hidden
-//   first), so a change on screen is on the device before the tab can go;
+// - written a moment after each change, and synchronously when the page is hidden or left (a discarded tab was
+//   hidden first; a reload gives promises no further turn), so a change on screen is on the device before the tab
+//   can go;
 // - read back and parsed (work-in-progress-schema.ts) before the orientation or the sheet shows, never after;
 // - never synced: no outbox entry, no request carries it;
 // - erased at « Terminer » / « Nouvelle orientation » (`finish`), at sign-out and when another account signs in
@@ -10,7 +11,7 @@
 //   it, in this tab or another, the screens forget it too.
 import { effect, type ReadonlySignal } from '@preact/signals';
 import type { BoussoleDatabase } from '../../db/database.ts';
-import { eraseWork, hasWork, readWork, saveWork, watchWork } from '../../db/work-in-progress-repo.ts';
+import { eraseWork, hasWork, readWork, saveWork, saveWorkNow, watchWork } from '../../db/work-in-progress-repo.ts';
 import { parse } from '../../domain/validation.ts';
 import type { CatalogModel } from './catalog-model.ts';
 import { createOrientationModel, type OrientationModel } from './orientation-model.ts';
@@ -77,11 +78,13 @@ export async function restoreWorkInProgress(
     orientation.reset();
     recap.clear();
   };
+  const isBlank = (state: SavedWork) => JSON.stringify(state) === blank;
+  // Each write takes the state when it runs: a write queued earlier never puts back an older state.
   const write = () => {
     cancelPending();
-    const state = snapshot();
     return run(async () => {
-      if (JSON.stringify(state) === blank) {
+      const state = snapshot();
+      if (isBlank(state)) {
         stored = false;
         await eraseWork(db);
       } else {
@@ -89,6 +92,18 @@ export async function restoreWorkInProgress(
         stored = true;
       }
     });
+  };
+  /** The page is hidden or left: a pending change is written before this function returns. */
+  const writeNow = () => {
+    if (timer === null) return;
+    cancelPending();
+    const state = snapshot();
+    try {
+      saveWorkNow(db, isBlank(state) ? null : state, clock());
+      stored = !isBlank(state);
+    } catch {
+      void write(); // the database is closing: try the ordinary way
+    }
   };
 
   let first = true;
@@ -109,12 +124,14 @@ export async function restoreWorkInProgress(
   });
 
   const flush = () => (timer !== null ? write() : queue);
+  // Hidden: a tablet may discard the tab from now on, without another event. Left: a reload, a closed tab.
   const onHidden = () => {
-    if (document.visibilityState === 'hidden') void flush();
+    if (document.visibilityState === 'hidden') writeNow();
   };
-  const onLeave = () => void flush();
+  const leaving = ['beforeunload', 'pagehide'] as const;
   document.addEventListener('visibilitychange', onHidden);
-  window.addEventListener('pagehide', onLeave);
+  document.addEventListener('freeze', writeNow);
+  for (const type of leaving) window.addEventListener(type, writeNow);
 
   return {
     orientation,
@@ -129,7 +146,8 @@ export async function restoreWorkInProgress(
       stopSaving();
       stopWatching();
       document.removeEventListener('visibilitychange', onHidden);
-      window.removeEventListener('pagehide', onLeave);
+      document.removeEventListener('freeze', writeNow);
+      for (const type of leaving) window.removeEventListener(type, writeNow);
     },
   };
 }
