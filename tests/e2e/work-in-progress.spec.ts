@@ -143,10 +143,10 @@ test.describe('Orientation en cours', () => {
     await firstVisitOnline(page);
     await context.setOffline(true);
     await page.goto('/orientation');
+    const cdp = await context.newCDPSession(page);
     await page.getByLabel('Nombre d’adultes').fill('3');
     // What a tablet does to a background tab before discarding it: freeze it. Its timers stop from then on, so only
     // a write made when the page froze can be on the device; a discard then removes the page with no more events.
-    const cdp = await context.newCDPSession(page);
     await cdp.send('Page.setWebLifecycleState', { state: 'frozen' });
 
     const other = await context.newPage();
