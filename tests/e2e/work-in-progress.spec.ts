@@ -32,26 +32,6 @@ function workRows(page: Page): Promise<number> {
   );
 }
 
-/** The number of adults in the orientation stored on the device, read with the raw IndexedDB API. */
-function storedAdults(page: Page): Promise<number | null> {
-  return page.evaluate(
-    () =>
-      new Promise<number | null>((resolve, reject) => {
-        const open = indexedDB.open('boussole');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const get = db.transaction('workInProgress', 'readonly').objectStore('workInProgress').get('orientation');
-          get.onsuccess = () => {
-            resolve(get.result?.state?.orientation?.draft?.adults ?? null);
-            db.close();
-          };
-          get.onerror = () => reject(get.error);
-        };
-      }),
-  );
-}
-
 /** Every step title the orientation screen showed since the page loaded, in order: an empty form would show step 1. */
 async function recordStepTitles(page: Page) {
   await page.addInitScript(() => {
@@ -134,23 +114,5 @@ test.describe('Orientation en cours', () => {
     await expect(again.getByLabel('Commune ou code postal')).toHaveValue('');
     await expect(again.getByLabel('Nombre d’adultes')).toHaveValue('');
     await expect(again.getByTestId('recap-count')).toHaveText('Aucun partenaire dans la fiche');
-  });
-
-  test('est sur l’appareil dès que la tablette gèle l’onglet (avant de le supprimer pendant un appel)', async ({
-    page,
-    context,
-  }) => {
-    await firstVisitOnline(page);
-    await context.setOffline(true);
-    await page.goto('/orientation');
-    const cdp = await context.newCDPSession(page);
-    await page.getByLabel('Nombre d’adultes').fill('3');
-    // What a tablet does to a background tab before discarding it: freeze it. Its timers stop from then on, so only
-    // a write made when the page froze can be on the device; a discard then removes the page with no more events.
-    await cdp.send('Page.setWebLifecycleState', { state: 'frozen' });
-
-    const other = await context.newPage();
-    await other.goto('/');
-    await expect.poll(() => storedAdults(other)).toBe(3);
   });
 });

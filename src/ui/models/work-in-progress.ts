@@ -130,7 +130,6 @@ export async function restoreWorkInProgress(
   };
   const leaving = ['beforeunload', 'pagehide'] as const;
   document.addEventListener('visibilitychange', onHidden);
-  document.addEventListener('freeze', writeNow);
   for (const type of leaving) window.addEventListener(type, writeNow);
 
   return {
@@ -146,7 +145,6 @@ export async function restoreWorkInProgress(
       stopSaving();
       stopWatching();
       document.removeEventListener('visibilitychange', onHidden);
-      document.removeEventListener('freeze', writeNow);
       for (const type of leaving) window.removeEventListener(type, writeNow);
     },
   };
