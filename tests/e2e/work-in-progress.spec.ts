@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { waitForServiceWorkerControl } from './helpers.ts';
+import { signInAsDemo, waitForServiceWorkerControl } from './helpers.ts';
 import { personal } from './personal-data.ts';
 
 // Issue 16: a worker's tablet reloads, discards the tab during a phone call, or restarts with no network. The
@@ -114,5 +114,26 @@ test.describe('Orientation en cours', () => {
     await expect(again.getByLabel('Commune ou code postal')).toHaveValue('');
     await expect(again.getByLabel('Nombre d’adultes')).toHaveValue('');
     await expect(again.getByTestId('recap-count')).toHaveText('Aucun partenaire dans la fiche');
+  });
+
+  test('la déconnexion prévient qu’elle efface l’orientation en cours, puis l’efface', async ({ page }) => {
+    await signInAsDemo(page, 'Travailleur·se social·e');
+    await page.goto('/orientation');
+    await page.getByLabel('Nombre d’adultes').fill('2');
+    await page.getByRole('navigation').getByRole('link', { name: 'Synchronisation' }).click();
+    await expect.poll(() => workRows(page)).toBe(1);
+
+    const dialog = page.waitForEvent('dialog');
+    const signingOut = page.getByRole('button', { name: 'Se déconnecter de cet appareil' }).click();
+    const confirm = await dialog;
+    expect(confirm.message()).toContain(
+      'L’orientation en cours (situation de la personne et fiche à remettre) sera effacée.',
+    );
+    await confirm.accept();
+    await signingOut;
+    await expect(page.getByRole('link', { name: 'Se connecter' })).toBeVisible();
+    expect(await workRows(page)).toBe(0);
+    await page.goto('/orientation');
+    await expect(page.getByLabel('Nombre d’adultes')).toHaveValue('');
   });
 });
