@@ -63,16 +63,18 @@ const DataScreen = lazy(() => import('./components/donnees/DataScreen.tsx').then
  * while the device's database opens, rather than once the app has booted (200 ms later on a cold start here).
  */
 export function preloadScreen(path: string): void {
+  // The orientation in progress is read back with its own chunk (WithWork), fetched alongside.
+  const work = { preload: () => import('./models/work-in-progress.ts') };
   const daily: Array<[RegExp, { preload(): Promise<unknown> }]> = [
     [/^\/annuaire\/?$/, DirectoryScreen],
     [/^\/partenaires\/[^/]+\/?$/, StructureScreen],
     [/^\/orientation\/?$/, OrientationScreen],
     [/^\/fiche\/?$/, HandoutScreen],
+    [/^\/(orientation|fiche)\/?$/, work],
   ];
-  void daily
-    .find(([route]) => route.test(path))?.[1]
-    .preload()
-    .catch(() => {}); // rendering the route asks again, and shows the error
+  for (const [route, screen] of daily) {
+    if (route.test(path)) void screen.preload().catch(() => {}); // rendering the route asks again, and shows the error
+  }
 }
 
 /**
@@ -105,7 +107,7 @@ export function App({ context }: { context: AppContext }) {
               <>
                 {/* A partner asked by a running campaign sees it first (a chunk loaded for partners only). */}
                 {context.session.account.value?.role === 'partenaire' && <CampaignBanner context={context} />}
-                <HomeScreen account={context.session.account} />
+                <HomeScreen account={context.session.account} workKept={context.workKept} />
               </>
             )}
           />

@@ -151,6 +151,7 @@ export const fr = {
     searchHint: 'Un nom, une commune, un besoin : « épicerie Vénissieux », « colis », « atelier cuisine »…',
     searchSubmit: 'Rechercher',
     newOrientation: 'Nouvelle orientation',
+    resumeOrientation: 'Reprendre l’orientation en cours',
     newOrientationHint: 'À partir de la situation d’une personne : les partenaires qui peuvent l’accueillir.',
     browse: 'Parcourir l’annuaire',
     coverage: 'Couverture et manques du territoire',

@@ -100,7 +100,8 @@ test.describe('Orientation en cours', () => {
     await expect(again.getByText('Pour Amina')).toBeVisible();
     await expect(again.getByTestId('handout-partner')).toHaveCount(1);
     await expect(again.getByRole('heading', { level: 2, name: partner })).toBeVisible();
-    await again.getByRole('link', { name: 'Retour à l’orientation' }).click();
+    await again.goto('/');
+    await again.getByRole('link', { name: 'Reprendre l’orientation en cours' }).click();
     await expect(again.getByRole('heading', { level: 2, name: /^3\./ })).toBeVisible();
     await expect(again.getByTestId('recap-count')).toHaveText('1 partenaire dans la fiche');
     expect(await workRows(again)).toBe(1);
@@ -108,6 +109,7 @@ test.describe('Orientation en cours', () => {
     await again.getByRole('link', { name: 'Voir la fiche à remettre' }).click();
     await again.getByRole('button', { name: 'Terminer l’orientation' }).click();
     await expect(again).toHaveURL(/\/$/);
+    await expect(again.getByRole('link', { name: 'Nouvelle orientation', exact: true })).toBeVisible();
     expect(await workRows(again)).toBe(0);
     await again.goto('/orientation');
     await expect(again.getByRole('heading', { level: 2, name: '1. La situation de la personne' })).toBeVisible();
