@@ -137,7 +137,7 @@ export async function restoreWorkInProgress(
     recap,
     async finish() {
       forget();
-      await run(() => eraseWork(db));
+      await write(); // erases (or keeps what was typed since, which is the next person's)
     },
     flush,
     stop() {
