@@ -215,6 +215,8 @@ export const MOTIFS_REJET = {
   'mutation-inconnue': 'Type de modification inconnu de ce serveur',
   'identifiant-reutilise': 'Numéro de modification déjà utilisé pour un autre contenu',
   'conflit-introuvable': 'Conflit introuvable ou déjà résolu',
+  /** Decided by the device, never by the server: a change too large for any push (src/db/outbox-repo.ts). */
+  'trop-volumineux': 'Modification trop volumineuse pour être envoyée',
 } as const;
 
 export const FREQUENCES_MAJ_MOIS = [1, 3, 6, 12] as const;

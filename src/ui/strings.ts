@@ -93,7 +93,7 @@ export const fr = {
     mergeSave: 'Enregistrer la valeur fusionnée',
     empty: '(vide)',
     deletedRecord: '(fiche supprimée)',
-    rejectionsTitle: 'Modifications refusées par le serveur',
+    rejectionsTitle: 'Modifications refusées',
     rejectionsNone: 'Aucune modification refusée.',
     rejectionReason: (label: string, message: string) => `${label} : ${message}`,
     dismiss: 'Retirer de la liste',
