@@ -13,6 +13,7 @@ import { createApiRoutes } from './http/api-routes.ts';
 import { createDemoRoutes } from './http/demo-routes.ts';
 import type { AppEnv, Clock } from './http/env.ts';
 import { createInteropRoutes } from './http/interop-routes.ts';
+import { noStoreByDefault } from './http/no-store.ts';
 import { protocolHeader } from './http/protocol.ts';
 import { notFound } from './http/query.ts';
 import { createReferralRoutes } from './http/referral-routes.ts';
@@ -71,6 +72,7 @@ export function createApp({
   app.use(secureHeaders({ strictTransportSecurity: false }));
 
   const api = new Hono<AppEnv>();
+  api.use(noStoreByDefault());
   api.use(protocolHeader());
   api.route('/', createApiRoutes(store, clock));
   api.route('/', createSessionRoutes({ store, logger, clock, demo: mode === 'demo' }));
