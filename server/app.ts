@@ -10,6 +10,7 @@ import { DEFAULT_REFERRAL_POLICY, type ReferralPolicy } from '../src/domain/refe
 import type { ServerMode } from './config.ts';
 import { createAgendaRoutes } from './http/agenda-routes.ts';
 import { createApiRoutes } from './http/api-routes.ts';
+import { CONTENT_SECURITY_POLICY } from './http/content-security-policy.ts';
 import { createDemoRoutes } from './http/demo-routes.ts';
 import type { AppEnv, Clock } from './http/env.ts';
 import { createInteropRoutes } from './http/interop-routes.ts';
@@ -66,10 +67,10 @@ export function createApp({
 
   // Directory pages are large JSON (hundreds of kB) for people on flaky 4G: gzip when the client accepts it.
   app.use(compress());
-  // hono's secureHeaders defaults (nosniff, frame, referrer and cross-origin policies), minus HSTS: whether the
-  // site is HTTPS-only is the TLS-terminating proxy's decision, not this process's. No CSP yet (the app's needs
-  // are not settled): add one with the UI.
-  app.use(secureHeaders({ strictTransportSecurity: false }));
+  // hono's secureHeaders defaults (nosniff, frame, referrer and cross-origin policies) and the app's
+  // Content-Security-Policy, minus HSTS: whether the site is HTTPS-only is the TLS-terminating proxy's decision,
+  // not this process's.
+  app.use(secureHeaders({ strictTransportSecurity: false, contentSecurityPolicy: CONTENT_SECURITY_POLICY }));
 
   const api = new Hono<AppEnv>();
   api.use(noStoreByDefault());
