@@ -37,6 +37,8 @@ export interface AppOptions {
   clock?: Clock;
   /** Referral reminder, expiry and retention, in days (config.ts); default 10 / 30 / 90. */
   referralPolicy?: ReferralPolicy;
+  /** Behind a reverse proxy: clients are told apart by X-Forwarded-For (config.ts); default false. */
+  behindProxy?: boolean;
 }
 
 export type { AppEnv };
@@ -48,6 +50,7 @@ export function createApp({
   mode = 'production',
   clock = () => new Date(),
   referralPolicy = DEFAULT_REFERRAL_POLICY,
+  behindProxy = false,
 }: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
@@ -76,7 +79,7 @@ export function createApp({
   api.use(noStoreByDefault());
   api.use(protocolHeader());
   api.route('/', createApiRoutes(store, clock));
-  api.route('/', createSessionRoutes({ store, logger, clock, demo: mode === 'demo' }));
+  api.route('/', createSessionRoutes({ store, logger, clock, demo: mode === 'demo', behindProxy }));
   api.route('/', createSyncRoutes(store, logger, clock));
   api.route('/', createReferralRoutes(store, logger, clock, referralPolicy));
   api.route('/', createDemoRoutes(store, mode === 'demo'));

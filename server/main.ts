@@ -52,6 +52,7 @@ async function main(): Promise<void> {
     staticDir: config.staticDir,
     mode: config.mode,
     referralPolicy: config.referralPolicy,
+    behindProxy: config.behindProxy,
   });
   // Referrals also expire and lose their personal fields when nobody asks for them (reads sweep too).
   const sweepReferrals = async () => {
