@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { serverOutputFile } from './tests/e2e/personal-data.ts';
 
 // Browser tests drive Debian's Chromium (npm cannot download browsers here). A missing browser is an error,
 // never a skip. The server under test is the real one (server/main.ts) on a fresh SQLite file, serving the
@@ -15,7 +16,12 @@ if (!existsSync(chromiumPath)) {
 // A port per run (workers inherit the variable), so two runs on one machine do not collide.
 process.env.E2E_PORT ??= String(20_000 + (process.pid % 20_000));
 const port = Number(process.env.E2E_PORT);
-const database = join(mkdtempSync(join(tmpdir(), 'boussole-e2e-')), 'e2e.sqlite');
+// A directory per run, the same in the workers: the database, the server's output and the personal values typed.
+process.env.E2E_RUN_DIR ??= mkdtempSync(join(tmpdir(), 'boussole-e2e-'));
+const database = join(process.env.E2E_RUN_DIR, 'e2e.sqlite');
+// The server's stdout and stderr, searched after the run for what the tests typed (tests/e2e/personal-data.ts);
+// shown here if the server fails to start.
+const serverOutput = JSON.stringify(serverOutputFile());
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -25,7 +31,11 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 15_000 },
-  reporter: process.env.CI ? [['list'], ['json', { outputFile: '.reports/playwright.json' }]] : [['list']],
+  globalTeardown: './tests/e2e/personal-data.ts',
+  // npm test (scripts/test-all.mjs) counts the JSON report; it names the file.
+  reporter: process.env.CI
+    ? [['list'], ['json', { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_FILE ?? '.reports/playwright.json' }]]
+    : [['list']],
   use: {
     baseURL: `http://localhost:${port}`,
     locale: 'fr-FR',
@@ -44,7 +54,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'npx tsx server/main.ts',
+    command: `npx tsx server/main.ts > ${serverOutput} 2>&1 || { tail -n 30 ${serverOutput} >&2; exit 1; }`,
     url: `http://localhost:${port}/api/v1/health`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -22,7 +22,12 @@ export default defineConfig({
         test: {
           name: 'server',
           environment: 'node',
-          include: ['server/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/build/**/*.test.ts'],
+          include: [
+            'server/**/*.test.ts',
+            'tests/integration/**/*.test.ts',
+            'tests/build/**/*.test.ts',
+            'tests/runner/**/*.test.ts',
+          ],
         },
       },
       {

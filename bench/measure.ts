@@ -1,5 +1,7 @@
 // Timing and memory helpers shared by the benchmarks: warm-up runs first (JIT, caches), then N timed runs, and
 // the median and 95th percentile in milliseconds. Benchmarks print figures; they never assert (no flaky timing).
+// Every timed line says how many untimed runs came first (`warmup_runs`) and, when there were some, what they did
+// (`warmup`), so a reader knows which figures are warm.
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
@@ -7,6 +9,13 @@ export interface Timing {
   median_ms: number;
   p95_ms: number;
   runs: number;
+  warmup_runs: number;
+  warmup?: string;
+}
+
+/** The `warmup` fields of a line: `runs` untimed runs, that did `what`. */
+export function warmupFields(runs: number, what: string): Pick<Timing, 'warmup_runs' | 'warmup'> {
+  return runs > 0 ? { warmup_runs: runs, warmup: what } : { warmup_runs: 0 };
 }
 
 export interface MeasureOptions {
@@ -33,7 +42,12 @@ export function measure(fn: (i: number) => unknown, options: MeasureOptions = {}
       ? (times[(runs - 1) / 2] as number)
       : ((times[runs / 2 - 1] as number) + (times[runs / 2] as number)) / 2;
   const p95 = times[Math.min(runs - 1, Math.ceil(0.95 * runs) - 1)] as number;
-  return { median_ms: round(median), p95_ms: round(p95), runs };
+  return {
+    median_ms: round(median),
+    p95_ms: round(p95),
+    runs,
+    ...warmupFields(warmup, 'untimed calls of the same function first (JIT, caches)'),
+  };
 }
 
 let gcFn: (() => void) | undefined;

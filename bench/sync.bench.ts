@@ -1,6 +1,7 @@
 // Figures of the sync engine and the server (issue 4), against the real server process (server/main.ts) on a
-// temporary SQLite file seeded with the generated 10k-service directory:
-// - pull-full: first visit of the built app (dist/) in headless Chromium until its IndexedDB holds every record;
+// temporary SQLite file seeded with the generated directory (10k services unless `--sizes`):
+// - pull-full: first visit of the app (built by the run, `ctx.app()`) in headless Chromium until its IndexedDB
+//   holds every record;
 // - pull-delta: an up-to-date device pulls 100 changes (Node, fake-indexeddb);
 // - push: 100 mutations pushed and acknowledged (Node, fake-indexeddb);
 // - server-p99: 50 concurrent connections pulling a 100-change delta (autocannon), with p99.
@@ -11,38 +12,36 @@ import { measureServerP99 } from './sync/server-p99.ts';
 import { startServer } from './sync/server-process.ts';
 
 const FIGURES = ['pull-full', 'pull-delta', 'push', 'server-p99'];
-const SERVICES = 10_000;
+const SIZES = [10_000];
 
 export default async function syncBench(report: Report, ctx: BenchContext): Promise<void> {
   if (!FIGURES.some((f) => ctx.wants(f))) return;
-  const server = await startServer({ services: SERVICES });
-  try {
-    if (ctx.wants('pull-full')) {
-      report({ bench: 'pull-full', services: SERVICES, ...(await measurePullFull(server.url, { runs: 5 })) });
-    }
-    if (ctx.wants('pull-delta') || ctx.wants('push')) {
-      // Loaded only here: it installs fake-indexeddb as the process's indexedDB.
-      const { measurePullDelta, measurePush } = await import('./sync/device-node.ts');
-      if (ctx.wants('pull-delta')) {
+  for (const services of ctx.sizes ?? SIZES) {
+    const server = await startServer({ services, staticDir: ctx.app() });
+    try {
+      if (ctx.wants('pull-full')) {
+        report({ bench: 'pull-full', services, ...(await measurePullFull(server.url, { runs: 5 })) });
+      }
+      if (ctx.wants('pull-delta') || ctx.wants('push')) {
+        // Loaded only here: it installs fake-indexeddb as the process's indexedDB.
+        const { measurePullDelta, measurePush } = await import('./sync/device-node.ts');
+        if (ctx.wants('pull-delta')) {
+          report({ bench: 'pull-delta', services, ...(await measurePullDelta(server, { runs: 15, warmup: 3 })) });
+        }
+        if (ctx.wants('push')) {
+          report({ bench: 'push', services, ...(await measurePush(server, { runs: 15, warmup: 3 })) });
+        }
+      }
+      if (ctx.wants('server-p99')) {
+        const { token } = await server.signIn('travailleur');
         report({
-          bench: 'pull-delta',
-          services: SERVICES,
-          ...(await measurePullDelta(server, { runs: 15, warmup: 3 })),
+          bench: 'server-p99',
+          services,
+          ...(await measureServerP99(server.url, token, { seconds: 10 })),
         });
       }
-      if (ctx.wants('push')) {
-        report({ bench: 'push', services: SERVICES, ...(await measurePush(server, { runs: 15, warmup: 3 })) });
-      }
+    } finally {
+      await server.stop();
     }
-    if (ctx.wants('server-p99')) {
-      const { token } = await server.signIn('travailleur');
-      report({
-        bench: 'server-p99',
-        services: SERVICES,
-        ...(await measureServerP99(server.url, token, { seconds: 10 })),
-      });
-    }
-  } finally {
-    await server.stop();
   }
 }

@@ -1,45 +1,56 @@
 #!/usr/bin/env node
-// `npm test`: every check and every test, browser tests included, then one line "N passed, N failed" that
-// totals all runners (a test file that fails to load counts as a failure). Exits non-zero on any failure.
-// Installs Debian's Chromium first when it is missing and we are root on Debian (a fresh machine); otherwise
-// a missing browser fails the run: browser tests never skip.
+// `npm test`: every check and every test, browser tests included, then one line "N passed, N failed, N skipped"
+// totalling all runners (scripts/test-counts.mjs says how each failure mode is counted). Exits non-zero on any
+// failure, and when no test passed. Installs Debian's Chromium first when it is missing and we are root on Debian
+// (a fresh machine); otherwise a missing browser fails the run: browser tests never skip.
+//
+// `--only vitest` runs vitest alone, `--vitest-config` and `--reports` point it elsewhere: the runner's own test
+// (tests/runner/) uses them on a fixture of failure modes.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { countCheck, countPlaywright, countVitest, summaryLine } from './test-counts.mjs';
 
-const REPORTS = '.reports';
+const { values: options } = parseArgs({
+  options: {
+    only: { type: 'string' },
+    'vitest-config': { type: 'string' },
+    reports: { type: 'string', default: '.reports' },
+  },
+});
+const REPORTS = options.reports;
 rmSync(REPORTS, { recursive: true, force: true });
 mkdirSync(REPORTS, { recursive: true });
 
-let passed = 0;
-let failed = 0;
+const total = { passed: 0, failed: 0, skipped: 0 };
 const lines = [];
+const problems = [];
 
-function run(label, command, args, env = {}) {
+function run(command, args, env = {}) {
   const started = Date.now();
   const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
-  const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  const ok = result.status === 0;
-  lines.push(`${ok ? 'ok    ' : 'FAILED'} ${label} (${seconds} s)`);
-  return ok;
+  if (result.error) console.error(result.error.message);
+  return {
+    exit: { status: result.status, signal: result.signal },
+    seconds: ((Date.now() - started) / 1000).toFixed(1),
+  };
 }
 
-function ensureChromium() {
-  const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (existsSync(path)) return true;
-  if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
-    console.log('Chromium absent : installation du paquet Debian « chromium »…');
-    const env = { DEBIAN_FRONTEND: 'noninteractive' };
-    run('apt-get update', 'apt-get', ['update', '-qq'], env);
-    run('apt-get install chromium', 'apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], env);
-  }
-  if (existsSync(path)) return true;
-  console.error(`Chromium introuvable (${path}) : installez le paquet « chromium » ou définissez CHROMIUM_PATH.`);
-  return false;
+function record(label, counts, seconds, { runner = true } = {}) {
+  total.passed += counts.passed;
+  total.failed += counts.failed;
+  total.skipped += counts.skipped;
+  problems.push(...counts.problems);
+  const tests = runner ? `: ${summaryLine(counts)}` : '';
+  lines.push(`${counts.failed === 0 ? 'ok    ' : 'FAILED'} ${label} (${seconds} s)${tests}`);
+  return counts.failed === 0;
 }
 
 /** A check that is not a test runner (typecheck, lint, build) counts as one failure when it fails. */
 function check(label, command, args) {
-  if (!run(label, command, args)) failed++;
+  const { exit, seconds } = run(command, args);
+  return record(label, countCheck(label, exit), seconds, { runner: false });
 }
 
 function readJson(path) {
@@ -50,50 +61,55 @@ function readJson(path) {
   }
 }
 
-check('typecheck (tsc -b)', 'npx', ['tsc', '-b']);
-check('lint (biome check)', 'npx', ['biome', 'check', '.']);
-
-run('unit and integration tests (vitest)', 'npx', [
-  'vitest',
-  'run',
-  '--reporter=default',
-  '--reporter=json',
-  `--outputFile.json=${REPORTS}/vitest.json`,
-]);
-const vitest = readJson(`${REPORTS}/vitest.json`);
-if (vitest) {
-  passed += vitest.numPassedTests;
-  failed += vitest.numFailedTests;
-  // Files that failed to import report no test at all: count each as a failure.
-  failed += vitest.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
-  lines.push(`       vitest: ${vitest.numPassedTests} passed, ${vitest.numFailedTests} failed`);
-} else {
-  failed++;
-  lines.push('FAILED vitest wrote no report');
-}
-
-if (!ensureChromium()) {
-  failed++;
-} else if (run('build (vite build)', 'npx', ['vite', 'build', '--logLevel', 'warn'])) {
-  run('browser tests (playwright, Chromium)', 'npx', ['playwright', 'test'], { CI: process.env.CI ?? 'true' });
-  const pw = readJson(`${REPORTS}/playwright.json`);
-  if (pw) {
-    const ok = pw.stats.expected + pw.stats.flaky;
-    // A skipped browser test is a failure here: it proved nothing.
-    const bad = pw.stats.unexpected + pw.stats.skipped + (pw.errors?.length ?? 0);
-    passed += ok;
-    failed += bad;
-    lines.push(`       playwright: ${ok} passed, ${bad} failed (${pw.stats.skipped} skipped)`);
-  } else {
-    failed++;
-    lines.push('FAILED playwright wrote no report');
+function ensureChromium() {
+  const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (existsSync(path)) return true;
+  if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
+    console.log('Chromium absent : installation du paquet Debian « chromium »…');
+    const env = { DEBIAN_FRONTEND: 'noninteractive' };
+    run('apt-get', ['update', '-qq'], env);
+    run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], env);
   }
-} else {
-  failed++;
+  if (existsSync(path)) return true;
+  console.error(`Chromium introuvable (${path}) : installez le paquet « chromium » ou définissez CHROMIUM_PATH.`);
+  return false;
 }
+
+function vitest() {
+  const counts = resolve(REPORTS, 'vitest-counts.json');
+  const config = options['vitest-config'] ? ['--config', options['vitest-config']] : [];
+  const { exit, seconds } = run(
+    'npx',
+    ['vitest', 'run', ...config, '--reporter=default', `--reporter=${resolve('scripts/vitest-counts-reporter.mjs')}`],
+    { BOUSSOLE_VITEST_COUNTS: counts },
+  );
+  record('unit and integration tests (vitest)', countVitest(readJson(counts), exit), seconds);
+}
+
+function playwright() {
+  if (!ensureChromium()) {
+    record('browser tests', countCheck('Chromium', { status: 1 }), '0.0');
+    return;
+  }
+  if (!check('build (vite build)', 'npx', ['vite', 'build', '--logLevel', 'warn'])) return;
+  const report = join(REPORTS, 'playwright.json');
+  const { exit, seconds } = run('npx', ['playwright', 'test'], {
+    CI: process.env.CI ?? 'true',
+    PLAYWRIGHT_JSON_OUTPUT_FILE: report,
+  });
+  record('browser tests (playwright, Chromium)', countPlaywright(readJson(report), exit), seconds);
+}
+
+if (options.only === undefined) {
+  check('typecheck (tsc -b)', 'npx', ['tsc', '-b']);
+  check('lint (biome check)', 'npx', ['biome', 'check', '.']);
+}
+if (options.only === undefined || options.only === 'vitest') vitest();
+if (options.only === undefined || options.only === 'playwright') playwright();
 
 console.log(`\n${lines.join('\n')}`);
-const summary = `${passed} passed, ${failed} failed`;
-writeFileSync(`${REPORTS}/summary.txt`, `${summary}\n`);
+if (problems.length > 0) console.log(`\nWhat failed outside a test's own assertions:\n- ${problems.join('\n- ')}`);
+const summary = summaryLine(total);
+writeFileSync(join(REPORTS, 'summary.txt'), `${summary}\n`);
 console.log(summary);
-process.exit(failed === 0 && passed > 0 ? 0 : 1);
+process.exit(total.failed === 0 && total.passed > 0 ? 0 : 1);

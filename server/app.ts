@@ -21,7 +21,7 @@ import { createReferralRoutes } from './http/referral-routes.ts';
 import { createSessionRoutes } from './http/session-routes.ts';
 import { staticFiles } from './http/static-files.ts';
 import { createSyncRoutes } from './http/sync-routes.ts';
-import { describeError, type Logger } from './logger.ts';
+import { describeError, type Logger, ThrownValue } from './logger.ts';
 import type { DirectoryStore } from './storage/directory-store.ts';
 
 export const API_PREFIX = '/api/v1';
@@ -66,6 +66,15 @@ export function createApp({
       status: c.res.status,
       ms: Math.round((performance.now() - started) * 10) / 10,
     });
+  });
+
+  // Hono hands only Errors to onError: anything else thrown would reach the Node adapter as a bare 500, unlogged.
+  app.use(async (_c, next) => {
+    try {
+      await next();
+    } catch (thrown) {
+      throw thrown instanceof Error ? thrown : new ThrownValue(thrown);
+    }
   });
 
   // Directory pages are large JSON (hundreds of kB) for people on flaky 4G: gzip when the client accepts it.

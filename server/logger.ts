@@ -37,10 +37,44 @@ export function createCapturingLogger(): Logger & { lines: Array<{ level: 'info'
 }
 
 /**
- * An error as loggable fields: name, message and stack. The message of our own errors never contains request
- * data; a foreign error's message is kept because without it a 500 cannot be diagnosed.
+ * An error as loggable fields, enough to find what failed where: its name, its code (SQLITE_BUSY, EADDRINUSE…)
+ * and its stack frames. Never its message, ours or foreign: a foreign message may quote what the request carried
+ * (JSON.parse quotes the text it could not read, a driver the value it refused), and the frames already say which
+ * of our lines threw. A thrown non-Error (a string, an object) is only named by its type, for the same reason.
  */
 export function describeError(error: unknown): LogFields {
-  if (error instanceof Error) return { name: error.name, message: error.message, stack: error.stack };
-  return { name: 'NonError', message: String(error) };
+  if (error instanceof ThrownValue) return describeError(error.value);
+  if (!(error instanceof Error)) return { name: 'NonError', type: typeof error };
+  const code: unknown = (error as { code?: unknown }).code;
+  return {
+    name: IDENTIFIER.test(error.name) ? error.name : 'Error',
+    ...((typeof code === 'string' && IDENTIFIER.test(code)) || typeof code === 'number' ? { code } : {}),
+    frames: stackFrames(error),
+  };
+}
+
+/** A thrown value that is not an Error (a string, an object), wrapped so that Error-only handlers see it too. */
+export class ThrownValue extends Error {
+  constructor(readonly value: unknown) {
+    super('Valeur levée qui n’est pas une Error');
+    this.name = 'ThrownValue';
+  }
+}
+
+/** A class name or an error code: anything else set in their place is not logged. */
+const IDENTIFIER = /^[A-Za-z_$][\w$.-]{0,63}$/;
+const FRAME = /^\s+at \S/;
+
+/**
+ * The `at …` lines of the stack, without its first part, `Name: message` (V8 writes the message there, and it may
+ * span several lines).
+ */
+function stackFrames(error: Error): string[] {
+  const stack = typeof error.stack === 'string' ? error.stack : '';
+  const header = Error.prototype.toString.call(error);
+  const rest = stack.startsWith(header) ? stack.slice(header.length) : stack;
+  return rest
+    .split('\n')
+    .filter((line) => FRAME.test(line))
+    .map((line) => line.trim());
 }

@@ -1,15 +1,30 @@
-// `cold-start-search` (issue 5): a device that already holds the 10k-service directory opens the app with no
-// network (served by its service worker) and searches from the Annuaire's box. Measured on the page's own clock
-// (`performance.now()` counts from navigation): from navigation until the answer's count is on screen — the app
-// loading, reading the device, building the search index and answering included. One browser context is filled
-// once (a first visit, online, until its IndexedDB holds every record and the catalog's start-up copy), then goes offline; each run opens a new
-// tab in it, as a person reopening the app. Also printed: `records`, what the device held.
-import { chromium } from 'playwright-core';
+// `cold-start-search` (issue 5): a device that already holds the directory opens the app with no network and
+// searches from the Annuaire's box — a true cold start: a new browser process, the service worker not running.
+// One Chromium profile on disk is filled once by a first visit, online, until its IndexedDB holds every record and
+// the catalog's start-up copy and the service worker is active; that browser process then ends. Each run launches
+// a new browser process on the same profile, offline from its start, checks through the DevTools protocol
+// (ServiceWorker domain: it reports the registrations stored in the profile and each version's running status)
+// that the app's service worker is registered and stopped, then navigates to the Annuaire, types the query and
+// presses Enter. Measured on the page's clock (`performance.now()` counts from navigation): from navigation until
+// the first result of the query is shown — the service worker's start, the app loading, reading the device (the
+// catalog's start-up copy) and answering included; the browser's launch is not (printed as `launch_ms`). Each run
+// also checks that the navigation was answered by the service worker and that the network was unreachable. No
+// warm-up run; the OS's file cache is not dropped (the profile and Chromium's files were just read).
+import { mkdtemp, rm } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { directoryPageSchema } from '../../src/domain/directory.ts';
 import { BROWSER_ARGS, CHROMIUM, directoryStored } from '../sync/pull-full.ts';
 import { summarize } from '../sync/stats.ts';
 
 const QUERY = 'épicerie Vénissieux';
+
+const launch = (profile: string, offline: boolean) =>
+  chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: BROWSER_ARGS, offline });
+
+/** The page a persistent context opens with (about:blank). */
+const firstPage = async (context: BrowserContext) => context.pages()[0] ?? (await context.newPage());
 
 /** In the page: whether the catalog's start-up copy is made at the directory's current revision (catalog-cache.ts). */
 async function copyMade(): Promise<boolean> {
@@ -29,41 +44,112 @@ async function copyMade(): Promise<boolean> {
   });
 }
 
-/** In the page: the page's clock once the Annuaire shows the count of an answer to a query, else null. */
-function answered(): number | null {
-  const count = document.querySelector('[data-testid="result-count"]')?.textContent ?? '';
-  return new URLSearchParams(location.search).get('q') && /\d/.test(count) ? performance.now() : null;
+/** In the page: the page's clock once the Annuaire shows a first result for `query`, else null. */
+function answered(query: string): number | null {
+  const shown = document.querySelector('ul.result-list > li') !== null;
+  return shown && new URLSearchParams(location.search).get('q') === query ? performance.now() : null;
+}
+
+/** The first visit, online, in a browser process of its own: the device holds the directory and the app. */
+async function install(profile: string, url: string, total: number): Promise<void> {
+  const context = await launch(profile, false);
+  try {
+    const page = await firstPage(context);
+    await page.goto(url);
+    await page.evaluate(directoryStored, total);
+    // The app makes its start-up copy in its worker right after the download, as on a tablet that stays open.
+    while (!(await page.evaluate(copyMade)));
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  } finally {
+    await context.close();
+  }
+}
+
+/** What the ServiceWorker domain reports of a worker version (a part of CDP's ServiceWorkerVersion). */
+interface WorkerVersion {
+  scriptURL: string;
+  status: string;
+  runningStatus: 'stopped' | 'starting' | 'running' | 'stopping';
+}
+
+/** The app's activated service worker as the browser knows it, before any page of the app is open. */
+async function storedWorker(context: BrowserContext, page: Page, url: string): Promise<WorkerVersion> {
+  const cdp = await context.newCDPSession(page);
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const found = new Promise<WorkerVersion>((resolve) => {
+      cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+        const version = versions.find((v) => v.scriptURL.startsWith(`${url}/`) && v.status === 'activated');
+        if (version) resolve(version);
+      });
+    });
+    const missing = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('no activated service worker in the profile')), 10_000);
+    });
+    await cdp.send('ServiceWorker.enable');
+    const version = await Promise.race([found, missing]);
+    await cdp.send('ServiceWorker.disable');
+    return version;
+  } finally {
+    clearTimeout(timer);
+    await cdp.detach();
+  }
+}
+
+/** One cold start: a new browser process on the profile, offline; the page's clock when the first result shows. */
+async function coldStart(profile: string, url: string) {
+  const launched = performance.now();
+  const context = await launch(profile, true);
+  const launchMs = performance.now() - launched;
+  try {
+    const page = await firstPage(context);
+    const worker = await storedWorker(context, page, url);
+    if (worker.runningStatus !== 'stopped') {
+      throw new Error(`the service worker was ${worker.runningStatus} before navigation`);
+    }
+    const response = await page.goto(`${url}/annuaire`, { waitUntil: 'commit' });
+    if (!response?.fromServiceWorker()) throw new Error('the navigation was not answered by the service worker');
+    await page.locator('#annuaire-q').fill(QUERY);
+    await page.locator('#annuaire-q').press('Enter');
+    const at = await page.waitForFunction(answered, QUERY, { polling: 'raf', timeout: 30_000 });
+    const ms = (await at.jsonValue()) as number;
+    const count = await page.getByTestId('result-count').textContent();
+    if (!count || /^0\b|aucun/i.test(count)) throw new Error(`no answer to « ${QUERY} »: ${count}`);
+    // The service worker answers nothing under /api/: this request goes to the network, which must be cut.
+    const reached = await page.evaluate(() =>
+      fetch('/api/v1/health').then(
+        () => true,
+        () => false,
+      ),
+    );
+    if (reached) throw new Error('the server answered: the browser was not offline');
+    return { ms, launchMs };
+  } finally {
+    await context.close();
+  }
 }
 
 export async function measureColdStartSearch(url: string, { runs }: { runs: number }) {
   const head = await fetch(`${url}/api/v1/directory?cursor=0&limit=1`);
   const total = directoryPageSchema.parse(await head.json()).total;
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: BROWSER_ARGS });
-  const times: number[] = [];
+  const profile = await mkdtemp(join(tmpdir(), 'boussole-bench-profile-'));
+  const starts: Array<{ ms: number; launchMs: number }> = [];
   try {
-    const context = await browser.newContext();
-    const first = await context.newPage();
-    await first.goto(url);
-    await first.evaluate(directoryStored, total);
-    // The app makes its start-up copy in its worker right after the download, as on a tablet that stays open.
-    while (!(await first.evaluate(copyMade)));
-    await first.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-    await first.close();
-    await context.setOffline(true);
-    for (let run = 0; run <= runs; run++) {
-      const page = await context.newPage();
-      await page.goto(`${url}/annuaire`, { waitUntil: 'commit' });
-      await page.locator('#annuaire-q').fill(QUERY);
-      await page.locator('#annuaire-q').press('Enter');
-      const at = await page.waitForFunction(answered, null, { polling: 'raf', timeout: 30_000 });
-      const count = await page.getByTestId('result-count').textContent();
-      if (!count || /^0\b|aucun/i.test(count)) throw new Error(`no answer to « ${QUERY} »: ${count}`);
-      if (run > 0) times.push((await at.jsonValue()) as number); // the first tab warms the disk cache
-      await page.close();
-    }
-    await context.close();
+    await install(profile, url, total);
+    for (let run = 0; run < runs; run++) starts.push(await coldStart(profile, url));
   } finally {
-    await browser.close();
+    await rm(profile, { recursive: true, force: true });
   }
-  return { records: total, query: QUERY, ...summarize(times) };
+  return {
+    records: total,
+    query: QUERY,
+    ...summarize(starts.map((s) => s.ms)),
+    warmup_runs: 0,
+    times_ms: starts.map((s) => Math.round(s.ms)),
+    launch_ms: summarize(starts.map((s) => s.launchMs)).median_ms,
+    each_run:
+      'new browser process on the profile of one online visit; service worker stopped before navigation ' +
+      '(CDP ServiceWorker); offline; navigation answered by the service worker; OS file cache not dropped',
+    loadavg_1m: Math.round((loadavg()[0] ?? 0) * 100) / 100,
+  };
 }

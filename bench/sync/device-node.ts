@@ -14,12 +14,14 @@ import type { Mutation } from '../../src/domain/sync-protocol.ts';
 import { pullDirectory } from '../../src/sync/directory-pull.ts';
 import { pushOutbox } from '../../src/sync/push.ts';
 import { httpTransport } from '../../src/sync/transport.ts';
+import { warmupFields } from '../measure.ts';
 import type { RunningServer } from './server-process.ts';
 import { summarize } from './stats.ts';
 
 const CHANGES = 100;
 
-async function upToDateDevice(server: RunningServer, name: string) {
+/** A device holding the whole directory, with enough services for `runs` runs of distinct changes. */
+async function upToDateDevice(server: RunningServer, name: string, runs: number) {
   const session = await server.signIn('travailleur');
   const db = new BoussoleDatabase(name);
   await db.open();
@@ -35,6 +37,9 @@ async function upToDateDevice(server: RunningServer, name: string) {
     });
   await pull();
   const serviceIds = (await db.services.toCollection().primaryKeys()) as string[];
+  if (serviceIds.length < runs * CHANGES) {
+    throw new Error(`${runs} runs of ${CHANGES} changes need ${runs * CHANGES} services: ${serviceIds.length}`);
+  }
   return { db, pull, push, serviceIds: serviceIds.sort() };
 }
 
@@ -58,7 +63,7 @@ async function writer(server: RunningServer) {
 }
 
 export async function measurePullDelta(server: RunningServer, { runs, warmup }: { runs: number; warmup: number }) {
-  const device = await upToDateDevice(server, 'bench-pull-delta');
+  const device = await upToDateDevice(server, 'bench-pull-delta', warmup + runs);
   const write = await writer(server);
   const times: number[] = [];
   let received = 0;
@@ -75,11 +80,16 @@ export async function measurePullDelta(server: RunningServer, { runs, warmup }: 
     }
   }
   await device.db.delete();
-  return { n: received, ...summarize(times), device: 'node+fake-indexeddb' };
+  return {
+    n: received,
+    ...summarize(times),
+    ...warmupFields(warmup, 'after a full download by the device, untimed pulls of 100 changes (JIT, server caches)'),
+    device: 'node+fake-indexeddb',
+  };
 }
 
 export async function measurePush(server: RunningServer, { runs, warmup }: { runs: number; warmup: number }) {
-  const device = await upToDateDevice(server, 'bench-push');
+  const device = await upToDateDevice(server, 'bench-push', warmup + runs);
   const times: number[] = [];
   let applied = 0;
   for (let run = 0; run < warmup + runs; run++) {
@@ -98,5 +108,10 @@ export async function measurePush(server: RunningServer, { runs, warmup }: { run
     await device.pull(); // the server's versions of the pushed records, before the next run
   }
   await device.db.delete();
-  return { n: applied, ...summarize(times), device: 'node+fake-indexeddb' };
+  return {
+    n: applied,
+    ...summarize(times),
+    ...warmupFields(warmup, 'after a full download by the device, untimed pushes of 100 edits (JIT, server caches)'),
+    device: 'node+fake-indexeddb',
+  };
 }

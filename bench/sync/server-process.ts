@@ -1,8 +1,8 @@
 // The real server for the sync benchmarks: `server/main.ts` in its own process, demo mode (so it has invitation
 // codes), on a fresh SQLite file seeded on first start with the generated directory of `services` services
-// (BOUSSOLE_DEMO_SERVICES), serving the built app from dist/ — built first when missing.
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
+// (BOUSSOLE_DEMO_SERVICES), serving the app the benchmark run built (`ctx.app()`, bench/build-app.ts).
+import { type ChildProcess, spawn } from 'node:child_process';
+import { closeSync, openSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,22 +22,12 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Builds dist/ when it is missing (`npx vite build`, ~3 s). */
-export function ensureBuiltApp(): string {
-  const dist = join(ROOT, 'dist');
-  if (!existsSync(join(dist, 'index.html'))) {
-    const built = spawnSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'ignore' });
-    if (built.status !== 0) throw new Error('npx vite build a échoué');
-  }
-  return dist;
-}
-
 export async function startServer({
   services,
   staticDir,
 }: {
   services: number;
-  staticDir?: string;
+  staticDir: string;
 }): Promise<RunningServer> {
   const dir = await mkdtemp(join(tmpdir(), 'boussole-bench-'));
   // Its output goes to a file, as in production (a journal, not a pipe): a pipe that the benchmark's own process,
@@ -51,7 +41,7 @@ export async function startServer({
       PORT: '0',
       HOST: '127.0.0.1',
       BOUSSOLE_DB: join(dir, 'bench.sqlite'),
-      BOUSSOLE_STATIC: staticDir ?? ensureBuiltApp(),
+      BOUSSOLE_STATIC: staticDir,
       BOUSSOLE_MODE: 'demo',
       BOUSSOLE_DEMO_SERVICES: String(services),
     },

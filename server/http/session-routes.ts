@@ -39,8 +39,10 @@ export function createSessionRoutes({
 
   routes.post('/session', limitBody(SESSION_BODY_LIMIT), async (c) => {
     // Codes are read aloud and typed on tablets: spaces around and lower case are forgiven.
-    const body = await readBody(c, signInRequestSchema, (raw) => {
-      if (typeof raw.code === 'string') raw.code = raw.code.trim().toUpperCase();
+    const body = await readBody(c, signInRequestSchema, {
+      prepare: (raw) => {
+        if (typeof raw.code === 'string') raw.code = raw.code.trim().toUpperCase();
+      },
     });
     if (!body.ok) return body.response;
     const codeHash = sha256(body.value.code);

@@ -35,7 +35,7 @@ export function createSyncRoutes(store: DirectoryStore, logger: Logger, clock: C
   routes.post('/push', limitBody(PUSH_BODY_LIMIT), signedIn, async (c) => {
     const session = c.get('session');
     if (!session) throw new Error('requireSession sans session');
-    const body = await readBody(c, pushRequestSchema);
+    const body = await readBody(c, pushRequestSchema, { apart: 'mutations' });
     if (!body.ok) return body.response;
     const { clientId, mutations } = body.value;
     if (clientId !== session.clientId) {

@@ -1,9 +1,10 @@
 // data·inclusion files as they are exchanged: JSON (an array of structures or of services, as the data·inclusion
 // API serves them, or `{ "structures": [...], "services": [...] }`) and CSV (one file per kind, a header of field
-// names; lists written `a,b`; `extension_boussole` as JSON text). Reading gives raw records with their position in
-// the file, parsed with the data·inclusion schemas: nothing is trusted before that.
+// names; lists written `a,b`; `extension_boussole` as JSON text; no cell a spreadsheet would run, see csv.ts).
+// Reading gives raw records with their position in the file, parsed with the data·inclusion schemas: nothing is
+// trusted before that.
 import { type Problem, parse } from '../domain/validation.ts';
-import { type CsvRow, parseCsv, toCsv } from './csv.ts';
+import { type CsvCell, type CsvRow, parseCsv, toCsv } from './csv.ts';
 import {
   DI_LIST_FIELDS,
   DI_NUMBER_FIELDS,
@@ -121,11 +122,11 @@ export function diJson(records: readonly Rec[]): string {
 
 export function diCsv(kind: DiKind, records: readonly Rec[]): string {
   const fields = [...(kind === 'structure' ? DI_STRUCTURE_FIELDS : DI_SERVICE_FIELDS), EXTENSION_FIELD];
-  const cell = (field: string, value: unknown): string => {
-    if (value === null || value === undefined) return '';
+  const cell = (field: string, value: unknown): CsvCell => {
+    if (value === null || value === undefined) return null;
     if (field === EXTENSION_FIELD) return JSON.stringify(value);
     if (Array.isArray(value)) return value.join(',');
-    return String(value);
+    return typeof value === 'number' ? value : String(value);
   };
   return toCsv([fields, ...records.map((r) => fields.map((f) => cell(f, r[f])))]);
 }

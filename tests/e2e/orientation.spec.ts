@@ -1,5 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { waitForServiceWorkerControl } from './helpers.ts';
+import { personal } from './personal-data.ts';
 
 // The worker's orientation on a tablet with no network: a family of five in Vénissieux on minima sociaux who need
 // food this week. Everything after the first visit runs offline: the directory, the matcher, the hours library and
@@ -48,7 +49,7 @@ test.describe('Orientation hors ligne', () => {
     await page.goto('/orientation');
     await expect(page.getByRole('heading', { level: 1, name: 'Nouvelle orientation' })).toBeVisible();
 
-    await page.getByLabel('Commune ou code postal').fill('Vénis');
+    await page.getByLabel('Commune ou code postal').fill(personal('Vénis'));
     await page.getByRole('button', { name: /^Vénissieux/ }).click();
     await expect(page.getByTestId('commune-status')).toHaveText('Commune retenue : Vénissieux');
     await page.getByLabel('Nombre d’adultes').fill('2');
@@ -114,7 +115,7 @@ test.describe('Orientation hors ligne', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Nouvelle orientation' })).toBeFocused();
 
     await tabTo(page, 'Commune ou code postal');
-    await page.keyboard.type('Vénis');
+    await page.keyboard.type(personal('Vénis'));
     await tabTo(page, /^Vénissieux/);
     await page.keyboard.press('Enter');
     await expect(page.getByLabel('Commune ou code postal')).toBeFocused();

@@ -1,5 +1,6 @@
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { signInAsDemo } from './helpers.ts';
+import { personal } from './personal-data.ts';
 
 async function signedInPage(context: BrowserContext, roleLabel: string): Promise<Page> {
   const page = await context.newPage();
@@ -13,13 +14,13 @@ async function fillLiaisonForm(page: Page) {
   await name.waitFor(); // the form shows once the directory is read from the device
   const form = page.getByRole('group', { name: 'Fiche de liaison' });
   for (const select of await form.locator('select').all()) await select.selectOption({ index: 1 });
-  for (const input of await form.locator('input[type="date"]').all()) await input.fill('2026-04-01');
+  for (const input of await form.locator('input[type="date"]').all()) await input.fill(personal('2026-04-01'));
   for (const input of await form.locator('input[inputmode="decimal"]').all()) await input.fill('3');
   for (const group of await form.getByRole('radiogroup').all()) await group.getByLabel('Oui').check();
   for (const input of await form.locator('input[type="text"]:not([inputmode])').all()) {
-    if ((await input.inputValue()) === '') await input.fill('Précisions données par la personne');
+    if ((await input.inputValue()) === '') await input.fill(personal('Précisions données par la personne'));
   }
-  await name.fill('Awa Diallo');
+  await name.fill(personal('Awa Diallo'));
 }
 
 test('une orientation écrite hors ligne part au retour du réseau, le partenaire la refuse avec un motif, le travailleur voit le refus', async ({
@@ -43,7 +44,7 @@ test('une orientation écrite hors ligne part au retour du réseau, le partenair
   await expect(worker.getByRole('alert')).toContainText('Certains champs sont à corriger');
   await expect(worker.getByText('L’accord de la personne est obligatoire')).toBeVisible();
   await worker.getByLabel(/a donné son accord/).check();
-  await worker.getByLabel('Message au partenaire (facultatif)').fill('Merci de la recevoir rapidement');
+  await worker.getByLabel('Message au partenaire (facultatif)').fill(personal('Merci de la recevoir rapidement'));
   await worker.getByRole('button', { name: 'Envoyer l’orientation' }).click();
   await worker.waitForURL(/\/orientations\/ref-/);
   await expect(worker.getByTestId('referral-status')).toHaveText('En attente d’envoi');
@@ -62,7 +63,7 @@ test('une orientation écrite hors ligne part au retour du réseau, le partenair
   await received.getByRole('link', { name: 'Awa Diallo' }).click();
   await expect(partner.getByText('Merci de la recevoir rapidement')).toBeVisible();
   await partner.getByLabel('Motif du refus').selectOption({ label: 'Complet' });
-  await partner.getByLabel(/^Note/).fill('Plus de place avant le mois prochain');
+  await partner.getByLabel(/^Note/).fill(personal('Plus de place avant le mois prochain'));
   await partner.getByRole('button', { name: 'Refuser' }).click();
   await expect(partner.getByTestId('referral-status')).toHaveText('Refusée');
 

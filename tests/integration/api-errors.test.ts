@@ -5,6 +5,8 @@ import { createJsonLogger } from '../../server/logger.ts';
 import type { DirectoryStore } from '../../server/storage/directory-store.ts';
 import { createMemoryStore } from '../../server/storage/memory-store.ts';
 import { apiErrorSchema } from '../../src/domain/api-error.ts';
+import { PROTOCOL_VERSION } from '../../src/domain/protocol-version.ts';
+import { postJson, signInAs } from './fixtures/http-client.ts';
 import { jsonOf, makeTestApp } from './fixtures/test-app.ts';
 
 /** French, and not zod's English defaults. */
@@ -46,6 +48,27 @@ describe('a malformed query', () => {
   });
 });
 
+describe('a body nested too deep', () => {
+  // JSON.parse reads any depth; what runs after it (fingerprints, comparisons, SQLite's JSON CHECK) does not.
+  const nested = `${'['.repeat(5_000)}${']'.repeat(5_000)}`;
+  it.each([
+    ['/api/v1/session', undefined],
+    ['/api/v1/referrals', 'travailleur'],
+    ['/api/v1/referrals/abcdefghijklmnop/status', 'travailleur'],
+    ['/api/v1/import', 'coordinateur'],
+    ['/api/v1/push', 'travailleur'],
+  ] as const)('POST %s → 400 naming where, in French', async (url, role) => {
+    const { app, store } = await makeTestApp();
+    const device = role ? await signInAs(app, store, { role, nom: 'Camille' }) : undefined;
+    const body = `{"protocol":${PROTOCOL_VERSION},"clientId":"${device?.clientId}","extra":${nested}}`;
+    const response = await postJson(app, url, body, device?.auth);
+    expect(response.status).toBe(400);
+    expect(apiErrorSchema.parse(await jsonOf(response)).error.problems).toEqual([
+      { path: 'extra[0][0][0][0][0][0][0]…', message: 'Valeur trop imbriquée (au plus 64 niveaux)' },
+    ]);
+  });
+});
+
 describe('an unknown address', () => {
   it.each([
     ['GET', '/api/v1/nope'],
@@ -81,9 +104,10 @@ describe('a failure inside a handler', () => {
         level: 'error',
         event: 'unhandled_error',
         route: '/api/v1/directory',
-        error: expect.objectContaining({ message: 'disque plein' }),
+        error: { name: 'Error', frames: expect.arrayContaining([expect.stringContaining('api-errors.test.ts')]) },
       }),
     );
+    expect(JSON.stringify(logger.lines)).not.toContain('disque plein');
     expect((await app.request('/api/v1/health')).status).toBe(200);
   });
 });

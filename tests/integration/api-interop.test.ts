@@ -4,13 +4,15 @@
 // coordinator's name.
 import { describe, expect, it } from 'vitest';
 import { IMPORT_BODY_LIMIT } from '../../server/http/interop-routes.ts';
+import { SERVER_READER } from '../../server/sync/visibility.ts';
 import { apiErrorSchema } from '../../src/domain/api-error.ts';
 import { directoryPageSchema } from '../../src/domain/directory.ts';
 import { PROTOCOL_VERSION } from '../../src/domain/protocol-version.ts';
 import { parseCsv } from '../../src/interop/csv.ts';
 import { dataInclusionValidators } from '../fixtures/data-inclusion-validators.ts';
 import { makeDirectory, makeService, makeStructure } from './fixtures/directory-fixture.ts';
-import { postJson, signInAs } from './fixtures/http-client.ts';
+import { postJson, push, signInAs } from './fixtures/http-client.ts';
+import { update } from './fixtures/sync-fixture.ts';
 import { jsonOf, makeTestApp } from './fixtures/test-app.ts';
 
 type Rec = Record<string, unknown>;
@@ -77,6 +79,50 @@ describe('GET /api/v1/export/data-inclusion/…', () => {
     if (!parsed.ok) throw new Error(parsed.message);
     expect(parsed.rows[0]?.cells).toContain('structure_id');
     expect(parsed.rows).toHaveLength(1 + 3);
+  });
+
+  it('lets no cell a partner wrote run as a formula in a spreadsheet, and reads its own export back unchanged', async () => {
+    const { app, store, partner, coordinator } = await withAccounts();
+    const hostile = {
+      nom: '=HYPERLINK("https://evil.example";"Cliquez")',
+      telephone: '+33 4 72 10 20 30',
+      description: '- ouvert le soir, @SUM(1+1) sinon',
+      longitude: -0.57,
+    };
+    const before = await store.getStructure('test--s001', SERVER_READER);
+    const service = before?.services[0];
+    if (!before || !service) throw new Error('fixture: test--s001 and its service');
+    const base = Object.fromEntries(
+      Object.keys(hostile).map((f) => [f, before.structure[f as keyof typeof hostile] ?? null]),
+    );
+    const answer = await push(app, partner, [
+      update(1, 'structure', 'test--s001', base, hostile),
+      update(2, 'service', service.id, { description: service.description }, { description: '@SUM(1+1) le mardi' }),
+    ]);
+    expect(answer.results.map((r) => r.status)).toEqual(['applied', 'applied']);
+
+    const files: Array<{ name: string; content: string }> = [];
+    for (const name of ['structures.csv', 'services.csv']) {
+      const response = await app.request(`/api/v1/export/data-inclusion/${name}`);
+      files.push({ name, content: await response.text() });
+    }
+    const [structures = '', services = ''] = files.map((f) => f.content);
+    // What a spreadsheet sees: each risky cell quoted and led by an apostrophe, none starting a formula.
+    expect(structures).toContain(`,"'=HYPERLINK(""https://evil.example"";""Cliquez"")",`);
+    expect(structures).toContain(`,"'+33 4 72 10 20 30",`);
+    expect(structures).toContain(`,"'- ouvert le soir, @SUM(1+1) sinon",`);
+    expect(structures).toContain(',-0.57,');
+    expect(services).toContain(`,"'@SUM(1+1) le mardi",`);
+    for (const text of files.map((f) => f.content)) expect(text).not.toMatch(/(^|,)[=+@]|,-[^0-9]/m);
+
+    // Boussole's own CSV imported back: every value as the partner wrote it, nothing to change.
+    const response = await postJson(app, '/api/v1/import', importBody('data-inclusion', files), coordinator.auth);
+    const { report } = (await jsonOf(response)) as { report: Rec };
+    expect(report).toMatchObject({ lus: 4, creees: 0, modifiees: 0, rejetees: [] });
+    expect((await store.getStructure('test--s001', SERVER_READER))?.structure).toMatchObject({
+      ...hostile,
+      version: 2,
+    });
   });
 
   it('refuses an unknown file (404) and a bad token (401)', async () => {

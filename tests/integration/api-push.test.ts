@@ -213,4 +213,71 @@ describe('POST /api/v1/push, bad input', () => {
     });
     expect(await store.getStructure('test--s009', SERVER_READER)).toBeUndefined();
   });
+
+  it('refuses alone a mutation nested too deep or oversized, naming the field; the others apply and a retry gets the same answers', async () => {
+    const { app, store, device } = await signedIn();
+    // As text: JSON.stringify itself cannot write a value this deep. 10,000 levels overflowed the stack of the
+    // fingerprint; a conflicting `base` of 1,500 failed SQLite's json_valid CHECK on the conflict row. Both were
+    // 500s, which the device retries forever.
+    const nested = (levels: number) => `${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}`;
+    const deep = (id: number, base: string, changes: string) =>
+      `{"id":${id},"name":"record.update","args":{"kind":"structure","id":"test--s002","base":${base},"changes":${changes}}}`;
+    const mutations = [
+      JSON.stringify(rename(1, 'Nom un')),
+      deep(2, JSON.stringify({ nom: 'Nom un' }), `{"nom":${nested(10_000)}}`),
+      deep(3, `{"nom":${nested(1_500)}}`, JSON.stringify({ nom: 'Nom trois' })),
+      JSON.stringify(update(4, 'structure', 'test--s001', { description: null }, { description: 'x'.repeat(30_000) })),
+      JSON.stringify({
+        id: 5,
+        name: 'conflict.resolve',
+        args: { conflictId: 'c1', value: { x: [...Array(6_000)].map(() => 0) } },
+      }),
+      JSON.stringify(rename(6, 'Nom six', 'Nom un')),
+    ];
+    const body = `{"protocol":${PROTOCOL_VERSION},"clientId":"${device.clientId}","mutations":[${mutations.join(',')}]}`;
+    const first = await postJson(app, '/api/v1/push', body, device.auth);
+    expect(first.status).toBe(200);
+    const answer = await jsonOf(first);
+    const tooDeep = {
+      code: 'invalide',
+      problems: [{ path: 'args.changes.nom.a.a.a.a.a…', message: expect.stringMatching(/imbriquée/) }],
+    };
+    expect(answer).toMatchObject({
+      lastMutationId: 6,
+      results: [
+        { id: 1, status: 'applied' },
+        { id: 2, status: 'rejected', reason: tooDeep },
+        { id: 3, status: 'rejected', reason: { code: 'invalide', problems: [{ path: 'args.base.nom.a.a.a.a.a…' }] } },
+        {
+          id: 4,
+          status: 'rejected',
+          reason: { problems: [{ path: 'args.changes.description', message: expect.stringMatching(/trop long/) }] },
+        },
+        {
+          id: 5,
+          status: 'rejected',
+          reason: { problems: [{ path: 'args.value.x', message: expect.stringMatching(/trop longue/) }] },
+        },
+        { id: 6, status: 'applied' },
+      ],
+    });
+    const retry = await postJson(app, '/api/v1/push', body, device.auth);
+    expect([retry.status, await jsonOf(retry)]).toEqual([200, answer]);
+    expect((await store.getStructure('test--s002', SERVER_READER))?.structure).toMatchObject({
+      nom: 'Nom six',
+      version: 3,
+    });
+  });
+
+  it('refuses with 400 naming where an envelope nested too deep, before applying anything', async () => {
+    const { app, device } = await signedIn();
+    const nested = `${'['.repeat(10_000)}${']'.repeat(10_000)}`;
+    const body = `{"protocol":${PROTOCOL_VERSION},"clientId":"${device.clientId}","mutations":[${JSON.stringify(rename(1, 'Nom un'))}],"extra":${nested}}`;
+    const response = await postJson(app, '/api/v1/push', body, device.auth);
+    expect(response.status).toBe(400);
+    expect(apiErrorSchema.parse(await jsonOf(response)).error.problems).toEqual([
+      { path: 'extra[0][0][0][0][0][0][0]…', message: 'Valeur trop imbriquée (au plus 64 niveaux)' },
+    ]);
+    expect((await pull(app, device)).lastMutationId).toBe(0);
+  });
 });

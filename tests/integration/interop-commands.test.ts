@@ -62,7 +62,17 @@ async function everything(store: DirectoryStore): Promise<DirectoryRecord[]> {
 /** What data·inclusion cannot carry: who verified (a person's name) and the server's version counter. */
 const portable = (r: DirectoryRecord) => ({ ...r, verification: null, version: 1 });
 
-const demo = generateDirectory({ services: 150 });
+/** The demo, where one partner wrote its listing to run in a spreadsheet (CSV injection). */
+const FORMULAS = {
+  nom: '=HYPERLINK("https://evil.example";"Cliquez")',
+  telephone: '+33 4 72 10 20 30',
+  description: '- ouvert le soir, @SUM(1+1) sinon',
+};
+const generated = generateDirectory({ services: 150 });
+const demo = {
+  structures: generated.structures.map((s, i) => (i === 0 ? { ...s, ...FORMULAS } : s)),
+  services: generated.services.map((v, i) => (i === 0 ? { ...v, description: '+1+1 le mardi' } : v)),
+};
 
 async function demoStore(): Promise<DirectoryStore> {
   const store = createMemoryStore();
@@ -99,11 +109,16 @@ describe('npm run export -- --format data-inclusion', () => {
   });
 
   it.each(['json', 'csv'])(
-    'round-trips: export → import (%s) into an empty store → the same directory',
+    'round-trips: export → import (%s) into an empty store → the same directory, formula-like cells included',
     async (ext) => {
       const source = cli(await demoStore());
       const dir = await tempDir();
       expect(await source.exportTo('--format', 'data-inclusion', '--out', dir, '--tout')).toBe(0);
+      if (ext === 'csv') {
+        // What a spreadsheet sees: risky cells quoted and led by an apostrophe; read back below as they were.
+        expect(await readFile(join(dir, 'structures.csv'), 'utf8')).toContain(`,"'${FORMULAS.telephone}",`);
+        expect(await readFile(join(dir, 'services.csv'), 'utf8')).toContain(`,"'+1+1 le mardi",`);
+      }
       const target = cli(openSqliteStore({ path: ':memory:' }));
       const files = [join(dir, `services.${ext}`), join(dir, `structures.${ext}`)];
       expect(await target.importFrom('--format', 'data-inclusion', ...files)).toBe(0);

@@ -3,9 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { COVERAGE_NOW, coverageServices, coverageStructures } from '../../../tests/fixtures/coverage-directory.ts';
 import { createHoursEngine, type OpeningHoursConstructor } from '../../matching/hours/hours-engine.ts';
 import { prepareDirectory } from '../../matching/snapshot.ts';
-import { actorsByTerritory } from '../../matching/territory-coverage/actors.ts';
+import { type Actor, actorsByTerritory } from '../../matching/territory-coverage/actors.ts';
 import { computeCoverage } from '../../matching/territory-coverage/coverage.ts';
-import { toCsv } from '../text/csv.ts';
 import { actorsCsv, coverageCsv } from './coverage-csv.ts';
 
 const engine = createHoursEngine(opening_hours as unknown as OpeningHoursConstructor);
@@ -51,17 +50,19 @@ describe('the coverage CSV exports', () => {
     ]);
   });
 
-  it('quote what needs it and never let a cell run as a formula', () => {
-    expect(
-      lines(
-        toCsv(
-          ['a', 'b'],
-          [
-            ['Le "Panier"; Bron', '=HYPERLINK("x")'],
-            [1.25, null],
-          ],
-        ),
-      ),
-    ).toEqual(['a;b', '"Le ""Panier""; Bron";"\'=HYPERLINK(""x"")"', '1,25;']);
+  it('quote what needs it and never let a partner’s cell run as a formula', () => {
+    const hostile: Actor = {
+      structureId: 'test--s9',
+      nom: '=HYPERLINK("https://evil.example";"Voir")',
+      needs: [],
+      services: 1,
+      unconditional: true,
+      homeCommune: '69259',
+      telephone: '+33 4 72 00 00 00',
+      courriel: '@SUM(1+1)',
+    };
+    expect(lines(actorsCsv(new Map([['69259', [hostile]]]), ['69259']))[1]).toBe(
+      '69259;Vénissieux;"\'=HYPERLINK(""https://evil.example"";""Voir"")";test--s9;;1;oui;Vénissieux;"\'+33 4 72 00 00 00";"\'@SUM(1+1)"',
+    );
   });
 });

@@ -1,12 +1,13 @@
 // The coordinator's exports: the coverage matrix (every territory × every need, with the gaps under the current
-// distance threshold) and the actors per territory, as CSV text (src/ui/text/csv.ts says why `;` and a BOM).
+// distance threshold) and the actors per territory, as CSV text for French spreadsheets (src/interop/csv.ts says
+// why `;` and a BOM, and how no partner's name can run as a formula).
 import { communeByCode, LYON } from '../../domain/communes.ts';
 import { BESOINS } from '../../domain/vocabulary.ts';
+import { type CsvCell, FRENCH_SPREADSHEET, toCsv } from '../../interop/csv.ts';
 import type { Actor } from '../../matching/territory-coverage/actors.ts';
 import type { CoverageCell, CoverageMatrix } from '../../matching/territory-coverage/coverage.ts';
 import { type GapRules, gapsOf } from '../../matching/territory-coverage/gaps.ts';
 import { fr } from '../strings.ts';
-import { type CsvCell, toCsv } from '../text/csv.ts';
 import { gapText, territoryName } from './coverage-words.ts';
 
 const C = fr.coverage;
@@ -46,7 +47,7 @@ export function coverageCsv(matrix: CoverageMatrix, rules: GapRules): string {
       if (cell && cell.code === territory.code_insee) rows.push(matrixRow(cell, rules));
     }
   }
-  return toCsv(C.csv.matrix, rows);
+  return toCsv([C.csv.matrix, ...rows], FRENCH_SPREADSHEET);
 }
 
 /**
@@ -72,5 +73,5 @@ export function actorsCsv(actors: ReadonlyMap<string, readonly Actor[]>, order: 
       ]);
     }
   }
-  return toCsv(C.csv.actors, rows);
+  return toCsv([C.csv.actors, ...rows], FRENCH_SPREADSHEET);
 }
