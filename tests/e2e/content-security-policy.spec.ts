@@ -1,5 +1,6 @@
 import { type BrowserContext, type ConsoleMessage, expect, type Page, type Response, test } from '@playwright/test';
 import { signInAsDemo } from './helpers.ts';
+import { personal } from './personal-data.ts';
 
 // The app runs under its Content-Security-Policy (server/http/content-security-policy.ts) with nothing refused:
 // every screen a coordinator opens online, then with no network a reload, an orientation and its handout. Any
@@ -110,7 +111,7 @@ test.describe('Content-Security-Policy', () => {
     expectPolicy(offline);
     // An orientation and its handout offline: the matcher, the hours library and the QR codes run on the device.
     await page.goto('/orientation');
-    await page.getByLabel('Commune ou code postal').fill('Vénis');
+    await page.getByLabel('Commune ou code postal').fill(personal('Vénis'));
     await page.getByRole('button', { name: /^Vénissieux/ }).click();
     await page.getByRole('button', { name: 'Continuer' }).click();
     await page.getByLabel('Aide alimentaire (colis, distribution)').check();
