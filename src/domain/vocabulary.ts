@@ -97,6 +97,24 @@ export const RESSOURCES = {
   retraite: 'Petite retraite',
 } as const;
 
+/** What the person does (the 2019 prototype asked « avec / sans emploi »); decides the publics actifs,
+ * demandeurs d'emploi, étudiants and seniors of data·inclusion. */
+export const SITUATIONS_EMPLOI = {
+  'en-emploi': 'En emploi (salarié·e, intérim, à son compte)',
+  'demandeur-emploi': "Demandeur ou demandeuse d'emploi",
+  etudes: 'En études ou en formation',
+  retraite: 'À la retraite',
+  'sans-activite': 'Sans activité professionnelle',
+} as const;
+
+/** A disability's recognitions, as workers see them in a file (the 2019 prototype asked « avec / sans handicap »). */
+export const RECONNAISSANCES_HANDICAP = {
+  rqth: 'RQTH (travailleur ou travailleuse handicapé·e)',
+  aah: 'AAH (allocation aux adultes handicapés)',
+  cmi: 'Carte mobilité inclusion',
+  invalidite: "Pension d'invalidité",
+} as const;
+
 export const GENRES = {
   femme: 'Femme',
   homme: 'Homme',

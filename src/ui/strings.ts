@@ -694,6 +694,9 @@ export const fr = {
     peut_cuisiner: 'si la personne peut cuisiner',
     disponibilites: 'les disponibilités',
     urgence: 'l’urgence',
+    emploi: 'l’activité professionnelle',
+    handicap: 'la situation de handicap',
+    budget: 'les ressources et charges',
   },
   reasons: {
     listing_not_validated: 'Partenaire proposé, pas encore validé par la coordination',
