@@ -31,6 +31,8 @@ const MORE_FIELDS: ReadonlySet<ProfileField> = new Set([
   'regimes',
   'peut_cuisiner',
   'disponibilites',
+  'emploi',
+  'handicap',
 ]);
 
 /** Where "Utiliser ma position" stands. */
@@ -66,6 +68,8 @@ export function createOrientationModel(catalog: ReadonlySignal<CatalogModel | nu
   const draft = signal<Draft>(EMPTY_DRAFT);
   const step = signal<Step>('profil');
   const moreOpen = signal(false);
+  /** « Ressources et charges » is open (it is also opened to go back to the amounts). */
+  const budgetOpen = signal(false);
   /** Where focus goes once the step is shown: its heading, or a field the worker came back to. */
   const focus = signal<{ field: ProfileField | null; seq: number }>({ field: null, seq: 0 });
   const now = signal(clock());
@@ -76,7 +80,13 @@ export function createOrientationModel(catalog: ReadonlySignal<CatalogModel | nu
   const profile = computed(() => profileOf(draft.value));
   const orientation = computed<Orientation | null>(() => {
     if (step.value !== 'resultats') return null;
-    return catalog.value?.orient(profile.value, now.value) ?? null;
+    return catalog.value?.orient(profile.value, now.value, draft.value.criteres) ?? null;
+  });
+  /** Colleagues' and MDM's criteria present on the device (partners' and the public's feeds carry none). */
+  const criteresInUse = computed(() => {
+    const tags = new Set<string>();
+    for (const e of catalog.value?.snapshot.value?.entries ?? []) for (const t of e.criteres) tags.add(t);
+    return [...tags].sort((a, b) => a.localeCompare(b, 'fr'));
   });
   const view = computed<ResultsView | null>(() => {
     const o = orientation.value;
@@ -101,6 +111,8 @@ export function createOrientationModel(catalog: ReadonlySignal<CatalogModel | nu
     draft,
     step,
     moreOpen,
+    budgetOpen,
+    criteresInUse,
     focus,
     now,
     filters,
@@ -149,6 +161,7 @@ export function createOrientationModel(catalog: ReadonlySignal<CatalogModel | nu
     /** Back to the profile step, on the field that would change results ("Préciser …"). */
     editField(field: ProfileField) {
       if (MORE_FIELDS.has(field)) moreOpen.value = true;
+      if (field === 'budget') budgetOpen.value = true;
       go('profil', field);
     },
     setFilter<K extends keyof ResultFilters>(key: K, value: ResultFilters[K]) {
@@ -163,6 +176,7 @@ export function createOrientationModel(catalog: ReadonlySignal<CatalogModel | nu
       filters.value = NO_FILTERS;
       limits.value = FIRST_PAGES;
       moreOpen.value = false;
+      budgetOpen.value = false;
       locating.value = 'idle';
       go('profil');
     },
