@@ -51,16 +51,16 @@ async function openBudget() {
   const details = summary.closest('details') as HTMLDetailsElement;
   details.open = true;
   fireEvent(details, new Event('toggle'));
-  await screen.findByLabelText('Salaires, revenus d’activité, allocations chômage');
+  await screen.findByLabelText('Salaires et allocations chômage');
 }
 
 function typeAmounts() {
-  type('Salaires, revenus d’activité, allocations chômage', '900');
-  type('Allocations familiales, aide au logement, prime d’activité', '350');
-  type('Loyer ou remboursement du logement, charges comprises', '520');
+  type('Salaires et allocations chômage', '900');
+  type('Allocations familiales et logement (CAF)', '350');
+  type('Loyer et charges, ou prêt du logement', '520');
   type('Énergie et eau', '90');
   type('Assurances et mutuelle', '32');
-  type('Autres charges fixes (téléphone, transport, pension versée…)', '50');
+  type('Autres charges (téléphone, transport…)', '50');
 }
 
 describe('resources and charges in the orientation form', () => {
@@ -82,7 +82,7 @@ describe('resources and charges in the orientation form', () => {
     );
     // The summary keeps the figure in view once closed.
     expect(plain(screen.getByText(/Ressources et charges/).closest('summary')?.textContent)).toContain(
-      '— Reste à vivre : 6,20 € par jour et par personne',
+      'Reste à vivre : 6,20 € par jour et par personne',
     );
     // The QF of the CAF attestation replaces the estimate.
     type('Quotient familial CAF inscrit sur l’attestation (€)', '512');
@@ -96,7 +96,7 @@ describe('resources and charges in the orientation form', () => {
     fillSingleParentOfTwo();
     await openBudget();
     typeAmounts();
-    const rent = screen.getByLabelText('Loyer ou remboursement du logement, charges comprises');
+    const rent = screen.getByLabelText('Loyer et charges, ou prêt du logement');
     fireEvent.input(rent, { target: { value: '52O' } });
     expect(rent.getAttribute('aria-invalid')).toBe('true');
     const message = document.getElementById(rent.getAttribute('aria-describedby') ?? '');
@@ -133,9 +133,7 @@ describe('resources and charges in the orientation form', () => {
 
     // « Préciser les ressources et charges » brings the worker back to the amounts, opened, focus in them.
     fireEvent.click(screen.getByRole('button', { name: /^Préciser les ressources et charges/ }));
-    await waitFor(() =>
-      expect(document.activeElement).toBe(screen.getByLabelText('Salaires, revenus d’activité, allocations chômage')),
-    );
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Salaires et allocations chômage')));
     typeAmounts();
     fireEvent.click(screen.getByRole('button', { name: 'Continuer' }));
     fireEvent.click(screen.getByRole('button', { name: 'Voir les résultats' }));

@@ -128,6 +128,8 @@ export function BudgetFields({ model }: { model: OrientationModel }) {
           ))}
         </div>
       </fieldset>
+      {/* Right under the amounts, where the worker is typing; the QF's own entries follow. */}
+      <Figures model={model} />
       <fieldset class="group">
         <legend>{B.qfLegend}</legend>
         <div class="amount-grid">
@@ -162,7 +164,6 @@ export function BudgetFields({ model }: { model: OrientationModel }) {
           )}
         </div>
       </fieldset>
-      <Figures model={model} />
       <p class="hint">{B.source}</p>
     </div>
   );
@@ -182,7 +183,7 @@ export function BudgetDisclosure({ model }: { model: OrientationModel }) {
     >
       <summary>
         {B.summary}
-        {rav !== null && <span class="summary-figure"> — {B.rav(rav)}</span>}
+        {rav !== null && <span class="summary-figure">{B.rav(rav)}</span>}
       </summary>
       {model.budgetOpen.value && <BudgetFields model={model} />}
     </details>
