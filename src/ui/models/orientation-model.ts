@@ -9,7 +9,7 @@
 import { computed, type ReadonlySignal, signal } from '@preact/signals';
 import { communeOfPosition } from '../../domain/geo/commune-of-position.ts';
 import type { Orientation, ServiceResult } from '../../matching/orient/types.ts';
-import type { ProfileField } from '../../matching/reasons.ts';
+import type { Language, ProfileField } from '../../matching/reasons.ts';
 import type { CatalogModel } from './catalog-model.ts';
 import { communeName, type Draft, EMPTY_DRAFT, profileOf } from './profile-draft.ts';
 import { NO_FILTERS, type ResultFilters, resultFilter } from './result-filters.ts';
@@ -72,6 +72,8 @@ export function createOrientationModel(catalog: ReadonlySignal<CatalogModel | nu
   const filters = signal<ResultFilters>(NO_FILTERS);
   const limits = signal<Record<ResultList, number>>(FIRST_PAGES);
   const locating = signal<Locating>('idle');
+  /** The person's language for the handout, chosen by the worker; null: proposed from the profile's languages. */
+  const handoutLanguage = signal<Language | null>(null);
 
   const profile = computed(() => profileOf(draft.value));
   const orientation = computed<Orientation | null>(() => {
@@ -106,6 +108,7 @@ export function createOrientationModel(catalog: ReadonlySignal<CatalogModel | nu
     filters,
     limits,
     locating,
+    handoutLanguage,
     profile,
     orientation,
     view,
@@ -164,6 +167,7 @@ export function createOrientationModel(catalog: ReadonlySignal<CatalogModel | nu
       limits.value = FIRST_PAGES;
       moreOpen.value = false;
       locating.value = 'idle';
+      handoutLanguage.value = null;
       go('profil');
     },
   };
