@@ -53,7 +53,7 @@ describe('dates on the handout are written out, on the Paris clock', () => {
   it('writes Arabic and Dari dates with Gregorian months and Latin digits, as the address and the French beside', async () => {
     const ar = await formatOf('ar');
     expect(ar.day('2026-11-05')).toBe('الخميس، 5 نوفمبر');
-    expect(ar.slot(at('2026-11-05T14:00:00+01:00'), at('2026-11-05T17:00:00+01:00'))).toBe(`14:00${NBSP}– 17:00`);
+    expect(ar.slot(at('2026-11-05T14:00:00+01:00'), at('2026-11-05T17:00:00+01:00'))).toBe('من 14:00 إلى 17:00');
     const fa = await formatOf('fa');
     // fa-AF's default calendar is the Persian one (« آبان »): the sheet must use the Gregorian date.
     expect(fa.day('2026-11-05')).toBe('پنجشنبه 5 نومبر');

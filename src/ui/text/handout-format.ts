@@ -85,7 +85,7 @@ export function handoutFormat(language: HandoutLanguage, words: HandoutWords): H
     day: (day) => written(day, true, false),
     date: (day, now) => written(day, false, day.slice(0, 4) !== parisDay(now).slice(0, 4)),
     fullDate: (instant) => written(parisDay(instant), false, true),
-    slot: (start, end) => `${time(start, false)}${NBSP}– ${time(end, true)}`,
+    slot: (start, end) => words.slot(time(start, false), time(end, true)),
     weekday: (index) =>
       intl
         ? formatter({ weekday: 'long' }).format(new Date(Date.UTC(2024, 0, 1) + index * DAY_MS))

@@ -26,6 +26,7 @@ const SAMPLES: { [K in FunctionKey]: Parameters<HandoutWords[K]>[] } = {
     ['«FROM»', '«TO»'],
     ['«FROM»', null],
   ],
+  slot: [['«FROM»', '«TO»']],
   opening: [['«DATE»', '«SLOTS»']],
   oneDay: [['«DAY»']],
   dayRange: [['«FROM»', '«TO»']],

@@ -111,10 +111,10 @@ describe('a partner in words', () => {
     const { words, format } = await language('ar');
     const block = blockInWords(aSheet(), words, format, NOW, false);
     expect(block.category).toBe('بقالة تضامنية (طعام بسعر منخفض)');
-    expect(block.hours?.next[0]).toBe('الثلاثاء، 3 نوفمبر، 09:00\u00a0– 12:00');
+    expect(block.hours?.next[0]).toBe('الثلاثاء، 3 نوفمبر، من 09:00 إلى 12:00');
     // The partner's comment « sur inscription » is not printed in the Arabic block.
-    expect(block.hours?.next[1]).toBe('الأربعاء، 4 نوفمبر، 14:00\u00a0– 17:00');
-    expect(block.hours?.week[0]).toBe('من الثلاثاء إلى الخميس: 09:00\u00a0– 12:00، 14:00\u00a0– 17:30');
+    expect(block.hours?.next[1]).toBe('الأربعاء، 4 نوفمبر، من 14:00 إلى 17:00');
+    expect(block.hours?.week[0]).toBe('من الثلاثاء إلى الخميس: من 09:00 إلى 12:00، من 14:00 إلى 17:30');
     expect(block.hours?.temporary).toEqual(['مغلق من 21 ديسمبر إلى 4 يناير 2027.']);
     expect(block.hours?.note).toBeNull();
     expect(block.howToGo).toEqual([

@@ -93,7 +93,7 @@ export function HandoutBlock({ sheet, block, written: { language, words: w }, ki
         </>
       )}
       <Heading picto="document">{w.toBring}</Heading>
-      {block.documents.length > 0 ? <Lines lines={block.documents} /> : <p>{w.nothingToBring}</p>}
+      <Lines lines={block.documents.length > 0 ? block.documents : [w.nothingToBring]} />
       <Heading picto="door">{w.welcome}</Heading>
       <Lines lines={block.welcome} />
       <Heading picto="price">{w.price}</Heading>

@@ -24,12 +24,15 @@ interface Props {
  */
 export function HandoutPartner({ sheet, french, translated, now, android, onRemove }: Props) {
   const itinerary = itineraryLink(sheet, android);
+  // The service's own name, unless it only repeats the partner's name or its category (« Frigo solidaire »).
+  const category = sheet.category ? french.words.category[sheet.category] : null;
+  const serviceName = sheet.service !== sheet.name && sheet.service !== category ? sheet.service : null;
   return (
     <article class="handout-partner" aria-labelledby={`h-${sheet.serviceId}`} data-testid="handout-partner">
       <div class="handout-partner-head">
         <div class="handout-partner-id">
           <h2 id={`h-${sheet.serviceId}`}>{sheet.name}</h2>
-          {sheet.service !== sheet.name && <p class="service-name">{sheet.service}</p>}
+          {serviceName && <p class="service-name">{serviceName}</p>}
           <p class="handout-line" data-testid="handout-address">
             <Pictogram name="pin" />
             <span>

@@ -165,7 +165,7 @@ describe('the handout in the person’s language', () => {
     const a = within(arabic);
     expect(a.getByRole('heading', { level: 3, name: 'أوقات العمل' })).toBeTruthy();
     expect(a.getByRole('heading', { level: 3, name: 'ما يجب إحضاره' })).toBeTruthy();
-    expect(plain(a.getByTestId('handout-hours').textContent)).toContain('الثلاثاء، 3 نوفمبر، 09:00 – 12:00');
+    expect(plain(a.getByTestId('handout-hours').textContent)).toContain('الثلاثاء، 3 نوفمبر، من 09:00 إلى 12:00');
     expect(a.getByText('بطاقة هوية أو جواز سفر أو بطاقة إقامة')).toBeTruthy();
     expect(a.getByText('بقالة تضامنية (طعام بسعر منخفض)')).toBeTruthy();
     // The partner's own words stay in the French block, as written; the Arabic block says there is more.

@@ -30,6 +30,7 @@ export const ar: HandoutWords = {
   noHours: 'أوقات العمل غير معروفة: اتصل قبل الذهاب.',
   closed: (from, to) => (to ? `مغلق من ${from} إلى ${to}.` : `مغلق ابتداءً من ${from}، حتى إشعار آخر.`),
   exceptional: (from, to) => (to ? `أوقات عمل خاصة من ${from} إلى ${to}.` : `أوقات عمل خاصة ابتداءً من ${from}.`),
+  slot: (from, to) => `من ${from} إلى ${to}`,
   opening: (date, slots) => `${date}، ${slots}`,
   oneDay: (day) => `يوم ${day}`,
   dayRange: (from, to) => `من ${from} إلى ${to}`,

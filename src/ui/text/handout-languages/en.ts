@@ -30,6 +30,7 @@ export const en: HandoutWords = {
   closed: (from, to) => (to ? `Closed from ${from} to ${to}.` : `Closed from ${from}, until further notice.`),
   exceptional: (from, to) =>
     to ? `Special opening times from ${from} to ${to}.` : `Special opening times from ${from}.`,
+  slot: (from, to) => `${from}\u00a0– ${to}`,
   opening: (date, slots) => `${date}, ${slots}`,
   oneDay: (day) => day,
   dayRange: (from, to) => `${from} to ${to}`,

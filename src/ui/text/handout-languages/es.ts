@@ -30,6 +30,7 @@ export const es: HandoutWords = {
   noHours: 'Horario desconocido: llame antes de ir.',
   closed: (from, to) => (to ? `Cerrado del ${from} al ${to}.` : `Cerrado desde el ${from}, hasta nuevo aviso.`),
   exceptional: (from, to) => (to ? `Horario especial del ${from} al ${to}.` : `Horario especial desde el ${from}.`),
+  slot: (from, to) => `${from}\u00a0– ${to}`,
   opening: (date, slots) => `${date}, ${slots}`,
   oneDay: (day) => day,
   dayRange: (from, to) => `de ${from} a ${to}`,

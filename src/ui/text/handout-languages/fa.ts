@@ -32,6 +32,7 @@ export const fa: HandoutWords = {
   noHours: 'ساعات کار معلوم نیست: پیش از رفتن تیلفون کنید.',
   closed: (from, to) => (to ? `از ${from} تا ${to} بسته است.` : `از ${from} بسته است، تا اطلاع بعدی.`),
   exceptional: (from, to) => (to ? `ساعات کار خاص از ${from} تا ${to}.` : `ساعات کار خاص از ${from}.`),
+  slot: (from, to) => `از ${from} تا ${to}`,
   opening: (date, slots) => `${date}، ${slots}`,
   oneDay: (day) => `روز ${day}`,
   dayRange: (from, to) => `از ${from} تا ${to}`,

@@ -48,6 +48,8 @@ export const fr = {
     to ? `Fermeture exceptionnelle du ${from} au ${to}.` : `Fermé à partir du ${from}, jusqu’à nouvel ordre.`,
   exceptional: (from: string, to: string | null) =>
     to ? `Horaires exceptionnels du ${from} au ${to}.` : `Horaires exceptionnels à partir du ${from}.`,
+  /** « 14 h – 17 h »; right-to-left languages say it in words, which no bidi reordering can turn around. */
+  slot: (from: string, to: string) => `${from}\u00a0– ${to}`,
   opening: (date: string, slots: string) => `${date}, ${slots}`,
   oneDay: (day: string) => `le ${day}`,
   dayRange: (from: string, to: string) => `du ${from} au ${to}`,

@@ -30,6 +30,7 @@ export const pt: HandoutWords = {
   noHours: 'Horário desconhecido: ligue antes de ir.',
   closed: (from, to) => (to ? `Fechado de ${from} a ${to}.` : `Fechado a partir de ${from}, até novo aviso.`),
   exceptional: (from, to) => (to ? `Horário especial de ${from} a ${to}.` : `Horário especial a partir de ${from}.`),
+  slot: (from, to) => `${from}\u00a0– ${to}`,
   opening: (date, slots) => `${date}, ${slots}`,
   oneDay: (day) => day,
   dayRange: (from, to) => `de ${from} a ${to}`,

@@ -31,6 +31,7 @@ export const ro: HandoutWords = {
   closed: (from, to) => (to ? `Închis în perioada ${from} – ${to}.` : `Închis începând cu ${from}, până la noi vești.`),
   exceptional: (from, to) =>
     to ? `Program special în perioada ${from} – ${to}.` : `Program special începând cu ${from}.`,
+  slot: (from, to) => `${from}\u00a0– ${to}`,
   opening: (date, slots) => `${date}, ${slots}`,
   oneDay: (day) => day,
   dayRange: (from, to) => `de ${from} până ${to}`,

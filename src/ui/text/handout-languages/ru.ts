@@ -30,6 +30,7 @@ export const ru: HandoutWords = {
   noHours: 'Часы работы неизвестны: позвоните перед тем, как идти.',
   closed: (from, to) => (to ? `Закрыто с ${from} по ${to}.` : `Закрыто с ${from}. Дата открытия пока неизвестна.`),
   exceptional: (from, to) => (to ? `Особые часы работы с ${from} по ${to}.` : `Особые часы работы с ${from}.`),
+  slot: (from, to) => `${from}\u00a0– ${to}`,
   opening: (date, slots) => `${date}, ${slots}`,
   oneDay: (day) => day,
   dayRange: (from, to) => `${from} – ${to}`,

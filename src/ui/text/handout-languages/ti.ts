@@ -31,6 +31,7 @@ export const ti: HandoutWords = {
   noHours: 'ሰዓታት ስራሕ ኣይፍለጥን። ቅድሚ ምኻድኩም ደውሉ።',
   closed: (from, to) => (to ? `ካብ ${from} ክሳብ ${to} ዕጹው እዩ።` : `ካብ ${from} ጀሚሩ ዕጹው እዩ።`),
   exceptional: (from, to) => (to ? `ካብ ${from} ክሳብ ${to} ፍሉይ ሰዓታት ስራሕ።` : `ካብ ${from} ጀሚሩ ፍሉይ ሰዓታት ስራሕ።`),
+  slot: (from, to) => `${from}\u00a0– ${to}`,
   opening: (date, slots) => `${date}፣ ${slots}`,
   oneDay: (day) => day,
   dayRange: (from, to) => `ካብ ${from} ክሳብ ${to}`,

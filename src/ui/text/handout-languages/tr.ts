@@ -33,6 +33,7 @@ export const tr: HandoutWords = {
     to ? `Kapalı: ${from} – ${to}.` : `${from} tarihinden itibaren kapalı. Açılış tarihi henüz belli değil.`,
   exceptional: (from, to) =>
     to ? `Özel çalışma saatleri: ${from} – ${to}.` : `${from} tarihinden itibaren özel çalışma saatleri.`,
+  slot: (from, to) => `${from}\u00a0– ${to}`,
   opening: (date, slots) => `${date}, ${slots}`,
   oneDay: (day) => day,
   dayRange: (from, to) => `${from} – ${to}`,

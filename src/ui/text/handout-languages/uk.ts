@@ -30,6 +30,7 @@ export const uk: HandoutWords = {
   noHours: 'Години роботи невідомі: зателефонуйте перед тим, як іти.',
   closed: (from, to) => (to ? `Зачинено з ${from} по ${to}.` : `Зачинено з ${from}. Дата відкриття поки невідома.`),
   exceptional: (from, to) => (to ? `Особливі години роботи з ${from} по ${to}.` : `Особливі години роботи з ${from}.`),
+  slot: (from, to) => `${from}\u00a0– ${to}`,
   opening: (date, slots) => `${date}, ${slots}`,
   oneDay: (day) => day,
   dayRange: (from, to) => `${from} – ${to}`,
