@@ -170,7 +170,7 @@ describe('the handout in the person’s language', () => {
     expect(a.getByText('بقالة تضامنية (طعام بسعر منخفض)')).toBeTruthy();
     // The partner's own words stay in the French block, as written; the Arabic block says there is more.
     expect(a.queryByText('10 à 30 % du prix')).toBeNull();
-    expect(a.getByText('كتب الشريك معلومات أخرى باللغة الفرنسية.')).toBeTruthy();
+    expect(a.getByText('معلومات أخرى من الشريك، باللغة الفرنسية.')).toBeTruthy();
     const f = within(french);
     expect(f.getByText('10 à 30 % du prix')).toBeTruthy();
     expect(plain(f.getByTestId('handout-hours').textContent)).toContain('mardi 3 novembre, 9 h – 12 h');

@@ -63,7 +63,7 @@ export const en: HandoutWords = {
   percentRange: (min, max) => `You pay ${min} to ${max} of the normal price.`,
   percentOne: (share) => `You pay ${share} of the normal price.`,
   qrCaption: 'Scan the code to keep the address and phone number in your contacts.',
-  seeFrench: 'The partner wrote more information, in French.',
+  seeFrench: 'More information from the partner, in French.',
   days: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as Week,
   months: [
     'January',

@@ -65,7 +65,7 @@ export const es: HandoutWords = {
   percentRange: (min, max) => `Usted paga del ${min} al ${max} del precio normal.`,
   percentOne: (share) => `Usted paga el ${share} del precio normal.`,
   qrCaption: 'Escanee el código para guardar la dirección y el teléfono en sus contactos.',
-  seeFrench: 'La entidad ha escrito más información, en francés.',
+  seeFrench: 'Más información de la entidad, en francés.',
   days: ['lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado', 'domingo'] as Week,
   months: [
     'enero',

@@ -83,7 +83,7 @@ export const fr = {
   percentRange: (min: string, max: string) => `Vous payez de ${min} à ${max} du prix normal.`,
   percentOne: (share: string) => `Vous payez ${share} du prix normal.`,
   qrCaption: 'Scannez pour garder l’adresse et le téléphone dans vos contacts.',
-  seeFrench: 'Le partenaire a écrit d’autres informations, en français.',
+  seeFrench: 'D’autres informations du partenaire, en français.',
   days: ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'] as Week,
   months: [
     'janvier',

@@ -51,11 +51,11 @@ export const pt: HandoutWords = {
   },
   nothingToBring: 'Não precisa de levar nenhum papel.',
   welcome: 'Como ser atendido',
-  ficheSent: 'É precisa uma ficha de encaminhamento (fiche de liaison). O seu assistente social envia-a.',
+  ficheSent: 'É necessária uma ficha de encaminhamento (fiche de liaison). O seu assistente social envia-a.',
   ficheBrought:
-    'É precisa uma ficha de encaminhamento (fiche de liaison). O seu assistente social preenche-a. Leve-a consigo.',
+    'É necessária uma ficha de encaminhamento (fiche de liaison). O seu assistente social preenche-a. Leve-a consigo.',
   ficheEither:
-    'É precisa uma ficha de encaminhamento (fiche de liaison). O seu assistente social envia-a, ou leva-a consigo.',
+    'É necessária uma ficha de encaminhamento (fiche de liaison). O seu assistente social envia-a, ou leva-a consigo.',
   referralOnly: 'Tem de ser encaminhado por um assistente social.',
   appointment: 'Só com marcação: ligue antes de ir.',
   registration: 'Tem de se inscrever antes.',
@@ -65,7 +65,7 @@ export const pt: HandoutWords = {
   percentRange: (min, max) => `Paga de ${min} a ${max} do preço normal.`,
   percentOne: (share) => `Paga ${share} do preço normal.`,
   qrCaption: 'Leia o código para guardar a morada e o telefone nos seus contactos.',
-  seeFrench: 'O parceiro escreveu mais informações, em francês.',
+  seeFrench: 'Mais informações da entidade, em francês.',
   days: ['segunda-feira', 'terça-feira', 'quarta-feira', 'quinta-feira', 'sexta-feira', 'sábado', 'domingo'] as Week,
   months: [
     'janeiro',

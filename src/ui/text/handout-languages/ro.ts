@@ -67,7 +67,7 @@ export const ro: HandoutWords = {
   percentRange: (min, max) => `Plătiți între ${min} și ${max} din prețul normal.`,
   percentOne: (share) => `Plătiți ${share} din prețul normal.`,
   qrCaption: 'Scanați codul ca să păstrați adresa și telefonul în contacte.',
-  seeFrench: 'Partenerul a scris și alte informații, în franceză.',
+  seeFrench: 'Mai multe informații de la partener, în franceză.',
   days: ['luni', 'marți', 'miercuri', 'joi', 'vineri', 'sâmbătă', 'duminică'] as Week,
   months: [
     'ianuarie',

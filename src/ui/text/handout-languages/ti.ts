@@ -1,6 +1,6 @@
 // The person's handout in Tigrinya (as written in Eritrea; easy to read: short sentences, everyday words). Typed
 // against the French file. Chromium's Intl has no Tigrinya: its day and month names (the Gregorian months as CLDR
-// names them) come from here there, and must match what Intl writes where it knows the language (tested).
+// names them) come from this file in that browser, and match what Intl writes where it knows the language (tested).
 import type { DateParts, HandoutWords, Months, Week } from './fr.ts';
 
 export const ti: HandoutWords = {
@@ -40,7 +40,7 @@ export const ti: HandoutWords = {
   listSeparator: '፣ ',
   howToGo: 'ከመይ ጌርኩም ትኸዱ',
   distance: (d, approximate) => `${approximate ? 'ብግምት ' : ''}${d} ካብ እትነብሩሉ ቦታ (ብቐጥታ መስመር)።`,
-  stepFree: 'ብዘይ መደያይቦ ዝኣቱ (ንዊልቸር)።',
+  stepFree: 'መእተዊ ብዘይ መደያይቦ (ንዊልቸር)።',
   toBring: 'ሒዝኩም ምጹ',
   documents: {
     'piece-identite': 'ናይ መንነት ወረቐት፡ ፓስፖርት ወይ ናይ መንበሪ ፍቓድ',
@@ -51,7 +51,7 @@ export const ti: HandoutWords = {
     'carte-adherent': 'ናይ ኣባልነት ካርድ',
   },
   nothingToBring: 'ዝኾነ ወረቐት ኣየድልን።',
-  welcome: 'ከመይ ትቕበሉ',
+  welcome: 'ኩነታት ምእታው',
   ficheSent: 'ናይ ምልኣኽ ቅጥዒ (fiche de liaison) የድሊ። ማሕበራዊ ሰራሕተኛኹም ይሰዶ።',
   ficheBrought: 'ናይ ምልኣኽ ቅጥዒ (fiche de liaison) የድሊ። ማሕበራዊ ሰራሕተኛኹም ይመልኦ። ሒዝኩሞ ምጹ።',
   ficheEither: 'ናይ ምልኣኽ ቅጥዒ (fiche de liaison) የድሊ። ማሕበራዊ ሰራሕተኛኹም ይሰዶ፡ ወይ ባዕልኹም ተምጽእዎ።',
@@ -64,7 +64,7 @@ export const ti: HandoutWords = {
   percentRange: (min, max) => `ካብ ንቡር ዋጋ ${min} ክሳብ ${max} ትኸፍሉ።`,
   percentOne: (share) => `ካብ ንቡር ዋጋ ${share} ትኸፍሉ።`,
   qrCaption: 'ኣድራሻን ቁጽሪ ተሌፎንን ኣብ ተሌፎንኩም ንምዕቃብ ነቲ ኮድ ስካን ግበሩ።',
-  seeFrench: 'እቲ ትካል ተወሳኺ ሓበሬታ ብፈረንሳይኛ ጽሒፉ ኣሎ።',
+  seeFrench: 'ተወሳኺ ሓበሬታ ካብቲ ትካል፡ ብፈረንሳይኛ።',
   days: ['ሰኑይ', 'ሰሉስ', 'ረቡዕ', 'ሓሙስ', 'ዓርቢ', 'ቀዳም', 'ሰንበት'] as Week,
   months: ['ጥሪ', 'ለካቲት', 'መጋቢት', 'ሚያዝያ', 'ጉንበት', 'ሰነ', 'ሓምለ', 'ነሓሰ', 'መስከረም', 'ጥቅምቲ', 'ሕዳር', 'ታሕሳስ'] as Months,
   // As CLDR writes Tigrinya: « ሓሙስ፣ 12 መጋቢት », « 12 መጋቢት », « መጋቢት 12, 2026 » with the year.

@@ -68,7 +68,7 @@ export const tr: HandoutWords = {
   percentRange: (min, max) => `Normal fiyatın ${min} – ${max} kadarını ödersiniz.`,
   percentOne: (share) => `Normal fiyatın ${share} kadarını ödersiniz.`,
   qrCaption: 'Adresi ve telefonu rehberinize kaydetmek için kodu okutun.',
-  seeFrench: 'Kurum, Fransızca başka bilgiler de yazdı.',
+  seeFrench: 'Kurumun yazdığı diğer bilgiler Fransızca.',
   days: ['Pazartesi', 'Salı', 'Çarşamba', 'Perşembe', 'Cuma', 'Cumartesi', 'Pazar'] as Week,
   months: [
     'Ocak',
