@@ -9,7 +9,7 @@
 import { computed, type ReadonlySignal, signal } from '@preact/signals';
 import { communeOfPosition } from '../../domain/geo/commune-of-position.ts';
 import type { Orientation, ServiceResult } from '../../matching/orient/types.ts';
-import type { ProfileField } from '../../matching/reasons.ts';
+import type { Language, ProfileField } from '../../matching/reasons.ts';
 import type { CatalogModel } from './catalog-model.ts';
 import { communeName, type Draft, EMPTY_DRAFT, profileOf } from './profile-draft.ts';
 import { NO_FILTERS, type ResultFilters, resultFilter } from './result-filters.ts';
@@ -76,6 +76,8 @@ export function createOrientationModel(catalog: ReadonlySignal<CatalogModel | nu
   const filters = signal<ResultFilters>(NO_FILTERS);
   const limits = signal<Record<ResultList, number>>(FIRST_PAGES);
   const locating = signal<Locating>('idle');
+  /** The person's language for the handout, chosen by the worker; null: proposed from the profile's languages. */
+  const handoutLanguage = signal<Language | null>(null);
 
   const profile = computed(() => profileOf(draft.value));
   const orientation = computed<Orientation | null>(() => {
@@ -118,6 +120,7 @@ export function createOrientationModel(catalog: ReadonlySignal<CatalogModel | nu
     filters,
     limits,
     locating,
+    handoutLanguage,
     profile,
     orientation,
     view,
@@ -178,6 +181,7 @@ export function createOrientationModel(catalog: ReadonlySignal<CatalogModel | nu
       moreOpen.value = false;
       budgetOpen.value = false;
       locating.value = 'idle';
+      handoutLanguage.value = null;
       go('profil');
     },
   };
