@@ -10,9 +10,11 @@ import { DEFAULT_REFERRAL_POLICY, type ReferralPolicy } from '../src/domain/refe
 import type { ServerMode } from './config.ts';
 import { createAgendaRoutes } from './http/agenda-routes.ts';
 import { createApiRoutes } from './http/api-routes.ts';
+import { CONTENT_SECURITY_POLICY } from './http/content-security-policy.ts';
 import { createDemoRoutes } from './http/demo-routes.ts';
 import type { AppEnv, Clock } from './http/env.ts';
 import { createInteropRoutes } from './http/interop-routes.ts';
+import { noStoreByDefault } from './http/no-store.ts';
 import { protocolHeader } from './http/protocol.ts';
 import { notFound } from './http/query.ts';
 import { createReferralRoutes } from './http/referral-routes.ts';
@@ -35,6 +37,8 @@ export interface AppOptions {
   clock?: Clock;
   /** Referral reminder, expiry and retention, in days (config.ts); default 10 / 30 / 90. */
   referralPolicy?: ReferralPolicy;
+  /** Behind a reverse proxy: clients are told apart by X-Forwarded-For (config.ts); default false. */
+  behindProxy?: boolean;
 }
 
 export type { AppEnv };
@@ -46,6 +50,7 @@ export function createApp({
   mode = 'production',
   clock = () => new Date(),
   referralPolicy = DEFAULT_REFERRAL_POLICY,
+  behindProxy = false,
 }: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
@@ -74,15 +79,16 @@ export function createApp({
 
   // Directory pages are large JSON (hundreds of kB) for people on flaky 4G: gzip when the client accepts it.
   app.use(compress());
-  // hono's secureHeaders defaults (nosniff, frame, referrer and cross-origin policies), minus HSTS: whether the
-  // site is HTTPS-only is the TLS-terminating proxy's decision, not this process's. No CSP yet (the app's needs
-  // are not settled): add one with the UI.
-  app.use(secureHeaders({ strictTransportSecurity: false }));
+  // hono's secureHeaders defaults (nosniff, frame, referrer and cross-origin policies) and the app's
+  // Content-Security-Policy, minus HSTS: whether the site is HTTPS-only is the TLS-terminating proxy's decision,
+  // not this process's.
+  app.use(secureHeaders({ strictTransportSecurity: false, contentSecurityPolicy: CONTENT_SECURITY_POLICY }));
 
   const api = new Hono<AppEnv>();
+  api.use(noStoreByDefault());
   api.use(protocolHeader());
   api.route('/', createApiRoutes(store, clock));
-  api.route('/', createSessionRoutes({ store, logger, clock, demo: mode === 'demo' }));
+  api.route('/', createSessionRoutes({ store, logger, clock, demo: mode === 'demo', behindProxy }));
   api.route('/', createSyncRoutes(store, logger, clock));
   api.route('/', createReferralRoutes(store, logger, clock, referralPolicy));
   api.route('/', createDemoRoutes(store, mode === 'demo'));

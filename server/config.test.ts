@@ -10,6 +10,7 @@ describe('server configuration from the environment', () => {
       staticDir: 'dist',
       mode: 'production',
       referralPolicy: { rappel_jours: 10, expiration_jours: 30, conservation_jours: 90 },
+      behindProxy: false,
     };
     expect(readConfig({})).toEqual(defaults);
     expect(readConfig({ PORT: '', HOST: '', BOUSSOLE_DB: '', BOUSSOLE_STATIC: '', BOUSSOLE_MODE: '' })).toEqual(
@@ -43,6 +44,12 @@ describe('server configuration from the environment', () => {
     };
     expect(readConfig(env).referralPolicy).toEqual({ rappel_jours: 7, expiration_jours: 21, conservation_jours: 60 });
     expect(() => readConfig({ BOUSSOLE_REFERRAL_RETENTION_DAYS: '0' })).toThrow(/BOUSSOLE_REFERRAL_RETENTION_DAYS/);
+  });
+
+  it('trusts X-Forwarded-For only when told the server is behind a proxy', () => {
+    expect(readConfig({ BOUSSOLE_BEHIND_PROXY: 'true' }).behindProxy).toBe(true);
+    expect(readConfig({ BOUSSOLE_BEHIND_PROXY: 'false' }).behindProxy).toBe(false);
+    expect(() => readConfig({ BOUSSOLE_BEHIND_PROXY: 'oui' })).toThrow(/BOUSSOLE_BEHIND_PROXY/);
   });
 
   it('names every invalid variable in French', () => {

@@ -24,6 +24,11 @@ export interface ServerConfig {
   demoServices?: number;
   /** Referrals: reminder, expiry without answer and retention after closing, in days (default 10, 30, 90). */
   referralPolicy: ReferralPolicy;
+  /**
+   * Behind a reverse proxy that appends the client's address to X-Forwarded-For (default false): sign-in limits
+   * then count per that address instead of the socket's, which is the proxy's (http/client-address.ts).
+   */
+  behindProxy: boolean;
 }
 
 export const SERVER_MODES = ['demo', 'production'] as const;
@@ -41,6 +46,7 @@ const envSchema = z.object({
   BOUSSOLE_REFERRAL_REMINDER_DAYS: z._default(days, DEFAULT_REFERRAL_POLICY.rappel_jours),
   BOUSSOLE_REFERRAL_EXPIRY_DAYS: z._default(days, DEFAULT_REFERRAL_POLICY.expiration_jours),
   BOUSSOLE_REFERRAL_RETENTION_DAYS: z._default(days, DEFAULT_REFERRAL_POLICY.conservation_jours),
+  BOUSSOLE_BEHIND_PROXY: z._default(z.enum(['true', 'false']), 'false'),
 });
 
 /** Reads the configuration; throws with every faulty variable named (empty values count as unset). */
@@ -56,6 +62,7 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): S
     BOUSSOLE_REFERRAL_REMINDER_DAYS: set('BOUSSOLE_REFERRAL_REMINDER_DAYS'),
     BOUSSOLE_REFERRAL_EXPIRY_DAYS: set('BOUSSOLE_REFERRAL_EXPIRY_DAYS'),
     BOUSSOLE_REFERRAL_RETENTION_DAYS: set('BOUSSOLE_REFERRAL_RETENTION_DAYS'),
+    BOUSSOLE_BEHIND_PROXY: set('BOUSSOLE_BEHIND_PROXY'),
   });
   if (!parsed.ok) throw new Error(`Configuration invalide : ${describeProblems(parsed.problems)}`);
   const { PORT, HOST, BOUSSOLE_DB, BOUSSOLE_STATIC, BOUSSOLE_MODE, BOUSSOLE_DEMO_SERVICES } = parsed.value;
@@ -70,6 +77,7 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): S
       expiration_jours: parsed.value.BOUSSOLE_REFERRAL_EXPIRY_DAYS,
       conservation_jours: parsed.value.BOUSSOLE_REFERRAL_RETENTION_DAYS,
     },
+    behindProxy: parsed.value.BOUSSOLE_BEHIND_PROXY === 'true',
     ...(BOUSSOLE_DEMO_SERVICES === undefined ? {} : { demoServices: BOUSSOLE_DEMO_SERVICES }),
   };
 }

@@ -104,7 +104,7 @@ export async function seedDemoAccounts(
 
 const ROLE_WORDS = { coordinateur: 'coordinateur', travailleur: 'travailleur', partenaire: 'partenaire' } as const;
 
-/** The lines main prints after its URL line: `Code démo coordinateur : DEMO-COORD-XXXX`. */
+/** The lines main prints after its URL line: `Code démo coordinateur : DEMO-COORD-XXXX-XXXX-XXXX-XXXX`. */
 export function demoCodeLines(codes: DemoCodes): string[] {
   return codes.codes.map((c) => `Code démo ${ROLE_WORDS[c.role]} : ${c.code}`);
 }

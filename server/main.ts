@@ -4,7 +4,7 @@
 //
 // Output contract: first one plain line `Boussole écoute sur http://localhost:PORT` once the port is open (the
 // URL to open; tests and scripts wait for it); in demo mode, then one plain line per role,
-// `Code démo coordinateur : DEMO-COORD-XXXX`; then JSON log lines. On SIGTERM/SIGINT: stop accepting
+// `Code démo coordinateur : DEMO-COORD-XXXX-XXXX-XXXX-XXXX`; then JSON log lines. On SIGTERM/SIGINT: stop accepting
 // connections, let requests in flight finish, close the database (checkpointing the WAL), exit 0.
 import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -52,6 +52,7 @@ async function main(): Promise<void> {
     staticDir: config.staticDir,
     mode: config.mode,
     referralPolicy: config.referralPolicy,
+    behindProxy: config.behindProxy,
   });
   // Referrals also expire and lose their personal fields when nobody asks for them (reads sweep too).
   const sweepReferrals = async () => {

@@ -12,6 +12,7 @@ import { KIB, limitBody, readBody } from './body.ts';
 import type { AppEnv, Clock } from './env.ts';
 import { apiError } from './errors.ts';
 import { answerProtocol } from './protocol.ts';
+import { signInLimiter } from './sign-in-limits.ts';
 
 export const SESSION_BODY_LIMIT = 16 * KIB;
 
@@ -21,11 +22,20 @@ export interface SessionRoutesOptions {
   clock: Clock;
   /** Demo codes (reusable) are accepted only in demo mode. */
   demo: boolean;
+  /** The client's address is X-Forwarded-For's last entry (client-address.ts); default false. */
+  behindProxy?: boolean;
 }
 
-export function createSessionRoutes({ store, logger, clock, demo }: SessionRoutesOptions): Hono<AppEnv> {
+export function createSessionRoutes({
+  store,
+  logger,
+  clock,
+  demo,
+  behindProxy = false,
+}: SessionRoutesOptions): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   const signedIn = requireSession(store, clock);
+  const limiter = signInLimiter({ clock, behindProxy });
 
   routes.post('/session', limitBody(SESSION_BODY_LIMIT), async (c) => {
     // Codes are read aloud and typed on tablets: spaces around and lower case are forgiven.
@@ -35,16 +45,23 @@ export function createSessionRoutes({ store, logger, clock, demo }: SessionRoute
       },
     });
     if (!body.ok) return body.response;
+    const codeHash = sha256(body.value.code);
+    const limited = limiter.refusal(c, codeHash);
+    if (limited) {
+      logger.info({ event: 'sign_in_limited', limit: limited.limit });
+      return limited.response;
+    }
     const token = newDeviceToken();
     const clientId = newClientId();
     const outcome = await store.redeemInvitation({
-      codeHash: sha256(body.value.code),
+      codeHash,
       now: clock(),
       allowReusable: demo,
       newAccountId: randomUUID(),
       device: { tokenHash: sha256(token), clientId, label: body.value.appareil },
     });
     if (!outcome.ok) {
+      limiter.refused(c, codeHash);
       logger.info({ event: 'sign_in_refused', reason: outcome.reason });
       return apiError(c, 401, 'invalid_invitation', REDEEM_MESSAGES[outcome.reason], [
         { path: 'code', message: REDEEM_MESSAGES[outcome.reason] },

@@ -5,6 +5,7 @@ import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import {
   type HistoryResponse,
+  MAX_PUSH_BODY_BYTES,
   type MutationGap,
   type MutationResult,
   type PushResponse,
@@ -18,13 +19,11 @@ import { parseMutation } from '../sync/parse-mutation.ts';
 import { isProfessional } from '../sync/visibility.ts';
 import { historyQuerySchema } from './api-schemas.ts';
 import { requireSession } from './auth.ts';
-import { limitBody, MIB, readBody } from './body.ts';
+import { limitBody, readBody } from './body.ts';
 import type { AppEnv, Clock } from './env.ts';
 import { forbidden } from './errors.ts';
 import { answerProtocol } from './protocol.ts';
 import { invalidRequest, parseQuery } from './query.ts';
-
-export const PUSH_BODY_LIMIT = MIB;
 
 const mutationIdOnly = z.object({ id: z.number().check(z.int(), z.positive()) });
 
@@ -32,7 +31,7 @@ export function createSyncRoutes(store: DirectoryStore, logger: Logger, clock: C
   const routes = new Hono<AppEnv>();
   const signedIn = requireSession(store, clock);
 
-  routes.post('/push', limitBody(PUSH_BODY_LIMIT), signedIn, async (c) => {
+  routes.post('/push', limitBody(MAX_PUSH_BODY_BYTES), signedIn, async (c) => {
     const session = c.get('session');
     if (!session) throw new Error('requireSession sans session');
     const body = await readBody(c, pushRequestSchema, { apart: 'mutations' });

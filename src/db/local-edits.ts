@@ -133,23 +133,33 @@ export async function createRecord(
 }
 
 /**
- * Removes entries that were never sent, and renumbers the later ones to close the hole: the server expects each
- * client's ids 1, 2, 3… and refuses a gap. Later entries are unsent too (a push always takes the oldest first);
- * were one already sent, it is left alone rather than sent again under another id.
+ * Gives the outbox entries from id `from` on the ids `from`, `from + 1`…, in order, and the next edit the id after
+ * them: entries the server never saw were removed, and it expects each client's ids 1, 2, 3… and refuses a gap.
+ * Runs inside the caller's transaction (outbox and meta).
  */
-async function dropUnsent(db: BoussoleDatabase, ids: readonly number[]): Promise<void> {
-  if (ids.length === 0) return;
-  await db.outbox.bulkDelete([...ids]);
-  const first = Math.min(...ids);
-  const later = await db.outbox.where('mutationId').above(first).sortBy('mutationId');
-  if (later.some((entry) => entry.sent)) return;
+export async function closeIdGap(db: BoussoleDatabase, from: number): Promise<void> {
+  const later = await db.outbox.where('mutationId').aboveOrEqual(from).sortBy('mutationId');
   await db.outbox.bulkDelete(later.map((entry) => entry.mutationId));
-  let next = first;
+  let next = from;
   for (const entry of later) {
     const mutationId = next++;
     await db.outbox.add({ ...entry, mutationId, mutation: { ...entry.mutation, id: mutationId } });
   }
   await db.meta.put({ key: NEXT_MUTATION_KEY, value: next });
+}
+
+/**
+ * Removes entries that were never sent, and renumbers the later ones to close the hole. Later entries are unsent
+ * too (a push always takes the oldest first); were one already sent, it is left alone rather than sent again under
+ * another id.
+ */
+async function dropUnsent(db: BoussoleDatabase, ids: readonly number[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db.outbox.bulkDelete([...ids]);
+  const first = Math.min(...ids);
+  const later = await db.outbox.where('mutationId').above(first).toArray();
+  if (later.some((entry) => entry.sent)) return;
+  await closeIdGap(db, first);
 }
 
 /** Deletes a record. A record never sent to the server just disappears with its pending creation. */

@@ -1,22 +1,69 @@
 // The outbox side of the device's database: what push sends and how acknowledgements land. Every step is one
 // transaction, so a crash between sending and acknowledging leaves the entries in place, and the retry gets the
 // server's stored answers (mutation ids make it idempotent).
-import type { MutationResult } from '../domain/sync-protocol.ts';
+import type { MutationResult, Rejection } from '../domain/sync-protocol.ts';
+import { fittingCount, PUSH_BODY_BUDGET } from '../sync/push-size.ts';
 import { type PendingChange, replay, splitRecordKey } from '../sync/replay.ts';
 import type { BoussoleDatabase, OutboxEntry } from './database.ts';
-import { NEXT_MUTATION_KEY } from './local-edits.ts';
+import { closeIdGap, NEXT_MUTATION_KEY } from './local-edits.ts';
 import { recordTables, tableOfKind } from './record-tables.ts';
 
-/** The oldest pending entries, marked sent first: from now on later edits of their records make new mutations. */
-export async function takeOutboxBatch(db: BoussoleDatabase, limit: number): Promise<OutboxEntry[]> {
-  return db.transaction('rw', db.outbox, async () => {
-    const batch = await db.outbox.orderBy('mutationId').limit(limit).toArray();
-    const unsent = batch.filter((e) => !e.sent);
-    for (const entry of unsent) entry.sent = true;
-    await db.outbox.bulkPut(unsent);
-    return batch;
+/**
+ * The oldest pending entries, as many as one push body of `maxBytes` holds (at most `limit`), marked sent first:
+ * from now on later edits of their records make new mutations. An oldest entry that no push could carry is set
+ * aside and the next one comes in its place, so that one change never holds back all the others.
+ */
+export async function takeOutboxBatch(
+  db: BoussoleDatabase,
+  limit: number,
+  maxBytes: number = PUSH_BODY_BUDGET,
+): Promise<OutboxEntry[]> {
+  return db.transaction('rw', [...landingTables(db), db.meta], async () => {
+    for (;;) {
+      const pending = await db.outbox.orderBy('mutationId').limit(limit).toArray();
+      const count = fittingCount(
+        pending.map((e) => e.mutation),
+        maxBytes,
+      );
+      const head = pending[0];
+      if (head && count === 0) {
+        await setAsideTooLarge(db, head);
+        continue;
+      }
+      const batch = pending.slice(0, count);
+      const unsent = batch.filter((e) => !e.sent);
+      for (const entry of unsent) entry.sent = true;
+      await db.outbox.bulkPut(unsent);
+      return batch;
+    }
   });
 }
+
+const TOO_LARGE: Rejection = {
+  code: 'trop-volumineux',
+  message:
+    'Elle dépasse ce qu’un envoi au serveur peut contenir : elle n’a pas été envoyée et a été annulée sur cet appareil. Raccourcissez les textes ou les listes modifiés, puis refaites-la.',
+};
+
+/**
+ * A change too large for any push becomes a rejection as if the server had refused it (in the review list, the
+ * record back to the server's copy with the other pending changes on top), and the later entries take its id: the
+ * server never saw it. (Were it a change the server took once under a higher limit, its answer lost, the next
+ * entry would come back `identifiant-reutilise`: shown too, never silent.)
+ */
+async function setAsideTooLarge(db: BoussoleDatabase, entry: OutboxEntry): Promise<void> {
+  await acknowledge(db, [{ id: entry.mutationId, status: 'rejected', reason: TOO_LARGE }]);
+  await closeIdGap(db, entry.mutationId);
+}
+
+/** What landing an answer writes: the outbox, the review lists, the server copies and the records. */
+const landingTables = (db: BoussoleDatabase) => [
+  db.outbox,
+  db.rejections,
+  db.shadows,
+  ...recordTables(db),
+  db.conflicts,
+];
 
 /**
  * What the server did with a mutation, as a pending change replayable on its copy: all of it (applied), only the
@@ -37,8 +84,7 @@ function asTaken(entry: OutboxEntry, result: MutationResult): PendingChange | nu
  * pull brings that copy again when the server wrote nothing (the conflict itself arrives as a conflict entry).
  */
 export async function acknowledge(db: BoussoleDatabase, results: readonly MutationResult[]): Promise<void> {
-  const tables = [db.outbox, db.rejections, db.shadows, ...recordTables(db), db.conflicts];
-  await db.transaction('rw', tables, async () => {
+  await db.transaction('rw', landingTables(db), async () => {
     const touched = new Map<string, { notTaken: boolean; taken: PendingChange[] }>();
     for (const result of results) {
       const entry = await db.outbox.get(result.id);

@@ -44,6 +44,12 @@ function residence(rng: Rng, place: Place): { communes: string[]; qpv: string[] 
   return { communes: [own, ...extra], qpv: [] };
 }
 
+const EPICERIE_TERMS = [
+  'Accès pour 3 mois renouvelables selon le reste à vivre, avec un projet (épargne, dette, équipement)',
+  'Reste à vivre inférieur à 10 € par jour et par personne ; accès de 6 mois maximum',
+  'Commission d’attribution tous les 15 jours (quotient familial CAF jusqu’à 700 €), réponse au travailleur social',
+] as const;
+
 const RESSOURCES_MODESTES: Eligibilite['ressources'] = ['minima-sociaux', 'bas-revenus', 'sans-ressources'];
 
 export function eligibility(kind: EligibilityKind, rng: Rng, place: Place): Eligibilite {
@@ -72,11 +78,10 @@ export function eligibility(kind: EligibilityKind, rng: Rng, place: Place): Elig
         ['fiche-liaison', 'piece-identite', 'justificatif-ressources'],
         ['justificatif-domicile', 'attestation-caf', 'avis-imposition'],
       );
-      e.precisions = rng.pick([
-        'Accès pour 3 mois renouvelables selon le reste à vivre, avec un projet (épargne, dette, équipement)',
-        'Reste à vivre inférieur à 10 € par jour et par personne ; accès de 6 mois maximum',
-        'Commission d’attribution tous les 15 jours, réponse au travailleur social',
-      ]);
+      e.precisions = rng.pick(EPICERIE_TERMS);
+      // The ceiling the precision states, as a rule the matcher reads (no draw: the directory stays the same).
+      if (e.precisions === EPICERIE_TERMS[1]) e.reste_a_vivre_max = 10;
+      if (e.precisions === EPICERIE_TERMS[2]) e.quotient_familial_max = 700;
       return e;
     }
     case 'colis': {

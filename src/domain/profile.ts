@@ -2,6 +2,7 @@
 // referral carries only the fields the partner's form asks for (with consent). Every field is optional: the
 // matcher works with what it is given and says what missing information would change.
 import * as z from 'zod/mini';
+import { budgetSchema } from './budget.ts';
 import { codeInsee, codeQpv, latitude, longitude, setOf } from './primitives.ts';
 import {
   BESOINS,
@@ -10,9 +11,11 @@ import {
   JOURS,
   LANGUES,
   MOBILITES,
+  RECONNAISSANCES_HANDICAP,
   REGIMES,
   RESSOURCES,
   SITUATIONS_ADMINISTRATIVES,
+  SITUATIONS_EMPLOI,
   SITUATIONS_FAMILIALES,
   URGENCES,
   valuesOf,
@@ -31,10 +34,19 @@ export const profileSchema = z.object({
   age: z.optional(age),
   genre: z.optional(z.enum(valuesOf(GENRES))),
   foyer: z.optional(
-    z.object({
-      adultes: z.number().check(z.int(), z.minimum(1), z.maximum(20)),
-      ages_enfants: z.array(z.number().check(z.int(), z.minimum(0), z.maximum(25))).check(z.maxLength(20)),
-    }),
+    z
+      .object({
+        adultes: z.number().check(z.int(), z.minimum(1), z.maximum(20)),
+        ages_enfants: z.array(z.number().check(z.int(), z.minimum(0), z.maximum(25))).check(z.maxLength(20)),
+        /** Children with a recognised disability (AEEH): half a CAF part more each. */
+        enfants_handicapes: z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(20))),
+      })
+      .check(
+        z.refine((f) => (f.enfants_handicapes ?? 0) <= f.ages_enfants.length, {
+          message: 'Plus d’enfants en situation de handicap que d’enfants',
+          path: ['enfants_handicapes'],
+        }),
+      ),
   ),
   situation_familiale: z.optional(z.enum(valuesOf(SITUATIONS_FAMILIALES))),
   situation_administrative: z.optional(z.enum(valuesOf(SITUATIONS_ADMINISTRATIVES))),
@@ -44,6 +56,12 @@ export const profileSchema = z.object({
    */
   sans_domicile_fixe: z.optional(z.boolean()),
   ressources: z.optional(z.enum(valuesOf(RESSOURCES))),
+  /** Monthly resources and charges, from which the reste à vivre and the quotient familial are computed. */
+  budget: z.optional(budgetSchema),
+  emploi: z.optional(z.enum(valuesOf(SITUATIONS_EMPLOI))),
+  /** A disability of the person; `reconnaissances_handicap` says which recognitions they hold (they imply it). */
+  handicap: z.optional(z.boolean()),
+  reconnaissances_handicap: z.optional(setOf(z.enum(valuesOf(RECONNAISSANCES_HANDICAP)))),
   mobilite: z.optional(
     z.object({
       mode: z.enum(valuesOf(MOBILITES)),

@@ -2,6 +2,7 @@
 // when Boussole knows which part of the profile it means (by its id) and the types fit; a field the form does not
 // ask for is never filled — the profile itself stays on the device, only these answers may leave it, and only
 // once the worker has checked them and the person has consented.
+import { budgetFigures } from './budget.ts';
 import { communeByCode } from './communes.ts';
 import type { Profile } from './profile.ts';
 import type { Answers, AnswerValue } from './referral-form.ts';
@@ -44,6 +45,13 @@ function profileValue(id: string, profile: Profile): AnswerValue | undefined {
       return profile.urgence === undefined ? undefined : profile.urgence === 'aujourdhui';
     case 'sans_domicile_fixe':
       return profile.sans_domicile_fixe;
+    // Épiceries' forms ask for the figures their decision rests on (the amounts themselves stay on the device).
+    case 'reste_a_vivre':
+      return budgetFigures(profile.budget, profile.foyer).resteAVivre ?? undefined;
+    case 'ressources_mensuelles':
+      return budgetFigures(profile.budget, profile.foyer).ressources ?? undefined;
+    case 'quotient_familial':
+      return budgetFigures(profile.budget, profile.foyer).qf?.value;
     default:
       return undefined;
   }

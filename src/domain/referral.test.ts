@@ -121,6 +121,19 @@ describe('pre-fill from the profile', () => {
     expect(answers).not.toHaveProperty('ressources');
   });
 
+  it('gives an épicerie’s form the reste à vivre it asks for, and no form the amounts themselves (issue 16)', () => {
+    const withBudget = {
+      ...profile,
+      budget: {
+        ressources: { salaires: 900, prestations_caf: 350 },
+        charges: { loyer: 520, energie: 90, assurances: 32, autres: 50 },
+      },
+    };
+    expect(prefillAnswers(referralForm(fiche), withBudget)).toEqual({ reste_a_vivre: 6.2, urgence: true });
+    const standard = prefillAnswers(referralForm({ requise: false, canaux: ['sur-place'], champs: [] }), withBudget);
+    expect(JSON.stringify(standard)).not.toMatch(/900|350|520|6\.2/);
+  });
+
   it('leaves a field empty when the profile answer does not fit its type', () => {
     const form = [{ id: 'age', libelle: 'Âge', type: 'oui-non' as const, requis: false }];
     expect(prefillAnswers(form, profile)).toEqual({});

@@ -68,6 +68,9 @@ export const eligibiliteSchema = z
     situations_familiales: z.optional(setOf(z.enum(valuesOf(SITUATIONS_FAMILIALES)))),
     situations_administratives: z.optional(setOf(z.enum(valuesOf(SITUATIONS_ADMINISTRATIVES)))),
     ressources: z.optional(setOf(z.enum(valuesOf(RESSOURCES)))),
+    /** Épiceries sociales' ceilings (src/domain/budget.ts): reste à vivre in € per person per day, CAF QF in €. */
+    reste_a_vivre_max: z.optional(z.number().check(z.minimum(0), z.maximum(1000))),
+    quotient_familial_max: z.optional(z.number().check(z.minimum(0), z.maximum(10_000))),
     /** Where the person must live; absent means anywhere. Communes by INSEE code (Lyon's arrondissements too). */
     zone: z.optional(
       z

@@ -9,6 +9,11 @@ import { MOTIFS_REJET, ROLES, STATUTS_CONFLIT, valuesOf } from './vocabulary.ts'
 export { MIN_CLIENT_PROTOCOL };
 /** Most mutations one push may carry; the client sends larger outboxes in several pushes. */
 export const MAX_MUTATIONS_PER_PUSH = 100;
+/**
+ * Largest push body the server reads, in bytes of its JSON (413 `payload_too_large` above). The device fills its
+ * batches up to a margin below it (src/sync/push-size.ts); a single change larger than that is never sent.
+ */
+export const MAX_PUSH_BODY_BYTES = 1024 * 1024;
 
 /**
  * The kinds of records that sync through the directory feed and the mutations (docs/sync-protocol.md, "Record

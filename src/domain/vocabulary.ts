@@ -97,6 +97,24 @@ export const RESSOURCES = {
   retraite: 'Petite retraite',
 } as const;
 
+/** What the person does (the 2019 prototype asked « avec / sans emploi »); decides the publics actifs,
+ * demandeurs d'emploi, étudiants and seniors of data·inclusion. */
+export const SITUATIONS_EMPLOI = {
+  'en-emploi': 'En emploi (salarié·e, intérim, à son compte)',
+  'demandeur-emploi': "Demandeur ou demandeuse d'emploi",
+  etudes: 'En études ou en formation',
+  retraite: 'À la retraite',
+  'sans-activite': 'Sans activité professionnelle',
+} as const;
+
+/** A disability's recognitions, as workers see them in a file (the 2019 prototype asked « avec / sans handicap »). */
+export const RECONNAISSANCES_HANDICAP = {
+  rqth: 'RQTH (travailleur ou travailleuse handicapé·e)',
+  aah: 'AAH (allocation aux adultes handicapés)',
+  cmi: 'Carte mobilité inclusion',
+  invalidite: "Pension d'invalidité",
+} as const;
+
 export const GENRES = {
   femme: 'Femme',
   homme: 'Homme',
@@ -215,6 +233,8 @@ export const MOTIFS_REJET = {
   'mutation-inconnue': 'Type de modification inconnu de ce serveur',
   'identifiant-reutilise': 'Numéro de modification déjà utilisé pour un autre contenu',
   'conflit-introuvable': 'Conflit introuvable ou déjà résolu',
+  /** Decided by the device, never by the server: a change too large for any push (src/db/outbox-repo.ts). */
+  'trop-volumineux': 'Modification trop volumineuse pour être envoyée',
 } as const;
 
 export const FREQUENCES_MAJ_MOIS = [1, 3, 6, 12] as const;

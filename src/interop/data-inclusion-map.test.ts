@@ -38,6 +38,32 @@ describe('data·inclusion mapping', () => {
     expect(v).toEqual(demo.services.map(portable));
   });
 
+  it.each(['json', 'csv'] as const)(
+    'keeps an épicerie’s ceilings on the reste à vivre and the QF through export and import (%s)',
+    (format) => {
+      const epicerie = aService(1, 1, {
+        eligibilite: { ...aService(1, 1).eligibilite, reste_a_vivre_max: 7.5, quotient_familial_max: 700 },
+      });
+      const exported = serviceToDi(epicerie);
+      expect(exported.extension_boussole).toMatchObject({
+        eligibilite: { reste_a_vivre_max: 7.5, quotient_familial_max: 700 },
+      });
+      const file =
+        format === 'json'
+          ? readDiFile('services.json', diJson([exported]))
+          : readDiFile('services.csv', diCsv('service', [exported]));
+      const [imported] = file.ok ? importAll(file.records) : [];
+      expect((imported as Service).eligibilite).toMatchObject({ reste_a_vivre_max: 7.5, quotient_familial_max: 700 });
+    },
+  );
+
+  it('refuses an imported ceiling the domain refuses, naming the field', () => {
+    const exported = serviceToDi(aService(1, 1));
+    const extension = { eligibilite: { ...aService(1, 1).eligibilite, reste_a_vivre_max: -3 } };
+    const merged = mergeDiRecord('service', exported, extension, undefined, options);
+    expect(merged.ok ? [] : merged.problems.map((p) => p.path)).toEqual(['eligibilite.reste_a_vivre_max']);
+  });
+
   it('keeps the fields data·inclusion lacks, and the richer value of a field it exports unchanged', () => {
     const existing = aService(1, 1, {
       tarif: { type: 'solidaire', pourcentage_min: 10, pourcentage_max: 30, precisions: '10 à 30 % du prix' },

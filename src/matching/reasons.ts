@@ -116,7 +116,15 @@ export interface ReasonParams {
   // Issue 7: what professionals know that the listing does not say (hints, never exclusions)
   mdm_recommended: { commune: string };
   colleague_criteria: { criteres: readonly string[] };
+  // Issue 16: épiceries' ceilings on the reste à vivre (€ per person per day) or the CAF quotient familial (€).
+  // `value` is the person's figure; `estimated`: a QF computed on the device, not read on the CAF attestation.
+  amount_above: { indicator: AmountIndicator; max: number; value: number };
+  amount_above_estimate: { indicator: AmountIndicator; max: number; value: number };
+  amount_unknown: { indicator: AmountIndicator; max: number };
+  amount_match: { indicator: AmountIndicator; max: number; value: number; estimated: boolean };
 }
+
+export type AmountIndicator = 'reste_a_vivre' | 'quotient_familial';
 
 export type ReasonCode = keyof ReasonParams;
 
@@ -125,7 +133,7 @@ export type Reason = { [C in ReasonCode]: { code: C; kind: ReasonKind; params: R
 
 /**
  * Profile fields the matcher may say are missing: giving them could change a verdict. `foyer` covers the
- * children's ages, `lieu` the commune or position, `code_qpv` the QPV.
+ * children's ages, `lieu` the commune or position, `code_qpv` the QPV, `budget` the resources and charges.
  */
 export type ProfileField =
   | 'lieu'
@@ -141,7 +149,10 @@ export type ProfileField =
   | 'regimes'
   | 'peut_cuisiner'
   | 'disponibilites'
-  | 'urgence';
+  | 'urgence'
+  | 'emploi'
+  | 'handicap'
+  | 'budget';
 
 export function reason<C extends ReasonCode>(code: C, kind: ReasonKind, params: ReasonParams[C]): Reason {
   return { code, kind, params } as Reason;

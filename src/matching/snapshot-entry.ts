@@ -41,6 +41,9 @@ export interface ServiceEntry extends SearchEntry {
   families: readonly FamilySituation[] | null;
   administrative: readonly AdministrativeSituation[] | null;
   resources: readonly ResourcesValue[] | null;
+  /** Ceilings on the reste à vivre (€ per person per day) and the CAF quotient familial (€). */
+  resteAVivreMax: number | null;
+  quotientFamilialMax: number | null;
   zone: { communes: string[]; qpv: string[] } | null;
   ficheRequired: boolean;
   appointment: boolean;
@@ -95,6 +98,8 @@ export function entryOf(index: number, service: Service, structure: Structure | 
     families: nonEmpty(e.situations_familiales),
     administrative: nonEmpty(e.situations_administratives),
     resources: nonEmpty(e.ressources),
+    resteAVivreMax: e.reste_a_vivre_max ?? null,
+    quotientFamilialMax: e.quotient_familial_max ?? null,
     zone: e.zone ?? null,
     referral,
     ficheRequired: fiche.requise,

@@ -50,6 +50,13 @@ export class MutationGapError extends Error {
     super(`Le serveur attend la modification n° ${expected ?? '?'}`);
   }
 }
+/**
+ * The server (or a proxy before it) refused the body as too large: nothing in it was applied. The push sends less
+ * at a time (src/sync/push.ts); a JSON body or not, as a proxy's 413 is often an HTML page.
+ */
+export class PayloadTooLargeError extends Error {
+  override name = 'PayloadTooLargeError';
+}
 /** The server refused the request itself (4xx other than the above), with its French explanation. */
 export class RequestRefusedError extends Error {
   override name = 'RequestRefusedError';
@@ -84,6 +91,8 @@ export function httpTransport(options: HttpTransportOptions = {}) {
       body = await response.json();
     } catch {
       if (response.status >= 500) throw new OfflineError(`HTTP ${response.status}`);
+      if (response.status === 413)
+        throw new PayloadTooLargeError('Le serveur refuse un envoi de cette taille (HTTP 413)');
       throw new ProtocolError(`Réponse illisible (HTTP ${response.status})`);
     }
     if (!response.ok) throw errorFor(response.status, body);
@@ -140,6 +149,7 @@ function errorFor(status: number, body: unknown): Error {
   const message = parsed.ok ? parsed.value.error.message : `HTTP ${status}`;
   if (status === 401) return new UnauthenticatedError(message);
   if (status === 426) return new OutdatedClientError(message);
+  if (status === 413) return new PayloadTooLargeError(message);
   if (status >= 500 || status === 408 || status === 429) return new OfflineError(message);
   if (status === 409 && parsed.ok && parsed.value.error.code === 'mutation_gap') {
     const expected = (body as { error?: { expected?: unknown } }).error?.expected;

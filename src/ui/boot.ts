@@ -134,7 +134,7 @@ export async function boot() {
         now: () => new Date(),
       }),
     outbox: {
-      takeBatch: (limit) => takeOutboxBatch(db, limit),
+      takeBatch: (limit, maxBytes) => takeOutboxBatch(db, limit, maxBytes),
       acknowledge: (results) => acknowledge(db, results),
     },
     clientId: () => session.clientId(),

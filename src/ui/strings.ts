@@ -93,7 +93,7 @@ export const fr = {
     mergeSave: 'Enregistrer la valeur fusionnée',
     empty: '(vide)',
     deletedRecord: '(fiche supprimée)',
-    rejectionsTitle: 'Modifications refusées par le serveur',
+    rejectionsTitle: 'Modifications refusées',
     rejectionsNone: 'Aucune modification refusée.',
     rejectionReason: (label: string, message: string) => `${label} : ${message}`,
     dismiss: 'Retirer de la liste',
@@ -575,7 +575,7 @@ export const fr = {
     invalid: 'Certains champs sont à corriger : voir les messages en rouge.',
     missing: 'Ce service n’est pas (ou plus) sur cet appareil.',
   },
-  // Orientation, recap and handout (src/ui/components/orientation/, src/ui/components/handout/).
+  // Orientation and recap (src/ui/components/orientation/); the handout has its own strings-handout.ts.
   when: {
     today: 'aujourd’hui',
     tomorrow: 'demain',
@@ -696,6 +696,9 @@ export const fr = {
     peut_cuisiner: 'si la personne peut cuisiner',
     disponibilites: 'les disponibilités',
     urgence: 'l’urgence',
+    emploi: 'l’activité professionnelle',
+    handicap: 'la situation de handicap',
+    budget: 'les ressources et charges',
   },
   reasons: {
     listing_not_validated: 'Partenaire proposé, pas encore validé par la coordination',
@@ -793,56 +796,6 @@ export const fr = {
     mdm_recommended: (commune: string) => `Recommandé par la MDM de ${commune}`,
     colleague_criteria: (criteres: string) => `Critère de collègues : ${criteres}`,
   },
-  handout: {
-    title: 'Vos adresses pour l’alimentation',
-    forPerson: (prenom: string) => `Pour ${prenom}`,
-    madeOn: (date: string) => `Fiche préparée le ${date}. Appelez avant de vous déplacer si vous avez un doute.`,
-    firstName: 'Prénom de la personne (facultatif, imprimé sur la fiche)',
-    firstNameHint: 'Rien d’autre sur la personne n’apparaît sur la fiche.',
-    print: 'Imprimer',
-    share: 'Partager',
-    back: 'Retour à l’orientation',
-    finish: 'Terminer l’orientation',
-    finishHint: 'Une fois la fiche remise : efface de cet appareil la situation de la personne et la fiche.',
-    empty: 'La fiche est vide : ajoutez des partenaires depuis les résultats d’une orientation.',
-    missing: 'Ce partenaire n’est plus dans l’annuaire de l’appareil.',
-    remove: (nom: string) => `Retirer de la fiche : ${nom}`,
-    address: 'Adresse',
-    howToGo: 'Comment y aller',
-    distance: (d: string, approximate: boolean) =>
-      `À ${approximate ? 'environ ' : ''}${d} à vol d’oiseau de votre lieu de vie`,
-    stepFree: 'Accès de plain-pied (fauteuil roulant)',
-    hours: 'Horaires',
-    nextOpenings: 'Prochaines ouvertures :',
-    usually: 'Habituellement :',
-    noHours: 'Horaires non renseignés : appelez avant de venir.',
-    hoursLoading: 'Horaires en cours de chargement…',
-    closedFromTo: (from: string, to: string | null) =>
-      to ? `Fermeture exceptionnelle du ${from} au ${to}` : `Fermé à partir du ${from}, jusqu’à nouvel ordre`,
-    exceptionalFromTo: (from: string, to: string | null) =>
-      to ? `Horaires exceptionnels du ${from} au ${to}` : `Horaires exceptionnels à partir du ${from}`,
-    weekly: (days: string, slots: string) => `${days} : ${slots}`,
-    someDays: (day: string) => `certains ${day}s`,
-    oneDay: (day: string) => `le ${day}`,
-    dayRange: (from: string, to: string) => `du ${from} au ${to}`,
-    slot: (from: string, to: string) => `de ${from} à ${to}`,
-    toBring: 'À apporter',
-    nothingToBring: 'Aucun justificatif demandé.',
-    howToRefer: 'Comment y être accueilli·e',
-    referralFiche: (canaux: string) =>
-      `Une fiche de liaison est nécessaire : votre travailleur·se social·e la transmet (${canaux}).`,
-    referralOnly: 'Sur orientation d’un ou d’une travailleuse sociale.',
-    appointment: 'Sur rendez-vous : appelez avant de venir.',
-    registration: 'Sur inscription.',
-    direct: 'Vous pouvez y aller directement, sans orientation.',
-    price: 'Prix',
-    contact: 'Contact',
-    phone: (tel: string) => `Téléphone : ${tel}`,
-    email: (mail: string) => `Courriel : ${mail}`,
-    qrLabel: (nom: string) => `QR code : ajouter ${nom} aux contacts du téléphone (adresse et téléphone)`,
-    qrCaption: 'Scannez pour garder l’adresse et le téléphone dans vos contacts.',
-    shareTitle: 'Adresses pour l’alimentation',
-  },
   // Referrals with the fiche de liaison (issue 6).
   referral: {
     navLabel: 'Orientations',
@@ -938,7 +891,7 @@ export const fr = {
     down: (label: string) => `Descendre ${label || 'ce champ'}`,
     field: (n: number) => `Champ ${n}`,
   },
-  // End of orientation, recap and handout.
+  // End of orientation and recap.
   update: {
     available: 'Nouvelle version disponible',
     apply: 'Mettre à jour',

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { signInAsDemo, waitForServiceWorkerControl } from './helpers.ts';
+import { personal } from './personal-data.ts';
 
 /** Serious and critical WCAG 2.1 A/AA violations on the page as it is now, as readable lines. */
 async function violations(page: Page): Promise<string[]> {
@@ -11,7 +12,7 @@ async function violations(page: Page): Promise<string[]> {
 }
 
 test('aucun écran n’a de violation d’accessibilité grave ou critique (axe, WCAG 2.1 AA)', async ({ page, request }) => {
-  test.setTimeout(240_000); // eleven screens, each analysed by axe
+  test.setTimeout(240_000); // sixteen screens and states, each analysed by axe
   const listing = await request.get('/api/v1/structures?limit=1');
   const [structure] = ((await listing.json()) as { structures: Array<{ id: string }> }).structures;
   if (!structure) throw new Error('annuaire vide');
@@ -50,6 +51,16 @@ test('aucun écran n’a de violation d’accessibilité grave ou critique (axe,
   await page.getByRole('button', { name: 'Envoyer le signalement' }).click();
   await expect(page.locator('#f-commentaire-error')).toBeVisible();
   expect(await violations(page), `${sheet} (signalement)`).toEqual([]);
+  // Issue 16: « Ressources et charges » and « Autres critères » open, the figures computed, a message under a field.
+  await page.goto('/orientation');
+  await page.getByLabel('Nombre d’adultes').fill('1');
+  await page.getByText('Ressources et charges (reste à vivre, quotient familial)').click();
+  await page.getByLabel('Salaires et allocations chômage').fill(personal('1234,56'));
+  await page.getByLabel('Énergie et eau').fill('12a');
+  await expect(page.locator('#o-charges-energie-error')).toBeVisible();
+  await page.getByText(/^Autres critères/).click();
+  await page.locator('#o-handicap').getByLabel('Oui').check();
+  expect(await violations(page), '/orientation (ressources et charges)').toEqual([]);
 });
 
 test('tout se fait au clavier : le lien d’évitement mène au contenu et le focus reste visible', async ({ page }) => {

@@ -59,6 +59,15 @@ test.describe('Orientation hors ligne', () => {
     await page.getByLabel('Âge de l’enfant 3 (ans)').fill('10');
     await page.getByLabel('Minima sociaux (RSA, ASS, AAH…)').check();
     await page.getByLabel('Cette semaine').check();
+    // The amounts épiceries decide on, typed offline: reste à vivre and QF computed on the device, with how.
+    await page.getByText('Ressources et charges (reste à vivre, quotient familial)').click();
+    await page.getByLabel('Salaires et allocations chômage').fill(personal('1437,15'));
+    await page.getByLabel('Allocations familiales et logement (CAF)').fill(personal('613,35'));
+    await page.getByLabel('Loyer et charges, ou prêt du logement').fill(personal('652,40'));
+    await page.getByLabel('Énergie et eau').fill(personal('117,10'));
+    // (2 050,50 € − 769,50 €) ÷ 5 personnes ÷ 30 jours; (1 437,15 € + 613,35 €) ÷ 4 parts CAF.
+    await expect(page.getByTestId('reste-a-vivre')).toContainText('Reste à vivre : 8,54 € par jour et par personne');
+    await expect(page.getByTestId('quotient-familial')).toContainText('Quotient familial estimé : 513 €');
     await page.getByRole('button', { name: 'Continuer' }).click();
     await page.getByLabel('Aide alimentaire (colis, distribution)').check();
     await page.getByRole('button', { name: 'Voir les résultats' }).click();
@@ -99,7 +108,7 @@ test.describe('Orientation hors ligne', () => {
       await expect(sheet).toBeVisible();
       await expect(sheet.getByTestId('handout-address')).toContainText(address.split(',')[0] ?? address);
       await expect(sheet.getByTestId('handout-hours')).toContainText(
-        /Prochaines ouvertures|Habituellement|Horaires non renseignés/,
+        /Prochaines ouvertures|Chaque semaine|Horaires non renseignés/,
       );
       await expect(sheet.getByTestId('handout-hours')).not.toContainText('chargement');
     }

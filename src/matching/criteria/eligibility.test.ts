@@ -197,6 +197,59 @@ const rows: Row[] = [
     'public_exclusive',
   ],
   ['an unconditional reception is said', {}, {}, 'eligible', 'unconditional'],
+  // Issue 16: employment and disability decide the publics data·inclusion names after them.
+  [
+    'a service for job seekers takes a job seeker',
+    { emploi: 'demandeur-emploi' },
+    { eligibilite: { accueil: 'exclusif', publics: ['demandeurs-emploi'] } },
+    'eligible',
+    'public_exclusive',
+    { publics: ['demandeurs-emploi'] },
+  ],
+  [
+    'a service for job seekers excludes a person in work',
+    { emploi: 'en-emploi' },
+    { eligibilite: { accueil: 'exclusif', publics: ['demandeurs-emploi'] } },
+    'excluded',
+    'public_exclusive_mismatch',
+  ],
+  [
+    'a service for people in work takes a person in work',
+    { emploi: 'en-emploi' },
+    { eligibilite: { accueil: 'preferentiel', publics: ['actifs'] } },
+    'eligible',
+    'public_preferred',
+    { publics: ['actifs'] },
+  ],
+  [
+    'a recognition (RQTH) makes a person of the disability public',
+    { reconnaissances_handicap: ['rqth'] },
+    { eligibilite: { accueil: 'exclusif', publics: ['personnes-en-situation-de-handicap'] } },
+    'eligible',
+    'public_exclusive',
+    { publics: ['personnes-en-situation-de-handicap'] },
+  ],
+  [
+    'a service for disabled people excludes a person without a disability',
+    { handicap: false },
+    { eligibilite: { accueil: 'exclusif', publics: ['personnes-en-situation-de-handicap'] } },
+    'excluded',
+    'public_exclusive_mismatch',
+  ],
+  [
+    'a retired person is of the seniors public whatever the age given',
+    { emploi: 'retraite' },
+    { eligibilite: { accueil: 'exclusif', publics: ['seniors'] } },
+    'eligible',
+    'public_exclusive',
+  ],
+  [
+    'a person in studies is of the students public',
+    { emploi: 'etudes' },
+    { eligibilite: { accueil: 'exclusif', publics: ['etudiants'] } },
+    'eligible',
+    'public_exclusive',
+  ],
 ];
 
 describe('each eligibility rule gives its verdict and its reason', () => {
@@ -207,6 +260,17 @@ describe('each eligibility rule gives its verdict and its reason', () => {
     expect(reason, `reasons: ${r.reasons.map((x) => x.code).join(', ')}`).toBeDefined();
     if (params) expect(reason?.params).toEqual(params);
   });
+  test('a public of workers, job seekers or disabled people asks for the employment or the disability', () => {
+    const employment = only({}, { eligibilite: { accueil: 'exclusif', publics: ['actifs', 'demandeurs-emploi'] } });
+    expect(employment.verdict).toBe('to_check');
+    expect(employment.missing).toEqual(['emploi']);
+    const disability = only(
+      {},
+      { eligibilite: { accueil: 'exclusif', publics: ['personnes-en-situation-de-handicap'] } },
+    );
+    expect(disability.missing).toEqual(['handicap']);
+  });
+
   test('a structure proposed and not yet validated is excluded with the reason', () => {
     const r = only({}, {}, { statut: 'proposee' });
     expect(r.verdict).toBe('excluded');

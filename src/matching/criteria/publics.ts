@@ -26,12 +26,22 @@ export function belongs(p: Person, pub: PublicValue): Belongs {
     case 'jeunes':
       return p.age === null ? { value: null, field: 'age' } : known(p.age >= 16 && p.age <= 25);
     case 'seniors':
-      if (profile.ressources === 'retraite') return YES;
+      if (profile.ressources === 'retraite' || profile.emploi === 'retraite') return YES;
       return p.age === null ? { value: null, field: 'age' } : known(p.age >= 60);
     case 'etudiants':
-      return profile.ressources === undefined
+      if (profile.ressources === 'etudiant' || profile.emploi === 'etudes') return YES;
+      return profile.ressources === undefined && profile.emploi === undefined
         ? { value: null, field: 'ressources' }
-        : known(profile.ressources === 'etudiant');
+        : NO;
+    case 'actifs':
+      return profile.emploi === undefined ? { value: null, field: 'emploi' } : known(profile.emploi === 'en-emploi');
+    case 'demandeurs-emploi':
+      return profile.emploi === undefined
+        ? { value: null, field: 'emploi' }
+        : known(profile.emploi === 'demandeur-emploi');
+    case 'personnes-en-situation-de-handicap':
+      if (profile.handicap === true || (profile.reconnaissances_handicap?.length ?? 0) > 0) return YES;
+      return profile.handicap === false ? NO : { value: null, field: 'handicap' };
     case 'femmes':
       if (profile.genre === 'femme') return YES;
       return profile.genre === 'homme' ? NO : { value: null, field: profile.genre ? null : 'genre' };
@@ -54,7 +64,7 @@ export function belongs(p: Person, pub: PublicValue): Belongs {
         ? YES
         : UNKNOWN;
     default:
-      // actifs, demandeurs-emploi, personnes-en-situation-de-handicap: the profile does not say.
+      // Whatever a later vocabulary adds: the profile does not say.
       return UNKNOWN;
   }
 }

@@ -3,6 +3,7 @@
 import { accessModeCriterion } from '../criteria/access-mode.ts';
 import { administrativeCriterion } from '../criteria/administrative.ts';
 import { ageCriterion } from '../criteria/age.ts';
+import { amountsCriterion } from '../criteria/amounts.ts';
 import type { Criterion } from '../criteria/criterion.ts';
 import { dietCriterion } from '../criteria/diet.ts';
 import { distanceCriterion } from '../criteria/distance.ts';
@@ -29,6 +30,7 @@ export const CRITERIA: readonly Criterion[] = [
   familyCriterion,
   administrativeCriterion,
   resourcesCriterion,
+  amountsCriterion,
   publicsCriterion,
   closureCriterion,
   accessModeCriterion,

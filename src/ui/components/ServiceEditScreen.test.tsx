@@ -64,6 +64,25 @@ describe('the service editor', () => {
     expect(await db.outbox.count()).toBe(0);
   });
 
+  it('keeps an épicerie’s ceilings on the reste à vivre and the QF; a wrong amount gets its message, nothing written', async () => {
+    const { db } = await openEditor();
+    const rav = field('Reste à vivre maximum (€ par jour et par personne)');
+    fireEvent.input(rav, { target: { value: '8 €/j' } });
+    submit();
+    await waitFor(() => expect(rav.getAttribute('aria-invalid')).toBe('true'));
+    expect(document.getElementById(rav.getAttribute('aria-describedby') ?? '')?.textContent).toBe(
+      'Montant attendu en euros, par exemple 8 ou 7,50',
+    );
+    expect(await db.outbox.count()).toBe(0);
+
+    fireEvent.input(rav, { target: { value: '7,50' } });
+    fireEvent.input(field('Quotient familial CAF maximum (€)'), { target: { value: '700' } });
+    submit();
+    await waitFor(async () => expect(await db.outbox.count()).toBe(1));
+    const saved = (await db.services.get('test--s1-1')) as Service;
+    expect(saved.eligibilite).toMatchObject({ reste_a_vivre_max: 7.5, quotient_familial_max: 700 });
+  });
+
   it('saves a valid edit on the device with its outbox entry, then refreshes and goes back to the sheet', async () => {
     const { db, refresh } = await openEditor();
     fireEvent.change(field('Disponibilité'), { target: { value: 'complet' } });

@@ -2,10 +2,12 @@ import { CANAUX_LIAISON, JUSTIFICATIFS, SATURATION, TARIFS } from '../../domain/
 import type { ServiceEditor } from '../models/service-editor-model.ts';
 import { PATHS, type ServiceForm } from '../models/service-form.ts';
 import { fr } from '../strings.ts';
+import { frProfil } from '../strings-profil.ts';
 import { CheckboxField, CheckboxGroup, SelectField, TextField } from './FormFields.tsx';
 import { LiaisonFieldsEditor } from './LiaisonFieldsEditor.tsx';
 
 const E = fr.serviceEditor;
+const P = frProfil.editor;
 const entries = <T extends string>(table: Readonly<Record<T, string>>) => Object.entries(table) as Array<[T, string]>;
 
 /** Places, price, access conditions and the fiche de liaison of a service. */
@@ -78,6 +80,15 @@ export function ServiceTermsFields({ editor }: { editor: ServiceEditor }) {
           error={err('justificatifs')}
         />
         <TextField label={E.accessPrecisions} multiline {...text('eligibilite_precisions')} />
+      </fieldset>
+
+      <fieldset class="form-section">
+        <legend>{P.legend}</legend>
+        <p class="hint">{P.intro}</p>
+        <div class="field-row">
+          <TextField label={P.ravMax} inputMode="decimal" {...text('reste_a_vivre_max')} />
+          <TextField label={P.qfMax} inputMode="decimal" {...text('quotient_familial_max')} />
+        </div>
       </fieldset>
 
       <fieldset class="form-section">

@@ -217,11 +217,13 @@ export function createCatalogModel(
     ),
     load,
     ensureHours,
-    orient(profile: Profile, now = Date.now()): Orientation | null {
+    /** `criteres`: colleagues' criteria the worker picked (a bonus, never a filter). */
+    orient(profile: Profile, now = Date.now(), criteres: readonly string[] = []): Orientation | null {
       const current = snapshot.value;
       if (!current) return null;
       return orient(profile, current, now, {
         audience: options.audience(),
+        criteres,
         ...(hours.value ? { hours: hours.value } : {}),
       });
     },

@@ -11,7 +11,7 @@
 import { computed, type ReadonlySignal, signal } from '@preact/signals';
 import { communeOfPosition } from '../../domain/geo/commune-of-position.ts';
 import type { Orientation, ServiceResult } from '../../matching/orient/types.ts';
-import type { ProfileField } from '../../matching/reasons.ts';
+import type { Language, ProfileField } from '../../matching/reasons.ts';
 import type { CatalogModel } from './catalog-model.ts';
 import { communeName, type Draft, EMPTY_DRAFT, profileOf } from './profile-draft.ts';
 import { NO_FILTERS, type ResultFilters, resultFilter } from './result-filters.ts';
@@ -33,6 +33,8 @@ const MORE_FIELDS: ReadonlySet<ProfileField> = new Set([
   'regimes',
   'peut_cuisiner',
   'disponibilites',
+  'emploi',
+  'handicap',
 ]);
 
 /** Where "Utiliser ma position" stands. */
@@ -70,23 +72,35 @@ export interface SavedOrientation {
   step: Step;
   filters: ResultFilters;
   moreOpen: boolean;
+  budgetOpen: boolean;
+  handoutLanguage: Language | null;
 }
 
 export function createOrientationModel(catalog: ReadonlySignal<CatalogModel | null>, clock: () => number = Date.now) {
   const draft = signal<Draft>(EMPTY_DRAFT);
   const step = signal<Step>('profil');
   const moreOpen = signal(false);
+  /** « Ressources et charges » is open (it is also opened to go back to the amounts). */
+  const budgetOpen = signal(false);
   /** Where focus goes once the step is shown: its heading, or a field the worker came back to. */
   const focus = signal<{ field: ProfileField | null; seq: number }>({ field: null, seq: 0 });
   const now = signal(clock());
   const filters = signal<ResultFilters>(NO_FILTERS);
   const limits = signal<Record<ResultList, number>>(FIRST_PAGES);
   const locating = signal<Locating>('idle');
+  /** The person's language for the handout, chosen by the worker; null: proposed from the profile's languages. */
+  const handoutLanguage = signal<Language | null>(null);
 
   const profile = computed(() => profileOf(draft.value));
   const orientation = computed<Orientation | null>(() => {
     if (step.value !== 'resultats') return null;
-    return catalog.value?.orient(profile.value, now.value) ?? null;
+    return catalog.value?.orient(profile.value, now.value, draft.value.criteres) ?? null;
+  });
+  /** Colleagues' and MDM's criteria present on the device (partners' and the public's feeds carry none). */
+  const criteresInUse = computed(() => {
+    const tags = new Set<string>();
+    for (const e of catalog.value?.snapshot.value?.entries ?? []) for (const t of e.criteres) tags.add(t);
+    return [...tags].sort((a, b) => a.localeCompare(b, 'fr'));
   });
   const view = computed<ResultsView | null>(() => {
     const o = orientation.value;
@@ -111,11 +125,14 @@ export function createOrientationModel(catalog: ReadonlySignal<CatalogModel | nu
     draft,
     step,
     moreOpen,
+    budgetOpen,
+    criteresInUse,
     focus,
     now,
     filters,
     limits,
     locating,
+    handoutLanguage,
     profile,
     orientation,
     view,
@@ -159,6 +176,7 @@ export function createOrientationModel(catalog: ReadonlySignal<CatalogModel | nu
     /** Back to the profile step, on the field that would change results ("Préciser …"). */
     editField(field: ProfileField) {
       if (MORE_FIELDS.has(field)) moreOpen.value = true;
+      if (field === 'budget') budgetOpen.value = true;
       go('profil', field);
     },
     setFilter<K extends keyof ResultFilters>(key: K, value: ResultFilters[K]) {
@@ -168,13 +186,22 @@ export function createOrientationModel(catalog: ReadonlySignal<CatalogModel | nu
       limits.value = { ...limits.value, [list]: limits.value[list] + PAGE };
     },
     saved(): SavedOrientation {
-      return { draft: draft.value, step: step.value, filters: filters.value, moreOpen: moreOpen.value };
+      return {
+        draft: draft.value,
+        step: step.value,
+        filters: filters.value,
+        moreOpen: moreOpen.value,
+        budgetOpen: budgetOpen.value,
+        handoutLanguage: handoutLanguage.value,
+      };
     },
     /** Back where the worker was before the reload (results run again, at the current time). */
     restore(saved: SavedOrientation) {
       draft.value = saved.draft;
       filters.value = saved.filters;
       moreOpen.value = saved.moreOpen;
+      budgetOpen.value = saved.budgetOpen;
+      handoutLanguage.value = saved.handoutLanguage;
       locating.value = 'idle';
       step.value = saved.step;
     },
@@ -184,7 +211,9 @@ export function createOrientationModel(catalog: ReadonlySignal<CatalogModel | nu
       filters.value = NO_FILTERS;
       limits.value = FIRST_PAGES;
       moreOpen.value = false;
+      budgetOpen.value = false;
       locating.value = 'idle';
+      handoutLanguage.value = null;
       go('profil');
     },
   };

@@ -3,7 +3,13 @@
 // Every answer is optional: an answer left empty is absent from the profile, never a default value.
 import { ADDRESSABLE_COMMUNES, type Commune, communeByCode } from '../../domain/communes.ts';
 import type { Profile } from '../../domain/profile.ts';
-import type { CRENEAUX, JOURS, NeedValue } from '../../domain/vocabulary.ts';
+import type {
+  CRENEAUX,
+  JOURS,
+  NeedValue,
+  RECONNAISSANCES_HANDICAP,
+  SITUATIONS_EMPLOI,
+} from '../../domain/vocabulary.ts';
 import type {
   AdministrativeSituation,
   Diet,
@@ -13,6 +19,7 @@ import type {
   ResourcesValue,
   Urgency,
 } from '../../matching/reasons.ts';
+import { type Amounts, budgetOf, EMPTY_AMOUNTS, parseCount } from './budget-draft.ts';
 
 export interface Draft {
   communeText: string;
@@ -29,6 +36,15 @@ export interface Draft {
   situation_familiale: FamilySituation | null;
   situation_administrative: AdministrativeSituation | null;
   ressources: ResourcesValue | null;
+  /** Resources, charges, taxable income and CAF QF as typed (budget-draft.ts). */
+  amounts: Amounts;
+  /** Children with a disability (AEEH), as typed. */
+  disabledChildren: string;
+  emploi: keyof typeof SITUATIONS_EMPLOI | null;
+  handicap: boolean | null;
+  reconnaissances: (keyof typeof RECONNAISSANCES_HANDICAP)[];
+  /** Colleagues' and MDM's criteria the worker picked: favour the services carrying them, exclude none. */
+  criteres: string[];
   sans_domicile_fixe: boolean | null;
   mobilite: Mobility | null;
   distanceMaxKm: number | null;
@@ -53,6 +69,12 @@ export const EMPTY_DRAFT: Draft = Object.freeze({
   situation_familiale: null,
   situation_administrative: null,
   ressources: null,
+  amounts: EMPTY_AMOUNTS,
+  disabledChildren: '',
+  emploi: null,
+  handicap: null,
+  reconnaissances: [],
+  criteres: [],
   sans_domicile_fixe: null,
   mobilite: null,
   distanceMaxKm: null,
@@ -87,12 +109,19 @@ export function profileOf(d: Draft): Profile {
   if (Object.keys(lieu).length > 0) p.lieu = lieu;
   if (householdComplete(d) && d.adults !== null) {
     p.foyer = { adultes: d.adults, ages_enfants: d.ages.filter((a): a is number => a !== null) };
+    const disabled = parseCount(d.disabledChildren, d.ages.length).value;
+    if (disabled !== null && disabled > 0) p.foyer.enfants_handicapes = disabled;
   }
   if (d.age !== null) p.age = d.age;
   if (d.genre) p.genre = d.genre;
   if (d.situation_familiale) p.situation_familiale = d.situation_familiale;
   if (d.situation_administrative) p.situation_administrative = d.situation_administrative;
   if (d.ressources) p.ressources = d.ressources;
+  const budget = budgetOf(d.amounts);
+  if (budget) p.budget = budget;
+  if (d.emploi) p.emploi = d.emploi;
+  if (d.handicap !== null) p.handicap = d.handicap;
+  if (d.handicap !== false && d.reconnaissances.length > 0) p.reconnaissances_handicap = [...d.reconnaissances];
   if (d.sans_domicile_fixe !== null) p.sans_domicile_fixe = d.sans_domicile_fixe;
   if (d.mobilite) {
     p.mobilite = { mode: d.mobilite };

@@ -11,6 +11,8 @@ import { parse } from '../../domain/validation.ts';
 import type { HoursEngine } from '../../matching/hours/hours-engine.ts';
 import { parisDay } from '../../matching/hours/paris-time.ts';
 import { fr } from '../strings.ts';
+import { frProfil } from '../strings-profil.ts';
+import { parseAmount } from './budget-draft.ts';
 import { createHoursEditor, type HoursEditor } from './hours-editor-model.ts';
 import { type ChampDraft, formOf, type InfoDraft, knownPath, type ServiceForm } from './service-form.ts';
 
@@ -24,6 +26,13 @@ function compact<T extends Record<string, unknown>>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 const trimmed = (s: string) => s.trim() || undefined;
+
+/** A ceiling in euros (« 7,50 », « 700 € »); empty is none. Bounds are the schema's, which names the field. */
+function ceiling(text: string, path: string, errors: Errors): number | undefined {
+  const { value, problem } = parseAmount(text, Number.POSITIVE_INFINITY);
+  if (problem) errors[path] = frProfil.editor.invalid;
+  return value ?? undefined;
+}
 
 function percent(text: string, path: string, errors: Errors): number | undefined {
   const t = text.trim().replace(',', '.');
@@ -150,6 +159,8 @@ export function createServiceEditor(db: BoussoleDatabase, id: string) {
       }),
       eligibilite: compact({
         ...base.eligibilite,
+        reste_a_vivre_max: ceiling(v.reste_a_vivre_max, 'eligibilite.reste_a_vivre_max', out),
+        quotient_familial_max: ceiling(v.quotient_familial_max, 'eligibilite.quotient_familial_max', out),
         sur_orientation: v.sur_orientation,
         sur_rendez_vous: v.sur_rendez_vous,
         sur_inscription: v.sur_inscription,

@@ -35,6 +35,9 @@ export interface ServiceForm {
   sur_rendez_vous: boolean;
   sur_inscription: boolean;
   justificatifs: Array<keyof typeof JUSTIFICATIFS>;
+  /** Épiceries' ceilings (issue 16), in euros as typed; empty: none. */
+  reste_a_vivre_max: string;
+  quotient_familial_max: string;
   eligibilite_precisions: string;
   fiche_requise: boolean;
   fiche_canaux: Array<keyof typeof CANAUX_LIAISON>;
@@ -61,6 +64,8 @@ export const PATHS = {
   sur_rendez_vous: 'eligibilite.sur_rendez_vous',
   sur_inscription: 'eligibilite.sur_inscription',
   justificatifs: 'eligibilite.justificatifs',
+  reste_a_vivre_max: 'eligibilite.reste_a_vivre_max',
+  quotient_familial_max: 'eligibilite.quotient_familial_max',
   eligibilite_precisions: 'eligibilite.precisions',
   fiche_requise: 'fiche_liaison.requise',
   fiche_canaux: 'fiche_liaison.canaux',
@@ -113,6 +118,9 @@ export function formOf(service: Service): ServiceForm {
     sur_rendez_vous: e.sur_rendez_vous,
     sur_inscription: e.sur_inscription,
     justificatifs: [...e.justificatifs],
+    reste_a_vivre_max: e.reste_a_vivre_max === undefined ? '' : String(e.reste_a_vivre_max).replace('.', ','),
+    quotient_familial_max:
+      e.quotient_familial_max === undefined ? '' : String(e.quotient_familial_max).replace('.', ','),
     eligibilite_precisions: e.precisions ?? '',
     fiche_requise: f.requise,
     fiche_canaux: [...f.canaux],

@@ -1,5 +1,6 @@
 // A service's conditions as sentences for the partner sheet: price, who is welcome, what to bring, how to refer.
-// Labels come from the vocabulary (src/domain/vocabulary.ts), sentences from strings.ts; nothing is spelled here.
+// Labels come from the vocabulary (src/domain/vocabulary.ts), sentences from strings.ts (and strings-profil.ts);
+// nothing is spelled here.
 import { communeByCode } from '../../domain/communes.ts';
 import type { Eligibilite, FicheLiaison, InfoTemporaire, Service, Tarif } from '../../domain/service.ts';
 import {
@@ -15,6 +16,7 @@ import {
   TYPES_CHAMP,
 } from '../../domain/vocabulary.ts';
 import { fr } from '../strings.ts';
+import { frProfil } from '../strings-profil.ts';
 
 const list = new Intl.ListFormat('fr-FR', { type: 'conjunction' });
 const labelled = <T extends string>(table: Readonly<Record<T, string>>, values: readonly T[]) =>
@@ -38,6 +40,8 @@ export function eligibilityWords(e: Eligibilite): string[] {
     out.push(S.administrative(labelled(SITUATIONS_ADMINISTRATIVES, e.situations_administratives)));
   }
   if (e.ressources?.length) out.push(S.resources(labelled(RESSOURCES, e.ressources)));
+  if (e.reste_a_vivre_max !== undefined) out.push(frProfil.sheet.ravMax(e.reste_a_vivre_max));
+  if (e.quotient_familial_max !== undefined) out.push(frProfil.sheet.qfMax(e.quotient_familial_max));
   if (e.zone) {
     const places = [
       ...e.zone.communes.map((code) => communeByCode(code)?.nom ?? code),

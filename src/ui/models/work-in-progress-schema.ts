@@ -1,7 +1,7 @@
 // The orientation in progress as read back from IndexedDB (issue 16): a trust boundary like any other, parsed before
 // the screens see it. A row that does not parse (written by an older build whose fields differ) is dropped, never
-// half-trusted; a row without a field that was added since takes that field's empty value, so an app update —
-// which reloads the page — does not lose the orientation.
+// half-trusted; a row without a field that was added since takes that field's value in a new orientation, so an
+// app update — which reloads the page — does not lose the orientation.
 //
 // Each shape is typed against the model's own type (ShapeOf): a field added to Draft, SavedOrientation, RecapItem or
 // SavedRecap without its schema here does not compile, and a schema that could produce another type neither. The
@@ -14,17 +14,20 @@ import {
   JOURS,
   LANGUES,
   MOBILITES,
+  RECONNAISSANCES_HANDICAP,
   REGIMES,
   RESSOURCES,
   SITUATIONS_ADMINISTRATIVES,
+  SITUATIONS_EMPLOI,
   SITUATIONS_FAMILIALES,
   URGENCES,
   valuesOf,
 } from '../../domain/vocabulary.ts';
+import { AMOUNT_KEYS, type Amounts, EMPTY_AMOUNTS } from './budget-draft.ts';
 import type { SavedOrientation } from './orientation-model.ts';
 import { type Draft, EMPTY_DRAFT } from './profile-draft.ts';
 import type { RecapItem, SavedRecap } from './recap-model.ts';
-import type { ResultFilters } from './result-filters.ts';
+import { NO_FILTERS, type ResultFilters } from './result-filters.ts';
 
 /** One schema per field of T, each producing that field's type. */
 type ShapeOf<T> = { [K in keyof T]-?: z.ZodMiniType<T[K]> };
@@ -32,6 +35,20 @@ type ShapeOf<T> = { [K in keyof T]-?: z.ZodMiniType<T[K]> };
 const oneOf = <T extends Readonly<Record<string, unknown>>>(table: T) => z.enum(valuesOf(table));
 const maybe = <T extends Readonly<Record<string, unknown>>>(table: T) => z.nullable(oneOf(table));
 const number = z.number();
+
+/** An object whose missing fields take their value in `empty` (the state of a new orientation). */
+function withDefaults<T extends object>(shape: ShapeOf<T>, empty: T): z.ZodMiniType<T> {
+  const fields = Object.entries(shape).map(([key, schema]) => [
+    key,
+    z._default(schema as z.ZodMiniType, () => structuredClone(empty[key as keyof T]) as never),
+  ]);
+  return z.object(Object.fromEntries(fields)) as unknown as z.ZodMiniType<T>;
+}
+
+const amounts = withDefaults(
+  Object.fromEntries(AMOUNT_KEYS.map((key) => [key, z.string()])) as unknown as ShapeOf<Amounts>,
+  EMPTY_AMOUNTS,
+);
 
 const draftShape = {
   communeText: z.string(),
@@ -45,6 +62,12 @@ const draftShape = {
   situation_familiale: maybe(SITUATIONS_FAMILIALES),
   situation_administrative: maybe(SITUATIONS_ADMINISTRATIVES),
   ressources: maybe(RESSOURCES),
+  amounts,
+  disabledChildren: z.string(),
+  emploi: maybe(SITUATIONS_EMPLOI),
+  handicap: z.nullable(z.boolean()),
+  reconnaissances: z.array(oneOf(RECONNAISSANCES_HANDICAP)),
+  criteres: z.array(z.string()),
   sans_domicile_fixe: z.nullable(z.boolean()),
   mobilite: maybe(MOBILITES),
   distanceMaxKm: z.nullable(number),
@@ -57,16 +80,6 @@ const draftShape = {
   besoins: z.array(oneOf(BESOINS)),
 } satisfies ShapeOf<Draft>;
 
-/** A field missing from the row (added by a later build) takes its value of the empty form. */
-const draftSchema = z.object(
-  Object.fromEntries(
-    Object.entries(draftShape).map(([key, schema]) => [
-      key,
-      z._default(schema, () => structuredClone(EMPTY_DRAFT[key as keyof Draft]) as never),
-    ]),
-  ),
-) as unknown as z.ZodMiniType<Draft>;
-
 const filtersShape = {
   besoin: maybe(BESOINS),
   ouvert: z.nullable(z.enum(['maintenant', 'semaine'])),
@@ -76,11 +89,22 @@ const filtersShape = {
 } satisfies ShapeOf<ResultFilters>;
 
 const orientationShape = {
-  draft: draftSchema,
+  draft: withDefaults(draftShape, EMPTY_DRAFT),
   step: z.enum(['profil', 'besoins', 'resultats']),
-  filters: z.object(filtersShape),
+  filters: withDefaults(filtersShape, NO_FILTERS),
   moreOpen: z.boolean(),
+  budgetOpen: z.boolean(),
+  handoutLanguage: maybe(LANGUES),
 } satisfies ShapeOf<SavedOrientation>;
+
+const NEW_ORIENTATION: SavedOrientation = {
+  draft: EMPTY_DRAFT,
+  step: 'profil',
+  filters: NO_FILTERS,
+  moreOpen: false,
+  budgetOpen: false,
+  handoutLanguage: null,
+};
 
 const recapItemShape = {
   serviceId: z.string(),
@@ -100,6 +124,6 @@ export interface SavedWork {
 }
 
 export const savedWorkSchema = z.object({
-  orientation: z.object(orientationShape),
-  recap: z.object(recapShape),
+  orientation: withDefaults(orientationShape, NEW_ORIENTATION),
+  recap: withDefaults<SavedRecap>(recapShape, { items: [], firstName: '' }),
 } satisfies ShapeOf<SavedWork>);

@@ -5,6 +5,7 @@ import { BoussoleDatabase } from '../../db/database.ts';
 import { takeOutboxBatch } from '../../db/outbox-repo.ts';
 import { saveSession, signOutDevice } from '../../db/session-repo.ts';
 import { eraseExpiredWork, keepWorkExpiring, WORK_IN_PROGRESS_TTL_MS } from '../../db/work-in-progress-expiry.ts';
+import { EMPTY_AMOUNTS } from './budget-draft.ts';
 import type { CatalogModel } from './catalog-model.ts';
 import { restoreWorkInProgress, type WorkInProgress, type WorkOptions } from './work-in-progress.ts';
 import type { SavedWork } from './work-in-progress-schema.ts';
@@ -43,6 +44,8 @@ const item = { serviceId: 'test--s2-1', structureId: 'test--s2', distanceKm: 1.2
 function fillIn(work: WorkInProgress) {
   work.orientation.typeCommune('Vénissieux', '69259');
   work.orientation.patch({ adults: 2, ages: [3, null], ressources: 'minima-sociaux', besoins: ['aide-alimentaire'] });
+  work.orientation.patch({ amounts: { ...EMPTY_AMOUNTS, 'charges.loyer': '450 €' }, emploi: 'demandeur-emploi' });
+  work.orientation.handoutLanguage.value = 'ar';
   work.orientation.moreOpen.value = true;
   work.orientation.setFilter('ouvert', 'semaine');
   work.orientation.showResults();
@@ -73,6 +76,8 @@ describe('the orientation in progress on the device', () => {
     expect(after.orientation.step.value).toBe('resultats');
     expect(after.orientation.filters.value.ouvert).toBe('semaine');
     expect(after.orientation.moreOpen.value).toBe(true);
+    expect(after.orientation.draft.value.amounts['charges.loyer']).toBe('450 €');
+    expect(after.orientation.handoutLanguage.value).toBe('ar');
     expect(after.orientation.profile.value).toMatchObject({
       lieu: { code_insee: '69259' },
       ressources: 'minima-sociaux',
@@ -236,14 +241,17 @@ describe('the orientation in progress on the device', () => {
     const state = row?.state as { orientation: { draft: Record<string, unknown> } };
 
     // A field added by this build is absent from an older build's row: it takes its empty value.
-    const { regimes: _, ...olderDraft } = state.orientation.draft;
+    const { regimes: _, amounts: __, ...olderDraft } = state.orientation.draft;
+    const { handoutLanguage: ___, ...olderOrientation } = state.orientation as Record<string, unknown>;
     await db.workInProgress.put({
       key: 'orientation',
       savedAt: T0,
-      state: { ...state, orientation: { ...state.orientation, draft: olderDraft } },
+      state: { ...state, orientation: { ...olderOrientation, draft: olderDraft } },
     });
     const older = await open(db);
     expect(older.orientation.draft.value.regimes).toEqual([]);
+    expect(older.orientation.draft.value.amounts).toEqual(EMPTY_AMOUNTS);
+    expect(older.orientation.handoutLanguage.value).toBeNull();
     expect(older.orientation.draft.value.communeText).toBe('Vénissieux');
 
     // A field whose shape changed does not parse: the row is dropped and erased, never half-trusted.

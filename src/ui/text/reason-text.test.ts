@@ -79,6 +79,10 @@ const SAMPLES: { [C in ReasonCode]: ReasonParams[C] } = {
   moved_for_diversity: { structure_id: 'test--s1' },
   mdm_recommended: { commune: '69259' },
   colleague_criteria: { criteres: ['bon accueil des familles'] },
+  amount_above: { indicator: 'reste_a_vivre', max: 8, value: 9.5 },
+  amount_above_estimate: { indicator: 'quotient_familial', max: 700, value: 760 },
+  amount_unknown: { indicator: 'reste_a_vivre', max: 8 },
+  amount_match: { indicator: 'quotient_familial', max: 700, value: 417, estimated: true },
 };
 
 const text = <C extends ReasonCode>(code: C, params: ReasonParams[C], openings = []) =>
@@ -89,6 +93,25 @@ describe('reason sentences', () => {
     expect(text('mdm_recommended', { commune: '69259' })).toBe('Recommandé par la MDM de Vénissieux');
     expect(text('colleague_criteria', { criteres: ['halal', 'bon accueil des familles'] })).toBe(
       'Critère de collègues : halal, bon accueil des familles',
+    );
+  });
+
+  it('say an épicerie’s ceiling with the person’s figure, or that the amount is missing (issue 16)', () => {
+    const plain = (s: string) => s.replace(/\s/g, ' ');
+    expect(plain(text('amount_match', { indicator: 'reste_a_vivre', max: 8, value: 6.2, estimated: false }))).toBe(
+      'Reste à vivre de 6,20 € par jour et par personne, dans la limite de 8 €',
+    );
+    expect(plain(text('amount_above', SAMPLES.amount_above))).toBe(
+      'Reste à vivre de 9,50 € par jour et par personne, au-dessus du plafond de 8 €',
+    );
+    expect(plain(text('amount_match', SAMPLES.amount_match))).toBe(
+      'Quotient familial estimé à 417 €, dans la limite de 700 €',
+    );
+    expect(plain(text('amount_above_estimate', SAMPLES.amount_above_estimate))).toBe(
+      'Quotient familial estimé à 760 €, au-dessus du plafond de 700 € : vérifier le quotient de l’attestation CAF',
+    );
+    expect(plain(text('amount_unknown', SAMPLES.amount_unknown))).toBe(
+      'Montant non renseigné : reste à vivre jusqu’à 8 € par jour et par personne',
     );
   });
 

@@ -1,6 +1,7 @@
 // Every reason of the matcher (src/matching/reasons.ts: a code and typed parameters) as one plain French
 // sentence. The switch is exhaustive: a code added to the matcher without a sentence here fails to compile
-// (`unreachable`). Labels of enumerations come from vocabulary.ts; sentences from strings.ts.
+// (`unreachable`). Labels of enumerations come from vocabulary.ts; sentences from strings.ts (amounts' from
+// strings-profil.ts, a lazy module).
 import { communeByCode, LYON } from '../../domain/communes.ts';
 import {
   BESOINS,
@@ -21,6 +22,7 @@ import {
 import type { Opening } from '../../matching/hours/schedule.ts';
 import type { Reason } from '../../matching/reasons.ts';
 import { fr } from '../strings.ts';
+import { frProfil } from '../strings-profil.ts';
 import { and, date, distance, inSentence, or, time, timeRange, when } from './fr-format.ts';
 
 export interface ReasonContext {
@@ -31,6 +33,7 @@ export interface ReasonContext {
 }
 
 const R = fr.reasons;
+const A = frProfil.reasons;
 
 function unreachable(value: never): never {
   throw new Error(`Motif sans phrase : ${JSON.stringify(value)}`);
@@ -215,6 +218,16 @@ export function reasonText(reason: Reason, ctx: ReasonContext): string {
       return R.mdm_recommended(communeName(reason.params.commune));
     case 'colleague_criteria':
       return R.colleague_criteria(reason.params.criteres.join(', '));
+    case 'amount_match': {
+      const { indicator, value, estimated, max } = reason.params;
+      return A.match(A.figure(indicator, value, estimated), max);
+    }
+    case 'amount_above':
+      return A.above(A.figure(reason.params.indicator, reason.params.value, false), reason.params.max);
+    case 'amount_above_estimate':
+      return A.aboveEstimate(A.figure(reason.params.indicator, reason.params.value, true), reason.params.max);
+    case 'amount_unknown':
+      return A.unknown(A.ceiling(reason.params.indicator, reason.params.max));
     default:
       return unreachable(reason);
   }

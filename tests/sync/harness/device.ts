@@ -116,7 +116,7 @@ export class SimDevice {
 
   private outbox() {
     return {
-      takeBatch: (limit: number) => takeOutboxBatch(this.db, limit),
+      takeBatch: (limit: number, maxBytes: number) => takeOutboxBatch(this.db, limit, maxBytes),
       acknowledge: async (results: readonly MutationResult[]) => {
         const clientId = this.clientId ?? '?';
         const entries = await Promise.all(results.map((r) => this.db.outbox.get(r.id)));

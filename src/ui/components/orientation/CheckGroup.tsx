@@ -6,10 +6,12 @@ interface Props<V extends string> {
   onChange: (values: V[]) => void;
   /** Extra class for long lists laid out in columns. */
   layout?: 'columns';
+  /** A sentence under the legend, read with the group. */
+  hint?: string;
 }
 
 /** Several answers, as checkboxes with large targets (Tab to each, Space to tick). Order follows the options. */
-export function CheckGroup<V extends string>({ id, legend, options, values, onChange, layout }: Props<V>) {
+export function CheckGroup<V extends string>({ id, legend, options, values, onChange, layout, hint }: Props<V>) {
   const keys = Object.keys(options) as V[];
   const toggle = (v: V, on: boolean) => {
     const next = new Set(values);
@@ -18,8 +20,13 @@ export function CheckGroup<V extends string>({ id, legend, options, values, onCh
     onChange(keys.filter((k) => next.has(k)));
   };
   return (
-    <fieldset id={id} class="choices">
+    <fieldset id={id} class="choices" aria-describedby={hint ? `${id}-hint` : undefined}>
       <legend>{legend}</legend>
+      {hint && (
+        <p id={`${id}-hint`} class="hint">
+          {hint}
+        </p>
+      )}
       <div class={layout === 'columns' ? 'choice-list columns' : 'choice-list'}>
         {keys.map((v) => (
           <label key={v} class="choice">

@@ -4,13 +4,16 @@ import {
   JOURS,
   LANGUES,
   MOBILITES,
+  RECONNAISSANCES_HANDICAP,
   REGIMES,
   SITUATIONS_ADMINISTRATIVES,
+  SITUATIONS_EMPLOI,
   SITUATIONS_FAMILIALES,
 } from '../../../domain/vocabulary.ts';
 import type { OrientationModel } from '../../models/orientation-model.ts';
 import { qpvValid } from '../../models/profile-draft.ts';
 import { fr } from '../../strings.ts';
+import { frProfil } from '../../strings-profil.ts';
 import { CheckGroup } from './CheckGroup.tsx';
 import { ChoiceGroup, YesNoGroup } from './ChoiceGroup.tsx';
 
@@ -68,6 +71,29 @@ export function MoreFields({ model }: { model: OrientationModel }) {
           value={d.situation_administrative}
           onChange={(v) => model.set('situation_administrative', v)}
         />
+        <ChoiceGroup
+          id="o-emploi"
+          legend={frProfil.situation.emploi}
+          options={SITUATIONS_EMPLOI}
+          value={d.emploi}
+          onChange={(v) => model.set('emploi', v)}
+        />
+        <YesNoGroup
+          id="o-handicap"
+          legend={frProfil.situation.handicap}
+          value={d.handicap}
+          // Saying « non » takes back the recognitions ticked before.
+          onChange={(v) => model.patch(v === false ? { handicap: v, reconnaissances: [] } : { handicap: v })}
+        />
+        {d.handicap === true && (
+          <CheckGroup
+            id="o-reconnaissances"
+            legend={frProfil.situation.reconnaissances}
+            options={RECONNAISSANCES_HANDICAP}
+            values={d.reconnaissances}
+            onChange={(v) => model.set('reconnaissances', v)}
+          />
+        )}
         <YesNoGroup
           id="o-sdf"
           legend={T.situation.sansDomicile}

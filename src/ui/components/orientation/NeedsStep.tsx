@@ -2,6 +2,7 @@ import { BESOINS, type NeedValue } from '../../../domain/vocabulary.ts';
 import type { OrientationModel } from '../../models/orientation-model.ts';
 import { fr } from '../../strings.ts';
 import { CheckGroup } from './CheckGroup.tsx';
+import { ColleagueCriteria } from './ColleagueCriteria.tsx';
 import { useStepFocus } from './use-step-focus.ts';
 
 const T = fr.orientation;
@@ -10,7 +11,7 @@ const NEED_LABELS = Object.fromEntries(Object.entries(BESOINS).map(([k, v]) => [
   string
 >;
 
-/** Step 2: the needs (BESOINS). None ticked examines every partner. */
+/** Step 2: the needs (BESOINS), and colleagues' criteria when the device has some. None ticked examines every partner. */
 export function NeedsStep({ model }: { model: OrientationModel }) {
   const heading = useStepFocus(model);
   return (
@@ -33,6 +34,7 @@ export function NeedsStep({ model }: { model: OrientationModel }) {
         onChange={(v) => model.set('besoins', v)}
         layout="columns"
       />
+      <ColleagueCriteria model={model} />
       <div class="actions">
         <button type="button" class="button" onClick={() => model.go('profil')}>
           {T.back}

@@ -2,6 +2,7 @@ import { RESSOURCES, URGENCES } from '../../../domain/vocabulary.ts';
 import type { OrientationModel } from '../../models/orientation-model.ts';
 import { WORK_IN_PROGRESS_HOURS } from '../../models/work-in-progress.ts';
 import { fr } from '../../strings.ts';
+import { BudgetDisclosure } from './BudgetFields.tsx';
 import { ChoiceGroup } from './ChoiceGroup.tsx';
 import { HouseholdFields } from './HouseholdFields.tsx';
 import { MoreFields } from './MoreFields.tsx';
@@ -12,7 +13,7 @@ const T = fr.orientation;
 
 /**
  * Step 1: what the situation needs and nothing more — where, the household, resources and urgency first; the
- * other criteria behind a disclosure. Every field is optional.
+ * amounts (épiceries decide on them) and the other criteria behind disclosures. Every field is optional.
  */
 export function ProfileStep({ model }: { model: OrientationModel }) {
   const heading = useStepFocus(model);
@@ -39,6 +40,7 @@ export function ProfileStep({ model }: { model: OrientationModel }) {
         value={d.ressources}
         onChange={(v) => model.set('ressources', v)}
       />
+      <BudgetDisclosure model={model} />
       <ChoiceGroup
         id="o-urgence"
         legend={T.urgency}

@@ -17,6 +17,9 @@ export const FIELD_IDS: Record<ProfileField, string> = {
   peut_cuisiner: 'o-peut-cuisiner',
   disponibilites: 'o-jours',
   urgence: 'o-urgence',
+  emploi: 'o-emploi',
+  handicap: 'o-handicap',
+  budget: 'o-budget',
 };
 
 export function focusElement(id: string): boolean {
