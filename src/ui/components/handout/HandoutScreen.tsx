@@ -152,6 +152,10 @@ export function HandoutScreen({ catalog, work }: Props) {
               {T.share}
             </button>
           )}
+        </div>
+        {!canShare && sheets.length > 0 && <HandoutSend text={text} subject={person.words.title} />}
+        {/* Last: once the sheet is printed or sent, the worker ends the orientation. */}
+        <div class="actions">
           <button
             type="button"
             class="button"
@@ -164,7 +168,6 @@ export function HandoutScreen({ catalog, work }: Props) {
         <p id="handout-finish-hint" class="hint">
           {T.finishHint}
         </p>
-        {!canShare && sheets.length > 0 && <HandoutSend text={text} subject={person.words.title} />}
       </div>
       <header class="handout-head">
         <div class={`handout-blocks${translated ? ' two' : ''}`} dir={translated?.language.dir ?? 'ltr'}>
