@@ -359,14 +359,6 @@ export const fr = {
     sameHours: 'Mêmes horaires que l’accueil du partenaire.',
     place: 'Lieu (hors les murs)',
     price: 'Prix',
-    priceShare: (min: number | undefined, max: number | undefined) =>
-      min !== undefined && max !== undefined
-        ? `${min} à ${max} % du prix en magasin`
-        : min !== undefined
-          ? `à partir de ${min} % du prix`
-          : max !== undefined
-            ? `jusqu’à ${max} % du prix`
-            : '',
     access: 'Conditions d’accès',
     publics: (list: string) => `Publics : ${list}`,
     ages: (min: number | undefined, max: number | undefined) =>
@@ -402,9 +394,6 @@ export const fr = {
     serviceContact: 'Contact du service',
   },
   hours: {
-    today: "aujourd'hui",
-    tomorrow: 'demain',
-    onDate: (date: string) => `le ${date}`,
     range: (from: string, to: string) => `${from} – ${to}`,
     and: ' et ',
     openUntil: (time: string) => `Ouvert jusqu’à ${time}`,
@@ -578,6 +567,7 @@ export const fr = {
     today: 'aujourd’hui',
     tomorrow: 'demain',
     at: (day: string, time: string) => `${day} à ${time}`,
+    between: (day: string, from: string, to: string) => `${day} de ${from} à ${to}`,
   },
   orientation: {
     title: 'Nouvelle orientation',
@@ -763,14 +753,11 @@ export const fr = {
     distance_beyond_mobility: (km: string, mode: string | null) =>
       mode ? `À ${km} : loin pour se déplacer ${mode}` : `À ${km} : loin`,
     remote_possible: 'Possible à distance (téléphone, visio)',
-    solidarity_price: (label: string, min: number | null, max: number | null) =>
-      min !== null && max !== null ? `${label} : ${min} à ${max} % du prix` : label,
     closed_until: (until: string | null) => (until ? `Fermé jusqu’au ${until}` : 'Fermé jusqu’à nouvel ordre'),
     exceptional_hours: (until: string | null) =>
       until ? `Horaires exceptionnels jusqu’au ${until}` : 'Horaires exceptionnels en ce moment',
     open_now: (until: string) => `Ouvert maintenant jusqu’à ${until}`,
-    opens_today: (slot: string) => `Ouvert aujourd’hui ${slot}`,
-    fromTime: (time: string) => `à partir de ${time}`,
+    opens_today: (when: string) => `Ouvert ${when}`,
     opens_this_week: (when: string) => `Ouvert ${when}`,
     not_open_today: (next: string | null) =>
       next ? `Pas ouvert aujourd’hui (prochaine ouverture : ${next})` : 'Pas ouvert aujourd’hui',

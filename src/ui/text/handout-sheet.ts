@@ -1,7 +1,8 @@
 // What the person's sheet says about one partner, in words, computed once and read by both the printed sheet
 // (HandoutScreen) and its text version (Partager). Nothing about the person: only the partner, and how far it is
 // from where the person lives when the orientation knew it.
-import { CANAUX_LIAISON, JUSTIFICATIFS, TARIFS } from '../../domain/vocabulary.ts';
+import { priceText } from '../../domain/price-words.ts';
+import { CANAUX_LIAISON, JUSTIFICATIFS } from '../../domain/vocabulary.ts';
 import type { HoursEngine } from '../../matching/hours/hours-engine.ts';
 import type { ServiceEntry } from '../../matching/snapshot-entry.ts';
 import type { RecapItem } from '../models/recap-model.ts';
@@ -61,7 +62,6 @@ export function partnerSheet(
     e.sur_rendez_vous ? H.appointment : null,
     e.sur_inscription ? H.registration : null,
   ].filter((x): x is string => x !== null);
-  const tarif = service.tarif;
   return {
     serviceId: service.id,
     name: structure?.nom ?? service.nom,
@@ -71,7 +71,7 @@ export function partnerSheet(
     hours: engine ? hoursOf(engine, entry, now) : null,
     documents: e.justificatifs.filter((j) => j !== 'fiche-liaison').map((j) => JUSTIFICATIFS[j]),
     referral: referral.length > 0 ? referral : [H.direct],
-    price: tarif.precisions ? `${TARIFS[tarif.type]} : ${tarif.precisions}` : TARIFS[tarif.type],
+    price: priceText(service.tarif),
     phone: service.telephone ?? structure?.telephone ?? null,
     email: service.courriel ?? structure?.courriel ?? null,
     latitude: entry.locationApprox ? null : entry.latitude,

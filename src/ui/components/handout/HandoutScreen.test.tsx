@@ -41,8 +41,9 @@ describe('the handout', () => {
     const epicerie = partner('Épicerie sociale des Minguettes');
     expect(epicerie.getByTestId('handout-address').textContent).toBe('12 avenue Jean Cagne69200 Vénissieux');
     const hours = epicerie.getByTestId('handout-hours').textContent;
-    expect(hours).toContain('aujourd’hui de 9h à 12h');
-    expect(hours).toContain('jeudi de 9h à 12h');
+    // Each next opening with its date: a weekday alone leaves the person to count.
+    expect(hours).toContain('aujourd’hui mardi 3 novembre de 9h à 12h');
+    expect(hours).toContain('jeudi 5 novembre de 9h à 12h');
     expect(hours).toContain('Le mardi : de 9h à 12h');
     expect(hours).toContain('Le jeudi : de 9h à 12h');
     expect(epicerie.getByText("Pièce d'identité ou titre de séjour")).toBeTruthy();
@@ -56,10 +57,11 @@ describe('the handout', () => {
     expect(epicerie.getByRole('link', { name: 'Téléphone : 04 72 00 00 01' }).getAttribute('href')).toBe(
       'tel:0472000001',
     );
-    expect(epicerie.getByText('Prix solidaire : 10 à 30 % du prix')).toBeTruthy();
+    const price = '10 à 30 % du prix en magasin. Adhésion 2 € par an. Pour 6 mois, renouvelable';
+    expect(epicerie.getByText((text) => text.replace(/\u00a0/g, ' ') === price)).toBeTruthy();
 
     const colis = partner('Colis du Moulin-à-Vent');
-    expect(colis.getByTestId('handout-hours').textContent).toContain('demain de 14h à 17h');
+    expect(colis.getByTestId('handout-hours').textContent).toContain('demain mercredi 4 novembre de 14h à 17h');
     expect(colis.getByText('Aucun justificatif demandé.')).toBeTruthy();
     expect(colis.getByText('Vous pouvez y aller directement, sans orientation.')).toBeTruthy();
   });
