@@ -642,7 +642,9 @@ export const fr = {
     excludedSummary: (n: number) => `Voir les ${n} partenaires écartés et pourquoi`,
     excludedBecause: 'Écarté :',
     showMore: (n: number) => `Afficher plus (${n} restants)`,
-    distance: (d: string, approximate: boolean) => `À ${approximate ? 'environ ' : ''}${d}`,
+    /** `travel`: "15 min à pied" when the orientation estimated it. */
+    distance: (d: string, approximate: boolean, travel: string | null = null) =>
+      `À ${approximate ? 'environ ' : ''}${d}${travel ? `, ${travel}` : ''}`,
     openSheet: 'Voir la fiche partenaire',
     add: 'Ajouter à la fiche',
     remove: 'Retirer de la fiche',
@@ -792,8 +794,8 @@ export const fr = {
     remove: (nom: string) => `Retirer de la fiche : ${nom}`,
     address: 'Adresse',
     howToGo: 'Comment y aller',
-    distance: (d: string, approximate: boolean) =>
-      `À ${approximate ? 'environ ' : ''}${d} à vol d’oiseau de votre lieu de vie`,
+    distance: (d: string, approximate: boolean, travel: string | null = null) =>
+      `À ${approximate ? 'environ ' : ''}${d} à vol d’oiseau de votre lieu de vie${travel ? `, environ ${travel}` : ''}`,
     stepFree: 'Accès de plain-pied (fauteuil roulant)',
     hours: 'Horaires',
     nextOpenings: 'Prochaines ouvertures :',
