@@ -12,6 +12,7 @@ import type { HoursEngine } from '../../matching/hours/hours-engine.ts';
 import { parisDay } from '../../matching/hours/paris-time.ts';
 import { fr } from '../strings.ts';
 import { createHoursEditor, type HoursEditor } from './hours-editor-model.ts';
+import { tarifOf } from './price-form.ts';
 import { type ChampDraft, formOf, type InfoDraft, knownPath, type ServiceForm } from './service-form.ts';
 
 export type { ChampDraft, InfoDraft, ServiceForm } from './service-form.ts';
@@ -24,14 +25,6 @@ function compact<T extends Record<string, unknown>>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 const trimmed = (s: string) => s.trim() || undefined;
-
-function percent(text: string, path: string, errors: Errors): number | undefined {
-  const t = text.trim().replace(',', '.');
-  if (t === '') return undefined;
-  const n = Number(t);
-  if (!Number.isFinite(n) || n < 0 || n > 100) errors[path] = E.percentInvalid;
-  return n;
-}
 
 /** The partner's fields from the editor: new ones get an id from their label, choices only for « choix ». */
 function champsOf(drafts: readonly ChampDraft[]): ChampLiaison[] {
@@ -131,23 +124,13 @@ export function createServiceEditor(db: BoussoleDatabase, id: string) {
       info.message = trimmed(d.message);
       return compact(info);
     });
-    const solidaire = v.tarif_type === 'solidaire';
-    const min = solidaire ? percent(v.tarif_min, 'tarif.pourcentage_min', out) : undefined;
-    const max = solidaire ? percent(v.tarif_max, 'tarif.pourcentage_max', out) : undefined;
-    if (min !== undefined && max !== undefined && min > max) out['tarif.pourcentage_max'] ??= E.percentOrder;
-    if (solidaire && !v.tarif_precisions.trim()) out['tarif.precisions'] = E.pricePrecisionsMissing;
     const changes = {
       frequence_maj_mois: Number(v.frequence_maj_mois),
       horaires_accueil: horaires,
       horaires_note: trimmed(v.horaires_note),
       infos_temporaires: infos,
       capacite: v.capacite_etat ? compact({ etat: v.capacite_etat, note: trimmed(v.capacite_note) }) : undefined,
-      tarif: compact({
-        type: v.tarif_type,
-        pourcentage_min: min,
-        pourcentage_max: max,
-        precisions: trimmed(v.tarif_precisions),
-      }),
+      tarif: tarifOf(v, out),
       eligibilite: compact({
         ...base.eligibilite,
         sur_orientation: v.sur_orientation,
