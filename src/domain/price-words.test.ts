@@ -111,8 +111,11 @@ describe('a price in French', () => {
     expect(lines(before)).toEqual(['10 à 30 % du prix en magasin']);
   });
 
-  it('keeps amounts and percentages on one line with non-breaking spaces', () => {
+  it('keeps amounts and percentages on one line with non-breaking spaces, the partner’s words too', () => {
     expect(priceText({ type: 'payant', montant: 7, unite: 'panier' })).toBe('Panier à 7\u00a0€');
+    expect(
+      priceLines({ type: 'payant', montant: 1, unite: 'repas', precisions: '8 € pour les autres, 10 % de remise' }),
+    ).toEqual(['Repas à 1\u00a0€', '8\u00a0€ pour les autres, 10\u00a0% de remise']);
     expect(priceText({ type: 'solidaire', pourcentage_min: 42, pourcentage_max: 42, precisions: 'x' })).toMatch(
       /^42\u00a0% du prix en magasin/,
     );

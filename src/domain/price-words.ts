@@ -110,7 +110,8 @@ export function ownPrecisions(tarif: Tarif): string | undefined {
 
 /** The amounts and the partner's own words, without the kind of price: empty when neither is given. */
 export function priceDetails(tarif: Tarif, words: PriceWords = PRICE_WORDS_FR): string[] {
-  const own = ownPrecisions(tarif);
+  // « 8 € » typed with an ordinary space would break between the figure and the sign on a phone.
+  const own = ownPrecisions(tarif)?.replace(/(\d) ([€%])/g, `$1${NBSP}$2`);
   return [...amountLines(tarif, words), ...(own ? [own] : [])];
 }
 
