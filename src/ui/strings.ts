@@ -394,8 +394,7 @@ export const fr = {
     serviceContact: 'Contact du service',
   },
   hours: {
-    // Never cut across two lines: a line may break after a dash even before a no-break space, not before a word joiner.
-    range: (from: string, to: string) => `${from}\u00a0–\u2060\u00a0${to}`,
+    range: (from: string, to: string) => `${from} – ${to}`,
     and: ' et ',
     openUntil: (time: string) => `Ouvert jusqu’à ${time}`,
     openNonStop: 'Ouvert en continu',

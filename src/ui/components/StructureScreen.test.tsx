@@ -105,7 +105,7 @@ describe('the partner sheet', () => {
   it('explains the coming week, contacts in one tap, the conditions and how to refer', async () => {
     await openSheet();
     expect(screen.getByTestId('structure-hours-week').querySelectorAll('dt')).toHaveLength(7);
-    expect(screen.getByTestId('structure-hours-week').textContent).toMatch(/9h\s–\u2060?\s12h et 14h\s–\u2060?\s17h/);
+    expect(screen.getByTestId('structure-hours-week').textContent).toMatch(/9h – 12h et 14h – 17h/);
     expect(screen.getByText('Fermé la première semaine d’août')).toBeTruthy();
     expect(screen.getAllByRole('link', { name: 'Appeler le 04 78 00 00 00' })[0]?.getAttribute('href')).toBe(
       'tel:0478000000',
