@@ -361,14 +361,6 @@ export const fr = {
     sameHours: 'Mêmes horaires que l’accueil du partenaire.',
     place: 'Lieu (hors les murs)',
     price: 'Prix',
-    priceShare: (min: number | undefined, max: number | undefined) =>
-      min !== undefined && max !== undefined
-        ? `${min} à ${max} % du prix en magasin`
-        : min !== undefined
-          ? `à partir de ${min} % du prix`
-          : max !== undefined
-            ? `jusqu’à ${max} % du prix`
-            : '',
     access: 'Conditions d’accès',
     publics: (list: string) => `Publics : ${list}`,
     ages: (min: number | undefined, max: number | undefined) =>
@@ -404,9 +396,6 @@ export const fr = {
     serviceContact: 'Contact du service',
   },
   hours: {
-    today: "aujourd'hui",
-    tomorrow: 'demain',
-    onDate: (date: string) => `le ${date}`,
     range: (from: string, to: string) => `${from} – ${to}`,
     and: ' et ',
     openUntil: (time: string) => `Ouvert jusqu’à ${time}`,
@@ -542,19 +531,10 @@ export const fr = {
     dateRequired: 'Date de début attendue',
     ownHoursEmpty: 'Cochez au moins un jour, ou choisissez « Mêmes horaires que le partenaire ».',
     exceptionalEmpty: 'Indiquez les horaires de cette période (au moins un jour).',
-    pricePrecisionsMissing: 'Précisez le prix solidaire (par exemple « adhésion 2 € par an »).',
     capacityLegend: 'Places',
     capacity: 'Disponibilité',
     capacityUnknown: 'Non renseigné',
     capacityNote: 'Précisions sur les places',
-    priceLegend: 'Prix',
-    priceType: 'Type de prix',
-    percentMin: 'Part du prix payée, minimum (%)',
-    percentMax: 'Part du prix payée, maximum (%)',
-    pricePrecisions: 'Précisions sur le prix',
-    pricePrecisionsRequired: 'Précisions sur le prix (obligatoire pour un prix solidaire)',
-    percentInvalid: 'Nombre entre 0 et 100 attendu',
-    percentOrder: 'Le minimum dépasse le maximum',
     accessLegend: 'Conditions d’accès',
     onReferral: 'Sur orientation d’un ou d’une travailleuse sociale',
     onAppointment: 'Sur rendez-vous',
@@ -580,6 +560,7 @@ export const fr = {
     today: 'aujourd’hui',
     tomorrow: 'demain',
     at: (day: string, time: string) => `${day} à ${time}`,
+    between: (day: string, from: string, to: string) => `${day} de ${from} à ${to}`,
   },
   orientation: {
     title: 'Nouvelle orientation',
@@ -654,7 +635,9 @@ export const fr = {
     excludedSummary: (n: number) => `Voir les ${n} partenaires écartés et pourquoi`,
     excludedBecause: 'Écarté :',
     showMore: (n: number) => `Afficher plus (${n} restants)`,
-    distance: (d: string, approximate: boolean) => `À ${approximate ? 'environ ' : ''}${d}`,
+    /** `travel`: "15 min à pied" when the orientation estimated it. */
+    distance: (d: string, approximate: boolean, travel: string | null = null) =>
+      `À ${approximate ? 'environ ' : ''}${d}${travel ? `, ${travel}` : ''}`,
     openSheet: 'Voir la fiche partenaire',
     add: 'Ajouter à la fiche',
     remove: 'Retirer de la fiche',
@@ -768,14 +751,11 @@ export const fr = {
     distance_beyond_mobility: (km: string, mode: string | null) =>
       mode ? `À ${km} : loin pour se déplacer ${mode}` : `À ${km} : loin`,
     remote_possible: 'Possible à distance (téléphone, visio)',
-    solidarity_price: (label: string, min: number | null, max: number | null) =>
-      min !== null && max !== null ? `${label} : ${min} à ${max} % du prix` : label,
     closed_until: (until: string | null) => (until ? `Fermé jusqu’au ${until}` : 'Fermé jusqu’à nouvel ordre'),
     exceptional_hours: (until: string | null) =>
       until ? `Horaires exceptionnels jusqu’au ${until}` : 'Horaires exceptionnels en ce moment',
     open_now: (until: string) => `Ouvert maintenant jusqu’à ${until}`,
-    opens_today: (slot: string) => `Ouvert aujourd’hui ${slot}`,
-    fromTime: (time: string) => `à partir de ${time}`,
+    opens_today: (when: string) => `Ouvert ${when}`,
     opens_this_week: (when: string) => `Ouvert ${when}`,
     not_open_today: (next: string | null) =>
       next ? `Pas ouvert aujourd’hui (prochaine ouverture : ${next})` : 'Pas ouvert aujourd’hui',

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { addDays } from '../../matching/hours/paris-time.ts';
-import { handoutFormat } from './handout-format.ts';
+import { handoutFormat, priceNumbers } from './handout-format.ts';
 import { HANDOUT_LANGUAGES, type HandoutLanguageCode, handoutLanguage, loadWords } from './handout-language.ts';
 import type { HandoutWords } from './handout-languages/fr.ts';
 
@@ -71,15 +71,24 @@ describe('dates on the handout are written out, on the Paris clock', () => {
     expect(ti.weekday(0)).toBe('ሰኑይ');
     expect(ti.fullDate(NOW)).toBe('ሕዳር 3, 2026');
     expect(ti.distance(1.24)).toBe('1.2 km');
-    expect(ti.percent(30)).toBe('30%');
+    expect(priceNumbers('ti').percent(30)).toBe('30%');
+    expect(priceNumbers('ti').euros(2.5)).toBe('€2.50');
+    expect(priceNumbers('ti').euros(7)).toBe('€7');
   });
 
-  it('writes distances and shares of the price as each language does', async () => {
+  it('writes distances, amounts and shares of the price as each language does', async () => {
     expect((await formatOf('fr')).distance(1.24)).toBe(`1,2${NNBSP}km`);
     expect((await formatOf('fr')).distance(0.42)).toBe(`400${NNBSP}m`);
-    expect((await formatOf('fr')).percent(30)).toBe(`30${NBSP}%`);
-    expect((await formatOf('tr')).percent(30)).toBe('%30');
     expect((await formatOf('ar')).distance(1.24)).toBe('1.2 كم');
+    expect(priceNumbers('tr').percent(30)).toBe('%30');
+    expect(priceNumbers('en-GB').percent(12.5)).toBe('12.5%');
+    expect(priceNumbers('en-GB').euros(2.5)).toBe('€2.50');
+    expect(priceNumbers('en-GB').euros(18)).toBe('€18');
+    // The euro sign, never « EUR » (Intl's default in Romanian and Ukrainian).
+    expect(priceNumbers('ro').euros(2.5)).toBe(`2,50${NBSP}€`);
+    expect(priceNumbers('uk').euros(7)).toBe(`7${NBSP}€`);
+    // Latin digits, as in the French block beside.
+    expect(priceNumbers('fa-AF').euros(7)).not.toMatch(/[۰-۹٠-٩]/);
   });
 });
 

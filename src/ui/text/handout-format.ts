@@ -1,4 +1,4 @@
-// Dates, times, distances and shares written for the person's handout in one language, always on the Paris clock.
+// Dates, times, distances and amounts written for the person's handout in one language, always on the Paris clock.
 // Paper is read days later, so a date is always written out (« jeudi 11 mars, 14 h – 17 h »), never « demain » or
 // a bare weekday. Day and month names come from Intl.DateTimeFormat(lang) (Gregorian calendar, Latin digits like the
 // address, the phone number and the French block beside); where the browser's Intl lacks the language (Chromium
@@ -20,8 +20,6 @@ export interface HandoutFormat {
   weekday(index: number): string;
   /** « 1,2 km », « 800 m ». */
   distance(km: number): string;
-  /** « 30 % », « %30 ». */
-  percent(value: number): string;
   /** First letter upper-cased, by the language's rules. */
   capitalised(text: string): string;
 }
@@ -97,7 +95,44 @@ export function handoutFormat(language: HandoutLanguage, words: HandoutWords): H
       const value = km < 10 ? Math.round(km * 10) / 10 : Math.round(km);
       return number(value, { style: 'unit', unit: 'kilometer', maximumFractionDigits: 1 }, (n) => `${n} km`);
     },
-    percent: (value) => number(value / 100, { style: 'percent', maximumFractionDigits: 0 }, () => `${value}%`),
     capitalised: (text) => text.charAt(0).toLocaleUpperCase(language.tag) + text.slice(1),
+  };
+}
+
+/**
+ * Euros and shares of a price as the language writes them, with Latin digits like the French block beside: « €2.50 »,
+ * « 2,50 € », « %30 ». For each language file's `priceWords`; where the browser's Intl lacks the language
+ * (Tigrinya in Chromium) as CLDR writes it there: « €2.50 », « 30% ».
+ */
+export function priceNumbers(tag: string): { euros(amount: number): string; percent(value: number): string } {
+  const locale = `${tag}-u-nu-latn`;
+  // Made on first use: only the language chosen for a sheet formats anything.
+  const formats = new Map<string, Intl.NumberFormat>();
+  const format = (value: number, options: Intl.NumberFormatOptions) => {
+    const key = JSON.stringify(options);
+    let f = formats.get(key);
+    if (!f) {
+      f = new Intl.NumberFormat(locale, options);
+      formats.set(key, f);
+    }
+    return f.format(value);
+  };
+  return {
+    euros(amount) {
+      const digits = Number.isInteger(amount) ? 0 : 2;
+      if (!intlKnows(tag)) return `€${amount.toFixed(digits)}`;
+      return format(amount, {
+        style: 'currency',
+        currency: 'EUR',
+        // « € », never « EUR » (Romanian and Ukrainian say EUR by default).
+        currencyDisplay: 'narrowSymbol',
+        minimumFractionDigits: digits,
+        maximumFractionDigits: digits,
+      });
+    },
+    percent(value) {
+      if (!intlKnows(tag)) return `${Math.round(value * 10) / 10}%`;
+      return format(value / 100, { style: 'percent', maximumFractionDigits: 1 });
+    },
   };
 }

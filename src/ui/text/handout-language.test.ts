@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { PERIODES_ADHESION, UNITES_PRIX } from '../../domain/vocabulary.ts';
 import type { Language } from '../../matching/reasons.ts';
+import { priceNumbers } from './handout-format.ts';
 import {
   HANDOUT_LANGUAGES,
   handoutLanguage,
@@ -36,8 +38,6 @@ const SAMPLES: { [K in FunctionKey]: Parameters<HandoutWords[K]>[] } = {
     ['«D»', true],
     ['«D»', false],
   ],
-  percentRange: [['«MIN»', '«MAX»']],
-  percentOne: [['«SHARE»']],
   date: [
     [{ weekday: '«WEEKDAY»', day: 17, month: '«MONTH»' }],
     [{ day: 17, month: '«MONTH»', year: 2031 }],
@@ -108,6 +108,36 @@ describe('the handout’s languages', () => {
           );
           for (const value of given) expect(text, `${code} ${key}`).toContain(value);
         }
+      }
+    });
+
+    it('says a price with every amount it is given, in the language’s own way of writing euros', async () => {
+      const { priceWords: w } = await loadWords(code);
+      const said: string[] = [
+        ...UNITES_PRIX.map((unit) => w.amount('«PAID»', unit)),
+        w.insteadOf('«PAID»', '«USUAL»'),
+        ...PERIODES_ADHESION.map((period) => w.membership('«FEE»', period)),
+        w.labelled('«LABEL»', '«TEXT»'),
+      ];
+      for (const text of said) expect(text, text).toMatch(/«PAID»|«FEE»|«LABEL»/);
+      expect(w.insteadOf('«PAID»', '«USUAL»')).toContain('«USUAL»');
+      expect(w.labelled('«LABEL»', '«TEXT»')).toContain('«TEXT»');
+      // Each unit and period has its own words.
+      expect(new Set(UNITES_PRIX.map((unit) => w.amount('«PAID»', unit))).size).toBe(UNITES_PRIX.length);
+      expect(new Set(PERIODES_ADHESION.map((p) => w.membership('«FEE»', p))).size).toBe(PERIODES_ADHESION.length);
+      expect(w.amount('«PAID»', undefined)).toBe('«PAID»');
+      const share = [w.share(10, 30), w.share(42, 42), w.share(10, undefined), w.share(undefined, 30)];
+      expect(new Set(share).size).toBe(4);
+      for (const text of [...said, ...share]) expect(text, text).not.toMatch(/undefined|null|NaN|\[object/);
+      expect(w.join(['«A»', '«B»'])).toMatch(/^«A»\S* «B»$/);
+      if (code !== 'fr') {
+        // The number format of the language the sheet is tagged with (fa-AF for Dari…), Latin digits.
+        const numbers = priceNumbers(handoutLanguage(code).tag);
+        expect(w.euros(2.5)).toBe(numbers.euros(2.5));
+        expect(share[0]).toContain(numbers.percent(10));
+        expect(share[0]).toContain(numbers.percent(30));
+        expect(share[1]).toContain(numbers.percent(42));
+        expect(w.types.solidaire).not.toBe(fr.priceWords.types.solidaire);
       }
     });
 

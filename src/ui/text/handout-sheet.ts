@@ -1,15 +1,15 @@
 // What the person's sheet says about one partner, as data, computed once from the directory and written out in
 // any language by handout-text.ts (the printed blocks and the shared text). Nothing about the person: only the
 // partner, and how far it is from where the person lives when the orientation knew it. What the partner wrote
-// (access note, hours note, temporary message, price details, hours comments) is kept as written.
-import type { InfoTemporaire } from '../../domain/service.ts';
+// (access note, hours note, temporary message, own words about the price, hours comments) is kept as written.
+import type { InfoTemporaire, Tarif } from '../../domain/service.ts';
 import type { FoodCategoryValue } from '../../domain/vocabulary.ts';
 import type { HoursEngine } from '../../matching/hours/hours-engine.ts';
 import { daysFrom, parisDay, parisMinuteOfDay, weekdayOf } from '../../matching/hours/paris-time.ts';
 import { computeSchedule, type Opening } from '../../matching/hours/schedule.ts';
 import type { ServiceEntry } from '../../matching/snapshot-entry.ts';
 import type { RecapItem } from '../models/recap-model.ts';
-import type { HandoutDocument, TarifValue } from './handout-languages/fr.ts';
+import type { HandoutDocument } from './handout-languages/fr.ts';
 
 export interface Slot {
   /** Instants (epoch ms), written on the Paris clock. */
@@ -59,7 +59,8 @@ export interface PartnerSheet {
   hours: SheetHours | null;
   documents: HandoutDocument[];
   referral: { fiche: FicheDelivery | null; onlyByReferral: boolean; appointment: boolean; registration: boolean };
-  tarif: { type: TarifValue; min: number | null; max: number | null; details: string | null };
+  /** The listing's price, said in each language by src/domain/price-words.ts. */
+  tarif: Tarif;
   phone: string | null;
   email: string | null;
   /** null when the listing's position is approximate (the address is then the way to find it). */
@@ -86,7 +87,6 @@ export function partnerSheet(
   const e = service.eligibilite;
   const fiche = service.fiche_liaison;
   const byPerson = fiche.canaux.includes('sur-place');
-  const tarif = service.tarif;
   return {
     serviceId: service.id,
     name: structure?.nom ?? service.nom,
@@ -104,12 +104,7 @@ export function partnerSheet(
       appointment: e.sur_rendez_vous,
       registration: e.sur_inscription,
     },
-    tarif: {
-      type: tarif.type,
-      min: tarif.type === 'solidaire' ? (tarif.pourcentage_min ?? null) : null,
-      max: tarif.type === 'solidaire' ? (tarif.pourcentage_max ?? null) : null,
-      details: tarif.precisions ?? null,
-    },
+    tarif: service.tarif,
     phone: service.telephone ?? structure?.telephone ?? null,
     email: service.courriel ?? structure?.courriel ?? null,
     latitude: entry.locationApprox ? null : entry.latitude,

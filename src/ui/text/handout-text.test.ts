@@ -55,7 +55,14 @@ function aSheet(overrides: Partial<PartnerSheet> = {}): PartnerSheet {
     },
     documents: ['piece-identite', 'attestation-caf'],
     referral: { fiche: 'either', onlyByReferral: true, appointment: true, registration: false },
-    tarif: { type: 'solidaire', min: 10, max: 30, details: '10 à 30 % du prix du magasin' },
+    tarif: {
+      type: 'solidaire',
+      montant: 7,
+      montant_reference: 18,
+      unite: 'panier',
+      adhesion: { montant: 2, periode: 'an' },
+      precisions: 'Carte valable 6 mois',
+    },
     phone: '04 72 00 00 01',
     email: 'epicerie@example.org',
     latitude: 45.7,
@@ -64,7 +71,7 @@ function aSheet(overrides: Partial<PartnerSheet> = {}): PartnerSheet {
   };
 }
 
-async function language(code: 'fr' | 'ar' | 'en' | 'tr'): Promise<SheetLanguage> {
+async function language(code: 'fr' | 'ar' | 'en' | 'tr' | 'ti'): Promise<SheetLanguage> {
   return sheetLanguage(handoutLanguage(code), await loadWords(code));
 }
 
@@ -97,11 +104,8 @@ describe('a partner in words', () => {
       'Une fiche de liaison est nécessaire : votre travailleur·se social·e l’envoie, ou vous l’apportez.',
       'Sur rendez-vous : appelez avant de venir.',
     ]);
-    expect(block.price).toEqual([
-      'Prix solidaire',
-      'Vous payez de 10\u00a0% à 30\u00a0% du prix normal.',
-      '10 à 30 % du prix du magasin',
-    ]);
+    // The price as the partner sheet says it, the partner's own words after the amounts.
+    expect(block.price).toBe('Panier à 7\u00a0€ au lieu de 18\u00a0€. Adhésion 2\u00a0€ par an. Carte valable 6 mois');
     expect(block.seeFrench).toBe(false);
     const all = JSON.stringify(block);
     expect(all).not.toMatch(/demain|aujourd’hui|aujourd'hui/);
@@ -121,13 +125,16 @@ describe('a partner in words', () => {
       'على بُعد 1.2 كم من مكان سكنك (في خط مستقيم).',
       'مدخل بدون درج (مناسب للكرسي المتحرك).',
     ]);
-    expect(block.price).toEqual(['سعر منخفض', 'تدفع من 10‎%‎ إلى 30‎%‎ من السعر العادي.']);
+    // The amounts in Arabic, as Intl writes euros there; the partner's words are left to the French block.
+    expect(block.price).toBe(
+      'سلة بسعر \u200f7\u00a0€ بدلاً من \u200f18\u00a0€. اشتراك العضوية: \u200f2\u00a0€ في السنة',
+    );
     expect(block.seeFrench).toBe(true);
   });
 
   it('says nothing is missing in French when the partner wrote nothing of its own', async () => {
     const { words, format } = await language('en');
-    const plain = aSheet({ accessNote: null, tarif: { type: 'gratuit', min: null, max: null, details: null } });
+    const plain = aSheet({ accessNote: null, tarif: { type: 'gratuit' } });
     const hours = plain.hours;
     if (!hours) throw new Error('hours');
     const sheet = {
@@ -136,7 +143,41 @@ describe('a partner in words', () => {
     };
     const block = blockInWords(sheet, words, format, NOW, false);
     expect(block.seeFrench).toBe(false);
-    expect(block.price).toEqual(['Free']);
+    expect(block.price).toBe('Free');
+  });
+
+  it('says a share of the shop price in each language, and only the kind of price when the partner said it in words', async () => {
+    const share = aSheet({
+      tarif: {
+        type: 'solidaire',
+        pourcentage_min: 10,
+        pourcentage_max: 30,
+        precisions: '10 à 30 % du prix en magasin',
+      },
+    });
+    const fr = await language('fr');
+    const tr = await language('tr');
+    // Stored before the amounts, the partner's « 10 à 30 % du prix en magasin » only repeats the share: said once.
+    expect(blockInWords(share, fr.words, fr.format, NOW, true).price).toBe('10 à 30\u00a0% du prix en magasin');
+    expect(blockInWords(share, tr.words, tr.format, NOW, false).price).toBe(
+      'Mağaza fiyatının %10 – %30 kadarını ödersiniz',
+    );
+    const inWords = aSheet({
+      accessNote: null,
+      tarif: { type: 'solidaire', precisions: '1 € le repas, 3 € le colis' },
+    });
+    expect(blockInWords(inWords, fr.words, fr.format, NOW, true).price).toBe(
+      'Prix solidaire : 1\u00a0€ le repas, 3\u00a0€ le colis',
+    );
+    const ti = await language('ti');
+    const block = blockInWords(inWords, ti.words, ti.format, NOW, false);
+    expect(block.price).toBe('ሕሱር ዋጋ');
+    expect(block.seeFrench).toBe(true);
+    // Tigrinya ends a sentence with its own full stop.
+    const priced = aSheet({
+      tarif: { type: 'payant', montant: 1, unite: 'repas', adhesion: { montant: 5, periode: 'mois' } },
+    });
+    expect(blockInWords(priced, ti.words, ti.format, NOW, false).price).toBe('ዋጋ ሓደ መግቢ: €1። ክፍሊት ኣባልነት: ኣብ ወርሒ €5');
   });
 
   it('says how the fiche de liaison travels, or that the person may go directly', async () => {

@@ -1,6 +1,8 @@
 // The person's sheet written out in one language: one block per partner (what the printed sheet shows in that
 // language) and the short text sent by SMS, e-mail or the device's share sheet. What the partner wrote is printed
 // as written in the French block only (`withPartnerText`); a translated block then says there is more in French.
+// A price is said by src/domain/price-words.ts with the language's `priceWords`, as the partner sheet says it.
+import { ownPrecisions, priceText } from '../../domain/price-words.ts';
 import { type HandoutFormat, handoutFormat } from './handout-format.ts';
 import type { HandoutLanguage } from './handout-language.ts';
 import type { HandoutWords } from './handout-languages/fr.ts';
@@ -26,7 +28,8 @@ export interface BlockInWords {
   /** Empty: nothing to bring (say `nothingToBring`). */
   documents: string[];
   welcome: string[];
-  price: string[];
+  /** The amounts (« Panier à 7 € au lieu de 18 € »), else the kind of price; the partner's words in French. */
+  price: string;
   /** The block leaves out the partner's own words, which the French block prints. */
   seeFrench: boolean;
 }
@@ -37,24 +40,13 @@ function hasPartnerText(s: PartnerSheet): boolean {
   const commented = (list: readonly { comment: string | null }[]) => list.some((x) => x.comment);
   return (
     s.accessNote !== null ||
-    s.tarif.details !== null ||
+    ownPrecisions(s.tarif) !== undefined ||
     (h !== null &&
       (h.note !== null ||
         h.temporary.some((t) => t.message) ||
         commented(h.next) ||
         h.week.some((r) => commented(r.slots))))
   );
-}
-
-function priceInWords(s: PartnerSheet, w: HandoutWords, f: HandoutFormat, withPartnerText: boolean): string[] {
-  const { type, min, max, details } = s.tarif;
-  const share =
-    min !== null && max !== null && min !== max
-      ? w.percentRange(f.percent(min), f.percent(max))
-      : (min ?? max) !== null
-        ? w.percentOne(f.percent((min ?? max) as number))
-        : null;
-  return [w.tarif[type], ...(share ? [share] : []), ...(withPartnerText && details ? [details] : [])];
 }
 
 function welcomeInWords(s: PartnerSheet, w: HandoutWords): string[] {
@@ -92,7 +84,7 @@ export function blockInWords(
     ],
     documents: s.documents.map((d) => w.documents[d]),
     welcome: welcomeInWords(s, w),
-    price: priceInWords(s, w, f, withPartnerText),
+    price: priceText(s.tarif, w.priceWords, withPartnerText),
     seeFrench: !withPartnerText && hasPartnerText(s),
   };
 }

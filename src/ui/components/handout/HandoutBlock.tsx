@@ -97,7 +97,7 @@ export function HandoutBlock({ sheet, block, written: { language, words: w }, ki
       <Heading picto="door">{w.welcome}</Heading>
       <Lines lines={block.welcome} />
       <Heading picto="price">{w.price}</Heading>
-      <Lines lines={block.price} />
+      <Lines lines={[block.price]} />
       {block.seeFrench && <p class="handout-see-french">{w.seeFrench}</p>}
     </div>
   );

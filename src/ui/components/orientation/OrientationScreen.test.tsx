@@ -66,7 +66,7 @@ describe('the orientation screen', () => {
     expect(eligible.getByRole('heading', { level: 4 }).textContent).toBe('Colis du Moulin-à-Vent');
     const colis = card('Colis du Moulin-à-Vent').textContent;
     expect(colis).toContain('Accueil sans condition');
-    expect(colis).toContain('Ouvert demain 14h–17h');
+    expect(colis).toContain('Ouvert demain mercredi 4 novembre de 14h à 17h');
     expect(colis).toMatch(/À environ \d,\d km|À \d+ m|À environ \d+ m/);
     expect(colis).toContain('Gratuit');
 
@@ -75,6 +75,10 @@ describe('the orientation screen', () => {
     expect(epicerie).toContain('Sur orientation : fiche de liaison à remplir (dans Boussole ou par courriel)');
     expect(epicerie).toContain('Ouvert maintenant jusqu’à 12h');
     expect(epicerie).toContain('Ressources acceptées : Minima sociaux (RSA, ASS, AAH…)');
+    // The price as the listing says it, amounts included (issue 16).
+    expect(epicerie?.replace(/\u00a0/g, ' ')).toContain(
+      '10 à 30 % du prix en magasin. Adhésion 2 € par an. Pour 6 mois, renouvelable',
+    );
 
     expect(screen.queryByRole('heading', { name: 'Colis de Bron' })).toBeNull();
     fireEvent.click(screen.getByText('Voir les 2 partenaires écartés et pourquoi'));
@@ -123,9 +127,13 @@ describe('the orientation screen', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Continuer' }));
     fireEvent.click(screen.getByRole('button', { name: 'Voir les résultats' }));
     expect(screen.getByText('Horaires en cours de chargement : les résultats se mettront à jour.')).toBeTruthy();
-    await waitFor(() => expect(card('Colis du Moulin-à-Vent').textContent).toContain('Ouvert demain 14h–17h'), {
-      timeout: 10_000,
-    });
+    await waitFor(
+      () =>
+        expect(card('Colis du Moulin-à-Vent').textContent).toContain('Ouvert demain mercredi 4 novembre de 14h à 17h'),
+      {
+        timeout: 10_000,
+      },
+    );
     expect(screen.queryByText(/Horaires en cours de chargement/)).toBeNull();
   });
 

@@ -46,6 +46,7 @@ export function ResultCard({ result, entry, recap, now, hint }: Props) {
   const ctx = {
     now,
     openings: result.current_opening ? [result.current_opening, ...result.next_openings] : result.next_openings,
+    tarif: service.tarif,
   };
   const decisiveKind = result.verdict === 'excluded' ? 'excludes' : 'to_check';
   const decisive = result.reasons.filter((r) => r.kind === decisiveKind);

@@ -1,6 +1,10 @@
 // The person's handout in Arabic (Modern Standard Arabic, easy to read: short sentences, everyday words), shown
 // right to left. Digits stay Latin (0-9), as on the partner's door, the address and the phone number.
+import { sentences } from '../../../domain/price-words.ts';
+import { priceNumbers } from '../handout-format.ts';
 import type { DateParts, HandoutWords, Months, Week } from './fr.ts';
+
+const n = priceNumbers('ar');
 
 export const ar: HandoutWords = {
   title: 'عناوين للحصول على الطعام',
@@ -59,9 +63,34 @@ export const ar: HandoutWords = {
   registration: 'يجب التسجيل مسبقاً.',
   direct: 'يمكنك الذهاب مباشرة.',
   price: 'السعر',
-  tarif: { gratuit: 'مجاني', solidaire: 'سعر منخفض', payant: 'غير مجاني' },
-  percentRange: (min, max) => `تدفع من ${min} إلى ${max} من السعر العادي.`,
-  percentOne: (share) => `تدفع ${share} من السعر العادي.`,
+  priceWords: {
+    types: { gratuit: 'مجاني', solidaire: 'سعر منخفض', payant: 'غير مجاني' },
+    euros: n.euros,
+    amount: (paid, unit) =>
+      unit
+        ? {
+            panier: `سلة بسعر ${paid}`,
+            repas: `وجبة بسعر ${paid}`,
+            colis: `طرد غذائي بسعر ${paid}`,
+            seance: `حصة بسعر ${paid}`,
+            passage: `${paid} في كل زيارة`,
+            kilo: `${paid} للكيلو`,
+            semaine: `${paid} في الأسبوع`,
+            mois: `${paid} في الشهر`,
+          }[unit]
+        : paid,
+    insteadOf: (amount, reference) => `${amount} بدلاً من ${reference}`,
+    share: (min, max) =>
+      min === undefined
+        ? `تدفع حتى ${n.percent(max ?? 0)} من السعر في المتاجر`
+        : max === undefined
+          ? `تدفع ${n.percent(min)} على الأقل من السعر في المتاجر`
+          : `تدفع ${min === max ? n.percent(min) : `من ${n.percent(min)} إلى ${n.percent(max)}`} من السعر في المتاجر`,
+    membership: (amount, period) =>
+      `اشتراك العضوية: ${amount} ${{ mois: 'في الشهر', an: 'في السنة', unique: '(مرة واحدة)' }[period]}`,
+    labelled: (label, text) => `${label}: ${text}`,
+    join: sentences('.'),
+  },
   qrCaption: 'امسح الرمز لحفظ العنوان ورقم الهاتف في جهات الاتصال.',
   seeFrench: 'معلومات أخرى من الشريك، باللغة الفرنسية.',
   days: ['الاثنين', 'الثلاثاء', 'الأربعاء', 'الخميس', 'الجمعة', 'السبت', 'الأحد'] as Week,

@@ -1,5 +1,9 @@
 // The person's handout in English (easy-to-read: short sentences, everyday words). Typed against the French file.
+import { sentences } from '../../../domain/price-words.ts';
+import { priceNumbers } from '../handout-format.ts';
 import type { DateParts, HandoutWords, Months, Week } from './fr.ts';
+
+const n = priceNumbers('en-GB');
 
 export const en: HandoutWords = {
   title: 'Your addresses for food',
@@ -59,9 +63,34 @@ export const en: HandoutWords = {
   registration: 'You must sign up first.',
   direct: 'You can go there directly.',
   price: 'Price',
-  tarif: { gratuit: 'Free', solidaire: 'Low price', payant: 'Not free' },
-  percentRange: (min, max) => `You pay ${min} to ${max} of the normal price.`,
-  percentOne: (share) => `You pay ${share} of the normal price.`,
+  priceWords: {
+    types: { gratuit: 'Free', solidaire: 'Low price', payant: 'Not free' },
+    euros: n.euros,
+    amount: (paid, unit) =>
+      unit
+        ? {
+            panier: `A basket for ${paid}`,
+            repas: `A meal for ${paid}`,
+            colis: `A food parcel for ${paid}`,
+            seance: `A session for ${paid}`,
+            passage: `${paid} each visit`,
+            kilo: `${paid} a kilo`,
+            semaine: `${paid} a week`,
+            mois: `${paid} a month`,
+          }[unit]
+        : paid,
+    insteadOf: (amount, reference) => `${amount} instead of ${reference}`,
+    share: (min, max) =>
+      min === undefined
+        ? `You pay up to ${n.percent(max ?? 0)} of the shop price`
+        : max === undefined
+          ? `You pay at least ${n.percent(min)} of the shop price`
+          : `You pay ${min === max ? n.percent(min) : `${n.percent(min)} to ${n.percent(max)}`} of the shop price`,
+    membership: (amount, period) =>
+      `Membership: ${amount} ${{ mois: 'a month', an: 'a year', unique: '(paid once)' }[period]}`,
+    labelled: (label, text) => `${label}: ${text}`,
+    join: sentences('.'),
+  },
   qrCaption: 'Scan the code to keep the address and phone number in your contacts.',
   seeFrench: 'More information from the partner, in French.',
   days: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as Week,

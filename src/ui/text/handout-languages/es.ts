@@ -1,6 +1,10 @@
 // The person's handout in Spanish (easy to read: short sentences, everyday words, « usted »). Typed against the
 // French file.
+import { sentences } from '../../../domain/price-words.ts';
+import { priceNumbers } from '../handout-format.ts';
 import type { DateParts, HandoutWords, Months, Week } from './fr.ts';
+
+const n = priceNumbers('es');
 
 export const es: HandoutWords = {
   title: 'Direcciones para conseguir comida',
@@ -61,9 +65,36 @@ export const es: HandoutWords = {
   registration: 'Tiene que inscribirse antes.',
   direct: 'Puede ir directamente.',
   price: 'Precio',
-  tarif: { gratuit: 'Gratis', solidaire: 'Precio bajo', payant: 'De pago' },
-  percentRange: (min, max) => `Usted paga del ${min} al ${max} del precio normal.`,
-  percentOne: (share) => `Usted paga el ${share} del precio normal.`,
+  priceWords: {
+    types: { gratuit: 'Gratis', solidaire: 'Precio bajo', payant: 'De pago' },
+    euros: n.euros,
+    amount: (paid, unit) =>
+      unit
+        ? {
+            panier: `Cesta a ${paid}`,
+            repas: `Comida a ${paid}`,
+            colis: `Paquete de alimentos a ${paid}`,
+            seance: `Sesión a ${paid}`,
+            passage: `${paid} cada vez que va`,
+            kilo: `${paid} el kilo`,
+            semaine: `${paid} a la semana`,
+            mois: `${paid} al mes`,
+          }[unit]
+        : paid,
+    insteadOf: (amount, reference) => `${amount} en lugar de ${reference}`,
+    share: (min, max) =>
+      min === undefined
+        ? `Usted paga hasta el ${n.percent(max ?? 0)} del precio de la tienda`
+        : max === undefined
+          ? `Usted paga al menos el ${n.percent(min)} del precio de la tienda`
+          : min === max
+            ? `Usted paga el ${n.percent(min)} del precio de la tienda`
+            : `Usted paga del ${n.percent(min)} al ${n.percent(max)} del precio de la tienda`,
+    membership: (amount, period) =>
+      `Cuota de socio: ${amount} ${{ mois: 'al mes', an: 'al año', unique: '(se paga una sola vez)' }[period]}`,
+    labelled: (label, text) => `${label}: ${text}`,
+    join: sentences('.'),
+  },
   qrCaption: 'Escanee el código para guardar la dirección y el teléfono en sus contactos.',
   seeFrench: 'Más información de la entidad, en francés.',
   days: ['lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado', 'domingo'] as Week,

@@ -2,7 +2,11 @@
 // sentences, everyday words), shown right to left. The profile's code is « fa »; the sheet is tagged fa-AF so that
 // the browser writes Gregorian months as Afghanistan does (« مارچ »). Digits stay Latin (0-9), as on the partner's
 // door, the address and the phone number.
+import { sentences } from '../../../domain/price-words.ts';
+import { priceNumbers } from '../handout-format.ts';
 import type { DateParts, HandoutWords, Months, Week } from './fr.ts';
+
+const n = priceNumbers('fa-AF');
 
 export const fa: HandoutWords = {
   title: 'آدرس‌ها برای گرفتن غذا',
@@ -61,9 +65,34 @@ export const fa: HandoutWords = {
   registration: 'باید از قبل نام‌نویسی کنید.',
   direct: 'می‌توانید مستقیم بروید.',
   price: 'قیمت',
-  tarif: { gratuit: 'مجانی', solidaire: 'قیمت کم', payant: 'پولی' },
-  percentRange: (min, max) => `شما ${min} تا ${max} قیمت عادی را می‌پردازید.`,
-  percentOne: (share) => `شما ${share} قیمت عادی را می‌پردازید.`,
+  priceWords: {
+    types: { gratuit: 'مجانی', solidaire: 'قیمت کم', payant: 'پولی' },
+    euros: n.euros,
+    amount: (paid, unit) =>
+      unit
+        ? {
+            panier: `سبد به قیمت ${paid}`,
+            repas: `غذا به قیمت ${paid}`,
+            colis: `بستهٔ مواد غذایی به قیمت ${paid}`,
+            seance: `هر جلسه به قیمت ${paid}`,
+            passage: `${paid} برای هر بار آمدن`,
+            kilo: `${paid} فی کیلو`,
+            semaine: `${paid} در هفته`,
+            mois: `${paid} در ماه`,
+          }[unit]
+        : paid,
+    insteadOf: (amount, reference) => `${amount} به جای ${reference}`,
+    share: (min, max) =>
+      min === undefined
+        ? `شما حداکثر ${n.percent(max ?? 0)} قیمت دکان را می‌پردازید`
+        : max === undefined
+          ? `شما دست‌کم ${n.percent(min)} قیمت دکان را می‌پردازید`
+          : `شما ${min === max ? n.percent(min) : `${n.percent(min)} تا ${n.percent(max)}`} قیمت دکان را می‌پردازید`,
+    membership: (amount, period) =>
+      `حق عضویت: ${amount} ${{ mois: 'در ماه', an: 'در سال', unique: '(یک بار)' }[period]}`,
+    labelled: (label, text) => `${label}: ${text}`,
+    join: sentences('.'),
+  },
   qrCaption: 'کد را اسکن کنید تا آدرس و شمارهٔ تیلفون در تیلفون شما ذخیره شود.',
   seeFrench: 'معلومات بیشتر از این مؤسسه، به زبان فرانسوی.',
   days: ['دوشنبه', 'سه‌شنبه', 'چهارشنبه', 'پنجشنبه', 'جمعه', 'شنبه', 'یکشنبه'] as Week,

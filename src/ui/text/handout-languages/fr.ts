@@ -1,8 +1,10 @@
 // The person's handout in French: the reference every other language file is typed against (HandoutWords), so
 // that a missing or extra key is a compile error. Fixed texts only: what partners wrote (descriptions, notes,
 // conditions) is printed as written, in the French block. Easy-to-read style: short sentences, everyday words.
-// The French labels of categories, documents and prices are the vocabulary's own (one name per concept).
-import { FOOD_CATEGORIES, type FoodCategoryValue, JUSTIFICATIFS, TARIFS } from '../../../domain/vocabulary.ts';
+// The French labels of categories and documents are the vocabulary's own, and a price is said as everywhere else
+// in the app, by src/domain/price-words.ts (one name per concept): each language file gives its `PriceWords`.
+import { PRICE_WORDS_FR } from '../../../domain/price-words.ts';
+import { FOOD_CATEGORIES, type FoodCategoryValue, JUSTIFICATIFS } from '../../../domain/vocabulary.ts';
 
 /** Monday first, as the hours engine counts weekdays. */
 export type Week = readonly [string, string, string, string, string, string, string];
@@ -22,7 +24,6 @@ export type Months = readonly [
 ];
 /** Documents the sheet may ask the person to bring (the fiche de liaison is said under « Comment y être accueilli·e »). */
 export type HandoutDocument = Exclude<keyof typeof JUSTIFICATIFS, 'fiche-liaison'>;
-export type TarifValue = keyof typeof TARIFS;
 /** A date in parts, for a language the browser's Intl does not know (Chromium has no Tigrinya). */
 export interface DateParts {
   weekday?: string;
@@ -79,9 +80,7 @@ export const fr = {
   registration: 'Sur inscription.',
   direct: 'Vous pouvez y aller directement, sans orientation.',
   price: 'Prix',
-  tarif: { ...TARIFS } as Record<TarifValue, string>,
-  percentRange: (min: string, max: string) => `Vous payez de ${min} à ${max} du prix normal.`,
-  percentOne: (share: string) => `Vous payez ${share} du prix normal.`,
+  priceWords: PRICE_WORDS_FR,
   qrCaption: 'Scannez pour garder l’adresse et le téléphone dans vos contacts.',
   seeFrench: 'D’autres informations du partenaire, en français.',
   days: ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'] as Week,

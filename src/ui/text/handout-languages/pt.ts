@@ -1,6 +1,10 @@
 // The person's handout in Portuguese (European Portuguese, as most Portuguese speakers in Lyon; easy to read:
 // short sentences, everyday words). Typed against the French file.
+import { sentences } from '../../../domain/price-words.ts';
+import { priceNumbers } from '../handout-format.ts';
 import type { DateParts, HandoutWords, Months, Week } from './fr.ts';
+
+const n = priceNumbers('pt-PT');
 
 export const pt: HandoutWords = {
   title: 'Moradas para obter comida',
@@ -61,9 +65,34 @@ export const pt: HandoutWords = {
   registration: 'Tem de se inscrever antes.',
   direct: 'Pode ir diretamente.',
   price: 'Preço',
-  tarif: { gratuit: 'Grátis', solidaire: 'Preço baixo', payant: 'Pago' },
-  percentRange: (min, max) => `Paga de ${min} a ${max} do preço normal.`,
-  percentOne: (share) => `Paga ${share} do preço normal.`,
+  priceWords: {
+    types: { gratuit: 'Grátis', solidaire: 'Preço baixo', payant: 'Pago' },
+    euros: n.euros,
+    amount: (paid, unit) =>
+      unit
+        ? {
+            panier: `Cesto a ${paid}`,
+            repas: `Refeição a ${paid}`,
+            colis: `Cabaz de alimentos a ${paid}`,
+            seance: `Sessão a ${paid}`,
+            passage: `${paid} por cada visita`,
+            kilo: `${paid} o quilo`,
+            semaine: `${paid} por semana`,
+            mois: `${paid} por mês`,
+          }[unit]
+        : paid,
+    insteadOf: (amount, reference) => `${amount} em vez de ${reference}`,
+    share: (min, max) =>
+      min === undefined
+        ? `Paga até ${n.percent(max ?? 0)} do preço da loja`
+        : max === undefined
+          ? `Paga pelo menos ${n.percent(min)} do preço da loja`
+          : `Paga ${min === max ? n.percent(min) : `de ${n.percent(min)} a ${n.percent(max)}`} do preço da loja`,
+    membership: (amount, period) =>
+      `Quota de sócio: ${amount} ${{ mois: 'por mês', an: 'por ano', unique: '(paga uma só vez)' }[period]}`,
+    labelled: (label, text) => `${label}: ${text}`,
+    join: sentences('.'),
+  },
   qrCaption: 'Leia o código para guardar a morada e o telefone nos seus contactos.',
   seeFrench: 'Mais informações da entidade, em francês.',
   days: ['segunda-feira', 'terça-feira', 'quarta-feira', 'quinta-feira', 'sexta-feira', 'sábado', 'domingo'] as Week,

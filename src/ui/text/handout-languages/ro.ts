@@ -1,6 +1,10 @@
 // The person's handout in Romanian (easy to read: short sentences, everyday words, « dumneavoastră »). Typed
 // against the French file.
+import { sentences } from '../../../domain/price-words.ts';
+import { priceNumbers } from '../handout-format.ts';
 import type { DateParts, HandoutWords, Months, Week } from './fr.ts';
+
+const n = priceNumbers('ro');
 
 export const ro: HandoutWords = {
   title: 'Adrese unde găsiți mâncare',
@@ -63,9 +67,34 @@ export const ro: HandoutWords = {
   registration: 'Trebuie să vă înscrieți înainte.',
   direct: 'Puteți merge direct.',
   price: 'Preț',
-  tarif: { gratuit: 'Gratuit', solidaire: 'Preț mic', payant: 'Cu plată' },
-  percentRange: (min, max) => `Plătiți între ${min} și ${max} din prețul normal.`,
-  percentOne: (share) => `Plătiți ${share} din prețul normal.`,
+  priceWords: {
+    types: { gratuit: 'Gratuit', solidaire: 'Preț mic', payant: 'Cu plată' },
+    euros: n.euros,
+    amount: (paid, unit) =>
+      unit
+        ? {
+            panier: `Coș la ${paid}`,
+            repas: `Masă la ${paid}`,
+            colis: `Pachet cu alimente la ${paid}`,
+            seance: `Ședință la ${paid}`,
+            passage: `${paid} de fiecare dată`,
+            kilo: `${paid} kilogramul`,
+            semaine: `${paid} pe săptămână`,
+            mois: `${paid} pe lună`,
+          }[unit]
+        : paid,
+    insteadOf: (amount, reference) => `${amount} în loc de ${reference}`,
+    share: (min, max) =>
+      min === undefined
+        ? `Plătiți cel mult ${n.percent(max ?? 0)} din prețul din magazin`
+        : max === undefined
+          ? `Plătiți cel puțin ${n.percent(min)} din prețul din magazin`
+          : `Plătiți ${min === max ? n.percent(min) : `între ${n.percent(min)} și ${n.percent(max)}`} din prețul din magazin`,
+    membership: (amount, period) =>
+      `Cotizație de membru: ${amount} ${{ mois: 'pe lună', an: 'pe an', unique: '(o singură dată)' }[period]}`,
+    labelled: (label, text) => `${label}: ${text}`,
+    join: sentences('.'),
+  },
   qrCaption: 'Scanați codul ca să păstrați adresa și telefonul în contacte.',
   seeFrench: 'Mai multe informații de la partener, în franceză.',
   days: ['luni', 'marți', 'miercuri', 'joi', 'vineri', 'sâmbătă', 'duminică'] as Week,

@@ -1,6 +1,10 @@
 // The person's handout in Russian (easy to read: short sentences, everyday words, « вы »). Typed against the
 // French file. Months are in the genitive, as in a date (« 12 марта »).
+import { sentences } from '../../../domain/price-words.ts';
+import { priceNumbers } from '../handout-format.ts';
 import type { DateParts, HandoutWords, Months, Week } from './fr.ts';
+
+const n = priceNumbers('ru');
 
 export const ru: HandoutWords = {
   title: 'Адреса, где можно получить еду',
@@ -59,9 +63,34 @@ export const ru: HandoutWords = {
   registration: 'Нужно записаться заранее.',
   direct: 'Можно прийти без направления.',
   price: 'Цена',
-  tarif: { gratuit: 'Бесплатно', solidaire: 'Низкая цена', payant: 'Платно' },
-  percentRange: (min, max) => `Вы платите от ${min} до ${max} обычной цены.`,
-  percentOne: (share) => `Вы платите ${share} обычной цены.`,
+  priceWords: {
+    types: { gratuit: 'Бесплатно', solidaire: 'Низкая цена', payant: 'Платно' },
+    euros: n.euros,
+    amount: (paid, unit) =>
+      unit
+        ? {
+            panier: `Корзина за ${paid}`,
+            repas: `Порция еды за ${paid}`,
+            colis: `Продуктовый набор за ${paid}`,
+            seance: `Занятие за ${paid}`,
+            passage: `${paid} за каждый приход`,
+            kilo: `${paid} за килограмм`,
+            semaine: `${paid} в неделю`,
+            mois: `${paid} в месяц`,
+          }[unit]
+        : paid,
+    insteadOf: (amount, reference) => `${amount} вместо ${reference}`,
+    share: (min, max) =>
+      min === undefined
+        ? `Вы платите не больше ${n.percent(max ?? 0)} цены в магазине`
+        : max === undefined
+          ? `Вы платите не меньше ${n.percent(min)} цены в магазине`
+          : `Вы платите ${min === max ? n.percent(min) : `от ${n.percent(min)} до ${n.percent(max)}`} цены в магазине`,
+    membership: (amount, period) =>
+      `Членский взнос: ${amount} ${{ mois: 'в месяц', an: 'в год', unique: '(один раз)' }[period]}`,
+    labelled: (label, text) => `${label}: ${text}`,
+    join: sentences('.'),
+  },
   qrCaption: 'Отсканируйте код, чтобы сохранить адрес и телефон в контактах.',
   seeFrench: 'Дополнительная информация от организации — на французском.',
   days: ['понедельник', 'вторник', 'среда', 'четверг', 'пятница', 'суббота', 'воскресенье'] as Week,

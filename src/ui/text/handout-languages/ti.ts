@@ -1,7 +1,11 @@
 // The person's handout in Tigrinya (as written in Eritrea; easy to read: short sentences, everyday words). Typed
 // against the French file. Chromium's Intl has no Tigrinya: its day and month names (the Gregorian months as CLDR
 // names them) come from this file in that browser, and match what Intl writes where it knows the language (tested).
+import { sentences } from '../../../domain/price-words.ts';
+import { priceNumbers } from '../handout-format.ts';
 import type { DateParts, HandoutWords, Months, Week } from './fr.ts';
+
+const n = priceNumbers('ti');
 
 export const ti: HandoutWords = {
   title: 'መግቢ እትረኽብሉ ኣድራሻታት',
@@ -60,9 +64,34 @@ export const ti: HandoutWords = {
   registration: 'ቅድሚ ምኻድኩም ክትምዝገቡ ኣለኩም።',
   direct: 'ብቐጥታ ክትከዱ ትኽእሉ ኢኹም።',
   price: 'ዋጋ',
-  tarif: { gratuit: 'ብናጻ', solidaire: 'ሕሱር ዋጋ', payant: 'ብኽፍሊት' },
-  percentRange: (min, max) => `ካብ ንቡር ዋጋ ${min} ክሳብ ${max} ትኸፍሉ።`,
-  percentOne: (share) => `ካብ ንቡር ዋጋ ${share} ትኸፍሉ።`,
+  priceWords: {
+    types: { gratuit: 'ብናጻ', solidaire: 'ሕሱር ዋጋ', payant: 'ብኽፍሊት' },
+    euros: n.euros,
+    amount: (paid, unit) =>
+      unit
+        ? {
+            panier: `ዋጋ ሓደ ዘንቢል: ${paid}`,
+            repas: `ዋጋ ሓደ መግቢ: ${paid}`,
+            colis: `ዋጋ ሓደ ፓኬት መግቢ: ${paid}`,
+            seance: `ዋጋ ሓደ ክፍለ-ግዜ: ${paid}`,
+            passage: `ኣብ ነፍሲ ወከፍ ምምጻእ ${paid}`,
+            kilo: `ሓደ ኪሎ ${paid}`,
+            semaine: `ኣብ ሰሙን ${paid}`,
+            mois: `ኣብ ወርሒ ${paid}`,
+          }[unit]
+        : paid,
+    insteadOf: (amount, reference) => `${amount} (ንቡር ዋጋ ${reference})`,
+    share: (min, max) =>
+      min === undefined
+        ? `ካብ ዋጋ ድኳን ክሳብ ${n.percent(max ?? 0)} ትኸፍሉ`
+        : max === undefined
+          ? `ካብ ዋጋ ድኳን እንተወሓደ ${n.percent(min)} ትኸፍሉ`
+          : `ካብ ዋጋ ድኳን ${min === max ? n.percent(min) : `${n.percent(min)} ክሳብ ${n.percent(max)}`} ትኸፍሉ`,
+    membership: (amount, period) =>
+      `ክፍሊት ኣባልነት: ${{ mois: `ኣብ ወርሒ ${amount}`, an: `ኣብ ዓመት ${amount}`, unique: `${amount} (ሓንሳብ)` }[period]}`,
+    labelled: (label, text) => `${label}: ${text}`,
+    join: sentences('።'),
+  },
   qrCaption: 'ኣድራሻን ቁጽሪ ተሌፎንን ኣብ ተሌፎንኩም ንምዕቃብ ነቲ ኮድ ስካን ግበሩ።',
   seeFrench: 'ተወሳኺ ሓበሬታ ካብቲ ትካል፡ ብፈረንሳይኛ።',
   days: ['ሰኑይ', 'ሰሉስ', 'ረቡዕ', 'ሓሙስ', 'ዓርቢ', 'ቀዳም', 'ሰንበት'] as Week,

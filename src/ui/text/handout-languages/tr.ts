@@ -1,7 +1,11 @@
 // The person's handout in Turkish (easy to read: short sentences, everyday words, « siz »). Typed against the
 // French file. Dates and figures are never given a suffix (« 12 Mart tarihinden itibaren »), which would depend on
 // the figure's pronunciation.
+import { sentences } from '../../../domain/price-words.ts';
+import { priceNumbers } from '../handout-format.ts';
 import type { DateParts, HandoutWords, Months, Week } from './fr.ts';
+
+const n = priceNumbers('tr');
 
 export const tr: HandoutWords = {
   title: 'Yiyecek bulabileceğiniz adresler',
@@ -64,9 +68,35 @@ export const tr: HandoutWords = {
   registration: 'Önceden kayıt yaptırmanız gerekir.',
   direct: 'Doğrudan gidebilirsiniz.',
   price: 'Fiyat',
-  tarif: { gratuit: 'Ücretsiz', solidaire: 'Düşük fiyat', payant: 'Ücretli' },
-  percentRange: (min, max) => `Normal fiyatın ${min} – ${max} kadarını ödersiniz.`,
-  percentOne: (share) => `Normal fiyatın ${share} kadarını ödersiniz.`,
+  priceWords: {
+    types: { gratuit: 'Ücretsiz', solidaire: 'Düşük fiyat', payant: 'Ücretli' },
+    euros: n.euros,
+    // Amounts after a colon, and the usual price in brackets: no suffix to fit to a figure.
+    amount: (paid, unit) =>
+      unit
+        ? {
+            panier: `Sepet: ${paid}`,
+            repas: `Yemek: ${paid}`,
+            colis: `Gıda kolisi: ${paid}`,
+            seance: `Seans: ${paid}`,
+            passage: `Her gelişte ${paid}`,
+            kilo: `Kilosu ${paid}`,
+            semaine: `Haftada ${paid}`,
+            mois: `Ayda ${paid}`,
+          }[unit]
+        : paid,
+    insteadOf: (amount, reference) => `${amount} (normal fiyatı ${reference})`,
+    share: (min, max) =>
+      min === undefined
+        ? `Mağaza fiyatının en fazla ${n.percent(max ?? 0)} kadarını ödersiniz`
+        : max === undefined
+          ? `Mağaza fiyatının en az ${n.percent(min)} kadarını ödersiniz`
+          : `Mağaza fiyatının ${min === max ? n.percent(min) : `${n.percent(min)} – ${n.percent(max)}`} kadarını ödersiniz`,
+    membership: (amount, period) =>
+      `Üyelik ücreti: ${{ mois: `ayda ${amount}`, an: `yılda ${amount}`, unique: `${amount} (bir kez ödenir)` }[period]}`,
+    labelled: (label, text) => `${label}: ${text}`,
+    join: sentences('.'),
+  },
   qrCaption: 'Adresi ve telefonu rehberinize kaydetmek için kodu okutun.',
   seeFrench: 'Kurumun yazdığı diğer bilgiler Fransızca.',
   days: ['Pazartesi', 'Salı', 'Çarşamba', 'Perşembe', 'Cuma', 'Cumartesi', 'Pazar'] as Week,

@@ -1,6 +1,10 @@
 // The person's handout in Ukrainian (easy to read: short sentences, everyday words, « ви »). Typed against the
 // French file. Months are in the genitive, as in a date (« 12 березня »).
+import { sentences } from '../../../domain/price-words.ts';
+import { priceNumbers } from '../handout-format.ts';
 import type { DateParts, HandoutWords, Months, Week } from './fr.ts';
+
+const n = priceNumbers('uk');
 
 export const uk: HandoutWords = {
   title: 'Адреси, де можна отримати їжу',
@@ -61,9 +65,34 @@ export const uk: HandoutWords = {
   registration: 'Потрібно записатися заздалегідь.',
   direct: 'Можна прийти без направлення.',
   price: 'Ціна',
-  tarif: { gratuit: 'Безкоштовно', solidaire: 'Низька ціна', payant: 'Платно' },
-  percentRange: (min, max) => `Ви платите від ${min} до ${max} звичайної ціни.`,
-  percentOne: (share) => `Ви платите ${share} звичайної ціни.`,
+  priceWords: {
+    types: { gratuit: 'Безкоштовно', solidaire: 'Низька ціна', payant: 'Платно' },
+    euros: n.euros,
+    amount: (paid, unit) =>
+      unit
+        ? {
+            panier: `Кошик за ${paid}`,
+            repas: `Порція їжі за ${paid}`,
+            colis: `Продуктовий набір за ${paid}`,
+            seance: `Заняття за ${paid}`,
+            passage: `${paid} за кожен прихід`,
+            kilo: `${paid} за кілограм`,
+            semaine: `${paid} на тиждень`,
+            mois: `${paid} на місяць`,
+          }[unit]
+        : paid,
+    insteadOf: (amount, reference) => `${amount} замість ${reference}`,
+    share: (min, max) =>
+      min === undefined
+        ? `Ви платите не більше ${n.percent(max ?? 0)} ціни в магазині`
+        : max === undefined
+          ? `Ви платите щонайменше ${n.percent(min)} ціни в магазині`
+          : `Ви платите ${min === max ? n.percent(min) : `від ${n.percent(min)} до ${n.percent(max)}`} ціни в магазині`,
+    membership: (amount, period) =>
+      `Членський внесок: ${amount} ${{ mois: 'на місяць', an: 'на рік', unique: '(один раз)' }[period]}`,
+    labelled: (label, text) => `${label}: ${text}`,
+    join: sentences('.'),
+  },
   qrCaption: 'Відскануйте код, щоб зберегти адресу й телефон у контактах.',
   seeFrench: 'Додаткова інформація від організації — французькою.',
   days: ['понеділок', 'вівторок', 'середа', 'четвер', 'пʼятниця', 'субота', 'неділя'] as Week,
