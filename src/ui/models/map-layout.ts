@@ -106,19 +106,41 @@ export function placeNames<T extends NameCandidate>(
 ): T[] {
   const k = widthPx / view.w;
   const heightPx = view.h * k;
-  const taken: Box[] = [...obstacles];
+  const written: Box[] = [];
   const placed: T[] = [];
+  const free = (box: Box) =>
+    box.left >= 0 &&
+    box.top >= 0 &&
+    box.right <= widthPx &&
+    box.bottom <= heightPx &&
+    !written.some((t) => overlaps(t, box)) &&
+    !obstacles.some((t) => overlaps(t, box));
   const byImportance = [...names].sort((a, b) => b.population - a.population || a.code.localeCompare(b.code));
   const step = fontPx * 1.5;
-  // Centred on its place, else just above or below it: a point on a commune's centre does not cost it its name.
-  const shifts = [0, -step, step];
   for (const n of byImportance) {
-    for (const dy of shifts) {
-      const box = textBox(n.name, (n.x - view.x) * k, (n.y - view.y) * k + dy, fontPx);
-      if (box.left < 0 || box.top < 0 || box.right > widthPx || box.bottom > heightPx) continue;
-      if (taken.some((t) => overlaps(t, box))) continue;
-      taken.push(box);
-      placed.push(dy === 0 ? n : { ...n, y: n.y + dy / k });
+    const centred = textBox(n.name, (n.x - view.x) * k, (n.y - view.y) * k, fontPx);
+    // Another name there: this one gives way (moved, it could be read as its neighbour's).
+    if (written.some((t) => overlaps(t, centred))) continue;
+    const side = (centred.right - centred.left) / 2 + 14;
+    // Centred on its place, else — a point is there — just above, below, left or right of it: a point on a
+    // commune's centre does not cost the commune its name.
+    const shifts: Array<[number, number]> = [
+      [0, 0],
+      [0, -step],
+      [0, step],
+      [-side, 0],
+      [side, 0],
+    ];
+    for (const [dx, dy] of shifts) {
+      const box = {
+        left: centred.left + dx,
+        right: centred.right + dx,
+        top: centred.top + dy,
+        bottom: centred.bottom + dy,
+      };
+      if (!free(box)) continue;
+      written.push(box);
+      placed.push(dx === 0 && dy === 0 ? n : { ...n, x: n.x + dx / k, y: n.y + dy / k });
       break;
     }
   }
