@@ -7,8 +7,43 @@ import { personal } from './personal-data.ts';
 // Annuaire's on a map of the Métropole drawn from the outlines on the device, picks a point with a finger or the
 // keyboard, and a coordinator touches a commune of the coverage map. Screenshots are attached to the report.
 
-/** The GPS position a phone in Vénissieux gives (its town hall): shown on the map, never stored or sent. */
-const VENISSIEUX = { latitude: 45.6975, longitude: 4.8862 };
+/** The GPS position a phone in Vénissieux gives: shown on the map, never stored or sent (checked below). */
+const VENISSIEUX = { latitude: 45.69871, longitude: 4.88237 };
+
+/** Where on the device a text is kept: the URL, web storage, every IndexedDB store (the app's reads are not used). */
+function keptOnDevice(page: Page, needles: string[]): Promise<string[]> {
+  return page.evaluate(async (needles) => {
+    const found: string[] = [];
+    const check = (where: string, text: string) => {
+      for (const n of needles) if (text.includes(n)) found.push(`${where} : ${n}`);
+    };
+    check('adresse', location.href);
+    for (const storage of [localStorage, sessionStorage]) {
+      for (let i = 0; i < storage.length; i++) {
+        const key = storage.key(i) ?? '';
+        check('stockage web', `${key}${storage.getItem(key) ?? ''}`);
+      }
+    }
+    for (const { name } of await indexedDB.databases()) {
+      if (!name) continue;
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open(name);
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      for (const store of Array.from(db.objectStoreNames)) {
+        const rows = await new Promise<unknown[]>((resolve, reject) => {
+          const all = db.transaction(store).objectStore(store).getAll();
+          all.onsuccess = () => resolve(all.result);
+          all.onerror = () => reject(all.error);
+        });
+        check(`${name}/${store}`, JSON.stringify(rows));
+      }
+      db.close();
+    }
+    return found;
+  }, needles);
+}
 
 async function firstVisitOnline(page: Page) {
   await page.goto('/');
@@ -109,6 +144,9 @@ test.describe('sur un téléphone (390 × 844), hors ligne', () => {
 
     await noHorizontalScroll(page);
     expect(await mapViolations(page, '[data-testid="results-map"]')).toEqual([]);
+    // The position is on the map and nowhere else on the device (nor in the server's logs: personal()).
+    const position = [personal(String(VENISSIEUX.latitude)), personal(String(VENISSIEUX.longitude))];
+    expect(await keptOnDevice(page, position)).toEqual([]);
     await page.setViewportSize({ width: 360, height: 740 });
     await noHorizontalScroll(page);
 
@@ -134,6 +172,7 @@ test.describe('sur un téléphone (390 × 844), hors ligne', () => {
     await expect(detail).toContainText(/\d+ services?, dont \d+ en accueil inconditionnel|Aucun service/);
     await expect(page.getByLabel('Territoire', { exact: true })).toHaveValue('69259');
     await snapshot(page, testInfo, 'couverture-390-commune');
+    expect(await mapViolations(page, '.coverage-map')).toEqual([]);
     await detail.getByRole('button', { name: 'Voir les acteurs à Vénissieux' }).tap();
     await expect(page.getByLabel('Territoire', { exact: true })).toBeFocused();
   });
