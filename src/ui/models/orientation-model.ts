@@ -187,7 +187,9 @@ export function createOrientationModel(catalog: ReadonlySignal<CatalogModel | nu
     },
     saved(): SavedOrientation {
       return {
-        draft: draft.value,
+        // The GPS position (often the person's home, at a visit) stays in memory only: the commune found from it is
+        // kept, and distances start from that commune after a reload until « Utiliser ma position » is pressed again.
+        draft: { ...draft.value, position: null },
         step: step.value,
         filters: filters.value,
         moreOpen: moreOpen.value,

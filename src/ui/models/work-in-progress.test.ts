@@ -63,6 +63,22 @@ function setVisibility(state: 'hidden' | 'visible') {
 }
 
 describe('the orientation in progress on the device', () => {
+  it('keeps the commune found from « Utiliser ma position », never the GPS position itself', async () => {
+    const db = device();
+    const before = await open(db);
+    // The Vénissieux town hall, where a home visit's tablet would be.
+    await before.orientation.locate(async () => ({ latitude: 45.6975, longitude: 4.8862 }));
+    expect(before.orientation.draft.value.position).not.toBeNull();
+    await before.flush();
+    before.stop();
+
+    expect(JSON.stringify(await db.table('workInProgress').toArray())).not.toMatch(/45\.69|4\.88/);
+    const after = await open(db);
+    expect(after.orientation.draft.value.position).toBeNull();
+    expect(after.orientation.draft.value.commune).toBe(before.orientation.draft.value.commune);
+    expect(after.orientation.draft.value.commune).not.toBeNull();
+  });
+
   it('comes back after a reload: answers, step, filters, the sheet and its first name', async () => {
     const db = device();
     const before = await open(db);
