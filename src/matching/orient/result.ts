@@ -4,14 +4,16 @@
 import type { Opening, Schedule } from '../hours/schedule.ts';
 import type { ProfileField, Reason } from '../reasons.ts';
 import type { ServiceEntry } from '../snapshot-entry.ts';
+import { type TravelMinutes, travelByMode } from '../travel.ts';
 import type { Evaluator } from './explain.ts';
-import type { ServiceResult, Verdict } from './types.ts';
+import type { ResultAction, ServiceResult, Verdict } from './types.ts';
 
 const NO_FIELDS: readonly ProfileField[] = Object.freeze([]);
 const NO_OPENINGS: readonly Opening[] = Object.freeze([]);
 
 export interface ResultFields {
   verdict: Verdict;
+  action: ResultAction | null;
   rank: number;
   score: number;
   /** NaN when unknown. */
@@ -27,11 +29,13 @@ export class OrientResult implements ServiceResult {
   readonly service_id: string;
   readonly structure_id: string;
   readonly verdict: Verdict;
+  readonly action: ResultAction | null;
   readonly rank: number;
   readonly score: number;
   readonly missing: ProfileField[];
   readonly distance_km: number | null;
   readonly distance_approximate: boolean;
+  readonly travel_min: TravelMinutes | null;
   readonly hours_computed: boolean;
   readonly open_now: boolean | null;
   readonly current_opening: Opening | null;
@@ -46,11 +50,13 @@ export class OrientResult implements ServiceResult {
     this.service_id = entry.id;
     this.structure_id = entry.structureId;
     this.verdict = f.verdict;
+    this.action = f.action;
     this.rank = f.rank;
     this.score = Math.round(f.score * 10) / 10;
     this.missing = (f.missing ?? NO_FIELDS) as ProfileField[];
     this.distance_km = Number.isNaN(f.distance) ? null : f.distance;
     this.distance_approximate = this.distance_km !== null && (f.approx || entry.locationApprox);
+    this.travel_min = this.distance_km === null ? null : travelByMode(this.distance_km);
     this.hours_computed = f.schedule !== undefined;
     this.open_now = f.schedule?.open_now ?? null;
     this.current_opening = f.schedule?.current ?? null;
