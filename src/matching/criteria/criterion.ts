@@ -39,8 +39,6 @@ export interface Evaluation {
   /** Rank tiers (orient/rank-key.ts `tiersOf`): beyond the mode's usual reach; only a secondary answer. */
   beyondReach: boolean;
   secondary: boolean;
-  /** Rank tier from the hours against the urgency (criteria/hours.ts `scoreHours`): 0 best, up to 2. */
-  lateness: number;
 }
 
 export function newEvaluation(explain: boolean): Evaluation {
@@ -60,7 +58,6 @@ export function resetEvaluation(ev: Evaluation): void {
   ev.action = false;
   ev.beyondReach = false;
   ev.secondary = false;
-  ev.lateness = 0;
 }
 
 /** Shared parameters of reasons that have none (frozen: never mutate reason parameters). */

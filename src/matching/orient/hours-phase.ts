@@ -1,14 +1,18 @@
-// Exact hours only where they change what is shown. Candidates are taken in the order of their best possible key
-// — their tiers with the best lateness, their score plus the most hours points (hoursBounds) — and each gets its
-// schedule, its hours points and its lateness tier. Once `need` candidates have exact keys, a candidate whose best
-// possible key is behind the need-th best exact key cannot enter the first `need` places, and neither can any
-// after it: the scan stops. The first `need` places are therefore exact; the rest follow by their best possible
-// key. With the engine's (string, day) cache, a schedule costs a few look-ups.
+// Hours in two passes, so that exact hours are computed only where they change what is shown.
+// 1. Lateness (a rank tier, criteria/hours.ts `lateness`) for every candidate, from its first opening within the
+//    coming week: a short scan, and the same for every service with the same hours string and no temporary
+//    information, so it is worked out once per string. Every candidate's tiers are then exact.
+// 2. Full schedules in the order of the best possible key — exact tiers, score plus the most hours points
+//    (hoursBounds). Once `need` candidates have exact keys, a candidate whose best possible key is behind the
+//    need-th best exact key cannot enter the first `need` places, and neither can any after it: the scan stops.
+//    The first `need` places are therefore exact; the rest follow by their best possible key.
+// With the engine's (string, day) cache, a schedule costs a few look-ups.
 import { newEvaluation, type OrientContext } from '../criteria/criterion.ts';
-import { availabilityFilter, hoursBounds } from '../criteria/hours.ts';
+import { availabilityFilter, hoursBounds, lateness } from '../criteria/hours.ts';
 import type { HoursEngine } from '../hours/hours-engine.ts';
 import { daysFrom } from '../hours/paris-time.ts';
-import { computeSchedule, type Schedule } from '../hours/schedule.ts';
+import { computeSchedule, type Schedule, type ServiceHours } from '../hours/schedule.ts';
+import type { TemporaryPeriod } from '../hours/temporary.ts';
 import type { Person } from '../person.ts';
 import type { DirectorySnapshot } from '../snapshot.ts';
 import type { Evaluator } from './explain.ts';
@@ -17,6 +21,9 @@ import type { Scan } from './scan.ts';
 
 /** An opening within the person's availability is looked for over four weeks. */
 const AVAILABILITY_DAYS = 28;
+/** Today and the seven days after: enough to tell whether a service opens within the coming week. */
+const LATENESS_DAYS = 8;
+const NO_PERIODS: readonly TemporaryPeriod[] = Object.freeze([]);
 
 export interface HoursPhaseOptions {
   need: number;
@@ -42,6 +49,8 @@ export function orderWithHours(
   const { score, tiers } = scan;
   const n = scan.candidates.length;
   const schedules = new Map<number, Schedule>();
+  const days = engine === undefined ? [] : daysFrom(ctx.today, options.horizonDays);
+  if (engine !== undefined) addLateness(scan, snapshot, person, ctx, engine, days);
   const max = engine === undefined ? 0 : hoursBounds(person).max;
   const keys = new Float64Array(n);
   for (let i = 0; i < n; i++) {
@@ -54,7 +63,7 @@ export function orderWithHours(
   if (engine === undefined || n === 0) return { order, schedules };
 
   const accept = availabilityFilter(person);
-  const window = { now: ctx.now, days: daysFrom(ctx.today, options.horizonDays), acceptDays: AVAILABILITY_DAYS };
+  const window = { now: ctx.now, days, acceptDays: AVAILABILITY_DAYS };
   const best = new MaxHeap(options.need);
   const ev = newEvaluation(false);
   let i = 0;
@@ -67,10 +76,8 @@ export function orderWithHours(
     const schedule = computeSchedule(engine, hours, window, options.openings, accept);
     schedules.set(idx, schedule);
     ev.score = score[idx] as number;
-    ev.lateness = 0;
     ev8r.addHours(ev, schedule);
     score[idx] = ev.score;
-    tiers[idx] = (tiers[idx] as number) + ev.lateness * 4;
     best.offer(rankKey(tiers[idx] as number, ev.score, idx));
   }
   const exact = new Float64Array(i);
@@ -81,6 +88,46 @@ export function orderWithHours(
   exact.sort();
   for (let j = 0; j < i; j++) order[j] = indexOfKey(exact[j] as number);
   return { order, schedules };
+}
+
+/** Pass 1: adds every candidate's lateness to its tiers. */
+function addLateness(
+  scan: Scan,
+  snapshot: DirectorySnapshot,
+  person: Person,
+  ctx: OrientContext,
+  engine: HoursEngine,
+  days: readonly string[],
+): void {
+  const week = { now: ctx.now, days: days.slice(0, LATENESS_DAYS) };
+  const horizon = { now: ctx.now, days };
+  const first = week.days[0] ?? '';
+  const last = week.days[week.days.length - 1] ?? '';
+  /** Lateness, and whether the week alone told it (else the whole horizon did). */
+  const probe = (hours: ServiceHours): { late: number; inWeek: boolean } => {
+    const s = computeSchedule(engine, hours, week, 1);
+    // Nothing known this week (today's hours unknown, no opening): the whole horizon tells "unknown" from
+    // "later", as the full schedule will.
+    const inWeek = s.open_now !== null || s.next_openings.length > 0;
+    return { late: lateness(inWeek ? s : computeSchedule(engine, hours, horizon, 1), person, ctx), inWeek };
+  };
+  const byString = new Map<string | null, { late: number; inWeek: boolean }>();
+  for (const idx of scan.candidates) {
+    const entry = snapshot.entries[idx];
+    if (entry === undefined) continue;
+    let regular = byString.get(entry.hours);
+    if (regular === undefined) {
+      regular = probe({ regular: entry.hours, temporary: NO_PERIODS });
+      byString.set(entry.hours, regular);
+    }
+    let late = regular.late;
+    // Temporary information changes the answer if it touches the week, or the horizon the week did not settle.
+    const own =
+      entry.temporary.length > 0 &&
+      (!regular.inWeek || entry.temporary.some((p) => p.debut <= last && (p.fin === null || p.fin >= first)));
+    if (own) late = probe({ regular: entry.hours, temporary: entry.temporary }).late;
+    scan.tiers[idx] = (scan.tiers[idx] as number) + late * 4;
+  }
 }
 
 /** The `capacity` smallest keys seen, with the largest of them at hand. */

@@ -1,6 +1,7 @@
-// A result as returned to the UI. Every field is plain data computed at once, except `reasons`: built on first
-// read (replaying the checks, explain.ts) for results past the first places, then kept. JSON.stringify includes
-// them (`toJSON`); to send results to a worker or store them, go through JSON or `toJSON()`.
+// A result as returned to the UI. Every field is plain data computed at once, except `reasons` — built on first
+// read (replaying the checks, explain.ts) for results past the first places, then kept — and `travel_min`, worked
+// out on first read (thousands of results and excluded services are never shown). JSON.stringify includes them
+// (`toJSON`); to send results to a worker or store them, go through JSON or `toJSON()`.
 import type { Opening, Schedule } from '../hours/schedule.ts';
 import type { ProfileField, Reason } from '../reasons.ts';
 import type { ServiceEntry } from '../snapshot-entry.ts';
@@ -35,12 +36,12 @@ export class OrientResult implements ServiceResult {
   readonly missing: ProfileField[];
   readonly distance_km: number | null;
   readonly distance_approximate: boolean;
-  readonly travel_min: TravelMinutes | null;
   readonly hours_computed: boolean;
   readonly open_now: boolean | null;
   readonly current_opening: Opening | null;
   readonly next_openings: Opening[];
   #reasons: Reason[] | null = null;
+  #travel: TravelMinutes | null | undefined;
   readonly #entry: ServiceEntry;
   readonly #schedule: Schedule | undefined;
   readonly #moved: boolean;
@@ -56,7 +57,6 @@ export class OrientResult implements ServiceResult {
     this.missing = (f.missing ?? NO_FIELDS) as ProfileField[];
     this.distance_km = Number.isNaN(f.distance) ? null : f.distance;
     this.distance_approximate = this.distance_km !== null && (f.approx || entry.locationApprox);
-    this.travel_min = this.distance_km === null ? null : travelByMode(this.distance_km);
     this.hours_computed = f.schedule !== undefined;
     this.open_now = f.schedule?.open_now ?? null;
     this.current_opening = f.schedule?.current ?? null;
@@ -77,7 +77,12 @@ export class OrientResult implements ServiceResult {
     return this.#reasons;
   }
 
+  get travel_min(): TravelMinutes | null {
+    if (this.#travel === undefined) this.#travel = this.distance_km === null ? null : travelByMode(this.distance_km);
+    return this.#travel;
+  }
+
   toJSON(): ServiceResult {
-    return { ...this, reasons: this.reasons };
+    return { ...this, reasons: this.reasons, travel_min: this.travel_min };
   }
 }

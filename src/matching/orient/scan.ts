@@ -19,7 +19,7 @@ export interface Scan {
   score: Float64Array;
   level: Uint8Array;
   blocks: Uint8Array;
-  /** Rank tiers before hours (rank-key.ts `tiersOf`); the hours phase adds the lateness of those it computes. */
+  /** Rank tiers (rank-key.ts `tiersOf`); the hours phase adds every candidate's lateness. */
   tiers: Uint8Array;
   /** 1: eligible with an action (a professional sends the fiche de liaison). */
   action: Uint8Array;
