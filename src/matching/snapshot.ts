@@ -27,17 +27,24 @@ export function prepareDirectory(
   const byStructure = new Map(structures.map((s) => [s.id, s]));
   const entries: ServiceEntry[] = [];
   const byId = new Map<string, ServiceEntry>();
-  const hoursStrings = new Set<string>();
+  // One string object per distinct hours: thousands of services share a few hundred strings, and every look-up
+  // by hours (the engine's cache, the orientation's lateness) then compares one pointer instead of the text.
+  const hoursStrings = new Map<string, string>();
   // Stable order whatever the store returned: the matcher's tie-break is the id, the index follows it.
   const sorted = [...services].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const service of sorted) {
     const structure = byStructure.get(service.structure_id);
     if (options.publishedOnly && structure?.statut === 'proposee') continue;
     const entry = entryOf(entries.length, service, structure);
-    if (entry.hours) hoursStrings.add(entry.hours);
-    for (const p of entry.temporary) if (p.horaires) hoursStrings.add(p.horaires);
+    if (entry.hours) {
+      const same = hoursStrings.get(entry.hours);
+      if (same === undefined) hoursStrings.set(entry.hours, entry.hours);
+      else entry.hours = same;
+    }
+    for (const p of entry.temporary)
+      if (p.horaires && !hoursStrings.has(p.horaires)) hoursStrings.set(p.horaires, p.horaires);
     entries.push(entry);
     byId.set(entry.id, entry);
   }
-  return { entries, byId, structures: byStructure, hoursStrings: [...hoursStrings].sort() };
+  return { entries, byId, structures: byStructure, hoursStrings: [...hoursStrings.keys()].sort() };
 }

@@ -28,22 +28,30 @@ export const TRAVEL_MODEL: TravelModel = Object.freeze({
 
 export type TravelMinutes = Record<Mobility, number>;
 
-function raw(km: number, mode: Mobility, m: TravelModel): number {
-  return m.fixed_min[mode] + ((km * m.detour) / m.speed_kmh[mode]) * 60;
+/** Minutes to cover `km` (as the crow flies) by `mode`, as a function made once (it runs for every candidate). */
+export function travelTime(mode: Mobility, m: TravelModel = TRAVEL_MODEL): (km: number) => number {
+  const perKm = (mode: Mobility) => (m.detour / m.speed_kmh[mode]) * 60;
+  const fixed = m.fixed_min[mode];
+  const slope = perKm(mode);
+  if (mode !== 'transports') return (km) => fixed + km * slope;
+  // By public transport, walking when it is quicker.
+  const walkFixed = m.fixed_min.pied;
+  const walk = perKm('pied');
+  return (km) => Math.min(fixed + km * slope, walkFixed + km * walk);
 }
 
-/** Minutes to cover `km` (as the crow flies) by `mode`; by public transport, walking when it is quicker. */
-export function travelMinutes(km: number, mode: Mobility, m: TravelModel = TRAVEL_MODEL): number {
-  const t = raw(km, mode, m);
-  return mode === 'transports' ? Math.min(t, raw(km, 'pied', m)) : t;
-}
+const MODES = {
+  pied: travelTime('pied'),
+  transports: travelTime('transports'),
+  voiture: travelTime('voiture'),
+} as const;
 
 /** Every mode's estimate, rounded to the minute, for the UI. */
-export function travelByMode(km: number, m: TravelModel = TRAVEL_MODEL): TravelMinutes {
+export function travelByMode(km: number): TravelMinutes {
   return {
-    pied: Math.round(travelMinutes(km, 'pied', m)),
-    transports: Math.round(travelMinutes(km, 'transports', m)),
-    voiture: Math.round(travelMinutes(km, 'voiture', m)),
+    pied: Math.round(MODES.pied(km)),
+    transports: Math.round(MODES.transports(km)),
+    voiture: Math.round(MODES.voiture(km)),
   };
 }
 

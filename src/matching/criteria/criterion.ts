@@ -42,9 +42,20 @@ export interface Evaluation {
 }
 
 export function newEvaluation(explain: boolean): Evaluation {
-  const ev = { reasons: explain ? [] : null } as Evaluation;
-  resetEvaluation(ev);
-  return ev;
+  // One literal with every field (the same shape as resetEvaluation leaves): the checks read and write these
+  // fields for every candidate, in-object properties keep that cheap.
+  return {
+    level: ELIGIBLE,
+    score: 0,
+    reasons: explain ? [] : null,
+    missing: null,
+    blocks: 0,
+    distanceKm: null,
+    doubt: false,
+    action: false,
+    beyondReach: false,
+    secondary: false,
+  };
 }
 
 /** Makes a reused evaluation blank again (scoring mode). */

@@ -7,7 +7,7 @@
 // distance is unknown and counts as a middle trip.
 import { distanceKmRaw } from '../../domain/geo/distance.ts';
 import { POINTS } from '../scoring.ts';
-import { travelMinutes } from '../travel.ts';
+import { travelTime } from '../travel.ts';
 import { adjust, type Criterion, exclude, explaining, info, NONE } from './criterion.ts';
 
 const round1 = (km: number) => Math.round(km * 10) / 10;
@@ -16,6 +16,7 @@ export const distanceCriterion: Criterion = {
   name: 'distance',
   prepare(person) {
     const { latitude, longitude, maxKm, typicalKm, mobility, travelMode } = person;
+    const minutes = travelTime(travelMode);
     return (entry, ev) => {
       if (latitude === null || longitude === null || entry.latitude === null || entry.longitude === null) {
         ev.score += POINTS.travelUnknown;
@@ -31,7 +32,7 @@ export const distanceCriterion: Criterion = {
         exclude(ev, 'distance_beyond_max', { km, max: maxKm });
         return;
       }
-      ev.score += POINTS.perTravelMinute * travelMinutes(km, travelMode);
+      ev.score += POINTS.perTravelMinute * minutes(km);
       if (km <= typicalKm) return;
       ev.beyondReach = true;
       if (explaining(ev)) adjust(ev, 0, 'distance_beyond_mobility', { km, mode: mobility, typical_km: typicalKm });
