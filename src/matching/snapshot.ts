@@ -28,7 +28,8 @@ export function prepareDirectory(
   const entries: ServiceEntry[] = [];
   const byId = new Map<string, ServiceEntry>();
   // One string object per distinct hours: thousands of services share a few hundred strings, and every look-up
-  // by hours (the engine's cache, the orientation's lateness) then compares one pointer instead of the text.
+  // by hours (the engine's cache) then compares one pointer instead of the text; `hoursId` numbers them for
+  // memos by hours in an array (the orientation's lateness).
   const hoursStrings = new Map<string, string>();
   // Stable order whatever the store returned: the matcher's tie-break is the id, the index follows it.
   const sorted = [...services].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -46,5 +47,8 @@ export function prepareDirectory(
     entries.push(entry);
     byId.set(entry.id, entry);
   }
-  return { entries, byId, structures: byStructure, hoursStrings: [...hoursStrings.keys()].sort() };
+  const strings = [...hoursStrings.keys()].sort();
+  const idOf = new Map(strings.map((h, i) => [h, i + 1]));
+  for (const entry of entries) if (entry.hours !== null) entry.hoursId = idOf.get(entry.hours) ?? 0;
+  return { entries, byId, structures: byStructure, hoursStrings: strings };
 }

@@ -11,7 +11,7 @@ import { newEvaluation, type OrientContext } from '../criteria/criterion.ts';
 import { availabilityFilter, hoursBounds, lateness } from '../criteria/hours.ts';
 import type { HoursEngine } from '../hours/hours-engine.ts';
 import { daysFrom } from '../hours/paris-time.ts';
-import { computeSchedule, type Schedule, type ServiceHours } from '../hours/schedule.ts';
+import { computeSchedule, firstOpening, type Schedule, type ServiceHours } from '../hours/schedule.ts';
 import type { TemporaryPeriod } from '../hours/temporary.ts';
 import type { Person } from '../person.ts';
 import type { DirectorySnapshot } from '../snapshot.ts';
@@ -99,34 +99,41 @@ function addLateness(
   engine: HoursEngine,
   days: readonly string[],
 ): void {
-  const week = { now: ctx.now, days: days.slice(0, LATENESS_DAYS) };
-  const horizon = { now: ctx.now, days };
-  const first = week.days[0] ?? '';
-  const last = week.days[week.days.length - 1] ?? '';
+  const week = days.slice(0, LATENESS_DAYS);
+  const first = week[0] ?? '';
+  const last = week[week.length - 1] ?? '';
   /** Lateness, and whether the week alone told it (else the whole horizon did). */
   const probe = (hours: ServiceHours): { late: number; inWeek: boolean } => {
-    const s = computeSchedule(engine, hours, week, 1);
+    const s = firstOpening(engine, hours, ctx.now, week);
     // Nothing known this week (today's hours unknown, no opening): the whole horizon tells "unknown" from
     // "later", as the full schedule will.
     const inWeek = s.open_now !== null || s.next_openings.length > 0;
-    return { late: lateness(inWeek ? s : computeSchedule(engine, hours, horizon, 1), person, ctx), inWeek };
+    return { late: lateness(inWeek ? s : firstOpening(engine, hours, ctx.now, days), person, ctx), inWeek };
   };
-  const byString = new Map<string | null, { late: number; inWeek: boolean }>();
-  for (const idx of scan.candidates) {
+  // By hoursId: the lateness of the regular hours (0–2), or -1 while not worked out; whether the week told it.
+  const byHours = new Int8Array(snapshot.hoursStrings.length + 1).fill(-1);
+  const inWeekByHours = new Uint8Array(snapshot.hoursStrings.length + 1);
+  const { candidates, tiers } = scan;
+  for (let i = 0; i < candidates.length; i++) {
+    const idx = candidates[i] as number;
     const entry = snapshot.entries[idx];
     if (entry === undefined) continue;
-    let regular = byString.get(entry.hours);
-    if (regular === undefined) {
-      regular = probe({ regular: entry.hours, temporary: NO_PERIODS });
-      byString.set(entry.hours, regular);
+    const id = entry.hoursId;
+    let late = byHours[id] as number;
+    if (late < 0) {
+      const regular = probe({ regular: entry.hours, temporary: NO_PERIODS });
+      late = regular.late;
+      byHours[id] = late;
+      inWeekByHours[id] = regular.inWeek ? 1 : 0;
     }
-    let late = regular.late;
     // Temporary information changes the answer if it touches the week, or the horizon the week did not settle.
-    const own =
+    if (
       entry.temporary.length > 0 &&
-      (!regular.inWeek || entry.temporary.some((p) => p.debut <= last && (p.fin === null || p.fin >= first)));
-    if (own) late = probe({ regular: entry.hours, temporary: entry.temporary }).late;
-    scan.tiers[idx] = (scan.tiers[idx] as number) + late * 4;
+      (inWeekByHours[id] === 0 || entry.temporary.some((p) => p.debut <= last && (p.fin === null || p.fin >= first)))
+    ) {
+      late = probe({ regular: entry.hours, temporary: entry.temporary }).late;
+    }
+    tiers[idx] = (tiers[idx] as number) + late * 4;
   }
 }
 

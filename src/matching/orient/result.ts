@@ -1,6 +1,6 @@
 // A result as returned to the UI. Every field is plain data computed at once, except `reasons` — built on first
 // read (replaying the checks, explain.ts) for results past the first places, then kept — and `travel_min`, worked
-// out on first read (thousands of results and excluded services are never shown). JSON.stringify includes them
+// out when read (thousands of results and excluded services are never shown). JSON.stringify includes them
 // (`toJSON`); to send results to a worker or store them, go through JSON or `toJSON()`.
 import type { Opening, Schedule } from '../hours/schedule.ts';
 import type { ProfileField, Reason } from '../reasons.ts';
@@ -41,7 +41,6 @@ export class OrientResult implements ServiceResult {
   readonly current_opening: Opening | null;
   readonly next_openings: Opening[];
   #reasons: Reason[] | null = null;
-  #travel: TravelMinutes | null | undefined;
   readonly #entry: ServiceEntry;
   readonly #schedule: Schedule | undefined;
   readonly #moved: boolean;
@@ -77,9 +76,9 @@ export class OrientResult implements ServiceResult {
     return this.#reasons;
   }
 
+  /** Worked out on each read (a few multiplications): no field to fill for the thousands never read. */
   get travel_min(): TravelMinutes | null {
-    if (this.#travel === undefined) this.#travel = this.distance_km === null ? null : travelByMode(this.distance_km);
-    return this.#travel;
+    return this.distance_km === null ? null : travelByMode(this.distance_km);
   }
 
   toJSON(): ServiceResult {
