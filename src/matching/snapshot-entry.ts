@@ -32,8 +32,6 @@ export interface ServiceEntry extends SearchEntry {
   remotePossible: boolean;
   /** The needs it is a first answer to (needs.ts FIRST_ANSWERS), within `needsMask`. */
   firstNeedsMask: number;
-  /** 1 + the index of `hours` in the snapshot's `hoursStrings`; 0 without hours (set by prepareDirectory). */
-  hoursId: number;
   /** Last change of the content (date_maj, epoch ms of its UTC midnight). */
   changedAt: number;
   // Eligibility and access, flattened from `service.eligibilite` and `service.fiche_liaison`.
@@ -81,7 +79,6 @@ export function entryOf(index: number, service: Service, structure: Structure | 
     remotePossible: service.modes_accueil.includes('a-distance'),
     needsMask: serviceNeedsMask(service),
     firstNeedsMask: serviceFirstNeedsMask(service),
-    hoursId: 0,
     category: service.categorie ?? null,
     hours: service.horaires_accueil ?? structure?.horaires_accueil ?? null,
     temporary: temporaryPeriods(service.infos_temporaires),

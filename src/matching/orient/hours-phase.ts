@@ -1,17 +1,19 @@
 // Hours in two passes, so that exact hours are computed only where they change what is shown.
-// 1. Lateness (a rank tier, criteria/hours.ts `lateness`) for every candidate, from its first opening within the
-//    coming week: a short scan, and the same for every service with the same hours string and no temporary
-//    information, so it is worked out once per string. Every candidate's tiers are then exact.
-// 2. Full schedules in the order of the best possible key — exact tiers, score plus the most hours points
-//    (hoursBounds). Once `need` candidates have exact keys, a candidate whose best possible key is behind the
-//    need-th best exact key cannot enter the first `need` places, and neither can any after it: the scan stops.
-//    The first `need` places are therefore exact; the rest follow by their best possible key.
+// 1. Lateness (a rank tier, criteria/hours.ts `lateness`) for every candidate whose hours are its regular ones,
+//    from its first opening within the coming week: the same for every service with the same hours string, so it
+//    is worked out once per string. A service with temporary information (closures, exceptional hours) keeps the
+//    best lateness until its schedule is computed in pass 2.
+// 2. Full schedules in the order of the best possible key — tiers, score plus the most hours points
+//    (hoursBounds) — each giving its hours points (and lateness, for temporary information). Once `need`
+//    candidates have exact keys, a candidate whose best possible key is behind the need-th best exact key cannot
+//    enter the first `need` places, and neither can any after it: the scan stops. The first `need` places are
+//    therefore exact; the rest follow by their best possible key.
 // With the engine's (string, day) cache, a schedule costs a few look-ups.
 import { newEvaluation, type OrientContext } from '../criteria/criterion.ts';
 import { availabilityFilter, hoursBounds, lateness } from '../criteria/hours.ts';
 import type { HoursEngine } from '../hours/hours-engine.ts';
 import { daysFrom } from '../hours/paris-time.ts';
-import { computeSchedule, firstOpening, type Schedule, type ServiceHours } from '../hours/schedule.ts';
+import { computeSchedule, firstOpening, type Schedule } from '../hours/schedule.ts';
 import type { TemporaryPeriod } from '../hours/temporary.ts';
 import type { Person } from '../person.ts';
 import type { DirectorySnapshot } from '../snapshot.ts';
@@ -78,6 +80,7 @@ export function orderWithHours(
     ev.score = score[idx] as number;
     ev8r.addHours(ev, schedule);
     score[idx] = ev.score;
+    if (snapshot.hasTemporary[idx] === 1) tiers[idx] = (tiers[idx] as number) + lateness(schedule, person, ctx) * 4;
     best.offer(rankKey(tiers[idx] as number, ev.score, idx));
   }
   const exact = new Float64Array(i);
@@ -90,7 +93,7 @@ export function orderWithHours(
   return { order, schedules };
 }
 
-/** Pass 1: adds every candidate's lateness to its tiers. */
+/** Pass 1: adds the lateness of every candidate without temporary information to its tiers. */
 function addLateness(
   scan: Scan,
   snapshot: DirectorySnapshot,
@@ -100,38 +103,23 @@ function addLateness(
   days: readonly string[],
 ): void {
   const week = days.slice(0, LATENESS_DAYS);
-  const first = week[0] ?? '';
-  const last = week[week.length - 1] ?? '';
-  /** Lateness, and whether the week alone told it (else the whole horizon did). */
-  const probe = (hours: ServiceHours): { late: number; inWeek: boolean } => {
-    const s = firstOpening(engine, hours, ctx.now, week);
-    // Nothing known this week (today's hours unknown, no opening): the whole horizon tells "unknown" from
-    // "later", as the full schedule will.
-    const inWeek = s.open_now !== null || s.next_openings.length > 0;
-    return { late: lateness(inWeek ? s : firstOpening(engine, hours, ctx.now, days), person, ctx), inWeek };
-  };
-  // By hoursId: the lateness of the regular hours (0–2), or -1 while not worked out; whether the week told it.
+  /** By hoursId: the lateness of those hours (0–2), or -1 while not worked out. */
   const byHours = new Int8Array(snapshot.hoursStrings.length + 1).fill(-1);
-  const inWeekByHours = new Uint8Array(snapshot.hoursStrings.length + 1);
   const { candidates, tiers } = scan;
+  const { hoursIds, hasTemporary } = snapshot;
   for (let i = 0; i < candidates.length; i++) {
     const idx = candidates[i] as number;
-    const entry = snapshot.entries[idx];
-    if (entry === undefined) continue;
-    const id = entry.hoursId;
+    if (hasTemporary[idx] === 1) continue;
+    const id = hoursIds[idx] as number;
     let late = byHours[id] as number;
     if (late < 0) {
-      const regular = probe({ regular: entry.hours, temporary: NO_PERIODS });
-      late = regular.late;
+      const hours = { regular: snapshot.entries[idx]?.hours ?? null, temporary: NO_PERIODS };
+      const s = firstOpening(engine, hours, ctx.now, week);
+      // Nothing known this week (today's hours unknown, no opening): the whole horizon tells "unknown" from
+      // "later", as the full schedule will.
+      const inWeek = s.open_now !== null || s.next_openings.length > 0;
+      late = lateness(inWeek ? s : firstOpening(engine, hours, ctx.now, days), person, ctx);
       byHours[id] = late;
-      inWeekByHours[id] = regular.inWeek ? 1 : 0;
-    }
-    // Temporary information changes the answer if it touches the week, or the horizon the week did not settle.
-    if (
-      entry.temporary.length > 0 &&
-      (inWeekByHours[id] === 0 || entry.temporary.some((p) => p.debut <= last && (p.fin === null || p.fin >= first)))
-    ) {
-      late = probe({ regular: entry.hours, temporary: entry.temporary }).late;
     }
     tiers[idx] = (tiers[idx] as number) + late * 4;
   }

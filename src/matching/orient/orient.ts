@@ -83,7 +83,7 @@ export function orient(
   return {
     results,
     excluded,
-    missing_info: missingInfo(order, s.missing, person, withHours),
+    missing_info: missingInfo(order, s.missing, person, withHours, s.level),
     not_relevant: s.notRelevant,
     location: {
       commune: person.commune,

@@ -26,7 +26,8 @@ export function indexOfKey(key: number): number {
 /**
  * A candidate's rank tiers as one primary (lower first), each deciding before the next and all before the score:
  * lateness against the urgency (0–2, criteria/hours.ts), beyond the mode's reach (criteria/distance.ts), only a
- * second answer to the needs (criteria/needs.ts). Without an hours engine every lateness is 0.
+ * second answer to the needs (criteria/needs.ts). Without an hours engine every lateness is 0; orient/hours-phase.ts
+ * says when it is known.
  */
 export function tiersOf(lateness: number, beyondReach: boolean, secondary: boolean): number {
   return lateness * 4 + (beyondReach ? 2 : 0) + (secondary ? 1 : 0);

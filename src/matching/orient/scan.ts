@@ -19,7 +19,7 @@ export interface Scan {
   score: Float64Array;
   level: Uint8Array;
   blocks: Uint8Array;
-  /** Rank tiers (rank-key.ts `tiersOf`); the hours phase adds every candidate's lateness. */
+  /** Rank tiers (rank-key.ts `tiersOf`); the hours phase adds the lateness (hours-phase.ts). */
   tiers: Uint8Array;
   /** 1: eligible with an action (a professional sends the fiche de liaison). */
   action: Uint8Array;
