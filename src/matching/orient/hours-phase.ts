@@ -18,7 +18,7 @@ import type { TemporaryPeriod } from '../hours/temporary.ts';
 import type { Person } from '../person.ts';
 import type { DirectorySnapshot } from '../snapshot.ts';
 import type { Evaluator } from './explain.ts';
-import { indexOfKey, rankKey } from './rank-key.ts';
+import { indexOfKey, rankKey, withLateness } from './rank-key.ts';
 import type { Scan } from './scan.ts';
 
 /** An opening within the person's availability is looked for over four weeks. */
@@ -80,7 +80,8 @@ export function orderWithHours(
     ev.score = score[idx] as number;
     ev8r.addHours(ev, schedule);
     score[idx] = ev.score;
-    if (snapshot.hasTemporary[idx] === 1) tiers[idx] = (tiers[idx] as number) + lateness(schedule, person, ctx) * 4;
+    if (snapshot.hasTemporary[idx] === 1)
+      tiers[idx] = withLateness(tiers[idx] as number, lateness(schedule, person, ctx));
     best.offer(rankKey(tiers[idx] as number, ev.score, idx));
   }
   const exact = new Float64Array(i);
@@ -121,7 +122,7 @@ function addLateness(
       late = lateness(inWeek ? s : firstOpening(engine, hours, ctx.now, days), person, ctx);
       byHours[id] = late;
     }
-    tiers[idx] = (tiers[idx] as number) + late * 4;
+    tiers[idx] = withLateness(tiers[idx] as number, late);
   }
 }
 

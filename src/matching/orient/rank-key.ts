@@ -30,5 +30,10 @@ export function indexOfKey(key: number): number {
  * says when it is known.
  */
 export function tiersOf(lateness: number, beyondReach: boolean, secondary: boolean): number {
-  return lateness * 4 + (beyondReach ? 2 : 0) + (secondary ? 1 : 0);
+  return withLateness((beyondReach ? 2 : 0) + (secondary ? 1 : 0), lateness);
+}
+
+/** Tiers made with lateness 0, once the lateness is known. */
+export function withLateness(tiers: number, lateness: number): number {
+  return tiers + lateness * 4;
 }
