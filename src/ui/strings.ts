@@ -635,9 +635,17 @@ export const fr = {
     excludedSummary: (n: number) => `Voir les ${n} partenaires écartés et pourquoi`,
     excludedBecause: 'Écarté :',
     showMore: (n: number) => `Afficher plus (${n} restants)`,
-    /** `travel`: "15 min à pied" when the orientation estimated it. */
-    distance: (d: string, approximate: boolean, travel: string | null = null) =>
-      `À ${approximate ? 'environ ' : ''}${d}${travel ? `, ${travel}` : ''}`,
+    distance: (d: string, approximate: boolean) => `À ${approximate ? 'environ ' : ''}${d}`,
+    /** Distance and trip time on one line: « À 1,4 km, ≈ 20 min en transports ». */
+    distanceAndTravel: (distance: string, travel: string) => `${distance}, ${travel}`,
+    travel: {
+      under5: 'moins de 5 min',
+      about: (d: string) => `≈ ${d}`,
+      by: { pied: 'à pied', transports: 'en transports', voiture: 'en voiture' },
+    },
+    /** A service on referral, for a professional: eligible, with the fiche de liaison to send. */
+    actionLabel: 'À faire :',
+    sendReferral: 'Envoyer une fiche de liaison',
     openSheet: 'Voir la fiche partenaire',
     add: 'Ajouter à la fiche',
     remove: 'Retirer de la fiche',
@@ -686,6 +694,8 @@ export const fr = {
   reasons: {
     listing_not_validated: 'Partenaire proposé, pas encore validé par la coordination',
     covers_needs: (needs: string) => `Répond à : ${needs}`,
+    secondary_answer: (needs: string | null) =>
+      needs ? `Répond moins directement à : ${needs}` : 'Proposé en plus des besoins demandés',
     needs_cooking: (inferred: boolean) =>
       inferred
         ? 'Denrées à cuisiner : sans domicile fixe, cuisiner est sans doute difficile'

@@ -5,8 +5,7 @@ import opening_hours from 'opening_hours';
 import { describe, expect, it } from 'vitest';
 import { createHoursEngine } from '../../matching/hours/hours-engine.ts';
 import { hoursStatus, openingWords, weekWords } from '../models/hours-status.ts';
-import { fr } from '../strings.ts';
-import { relativeDay, travelTime, when } from './fr-format.ts';
+import { relativeDay, when } from './fr-format.ts';
 
 // Tuesday 3 November 2026, 10:00 in Paris (09:00 UTC).
 const NOW = Date.parse('2026-11-03T10:00:00+01:00');
@@ -30,16 +29,6 @@ describe('days and times in French', () => {
     );
     // 23:30 UTC on 10 July is already Saturday 11 July, 01:30, in Paris.
     expect(when(at('2026-07-10T23:30:00Z'), at('2026-07-10T08:00:00Z'))).toBe('demain samedi 11 juillet à 1h30');
-  });
-
-  it('says how long the way takes with the mode of travel, when the orientation estimated it', () => {
-    expect(plain(travelTime({ mode: 'pied', minutes: 12.4 }))).toBe('12 min à pied');
-    expect(plain(travelTime({ mode: 'transports', minutes: 65 }))).toBe('1 h 05 en transports en commun');
-    expect(plain(travelTime({ mode: 'voiture', minutes: 120 }))).toBe('2 h en voiture');
-    expect(plain(travelTime({ mode: 'voiture', minutes: 0.2 }))).toBe('1 min en voiture');
-    const walk = travelTime({ mode: 'pied', minutes: 15 });
-    expect(plain(fr.orientation.distance('1,2 km', true, walk))).toBe('À environ 1,2 km, 15 min à pied');
-    expect(fr.orientation.distance('800 m', false)).toBe('À 800 m');
   });
 });
 

@@ -2,7 +2,6 @@
 // device's zone (instants are epoch ms; calendar days are Paris `YYYY-MM-DD`). "9h", "9h30", "demain mercredi 11
 // novembre", "jeudi 12 novembre", "1er avril", "1,2 km", "a, b ou c". The words themselves come from strings.ts;
 // prices are said by src/domain/price-words.ts (the data·inclusion export says them too).
-import { MOBILITES } from '../../domain/vocabulary.ts';
 import { addDays, daysBetween, parisDay } from '../../matching/hours/paris-time.ts';
 import { fr } from '../strings.ts';
 
@@ -125,16 +124,6 @@ export function distance(km: number): string {
   const metres = Math.max(50, Math.round((km * 1000) / 50) * 50);
   if (metres < 1000) return `${metres} m`;
   return `${oneDecimal().format(km < 10 ? km : Math.round(km))} km`;
-}
-
-/** How long the way takes with a mode of travel: "12 min à pied", "1 h 05 en transports en commun". */
-export function travelTime(estimate: { mode: keyof typeof MOBILITES; minutes: number }): string {
-  const minutes = Math.max(1, Math.round(estimate.minutes));
-  const h = Math.floor(minutes / 60);
-  const m = minutes % 60;
-  const duration =
-    h === 0 ? `${m}\u00a0min` : m === 0 ? `${h}\u00a0h` : `${h}\u00a0h\u00a0${String(m).padStart(2, '0')}`;
-  return `${duration} ${inSentence(MOBILITES[estimate.mode])}`;
 }
 
 /** "a, b et c". */

@@ -11,6 +11,7 @@ const at = (iso: string) => Date.parse(iso);
 const SAMPLES: { [C in ReasonCode]: ReasonParams[C] } = {
   listing_not_validated: {},
   covers_needs: { needs: ['aide-alimentaire', 'epicerie-solidaire'], of: 2 },
+  secondary_answer: { needs: ['epicerie-solidaire'] },
   needs_cooking: { inferred: false },
   ready_to_eat: {},
   age_min: { min: 18 },
@@ -143,6 +144,9 @@ describe('reason sentences', () => {
     );
     expect(text('covers_needs', SAMPLES.covers_needs)).toBe(
       'Répond à : Aide alimentaire (colis, distribution) et Faire ses courses à prix solidaire',
+    );
+    expect(text('secondary_answer', SAMPLES.secondary_answer)).toBe(
+      'Répond moins directement à : Faire ses courses à prix solidaire',
     );
     expect(text('age_unknown', SAMPLES.age_unknown)).toBe('Âge à préciser : accueil de 18 à 25 ans');
     expect(text('documents_required', SAMPLES.documents_required)).toBe(

@@ -78,6 +78,10 @@ export function reasonText(reason: Reason, ctx: ReasonContext): string {
       return R.listing_not_validated;
     case 'covers_needs':
       return R.covers_needs(and(reason.params.needs.map((n) => BESOINS[n].label)));
+    case 'secondary_answer':
+      return R.secondary_answer(
+        reason.params.needs.length > 0 ? and(reason.params.needs.map((n) => BESOINS[n].label)) : null,
+      );
     case 'needs_cooking':
       return R.needs_cooking(reason.params.inferred);
     case 'ready_to_eat':

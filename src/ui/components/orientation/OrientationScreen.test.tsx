@@ -19,8 +19,8 @@ afterEach(async () => {
   for (const db of databases.splice(0)) await db.delete();
 });
 
-async function setUp() {
-  const { db, model, catalog } = await catalogWith(venissieuxDirectory());
+async function setUp(audience: 'professionnel' | 'public' = 'professionnel') {
+  const { db, model, catalog } = await catalogWith(venissieuxDirectory(), audience);
   databases.push(db);
   const work = await restoreWorkInProgress(db, catalog);
   works.push(work);
@@ -45,7 +45,7 @@ async function fillFamilyOfFive() {
 }
 
 describe('the orientation screen', () => {
-  it('goes from the profile to the needs to the results: eligible first with reasons, then to check, excluded on demand', async () => {
+  it('goes from the profile to the needs to the results: eligible first with reasons, the épicerie on referral with its fiche to send, excluded on demand', async () => {
     const { model } = await setUp();
     await model.ensureHours();
     expect(document.activeElement?.textContent).toBe('Nouvelle orientation');
@@ -60,25 +60,34 @@ describe('the orientation screen', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Voir les résultats' }));
 
     await waitFor(() =>
-      expect(screen.getByTestId('orientation-count').textContent).toBe('1 partenaire correspond, 1 à vérifier'),
+      expect(screen.getByTestId('orientation-count').textContent).toBe('2 partenaires correspondent, 0 à vérifier'),
     );
     const eligible = within(screen.getByRole('list', { name: 'Correspondent à la situation' }));
-    expect(eligible.getByRole('heading', { level: 4 }).textContent).toBe('Colis du Moulin-à-Vent');
+    expect(eligible.getAllByRole('heading', { level: 4 }).map((h) => h.textContent)).toEqual([
+      'Épicerie sociale des Minguettes',
+      'Colis du Moulin-à-Vent',
+    ]);
     const colis = card('Colis du Moulin-à-Vent').textContent;
     expect(colis).toContain('Accueil sans condition');
     expect(colis).toContain('Ouvert demain mercredi 4 novembre de 14h à 17h');
-    expect(colis).toMatch(/À environ \d,\d km|À \d+ m|À environ \d+ m/);
+    expect(colis).toMatch(/À (environ )?(\d+ m|\d,\d km), (≈ \d+ min|moins de 5 min) (à pied|en transports)/);
     expect(colis).toContain('Gratuit');
 
-    const epicerie = card('Épicerie sociale des Minguettes').textContent;
-    expect(epicerie).toContain('À vérifier :');
-    expect(epicerie).toContain('Sur orientation : fiche de liaison à remplir (dans Boussole ou par courriel)');
-    expect(epicerie).toContain('Ouvert maintenant jusqu’à 12h');
-    expect(epicerie).toContain('Ressources acceptées : Minima sociaux (RSA, ASS, AAH…)');
+    const epicerie = card('Épicerie sociale des Minguettes');
+    expect(epicerie.textContent).not.toContain('À vérifier');
+    expect(within(epicerie).getByTestId('result-action').textContent).toBe(
+      'À faire :Sur orientation : fiche de liaison à remplir (dans Boussole ou par courriel)',
+    );
+    expect(epicerie.textContent).toContain('Ouvert maintenant jusqu’à 12h');
+    expect(epicerie.textContent).toContain('Ressources acceptées : Minima sociaux (RSA, ASS, AAH…)');
     // The price as the listing says it, amounts included (issue 16).
-    expect(epicerie?.replace(/\u00a0/g, ' ')).toContain(
+    expect(epicerie.textContent?.replace(/\u00a0/g, ' ')).toContain(
       '10 à 30 % du prix en magasin. Adhésion 2 € par an. Pour 6 mois, renouvelable',
     );
+    const send = within(epicerie).getByRole('link', {
+      name: 'Envoyer une fiche de liaison : Épicerie sociale des Minguettes',
+    });
+    expect(send.getAttribute('href')).toBe('/orientations/nouvelle/test--s1-1');
 
     expect(screen.queryByRole('heading', { name: 'Colis de Bron' })).toBeNull();
     fireEvent.click(screen.getByText('Voir les 2 partenaires écartés et pourquoi'));
@@ -88,6 +97,23 @@ describe('the orientation screen', () => {
     );
     await waitFor(() => expect(card('Colis de Bron').textContent).toContain('Réservé aux habitants de Bron'));
     expect(card('Épicerie étudiante').textContent).toContain('Ressources non acceptées');
+  });
+
+  it('for a person looking by themselves, the épicerie on referral stays to check, with no fiche to send', async () => {
+    const { model } = await setUp('public');
+    await model.ensureHours();
+    await fillFamilyOfFive();
+    fireEvent.click(screen.getByLabelText('Minima sociaux (RSA, ASS, AAH…)'));
+    fireEvent.click(screen.getByRole('button', { name: 'Continuer' }));
+    fireEvent.click(screen.getByLabelText('Faire ses courses à prix solidaire'));
+    fireEvent.click(screen.getByRole('button', { name: 'Voir les résultats' }));
+    await waitFor(() =>
+      expect(screen.getByTestId('orientation-count').textContent).toBe('0 partenaire correspond, 1 à vérifier'),
+    );
+    const epicerie = card('Épicerie sociale des Minguettes');
+    expect(epicerie.textContent).toContain('À vérifier :');
+    expect(within(epicerie).queryByTestId('result-action')).toBeNull();
+    expect(within(epicerie).queryByRole('link', { name: /Envoyer une fiche de liaison/ })).toBeNull();
   });
 
   it('refines with filters without starting over, and says how many are hidden', async () => {
@@ -102,7 +128,7 @@ describe('the orientation screen', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Ouvert maintenant' }));
     expect(screen.getByRole('button', { name: 'Ouvert maintenant' }).getAttribute('aria-pressed')).toBe('true');
     expect(screen.getByTestId('orientation-count').textContent).toBe(
-      '0 partenaire correspond, 1 à vérifier — 1 masqué par les filtres',
+      '1 partenaire correspond, 0 à vérifier — 1 masqué par les filtres',
     );
     fireEvent.click(screen.getByRole('button', { name: 'Ouvert maintenant' }));
     fireEvent.click(screen.getByRole('button', { name: 'Sans orientation' }));

@@ -31,6 +31,7 @@ export function ResultsStep({ model, catalog, recap, programme }: Props) {
   const limits = model.limits.value;
   const now = model.now.value;
   const hints = useActionHints(programme, model.profile.value, catalog, now);
+  const mobility = view?.orientation.travel.mode ?? null;
 
   const list = (results: readonly ServiceResult[], which: ResultList, label: string) => {
     const shown = results.slice(0, limits[which]);
@@ -47,6 +48,7 @@ export function ResultsStep({ model, catalog, recap, programme }: Props) {
                 entry={entry}
                 recap={recap}
                 now={now}
+                mobility={mobility}
                 {...(hint ? { hint } : {})}
               />
             ) : null;
