@@ -143,8 +143,13 @@ async function resolve(state: FuzzState, actor: Actor) {
   return `${actor.name} résout ${conflict.record_id}.${conflict.field} → ${JSON.stringify(value)}`;
 }
 
-export async function sync(state: FuzzState, actor: Actor) {
-  if (!actor.device.signedIn) {
+/**
+ * What the device does when it syncs. Signed out (its token refused), the app keeps syncing in the background —
+ * nothing to push, the public feed to pull — until the person signs in again, which `sync` does half the time first
+ * (and always during the heal).
+ */
+export async function sync(state: FuzzState, actor: Actor, { signIn = state.rng.chance(0.5) } = {}) {
+  if (!actor.device.signedIn && signIn) {
     try {
       await actor.device.signIn(await state.world.server.invite(actor.person));
     } catch (error) {

@@ -35,7 +35,7 @@ async function heal(state: FuzzState): Promise<void> {
   let quiet = 0;
   for (let round = 1; round <= 10; round++) {
     for (const actor of state.actors) {
-      const line = `[réparation ${round}] ${await sync(state, actor)}`;
+      const line = `[réparation ${round}] ${await sync(state, actor, { signIn: true })}`;
       state.trace.push(line);
       await auditOutboxes(state, new Set(), line);
     }

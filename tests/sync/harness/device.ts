@@ -6,7 +6,7 @@ import { BoussoleDatabase, type ConflictRow, type OutboxEntry, type RejectionRow
 import { applyDirectoryPage, readSyncState } from '../../../src/db/directory-repo.ts';
 import { createRecord, deleteRecord, editRecord, resolveConflict } from '../../../src/db/local-edits.ts';
 import { acknowledge, takeOutboxBatch } from '../../../src/db/outbox-repo.ts';
-import { dropToken, readSession, saveSession } from '../../../src/db/session-repo.ts';
+import { awaitingSignIn, dropToken, readSession, saveSession } from '../../../src/db/session-repo.ts';
 import type { DirectoryPage } from '../../../src/domain/directory.ts';
 import type { Service } from '../../../src/domain/service.ts';
 import type { Structure } from '../../../src/domain/structure.ts';
@@ -102,6 +102,7 @@ export class SimDevice {
         await dropToken(this.db);
         this.token = null;
       },
+      awaitingSignIn: () => awaitingSignIn(this.db),
       env,
       now,
       initialLastSuccessAt: null,
