@@ -16,8 +16,9 @@ import { NULLABLE_FIELDS } from '../../../src/domain/record-changes.ts';
 import type { Fixture } from '../../integration/fixtures/directory-fixture.ts';
 import { expectConverged } from '../harness/server-view.ts';
 import type { SyncServer } from '../harness/sync-server.ts';
-import { checkEditsOnce, type Ledger } from './fuzz-edits.ts';
+import { checkEditsOnce } from './fuzz-edits.ts';
 import { checkDownloads, checkServedPages } from './fuzz-feed.ts';
+import { checkLedger, type Ledger } from './fuzz-ledger.ts';
 import type { Actor } from './fuzz-ops.ts';
 import { type Held, key, replayTimeline } from './fuzz-timeline.ts';
 
@@ -119,7 +120,8 @@ export async function checkInvariants(
   const held = replayTimeline(server);
   checkServedPages(server);
   for (const actor of actors) checkDownloads(actor);
-  checkEditsOnce(server, held, actors, ledger);
+  checkLedger(ledger);
+  checkEditsOnce(server, held, actors);
   for (const actor of actors) await expectConverged(actor.device, server);
   for (const actor of actors) await checkLanded(actor, held);
   await checkHistory(server, initial, held);

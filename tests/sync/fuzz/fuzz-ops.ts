@@ -5,12 +5,12 @@
 // database backed up, then restored and given a new epoch. Every choice comes from the seeded PRNG.
 import type { Rng } from '../../../src/demo/random.ts';
 import type { RecordKind } from '../../../src/domain/sync-protocol.ts';
-import { recordKey } from '../../../src/sync/replay.ts';
 import { makeService, makeStructure } from '../../integration/fixtures/directory-fixture.ts';
 import type { SimDevice } from '../harness/device.ts';
 import type { Fault } from '../harness/network.ts';
 import type { Person, World } from '../harness/world.ts';
-import { type Ledger, NOTE_FIELD, newNote } from './fuzz-edits.ts';
+import { NOTE_FIELD, newNote } from './fuzz-edits.ts';
+import { acted, type Ledger, madeOn } from './fuzz-ledger.ts';
 
 export interface Actor {
   name: string;
@@ -28,10 +28,7 @@ export interface FuzzState {
   /** Edits of NOTE_FIELD so far (each writes « Note n »). */
   notes: number;
   ledger: Ledger;
-  /**
-   * The records a person edited or deleted on their device during the current step (`acted`): such an action may
-   * replace or withdraw changes still unsent in that record's outbox entries.
-   */
+  /** What people did to records on their devices during the current step (fuzz-ledger.ts `acted`). */
   local: Set<string>;
   /** Backups of the server's database taken so far, to restore one later. */
   backups: string[];
@@ -82,9 +79,6 @@ export function lossyNetwork(state: FuzzState, rate: number): void {
   };
 }
 
-/** The key of `state.local` for a person's action on a record. */
-export const acted = (actor: Actor, kind: RecordKind, id: string) => `${actor.name} ${recordKey(kind, id)}`;
-
 async function localRecord(actor: Actor, kind: RecordKind, rng: Rng) {
   const table = kind === 'structure' ? actor.device.db.structures : actor.device.db.services;
   const ids = (await table.toCollection().primaryKeys()) as string[];
@@ -102,8 +96,9 @@ async function edit(state: FuzzState, actor: Actor) {
     changes[field] =
       field === NOTE_FIELD ? (rng.chance(0.85) ? newNote(state) : null) : rng.pick(VALUES[kind][field] ?? []);
   }
-  state.local.add(acted(actor, kind, id));
+  state.local.add(acted(actor, 'edit', kind, id));
   const parsed = await actor.device.tryEdit(kind, id, changes);
+  if (parsed.ok) madeOn(state, actor, kind, id, changes[NOTE_FIELD]);
   return `${actor.name} modifie ${id} ${JSON.stringify(changes)}${parsed.ok ? '' : ' (refusé localement)'}`;
 }
 
@@ -126,7 +121,7 @@ async function remove(state: FuzzState, actor: Actor) {
   const kind: RecordKind = state.rng.chance(0.15) ? 'structure' : 'service';
   const id = await localRecord(actor, kind, state.rng);
   if (!id) return `${actor.name} n'a rien à supprimer`;
-  state.local.add(acted(actor, kind, id));
+  state.local.add(acted(actor, 'delete', kind, id));
   await actor.device.remove(kind, id);
   return `${actor.name} supprime ${kind} ${id}`;
 }
@@ -160,21 +155,39 @@ export async function sync(state: FuzzState, actor: Actor, { signIn = state.rng.
   return `${actor.name} synchronise → ${status.phase}${status.error ? ` (${status.error})` : ''}`;
 }
 
+/**
+ * The person edits while a sync of the same device runs: as it starts (during its push), or once its download has
+ * begun (under the pages still to come, a new epoch's first page among them).
+ */
+async function editWhileSyncing(state: FuzzState, actor: Actor, later = state.rng.chance(0.5)): Promise<string> {
+  const running = sync(state, actor);
+  if (later) await Promise.race([actor.device.nextPageRequest(), running]);
+  const line = await edit(state, actor);
+  return `${line}, pendant que ${later ? 'télécharge' : 'synchronise'} : ${await running}`;
+}
+
+/**
+ * The server's database replaced: restored from a backup (losing what came after it), or rebuilt; a new epoch
+ * either way. Often someone is editing as their device then starts over.
+ */
+async function replaceDatabase(state: FuzzState): Promise<string> {
+  const { rng, world } = state;
+  let line = 'la base du serveur change d’époque (reconstruite)';
+  if (state.backups.length > 0) {
+    const n = rng.int(1, state.backups.length);
+    await world.server.restore(state.backups[n - 1] as string);
+    line = `la base du serveur est restaurée depuis la sauvegarde ${n} (nouvelle époque)`;
+  } else await world.server.rotateEpoch();
+  return rng.chance(0.5) ? `${line} ; ${await editWhileSyncing(state, rng.pick(state.actors), true)}` : line;
+}
+
 /** One random step; returns a line for the trace. */
 export async function step(state: FuzzState): Promise<string> {
   const { rng, world } = state;
   const actor = rng.pick(state.actors);
   const roll = rng.next();
-  if (roll < 0.27) return edit(state, actor);
-  if (roll < 0.3) {
-    // The person edits while a sync of the same device is running: as it starts (during its push), or once its
-    // download has begun (under the pages still to come, a new epoch's first page among them).
-    const running = sync(state, actor);
-    const later = rng.chance(0.5);
-    if (later) await Promise.race([actor.device.nextPageRequest(), running]);
-    const line = await edit(state, actor);
-    return `${line}, pendant que ${later ? 'télécharge' : 'synchronise'} : ${await running}`;
-  }
+  if (roll < 0.24) return edit(state, actor);
+  if (roll < 0.3) return editWhileSyncing(state, actor);
   if (roll < 0.38) return create(state, actor);
   if (roll < 0.44) return remove(state, actor);
   if (roll < 0.5) return resolve(state, actor);
@@ -183,15 +196,7 @@ export async function step(state: FuzzState): Promise<string> {
     state.backups.push(await world.server.backup());
     return `sauvegarde ${state.backups.length} de la base du serveur`;
   }
-  if (roll < 0.72) {
-    if (state.backups.length > 0) {
-      const n = rng.int(1, state.backups.length);
-      await world.server.restore(state.backups[n - 1] as string);
-      return `la base du serveur est restaurée depuis la sauvegarde ${n} (nouvelle époque)`;
-    }
-    await world.server.rotateEpoch();
-    return 'la base du serveur change d’époque (reconstruite)';
-  }
+  if (roll < 0.72) return replaceDatabase(state);
   if (roll < 0.77) {
     const others = rng.sample(state.actors, rng.int(2, 3));
     const lines = await Promise.all(others.map((other) => sync(state, other)));

@@ -4,7 +4,8 @@
 // - each client's first decisions take ids 1, 2, 3… with no gap, except once after an epoch rotation (the restored
 //   database cannot know the ids the lost one acknowledged);
 // - an id is decided once; a retry is answered from the stored decision, with the same answer, and only for the
-//   same content: an id answered for another content (a reused id) would drop that other change silently.
+//   same content: an id answered for another content (a reused id) would drop that other change silently;
+// - a refusal (a gap, a reused id) is right by these rules, and changes nothing.
 // A restore takes the database back to its backup: decisions made after the backup are forgotten with it.
 import { expect } from 'vitest';
 import type { Decision, SyncServer } from '../harness/sync-server.ts';
@@ -31,8 +32,20 @@ const copy = (db: Database): Database => ({
 function decide(db: Database, decision: Decision): void {
   const { clientId, mutationId: id, outcome } = decision;
   const at = key(clientId, id);
-  if (outcome.kind !== 'answered') throw new Error(`${at}: the server answered ${outcome.kind}`);
   const first = db.decisions.get(at);
+  const client = db.clients.get(clientId) ?? { last: 0, gapAllowed: false };
+  // Refusals change nothing. A device's own requests never earn one (its sync would stop, or show a rejection:
+  // fuzz-checks.ts), but a copy of an old request delivered late, after a restore, may.
+  if (outcome.kind === 'gap') {
+    expect(id > client.last + 1 && !client.gapAllowed, `${at}: refused as a gap after ${client.last}`).toBe(true);
+    return;
+  }
+  if (outcome.kind === 'reused') {
+    const same = first?.content === decision.content;
+    expect(id <= client.last && !same, `${at}: refused as a reused id after ${client.last}`).toBe(true);
+    return;
+  }
+  if (outcome.kind !== 'answered') throw new Error(`${at}: the server answered ${outcome.kind}`);
   if (outcome.replayed) {
     expect(first, `${at}: a stored answer replayed for a mutation this database never decided`).toBeDefined();
     expect(decision.content, `${at}: id reused for another content, answered as a retry`).toBe(first?.content);
@@ -42,7 +55,6 @@ function decide(db: Database, decision: Decision): void {
     return;
   }
   expect(first, `${at} decided twice`).toBeUndefined();
-  const client = db.clients.get(clientId) ?? { last: 0, gapAllowed: false };
   expect(id, `${at}: decided after ${client.last}, an id already used`).toBeGreaterThan(client.last);
   if (!client.gapAllowed) expect(id, `${at}: a gap after ${client.last}`).toBe(client.last + 1);
   db.clients.set(clientId, { last: id, gapAllowed: false });

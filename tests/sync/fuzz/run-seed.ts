@@ -10,7 +10,7 @@ import { Rng } from '../../../src/demo/random.ts';
 import { type Fixture, makeDirectory } from '../../integration/fixtures/directory-fixture.ts';
 import { CLAIRE, PAULINE, THEO, TINA, world } from '../harness/world.ts';
 import { checkInvariants } from './fuzz-checks.ts';
-import { auditOutboxes, newLedger } from './fuzz-edits.ts';
+import { auditOutboxes, newLedger } from './fuzz-ledger.ts';
 import { type Actor, type FuzzState, lossyNetwork, step, sync } from './fuzz-ops.ts';
 
 const PAGE_SIZES = [1, 2, 3, 5, 1000] as const;
