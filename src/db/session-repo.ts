@@ -32,7 +32,9 @@ export async function saveSession(db: BoussoleDatabase, session: Session): Promi
   const previousClient = (await db.meta.get(LAST_CLIENT_KEY))?.value;
   const previousAccount = (await readSession(db))?.account ?? (await db.meta.get(LAST_ACCOUNT_KEY))?.value;
   // A new client's ids start at 1, pending or not: the next edit of an empty outbox must be number 1 too.
-  if (previousClient !== session.clientId) await renumberOutbox(db);
+  if (previousClient !== session.clientId) {
+    await renumberOutbox(db, typeof previousClient === 'string' ? previousClient : null);
+  }
   const tables = [db.meta, ...recordTables(db), db.conflicts, db.referrals];
   await db.transaction('rw', tables, async () => {
     const sameAccount = (previousAccount as Account | undefined)?.id === session.account.id;

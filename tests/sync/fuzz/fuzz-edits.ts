@@ -5,7 +5,8 @@
 // - a creation is named by the id of the record it creates (the fuzz never uses one twice).
 // Between the outbox and the server, fuzz-ledger.ts checks that no change is lost. Once healed, the history the database holds must show each edit applied at most once by its own mutations (a
 // person's resolution writing a value again is a decision, not the edit), and at least once when an answer the
-// database still holds said it was taken.
+// database still holds said it was taken; and no answer may tell the person that an edit was not taken (rejected,
+// or in conflict) when the server had already applied it under an earlier client id.
 import { expect } from 'vitest';
 import { mutationHash } from '../../../server/sync/json-values.ts';
 import type { Mutation, MutationResult } from '../../../src/domain/sync-protocol.ts';
@@ -79,8 +80,13 @@ export function checkEditsOnce(server: SyncServer, held: Held, actors: readonly 
       // Answers of a database since replaced by a backup are gone with it: only those it still holds count.
       if (held.decisions.get(at)?.hash !== mutationHash(mutation)) continue;
       for (const edit of editsOf(mutation)) {
-        if (!taken(edit, result)) continue;
-        expect(written.has(edit), `${actor.name}: ${edit} acknowledged as taken (${at}), never written`).toBe(true);
+        if (taken(edit, result)) {
+          expect(written.has(edit), `${actor.name}: ${edit} acknowledged as taken (${at}), never written`).toBe(true);
+          continue;
+        }
+        // Not taken, says the answer: the person sees a rejection or a conflict. Not for an edit already applied.
+        const by = applied.get(edit)?.find((line) => line !== at);
+        expect(by, `${actor.name}: ${edit} answered ${result.status} (${at}) though applied by ${by}`).toBe(undefined);
       }
     }
   }

@@ -37,7 +37,7 @@ export interface Decision {
 /** What happened to the database, in order: a check replays it to know what the database holds now. */
 export type TimelineEvent =
   | { kind: 'decision'; decision: Decision }
-  | { kind: 'sign-in'; clientId: string }
+  | { kind: 'sign-in'; clientId: string; accountId: string }
   | { kind: 'backup'; backup: string }
   | { kind: 'restore'; backup: string }
   | { kind: 'rotate-epoch' };
@@ -123,7 +123,9 @@ export class SyncServer {
       pull: (query) => this.pullWatched(raw, query),
       redeemInvitation: async (input) => {
         const outcome = await raw.redeemInvitation(input);
-        if (outcome.ok) this.timeline.push({ kind: 'sign-in', clientId: input.device.clientId });
+        if (outcome.ok) {
+          this.timeline.push({ kind: 'sign-in', clientId: input.device.clientId, accountId: outcome.account.id });
+        }
         return outcome;
       },
     };
