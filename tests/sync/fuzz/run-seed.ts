@@ -15,7 +15,7 @@ import { type Actor, type FuzzState, lossyNetwork, step, sync } from './fuzz-ops
 
 const PAGE_SIZES = [1, 2, 3, 5, 1000] as const;
 /** A hung request waits this long for the transport's AbortSignal (a real timer: kept short). */
-const TIMEOUT_MS = 15;
+const TIMEOUT_MS = 5;
 
 /** Small on purpose: devices keep meeting on the same records. s001 is the partner's; s003 is for professionals. */
 export function fuzzDirectory(): Fixture {

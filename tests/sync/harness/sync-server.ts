@@ -80,6 +80,9 @@ export class SyncServer {
   readonly pages: ServedPage[] = [];
   /** Armed by `killDuring`: the client whose request is being killed, and how many mutations it may commit first. */
   private kill: { clientId: string | null; writes: number } | null = null;
+  /** A read-only connection beside the server's, reading the feed's seqs for `pages`. */
+  private witness: { db: Database.Database; feed: Database.Statement<{ after: number }, { seq: number }> } | null =
+    null;
   /** Connections abandoned by `restart({ crash: true })`, closed at `dispose`. */
   private readonly abandoned: DirectoryStore[] = [];
   private raw!: DirectoryStore;
@@ -145,15 +148,17 @@ export class SyncServer {
   }
 
   private feedSeqs(after: number): number[] {
-    const db = new Database(this.path, { readonly: true });
-    try {
-      return db
-        .prepare<{ after: number }, { seq: number }>(FEED_SEQS)
-        .all({ after })
-        .map((row) => row.seq);
-    } finally {
-      db.close();
+    if (!this.witness) {
+      const db = new Database(this.path, { readonly: true });
+      this.witness = { db, feed: db.prepare<{ after: number }, { seq: number }>(FEED_SEQS) };
     }
+    return this.witness.feed.all({ after }).map((row) => row.seq);
+  }
+
+  /** Closed before the file is copied or replaced (and at the end). */
+  private closeWitness(): void {
+    this.witness?.db.close();
+    this.witness = null;
   }
 
   private dieIfKilled(input: ApplyInput): void {
@@ -205,10 +210,12 @@ export class SyncServer {
    * file alone would miss.
    */
   async backup(): Promise<string> {
+    this.closeWitness();
     await this.raw.close();
     const copy = join(this.dir, `backup-${randomUUID()}.sqlite`);
     const db = new Database(this.path);
     try {
+      db.pragma('synchronous = OFF'); // a test's copy: no need to wait for the disk
       db.prepare('VACUUM INTO ?').run(copy);
     } finally {
       db.close();
@@ -224,6 +231,7 @@ export class SyncServer {
    */
   async restore(backup: string, { rotateEpoch = true } = {}): Promise<void> {
     // Killed processes are gone with their connections before the file is replaced.
+    this.closeWitness();
     for (const store of this.abandoned.splice(0)) await store.close();
     await this.raw.close();
     for (const suffix of ['-wal', '-shm']) await rm(`${this.path}${suffix}`, { force: true });
@@ -263,6 +271,7 @@ export class SyncServer {
   }
 
   async dispose(): Promise<void> {
+    this.closeWitness();
     for (const store of [...this.abandoned, this.raw]) await store.close();
     await rm(this.dir, { recursive: true, force: true });
   }
