@@ -16,6 +16,7 @@ const REGRESSIONS: ReadonlyArray<readonly [number, string]> = [
   [55, 'a device signed out by a refused token pulled the public feed into its account’s copy, then missed a conflict'],
   [67, 'a creation applied, its answer lost, sent again after a re-sign-in: refused as existing (sentBefore)'],
   [75, 'the same in pages of 2: the person told their new service was refused while it was listed'],
+  [41, 'seed 55’s bug with today’s steps: a signed-out device’s public download left a listing missing'],
 ];
 
 const from = Number(process.env.BOUSSOLE_FUZZ_FROM ?? 1);
