@@ -3,10 +3,11 @@
 // - every value the fuzz writes to a listing's `horaires_note` is new (« Note 17 »): the value names the edit in an
 //   outbox entry, in a mutation under any client id, in the history and in a conflict;
 // - a creation is named by the id of the record it creates (the fuzz never uses one twice).
-// Between the outbox and the server, fuzz-ledger.ts checks that no change is lost. Once healed, the history the database holds must show each edit applied at most once by its own mutations (a
-// person's resolution writing a value again is a decision, not the edit), and at least once when an answer the
-// database still holds said it was taken; and no answer may tell the person that an edit was not taken (rejected,
-// or in conflict) when the server had already applied it under an earlier client id.
+// Between the outbox and the server, fuzz-ledger.ts checks that no change is lost. Once healed, the history the
+// database holds must show each edit applied at most once by its own mutations (a person's resolution writing a
+// value again is a decision, not the edit), and at least once when an answer the database still holds said it was
+// taken; and no answer may tell the person that an edit was not taken (rejected, or in conflict) when the server
+// had already applied it under an earlier client id.
 import { expect } from 'vitest';
 import { mutationHash } from '../../../server/sync/json-values.ts';
 import type { Mutation, MutationResult } from '../../../src/domain/sync-protocol.ts';
