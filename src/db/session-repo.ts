@@ -13,6 +13,7 @@ import { recordTables } from './record-tables.ts';
 
 const SESSION_KEY = 'session';
 const LAST_CLIENT_KEY = 'outbox-client-id';
+const LAST_ACCOUNT_KEY = 'last-account';
 
 const sessionSchema = z.object({ token: z.string(), clientId: clientIdSchema, account: accountSchema });
 export type Session = z.infer<typeof sessionSchema>;
@@ -32,9 +33,11 @@ export async function readSession(db: BoussoleDatabase): Promise<Session | null>
  */
 export async function saveSession(db: BoussoleDatabase, session: Session): Promise<void> {
   const previousClient = (await db.meta.get(LAST_CLIENT_KEY))?.value;
-  const previousAccount = (await readSession(db))?.account ?? (await db.meta.get('last-account'))?.value;
+  const previousAccount = (await readSession(db))?.account ?? (await db.meta.get(LAST_ACCOUNT_KEY))?.value;
   // A new client's ids start at 1, pending or not: the next edit of an empty outbox must be number 1 too.
-  if (previousClient !== session.clientId) await renumberOutbox(db);
+  if (previousClient !== session.clientId) {
+    await renumberOutbox(db, typeof previousClient === 'string' ? previousClient : null);
+  }
   const tables = [db.meta, ...recordTables(db), db.conflicts, db.referrals, db.workInProgress];
   await db.transaction('rw', tables, async () => {
     const sameAccount = (previousAccount as Account | undefined)?.id === session.account.id;
@@ -42,13 +45,22 @@ export async function saveSession(db: BoussoleDatabase, session: Session): Promi
     if (!sameAccount && previousAccount) await db.workInProgress.clear();
     await db.meta.put({ key: SESSION_KEY, value: session });
     await db.meta.put({ key: LAST_CLIENT_KEY, value: session.clientId });
-    await db.meta.put({ key: 'last-account', value: session.account });
+    await db.meta.put({ key: LAST_ACCOUNT_KEY, value: session.account });
   });
 }
 
 /** The token was revoked or expired: forget it, keep the account's data and pending changes for the next sign-in. */
 export async function dropToken(db: BoussoleDatabase): Promise<void> {
   await db.meta.delete(SESSION_KEY);
+}
+
+/**
+ * The device keeps an account's data without a token (dropToken): until the person signs in again nothing may be
+ * downloaded into that copy — the public feed would carry the account's listings as tombstones and leave out its
+ * conflicts, and signing in again as the same account continues from that copy's cursor without them.
+ */
+export async function awaitingSignIn(db: BoussoleDatabase): Promise<boolean> {
+  return (await readSession(db)) === null && (await db.meta.get(LAST_ACCOUNT_KEY)) !== undefined;
 }
 
 /**

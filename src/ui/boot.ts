@@ -7,7 +7,7 @@ import { readCatalogSearch } from '../db/catalog-cache.ts';
 import { BoussoleDatabase } from '../db/database.ts';
 import { applyDirectoryPage, readStructure, readSyncState } from '../db/directory-repo.ts';
 import { acknowledge, outboxSummary, takeOutboxBatch } from '../db/outbox-repo.ts';
-import { dropToken, readSession } from '../db/session-repo.ts';
+import { awaitingSignIn, dropToken, readSession } from '../db/session-repo.ts';
 import { keepWorkExpiring } from '../db/work-in-progress-expiry.ts';
 import type { OpeningHoursConstructor } from '../matching/hours/hours-engine.ts';
 import { registerServiceWorker, type ServiceWorkerHandle } from '../pwa/service-worker.ts';
@@ -143,6 +143,7 @@ export async function boot() {
       await dropToken(db);
       await session.tokenRefused();
     },
+    awaitingSignIn: () => awaitingSignIn(db),
     env: browserSyncEnvironment(),
     now: () => new Date(),
     initialLastSuccessAt: state.lastSyncAt,
