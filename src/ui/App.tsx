@@ -4,7 +4,6 @@ import { Header } from './components/Header.tsx';
 import { HomeScreen } from './components/HomeScreen.tsx';
 import { NotFoundScreen } from './components/NotFoundScreen.tsx';
 import { SignInScreen } from './components/SignInScreen.tsx';
-import { SyncScreen } from './components/SyncScreen.tsx';
 import { UpdateBanner } from './components/UpdateBanner.tsx';
 import { fr } from './strings.ts';
 
@@ -53,6 +52,9 @@ const CampaignNewScreen = lazy(() =>
   import('./components/suivi/CampaignNewScreen.tsx').then((m) => m.CampaignNewScreen),
 );
 const CampaignBanner = lazy(() => import('./components/suivi/CampaignBanner.tsx').then((m) => m.CampaignBanner));
+// Issue 17: Synchronisation (what waits to be sent, conflicts, refusals) and the storage notice, off the first load.
+const SyncScreen = lazy(() => import('./components/SyncScreen.tsx').then((m) => m.SyncScreen));
+const StorageNotice = lazy(() => import('./components/StorageNotice.tsx').then((m) => m.StorageNotice));
 // Issue 8: data·inclusion export and imports, the one screen that needs the network (it says so offline).
 const DataScreen = lazy(() => import('./components/donnees/DataScreen.tsx').then((m) => m.DataScreen));
 
@@ -178,6 +180,8 @@ export function App({ context }: { context: AppContext }) {
           <Route default component={NotFoundScreen} />
         </Router>
       </main>
+      {/* After the page, so that its late arrival (persistence is asked after boot) moves nothing. */}
+      {context.syncModel.persistence.value === 'best-effort' && <StorageNotice />}
     </LocationProvider>
   );
 }

@@ -2,11 +2,10 @@
 // layers meet; everything it creates is passed down, so tests can build the same graph with fakes.
 
 import { signal } from '@preact/signals';
-import { liveQuery } from 'dexie';
 import { readCatalogSearch } from '../db/catalog-cache.ts';
 import { BoussoleDatabase } from '../db/database.ts';
 import { applyDirectoryPage, readStructure, readSyncState } from '../db/directory-repo.ts';
-import { acknowledge, outboxSummary, takeOutboxBatch } from '../db/outbox-repo.ts';
+import { acknowledge, takeOutboxBatch } from '../db/outbox-repo.ts';
 import { dropToken, readSession } from '../db/session-repo.ts';
 import type { OpeningHoursConstructor } from '../matching/hours/hours-engine.ts';
 import { registerServiceWorker, type ServiceWorkerHandle } from '../pwa/service-worker.ts';
@@ -17,8 +16,8 @@ import { httpTransport } from '../sync/transport.ts';
 import { type DirectoryWorker, directoryWorker } from '../sync/worker-pull.ts';
 import type { CatalogModel } from './models/catalog-model.ts';
 import { createDirectoryModel } from './models/directory-model.ts';
+import { createPendingModel } from './models/pending-model.ts';
 import { createRecapModel } from './models/recap-model.ts';
-import { createReviewModel } from './models/review-model.ts';
 import { createSessionModel } from './models/session-model.ts';
 import { createStructureEditor } from './models/structure-editor-model.ts';
 import { createSyncModel } from './models/sync-model.ts';
@@ -42,7 +41,8 @@ export async function boot() {
   const session = createSessionModel(db, transport, storedSession);
   const syncModel = createSyncModel({ lastSuccessAt: state.lastSyncAt, online: navigator.onLine });
   const directory = createDirectoryModel(db);
-  const review = createReviewModel(db);
+  // What waits to be sent, from every queue: the header's badge, Synchronisation and the sign-out warning.
+  const pending = createPendingModel(db);
   // The person's sheet in the making: memory only (see recap-model.ts).
   const recap = createRecapModel();
   const catalog = signal<CatalogModel | null>(null);
@@ -66,7 +66,7 @@ export async function boot() {
   let refreshing: Promise<unknown> | null = null;
 
   // Referrals (issue 6): a chunk of their own, loaded at the first sync of a worker or partner account or when a
-  // referral screen opens. Their queue is counted here for the sign-out warning.
+  // referral screen opens. Their queue is counted with the others by the pending model.
   let wiring: Promise<ReferralWiring> | null = null;
   const referrals = () =>
     (wiring ??= import('./referral-wiring.ts').then((m) => m.referralWiring(db, () => session.token())));
@@ -75,12 +75,6 @@ export async function boot() {
     if (role === 'travailleur' || role === 'partenaire') await (await referrals()).step(() => new Date());
   };
   let referralModel: ReturnType<ReferralWiring['model']> | null = null;
-  const unsentReferrals = signal(0);
-  liveQuery(() => db.referralOutbox.count()).subscribe({
-    next: (n) => {
-      unsentReferrals.value = n;
-    },
-  });
 
   // The service worker is registered once the first sync has run: installing it downloads and stores the whole
   // app (about 2 MB), which on a first visit took the cores the directory's download needed (half a second of its
@@ -137,11 +131,6 @@ export async function boot() {
       }
     },
   });
-  liveQuery(() => outboxSummary(db)).subscribe({
-    next: (summary) => {
-      syncModel.queue.value = summary;
-    },
-  });
   window.addEventListener('online', () => {
     syncModel.online.value = true;
   });
@@ -162,11 +151,12 @@ export async function boot() {
     catalog,
     refresh,
     session,
-    review,
+    pending,
+    /** Conflicts and refused changes, with the Synchronisation screen's chunk (it disposes of the model). */
+    review: () => import('./models/review-model.ts').then(({ createReviewModel }) => createReviewModel(db)),
     recap,
-    /** The referral screens' model (with their chunk), and what signing out would lose of them. */
+    /** The referral screens' model (with their chunk). */
     referrals: async () => (referralModel ??= (await referrals()).model(() => controller.syncNow())),
-    unsentReferrals,
     syncNow: () => controller.syncNow(),
     async signIn(code: string) {
       await session.signIn(code, deviceLabel());

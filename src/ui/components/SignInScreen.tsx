@@ -15,7 +15,7 @@ export function SignInScreen({ context }: { context: AppContext }) {
   const [demo, setDemo] = useState<DemoCode[]>([]);
   const online = context.syncModel.online.value;
   const account = context.session.account.value;
-  const pending = context.syncModel.queue.value.pending;
+  const pending = context.pending.items.value.length;
 
   useEffect(() => {
     if (!online) return;
