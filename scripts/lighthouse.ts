@@ -39,10 +39,19 @@ interface Audit {
   displayValue?: string;
   score: number | null;
   numericValue?: number;
-  details?: { items?: Array<{ node?: { snippet?: string; selector?: string }; score?: number }> };
+  details?: {
+    items?: Array<{
+      node?: { snippet?: string; selector?: string };
+      score?: number;
+      items?: Array<{ node?: { snippet?: string } }>;
+      url?: string;
+      duration?: number;
+      startTime?: number;
+    }>;
+  };
 }
 interface Report {
-  categories: Record<string, { score: number | null }>;
+  categories: Record<string, { score: number | null; auditRefs: Array<{ id: string; weight: number }> }>;
   audits: Record<string, Audit>;
 }
 
@@ -84,6 +93,19 @@ try {
     for (const id of ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'speed-index']) {
       const audit = report.audits[id];
       if (audit) console.log(`  ${audit.title} : ${audit.displayValue ?? ''} (score ${audit.score})`);
+    }
+    // Failed audits outside performance (whose figures are above), so that a lost point can be traced.
+    for (const category of ['accessibility', 'best-practices']) {
+      for (const ref of report.categories[category]?.auditRefs ?? []) {
+        const audit = report.audits[ref.id];
+        if (ref.weight > 0 && audit?.score !== null && (audit?.score ?? 1) < 1) console.log(`  échec : ${audit?.title}`);
+      }
+    }
+    // The largest paint's element and the long tasks, so that a slow figure can be traced.
+    const lcp = report.audits['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node?.snippet;
+    if (lcp) console.log(`  plus grand élément : ${lcp}`);
+    for (const task of report.audits['long-tasks']?.details?.items?.slice(0, 5) ?? []) {
+      console.log(`  tâche longue ${Math.round(task.duration ?? 0)} ms à ${Math.round(task.startTime ?? 0)} ms : ${task.url}`);
     }
     // What moved, so that a shift can be traced to its element.
     for (const item of report.audits['layout-shifts']?.details?.items ?? []) {

@@ -1,4 +1,4 @@
-import { LocationProvider, lazy, Route, Router } from 'preact-iso';
+import { ErrorBoundary, LocationProvider, lazy, Route, Router } from 'preact-iso';
 import type { AppContext } from './boot.ts';
 import { Header } from './components/Header.tsx';
 import { HomeScreen } from './components/HomeScreen.tsx';
@@ -180,8 +180,13 @@ export function App({ context }: { context: AppContext }) {
           <Route default component={NotFoundScreen} />
         </Router>
       </main>
-      {/* After the page, so that its late arrival (persistence is asked after boot) moves nothing. */}
-      {context.syncModel.persistence.value === 'best-effort' && <StorageNotice />}
+      {/* After the page, so that its late arrival (persistence is asked after boot) moves nothing. The boundary
+          waits for its chunk (outside the Router, nothing else would). */}
+      {context.syncModel.persistence.value === 'best-effort' && (
+        <ErrorBoundary>
+          <StorageNotice />
+        </ErrorBoundary>
+      )}
     </LocationProvider>
   );
 }
