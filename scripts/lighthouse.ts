@@ -98,14 +98,17 @@ try {
     for (const category of ['accessibility', 'best-practices']) {
       for (const ref of report.categories[category]?.auditRefs ?? []) {
         const audit = report.audits[ref.id];
-        if (ref.weight > 0 && audit?.score !== null && (audit?.score ?? 1) < 1) console.log(`  échec : ${audit?.title}`);
+        if (ref.weight > 0 && audit?.score !== null && (audit?.score ?? 1) < 1)
+          console.log(`  échec : ${audit?.title}`);
       }
     }
     // The largest paint's element and the long tasks, so that a slow figure can be traced.
     const lcp = report.audits['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node?.snippet;
     if (lcp) console.log(`  plus grand élément : ${lcp}`);
     for (const task of report.audits['long-tasks']?.details?.items?.slice(0, 5) ?? []) {
-      console.log(`  tâche longue ${Math.round(task.duration ?? 0)} ms à ${Math.round(task.startTime ?? 0)} ms : ${task.url}`);
+      console.log(
+        `  tâche longue ${Math.round(task.duration ?? 0)} ms à ${Math.round(task.startTime ?? 0)} ms : ${task.url}`,
+      );
     }
     // What moved, so that a shift can be traced to its element.
     for (const item of report.audits['layout-shifts']?.details?.items ?? []) {
