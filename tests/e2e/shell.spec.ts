@@ -1,5 +1,6 @@
 // The shell on a phone and a tablet (issue 17): one bar of at most 64 px, every screen of a role one tap away in
 // the menu, the account menu's sign-out with its warning, and one truthful count of what waits to be sent.
+import AxeBuilder from '@axe-core/playwright';
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { fillLiaisonForm, signInAsDemo, waitForServiceWorkerControl } from './helpers.ts';
 
@@ -107,6 +108,38 @@ for (const [path, ready] of [
     await context.close();
   });
 }
+
+/** Every axe violation in the bar and its panels, whatever its impact. */
+async function barViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).include('header.app-bar').analyze();
+  return results.violations.map((v) => `${v.id} (${v.impact}) : ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+test('axe ne trouve rien dans la barre ni ses menus ouverts, à 390 et à 1024 px, même hors ligne avec un envoi en attente', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ viewport: PHONE });
+  const page = await context.newPage();
+  await signInAsDemo(page, 'Partenaire (structure)');
+  await context.setOffline(true);
+  // Something waiting: the partner confirms its listing (an ordinary offline edit).
+  await page.getByRole('link', { name: 'Ma fiche partenaire' }).click();
+  await page.getByRole('button', { name: 'Les informations sont à jour' }).click();
+  await expect(page.getByTestId('pending-count')).toHaveText(/^\d+ en attente$/);
+  for (const size of [PHONE, TABLET]) {
+    await page.setViewportSize(size);
+    expect(await barViolations(page), `barre à ${size.width} px`).toEqual([]);
+    await page.getByRole('button', { name: 'Menu' }).click();
+    expect(await barViolations(page), `menu à ${size.width} px`).toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('account').click();
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    expect(await barViolations(page), `compte à ${size.width} px`).toEqual([]);
+    await page.getByRole('button', { name: 'Annuler' }).click();
+    await page.keyboard.press('Escape');
+  }
+  await context.close();
+});
 
 test('le menu se manie au clavier : ouvert avec Entrée, Échap le ferme et rend le focus au bouton', async ({
   page,
