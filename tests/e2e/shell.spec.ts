@@ -115,7 +115,7 @@ async function barViolations(page: Page): Promise<string[]> {
   return results.violations.map((v) => `${v.id} (${v.impact}) : ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-test('axe ne trouve rien dans la barre ni ses menus ouverts, à 390 et à 1024 px, même hors ligne avec un envoi en attente', async ({
+test('la barre tient à 360, 390 et 1024 px et axe n’y trouve rien, menus ouverts, hors ligne avec des envois en attente', async ({
   browser,
 }) => {
   const context = await browser.newContext({ viewport: PHONE });
@@ -126,8 +126,11 @@ test('axe ne trouve rien dans la barre ni ses menus ouverts, à 390 et à 1024 p
   await page.getByRole('link', { name: 'Ma fiche partenaire' }).click();
   await page.getByRole('button', { name: 'Les informations sont à jour' }).click();
   await expect(page.getByTestId('pending-count')).toHaveText(/^\d+ en attente$/);
-  for (const size of [PHONE, TABLET]) {
+  for (const size of [{ width: 360, height: 740 }, PHONE, TABLET]) {
     await page.setViewportSize(size);
+    // Nothing in the bar is cut off or pushed out, with a count to show.
+    const bar = page.locator('header.app-bar');
+    expect(await bar.evaluate((e) => e.scrollWidth <= e.clientWidth), `barre à ${size.width} px`).toBe(true);
     expect(await barViolations(page), `barre à ${size.width} px`).toEqual([]);
     await page.getByRole('button', { name: 'Menu' }).click();
     expect(await barViolations(page), `menu à ${size.width} px`).toEqual([]);

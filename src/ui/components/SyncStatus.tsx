@@ -68,7 +68,7 @@ export function SyncStatus({
         aria-busy={phase === 'syncing'}
       >
         <Icon d="M20 11a8 8 0 0 0-14.3-4.9M4 13a8 8 0 0 0 14.3 4.9M6 2v4h4M18 22v-4h-4" />
-        <span class="xl-only">{fr.sync.syncNow}</span>
+        <span class="wide-only">{fr.sync.syncNow}</span>
       </button>
     </>
   );
