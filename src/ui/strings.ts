@@ -30,6 +30,8 @@ export const fr = {
     neverSynced: 'Jamais synchronisé',
     syncNow: 'Synchroniser',
     error: (message: string) => `La synchronisation a échoué : ${message}. Nouvel essai automatique.`,
+    unauthenticated: 'Reconnexion nécessaire',
+    outdated: 'Mise à jour nécessaire',
   },
   notFound: {
     title: 'Page introuvable',

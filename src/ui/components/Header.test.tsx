@@ -63,6 +63,23 @@ describe('the shell bar', () => {
     expect((screen.getByRole('button', { name: 'Synchroniser' }) as HTMLButtonElement).disabled).toBe(true);
   });
 
+  it('shows a stuck sync with a warning sign at every width, and says why', async () => {
+    const { context } = await shell();
+    expect(screen.getByTestId('connection').querySelector('.stuck')).toBeNull();
+    act(() => {
+      context.syncModel.status.value = { phase: 'unauthenticated', progress: null, lastSuccessAt: null, error: null };
+    });
+    expect(screen.getByTestId('connection').querySelector('.stuck')).not.toBeNull();
+    expect(screen.getByTestId('sync-state').textContent).toBe('Reconnexion nécessaire');
+    act(() => {
+      context.syncModel.status.value = { phase: 'error', progress: null, lastSuccessAt: null, error: 'HTTP 502' };
+    });
+    expect(screen.getByTestId('sync-state').textContent).toBe(
+      'La synchronisation a échoué : HTTP 502. Nouvel essai automatique.',
+    );
+    expect(screen.getByTestId('connection').querySelector('.stuck')).not.toBeNull();
+  });
+
   it('shows the download progress as n / N', async () => {
     const { context } = await shell();
     act(() => {

@@ -10,6 +10,7 @@ export function syncStateText(model: SyncModel): string {
     return status.progress ? fr.sync.progress(status.progress.received, status.progress.total) : fr.sync.syncing;
   }
   if (status.phase === 'error' && status.error) return fr.sync.error(status.error);
+  if (status.phase === 'unauthenticated' || status.phase === 'outdated') return fr.sync[status.phase];
   return status.lastSuccessAt ? fr.sync.lastSync(formatWhen(status.lastSuccessAt, new Date())) : fr.sync.neverSynced;
 }
 
@@ -29,6 +30,8 @@ export function SyncStatus({
 }) {
   const online = model.online.value;
   const phase = model.status.value.phase;
+  // Sync is stuck (failing, signed out by the server, app too old): a warning sign, not only a colour, at every width.
+  const stuck = phase === 'error' || phase === 'unauthenticated' || phase === 'outdated';
   const n = pending.items.value.length;
   const toReview = pending.toReview.value;
   return (
@@ -36,10 +39,16 @@ export function SyncStatus({
       <a href="/synchronisation" class="bar-status">
         <span class="status-lines">
           <span class={`connection ${online ? 'is-online' : 'is-offline'}`} data-testid="connection">
-            <span aria-hidden="true" class="dot" />
+            {stuck ? (
+              <span aria-hidden="true" class="stuck">
+                ⚠
+              </span>
+            ) : (
+              <span aria-hidden="true" class="dot" />
+            )}
             <span class="wide-only">{online ? fr.sync.online : fr.sync.offline}</span>
           </span>
-          <span class={`wide-only sync-state${phase === 'error' ? ' is-error' : ''}`} data-testid="sync-state">
+          <span class="wide-only sync-state" data-testid="sync-state">
             {syncStateText(model)}
           </span>
         </span>
@@ -58,7 +67,7 @@ export function SyncStatus({
       </a>
       {/* Read out as it changes (download progress, failure), wherever the status line is shown. */}
       <span class="sr-only" aria-live="polite">
-        {phase === 'syncing' || phase === 'error' ? syncStateText(model) : ''}
+        {phase === 'syncing' || stuck ? syncStateText(model) : ''}
       </span>
       <button
         type="button"
