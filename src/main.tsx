@@ -7,16 +7,10 @@ import './ui/styles.css';
 const root = document.getElementById('app');
 if (root) {
   preloadScreen(location.pathname);
-  // index.html paints a copy of the bar before this code runs: it goes in the task that draws the real one.
-  const bootBar = document.getElementById('boot-bar');
   boot().then(
-    (context) => {
-      bootBar?.remove();
-      render(<App context={context} />, root);
-    },
+    (context) => render(<App context={context} />, root),
     (error: unknown) => {
       console.error(error);
-      bootBar?.remove();
       render(<StartupError />, root);
     },
   );
