@@ -1,9 +1,10 @@
-import { ErrorBoundary, LocationProvider, lazy, Route, Router } from 'preact-iso';
+import { LocationProvider, lazy, Route, Router, useLocation } from 'preact-iso';
 import type { AppContext } from './boot.ts';
 import { Header } from './components/Header.tsx';
 import { HomeScreen } from './components/HomeScreen.tsx';
 import { NotFoundScreen } from './components/NotFoundScreen.tsx';
 import { SignInScreen } from './components/SignInScreen.tsx';
+import { StorageNotice } from './components/StorageNotice.tsx';
 import { UpdateBanner } from './components/UpdateBanner.tsx';
 import { fr } from './strings.ts';
 
@@ -52,9 +53,8 @@ const CampaignNewScreen = lazy(() =>
   import('./components/suivi/CampaignNewScreen.tsx').then((m) => m.CampaignNewScreen),
 );
 const CampaignBanner = lazy(() => import('./components/suivi/CampaignBanner.tsx').then((m) => m.CampaignBanner));
-// Issue 17: Synchronisation (what waits to be sent, conflicts, refusals) and the storage notice, off the first load.
+// Issue 17: Synchronisation (what waits to be sent, conflicts, refusals), off the first load.
 const SyncScreen = lazy(() => import('./components/SyncScreen.tsx').then((m) => m.SyncScreen));
-const StorageNotice = lazy(() => import('./components/StorageNotice.tsx').then((m) => m.StorageNotice));
 // Issue 8: data·inclusion export and imports, the one screen that needs the network (it says so offline).
 const DataScreen = lazy(() => import('./components/donnees/DataScreen.tsx').then((m) => m.DataScreen));
 
@@ -84,6 +84,7 @@ export function App({ context }: { context: AppContext }) {
       </a>
       <Header context={context} />
       <UpdateBanner waiting={context.syncModel.updateWaiting} onApply={context.applyUpdate} />
+      <StorageBand context={context} />
       <main id="contenu" tabIndex={-1}>
         <Router>
           <Route
@@ -180,13 +181,13 @@ export function App({ context }: { context: AppContext }) {
           <Route default component={NotFoundScreen} />
         </Router>
       </main>
-      {/* After the page, so that its late arrival (persistence is asked after boot) moves nothing. The boundary
-          waits for its chunk (outside the Router, nothing else would). */}
-      {context.syncModel.persistence.value === 'best-effort' && (
-        <ErrorBoundary>
-          <StorageNotice />
-        </ErrorBoundary>
-      )}
     </LocationProvider>
   );
+}
+
+/** The storage notice above every page but Synchronisation (which says it in its own list). */
+function StorageBand({ context }: { context: AppContext }) {
+  const { path } = useLocation();
+  if (!context.syncModel.storageNotice.value || path === '/synchronisation') return null;
+  return <StorageNotice onClose={context.closeStorageNotice} />;
 }

@@ -9,7 +9,12 @@ import { acknowledge, takeOutboxBatch } from '../db/outbox-repo.ts';
 import { dropToken, readSession } from '../db/session-repo.ts';
 import type { OpeningHoursConstructor } from '../matching/hours/hours-engine.ts';
 import { registerServiceWorker, type ServiceWorkerHandle } from '../pwa/service-worker.ts';
-import { requestPersistentStorage } from '../pwa/storage-persistence.ts';
+import {
+  rememberStorageNoticeSeen,
+  requestPersistentStorage,
+  storageNoticeSeen,
+  storagePersisted,
+} from '../pwa/storage-persistence.ts';
 import { directoryPuller } from '../sync/directory-pull.ts';
 import { browserSyncEnvironment, createSyncController } from '../sync/sync-controller.ts';
 import { httpTransport } from '../sync/transport.ts';
@@ -35,11 +40,14 @@ export async function boot() {
   const worker = startDirectoryWorker(() => session.token(), navigator.onLine);
   const db = new BoussoleDatabase();
   await db.open();
-  const [state, storedSession] = await Promise.all([readSyncState(db), readSession(db)]);
+  // Whether the storage is kept for good is read with the rest, so that the first paint already has (or has not)
+  // the storage notice: arriving later, it would push the page down.
+  const [state, storedSession, persisted] = await Promise.all([readSyncState(db), readSession(db), storagePersisted()]);
   // The transport asks the session for the token at each request: a sign-in or a refusal takes effect at once.
   const transport = httpTransport({ getToken: () => session.token() });
   const session = createSessionModel(db, transport, storedSession);
   const syncModel = createSyncModel({ lastSuccessAt: state.lastSyncAt, online: navigator.onLine });
+  syncModel.storageNotice.value = !persisted && !storageNoticeSeen();
   const directory = createDirectoryModel(db);
   // What waits to be sent, from every queue: the header's badge, Synchronisation and the sign-out warning.
   const pending = createPendingModel(db);
@@ -140,6 +148,7 @@ export async function boot() {
 
   void requestPersistentStorage().then((p) => {
     syncModel.persistence.value = p;
+    if (p === 'persistent') syncModel.storageNotice.value = false;
   });
 
   await directory.reload();
@@ -175,6 +184,10 @@ export async function boot() {
     serviceEditor: (id: string) =>
       import('./models/service-editor-model.ts').then(({ createServiceEditor }) => createServiceEditor(db, id)),
     applyUpdate: () => serviceWorker?.applyUpdate(),
+    closeStorageNotice() {
+      syncModel.storageNotice.value = false;
+      rememberStorageNoticeSeen();
+    },
     /** The programme of actions (issue 7): its model, loaded with the first screen that shows actions. */
     programme: programmeLoader(db, () => session.account.value),
     /** Issue 7 actions on listings (confirm, notes, criteria, proposals): a chunk loaded by the screens using them. */

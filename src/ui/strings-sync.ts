@@ -8,7 +8,6 @@ export const frSync = {
   loading: 'Lecture de ce que l’appareil garde pour le serveur…',
   onDevice: (n: number) => `${n} fiches sur l'appareil`,
   storagePersistent: 'Stockage protégé sur cet appareil',
-  storageBestEffort: "Stockage non garanti : le navigateur pourrait effacer les données s'il manque de place",
   storageUnsupported: 'Protection du stockage non disponible sur ce navigateur',
   unauthenticated:
     'Votre session a expiré ou cet appareil a été révoqué. Reconnectez-vous : ce qui attend d’être envoyé est conservé.',
@@ -63,5 +62,4 @@ export const frSync = {
   rejectionReason: (label: string, message: string) => `${label} : ${message}`,
   dismiss: 'Retirer de la liste',
   openRecord: 'Ouvrir la fiche',
-  storageNoticeClose: 'Compris',
 };

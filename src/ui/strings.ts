@@ -32,6 +32,8 @@ export const fr = {
     error: (message: string) => `La synchronisation a échoué : ${message}. Nouvel essai automatique.`,
     unauthenticated: 'Reconnexion nécessaire',
     outdated: 'Mise à jour nécessaire',
+    storageBestEffort: "Stockage non garanti : le navigateur pourrait effacer les données s'il manque de place",
+    understood: 'Compris',
   },
   notFound: {
     title: 'Page introuvable',

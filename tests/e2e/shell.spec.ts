@@ -89,14 +89,18 @@ function layoutShift(page: Page): Promise<number> {
   });
 }
 
-for (const [path, ready] of [
-  ['/', 'Accueil'],
-  ['/annuaire', 'Annuaire des partenaires'],
+// A phone (overlay scrollbars), and a desktop whose scrollbar takes room when the list arrives.
+for (const [path, ready, size] of [
+  ['/', 'Accueil', PHONE],
+  ['/annuaire', 'Annuaire des partenaires', PHONE],
+  ['/', 'Accueil', { width: 1350, height: 940 }],
+  ['/annuaire', 'Annuaire des partenaires', { width: 1350, height: 940 }],
 ] as const) {
-  test(`${path} : rien ne bouge sous le doigt pendant qu’une première visite se remplit (décalage ≤ 0,05)`, async ({
+  test(`${path} à ${size.width} px : rien ne bouge pendant qu’une première visite se remplit (décalage ≤ 0,05)`, async ({
     browser,
   }) => {
-    const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
+    const phone = size.width < 500;
+    const context = await browser.newContext({ viewport: size, isMobile: phone, hasTouch: phone });
     const page = await context.newPage();
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1, name: ready })).toBeVisible();

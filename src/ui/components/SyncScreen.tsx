@@ -58,7 +58,7 @@ export function SyncScreen({ context }: { context: SyncScreenContext }) {
             {persistence === 'persistent'
               ? S.storagePersistent
               : persistence === 'best-effort'
-                ? S.storageBestEffort
+                ? fr.sync.storageBestEffort
                 : S.storageUnsupported}
           </li>
         )}

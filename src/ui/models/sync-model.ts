@@ -11,6 +11,8 @@ export function createSyncModel(initial: { lastSuccessAt: string | null; online:
     online: signal(initial.online),
     persistence: signal<Persistence | null>(null),
     updateWaiting: signal(false),
+    /** « Stockage non garanti » said in the page (known before the first paint; closed once for good). */
+    storageNotice: signal(false),
   };
 }
 
