@@ -3,7 +3,6 @@ import type { AppContext } from './boot.ts';
 import { Header } from './components/Header.tsx';
 import { HomeScreen } from './components/HomeScreen.tsx';
 import { NotFoundScreen } from './components/NotFoundScreen.tsx';
-import { SignInScreen } from './components/SignInScreen.tsx';
 import { StorageNotice } from './components/StorageNotice.tsx';
 import { UpdateBanner } from './components/UpdateBanner.tsx';
 import { fr } from './strings.ts';
@@ -53,8 +52,9 @@ const CampaignNewScreen = lazy(() =>
   import('./components/suivi/CampaignNewScreen.tsx').then((m) => m.CampaignNewScreen),
 );
 const CampaignBanner = lazy(() => import('./components/suivi/CampaignBanner.tsx').then((m) => m.CampaignBanner));
-// Issue 17: Synchronisation (what waits to be sent, conflicts, refusals), off the first load.
+// Issue 17: Synchronisation (what waits to be sent, conflicts, refusals) and Connexion, off the first load.
 const SyncScreen = lazy(() => import('./components/SyncScreen.tsx').then((m) => m.SyncScreen));
+const SignInScreen = lazy(() => import('./components/SignInScreen.tsx').then((m) => m.SignInScreen));
 // Issue 8: data·inclusion export and imports, the one screen that needs the network (it says so offline).
 const DataScreen = lazy(() => import('./components/donnees/DataScreen.tsx').then((m) => m.DataScreen));
 
