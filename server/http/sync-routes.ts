@@ -14,7 +14,7 @@ import {
 import { type Problem, parse } from '../../src/domain/validation.ts';
 import type { Logger } from '../logger.ts';
 import type { DirectoryStore } from '../storage/directory-store.ts';
-import { mutationHash } from '../sync/json-values.ts';
+import { earlierSends, mutationHash } from '../sync/json-values.ts';
 import { parseMutation } from '../sync/parse-mutation.ts';
 import { isProfessional } from '../sync/visibility.ts';
 import { historyQuerySchema } from './api-schemas.ts';
@@ -56,12 +56,14 @@ export function createSyncRoutes(store: DirectoryStore, logger: Logger, clock: C
     const counts = { applied: 0, conflict: 0, rejected: 0, replayed: 0 };
     for (const [index, raw] of mutations.entries()) {
       const id = ids[index] ?? 0;
+      const parsed = parseMutation(raw);
       const outcome = await store.applyMutation({
         actor,
         id,
         hash: mutationHash(raw),
-        parsed: parseMutation(raw),
+        parsed,
         now: clock(),
+        sentBefore: parsed.ok ? earlierSends(raw as Record<string, unknown>, parsed.mutation.sentBefore) : [],
       });
       if (outcome.kind === 'unknown-client') return forbidden(c, 'Appareil inconnu : reconnectez-vous.');
       if (outcome.kind === 'gap') {

@@ -10,7 +10,7 @@ import { decide } from '../sync/decide.ts';
 import { decideImport } from '../sync/decide-import.ts';
 import type { HistoryAuthor, Operation, SyncView } from '../sync/decision.ts';
 import { authorName, canSeeRecord, type FeedItem, feedEntries } from '../sync/feed.ts';
-import { checkOrder } from '../sync/mutation-order.ts';
+import { checkOrder, earlierAnswer } from '../sync/mutation-order.ts';
 import { isoInstant } from '../sync/server-clock.ts';
 import type { Reader } from '../sync/visibility.ts';
 import { assertLimit } from './directory-store.ts';
@@ -188,13 +188,23 @@ export function memorySync(state: MemoryState): SyncStore {
       return { lastSeq: state.lastSeq, lastMutationId };
     },
 
-    async applyMutation({ actor, id, hash, parsed, now }) {
+    async applyMutation({ actor, id, hash, parsed, now, sentBefore = [] }) {
       assertOpen(state);
       const client = state.clients.get(actor.clientId);
       if (!client) return { kind: 'unknown-client' };
       const key = `${actor.clientId}/${id}`;
       const order = checkOrder(client, id, hash, structuredClone(state.results.get(key)));
       if (order.kind !== 'next') return order;
+      const earlier = earlierAnswer(id, actor.account.id, sentBefore, (clientId, mutation) => {
+        const stored = state.results.get(`${clientId}/${mutation}`);
+        const device = [...state.devices.values()].find((d) => d.client_id === clientId);
+        return stored && device && { accountId: device.account_id, ...structuredClone(stored) };
+      });
+      if (earlier) {
+        state.results.set(key, { hash, result: earlier.result });
+        state.clients.set(actor.clientId, { last: id, gapAllowed: false });
+        return { kind: 'answered', result: earlier.result, lastMutationId: id, replayed: true, from: earlier.from };
+      }
       const decision = decide(view, { id, parsed, actor, now });
       apply(decision.operations, { account_id: actor.account.id, client_id: actor.clientId, mutation_id: id }, now);
       state.results.set(key, { hash, result: structuredClone(decision.result) });

@@ -15,7 +15,7 @@ import type { Logger } from '../logger.ts';
 import { decide } from '../sync/decide.ts';
 import { decideImport, type ImportItemOutcome } from '../sync/decide-import.ts';
 import { authorName, type FeedItem, feedEntries } from '../sync/feed.ts';
-import { checkOrder } from '../sync/mutation-order.ts';
+import { checkOrder, earlierAnswer } from '../sync/mutation-order.ts';
 import { rulesOf } from '../sync/record-kinds.ts';
 import { type Reader, readerClass, readerClassKey } from '../sync/visibility.ts';
 import { assertLimit } from './directory-store.ts';
@@ -59,6 +59,10 @@ export function sqliteSync(db: Database.Database, rows: RecordAccess, logger: Lo
     ),
     result: db.prepare<[string, number], { content_hash: string; result: string }>(
       'SELECT content_hash, result FROM mutation_results WHERE client_id = ? AND mutation_id = ?',
+    ),
+    earlierResult: db.prepare<[string, number], { account_id: string; content_hash: string; result: string }>(
+      `SELECT d.account_id, r.content_hash, r.result FROM mutation_results r JOIN devices d USING (client_id)
+       WHERE r.client_id = ? AND r.mutation_id = ?`,
     ),
     storeResult: db.prepare<[string, number, string, string]>(
       'INSERT INTO mutation_results (client_id, mutation_id, content_hash, result) VALUES (?, ?, ?, ?)',
@@ -159,7 +163,7 @@ export function sqliteSync(db: Database.Database, rows: RecordAccess, logger: Lo
     lastMutationId: clientId === undefined ? null : (s.client.get(clientId)?.last ?? null),
   }));
 
-  const applyTx = db.transaction(({ actor, id, hash, parsed, now }: ApplyInput): ApplyOutcome => {
+  const applyTx = db.transaction(({ actor, id, hash, parsed, now, sentBefore = [] }: ApplyInput): ApplyOutcome => {
     const { clientId } = actor;
     const client = s.client.get(clientId);
     if (!client) return { kind: 'unknown-client' };
@@ -171,6 +175,15 @@ export function sqliteSync(db: Database.Database, rows: RecordAccess, logger: Lo
       stored && { hash: stored.content_hash, result: JSON.parse(stored.result) as MutationResult },
     );
     if (order.kind !== 'next') return order;
+    const earlier = earlierAnswer(id, actor.account.id, sentBefore, (client, mutation) => {
+      const row = s.earlierResult.get(client, mutation);
+      return row && { accountId: row.account_id, hash: row.content_hash, result: JSON.parse(row.result) };
+    });
+    if (earlier) {
+      s.storeResult.run(clientId, id, hash, JSON.stringify(earlier.result));
+      s.setClient.run(id, clientId);
+      return { kind: 'answered', result: earlier.result, lastMutationId: id, replayed: true, from: earlier.from };
+    }
     const decision = decide(view, { id, parsed, actor, now });
     apply(decision.operations, { account_id: actor.account.id, client_id: clientId, mutation_id: id }, now);
     s.storeResult.run(clientId, id, hash, JSON.stringify(decision.result));

@@ -6,6 +6,7 @@ import type { FeedEntry } from '../../src/domain/directory.ts';
 import type { Account, HistoryEntry, MutationResult, RecordKind } from '../../src/domain/sync-protocol.ts';
 import type { ImportItem, ImportItemOutcome } from '../sync/decide-import.ts';
 import type { Actor, ParsedMutation } from '../sync/decision.ts';
+import type { EarlierSend } from '../sync/mutation-order.ts';
 import type { Reader } from '../sync/visibility.ts';
 
 export interface PullQuery {
@@ -54,11 +55,22 @@ export interface ApplyInput {
   parsed: ParsedMutation;
   /** The server's clock for this mutation (history, date_maj, conflicts). */
   now: Date;
+  /** Where the device sent it before a re-sign-in renumbered it (sync/json-values.ts `earlierSends`). */
+  sentBefore?: readonly EarlierSend[];
 }
 
 export type ApplyOutcome =
-  /** Decided now (`replayed: false`) or earlier (the stored result of a retry, `replayed: true`). */
-  | { kind: 'answered'; result: MutationResult; lastMutationId: number; replayed: boolean }
+  /**
+   * Decided now (`replayed: false`) or earlier (`replayed: true`): the stored result of a retry, or of an earlier
+   * send under another client id of the same account (`from`).
+   */
+  | {
+      kind: 'answered';
+      result: MutationResult;
+      lastMutationId: number;
+      replayed: boolean;
+      from?: { clientId: string; id: number };
+    }
   /** The id was used before for another content: refused, nothing stored, lastMutationId unchanged. */
   | { kind: 'reused'; result: MutationResult; lastMutationId: number }
   /** Mutations are missing before this one: nothing done. */

@@ -144,3 +144,18 @@ export function jsonBoundsProblem(value: unknown, limits: JsonLimits, apart?: st
   }
   return null;
 }
+
+/**
+ * The fingerprints of a mutation as it was sent under the client ids it names in `sentBefore` (oldest first): the
+ * same content, with the id it had then and the earlier sends it named then.
+ */
+export function earlierSends(
+  rawMutation: Record<string, unknown>,
+  sentBefore: ReadonlyArray<{ clientId: string; id: number }> | undefined,
+): Array<{ clientId: string; id: number; hash: string }> {
+  return (sentBefore ?? []).map(({ clientId, id }, i) => {
+    const { sentBefore: _all, ...rest } = rawMutation;
+    const then = i === 0 ? { ...rest, id } : { ...rest, id, sentBefore: sentBefore?.slice(0, i) };
+    return { clientId, id, hash: mutationHash(then) };
+  });
+}

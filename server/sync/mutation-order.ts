@@ -3,7 +3,9 @@
 // - an id already handled returns its stored result (a lost response retried, the same batch sent twice), or is
 //   refused `identifiant-reutilise` when its content differs (nothing stored, the queue is not blocked);
 // - an id past the next one is a gap: nothing is done, the device is told which id the server expects — except
-//   once after an epoch rotation, when the restored database cannot know the ids the lost one had acknowledged.
+//   once after an epoch rotation, when the restored database cannot know the ids the lost one had acknowledged;
+// - the next id, sent before under an earlier client id of the same account (`sentBefore`: a re-sign-in renumbered
+//   it), is answered with the decision stored for that send when there is one: a mutation is decided once.
 import type { MutationResult } from '../../src/domain/sync-protocol.ts';
 import type { ApplyOutcome } from '../storage/sync-store.ts';
 
@@ -41,4 +43,33 @@ function reusedId(id: number): MutationResult {
       message: 'Ce numéro de modification a déjà servi pour un autre contenu : la modification n’est pas appliquée.',
     },
   };
+}
+
+/** An earlier send of a mutation (`sentBefore`), with the fingerprint of its content as it was sent then. */
+export interface EarlierSend {
+  clientId: string;
+  id: number;
+  hash: string;
+}
+
+/** What the store holds for a client's mutation id: the client's account, the fingerprint, the answer. */
+export type StoredSend = { accountId: string; hash: string; result: MutationResult } | undefined;
+
+/**
+ * The answer of the first earlier send the store decided, by a client of the same account and for the same
+ * content, renumbered to `id`; undefined when none was decided (it never arrived, or the database was restored).
+ */
+export function earlierAnswer(
+  id: number,
+  accountId: string,
+  sends: readonly EarlierSend[],
+  stored: (clientId: string, id: number) => StoredSend,
+): { result: MutationResult; from: { clientId: string; id: number } } | undefined {
+  for (const send of sends) {
+    const found = stored(send.clientId, send.id);
+    if (found?.accountId === accountId && found.hash === send.hash) {
+      return { result: { ...found.result, id }, from: { clientId: send.clientId, id: send.id } };
+    }
+  }
+  return undefined;
 }

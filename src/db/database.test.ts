@@ -33,7 +33,7 @@ describe('the device database schema', () => {
 
     const db = new BoussoleDatabase(name);
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     expect((await db.structures.where('code_insee').equals('69259').toArray()).map((s) => s.id)).toEqual(['test--s1']);
     expect((await db.services.where('structure_id').equals('test--s1').toArray()).map((s) => s.id)).toEqual([
       'test--s1-1',
@@ -48,6 +48,8 @@ describe('the device database schema', () => {
     expect([await db.signalements.count(), await db.campagnes.count(), await db.reponsesCampagne.count()]).toEqual([
       0, 0, 0,
     ]);
+    // v7 adds the orientation in progress (issue 16), empty.
+    expect(await db.workInProgress.count()).toBe(0);
     db.close();
   });
 });

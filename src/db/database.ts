@@ -76,6 +76,21 @@ export interface ReferralOutboxEntry {
   createdAt: string;
 }
 
+/**
+ * Work in progress on this device (issue 16): the orientation being made (the person's situation and needs, the
+ * step, the filters) and the sheet being prepared for them, so that a reload, a tab the tablet discarded or an
+ * offline restart loses nothing. Personal data that stays here: no outbox entry, no request ever carries it;
+ * erased at « Terminer », at sign-out, when another account signs in, and WORK_IN_PROGRESS_HOURS after its last
+ * change (src/db/work-in-progress-expiry.ts).
+ */
+export interface WorkInProgressRow {
+  key: string;
+  /** Device clock (ms since 1970) of the last change: the expiry counts from it. */
+  savedAt: number;
+  /** Parsed on the way back (src/ui/models/work-in-progress-schema.ts): a row an older build wrote may not fit. */
+  state: unknown;
+}
+
 export const DATABASE_NAME = 'boussole';
 
 export class BoussoleDatabase extends Dexie {
@@ -92,6 +107,7 @@ export class BoussoleDatabase extends Dexie {
   rejections!: EntityTable<RejectionRow, 'rowId'>;
   referrals!: EntityTable<ReferralRow, 'id'>;
   referralOutbox!: EntityTable<ReferralOutboxEntry, 'key'>;
+  workInProgress!: EntityTable<WorkInProgressRow, 'key'>;
 
   constructor(name: string = DATABASE_NAME) {
     super(name);
@@ -138,6 +154,11 @@ export class BoussoleDatabase extends Dexie {
       signalements: 'id, structure_id',
       campagnes: 'id',
       reponsesCampagne: 'id, campagne_id',
+    });
+    // v7 (issue 16): the orientation in progress and its sheet, one row, kept on this device only (WorkInProgressRow).
+    // A new table only; no index: the expiry reads the row's `savedAt` (a table of one row).
+    this.version(7).stores({
+      workInProgress: 'key',
     });
   }
 }

@@ -238,8 +238,29 @@ describe('creations, deletions, conflicts and a new session', () => {
     await takeOutboxBatch(db, 100);
     await editRecord(db, 'structure', 'test--s2', { telephone: '04 00 00 00 03' });
     await db.outbox.delete(1);
-    await renumberOutbox(db);
+    await renumberOutbox(db, 'client-precedent-0001');
     const entries = await db.outbox.toArray();
     expect(entries.map((e) => [e.mutationId, e.mutation.id, e.sent])).toEqual([[1, 1, false]]);
+    expect(entries[0]?.mutation.sentBefore).toBeUndefined();
+  });
+
+  it('a mutation sent under the previous client id names that send, and stays frozen', async () => {
+    const db = await seeded();
+    await editRecord(db, 'structure', 'test--s1', { telephone: '04 00 00 00 02' });
+    await editRecord(db, 'structure', 'test--s2', { telephone: '04 00 00 00 03' });
+    await takeOutboxBatch(db, 1);
+    await renumberOutbox(db, 'client-precedent-0001');
+    await renumberOutbox(db, 'client-precedent-0002');
+    const [sent, unsent] = await db.outbox.orderBy('mutationId').toArray();
+    expect(sent).toMatchObject({ mutationId: 1, sent: true });
+    expect(sent?.mutation.sentBefore).toEqual([
+      { clientId: 'client-precedent-0001', id: 1 },
+      { clientId: 'client-precedent-0002', id: 1 },
+    ]);
+    expect(unsent).toMatchObject({ mutationId: 2, sent: false });
+    expect(unsent?.mutation.sentBefore).toBeUndefined();
+    // The server may hold the frozen content: a later edit of that record makes a new mutation.
+    await editRecord(db, 'structure', 'test--s1', { telephone: '04 00 00 00 09' });
+    expect(await db.outbox.count()).toBe(3);
   });
 });

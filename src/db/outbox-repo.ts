@@ -1,7 +1,7 @@
 // The outbox side of the device's database: what push sends and how acknowledgements land. Every step is one
 // transaction, so a crash between sending and acknowledging leaves the entries in place, and the retry gets the
 // server's stored answers (mutation ids make it idempotent).
-import type { MutationResult, Rejection } from '../domain/sync-protocol.ts';
+import { MAX_SENT_BEFORE, type Mutation, type MutationResult, type Rejection } from '../domain/sync-protocol.ts';
 import { fittingCount, PUSH_BODY_BUDGET } from '../sync/push-size.ts';
 import { type PendingChange, replay, splitRecordKey } from '../sync/replay.ts';
 import type { BoussoleDatabase, OutboxEntry } from './database.ts';
@@ -137,18 +137,24 @@ async function reopenConflict(db: BoussoleDatabase, conflictId: string): Promise
 }
 
 /**
- * A new session has a new client id whose mutation ids start at 1: pending entries are renumbered in order (and
- * sent again: a change that reached the server under the old id is recognised by its content — same values
- * merge as nothing to do).
+ * A new session has a new client id whose mutation ids start at 1: pending entries are renumbered in order. An
+ * entry already sent under the previous client id may have been applied there, its answer lost: it names that send
+ * (`sentBefore`), so that the server answers it with that decision rather than deciding it twice, and it stays
+ * sent — frozen: a later edit makes a new mutation instead of changing a content the server may hold.
  */
-export async function renumberOutbox(db: BoussoleDatabase): Promise<void> {
+export async function renumberOutbox(db: BoussoleDatabase, previousClientId: string | null): Promise<void> {
   await db.transaction('rw', db.outbox, db.meta, async () => {
     const entries = await db.outbox.orderBy('mutationId').toArray();
     await db.outbox.clear();
     let next = 1;
     for (const entry of entries) {
       const mutationId = next++;
-      await db.outbox.add({ ...entry, mutationId, sent: false, mutation: { ...entry.mutation, id: mutationId } });
+      const mutation: Mutation = { ...entry.mutation, id: mutationId };
+      if (entry.sent && previousClientId) {
+        const sends = [...(entry.mutation.sentBefore ?? []), { clientId: previousClientId, id: entry.mutationId }];
+        mutation.sentBefore = sends.slice(-MAX_SENT_BEFORE);
+      }
+      await db.outbox.add({ ...entry, mutationId, mutation });
     }
     await db.meta.put({ key: NEXT_MUTATION_KEY, value: next });
   });

@@ -1,6 +1,7 @@
 // The device's session (token, client id, account), kept in the database's meta table so that the sync engine
 // and every tab read the same one. Signing out removes everything the account could see — professional-only
-// listings, conflicts, changes not yet sent (the UI warns first) — and the next pull starts over anonymously.
+// listings, conflicts, changes not yet sent, the orientation in progress (the UI warns first) — and the next pull
+// starts over anonymously.
 
 import * as z from 'zod/mini';
 import { type Account, accountSchema, clientIdSchema } from '../domain/sync-protocol.ts';
@@ -12,6 +13,7 @@ import { recordTables } from './record-tables.ts';
 
 const SESSION_KEY = 'session';
 const LAST_CLIENT_KEY = 'outbox-client-id';
+const LAST_ACCOUNT_KEY = 'last-account';
 
 const sessionSchema = z.object({ token: z.string(), clientId: clientIdSchema, account: accountSchema });
 export type Session = z.infer<typeof sessionSchema>;
@@ -25,20 +27,25 @@ export async function readSession(db: BoussoleDatabase): Promise<Session | null>
 
 /**
  * Stores a new session. Pending changes made before (offline, or under an expired token) are kept and renumbered
- * for the new client id; a different account starts from an empty directory copy, since what it may see differs.
+ * for the new client id; a different account starts from an empty directory copy, since what it may see differs,
+ * and never sees the previous account's orientation in progress (one begun with no account signed in carries on:
+ * the worker signed in during it, to send a referral).
  */
 export async function saveSession(db: BoussoleDatabase, session: Session): Promise<void> {
   const previousClient = (await db.meta.get(LAST_CLIENT_KEY))?.value;
-  const previousAccount = (await readSession(db))?.account ?? (await db.meta.get('last-account'))?.value;
+  const previousAccount = (await readSession(db))?.account ?? (await db.meta.get(LAST_ACCOUNT_KEY))?.value;
   // A new client's ids start at 1, pending or not: the next edit of an empty outbox must be number 1 too.
-  if (previousClient !== session.clientId) await renumberOutbox(db);
-  const tables = [db.meta, ...recordTables(db), db.conflicts, db.referrals];
+  if (previousClient !== session.clientId) {
+    await renumberOutbox(db, typeof previousClient === 'string' ? previousClient : null);
+  }
+  const tables = [db.meta, ...recordTables(db), db.conflicts, db.referrals, db.workInProgress];
   await db.transaction('rw', tables, async () => {
     const sameAccount = (previousAccount as Account | undefined)?.id === session.account.id;
     if (!sameAccount) await resetDirectoryCopy(db);
+    if (!sameAccount && previousAccount) await db.workInProgress.clear();
     await db.meta.put({ key: SESSION_KEY, value: session });
     await db.meta.put({ key: LAST_CLIENT_KEY, value: session.clientId });
-    await db.meta.put({ key: 'last-account', value: session.account });
+    await db.meta.put({ key: LAST_ACCOUNT_KEY, value: session.account });
   });
 }
 
@@ -47,7 +54,19 @@ export async function dropToken(db: BoussoleDatabase): Promise<void> {
   await db.meta.delete(SESSION_KEY);
 }
 
-/** Signing out erases the account's data, referrals (sent, received, unsent) included: the UI warns first. */
+/**
+ * The device keeps an account's data without a token (dropToken): until the person signs in again nothing may be
+ * downloaded into that copy — the public feed would carry the account's listings as tombstones and leave out its
+ * conflicts, and signing in again as the same account continues from that copy's cursor without them.
+ */
+export async function awaitingSignIn(db: BoussoleDatabase): Promise<boolean> {
+  return (await readSession(db)) === null && (await db.meta.get(LAST_ACCOUNT_KEY)) !== undefined;
+}
+
+/**
+ * Signing out erases the account's data, referrals (sent, received, unsent) and the orientation in progress
+ * included: the UI warns first.
+ */
 export async function signOutDevice(db: BoussoleDatabase): Promise<void> {
   const tables = [
     db.meta,
@@ -58,6 +77,7 @@ export async function signOutDevice(db: BoussoleDatabase): Promise<void> {
     db.rejections,
     db.referrals,
     db.referralOutbox,
+    db.workInProgress,
   ];
   await db.transaction('rw', tables, async () => {
     for (const table of tables) await table.clear();

@@ -122,6 +122,25 @@ describe('default demo directory', () => {
     expect(demo.services.some((s) => s.lieu && s.lieu.code_insee !== structureOf(s)?.code_insee)).toBe(true);
   });
 
+  test('most prices that are not free carry amounts, in every shape a listing has (issue 16)', () => {
+    const priced = demo.services.flatMap((s) => (s.tarif.type === 'gratuit' ? [] : [s.tarif]));
+    const withAmounts = priced.filter((t) => t.montant !== undefined || t.adhesion !== undefined);
+    expect(withAmounts.length / priced.length).toBeGreaterThan(0.5);
+    expect(priced.some((t) => t.montant !== undefined && t.montant_reference !== undefined)).toBe(true);
+    expect(priced.some((t) => t.montant !== undefined && !Number.isInteger(t.montant))).toBe(true);
+    expect(new Set(priced.flatMap((t) => (t.unite ? [t.unite] : [])))).toEqual(
+      new Set(['panier', 'repas', 'colis', 'passage']),
+    );
+    expect(new Set(priced.flatMap((t) => (t.adhesion ? [t.adhesion.periode] : [])))).toEqual(new Set(['an', 'mois']));
+    // Some keep only the share of the shop price, some only the partner's sentence.
+    expect(
+      priced.some((t) => t.type === 'solidaire' && t.montant === undefined && t.pourcentage_min !== undefined),
+    ).toBe(true);
+    expect(priced.some((t) => t.montant === undefined && t.adhesion === undefined && !('pourcentage_min' in t))).toBe(
+      true,
+    );
+  });
+
   test('addresses lie in their commune, Lyon by arrondissement, some in the demo QPV', () => {
     const qpvCodes = new Set(DEMO_QPV.map((q) => q.code));
     expect(demo.structures.some((s) => s.code_qpv && qpvCodes.has(s.code_qpv))).toBe(true);

@@ -1,6 +1,7 @@
 // Each kind of invalid record is rejected with the path of the faulty field and a French message, so that forms
 // can show it next to the field and import reports can name it; valid minimal records pass.
 import { describe, expect, test } from 'vitest';
+import * as z from 'zod/mini';
 import { aService, aStructure } from '../../tests/fixtures/records.ts';
 import { osmOpeningHours } from './primitives.ts';
 import { type Profile, profileSchema } from './profile.ts';
@@ -81,6 +82,20 @@ const serviceCases: Case[] = [
   ['an unknown food category', { categorie: 'pizzeria' }, 'categorie'],
   ['a solidarity price without precisions', { tarif: { type: 'solidaire', pourcentage_min: 10 } }, 'tarif.precisions'],
   [
+    'a price paid above the usual price',
+    { tarif: { type: 'payant', montant: 20, montant_reference: 18, unite: 'panier' } },
+    'tarif.montant',
+  ],
+  ['a usual price without the price paid', { tarif: { type: 'payant', montant_reference: 18 } }, 'tarif.montant'],
+  ['an amount below the cent', { tarif: { type: 'payant', montant: 2.555 } }, 'tarif.montant'],
+  ['a negative amount', { tarif: { type: 'payant', montant: -1 } }, 'tarif.montant'],
+  ['an unknown price unit', { tarif: { type: 'payant', montant: 2, unite: 'bocal' } }, 'tarif.unite'],
+  [
+    'a membership without its period',
+    { tarif: { type: 'solidaire', adhesion: { montant: 2 }, precisions: 'Adhésion' } },
+    'tarif.adhesion.periode',
+  ],
+  [
     'a fiche de liaison sent by e-mail without an address',
     { fiche_liaison: { requise: true, canaux: ['courriel'], champs: [] } },
     'fiche_liaison.courriel',
@@ -158,5 +173,52 @@ describe('opening hours shape', () => {
     for (const hours of ['Tu 10:00-12:00 "sur rendez-vous', 'Mo-Fr 9h–12h', 'Mo 10:00-12:00 €']) {
       expect(parse(osmOpeningHours, hours).ok, hours).toBe(false);
     }
+  });
+});
+
+describe('prices with amounts (issue 16)', () => {
+  // The price model before the amounts, as apps from before them parse the directory feed.
+  const tarifBefore = z.discriminatedUnion('type', [
+    z.object({ type: z.literal('gratuit'), precisions: z.optional(z.string()) }),
+    z.object({
+      type: z.literal('solidaire'),
+      pourcentage_min: z.optional(z.number()),
+      pourcentage_max: z.optional(z.number()),
+      precisions: z.string(),
+    }),
+    z.object({ type: z.literal('payant'), precisions: z.optional(z.string()) }),
+  ]);
+  const withAmounts: Service['tarif'] = {
+    type: 'solidaire',
+    montant: 7,
+    montant_reference: 18,
+    unite: 'panier',
+    adhesion: { montant: 2.5, periode: 'mois' },
+    precisions: 'Panier à 7 € au lieu de 18 €. Adhésion 2,50 € par mois',
+  };
+
+  test('records stored before the amounts still parse, unchanged', () => {
+    for (const tarif of [
+      { type: 'gratuit' },
+      { type: 'solidaire', pourcentage_min: 10, pourcentage_max: 30, precisions: '10 à 30 % du prix en magasin' },
+      { type: 'payant', precisions: 'Adhésion annuelle de 5 €' },
+    ]) {
+      expect(parse(serviceSchema, { ...service, tarif })).toEqual({ ok: true, value: { ...service, tarif } });
+    }
+  });
+
+  test('amounts parse and are kept', () => {
+    expect(parse(serviceSchema, { ...service, tarif: withAmounts })).toEqual({
+      ok: true,
+      value: { ...service, tarif: withAmounts },
+    });
+    const paid = { type: 'payant', montant: 8, unite: 'repas' } as const;
+    expect(parse(serviceSchema, { ...service, tarif: paid })).toMatchObject({ ok: true, value: { tarif: paid } });
+  });
+
+  test('an app from before the amounts still reads a price with amounts, precisions included', () => {
+    const parsed = tarifBefore.safeParse(withAmounts);
+    expect(parsed.success).toBe(true);
+    expect(parsed.data).toEqual({ type: 'solidaire', precisions: withAmounts.precisions });
   });
 });

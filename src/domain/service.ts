@@ -31,6 +31,7 @@ import {
   JUSTIFICATIFS,
   LANGUES,
   MODES_ACCUEIL,
+  PERIODES_ADHESION,
   PUBLICS,
   REGIMES,
   RESSOURCES,
@@ -40,22 +41,62 @@ import {
   THEMATIQUES,
   TYPES_CHAMP,
   TYPES_SERVICE,
+  UNITES_PRIX,
   VISIBILITES,
   valuesOf,
 } from './vocabulary.ts';
 
 const age = z.number().check(z.int(), z.minimum(0), z.maximum(120));
 
+/** An amount in euros, to the cent. */
+const euros = z.number().check(
+  z.minimum(0),
+  z.maximum(10000),
+  z.refine((n) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-6, 'Montant au centime près attendu'),
+);
+
+// Amounts (issue 16) are optional members added to the existing shapes: records written before them still parse,
+// and an app from before them drops the keys it does not know (zod's objects strip them), so the directory feed
+// needs no new protocol version. `precisions` stays required for a solidarity price for that same older app.
+const amounts = {
+  /** What the person pays, e.g. 7 for « panier à 7 € ». */
+  montant: z.optional(euros),
+  /** The usual price, « au lieu de 18 € »; only with `montant`. */
+  montant_reference: z.optional(euros),
+  /** What `montant` is paid for (le panier, le repas, par mois…). */
+  unite: z.optional(z.enum(UNITES_PRIX)),
+  /** A membership paid on top of (or instead of) a price. */
+  adhesion: z.optional(z.object({ montant: euros, periode: z.enum(PERIODES_ADHESION) })),
+};
+
+interface Amounts {
+  montant?: number | undefined;
+  montant_reference?: number | undefined;
+}
+const amountChecks = [
+  z.refine<Amounts>((t) => t.montant_reference === undefined || t.montant !== undefined, {
+    message: 'Indiquez le prix payé avec le prix habituel',
+    path: ['montant'],
+  }),
+  z.refine<Amounts>(
+    (t) => t.montant === undefined || t.montant_reference === undefined || t.montant <= t.montant_reference,
+    { message: 'Le prix payé dépasse le prix habituel', path: ['montant'] },
+  ),
+];
+
 export const tarifSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('gratuit'), precisions: z.optional(text(300)) }),
-  z.object({
-    type: z.literal('solidaire'),
-    /** Share of the shop price paid, e.g. 10–30 % in an épicerie sociale. */
-    pourcentage_min: z.optional(z.number().check(z.minimum(0), z.maximum(100))),
-    pourcentage_max: z.optional(z.number().check(z.minimum(0), z.maximum(100))),
-    precisions: text(300),
-  }),
-  z.object({ type: z.literal('payant'), precisions: z.optional(text(300)) }),
+  z
+    .object({
+      type: z.literal('solidaire'),
+      /** Share of the shop price paid, e.g. 10–30 % in an épicerie sociale. */
+      pourcentage_min: z.optional(z.number().check(z.minimum(0), z.maximum(100))),
+      pourcentage_max: z.optional(z.number().check(z.minimum(0), z.maximum(100))),
+      ...amounts,
+      precisions: text(300),
+    })
+    .check(...amountChecks),
+  z.object({ type: z.literal('payant'), ...amounts, precisions: z.optional(text(300)) }).check(...amountChecks),
 ]);
 
 export const eligibiliteSchema = z

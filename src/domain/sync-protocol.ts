@@ -65,10 +65,27 @@ const fieldValues = z.record(z.string().check(z.regex(/^[a-z_]{1,40}$/)), z.unkn
 
 const mutationId = z.number().check(z.int(), z.positive());
 
+/** Most earlier sends a mutation names: one per re-sign-in while it waited (the device keeps the latest). */
+export const MAX_SENT_BEFORE = 20;
+
+/**
+ * Where a mutation was sent before a re-sign-in renumbered it for a new client id (oldest first): the server
+ * answers it with the decision stored for one of these sends of the same content by the same account, if any,
+ * instead of deciding it a second time (a creation would be refused as existing, a resolution as unknown, an edit
+ * overtaken since would conflict with itself). Absent for a mutation never sent under another client id.
+ */
+export const sentBeforeSchema = z
+  .array(z.object({ clientId: clientIdSchema, id: mutationId }))
+  .check(z.minLength(1), z.maxLength(MAX_SENT_BEFORE));
+export type SentBefore = z.infer<typeof sentBeforeSchema>;
+
+/** What every mutation carries besides its name and arguments. */
+const envelope = { id: mutationId, sentBefore: z.optional(sentBeforeSchema) };
+
 export const mutationSchema = z.discriminatedUnion('name', [
   /** A new structure or service; the server sets version, date_maj and (for workers) statut « proposée ». */
   z.object({
-    id: mutationId,
+    ...envelope,
     name: z.literal('record.create'),
     args: z.object({ kind: recordKindSchema, record: z.record(z.string(), z.unknown()) }),
   }),
@@ -78,19 +95,19 @@ export const mutationSchema = z.discriminatedUnion('name', [
    * something else becomes a conflict.
    */
   z.object({
-    id: mutationId,
+    ...envelope,
     name: z.literal('record.update'),
     args: z.object({ kind: recordKindSchema, id: recordId, base: fieldValues, changes: fieldValues }),
   }),
   /** Deletes a record last seen at `baseVersion`; a record changed since is a conflict, never a silent delete. */
   z.object({
-    id: mutationId,
+    ...envelope,
     name: z.literal('record.delete'),
     args: z.object({ kind: recordKindSchema, id: recordId, baseVersion: z.number().check(z.int(), z.positive()) }),
   }),
   /** Settles an open conflict with the chosen (or merged) value of its field. */
   z.object({
-    id: mutationId,
+    ...envelope,
     name: z.literal('conflict.resolve'),
     args: z.object({ conflictId: z.string().check(z.minLength(1), z.maxLength(64)), value: z.unknown() }),
   }),

@@ -239,6 +239,11 @@ export const MOTIFS_REJET = {
 
 export const FREQUENCES_MAJ_MOIS = [1, 3, 6, 12] as const;
 
+/** What a price is paid for; the words are in price-words.ts (read by lazy chunks only). */
+export const UNITES_PRIX = ['panier', 'repas', 'colis', 'seance', 'passage', 'kilo', 'semaine', 'mois'] as const;
+/** How often a membership (adhésion) is paid. */
+export const PERIODES_ADHESION = ['mois', 'an', 'unique'] as const;
+
 /** Languages the directory records (ISO 639-1), those most spoken in the Métropole's social services. */
 export const LANGUES = {
   fr: 'français',

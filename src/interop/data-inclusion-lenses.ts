@@ -3,7 +3,8 @@
 // (`fromDi`). Import compares first: when the incoming values are exactly what the listing already exports, the
 // listing keeps its richer value (a "prix solidaire 10–30 %" exports as `payant` and comes back unchanged); only
 // a real difference is written. Fields data·inclusion lacks are never touched by a lens, so they are kept.
-import type { Eligibilite, FicheLiaison } from '../domain/service.ts';
+import { PRICE_WORDS_FR, priceDetails } from '../domain/price-words.ts';
+import type { Eligibilite, FicheLiaison, Tarif } from '../domain/service.ts';
 import { JUSTIFICATIFS } from '../domain/vocabulary.ts';
 
 export type Rec = Record<string, unknown>;
@@ -99,11 +100,19 @@ const lieu: Lens = {
 
 export const UNKNOWN_PRICE = 'Tarif non renseigné par la source : à vérifier';
 
+/**
+ * data·inclusion has only `gratuit | payant` and a text: the amounts go into the text, said as in Boussole
+ * (« Panier à 7 € au lieu de 18 €. Adhésion 2 € par mois »), and whole under `extension_boussole`.
+ */
 const tarif: Lens = {
   di: ['frais', 'frais_precisions'],
   toDi(r) {
-    const t = r.tarif as { type: string; precisions?: string };
-    return { frais: t.type === 'gratuit' ? 'gratuit' : 'payant', frais_precisions: orNull(t.precisions) };
+    const t = r.tarif as Tarif;
+    const details = priceDetails(t);
+    return {
+      frais: t.type === 'gratuit' ? 'gratuit' : 'payant',
+      frais_precisions: details.length > 0 ? PRICE_WORDS_FR.join(details) : null,
+    };
   },
   fromDi(i) {
     const precisions = str(i.frais_precisions);

@@ -80,6 +80,33 @@ describe('data·inclusion mapping', () => {
     });
   });
 
+  it('carries the amounts of a price: whole in extension_boussole, in words in frais_precisions', () => {
+    const tarif = {
+      type: 'solidaire',
+      montant: 7,
+      montant_reference: 18,
+      unite: 'panier',
+      adhesion: { montant: 2.5, periode: 'mois' },
+      precisions: 'Le reste est pris en charge par le fonds solidaire',
+    } as const;
+    const service = aService(1, 1, { tarif });
+    const exported = serviceToDi(service);
+    expect(exported.frais).toBe('payant');
+    expect(String(exported.frais_precisions).replace(/\u00a0/g, ' ')).toBe(
+      'Panier à 7 € au lieu de 18 €. Adhésion 2,50 € par mois. Le reste est pris en charge par le fonds solidaire',
+    );
+    for (const file of [
+      readDiFile('services.json', diJson([exported])),
+      readDiFile('services.csv', diCsv('service', [exported])),
+    ]) {
+      const [created] = file.ok ? importAll(file.records) : [];
+      expect((created as Service | undefined)?.tarif).toEqual(tarif);
+      // Re-imported over the listing, an unchanged price keeps its amounts.
+      const again = mergeDiRecord('service', exported, undefined, service, options);
+      expect(again.ok && (again.record as Service).tarif).toEqual(tarif);
+    }
+  });
+
   it('builds a new listing from a foreign record with honest defaults', () => {
     const merged = mergeDiRecord(
       'service',

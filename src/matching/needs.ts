@@ -44,6 +44,36 @@ export function serviceNeedsMask(service: Pick<Service, 'categorie' | 'thematiqu
   return mask;
 }
 
+/**
+ * What a worker sends a person to first, per need; the need's other categories (BESOINS) answer it second: a
+ * weekly basket subscription for someone who wants to do their shopping at low prices, a monthly neighbourhood
+ * meal for someone who needs a meal, a solidarity fridge for someone who needs food aid, a garden for fresh fruit
+ * and vegetables, a restaurant to break isolation.
+ */
+export const FIRST_ANSWERS: Readonly<Record<NeedValue, readonly FoodCategoryValue[]>> = {
+  'aide-alimentaire': ['food_packages', 'food_distribution', 'food_voucher'],
+  'epicerie-solidaire': ['social_grocery_stores', 'buying_group'],
+  repas: ['solidarity_restaurant', 'food_distribution'],
+  'fruits-legumes': ['solidarity_basket', 'buying_group', 'social_grocery_stores'],
+  cuisiner: ['cooking_workshop', 'shared_kitchen'],
+  bebe: ['baby_parcel'],
+  budget: ['nutrition_awareness', 'buying_group'],
+  'lien-social': ['shared_meal', 'community_garden', 'cooking_workshop'],
+  jardiner: ['community_garden'],
+  eau: ['fountain'],
+};
+
+const firstMaskOf = new Map<FoodCategoryValue, number>();
+for (const [i, key] of NEED_KEYS.entries()) {
+  for (const c of FIRST_ANSWERS[key]) firstMaskOf.set(c, (firstMaskOf.get(c) ?? 0) | (1 << i));
+}
+
+/** The needs a service is a first answer to: by its category, or all it answers when it has none. */
+export function serviceFirstNeedsMask(service: Pick<Service, 'categorie' | 'thematiques'>): number {
+  if (service.categorie) return firstMaskOf.get(service.categorie) ?? 0;
+  return serviceNeedsMask(service);
+}
+
 /** Categories that give food to cook (colis, épicerie, paniers…), as opposed to a meal or an activity. */
 export function needsCooking(category: FoodCategoryValue | null | undefined): boolean {
   return category != null && FOOD_CATEGORIES[category].needsCooking;

@@ -6,11 +6,7 @@ import type { Profile } from '../domain/profile.ts';
 import type { NeedValue } from '../domain/vocabulary.ts';
 import { maskOfNeeds } from './needs.ts';
 import type { FamilySituation, Language, Mobility } from './reasons.ts';
-
-/** Distance a person usually covers by mode when no maximum is given (km, as the crow flies). */
-export const TYPICAL_KM: Record<Mobility, number> = { pied: 2, transports: 12, voiture: 30 };
-/** Assumed when the mobility is not given: public transport in the Métropole, kept moderate. */
-export const UNKNOWN_MOBILITY_KM = 8;
+import { reachKm, TRAVEL_MODEL } from './travel.ts';
 
 export interface Person {
   profile: Profile;
@@ -35,7 +31,10 @@ export interface Person {
   needs: readonly NeedValue[];
   needsMask: number;
   mobility: Mobility | null;
+  /** The mode travel times are counted in: the given one, else the model's assumption (travel.ts). */
+  travelMode: Mobility;
   maxKm: number | null;
+  /** The straight-line distance within the mode's usual reach (travel.ts `reachKm`). */
   typicalKm: number;
   /** Languages, only when given. `speaksFrench` is true when unknown (the default of a French service). */
   langues: readonly Language[] | null;
@@ -68,6 +67,7 @@ export function derivePerson(profile: Profile): Person {
     pregnant || (youngestChild !== null && youngestChild < 2) ? true : profile.foyer !== undefined ? false : null;
 
   const mobility = profile.mobilite?.mode ?? null;
+  const travelMode = mobility ?? TRAVEL_MODEL.assumed_mode;
   const langues = profile.langues && profile.langues.length > 0 ? profile.langues : null;
   const noFixedAddress = profile.sans_domicile_fixe === true;
   const canCook = profile.peut_cuisiner ?? (noFixedAddress ? false : null);
@@ -89,8 +89,9 @@ export function derivePerson(profile: Profile): Person {
     needs: profile.besoins,
     needsMask: maskOfNeeds(profile.besoins),
     mobility,
+    travelMode,
     maxKm: profile.mobilite?.distance_max_km ?? null,
-    typicalKm: mobility ? TYPICAL_KM[mobility] : UNKNOWN_MOBILITY_KM,
+    typicalKm: reachKm(travelMode),
     langues,
     speaksFrench: langues === null || langues.includes('fr'),
     canCook,

@@ -21,10 +21,11 @@ type Empty = Record<string, never>;
 
 /**
  * How a reason weighs: `excludes` makes the service excluded; `to_check` makes it "to check" (eligibility depends
- * on information not given, or access needs a referral, an appointment or a registration); `plus` and `minus`
- * moved it up or down; `info` is worth showing and changes nothing.
+ * on information not given, or access needs a referral, an appointment or a registration); `action` leaves it
+ * eligible with a step the user takes (a professional sends the fiche de liaison: `ServiceResult.action`); `plus`
+ * and `minus` moved it up or down; `info` is worth showing and changes nothing.
  */
-export type ReasonKind = 'excludes' | 'to_check' | 'plus' | 'minus' | 'info';
+export type ReasonKind = 'excludes' | 'to_check' | 'action' | 'plus' | 'minus' | 'info';
 
 /**
  * Every reason code with its parameters. Instants are epoch ms; dates are Paris calendar dates `YYYY-MM-DD`.
@@ -35,6 +36,8 @@ export interface ReasonParams {
   listing_not_validated: Empty;
   // Needs and what the person can do with the food
   covers_needs: { needs: readonly NeedValue[]; of: number };
+  /** Not a first answer to any need (needs.ts FIRST_ANSWERS); `needs` may be empty (a suggestion beside them). */
+  secondary_answer: { needs: readonly NeedValue[] };
   needs_cooking: { inferred: boolean };
   ready_to_eat: Empty;
   // Age, gender
@@ -84,6 +87,7 @@ export interface ReasonParams {
   language_not_spoken: { langues: readonly Language[] };
   // Distance (the km themselves are in ServiceResult.distance_km)
   distance_beyond_max: { km: number; max: number };
+  /** Beyond the mode's usual reach (travel.ts); `typical_km` is that reach as the crow flies. */
   distance_beyond_mobility: { km: number; mode: Mobility | null; typical_km: number };
   remote_possible: Empty;
   // Price

@@ -1,34 +1,39 @@
-// The scale of the score, in one place so that the weights can be read against each other. Roughly: covering the
-// needs matters most (up to 30), then being reachable (distance up to 20, hours up to 20 when urgent), then the
-// fit of the reception (an exclusive service for this person's public beats an unconditional one), then the
-// comfort factors. Penalties for stale listings and full services are large enough to move a service a page down.
+// The scale of the score, in one place so that the weights can be read against each other. The score orders
+// services within a rank tier (orient/rank-key.ts: timeliness, reach, first or second answer come first); one
+// point is worth one minute of travel, so every bonus reads as "worth so many minutes more on the way" (a public
+// made for the person: 10 minutes; passing one more eligibility rule: 1). Covering all the needs rather than some
+// matters most (up to 30), then travel, the hours against the urgency, the fit of the reception, then comfort.
+// Penalties for stale listings and full services are large enough to move a service a page down.
 export const POINTS = {
   needsFull: 30,
   babyMatch: 10,
   readyToEat: 8,
   needsCooking: -12,
 
-  publicExclusive: 12,
-  publicPreferred: 6,
+  /** Only for a public that matters for the needs (criteria/publics.ts `relevant`). */
+  publicExclusive: 10,
+  publicPreferred: 5,
   unconditional: 2,
   unconditionalWhenUrgent: 6,
-  targetedMatch: 3,
+  targetedMatch: 1,
 
   directAccess: 3,
   slowAccessToday: -12,
   slowAccessThisWeek: -5,
-  /** "To check" services move down a little: the person cannot go there straight away. */
+  /** "To check" for an access step only: the person cannot go there straight away. */
   toCheck: -5,
+  /** "To check" for a doubt on eligibility: likely not for this person until the worker checks. */
+  doubt: -15,
 
   dietPerRegime: 4,
   dietNotDeclared: -3,
   languageSpoken: 10,
   languageNotSpoken: -8,
 
-  distanceMax: 20,
-  beyondMobility: -10,
-  /** Where the distance cannot be computed (no location for the person or the service). */
-  distanceUnknown: 8,
+  /** Per minute of travel by the person's mode (travel.ts); none for a service also offered at a distance. */
+  perTravelMinute: -1,
+  /** Where the distance cannot be computed (no location for the person or the service): a middle trip. */
+  travelUnknown: -20,
 
   free: 4,
   solidarity: 2,

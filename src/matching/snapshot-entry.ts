@@ -6,7 +6,7 @@ import { communeByCode } from '../domain/communes.ts';
 import type { Service } from '../domain/service.ts';
 import type { Structure } from '../domain/structure.ts';
 import { temporaryPeriods } from './hours/temporary.ts';
-import { serviceNeedsMask } from './needs.ts';
+import { serviceFirstNeedsMask, serviceNeedsMask } from './needs.ts';
 import type {
   AdministrativeSituation,
   Diet,
@@ -30,6 +30,8 @@ export interface ServiceEntry extends SearchEntry {
   locationApprox: boolean;
   /** Also offered at a distance (phone, video): no travel needed. */
   remotePossible: boolean;
+  /** The needs it is a first answer to (needs.ts FIRST_ANSWERS), within `needsMask`. */
+  firstNeedsMask: number;
   /** Last change of the content (date_maj, epoch ms of its UTC midnight). */
   changedAt: number;
   // Eligibility and access, flattened from `service.eligibilite` and `service.fiche_liaison`.
@@ -79,6 +81,7 @@ export function entryOf(index: number, service: Service, structure: Structure | 
     locationApprox: !geocoded,
     remotePossible: service.modes_accueil.includes('a-distance'),
     needsMask: serviceNeedsMask(service),
+    firstNeedsMask: serviceFirstNeedsMask(service),
     category: service.categorie ?? null,
     hours: service.horaires_accueil ?? structure?.horaires_accueil ?? null,
     temporary: temporaryPeriods(service.infos_temporaires),

@@ -12,6 +12,13 @@ export interface DirectorySnapshot {
   structures: ReadonlyMap<string, Structure>;
   /** Distinct OSM strings in use (regular and exceptional): what the hours engine may have to parse. */
   hoursStrings: readonly string[];
+  /**
+   * By entry index, in compact arrays that a pass over thousands of candidates reads without touching the entries:
+   * 1 + the index of the regular hours in `hoursStrings` (0: none), and 1 when temporary information may change
+   * them.
+   */
+  hoursIds: Int32Array;
+  hasTemporary: Uint8Array;
 }
 
 export interface PrepareOptions {
@@ -27,17 +34,33 @@ export function prepareDirectory(
   const byStructure = new Map(structures.map((s) => [s.id, s]));
   const entries: ServiceEntry[] = [];
   const byId = new Map<string, ServiceEntry>();
-  const hoursStrings = new Set<string>();
+  // One string object per distinct hours: thousands of services share a few hundred strings, and every look-up
+  // by hours (the engine's cache) then compares one pointer instead of the text; `hoursIds` numbers them for
+  // memos by hours in an array (the orientation's lateness).
+  const hoursStrings = new Map<string, string>();
   // Stable order whatever the store returned: the matcher's tie-break is the id, the index follows it.
   const sorted = [...services].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const service of sorted) {
     const structure = byStructure.get(service.structure_id);
     if (options.publishedOnly && structure?.statut === 'proposee') continue;
     const entry = entryOf(entries.length, service, structure);
-    if (entry.hours) hoursStrings.add(entry.hours);
-    for (const p of entry.temporary) if (p.horaires) hoursStrings.add(p.horaires);
+    if (entry.hours) {
+      const same = hoursStrings.get(entry.hours);
+      if (same === undefined) hoursStrings.set(entry.hours, entry.hours);
+      else entry.hours = same;
+    }
+    for (const p of entry.temporary)
+      if (p.horaires && !hoursStrings.has(p.horaires)) hoursStrings.set(p.horaires, p.horaires);
     entries.push(entry);
     byId.set(entry.id, entry);
   }
-  return { entries, byId, structures: byStructure, hoursStrings: [...hoursStrings].sort() };
+  const strings = [...hoursStrings.keys()].sort();
+  const idOf = new Map(strings.map((h, i) => [h, i + 1]));
+  const hoursIds = new Int32Array(entries.length);
+  const hasTemporary = new Uint8Array(entries.length);
+  for (const entry of entries) {
+    if (entry.hours !== null) hoursIds[entry.index] = idOf.get(entry.hours) ?? 0;
+    if (entry.temporary.length > 0) hasTemporary[entry.index] = 1;
+  }
+  return { entries, byId, structures: byStructure, hoursStrings: strings, hoursIds, hasTemporary };
 }

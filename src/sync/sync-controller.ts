@@ -45,6 +45,11 @@ export function createSyncController(options: {
   /** Called when the server refused the token, before the status says so. */
   onUnauthenticated?: () => Promise<void>;
   /**
+   * True while the device keeps an account's data after its token was refused (src/db/session-repo.ts): a run
+   * then does nothing — no anonymous download into that copy — and the status stays `unauthenticated`.
+   */
+  awaitingSignIn?: () => Promise<boolean>;
+  /**
    * Runs after the push on a signed-in device, before the directory download: the referral step (issue 6,
    * src/sync/referral-sync.ts), on endpoints of its own but under this loop's triggers, lock and backoff.
    */
@@ -75,6 +80,10 @@ export function createSyncController(options: {
   const run = async () => {
     if (!env.isOnline()) {
       publish({ phase: 'offline', progress: null });
+      return;
+    }
+    if (await options.awaitingSignIn?.()) {
+      publish({ phase: 'unauthenticated', progress: null });
       return;
     }
     publish({ phase: 'syncing', progress: null, error: null });

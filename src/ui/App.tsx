@@ -1,3 +1,4 @@
+import type { VNode } from 'preact';
 import { LocationProvider, lazy, Route, Router, useLocation } from 'preact-iso';
 import type { AppContext } from './boot.ts';
 import { Header } from './components/Header.tsx';
@@ -5,6 +6,7 @@ import { HomeScreen } from './components/HomeScreen.tsx';
 import { NotFoundScreen } from './components/NotFoundScreen.tsx';
 import { StorageNotice } from './components/StorageNotice.tsx';
 import { UpdateBanner } from './components/UpdateBanner.tsx';
+import type { WorkInProgress } from './models/work-in-progress.ts';
 import { fr } from './strings.ts';
 
 // The orientation flow and the person's sheet are chunks of their own, fetched when their route opens (and precached
@@ -63,16 +65,31 @@ const DataScreen = lazy(() => import('./components/donnees/DataScreen.tsx').then
  * while the device's database opens, rather than once the app has booted (200 ms later on a cold start here).
  */
 export function preloadScreen(path: string): void {
+  // The orientation in progress is read back with its own chunk (WithWork), fetched alongside.
+  const work = { preload: () => import('./models/work-in-progress.ts') };
   const daily: Array<[RegExp, { preload(): Promise<unknown> }]> = [
     [/^\/annuaire\/?$/, DirectoryScreen],
     [/^\/partenaires\/[^/]+\/?$/, StructureScreen],
     [/^\/orientation\/?$/, OrientationScreen],
     [/^\/fiche\/?$/, HandoutScreen],
+    [/^\/(orientation|fiche)\/?$/, work],
   ];
-  void daily
-    .find(([route]) => route.test(path))?.[1]
-    .preload()
-    .catch(() => {}); // rendering the route asks again, and shows the error
+  for (const [route, screen] of daily) {
+    if (route.test(path)) void screen.preload().catch(() => {}); // rendering the route asks again, and shows the error
+  }
+}
+
+/**
+ * Screens that show the orientation in progress render once it is read back from the device: never an empty form
+ * first (a few milliseconds, nothing drawn meanwhile).
+ */
+function WithWork({ context, children }: { context: AppContext; children: (work: WorkInProgress) => VNode }) {
+  const work = context.work.value;
+  if (!work) {
+    void context.restoreWork();
+    return null;
+  }
+  return children(work);
 }
 
 /** Every route works offline: the service worker serves the shell for any path, the data is on the device. */
@@ -93,7 +110,7 @@ export function App({ context }: { context: AppContext }) {
               <>
                 {/* A partner asked by a running campaign sees it first (a chunk loaded for partners only). */}
                 {context.session.account.value?.role === 'partenaire' && <CampaignBanner context={context} />}
-                <HomeScreen account={context.session.account} />
+                <HomeScreen account={context.session.account} workKept={context.workKept} />
               </>
             )}
           />
@@ -122,10 +139,17 @@ export function App({ context }: { context: AppContext }) {
           <Route
             path="/orientation"
             component={() => (
-              <OrientationScreen catalog={context.catalog} recap={context.recap} programme={context.programme} />
+              <WithWork context={context}>
+                {(work) => <OrientationScreen catalog={context.catalog} work={work} programme={context.programme} />}
+              </WithWork>
             )}
           />
-          <Route path="/fiche" component={() => <HandoutScreen catalog={context.catalog} recap={context.recap} />} />
+          <Route
+            path="/fiche"
+            component={() => (
+              <WithWork context={context}>{(work) => <HandoutScreen catalog={context.catalog} work={work} />}</WithWork>
+            )}
+          />
           <Route path="/couverture" component={() => <CoverageScreen catalog={context.catalog} />} />
           <Route
             path="/donnees"
@@ -141,7 +165,9 @@ export function App({ context }: { context: AppContext }) {
           <Route
             path="/orientations/nouvelle/:serviceId"
             component={({ serviceId }: { serviceId: string }) => (
-              <ReferralWriteScreen context={context} serviceId={serviceId} />
+              <WithWork context={context}>
+                {(work) => <ReferralWriteScreen context={context} work={work} serviceId={serviceId} />}
+              </WithWork>
             )}
           />
           <Route

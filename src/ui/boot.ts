@@ -1,12 +1,14 @@
 // Wires the device's database, the sync engine and the service worker to the UI models. The only place where the
 // layers meet; everything it creates is passed down, so tests can build the same graph with fakes.
 
-import { signal } from '@preact/signals';
+import { type ReadonlySignal, signal } from '@preact/signals';
+import { liveQuery } from 'dexie';
 import { readCatalogSearch } from '../db/catalog-cache.ts';
 import { BoussoleDatabase } from '../db/database.ts';
 import { applyDirectoryPage, readStructure, readSyncState } from '../db/directory-repo.ts';
 import { acknowledge, takeOutboxBatch } from '../db/outbox-repo.ts';
-import { dropToken, readSession } from '../db/session-repo.ts';
+import { awaitingSignIn, dropToken, readSession } from '../db/session-repo.ts';
+import { keepWorkExpiring } from '../db/work-in-progress-expiry.ts';
 import type { OpeningHoursConstructor } from '../matching/hours/hours-engine.ts';
 import { registerServiceWorker, type ServiceWorkerHandle } from '../pwa/service-worker.ts';
 import {
@@ -22,10 +24,10 @@ import { type DirectoryWorker, directoryWorker } from '../sync/worker-pull.ts';
 import type { CatalogModel } from './models/catalog-model.ts';
 import { createDirectoryModel } from './models/directory-model.ts';
 import { createPendingModel } from './models/pending-model.ts';
-import { createRecapModel } from './models/recap-model.ts';
 import { createSessionModel } from './models/session-model.ts';
 import { createStructureEditor } from './models/structure-editor-model.ts';
 import { createSyncModel } from './models/sync-model.ts';
+import type { WorkInProgress } from './models/work-in-progress.ts';
 import { programmeLoader } from './programme-wiring.ts';
 import type { ReferralWiring } from './referral-wiring.ts';
 
@@ -40,6 +42,8 @@ export async function boot() {
   const worker = startDirectoryWorker(() => session.token(), navigator.onLine);
   const db = new BoussoleDatabase();
   await db.open();
+  // The orientation in progress is erased a working day after its last change: at start-up, then while open.
+  keepWorkExpiring(db);
   // Whether the storage is kept for good is read with the rest, so that the first paint already has (or has not)
   // the storage notice: arriving later, it would push the page down.
   const [state, storedSession, persisted] = await Promise.all([readSyncState(db), readSession(db), storagePersisted()]);
@@ -51,8 +55,6 @@ export async function boot() {
   const directory = createDirectoryModel(db);
   // What waits to be sent, from every queue: the header's badge, Synchronisation and the sign-out warning.
   const pending = createPendingModel(db);
-  // The person's sheet in the making: memory only (see recap-model.ts).
-  const recap = createRecapModel();
   const catalog = signal<CatalogModel | null>(null);
   // Read while the chunk loads: a cold start offline waits on both, so they overlap.
   const startupCopy = worker ? readCatalogSearch(db).catch(() => null) : undefined;
@@ -68,6 +70,28 @@ export async function boot() {
     catalog.value = model;
     return model;
   });
+  // The orientation in progress and its sheet (work-in-progress.ts): read back with the first screen showing them,
+  // before it renders; counted here for the sign-out warning.
+  const work = signal<WorkInProgress | null>(null);
+  let restoring: Promise<unknown> | null = null;
+  const restoreWork = () =>
+    (restoring ??= import('./models/work-in-progress.ts')
+      .then((m) => m.restoreWorkInProgress(db, catalog))
+      .then(
+        (w) => {
+          work.value = w;
+        },
+        () => {
+          restoring = null; // a chunk that failed to load is asked again next time
+        },
+      ));
+  const workKept = signal(false);
+  liveQuery(() => db.workInProgress.count()).subscribe({
+    next: (n) => {
+      workKept.value = n > 0;
+    },
+  });
+
   /** After a sync or a local edit: the list and the matching snapshot read the device again. */
   const refresh = (how: { downloading?: boolean } = {}) =>
     Promise.all([directory.reload(), catalogReady.then((model) => model.load(how))]);
@@ -122,6 +146,7 @@ export async function boot() {
       await dropToken(db);
       await session.tokenRefused();
     },
+    awaitingSignIn: () => awaitingSignIn(db),
     env: browserSyncEnvironment(),
     now: () => new Date(),
     initialLastSuccessAt: state.lastSyncAt,
@@ -163,7 +188,11 @@ export async function boot() {
     pending,
     /** Conflicts and refused changes, with the Synchronisation screen's chunk (it disposes of the model). */
     review: () => import('./models/review-model.ts').then(({ createReviewModel }) => createReviewModel(db)),
-    recap,
+    /** The orientation in progress, once read back (`restoreWork` reads it, once). */
+    work: work as ReadonlySignal<WorkInProgress | null>,
+    restoreWork,
+    /** An orientation in progress is on the device: signing out erases it. */
+    workKept,
     /** The referral screens' model (with their chunk). */
     referrals: async () => (referralModel ??= (await referrals()).model(() => controller.syncNow())),
     syncNow: () => controller.syncNow(),

@@ -64,6 +64,8 @@ export const fr = {
     erases: 'Les données de votre compte seront effacées de cet appareil.',
     loses: (n: number) =>
       `Attention : ${n > 1 ? `${n} envois en attente seront perdus` : '1 envoi en attente sera perdu'} (modifications, orientations, réponses).`,
+    // The orientation in progress is erased too (session-repo.ts), said whenever one is on the device.
+    work: 'L’orientation en cours (situation de la personne et fiche à remettre) sera effacée.',
     seePending: 'Voir ce qui attend',
     anyway: 'Se déconnecter quand même',
     cancel: 'Annuler',
@@ -110,6 +112,7 @@ export const fr = {
     searchHint: 'Un nom, une commune, un besoin : « épicerie Vénissieux », « colis », « atelier cuisine »…',
     searchSubmit: 'Rechercher',
     newOrientation: 'Nouvelle orientation',
+    resumeOrientation: 'Reprendre l’orientation en cours',
     newOrientationHint: 'À partir de la situation d’une personne : les partenaires qui peuvent l’accueillir.',
     browse: 'Parcourir l’annuaire',
     coverage: 'Couverture et manques du territoire',
@@ -319,14 +322,6 @@ export const fr = {
     sameHours: 'Mêmes horaires que l’accueil du partenaire.',
     place: 'Lieu (hors les murs)',
     price: 'Prix',
-    priceShare: (min: number | undefined, max: number | undefined) =>
-      min !== undefined && max !== undefined
-        ? `${min} à ${max} % du prix en magasin`
-        : min !== undefined
-          ? `à partir de ${min} % du prix`
-          : max !== undefined
-            ? `jusqu’à ${max} % du prix`
-            : '',
     access: 'Conditions d’accès',
     publics: (list: string) => `Publics : ${list}`,
     ages: (min: number | undefined, max: number | undefined) =>
@@ -362,9 +357,6 @@ export const fr = {
     serviceContact: 'Contact du service',
   },
   hours: {
-    today: "aujourd'hui",
-    tomorrow: 'demain',
-    onDate: (date: string) => `le ${date}`,
     range: (from: string, to: string) => `${from} – ${to}`,
     and: ' et ',
     openUntil: (time: string) => `Ouvert jusqu’à ${time}`,
@@ -500,19 +492,10 @@ export const fr = {
     dateRequired: 'Date de début attendue',
     ownHoursEmpty: 'Cochez au moins un jour, ou choisissez « Mêmes horaires que le partenaire ».',
     exceptionalEmpty: 'Indiquez les horaires de cette période (au moins un jour).',
-    pricePrecisionsMissing: 'Précisez le prix solidaire (par exemple « adhésion 2 € par an »).',
     capacityLegend: 'Places',
     capacity: 'Disponibilité',
     capacityUnknown: 'Non renseigné',
     capacityNote: 'Précisions sur les places',
-    priceLegend: 'Prix',
-    priceType: 'Type de prix',
-    percentMin: 'Part du prix payée, minimum (%)',
-    percentMax: 'Part du prix payée, maximum (%)',
-    pricePrecisions: 'Précisions sur le prix',
-    pricePrecisionsRequired: 'Précisions sur le prix (obligatoire pour un prix solidaire)',
-    percentInvalid: 'Nombre entre 0 et 100 attendu',
-    percentOrder: 'Le minimum dépasse le maximum',
     accessLegend: 'Conditions d’accès',
     onReferral: 'Sur orientation d’un ou d’une travailleuse sociale',
     onAppointment: 'Sur rendez-vous',
@@ -533,11 +516,12 @@ export const fr = {
     invalid: 'Certains champs sont à corriger : voir les messages en rouge.',
     missing: 'Ce service n’est pas (ou plus) sur cet appareil.',
   },
-  // Orientation, recap and handout (src/ui/components/orientation/, src/ui/components/handout/).
+  // Orientation and recap (src/ui/components/orientation/); the handout has its own strings-handout.ts.
   when: {
     today: 'aujourd’hui',
     tomorrow: 'demain',
     at: (day: string, time: string) => `${day} à ${time}`,
+    between: (day: string, from: string, to: string) => `${day} de ${from} à ${to}`,
   },
   orientation: {
     title: 'Nouvelle orientation',
@@ -548,8 +532,8 @@ export const fr = {
       besoins: '2. Ce dont la personne a besoin',
       resultats: '3. Les partenaires qui peuvent l’accueillir',
     },
-    privacy:
-      'Ces informations restent sur cette tablette, le temps de l’orientation : elles ne sont ni envoyées ni enregistrées. Tout est facultatif.',
+    privacy: (hours: number) =>
+      `Ces informations restent sur cet appareil, sans être envoyées. Elles sont effacées par « Nouvelle orientation », à la déconnexion ou ${hours} h après la dernière modification. Tout est facultatif.`,
     next: 'Continuer',
     back: 'Retour',
     seeResults: 'Voir les résultats',
@@ -613,6 +597,16 @@ export const fr = {
     excludedBecause: 'Écarté :',
     showMore: (n: number) => `Afficher plus (${n} restants)`,
     distance: (d: string, approximate: boolean) => `À ${approximate ? 'environ ' : ''}${d}`,
+    /** Distance and trip time on one line: « À 1,4 km, ≈ 20 min en transports ». */
+    distanceAndTravel: (distance: string, travel: string) => `${distance}, ${travel}`,
+    travel: {
+      under5: 'moins de 5 min',
+      about: (d: string) => `≈ ${d}`,
+      by: { pied: 'à pied', transports: 'en transports', voiture: 'en voiture' },
+    },
+    /** A service on referral, for a professional: eligible, with the fiche de liaison to send. */
+    actionLabel: 'À faire :',
+    sendReferral: 'Envoyer une fiche de liaison',
     openSheet: 'Voir la fiche partenaire',
     add: 'Ajouter à la fiche',
     remove: 'Retirer de la fiche',
@@ -661,6 +655,8 @@ export const fr = {
   reasons: {
     listing_not_validated: 'Partenaire proposé, pas encore validé par la coordination',
     covers_needs: (needs: string) => `Répond à : ${needs}`,
+    secondary_answer: (needs: string | null) =>
+      needs ? `Répond moins directement à : ${needs}` : 'Proposé en plus des besoins demandés',
     needs_cooking: (inferred: boolean) =>
       inferred
         ? 'Denrées à cuisiner : sans domicile fixe, cuisiner est sans doute difficile'
@@ -726,14 +722,11 @@ export const fr = {
     distance_beyond_mobility: (km: string, mode: string | null) =>
       mode ? `À ${km} : loin pour se déplacer ${mode}` : `À ${km} : loin`,
     remote_possible: 'Possible à distance (téléphone, visio)',
-    solidarity_price: (label: string, min: number | null, max: number | null) =>
-      min !== null && max !== null ? `${label} : ${min} à ${max} % du prix` : label,
     closed_until: (until: string | null) => (until ? `Fermé jusqu’au ${until}` : 'Fermé jusqu’à nouvel ordre'),
     exceptional_hours: (until: string | null) =>
       until ? `Horaires exceptionnels jusqu’au ${until}` : 'Horaires exceptionnels en ce moment',
     open_now: (until: string) => `Ouvert maintenant jusqu’à ${until}`,
-    opens_today: (slot: string) => `Ouvert aujourd’hui ${slot}`,
-    fromTime: (time: string) => `à partir de ${time}`,
+    opens_today: (when: string) => `Ouvert ${when}`,
     opens_this_week: (when: string) => `Ouvert ${when}`,
     not_open_today: (next: string | null) =>
       next ? `Pas ouvert aujourd’hui (prochaine ouverture : ${next})` : 'Pas ouvert aujourd’hui',
@@ -753,54 +746,6 @@ export const fr = {
     moved_for_diversity: 'Remonté pour varier les partenaires proposés',
     mdm_recommended: (commune: string) => `Recommandé par la MDM de ${commune}`,
     colleague_criteria: (criteres: string) => `Critère de collègues : ${criteres}`,
-  },
-  handout: {
-    title: 'Vos adresses pour l’alimentation',
-    forPerson: (prenom: string) => `Pour ${prenom}`,
-    madeOn: (date: string) => `Fiche préparée le ${date}. Appelez avant de vous déplacer si vous avez un doute.`,
-    firstName: 'Prénom de la personne (facultatif, imprimé sur la fiche)',
-    firstNameHint: 'Rien d’autre sur la personne n’apparaît sur la fiche.',
-    print: 'Imprimer',
-    share: 'Partager',
-    back: 'Retour à l’orientation',
-    empty: 'La fiche est vide : ajoutez des partenaires depuis les résultats d’une orientation.',
-    missing: 'Ce partenaire n’est plus dans l’annuaire de l’appareil.',
-    remove: (nom: string) => `Retirer de la fiche : ${nom}`,
-    address: 'Adresse',
-    howToGo: 'Comment y aller',
-    distance: (d: string, approximate: boolean) =>
-      `À ${approximate ? 'environ ' : ''}${d} à vol d’oiseau de votre lieu de vie`,
-    stepFree: 'Accès de plain-pied (fauteuil roulant)',
-    hours: 'Horaires',
-    nextOpenings: 'Prochaines ouvertures :',
-    usually: 'Habituellement :',
-    noHours: 'Horaires non renseignés : appelez avant de venir.',
-    hoursLoading: 'Horaires en cours de chargement…',
-    closedFromTo: (from: string, to: string | null) =>
-      to ? `Fermeture exceptionnelle du ${from} au ${to}` : `Fermé à partir du ${from}, jusqu’à nouvel ordre`,
-    exceptionalFromTo: (from: string, to: string | null) =>
-      to ? `Horaires exceptionnels du ${from} au ${to}` : `Horaires exceptionnels à partir du ${from}`,
-    weekly: (days: string, slots: string) => `${days} : ${slots}`,
-    someDays: (day: string) => `certains ${day}s`,
-    oneDay: (day: string) => `le ${day}`,
-    dayRange: (from: string, to: string) => `du ${from} au ${to}`,
-    slot: (from: string, to: string) => `de ${from} à ${to}`,
-    toBring: 'À apporter',
-    nothingToBring: 'Aucun justificatif demandé.',
-    howToRefer: 'Comment y être accueilli·e',
-    referralFiche: (canaux: string) =>
-      `Une fiche de liaison est nécessaire : votre travailleur·se social·e la transmet (${canaux}).`,
-    referralOnly: 'Sur orientation d’un ou d’une travailleuse sociale.',
-    appointment: 'Sur rendez-vous : appelez avant de venir.',
-    registration: 'Sur inscription.',
-    direct: 'Vous pouvez y aller directement, sans orientation.',
-    price: 'Prix',
-    contact: 'Contact',
-    phone: (tel: string) => `Téléphone : ${tel}`,
-    email: (mail: string) => `Courriel : ${mail}`,
-    qrLabel: (nom: string) => `QR code : ajouter ${nom} aux contacts du téléphone (adresse et téléphone)`,
-    qrCaption: 'Scannez pour garder l’adresse et le téléphone dans vos contacts.',
-    shareTitle: 'Adresses pour l’alimentation',
   },
   // Referrals with the fiche de liaison (issue 6).
   referral: {
@@ -895,7 +840,7 @@ export const fr = {
     down: (label: string) => `Descendre ${label || 'ce champ'}`,
     field: (n: number) => `Champ ${n}`,
   },
-  // End of orientation, recap and handout.
+  // End of orientation and recap.
   update: {
     available: 'Nouvelle version disponible',
     apply: 'Mettre à jour',

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HANDOUT_LANGUAGES, loadWords } from '../../src/ui/text/handout-language.ts';
 
 /** gzip size budget of the app's JavaScript on first load (see README, "Budget"). */
 const JS_BUDGET_GZIP = 100 * 1024;
@@ -25,6 +26,12 @@ beforeAll(async () => {
   }
 }, 60_000);
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+/** The JavaScript files the first load fetches: the entry script and the chunks index.html preloads. */
+function firstLoad(): string[] {
+  const html = readFileSync(join(outDir, 'index.html'), 'utf8');
+  return [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1] ?? '');
+}
 
 function precacheUrls(): string[] {
   const sw = readFileSync(join(outDir, 'sw.js'), 'utf8');
@@ -76,12 +83,31 @@ describe('the PWA build', () => {
   it(`keeps the JavaScript of the first load under ${JS_BUDGET_GZIP / 1024} kB gzip`, () => {
     // What the first load fetches: the entry script and the chunks index.html preloads. Lazy chunks (the
     // matching engine, opening_hours) load after the first paint and are precached.
-    const html = readFileSync(join(outDir, 'index.html'), 'utf8');
-    const initial = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1] ?? '');
+    const initial = firstLoad();
     expect(initial.length).toBeGreaterThan(0);
     const total = initial.reduce((sum, file) => sum + gzipSync(readFileSync(join(outDir, file))).length, 0);
     expect(total).toBeLessThan(JS_BUDGET_GZIP);
     // The hours library never rides on the first load.
     expect(initial.some((file) => file.includes('opening_hours'))).toBe(false);
+  });
+
+  it('keeps each translation of the handout out of the first load, in its own precached chunk', async () => {
+    const initial = firstLoad().map((file) => readFileSync(join(outDir, file), 'utf8'));
+    const lazy = readdirSync(join(outDir, 'assets')).filter((a) => a.endsWith('.js'));
+    const urls = precacheUrls();
+    for (const { code } of HANDOUT_LANGUAGES.filter((l) => l.code !== 'fr')) {
+      const { title, welcome } = await loadWords(code);
+      expect(
+        initial.some((js) => js.includes(title)),
+        code,
+      ).toBe(false);
+      // Found as written in exactly one chunk (so the search above can find it), which opens offline.
+      const holders = lazy.filter((a) => readFileSync(join(outDir, 'assets', a), 'utf8').includes(welcome));
+      expect(holders, code).toHaveLength(1);
+      expect(urls, code).toContain(`assets/${holders[0]}`);
+      // Only that language: choosing Arabic does not download Tigrinya.
+      const other = await loadWords(code === 'ti' ? 'ar' : 'ti');
+      expect(readFileSync(join(outDir, 'assets', holders[0] ?? ''), 'utf8')).not.toContain(other.welcome);
+    }
   });
 });

@@ -108,7 +108,7 @@ test.describe('Orientation hors ligne', () => {
       await expect(sheet).toBeVisible();
       await expect(sheet.getByTestId('handout-address')).toContainText(address.split(',')[0] ?? address);
       await expect(sheet.getByTestId('handout-hours')).toContainText(
-        /Prochaines ouvertures|Habituellement|Horaires non renseignés/,
+        /Prochaines ouvertures|Chaque semaine|Horaires non renseignés/,
       );
       await expect(sheet.getByTestId('handout-hours')).not.toContainText('chargement');
     }

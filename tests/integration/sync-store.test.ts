@@ -4,12 +4,14 @@ import { actionStoreContract } from './action-store.contract.ts';
 import { campagneStoreContract } from './campagne-store.contract.ts';
 import { feedHeadContract } from './feed-head.contract.ts';
 import { STORE_HARNESSES } from './fixtures/store-harnesses.ts';
+import { resendStoreContract } from './resend-store.contract.ts';
 import { signalementStoreContract } from './signalement-store.contract.ts';
 import { syncStoreContract } from './sync-store.contract.ts';
 
 for (const [name, harness] of STORE_HARNESSES) {
   accountStoreContract(name, harness);
   syncStoreContract(name, harness);
+  resendStoreContract(name, harness);
   feedHeadContract(name, harness);
   actionStoreContract(name, harness);
   signalementStoreContract(name, harness);

@@ -1,8 +1,10 @@
 // The randomized convergence test (issue 4): for each seed, four devices and the real server go through random
-// edits, creations, deletions and resolutions, partitions, lost, duplicated and late messages, device and server
-// restarts and revoked tokens, then heal; every device must equal the server and every acknowledged mutation be
-// applied once or shown as a conflict or rejection (fuzz/fuzz-checks.ts). CI runs REGRESSIONS and seeds 1–200;
-// `npm run soak -- --seeds 5000` runs more (BOUSSOLE_FUZZ_FROM / BOUSSOLE_FUZZ_SEEDS).
+// edits, creations, deletions and resolutions, partitions, lost, duplicated and late messages, hung requests, the
+// server killed in the middle of a push, device and server restarts, revoked tokens and re-sign-ins, the database
+// restored from a backup with a new epoch, and downloads cut between small pages; then heal. Every device must equal
+// the server, the feed and the mutation ids have no gap, and each edit — followed by its content across client ids —
+// is applied exactly once or shown as a conflict or rejection (fuzz/fuzz-checks.ts). CI runs REGRESSIONS and seeds
+// 1–200; `npm run soak -- --seeds 5000` runs more (BOUSSOLE_FUZZ_FROM / BOUSSOLE_FUZZ_SEEDS).
 import { describe, it } from 'vitest';
 import { runSeed } from './fuzz/run-seed.ts';
 
@@ -11,6 +13,10 @@ const REGRESSIONS: ReadonlyArray<readonly [number, string]> = [
   [8, 'an edit that changed nothing kept a server copy aside forever'],
   [316, 'a device revoked just before the heal: the heal stopped after one quiet round (test harness)'],
   [359, 'a resolution the server refused stayed settled on the device while open on the server'],
+  [55, 'a device signed out by a refused token pulled the public feed into its account’s copy, then missed a conflict'],
+  [67, 'a creation applied, its answer lost, sent again after a re-sign-in: refused as existing (sentBefore)'],
+  [75, 'the same in pages of 2: the person told their new service was refused while it was listed'],
+  [41, 'seed 55’s bug with today’s steps: a signed-out device’s public download left a listing missing'],
 ];
 
 const from = Number(process.env.BOUSSOLE_FUZZ_FROM ?? 1);

@@ -7,7 +7,7 @@ import { sha256 } from '../../server/auth/secrets.ts';
 import { NEXT_MUTATION_KEY } from '../../src/db/local-edits.ts';
 import { FakeLocks, SimDevice } from './harness/device.ts';
 import { expectConverged } from './harness/server-view.ts';
-import { PAULINE, THEO, type World, world } from './harness/world.ts';
+import { CLAIRE, PAULINE, THEO, TINA, type World, world } from './harness/world.ts';
 
 const S2 = 'test--s002';
 const pushesOf = (w: { network: { log: Array<{ path: string; device: string }> } }, tab: string) =>
@@ -86,6 +86,56 @@ describe('a revoked token', () => {
     await theo.edit('structure', S2, { horaires_note: 'Fermé le lundi' });
     expect((await theo.snapshot()).outbox.map((e) => e.mutationId)).toEqual([1]);
     expect(await theo.sync()).toMatchObject({ phase: 'idle', error: null });
+    await expectConverged(theo, w.server);
+  });
+});
+
+describe('changes sent just before the token was revoked, their answer lost', () => {
+  it('are answered as applied after signing in again: not refused as existing, not in conflict', async () => {
+    const w = await world();
+    const [theo, tina] = [await w.device(THEO), await w.device(TINA)];
+    const again = await sameAccount(w, theo);
+    await theo.create('service', { ...(await theo.service('test--v001')), id: 'test--neuf', nom: 'Nouveau service' });
+    await theo.edit('structure', S2, { telephone: '04 00 00 00 02' });
+    w.network.script(theo.tab, 'drop-response');
+    expect((await theo.sync()).phase).toBe('offline'); // applied on the server, the answer lost
+    await w.server.store.revokeDevice(theo.currentClientId ?? '', new Date());
+    expect((await theo.sync()).phase).toBe('unauthenticated');
+    // Tina changes the number after Théo's change reached her.
+    await tina.sync();
+    await tina.edit('structure', S2, { telephone: '04 00 00 00 09' });
+    expect((await tina.sync()).phase).toBe('idle');
+
+    await theo.signIn(await w.server.invite(again));
+    expect((await theo.sync()).phase).toBe('idle');
+    const { rejections, conflicts } = await theo.snapshot();
+    expect(rejections).toEqual([]);
+    expect(conflicts).toEqual([]);
+    expect((await theo.structure(S2))?.telephone).toBe('04 00 00 00 09');
+    expect(await w.server.store.history({ kind: 'service', id: 'test--neuf', limit: 10 })).toHaveLength(1);
+    await expectConverged(theo, w.server);
+  });
+});
+
+describe('a device signed out by a refused token', () => {
+  it('downloads nothing into the account’s copy until the person signs in again, then misses nothing', async () => {
+    const w = await world();
+    const [theo, claire] = [await w.device(THEO), await w.device(CLAIRE)];
+    const again = await sameAccount(w, theo);
+    await w.server.store.revokeDevice(theo.currentClientId ?? '', new Date());
+    expect((await theo.sync()).phase).toBe('unauthenticated');
+    // A listing for professionals changes meanwhile: the public feed would carry it as a tombstone.
+    await claire.edit('structure', 'test--s003', { telephone: '04 00 00 00 03' });
+    expect((await claire.sync()).phase).toBe('idle');
+
+    const requests = w.network.of(theo.tab).length;
+    expect((await theo.sync()).phase).toBe('unauthenticated');
+    expect(w.network.of(theo.tab)).toHaveLength(requests);
+    expect(await theo.structure('test--s003')).toBeDefined();
+
+    await theo.signIn(await w.server.invite(again));
+    expect((await theo.sync()).phase).toBe('idle');
+    expect((await theo.structure('test--s003'))?.telephone).toBe('04 00 00 00 03');
     await expectConverged(theo, w.server);
   });
 });

@@ -15,29 +15,47 @@ const BASE = aService(1, 1).eligibilite;
 
 type Overrides = Partial<Omit<Service, 'eligibilite'>> & { eligibilite?: Partial<Service['eligibilite']> };
 
-function only(profile: Partial<Profile>, overrides: Overrides, structure: Partial<Structure> = {}): ServiceResult {
+type Audience = 'professionnel' | 'public';
+
+function only(
+  profile: Partial<Profile>,
+  overrides: Overrides,
+  structure: Partial<Structure> = {},
+  audience: Audience = 'professionnel',
+): ServiceResult {
   const service = aService(1, 1, {
     ...overrides,
     eligibilite: { ...BASE, ...overrides.eligibilite },
   } as Partial<Service>);
   const snapshot = prepareDirectory([aStructure(1, structure)], [service]);
-  const o = orient({ besoins: [], ...profile }, snapshot, NOW);
+  const o = orient({ besoins: [], ...profile }, snapshot, NOW, { audience });
   const r = [...o.results, ...o.excluded][0];
   if (!r) throw new Error('no result');
   return r;
 }
 
-type Row = [string, Partial<Profile>, Overrides, Verdict, ReasonCode, object?];
+type Row = [string, Partial<Profile>, Overrides, Verdict, ReasonCode, object?, Audience?];
+
+const ON_REFERRAL: Overrides = {
+  eligibilite: { sur_orientation: true, sur_rendez_vous: true },
+  fiche_liaison: { requise: true, canaux: ['courriel'], champs: [], courriel: 'a@example.org' },
+};
 
 const rows: Row[] = [
   [
-    'a referral makes it to check, with the fiche',
+    'for a person looking by themselves, a referral makes it to check, with the fiche',
     {},
-    {
-      eligibilite: { sur_orientation: true },
-      fiche_liaison: { requise: true, canaux: ['courriel'], champs: [], courriel: 'a@example.org' },
-    },
+    ON_REFERRAL,
     'to_check',
+    'needs_referral',
+    { fiche: true, canaux: ['courriel'] },
+    'public',
+  ],
+  [
+    'for a professional, a referral (and the appointment it arranges) leaves it eligible, with the fiche to send',
+    {},
+    ON_REFERRAL,
+    'eligible',
     'needs_referral',
     { fiche: true, canaux: ['courriel'] },
   ],
@@ -193,11 +211,41 @@ const rows: Row[] = [
 ];
 
 describe('each access and comfort rule gives its verdict and its reason', () => {
-  test.each(rows)('%s', (_label, profile, overrides, verdict, code, params) => {
-    const r = only(profile, overrides);
+  test.each(rows)('%s', (_label, profile, overrides, verdict, code, params, audience) => {
+    const r = only(profile, overrides, {}, audience);
     expect(r.verdict).toBe(verdict);
     const reason = r.reasons.find((x) => x.code === code);
     expect(reason, `reasons: ${r.reasons.map((x) => x.code).join(', ')}`).toBeDefined();
     if (params) expect(reason?.params).toEqual(params);
+  });
+});
+
+describe('a service on referral, by who orients', () => {
+  test('a professional gets the action « send the fiche de liaison », and no doubt to check', () => {
+    const r = only({}, ON_REFERRAL);
+    expect(r.action).toBe('fiche_liaison');
+    expect(r.reasons.filter((x) => x.kind === 'to_check')).toEqual([]);
+    expect(r.reasons.filter((x) => x.kind === 'action').map((x) => x.code)).toEqual([
+      'needs_referral',
+      'needs_appointment',
+    ]);
+  });
+
+  test('the public gets no action: the referral and the appointment are to check', () => {
+    const r = only({}, ON_REFERRAL, {}, 'public');
+    expect(r.action).toBeNull();
+    expect(r.reasons.filter((x) => x.kind === 'to_check').map((x) => x.code)).toEqual([
+      'needs_referral',
+      'needs_appointment',
+    ]);
+  });
+
+  test('a doubt stays a doubt beside the action: no papers, an identity document asked', () => {
+    const r = only(
+      { situation_administrative: 'sans-titre' },
+      { ...ON_REFERRAL, eligibilite: { sur_orientation: true, justificatifs: ['piece-identite'] } },
+    );
+    expect(r.verdict).toBe('to_check');
+    expect(r.action).toBe('fiche_liaison');
   });
 });

@@ -32,10 +32,30 @@ export interface Evaluation {
   blocks: number;
   /** As the crow flies, set by the distance criterion; null when unknown. */
   distanceKm: number | null;
+  /** "To check" for a doubt (information not given, a document that may be missing), not only for a step. */
+  doubt: boolean;
+  /** Eligible with an action the user takes: a professional sends the partner's fiche de liaison. */
+  action: boolean;
+  /** Rank tiers (orient/rank-key.ts `tiersOf`): beyond the mode's usual reach; only a secondary answer. */
+  beyondReach: boolean;
+  secondary: boolean;
 }
 
 export function newEvaluation(explain: boolean): Evaluation {
-  return { level: ELIGIBLE, score: 0, reasons: explain ? [] : null, missing: null, blocks: 0, distanceKm: null };
+  // One literal with every field (the same shape as resetEvaluation leaves): the checks read and write these
+  // fields for every candidate, in-object properties keep that cheap.
+  return {
+    level: ELIGIBLE,
+    score: 0,
+    reasons: explain ? [] : null,
+    missing: null,
+    blocks: 0,
+    distanceKm: null,
+    doubt: false,
+    action: false,
+    beyondReach: false,
+    secondary: false,
+  };
 }
 
 /** Makes a reused evaluation blank again (scoring mode). */
@@ -45,6 +65,10 @@ export function resetEvaluation(ev: Evaluation): void {
   ev.missing = null;
   ev.blocks = 0;
   ev.distanceKm = null;
+  ev.doubt = false;
+  ev.action = false;
+  ev.beyondReach = false;
+  ev.secondary = false;
 }
 
 /** Shared parameters of reasons that have none (frozen: never mutate reason parameters). */
@@ -56,6 +80,8 @@ export interface OrientContext {
   today: string;
   /** Professionals' own criteria the worker selected (issue 7): hints for the ranking, never filters. */
   criteres: readonly string[];
+  /** Who orients (OrientOptions.audience): a professional sends fiches de liaison. */
+  audience: 'professionnel' | 'public';
 }
 
 export type Check = (entry: ServiceEntry, ev: Evaluation) => void;
@@ -76,7 +102,7 @@ export function exclude<C extends ReasonCode>(ev: Evaluation, code: C, params: R
   ev.reasons?.push({ code, kind: 'excludes', params } as Reason);
 }
 
-/** Eligibility depends on `field`, which the profile does not give (or on an access step when field is null). */
+/** Eligibility is in doubt: it depends on `field`, which the profile does not give (null: on something else). */
 export function toCheck<C extends ReasonCode>(
   ev: Evaluation,
   code: C,
@@ -84,8 +110,21 @@ export function toCheck<C extends ReasonCode>(
   field: ProfileField | null,
 ): void {
   if (ev.level === ELIGIBLE) ev.level = TO_CHECK;
+  ev.doubt = true;
   ev.reasons?.push({ code, kind: 'to_check', params } as Reason);
   if (field !== null) markMissing(ev, field);
+}
+
+/** Access needs a step the person cannot be sure of taking from here (referral, appointment, registration). */
+export function step<C extends ReasonCode>(ev: Evaluation, code: C, params: ReasonParams[C]): void {
+  if (ev.level === ELIGIBLE) ev.level = TO_CHECK;
+  ev.reasons?.push({ code, kind: 'to_check', params } as Reason);
+}
+
+/** Eligible, with an action the user takes (kind `action`): the verdict does not change. */
+export function action<C extends ReasonCode>(ev: Evaluation, code: C, params: ReasonParams[C]): void {
+  ev.action = true;
+  ev.reasons?.push({ code, kind: 'action', params } as Reason);
 }
 
 /** Records one more field that could change the verdict, without a reason of its own. */

@@ -4,8 +4,11 @@
 //    penalty otherwise; exceptional hours today are mentioned.
 // 2. `scoreHours`, for the candidates that can reach the first pages, from the computed schedule: open now or
 //    next opening against the urgency (today / this week) and the person's availability (days, times of day).
-//    `hoursBounds` gives the least and most it can add, which lets the ranking stop computing hours early.
-
+//    `hoursBounds` gives the most points it can add, which lets the ranking stop computing hours early.
+// 3. `lateness`, a rank tier from the first opening against the urgency: a service with no opening in the coming
+//    week never ranks above one open within it, and under urgency today one open today comes first (temporary
+//    closures count: the schedule skips them). Unknown hours are not a closure: the middle tier under urgency
+//    today, the first otherwise. The reasons of `scoreHours` say which tier it is.
 import { addDays, parisMinuteOfDay, weekdayOf } from '../hours/paris-time.ts';
 import type { Opening, Schedule } from '../hours/schedule.ts';
 import { closedUntil, planOn } from '../hours/temporary.ts';
@@ -67,6 +70,16 @@ export function hoursBounds(person: Person): { min: number; max: number } {
   };
 }
 
+/** The lateness tier of a schedule (0 first): see 3. above. Needs only the first opening. */
+export function lateness(s: Schedule, person: Person, ctx: OrientContext): number {
+  const next = s.next_openings[0] ?? null;
+  const urgent = person.profile.urgence === 'aujourdhui';
+  if (s.current === null && next === null && s.open_now === null) return urgent ? 1 : 0;
+  const thisWeek = s.current !== null || (next !== null && next.start < ctx.now + WEEK_MS);
+  if (!urgent) return thisWeek ? 0 : 1;
+  return s.current !== null || next?.day === ctx.today ? 0 : thisWeek ? 1 : 2;
+}
+
 /** Adds the hours' points and reasons for a computed schedule. */
 export function scoreHours(ev: Evaluation, s: Schedule, person: Person, ctx: OrientContext, avail: boolean): void {
   const first = s.current ?? s.next_openings[0] ?? null;
@@ -76,18 +89,19 @@ export function scoreHours(ev: Evaluation, s: Schedule, person: Person, ctx: Ori
   }
   const u = person.profile.urgence;
   const next = s.next_openings[0] ?? null;
+  const thisWeek = s.current !== null || (next !== null && next.start < ctx.now + WEEK_MS);
   if (u === 'aujourdhui') {
     if (s.current) adjust(ev, POINTS.openNowToday, 'open_now', { until: s.current.end });
     else if (next && next.day === ctx.today) adjust(ev, POINTS.opensLaterToday, 'opens_today', { at: next.start });
     else adjust(ev, POINTS.notOpenToday, 'not_open_today', { next: next?.start ?? null });
   } else if (u === 'semaine') {
     if (s.current) adjust(ev, POINTS.openThisWeek, 'open_now', { until: s.current.end });
-    else if (next && next.start < ctx.now + WEEK_MS)
-      adjust(ev, POINTS.openThisWeek, 'opens_this_week', { at: next.start });
+    else if (thisWeek && next) adjust(ev, POINTS.openThisWeek, 'opens_this_week', { at: next.start });
     else adjust(ev, POINTS.notOpenThisWeek, 'not_open_this_week', { next: next?.start ?? null });
   } else if (s.current) adjust(ev, POINTS.openSoon, 'open_now', { until: s.current.end });
-  else if (next && next.start < ctx.now + WEEK_MS) adjust(ev, POINTS.openSoon, 'opens_this_week', { at: next.start });
+  else if (thisWeek && next) adjust(ev, POINTS.openSoon, 'opens_this_week', { at: next.start });
   else if (next === null) adjust(ev, POINTS.noOpeningSoon, 'no_opening_soon', NONE);
+  else adjust(ev, 0, 'not_open_this_week', { next: next.start });
   if (avail) {
     if (s.fitting) adjust(ev, POINTS.inAvailability, 'opening_in_availability', { at: s.fitting.start });
     else adjust(ev, POINTS.notInAvailability, 'no_opening_in_availability', NONE);

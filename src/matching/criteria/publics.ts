@@ -1,14 +1,42 @@
 // The publics a service receives and how (eligibilite.accueil): `exclusif` (only those publics), `preferentiel`
 // (priority to them, others welcome) or `inconditionnel`. An exclusive or preferred reception for the person's
-// own public ranks above an unconditional one: it is made for them. A public that a structured rule already
+// own public ranks above an unconditional one when that public matters for what they ask (`relevant`): an
+// épicerie for people on minima sociaux, a seniors' restaurant for a meal — not a women-only day shelter for a
+// woman who wants to do her shopping, which is only said (info). A public that a structured rule already
 // decides (age limits for jeunes/seniors, gender for femmes, resources for minima sociaux…) is left to that
 // criterion, so a person is never excluded twice for one thing; an exclusive service whose remaining publics the
 // profile cannot decide (e.g. "demandeurs d'emploi") is "to check".
+import type { NeedValue } from '../../domain/vocabulary.ts';
 import type { Person } from '../person.ts';
 import type { ProfileField, PublicValue } from '../reasons.ts';
 import { POINTS } from '../scoring.ts';
 import type { ServiceEntry } from '../snapshot-entry.ts';
-import { adjust, type Criterion, exclude, explaining, markMissing, NONE, toCheck } from './criterion.ts';
+import { adjust, type Criterion, exclude, explaining, info, markMissing, NONE, toCheck } from './criterion.ts';
+
+/**
+ * The needs for which a reception made for a public serves its members better. Publics defined by what bars the
+ * way to food (resources, studies, papers, urgency) count for every need; publics defined by age or household
+ * only where they shape the answer (a seniors' restaurant, a families' épicerie sized for a household, a
+ * youth cooking workshop). A women-only place counts for a woman without a fixed address (a safer place), never
+ * for what food she gets; residents of a QPV are a zone (zone.ts), not a fit.
+ */
+const PUBLIC_NEEDS: Readonly<Partial<Record<PublicValue, 'all' | readonly NeedValue[]>>> = {
+  'beneficiaires-des-minimas-sociaux': 'all',
+  etudiants: 'all',
+  'personnes-exilees': 'all',
+  'personnes-en-situation-juridique-specifique': 'all',
+  'personnes-en-situation-durgence': 'all',
+  seniors: ['repas', 'lien-social'],
+  familles: ['aide-alimentaire', 'epicerie-solidaire', 'bebe'],
+  jeunes: ['cuisiner', 'lien-social', 'budget'],
+};
+
+export function relevant(p: Person, pub: PublicValue): boolean {
+  if (pub === 'femmes') return p.noFixedAddress;
+  const needs = PUBLIC_NEEDS[pub];
+  if (needs === undefined) return false;
+  return needs === 'all' || p.needs.some((n) => needs.includes(n));
+}
 
 /** Whether the person belongs to a public: true, false, or null (unknown) with the field that would tell. */
 type Belongs = { value: boolean | null; field: ProfileField | null };
@@ -97,7 +125,7 @@ export const publicsCriterion: Criterion = {
   prepare(person) {
     const urgent = person.profile.urgence === 'aujourdhui' || person.noFixedAddress;
     const unconditional = urgent ? POINTS.unconditionalWhenUrgent : POINTS.unconditional;
-    // What the person is, per public, once per orientation.
+    // What the person is, per public, and whether it matters for their needs, once per orientation.
     const cache = new Map<PublicValue, Belongs>();
     const of = (pub: PublicValue) => {
       let b = cache.get(pub);
@@ -107,25 +135,41 @@ export const publicsCriterion: Criterion = {
       }
       return b;
     };
+    const fits = new Map<PublicValue, boolean>();
+    const counts = (pub: PublicValue) => {
+      let f = fits.get(pub);
+      if (f === undefined) {
+        f = relevant(person, pub);
+        fits.set(pub, f);
+      }
+      return f;
+    };
     return (entry, ev) => {
       const e = entry;
       if (e.accueil === 'inconditionnel') return adjust(ev, unconditional, 'unconditional', NONE);
       let matched = false;
+      let matters = false;
       let decided = false;
       let undecided = false;
       for (const pub of e.publics) {
         const b = of(pub);
-        if (b.value === true && pub !== 'tous-publics') matched = true;
+        if (b.value === true && pub !== 'tous-publics') {
+          matched = true;
+          if (counts(pub)) matters = true;
+        }
         if (b.value === true || decidedElsewhere(e, pub)) decided = true;
         else if (b.value === null) undecided = true;
       }
       const exclusive = e.accueil === 'exclusif';
       if (matched) {
+        const code = exclusive ? 'public_exclusive' : 'public_preferred';
         const points = exclusive ? POINTS.publicExclusive : POINTS.publicPreferred;
-        if (!explaining(ev)) ev.score += points;
-        else {
+        if (!explaining(ev)) {
+          if (matters) ev.score += points;
+        } else {
           const publics = e.publics.filter((p) => p !== 'tous-publics' && of(p).value === true);
-          adjust(ev, points, exclusive ? 'public_exclusive' : 'public_preferred', { publics });
+          if (matters) adjust(ev, points, code, { publics });
+          else info(ev, code, { publics });
         }
         return;
       }

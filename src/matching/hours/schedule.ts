@@ -110,6 +110,30 @@ export function computeSchedule(
 const NONE: readonly DayInterval[] = [];
 
 /**
+ * The schedule reduced to its first opening (in progress, or the next one) within `days`: what a rank tier needs
+ * (criteria/hours.ts `lateness`), for every candidate, so the scan stops at that opening. `open_now`, `current`
+ * and the first of `next_openings` are those computeSchedule gives; no later openings, no `fitting`.
+ */
+export function firstOpening(engine: HoursEngine, hours: ServiceHours, now: number, days: readonly string[]): Schedule {
+  let openNow: boolean | null = null;
+  for (let d = 0; d < days.length; d++) {
+    const day = days[d] as string;
+    const plan = planOn(hours.temporary, day);
+    const value = plan.kind === 'exceptional' ? plan.horaires : plan.kind === 'regular' ? hours.regular : null;
+    const intervals = value === null ? (plan.kind === 'closed' ? NONE : null) : engine.day(value, day);
+    if (d === 0) openNow = intervals === null ? null : false;
+    if (intervals === null) continue;
+    for (const i of intervals) {
+      if (i.end <= now) continue;
+      const o = opening(i, day, plan.kind === 'exceptional');
+      if (i.start <= now) return { open_now: true, current: o, next_openings: [], fitting: null };
+      return { open_now: openNow, current: null, next_openings: [o], fitting: null };
+    }
+  }
+  return { open_now: openNow, current: null, next_openings: [], fitting: null };
+}
+
+/**
  * Whether the service is open at some moment of [from, until): a cheap test for search filters ("open now":
  * until = from + 1 ms; "this week": seven days). `days` must start on the Paris day of `from` and reach `until`.
  * Unknown hours count as not open.

@@ -29,28 +29,28 @@ const profiles: Profile[] = [
   },
 ];
 
-test('scoring without reasons and explaining with them give the same verdict, score and missing fields', () => {
+test('scoring without reasons and explaining with them give the same verdict, score, tiers and missing fields', () => {
   fc.assert(
     fc.property(fc.constantFrom(...profiles), (profile) => {
       const person = derivePerson(profile);
-      const ctx = { now, today: parisDay(now), criteres: ['familles'] };
+      const ctx = { now, today: parisDay(now), criteres: ['familles'], audience: 'professionnel' as const };
       const checks = CRITERIA.map((c) => c.prepare(person, ctx)).filter((c) => c !== null);
       const ev8r = evaluator(checks, person, ctx, availabilityFilter(person) !== undefined);
       const scored = newEvaluation(false);
       for (const entry of snapshot.entries) {
         ev8r.evaluate(entry, scored);
         const explained = ev8r.explain(entry, undefined, false);
-        expect({
-          level: explained.level,
-          score: explained.score,
-          missing: explained.missing,
-          blocks: explained.blocks,
-        }).toEqual({
-          level: scored.level,
-          score: scored.score,
-          missing: scored.missing,
-          blocks: scored.blocks,
+        const outcome = (ev: typeof scored) => ({
+          level: ev.level,
+          score: ev.score,
+          missing: ev.missing,
+          blocks: ev.blocks,
+          doubt: ev.doubt,
+          action: ev.action,
+          beyondReach: ev.beyondReach,
+          secondary: ev.secondary,
         });
+        expect(outcome(explained)).toEqual(outcome(scored));
         expect(explained.reasons?.filter((r) => r.kind === 'excludes')).toHaveLength(scored.blocks);
       }
     }),

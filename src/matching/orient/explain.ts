@@ -30,8 +30,8 @@ export function evaluator(checks: readonly Check[], person: Person, ctx: OrientC
   const evaluate = (entry: ServiceEntry, ev: Evaluation): void => {
     resetEvaluation(ev);
     for (const check of checks) check(entry, ev);
-    // "To check" services move down a little: the person cannot go there straight away.
-    if (ev.level === TO_CHECK) ev.score += POINTS.toCheck;
+    // "To check" services move down: a little for a step, more for a doubt on eligibility.
+    if (ev.level === TO_CHECK) ev.score += ev.doubt ? POINTS.doubt : POINTS.toCheck;
     ev.score = quantize(ev.score);
   };
   const addHours = (ev: Evaluation, schedule: Schedule): void => {

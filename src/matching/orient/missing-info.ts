@@ -1,5 +1,6 @@
 // What the worker could ask next: the profile fields that would decide the most "to check" results (verdict), then
 // the unset fields the ranking uses (they would only reorder). Counted over results, and over the first ones.
+import { EXCLUDED } from '../criteria/criterion.ts';
 import type { Person } from '../person.ts';
 import type { ProfileField } from '../reasons.ts';
 import type { MissingInfo } from './types.ts';
@@ -9,17 +10,21 @@ export function missingInfo(
   missing: ReadonlyMap<number, ProfileField[]>,
   person: Person,
   top: number,
+  level: Uint8Array,
 ): MissingInfo[] {
   const counts = new Map<ProfileField, { services: number; in_top: number }>();
   if (missing.size > 0) {
-    order.forEach((idx, rank) => {
-      for (const field of missing.get(idx) ?? []) {
+    // Over the services with missing fields (few) rather than over every result.
+    const first = new Set(order.slice(0, top));
+    for (const [idx, fields] of missing) {
+      if (level[idx] === EXCLUDED) continue;
+      for (const field of fields) {
         const c = counts.get(field) ?? { services: 0, in_top: 0 };
         c.services++;
-        if (rank < top) c.in_top++;
+        if (first.has(idx)) c.in_top++;
         counts.set(field, c);
       }
-    });
+    }
   }
   const out: MissingInfo[] = [...counts]
     .map(([field, c]) => ({ field, effect: 'verdict' as const, ...c }))

@@ -12,6 +12,7 @@ import { availabilityFilter } from '../criteria/hours.ts';
 import { parisDay } from '../hours/paris-time.ts';
 import { derivePerson } from '../person.ts';
 import type { DirectorySnapshot } from '../snapshot.ts';
+import { TRAVEL_MODEL } from '../travel.ts';
 import { CRITERIA } from './criteria-list.ts';
 import { diversify } from './diversity.ts';
 import { evaluator } from './explain.ts';
@@ -34,14 +35,15 @@ export function orient(
 ): Orientation {
   const withHours = options.withHours ?? 50;
   const person = derivePerson(profile);
-  const ctx: OrientContext = { now, today: parisDay(now), criteres: options.criteres ?? [] };
+  const audience = options.audience ?? 'professionnel';
+  const ctx: OrientContext = { now, today: parisDay(now), criteres: options.criteres ?? [], audience };
   const checks: Check[] = [];
   for (const c of CRITERIA) {
     const check = c.prepare(person, ctx);
     if (check) checks.push(check);
   }
   const ev8r = evaluator(checks, person, ctx, availabilityFilter(person) !== undefined);
-  const s = scan(snapshot, person, checks, ev8r, options.audience === 'public');
+  const s = scan(snapshot, person, checks, ev8r, audience === 'public');
 
   const eager = withHours + DIVERSITY_SLACK;
   const ordered = orderWithHours(s, snapshot, person, ctx, ev8r, options.hours, {
@@ -49,7 +51,7 @@ export function orient(
     openings: options.openings ?? 3,
     horizonDays: options.horizonDays ?? 92,
   });
-  const { order, moved } = diversify(ordered.order, snapshot);
+  const { order, moved } = diversify(ordered.order, snapshot, s.tiers);
 
   const xKeys = new Float64Array(s.excluded.length);
   for (let i = 0; i < xKeys.length; i++) {
@@ -62,8 +64,10 @@ export function orient(
   const make = (idx: number, rank: number, explainNow: boolean) => {
     const entry = snapshot.entries[idx];
     if (entry === undefined) throw new Error(`No entry ${idx}`);
+    const verdict = VERDICTS[s.level[idx] as number] as Verdict;
     const fields = {
-      verdict: VERDICTS[s.level[idx] as number] as Verdict,
+      verdict,
+      action: s.action[idx] === 1 && verdict !== 'excluded' ? ('fiche_liaison' as const) : null,
       rank,
       score: s.score[idx] as number,
       distance: s.distance[idx] as number,
@@ -79,7 +83,7 @@ export function orient(
   return {
     results,
     excluded,
-    missing_info: missingInfo(order, s.missing, person, withHours),
+    missing_info: missingInfo(order, s.missing, person, withHours, s.level),
     not_relevant: s.notRelevant,
     location: {
       commune: person.commune,
@@ -87,5 +91,6 @@ export function orient(
       approximate: person.latitude !== null && person.positionApprox,
     },
     hours: options.hours ? 'computed' : 'not_loaded',
+    travel: { mode: person.mobility, counted_as: person.travelMode, model: TRAVEL_MODEL },
   };
 }

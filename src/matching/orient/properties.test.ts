@@ -119,9 +119,28 @@ describe('orientation properties over the demo directory', { timeout: 30_000 }, 
           expect(kinds.has('excludes'), r.service_id).toBe(r.verdict === 'excluded');
           if (r.verdict === 'to_check') expect(kinds.has('to_check'), r.service_id).toBe(true);
           if (r.verdict === 'eligible') expect(kinds.has('to_check'), r.service_id).toBe(false);
+          if (r.verdict !== 'excluded') expect(kinds.has('action'), r.service_id).toBe(r.action !== null);
         }
         const shown = Math.min(50, o.results.length);
         expect(o.results.slice(0, shown).every((r) => r.hours_computed)).toBe(true);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  test('among the first places, a service with no opening in the coming week never ranks above one open within it', () => {
+    const WEEK = 7 * DAY;
+    fc.assert(
+      fc.property(profileArb, nowArb, (profile, now) => {
+        const o = orient(profile, snapshot, now, { hours });
+        const first = o.results.slice(0, 50);
+        const openWeek = (r: ServiceResult) =>
+          r.current_opening !== null || (r.next_openings[0] !== undefined && r.next_openings[0].start < now + WEEK);
+        const closedWeek = (r: ServiceResult) => r.open_now !== null && !openWeek(r);
+        const lastOpen = first.findLastIndex(openWeek);
+        const firstClosed = first.findIndex(closedWeek);
+        if (lastOpen >= 0 && firstClosed >= 0)
+          expect(firstClosed, first[firstClosed]?.service_id).toBeGreaterThan(lastOpen);
       }),
       { numRuns: 100 },
     );

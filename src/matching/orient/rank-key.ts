@@ -22,3 +22,18 @@ export function rankKey(primary: number, score: number, index: number): number {
 export function indexOfKey(key: number): number {
   return key % INDEX_SPACE;
 }
+
+/**
+ * A candidate's rank tiers as one primary (lower first), each deciding before the next and all before the score:
+ * lateness against the urgency (0–2, criteria/hours.ts), beyond the mode's reach (criteria/distance.ts), only a
+ * second answer to the needs (criteria/needs.ts). Without an hours engine every lateness is 0; orient/hours-phase.ts
+ * says when it is known.
+ */
+export function tiersOf(lateness: number, beyondReach: boolean, secondary: boolean): number {
+  return withLateness((beyondReach ? 2 : 0) + (secondary ? 1 : 0), lateness);
+}
+
+/** Tiers made with lateness 0, once the lateness is known. */
+export function withLateness(tiers: number, lateness: number): number {
+  return tiers + lateness * 4;
+}

@@ -1,17 +1,20 @@
-// A result as returned to the UI. Every field is plain data computed at once, except `reasons`: built on first
-// read (replaying the checks, explain.ts) for results past the first places, then kept. JSON.stringify includes
-// them (`toJSON`); to send results to a worker or store them, go through JSON or `toJSON()`.
+// A result as returned to the UI. Every field is plain data computed at once, except `reasons` — built on first
+// read (replaying the checks, explain.ts) for results past the first places, then kept — and `travel_min`, worked
+// out when read (thousands of results and excluded services are never shown). JSON.stringify includes them
+// (`toJSON`); to send results to a worker or store them, go through JSON or `toJSON()`.
 import type { Opening, Schedule } from '../hours/schedule.ts';
 import type { ProfileField, Reason } from '../reasons.ts';
 import type { ServiceEntry } from '../snapshot-entry.ts';
+import { type TravelMinutes, travelByMode } from '../travel.ts';
 import type { Evaluator } from './explain.ts';
-import type { ServiceResult, Verdict } from './types.ts';
+import type { ResultAction, ServiceResult, Verdict } from './types.ts';
 
 const NO_FIELDS: readonly ProfileField[] = Object.freeze([]);
 const NO_OPENINGS: readonly Opening[] = Object.freeze([]);
 
 export interface ResultFields {
   verdict: Verdict;
+  action: ResultAction | null;
   rank: number;
   score: number;
   /** NaN when unknown. */
@@ -27,6 +30,7 @@ export class OrientResult implements ServiceResult {
   readonly service_id: string;
   readonly structure_id: string;
   readonly verdict: Verdict;
+  readonly action: ResultAction | null;
   readonly rank: number;
   readonly score: number;
   readonly missing: ProfileField[];
@@ -46,6 +50,7 @@ export class OrientResult implements ServiceResult {
     this.service_id = entry.id;
     this.structure_id = entry.structureId;
     this.verdict = f.verdict;
+    this.action = f.action;
     this.rank = f.rank;
     this.score = Math.round(f.score * 10) / 10;
     this.missing = (f.missing ?? NO_FIELDS) as ProfileField[];
@@ -71,7 +76,12 @@ export class OrientResult implements ServiceResult {
     return this.#reasons;
   }
 
+  /** Worked out on each read (a few multiplications): no field to fill for the thousands never read. */
+  get travel_min(): TravelMinutes | null {
+    return this.distance_km === null ? null : travelByMode(this.distance_km);
+  }
+
   toJSON(): ServiceResult {
-    return { ...this, reasons: this.reasons };
+    return { ...this, reasons: this.reasons, travel_min: this.travel_min };
   }
 }

@@ -6,7 +6,7 @@ import type { Person } from '../person.ts';
 import type { ProfileField } from '../reasons.ts';
 import type { DirectorySnapshot } from '../snapshot.ts';
 import type { Evaluator } from './explain.ts';
-import { MAX_SERVICES } from './rank-key.ts';
+import { MAX_SERVICES, tiersOf } from './rank-key.ts';
 
 /** Needs for which a baby parcel is suggested when the household has a child under 2. */
 const FOOD_NEEDS = maskOfNeeds(['aide-alimentaire', 'epicerie-solidaire', 'repas', 'bebe']);
@@ -19,6 +19,10 @@ export interface Scan {
   score: Float64Array;
   level: Uint8Array;
   blocks: Uint8Array;
+  /** Rank tiers (rank-key.ts `tiersOf`); the hours phase adds the lateness (hours-phase.ts). */
+  tiers: Uint8Array;
+  /** 1: eligible with an action (a professional sends the fiche de liaison). */
+  action: Uint8Array;
   /** NaN when unknown. */
   distance: Float64Array;
   missing: Map<number, ProfileField[]>;
@@ -38,6 +42,8 @@ export function scan(
   const score = new Float64Array(n);
   const level = new Uint8Array(n);
   const blocks = new Uint8Array(n);
+  const tiers = new Uint8Array(n);
+  const action = new Uint8Array(n);
   const distance = new Float64Array(n);
   const candidates = new Int32Array(n);
   const excluded = new Int32Array(n);
@@ -48,7 +54,8 @@ export function scan(
   const wanted = person.needsMask;
   const suggestBaby = person.youngChild === true && (wanted & FOOD_NEEDS) !== 0;
   const ev = newEvaluation(false);
-  if (checks.length === 0) return { candidates, excluded, score, level, blocks, distance, missing, notRelevant };
+  const empty = { candidates, excluded, score, level, blocks, tiers, action, distance, missing, notRelevant };
+  if (checks.length === 0) return empty;
 
   for (let i = 0; i < n; i++) {
     const entry = entries[i];
@@ -63,6 +70,8 @@ export function scan(
     score[i] = ev.score;
     level[i] = ev.level;
     blocks[i] = ev.blocks;
+    tiers[i] = tiersOf(0, ev.beyondReach, ev.secondary);
+    if (ev.action) action[i] = 1;
     distance[i] = ev.distanceKm ?? Number.NaN;
     if (ev.missing !== null) missing.set(i, ev.missing);
     if (ev.level === EXCLUDED) excluded[nx++] = i;
@@ -74,6 +83,8 @@ export function scan(
     score,
     level,
     blocks,
+    tiers,
+    action,
     distance,
     missing,
     notRelevant,

@@ -158,6 +158,20 @@ test('one structure does not fill the first page: at most 2 of its services in t
   expect(codes(o.results[10] as ServiceResult)).toContain('moved_for_diversity');
 });
 
+test('diversity never pushes a nearby service open this week below one closed all week', () => {
+  const open = (n: number) => aService(1, n, { verification: FRESH, horaires_accueil: 'Mo-Fr 09:00-12:00' });
+  const closed = aService(2, 1, {
+    verification: FRESH,
+    tarif: { type: 'payant' },
+    horaires_accueil: 'Mo-Fr 09:00-12:00',
+    infos_temporaires: [{ id: 'f', type: 'fermeture', debut: '2026-11-01', fin: '2026-11-15', message: 'Congés' }],
+  });
+  const snapshot = prepareDirectory([aStructure(1), aStructure(2)], [open(1), open(2), open(3), closed]);
+  const o = orient({ besoins: ['aide-alimentaire'] }, snapshot, Date.parse('2026-11-03T10:00:00+01:00'), { hours });
+  expect(o.results.map((r) => r.service_id)).toEqual(['test--s1-1', 'test--s1-2', 'test--s1-3', 'test--s2-1']);
+  expect(find(o, 2).next_openings[0]?.day).toBe('2026-11-16');
+});
+
 test('missing information is listed by how many results it would decide', () => {
   const o = run(
     { besoins: ['aide-alimentaire'] },

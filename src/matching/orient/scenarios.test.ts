@@ -92,9 +92,10 @@ describe('a family of 5 in Vénissieux on minima sociaux', () => {
     partner(5, VENISSIEUX, { nom: 'Jardin partagé', categorie: 'community_garden' }),
   );
 
-  test('the épicerie of their commune is to check on referral, for their public, in their zone', () => {
+  test('the épicerie of their commune is eligible, for their public, in their zone: the worker sends the fiche', () => {
     const r = byId(o, 'test--s1-1');
-    expect(r.verdict).toBe('to_check');
+    expect(r.verdict).toBe('eligible');
+    expect(r.action).toBe('fiche_liaison');
     expect(codes(r)).toEqual(
       expect.arrayContaining(['zone_match', 'resources_match', 'public_exclusive', 'needs_referral']),
     );

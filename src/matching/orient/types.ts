@@ -2,14 +2,22 @@
 // (reasons.ts), distances in km, instants in epoch ms and dates as Paris calendar days.
 import type { HoursEngine } from '../hours/hours-engine.ts';
 import type { Opening } from '../hours/schedule.ts';
-import type { ProfileField, Reason } from '../reasons.ts';
+import type { Mobility, ProfileField, Reason } from '../reasons.ts';
+import type { TravelMinutes, TravelModel } from '../travel.ts';
 
 export type Verdict = 'eligible' | 'to_check' | 'excluded';
+/** What the user does to get the person in: `fiche_liaison`, send the partner's referral form. */
+export type ResultAction = 'fiche_liaison';
 
 export interface ServiceResult {
   service_id: string;
   structure_id: string;
   verdict: Verdict;
+  /**
+   * For a professional audience, a service on referral: the action to take (its reason has kind `action`). With
+   * verdict `eligible` it is "eligible with an action": nothing to check, a fiche to send.
+   */
+  action: ResultAction | null;
   /** 1-based; results first, then the excluded services (which never rank above a result). */
   rank: number;
   /** Sum of the criteria's points, rounded to one decimal (see scoring.ts); comparable within one orientation. */
@@ -21,6 +29,8 @@ export interface ServiceResult {
   distance_km: number | null;
   /** One side is a commune centre rather than a position or a geocoded address. */
   distance_approximate: boolean;
+  /** Estimated minutes by each mode from `distance_km` (Orientation.travel says how); null with no distance. */
+  travel_min: TravelMinutes | null;
   /** Hours were computed for this result (the first `withHours` results at least, when an engine is given). */
   hours_computed: boolean;
   /** null when not computed or unknown (no published hours, rejected string). */
@@ -52,12 +62,21 @@ export interface Orientation {
   location: { commune: string | null; source: 'given' | 'position' | null; approximate: boolean };
   /** `not_loaded`: no hours engine was given, so open_now and openings are all null. */
   hours: 'computed' | 'not_loaded';
+  /**
+   * How travel times are estimated (straight line × detour ÷ speed + fixed time; travel.ts) and the mode the
+   * ranking counted: the person's (`mode`), else the model's assumption.
+   */
+  travel: { mode: Mobility | null; counted_as: Mobility; model: TravelModel };
 }
 
 export interface OrientOptions {
   /** The hours engine (createHoursEngine); without it the orientation works, without hours. */
   hours?: HoursEngine;
-  /** `public`: a person looking by themselves, who does not see listings reserved to professionals. */
+  /**
+   * Who orients. `professionnel` (default; a signed-in account): sees listings reserved to professionals, and a
+   * service on referral is eligible with the action of sending the fiche de liaison. `public`: a person looking
+   * by themselves, who does not see those listings and for whom a referral stays "to check".
+   */
   audience?: 'professionnel' | 'public';
   /** Results guaranteed to have exact hours and an exact rank (default 50). */
   withHours?: number;

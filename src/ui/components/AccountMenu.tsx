@@ -1,3 +1,4 @@
+import type { ReadonlySignal } from '@preact/signals';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import type { Account } from '../../domain/sync-protocol.ts';
@@ -11,15 +12,18 @@ const A = fr.account;
 
 /**
  * Who is signed in, and signing out. Signing out erases the account's data from the device, what waits to be sent
- * included: the warning counts it from the pending model (every queue), and the person confirms in the panel.
+ * included: the warning counts it from the pending model (every queue), says when an orientation in progress will be
+ * erased with it, and the person confirms in the panel.
  */
 export function AccountMenu({
   account,
   pending,
+  workKept,
   onSignOut,
 }: {
   account: Account;
   pending: PendingModel;
+  workKept: ReadonlySignal<boolean>;
   onSignOut: () => Promise<void>;
 }) {
   const menu = useDisclosure();
@@ -35,6 +39,7 @@ export function AccountMenu({
     else if (menu.open) menu.root.current?.querySelector<HTMLElement>('.menu-panel button')?.focus();
   }, [confirming]);
   const n = pending.items.value.length;
+  const work = workKept.value;
   async function signOut() {
     await onSignOut();
     location.route('/');
@@ -63,8 +68,9 @@ export function AccountMenu({
         {confirming ? (
           <>
             {/* Focused when shown, so that it is read before the choice. */}
-            <p ref={warning} tabIndex={-1} class={n > 0 ? 'notice warn' : ''} data-testid="sign-out-warning">
+            <p ref={warning} tabIndex={-1} class={n > 0 || work ? 'notice warn' : ''} data-testid="sign-out-warning">
               {n > 0 ? A.loses(n) : A.erases}
+              {work && ` ${A.work}`}
             </p>
             {n > 0 && (
               <p>

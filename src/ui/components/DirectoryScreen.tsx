@@ -12,6 +12,7 @@ import {
 } from '../models/directory-search-model.ts';
 import { fr } from '../strings.ts';
 import { DirectoryFilters, filterLabel } from './DirectoryFilters.tsx';
+import { DirectoryMapLazy, ListMapToggle } from './map/ListMapToggle.tsx';
 import { ServiceResultCard } from './ServiceResultCard.tsx';
 
 const A = fr.annuaire;
@@ -36,6 +37,7 @@ export function DirectoryScreen({
   const query = queryFromParams(location.query);
   const [text, setText] = useState(query.q);
   const [limit, setLimit] = useState(PAGE);
+  const [asMap, setAsMap] = useState(false);
   const latest = useRef(query);
   latest.current = query;
   const pushed = useRef(query.q);
@@ -162,7 +164,9 @@ export function DirectoryScreen({
           )}
         </div>
       )}
-      {answer.state === 'ready' && answer.results.length > 0 && (
+      <ListMapToggle asMap={asMap} onChange={setAsMap} />
+      {asMap && model && <DirectoryMapLazy answer={answer} catalog={model} onMore={() => setLimit(limit + PAGE)} />}
+      {!asMap && answer.state === 'ready' && answer.results.length > 0 && (
         <>
           <ul class="result-list" aria-label={A.resultsLabel}>
             {answer.results.map((result) => (

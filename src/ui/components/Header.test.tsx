@@ -10,7 +10,6 @@ import { editRecord } from '../../db/local-edits.ts';
 import { queueReferral } from '../../db/referral-repo.ts';
 import type { Account } from '../../domain/sync-protocol.ts';
 import { createPendingModel, type PendingModel } from '../models/pending-model.ts';
-import { createRecapModel } from '../models/recap-model.ts';
 import { createSyncModel } from '../models/sync-model.ts';
 import { Header, type ShellContext } from './Header.tsx';
 
@@ -23,7 +22,7 @@ afterEach(async () => {
   }
 });
 
-async function shell(options: { account?: Account | null; online?: boolean } = {}) {
+async function shell(options: { account?: Account | null; online?: boolean; workKept?: boolean } = {}) {
   const db = new BoussoleDatabase(`header-test-${++counter}`);
   await applyDirectoryPage(
     db,
@@ -37,7 +36,8 @@ async function shell(options: { account?: Account | null; online?: boolean } = {
     session: { account: signal(options.account ?? null) },
     syncModel: createSyncModel({ lastSuccessAt: null, online: options.online ?? true }),
     pending,
-    recap: createRecapModel(),
+    work: signal(null),
+    workKept: signal(options.workKept ?? false),
     syncNow: vi.fn(async () => {}),
     signOut,
   } as unknown as ShellContext;
@@ -185,6 +185,20 @@ describe('the account menu', () => {
     expect(document.activeElement).toBe(warning);
     expect(signOut).not.toHaveBeenCalled();
     fireEvent.click(screen.getByRole('button', { name: 'Se déconnecter quand même' }));
+    await expect.poll(() => signOut.mock.calls.length).toBe(1);
+  });
+
+  it('says the orientation in progress will be erased too when one is on the device', async () => {
+    const { signOut } = await shell({
+      account: { id: 'w', nom: 'Wendy Travailleuse', role: 'travailleur' },
+      workKept: true,
+    });
+    fireEvent.click(screen.getByTestId('account'));
+    fireEvent.click(screen.getByRole('button', { name: 'Se déconnecter' }));
+    expect(screen.getByTestId('sign-out-warning').textContent).toBe(
+      'Les données de votre compte seront effacées de cet appareil. L’orientation en cours (situation de la personne et fiche à remettre) sera effacée.',
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Se déconnecter' }));
     await expect.poll(() => signOut.mock.calls.length).toBe(1);
   });
 

@@ -5,7 +5,10 @@ import { Icon } from './Icon.tsx';
 import { NavMenu } from './NavMenu.tsx';
 import { SyncStatus } from './SyncStatus.tsx';
 
-export type ShellContext = Pick<AppContext, 'session' | 'syncModel' | 'pending' | 'recap' | 'syncNow' | 'signOut'>;
+export type ShellContext = Pick<
+  AppContext,
+  'session' | 'syncModel' | 'pending' | 'work' | 'workKept' | 'syncNow' | 'signOut'
+>;
 
 /**
  * The shell's one bar, at most 64 px at every width (a phone's screen is for the work): the menu, the app's name,
@@ -14,7 +17,9 @@ export type ShellContext = Pick<AppContext, 'session' | 'syncModel' | 'pending' 
  */
 export function Header({ context }: { context: ShellContext }) {
   const account = context.session.account.value;
-  const { pending, recap } = context;
+  const { pending } = context;
+  // The sheet's count once the orientation in progress is read back (its screens read it; the first one does not).
+  const onSheet = context.work.value?.recap.count.value ?? 0;
   const n = pending.items.value.length;
   const toReview = pending.toReview.value;
   const sync = [n > 0 && `${n}${fr.nav.pending}`, toReview > 0 && `${toReview}${fr.nav.toReview}`].filter(Boolean);
@@ -22,7 +27,7 @@ export function Header({ context }: { context: ShellContext }) {
     <header class="app-bar">
       <NavMenu
         account={account}
-        counts={{ '/synchronisation': sync.join(' · '), '/fiche': recap.count.value ? String(recap.count.value) : '' }}
+        counts={{ '/synchronisation': sync.join(' · '), '/fiche': onSheet ? String(onSheet) : '' }}
       />
       <a href="/" class="brand">
         <img src="/icons/icon.svg" alt="" width="32" height="32" />
@@ -30,7 +35,7 @@ export function Header({ context }: { context: ShellContext }) {
       </a>
       <SyncStatus model={context.syncModel} pending={pending} onSync={context.syncNow} />
       {account ? (
-        <AccountMenu account={account} pending={pending} onSignOut={context.signOut} />
+        <AccountMenu account={account} pending={pending} workKept={context.workKept} onSignOut={context.signOut} />
       ) : (
         <a href="/connexion" class="bar-button">
           <Icon d="M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM4 21a8 8 0 0 1 16 0" />

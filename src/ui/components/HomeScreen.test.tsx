@@ -35,4 +35,20 @@ describe('the home screen', () => {
       '/couverture',
     );
   });
+
+  it('resumes the orientation in progress on the device rather than announcing a new one', () => {
+    const workKept = signal(true);
+    render(
+      <LocationProvider>
+        <HomeScreen workKept={workKept} />
+      </LocationProvider>,
+    );
+    expect(screen.getByRole('link', { name: 'Reprendre l’orientation en cours' }).getAttribute('href')).toBe(
+      '/orientation',
+    );
+    act(() => {
+      workKept.value = false;
+    });
+    expect(screen.getByRole('link', { name: 'Nouvelle orientation' })).toBeTruthy();
+  });
 });

@@ -10,7 +10,14 @@ const H = fr.home;
  * Accueil: search the directory or start an orientation, in one tap. The sync status is in the header. Kept tiny:
  * it is the first screen, on the first load's budget. Coordinators also get the coverage screen.
  */
-export function HomeScreen({ account }: { account?: ReadonlySignal<Account | null> }) {
+export function HomeScreen({
+  account,
+  workKept,
+}: {
+  account?: ReadonlySignal<Account | null>;
+  /** An orientation in progress is on the device: the button resumes it. */
+  workKept?: ReadonlySignal<boolean>;
+}) {
   const location = useLocation();
   const [q, setQ] = useState('');
   const own = account?.value?.role === 'partenaire' ? account.value.structure_id : undefined;
@@ -63,7 +70,7 @@ export function HomeScreen({ account }: { account?: ReadonlySignal<Account | nul
       </search>
       <div class="home-actions">
         <a class="button primary big" href="/orientation" aria-describedby="home-orientation-hint">
-          {H.newOrientation}
+          {workKept?.value ? H.resumeOrientation : H.newOrientation}
         </a>
         <p id="home-orientation-hint" class="hint">
           {H.newOrientationHint}

@@ -31,7 +31,7 @@ export function HoursBlock({ engine, hours, now, week = false, level = 3, testId
     );
   }
   const H = level === 3 ? 'h3' : 'h4';
-  const today = parisDay(now);
+  const _today = parisDay(now);
   const status = hoursStatus(engine, hours, now, 3);
   return (
     <div class="hours-block">
@@ -43,7 +43,7 @@ export function HoursBlock({ engine, hours, now, week = false, level = 3, testId
           <H>{fr.sheet.nextOpenings}</H>
           <ul class="plain">
             {status.next.map((o) => (
-              <li key={o.start}>{openingWords(o, today)}</li>
+              <li key={o.start}>{openingWords(o, now)}</li>
             ))}
           </ul>
         </>

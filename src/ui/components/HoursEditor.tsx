@@ -1,6 +1,5 @@
 import { JOURS } from '../../domain/vocabulary.ts';
 import type { HoursEngine } from '../../matching/hours/hours-engine.ts';
-import { parisDay } from '../../matching/hours/paris-time.ts';
 import type { TemporaryPeriod } from '../../matching/hours/temporary.ts';
 import type { HoursEditor as HoursEditorModel } from '../models/hours-editor-model.ts';
 import { hoursStatus, openingWords } from '../models/hours-status.ts';
@@ -199,7 +198,7 @@ function HoursPreview({
       ) : (
         <ul class="plain" data-testid="hours-preview">
           {next.map((o) => (
-            <li key={o.start}>{openingWords(o, parisDay(now))}</li>
+            <li key={o.start}>{openingWords(o, now)}</li>
           ))}
         </ul>
       );

@@ -15,9 +15,9 @@ afterEach(async () => {
   for (const db of databases.splice(0)) await db.delete();
 });
 
-async function openEditor() {
+async function openEditor(service = aService(1, 1)) {
   const structure = aStructure(1, { horaires_accueil: 'Mo-Fr 09:00-12:00; PH off' });
-  const { db, catalog } = await deviceWith([structure], [aService(1, 1)]);
+  const { db, catalog } = await deviceWith([structure], [service]);
   databases.push(db);
   const refresh = vi.fn<ServiceEditContext['refresh']>(async () => [undefined, undefined] as never);
   const context: ServiceEditContext = {
@@ -35,6 +35,10 @@ async function openEditor() {
   return { db, refresh };
 }
 const field = (label: string) => screen.getByLabelText(label) as HTMLInputElement;
+const messageOf = (input: HTMLElement) =>
+  document.getElementById(input.getAttribute('aria-describedby')?.split(' ').pop() ?? '')?.textContent;
+/** Spaces as a reader sees them: the non-breaking ones keep « 7 » and « € » on one line. */
+const plain = (s: string | null | undefined) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ');
 const submit = () => fireEvent.click(screen.getByRole('button', { name: 'Enregistrer sur l’appareil' }));
 
 describe('the service editor', () => {
@@ -60,7 +64,7 @@ describe('the service editor', () => {
     fireEvent.input(await screen.findByLabelText('Part du prix payée, maximum (%)'), { target: { value: '150' } });
     submit();
     await waitFor(() => expect(screen.getByText('Nombre entre 0 et 100 attendu')).toBeTruthy());
-    expect(screen.getByText(/Précisez le prix solidaire/)).toBeTruthy();
+    expect(screen.getByText(/Indiquez un prix payé, une part du prix ou une adhésion/)).toBeTruthy();
     expect(await db.outbox.count()).toBe(0);
   });
 
@@ -81,6 +85,63 @@ describe('the service editor', () => {
     await waitFor(async () => expect(await db.outbox.count()).toBe(1));
     const saved = (await db.services.get('test--s1-1')) as Service;
     expect(saved.eligibilite).toMatchObject({ reste_a_vivre_max: 7.5, quotient_familial_max: 700 });
+  });
+
+  it('takes a price in euros with what it is for, instead of what, a membership, and shows the sentence as typed', async () => {
+    const { db } = await openEditor();
+    fireEvent.change(field('Type de prix'), { target: { value: 'solidaire' } });
+    fireEvent.input(await screen.findByLabelText('Prix payé (€)'), { target: { value: '7' } });
+    fireEvent.change(field('Pour'), { target: { value: 'panier' } });
+    fireEvent.input(field('Au lieu de (€, prix habituel, facultatif)'), { target: { value: '18' } });
+    fireEvent.input(field('Adhésion (€, facultatif)'), { target: { value: '2,50' } });
+    fireEvent.change(field('Adhésion payée'), { target: { value: 'mois' } });
+    const sentence = 'Panier à 7 € au lieu de 18 €. Adhésion 2,50 € par mois';
+    await waitFor(() => expect(plain(screen.getByTestId('price-preview').textContent)).toContain(sentence));
+    submit();
+    await waitFor(async () => expect((await db.services.get('test--s1-1'))?.tarif.type).toBe('solidaire'));
+    const saved = (await db.services.get('test--s1-1')) as Service;
+    expect({ ...saved.tarif, precisions: plain(saved.tarif.precisions) }).toEqual({
+      type: 'solidaire',
+      montant: 7,
+      montant_reference: 18,
+      unite: 'panier',
+      adhesion: { montant: 2.5, periode: 'mois' },
+      // Said in words for the apps from before the amounts, which require precisions for a solidarity price.
+      precisions: sentence,
+    });
+    const outbox = await db.outbox.toArray();
+    expect(outbox[0]?.mutation.name === 'record.update' && Object.keys(outbox[0].mutation.args.changes)).toEqual([
+      'tarif',
+    ]);
+  });
+
+  it('says next to the field when the price paid is above the usual price, or not an amount, and writes nothing', async () => {
+    const { db } = await openEditor();
+    fireEvent.change(field('Type de prix'), { target: { value: 'payant' } });
+    fireEvent.input(await screen.findByLabelText('Prix payé (€)'), { target: { value: '20' } });
+    fireEvent.input(field('Au lieu de (€, prix habituel, facultatif)'), { target: { value: '18' } });
+    submit();
+    const paid = field('Prix payé (€)');
+    await waitFor(() => expect(paid.getAttribute('aria-invalid')).toBe('true'));
+    expect(messageOf(paid)).toBe('Le prix payé dépasse le prix habituel');
+    await waitFor(() => expect(document.activeElement).toBe(paid));
+    fireEvent.input(paid, { target: { value: '2,555' } });
+    expect(paid.getAttribute('aria-invalid')).toBeNull();
+    submit();
+    await waitFor(() =>
+      expect(messageOf(field('Prix payé (€)'))).toBe('Montant en euros attendu, par exemple 7 ou 2,50'),
+    );
+    expect(await db.outbox.count()).toBe(0);
+    expect((await db.services.get('test--s1-1'))?.tarif).toEqual({ type: 'gratuit' });
+  });
+
+  it('shows the partner’s own precisions, not the words the app wrote from the amounts', async () => {
+    const tarif = { type: 'solidaire', montant: 1, unite: 'repas', precisions: 'Repas à 1\u00a0€' } as const;
+    await openEditor(aService(1, 1, { tarif }));
+    expect(field('Prix payé (€)').value).toBe('1');
+    expect(field('Pour').value).toBe('repas');
+    expect(field('Précisions sur le prix (obligatoire sans montant ni part du prix)').value).toBe('');
+    expect(plain(screen.getByTestId('price-preview').textContent)).toContain('Repas à 1 €');
   });
 
   it('saves a valid edit on the device with its outbox entry, then refreshes and goes back to the sheet', async () => {

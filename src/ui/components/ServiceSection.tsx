@@ -1,10 +1,11 @@
 import type { ComponentChildren } from 'preact';
+import { priceLines } from '../../domain/price-words.ts';
 import type { Service } from '../../domain/service.ts';
 import { FOOD_CATEGORIES, LANGUES, MODES_ACCUEIL, REGIMES, SATURATION } from '../../domain/vocabulary.ts';
 import type { HoursEngine } from '../../matching/hours/hours-engine.ts';
 import { freshnessOf } from '../models/freshness.ts';
 import { serviceHours } from '../models/hours-status.ts';
-import { documentWords, eligibilityWords, priceWords, referralWords } from '../models/service-words.ts';
+import { documentWords, eligibilityWords, referralWords } from '../models/service-words.ts';
 import { fr } from '../strings.ts';
 import { ContactLinks } from './ContactLinks.tsx';
 import { Freshness } from './Freshness.tsx';
@@ -68,7 +69,7 @@ export function ServiceSection({ service, structureHours, engine, now, pending, 
       <dl class="facts">
         <div>
           <dt>{S.price}</dt>
-          {priceWords(service.tarif).map((line) => (
+          {priceLines(service.tarif).map((line) => (
             <dd key={line}>{line}</dd>
           ))}
         </div>

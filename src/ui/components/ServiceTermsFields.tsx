@@ -1,10 +1,11 @@
-import { CANAUX_LIAISON, JUSTIFICATIFS, SATURATION, TARIFS } from '../../domain/vocabulary.ts';
+import { CANAUX_LIAISON, JUSTIFICATIFS, SATURATION } from '../../domain/vocabulary.ts';
 import type { ServiceEditor } from '../models/service-editor-model.ts';
 import { PATHS, type ServiceForm } from '../models/service-form.ts';
 import { fr } from '../strings.ts';
 import { frProfil } from '../strings-profil.ts';
 import { CheckboxField, CheckboxGroup, SelectField, TextField } from './FormFields.tsx';
 import { LiaisonFieldsEditor } from './LiaisonFieldsEditor.tsx';
+import { PriceFields } from './PriceFields.tsx';
 
 const E = fr.serviceEditor;
 const P = frProfil.editor;
@@ -44,27 +45,7 @@ export function ServiceTermsFields({ editor }: { editor: ServiceEditor }) {
         {v.capacite_etat && <TextField label={E.capacityNote} {...text('capacite_note')} />}
       </fieldset>
 
-      <fieldset class="form-section">
-        <legend>{E.priceLegend}</legend>
-        <SelectField
-          path={PATHS.tarif_type}
-          label={E.priceType}
-          value={v.tarif_type}
-          options={entries(TARIFS)}
-          onChange={(value) => editor.set('tarif_type', value as ServiceForm['tarif_type'], PATHS.tarif_type)}
-          error={err('tarif_type')}
-        />
-        {v.tarif_type === 'solidaire' && (
-          <div class="field-row">
-            <TextField label={E.percentMin} inputMode="decimal" {...text('tarif_min')} />
-            <TextField label={E.percentMax} inputMode="decimal" {...text('tarif_max')} />
-          </div>
-        )}
-        <TextField
-          label={v.tarif_type === 'solidaire' ? E.pricePrecisionsRequired : E.pricePrecisions}
-          {...text('tarif_precisions')}
-        />
-      </fieldset>
+      <PriceFields editor={editor} />
 
       <fieldset class="form-section">
         <legend>{E.accessLegend}</legend>

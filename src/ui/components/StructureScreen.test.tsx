@@ -116,7 +116,7 @@ describe('the partner sheet', () => {
     const service = document.getElementById('service-test--s1-1') as HTMLElement;
     const text = service.textContent ?? '';
     for (const expected of [
-      'Prix solidaire — 10 à 30 % du prix en magasin',
+      'Prix10 à 30\u00a0% du prix en magasinSelon le reste à vivre',
       'Accueil exclusif',
       'Publics : Familles',
       'Sur orientation d’un ou d’une travailleuse sociale',

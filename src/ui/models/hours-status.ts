@@ -1,54 +1,27 @@
-// Hours in the words people use: "Ouvert jusqu'à 12h", "Ouvre demain à 9h", "mardi 4 mars : 9h – 12h et 14h –
-// 17h". Computed by the matching engine (src/matching/hours, Europe/Paris whatever the device's zone, temporary
+// Hours in the words people use: "Ouvert jusqu'à 12h", "Ouvre demain mercredi 4 mars à 9h", "jeudi 5 mars, 9h –
+// 12h et 14h – 17h" (a day always with its date: src/ui/text/fr-format.ts). Computed by the matching engine (src/matching/hours, Europe/Paris whatever the device's zone, temporary
 // closures and exceptional hours applied over the regular ones); only the wording is here.
 import type { InfoTemporaire } from '../../domain/service.ts';
 import { JOURS } from '../../domain/vocabulary.ts';
 import type { HoursEngine } from '../../matching/hours/hours-engine.ts';
-import { daysBetween, daysFrom, parisDay, parisMinuteOfDay, wallOfDay } from '../../matching/hours/paris-time.ts';
+import { daysFrom, parisDay } from '../../matching/hours/paris-time.ts';
 import { computeSchedule, type Opening, type ServiceHours } from '../../matching/hours/schedule.ts';
 import { closedUntil, planOn, temporaryPeriods } from '../../matching/hours/temporary.ts';
 import { fr } from '../strings.ts';
-import { dayAndMonth, dayMonthYear } from '../text/fr-format.ts';
+import { dayMonthYear, relativeDay, time, weekdayDate } from '../text/fr-format.ts';
 import { DAYS, osmToWeek } from './osm-hours.ts';
 
 /** Days looked ahead for the next openings: a monthly session (`Th[3]`) shows up. */
 export const HORIZON_DAYS = 35;
-
-/** "9h", "9h30", "12h" (Paris wall clock). */
-export function timeWords(instant: number): string {
-  const minutes = parisMinuteOfDay(instant);
-  const m = minutes % 60;
-  return `${Math.floor(minutes / 60)}h${m === 0 ? '' : String(m).padStart(2, '0')}`;
-}
-
-/** Weekday name of a Paris day, from the vocabulary ("mardi"). */
-export function weekdayWords(day: string): string {
-  const index = (new Date(wallOfDay(day)).getUTCDay() + 6) % 7;
-  return Object.values(JOURS)[index] as string;
-}
-
-/** "mardi 4 mars". */
-export function dayWords(day: string): string {
-  return `${weekdayWords(day)} ${dayAndMonth(day)}`;
-}
 
 /** "4 mars 2026": a date of a notice or a record. */
 export function dateWords(day: string): string {
   return dayMonthYear(day);
 }
 
-/** "aujourd'hui", "demain", "mardi" (within a week), "le 12 mars". */
-export function whenWords(day: string, today: string): string {
-  const n = daysBetween(today, day);
-  if (n === 0) return fr.hours.today;
-  if (n === 1) return fr.hours.tomorrow;
-  if (n > 1 && n < 7) return weekdayWords(day);
-  return fr.hours.onDate(dayAndMonth(day));
-}
-
 /** "9h – 12h et 14h – 17h". */
 export function rangesWords(intervals: ReadonlyArray<{ start: number; end: number }>): string {
-  return intervals.map((i) => fr.hours.range(timeWords(i.start), timeWords(i.end))).join(fr.hours.and);
+  return intervals.map((i) => fr.hours.range(time(i.start), time(i.end))).join(fr.hours.and);
 }
 
 export function serviceHours(regular: string | undefined | null, infos: readonly InfoTemporaire[]): ServiceHours {
@@ -72,20 +45,20 @@ export function hoursStatus(engine: HoursEngine, hours: ServiceHours, now: numbe
     // Open round the clock (24/7, a fridge): the opening runs past the week looked at.
     if (current.end - now > 7 * 86_400_000) return { open: true, text: fr.hours.openNonStop, next };
     const endDay = parisDay(current.end - 1);
-    const until = timeWords(current.end);
-    const text = endDay === today ? fr.hours.openUntil(until) : fr.hours.openUntilDay(whenWords(endDay, today), until);
+    const until = time(current.end);
+    const text = endDay === today ? fr.hours.openUntil(until) : fr.hours.openUntilDay(relativeDay(endDay, now), until);
     return { open: true, text: current.uncertain ? `${text} ${fr.hours.toConfirm}` : text, next };
   }
   const closed = closedUntil(hours.temporary, today);
   if (closed !== undefined) {
-    const text = closed === null ? fr.hours.closedIndefinitely : fr.hours.closedUntil(dayWords(closed));
+    const text = closed === null ? fr.hours.closedIndefinitely : fr.hours.closedUntil(weekdayDate(closed));
     return { open: false, text, next };
   }
   const first = next[0];
   if (first) {
     return {
       open: schedule.open_now,
-      text: fr.hours.opensAt(whenWords(first.day, today), timeWords(first.start)),
+      text: fr.hours.opensAt(relativeDay(first.day, now), time(first.start)),
       next,
     };
   }
@@ -93,13 +66,12 @@ export function hoursStatus(engine: HoursEngine, hours: ServiceHours, now: numbe
   return { open: false, text: fr.hours.noOpeningSoon, next };
 }
 
-/** "mardi 4 mars, 14h – 17h30 (horaires exceptionnels)". */
-export function openingWords(o: Opening, today: string): string {
-  const day = daysBetween(today, o.day) < 2 ? whenWords(o.day, today) : dayWords(o.day);
+/** "demain mercredi 5 mars, 14h – 17h30 (horaires exceptionnels)": the day always with its date. */
+export function openingWords(o: Opening, now: number): string {
   const notes = [o.exceptional ? fr.hours.exceptional : '', o.uncertain ? fr.hours.toConfirm : '', o.comment ?? '']
     .filter(Boolean)
     .join(', ');
-  return fr.hours.opening(day, fr.hours.range(timeWords(o.start), timeWords(o.end)), notes);
+  return fr.hours.opening(relativeDay(o.day, now), fr.hours.range(time(o.start), time(o.end)), notes);
 }
 
 export type DayKind = 'open' | 'closed' | 'temporary-closure' | 'exceptional' | 'unknown';
@@ -114,7 +86,7 @@ export interface DayLine {
 export function weekWords(engine: HoursEngine, hours: ServiceHours, now: number, count = 7): DayLine[] {
   const today = parisDay(now);
   return daysFrom(today, count).map((day) => {
-    const label = day === today ? `${fr.hours.today} (${dayWords(day)})` : dayWords(day);
+    const label = relativeDay(day, now);
     const plan = planOn(hours.temporary, day);
     if (plan.kind === 'closed') return { day, label, text: fr.hours.closedTemporarily, kind: 'temporary-closure' };
     const value = plan.kind === 'exceptional' ? plan.horaires : hours.regular;

@@ -1,15 +1,17 @@
 // The orientation flow's state: the step, the answers, the results and their filters. Privacy by design: the
-// profile describes a person in front of the worker, so it lives ONLY in this object's memory — never in
-// IndexedDB, localStorage, sessionStorage or the URL, never sent (BRIEF: the profile stays on the device). It
-// survives moving between screens of the tab (a partner sheet, the handout) and disappears with the tab or with
-// "Nouvelle orientation".
+// profile describes a person in front of the worker, so it never leaves this device — never sent, never in the
+// outbox, never in localStorage, sessionStorage or the URL (BRIEF: the profile stays on the device unless a referral
+// is sent with the person's consent). What `saved()` returns is kept on this device, in IndexedDB, so that a reload
+// or a tab the tablet discarded loses nothing (work-in-progress.ts): erased at « Terminer » / « Nouvelle
+// orientation » (`reset`), at sign-out, when another account signs in, and WORK_IN_PROGRESS_HOURS after the last
+// change. A field that describes the person or the sheet belongs in SavedOrientation.
 //
 // The orientation runs on the device (catalog.orient) only on the results step, and again by itself when the
 // directory or the hours library arrives (both are signals read by `orient`); filters only hide results.
 import { computed, type ReadonlySignal, signal } from '@preact/signals';
 import { communeOfPosition } from '../../domain/geo/commune-of-position.ts';
 import type { Orientation, ServiceResult } from '../../matching/orient/types.ts';
-import type { ProfileField } from '../../matching/reasons.ts';
+import type { Language, ProfileField } from '../../matching/reasons.ts';
 import type { CatalogModel } from './catalog-model.ts';
 import { communeName, type Draft, EMPTY_DRAFT, profileOf } from './profile-draft.ts';
 import { NO_FILTERS, type ResultFilters, resultFilter } from './result-filters.ts';
@@ -43,7 +45,7 @@ class Unsupported extends Error {}
 
 /**
  * The device's position from its GPS: no network needed (high accuracy asks the GPS rather than Wi-Fi lookups).
- * The position stays in the orientation's memory, as the rest of the profile.
+ * The position stays on the device with the rest of the profile.
  */
 export function browserPosition(): Promise<Position> {
   return new Promise((resolve, reject) => {
@@ -64,6 +66,16 @@ export interface ResultsView {
   hidden: number;
 }
 
+/** What survives a reload (work-in-progress.ts); parsed back by work-in-progress-schema.ts. */
+export interface SavedOrientation {
+  draft: Draft;
+  step: Step;
+  filters: ResultFilters;
+  moreOpen: boolean;
+  budgetOpen: boolean;
+  handoutLanguage: Language | null;
+}
+
 export function createOrientationModel(catalog: ReadonlySignal<CatalogModel | null>, clock: () => number = Date.now) {
   const draft = signal<Draft>(EMPTY_DRAFT);
   const step = signal<Step>('profil');
@@ -76,6 +88,8 @@ export function createOrientationModel(catalog: ReadonlySignal<CatalogModel | nu
   const filters = signal<ResultFilters>(NO_FILTERS);
   const limits = signal<Record<ResultList, number>>(FIRST_PAGES);
   const locating = signal<Locating>('idle');
+  /** The person's language for the handout, chosen by the worker; null: proposed from the profile's languages. */
+  const handoutLanguage = signal<Language | null>(null);
 
   const profile = computed(() => profileOf(draft.value));
   const orientation = computed<Orientation | null>(() => {
@@ -118,6 +132,7 @@ export function createOrientationModel(catalog: ReadonlySignal<CatalogModel | nu
     filters,
     limits,
     locating,
+    handoutLanguage,
     profile,
     orientation,
     view,
@@ -170,6 +185,28 @@ export function createOrientationModel(catalog: ReadonlySignal<CatalogModel | nu
     showMore(list: ResultList) {
       limits.value = { ...limits.value, [list]: limits.value[list] + PAGE };
     },
+    saved(): SavedOrientation {
+      return {
+        // The GPS position (often the person's home, at a visit) stays in memory only: the commune found from it is
+        // kept, and distances start from that commune after a reload until « Utiliser ma position » is pressed again.
+        draft: { ...draft.value, position: null },
+        step: step.value,
+        filters: filters.value,
+        moreOpen: moreOpen.value,
+        budgetOpen: budgetOpen.value,
+        handoutLanguage: handoutLanguage.value,
+      };
+    },
+    /** Back where the worker was before the reload (results run again, at the current time). */
+    restore(saved: SavedOrientation) {
+      draft.value = saved.draft;
+      filters.value = saved.filters;
+      moreOpen.value = saved.moreOpen;
+      budgetOpen.value = saved.budgetOpen;
+      handoutLanguage.value = saved.handoutLanguage;
+      locating.value = 'idle';
+      step.value = saved.step;
+    },
     /** Forgets the person: a new orientation starts from nothing. */
     reset() {
       draft.value = EMPTY_DRAFT;
@@ -178,21 +215,10 @@ export function createOrientationModel(catalog: ReadonlySignal<CatalogModel | nu
       moreOpen.value = false;
       budgetOpen.value = false;
       locating.value = 'idle';
+      handoutLanguage.value = null;
       go('profil');
     },
   };
 }
 
 export type OrientationModel = ReturnType<typeof createOrientationModel>;
-
-const shared = new WeakMap<object, OrientationModel>();
-
-/** One orientation per tab (per catalog): leaving the screen and coming back keeps the person's answers. */
-export function orientationModelFor(catalog: ReadonlySignal<CatalogModel | null>): OrientationModel {
-  let model = shared.get(catalog);
-  if (!model) {
-    model = createOrientationModel(catalog);
-    shared.set(catalog, model);
-  }
-  return model;
-}

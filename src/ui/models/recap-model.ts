@@ -1,7 +1,7 @@
 // The recap: the partners (services) the worker picked during an orientation, that become the person's sheet
-// (/fiche). Held in memory for the tab's life only, like the profile: it says where a person is being sent, so it
-// is never written to the device's storage nor sent anywhere. The optional first name typed for the sheet lives
-// here too, under the same rule. Order is the order of selection.
+// (/fiche). It says where a person is being sent, so it follows the profile's rule (orientation-model.ts): kept on
+// this device with the orientation in progress (work-in-progress.ts), never sent, erased with it. The optional first
+// name typed for the sheet lives here too, under the same rule. Order is the order of selection.
 import { computed, signal } from '@preact/signals';
 
 export interface RecapItem {
@@ -10,6 +10,12 @@ export interface RecapItem {
   /** From the orientation it was picked in: how far from where the person lives (null when unknown). */
   distanceKm: number | null;
   distanceApproximate: boolean;
+}
+
+/** What survives a reload (work-in-progress.ts); parsed back by work-in-progress-schema.ts. */
+export interface SavedRecap {
+  items: readonly RecapItem[];
+  firstName: string;
 }
 
 export function createRecapModel() {
@@ -32,6 +38,13 @@ export function createRecapModel() {
     toggle(item: RecapItem): void {
       if (has(item.serviceId)) remove(item.serviceId);
       else add(item);
+    },
+    saved(): SavedRecap {
+      return { items: items.value, firstName: firstName.value };
+    },
+    restore(saved: SavedRecap): void {
+      items.value = saved.items;
+      firstName.value = saved.firstName;
     },
     clear(): void {
       items.value = [];

@@ -14,6 +14,7 @@ import { fr } from '../strings.ts';
 import { frProfil } from '../strings-profil.ts';
 import { parseAmount } from './budget-draft.ts';
 import { createHoursEditor, type HoursEditor } from './hours-editor-model.ts';
+import { tarifOf } from './price-form.ts';
 import { type ChampDraft, formOf, type InfoDraft, knownPath, type ServiceForm } from './service-form.ts';
 
 export type { ChampDraft, InfoDraft, ServiceForm } from './service-form.ts';
@@ -32,14 +33,6 @@ function ceiling(text: string, path: string, errors: Errors): number | undefined
   const { value, problem } = parseAmount(text, Number.POSITIVE_INFINITY);
   if (problem) errors[path] = frProfil.editor.invalid;
   return value ?? undefined;
-}
-
-function percent(text: string, path: string, errors: Errors): number | undefined {
-  const t = text.trim().replace(',', '.');
-  if (t === '') return undefined;
-  const n = Number(t);
-  if (!Number.isFinite(n) || n < 0 || n > 100) errors[path] = E.percentInvalid;
-  return n;
 }
 
 /** The partner's fields from the editor: new ones get an id from their label, choices only for « choix ». */
@@ -140,23 +133,13 @@ export function createServiceEditor(db: BoussoleDatabase, id: string) {
       info.message = trimmed(d.message);
       return compact(info);
     });
-    const solidaire = v.tarif_type === 'solidaire';
-    const min = solidaire ? percent(v.tarif_min, 'tarif.pourcentage_min', out) : undefined;
-    const max = solidaire ? percent(v.tarif_max, 'tarif.pourcentage_max', out) : undefined;
-    if (min !== undefined && max !== undefined && min > max) out['tarif.pourcentage_max'] ??= E.percentOrder;
-    if (solidaire && !v.tarif_precisions.trim()) out['tarif.precisions'] = E.pricePrecisionsMissing;
     const changes = {
       frequence_maj_mois: Number(v.frequence_maj_mois),
       horaires_accueil: horaires,
       horaires_note: trimmed(v.horaires_note),
       infos_temporaires: infos,
       capacite: v.capacite_etat ? compact({ etat: v.capacite_etat, note: trimmed(v.capacite_note) }) : undefined,
-      tarif: compact({
-        type: v.tarif_type,
-        pourcentage_min: min,
-        pourcentage_max: max,
-        precisions: trimmed(v.tarif_precisions),
-      }),
+      tarif: tarifOf(v, out),
       eligibilite: compact({
         ...base.eligibilite,
         reste_a_vivre_max: ceiling(v.reste_a_vivre_max, 'eligibilite.reste_a_vivre_max', out),

@@ -2,7 +2,8 @@
 // messages are keyed by the record's schema path (`tarif.precisions`, `infos_temporaires[0].fin`), so a problem
 // found by the domain schema shows next to the input that caused it.
 import type { ChampLiaison, InfoTemporaire, Service } from '../../domain/service.ts';
-import type { CANAUX_LIAISON, JUSTIFICATIFS, SATURATION, TARIFS } from '../../domain/vocabulary.ts';
+import type { CANAUX_LIAISON, JUSTIFICATIFS, SATURATION } from '../../domain/vocabulary.ts';
+import { PRICE_PATHS, type PriceForm, priceFormOf } from './price-form.ts';
 
 export interface InfoDraft {
   id: string;
@@ -21,16 +22,12 @@ export interface ChampDraft {
   options: string;
 }
 
-export interface ServiceForm {
+export interface ServiceForm extends PriceForm {
   ownHours: boolean;
   horaires_note: string;
   infos: InfoDraft[];
   capacite_etat: '' | keyof typeof SATURATION;
   capacite_note: string;
-  tarif_type: keyof typeof TARIFS;
-  tarif_min: string;
-  tarif_max: string;
-  tarif_precisions: string;
   sur_orientation: boolean;
   sur_rendez_vous: boolean;
   sur_inscription: boolean;
@@ -56,10 +53,7 @@ export const PATHS = {
   horaires_note: 'horaires_note',
   capacite_etat: 'capacite.etat',
   capacite_note: 'capacite.note',
-  tarif_type: 'tarif.type',
-  tarif_min: 'tarif.pourcentage_min',
-  tarif_max: 'tarif.pourcentage_max',
-  tarif_precisions: 'tarif.precisions',
+  ...PRICE_PATHS,
   sur_orientation: 'eligibilite.sur_orientation',
   sur_rendez_vous: 'eligibilite.sur_rendez_vous',
   sur_inscription: 'eligibilite.sur_inscription',
@@ -110,10 +104,7 @@ export function formOf(service: Service): ServiceForm {
     })),
     capacite_etat: service.capacite?.etat ?? '',
     capacite_note: service.capacite?.note ?? '',
-    tarif_type: tarif.type,
-    tarif_min: tarif.type === 'solidaire' && tarif.pourcentage_min !== undefined ? String(tarif.pourcentage_min) : '',
-    tarif_max: tarif.type === 'solidaire' && tarif.pourcentage_max !== undefined ? String(tarif.pourcentage_max) : '',
-    tarif_precisions: tarif.precisions ?? '',
+    ...priceFormOf(tarif),
     sur_orientation: e.sur_orientation,
     sur_rendez_vous: e.sur_rendez_vous,
     sur_inscription: e.sur_inscription,

@@ -1,8 +1,8 @@
-// A service's conditions as sentences for the partner sheet: price, who is welcome, what to bring, how to refer.
-// Labels come from the vocabulary (src/domain/vocabulary.ts), sentences from strings.ts (and strings-profil.ts);
-// nothing is spelled here.
+// A service's conditions as sentences for the partner sheet: who is welcome, what to bring, how to refer (the price
+// is said by src/domain/price-words.ts). Labels come from the vocabulary (src/domain/vocabulary.ts), sentences from
+// strings.ts (and strings-profil.ts); nothing is spelled here.
 import { communeByCode } from '../../domain/communes.ts';
-import type { Eligibilite, FicheLiaison, InfoTemporaire, Service, Tarif } from '../../domain/service.ts';
+import type { Eligibilite, FicheLiaison, InfoTemporaire, Service } from '../../domain/service.ts';
 import {
   ACCUEIL,
   CANAUX_LIAISON,
@@ -12,7 +12,6 @@ import {
   RESSOURCES,
   SITUATIONS_ADMINISTRATIVES,
   SITUATIONS_FAMILIALES,
-  TARIFS,
   TYPES_CHAMP,
 } from '../../domain/vocabulary.ts';
 import { fr } from '../strings.ts';
@@ -21,12 +20,6 @@ import { frProfil } from '../strings-profil.ts';
 const list = new Intl.ListFormat('fr-FR', { type: 'conjunction' });
 const labelled = <T extends string>(table: Readonly<Record<T, string>>, values: readonly T[]) =>
   list.format(values.map((v) => table[v] ?? v));
-
-/** "Prix solidaire — 10 à 30 % du prix en magasin" and the partner's precisions. */
-export function priceWords(tarif: Tarif): string[] {
-  const share = tarif.type === 'solidaire' ? fr.sheet.priceShare(tarif.pourcentage_min, tarif.pourcentage_max) : '';
-  return [share ? `${TARIFS[tarif.type]} — ${share}` : TARIFS[tarif.type], tarif.precisions ?? ''].filter(Boolean);
-}
 
 /** Who is welcome and on which terms, one sentence per condition. */
 export function eligibilityWords(e: Eligibilite): string[] {

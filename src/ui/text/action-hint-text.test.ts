@@ -1,4 +1,5 @@
-// The orientation hint reads as a worker says it: « Prochain atelier cuisine jeudi à 14h à 550 m, sur inscription ».
+// The orientation hint reads as a worker says it: « Prochain atelier cuisine jeudi 26 mars à 14h à 550 m, sur
+// inscription » (the day with its date, issue 16).
 import { describe, expect, it } from 'vitest';
 import { actionHintText } from './action-hint-text.ts';
 
@@ -15,9 +16,9 @@ describe('the « prochain atelier » sentence', () => {
       distance_km: 0.556,
       inscription_requise: true,
     };
-    expect(actionHintText(hint, now)).toBe('Prochain atelier cuisine jeudi à 14h à 550 m, sur inscription');
+    expect(actionHintText(hint, now)).toBe('Prochain atelier cuisine jeudi 26 mars à 14h à 550 m, sur inscription');
     expect(actionHintText({ ...hint, distance_km: null, inscription_requise: false }, now)).toBe(
-      'Prochain atelier cuisine jeudi à 14h',
+      'Prochain atelier cuisine jeudi 26 mars à 14h',
     );
   });
 });

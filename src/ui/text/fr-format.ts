@@ -1,6 +1,7 @@
 // Times, days, dates, distances and lists as a French reader says them, always on the Paris clock whatever the
-// device's zone (instants are epoch ms; calendar days are Paris `YYYY-MM-DD`). "9h", "9h30", "demain", "jeudi",
-// "jeudi 12 novembre", "1,2 km", "a, b ou c". The words themselves come from strings.ts.
+// device's zone (instants are epoch ms; calendar days are Paris `YYYY-MM-DD`). "9h", "9h30", "demain mercredi 11
+// novembre", "jeudi 12 novembre", "1er avril", "1,2 km", "a, b ou c". The words themselves come from strings.ts;
+// prices are said by src/domain/price-words.ts (the data·inclusion export says them too).
 import { addDays, daysBetween, parisDay } from '../../matching/hours/paris-time.ts';
 import { fr } from '../strings.ts';
 
@@ -22,6 +23,16 @@ const weekday = once(() => new Intl.DateTimeFormat('fr-FR', { timeZone: 'UTC', w
 const dayMonth = once(
   () => new Intl.DateTimeFormat('fr-FR', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long' }),
 );
+const weekdayYear = once(
+  () =>
+    new Intl.DateTimeFormat('fr-FR', {
+      timeZone: 'UTC',
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+    }),
+);
 const dateOnly = once(() => new Intl.DateTimeFormat('fr-FR', { timeZone: 'UTC', day: 'numeric', month: 'long' }));
 const dateYear = once(
   () => new Intl.DateTimeFormat('fr-FR', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }),
@@ -29,6 +40,14 @@ const dateYear = once(
 const oneDecimal = once(() => new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 }));
 const andList = once(() => new Intl.ListFormat('fr-FR', { type: 'conjunction' }));
 const orList = once(() => new Intl.ListFormat('fr-FR', { type: 'disjunction' }));
+
+/** The first of the month as French writes it, "1er avril" (Intl says "1 avril"). */
+function withFirst(format: Intl.DateTimeFormat, date: Date): string {
+  return format
+    .formatToParts(date)
+    .map((p) => (p.type === 'day' && p.value === '1' ? '1er' : p.value))
+    .join('');
+}
 
 /** A calendar day as a Date at its UTC midnight, for formatters set to UTC (no zone shift possible). */
 function utcDate(day: string): Date {
@@ -48,41 +67,49 @@ export function timeRange(start: number, end: number): string {
   return `${time(start)}–${time(end)}`;
 }
 
-/** "aujourd'hui", "demain", "jeudi" (within the week), else "jeudi 12 novembre". */
+/**
+ * A day always with its date, so that nobody has to count: "jeudi 12 novembre" ("jeudi 7 janvier 2027" in
+ * another year), and for the worker "aujourd'hui mardi 3 novembre", "demain mercredi 4 novembre".
+ */
 export function relativeDay(day: string, now: number): string {
-  const diff = daysBetween(parisDay(now), day);
-  if (diff === 0) return fr.when.today;
-  if (diff === 1) return fr.when.tomorrow;
-  if (diff > 1 && diff < 7) return weekday().format(utcDate(day));
-  return dayMonth().format(utcDate(day));
+  const today = parisDay(now);
+  const dated = day.slice(0, 4) === today.slice(0, 4) ? dayMonth() : weekdayYear();
+  const diff = daysBetween(today, day);
+  const named = withFirst(dated, utcDate(day));
+  if (diff === 0) return `${fr.when.today} ${named}`;
+  if (diff === 1) return `${fr.when.tomorrow} ${named}`;
+  return named;
 }
 
-/** "demain 9h–12h", "jeudi 12 novembre 14h–17h"; without an end, "demain à 9h". */
+/** "demain mercredi 4 novembre de 9h à 12h", "jeudi 12 novembre à 14h" (without an end). */
 export function when(start: number, now: number, end?: number): string {
   const day = relativeDay(parisDay(start), now);
-  return end === undefined ? fr.when.at(day, time(start)) : `${day} ${timeRange(start, end)}`;
+  return end === undefined ? fr.when.at(day, time(start)) : fr.when.between(day, time(start), time(end));
+}
+
+/** "mardi 4 mars", "mardi 1er avril" for a Paris calendar day. */
+export function weekdayDate(day: string): string {
+  return withFirst(dayMonth(), utcDate(day));
 }
 
 /** "12 novembre", with the year when it is not this year's ("12 janvier 2027"). */
 export function date(day: string, now: number): string {
-  return day.slice(0, 4) === parisDay(now).slice(0, 4)
-    ? dateOnly().format(utcDate(day))
-    : dateYear().format(utcDate(day));
+  return withFirst(day.slice(0, 4) === parisDay(now).slice(0, 4) ? dateOnly() : dateYear(), utcDate(day));
 }
 
 /** "4 mars" for a Paris calendar day. */
 export function dayAndMonth(day: string): string {
-  return dateOnly().format(utcDate(day));
+  return withFirst(dateOnly(), utcDate(day));
 }
 
 /** "4 mars 2026" for a Paris calendar day. */
 export function dayMonthYear(day: string): string {
-  return dateYear().format(utcDate(day));
+  return withFirst(dateYear(), utcDate(day));
 }
 
 /** "3 novembre 2026": a date in full, for the handout's header. */
 export function fullDate(instant: number): string {
-  return dateYear().format(utcDate(parisDay(instant)));
+  return withFirst(dateYear(), utcDate(parisDay(instant)));
 }
 
 /** "lundi" for an ISO weekday index (0 Monday … 6 Sunday). */

@@ -1,94 +1,65 @@
-// Opening hours in words for the person's sheet: the next openings ("demain de 9h à 12h"), the regular week
-// explained ("Du lundi au vendredi : de 9h à 12h et de 14h à 17h", "Certains jeudis : de 14h à 16h" for a
-// monthly session) and the temporary closures or exceptional hours still to come. Read from the hours engine
-// (src/matching/hours): the OSM string itself is never shown to the person.
-import type { InfoTemporaire } from '../../domain/service.ts';
-import type { DayInterval, HoursEngine } from '../../matching/hours/hours-engine.ts';
-import { daysFrom, parisDay, weekdayOf } from '../../matching/hours/paris-time.ts';
-import { computeSchedule, type Opening } from '../../matching/hours/schedule.ts';
-import type { ServiceEntry } from '../../matching/snapshot-entry.ts';
-import { fr } from '../strings.ts';
-import { and, capitalised, date, relativeDay, time, weekdayName } from './fr-format.ts';
+// A partner's hours in words for the person's sheet, in one language: the next openings written out with their
+// date (« jeudi 11 mars, 14 h – 17 h »: paper is read days later, so never « demain »), the regular week
+// (« Du lundi au vendredi : 9 h – 12 h, 14 h – 17 h », « Certains jeudis : 14 h – 16 h » for a monthly session)
+// and the closures or exceptional hours still to come. The OSM string itself is never shown to the person.
+import type { Opening } from '../../matching/hours/schedule.ts';
+import type { HandoutFormat } from './handout-format.ts';
+import type { HandoutWords } from './handout-languages/fr.ts';
+import type { SheetHours, Slot, WeekRule } from './handout-sheet.ts';
 
-const H = fr.handout;
-/** Weeks looked at to tell a weekly rule from an occasional one (a monthly session shows once or twice). */
-const WEEKS = 4;
-
-function slots(intervals: readonly { start: number; end: number; comment: string | null }[]): string {
-  return and(intervals.map((i) => `${H.slot(time(i.start), time(i.end))}${i.comment ? ` (${i.comment})` : ''}`));
+export interface HoursInWords {
+  temporary: string[];
+  next: string[];
+  week: string[];
+  /** The partner's own note, as written. */
+  note: string | null;
+  /** Nothing known: « appelez avant de venir ». */
+  none: boolean;
 }
 
-/** "demain de 9h à 12h". */
-export function openingInWords(o: Opening, now: number): string {
-  return `${relativeDay(o.day, now)} ${slots([o])}`;
+/** `withPartnerText`: the hours' comments are the partner's words, printed in the French block only. */
+function slots(list: readonly Slot[], w: HandoutWords, f: HandoutFormat, withPartnerText: boolean): string {
+  return list
+    .map((s) => `${f.slot(s.start, s.end)}${withPartnerText && s.comment ? ` (${s.comment})` : ''}`)
+    .join(w.listSeparator);
 }
 
-/** The next openings of a service (temporary closures and exceptional hours applied), at most `count`. */
-export function nextOpenings(engine: HoursEngine, entry: ServiceEntry, now: number, count = 3): Opening[] {
-  const schedule = computeSchedule(
-    engine,
-    { regular: entry.hours, temporary: entry.temporary },
-    { now, days: daysFrom(parisDay(now), 92) },
-    count,
-  );
-  return [...(schedule.current ? [schedule.current] : []), ...schedule.next_openings].slice(0, count);
+/** « jeudi 11 mars, 14 h – 17 h ». */
+export function openingInWords(o: Opening, w: HandoutWords, f: HandoutFormat, withPartnerText: boolean): string {
+  return w.opening(f.day(o.day), slots([o], w, f, withPartnerText));
 }
 
-/**
- * The regular week, one line per run of consecutive weekdays with the same hours. A weekday open on at least
- * three of the next four weeks at the same times is a weekly rule (one week may be a public holiday); fewer is
- * "certains jeudis". Empty when the hours are unknown or never open.
- */
-export function regularWeek(engine: HoursEngine, hours: string | null, now: number): string[] {
-  if (hours === null || !engine.isValid(hours)) return [];
-  const byWeekday: Map<string, number>[] = Array.from({ length: 7 }, () => new Map());
-  const sample = new Map<string, readonly DayInterval[]>();
-  for (const day of daysFrom(parisDay(now), 7 * WEEKS)) {
-    const intervals = engine.day(hours, day);
-    if (!intervals || intervals.length === 0) continue;
-    const key = slots(intervals);
-    const counts = byWeekday[weekdayOf(day)] as Map<string, number>;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-    sample.set(key, intervals);
+export function weekRuleInWords(rule: WeekRule, w: HandoutWords, f: HandoutFormat, withPartnerText: boolean): string {
+  const days = !rule.weekly
+    ? w.someDays(f.weekday(rule.from))
+    : rule.to > rule.from
+      ? w.dayRange(f.weekday(rule.from), f.weekday(rule.to))
+      : w.oneDay(f.weekday(rule.from));
+  return w.weekly(f.capitalised(days), slots(rule.slots, w, f, withPartnerText));
+}
+
+export function hoursInWords(
+  hours: SheetHours,
+  w: HandoutWords,
+  f: HandoutFormat,
+  now: number,
+  withPartnerText: boolean,
+): HoursInWords {
+  const temporary: string[] = [];
+  for (const t of hours.temporary) {
+    const from = f.date(t.from, now);
+    const to = t.to === null ? null : f.date(t.to, now);
+    if (t.type === 'fermeture') temporary.push(w.closed(from, to));
+    else if (t.type === 'horaires-exceptionnels') temporary.push(w.exceptional(from, to));
+    if (withPartnerText && t.message) temporary.push(t.message);
   }
-  // For each weekday: its most frequent hours, and whether they are weekly.
-  const week = byWeekday.map((counts) => {
-    let best: [string, number] | null = null;
-    for (const entry of counts) if (best === null || entry[1] > best[1]) best = entry;
-    return best === null ? null : { key: best[0], weekly: best[1] >= WEEKS - 1 };
-  });
-  const lines: string[] = [];
-  for (let d = 0; d < 7; d++) {
-    const here = week[d];
-    if (!here) continue;
-    let last = d;
-    while (here.weekly) {
-      const next = week[last + 1];
-      if (!next?.weekly || next.key !== here.key) break;
-      last++;
-    }
-    const days = !here.weekly
-      ? H.someDays(weekdayName(d))
-      : last > d
-        ? H.dayRange(weekdayName(d), weekdayName(last))
-        : H.oneDay(weekdayName(d));
-    lines.push(H.weekly(capitalised(days), here.key));
-    d = last;
-  }
-  return lines;
-}
-
-/** Closures and exceptional hours that are current or still to come, in words. */
-export function temporaryInWords(infos: readonly InfoTemporaire[], now: number): string[] {
-  const today = parisDay(now);
-  const out: string[] = [];
-  for (const info of infos) {
-    if (info.fin !== undefined && info.fin < today) continue;
-    const from = date(info.debut, now);
-    const to = info.fin === undefined ? null : date(info.fin, now);
-    if (info.type === 'fermeture') out.push(H.closedFromTo(from, to));
-    else if (info.type === 'horaires-exceptionnels') out.push(H.exceptionalFromTo(from, to));
-    if (info.message) out.push(info.message);
-  }
-  return out;
+  const next = hours.next.map((o) => openingInWords(o, w, f, withPartnerText));
+  const week = hours.week.map((r) => weekRuleInWords(r, w, f, withPartnerText));
+  return {
+    temporary,
+    next,
+    week,
+    note: withPartnerText ? hours.note : null,
+    none: next.length === 0 && week.length === 0,
+  };
 }

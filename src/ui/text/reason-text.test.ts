@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Tarif } from '../../domain/service.ts';
 import type { Reason, ReasonCode, ReasonParams } from '../../matching/reasons.ts';
 import { reasonText } from './reason-text.ts';
 
@@ -10,6 +11,7 @@ const at = (iso: string) => Date.parse(iso);
 const SAMPLES: { [C in ReasonCode]: ReasonParams[C] } = {
   listing_not_validated: {},
   covers_needs: { needs: ['aide-alimentaire', 'epicerie-solidaire'], of: 2 },
+  secondary_answer: { needs: ['epicerie-solidaire'] },
   needs_cooking: { inferred: false },
   ready_to_eat: {},
   age_min: { min: 18 },
@@ -85,6 +87,9 @@ const SAMPLES: { [C in ReasonCode]: ReasonParams[C] } = {
   amount_match: { indicator: 'quotient_familial', max: 700, value: 417, estimated: true },
 };
 
+/** Spaces as a reader sees them: the non-breaking ones keep « 30 » and « % » on one line. */
+const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
+
 const text = <C extends ReasonCode>(code: C, params: ReasonParams[C], openings = []) =>
   reasonText({ code, kind: 'info', params } as Reason, { now: NOW, openings });
 
@@ -120,7 +125,7 @@ describe('reason sentences', () => {
     expect(codes.length).toBeGreaterThan(60);
     for (const code of codes) {
       const sentence = text(code, SAMPLES[code]);
-      expect(sentence, code).toMatch(/^[A-ZÀ-Ý]/);
+      expect(sentence, code).toMatch(/^[A-ZÀ-Ý0-9]/);
       expect(sentence, code).not.toMatch(/undefined|null|NaN|\[object|_/);
     }
   });
@@ -140,16 +145,49 @@ describe('reason sentences', () => {
     expect(text('covers_needs', SAMPLES.covers_needs)).toBe(
       'Répond à : Aide alimentaire (colis, distribution) et Faire ses courses à prix solidaire',
     );
+    expect(text('secondary_answer', SAMPLES.secondary_answer)).toBe(
+      'Répond moins directement à : Faire ses courses à prix solidaire',
+    );
     expect(text('age_unknown', SAMPLES.age_unknown)).toBe('Âge à préciser : accueil de 18 à 25 ans');
     expect(text('documents_required', SAMPLES.documents_required)).toBe(
       "Justificatifs demandés : pièce d'identité ou titre de séjour et attestation CAF ou quotient familial",
     );
     expect(text('distance_beyond_max', SAMPLES.distance_beyond_max)).toBe('À 7,3 km, au-delà des 5 km acceptés');
-    expect(text('solidarity_price', SAMPLES.solidarity_price)).toBe('Prix solidaire : 10 à 30 % du prix');
+    expect(plain(text('solidarity_price', SAMPLES.solidarity_price))).toBe('10 à 30 % du prix en magasin');
     expect(text('waiting_list', {})).toBe('Complet (liste d’attente)');
   });
 
-  it('tell hours on the Paris clock, relative to the orientation: today, tomorrow, a weekday, a date', () => {
+  it('say a price with its amounts when the listing has them, « 42 % » and never « 42 à 42 % »', () => {
+    const withTarif = (code: 'free' | 'solidarity_price' | 'paid', tarif: Tarif) =>
+      plain(
+        reasonText({ code, kind: 'plus', params: code === 'solidarity_price' ? { min: 42, max: 42 } : {} } as Reason, {
+          now: NOW,
+          tarif,
+        }),
+      );
+    const panier: Tarif = {
+      type: 'solidaire',
+      pourcentage_min: 42,
+      pourcentage_max: 42,
+      montant: 5,
+      montant_reference: 12,
+      unite: 'panier',
+      precisions: 'Panier à 5 € au lieu de 12 €',
+    };
+    expect(withTarif('solidarity_price', panier)).toBe('Panier à 5 € au lieu de 12 €');
+    expect(withTarif('paid', { type: 'payant', adhesion: { montant: 2, periode: 'mois' } })).toBe(
+      'Adhésion 2 € par mois',
+    );
+    expect(
+      withTarif('solidarity_price', { type: 'solidaire', montant: 1, unite: 'repas', precisions: 'Sur orientation' }),
+    ).toBe('Repas à 1 €. Sur orientation');
+    expect(withTarif('free', { type: 'gratuit' })).toBe('Gratuit');
+    // Without the listing, the matcher's share alone: one figure when both bounds are the same.
+    expect(plain(text('solidarity_price', { min: 42, max: 42 }))).toBe('42 % du prix en magasin');
+    expect(text('solidarity_price', { min: null, max: null })).toBe('Prix solidaire');
+  });
+
+  it('tell hours on the Paris clock, relative to the orientation, a day always with its date', () => {
     expect(text('open_now', SAMPLES.open_now)).toBe('Ouvert maintenant jusqu’à 12h');
     const tomorrow9 = at('2026-11-04T09:00:00+01:00');
     const opening = { start: tomorrow9, end: at('2026-11-04T12:00:00+01:00'), day: '2026-11-04' };
@@ -157,12 +195,23 @@ describe('reason sentences', () => {
       text('opens_this_week', { at: tomorrow9 }, [
         { ...opening, uncertain: false, comment: null, exceptional: false },
       ] as never),
-    ).toBe('Ouvert demain 9h–12h');
-    expect(text('opens_this_week', { at: tomorrow9 })).toBe('Ouvert demain à 9h');
-    expect(text('opens_today', SAMPLES.opens_today)).toBe('Ouvert aujourd’hui à partir de 14h');
+    ).toBe('Ouvert demain mercredi 4 novembre de 9h à 12h');
+    expect(text('opens_this_week', { at: tomorrow9 })).toBe('Ouvert demain mercredi 4 novembre à 9h');
+    expect(text('opens_today', SAMPLES.opens_today)).toBe('Ouvert aujourd’hui mardi 3 novembre à 14h');
     expect(text('not_open_today', SAMPLES.not_open_today)).toBe(
-      'Pas ouvert aujourd’hui (prochaine ouverture : jeudi à 9h30)',
+      'Pas ouvert aujourd’hui (prochaine ouverture : jeudi 5 novembre à 9h30)',
     );
+    expect(text('opening_in_availability', SAMPLES.opening_in_availability)).toBe(
+      'Ouvert quand la personne est disponible : samedi 7 novembre à 10h',
+    );
+    // Across the new year, the year is said; the first of the month is « 1er ».
+    const newYear = Date.parse('2026-12-30T10:00:00+01:00');
+    expect(
+      reasonText(
+        { code: 'opens_this_week', kind: 'plus', params: { at: at('2027-01-01T09:00:00+01:00') } },
+        { now: newYear },
+      ),
+    ).toBe('Ouvert vendredi 1er janvier 2027 à 9h');
     expect(text('not_open_this_week', SAMPLES.not_open_this_week)).toBe(
       'Pas ouvert cette semaine (prochaine ouverture : jeudi 19 novembre à 14h)',
     );

@@ -3,6 +3,8 @@
 // (`unreachable`). Labels of enumerations come from vocabulary.ts; sentences from strings.ts (amounts' from
 // strings-profil.ts, a lazy module).
 import { communeByCode, LYON } from '../../domain/communes.ts';
+import { PRICE_WORDS_FR, priceText } from '../../domain/price-words.ts';
+import type { Tarif } from '../../domain/service.ts';
 import {
   BESOINS,
   CANAUX_LIAISON,
@@ -23,13 +25,15 @@ import type { Opening } from '../../matching/hours/schedule.ts';
 import type { Reason } from '../../matching/reasons.ts';
 import { fr } from '../strings.ts';
 import { frProfil } from '../strings-profil.ts';
-import { and, date, distance, inSentence, or, time, timeRange, when } from './fr-format.ts';
+import { and, date, distance, inSentence, or, time, when } from './fr-format.ts';
 
 export interface ReasonContext {
   /** The instant of the orientation: "demain" is relative to it. */
   now: number;
-  /** The result's openings (current and next): a start found there gets its end ("demain 9h–12h"). */
+  /** The result's openings (current and next): a start found there gets its end ("demain … de 9h à 12h"). */
   openings?: readonly Opening[];
+  /** The service's price: its amounts say more than the matcher's reason (« Panier à 7 € au lieu de 18 € »). */
+  tarif?: Tarif;
 }
 
 const R = fr.reasons;
@@ -53,16 +57,19 @@ function places(communes: readonly string[], qpv: readonly string[]): string {
   return and([...communes.map(communeName), ...qpv.map(R.zoneQpv)]);
 }
 
-/** "demain 9h–12h" when the opening starting at `at` is known, else "demain à 9h". */
+/** "demain mercredi 4 novembre de 9h à 12h" when the opening starting at `at` is known, else "… à 9h". */
 function slot(at: number, ctx: ReasonContext): string {
   const o = ctx.openings?.find((x) => x.start === at);
   return when(at, ctx.now, o?.end);
 }
 
-/** "14h–17h" when the opening starting at `at` is known, else "à partir de 14h". */
-function todaySlot(at: number, ctx: ReasonContext): string {
-  const o = ctx.openings?.find((x) => x.start === at);
-  return o ? timeRange(o.start, o.end) : R.fromTime(time(at));
+/** The price as the listing says it; from the reason alone (kind, share of the shop price) without it. */
+function price(reason: Extract<Reason, { code: 'free' | 'solidarity_price' | 'paid' }>, ctx: ReasonContext): string {
+  if (ctx.tarif) return priceText(ctx.tarif);
+  if (reason.code !== 'solidarity_price' || (reason.params.min === null && reason.params.max === null)) {
+    return TARIFS[reason.code === 'free' ? 'gratuit' : reason.code === 'paid' ? 'payant' : 'solidaire'];
+  }
+  return PRICE_WORDS_FR.share(reason.params.min ?? undefined, reason.params.max ?? undefined);
 }
 
 export function reasonText(reason: Reason, ctx: ReasonContext): string {
@@ -71,6 +78,10 @@ export function reasonText(reason: Reason, ctx: ReasonContext): string {
       return R.listing_not_validated;
     case 'covers_needs':
       return R.covers_needs(and(reason.params.needs.map((n) => BESOINS[n].label)));
+    case 'secondary_answer':
+      return R.secondary_answer(
+        reason.params.needs.length > 0 ? and(reason.params.needs.map((n) => BESOINS[n].label)) : null,
+      );
     case 'needs_cooking':
       return R.needs_cooking(reason.params.inferred);
     case 'ready_to_eat':
@@ -169,11 +180,9 @@ export function reasonText(reason: Reason, ctx: ReasonContext): string {
     case 'remote_possible':
       return R.remote_possible;
     case 'free':
-      return TARIFS.gratuit;
     case 'solidarity_price':
-      return R.solidarity_price(TARIFS.solidaire, reason.params.min, reason.params.max);
     case 'paid':
-      return TARIFS.payant;
+      return price(reason, ctx);
     case 'closed_until':
       return R.closed_until(reason.params.until ? date(reason.params.until, ctx.now) : null);
     case 'exceptional_hours':
@@ -181,7 +190,7 @@ export function reasonText(reason: Reason, ctx: ReasonContext): string {
     case 'open_now':
       return R.open_now(time(reason.params.until));
     case 'opens_today':
-      return R.opens_today(todaySlot(reason.params.at, ctx));
+      return R.opens_today(slot(reason.params.at, ctx));
     case 'opens_this_week':
       return R.opens_this_week(slot(reason.params.at, ctx));
     case 'not_open_today':

@@ -1,12 +1,16 @@
 // The random things people and networks do in the convergence test: edits of a few fields with few values (so
-// that devices often touch the same field), creations and deletions, conflict resolutions, syncs through a lossy
-// network, partitions, device and server restarts, revoked tokens. Every choice comes from the seeded PRNG.
+// that devices often touch the same field) and of one field whose every value is new (it names the edit:
+// fuzz-edits.ts), creations and deletions, conflict resolutions, syncs through a lossy network (hung requests, the
+// server killed in the middle of one), partitions, device and server restarts, revoked tokens, the server's
+// database backed up, then restored and given a new epoch. Every choice comes from the seeded PRNG.
 import type { Rng } from '../../../src/demo/random.ts';
 import type { RecordKind } from '../../../src/domain/sync-protocol.ts';
 import { makeService, makeStructure } from '../../integration/fixtures/directory-fixture.ts';
 import type { SimDevice } from '../harness/device.ts';
 import type { Fault } from '../harness/network.ts';
 import type { Person, World } from '../harness/world.ts';
+import { NOTE_FIELD, newNote } from './fuzz-edits.ts';
+import { acted, type Ledger, madeOn } from './fuzz-ledger.ts';
 
 export interface Actor {
   name: string;
@@ -21,20 +25,27 @@ export interface FuzzState {
   /** What happened, for the failure message. */
   trace: string[];
   created: number;
+  /** Edits of NOTE_FIELD so far (each writes « Note n »). */
+  notes: number;
+  ledger: Ledger;
+  /** What people did to records on their devices during the current step (fuzz-ledger.ts `acted`). */
+  local: Set<string>;
+  /** Backups of the server's database taken so far, to restore one later. */
+  backups: string[];
 }
 
 // The fuzz edits the directory's listings; actions go through the same code paths (tests/sync/actions.test.ts).
 const VALUES: Record<'structure' | 'service', Record<string, readonly unknown[]>> = {
   structure: {
     telephone: ['04 00 00 00 01', '04 00 00 00 02', '04 00 00 00 03', null],
-    horaires_note: ['Fermé en août', 'Ouvert le samedi', null],
+    [NOTE_FIELD]: [],
     nom: ['Épicerie du pont', 'Épicerie de la place'],
     visibilite: ['public', 'professionnels'],
   },
   service: {
     nom: ['Colis du mardi', 'Colis du jeudi', 'Panier solidaire'],
     description: ['Colis chaque semaine.', 'Sur orientation seulement.'],
-    horaires_note: ['Le matin', null],
+    [NOTE_FIELD]: [],
     visibilite: ['public', 'professionnels'],
   },
 };
@@ -49,11 +60,23 @@ const FAULTS: readonly Fault[] = [
   'non-json',
   'timeout',
   'timeout-after',
+  'hang',
+  'hang-after',
+  'kill',
+  'revoked-after',
 ];
 
-/** Faults for requests: each request fails with probability `rate`, in one of the ways a network fails. */
+/**
+ * Faults for requests: each request fails with probability `rate`, in one of the ways a network (or the server)
+ * fails; a killed server commits 0 to 2 of the push's mutations before dying.
+ */
 export function lossyNetwork(state: FuzzState, rate: number): void {
-  state.world.network.chooser = () => (state.rng.chance(rate) ? state.rng.pick(FAULTS) : 'deliver');
+  const { network, server } = state.world;
+  network.chooser = () => (state.rng.chance(rate) ? state.rng.pick(FAULTS) : 'deliver');
+  network.serverFaults = {
+    kill: (request) => server.killDuring(request, state.rng.int(0, 2)),
+    revoke: (request) => server.revokeSender(request),
+  };
 }
 
 async function localRecord(actor: Actor, kind: RecordKind, rng: Rng) {
@@ -69,8 +92,13 @@ async function edit(state: FuzzState, actor: Actor) {
   if (!id) return `${actor.name} n'a pas de ${kind}`;
   const fields = Object.keys(VALUES[kind]).filter((f) => f !== 'visibilite' || rng.chance(0.3));
   const changes: Record<string, unknown> = {};
-  for (const field of rng.sample(fields, rng.int(1, 2))) changes[field] = rng.pick(VALUES[kind][field] ?? []);
+  for (const field of rng.sample(fields, rng.int(1, 2))) {
+    changes[field] =
+      field === NOTE_FIELD ? (rng.chance(0.85) ? newNote(state) : null) : rng.pick(VALUES[kind][field] ?? []);
+  }
+  state.local.add(acted(actor, 'edit', kind, id));
   const parsed = await actor.device.tryEdit(kind, id, changes);
+  if (parsed.ok) madeOn(state, actor, kind, id, changes[NOTE_FIELD]);
   return `${actor.name} modifie ${id} ${JSON.stringify(changes)}${parsed.ok ? '' : ' (refusé localement)'}`;
 }
 
@@ -93,6 +121,7 @@ async function remove(state: FuzzState, actor: Actor) {
   const kind: RecordKind = state.rng.chance(0.15) ? 'structure' : 'service';
   const id = await localRecord(actor, kind, state.rng);
   if (!id) return `${actor.name} n'a rien à supprimer`;
+  state.local.add(acted(actor, 'delete', kind, id));
   await actor.device.remove(kind, id);
   return `${actor.name} supprime ${kind} ${id}`;
 }
@@ -109,8 +138,13 @@ async function resolve(state: FuzzState, actor: Actor) {
   return `${actor.name} résout ${conflict.record_id}.${conflict.field} → ${JSON.stringify(value)}`;
 }
 
-export async function sync(state: FuzzState, actor: Actor) {
-  if (!actor.device.signedIn) {
+/**
+ * What the device does when it syncs. Signed out (its token refused), the app keeps syncing in the background —
+ * nothing to push, the public feed to pull — until the person signs in again, which `sync` does half the time first
+ * (and always during the heal).
+ */
+export async function sync(state: FuzzState, actor: Actor, { signIn = state.rng.chance(0.5) } = {}) {
+  if (!actor.device.signedIn && signIn) {
     try {
       await actor.device.signIn(await state.world.server.invite(actor.person));
     } catch (error) {
@@ -121,22 +155,48 @@ export async function sync(state: FuzzState, actor: Actor) {
   return `${actor.name} synchronise → ${status.phase}${status.error ? ` (${status.error})` : ''}`;
 }
 
+/**
+ * The person edits while a sync of the same device runs: as it starts (during its push), or once its download has
+ * begun (under the pages still to come, a new epoch's first page among them).
+ */
+async function editWhileSyncing(state: FuzzState, actor: Actor, later = state.rng.chance(0.5)): Promise<string> {
+  const running = sync(state, actor);
+  if (later) await Promise.race([actor.device.nextPageRequest(), running]);
+  const line = await edit(state, actor);
+  return `${line}, pendant que ${later ? 'télécharge' : 'synchronise'} : ${await running}`;
+}
+
+/**
+ * The server's database replaced: restored from a backup (losing what came after it), or rebuilt; a new epoch
+ * either way. Often someone is editing as their device then starts over.
+ */
+async function replaceDatabase(state: FuzzState): Promise<string> {
+  const { rng, world } = state;
+  let line = 'la base du serveur change d’époque (reconstruite)';
+  if (state.backups.length > 0) {
+    const n = rng.int(1, state.backups.length);
+    await world.server.restore(state.backups[n - 1] as string);
+    line = `la base du serveur est restaurée depuis la sauvegarde ${n} (nouvelle époque)`;
+  } else await world.server.rotateEpoch();
+  return rng.chance(0.5) ? `${line} ; ${await editWhileSyncing(state, rng.pick(state.actors), true)}` : line;
+}
+
 /** One random step; returns a line for the trace. */
 export async function step(state: FuzzState): Promise<string> {
   const { rng, world } = state;
   const actor = rng.pick(state.actors);
   const roll = rng.next();
-  if (roll < 0.27) return edit(state, actor);
-  if (roll < 0.3) {
-    // The person edits while a sync of the same device is running (between its push and its download).
-    const running = sync(state, actor);
-    const line = await edit(state, actor);
-    return `${line}, pendant que ${await running}`;
-  }
+  if (roll < 0.24) return edit(state, actor);
+  if (roll < 0.3) return editWhileSyncing(state, actor);
   if (roll < 0.38) return create(state, actor);
   if (roll < 0.44) return remove(state, actor);
   if (roll < 0.5) return resolve(state, actor);
-  if (roll < 0.72) return sync(state, actor);
+  if (roll < 0.69) return sync(state, actor);
+  if (roll < 0.705) {
+    state.backups.push(await world.server.backup());
+    return `sauvegarde ${state.backups.length} de la base du serveur`;
+  }
+  if (roll < 0.72) return replaceDatabase(state);
   if (roll < 0.77) {
     const others = rng.sample(state.actors, rng.int(2, 3));
     const lines = await Promise.all(others.map((other) => sync(state, other)));

@@ -6,12 +6,13 @@ import { BoussoleDatabase, type ConflictRow, type OutboxEntry, type RejectionRow
 import { applyDirectoryPage, readSyncState } from '../../../src/db/directory-repo.ts';
 import { createRecord, deleteRecord, editRecord, resolveConflict } from '../../../src/db/local-edits.ts';
 import { acknowledge, takeOutboxBatch } from '../../../src/db/outbox-repo.ts';
-import { dropToken, readSession, saveSession } from '../../../src/db/session-repo.ts';
+import { awaitingSignIn, dropToken, readSession, saveSession } from '../../../src/db/session-repo.ts';
+import type { DirectoryPage } from '../../../src/domain/directory.ts';
 import type { Service } from '../../../src/domain/service.ts';
 import type { Structure } from '../../../src/domain/structure.ts';
 import type { Mutation, MutationResult, RecordKind } from '../../../src/domain/sync-protocol.ts';
 import type { Parsed } from '../../../src/domain/validation.ts';
-import { directoryPuller, pullDirectory } from '../../../src/sync/directory-pull.ts';
+import { type DirectoryStoreOnDevice, type PullProgress, pullDirectory } from '../../../src/sync/directory-pull.ts';
 import { pushOutbox } from '../../../src/sync/push.ts';
 import { createSyncController, type SyncEnvironment, type SyncStatus } from '../../../src/sync/sync-controller.ts';
 import { httpTransport } from '../../../src/sync/transport.ts';
@@ -38,6 +39,16 @@ export interface Landed {
   result: MutationResult;
 }
 
+/** A feed page the device applied: the cursor its request asked at, and what the download told the store. */
+export interface AppliedPage {
+  asked: number;
+  from: number | undefined;
+  reset: boolean;
+  epoch: string;
+  cursor: number;
+  complete: boolean;
+}
+
 export interface DeviceOptions {
   network: ScriptedNetwork;
   /** The IndexedDB database name: two tabs of one device share it. */
@@ -48,15 +59,19 @@ export interface DeviceOptions {
   /** The device's clock (lastSyncAt); the server never reads it. */
   now?: () => Date;
   timeoutMs?: number;
+  /** Entries per feed page (the app asks 1000): small pages make a download span several requests. */
+  pageSize?: number;
 }
 
 export class SimDevice {
   db: BoussoleDatabase;
   readonly tab: string;
   readonly landed: Landed[] = [];
+  readonly pages: AppliedPage[] = [];
   readonly statuses: SyncStatus[] = [];
   readonly transport: ReturnType<typeof httpTransport>;
   readonly controller: ReturnType<typeof createSyncController>;
+  private pageWaiters: Array<() => void> = [];
   private token: string | null = null;
   private clientId: string | null = null;
 
@@ -80,20 +95,14 @@ export class SimDevice {
     };
     this.controller = createSyncController({
       transport: this.transport,
-      pull: directoryPuller({
-        transport: this.transport,
-        store: {
-          readState: () => readSyncState(this.db),
-          applyPage: (page, o) => applyDirectoryPage(this.db, page, o),
-        },
-        now,
-      }),
+      pull: (onProgress) => this.download(() => this.db, onProgress),
       outbox: this.outbox(),
       clientId: async () => (this.token ? this.clientId : null),
       onUnauthenticated: async () => {
         await dropToken(this.db);
         this.token = null;
       },
+      awaitingSignIn: () => awaitingSignIn(this.db),
       env,
       now,
       initialLastSuccessAt: null,
@@ -165,11 +174,39 @@ export class SimDevice {
   /** One pull alone (typed errors propagate), bound to the database open now: a restart cuts it off. */
   pull(pageSize?: number) {
     const db = this.db;
+    return this.download(() => db, undefined, pageSize);
+  }
+
+  /** Resolves when this device next asks for a feed page: a test acts then, in the middle of a download. */
+  nextPageRequest(): Promise<void> {
+    return new Promise((resolve) => this.pageWaiters.push(resolve));
+  }
+
+  /** The real download (directoryPuller's), recording each page it applies with the cursor really asked. */
+  private download(db: () => BoussoleDatabase, onProgress?: (p: PullProgress) => void, size = this.options.pageSize) {
+    const asked = new WeakMap<DirectoryPage, number>();
+    const store: DirectoryStoreOnDevice = {
+      readState: () => readSyncState(db()),
+      applyPage: async (page, o) => {
+        await applyDirectoryPage(db(), page, o);
+        const { epoch, cursor } = page;
+        const at = asked.get(page as DirectoryPage) ?? -1;
+        this.pages.push({ asked: at, from: o.from, reset: o.reset, epoch, cursor, complete: o.completedAt !== null });
+      },
+    };
     return pullDirectory({
-      transport: this.transport,
-      store: { readState: () => readSyncState(db), applyPage: (p, o) => applyDirectoryPage(db, p, o) },
+      transport: {
+        getDirectoryPage: async (cursor, limit) => {
+          for (const wake of this.pageWaiters.splice(0)) wake();
+          const page = await this.transport.getDirectoryPage(cursor, limit);
+          asked.set(page, cursor);
+          return page;
+        },
+      },
+      store,
       now: this.options.now ?? (() => new Date()),
-      ...(pageSize === undefined ? {} : { pageSize }),
+      ...(onProgress ? { onProgress } : {}),
+      ...(size === undefined ? {} : { pageSize: size }),
     });
   }
 

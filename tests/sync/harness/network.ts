@@ -2,7 +2,8 @@
 // a transport you can flush by hand). Each device gets its own `fetch`, handed to the real `httpTransport`; every
 // request goes through `route` (the server's `app.fetch`) unless a fault says otherwise. Faults model what a
 // phone on 4G meets: a request that never leaves, an answer lost after the server committed, a proxy's 5xx, a
-// captive portal's HTML 200, a timeout, the same request delivered twice at once or again much later.
+// captive portal's HTML 200, a timeout, the same request delivered twice at once or again much later, a request
+// that hangs until the transport's own timeout aborts it, and the server killed while it handles the request.
 
 export type Fault =
   /** Reaches the server; the answer reaches the device. */
@@ -26,7 +27,20 @@ export type Fault =
   /** The server commits, then the answer never comes and the TimeoutError fires. */
   | 'timeout-after'
   /** Hangs until the transport's own `AbortSignal.timeout` aborts it (a real timer, short in that test). */
-  | 'hang';
+  | 'hang'
+  /** The server commits, then the answer never comes: hangs until the transport's timeout aborts it. */
+  | 'hang-after'
+  /**
+   * The server process is killed while it handles the request (`serverFaults.kill`, e.g. SyncServer `killDuring`):
+   * what it committed before dying stays, the connection is reset and fetch rejects.
+   */
+  | 'kill'
+  /**
+   * The server commits, then the device is revoked before the answer arrives (a coordinator revoking a tablet
+   * thought lost while it syncs: `serverFaults.revoke`), and the answer is lost: the device will sign in again as
+   * a new client, its outbox renumbered.
+   */
+  | 'revoked-after';
 
 export interface Exchange {
   device: string;
@@ -58,6 +72,8 @@ export class ScriptedNetwork {
   readonly held: HeldRequest[] = [];
   /** Picks the fault of a request no script covers (the fuzz test's dice); default: deliver. */
   chooser: (exchange: { device: string; method: string; path: string }) => Fault = () => 'deliver';
+  /** The faults the server itself plays (`kill`, `revoked-after`), set by the test. */
+  serverFaults: { kill(request: Request): Promise<void>; revoke(request: Request): Promise<void> } | null = null;
 
   private readonly scripts = new Map<string, Fault[]>();
   private readonly holding = new Set<string>();
@@ -168,10 +184,29 @@ export class ScriptedNetwork {
         await send(request);
         throw new DOMException('The operation timed out.', 'TimeoutError');
       case 'hang':
-        return new Promise((_resolve, reject) => {
-          if (!signal) return reject(new Error('hang: the transport gave no AbortSignal'));
-          signal.addEventListener('abort', () => reject(signal.reason), { once: true });
-        });
+        return aborted(signal);
+      case 'hang-after':
+        await send(request);
+        return aborted(signal);
+      case 'kill':
+        if (!this.serverFaults) throw new Error('kill: no serverFaults set for this network');
+        await this.serverFaults.kill(request);
+        throw new TypeError('Failed to fetch (connection reset: the server was killed)');
+      case 'revoked-after': {
+        if (!this.serverFaults) throw new Error('revoked-after: no serverFaults set for this network');
+        await send(request);
+        await this.serverFaults.revoke(request);
+        throw new TypeError('Failed to fetch');
+      }
     }
   }
+}
+
+/** Rejects when the transport's signal aborts (at once if it already has): what a hung request comes to. */
+function aborted(signal: AbortSignal | null): Promise<never> {
+  return new Promise((_resolve, reject) => {
+    if (!signal) return reject(new Error('hang: the transport gave no AbortSignal'));
+    if (signal.aborted) return reject(signal.reason);
+    signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+  });
 }

@@ -1,7 +1,11 @@
 // The real server in-process: `createApp` over the real SQLite store on a temporary file, so that a test can
-// stop it, kill it, restart it on the same file, or restore an older copy of the file (a backup). Requests reach
-// it through `app.fetch` (see network.ts). The store is wrapped to keep a log of every decision it made — the
-// oracle of "applied exactly once" — which survives restarts since it lives in the test.
+// stop it, kill it (between requests or in the middle of one), restart it on the same file, or restore an older
+// copy of the file (a backup). Requests reach it through `app.fetch` (see network.ts). The store is wrapped to
+// keep, in the test, what it did — which survives restarts and restores:
+// - every decision on a mutation, with the mutation's content (the oracle of "applied exactly once");
+// - the timeline of those decisions with backups, restores and epoch rotations, so that a check knows which
+//   decisions the database still holds (a restore forgets those made after its backup);
+// - every feed page it read, with the feed's seqs at that moment (the oracle of "no gap in the feed").
 import { randomUUID } from 'node:crypto';
 import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -13,8 +17,9 @@ import type { Clock } from '../../../server/http/env.ts';
 import { silentLogger } from '../../../server/logger.ts';
 import type { DirectoryStore } from '../../../server/storage/directory-store.ts';
 import { openSqliteStore } from '../../../server/storage/sqlite-store.ts';
-import type { ApplyOutcome } from '../../../server/storage/sync-store.ts';
-import type { Account } from '../../../src/domain/sync-protocol.ts';
+import type { ApplyInput, ApplyOutcome, PullQuery } from '../../../server/storage/sync-store.ts';
+import { canonicalJson } from '../../../server/sync/json-values.ts';
+import type { Account, Mutation } from '../../../src/domain/sync-protocol.ts';
 import { asWrites, type Fixture, makeDirectory } from '../../integration/fixtures/directory-fixture.ts';
 
 /** One decision of the store, as logged by the wrapper: first decisions and replays of stored results alike. */
@@ -22,7 +27,41 @@ export interface Decision {
   clientId: string;
   mutationId: number;
   outcome: ApplyOutcome;
+  /** The mutation as the server parsed it (null when it did not parse), and its canonical JSON. */
+  mutation: Mutation | null;
+  content: string;
+  /** The route's fingerprint of the mutation as sent (`mutationHash`). */
+  hash: string;
 }
+
+/** What happened to the database, in order: a check replays it to know what the database holds now. */
+export type TimelineEvent =
+  | { kind: 'decision'; decision: Decision }
+  | { kind: 'sign-in'; clientId: string; accountId: string }
+  | { kind: 'backup'; backup: string }
+  | { kind: 'restore'; backup: string }
+  | { kind: 'rotate-epoch' };
+
+/**
+ * A feed page the store read: asked after `asked` with `limit`, answered up to `cursor` (`hasMore`, `lastSeq`),
+ * and the seqs of every feed row (record, tombstone, conflict) above `asked` at that moment, read beside it.
+ */
+export interface ServedPage {
+  asked: number;
+  limit: number;
+  cursor: number;
+  hasMore: boolean;
+  lastSeq: number;
+  seqs: number[];
+}
+
+/** The server process dying in the middle of a request (SyncServer.killDuring). */
+class ServerKilled extends Error {
+  override name = 'ServerKilled';
+}
+
+const FEED_SEQS = `SELECT seq FROM records WHERE seq > @after UNION ALL SELECT seq FROM tombstones WHERE seq > @after
+  UNION ALL SELECT seq FROM conflicts WHERE seq > @after ORDER BY seq`;
 
 export interface HistoryRow {
   seq: number;
@@ -37,6 +76,13 @@ export interface HistoryRow {
 
 export class SyncServer {
   readonly decisions: Decision[] = [];
+  readonly timeline: TimelineEvent[] = [];
+  readonly pages: ServedPage[] = [];
+  /** Armed by `killDuring`: the client whose request is being killed, and how many mutations it may commit first. */
+  private kill: { clientId: string | null; writes: number } | null = null;
+  /** A read-only connection beside the server's, reading the feed's seqs for `pages`. */
+  private witness: { db: Database.Database; feed: Database.Statement<{ after: number }, { seq: number }> } | null =
+    null;
   /** Connections abandoned by `restart({ crash: true })`, closed at `dispose`. */
   private readonly abandoned: DirectoryStore[] = [];
   private raw!: DirectoryStore;
@@ -67,12 +113,74 @@ export class SyncServer {
     this.store = {
       ...raw,
       applyMutation: async (input) => {
+        this.dieIfKilled(input);
         const outcome = await raw.applyMutation(input);
-        this.decisions.push({ clientId: input.actor.clientId, mutationId: input.id, outcome });
+        const mutation = input.parsed.ok ? input.parsed.mutation : null;
+        const content = mutation ? canonicalJson(mutation) : `unparsed ${input.hash}`;
+        const { hash } = input;
+        const decision = { clientId: input.actor.clientId, mutationId: input.id, outcome, mutation, content, hash };
+        this.decisions.push(decision);
+        this.timeline.push({ kind: 'decision', decision });
+        return outcome;
+      },
+      pull: (query) => this.pullWatched(raw, query),
+      redeemInvitation: async (input) => {
+        const outcome = await raw.redeemInvitation(input);
+        if (outcome.ok) {
+          this.timeline.push({ kind: 'sign-in', clientId: input.device.clientId, accountId: outcome.account.id });
+        }
         return outcome;
       },
     };
     this.app = createApp({ store: this.store, logger: silentLogger, clock: this.clock });
+  }
+
+  /**
+   * The store's page, and the feed's seqs above the asked cursor read beside it in the same turn of the event loop
+   * (the SQLite store reads its page synchronously, and nothing else runs in between).
+   */
+  private async pullWatched(raw: DirectoryStore, query: PullQuery) {
+    const seqs = this.feedSeqs(query.cursor);
+    const page = await raw.pull(query);
+    const { cursor, hasMore, lastSeq } = page;
+    this.pages.push({ asked: query.cursor, limit: query.limit, cursor, hasMore, lastSeq, seqs });
+    return page;
+  }
+
+  private feedSeqs(after: number): number[] {
+    if (!this.witness) {
+      const db = new Database(this.path, { readonly: true });
+      this.witness = { db, feed: db.prepare<{ after: number }, { seq: number }>(FEED_SEQS) };
+    }
+    return this.witness.feed.all({ after }).map((row) => row.seq);
+  }
+
+  /** Closed before the file is copied or replaced (and at the end). */
+  private closeWitness(): void {
+    this.witness?.db.close();
+    this.witness = null;
+  }
+
+  private dieIfKilled(input: ApplyInput): void {
+    const kill = this.kill;
+    if (!kill || (kill.clientId !== null && kill.clientId !== input.actor.clientId)) return;
+    if (kill.writes === 0) throw new ServerKilled('killed in the middle of a push');
+    kill.writes--;
+  }
+
+  /**
+   * The server is killed while it handles `request`: a push commits its first `writes` mutations (each in its own
+   * transaction) and dies before the next; any other request is handled whole. Its answer is lost either way, the
+   * process is gone (its connection abandoned) and the server starts again on the same file.
+   */
+  async killDuring(request: Request, writes: number): Promise<void> {
+    this.kill = { clientId: (await this.sender(request)) ?? null, writes };
+    try {
+      await this.app.fetch(request);
+    } finally {
+      this.kill = null;
+    }
+    await this.restart({ crash: true });
   }
 
   /**
@@ -85,11 +193,34 @@ export class SyncServer {
     this.open();
   }
 
-  /** A copy of the database file as it is now (taken during a clean stop), to restore later. */
+  /** The device that sent `request` is revoked (as a coordinator does from the devices list). */
+  async revokeSender(request: Request): Promise<void> {
+    const clientId = await this.sender(request);
+    if (clientId) await this.store.revokeDevice(clientId, new Date());
+  }
+
+  private async sender(request: Request): Promise<string | undefined> {
+    const token = request.headers.get('authorization')?.replace(/^Bearer /, '');
+    return token ? (await this.store.authenticate(sha256(token), new Date()))?.clientId : undefined;
+  }
+
+  /**
+   * A copy of the database as it is now (taken during a clean stop), to restore later. `VACUUM INTO` rather than
+   * a file copy: after a kill the abandoned connection keeps committed pages in the WAL, which a copy of the main
+   * file alone would miss.
+   */
   async backup(): Promise<string> {
+    this.closeWitness();
     await this.raw.close();
     const copy = join(this.dir, `backup-${randomUUID()}.sqlite`);
-    await copyFile(this.path, copy);
+    const db = new Database(this.path);
+    try {
+      db.pragma('synchronous = OFF'); // a test's copy: no need to wait for the disk
+      db.prepare('VACUUM INTO ?').run(copy);
+    } finally {
+      db.close();
+    }
+    this.timeline.push({ kind: 'backup', backup: copy });
     this.open();
     return copy;
   }
@@ -99,11 +230,21 @@ export class SyncServer {
    * rotation (`rotateEpoch: false`), the mistake the cursor check guards against.
    */
   async restore(backup: string, { rotateEpoch = true } = {}): Promise<void> {
+    // Killed processes are gone with their connections before the file is replaced.
+    this.closeWitness();
+    for (const store of this.abandoned.splice(0)) await store.close();
     await this.raw.close();
     for (const suffix of ['-wal', '-shm']) await rm(`${this.path}${suffix}`, { force: true });
     await copyFile(backup, this.path);
+    this.timeline.push({ kind: 'restore', backup });
     this.open();
-    if (rotateEpoch) await this.store.rotateEpoch();
+    if (rotateEpoch) await this.rotateEpoch();
+  }
+
+  /** `admin rotate-epoch`: devices start over, each client may skip ids once (docs/sync-protocol.md). */
+  async rotateEpoch(): Promise<void> {
+    await this.store.rotateEpoch();
+    this.timeline.push({ kind: 'rotate-epoch' });
   }
 
   /** A single-use invitation code; `account_id` signs in again as an existing account (a new device). */
@@ -130,6 +271,7 @@ export class SyncServer {
   }
 
   async dispose(): Promise<void> {
+    this.closeWitness();
     for (const store of [...this.abandoned, this.raw]) await store.close();
     await rm(this.dir, { recursive: true, force: true });
   }

@@ -27,7 +27,10 @@ export interface World {
   network: ScriptedNetwork;
   locks: FakeLocks;
   /** Opens a device signed in as `who` (a new account each time) and syncs it once. */
-  device(who: Person, options?: { now?: () => Date; timeoutMs?: number; sync?: boolean }): Promise<SimDevice>;
+  device(
+    who: Person,
+    options?: { now?: () => Date; timeoutMs?: number; pageSize?: number; sync?: boolean },
+  ): Promise<SimDevice>;
   /** A second tab on the database of `device`, sharing its locks. */
   tab(device: SimDevice): Promise<SimDevice>;
 }
@@ -54,6 +57,7 @@ export async function world(options: { fixture?: Fixture; clock?: Clock } = {}):
         locks,
         ...(o.now ? { now: o.now } : {}),
         ...(o.timeoutMs === undefined ? {} : { timeoutMs: o.timeoutMs }),
+        ...(o.pageSize === undefined ? {} : { pageSize: o.pageSize }),
       });
       opened.push(device);
       names.set(device, database);

@@ -1,107 +1,116 @@
-import { fr } from '../../strings.ts';
+import { frHandout as T } from '../../strings-handout.ts';
 import type { PartnerSheet } from '../../text/handout-sheet.ts';
+import { blockInWords, type SheetLanguage } from '../../text/handout-text.ts';
+import { itineraryLink } from '../../text/share-links.ts';
 import { vcardOf } from '../../text/vcard.ts';
+import { HandoutBlock } from './HandoutBlock.tsx';
+import { Pictogram } from './Pictogram.tsx';
 import { QrCode } from './QrCode.tsx';
 
-const T = fr.handout;
+interface Props {
+  sheet: PartnerSheet;
+  french: SheetLanguage;
+  /** The person's language when it is not French: its block comes first, the French one beside it. */
+  translated: SheetLanguage | null;
+  now: number;
+  android: boolean;
+  onRemove: () => void;
+}
 
-/** One partner on the person's sheet: where, when, how to get in, what to bring, whom to call, and a QR code. */
-export function HandoutPartner({ sheet, onRemove }: { sheet: PartnerSheet; onRemove: () => void }) {
-  const h = sheet.hours;
+/**
+ * One partner on the person's sheet: its name, address, phone and QR code (the same in every language), then
+ * what to know in the person's language and in French side by side: hours, how to get there, what to bring, how
+ * to get in, price. The blocks' row follows the person's reading direction.
+ */
+export function HandoutPartner({ sheet, french, translated, now, android, onRemove }: Props) {
+  const itinerary = itineraryLink(sheet, android);
+  // The service's own name, unless it only repeats the partner's name or its category (« Frigo solidaire »).
+  const category = sheet.category ? french.words.category[sheet.category] : null;
+  const serviceName = sheet.service !== sheet.name && sheet.service !== category ? sheet.service : null;
   return (
     <article class="handout-partner" aria-labelledby={`h-${sheet.serviceId}`} data-testid="handout-partner">
-      <div class="handout-partner-text">
-        <h2 id={`h-${sheet.serviceId}`}>{sheet.name}</h2>
-        <p class="service-name">{sheet.service}</p>
-        <h3>{T.address}</h3>
-        <p data-testid="handout-address">
-          {sheet.address.map((line) => (
-            <span key={line} class="line">
-              {line}
-            </span>
-          ))}
-        </p>
-        {sheet.howToGo.length > 0 && (
-          <>
-            <h3>{T.howToGo}</h3>
-            <ul class="plain">
-              {sheet.howToGo.map((line) => (
-                <li key={line}>{line}</li>
-              ))}
-            </ul>
-          </>
-        )}
-        <h3>{T.hours}</h3>
-        <div data-testid="handout-hours">
-          {h === null ? (
-            <p>{T.hoursLoading}</p>
-          ) : (
-            <>
-              {h.temporary.map((line) => (
-                <p key={line} class="temporary">
+      <div class="handout-partner-head">
+        <div class="handout-partner-id">
+          <h2 id={`h-${sheet.serviceId}`}>{sheet.name}</h2>
+          {serviceName && <p class="service-name">{serviceName}</p>}
+          <p class="handout-line" data-testid="handout-address">
+            <Pictogram name="pin" />
+            <span>
+              <span class="visually-hidden">{T.address}</span>
+              {sheet.address.map((line) => (
+                <span key={line} class="line">
                   {line}
-                </p>
+                </span>
               ))}
-              {h.next.length > 0 && (
-                <>
-                  <p class="label">{T.nextOpenings}</p>
-                  <ul>
-                    {h.next.map((line) => (
-                      <li key={line}>{line}</li>
-                    ))}
-                  </ul>
-                </>
-              )}
-              {h.week.length > 0 && (
-                <>
-                  <p class="label">{T.usually}</p>
-                  <ul>
-                    {h.week.map((line) => (
-                      <li key={line}>{line}</li>
-                    ))}
-                  </ul>
-                </>
-              )}
-              {h.note && <p>{h.note}</p>}
-              {h.none && <p>{T.noHours}</p>}
-            </>
+            </span>
+          </p>
+          {sheet.phone && (
+            <p class="handout-line">
+              <Pictogram name="phone" />
+              <a href={`tel:${sheet.phone.replace(/[^+\d]/g, '')}`}>
+                <span class="visually-hidden">{T.phone}</span>
+                {sheet.phone}
+              </a>
+            </p>
+          )}
+          {sheet.email && (
+            <p class="handout-line">
+              <Pictogram name="mail" />
+              <span>
+                <span class="visually-hidden">{T.email}</span>
+                {sheet.email}
+              </span>
+            </p>
+          )}
+          {sheet.address.length > 0 && (
+            <p class="handout-line no-print">
+              <Pictogram name="route" />
+              <span>
+                <a
+                  href={itinerary}
+                  aria-label={T.itineraryNamed(sheet.name)}
+                  {...(itinerary.startsWith('https:') ? { target: '_blank', rel: 'noopener noreferrer' } : {})}
+                >
+                  {T.itinerary}
+                </a>{' '}
+                <span class="hint">{T.needsConnection}</span>
+              </span>
+            </p>
           )}
         </div>
-        <h3>{T.toBring}</h3>
-        {sheet.documents.length > 0 ? (
-          <ul>
-            {sheet.documents.map((d) => (
-              <li key={d}>{d}</li>
-            ))}
-          </ul>
-        ) : (
-          <p>{T.nothingToBring}</p>
-        )}
-        <h3>{T.howToRefer}</h3>
-        {sheet.referral.map((line) => (
-          <p key={line}>{line}</p>
-        ))}
-        <h3>{T.price}</h3>
-        <p>{sheet.price}</p>
-        {(sheet.phone || sheet.email) && (
-          <>
-            <h3>{T.contact}</h3>
-            {sheet.phone && (
-              <p>
-                <a href={`tel:${sheet.phone.replace(/[^+\d]/g, '')}`}>{T.phone(sheet.phone)}</a>
-              </p>
+        <figure class="handout-qr">
+          <QrCode value={vcardOf(sheet)} label={T.qrLabel(sheet.name)} />
+          <figcaption>
+            {translated && (
+              <span class="line" lang={translated.language.tag} dir={translated.language.dir}>
+                {translated.words.qrCaption}
+              </span>
             )}
-            {sheet.email && <p>{T.email(sheet.email)}</p>}
-          </>
-        )}
-        <button type="button" class="button no-print" onClick={onRemove}>
-          {T.remove(sheet.name)}
-        </button>
+            <span class="line" lang="fr" dir="ltr">
+              {french.words.qrCaption}
+            </span>
+          </figcaption>
+        </figure>
       </div>
-      <figure class="handout-qr">
-        <QrCode value={vcardOf(sheet)} label={T.qrLabel(sheet.name)} />
-        <figcaption>{T.qrCaption}</figcaption>
-      </figure>
+      <div class={`handout-blocks${translated ? ' two' : ''}`} dir={translated?.language.dir ?? 'ltr'}>
+        {translated && (
+          <HandoutBlock
+            sheet={sheet}
+            block={blockInWords(sheet, translated.words, translated.format, now, false)}
+            written={translated}
+            kind="translated"
+          />
+        )}
+        <HandoutBlock
+          sheet={sheet}
+          block={blockInWords(sheet, french.words, french.format, now, true)}
+          written={french}
+          kind="fr"
+        />
+      </div>
+      <button type="button" class="button no-print" onClick={onRemove}>
+        {T.remove(sheet.name)}
+      </button>
     </article>
   );
 }

@@ -3,10 +3,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { catalogWith } from '../../../../tests/fixtures/catalog.ts';
 import { TUESDAY_10H, venissieuxDirectory } from '../../../../tests/fixtures/venissieux.ts';
 import type { BoussoleDatabase } from '../../../db/database.ts';
-import { createRecapModel } from '../../models/recap-model.ts';
+import { restoreWorkInProgress, type WorkInProgress } from '../../models/work-in-progress.ts';
 import { OrientationScreen } from './OrientationScreen.tsx';
 
 const databases: BoussoleDatabase[] = [];
+const works: WorkInProgress[] = [];
 beforeEach(() => {
   // Only the clock is fake: IndexedDB (fake-indexeddb) still needs real timers.
   vi.useFakeTimers({ toFake: ['Date'] });
@@ -14,15 +15,17 @@ beforeEach(() => {
 });
 afterEach(async () => {
   vi.useRealTimers();
+  for (const work of works.splice(0)) work.stop();
   for (const db of databases.splice(0)) await db.delete();
 });
 
-async function setUp() {
-  const { db, model, catalog } = await catalogWith(venissieuxDirectory());
+async function setUp(audience: 'professionnel' | 'public' = 'professionnel') {
+  const { db, model, catalog } = await catalogWith(venissieuxDirectory(), audience);
   databases.push(db);
-  const recap = createRecapModel();
-  render(<OrientationScreen catalog={catalog} recap={recap} />);
-  return { model, recap };
+  const work = await restoreWorkInProgress(db, catalog);
+  works.push(work);
+  render(<OrientationScreen catalog={catalog} work={work} />);
+  return { model, recap: work.recap, db, work };
 }
 
 const card = (name: string) => {
@@ -42,7 +45,7 @@ async function fillFamilyOfFive() {
 }
 
 describe('the orientation screen', () => {
-  it('goes from the profile to the needs to the results: eligible first with reasons, then to check, excluded on demand', async () => {
+  it('goes from the profile to the needs to the results: eligible first with reasons, the épicerie on referral with its fiche to send, excluded on demand', async () => {
     const { model } = await setUp();
     await model.ensureHours();
     expect(document.activeElement?.textContent).toBe('Nouvelle orientation');
@@ -57,21 +60,34 @@ describe('the orientation screen', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Voir les résultats' }));
 
     await waitFor(() =>
-      expect(screen.getByTestId('orientation-count').textContent).toBe('1 partenaire correspond, 1 à vérifier'),
+      expect(screen.getByTestId('orientation-count').textContent).toBe('2 partenaires correspondent, 0 à vérifier'),
     );
     const eligible = within(screen.getByRole('list', { name: 'Correspondent à la situation' }));
-    expect(eligible.getByRole('heading', { level: 4 }).textContent).toBe('Colis du Moulin-à-Vent');
+    expect(eligible.getAllByRole('heading', { level: 4 }).map((h) => h.textContent)).toEqual([
+      'Épicerie sociale des Minguettes',
+      'Colis du Moulin-à-Vent',
+    ]);
     const colis = card('Colis du Moulin-à-Vent').textContent;
     expect(colis).toContain('Accueil sans condition');
-    expect(colis).toContain('Ouvert demain 14h–17h');
-    expect(colis).toMatch(/À environ \d,\d km|À \d+ m|À environ \d+ m/);
+    expect(colis).toContain('Ouvert demain mercredi 4 novembre de 14h à 17h');
+    expect(colis).toMatch(/À (environ )?(\d+ m|\d,\d km), (≈ \d+ min|moins de 5 min) (à pied|en transports)/);
     expect(colis).toContain('Gratuit');
 
-    const epicerie = card('Épicerie sociale des Minguettes').textContent;
-    expect(epicerie).toContain('À vérifier :');
-    expect(epicerie).toContain('Sur orientation : fiche de liaison à remplir (dans Boussole ou par courriel)');
-    expect(epicerie).toContain('Ouvert maintenant jusqu’à 12h');
-    expect(epicerie).toContain('Ressources acceptées : Minima sociaux (RSA, ASS, AAH…)');
+    const epicerie = card('Épicerie sociale des Minguettes');
+    expect(epicerie.textContent).not.toContain('À vérifier');
+    expect(within(epicerie).getByTestId('result-action').textContent).toBe(
+      'À faire :Sur orientation : fiche de liaison à remplir (dans Boussole ou par courriel)',
+    );
+    expect(epicerie.textContent).toContain('Ouvert maintenant jusqu’à 12h');
+    expect(epicerie.textContent).toContain('Ressources acceptées : Minima sociaux (RSA, ASS, AAH…)');
+    // The price as the listing says it, amounts included (issue 16).
+    expect(epicerie.textContent?.replace(/\u00a0/g, ' ')).toContain(
+      '10 à 30 % du prix en magasin. Adhésion 2 € par an. Pour 6 mois, renouvelable',
+    );
+    const send = within(epicerie).getByRole('link', {
+      name: 'Envoyer une fiche de liaison : Épicerie sociale des Minguettes',
+    });
+    expect(send.getAttribute('href')).toBe('/orientations/nouvelle/test--s1-1');
 
     expect(screen.queryByRole('heading', { name: 'Colis de Bron' })).toBeNull();
     fireEvent.click(screen.getByText('Voir les 2 partenaires écartés et pourquoi'));
@@ -81,6 +97,23 @@ describe('the orientation screen', () => {
     );
     await waitFor(() => expect(card('Colis de Bron').textContent).toContain('Réservé aux habitants de Bron'));
     expect(card('Épicerie étudiante').textContent).toContain('Ressources non acceptées');
+  });
+
+  it('for a person looking by themselves, the épicerie on referral stays to check, with no fiche to send', async () => {
+    const { model } = await setUp('public');
+    await model.ensureHours();
+    await fillFamilyOfFive();
+    fireEvent.click(screen.getByLabelText('Minima sociaux (RSA, ASS, AAH…)'));
+    fireEvent.click(screen.getByRole('button', { name: 'Continuer' }));
+    fireEvent.click(screen.getByLabelText('Faire ses courses à prix solidaire'));
+    fireEvent.click(screen.getByRole('button', { name: 'Voir les résultats' }));
+    await waitFor(() =>
+      expect(screen.getByTestId('orientation-count').textContent).toBe('0 partenaire correspond, 1 à vérifier'),
+    );
+    const epicerie = card('Épicerie sociale des Minguettes');
+    expect(epicerie.textContent).toContain('À vérifier :');
+    expect(within(epicerie).queryByTestId('result-action')).toBeNull();
+    expect(within(epicerie).queryByRole('link', { name: /Envoyer une fiche de liaison/ })).toBeNull();
   });
 
   it('refines with filters without starting over, and says how many are hidden', async () => {
@@ -95,7 +128,7 @@ describe('the orientation screen', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Ouvert maintenant' }));
     expect(screen.getByRole('button', { name: 'Ouvert maintenant' }).getAttribute('aria-pressed')).toBe('true');
     expect(screen.getByTestId('orientation-count').textContent).toBe(
-      '0 partenaire correspond, 1 à vérifier — 1 masqué par les filtres',
+      '1 partenaire correspond, 0 à vérifier — 1 masqué par les filtres',
     );
     fireEvent.click(screen.getByRole('button', { name: 'Ouvert maintenant' }));
     fireEvent.click(screen.getByRole('button', { name: 'Sans orientation' }));
@@ -120,9 +153,13 @@ describe('the orientation screen', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Continuer' }));
     fireEvent.click(screen.getByRole('button', { name: 'Voir les résultats' }));
     expect(screen.getByText('Horaires en cours de chargement : les résultats se mettront à jour.')).toBeTruthy();
-    await waitFor(() => expect(card('Colis du Moulin-à-Vent').textContent).toContain('Ouvert demain 14h–17h'), {
-      timeout: 10_000,
-    });
+    await waitFor(
+      () =>
+        expect(card('Colis du Moulin-à-Vent').textContent).toContain('Ouvert demain mercredi 4 novembre de 14h à 17h'),
+      {
+        timeout: 10_000,
+      },
+    );
     expect(screen.queryByText(/Horaires en cours de chargement/)).toBeNull();
   });
 
@@ -140,14 +177,18 @@ describe('the orientation screen', () => {
     expect(recap.count.value).toBe(0);
   });
 
-  it('forgets the person, their picks and their first name on a new orientation', async () => {
-    const { recap } = await setUp();
+  it('forgets the person, their picks and their first name on a new orientation, on screen and on the device', async () => {
+    const { recap, db, work } = await setUp();
     fireEvent.input(screen.getByLabelText('Nombre d’adultes'), { target: { value: '1' } });
     fireEvent.click(screen.getByRole('button', { name: 'Continuer' }));
     fireEvent.click(screen.getByRole('button', { name: 'Voir les résultats' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Ajouter à la fiche : Colis du Moulin-à-Vent' }));
     recap.firstName.value = 'Amina';
+    await work.flush();
+    expect(await db.workInProgress.count()).toBe(1);
     fireEvent.click(screen.getByRole('button', { name: 'Nouvelle orientation (tout effacer)' }));
+    await work.flush();
+    expect(await db.workInProgress.count()).toBe(0);
     expect(recap.count.value).toBe(0);
     expect(recap.firstName.value).toBe('');
     expect(screen.getByRole('heading', { level: 2, name: '1. La situation de la personne' })).toBeTruthy();

@@ -1,9 +1,9 @@
 import type { ReadonlySignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import type { CatalogModel } from '../../models/catalog-model.ts';
-import { orientationModelFor, type Step } from '../../models/orientation-model.ts';
+import type { Step } from '../../models/orientation-model.ts';
 import type { ProgrammeModel } from '../../models/programme-model.ts';
-import type { RecapModel } from '../../models/recap-model.ts';
+import type { WorkInProgress } from '../../models/work-in-progress.ts';
 import { fr } from '../../strings.ts';
 import { NeedsStep } from './NeedsStep.tsx';
 import { ProfileStep } from './ProfileStep.tsx';
@@ -17,12 +17,13 @@ interface Props {
   catalog: ReadonlySignal<CatalogModel | null>;
   /** The programme of actions, for the « prochain atelier » hint on result cards (issue 7); absent in tests. */
   programme?: () => Promise<ProgrammeModel>;
-  recap: RecapModel;
+  /** The orientation in progress, read back from the device (kept there until « Nouvelle orientation »). */
+  work: WorkInProgress;
 }
 
 /** Route /orientation: profile, needs, results, all on the device; picked partners go to the recap (/fiche). */
-export function OrientationScreen({ catalog, recap, programme }: Props) {
-  const model = orientationModelFor(catalog);
+export function OrientationScreen({ catalog, work, programme }: Props) {
+  const { orientation: model, recap } = work;
   const title = useRef<HTMLHeadingElement>(null);
   const current = catalog.value;
   const step = model.step.value;
@@ -43,11 +44,8 @@ export function OrientationScreen({ catalog, recap, programme }: Props) {
         <button
           type="button"
           class="button"
-          onClick={() => {
-            // A new orientation is a new person: their answers, picks and first name all go.
-            model.reset();
-            recap.clear();
-          }}
+          // A new orientation is a new person: their answers, picks and first name all go, here and on the device.
+          onClick={() => void work.finish()}
         >
           {T.restart}
         </button>

@@ -1,5 +1,6 @@
 import { RESSOURCES, URGENCES } from '../../../domain/vocabulary.ts';
 import type { OrientationModel } from '../../models/orientation-model.ts';
+import { WORK_IN_PROGRESS_HOURS } from '../../models/work-in-progress.ts';
 import { fr } from '../../strings.ts';
 import { BudgetDisclosure } from './BudgetFields.tsx';
 import { ChoiceGroup } from './ChoiceGroup.tsx';
@@ -29,7 +30,7 @@ export function ProfileStep({ model }: { model: OrientationModel }) {
       <h2 id="o-step-title" tabIndex={-1} ref={heading}>
         {T.stepTitle.profil}
       </h2>
-      <p class="notice">{T.privacy}</p>
+      <p class="notice">{T.privacy(WORK_IN_PROGRESS_HOURS)}</p>
       <PlaceFields model={model} />
       <HouseholdFields model={model} />
       <ChoiceGroup

@@ -1,17 +1,18 @@
 import { FOOD_CATEGORIES } from '../../../domain/vocabulary.ts';
 import type { ActionHint } from '../../../matching/agenda/hints.ts';
 import type { ServiceResult } from '../../../matching/orient/types.ts';
-import type { Reason, ReasonCode, ReasonKind } from '../../../matching/reasons.ts';
+import type { Mobility, Reason, ReasonCode, ReasonKind } from '../../../matching/reasons.ts';
 import type { ServiceEntry } from '../../../matching/snapshot-entry.ts';
 import type { RecapModel } from '../../models/recap-model.ts';
 import { fr } from '../../strings.ts';
 import { actionHintText } from '../../text/action-hint-text.ts';
 import { distance } from '../../text/fr-format.ts';
 import { reasonText } from '../../text/reason-text.ts';
+import { travelText } from '../../text/travel-text.ts';
 
 const T = fr.orientation;
 /** Order of reasons on a card: what decides first, then what helps, then what weighs against, then the rest. */
-const ORDER: Record<ReasonKind, number> = { excludes: 0, to_check: 1, plus: 2, minus: 3, info: 4 };
+const ORDER: Record<ReasonKind, number> = { excludes: 0, to_check: 1, action: 1, plus: 2, minus: 3, info: 4 };
 /** When it opens comes right after how far it is: the two things a person asks first. */
 const HOURS: ReadonlySet<ReasonCode> = new Set<ReasonCode>([
   'closed_until',
@@ -34,25 +35,37 @@ interface Props {
   entry: ServiceEntry;
   recap: RecapModel;
   now: number;
+  /** The person's mobility, for the trip time (null: not given). */
+  mobility: Mobility | null;
   /** The partner's next action that fits the person (issue 7). */
   hint?: ActionHint;
 }
 
-/** One partner service in the results: why it fits (or must be checked, or was excluded), and "Ajouter". */
-export function ResultCard({ result, entry, recap, now, hint }: Props) {
+/**
+ * One partner service in the results: why it fits (or must be checked, or was excluded), how far and how long the
+ * trip, "Ajouter", and for a service on referral the action that gets the person in: send the fiche de liaison.
+ */
+export function ResultCard({ result, entry, recap, now, mobility, hint }: Props) {
   const { service, structure } = entry;
   const name = structure?.nom ?? service.nom;
   const place = service.lieu ?? structure;
   const ctx = {
     now,
     openings: result.current_opening ? [result.current_opening, ...result.next_openings] : result.next_openings,
+    tarif: service.tarif,
   };
   const decisiveKind = result.verdict === 'excluded' ? 'excludes' : 'to_check';
   const decisive = result.reasons.filter((r) => r.kind === decisiveKind);
+  const todo = result.action !== null ? result.reasons.filter((r) => r.kind === 'action') : [];
   const others =
     result.verdict === 'excluded'
       ? []
-      : result.reasons.filter((r) => r.kind !== 'to_check').sort((a, b) => rankOf(a) - rankOf(b));
+      : result.reasons
+          .filter((r) => r.kind !== 'to_check' && r.kind !== 'action')
+          .sort((a, b) => rankOf(a) - rankOf(b));
+  const where =
+    result.distance_km === null ? null : T.distance(distance(result.distance_km), result.distance_approximate);
+  const referral = `/orientations/nouvelle/${encodeURIComponent(service.id)}`;
   const category = service.categorie ? FOOD_CATEGORIES[service.categorie].label : null;
   const selected = recap.has(service.id);
   const headingId = `r-${result.rank}`;
@@ -80,9 +93,17 @@ export function ResultCard({ result, entry, recap, now, hint }: Props) {
           <ul class="reasons">{sentences(decisive)}</ul>
         </>
       )}
+      {todo.length > 0 && (
+        <div class="todo" data-testid="result-action">
+          <p class="decisive">{T.actionLabel}</p>
+          <ul class="reasons">{sentences(todo)}</ul>
+        </div>
+      )}
       <ul class="reasons">
-        {result.distance_km !== null && (
-          <li class="reason info">{T.distance(distance(result.distance_km), result.distance_approximate)}</li>
+        {where !== null && (
+          <li class="reason info" data-testid="result-distance">
+            {result.travel_min ? T.distanceAndTravel(where, travelText(result.travel_min, mobility)) : where}
+          </li>
         )}
         {sentences(others)}
         {hint && (
@@ -109,12 +130,18 @@ export function ResultCard({ result, entry, recap, now, hint }: Props) {
             {selected ? T.remove : T.add}
           </button>
         )}
-        {result.verdict !== 'excluded' && (
-          <a class="button" href={`/orientations/nouvelle/${encodeURIComponent(service.id)}`}>
-            {fr.referral.orient}
-            <span class="visually-hidden"> : {name}</span>
-          </a>
-        )}
+        {result.verdict !== 'excluded' &&
+          (result.action === 'fiche_liaison' ? (
+            <a class="button action" href={referral}>
+              {T.sendReferral}
+              <span class="visually-hidden"> : {name}</span>
+            </a>
+          ) : (
+            <a class="button" href={referral}>
+              {fr.referral.orient}
+              <span class="visually-hidden"> : {name}</span>
+            </a>
+          ))}
         <a class="button" href={`/partenaires/${encodeURIComponent(entry.structureId)}`}>
           {T.openSheet}
           <span class="visually-hidden"> : {name}</span>

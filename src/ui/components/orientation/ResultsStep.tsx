@@ -6,6 +6,7 @@ import type { ProgrammeModel } from '../../models/programme-model.ts';
 import type { RecapModel } from '../../models/recap-model.ts';
 import { fr } from '../../strings.ts';
 import { useActionHints } from '../agenda/use-action-hints.ts';
+import { ListMapToggle, OrientationMapLazy } from '../map/ListMapToggle.tsx';
 import { MissingInfoList } from './MissingInfoList.tsx';
 import { ResultCard } from './ResultCard.tsx';
 import { ResultFiltersBar } from './ResultFiltersBar.tsx';
@@ -24,11 +25,13 @@ interface Props {
 export function ResultsStep({ model, catalog, recap, programme }: Props) {
   const heading = useStepFocus(model);
   const [excludedOpen, setExcludedOpen] = useState(false);
+  const [asMap, setAsMap] = useState(false);
   const view = model.view.value;
   const hoursReady = catalog?.hours.value != null;
   const limits = model.limits.value;
   const now = model.now.value;
   const hints = useActionHints(programme, model.profile.value, catalog, now);
+  const mobility = view?.orientation.travel.mode ?? null;
 
   const list = (results: readonly ServiceResult[], which: ResultList, label: string) => {
     const shown = results.slice(0, limits[which]);
@@ -45,6 +48,7 @@ export function ResultsStep({ model, catalog, recap, programme }: Props) {
                 entry={entry}
                 recap={recap}
                 now={now}
+                mobility={mobility}
                 {...(hint ? { hint } : {})}
               />
             ) : null;
@@ -78,13 +82,15 @@ export function ResultsStep({ model, catalog, recap, programme }: Props) {
           <MissingInfoList model={model} missing={view.orientation.missing_info} />
           <ResultFiltersBar model={model} hoursReady={hoursReady} />
           {view.eligible.length + view.toCheck.length === 0 && <p class="empty">{T.none}</p>}
-          {view.eligible.length > 0 && (
+          <ListMapToggle asMap={asMap} onChange={setAsMap} />
+          {asMap && catalog && <OrientationMapLazy model={model} catalog={catalog} />}
+          {!asMap && view.eligible.length > 0 && (
             <section aria-labelledby="o-eligible-title">
               <h3 id="o-eligible-title">{T.eligibleTitle}</h3>
               {list(view.eligible, 'eligible', T.eligibleTitle)}
             </section>
           )}
-          {view.toCheck.length > 0 && (
+          {!asMap && view.toCheck.length > 0 && (
             <section aria-labelledby="o-tocheck-title">
               <h3 id="o-tocheck-title">{T.toCheckTitle}</h3>
               <p class="hint">{T.toCheckIntro}</p>

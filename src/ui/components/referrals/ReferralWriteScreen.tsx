@@ -6,8 +6,8 @@ import { prefillAnswers } from '../../../domain/referral-prefill.ts';
 import { maySend } from '../../../domain/referral-rules.ts';
 import type { ChampLiaison } from '../../../domain/service.ts';
 import { CANAUX_LIAISON, CONSENTEMENT_PAR } from '../../../domain/vocabulary.ts';
-import { orientationModelFor } from '../../models/orientation-model.ts';
 import { newReferralId } from '../../models/referral-model.ts';
+import type { WorkInProgress } from '../../models/work-in-progress.ts';
 import { fr } from '../../strings.ts';
 import { ReferralSheet } from './ReferralSheet.tsx';
 import { dateTimeFr } from './referral-view.ts';
@@ -31,12 +31,21 @@ function answersOf(form: readonly ChampLiaison[], inputs: Inputs): Answers {
 }
 
 /** Route /orientations/nouvelle/:serviceId: the partner's fiche de liaison, pre-filled, with consent. */
-export function ReferralWriteScreen({ context, serviceId }: { context: ReferralContext; serviceId: string }) {
+export function ReferralWriteScreen({
+  context,
+  work,
+  serviceId,
+}: {
+  context: ReferralContext;
+  /** The orientation in progress: its profile pre-fills the form. */
+  work: WorkInProgress;
+  serviceId: string;
+}) {
   const model = useReferralModel(context.referrals);
   const location = useLocation();
   const entry = context.catalog.value?.entry(serviceId);
   const form = useMemo(() => (entry ? referralForm(entry.service.fiche_liaison) : []), [entry]);
-  const prefill = useMemo(() => prefillAnswers(form, orientationModelFor(context.catalog).profile.value), [form]);
+  const prefill = useMemo(() => prefillAnswers(form, work.orientation.profile.value), [form]);
   const [inputs, setInputs] = useState<Inputs>({});
   const [consent, setConsent] = useState(false);
   const [par, setPar] = useState<keyof typeof CONSENTEMENT_PAR>('personne');

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { CoverageCell } from '../../../matching/territory-coverage/coverage.ts';
 import { type GapRules, gapsOf } from '../../../matching/territory-coverage/gaps.ts';
 import {
@@ -9,8 +10,11 @@ import {
 } from '../../../matching/territory-coverage/measures.ts';
 import type { CommuneMap } from '../../models/commune-map.ts';
 import { classText, gapsText, gapText, territoryName, valueText } from '../../models/coverage-words.ts';
+import { placeNames, type View } from '../../models/map-layout.ts';
 import { fr } from '../../strings.ts';
+import { frCouverture } from '../../strings-couverture.ts';
 import { or } from '../../text/fr-format.ts';
+import { frameStyle, MapNames, useFrameWidth } from '../map/map-frame.tsx';
 
 const C = fr.coverage;
 
@@ -47,10 +51,15 @@ function Swatch({ fill }: { fill: string }) {
   );
 }
 
+/** Names on the coverage map: a little smaller than on the results map, so that more communes get theirs. */
+const NAME_PX = 11;
+
 /**
  * The choropleth: one shape per commune, each with its accessible name ("Vénissieux : 3 services ; manques : …"),
  * coloured by the class of the chosen measure and hatched where a gap of that measure is found (GAPS_SHOWN), so
- * that neither the value nor the gap rests on colour alone. The table below says the same for every territory.
+ * that neither the value nor the gap rests on colour alone, and the names that fit written over it. Touching a
+ * commune picks it (its detail, `onPick`); the keyboard's way to the same is the table and the territory list,
+ * which say the same for every territory.
  */
 export function CoverageMap(props: {
   map: CommuneMap;
@@ -58,48 +67,76 @@ export function CoverageMap(props: {
   measure: Measure;
   needLabel: string;
   rules: GapRules;
+  picked: string | null;
+  onPick: (code: string) => void;
+  /** The picked commune's detail, at the head of the legend's column: right under the map on a phone. */
+  detail?: ComponentChildren;
 }) {
   const { map, cells, measure, rules } = props;
   const classes = measureClasses(measure);
   const used = classes.map((c) => colourIndex(measure, c.index));
   const shown = GAPS_SHOWN[measure];
+  const [frame, widthPx] = useFrameWidth();
+  const view: View = { x: 0, y: 0, w: map.width, h: map.height };
+  // Lyon is one shape here: its arrondissements are named in the table, not on the map.
+  const names = placeNames(
+    map.names.filter((n) => !n.arrondissement),
+    view,
+    widthPx,
+    NAME_PX,
+  );
   return (
     <div class="coverage-map">
       <figure>
-        <svg viewBox={`0 0 ${map.width} ${map.height}`} data-testid="coverage-map">
-          <title>{C.mapLabel(C.measures[measure], props.needLabel)}</title>
-          <defs>
-            {COLOURS.map((fill, i) => (
-              <Hatch key={fill} id={`cov-hatch-${i}`} fill={fill} line={HATCH[i] ?? '#1a1a1a'} />
-            ))}
-            <Hatch id="cov-hatch-unknown" fill={UNKNOWN} line="#1a1a1a" />
-          </defs>
-          {map.shapes.map((shape) => {
-            const cell = cells.get(shape.code);
-            if (!cell) return null;
-            const gaps = gapsOf(cell, rules);
-            const hatched = gaps.some((g) => shown.includes(g));
-            const cls = classOf(measure, measureValue(cell, measure));
-            return (
-              // An SVG path is not interactive here: role img only gives each commune its accessible name.
-              // biome-ignore lint/a11y/noInteractiveElementToNoninteractiveRole: see above
-              <path
-                key={shape.code}
-                d={shape.d}
-                role="img"
-                aria-label={C.shapeLabel(territoryName(shape.code), valueText(cell, measure), gapsText(gaps, rules))}
-                fill={fillOf(measure, cls, hatched)}
-                stroke="#333"
-                stroke-width="0.8"
-                stroke-linejoin="round"
-                data-code={shape.code}
-              />
-            );
-          })}
-        </svg>
+        <p class="hint">{frCouverture.tapHint}</p>
+        <div class="map-frame" ref={frame} style={frameStyle(view, 75)}>
+          {/* biome-ignore lint/a11y/useKeyWithClickEvents: a pointer's shortcut; the keyboard has the table and the territory list */}
+          <svg
+            class="map-svg"
+            viewBox={`0 0 ${map.width} ${map.height}`}
+            data-testid="coverage-map"
+            onClick={(e) => {
+              const code = (e.target as Element).getAttribute('data-code');
+              if (code) props.onPick(code);
+            }}
+          >
+            <title>{C.mapLabel(C.measures[measure], props.needLabel)}</title>
+            <defs>
+              {COLOURS.map((fill, i) => (
+                <Hatch key={fill} id={`cov-hatch-${i}`} fill={fill} line={HATCH[i] ?? '#1a1a1a'} />
+              ))}
+              <Hatch id="cov-hatch-unknown" fill={UNKNOWN} line="#1a1a1a" />
+            </defs>
+            {map.shapes.map((shape) => {
+              const cell = cells.get(shape.code);
+              if (!cell) return null;
+              const gaps = gapsOf(cell, rules);
+              const hatched = gaps.some((g) => shown.includes(g));
+              const cls = classOf(measure, measureValue(cell, measure));
+              return (
+                // An SVG path is not interactive here: role img only gives each commune its accessible name.
+                // biome-ignore lint/a11y/noInteractiveElementToNoninteractiveRole: see above
+                <path
+                  key={shape.code}
+                  d={shape.d}
+                  role="img"
+                  aria-label={C.shapeLabel(territoryName(shape.code), valueText(cell, measure), gapsText(gaps, rules))}
+                  fill={fillOf(measure, cls, hatched)}
+                  stroke="#333"
+                  stroke-width="0.8"
+                  stroke-linejoin="round"
+                  data-code={shape.code}
+                  class={props.picked === shape.code ? 'is-picked' : undefined}
+                />
+              );
+            })}
+          </svg>
+          <MapNames names={names} view={view} />
+        </div>
         <figcaption class="hint">{C.mapNote}</figcaption>
       </figure>
       <div class="coverage-legend">
+        {props.detail}
         <h3>{C.legendTitle}</h3>
         <p>{C.measures[measure]}</p>
         <ul class="plain">

@@ -12,6 +12,7 @@ import { actorsCsv, coverageCsv } from '../../models/coverage-csv.ts';
 import { territoryName } from '../../models/coverage-words.ts';
 import { fr } from '../../strings.ts';
 import { date } from '../../text/fr-format.ts';
+import { CommuneDetail } from './CommuneDetail.tsx';
 import { CoverageMap } from './CoverageMap.tsx';
 import { CoverageTable } from './CoverageTable.tsx';
 import { downloadText } from './download.ts';
@@ -36,6 +37,8 @@ export function CoverageScreen({ catalog }: { catalog: ReadonlySignal<CatalogMod
   const [onlyGaps, setOnlyGaps] = useState(false);
   const [territory, setTerritory] = useState('');
   const [needOnly, setNeedOnly] = useState(true);
+  /** The commune touched on the map: its detail shows, and the actors' list follows it. */
+  const [picked, setPicked] = useState<string | null>(null);
 
   const model = catalog.value;
   useEffect(() => {
@@ -135,7 +138,31 @@ export function CoverageScreen({ catalog }: { catalog: ReadonlySignal<CatalogMod
               {matrix.hours === 'computed' ? C.horizon(date(matrix.from, Date.now())) : C.hoursLoading}
             </p>
             <h2>{C.mapTitle}</h2>
-            <CoverageMap map={map} cells={byCode} measure={measure} needLabel={needLabel} rules={rules} />
+            <CoverageMap
+              map={map}
+              cells={byCode}
+              measure={measure}
+              needLabel={needLabel}
+              rules={rules}
+              picked={picked}
+              onPick={(code) => {
+                setPicked(code);
+                setTerritory(code);
+              }}
+              detail={
+                <CommuneDetail
+                  cell={(picked && byCode.get(picked)) || null}
+                  measure={measure}
+                  rules={rules}
+                  onActors={(code) => {
+                    setTerritory(code);
+                    const list = document.getElementById('coverage-territory');
+                    list?.focus();
+                    list?.scrollIntoView?.({ block: 'center' });
+                  }}
+                />
+              }
+            />
             <h2 id="coverage-table-title">{C.tableTitle}</h2>
             <label class="check">
               <input type="checkbox" checked={onlyGaps} onChange={(e) => setOnlyGaps(e.currentTarget.checked)} />{' '}
