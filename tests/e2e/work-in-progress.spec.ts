@@ -130,7 +130,10 @@ test.describe('Orientation en cours', () => {
     await expect(page.getByTestId('sign-out-warning')).toContainText(
       'L’orientation en cours (situation de la personne et fiche à remettre) sera effacée.',
     );
-    await page.locator('#account-panel').getByRole('button', { name: /^Se déconnecter/ }).click();
+    await page
+      .locator('#account-panel')
+      .getByRole('button', { name: /^Se déconnecter/ })
+      .click();
     await expect(page.getByTestId('account')).toHaveCount(0);
     expect(await workRows(page)).toBe(0);
     await page.goto('/orientation');
