@@ -159,14 +159,3 @@ export async function renumberOutbox(db: BoussoleDatabase, previousClientId: str
     await db.meta.put({ key: NEXT_MUTATION_KEY, value: next });
   });
 }
-
-export async function outboxSummary(
-  db: BoussoleDatabase,
-): Promise<{ pending: number; conflicts: number; rejections: number }> {
-  const [pending, conflicts, rejections] = await Promise.all([
-    db.outbox.count(),
-    db.conflicts.where('statut').equals('ouvert').count(),
-    db.rejections.count(),
-  ]);
-  return { pending, conflicts, rejections };
-}

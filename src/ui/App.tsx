@@ -1,11 +1,10 @@
 import type { VNode } from 'preact';
-import { LocationProvider, lazy, Route, Router } from 'preact-iso';
+import { LocationProvider, lazy, Route, Router, useLocation } from 'preact-iso';
 import type { AppContext } from './boot.ts';
 import { Header } from './components/Header.tsx';
 import { HomeScreen } from './components/HomeScreen.tsx';
 import { NotFoundScreen } from './components/NotFoundScreen.tsx';
-import { SignInScreen } from './components/SignInScreen.tsx';
-import { SyncScreen } from './components/SyncScreen.tsx';
+import { StorageNotice } from './components/StorageNotice.tsx';
 import { UpdateBanner } from './components/UpdateBanner.tsx';
 import type { WorkInProgress } from './models/work-in-progress.ts';
 import { fr } from './strings.ts';
@@ -55,6 +54,9 @@ const CampaignNewScreen = lazy(() =>
   import('./components/suivi/CampaignNewScreen.tsx').then((m) => m.CampaignNewScreen),
 );
 const CampaignBanner = lazy(() => import('./components/suivi/CampaignBanner.tsx').then((m) => m.CampaignBanner));
+// Issue 17: Synchronisation (what waits to be sent, conflicts, refusals) and Connexion, off the first load.
+const SyncScreen = lazy(() => import('./components/SyncScreen.tsx').then((m) => m.SyncScreen));
+const SignInScreen = lazy(() => import('./components/SignInScreen.tsx').then((m) => m.SignInScreen));
 // Issue 8: data·inclusion export and imports, the one screen that needs the network (it says so offline).
 const DataScreen = lazy(() => import('./components/donnees/DataScreen.tsx').then((m) => m.DataScreen));
 
@@ -99,6 +101,7 @@ export function App({ context }: { context: AppContext }) {
       </a>
       <Header context={context} />
       <UpdateBanner waiting={context.syncModel.updateWaiting} onApply={context.applyUpdate} />
+      <StorageBand context={context} />
       <main id="contenu" tabIndex={-1}>
         <Router>
           <Route
@@ -206,4 +209,11 @@ export function App({ context }: { context: AppContext }) {
       </main>
     </LocationProvider>
   );
+}
+
+/** The storage notice above every page but Synchronisation (which says it in its own list). */
+function StorageBand({ context }: { context: AppContext }) {
+  const { path } = useLocation();
+  if (!context.syncModel.storageNotice.value || path === '/synchronisation') return null;
+  return <StorageNotice onClose={context.closeStorageNotice} />;
 }

@@ -6,19 +6,24 @@ import { liveQuery } from 'dexie';
 import { readCatalogSearch } from '../db/catalog-cache.ts';
 import { BoussoleDatabase } from '../db/database.ts';
 import { applyDirectoryPage, readStructure, readSyncState } from '../db/directory-repo.ts';
-import { acknowledge, outboxSummary, takeOutboxBatch } from '../db/outbox-repo.ts';
+import { acknowledge, takeOutboxBatch } from '../db/outbox-repo.ts';
 import { awaitingSignIn, dropToken, readSession } from '../db/session-repo.ts';
 import { keepWorkExpiring } from '../db/work-in-progress-expiry.ts';
 import type { OpeningHoursConstructor } from '../matching/hours/hours-engine.ts';
 import { registerServiceWorker, type ServiceWorkerHandle } from '../pwa/service-worker.ts';
-import { requestPersistentStorage } from '../pwa/storage-persistence.ts';
+import {
+  rememberStorageNoticeSeen,
+  requestPersistentStorage,
+  storageNoticeSeen,
+  storagePersisted,
+} from '../pwa/storage-persistence.ts';
 import { directoryPuller } from '../sync/directory-pull.ts';
 import { browserSyncEnvironment, createSyncController } from '../sync/sync-controller.ts';
 import { httpTransport } from '../sync/transport.ts';
 import { type DirectoryWorker, directoryWorker } from '../sync/worker-pull.ts';
 import type { CatalogModel } from './models/catalog-model.ts';
 import { createDirectoryModel } from './models/directory-model.ts';
-import { createReviewModel } from './models/review-model.ts';
+import { createPendingModel } from './models/pending-model.ts';
 import { createSessionModel } from './models/session-model.ts';
 import { createStructureEditor } from './models/structure-editor-model.ts';
 import { createSyncModel } from './models/sync-model.ts';
@@ -39,13 +44,17 @@ export async function boot() {
   await db.open();
   // The orientation in progress is erased a working day after its last change: at start-up, then while open.
   keepWorkExpiring(db);
-  const [state, storedSession] = await Promise.all([readSyncState(db), readSession(db)]);
+  // Whether the storage is kept for good is read with the rest, so that the first paint already has (or has not)
+  // the storage notice: arriving later, it would push the page down.
+  const [state, storedSession, persisted] = await Promise.all([readSyncState(db), readSession(db), storagePersisted()]);
   // The transport asks the session for the token at each request: a sign-in or a refusal takes effect at once.
   const transport = httpTransport({ getToken: () => session.token() });
   const session = createSessionModel(db, transport, storedSession);
   const syncModel = createSyncModel({ lastSuccessAt: state.lastSyncAt, online: navigator.onLine });
+  syncModel.storageNotice.value = !persisted && !storageNoticeSeen();
   const directory = createDirectoryModel(db);
-  const review = createReviewModel(db);
+  // What waits to be sent, from every queue: the header's badge, Synchronisation and the sign-out warning.
+  const pending = createPendingModel(db);
   const catalog = signal<CatalogModel | null>(null);
   // Read while the chunk loads: a cold start offline waits on both, so they overlap.
   const startupCopy = worker ? readCatalogSearch(db).catch(() => null) : undefined;
@@ -89,7 +98,7 @@ export async function boot() {
   let refreshing: Promise<unknown> | null = null;
 
   // Referrals (issue 6): a chunk of their own, loaded at the first sync of a worker or partner account or when a
-  // referral screen opens. Their queue is counted here for the sign-out warning.
+  // referral screen opens. Their queue is counted with the others by the pending model.
   let wiring: Promise<ReferralWiring> | null = null;
   const referrals = () =>
     (wiring ??= import('./referral-wiring.ts').then((m) => m.referralWiring(db, () => session.token())));
@@ -98,12 +107,6 @@ export async function boot() {
     if (role === 'travailleur' || role === 'partenaire') await (await referrals()).step(() => new Date());
   };
   let referralModel: ReturnType<ReferralWiring['model']> | null = null;
-  const unsentReferrals = signal(0);
-  liveQuery(() => db.referralOutbox.count()).subscribe({
-    next: (n) => {
-      unsentReferrals.value = n;
-    },
-  });
 
   // The service worker is registered once the first sync has run: installing it downloads and stores the whole
   // app (about 2 MB), which on a first visit took the cores the directory's download needed (half a second of its
@@ -161,11 +164,6 @@ export async function boot() {
       }
     },
   });
-  liveQuery(() => outboxSummary(db)).subscribe({
-    next: (summary) => {
-      syncModel.queue.value = summary;
-    },
-  });
   window.addEventListener('online', () => {
     syncModel.online.value = true;
   });
@@ -175,6 +173,7 @@ export async function boot() {
 
   void requestPersistentStorage().then((p) => {
     syncModel.persistence.value = p;
+    if (p === 'persistent') syncModel.storageNotice.value = false;
   });
 
   await directory.reload();
@@ -186,15 +185,16 @@ export async function boot() {
     catalog,
     refresh,
     session,
-    review,
+    pending,
+    /** Conflicts and refused changes, with the Synchronisation screen's chunk (it disposes of the model). */
+    review: () => import('./models/review-model.ts').then(({ createReviewModel }) => createReviewModel(db)),
     /** The orientation in progress, once read back (`restoreWork` reads it, once). */
     work: work as ReadonlySignal<WorkInProgress | null>,
     restoreWork,
     /** An orientation in progress is on the device: signing out erases it. */
     workKept,
-    /** The referral screens' model (with their chunk), and what signing out would lose of them. */
+    /** The referral screens' model (with their chunk). */
     referrals: async () => (referralModel ??= (await referrals()).model(() => controller.syncNow())),
-    unsentReferrals,
     syncNow: () => controller.syncNow(),
     async signIn(code: string) {
       await session.signIn(code, deviceLabel());
@@ -213,6 +213,10 @@ export async function boot() {
     serviceEditor: (id: string) =>
       import('./models/service-editor-model.ts').then(({ createServiceEditor }) => createServiceEditor(db, id)),
     applyUpdate: () => serviceWorker?.applyUpdate(),
+    closeStorageNotice() {
+      syncModel.storageNotice.value = false;
+      rememberStorageNoticeSeen();
+    },
     /** The programme of actions (issue 7): its model, loaded with the first screen that shows actions. */
     programme: programmeLoader(db, () => session.account.value),
     /** Issue 7 actions on listings (confirm, notes, criteria, proposals): a chunk loaded by the screens using them. */

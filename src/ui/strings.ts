@@ -2,7 +2,6 @@
 // from src/domain/vocabulary.ts.
 export const fr = {
   appName: 'Boussole',
-  tagline: 'Orienter vers une alimentation de qualité à prix solidaire',
   skipToContent: 'Aller au contenu',
   directory: {
     title: 'Annuaire des partenaires',
@@ -23,7 +22,6 @@ export const fr = {
     phone: (tel: string) => `Appeler le ${tel}`,
   },
   sync: {
-    regionLabel: 'État de la synchronisation',
     online: 'En ligne',
     offline: 'Hors ligne',
     syncing: 'Synchronisation…',
@@ -32,82 +30,45 @@ export const fr = {
     neverSynced: 'Jamais synchronisé',
     syncNow: 'Synchroniser',
     error: (message: string) => `La synchronisation a échoué : ${message}. Nouvel essai automatique.`,
-    onDevice: (n: number) => `${n} fiches sur l'appareil`,
     unauthenticated: 'Reconnexion nécessaire',
     outdated: 'Mise à jour nécessaire',
-    storagePersistent: 'Stockage protégé sur cet appareil',
     storageBestEffort: "Stockage non garanti : le navigateur pourrait effacer les données s'il manque de place",
-    storageUnsupported: 'Protection du stockage non disponible sur ce navigateur',
+    understood: 'Compris',
   },
   notFound: {
     title: 'Page introuvable',
     back: 'Revenir à l’annuaire',
   },
+  // The shell (Header, NavMenu, AccountMenu): short words, on the first load.
   nav: {
     label: 'Navigation principale',
+    menu: 'Menu',
     home: 'Accueil',
     directory: 'Annuaire',
+    orientation: 'Nouvelle orientation',
+    handout: 'Fiche à remettre',
     agenda: 'Agenda',
     reports: 'Signalements',
     campaigns: 'Campagnes',
+    coverage: 'Couverture et manques',
+    data: 'Données ouvertes',
     sync: 'Synchronisation',
     signIn: 'Se connecter',
-    toReview: (n: number) => `${n} à revoir`,
-    pending: (n: number) => `${n} en attente`,
+    // After a count: « 2 en attente » (on a phone the count alone shows, the words are read out).
+    pending: ' en attente',
+    toReview: ' à revoir',
   },
-  signIn: {
-    title: 'Connexion',
-    intro:
-      "Saisissez le code d'invitation reçu de la coordination. Il rattache cet appareil à votre compte ; vous pourrez ensuite travailler sans réseau.",
-    codeLabel: "Code d'invitation",
-    codeHint: 'Lettres, chiffres et tirets, par exemple ABCD-1234',
-    submit: 'Se connecter',
-    demoTitle: 'Essayer la démo',
-    demoIntro: 'Ce serveur de démonstration propose un compte par rôle :',
-    demoAs: (role: string) => `Essayer en tant que ${role}`,
-    offline: 'La connexion demande du réseau. Vous pouvez consulter l’annuaire public hors ligne en attendant.',
-    signedInAs: (nom: string, role: string) => `Connecté·e : ${nom} (${role})`,
-    pendingKept: (n: number) =>
-      `${n} ${n > 1 ? 'modifications faites hors connexion seront envoyées' : 'modification faite hors connexion sera envoyée'} après la connexion.`,
-    failed: (message: string) => `Connexion impossible : ${message}`,
-  },
-  review: {
-    title: 'Synchronisation',
-    pendingTitle: 'Modifications en attente d’envoi',
-    pendingNone: 'Aucune modification en attente : tout est sur le serveur.',
-    loading: 'Lecture des modifications enregistrées sur l’appareil…',
-    pendingNeedsSignIn: 'Connectez-vous pour envoyer ces modifications.',
-    pendingItem: (nom: string, fields: string) => `${nom} — ${fields}`,
-    created: 'nouvelle fiche',
-    deleted: 'suppression',
-    resolving: 'résolution de conflit',
-    conflictsTitle: 'Conflits à résoudre',
-    conflictsNone: 'Aucun conflit.',
-    conflictIntro: (nom: string, field: string) =>
-      `« ${field} » de ${nom} a été modifié à la fois sur cet appareil et par quelqu’un d’autre.`,
-    mine: (by: string) => `Version de ${by}`,
-    theirs: (by: string) => `Version de ${by}`,
-    keep: 'Garder cette version',
-    merge: 'Fusionner : écrire la bonne valeur',
-    mergeLabel: 'Valeur fusionnée',
-    mergeSave: 'Enregistrer la valeur fusionnée',
-    empty: '(vide)',
-    deletedRecord: '(fiche supprimée)',
-    rejectionsTitle: 'Modifications refusées',
-    rejectionsNone: 'Aucune modification refusée.',
-    rejectionReason: (label: string, message: string) => `${label} : ${message}`,
-    dismiss: 'Retirer de la liste',
-    openRecord: 'Ouvrir la fiche',
-    storageTitle: 'Stockage',
-    signOut: 'Se déconnecter de cet appareil',
-    signOutWarning: (n: number) =>
-      `Attention : ${n} ${n > 1 ? 'modifications n’ont' : 'modification n’a'} pas encore été envoyée${n > 1 ? 's' : ''} au serveur et ${n > 1 ? 'seront perdues' : 'sera perdue'}. Se déconnecter quand même ?`,
-    signOutWork: 'L’orientation en cours (situation de la personne et fiche à remettre) sera effacée. ',
-    signOutConfirm: 'Se déconnecter de cet appareil ? Les données de votre compte seront effacées de l’appareil.',
-    unauthenticated:
-      'Votre session a expiré ou cet appareil a été révoqué. Reconnectez-vous : vos modifications en attente sont conservées.',
-    outdated:
-      'Cette version de Boussole est trop ancienne pour le serveur. Mettez à jour l’application : vos modifications en attente sont conservées.',
+  account: {
+    signOut: 'Se déconnecter',
+    // Signing out erases the account's data from the device (src/db/session-repo.ts), unsent work included.
+    erases: 'Les données de votre compte seront effacées de cet appareil.',
+    loses: (n: number) =>
+      `Attention : ${n > 1 ? `${n} envois en attente seront perdus` : '1 envoi en attente sera perdu'} (modifications, orientations, réponses).`,
+    // The orientation in progress is erased too (session-repo.ts), said whenever one is on the device.
+    work: 'L’orientation en cours (situation de la personne et fiche à remettre) sera effacée.',
+    seePending: 'Voir ce qui attend',
+    anyway: 'Se déconnecter quand même',
+    cancel: 'Annuler',
   },
   structure: {
     back: 'Retour à l’annuaire',
@@ -864,8 +825,6 @@ export const fr = {
     sheetTitle: 'Fiche de liaison',
     sheetFor: (partner: string, service: string) => `Pour : ${partner} — ${service}`,
     sheetBy: (name: string) => `Orientée par : ${name}`,
-    signOutWarning: (n: number) =>
-      `${n} ${n > 1 ? 'orientations ou réponses n’ont' : 'orientation ou réponse n’a'} pas encore été ${n > 1 ? 'envoyées' : 'envoyée'} et ${n > 1 ? 'seront perdues' : 'sera perdue'}. `,
   },
   liaisonEditor: {
     legend: 'Champs de la fiche de liaison',

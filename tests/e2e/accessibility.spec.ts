@@ -61,6 +61,17 @@ test('aucun écran n’a de violation d’accessibilité grave ou critique (axe,
   await page.getByText(/^Autres critères/).click();
   await page.locator('#o-handicap').getByLabel('Oui').check();
   expect(await violations(page), '/orientation (ressources et charges)').toEqual([]);
+  // Issue 17: the shell's menus, open on a phone, the sign-out warning shown.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Menu' }).click();
+  await expect(page.getByRole('navigation', { name: 'Navigation principale' })).toBeVisible();
+  expect(await violations(page), 'menu ouvert').toEqual([]);
+  await page.keyboard.press('Escape');
+  await page.getByTestId('account').click();
+  await page.getByRole('button', { name: 'Se déconnecter' }).click();
+  await expect(page.getByTestId('sign-out-warning')).toBeVisible();
+  expect(await violations(page), 'menu du compte').toEqual([]);
 });
 
 test('tout se fait au clavier : le lien d’évitement mène au contenu et le focus reste visible', async ({ page }) => {

@@ -64,7 +64,7 @@ test('hors ligne : retrouver une épicerie de Vénissieux malgré les fautes, ou
   await expect(page.getByTestId('pending-edit')).toBeVisible();
   const week = page.getByTestId('structure-hours-week');
   await expect(week).toContainText(/9h – 12h et 14h – 17h30|9h30 – 12h/);
-  await expect(page.getByRole('navigation').getByText('1 en attente')).toBeVisible();
+  await expect(page.getByTestId('pending-count')).toHaveText('1 en attente');
 
   await page.reload();
   await expect(page.getByTestId('connection')).toHaveText(/Hors ligne/);
@@ -73,7 +73,7 @@ test('hors ligne : retrouver une épicerie de Vénissieux malgré les fautes, ou
 
   // Back online: the outbox empties and the server has the new hours.
   await context.setOffline(false);
-  await expect(page.getByRole('navigation').getByText(/en attente/)).toHaveCount(0);
+  await expect(page.getByTestId('pending-count')).toHaveCount(0);
   await expect(page.getByTestId('pending-edit')).toHaveCount(0);
   await expect
     .poll(async () => {

@@ -1,4 +1,5 @@
 import type { APIRequestContext, Page } from '@playwright/test';
+import { personal } from './personal-data.ts';
 
 /** What an anonymous device may hold: the published public listings, counted through the public list endpoints. */
 export async function anonymousCounts(request: APIRequestContext): Promise<{ structures: number; services: number }> {
@@ -55,4 +56,19 @@ export async function signInAsDemo(page: Page, roleLabel: string, baseUrl = ''):
   await page.getByRole('button', { name: `Essayer en tant que ${roleLabel}` }).click();
   await page.waitForURL((url) => url.pathname === '/');
   await page.getByTestId('account').waitFor();
+}
+
+/** Answers every field of the partner's form (its fields vary with the demo data), then names the person. */
+export async function fillLiaisonForm(page: Page) {
+  const name = page.getByLabel('Nom et prénom de la personne (obligatoire)');
+  await name.waitFor(); // the form shows once the directory is read from the device
+  const form = page.getByRole('group', { name: 'Fiche de liaison' });
+  for (const select of await form.locator('select').all()) await select.selectOption({ index: 1 });
+  for (const input of await form.locator('input[type="date"]').all()) await input.fill(personal('2026-04-01'));
+  for (const input of await form.locator('input[inputmode="decimal"]').all()) await input.fill('3');
+  for (const group of await form.getByRole('radiogroup').all()) await group.getByLabel('Oui').check();
+  for (const input of await form.locator('input[type="text"]:not([inputmode])').all()) {
+    if ((await input.inputValue()) === '') await input.fill(personal('Précisions données par la personne'));
+  }
+  await name.fill(personal('Awa Diallo'));
 }

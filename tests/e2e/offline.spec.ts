@@ -19,6 +19,7 @@ test.describe('Boussole hors ligne', () => {
     await page.reload();
     await expect(page.getByTestId('connection')).toHaveText(/Hors ligne/);
     await expect(page.getByRole('heading', { level: 1, name: 'Accueil' })).toBeVisible();
+    await page.getByRole('button', { name: 'Menu' }).click();
     await page.getByRole('navigation').getByRole('link', { name: 'Annuaire', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Annuaire des partenaires' })).toBeVisible();
     await expect(page.getByTestId('result-count')).toHaveText(`${expected.services} services trouvés`);

@@ -1,26 +1,11 @@
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
-import { signInAsDemo } from './helpers.ts';
+import { fillLiaisonForm, signInAsDemo } from './helpers.ts';
 import { personal } from './personal-data.ts';
 
 async function signedInPage(context: BrowserContext, roleLabel: string): Promise<Page> {
   const page = await context.newPage();
   await signInAsDemo(page, roleLabel);
   return page;
-}
-
-/** Answers every field of the partner's form (its fields vary with the demo data), then names the person. */
-async function fillLiaisonForm(page: Page) {
-  const name = page.getByLabel('Nom et prénom de la personne (obligatoire)');
-  await name.waitFor(); // the form shows once the directory is read from the device
-  const form = page.getByRole('group', { name: 'Fiche de liaison' });
-  for (const select of await form.locator('select').all()) await select.selectOption({ index: 1 });
-  for (const input of await form.locator('input[type="date"]').all()) await input.fill(personal('2026-04-01'));
-  for (const input of await form.locator('input[inputmode="decimal"]').all()) await input.fill('3');
-  for (const group of await form.getByRole('radiogroup').all()) await group.getByLabel('Oui').check();
-  for (const input of await form.locator('input[type="text"]:not([inputmode])').all()) {
-    if ((await input.inputValue()) === '') await input.fill(personal('Précisions données par la personne'));
-  }
-  await name.fill(personal('Awa Diallo'));
 }
 
 test('une orientation écrite hors ligne part au retour du réseau, le partenaire la refuse avec un motif, le travailleur voit le refus', async ({

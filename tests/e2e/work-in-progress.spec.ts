@@ -122,18 +122,19 @@ test.describe('Orientation en cours', () => {
     await signInAsDemo(page, 'Travailleur·se social·e');
     await page.goto('/orientation');
     await page.getByLabel('Nombre d’adultes').fill('2');
-    await page.getByRole('navigation').getByRole('link', { name: 'Synchronisation' }).click();
     await expect.poll(() => workRows(page)).toBe(1);
 
-    const dialog = page.waitForEvent('dialog');
-    const signingOut = page.getByRole('button', { name: 'Se déconnecter de cet appareil' }).click();
-    const confirm = await dialog;
-    expect(confirm.message()).toContain(
+    // The account menu's warning says so before the person confirms.
+    await page.getByTestId('account').click();
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await expect(page.getByTestId('sign-out-warning')).toContainText(
       'L’orientation en cours (situation de la personne et fiche à remettre) sera effacée.',
     );
-    await confirm.accept();
-    await signingOut;
-    await expect(page.getByRole('link', { name: 'Se connecter' })).toBeVisible();
+    await page
+      .locator('#account-panel')
+      .getByRole('button', { name: /^Se déconnecter/ })
+      .click();
+    await expect(page.getByTestId('account')).toHaveCount(0);
     expect(await workRows(page)).toBe(0);
     await page.goto('/orientation');
     await expect(page.getByLabel('Nombre d’adultes')).toHaveValue('');

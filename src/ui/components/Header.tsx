@@ -1,43 +1,47 @@
-import { ROLES } from '../../domain/vocabulary.ts';
 import type { AppContext } from '../boot.ts';
 import { fr } from '../strings.ts';
-import { SyncBar } from './SyncBar.tsx';
+import { AccountMenu } from './AccountMenu.tsx';
+import { Icon } from './Icon.tsx';
+import { NavMenu } from './NavMenu.tsx';
+import { SyncStatus } from './SyncStatus.tsx';
 
-export function Header({ context }: { context: AppContext }) {
+export type ShellContext = Pick<
+  AppContext,
+  'session' | 'syncModel' | 'pending' | 'work' | 'workKept' | 'syncNow' | 'signOut'
+>;
+
+/**
+ * The shell's one bar, at most 64 px at every width (a phone's screen is for the work): the menu, the app's name,
+ * the connection and what waits to be sent, the manual sync, the account. Its height never changes as the status
+ * arrives, so nothing below it moves.
+ */
+export function Header({ context }: { context: ShellContext }) {
   const account = context.session.account.value;
-  const { pending, conflicts, rejections } = context.syncModel.queue.value;
-  const toReview = conflicts + rejections;
+  const { pending } = context;
+  // The sheet's count once the orientation in progress is read back (its screens read it; the first one does not).
+  const onSheet = context.work.value?.recap.count.value ?? 0;
+  const n = pending.items.value.length;
+  const toReview = pending.toReview.value;
+  const sync = [n > 0 && `${n}${fr.nav.pending}`, toReview > 0 && `${toReview}${fr.nav.toReview}`].filter(Boolean);
   return (
-    <header class="app-header">
-      <div class="brand">
-        <img src="/icons/icon.svg" alt="" width="40" height="40" />
-        <div>
-          <p class="brand-name">{fr.appName}</p>
-          <p class="brand-tagline">{fr.tagline}</p>
-        </div>
-      </div>
-      <nav aria-label={fr.nav.label} class="main-nav">
-        <a href="/">{fr.nav.home}</a>
-        <a href="/annuaire">{fr.nav.directory}</a>
-        <a href="/agenda">{fr.nav.agenda}</a>
-        {account && <a href="/orientations">{fr.referral.navLabel}</a>}
-        {account && account.role !== 'partenaire' && <a href="/propositions">{fr.listings.proposalsNav}</a>}
-        {account && <a href="/signalements">{fr.nav.reports}</a>}
-        {account && account.role !== 'travailleur' && <a href="/campagnes">{fr.nav.campaigns}</a>}
-        <a href="/synchronisation">
-          {fr.nav.sync}
-          {pending > 0 && <span class="count">{fr.nav.pending(pending)}</span>}
-          {toReview > 0 && <span class="count alert">{fr.nav.toReview(toReview)}</span>}
+    <header class="app-bar">
+      <NavMenu
+        account={account}
+        counts={{ '/synchronisation': sync.join(' · '), '/fiche': onSheet ? String(onSheet) : '' }}
+      />
+      <a href="/" class="brand">
+        <img src="/icons/icon.svg" alt="" width="32" height="32" />
+        {fr.appName}
+      </a>
+      <SyncStatus model={context.syncModel} pending={pending} onSync={context.syncNow} />
+      {account ? (
+        <AccountMenu account={account} pending={pending} workKept={context.workKept} onSignOut={context.signOut} />
+      ) : (
+        <a href="/connexion" class="bar-button">
+          <Icon d="M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM4 21a8 8 0 0 1 16 0" />
+          <span class="wide-only">{fr.nav.signIn}</span>
         </a>
-        {account ? (
-          <span class="account" data-testid="account">
-            {account.nom} · {ROLES[account.role]}
-          </span>
-        ) : (
-          <a href="/connexion">{fr.nav.signIn}</a>
-        )}
-      </nav>
-      <SyncBar model={context.syncModel} directory={context.directory} onSync={context.syncNow} />
+      )}
     </header>
   );
 }

@@ -3,7 +3,7 @@ import { useLocation } from 'preact-iso';
 import type { ROLES } from '../../domain/vocabulary.ts';
 import { ROLES as ROLE_LABELS } from '../../domain/vocabulary.ts';
 import type { AppContext } from '../boot.ts';
-import { fr } from '../strings.ts';
+import { frConnexion } from '../strings-connexion.ts';
 
 type DemoCode = { role: keyof typeof ROLES; nom: string; code: string };
 
@@ -15,7 +15,7 @@ export function SignInScreen({ context }: { context: AppContext }) {
   const [demo, setDemo] = useState<DemoCode[]>([]);
   const online = context.syncModel.online.value;
   const account = context.session.account.value;
-  const pending = context.syncModel.queue.value.pending;
+  const pending = context.pending.items.value.length;
 
   useEffect(() => {
     if (!online) return;
@@ -33,7 +33,7 @@ export function SignInScreen({ context }: { context: AppContext }) {
       await context.signIn(value);
       location.route('/');
     } catch (e) {
-      setError(fr.signIn.failed(e instanceof Error ? e.message : String(e)));
+      setError(frConnexion.failed(e instanceof Error ? e.message : String(e)));
     } finally {
       setBusy(false);
     }
@@ -41,11 +41,11 @@ export function SignInScreen({ context }: { context: AppContext }) {
 
   return (
     <section aria-labelledby="signin-title" class="narrow">
-      <h1 id="signin-title">{fr.signIn.title}</h1>
-      {account && <p>{fr.signIn.signedInAs(account.nom, ROLE_LABELS[account.role])}</p>}
-      <p>{fr.signIn.intro}</p>
-      {pending > 0 && <p class="notice">{fr.signIn.pendingKept(pending)}</p>}
-      {!online && <p class="notice">{fr.signIn.offline}</p>}
+      <h1 id="signin-title">{frConnexion.title}</h1>
+      {account && <p>{frConnexion.signedInAs(account.nom, ROLE_LABELS[account.role])}</p>}
+      <p>{frConnexion.intro}</p>
+      {pending > 0 && <p class="notice">{frConnexion.pendingKept(pending)}</p>}
+      {!online && <p class="notice">{frConnexion.offline}</p>}
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -53,7 +53,7 @@ export function SignInScreen({ context }: { context: AppContext }) {
         }}
       >
         <div class="field">
-          <label for="code">{fr.signIn.codeLabel}</label>
+          <label for="code">{frConnexion.codeLabel}</label>
           <input
             id="code"
             name="code"
@@ -66,7 +66,7 @@ export function SignInScreen({ context }: { context: AppContext }) {
             required
           />
           <p id="code-hint" class="hint">
-            {fr.signIn.codeHint}
+            {frConnexion.codeHint}
           </p>
           {error && (
             <p id="code-error" class="field-error" role="alert">
@@ -75,18 +75,18 @@ export function SignInScreen({ context }: { context: AppContext }) {
           )}
         </div>
         <button type="submit" class="button primary" disabled={busy || !online}>
-          {fr.signIn.submit}
+          {frConnexion.submit}
         </button>
       </form>
       {demo.length > 0 && (
         <section aria-labelledby="demo-title" class="demo">
-          <h2 id="demo-title">{fr.signIn.demoTitle}</h2>
-          <p>{fr.signIn.demoIntro}</p>
+          <h2 id="demo-title">{frConnexion.demoTitle}</h2>
+          <p>{frConnexion.demoIntro}</p>
           <ul class="plain">
             {demo.map((d) => (
               <li key={d.code}>
                 <button type="button" class="button" disabled={busy} onClick={() => void signIn(d.code)}>
-                  {fr.signIn.demoAs(ROLE_LABELS[d.role])}
+                  {frConnexion.demoAs(ROLE_LABELS[d.role])}
                 </button>{' '}
                 <span class="hint">{d.nom}</span>
               </li>

@@ -8,7 +8,7 @@ import { readStructure } from '../../db/directory-repo.ts';
 import type { CatalogModel } from '../models/catalog-model.ts';
 import { createDirectoryModel } from '../models/directory-model.ts';
 import { dateWords } from '../models/hours-status.ts';
-import { createReviewModel } from '../models/review-model.ts';
+import { createPendingModel } from '../models/pending-model.ts';
 import { type SheetContext, StructureScreen } from './StructureScreen.tsx';
 
 const DAY = 86_400_000;
@@ -60,12 +60,12 @@ beforeAll(async () => {
   ({ db, catalog } = await deviceWith([structure], [closed, workshop]));
   context = {
     structure: (id) => readStructure(db, id),
-    review: createReviewModel(db),
+    pending: createPendingModel(db),
     catalog: signal(catalog),
     directory: createDirectoryModel(db),
   };
 });
-afterAll(() => context.review.dispose());
+afterAll(() => context.pending.dispose());
 
 async function openSheet() {
   render(<StructureScreen context={context} id="test--s1" />);

@@ -20,7 +20,7 @@ import { SheetReports } from './suivi/SheetReports.tsx';
 import { TemporaryNotices } from './TemporaryNotices.tsx';
 
 /** `session` and `listings` are optional: without them (tests, anonymous) the sheet is read-only. */
-export type SheetContext = Pick<AppContext, 'structure' | 'review' | 'catalog' | 'directory'> &
+export type SheetContext = Pick<AppContext, 'structure' | 'pending' | 'catalog' | 'directory'> &
   Partial<Pick<AppContext, 'session' | 'listings' | 'programme'>>;
 
 const S = fr.sheet;
@@ -32,10 +32,10 @@ const S = fr.sheet;
  */
 export function StructureScreen({ context, id }: { context: SheetContext; id: string }) {
   const [item, setItem] = useState<StructureSummary | null | undefined>(undefined);
-  const pendingKeys = new Set(context.review.pending.value.map((p) => p.recordKey));
+  const pendingKeys = new Set(context.pending.items.value.map((p) => p.recordKey));
   // Read again when a sync lands (the directory list is reloaded then) or the pending edits change.
   const directoryVersion = context.directory.version.value;
-  const pendingVersion = context.review.pending.value;
+  const pendingVersion = context.pending.items.value;
   useEffect(() => {
     let live = true;
     void context.structure(id).then((found) => {

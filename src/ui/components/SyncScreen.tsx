@@ -1,54 +1,138 @@
-import { MOTIFS_REJET } from '../../domain/vocabulary.ts';
+import { useEffect, useState } from 'preact/hooks';
+import type { PendingItem } from '../../db/pending-repo.ts';
+import { MOTIFS_REJET, STATUTS_ORIENTATION } from '../../domain/vocabulary.ts';
 import type { AppContext } from '../boot.ts';
-import { fr } from '../strings.ts';
+import type { ReviewModel } from '../models/review-model.ts';
+import { formatWhen, fr } from '../strings.ts';
+import { frSync as S } from '../strings-sync.ts';
 import { ConflictCard } from './ConflictCard.tsx';
-import { describePending } from './describe-change.ts';
+import { describePending, fieldLabel } from './describe-change.ts';
+import { syncStateText } from './SyncStatus.tsx';
 
-export function SyncScreen({ context }: { context: AppContext }) {
-  const { review, syncModel } = context;
+export type SyncScreenContext = Pick<AppContext, 'syncModel' | 'pending' | 'review' | 'session' | 'directory'>;
+
+/**
+ * « Synchronisation »: the device's state (connection, last sync, what it holds, how its storage is kept), then
+ * everything that waits to be sent — from every queue, the same list the header counts — each with its state, then
+ * what a person must settle or look at.
+ */
+export function SyncScreen({ context }: { context: SyncScreenContext }) {
+  const { syncModel, pending } = context;
   const phase = syncModel.status.value.phase;
-
+  const [review, setReview] = useState<ReviewModel | null>(null);
+  useEffect(() => {
+    let model: ReviewModel | null = null;
+    let live = true;
+    void context.review().then((m) => {
+      model = m;
+      if (live) setReview(m);
+      else m.dispose();
+    });
+    return () => {
+      live = false;
+      model?.dispose();
+    };
+  }, []);
+  const { structures, services } = context.directory.totals.value;
+  const persistence = syncModel.persistence.value;
   return (
     <section aria-labelledby="sync-title">
-      <h1 id="sync-title">{fr.review.title}</h1>
+      <h1 id="sync-title">{S.title}</h1>
       {phase === 'unauthenticated' && (
         <p class="notice" role="alert">
-          {fr.review.unauthenticated} <a href="/connexion">{fr.nav.signIn}</a>
+          {S.unauthenticated} <a href="/connexion">{fr.nav.signIn}</a>
         </p>
       )}
       {phase === 'outdated' && (
         <p class="notice" role="alert">
-          {fr.review.outdated}
+          {S.outdated}
         </p>
       )}
+      <ul class="plain device-state">
+        <li>
+          {syncModel.online.value ? fr.sync.online : fr.sync.offline} · {syncStateText(syncModel)}
+        </li>
+        <li data-testid="device-count">{S.onDevice(structures + services)}</li>
+        {persistence && (
+          <li data-testid="storage">
+            {persistence === 'persistent'
+              ? S.storagePersistent
+              : persistence === 'best-effort'
+                ? fr.sync.storageBestEffort
+                : S.storageUnsupported}
+          </li>
+        )}
+      </ul>
 
-      {/* Until the device is read, "nothing pending" would be a claim, and sign-out would skip its warning. */}
-      {review.loaded.value ? <ReviewLists context={context} /> : <p aria-busy="true">{fr.review.loading}</p>}
+      <h2>
+        {S.pendingTitle}
+        {pending.items.value.length > 0 && ` (${pending.items.value.length})`}
+      </h2>
+      {/* Until the device is read, "nothing pending" would be a claim. */}
+      {!pending.loaded.value ? (
+        <p aria-busy="true">{S.loading}</p>
+      ) : pending.items.value.length === 0 ? (
+        <p data-testid="pending-none">{S.pendingNone}</p>
+      ) : (
+        <>
+          {!context.session.signedIn.value ? (
+            <p class="notice">{S.pendingNeedsSignIn}</p>
+          ) : (
+            !syncModel.online.value && <p class="notice">{S.pendingOffline}</p>
+          )}
+          <ul class="plain stack" data-testid="pending">
+            {pending.items.value.map((item) => (
+              <li key={item.key} class="pending-item">
+                <PendingLine item={item} />
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {review ? <ReviewLists review={review} /> : <p aria-busy="true">{S.loading}</p>}
     </section>
   );
 }
 
-function ReviewLists({ context }: { context: AppContext }) {
-  const { review, session } = context;
-  const pending = review.pending.value;
+/** The name (a link to it when it has a screen), what waits — « Fiche partenaire : Téléphone » — and its state. */
+function PendingLine({ item }: { item: PendingItem }) {
+  const what =
+    item.change === 'update'
+      ? item.fields.map(fieldLabel).join(', ')
+      : item.change === 'status'
+        ? S.changes.status(STATUTS_ORIENTATION[item.fields[0] as keyof typeof STATUTS_ORIENTATION] ?? '')
+        : S.changes[item.change];
+  const id = item.recordKey.slice(item.recordKey.indexOf(':') + 1);
+  const href =
+    item.kind === 'referral'
+      ? `/orientations/${encodeURIComponent(id)}`
+      : item.kind === 'structure' && item.change !== 'delete'
+        ? `/partenaires/${encodeURIComponent(id)}`
+        : null;
+  const name = item.label || S.unnamed;
+  return (
+    <>
+      <p>
+        <strong>{href ? <a href={href}>{name}</a> : name}</strong>
+        <br />
+        {S.what(S.kinds[item.kind], what)}
+      </p>
+      <p class="hint">
+        {item.sent ? S.sent : S.waiting} · {S.since(formatWhen(item.createdAt, new Date()))}
+      </p>
+    </>
+  );
+}
+
+function ReviewLists({ review }: { review: ReviewModel }) {
   const conflicts = review.conflicts.value;
   const rejections = review.rejections.value;
   const names = review.names.value;
-  const signedIn = session.signedIn.value;
-
-  async function signOut() {
-    const edits = pending.length > 0 ? fr.review.signOutWarning(pending.length) : fr.review.signOutConfirm;
-    const unsent = context.unsentReferrals.value;
-    // Unsent referrals and the orientation in progress would be lost with the rest: say so first, in the same
-    // confirmation.
-    const message = `${unsent > 0 ? fr.referral.signOutWarning(unsent) : ''}${context.workKept.value ? fr.review.signOutWork : ''}${edits}`;
-    if (window.confirm(message)) await context.signOut();
-  }
   return (
     <>
-      <h2>{fr.review.conflictsTitle}</h2>
+      <h2>{S.conflictsTitle}</h2>
       {conflicts.length === 0 ? (
-        <p>{fr.review.conflictsNone}</p>
+        <p>{S.conflictsNone}</p>
       ) : (
         <ul class="plain stack" data-testid="conflicts">
           {conflicts.map((c) => (
@@ -59,23 +143,9 @@ function ReviewLists({ context }: { context: AppContext }) {
         </ul>
       )}
 
-      <h2>{fr.review.pendingTitle}</h2>
-      {pending.length === 0 ? (
-        <p data-testid="pending-none">{fr.review.pendingNone}</p>
-      ) : (
-        <>
-          {!signedIn && <p class="notice">{fr.review.pendingNeedsSignIn}</p>}
-          <ul class="plain" data-testid="pending">
-            {pending.map((p) => (
-              <li key={p.mutationId}>{fr.review.pendingItem(names[p.recordKey] ?? p.recordKey, describePending(p))}</li>
-            ))}
-          </ul>
-        </>
-      )}
-
-      <h2>{fr.review.rejectionsTitle}</h2>
+      <h2>{S.rejectionsTitle}</h2>
       {rejections.length === 0 ? (
-        <p>{fr.review.rejectionsNone}</p>
+        <p>{S.rejectionsNone}</p>
       ) : (
         <ul class="plain stack" data-testid="rejections">
           {rejections.map((r) => (
@@ -83,7 +153,7 @@ function ReviewLists({ context }: { context: AppContext }) {
               <p>
                 <strong>{names[r.recordKey] ?? r.recordKey}</strong> — {describePending(r)}
               </p>
-              <p>{fr.review.rejectionReason(MOTIFS_REJET[r.reason.code], r.reason.message)}</p>
+              <p>{S.rejectionReason(MOTIFS_REJET[r.reason.code], r.reason.message)}</p>
               {r.reason.problems?.map((p) => (
                 <p key={p.path} class="hint">
                   {p.path} : {p.message}
@@ -92,24 +162,16 @@ function ReviewLists({ context }: { context: AppContext }) {
               <div class="actions">
                 {r.recordKey.startsWith('structure:') && (
                   <a class="button" href={`/partenaires/${encodeURIComponent(r.recordKey.slice(10))}`}>
-                    {fr.review.openRecord}
+                    {S.openRecord}
                   </a>
                 )}
                 <button type="button" class="button" onClick={() => r.rowId && void review.dismissRejection(r.rowId)}>
-                  {fr.review.dismiss}
+                  {S.dismiss}
                 </button>
               </div>
             </li>
           ))}
         </ul>
-      )}
-
-      {signedIn && (
-        <p>
-          <button type="button" class="button" onClick={() => void signOut()}>
-            {fr.review.signOut}
-          </button>
-        </p>
       )}
     </>
   );

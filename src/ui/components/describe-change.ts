@@ -1,5 +1,6 @@
 import type { OutboxEntry } from '../../db/database.ts';
 import { fr } from '../strings.ts';
+import { frSync } from '../strings-sync.ts';
 
 const labels = fr.editor.labels as Record<string, string>;
 
@@ -14,17 +15,17 @@ export function describePending(entry: Pick<OutboxEntry, 'mutation'>): string {
     case 'record.update':
       return Object.keys(mutation.args.changes).map(fieldLabel).join(', ');
     case 'record.create':
-      return fr.review.created;
+      return frSync.created;
     case 'record.delete':
-      return fr.review.deleted;
+      return frSync.deleted;
     case 'conflict.resolve':
-      return fr.review.resolving;
+      return frSync.resolving;
   }
 }
 
 /** A field value shown to a person: text as is, the rest as compact JSON, absence as "(vide)". */
 export function displayValue(value: unknown): string {
-  if (value === null || value === undefined || value === '') return fr.review.empty;
+  if (value === null || value === undefined || value === '') return frSync.empty;
   if (typeof value === 'string') return value;
   return JSON.stringify(value, null, 1);
 }

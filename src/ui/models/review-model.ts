@@ -1,8 +1,9 @@
-// What the person has to look at on the Synchronisation screen: changes waiting to be sent, conflicts to settle,
-// changes the server refused. Live: every list follows the database as sync runs.
+// What the person has to look at on the Synchronisation screen: conflicts to settle and changes the server
+// refused (what waits to be sent is the pending model's, src/ui/models/pending-model.ts). Live: every list follows
+// the database as sync runs. Loaded with the Synchronisation screen's chunk, not on the first load.
 import { signal } from '@preact/signals';
 import { liveQuery } from 'dexie';
-import type { BoussoleDatabase, ConflictRow, OutboxEntry, RejectionRow } from '../../db/database.ts';
+import type { BoussoleDatabase, ConflictRow, RejectionRow } from '../../db/database.ts';
 import { resolveConflict } from '../../db/local-edits.ts';
 import { tableOfKind } from '../../db/record-tables.ts';
 import { RECORD_KINDS } from '../../domain/sync-protocol.ts';
@@ -15,19 +16,17 @@ export interface RecordLabel {
 export function createReviewModel(db: BoussoleDatabase) {
   /** False until the device has been read once: until then the lists are unknown, not empty. */
   const loaded = signal(false);
-  const pending = signal<OutboxEntry[]>([]);
   const conflicts = signal<ConflictRow[]>([]);
   const rejections = signal<RejectionRow[]>([]);
   /** Names of the records concerned, to say "Épicerie X" rather than an id. */
   const names = signal<Record<string, string>>({});
 
   const subscription = liveQuery(async () => {
-    const [p, c, r] = await Promise.all([
-      db.outbox.orderBy('mutationId').toArray(),
+    const [c, r] = await Promise.all([
       db.conflicts.where('statut').equals('ouvert').toArray(),
       db.rejections.toArray(),
     ]);
-    const keys = new Set([...p, ...c, ...r].map((x) => x.recordKey));
+    const keys = new Set([...c, ...r].map((x) => x.recordKey));
     const labels: Record<string, string> = {};
     for (const key of keys) {
       const [kind, ...rest] = key.split(':');
@@ -39,10 +38,9 @@ export function createReviewModel(db: BoussoleDatabase) {
       // Structures and services have a `nom`, actions a `titre`.
       labels[key] = (named?.nom as string | undefined) ?? (named?.titre as string | undefined) ?? id;
     }
-    return { p, c, r, labels };
+    return { c, r, labels };
   }).subscribe({
-    next: ({ p, c, r, labels }) => {
-      pending.value = p;
+    next: ({ c, r, labels }) => {
       conflicts.value = c;
       rejections.value = r;
       names.value = labels;
@@ -53,7 +51,6 @@ export function createReviewModel(db: BoussoleDatabase) {
 
   return {
     loaded,
-    pending,
     conflicts,
     rejections,
     names,

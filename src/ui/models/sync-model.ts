@@ -1,5 +1,6 @@
 // Sync and device status as signals for the UI: connection, last sync, download progress, storage persistence,
-// and the pending app update. Components read these; they never touch the database or the network.
+// and the pending app update (what waits to be sent is the pending model's). Components read these; they never
+// touch the database or the network.
 import { signal } from '@preact/signals';
 import type { Persistence } from '../../pwa/storage-persistence.ts';
 import type { SyncStatus } from '../../sync/sync-controller.ts';
@@ -10,8 +11,8 @@ export function createSyncModel(initial: { lastSuccessAt: string | null; online:
     online: signal(initial.online),
     persistence: signal<Persistence | null>(null),
     updateWaiting: signal(false),
-    /** Changes waiting for the server, conflicts to settle, refusals to review. */
-    queue: signal({ pending: 0, conflicts: 0, rejections: 0 }),
+    /** « Stockage non garanti » said in the page (known before the first paint; closed once for good). */
+    storageNotice: signal(false),
   };
 }
 

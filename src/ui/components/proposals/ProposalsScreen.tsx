@@ -6,7 +6,7 @@ import { fr } from '../../strings.ts';
 
 const L = fr.listings;
 type Item = { proposal: Structure; candidates: Structure[] };
-export type ProposalsContext = Pick<AppContext, 'session' | 'listings' | 'review' | 'directory'>;
+export type ProposalsContext = Pick<AppContext, 'session' | 'listings' | 'pending' | 'directory'>;
 
 /**
  * « Propositions » (issue 7, new partners): coordinators validate a proposed partner, merge it into the structure it
@@ -16,7 +16,7 @@ export type ProposalsContext = Pick<AppContext, 'session' | 'listings' | 'review
 export function ProposalsScreen({ context }: { context: ProposalsContext }) {
   const [actions, setActions] = useState<ListingActions | null>(null);
   const [items, setItems] = useState<Item[] | null>(null);
-  const pending = context.review.pending.value;
+  const pending = context.pending.items.value;
   const version = context.directory.version.value;
   useEffect(() => {
     void context.listings().then(async (a) => {

@@ -1,0 +1,237 @@
+// The shell on a phone and a tablet (issue 17): one bar of at most 64 px, every screen of a role one tap away in
+// the menu, the account menu's sign-out with its warning, and one truthful count of what waits to be sent.
+import AxeBuilder from '@axe-core/playwright';
+import { type Browser, expect, type Page, test } from '@playwright/test';
+import { fillLiaisonForm, signInAsDemo, waitForServiceWorkerControl } from './helpers.ts';
+
+const PHONE = { width: 390, height: 844 };
+const TABLET = { width: 1024, height: 768 };
+
+const ROLES = [
+  { label: null, screens: 7 },
+  { label: 'Travailleur·se social·e', screens: 10 },
+  { label: 'Partenaire (structure)', screens: 11 },
+  { label: 'Coordination (Métropole, MDM tête de file)', screens: 12 },
+] as const;
+
+async function barHeight(page: Page): Promise<number> {
+  return (await page.locator('header.app-bar').boundingBox())?.height ?? Number.POSITIVE_INFINITY;
+}
+
+/** Whether the element's box lies inside the viewport, without scrolling. */
+async function inFirstScreen(page: Page, selector: ReturnType<Page['locator']>): Promise<boolean> {
+  const box = await selector.boundingBox();
+  const viewport = page.viewportSize();
+  return box !== null && viewport !== null && box.y >= 0 && box.y + box.height <= viewport.height;
+}
+
+async function pageFor(browser: Browser, role: string | null): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: PHONE })).newPage();
+  if (role) await signInAsDemo(page, role);
+  else {
+    await page.goto('/');
+    await waitForServiceWorkerControl(page);
+  }
+  return page;
+}
+
+for (const { label, screens } of ROLES) {
+  test(`${label ?? 'sans compte'} : à 390 et à 1024 px, une barre de 64 px au plus, l’accueil sans défiler, chaque écran dans le menu`, async ({
+    browser,
+  }) => {
+    test.setTimeout(120_000);
+    const page = await pageFor(browser, label);
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    for (const size of [PHONE, TABLET]) {
+      await page.setViewportSize(size);
+      await page.goto('/');
+      await expect(page.getByRole('heading', { level: 1, name: 'Accueil' })).toBeVisible();
+      expect(await barHeight(page), `barre à ${size.width} px`).toBeLessThanOrEqual(64);
+      // The first screen holds the search box and the orientation button.
+      expect(await inFirstScreen(page, page.getByLabel('Rechercher dans l’annuaire'))).toBe(true);
+      expect(await inFirstScreen(page, page.getByRole('link', { name: 'Nouvelle orientation' }))).toBe(true);
+
+      const menu = page.getByRole('button', { name: 'Menu' });
+      await menu.click();
+      const links = page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link');
+      await expect(links).toHaveCount(screens);
+      const targets = await links.evaluateAll((as) => as.map((a) => [a.getAttribute('href'), a.textContent]));
+      for (const [href, name] of targets) {
+        if ((await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
+        await page
+          .getByRole('navigation')
+          .getByRole('link', { name: name ?? '', exact: true })
+          .click();
+        await expect.poll(() => new URL(page.url()).pathname).toBe(href);
+        await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
+        // The menu has closed and focus is in the page (its heading, for some screens), not on a hidden link.
+        await expect(menu).toHaveAttribute('aria-expanded', 'false');
+        await expect
+          .poll(() => page.evaluate(() => document.getElementById('contenu')?.contains(document.activeElement)))
+          .toBe(true);
+        expect(await barHeight(page), `${href} à ${size.width} px`).toBeLessThanOrEqual(64);
+      }
+    }
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+}
+
+/** The layout shifts the page has had since it loaded, summed as cumulative layout shift counts them. */
+function layoutShift(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const observer = new PerformanceObserver(() => {});
+    observer.observe({ type: 'layout-shift', buffered: true });
+    const entries = observer.takeRecords() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>;
+    observer.disconnect();
+    return entries.filter((e) => !e.hadRecentInput).reduce((sum, e) => sum + e.value, 0);
+  });
+}
+
+// A phone (overlay scrollbars), and a desktop whose scrollbar takes room when the list arrives.
+for (const [path, ready, size] of [
+  ['/', 'Accueil', PHONE],
+  ['/annuaire', 'Annuaire des partenaires', PHONE],
+  ['/', 'Accueil', { width: 1350, height: 940 }],
+  ['/annuaire', 'Annuaire des partenaires', { width: 1350, height: 940 }],
+] as const) {
+  test(`${path} à ${size.width} px : rien ne bouge pendant qu’une première visite se remplit (décalage ≤ 0,05)`, async ({
+    browser,
+  }) => {
+    const phone = size.width < 500;
+    const context = await browser.newContext({ viewport: size, isMobile: phone, hasTouch: phone });
+    const page = await context.newPage();
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1, name: ready })).toBeVisible();
+    // Everything that arrives after the first paint has arrived: the directory, the last sync, the storage answer.
+    await expect(page.getByTestId('sync-state')).toContainText('Dernière synchronisation');
+    await expect(page.getByRole('button', { name: 'Compris' })).toBeVisible(); // headless storage is best effort
+    if (path === '/annuaire') await expect(page.getByTestId('result-count')).toContainText(/\d/);
+    expect(await layoutShift(page)).toBeLessThanOrEqual(0.05);
+    await context.close();
+  });
+}
+
+/** Every axe violation in the bar and its panels, whatever its impact. */
+async function barViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).include('header.app-bar').analyze();
+  return results.violations.map((v) => `${v.id} (${v.impact}) : ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+test('la barre tient à 360, 390 et 1024 px et axe n’y trouve rien, menus ouverts, hors ligne avec des envois en attente', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ viewport: PHONE });
+  const page = await context.newPage();
+  await signInAsDemo(page, 'Partenaire (structure)');
+  await context.setOffline(true);
+  // Something waiting: the partner confirms its listing (an ordinary offline edit).
+  await page.getByRole('link', { name: 'Ma fiche partenaire' }).click();
+  await page.getByRole('button', { name: 'Les informations sont à jour' }).click();
+  await expect(page.getByTestId('pending-count')).toHaveText(/^\d+ en attente$/);
+  for (const size of [{ width: 360, height: 740 }, PHONE, TABLET]) {
+    await page.setViewportSize(size);
+    // Nothing in the bar is cut off or pushed out, with a count to show.
+    const bar = page.locator('header.app-bar');
+    expect(await bar.evaluate((e) => e.scrollWidth <= e.clientWidth), `barre à ${size.width} px`).toBe(true);
+    expect(await barViolations(page), `barre à ${size.width} px`).toEqual([]);
+    await page.getByRole('button', { name: 'Menu' }).click();
+    expect(await barViolations(page), `menu à ${size.width} px`).toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('account').click();
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    expect(await barViolations(page), `compte à ${size.width} px`).toEqual([]);
+    await page.getByRole('button', { name: 'Annuler' }).click();
+    await page.keyboard.press('Escape');
+  }
+  await context.close();
+});
+
+test('le menu se manie au clavier : ouvert avec Entrée, Échap le ferme et rend le focus au bouton', async ({
+  page,
+}) => {
+  await page.setViewportSize(PHONE);
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: 'Accueil' })).toBeVisible();
+  const menu = page.getByRole('button', { name: 'Menu' });
+  await menu.focus();
+  await expect(menu).toHaveAttribute('aria-expanded', 'false');
+  await page.keyboard.press('Enter');
+  await expect(menu).toHaveAttribute('aria-expanded', 'true');
+  const nav = page.getByRole('navigation', { name: 'Navigation principale' });
+  await expect(nav.getByRole('link', { name: 'Accueil' })).toBeFocused();
+  await expect(nav.getByRole('link', { name: 'Accueil' })).toHaveAttribute('aria-current', 'page');
+  await page.keyboard.press('Tab');
+  await expect(nav.getByRole('link', { name: 'Annuaire' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(menu).toHaveAttribute('aria-expanded', 'false');
+  await expect(nav).toBeHidden();
+  await expect(menu).toBeFocused();
+  // Tabbing past the last link closes it too.
+  await page.keyboard.press('Enter');
+  const count = await nav.getByRole('link').count();
+  for (let i = 0; i < count; i++) await page.keyboard.press('Tab');
+  await expect(menu).toHaveAttribute('aria-expanded', 'false');
+});
+
+test('une orientation écrite hors ligne est en attente dans la barre et sur Synchronisation ; se déconnecter avertit qu’elle serait perdue', async ({
+  browser,
+  request,
+}) => {
+  test.setTimeout(90_000);
+  const listing = await request.get('/api/v1/services?categorie=social_grocery_stores&limit=1');
+  const [service] = ((await listing.json()) as { services: Array<{ id: string }> }).services;
+  if (!service) throw new Error('aucune épicerie sociale dans la démo');
+  const context = await browser.newContext({ viewport: PHONE });
+  const page = await context.newPage();
+  await signInAsDemo(page, 'Travailleur·se social·e');
+  await expect(page.getByTestId('pending-count')).toHaveCount(0);
+
+  await context.setOffline(true);
+  await page.goto(`/orientations/nouvelle/${encodeURIComponent(service.id)}`);
+  await fillLiaisonForm(page);
+  await page.getByLabel(/a donné son accord/).check();
+  await page.getByRole('button', { name: 'Envoyer l’orientation' }).click();
+  await expect(page.getByTestId('referral-status')).toHaveText('En attente d’envoi');
+
+  // The bar counts it (on a phone the number shows, the words are read out) and leads to Synchronisation.
+  await expect(page.getByTestId('connection')).toHaveText(/Hors ligne/);
+  await expect(page.getByTestId('pending-count')).toHaveText('1 en attente');
+  await expect(page.getByTestId('pending-count')).toBeVisible();
+  await page.getByRole('link', { name: /1 en attente/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Synchronisation' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'En attente d’envoi (1)' })).toBeVisible();
+  await expect(page.getByTestId('pending-none')).toHaveCount(0);
+  const item = page.getByTestId('pending').getByRole('listitem');
+  await expect(item).toHaveCount(1);
+  await expect(item).toContainText('Orientation : fiche de liaison à transmettre');
+  await expect(item).toContainText('En attente d’envoi');
+  await expect(page.getByText('Hors ligne : tout partira au retour du réseau')).toBeVisible();
+
+  // Signing out would lose it: the account menu says so, and cancelling keeps everything.
+  await page.getByTestId('account').click();
+  await page.getByRole('button', { name: 'Se déconnecter' }).click();
+  await expect(page.getByTestId('sign-out-warning')).toHaveText(/1 envoi en attente sera perdu/);
+  await expect(page.getByTestId('sign-out-warning')).toBeFocused();
+  await page.getByRole('button', { name: 'Annuler' }).click();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('pending-count')).toHaveText('1 en attente');
+
+  // Back online it leaves, and the two agree again.
+  await context.setOffline(false);
+  await page.getByRole('button', { name: 'Synchroniser' }).click();
+  await expect(page.getByTestId('pending-none')).toBeVisible();
+  await expect(page.getByTestId('pending-count')).toHaveCount(0);
+
+  // Nothing waits now: signing out only says what it erases, and the device is anonymous again.
+  await page.getByTestId('account').click();
+  await page.getByRole('button', { name: 'Se déconnecter' }).click();
+  await expect(page.getByTestId('sign-out-warning')).toHaveText(
+    'Les données de votre compte seront effacées de cet appareil.',
+  );
+  await page.getByRole('button', { name: 'Se déconnecter' }).click();
+  await expect(page.getByRole('link', { name: 'Se connecter' })).toBeVisible();
+  await expect(page.getByTestId('account')).toHaveCount(0);
+  await context.close();
+});
