@@ -17,6 +17,8 @@ const REGRESSIONS: ReadonlyArray<readonly [number, string]> = [
   [67, 'a creation applied, its answer lost, sent again after a re-sign-in: refused as existing (sentBefore)'],
   [75, 'the same in pages of 2: the person told their new service was refused while it was listed'],
   [41, 'seed 55’s bug with today’s steps: a signed-out device’s public download left a listing missing'],
+  [727, 'an edit replaced by the next one, both sent within one step, taken for lost (test harness)'],
+  [2584, 'an answer of a replaced database taken as held: a late copy was decided again (test harness)'],
 ];
 
 const from = Number(process.env.BOUSSOLE_FUZZ_FROM ?? 1);

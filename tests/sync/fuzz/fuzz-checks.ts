@@ -20,7 +20,7 @@ import { checkEditsOnce } from './fuzz-edits.ts';
 import { checkDownloads, checkServedPages } from './fuzz-feed.ts';
 import { checkLedger, type Ledger } from './fuzz-ledger.ts';
 import type { Actor } from './fuzz-ops.ts';
-import { type Held, key, replayTimeline } from './fuzz-timeline.ts';
+import { type Held, key, replayTimeline, stillHeld } from './fuzz-timeline.ts';
 
 type Row = Record<string, unknown>;
 
@@ -53,8 +53,8 @@ async function checkLanded(actor: Actor, held: Held): Promise<void> {
       ).toContainEqual(result.reason);
     }
     // A conflict lives on the server: one recorded by a database since replaced by a backup is gone with it.
-    const stillHeld = held.decisions.get(at)?.hash === hash;
-    if (result.status === 'conflict' && stillHeld && 'kind' in mutation.args && 'id' in mutation.args) {
+    const current = stillHeld(held, clientId, mutation, result);
+    if (result.status === 'conflict' && current && 'kind' in mutation.args && 'id' in mutation.args) {
       const recordId = mutation.args.id;
       for (const field of result.conflicts) {
         const mine = conflicts.filter(

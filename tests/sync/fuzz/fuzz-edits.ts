@@ -9,11 +9,10 @@
 // taken; and no answer may tell the person that an edit was not taken (rejected, or in conflict) when the server
 // had already applied it under an earlier client id.
 import { expect } from 'vitest';
-import { mutationHash } from '../../../server/sync/json-values.ts';
 import type { Mutation, MutationResult } from '../../../src/domain/sync-protocol.ts';
 import type { SyncServer } from '../harness/sync-server.ts';
 import type { Actor, FuzzState } from './fuzz-ops.ts';
-import { type Held, key } from './fuzz-timeline.ts';
+import { type Held, key, stillHeld } from './fuzz-timeline.ts';
 
 /** The field whose values name edits. */
 export const NOTE_FIELD = 'horaires_note';
@@ -79,7 +78,7 @@ export function checkEditsOnce(server: SyncServer, held: Held, actors: readonly 
     for (const { clientId, mutation, result } of actor.device.landed) {
       const at = key(clientId, result.id);
       // Answers of a database since replaced by a backup are gone with it: only those it still holds count.
-      if (held.decisions.get(at)?.hash !== mutationHash(mutation)) continue;
+      if (!stillHeld(held, clientId, mutation, result)) continue;
       for (const edit of editsOf(mutation)) {
         if (taken(edit, result)) {
           expect(written.has(edit), `${actor.name}: ${edit} acknowledged as taken (${at}), never written`).toBe(true);

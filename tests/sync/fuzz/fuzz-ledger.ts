@@ -37,10 +37,12 @@ function changesOf(mutation: Mutation): Change[] {
 /** Changes in each device's outbox at the last audit (with their slot and record), and those lost on the way. */
 export interface Ledger {
   held: Map<Actor, Map<string, { slot: string; record: string }>>;
+  /** How many answers each device had landed at the last audit. */
+  landed: Map<Actor, number>;
   lost: string[];
 }
 
-export const newLedger = (): Ledger => ({ held: new Map(), lost: [] });
+export const newLedger = (): Ledger => ({ held: new Map(), landed: new Map(), lost: [] });
 
 /** What a person did to a record on their device during a step, as `FuzzState.local` keeps it. */
 export const acted = (actor: Actor, action: 'edit' | 'delete', kind: RecordKind, id: string) =>
@@ -66,9 +68,12 @@ export async function auditOutboxes(state: FuzzState, local: ReadonlySet<string>
     for (const entry of await actor.device.db.outbox.toArray()) {
       for (const [change, slot] of changesOf(entry.mutation)) now.set(change, { slot, record: entry.recordKey });
     }
-    const slots = new Set([...now.values()].map((c) => c.slot));
-    const records = new Set([...now.values()].map((c) => c.record));
     const answered = new Set(actor.device.landed.flatMap((l) => changesOf(l.mutation).map(([change]) => change)));
+    // The edit that replaced a change may have left too during the step, with an answer: its slot counts.
+    const landedNow = actor.device.landed.slice(ledger.landed.get(actor) ?? 0).flatMap((l) => changesOf(l.mutation));
+    ledger.landed.set(actor, actor.device.landed.length);
+    const slots = new Set([...[...now.values()].map((c) => c.slot), ...landedNow.map(([, slot]) => slot)]);
+    const records = new Set([...now.values()].map((c) => c.record));
     for (const [change, { slot, record }] of ledger.held.get(actor) ?? []) {
       if (now.has(change) || answered.has(change)) continue;
       const replaced = local.has(`${actor.name} edit ${record}`) && slots.has(slot);

@@ -9,7 +9,10 @@
 //   was the same content by the same account;
 // - a refusal (a gap, a reused id) is right by these rules, and changes nothing.
 // A restore takes the database back to its backup: decisions made after the backup are forgotten with it.
+import { isDeepStrictEqual } from 'node:util';
 import { expect } from 'vitest';
+import { mutationHash } from '../../../server/sync/json-values.ts';
+import type { Mutation, MutationResult } from '../../../src/domain/sync-protocol.ts';
 import type { Decision, SyncServer } from '../harness/sync-server.ts';
 
 export const key = (clientId: string | null, id: number | null) => `${clientId}#${id}`;
@@ -105,4 +108,18 @@ export function replayTimeline(server: SyncServer): Held {
     }
   }
   return { decisions: db.decisions, every };
+}
+
+/**
+ * Whether the database still holds the decision behind an answer a device landed: the same content, answered the
+ * same. An answer from a database since replaced by a backup is gone with it — even when a late copy of the same
+ * push was decided again, differently, by the restored one.
+ */
+export function stillHeld(held: Held, clientId: string, mutation: Mutation, result: MutationResult): boolean {
+  const decision = held.decisions.get(key(clientId, result.id));
+  return (
+    decision?.hash === mutationHash(mutation) &&
+    decision.outcome.kind === 'answered' &&
+    isDeepStrictEqual(decision.outcome.result, result)
+  );
 }
