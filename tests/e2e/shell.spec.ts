@@ -215,6 +215,7 @@ test('le menu se manie au clavier : ouvert avec Entrée, Échap le ferme et rend
   await expect(menu).toBeFocused();
   // Tabbing past the last link closes it too.
   await page.keyboard.press('Enter');
+  await expect(nav.getByRole('link', { name: 'Accueil' })).toBeFocused();
   const count = await nav.getByRole('link').count();
   for (let i = 0; i < count; i++) await page.keyboard.press('Tab');
   await expect(menu).toHaveAttribute('aria-expanded', 'false');
