@@ -54,14 +54,22 @@ export function SyncStatus({
         </span>
         {n > 0 && (
           <span class="count" data-testid="pending-count">
+            {/* An arrow up, « to send », so that the bare number on a phone says what it counts. */}
+            <svg aria-hidden="true" viewBox="0 0 24 24" width="12" height="12" class="icon">
+              <path d="M12 19V5M6 11l6-6 6 6" />
+            </svg>
             {n}
             <span class="wide-only">{fr.nav.pending}</span>
           </span>
         )}
         {toReview > 0 && (
           <span class="count alert" data-testid="review-count">
-            {toReview}
-            <span class="wide-only">{fr.nav.toReview}</span>
+            {/* On a phone a « ! » alone (the bar has no room for two numbers); the count is read out. */}
+            <span aria-hidden="true">!</span>
+            <span class="wide-only">
+              {toReview}
+              {fr.nav.toReview}
+            </span>
           </span>
         )}
       </a>
