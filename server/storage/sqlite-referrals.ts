@@ -155,10 +155,10 @@ export function sqliteReferrals(db: Database.Database, logger: Logger): Referral
 
   return {
     async sendReferral(input) {
-      return sendTx(input);
+      return sendTx.immediate(input);
     },
     async changeReferralStatus(input) {
-      return statusTx(input);
+      return statusTx.immediate(input);
     },
     async referralFeed({ account, cursor, limit }) {
       assertLimit(limit);
@@ -184,7 +184,7 @@ export function sqliteReferrals(db: Database.Database, logger: Logger): Referral
       return counts;
     },
     async sweepReferrals(now, policy) {
-      return sweepTx(now, policy);
+      return sweepTx.immediate(now, policy);
     },
   };
 }
