@@ -1,6 +1,7 @@
 // The process: read the environment, open (and migrate) the SQLite file, in demo mode seed the demo directory on
-// first start and its demo codes, listen, and shut down cleanly. `npm start` = `vite build && BOUSSOLE_MODE=demo
-// tsx server/main.ts`; production mode (the default) seeds nothing.
+// first start and its demo codes, listen, and shut down cleanly. `npm start` builds the app and this server
+// (scripts/build-server.mjs → dist-server/main.mjs) and runs it in demo mode; production mode (the default) seeds
+// nothing.
 //
 // Output contract: first one plain line `Boussole écoute sur http://localhost:PORT` once the port is open (the
 // URL to open; tests and scripts wait for it); in demo mode, then one plain line per role,
