@@ -205,7 +205,7 @@ function HoursPreview({
   }
   return (
     <div class="hours-preview">
-      <h3>{T.preview}</h3>
+      <h2>{T.preview}</h2>
       {body}
       {value !== null && <p class="muted">{T.result(value)}</p>}
     </div>

@@ -22,7 +22,7 @@ export function TemporaryInfoFields({ editor, engine }: { editor: ServiceEditor;
           const hours = info.type === 'horaires-exceptionnels' ? editor.infoHours(info.id) : null;
           return (
             <li key={info.id} class="card temporary-info">
-              <h3>{E.temporaryItem(i + 1)}</h3>
+              <h2>{E.temporaryItem(i + 1)}</h2>
               <SelectField
                 path={`${at}.type`}
                 label={E.type}
