@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import type { SectionCampagne } from '../../../domain/campagne.ts';
+import { parisDay } from '../../../matching/hours/paris-time.ts';
 import type { CampagneModel } from '../../models/campagne-model.ts';
 import { fr } from '../../strings.ts';
 import { frSuivi } from '../../strings-suivi.ts';
@@ -20,7 +21,7 @@ export function CampaignNewScreen({ context }: { context: SuiviContext }) {
   const location = useLocation();
   const [model, setModel] = useState<CampagneModel | null>(null);
   const [partners, setPartners] = useState<Partner[]>([]);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = parisDay(Date.now());
   const [nom, setNom] = useState('');
   const [debut, setDebut] = useState(today);
   const [fin, setFin] = useState('');
