@@ -774,8 +774,6 @@ export const fr = {
     erased: 'Données personnelles effacées (durée de conservation écoulée).',
     to: (partner: string, service: string) => `Vers ${partner} · ${service}`,
     from: (name: string) => `De ${name}`,
-    sentOn: (date: string) => `Envoyée le ${date}`,
-    writtenOn: (date: string) => `Rédigée le ${date}`,
     open: 'Ouvrir',
     personUnknown: 'Personne orientée',
     writeTitle: (partner: string) => `Orienter vers ${partner}`,

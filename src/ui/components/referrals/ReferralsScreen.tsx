@@ -5,7 +5,9 @@ import { MOTIFS_REFUS_ORIENTATION, STATUTS_ORIENTATION } from '../../../domain/v
 import type { CatalogModel } from '../../models/catalog-model.ts';
 import type { ReferralModel } from '../../models/referral-model.ts';
 import { fr } from '../../strings.ts';
-import { contentOf, dateFr, isReceived, reminderOf, statusLabel } from './referral-view.ts';
+import { frReferral } from '../../strings-referral.ts';
+import { Badge } from '../Badge.tsx';
+import { contentOf, dateFr, isReceived, reminderOf, statusLabel, statusTone } from './referral-view.ts';
 import { namesOf, type ReferralContext, useReferralModel } from './use-referrals.ts';
 
 const R = fr.referral;
@@ -77,10 +79,10 @@ function ReferralItem(props: { item: ReferralOnDevice; model: ReferralModel | nu
       <p>{R.to(partner, service)}</p>
       {item.server && <p>{R.from(item.server.envoyeur.nom)}</p>}
       <p>
-        <strong class="badge" data-testid="referral-status">
+        <Badge tone={statusTone(item)} testId="referral-status">
           {statusLabel(item)}
-        </strong>{' '}
-        {item.server ? R.sentOn(dateFr(item.server.envoyee_le)) : R.writtenOn(dateFr(item.updatedAt))}
+        </Badge>{' '}
+        {item.server ? frReferral.sentOn(dateFr(item.server.envoyee_le)) : frReferral.writtenOn(dateFr(item.updatedAt))}
       </p>
       {item.server?.motif && <p>{R.reasonLabel(MOTIFS_REFUS_ORIENTATION[item.server.motif])}</p>}
       {reminder && <p class="notice">{reminder}</p>}
