@@ -46,7 +46,7 @@ export const fr = {
     home: 'Accueil',
     directory: 'Annuaire',
     orientation: 'Nouvelle orientation',
-    handout: 'Fiche à remettre',
+    handout: 'Liste à remettre',
     agenda: 'Agenda',
     reports: 'Signalements',
     campaigns: 'Campagnes',
@@ -65,15 +65,15 @@ export const fr = {
     loses: (n: number) =>
       `Attention : ${n > 1 ? `${n} envois en attente seront perdus` : '1 envoi en attente sera perdu'} (modifications, orientations, réponses).`,
     // The orientation in progress is erased too (session-repo.ts), said whenever one is on the device.
-    work: 'L’orientation en cours (situation de la personne et fiche à remettre) sera effacée.',
+    work: 'L’orientation en cours (situation de la personne et liste à remettre) sera effacée.',
     seePending: 'Voir ce qui attend',
     anyway: 'Se déconnecter quand même',
     cancel: 'Annuler',
   },
   structure: {
     back: 'Retour à l’annuaire',
-    missingTitle: 'Fiche introuvable',
-    missing: 'Cette fiche n’est pas (ou plus) sur cet appareil.',
+    missingTitle: 'Fiche partenaire introuvable',
+    missing: 'Cette fiche partenaire n’est pas (ou plus) sur cet appareil.',
     edit: 'Modifier',
     services: 'Services',
     hours: 'Horaires',
@@ -101,7 +101,8 @@ export const fr = {
     hints: {
       horaires_note: 'Ce que le tableau ne dit pas : « fermé en août », « hors vacances scolaires sur rendez-vous »…',
     } as Record<string, string>,
-    temporaryHint: 'Les fermetures temporaires se déclarent service par service, avec « Modifier » sur la fiche.',
+    temporaryHint:
+      'Les fermetures temporaires se déclarent service par service, avec « Modifier » sur la fiche partenaire.',
   },
   // Accueil, Annuaire, partner sheet, hours and service editors (src/ui/components: HomeScreen, DirectoryScreen,
   // StructureScreen and its sections, StructureEditScreen, ServiceEditScreen, HoursEditor).
@@ -347,7 +348,7 @@ export const fr = {
     channels: (list: string) => `Transmission : ${list}`,
     referralContact: (nom: string) => `Contact pour les orientations : ${nom}`,
     form: 'Formulaire du partenaire',
-    formFields: 'Informations demandées dans la fiche :',
+    formFields: 'Informations demandées dans la fiche de liaison :',
     defaultForm: 'Fiche de liaison standard de Boussole.',
     field: (libelle: string, type: string, requis: boolean) => `${libelle} (${type}${requis ? ', obligatoire' : ''})`,
     capacity: 'Places',
@@ -385,8 +386,8 @@ export const fr = {
   // Issue 7, listings that stay true: confirming, own listing, notes and criteria, MDM recommendations, proposals.
   listings: {
     confirm: 'Les informations sont à jour',
-    confirmHint: 'Confirme la fiche et tous ses services, sans rien changer. Fonctionne hors connexion.',
-    confirmed: 'Fiche confirmée sur l’appareil : elle sera envoyée à la prochaine synchronisation.',
+    confirmHint: 'Confirme la fiche partenaire et tous ses services, sans rien changer. Fonctionne hors connexion.',
+    confirmed: 'Fiche partenaire confirmée sur l’appareil : elle sera envoyée à la prochaine synchronisation.',
     ownListing: 'Ma fiche partenaire',
     ownListingHint: 'Horaires, fermetures, conditions, prix, fiche de liaison : vérifiez, corrigez, confirmez.',
     frequency: 'Fréquence de vérification',
@@ -436,7 +437,7 @@ export const fr = {
     refuseRequired: 'Indiquez le motif du refus.',
     decided: 'Décision enregistrée : elle sera envoyée à la prochaine synchronisation.',
     newTitle: 'Proposer un nouveau partenaire',
-    newIntro: 'La fiche sera visible de vous et de la coordination jusqu’à sa validation.',
+    newIntro: 'La fiche partenaire sera visible de vous et de la coordination jusqu’à sa validation.',
     newSubmit: 'Proposer',
     newCommune: 'Commune',
     newCodePostal: 'Code postal',
@@ -478,7 +479,8 @@ export const fr = {
     ownHours: 'Horaires propres à ce service',
     hoursNote: 'Précisions sur les horaires',
     temporaryLegend: 'Fermetures, horaires exceptionnels, informations',
-    temporaryIntro: 'Avec des dates : elles s’affichent en haut de la fiche et changent les ouvertures calculées.',
+    temporaryIntro:
+      'Avec des dates : elles s’affichent en haut de la fiche partenaire et changent les ouvertures calculées.',
     temporaryItem: (n: number) => `Information temporaire ${n}`,
     type: 'Type',
     debut: 'Du',
@@ -608,10 +610,10 @@ export const fr = {
     actionLabel: 'À faire :',
     sendReferral: 'Envoyer une fiche de liaison',
     openSheet: 'Voir la fiche partenaire',
-    add: 'Ajouter à la fiche',
-    remove: 'Retirer de la fiche',
-    addNamed: (nom: string) => `Ajouter à la fiche : ${nom}`,
-    removeNamed: (nom: string) => `Retirer de la fiche : ${nom}`,
+    add: 'Ajouter à la liste',
+    remove: 'Retirer de la liste',
+    addNamed: (nom: string) => `Ajouter à la liste : ${nom}`,
+    removeNamed: (nom: string) => `Retirer de la liste : ${nom}`,
     missingTitle: 'Préciser pour affiner',
     missingVerdict: (field: string, n: number) =>
       `Préciser ${field} changerait ${n} ${n > 1 ? 'résultats' : 'résultat'}`,
@@ -627,10 +629,10 @@ export const fr = {
       hoursNeeded: 'Les filtres d’ouverture attendent le chargement des horaires.',
     },
     recap: {
-      label: 'Fiche pour la personne',
-      count: (n: number) => `${n} ${n > 1 ? 'partenaires' : 'partenaire'} dans la fiche`,
-      empty: 'Aucun partenaire dans la fiche',
-      open: 'Voir la fiche à remettre',
+      label: 'Liste pour la personne',
+      count: (n: number) => `${n} ${n > 1 ? 'partenaires' : 'partenaire'} dans la liste`,
+      empty: 'Aucun partenaire dans la liste',
+      open: 'Voir la liste à remettre',
     },
   },
   profileFields: {
@@ -796,10 +798,10 @@ export const fr = {
       `Accord donné par ${by} le ${date}, pour ${partner}.`,
     message: 'Message au partenaire (facultatif)',
     send: 'Envoyer l’orientation',
-    print: 'Imprimer la fiche',
+    print: 'Imprimer la fiche de liaison',
     invalid: 'Certains champs sont à corriger.',
     needsAccount:
-      'Connectez-vous avec un compte de travailleur social ou de partenaire pour envoyer ; la fiche peut être imprimée.',
+      'Connectez-vous avec un compte de travailleur social ou de partenaire pour envoyer ; la fiche de liaison peut être imprimée.',
     missingService: 'Ce service n’est pas (ou plus) dans l’annuaire de cet appareil.',
     detailTitle: 'Orientation',
     answers: 'Informations transmises',
@@ -827,7 +829,7 @@ export const fr = {
   liaisonEditor: {
     legend: 'Champs de la fiche de liaison',
     intro:
-      'Les informations que vous demandez pour chaque orientation. Sans champ, la fiche standard de Boussole est utilisée ; le nom et le téléphone de la personne sont toujours demandés.',
+      'Les informations que vous demandez pour chaque orientation. Sans champ, la fiche de liaison standard de Boussole est utilisée ; le nom et le téléphone de la personne sont toujours demandés.',
     label: 'Intitulé',
     type: 'Type',
     required: 'Obligatoire',

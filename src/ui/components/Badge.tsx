@@ -5,7 +5,7 @@ import type { ReferralStatus } from '../../domain/referral.ts';
  * The tones a status takes. Each has its own colour, border and icon, and the word is always written: a status
  * is never told by colour alone (every pair of ink and background is above 4.5:1).
  */
-export type BadgeTone = 'info' | 'received' | 'success' | 'danger' | 'warning' | 'neutral' | 'waiting';
+export type BadgeTone = 'info' | 'received' | 'success' | 'danger' | 'warning' | 'neutral' | 'waiting' | 'restricted';
 
 const ICONS: Record<BadgeTone, string> = {
   // paper plane
@@ -22,6 +22,8 @@ const ICONS: Record<BadgeTone, string> = {
   neutral: 'M12 22a10 10 0 1 0 0-20 10 10 0 0 0 0 20zM4.9 4.9l14.2 14.2',
   // clock
   waiting: 'M12 22a10 10 0 1 0 0-20 10 10 0 0 0 0 20zM12 6v6l4 2',
+  // padlock
+  restricted: 'M5 11h14v10H5zM8 11V7a4 4 0 0 1 8 0v4',
 };
 
 /** A status as a small label: icon, word and colour together (one component for every status shown). */

@@ -135,7 +135,7 @@ describe('the handout', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Imprimer' }));
     expect(print).toHaveBeenCalledOnce();
     vi.unstubAllGlobals();
-    fireEvent.click(screen.getByRole('button', { name: 'Retirer de la fiche : Colis du Moulin-à-Vent' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Retirer de la liste : Colis du Moulin-à-Vent' }));
     await waitFor(() => expect(screen.queryAllByTestId('handout-partner')).toHaveLength(0));
     expect(recap.count.value).toBe(0);
     expect(screen.getByText(/La fiche est vide/)).toBeTruthy();

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ReportItem, SignalementModel } from '../../models/signalement-model.ts';
 import { frSuivi } from '../../strings-suivi.ts';
+import { Badge } from '../Badge.tsx';
 import { TextField } from '../FormFields.tsx';
 
 const R = frSuivi.reports;
@@ -50,11 +51,15 @@ function Report({ item, model, showListing }: { item: ReportItem; model: Signale
       )}
       {report.commentaire && <p>{report.commentaire}</p>}
       <p class="hint">{R.by(report.auteur.nom, day(report.signale_le))}</p>
-      <p class="badge" data-testid="report-state">
+      <Badge as="p" tone={report.cloture ? 'neutral' : 'warning'} testId="report-state">
         {report.cloture ? R.closed(report.cloture.par, day(report.cloture.le)) : R.open}
-      </p>
+      </Badge>
       {report.cloture?.reponse && <p data-testid="report-answer">{report.cloture.reponse}</p>}
-      {item.pending && <p class="badge">{R.pending}</p>}
+      {item.pending && (
+        <Badge as="p" tone="waiting">
+          {R.pending}
+        </Badge>
+      )}
       {report.etat === 'ouvert' && model.mayClose(report) && (
         <form
           noValidate
