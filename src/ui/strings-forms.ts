@@ -3,7 +3,7 @@
 export const frForms = {
   summary: {
     title: (n: number) => `Le formulaire contient ${n} ${n > 1 ? 'erreurs' : 'erreur'}`,
-    intro: 'Corrigez les champs ci-dessous, puis enregistrez de nouveau. Rien n’a été enregistré.',
+    intro: 'Corrigez les champs signalés ci-dessous : rien n’a été enregistré ni envoyé.',
     item: (label: string, message: string) => `${label} : ${message}`,
   },
 };

@@ -41,9 +41,12 @@ export function goToField(id: string): boolean {
 export function ErrorSummary({
   errors,
   idOf = fieldId,
+  intro = S.intro,
 }: {
   errors: Readonly<Record<string, string>>;
   idOf?: (key: string) => string;
+  /** The sentence under the title; null for a form with nothing to save (sign-in). */
+  intro?: string | null;
 }) {
   const [labels, setLabels] = useState<Record<string, string | null>>({});
   const entries = Object.entries(errors).filter(([key]) => key !== 'form');
@@ -63,7 +66,7 @@ export function ErrorSummary({
     <div class="error-summary" tabIndex={-1} data-error-summary>
       <div role="alert">
         <h2>{S.title(count)}</h2>
-        {errors.form ? <p>{errors.form}</p> : <p>{S.intro}</p>}
+        {errors.form ? <p>{errors.form}</p> : intro && <p>{intro}</p>}
         {entries.length > 0 && (
           <ul>
             {entries.map(([key, message]) => {

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import type { ROLES } from '../../domain/vocabulary.ts';
-import { ROLES as ROLE_LABELS } from '../../domain/vocabulary.ts';
+import { ROLES as ROLE_LABELS, roleBesideName } from '../../domain/vocabulary.ts';
 import type { AppContext } from '../boot.ts';
 import { frConnexion } from '../strings-connexion.ts';
 import { ErrorSummary } from './ErrorSummary.tsx';
@@ -48,7 +48,7 @@ export function SignInScreen({ context }: { context: AppContext }) {
   return (
     <section aria-labelledby="signin-title" class="narrow">
       <h1 id="signin-title">{frConnexion.title}</h1>
-      {account && <p>{frConnexion.signedInAs(account.nom, ROLE_LABELS[account.role])}</p>}
+      {account && <p>{frConnexion.signedInAs(account.nom, roleBesideName(account.nom, account.role))}</p>}
       <p>{frConnexion.intro}</p>
       {pending > 0 && <p class="notice">{frConnexion.pendingKept(pending)}</p>}
       {!online && <p class="notice">{frConnexion.offline}</p>}
@@ -59,7 +59,7 @@ export function SignInScreen({ context }: { context: AppContext }) {
           void signIn(code);
         }}
       >
-        <ErrorSummary errors={error ? { code: error } : {}} idOf={() => 'code'} />
+        <ErrorSummary errors={error ? { code: error } : {}} idOf={() => 'code'} intro={null} />
         <div class="field">
           <label for="code">{frConnexion.codeLabel}</label>
           <input

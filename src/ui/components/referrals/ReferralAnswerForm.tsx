@@ -158,7 +158,7 @@ export function ReferralAnswerForm({
       </div>
       {draft.choice === 'refusee' && (
         <div class="field">
-          <label for="f-motif">{fr.referral.refuseReason}</label>
+          <label for="f-motif">{frReferral.refuseReason}</label>
           <select
             id="f-motif"
             value={draft.motif}
@@ -166,7 +166,7 @@ export function ReferralAnswerForm({
             aria-describedby={motifError ? 'f-motif-error' : undefined}
             onChange={(e) => set({ motif: e.currentTarget.value as Reason })}
           >
-            <option value="">{fr.referral.choose}</option>
+            <option value="">{frReferral.choose}</option>
             {Object.entries(MOTIFS_REFUS_ORIENTATION).map(([k, label]) => (
               <option key={k} value={k}>
                 {label}
@@ -220,7 +220,7 @@ export function ReferralAnswerForm({
         </fieldset>
       )}
       <div class="field">
-        <label for="f-note">{fr.referral.noteLabel}</label>
+        <label for="f-note">{frReferral.noteLabel}</label>
         <textarea
           id="f-note"
           rows={3}

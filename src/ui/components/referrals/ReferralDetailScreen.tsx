@@ -4,6 +4,7 @@ import type { Account } from '../../../domain/sync-protocol.ts';
 import { CONSENTEMENT_PAR, MOTIFS_REFUS_ORIENTATION, ROLES, STATUTS_ORIENTATION } from '../../../domain/vocabulary.ts';
 import type { ReferralModel } from '../../models/referral-model.ts';
 import { fr } from '../../strings.ts';
+import { frReferral } from '../../strings-referral.ts';
 import { Badge } from '../Badge.tsx';
 import { AppointmentCard } from './AppointmentCard.tsx';
 import { ReferralAnswerForm } from './ReferralAnswerForm.tsx';
@@ -11,7 +12,7 @@ import { ReferralSheet } from './ReferralSheet.tsx';
 import { contentOf, dateTimeFr, expiryOf, isReceived, reminderOf, statusLabel, statusTone } from './referral-view.ts';
 import { namesOf, type ReferralContext, useReferralModel } from './use-referrals.ts';
 
-const R = fr.referral;
+const R = frReferral;
 
 /** Route /orientations/:id: the fiche as sent, its status and history, the partner's answer or the sender's cancel. */
 export function ReferralDetailScreen({ context, id }: { context: ReferralContext; id: string }) {

@@ -1,6 +1,7 @@
 import type { Answers } from '../../../domain/referral-form.ts';
 import type { ChampLiaison } from '../../../domain/service.ts';
 import { fr } from '../../strings.ts';
+import { frReferral } from '../../strings-referral.ts';
 import { answerText, keyboardOf, telHref } from './referral-view.ts';
 
 /** An answer as the partner reads it; a phone number or an e-mail address is a link that calls or writes. */
@@ -14,7 +15,7 @@ function AnswerValue({ field, answers }: { field: ChampLiaison; answers: Answers
   return <>{text}</>;
 }
 
-const R = fr.referral;
+const R = frReferral;
 
 interface Props {
   partner: string;

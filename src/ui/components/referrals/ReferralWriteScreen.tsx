@@ -11,13 +11,14 @@ import { CANAUX_LIAISON, CONSENTEMENT_PAR } from '../../../domain/vocabulary.ts'
 import { newReferralId } from '../../models/referral-model.ts';
 import type { WorkInProgress } from '../../models/work-in-progress.ts';
 import { fr } from '../../strings.ts';
+import { frReferral } from '../../strings-referral.ts';
 import { ErrorSummary } from '../ErrorSummary.tsx';
 import { useFocusFirstError } from '../use-focus-first-error.ts';
 import { ReferralSheet } from './ReferralSheet.tsx';
 import { dateTimeFr, keyboardOf } from './referral-view.ts';
 import { type ReferralContext, useReferralModel } from './use-referrals.ts';
 
-const R = fr.referral;
+const R = frReferral;
 type Inputs = Record<string, string | boolean>;
 
 /** Element ids of the form's fields, by the key their errors take. */

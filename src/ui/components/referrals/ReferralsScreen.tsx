@@ -10,7 +10,7 @@ import { Badge } from '../Badge.tsx';
 import { contentOf, dateFr, isReceived, reminderOf, statusLabel, statusTone } from './referral-view.ts';
 import { namesOf, type ReferralContext, useReferralModel } from './use-referrals.ts';
 
-const R = fr.referral;
+const R = frReferral;
 
 /** Route /orientations: a partner's inbox, the referrals sent by the account's team, or a coordinator's counts. */
 export function ReferralsScreen({ context }: { context: ReferralContext }) {
@@ -82,7 +82,9 @@ function ReferralItem(props: { item: ReferralOnDevice; model: ReferralModel | nu
         <Badge tone={statusTone(item)} testId="referral-status">
           {statusLabel(item)}
         </Badge>{' '}
-        {item.server ? frReferral.sentOn(dateFr(item.server.envoyee_le)) : frReferral.writtenOn(dateFr(item.updatedAt))}
+        {item.server
+          ? frReferral.sentOnDate(dateFr(item.server.envoyee_le))
+          : frReferral.writtenOnDate(dateFr(item.updatedAt))}
       </p>
       {item.server?.motif && <p>{R.reasonLabel(MOTIFS_REFUS_ORIENTATION[item.server.motif])}</p>}
       {reminder && <p class="notice">{reminder}</p>}

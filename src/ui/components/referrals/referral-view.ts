@@ -8,9 +8,10 @@ import type { ChampLiaison } from '../../../domain/service.ts';
 import type { Account } from '../../../domain/sync-protocol.ts';
 import { STATUTS_ORIENTATION } from '../../../domain/vocabulary.ts';
 import { fr } from '../../strings.ts';
+import { frReferral } from '../../strings-referral.ts';
 import { type BadgeTone, REFERRAL_TONES } from '../Badge.tsx';
 
-const R = fr.referral;
+const R = frReferral;
 
 export const dateFr = (iso: string) => new Date(iso).toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' });
 export const dateTimeFr = (iso: string) =>
