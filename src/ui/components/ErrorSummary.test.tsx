@@ -23,8 +23,9 @@ function Form() {
       onSubmit={(e) => {
         e.preventDefault();
         const found: Record<string, string> = {};
-        if (!nom.trim()) found.nom = 'Champ obligatoire';
+        // Found in another order than the form's: the summary follows the form.
         if (!/^\d+$/.test(age)) found['personne.age'] = 'Nombre attendu';
+        if (!nom.trim()) found.nom = 'Champ obligatoire';
         setErrors(found);
         if (Object.keys(found).length > 0) setFailures((n) => n + 1);
       }}
@@ -45,7 +46,7 @@ function Form() {
 }
 
 describe('le résumé des erreurs d’un formulaire', () => {
-  it('prend le focus après un envoi refusé, compte les erreurs et nomme chaque champ par son libellé', async () => {
+  it('prend le focus après un envoi refusé, compte les erreurs et nomme chaque champ par son libellé, dans l’ordre du formulaire', async () => {
     render(<Form />);
     fireEvent.input(screen.getByLabelText('Âge'), { target: { value: 'douze' } });
     fireEvent.click(screen.getByRole('button', { name: 'Envoyer' }));

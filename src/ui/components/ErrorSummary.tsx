@@ -12,7 +12,9 @@ function labelText(element: HTMLElement): string | undefined {
     (labelledBy ? document.getElementById(labelledBy.split(' ')[0] ?? '')?.textContent : null) ??
     element.getAttribute('aria-label') ??
     element.closest('fieldset')?.querySelector('legend')?.textContent;
-  return text?.replace(/\s+/g, ' ').trim() || undefined;
+  // A long label (a consent's sentence) would drown its message: the message alone then names the error.
+  const clean = text?.replace(/\s+/g, ' ').trim().replace(/[.:]$/, '');
+  return clean && clean.length <= 80 ? clean : undefined;
 }
 
 /** What can take the focus for a field: the element itself, or the first control of a group. */
@@ -49,17 +51,33 @@ export function ErrorSummary({
   intro?: string | null;
 }) {
   const [labels, setLabels] = useState<Record<string, string | null>>({});
-  const entries = Object.entries(errors).filter(([key]) => key !== 'form');
-  const signature = entries.map(([key]) => key).join('|');
-  // The labels are the fields' own: read once the fields are in the page (before it is painted).
+  const [order, setOrder] = useState<string[]>([]);
+  const found = Object.entries(errors).filter(([key]) => key !== 'form');
+  const signature = found.map(([key]) => key).join('|');
+  // The labels are the fields' own, and the errors come in the form's order: both read once the fields are in the
+  // page (before it is painted).
   useLayoutEffect(() => {
     const next: Record<string, string | null> = {};
-    for (const [key] of entries) {
+    const elements = new Map<string, HTMLElement>();
+    for (const [key] of found) {
       const element = document.getElementById(idOf(key));
+      if (element) elements.set(key, element);
       next[key] = element ? (labelText(element) ?? labelText(focusTarget(element)) ?? '') : null;
     }
+    const before = (a: HTMLElement, b: HTMLElement) =>
+      a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+    setOrder(
+      found
+        .map(([key]) => key)
+        .sort((a, b) => {
+          const [x, y] = [elements.get(a), elements.get(b)];
+          return x && y ? before(x, y) : x ? -1 : y ? 1 : 0;
+        }),
+    );
     setLabels(next);
   }, [signature]);
+  const rank = (key: string) => (order.includes(key) ? order.indexOf(key) : order.length);
+  const entries = [...found].sort(([a], [b]) => rank(a) - rank(b));
   if (entries.length === 0 && !errors.form) return null;
   const count = Math.max(entries.length, 1);
   return (

@@ -1,7 +1,13 @@
 import type { ReferralOnDevice } from '../../../db/referral-repo.ts';
 import { transitionProblem } from '../../../domain/referral-rules.ts';
 import type { Account } from '../../../domain/sync-protocol.ts';
-import { CONSENTEMENT_PAR, MOTIFS_REFUS_ORIENTATION, ROLES, STATUTS_ORIENTATION } from '../../../domain/vocabulary.ts';
+import {
+  CONSENTEMENT_PAR,
+  MOTIFS_REFUS_ORIENTATION,
+  type ROLES,
+  roleBesideName,
+  STATUTS_ORIENTATION,
+} from '../../../domain/vocabulary.ts';
 import type { ReferralModel } from '../../models/referral-model.ts';
 import { fr } from '../../strings.ts';
 import { frReferral } from '../../strings-referral.ts';
@@ -13,6 +19,12 @@ import { contentOf, dateTimeFr, expiryOf, isReceived, reminderOf, statusLabel, s
 import { namesOf, type ReferralContext, useReferralModel } from './use-referrals.ts';
 
 const R = frReferral;
+
+/** Who did it: the name, and the role when the name does not say it already. */
+function byLine(nom: string, role: keyof typeof ROLES): string {
+  const said = roleBesideName(nom, role);
+  return said ? `${nom} (${said})` : nom;
+}
 
 /** Route /orientations/:id: the fiche as sent, its status and history, the partner's answer or the sender's cancel. */
 export function ReferralDetailScreen({ context, id }: { context: ReferralContext; id: string }) {
@@ -77,7 +89,7 @@ export function ReferralDetailScreen({ context, id }: { context: ReferralContext
                 {R.historyStep(
                   STATUTS_ORIENTATION[step.statut],
                   dateTimeFr(step.at),
-                  step.par ? `${step.par.nom} (${ROLES[step.par.role]})` : null,
+                  step.par ? byLine(step.par.nom, step.par.role) : null,
                 )}
                 {step.motif && ` · ${R.reasonLabel(MOTIFS_REFUS_ORIENTATION[step.motif])}`}
                 {step.note && <p class="hint">{R.note(step.note)}</p>}
