@@ -114,7 +114,7 @@ for (const viewport of [
       await expect(name).toBeFocused();
       await expect(name).toBeInViewport();
       await expect(name).toHaveAttribute('aria-invalid', 'true');
-      await summary.getByRole('link', { name: /a donné son accord/ }).click();
+      await summary.getByRole('link', { name: /^L’accord de la personne est obligatoire/ }).click();
       await expect(worker.getByLabel(/a donné son accord/)).toBeFocused();
       // The person's phone number calls for a phone keypad.
       await expect(worker.getByLabel('Téléphone de la personne')).toHaveAttribute('type', 'tel');
