@@ -87,6 +87,12 @@ function ReferralItem(props: { item: ReferralOnDevice; model: ReferralModel | nu
           : frReferral.writtenOnDate(dateFr(item.updatedAt))}
       </p>
       {item.server?.motif && <p>{R.reasonLabel(MOTIFS_REFUS_ORIENTATION[item.server.motif])}</p>}
+      {item.server?.rendez_vous && (
+        <p data-testid="referral-appointment-line">
+          {R.appointment.title} :{' '}
+          {R.appointment.when(dateFr(`${item.server.rendez_vous.date}T12:00:00Z`), item.server.rendez_vous.heure)}
+        </p>
+      )}
       {reminder && <p class="notice">{reminder}</p>}
     </li>
   );
