@@ -172,6 +172,14 @@ for (const viewport of [
       await expect(appointment).toContainText('Demander : Mme Martin, accueil');
       await expect(appointment.getByRole('button', { name: 'Imprimer le rendez-vous pour la personne' })).toBeVisible();
       await worker.screenshot({ path: testInfo.outputPath(`rendez-vous-${viewport.width}.png`), fullPage: true });
+      // In the list too, offline: the status once, the sending date apart, the appointment's day.
+      await worker.goto('/orientations');
+      const item = worker.getByTestId('referral').filter({ hasText: person });
+      await expect(item.getByTestId('referral-status')).toHaveText('Acceptée');
+      await expect(item).not.toContainText('Acceptée Acceptée');
+      await expect(item).toContainText(/Envoi : \d{2}\/\d{2}\/\d{4}/);
+      await expect(item.getByTestId('referral-appointment-line')).toContainText('à 14:30');
+      await worker.goto(referralUrl);
       await worker.emulateMedia({ media: 'print' });
       await worker.evaluate(() => document.documentElement.classList.add('print-appointment'));
       await expect(appointment.locator('.appointment-slip')).toBeVisible();
