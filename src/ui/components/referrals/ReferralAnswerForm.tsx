@@ -4,7 +4,6 @@ import { appointmentProblems, parisDate } from '../../../domain/referral-rules.t
 import type { Problem } from '../../../domain/validation.ts';
 import { parse } from '../../../domain/validation.ts';
 import { MOTIFS_REFUS_ORIENTATION } from '../../../domain/vocabulary.ts';
-import { fr } from '../../strings.ts';
 import { frReferral } from '../../strings-referral.ts';
 import { ErrorSummary } from '../ErrorSummary.tsx';
 import { TextField } from '../FormFields.tsx';

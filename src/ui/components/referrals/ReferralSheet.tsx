@@ -1,6 +1,5 @@
 import type { Answers } from '../../../domain/referral-form.ts';
 import type { ChampLiaison } from '../../../domain/service.ts';
-import { fr } from '../../strings.ts';
 import { frReferral } from '../../strings-referral.ts';
 import { answerText, keyboardOf, telHref } from './referral-view.ts';
 

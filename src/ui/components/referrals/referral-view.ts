@@ -7,7 +7,6 @@ import { daysSince, needsReminder } from '../../../domain/referral-rules.ts';
 import type { ChampLiaison } from '../../../domain/service.ts';
 import type { Account } from '../../../domain/sync-protocol.ts';
 import { STATUTS_ORIENTATION } from '../../../domain/vocabulary.ts';
-import { fr } from '../../strings.ts';
 import { frReferral } from '../../strings-referral.ts';
 import { type BadgeTone, REFERRAL_TONES } from '../Badge.tsx';
 
