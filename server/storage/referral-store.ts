@@ -5,6 +5,7 @@
 // and shared by every implementation, which all pass tests/integration/referral-store.contract.ts.
 import type { Referral, ReferralDraft, ReferralPolicy, StatusChange } from '../../src/domain/referral.ts';
 import type { Account } from '../../src/domain/sync-protocol.ts';
+import type { Problem } from '../../src/domain/validation.ts';
 
 export interface SendInput {
   draft: ReferralDraft;
@@ -37,6 +38,8 @@ export type StatusOutcome =
   | { kind: 'not-found' }
   /** Not allowed from the current status for this side; a French sentence without personal data. */
   | { kind: 'refused'; message: string }
+  /** The change does not hold (an appointment's day before the referral was sent…); paths are the change's. */
+  | { kind: 'invalid'; problems: Problem[] }
   /** The change id was used before for another change. */
   | { kind: 'reused' };
 

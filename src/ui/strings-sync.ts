@@ -6,7 +6,8 @@ import type { RecordKind } from '../domain/sync-protocol.ts';
 export const frSync = {
   title: 'Synchronisation',
   loading: 'Lecture de ce que l’appareil garde pour le serveur…',
-  onDevice: (n: number) => `${n} fiches sur l'appareil`,
+  onDevice: (partners: number, services: number) =>
+    `${partners} ${partners > 1 ? 'partenaires' : 'partenaire'} et ${services} ${services > 1 ? 'services' : 'service'} sur l’appareil`,
   storagePersistent: 'Stockage protégé sur cet appareil',
   storageUnsupported: 'Protection du stockage non disponible sur ce navigateur',
   unauthenticated:

@@ -7,6 +7,7 @@ import type { ServiceEditor } from '../models/service-editor-model.ts';
 import { PATHS } from '../models/service-form.ts';
 import { useUnsavedWork } from '../models/unsaved-work.ts';
 import { fr } from '../strings.ts';
+import { ErrorSummary } from './ErrorSummary.tsx';
 import { SelectField, TextField } from './FormFields.tsx';
 import { HoursEditor } from './HoursEditor.tsx';
 import { MissingRecord } from './MissingRecord.tsx';
@@ -91,11 +92,7 @@ function ServiceForm({
           }
         }}
       >
-        {hasErrors && status === 'editing' && (
-          <p class="field-error" role="alert">
-            {errors.form ?? E.invalid}
-          </p>
-        )}
+        {hasErrors && status === 'editing' && <ErrorSummary errors={errors} />}
         {status === 'saved' && <p role="status">{E.saved}</p>}
 
         <fieldset class="form-section">

@@ -7,6 +7,7 @@ import { freshnessOf } from '../models/freshness.ts';
 import { serviceHours } from '../models/hours-status.ts';
 import { documentWords, eligibilityWords, referralWords } from '../models/service-words.ts';
 import { fr } from '../strings.ts';
+import { Badge } from './Badge.tsx';
 import { ContactLinks } from './ContactLinks.tsx';
 import { Freshness } from './Freshness.tsx';
 import { HoursBlock } from './HoursBlock.tsx';
@@ -36,11 +37,15 @@ export function ServiceSection({ service, structureHours, engine, now, pending, 
       <h3 id={titleId}>{service.nom}</h3>
       {service.categorie && <p class="tags-line">{FOOD_CATEGORIES[service.categorie].label}</p>}
       {pending && (
-        <p class="badge" data-testid="pending-edit-service">
+        <Badge as="p" tone="waiting" testId="pending-edit-service">
           {fr.structure.pendingEdit}
-        </p>
+        </Badge>
       )}
-      {service.visibilite === 'professionnels' && <p class="badge">{fr.annuaire.professionalsOnly}</p>}
+      {service.visibilite === 'professionnels' && (
+        <Badge as="p" tone="restricted">
+          {fr.annuaire.professionalsOnly}
+        </Badge>
+      )}
       <p>{service.description}</p>
 
       <h4>{service.horaires_accueil ? S.ownHours : fr.structure.hours}</h4>

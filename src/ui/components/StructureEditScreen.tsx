@@ -4,11 +4,18 @@ import type { AppContext } from '../boot.ts';
 import { EDITABLE_STRUCTURE_FIELDS, type EditableField } from '../models/structure-editor-model.ts';
 import { useUnsavedWork } from '../models/unsaved-work.ts';
 import { fr } from '../strings.ts';
+import { ErrorSummary } from './ErrorSummary.tsx';
 import { HoursEditor } from './HoursEditor.tsx';
 import { MissingRecord } from './MissingRecord.tsx';
 import { useFocusFirstError } from './use-focus-first-error.ts';
 
 const MULTILINE: ReadonlySet<EditableField> = new Set(['description', 'horaires_note']);
+/** The keyboard each contact calls for on a phone or a tablet. */
+const TYPES: Partial<Record<EditableField, 'tel' | 'email' | 'url'>> = {
+  telephone: 'tel',
+  courriel: 'email',
+  site_web: 'url',
+};
 
 export type StructureEditContext = Pick<AppContext, 'editor' | 'catalog' | 'refresh'>;
 
@@ -50,7 +57,7 @@ export function StructureEditScreen({ context, id }: { context: StructureEditCon
     return (
       <div class="field wide" key={name}>
         <label for={name}>{fr.editor.labels[name]}</label>
-        {MULTILINE.has(name) ? <textarea rows={4} {...common} /> : <input {...common} />}
+        {MULTILINE.has(name) ? <textarea rows={4} {...common} /> : <input type={TYPES[name] ?? 'text'} {...common} />}
         {hint && (
           <p id={`${name}-hint`} class="hint">
             {hint}
@@ -79,11 +86,7 @@ export function StructureEditScreen({ context, id }: { context: StructureEditCon
           }
         }}
       >
-        {Object.keys(errors).length > 0 && (
-          <p class="field-error" role="alert">
-            {errors.form ?? fr.editor.invalid}
-          </p>
-        )}
+        <ErrorSummary errors={errors} idOf={(name) => name} />
         {EDITABLE_STRUCTURE_FIELDS.filter((f) => f !== 'horaires_note').map(field)}
         {hours && (
           <HoursEditor

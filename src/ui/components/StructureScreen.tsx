@@ -8,6 +8,7 @@ import type { ListingActions } from '../models/listing-actions.ts';
 import { noticesOf } from '../models/service-words.ts';
 import { fr } from '../strings.ts';
 import { PartnerActions } from './agenda/PartnerActions.tsx';
+import { Badge } from './Badge.tsx';
 import { ContactLinks } from './ContactLinks.tsx';
 import { Freshness } from './Freshness.tsx';
 import { HoursBlock } from './HoursBlock.tsx';
@@ -82,13 +83,25 @@ export function StructureScreen({ context, id }: { context: SheetContext; id: st
       </p>
       <h1 id="structure-title">{structure.nom}</h1>
       {pendingKeys.has(`structure:${structure.id}`) && (
-        <p class="badge" data-testid="pending-edit">
+        <Badge as="p" tone="waiting" testId="pending-edit">
           {fr.structure.pendingEdit}
-        </p>
+        </Badge>
       )}
-      {structure.visibilite === 'professionnels' && <p class="badge">{fr.annuaire.professionalsOnly}</p>}
-      {structure.statut === 'proposee' && <p class="badge">{fr.directory.proposed}</p>}
-      {structure.refus && <p class="badge">{fr.listings.refused(structure.refus.par, structure.refus.motif)}</p>}
+      {structure.visibilite === 'professionnels' && (
+        <Badge as="p" tone="restricted">
+          {fr.annuaire.professionalsOnly}
+        </Badge>
+      )}
+      {structure.statut === 'proposee' && (
+        <Badge as="p" tone="waiting">
+          {fr.directory.proposed}
+        </Badge>
+      )}
+      {structure.refus && (
+        <Badge as="p" tone="danger">
+          {fr.listings.refused(structure.refus.par, structure.refus.motif)}
+        </Badge>
+      )}
 
       <TemporaryNotices notices={notices} several={services.length > 1} />
 

@@ -121,7 +121,7 @@ describe('the handout', () => {
   it('carries no personal data but the first name the worker chose to type', async () => {
     await handoutOf(['test--s2-1']);
     expect(screen.queryByText(/^Pour /)).toBeNull();
-    fireEvent.input(screen.getByLabelText('Prénom de la personne (facultatif, imprimé sur la fiche)'), {
+    fireEvent.input(screen.getByLabelText('Prénom de la personne (facultatif, imprimé sur la liste)'), {
       target: { value: 'Amina' },
     });
     expect(screen.getByText('Pour Amina')).toBeTruthy();
@@ -135,10 +135,10 @@ describe('the handout', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Imprimer' }));
     expect(print).toHaveBeenCalledOnce();
     vi.unstubAllGlobals();
-    fireEvent.click(screen.getByRole('button', { name: 'Retirer de la fiche : Colis du Moulin-à-Vent' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Retirer de la liste : Colis du Moulin-à-Vent' }));
     await waitFor(() => expect(screen.queryAllByTestId('handout-partner')).toHaveLength(0));
     expect(recap.count.value).toBe(0);
-    expect(screen.getByText(/La fiche est vide/)).toBeTruthy();
+    expect(screen.getByText(/La liste est vide/)).toBeTruthy();
   });
 
   it('« Terminer l’orientation » erases the person and the sheet from the device and goes back home', async () => {
@@ -161,7 +161,7 @@ describe('the handout in the person’s language', () => {
     const select = screen.getByLabelText('Langue de la personne') as HTMLSelectElement;
     expect(select.value).toBe('ar');
     expect(screen.getByText('Proposée d’après les langues de la personne.')).toBeTruthy();
-    expect(screen.getByText('Pas de traduction de la fiche en wolof.')).toBeTruthy();
+    expect(screen.getByText('Pas de traduction de la liste en wolof.')).toBeTruthy();
 
     const head = await screen.findByTestId('handout-head-translated');
     expect(head.getAttribute('lang')).toBe('ar');

@@ -168,12 +168,12 @@ describe('the orientation screen', () => {
     await model.ensureHours();
     fireEvent.click(screen.getByRole('button', { name: 'Continuer' }));
     fireEvent.click(screen.getByRole('button', { name: 'Voir les résultats' }));
-    expect(screen.getByTestId('recap-count').textContent).toBe('Aucun partenaire dans la fiche');
-    fireEvent.click(await screen.findByRole('button', { name: 'Ajouter à la fiche : Colis du Moulin-à-Vent' }));
-    expect(screen.getByTestId('recap-count').textContent).toBe('1 partenaire dans la fiche');
-    expect(screen.getByRole('link', { name: 'Voir la fiche à remettre' }).getAttribute('href')).toBe('/fiche');
+    expect(screen.getByTestId('recap-count').textContent).toBe('Aucun partenaire dans la liste');
+    fireEvent.click(await screen.findByRole('button', { name: 'Ajouter à la liste : Colis du Moulin-à-Vent' }));
+    expect(screen.getByTestId('recap-count').textContent).toBe('1 partenaire dans la liste');
+    expect(screen.getByRole('link', { name: 'Voir la liste à remettre' }).getAttribute('href')).toBe('/fiche');
     expect(recap.items.value.map((i) => i.serviceId)).toEqual(['test--s2-1']);
-    fireEvent.click(screen.getByRole('button', { name: 'Retirer de la fiche : Colis du Moulin-à-Vent' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Retirer de la liste : Colis du Moulin-à-Vent' }));
     expect(recap.count.value).toBe(0);
   });
 
@@ -182,7 +182,7 @@ describe('the orientation screen', () => {
     fireEvent.input(screen.getByLabelText('Nombre d’adultes'), { target: { value: '1' } });
     fireEvent.click(screen.getByRole('button', { name: 'Continuer' }));
     fireEvent.click(screen.getByRole('button', { name: 'Voir les résultats' }));
-    fireEvent.click(await screen.findByRole('button', { name: 'Ajouter à la fiche : Colis du Moulin-à-Vent' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Ajouter à la liste : Colis du Moulin-à-Vent' }));
     recap.firstName.value = 'Amina';
     await work.flush();
     expect(await db.workInProgress.count()).toBe(1);

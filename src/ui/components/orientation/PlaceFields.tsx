@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'preact/hooks';
 import type { Commune } from '../../../domain/communes.ts';
 import type { OrientationModel } from '../../models/orientation-model.ts';
 import { communeLabel, communeName, communeOfText, communeSuggestions } from '../../models/profile-draft.ts';
@@ -14,6 +15,12 @@ export function PlaceFields({ model }: { model: OrientationModel }) {
   const locating = model.locating.value;
   const recognised = d.commune !== null;
   const suggestions = recognised ? [] : communeSuggestions(d.communeText);
+  const list = useRef<HTMLUListElement>(null);
+  // On a phone the keyboard leaves little room: the suggestions are brought above the sticky recap bar (the page's
+  // scroll-padding-bottom keeps them clear of it) rather than left under it.
+  useEffect(() => {
+    list.current?.scrollIntoView({ block: 'nearest' });
+  }, [suggestions.length > 0]);
   const pick = (c: Commune) => {
     model.typeCommune(communeLabel(c), c.code_insee);
     document.getElementById('o-commune')?.focus();
@@ -50,7 +57,7 @@ export function PlaceFields({ model }: { model: OrientationModel }) {
         </p>
       </div>
       {suggestions.length > 0 && (
-        <ul class="suggestions" aria-label={T.suggestions}>
+        <ul class="suggestions" aria-label={T.suggestions} ref={list}>
           {suggestions.map((c) => (
             <li key={c.code_insee}>
               <button type="button" class="choice-button" onClick={() => pick(c)}>
