@@ -141,6 +141,7 @@ export function DirectoryScreen({
         <PlacePicker
           id="annuaire-lieu"
           legend={frAnnuaire.placeLegend}
+          legendHidden
           value={placeValue}
           locating={place.locating.value}
           onType={(text, code) => {

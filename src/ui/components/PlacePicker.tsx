@@ -9,6 +9,8 @@ interface Props {
   /** The commune field's id; its hint and status take it as a prefix. */
   id: string;
   legend: string;
+  /** Read out but not shown, when a heading right above already says it (the Annuaire's disclosure). */
+  legendHidden?: boolean;
   value: PlaceValue;
   locating: Locating;
   onType: (text: string, code: string | null) => void;
@@ -20,7 +22,7 @@ interface Props {
  * ("Utiliser ma position", GPS, works offline). Suggestions are buttons: touch, Tab and Enter. The orientation's
  * profile and the Annuaire's distances both ask it this way.
  */
-export function PlacePicker({ id, legend, value, locating, onType, onLocate }: Props) {
+export function PlacePicker({ id, legend, legendHidden = false, value, locating, onType, onLocate }: Props) {
   const recognised = value.commune !== null;
   const suggestions = recognised ? [] : communeSuggestions(value.communeText);
   const pick = (c: Commune) => {
@@ -39,7 +41,7 @@ export function PlacePicker({ id, legend, value, locating, onType, onLocate }: P
 
   return (
     <fieldset class="group">
-      <legend>{legend}</legend>
+      <legend class={legendHidden ? 'visually-hidden' : undefined}>{legend}</legend>
       <div class="field">
         <label for={id}>{T.commune}</label>
         <input
