@@ -45,7 +45,8 @@ export const accessibilite = z.object({
 });
 
 /** Who proposed a partner: the account as every author, with its role and its team (a worker's MDM, association). */
-const proposantSchema = z.extend(auteurSchema, {
+const proposantSchema = z.object({
+  ...auteurSchema.shape,
   role: z.optional(z.enum(valuesOf(ROLES))),
   equipe_id: z.optional(recordId),
 });
