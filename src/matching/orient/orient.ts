@@ -19,7 +19,7 @@ import { evaluator } from './explain.ts';
 import { orderWithHours } from './hours-phase.ts';
 import { missingInfo } from './missing-info.ts';
 import { indexOfKey, rankKey } from './rank-key.ts';
-import { OrientResult, type ResultFields } from './result.ts';
+import { OrientResult } from './result.ts';
 import { scan } from './scan.ts';
 import type { Orientation, OrientOptions, Verdict } from './types.ts';
 
@@ -60,31 +60,22 @@ export function orient(
   }
   xKeys.sort();
 
-  // One fields object for every result: the constructor copies its values out, so thousands of results (the
-  // excluded ones included) leave no garbage behind but themselves.
-  const fields: ResultFields = {
-    verdict: 'eligible',
-    action: null,
-    rank: 0,
-    score: 0,
-    distance: Number.NaN,
-    approx: person.positionApprox,
-    missing: undefined,
-    schedule: undefined,
-    moved: false,
-  };
+  const approx = person.positionApprox;
   const make = (idx: number, rank: number, explainNow: boolean) => {
     const entry = snapshot.entries[idx];
     if (entry === undefined) throw new Error(`No entry ${idx}`);
     const verdict = VERDICTS[s.level[idx] as number] as Verdict;
-    fields.verdict = verdict;
-    fields.action = s.action[idx] === 1 && verdict !== 'excluded' ? 'fiche_liaison' : null;
-    fields.rank = rank;
-    fields.score = s.score[idx] as number;
-    fields.distance = s.distance[idx] as number;
-    fields.missing = s.missing.get(idx);
-    fields.schedule = ordered.schedules.get(idx);
-    fields.moved = moved.has(idx);
+    const fields = {
+      verdict,
+      action: s.action[idx] === 1 && verdict !== 'excluded' ? ('fiche_liaison' as const) : null,
+      rank,
+      score: s.score[idx] as number,
+      distance: s.distance[idx] as number,
+      approx,
+      missing: s.missing.get(idx),
+      schedule: ordered.schedules.get(idx),
+      moved: moved.has(idx),
+    };
     return new OrientResult(entry, fields, ev8r, explainNow);
   };
   const results = order.map((idx, i) => make(idx, i + 1, i < eager));
