@@ -24,10 +24,6 @@ export interface ServiceEntry extends SearchEntry {
   /** Undefined when the structure is missing from the directory (the service is still shown). */
   structure: Structure | undefined;
   qpv: string | null;
-  /** Coordinates; the commune centre when the address is not geocoded (then `locationApprox`). */
-  latitude: number | null;
-  longitude: number | null;
-  locationApprox: boolean;
   /** Also offered at a distance (phone, video): no travel needed. */
   remotePossible: boolean;
   /** The needs it is a first answer to (needs.ts FIRST_ANSWERS), within `needsMask`. */
@@ -75,6 +71,7 @@ export function entryOf(index: number, service: Service, structure: Structure | 
     structure,
     communeCode,
     communeName: commune?.nom ?? place?.commune ?? '',
+    address: place ? `${place.adresse}, ${place.code_postal} ${place.commune}` : null,
     qpv: place?.code_qpv ?? null,
     latitude: geocoded ? (place.latitude as number) : (commune?.centre.latitude ?? null),
     longitude: geocoded ? (place.longitude as number) : (commune?.centre.longitude ?? null),

@@ -30,9 +30,6 @@ export const frHandout = {
   address: 'Adresse : ',
   phone: 'Téléphone : ',
   email: 'Courriel : ',
-  itinerary: 'Itinéraire',
-  itineraryNamed: (nom: string) => `Itinéraire vers ${nom} (nécessite une connexion)`,
-  needsConnection: '(nécessite une connexion)',
   hoursLoading: 'Horaires en cours de chargement…',
   qrLabel: (nom: string) => `QR code : ajouter ${nom} aux contacts du téléphone (adresse et téléphone)`,
 };

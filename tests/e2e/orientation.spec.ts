@@ -166,7 +166,8 @@ test.describe('Orientation hors ligne', () => {
     );
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('recap-count')).toHaveText('1 partenaire dans la liste');
-    await tabTo(page, 'Voir la liste à remettre');
+    // Past the other cards, four stops each (add, orient, partner sheet, itinerary).
+    await tabTo(page, 'Voir la liste à remettre', 160);
     await page.keyboard.press('Enter');
     await expect(page.getByRole('heading', { level: 1, name: 'Vos adresses pour l’alimentation' })).toBeVisible();
     await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();

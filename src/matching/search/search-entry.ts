@@ -15,6 +15,12 @@ export interface SearchEntry {
   /** Where it takes place (INSEE code) and the commune's name as shown. */
   communeCode: string;
   communeName: string;
+  /** « 12 avenue Jean Cagne, 69200 Vénissieux »: where it takes place, else its partner's address; null if unknown. */
+  address: string | null;
+  /** Coordinates; the commune centre when the address is not geocoded (then `locationApprox`). */
+  latitude: number | null;
+  longitude: number | null;
+  locationApprox: boolean;
   category: FoodCategoryValue | null;
   tarif: 'gratuit' | 'solidaire' | 'payant';
   /** Free or at a solidarity price. */
@@ -44,6 +50,10 @@ const SAVED_FIELDS = [
   'structureNom',
   'communeCode',
   'communeName',
+  'address',
+  'latitude',
+  'longitude',
+  'locationApprox',
   'category',
   'tarif',
   'referral',

@@ -4,6 +4,7 @@
 // cannot be applied and the answer says so (`hours: 'not_loaded'`, the filter ignored).
 import { zoneCovers } from '../../domain/communes.ts';
 import { freshnessState } from '../../domain/freshness.ts';
+import { distanceKmRaw, type LatLon } from '../../domain/geo/distance.ts';
 import type { NeedValue } from '../../domain/vocabulary.ts';
 import type { HoursEngine } from '../hours/hours-engine.ts';
 import { daysFrom, parisDay } from '../hours/paris-time.ts';
@@ -43,6 +44,8 @@ export interface SearchOptions {
   limit?: number;
   /** `public`: hide listings reserved to professionals. */
   audience?: 'professionnel' | 'public';
+  /** Browsing without a query: nearest to this place first (else alphabetically); a query ranks by relevance. */
+  near?: LatLon;
 }
 
 export interface SearchHit {
@@ -121,6 +124,24 @@ export function search(
   const { entries } = index;
   const hits: SearchHit[] = [];
   let total = 0;
+
+  if (query.trim() === '' && options.near) {
+    const { latitude, longitude } = options.near;
+    const found: Array<{ e: SearchEntry; km: number }> = [];
+    for (const e of entries) {
+      if (!accept(e)) continue;
+      const km =
+        e.latitude === null || e.longitude === null
+          ? Number.POSITIVE_INFINITY
+          : distanceKmRaw(latitude, longitude, e.latitude, e.longitude);
+      found.push({ e, km });
+    }
+    found.sort((a, b) => a.km - b.km);
+    for (const { e } of found.slice(0, limit)) {
+      hits.push({ service_id: e.id, structure_id: e.structureId, score: 0, terms: [] });
+    }
+    return { hits, total: found.length, hours };
+  }
 
   if (query.trim() === '') {
     for (const idx of index.alphabetical()) {

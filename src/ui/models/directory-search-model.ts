@@ -2,12 +2,16 @@
 // so that a deep link, a reload or the back button give the same list, offline too. Unknown or malformed
 // parameters are dropped, never trusted. Results are computed from the catalog model (search on the device).
 import { communeByCode } from '../../domain/communes.ts';
-import { BESOINS, LANGUES, type NeedValue } from '../../domain/vocabulary.ts';
+import { distanceKmRaw } from '../../domain/geo/distance.ts';
+import { priceText } from '../../domain/price-words.ts';
+import { BESOINS, LANGUES, type NeedValue, TARIFS } from '../../domain/vocabulary.ts';
 import type { Language } from '../../matching/reasons.ts';
 import type { SearchAnswer, SearchFilters } from '../../matching/search/search.ts';
 import type { SearchEntry } from '../../matching/search/search-entry.ts';
+import { type TravelMinutes, travelByMode } from '../../matching/travel.ts';
 import type { CatalogModel } from './catalog-model.ts';
 import { hoursStatus } from './hours-status.ts';
+import type { Position } from './place-choice.ts';
 
 export interface DirectoryQuery {
   q: string;
@@ -80,35 +84,79 @@ export function withFilter<K extends FilterKey>(query: DirectoryQuery, key: K, v
 
 export interface DirectoryResult {
   entry: SearchEntry;
-  /** "Ouvert jusqu'à 12h", "Ouvre demain à 9h"; null while the hours library loads. */
+  /** "Ouvert jusqu'à 12h", "Ouvre demain mercredi 4 mars à 9h"; null while the hours library loads. */
   hours: string | null;
   open: boolean | null;
+  /** From the chosen place (none chosen: null); approximate when either end is a commune centre. */
+  distance: { km: number; approximate: boolean; travel: TravelMinutes } | null;
+  /**
+   * The price in words (price-words.ts): amounts when the partner gave them; the kind of price alone until the
+   * records of a cold start are read (the start-up copy does not carry the amounts).
+   */
+  price: string;
 }
 
 export type DirectoryAnswer =
   | { state: 'loading' }
   | { state: 'no-directory' }
-  | { state: 'ready'; total: number; results: DirectoryResult[]; hours: SearchAnswer['hours'] };
+  | {
+      state: 'ready';
+      total: number;
+      results: DirectoryResult[];
+      hours: SearchAnswer['hours'];
+      /** Nothing found with the filters: what the words alone find (undefined otherwise). */
+      withoutFilters?: number;
+    };
 
-/** What the list shows for a query; reads the catalog's signals (snapshot, hours), so a component re-renders. */
+/** Where distances start. */
+export type Origin = Position & { approximate: boolean };
+
+/**
+ * What the list shows for a query; reads the catalog's signals (snapshot, hours), so a component re-renders. From
+ * an `origin`, each card says how far, and browsing without a query lists the nearest first.
+ */
 export function directoryAnswer(
   catalog: CatalogModel | null,
   query: DirectoryQuery,
   now: number,
   limit: number,
+  origin: Origin | null = null,
 ): DirectoryAnswer {
   const entries = catalog?.searchEntries.value;
   if (!catalog || !entries) return { state: 'loading' };
   if (entries.length === 0) return { state: 'no-directory' };
   const engine = catalog.hours.value;
-  const answer = catalog.search(query.q, query.filters, now, limit);
+  const answer = catalog.search(query.q, query.filters, now, limit, origin);
   if (!answer) return { state: 'loading' };
   const results: DirectoryResult[] = [];
   for (const hit of answer.hits) {
     const entry = catalog.searchEntry(hit.service_id);
     if (!entry) continue;
     const status = engine ? hoursStatus(engine, { regular: entry.hours, temporary: entry.temporary }, now, 1) : null;
-    results.push({ entry, hours: status?.text ?? null, open: status?.open ?? null });
+    const tarif = catalog.entry(hit.service_id)?.service.tarif;
+    results.push({
+      entry,
+      hours: status?.text ?? null,
+      open: status?.open ?? null,
+      distance: distanceFrom(origin, entry),
+      price: tarif ? priceText(tarif) : TARIFS[entry.tarif],
+    });
   }
-  return { state: 'ready', total: answer.total, results, hours: answer.hours };
+  const withoutFilters =
+    answer.total === 0 && query.q.trim() !== '' && activeFilters(query.filters).length > 0
+      ? (catalog.search(query.q, {}, now, 1)?.total ?? 0)
+      : undefined;
+  return {
+    state: 'ready',
+    total: answer.total,
+    results,
+    hours: answer.hours,
+    ...(withoutFilters === undefined ? {} : { withoutFilters }),
+  };
+}
+
+function distanceFrom(origin: Origin | null, entry: SearchEntry): DirectoryResult['distance'] {
+  if (!origin || entry.latitude === null || entry.longitude === null) return null;
+  const km = distanceKmRaw(origin.latitude, origin.longitude, entry.latitude, entry.longitude);
+  return { km, approximate: origin.approximate || entry.locationApprox, travel: travelByMode(km) };
 }

@@ -9,10 +9,10 @@
 // The orientation runs on the device (catalog.orient) only on the results step, and again by itself when the
 // directory or the hours library arrives (both are signals read by `orient`); filters only hide results.
 import { computed, type ReadonlySignal, signal } from '@preact/signals';
-import { communeOfPosition } from '../../domain/geo/commune-of-position.ts';
 import type { Orientation, ServiceResult } from '../../matching/orient/types.ts';
 import type { Language, ProfileField } from '../../matching/reasons.ts';
 import type { CatalogModel } from './catalog-model.ts';
+import { browserPosition, type Locating, locateInMetropole, type Position } from './place-choice.ts';
 import { communeName, type Draft, EMPTY_DRAFT, profileOf } from './profile-draft.ts';
 import { NO_FILTERS, type ResultFilters, resultFilter } from './result-filters.ts';
 
@@ -36,27 +36,6 @@ const MORE_FIELDS: ReadonlySet<ProfileField> = new Set([
   'emploi',
   'handicap',
 ]);
-
-/** Where "Utiliser ma position" stands. */
-export type Locating = 'idle' | 'locating' | 'located' | 'outside' | 'failed' | 'unsupported';
-export type Position = { latitude: number; longitude: number };
-
-class Unsupported extends Error {}
-
-/**
- * The device's position from its GPS: no network needed (high accuracy asks the GPS rather than Wi-Fi lookups).
- * The position stays on the device with the rest of the profile.
- */
-export function browserPosition(): Promise<Position> {
-  return new Promise((resolve, reject) => {
-    if (!('geolocation' in navigator)) return reject(new Unsupported());
-    navigator.geolocation.getCurrentPosition(
-      (p) => resolve({ latitude: p.coords.latitude, longitude: p.coords.longitude }),
-      reject,
-      { enableHighAccuracy: true, timeout: 20_000, maximumAge: 300_000 },
-    );
-  });
-}
 
 export interface ResultsView {
   orientation: Orientation;
@@ -153,18 +132,14 @@ export function createOrientationModel(catalog: ReadonlySignal<CatalogModel | nu
     },
     async locate(getPosition: () => Promise<Position> = browserPosition) {
       locating.value = 'locating';
-      try {
-        const position = await getPosition();
-        const code = communeOfPosition(position);
-        if (code === undefined) {
-          locating.value = 'outside';
-          return;
-        }
-        draft.value = { ...draft.value, position, commune: code, communeText: communeName(code) ?? '' };
-        locating.value = 'located';
-      } catch (error) {
-        locating.value = error instanceof Unsupported ? 'unsupported' : 'failed';
+      const found = await locateInMetropole(getPosition);
+      if (typeof found === 'string') {
+        locating.value = found;
+        return;
       }
+      const { position, commune: code } = found;
+      draft.value = { ...draft.value, position, commune: code, communeText: communeName(code) ?? '' };
+      locating.value = 'located';
     },
     go,
     showResults() {

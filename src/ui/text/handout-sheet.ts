@@ -10,6 +10,7 @@ import { computeSchedule, type Opening } from '../../matching/hours/schedule.ts'
 import type { ServiceEntry } from '../../matching/snapshot-entry.ts';
 import type { RecapItem } from '../models/recap-model.ts';
 import type { HandoutDocument } from './handout-languages/fr.ts';
+import { placeOf } from './share-links.ts';
 
 export interface Slot {
   /** Instants (epoch ms), written on the Paris clock. */
@@ -75,14 +76,7 @@ export function partnerSheet(
   now: number,
 ): PartnerSheet {
   const { service, structure } = entry;
-  const place = service.lieu ?? structure;
-  const address = place
-    ? [
-        place.adresse,
-        ...(place.complement_adresse ? [place.complement_adresse] : []),
-        `${place.code_postal} ${place.commune}`,
-      ]
-    : [];
+  const { address, latitude, longitude } = placeOf(entry);
   const access = service.lieu ? service.lieu.accessibilite : structure?.accessibilite;
   const e = service.eligibilite;
   const fiche = service.fiche_liaison;
@@ -92,7 +86,7 @@ export function partnerSheet(
     name: structure?.nom ?? service.nom,
     service: service.nom,
     category: service.categorie ?? null,
-    address,
+    address: [...address],
     distance: item.distanceKm !== null ? { km: item.distanceKm, approximate: item.distanceApproximate } : null,
     stepFree: access?.pmr === true,
     accessNote: access?.note ?? null,
@@ -107,8 +101,8 @@ export function partnerSheet(
     tarif: service.tarif,
     phone: service.telephone ?? structure?.telephone ?? null,
     email: service.courriel ?? structure?.courriel ?? null,
-    latitude: entry.locationApprox ? null : entry.latitude,
-    longitude: entry.locationApprox ? null : entry.longitude,
+    latitude,
+    longitude,
   };
 }
 

@@ -139,6 +139,13 @@ describe('reason sentences', () => {
       'Ressources acceptées : Minima sociaux (RSA, ASS, AAH…)',
     );
     expect(text('zone_outside', SAMPLES.zone_outside)).toBe('Réservé aux habitants de Bron');
+    // What is known: the partner has not said; never « Régime non indiqué par le partenaire : halal ».
+    expect(text('diet_not_declared', { regimes: ['halal'] })).toBe(
+      'Halal : le partenaire n’a pas dit s’il en propose, à lui demander',
+    );
+    expect(text('diet_not_declared', SAMPLES.diet_not_declared)).toBe(
+      'Sans porc et végétarien : le partenaire n’a pas dit s’il en propose, à lui demander',
+    );
     expect(text('zone_unknown', SAMPLES.zone_unknown)).toBe(
       'Réservé aux habitants de Vénissieux, Lyon et quartier QNDEMO01 : lieu de vie à préciser',
     );

@@ -23,12 +23,33 @@ export function mailtoLink(address: string, subject: string, text: string): stri
   return `mailto:${to}?subject=${encodeURIComponent(subject)}&body=${body}`;
 }
 
+import type { ServiceEntry } from '../../matching/snapshot-entry.ts';
+
 export interface Place {
   name: string;
   /** Street lines then "69200 Vénissieux". */
   address: readonly string[];
   latitude: number | null;
   longitude: number | null;
+}
+
+/** A service's place: where it takes place (else its partner's address), its exact position only when geocoded. */
+export function placeOf(entry: ServiceEntry): Place {
+  const { service, structure } = entry;
+  const place = service.lieu ?? structure;
+  const address = place
+    ? [
+        place.adresse,
+        ...(place.complement_adresse ? [place.complement_adresse] : []),
+        `${place.code_postal} ${place.commune}`,
+      ]
+    : [];
+  return {
+    name: structure?.nom ?? service.nom,
+    address,
+    latitude: entry.locationApprox ? null : entry.latitude,
+    longitude: entry.locationApprox ? null : entry.longitude,
+  };
 }
 
 /**

@@ -18,7 +18,6 @@ import {
 import { fr, type HandoutWords } from '../../text/handout-languages/fr.ts';
 import { type PartnerSheet, partnerSheet } from '../../text/handout-sheet.ts';
 import { shareText, sheetLanguage } from '../../text/handout-text.ts';
-import { isAndroid } from '../../text/share-links.ts';
 import { HandoutPartner } from './HandoutPartner.tsx';
 import { HandoutSend } from './HandoutSend.tsx';
 
@@ -87,7 +86,6 @@ export function HandoutScreen({ catalog, work }: Props) {
   const person = translated ?? french;
   const text = shareText(sheets, person.words, person.format, firstName, now, person === french);
   const canShare = typeof navigator !== 'undefined' && typeof navigator.share === 'function';
-  const android = typeof navigator !== 'undefined' && isAndroid(navigator.userAgent);
   const share = () => {
     void navigator.share({ title: person.words.title, text }).catch(() => {
       // Cancelled by the person, or refused by the system: nothing to do, the sheet is still on screen.
@@ -210,7 +208,6 @@ export function HandoutScreen({ catalog, work }: Props) {
           french={french}
           translated={translated}
           now={now}
-          android={android}
           onRemove={() => recap.remove(s.serviceId)}
         />
       ))}

@@ -8,7 +8,9 @@ import { fr } from '../../strings.ts';
 import { actionHintText } from '../../text/action-hint-text.ts';
 import { distance } from '../../text/fr-format.ts';
 import { reasonText } from '../../text/reason-text.ts';
+import { placeOf } from '../../text/share-links.ts';
 import { travelText } from '../../text/travel-text.ts';
+import { ItineraryLink } from '../ItineraryLink.tsx';
 
 const T = fr.orientation;
 /** Order of reasons on a card: what decides first, then what helps, then what weighs against, then the rest. */
@@ -85,6 +87,11 @@ export function ResultCard({ result, entry, recap, now, mobility, hint }: Props)
       {place && (
         <p class="address">
           {place.adresse}, {place.code_postal} {place.commune}
+        </p>
+      )}
+      {place && (
+        <p class="itinerary">
+          <ItineraryLink place={placeOf(entry)} />
         </p>
       )}
       {decisive.length > 0 && (
