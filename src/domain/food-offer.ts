@@ -54,6 +54,18 @@ export function qualitesOf(offre: OffreAlimentaire | undefined): QualiteAlimenta
   return out;
 }
 
+/** What the Annuaire filters on: a product, or a choice of products (free or accompanied) rather than a set parcel. */
+export const FILTRES_ALIMENTAIRES = [...PRODUITS_ALIMENTAIRES, 'choix'] as const;
+export type FiltreAlimentaire = (typeof FILTRES_ALIMENTAIRES)[number];
+
+export function offreRepond(
+  produits: readonly ProduitAlimentaire[],
+  choix: ChoixProduits | null,
+  filtre: FiltreAlimentaire,
+): boolean {
+  return filtre === 'choix' ? choix === 'libre' || choix === 'accompagne' : produits.includes(filtre);
+}
+
 /** True when the offer says nothing (the editor then stores no offer at all). */
 export function offreVide(offre: OffreAlimentaire): boolean {
   return offre.produits.length === 0 && offre.choix === undefined && offre.modes.length === 0;

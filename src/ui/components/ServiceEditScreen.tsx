@@ -7,6 +7,7 @@ import type { ServiceEditor } from '../models/service-editor-model.ts';
 import { PATHS } from '../models/service-form.ts';
 import { useUnsavedWork } from '../models/unsaved-work.ts';
 import { fr } from '../strings.ts';
+import { FoodOfferFields } from './FoodOfferFields.tsx';
 import { SelectField, TextField } from './FormFields.tsx';
 import { HoursEditor } from './HoursEditor.tsx';
 import { MissingRecord } from './MissingRecord.tsx';
@@ -133,6 +134,7 @@ function ServiceForm({
         </fieldset>
 
         <TemporaryInfoFields editor={editor} engine={engine} />
+        <FoodOfferFields editor={editor} />
         <ServiceTermsFields editor={editor} />
         <SelectField
           path={PATHS.frequence_maj_mois}

@@ -1,6 +1,7 @@
 import { FOOD_CATEGORIES, TARIFS } from '../../domain/vocabulary.ts';
 import type { DirectoryResult } from '../models/directory-search-model.ts';
 import { fr } from '../strings.ts';
+import { FoodOffer } from './FoodOffer.tsx';
 
 /** One service in the Annuaire, labelled with its partner: where, what, at what price, open or when. */
 export function ServiceResultCard({ result }: { result: DirectoryResult }) {
@@ -18,6 +19,7 @@ export function ServiceResultCard({ result }: { result: DirectoryResult }) {
       </h2>
       {entry.structureNom !== null && <p class="result-structure">{fr.annuaire.at(entry.structureNom)}</p>}
       <p class="result-meta">{meta.join(' · ')}</p>
+      <FoodOffer produits={entry.produits} choix={entry.choix} />
       {hours && <p class={`hours-status ${open ? 'is-open' : 'is-closed'}`}>{hours}</p>}
       {(entry.referral || entry.professionalOnly) && (
         <p>

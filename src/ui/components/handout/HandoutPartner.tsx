@@ -3,6 +3,7 @@ import type { PartnerSheet } from '../../text/handout-sheet.ts';
 import { blockInWords, type SheetLanguage } from '../../text/handout-text.ts';
 import { itineraryLink } from '../../text/share-links.ts';
 import { vcardOf } from '../../text/vcard.ts';
+import { FoodOffer } from '../FoodOffer.tsx';
 import { HandoutBlock } from './HandoutBlock.tsx';
 import { Pictogram } from './Pictogram.tsx';
 import { QrCode } from './QrCode.tsx';
@@ -61,6 +62,11 @@ export function HandoutPartner({ sheet, french, translated, now, android, onRemo
                 {sheet.email}
               </span>
             </p>
+          )}
+          {sheet.offre && (
+            <div lang="fr" dir="ltr" data-testid="handout-food">
+              <FoodOffer produits={sheet.offre.produits} choix={sheet.offre.choix} modes={sheet.offre.modes} full />
+            </div>
           )}
           {sheet.address.length > 0 && (
             <p class="handout-line no-print">

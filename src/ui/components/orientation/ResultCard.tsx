@@ -9,6 +9,7 @@ import { actionHintText } from '../../text/action-hint-text.ts';
 import { distance } from '../../text/fr-format.ts';
 import { reasonText } from '../../text/reason-text.ts';
 import { travelText } from '../../text/travel-text.ts';
+import { FoodOffer } from '../FoodOffer.tsx';
 
 const T = fr.orientation;
 /** Order of reasons on a card: what decides first, then what helps, then what weighs against, then the rest. */
@@ -87,6 +88,7 @@ export function ResultCard({ result, entry, recap, now, mobility, hint }: Props)
           {place.adresse}, {place.code_postal} {place.commune}
         </p>
       )}
+      <FoodOffer produits={entry.produits} choix={entry.choix} />
       {decisive.length > 0 && (
         <>
           <p class="decisive">{result.verdict === 'excluded' ? T.excludedBecause : T.toCheckLabel}</p>
