@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { qualitesOf } from '../domain/food-offer.ts';
+import { qualitesOf } from '../domain/food-quality.ts';
 import { generateDirectory } from './generate-directory.ts';
 
 const demo = generateDirectory();

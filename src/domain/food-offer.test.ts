@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aService } from '../../tests/fixtures/records.ts';
-import { offreAlimentaireSchema, qualitesOf } from './food-offer.ts';
+import { offreAlimentaireSchema } from './food-offer.ts';
+import { qualitesOf } from './food-quality.ts';
 import { serviceSchema } from './service.ts';
 import { parse } from './validation.ts';
 

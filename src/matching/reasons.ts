@@ -2,7 +2,7 @@
 // French sentences. The UI turns each code into words (and can switch exhaustively on `Reason['code']`); tests
 // and the referral sheet read the same data. Add codes, never rename one (saved orientations may hold them).
 
-import type { QualiteAlimentaire } from '../domain/food-offer.ts';
+import type { QualiteAlimentaire } from '../domain/food-quality.ts';
 import type { Profile } from '../domain/profile.ts';
 import type { Service } from '../domain/service.ts';
 import type { NeedValue } from '../domain/vocabulary.ts';

@@ -3,7 +3,7 @@
 // the network or IndexedDB come in many shapes (optional fields present or not); reading them in a loop over
 // 50,000 services is several times slower than reading entries that all share one shape.
 import { communeByCode } from '../domain/communes.ts';
-import { type QualiteAlimentaire, qualitesOf } from '../domain/food-offer.ts';
+import { type QualiteAlimentaire, qualitesOf } from '../domain/food-quality.ts';
 import type { Service } from '../domain/service.ts';
 import type { Structure } from '../domain/structure.ts';
 import { temporaryPeriods } from './hours/temporary.ts';

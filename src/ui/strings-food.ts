@@ -1,13 +1,8 @@
 // What the food is like (src/domain/food-offer.ts), in French: the editor's fieldset, the sheet, the cards, the
 // handout, the Annuaire's filter and the orientation's reasons. A lazy module: only the screens that show an offer
 // import it, so the first screen does not carry it.
-import type {
-  ChoixProduits,
-  FiltreAlimentaire,
-  ModeRemise,
-  ProduitAlimentaire,
-  QualiteAlimentaire,
-} from '../domain/food-offer.ts';
+import type { ChoixProduits, ModeRemise, ProduitAlimentaire } from '../domain/food-offer.ts';
+import type { FiltreAlimentaire, QualiteAlimentaire } from '../domain/food-quality.ts';
 
 export const PRODUITS_LABELS: Readonly<Record<ProduitAlimentaire, string>> = {
   'fruits-legumes-frais': 'Fruits et légumes frais',

@@ -3,7 +3,7 @@
 // query browses the filtered directory alphabetically. Hours filters need the hours engine; without it they
 // cannot be applied and the answer says so (`hours: 'not_loaded'`, the filter ignored).
 import { zoneCovers } from '../../domain/communes.ts';
-import { type FiltreAlimentaire, offreRepond } from '../../domain/food-offer.ts';
+import { type FiltreAlimentaire, offreRepond } from '../../domain/food-quality.ts';
 import { freshnessState } from '../../domain/freshness.ts';
 import type { NeedValue } from '../../domain/vocabulary.ts';
 import type { HoursEngine } from '../hours/hours-engine.ts';

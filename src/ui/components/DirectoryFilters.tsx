@@ -1,5 +1,5 @@
 import { ADDRESSABLE_COMMUNES, communeByCode } from '../../domain/communes.ts';
-import { FILTRES_ALIMENTAIRES, type FiltreAlimentaire } from '../../domain/food-offer.ts';
+import { FILTRES_ALIMENTAIRES, type FiltreAlimentaire } from '../../domain/food-quality.ts';
 import { BESOINS, LANGUES } from '../../domain/vocabulary.ts';
 import type { Language } from '../../matching/reasons.ts';
 import type { SearchFilters } from '../../matching/search/search.ts';

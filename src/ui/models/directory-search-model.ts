@@ -2,7 +2,7 @@
 // so that a deep link, a reload or the back button give the same list, offline too. Unknown or malformed
 // parameters are dropped, never trusted. Results are computed from the catalog model (search on the device).
 import { communeByCode } from '../../domain/communes.ts';
-import { FILTRES_ALIMENTAIRES, type FiltreAlimentaire } from '../../domain/food-offer.ts';
+import { FILTRES_ALIMENTAIRES, type FiltreAlimentaire } from '../../domain/food-quality.ts';
 import { BESOINS, LANGUES, type NeedValue } from '../../domain/vocabulary.ts';
 import type { Language } from '../../matching/reasons.ts';
 import type { SearchAnswer, SearchFilters } from '../../matching/search/search.ts';

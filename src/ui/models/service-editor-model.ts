@@ -6,7 +6,8 @@
 import { computed, signal } from '@preact/signals';
 import type { BoussoleDatabase } from '../../db/database.ts';
 import { editRecord } from '../../db/local-edits.ts';
-import { type OffreAlimentaire, offreVide } from '../../domain/food-offer.ts';
+import type { OffreAlimentaire } from '../../domain/food-offer.ts';
+import { offreVide } from '../../domain/food-quality.ts';
 import { type ChampLiaison, type Service, serviceSchema } from '../../domain/service.ts';
 import { parse } from '../../domain/validation.ts';
 import type { HoursEngine } from '../../matching/hours/hours-engine.ts';
