@@ -6,7 +6,7 @@ import { CHOIX_LABELS, FILTRE_LABELS, frFood, MODES_REMISE_LABELS, PRODUITS_LABE
 const PATHS = {
   'fruits-legumes-frais': 'M12 8c-3-2-8-1-8 5s4 8 6 8c1 0 1.5-.5 2-.5s1 .5 2 .5c2 0 6-2 6-8s-5-7-8-5zM12 8c0-2 1-4 3-5',
   bio: 'M5 19c0-8 5-14 15-15-1 10-7 15-15 15zM5 19l8-8',
-  local: 'M12 21s7-6.2 7-11.5a7 7 0 0 0-14 0C5 14.8 12 21 12 21zM9 10l3-3 3 3M10 10v3h4v-3',
+  local: 'M3 21V10l9-6 9 6v11M2 21h20M9 21v-6h6v6M10 10h4',
   vrac: 'M7 3h10M8 3v3l-2 3v12h12V9l-2-3V3M6 13h12',
   'plats-prepares': 'M3 14h18M5 14a7 7 0 0 1 14 0M12 5v2M2 18h20',
   choix:
