@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseRecord } from '../domain/record-kinds.ts';
 import { describeProblems } from '../domain/validation.ts';
+import { actionHintsByStructure } from '../matching/agenda/hints.ts';
 import { occurrencesBetween } from '../matching/agenda/occurrences.ts';
+import { derivePerson } from '../matching/person.ts';
 import { generateDirectory } from './generate-directory.ts';
 import { generateProgramme } from './programme.ts';
 
@@ -67,5 +69,15 @@ describe('the demo programme', () => {
     }
     const started = programme.filter((a) => a.calendrier.rrule && Date.parse(`${a.calendrier.debut}:00+01:00`) < from);
     expect(started.length).toBe(programme.filter((a) => a.calendrier.rrule).length);
+  });
+
+  it('gives a person who wants to cook a « Prochain atelier » hint in several communes', () => {
+    const structureOf = (id: string) => directory.structures.find((s) => s.id === id);
+    const communes = ['69259', '69266', '69388', '69029', '69290'];
+    const hinted = communes.filter((code) => {
+      const person = derivePerson({ besoins: ['cuisiner'], lieu: { code_insee: code } });
+      return actionHintsByStructure(person, programme, structureOf, Date.parse(NOW)).size > 0;
+    });
+    expect(hinted.length).toBeGreaterThanOrEqual(3);
   });
 });
