@@ -52,5 +52,5 @@ test('l’Annuaire filtre « fruits et légumes frais » hors ligne, et chaque c
   const shown = await cards.count();
   expect(shown).toBeGreaterThan(0);
   for (let i = 0; i < Math.min(shown, 10); i++)
-    await expect(cards.nth(i).getByRole('list', { name: 'Alimentation' })).toContainText('Fruits et légumes frais');
+    await expect(cards.nth(i).getByTestId('food-offer')).toContainText('Fruits et légumes frais');
 });

@@ -56,12 +56,23 @@ export function FoodOffer({ produits, choix, modes = [], full = false }: FoodOff
   else if (choix === 'colis-compose' && full) items.push(['colis-compose', CHOIX_LABELS[choix]]);
   if (full) for (const m of modes) items.push([m, MODES_REMISE_LABELS[m]]);
   if (items.length === 0) return null;
+  if (!full) {
+    // A card is a list item of the results: a sentence, not a nested list, keeps it one item of that list.
+    return (
+      <p class="food-offer" data-testid="food-offer">
+        <span class="visually-hidden">{frFood.cardLabel} : </span>
+        {items.map(([picto, label], i) => (
+          <span key={picto}>
+            <Picto name={picto} />
+            {label}
+            {i < items.length - 1 && <span class="visually-hidden">, </span>}
+          </span>
+        ))}
+      </p>
+    );
+  }
   return (
-    <ul
-      class={full ? 'food-offer food-offer-full' : 'food-offer'}
-      aria-label={frFood.cardLabel}
-      data-testid="food-offer"
-    >
+    <ul class="food-offer food-offer-full" aria-label={frFood.cardLabel} data-testid="food-offer">
       {items.map(([picto, label]) => (
         <li key={picto}>
           <Picto name={picto} />
