@@ -12,6 +12,7 @@ import type { Server } from 'node:http';
 import { dirname } from 'node:path';
 import { serve } from '@hono/node-server';
 import { DEMO_SOURCE, generateDirectory } from '../src/demo/generate-directory.ts';
+import { generateProgramme } from '../src/demo/programme.ts';
 import { createApp } from './app.ts';
 import { publicUrl, readConfig } from './config.ts';
 import { demoCodeLines, seedDemoAccounts } from './demo-accounts.ts';
@@ -38,7 +39,8 @@ async function main(): Promise<void> {
   try {
     if (seedNow) {
       const directory = generateDirectory(config.demoServices === undefined ? {} : { services: config.demoServices });
-      await seedDirectory(store, directory, { source: DEMO_SOURCE, logger });
+      const actions = generateProgramme(directory, { now: new Date().toISOString() });
+      await seedDirectory(store, { ...directory, actions }, { source: DEMO_SOURCE, logger });
     }
     if (demo) codeLines = demoCodeLines(await seedDemoAccounts(store, { now: new Date(), logger }));
   } catch (error) {

@@ -57,6 +57,31 @@ describe('data·inclusion mapping', () => {
     },
   );
 
+  it.each(['json', 'csv'] as const)('carries what the food is like in extension_boussole, both ways (%s)', (format) => {
+    const offre = {
+      produits: ['fruits-legumes-frais', 'bio', 'local'],
+      choix: 'libre',
+      modes: ['libre-service', 'commande'],
+    } as const;
+    const epicerie = aService(1, 1, {
+      offre_alimentaire: { ...offre, produits: [...offre.produits], modes: [...offre.modes] },
+    });
+    const exported = serviceToDi(epicerie);
+    expect(exported.extension_boussole).toMatchObject({ offre_alimentaire: offre });
+    const file =
+      format === 'json'
+        ? readDiFile('services.json', diJson([exported]))
+        : readDiFile('services.csv', diCsv('service', [exported]));
+    const [imported] = file.ok ? importAll(file.records) : [];
+    expect((imported as Service).offre_alimentaire).toEqual(offre);
+  });
+
+  it('refuses an imported food offer the domain refuses, naming the field', () => {
+    const extension = { offre_alimentaire: { produits: ['caviar'], modes: [] } };
+    const merged = mergeDiRecord('service', serviceToDi(aService(1, 1)), extension, undefined, options);
+    expect(merged.ok ? [] : merged.problems.map((p) => p.path)).toEqual(['offre_alimentaire.produits[0]']);
+  });
+
   it('refuses an imported ceiling the domain refuses, naming the field', () => {
     const exported = serviceToDi(aService(1, 1));
     const extension = { eligibilite: { ...aService(1, 1).eligibilite, reste_a_vivre_max: -3 } };

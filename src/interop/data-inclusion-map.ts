@@ -33,6 +33,7 @@ export const EXTENSION_KEYS: Record<DiKind, readonly string[]> = {
     'capacite',
     'infos_temporaires',
     'regimes',
+    'offre_alimentaire',
     'langues',
     'lieu',
     'horaires_note',

@@ -3,6 +3,7 @@
 // the network or IndexedDB come in many shapes (optional fields present or not); reading them in a loop over
 // 50,000 services is several times slower than reading entries that all share one shape.
 import { communeByCode } from '../domain/communes.ts';
+import { type QualiteAlimentaire, qualitesOf } from '../domain/food-quality.ts';
 import type { Service } from '../domain/service.ts';
 import type { Structure } from '../domain/structure.ts';
 import { temporaryPeriods } from './hours/temporary.ts';
@@ -48,6 +49,8 @@ export interface ServiceEntry extends SearchEntry {
   registration: boolean;
   documents: readonly Document[];
   regimes: readonly Diet[];
+  /** Fresh, organic, local, a choice of products: what the partner declared (food-offer.ts `qualitesOf`). */
+  qualites: readonly QualiteAlimentaire[];
   capacity: 'disponible' | 'limite' | 'complet' | null;
 }
 
@@ -80,6 +83,8 @@ export function entryOf(index: number, service: Service, structure: Structure | 
     needsMask: serviceNeedsMask(service),
     firstNeedsMask: serviceFirstNeedsMask(service),
     category: service.categorie ?? null,
+    produits: service.offre_alimentaire?.produits ?? [],
+    choix: service.offre_alimentaire?.choix ?? null,
     hours: service.horaires_accueil ?? structure?.horaires_accueil ?? null,
     temporary: temporaryPeriods(service.infos_temporaires),
     langues: service.langues ?? structure?.langues ?? [],
@@ -107,6 +112,7 @@ export function entryOf(index: number, service: Service, structure: Structure | 
     registration: e.sur_inscription,
     documents: e.justificatifs,
     regimes: service.regimes,
+    qualites: qualitesOf(service.offre_alimentaire),
     tarif: tarif.type,
     affordable: tarif.type !== 'payant',
     directAccess: !referral,

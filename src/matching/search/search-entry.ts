@@ -2,6 +2,7 @@
 // hold them (ServiceEntry extends SearchEntry); the catalog's start-up copy keeps them apart too, as compact rows, so
 // that a cold start answers the first search from a few megabytes before it has parsed the whole directory
 // (src/ui/models/catalog-model.ts).
+import type { ChoixProduits, ProduitAlimentaire } from '../../domain/food-offer.ts';
 import type { FoodCategoryValue } from '../../domain/vocabulary.ts';
 import type { TemporaryPeriod } from '../hours/temporary.ts';
 import type { Language } from '../reasons.ts';
@@ -22,6 +23,9 @@ export interface SearchEntry {
   longitude: number | null;
   locationApprox: boolean;
   category: FoodCategoryValue | null;
+  /** What the food is like, as the partner declared it (empty / null: not said). */
+  produits: readonly ProduitAlimentaire[];
+  choix: ChoixProduits | null;
   tarif: 'gratuit' | 'solidaire' | 'payant';
   /** Free or at a solidarity price. */
   affordable: boolean;
@@ -55,6 +59,8 @@ const SAVED_FIELDS = [
   'longitude',
   'locationApprox',
   'category',
+  'produits',
+  'choix',
   'tarif',
   'referral',
   'professionalOnly',

@@ -184,6 +184,20 @@ describe('search over the demo directory', () => {
     );
   });
 
+  test('the « alimentation proposée » filter keeps exactly the services that declare it', () => {
+    const all = search(big, '', {}, NOW, { index: bigIndex, limit: 1000 });
+    const fresh = search(big, '', { aliment: 'fruits-legumes-frais' }, NOW, { index: bigIndex, limit: 1000 });
+    const declaring = big.entries.filter(
+      (e) => e.published && e.service.offre_alimentaire?.produits.includes('fruits-legumes-frais'),
+    );
+    expect(fresh.total).toBe(declaring.length);
+    expect(fresh.total).toBeGreaterThan(20);
+    expect(fresh.total).toBeLessThan(all.total);
+    const choice = search(big, '', { aliment: 'choix' }, NOW, { index: bigIndex, limit: 1000 });
+    for (const hit of choice.hits)
+      expect(['libre', 'accompagne']).toContain(big.byId.get(hit.service_id)?.service.offre_alimentaire?.choix);
+  });
+
   test('listings reserved to professionals are hidden from the public audience', () => {
     const hidden = big.entries.filter((e) => e.professionalOnly).length;
     expect(hidden).toBeGreaterThan(0);
@@ -234,6 +248,8 @@ describe('a saved search index', () => {
       ['', { fraicheur: 'a-verifier' }],
       ['', { ouvert: 'semaine' }],
       ['', { critere: 'accueil-bebe' }],
+      ['', { aliment: 'fruits-legumes-frais' }],
+      ['epicerie', { aliment: 'choix' }],
     ];
     for (const [query, filters] of cases) {
       for (const audience of ['public', 'professionnel'] as const) {
@@ -259,6 +275,8 @@ describe('a saved search index', () => {
       longitude: full?.longitude,
       locationApprox: full?.locationApprox,
       category: full?.category,
+      produits: full?.produits,
+      choix: full?.choix,
       tarif: full?.tarif,
       affordable: full?.affordable,
       referral: full?.referral,

@@ -3,6 +3,7 @@
 // query browses the filtered directory alphabetically. Hours filters need the hours engine; without it they
 // cannot be applied and the answer says so (`hours: 'not_loaded'`, the filter ignored).
 import { zoneCovers } from '../../domain/communes.ts';
+import { type FiltreAlimentaire, offreRepond } from '../../domain/food-quality.ts';
 import { freshnessState } from '../../domain/freshness.ts';
 import { distanceKmRaw, type LatLon } from '../../domain/geo/distance.ts';
 import type { NeedValue } from '../../domain/vocabulary.ts';
@@ -34,6 +35,8 @@ export interface SearchFilters {
   fraicheur?: 'a-jour' | 'a-verifier';
   /** Tagged with this criterion by professionals (their own criteria, issue 7). */
   critere?: string;
+  /** Declares this product, or a choice of products (src/domain/food-offer.ts). */
+  aliment?: FiltreAlimentaire;
 }
 
 export interface SearchOptions {
@@ -82,7 +85,7 @@ function filterOf(
   publicOnly: boolean,
 ): (e: SearchEntry) => boolean {
   const needs = filters.besoins && filters.besoins.length > 0 ? maskOfNeeds(filters.besoins) : 0;
-  const { commune, prix, sans_orientation, langue, pmr, ouvert, fraicheur, critere } = filters;
+  const { commune, prix, sans_orientation, langue, pmr, ouvert, fraicheur, critere, aliment } = filters;
   const until = ouvert === 'maintenant' ? now + 1 : now + WEEK_MS;
   const days = ouvert && engine ? daysFrom(parisDay(now), ouvert === 'maintenant' ? 1 : 8) : [];
   return (e) => {
@@ -99,6 +102,7 @@ function filterOf(
       return false;
     }
     if (critere !== undefined && !e.criteres.includes(critere)) return false;
+    if (aliment !== undefined && !offreRepond(e.produits, e.choix, aliment)) return false;
     if (ouvert && engine) {
       return openDuring(engine, { regular: e.hours, temporary: e.temporary }, now, until, days);
     }

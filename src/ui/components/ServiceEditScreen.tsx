@@ -8,6 +8,7 @@ import { PATHS } from '../models/service-form.ts';
 import { useUnsavedWork } from '../models/unsaved-work.ts';
 import { fr } from '../strings.ts';
 import { ErrorSummary } from './ErrorSummary.tsx';
+import { FoodOfferFields } from './FoodOfferFields.tsx';
 import { SelectField, TextField } from './FormFields.tsx';
 import { HoursEditor } from './HoursEditor.tsx';
 import { MissingRecord } from './MissingRecord.tsx';
@@ -130,6 +131,7 @@ function ServiceForm({
         </fieldset>
 
         <TemporaryInfoFields editor={editor} engine={engine} />
+        <FoodOfferFields editor={editor} />
         <ServiceTermsFields editor={editor} />
         <SelectField
           path={PATHS.frequence_maj_mois}

@@ -4,6 +4,7 @@ import { fr } from '../strings.ts';
 import { frAnnuaire } from '../strings-annuaire.ts';
 import { distance } from '../text/fr-format.ts';
 import { travelText } from '../text/travel-text.ts';
+import { FoodOffer } from './FoodOffer.tsx';
 
 /**
  * One service in the Annuaire, labelled with its partner: where (the address, and how far from the chosen place,
@@ -27,6 +28,7 @@ export function ServiceResultCard({ result }: { result: DirectoryResult }) {
       </h2>
       {entry.structureNom !== null && <p class="result-structure">{fr.annuaire.at(entry.structureNom)}</p>}
       {category && <p class="result-meta">{category}</p>}
+      <FoodOffer produits={entry.produits} choix={entry.choix} />
       <p class="result-address" data-testid="card-address">
         <span class="visually-hidden">{frAnnuaire.address}</span>
         {entry.address ?? entry.communeName}

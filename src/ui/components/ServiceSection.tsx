@@ -7,8 +7,10 @@ import { freshnessOf } from '../models/freshness.ts';
 import { serviceHours } from '../models/hours-status.ts';
 import { documentWords, eligibilityWords, referralWords } from '../models/service-words.ts';
 import { fr } from '../strings.ts';
+import { frFood } from '../strings-food.ts';
 import { Badge } from './Badge.tsx';
 import { ContactLinks } from './ContactLinks.tsx';
+import { FoodOffer } from './FoodOffer.tsx';
 import { Freshness } from './Freshness.tsx';
 import { HoursBlock } from './HoursBlock.tsx';
 
@@ -72,6 +74,19 @@ export function ServiceSection({ service, structureHours, engine, now, pending, 
       )}
 
       <dl class="facts">
+        {service.offre_alimentaire && (
+          <div>
+            <dt>{frFood.heading}</dt>
+            <dd>
+              <FoodOffer
+                produits={service.offre_alimentaire.produits}
+                choix={service.offre_alimentaire.choix}
+                modes={service.offre_alimentaire.modes}
+                full
+              />
+            </dd>
+          </div>
+        )}
         <div>
           <dt>{S.price}</dt>
           {priceLines(service.tarif).map((line) => (

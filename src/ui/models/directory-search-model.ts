@@ -2,6 +2,7 @@
 // so that a deep link, a reload or the back button give the same list, offline too. Unknown or malformed
 // parameters are dropped, never trusted. Results are computed from the catalog model (search on the device).
 import { communeByCode } from '../../domain/communes.ts';
+import { FILTRES_ALIMENTAIRES, type FiltreAlimentaire } from '../../domain/food-quality.ts';
 import { distanceKmRaw } from '../../domain/geo/distance.ts';
 import { priceText } from '../../domain/price-words.ts';
 import { BESOINS, LANGUES, type NeedValue, TARIFS } from '../../domain/vocabulary.ts';
@@ -34,6 +35,8 @@ export function queryFromParams(params: Readonly<Record<string, string | undefin
   if (params.pmr === '1') filters.pmr = true;
   if (params.fraicheur === 'a-jour' || params.fraicheur === 'a-verifier') filters.fraicheur = params.fraicheur;
   if (params.critere) filters.critere = params.critere.slice(0, 60);
+  if (FILTRES_ALIMENTAIRES.includes(params.aliment as FiltreAlimentaire))
+    filters.aliment = params.aliment as FiltreAlimentaire;
   return { q: (params.q ?? '').slice(0, 200), filters };
 }
 
@@ -52,6 +55,7 @@ export function urlOf(query: DirectoryQuery): string {
   if (f.pmr) params.set('pmr', '1');
   if (f.fraicheur) params.set('fraicheur', f.fraicheur);
   if (f.critere) params.set('critere', f.critere);
+  if (f.aliment) params.set('aliment', f.aliment);
   const search = params.toString();
   return search ? `/annuaire?${search}` : '/annuaire';
 }
@@ -63,6 +67,7 @@ export function activeFilters(filters: SearchFilters): FilterKey[] {
     'commune',
     'ouvert',
     'prix',
+    'aliment',
     'langue',
     'fraicheur',
     'critere',

@@ -6,6 +6,8 @@
 import { computed, signal } from '@preact/signals';
 import type { BoussoleDatabase } from '../../db/database.ts';
 import { editRecord } from '../../db/local-edits.ts';
+import type { OffreAlimentaire } from '../../domain/food-offer.ts';
+import { offreVide } from '../../domain/food-quality.ts';
 import { type ChampLiaison, type Service, serviceSchema } from '../../domain/service.ts';
 import { parse } from '../../domain/validation.ts';
 import type { HoursEngine } from '../../matching/hours/hours-engine.ts';
@@ -65,6 +67,16 @@ function champsOf(drafts: readonly ChampDraft[]): ChampLiaison[] {
       ...(d.type === 'choix' ? { options } : {}),
     };
   });
+}
+
+/** The offer as the form says it; none at all when nothing is ticked, so an untouched listing stays as it was. */
+function offreOf(v: ServiceForm): OffreAlimentaire | undefined {
+  const offre: OffreAlimentaire = {
+    produits: v.produits,
+    modes: v.modes_remise,
+    ...(v.choix === '' ? {} : { choix: v.choix }),
+  };
+  return offreVide(offre) ? undefined : offre;
 }
 
 export function createServiceEditor(db: BoussoleDatabase, id: string) {
@@ -150,6 +162,8 @@ export function createServiceEditor(db: BoussoleDatabase, id: string) {
         justificatifs: v.justificatifs,
         precisions: trimmed(v.eligibilite_precisions),
       }),
+      offre_alimentaire: offreOf(v),
+      regimes: v.regimes,
       fiche_liaison: compact({
         ...base.fiche_liaison,
         requise: v.fiche_requise,

@@ -74,6 +74,7 @@ const draftShape = {
   langues: z.array(oneOf(LANGUES)),
   regimes: z.array(oneOf(REGIMES)),
   peut_cuisiner: z.nullable(z.boolean()),
+  alimentation_qualite: z.boolean(),
   jours: z.array(oneOf(JOURS)),
   creneaux: z.array(oneOf(CRENEAUX)),
   urgence: maybe(URGENCES),

@@ -2,6 +2,7 @@
 // any language by handout-text.ts (the printed blocks and the shared text). Nothing about the person: only the
 // partner, and how far it is from where the person lives when the orientation knew it. What the partner wrote
 // (access note, hours note, temporary message, own words about the price, hours comments) is kept as written.
+import type { OffreAlimentaire } from '../../domain/food-offer.ts';
 import type { InfoTemporaire, Tarif } from '../../domain/service.ts';
 import type { FoodCategoryValue } from '../../domain/vocabulary.ts';
 import type { HoursEngine } from '../../matching/hours/hours-engine.ts';
@@ -51,6 +52,8 @@ export interface PartnerSheet {
   name: string;
   service: string;
   category: FoodCategoryValue | null;
+  /** What the food is like, as the partner declared it. */
+  offre: OffreAlimentaire | null;
   /** Street lines then "69200 Vénissieux". */
   address: string[];
   distance: { km: number; approximate: boolean } | null;
@@ -86,6 +89,7 @@ export function partnerSheet(
     name: structure?.nom ?? service.nom,
     service: service.nom,
     category: service.categorie ?? null,
+    offre: service.offre_alimentaire ?? null,
     address: [...address],
     distance: item.distanceKm !== null ? { km: item.distanceKm, approximate: item.distanceApproximate } : null,
     stepFree: access?.pmr === true,

@@ -22,6 +22,7 @@ function aSheet(overrides: Partial<PartnerSheet> = {}): PartnerSheet {
     name: 'Épicerie sociale des Minguettes',
     service: 'Épicerie solidaire',
     category: 'social_grocery_stores',
+    offre: null,
     address: ['12 avenue Jean Cagne', '69200 Vénissieux'],
     distance: { km: 1.24, approximate: false },
     stepFree: true,

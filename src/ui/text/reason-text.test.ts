@@ -51,6 +51,8 @@ const SAMPLES: { [C in ReasonCode]: ReasonParams[C] } = {
   slow_access_for_urgency: { urgence: 'aujourdhui' },
   diet_supported: { regimes: ['halal'] },
   diet_not_declared: { regimes: ['sans-porc', 'vegetarien'] },
+  food_quality: { qualites: ['fruits-legumes-frais', 'bio', 'choix'] },
+  food_quality_not_declared: {},
   language_spoken: { langues: ['ar', 'fr'] },
   language_not_spoken: { langues: ['fr'] },
   distance_beyond_max: { km: 7.25, max: 5 },

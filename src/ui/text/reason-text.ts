@@ -24,6 +24,7 @@ import {
 import type { Opening } from '../../matching/hours/schedule.ts';
 import type { Reason } from '../../matching/reasons.ts';
 import { fr } from '../strings.ts';
+import { frFood, QUALITES_LABELS } from '../strings-food.ts';
 import { frProfil } from '../strings-profil.ts';
 import { and, capitalised, date, distance, inSentence, or, time, when } from './fr-format.ts';
 
@@ -166,6 +167,10 @@ export function reasonText(reason: Reason, ctx: ReasonContext): string {
       return R.diet_supported(and(labels(REGIMES, reason.params.regimes).map(inSentence)));
     case 'diet_not_declared':
       return R.diet_not_declared(capitalised(and(labels(REGIMES, reason.params.regimes).map(inSentence))));
+    case 'food_quality':
+      return frFood.reasons.food_quality(and(labels(QUALITES_LABELS, reason.params.qualites)));
+    case 'food_quality_not_declared':
+      return frFood.reasons.food_quality_not_declared;
     case 'language_spoken':
       return R.language_spoken(and(labels(LANGUES, reason.params.langues)));
     case 'language_not_spoken':

@@ -2,6 +2,7 @@ import { frHandout as T } from '../../strings-handout.ts';
 import type { PartnerSheet } from '../../text/handout-sheet.ts';
 import { blockInWords, type SheetLanguage } from '../../text/handout-text.ts';
 import { vcardOf } from '../../text/vcard.ts';
+import { FoodOffer } from '../FoodOffer.tsx';
 import { ItineraryLink } from '../ItineraryLink.tsx';
 import { HandoutBlock } from './HandoutBlock.tsx';
 import { Pictogram } from './Pictogram.tsx';
@@ -59,6 +60,11 @@ export function HandoutPartner({ sheet, french, translated, now, onRemove }: Pro
                 {sheet.email}
               </span>
             </p>
+          )}
+          {sheet.offre && (
+            <div lang="fr" dir="ltr" data-testid="handout-food">
+              <FoodOffer produits={sheet.offre.produits} choix={sheet.offre.choix} modes={sheet.offre.modes} full />
+            </div>
           )}
           {sheet.address.length > 0 && (
             <p class="handout-line no-print">

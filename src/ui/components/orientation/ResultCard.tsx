@@ -10,6 +10,7 @@ import { distance } from '../../text/fr-format.ts';
 import { reasonText } from '../../text/reason-text.ts';
 import { placeOf } from '../../text/share-links.ts';
 import { travelText } from '../../text/travel-text.ts';
+import { FoodOffer } from '../FoodOffer.tsx';
 import { ItineraryLink } from '../ItineraryLink.tsx';
 
 const T = fr.orientation;
@@ -89,6 +90,7 @@ export function ResultCard({ result, entry, recap, now, mobility, hint }: Props)
           {place.adresse}, {place.code_postal} {place.commune}
         </p>
       )}
+      <FoodOffer produits={entry.produits} choix={entry.choix} />
       {place && (
         <p class="itinerary">
           <ItineraryLink place={placeOf(entry)} />
