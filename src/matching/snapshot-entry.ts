@@ -16,6 +16,7 @@ import type {
   ResourcesValue,
 } from './reasons.ts';
 import type { SearchEntry } from './search/search-entry.ts';
+import { effectiveHours } from '../domain/effective-hours.ts';
 
 export interface ServiceEntry extends SearchEntry {
   /** Position in `snapshot.entries` (the order of service ids). */
@@ -83,7 +84,7 @@ export function entryOf(index: number, service: Service, structure: Structure | 
     needsMask: serviceNeedsMask(service),
     firstNeedsMask: serviceFirstNeedsMask(service),
     category: service.categorie ?? null,
-    hours: service.horaires_accueil ?? structure?.horaires_accueil ?? null,
+    hours: effectiveHours(service, structure) ?? null,
     temporary: temporaryPeriods(service.infos_temporaires),
     langues: service.langues ?? structure?.langues ?? [],
     pmr: accessibility?.pmr ?? null,
