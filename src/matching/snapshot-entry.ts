@@ -3,6 +3,7 @@
 // the network or IndexedDB come in many shapes (optional fields present or not); reading them in a loop over
 // 50,000 services is several times slower than reading entries that all share one shape.
 import { communeByCode } from '../domain/communes.ts';
+import { effectiveHours } from '../domain/effective-hours.ts';
 import type { Service } from '../domain/service.ts';
 import type { Structure } from '../domain/structure.ts';
 import { temporaryPeriods } from './hours/temporary.ts';
@@ -16,7 +17,6 @@ import type {
   ResourcesValue,
 } from './reasons.ts';
 import type { SearchEntry } from './search/search-entry.ts';
-import { effectiveHours } from '../domain/effective-hours.ts';
 
 export interface ServiceEntry extends SearchEntry {
   /** Position in `snapshot.entries` (the order of service ids). */
