@@ -24,6 +24,7 @@ async function openEditor(service = aService(1, 1)) {
     serviceEditor: async (id) => createServiceEditor(db, id),
     catalog: signal(catalog),
     refresh,
+    session: { account: signal(null) },
   };
   history.replaceState(null, '', '/partenaires/test--s1/services/test--s1-1/modifier');
   render(
