@@ -226,6 +226,7 @@ export function osmToDocument(value: string): HoursDocument | null {
     stage = index;
     return true;
   };
+  let lastBare = -2;
   for (let i = 0; i < rules.length; i++) {
     const rule = rules[i] as string;
     if (rule === '24/7' && i === 0) {
@@ -263,6 +264,12 @@ export function osmToDocument(value: string): HoursDocument | null {
       i = season.last;
       continue;
     }
+    const bare = readBareSeason(doc, head, ranges, lastBare === i - 1);
+    if (bare !== undefined) {
+      if (bare === null || !at('season')) return null;
+      lastBare = i;
+      continue;
+    }
     const dates = parseDates(head);
     if (!dates || !at('period')) return null;
     doc.periods.push({ ...dates, ranges });
@@ -272,6 +279,50 @@ export function osmToDocument(value: string): HoursDocument | null {
 
 export function sortRanks(n: readonly number[]): number[] {
   return [...n].sort((a, b) => (a === -1 ? 1 : b === -1 ? -1 : a - b));
+}
+
+const BARE_SEASON = /^(.+?):? ((?:Mo|Tu|We|Th|Fr|Sa|Su)[-,A-Za-z]*)$/;
+
+/** Days of the year (leap year) a `MM-DD` to `MM-DD` span covers, across the year's end. */
+function daysOfYear(from: string, to: string): Set<number> {
+  const index = (mmdd: string) => {
+    const [m, d] = mmdd.split('-').map(Number) as [number, number];
+    return MONTH_DAYS.slice(0, m - 1).reduce((a, b) => a + b, 0) + d - 1;
+  };
+  const out = new Set<number>();
+  for (let i = index(from); ; i = (i + 1) % 366) {
+    out.add(i);
+    if (i === index(to)) break;
+  }
+  return out;
+}
+
+/**
+ * `Nov-Mar: Mo-Su 19:00-21:00` without `Nov-Mar off` before it: the same as a season only when nothing else is
+ * open in those months (no week, no nth weekday, no other season over them); then it is read as one, else the
+ * string is not the editor's (null). undefined: not such a rule. `continues`: the rule just before was one.
+ */
+function readBareSeason(
+  doc: HoursDocument,
+  head: string,
+  ranges: TimeRange[],
+  continues: boolean,
+): null | undefined | true {
+  const m = BARE_SEASON.exec(head);
+  const bounds = m ? parseMonths(m[1] as string) : null;
+  const days = m ? parseDays(m[2] as string) : null;
+  if (!m || !bounds || !days) return undefined;
+  const last = doc.seasons[doc.seasons.length - 1];
+  let season = continues && last && last.from === bounds.from && last.to === bounds.to ? last : undefined;
+  if (!season) {
+    if (DAYS.some((d) => doc.week[d].length > 0) || doc.monthly.length > 0 || doc.periods.length > 0) return null;
+    const span = daysOfYear(bounds.from, bounds.to);
+    if (doc.seasons.some((s) => [...daysOfYear(s.from, s.to)].some((d) => span.has(d)))) return null;
+    season = { ...bounds, week: emptyWeek() };
+    doc.seasons.push(season);
+  }
+  for (const d of days) season.week[DAYS[d] as Day] = ranges.map((r) => ({ ...r }));
+  return true;
 }
 
 /** `Nov-Mar off` followed by `Nov-Mar <days> <ranges>` rules: a season with its week. */

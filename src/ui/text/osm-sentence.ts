@@ -75,14 +75,20 @@ function monthsWords(selector: string): string | null {
   const from = dateWords(a);
   if (b === undefined) return from && (/\d/.test(a) ? `le ${from}` : `en ${from}`);
   const to = dateWords(b);
-  return from && to ? `du ${from} au ${to}` : null;
+  if (!from || !to) return null;
+  // « de novembre à mars », « d’avril à octobre »; with days, « du 24 décembre au 2 janvier ».
+  if (/\d/.test(a)) return `du ${from} au ${to}`;
+  return `${/^[aeiou]/.test(from) ? 'd’' : 'de '}${from} à ${to}`;
 }
 
 function ruleWords(rule: string): string | null {
   if (rule === '24/7') return 'Tous les jours, 24 h sur 24';
   const comment = /\s*"([^"]*)"$/.exec(rule);
   const body = comment ? rule.slice(0, comment.index) : rule;
-  const tokens = body.split(' ').filter(Boolean);
+  const tokens = body
+    .split(' ')
+    .map((t) => t.replace(/:$/, ''))
+    .filter(Boolean);
   const selectors: string[] = [];
   let state: string | null = null;
   const times: string[] = [];
@@ -121,7 +127,7 @@ function ruleWords(rule: string): string | null {
 /** The string in French sentences, one per rule; null when a part of it has no words here. */
 export function osmSentence(value: string): string | null {
   const rules = value
-    .split(/\s*(?:;|\|\|)\s*/)
+    .split(/\s*(?:;|\|\||,\s)\s*/)
     .map((r) => r.trim())
     .filter(Boolean);
   const sentences = rules.map(ruleWords);
