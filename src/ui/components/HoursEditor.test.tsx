@@ -59,7 +59,7 @@ describe('the hours editor', () => {
     const input = box('Lundi, plage 1 : à');
     expect(input.getAttribute('aria-invalid')).toBe('true');
     expect(document.getElementById(input.getAttribute('aria-describedby') ?? '')?.textContent).toBe(
-      'la fin d’une plage doit être après son début.',
+      'La fin d’une plage doit être après son début.',
     );
     expect(Object.keys(last().problems)).toEqual(['week.Mo']);
   });

@@ -195,12 +195,14 @@ function Advanced({
   );
 }
 
+const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 /** « Lundi », « Saison 1, mardi », « Période 2 »: where a problem is, for the preview's list. */
 function placeOf(at: string): string {
   const [kind, n, day] = at.split('.');
   const dayName = (d: string | undefined) => (d ? JOURS[d as keyof typeof JOURS] : '');
-  if (kind === 'week') return dayName(n).replace(/^./, (c) => c.toUpperCase());
-  if (kind === 'monthly') return T.monthlyRange(Number(n) + 1).replace(/, plage$/, '');
+  if (kind === 'week') return capitalised(dayName(n));
+  if (kind === 'monthly') return capitalised(T.monthlyName(Number(n) + 1));
   if (kind === 'season') return day ? `${T.season(Number(n) + 1)}, ${dayName(day)}` : T.season(Number(n) + 1);
   if (kind === 'period') return T.period(Number(n) + 1);
   return '';

@@ -18,9 +18,11 @@ interface RangesProps {
   onTime(index: number, end: keyof TimeRange, time: string): void;
   onAdd(): void;
   onRemove(index: number): void;
+  /** The add button's words (« Ajouter une plage le mardi »). */
+  addLabel: string;
 }
 
-export function RangesEditor({ ranges, name, id, problemId, onTime, onAdd, onRemove }: RangesProps) {
+export function RangesEditor({ ranges, name, id, problemId, onTime, onAdd, onRemove, addLabel }: RangesProps) {
   return (
     <div class="day-ranges">
       {ranges.map((range, i) => (
@@ -48,7 +50,7 @@ export function RangesEditor({ ranges, name, id, problemId, onTime, onAdd, onRem
         </span>
       ))}
       <button type="button" class="button small" onClick={onAdd}>
-        {T.addRange(name)}
+        {addLabel}
       </button>
     </div>
   );
@@ -57,7 +59,7 @@ export function RangesEditor({ ranges, name, id, problemId, onTime, onAdd, onRem
 function Problem({ id, text }: { id: string; text: string | undefined }) {
   return text ? (
     <p id={id} class="field-error">
-      {text}
+      {capitalised(text)}
     </p>
   ) : null;
 }
@@ -102,6 +104,7 @@ export function WeekTable(props: {
                 onTime={(i, end, t) => editor.setRange(season, day, i, end, t)}
                 onAdd={() => editor.addRange(season, day)}
                 onRemove={(i) => editor.removeRange(season, day, i)}
+                addLabel={T.addRange(name)}
               />
             )}
             {season === null && day === 'Mo' && ranges.length > 0 && (
@@ -150,7 +153,7 @@ export function MonthlyList({
                 ))}
               </select>
             </div>
-            <fieldset class="choices">
+            <fieldset class="hours-ranks">
               <legend>{T.monthlyRanks}</legend>
               {RANKS.map((r) => (
                 <label class="check" key={r}>
@@ -166,7 +169,8 @@ export function MonthlyList({
             </fieldset>
             <RangesEditor
               ranges={m.ranges}
-              name={T.monthlyRange(i + 1).toLowerCase()}
+              name={T.monthlyName(i + 1)}
+              addLabel={T.addRangeTo(T.monthlyName(i + 1))}
               id={id}
               problemId={problem ? `${id}-error` : undefined}
               onTime={(r, end, t) => editor.setMonthlyRange(i, r, end, t)}
@@ -321,7 +325,8 @@ export function PeriodList(props: {
             {p.ranges.length > 0 && (
               <RangesEditor
                 ranges={p.ranges}
-                name={T.periodRange(i + 1).toLowerCase()}
+                name={T.periodName(i + 1)}
+                addLabel={T.addRangeTo(T.periodName(i + 1))}
                 id={id}
                 problemId={describedBy}
                 onTime={(r, end, t) => editor.setPeriodRange(i, r, end, t)}
