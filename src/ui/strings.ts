@@ -308,7 +308,6 @@ export const fr = {
     noHours: 'Horaires non renseignés : appelez avant de venir.',
     hoursLoading: 'Calcul des horaires…',
     hoursInvalid: 'Horaires illisibles : voir les précisions ou appeler.',
-    rawHours: (osm: string) => `Horaires enregistrés : ${osm}`,
     contact: 'Contact',
     call: (tel: string) => `Appeler le ${tel}`,
     mail: (mail: string) => `Écrire à ${mail}`,
