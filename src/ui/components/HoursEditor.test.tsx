@@ -90,6 +90,14 @@ describe('the hours editor', () => {
     expect(last()).toEqual({ value: 'Tu,Fr 13:30-17:30; Aug 01-Aug 20 off', problems: {} });
   });
 
+  it('reports a stored string character for character until the person changes something', () => {
+    const { last } = open('Mo-Fr 09:00-17:00; We 09:00-12:00');
+    expect(box('Mercredi, plage 1 : à').value).toBe('12:00');
+    expect(last().value).toBe('Mo-Fr 09:00-17:00; We 09:00-12:00');
+    fireEvent.click(box('Ouvert le samedi'));
+    expect(last().value).toBe('Mo,Tu,Th-Sa 09:00-17:00; We 09:00-12:00');
+  });
+
   it('keeps hours the table cannot show, said in French, never in OSM syntax, and never dropped', () => {
     const { view, last } = open('Th[3] 19:30+');
     expect(screen.getByTestId('hours-kept').textContent?.replace(/\u00a0/g, ' ')).toContain(

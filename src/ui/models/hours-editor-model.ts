@@ -40,12 +40,16 @@ export function createHoursEditor(initial: string | undefined) {
   const french = signal('');
   const frenchState = signal<FrenchState>({ kind: 'idle' });
 
-  const value = computed<string | null>(() =>
-    mode.value === 'table' ? documentToOsm(doc.value) : raw.value.trim() || null,
-  );
+  /** Until the person changes something, the stored string stays as it was written, character for character. */
+  const edited = signal(false);
+  const value = computed<string | null>(() => {
+    if (!edited.value && initial) return initial;
+    return mode.value === 'table' ? documentToOsm(doc.value) : raw.value.trim() || null;
+  });
 
   const update = (next: Partial<HoursDocument>) => {
     doc.value = { ...doc.value, ...next };
+    edited.value = true;
   };
   const setWeekIn = (week: Week, day: Day, ranges: TimeRange[]): Week => ({ ...week, [day]: ranges });
 
@@ -205,6 +209,7 @@ export function createHoursEditor(initial: string | undefined) {
       }
       doc.value = next;
       mode.value = 'table';
+      edited.value = true;
       frenchState.value = { kind: 'filled' };
     },
 
@@ -212,6 +217,7 @@ export function createHoursEditor(initial: string | undefined) {
     replaceWithTable() {
       doc.value = emptyDocument();
       mode.value = 'table';
+      edited.value = true;
     },
     /** The coordinator's OSM text, from what the editor holds now. */
     openAdvanced() {
@@ -227,6 +233,7 @@ export function createHoursEditor(initial: string | undefined) {
     },
     setRaw(text: string) {
       raw.value = text;
+      edited.value = true;
     },
   };
 }

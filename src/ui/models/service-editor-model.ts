@@ -14,7 +14,7 @@ import { fr } from '../strings.ts';
 import { frProfil } from '../strings-profil.ts';
 import { parseAmount } from './budget-draft.ts';
 import { tarifOf } from './price-form.ts';
-import { type ChampDraft, formOf, type InfoDraft, knownPath, type ServiceForm } from './service-form.ts';
+import { type ChampDraft, formOf, type InfoDraft, knownPath, PATHS, type ServiceForm } from './service-form.ts';
 
 export type { ChampDraft, InfoDraft, ServiceForm } from './service-form.ts';
 
@@ -24,7 +24,6 @@ export interface HoursState {
   value: string | undefined;
   problems: Record<string, string>;
 }
-const PATHS_OWN_HOURS = 'horaires_accueil';
 const E = fr.serviceEditor;
 
 /** Drops undefined members, so that records never carry `key: undefined` (the schema reads them as absent). */
@@ -199,7 +198,7 @@ export function createServiceEditor(db: BoussoleDatabase, id: string) {
     initialHours,
     setHours(change: HoursState) {
       hours.value = change;
-      clear(PATHS_OWN_HOURS);
+      clear(PATHS.ownHours);
     },
     /** Where the hours editor of an exceptional-hours entry starts from. */
     infoInitialHours: (infoId: string) => infoInitial.get(infoId),
