@@ -3,6 +3,7 @@
 // the network or IndexedDB come in many shapes (optional fields present or not); reading them in a loop over
 // 50,000 services is several times slower than reading entries that all share one shape.
 import { communeByCode } from '../domain/communes.ts';
+import { effectiveHours } from '../domain/effective-hours.ts';
 import { type QualiteAlimentaire, qualitesOf } from '../domain/food-quality.ts';
 import type { Service } from '../domain/service.ts';
 import type { Structure } from '../domain/structure.ts';
@@ -85,7 +86,7 @@ export function entryOf(index: number, service: Service, structure: Structure | 
     category: service.categorie ?? null,
     produits: service.offre_alimentaire?.produits ?? [],
     choix: service.offre_alimentaire?.choix ?? null,
-    hours: service.horaires_accueil ?? structure?.horaires_accueil ?? null,
+    hours: effectiveHours(service, structure) ?? null,
     temporary: temporaryPeriods(service.infos_temporaires),
     langues: service.langues ?? structure?.langues ?? [],
     pmr: accessibility?.pmr ?? null,

@@ -20,6 +20,7 @@ async function openEditor(service: Service) {
   databases.push(db);
   const context: ServiceEditContext = {
     serviceEditor: async (id) => createServiceEditor(db, id),
+    session: { account: signal(null) },
     catalog: signal(catalog),
     refresh: vi.fn<ServiceEditContext['refresh']>(async () => [undefined, undefined] as never),
   };

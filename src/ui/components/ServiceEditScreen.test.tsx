@@ -24,6 +24,7 @@ async function openEditor(service = aService(1, 1)) {
     serviceEditor: async (id) => createServiceEditor(db, id),
     catalog: signal(catalog),
     refresh,
+    session: { account: signal(null) },
   };
   history.replaceState(null, '', '/partenaires/test--s1/services/test--s1-1/modifier');
   render(
@@ -180,5 +181,29 @@ describe('the service editor', () => {
     }
     expect(location.pathname).toBe('/partenaires/test--s1');
     expect(location.hash).toBe('#service-test--s1-1');
+  });
+
+  it('a service with its own hours can go back to the reception’s: saved without hours of its own', async () => {
+    const { db } = await openEditor(aService(1, 1, { horaires_accueil: 'Tu 14:00-17:00' }));
+    expect(field('Horaires propres à ce service').checked).toBe(true);
+    expect(field('Ouvert le mardi').checked).toBe(true);
+    fireEvent.click(field('Mêmes horaires que l’accueil'));
+    expect(screen.queryByLabelText('Ouvert le mardi')).toBeNull();
+    submit();
+    await waitFor(async () => expect(await db.outbox.count()).toBe(1));
+    const saved = (await db.services.get('test--s1-1')) as Service;
+    expect(saved).not.toHaveProperty('horaires_accueil');
+  });
+
+  it('starts own hours from the reception’s, typed in French or ticked', async () => {
+    const { db } = await openEditor();
+    expect(field('Mêmes horaires que l’accueil').checked).toBe(true);
+    fireEvent.click(field('Horaires propres à ce service'));
+    expect(((await screen.findByLabelText('Ouvert le lundi')) as HTMLInputElement).checked).toBe(true);
+    fireEvent.input(field('Écrire les horaires en français'), { target: { value: 'le mardi de 14h à 17h' } });
+    expect(field('Ouvert le lundi').checked).toBe(false);
+    submit();
+    await waitFor(async () => expect(await db.outbox.count()).toBe(1));
+    expect(((await db.services.get('test--s1-1')) as Service).horaires_accueil).toBe('Tu 14:00-17:00');
   });
 });

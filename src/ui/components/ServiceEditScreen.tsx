@@ -16,7 +16,9 @@ import { ServiceTermsFields } from './ServiceTermsFields.tsx';
 import { TemporaryInfoFields } from './TemporaryInfoFields.tsx';
 import { useFocusFirstError } from './use-focus-first-error.ts';
 
-export type ServiceEditContext = Pick<AppContext, 'serviceEditor' | 'catalog' | 'refresh'>;
+export type ServiceEditContext = Pick<AppContext, 'serviceEditor' | 'catalog' | 'refresh'> & {
+  session: Pick<AppContext['session'], 'account'>;
+};
 
 const E = fr.serviceEditor;
 
@@ -75,7 +77,7 @@ function ServiceForm({
   }
   const engine = catalog?.hours.value ?? null;
   const errors = editor.errors.value;
-  const hours = editor.hours.value;
+  const coordinator = context.session.account.value?.role === 'coordinateur';
   const sheet = `/partenaires/${encodeURIComponent(structureId)}`;
   const hasErrors = Object.keys(errors).length > 0;
   return (
@@ -87,7 +89,7 @@ function ServiceForm({
         noValidate
         onSubmit={async (event) => {
           event.preventDefault();
-          if (await editor.save(engine)) {
+          if (await editor.save()) {
             void context.refresh();
             location.route(`${sheet}#service-${encodeURIComponent(serviceId)}`);
           }
@@ -111,13 +113,15 @@ function ServiceForm({
               </label>
             ))}
           </div>
-          {values.ownHours && hours && (
+          {values.ownHours && (
             <HoursEditor
-              editor={hours}
+              value={editor.initialHours.value}
+              onChange={editor.setHours}
               engine={engine}
               idPrefix="service-hours"
               temporary={temporaryPeriods(original.infos_temporaires)}
               error={errors[PATHS.ownHours]}
+              osm={coordinator}
             />
           )}
           <TextField
@@ -130,7 +134,7 @@ function ServiceForm({
           />
         </fieldset>
 
-        <TemporaryInfoFields editor={editor} engine={engine} />
+        <TemporaryInfoFields editor={editor} engine={engine} osm={coordinator} />
         <FoodOfferFields editor={editor} />
         <ServiceTermsFields editor={editor} />
         <SelectField

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { effectiveHours, inheritsHours } from '../../domain/effective-hours.ts';
 import { priceLines } from '../../domain/price-words.ts';
 import type { Service } from '../../domain/service.ts';
 import { FOOD_CATEGORIES, LANGUES, MODES_ACCUEIL, REGIMES, SATURATION } from '../../domain/vocabulary.ts';
@@ -16,7 +17,8 @@ import { HoursBlock } from './HoursBlock.tsx';
 
 interface Props {
   service: Service;
-  structureHours: string | undefined;
+  /** The partner, whose reception hours a service without its own shares. */
+  structure: { horaires_accueil?: string | undefined };
   engine: HoursEngine | null;
   now: number;
   pending: boolean;
@@ -28,7 +30,7 @@ const S = fr.sheet;
 const list = new Intl.ListFormat('fr-FR', { type: 'conjunction' });
 
 /** One service of the partner: when, for whom, at what price, what to bring, how to refer. */
-export function ServiceSection({ service, structureHours, engine, now, pending, annotations }: Props) {
+export function ServiceSection({ service, structure, engine, now, pending, annotations }: Props) {
   const titleId = `service-${service.id}-title`;
   const referral = referralWords(service.fiche_liaison);
   const documents = documentWords(service.eligibilite);
@@ -50,13 +52,17 @@ export function ServiceSection({ service, structureHours, engine, now, pending, 
       )}
       <p>{service.description}</p>
 
-      <h4>{service.horaires_accueil ? S.ownHours : fr.structure.hours}</h4>
-      {!service.horaires_accueil && structureHours && <p class="muted">{S.sameHours}</p>}
+      <h4>{inheritsHours(service) ? S.receptionHours : S.ownHours}</h4>
+      {inheritsHours(service) && structure.horaires_accueil && (
+        <p class="muted" data-testid={`service-hours-source-${service.id}`}>
+          {S.sameHours}
+        </p>
+      )}
       <HoursBlock
         engine={engine}
-        hours={serviceHours(service.horaires_accueil ?? structureHours, service.infos_temporaires)}
+        hours={serviceHours(effectiveHours(service, structure), service.infos_temporaires)}
         now={now}
-        week={service.horaires_accueil !== undefined}
+        week={!inheritsHours(service)}
         level={4}
         testId={`service-hours-${service.id}`}
       />

@@ -17,7 +17,9 @@ const TYPES: Partial<Record<EditableField, 'tel' | 'email' | 'url'>> = {
   site_web: 'url',
 };
 
-export type StructureEditContext = Pick<AppContext, 'editor' | 'catalog' | 'refresh'>;
+export type StructureEditContext = Pick<AppContext, 'editor' | 'catalog' | 'refresh'> & {
+  session: Pick<AppContext['session'], 'account'>;
+};
 
 /** "Modifier" a partner: its identity, address, contacts and reception hours, saved on the device at once. */
 export function StructureEditScreen({ context, id }: { context: StructureEditContext; id: string }) {
@@ -34,7 +36,6 @@ export function StructureEditScreen({ context, id }: { context: StructureEditCon
   }, [catalog]);
   const status = editor.status.value;
   const original = editor.original.value;
-  const hours = editor.hours.value;
   useUnsavedWork(`structure:${id}`, editor.dirty.value);
   useFocusFirstError(form, editor.failures.value);
   if (status === 'loading') return <p aria-busy="true">{fr.directory.loading}</p>;
@@ -80,7 +81,7 @@ export function StructureEditScreen({ context, id }: { context: StructureEditCon
         noValidate
         onSubmit={async (event) => {
           event.preventDefault();
-          if (await editor.save(catalog?.hours.value ?? null)) {
+          if (await editor.save()) {
             void context.refresh();
             location.route(sheet);
           }
@@ -88,14 +89,15 @@ export function StructureEditScreen({ context, id }: { context: StructureEditCon
       >
         <ErrorSummary errors={errors} idOf={(name) => name} />
         {EDITABLE_STRUCTURE_FIELDS.filter((f) => f !== 'horaires_note').map(field)}
-        {hours && (
-          <HoursEditor
-            editor={hours}
-            engine={catalog?.hours.value ?? null}
-            idPrefix="horaires_accueil"
-            legend={fr.editor.labels.horaires_accueil}
-          />
-        )}
+        <HoursEditor
+          value={original.horaires_accueil}
+          onChange={editor.setHours}
+          engine={catalog?.hours.value ?? null}
+          idPrefix="horaires_accueil"
+          legend={fr.editor.labels.horaires_accueil}
+          error={editor.hoursError.value}
+          osm={context.session.account.value?.role === 'coordinateur'}
+        />
         {field('horaires_note')}
         <p class="hint">{fr.editor.temporaryHint}</p>
         <div class="actions">

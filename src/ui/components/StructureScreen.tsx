@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { StructureSummary } from '../../db/directory-repo.ts';
+import { effectiveHours } from '../../domain/effective-hours.ts';
 import { parisDay } from '../../matching/hours/paris-time.ts';
 import type { AppContext } from '../boot.ts';
 import { DEFAULT_FREQUENCY_MONTHS, freshnessOf } from '../models/freshness.ts';
@@ -112,7 +113,7 @@ export function StructureScreen({ context, id }: { context: SheetContext; id: st
             {services.map((s) => {
               const status = hoursStatus(
                 engine,
-                serviceHours(s.horaires_accueil ?? structure.horaires_accueil, s.infos_temporaires),
+                serviceHours(effectiveHours(s, structure), s.infos_temporaires),
                 now,
                 1,
               );
@@ -175,7 +176,7 @@ export function StructureScreen({ context, id }: { context: SheetContext; id: st
           <ServiceSection
             key={s.id}
             service={s}
-            structureHours={structure.horaires_accueil}
+            structure={structure}
             engine={engine}
             now={now}
             pending={pendingKeys.has(`service:${s.id}`)}

@@ -2,6 +2,8 @@
 // any language by handout-text.ts (the printed blocks and the shared text). Nothing about the person: only the
 // partner, and how far it is from where the person lives when the orientation knew it. What the partner wrote
 // (access note, hours note, temporary message, own words about the price, hours comments) is kept as written.
+
+import { inheritsHours } from '../../domain/effective-hours.ts';
 import type { OffreAlimentaire } from '../../domain/food-offer.ts';
 import type { InfoTemporaire, Tarif } from '../../domain/service.ts';
 import type { FoodCategoryValue } from '../../domain/vocabulary.ts';
@@ -42,6 +44,8 @@ export interface SheetHours {
   week: WeekRule[];
   /** The partner's note on its hours. */
   note: string | null;
+  /** The hours are the partner's reception hours (the service has none of its own): « Horaires de l'accueil ». */
+  reception: boolean;
 }
 
 /** How the fiche de liaison reaches the partner: sent by the worker, brought by the person, or either. */
@@ -115,8 +119,8 @@ function hoursOf(engine: HoursEngine, entry: ServiceEntry, now: number): SheetHo
     temporary: temporaryNotes(entry.service.infos_temporaires, now),
     next: nextOpenings(engine, entry, now),
     week: regularWeek(engine, entry.hours, now),
-    note:
-      entry.service.horaires_note ?? (entry.service.horaires_accueil ? null : entry.structure?.horaires_note) ?? null,
+    note: entry.service.horaires_note ?? (inheritsHours(entry.service) ? entry.structure?.horaires_note : null) ?? null,
+    reception: inheritsHours(entry.service) && entry.hours !== null,
   };
 }
 

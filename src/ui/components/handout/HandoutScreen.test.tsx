@@ -179,7 +179,9 @@ describe('the handout in the person’s language', () => {
     expect(arabic.compareDocumentPosition(french) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
 
     const a = within(arabic);
-    expect(a.getByRole('heading', { level: 3, name: 'أوقات العمل' })).toBeTruthy();
+    // The épicerie has the reception's hours (none of its own): both blocks say so.
+    expect(a.getByRole('heading', { level: 3, name: 'أوقات عمل الاستقبال' })).toBeTruthy();
+    expect(within(french).getByRole('heading', { level: 3, name: 'Horaires de l’accueil' })).toBeTruthy();
     expect(a.getByRole('heading', { level: 3, name: 'ما يجب إحضاره' })).toBeTruthy();
     expect(plain(a.getByTestId('handout-hours').textContent)).toContain('الثلاثاء، 3 نوفمبر، من 09:00 إلى 12:00');
     expect(a.getByText('بطاقة هوية أو جواز سفر أو بطاقة إقامة')).toBeTruthy();
