@@ -97,6 +97,7 @@ export function ReferralWriteScreen({
     };
     const result = consent ? await model.write(draft) : null;
     if (result?.ok) {
+      work.ended({ referral: true });
       location.route(`/orientations/${encodeURIComponent(result.id)}`);
       return;
     }
