@@ -150,7 +150,16 @@ export function App({ context }: { context: AppContext }) {
               <WithWork context={context}>{(work) => <HandoutScreen catalog={context.catalog} work={work} />}</WithWork>
             )}
           />
-          <Route path="/couverture" component={() => <CoverageScreen catalog={context.catalog} />} />
+          <Route
+            path="/couverture"
+            component={() => (
+              <CoverageScreen
+                catalog={context.catalog}
+                online={context.syncModel.online}
+                getToken={context.session.token}
+              />
+            )}
+          />
           <Route
             path="/donnees"
             component={() => (
