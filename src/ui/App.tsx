@@ -31,6 +31,9 @@ const ReferralDetailScreen = lazy(() =>
 );
 const ServiceEditScreen = lazy(() => import('./components/ServiceEditScreen.tsx').then((m) => m.ServiceEditScreen));
 // Coordination: coverage and gaps, with the commune outlines drawn as a map (a chunk of its own).
+const EvaluationScreen = lazy(() =>
+  import('./components/evaluation/EvaluationScreen.tsx').then((m) => m.EvaluationScreen),
+);
 const CoverageScreen = lazy(() =>
   import('./components/territory-coverage/CoverageScreen.tsx').then((m) => m.CoverageScreen),
 );
@@ -159,6 +162,10 @@ export function App({ context }: { context: AppContext }) {
                 getToken={context.session.token}
               />
             )}
+          />
+          <Route
+            path="/evaluation"
+            component={() => <EvaluationScreen online={context.syncModel.online} getToken={context.session.token} />}
           />
           <Route
             path="/donnees"

@@ -51,6 +51,7 @@ export const fr = {
     reports: 'Signalements',
     campaigns: 'Campagnes',
     coverage: 'Couverture et manques',
+    evaluation: 'Évaluation du pilote',
     data: 'Données ouvertes',
     sync: 'Synchronisation',
     signIn: 'Se connecter',
