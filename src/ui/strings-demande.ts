@@ -34,6 +34,7 @@ export const frDemande = {
     file: (day: string) => `demandes-sans-reponse-${day}.csv`,
     header: ['Code INSEE', 'Commune', 'Besoin', 'Mois', 'Orientations', 'Demandes sans réponse'],
   },
+  qpvLegend: (names: readonly string[]) => `Tirets : quartiers prioritaires (${names.join(', ')})`,
   evaluationLink: 'Évaluation du pilote par Maison de la Métropole',
 
   evaluation: {

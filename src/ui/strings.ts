@@ -147,7 +147,7 @@ export const fr = {
     horizon: (from: string) =>
       `Horaires lus sur les 5 semaines à partir du ${from}, fermetures temporaires et horaires exceptionnels compris.`,
     qpvNote:
-      'Quartiers prioritaires : la liste officielle des QPV n’est pas encore dans Boussole. Le tableau compte les services dont l’adresse porte un code QPV, sans pouvoir signaler un quartier où il n’y a rien.',
+      'Quartiers prioritaires : liste de référence de Boussole (démonstration tant que la liste officielle n’y est pas). Le tableau compte les services dont l’adresse porte un code QPV.',
     summary: (n: number, total: number, need: string) =>
       `${n} ${n > 1 ? 'territoires' : 'territoire'} sur ${total} avec au moins un manque pour « ${need} ».`,
     mapTitle: 'Carte',
@@ -559,9 +559,9 @@ export const fr = {
       outside: 'Cette position est hors de la Métropole de Lyon.',
       locateFailed: 'Position indisponible. Tapez la commune à la place.',
       locateUnsupported: 'Ce navigateur ne donne pas la position. Tapez la commune.',
-      qpv: 'Code du quartier prioritaire (QPV), si connu',
-      qpvHint: 'Commence par QN, par exemple QN06901M',
-      qpvInvalid: 'Code QPV attendu : QN suivi de 5 à 8 lettres ou chiffres',
+      qpv: 'Quartier prioritaire (QPV), si connu',
+      qpvHint: 'Les quartiers de la commune choisie ; sans commune, tous ceux de la Métropole.',
+      qpvNone: 'Aucun ou inconnu',
     },
     household: {
       legend: 'Foyer',

@@ -1,5 +1,6 @@
 import type { ReadonlySignal } from '@preact/signals';
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { QPV_LIST } from '../../../domain/qpv.ts';
 import { BESOINS, type NeedValue } from '../../../domain/vocabulary.ts';
 import { parisDay } from '../../../matching/hours/paris-time.ts';
 import { actorsByTerritory } from '../../../matching/territory-coverage/actors.ts';
@@ -10,6 +11,7 @@ import type { CatalogModel } from '../../models/catalog-model.ts';
 import { communeMap } from '../../models/commune-map.ts';
 import { actorsCsv, coverageCsv } from '../../models/coverage-csv.ts';
 import { territoryName } from '../../models/coverage-words.ts';
+import { type QpvShape, qpvShapes } from '../../models/qpv-outlines.ts';
 import { statsClient } from '../../models/stats-client.ts';
 import { fr } from '../../strings.ts';
 import { date } from '../../text/fr-format.ts';
@@ -25,6 +27,7 @@ const NEEDS = Object.keys(BESOINS) as NeedValue[];
 const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
 /** Drawn once per chunk load: the outlines never change while the app runs. */
 let map: ReturnType<typeof communeMap> | null = null;
+let qpvOutlines: QpvShape[] | null = null;
 
 /**
  * Couverture et manques (coordination): for a need, each territory's coverage on a map and in a table, the gaps
@@ -75,6 +78,7 @@ export function CoverageScreen({
   const parsed = Number(distanceText.replace(',', '.'));
   const rules = { maxDistanceKm: Number.isFinite(parsed) && parsed > 0 ? parsed : DEFAULT_MAX_DISTANCE_KM };
   map ??= communeMap();
+  qpvOutlines ??= qpvShapes(map, QPV_LIST);
 
   const needLabel = BESOINS[need].label;
   const cells = matrix?.byNeed.get(need) ?? [];
@@ -162,6 +166,7 @@ export function CoverageScreen({
               needLabel={needLabel}
               rules={rules}
               picked={picked}
+              qpv={qpvOutlines}
               onPick={(code) => {
                 setPicked(code);
                 setTerritory(code);
