@@ -16,6 +16,8 @@ export interface DemoEventOptions {
   month: string;
   count: number;
   seed?: number;
+  /** The last day of the month drawn (the current month: today), default the month's last. */
+  untilDay?: number;
 }
 
 const NEEDS = Object.keys(BESOINS) as NeedValue[];
@@ -45,12 +47,18 @@ function weightedCommune(rng: Rng, total: number): Commune {
   return ADDRESSABLE_COMMUNES[ADDRESSABLE_COMMUNES.length - 1] as Commune;
 }
 
-export function generateOrientationEvents({ services, month, count, seed = 21 }: DemoEventOptions): OrientationEvent[] {
+export function generateOrientationEvents({
+  services,
+  month,
+  count,
+  seed = 21,
+  untilDay,
+}: DemoEventOptions): OrientationEvent[] {
   const rng = new Rng(seed);
   const supply = supplyByCommune(services);
   const population = ADDRESSABLE_COMMUNES.reduce((sum, c) => sum + c.population, 0);
   const [year, m] = month.split('-').map(Number);
-  const days = new Date(Date.UTC(year ?? 1970, m ?? 1, 0)).getUTCDate();
+  const days = Math.min(untilDay ?? 31, new Date(Date.UTC(year ?? 1970, m ?? 1, 0)).getUTCDate());
   const events: OrientationEvent[] = [];
   for (let i = 0; i < count; i++) {
     const commune = weightedCommune(rng, population);
