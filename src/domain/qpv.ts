@@ -7,7 +7,15 @@ import file from '../../reference/qpv/qpv-metropole-lyon.json';
 import { codeInsee, codeQpv, latitude, longitude, text } from './primitives.ts';
 import { type Parsed, parse } from './validation.ts';
 
-const point = z.tuple([longitude, latitude]);
+/** [longitude, latitude], WGS84 (checked as a pair of numbers: a tuple schema would weigh on the first load's zod). */
+const point = z.array(z.number()).check(
+  z.minLength(2),
+  z.maxLength(2),
+  z.refine(
+    ([lon = Number.NaN, lat = Number.NaN]) => Math.abs(lon) <= 180 && Math.abs(lat) <= 90,
+    'Position hors limites',
+  ),
+);
 /** A ring of [longitude, latitude] points, as GeoJSON writes a polygon's rings. */
 const ring = z.array(point).check(z.minLength(4));
 

@@ -16,7 +16,7 @@ export function qpvShapes(map: Pick<CommuneMap, 'project'>, list: readonly Qpv[]
       .map(
         (ring) =>
           `${ring
-            .map(([lon, lat], i) => {
+            .map(([lon = 0, lat = 0], i) => {
               const p = map.project(lon, lat);
               return `${i === 0 ? 'M' : 'L'}${p.x.toFixed(1)} ${p.y.toFixed(1)}`;
             })
