@@ -3,6 +3,7 @@
 // Events are written by any signed-in account and read back by nobody: coordinators see protected aggregates only
 // (every count under 5 is « < 5 », stats/small-cells.ts). Events older than the retention period are purged before
 // each write and each read. Logs carry counts, never an event's fields.
+
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import {
@@ -10,11 +11,8 @@ import {
   ORIENTATION_EVENT_RETENTION_MONTHS,
   type OrientationStats,
 } from '../../src/domain/evaluation.ts';
-import {
-  isoWeekOf,
-  type OrientationEventsAnswer,
-  orientationEventsBodySchema,
-} from '../../src/domain/orientation-event.ts';
+import { isoWeekOf } from '../../src/domain/iso-week.ts';
+import { type OrientationEventsAnswer, orientationEventsBodySchema } from '../../src/domain/orientation-event.ts';
 import type { Account } from '../../src/domain/sync-protocol.ts';
 import type { Logger } from '../logger.ts';
 import { evaluate, monthsUpTo } from '../stats/evaluation.ts';

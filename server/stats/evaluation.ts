@@ -1,8 +1,10 @@
 // The pilot's evaluation per team and month (src/domain/evaluation.ts states each figure; the screen writes out
 // its definition). Pure: the route gathers the store's anonymous facts and the directory's records, this computes.
+
 import type { Campagne, ReponseCampagne, SECTIONS } from '../../src/domain/campagne.ts';
 import type { EvaluationRow } from '../../src/domain/evaluation.ts';
-import { monthOfWeek } from '../../src/domain/orientation-event.ts';
+import { monthOfWeek } from '../../src/domain/iso-week.ts';
+
 import type { Signalement } from '../../src/domain/signalement.ts';
 import type { Structure } from '../../src/domain/structure.ts';
 import type { ReferralFact, StoredOrientationEvent } from '../storage/orientation-event-store.ts';

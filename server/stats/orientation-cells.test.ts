@@ -1,9 +1,11 @@
 // « Demandes sans réponse » per commune, need and month: exact over a generated month of orientations, and never a
 // count under 5 shown as such.
+
 import { describe, expect, it } from 'vitest';
 import { generateDirectory } from '../../src/demo/generate-directory.ts';
 import { generateOrientationEvents } from '../../src/demo/orientation-events.ts';
-import { isoWeekOf, monthOfWeek, type OrientationEvent } from '../../src/domain/orientation-event.ts';
+import { isoWeekOf, monthOfWeek } from '../../src/domain/iso-week.ts';
+import type { OrientationEvent } from '../../src/domain/orientation-event.ts';
 import { orientationCells } from './orientation-cells.ts';
 import { protect, SUPPRESSED } from './small-cells.ts';
 

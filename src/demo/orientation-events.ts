@@ -3,8 +3,10 @@
 // Orientations are drawn where people live (by population) and find an eligible service when the directory has
 // one for the need in their commune; where it has none, most end without an answer — which is what coverage
 // gaps look like from the demand side.
+
 import { ADDRESSABLE_COMMUNES, type Commune } from '../domain/communes.ts';
-import { BANDES_FOYER, isoWeekOf, monthOfWeek, type OrientationEvent } from '../domain/orientation-event.ts';
+import { isoWeekOf, monthOfWeek } from '../domain/iso-week.ts';
+import { BANDES_FOYER, type OrientationEvent } from '../domain/orientation-event.ts';
 import type { Service } from '../domain/service.ts';
 import { BESOINS, type NeedValue } from '../domain/vocabulary.ts';
 import { qpvOfCommune } from './qpv.ts';

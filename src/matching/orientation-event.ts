@@ -1,7 +1,8 @@
 // From an orientation on the device to its anonymous event (src/domain/orientation-event.ts). The builder takes
 // the whole profile and reads only where the person is, the needs and the household's size: every other field
 // stays behind by construction, and the property test scans each event for every value of random profiles.
-import { bandOfHousehold, isoWeekOf, MOTIFS_MAX, type OrientationEvent } from '../domain/orientation-event.ts';
+import { isoWeekOf } from '../domain/iso-week.ts';
+import { bandOfHousehold, MOTIFS_MAX, type OrientationEvent } from '../domain/orientation-event.ts';
 import type { Profile } from '../domain/profile.ts';
 import type { Orientation } from './orient/types.ts';
 

@@ -534,7 +534,7 @@ export const fr = {
       resultats: '3. Les partenaires qui peuvent l’accueillir',
     },
     privacy: (hours: number) =>
-      `Ces informations restent sur cet appareil, sans être envoyées. Elles sont effacées par « Nouvelle orientation », à la déconnexion ou ${hours} h après la dernière modification. Tout est facultatif.`,
+      `Ces informations restent sur cet appareil, sans être envoyées (à la fin, seuls des chiffres anonymes partent : commune, besoins, nombre de résultats). Elles sont effacées par « Nouvelle orientation », à la déconnexion ou ${hours} h après la dernière modification. Tout est facultatif.`,
     next: 'Continuer',
     back: 'Retour',
     seeResults: 'Voir les résultats',

@@ -2,9 +2,11 @@
 // their team, validated field by field (4xx naming the field, nothing stored), ignored for a structure that opted
 // out, purged after the retention period; « demandes sans réponse » and the pilot's evaluation for coordinators
 // only, with every count under 5 written « < 5 »; no event field in the logs.
+
 import { beforeEach, describe, expect, it } from 'vitest';
 import { evaluationSchema, orientationStatsSchema } from '../../src/domain/evaluation.ts';
-import { isoWeekOf, type OrientationEvent, orientationEventsAnswerSchema } from '../../src/domain/orientation-event.ts';
+import { isoWeekOf } from '../../src/domain/iso-week.ts';
+import { type OrientationEvent, orientationEventsAnswerSchema } from '../../src/domain/orientation-event.ts';
 import { PROTOCOL_VERSION } from '../../src/domain/protocol-version.ts';
 import { type Device, postJson, signInAs } from './fixtures/http-client.ts';
 import { jsonOf, makeTestApp } from './fixtures/test-app.ts';

@@ -66,7 +66,7 @@ export function IndicatorChart(props: {
           })}
         </svg>
         {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a focusable scrolling region, as the coverage table */}
-        <div class="table-scroll" tabIndex={0} aria-labelledby={`${props.id}-caption`} role="region">
+        <section class="table-scroll" tabIndex={0} aria-labelledby={`${props.id}-caption`}>
           <table class="indicator-table">
             <caption id={`${props.id}-caption`}>{E.tableCaption(props.label, props.team)}</caption>
             <thead>
@@ -84,7 +84,7 @@ export function IndicatorChart(props: {
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       </div>
     </section>
   );

@@ -137,7 +137,7 @@ export function CoverageMap(props: {
             })}
             {/* QPV outlines, when the reference file has them: dashed over the communes, never in the way of a touch. */}
             {qpv.map((q) => (
-              <path key={q.code} d={q.d} class="qpv-outline" data-qpv={q.code} aria-hidden="true" />
+              <path key={q.code} d={q.d} class="qpv-outline" data-qpv={q.code} />
             ))}
           </svg>
           <MapNames names={names} view={view} />
