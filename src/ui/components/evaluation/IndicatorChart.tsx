@@ -56,7 +56,8 @@ export function IndicatorChart(props: {
                     fill={typeof p.value === 'number' ? undefined : `url(#${props.id}-hatch)`}
                   />
                 )}
-                {(points.length <= 12 || i % 2 === 0) && (
+                {/* Every other month past six, so that names never overlap; the latest always. */}
+                {(points.length <= 6 || (points.length - 1 - i) % 2 === 0) && (
                   <text x={i * step + step / 2} y={H - 3} text-anchor="middle" class="axis">
                     {short.format(new Date(`${p.month}-01T00:00:00Z`)).replace('.', '')}
                   </text>
