@@ -31,6 +31,9 @@ export function createStructureEditor(db: BoussoleDatabase, id: string) {
   /** The hours editor, once the record is read. */
   const hours = signal<HoursEditor | null>(null);
   let loadedHours: string | null = null;
+  /** The structure's workers take part in the anonymous orientation statistics (docs/orientation-events.md). */
+  const participation = signal(true);
+  let loadedParticipation = true;
   /** Bumped at each failed save, so that the form moves the focus to the first message. */
   const failures = signal(0);
 
@@ -46,13 +49,18 @@ export function createStructureEditor(db: BoussoleDatabase, id: string) {
       EDITABLE_STRUCTURE_FIELDS.map((f) => [f, String(parsed.value[f] ?? '')]),
     ) as Record<EditableField, string>;
     loaded.value = values.value;
+    loadedParticipation = participation.value = parsed.value.statistiques_orientations !== false;
     hours.value = createHoursEditor(parsed.value.horaires_accueil);
     loadedHours = hours.value.value.value;
     status.value = 'editing';
   }
 
   function changes(horaires: string | undefined): Record<string, unknown> {
-    const out: Record<string, unknown> = { horaires_accueil: horaires };
+    const out: Record<string, unknown> = {
+      horaires_accueil: horaires,
+      // Absent is taking part: only a refusal is written.
+      statistiques_orientations: participation.value ? undefined : false,
+    };
     for (const field of EDITABLE_STRUCTURE_FIELDS) {
       const value = values.value[field].trim();
       out[field] = value === '' && !REQUIRED.has(field) ? undefined : value;
@@ -65,6 +73,7 @@ export function createStructureEditor(db: BoussoleDatabase, id: string) {
     () =>
       status.value === 'editing' &&
       (EDITABLE_STRUCTURE_FIELDS.some((f) => values.value[f] !== loaded.value[f]) ||
+        participation.value !== loadedParticipation ||
         (hours.value !== null && hours.value.value.value !== loadedHours)),
   );
 
@@ -76,6 +85,7 @@ export function createStructureEditor(db: BoussoleDatabase, id: string) {
     status,
     hours,
     failures,
+    participation,
     load,
     set(field: EditableField, value: string) {
       values.value = { ...values.value, [field]: value };
