@@ -159,7 +159,9 @@ export function HandoutScreen({ catalog, work }: Props) {
             </button>
           )}
         </div>
-        {!canShare && sheets.length > 0 && <HandoutSend text={text} subject={person.words.title} />}
+        {!canShare && sheets.length > 0 && (
+          <HandoutSend text={text} subject={person.words.title} onSent={() => work.ended()} />
+        )}
         {/* Last: once the sheet is printed or sent, the worker ends the orientation. */}
         <div class="actions">
           <button
