@@ -6,6 +6,7 @@
 import type { Referral, ReferralDraft, ReferralPolicy, StatusChange } from '../../src/domain/referral.ts';
 import type { Account } from '../../src/domain/sync-protocol.ts';
 import type { Problem } from '../../src/domain/validation.ts';
+import type { ReferralFact } from './orientation-event-store.ts';
 
 export interface SendInput {
   draft: ReferralDraft;
@@ -72,6 +73,8 @@ export interface ReferralStore {
   /** Referrals of this account's sides changed after `cursor`, in seq order. */
   referralFeed(query: ReferralFeedQuery): Promise<ReferralFeed>;
   referralCounts(): Promise<ReferralCounts>;
+  /** Every referral as anonymous facts (team, dates, status, reason), for the pilot's evaluation. */
+  referralFacts(): Promise<ReferralFact[]>;
   /**
    * Expires unanswered referrals and erases the personal fields of those closed for longer than the retention
    * period, at the server's `now`; each changed referral takes a new seq so that devices receive the change.

@@ -314,6 +314,21 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE invitations ADD COLUMN equipe_id TEXT CHECK (equipe_id IS NULL OR role = 'travailleur');
     `,
   },
+  {
+    description:
+      'orientation events: the anonymous events devices send when an orientation ends (docs/orientation-events.md), ' +
+      'kept with the sending team, purged by week',
+    sql: `
+      -- No account, no device, no time of day: the event's fields (JSON), its ISO week (for the purge) and the team.
+      CREATE TABLE orientation_events (
+        id TEXT PRIMARY KEY,
+        semaine TEXT NOT NULL,
+        equipe_id TEXT,
+        data TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX orientation_events_by_week ON orientation_events (semaine);
+    `,
+  },
 ];
 
 /**

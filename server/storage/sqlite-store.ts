@@ -26,6 +26,7 @@ import {
 } from './directory-store.ts';
 import { sqliteAccounts } from './sqlite-accounts.ts';
 import { migrate } from './sqlite-migrations.ts';
+import { sqliteOrientationEvents } from './sqlite-orientation-events.ts';
 import { createRecordAccess, type RecordOfKind, type RecordRow } from './sqlite-records.ts';
 import { sqliteReferrals } from './sqlite-referrals.ts';
 import { sqliteSync } from './sqlite-sync.ts';
@@ -257,6 +258,7 @@ export function openSqliteStore({ path, logger = silentLogger }: SqliteStoreOpti
     ...sqliteSync(db, rows, logger),
     ...sqliteAccounts(db),
     ...sqliteReferrals(db, logger),
+    ...sqliteOrientationEvents(db, logger),
 
     async close() {
       if (db.open) db.close();

@@ -89,6 +89,11 @@ export const structureSchema = z.object({
    * services move there and the proposal is deleted). Held on the device until the deletion comes back.
    */
   fusion_vers: z.optional(recordId),
+  /**
+   * `false`: this structure's workers do not take part in the anonymous orientation statistics (docs/orientation-
+   * events.md): their devices queue no event and the server keeps none. Absent means taking part.
+   */
+  statistiques_orientations: z.optional(z.boolean()),
 });
 
 export type Structure = z.infer<typeof structureSchema>;

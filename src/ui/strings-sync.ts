@@ -28,7 +28,10 @@ export const frSync = {
     campagne: 'Campagne de mise à jour',
     reponse_campagne: 'Réponse à la campagne',
     referral: 'Orientation',
-  } satisfies Record<RecordKind | 'referral', string>,
+    statistique: 'Statistique anonyme',
+  } satisfies Record<RecordKind | 'referral' | 'statistique', string>,
+  /** An orientation's anonymous figures (docs/orientation-events.md) have no name: they describe nobody. */
+  statisticName: 'Fin d’une orientation',
   /** « Fiche partenaire : Téléphone », « Orientation : fiche de liaison à transmettre ». */
   what: (kind: string, what: string) => `${kind} : ${what}`,
   changes: {
@@ -37,6 +40,7 @@ export const frSync = {
     resolve: 'choix dans un conflit',
     send: 'fiche de liaison à transmettre',
     status: (label: string) => `réponse « ${label} » à transmettre`,
+    count: 'chiffres sans nom (commune, besoins, nombre de résultats) à transmettre',
   },
   unnamed: 'Sans nom sur cet appareil',
   waiting: 'En attente d’envoi',

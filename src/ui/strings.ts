@@ -51,6 +51,7 @@ export const fr = {
     reports: 'Signalements',
     campaigns: 'Campagnes',
     coverage: 'Couverture et manques',
+    evaluation: 'Évaluation du pilote',
     data: 'Données ouvertes',
     sync: 'Synchronisation',
     signIn: 'Se connecter',
@@ -147,7 +148,7 @@ export const fr = {
     horizon: (from: string) =>
       `Horaires lus sur les 5 semaines à partir du ${from}, fermetures temporaires et horaires exceptionnels compris.`,
     qpvNote:
-      'Quartiers prioritaires : la liste officielle des QPV n’est pas encore dans Boussole. Le tableau compte les services dont l’adresse porte un code QPV, sans pouvoir signaler un quartier où il n’y a rien.',
+      'Quartiers prioritaires : liste de référence de Boussole (démonstration tant que la liste officielle n’y est pas). Le tableau compte les services dont l’adresse porte un code QPV.',
     summary: (n: number, total: number, need: string) =>
       `${n} ${n > 1 ? 'territoires' : 'territoire'} sur ${total} avec au moins un manque pour « ${need} ».`,
     mapTitle: 'Carte',
@@ -504,7 +505,7 @@ export const fr = {
       resultats: '3. Les partenaires qui peuvent l’accueillir',
     },
     privacy: (hours: number) =>
-      `Ces informations restent sur cet appareil, sans être envoyées. Elles sont effacées par « Nouvelle orientation », à la déconnexion ou ${hours} h après la dernière modification. Tout est facultatif.`,
+      `Ces informations restent sur cet appareil, sans être envoyées (à la fin, seuls des chiffres anonymes partent : commune, besoins, nombre de résultats). Elles sont effacées par « Nouvelle orientation », à la déconnexion ou ${hours} h après la dernière modification. Tout est facultatif.`,
     next: 'Continuer',
     back: 'Retour',
     seeResults: 'Voir les résultats',
@@ -529,9 +530,9 @@ export const fr = {
       outside: 'Cette position est hors de la Métropole de Lyon.',
       locateFailed: 'Position indisponible. Tapez la commune à la place.',
       locateUnsupported: 'Ce navigateur ne donne pas la position. Tapez la commune.',
-      qpv: 'Code du quartier prioritaire (QPV), si connu',
-      qpvHint: 'Commence par QN, par exemple QN06901M',
-      qpvInvalid: 'Code QPV attendu : QN suivi de 5 à 8 lettres ou chiffres',
+      qpv: 'Quartier prioritaire (QPV), si connu',
+      qpvHint: 'Les quartiers de la commune choisie ; sans commune, tous ceux de la Métropole.',
+      qpvNone: 'Aucun ou inconnu',
     },
     household: {
       legend: 'Foyer',

@@ -131,6 +131,7 @@ describe('the menu', () => {
       '/signalements',
       '/campagnes',
       '/couverture',
+      '/evaluation',
       '/donnees',
       '/synchronisation',
     ]);

@@ -4,6 +4,7 @@ import type { AppContext } from '../boot.ts';
 import { EDITABLE_STRUCTURE_FIELDS, type EditableField } from '../models/structure-editor-model.ts';
 import { useUnsavedWork } from '../models/unsaved-work.ts';
 import { fr } from '../strings.ts';
+import { frStatistiques } from '../strings-statistiques.ts';
 import { ErrorSummary } from './ErrorSummary.tsx';
 import { HoursEditor } from './HoursEditor.tsx';
 import { MissingRecord } from './MissingRecord.tsx';
@@ -99,6 +100,22 @@ export function StructureEditScreen({ context, id }: { context: StructureEditCon
           osm={context.session.account.value?.role === 'coordinateur'}
         />
         {field('horaires_note')}
+        <div class="field wide">
+          <label class="check">
+            <input
+              type="checkbox"
+              checked={editor.participation.value}
+              aria-describedby="participation-hint"
+              onChange={(e) => {
+                editor.participation.value = e.currentTarget.checked;
+              }}
+            />{' '}
+            {frStatistiques.participation}
+          </label>
+          <p id="participation-hint" class="hint">
+            {frStatistiques.participationHint}
+          </p>
+        </div>
         <p class="hint">{fr.editor.temporaryHint}</p>
         <div class="actions">
           <button type="submit" class="button primary" disabled={status === 'saving'}>

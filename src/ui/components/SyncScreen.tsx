@@ -109,7 +109,7 @@ function PendingLine({ item }: { item: PendingItem }) {
       : item.kind === 'structure' && item.change !== 'delete'
         ? `/partenaires/${encodeURIComponent(id)}`
         : null;
-  const name = item.label || S.unnamed;
+  const name = item.label || (item.kind === 'statistique' ? S.statisticName : S.unnamed);
   return (
     <>
       <p>

@@ -53,6 +53,21 @@ export interface SavedOrientation {
   moreOpen: boolean;
   budgetOpen: boolean;
   handoutLanguage: Language | null;
+  /**
+   * Once the orientation was ended (sheet printed or shared, referral sent, « Terminer »): the id of its anonymous
+   * event, so that ending it again replaces that event rather than counting a second orientation.
+   */
+  fin: OrientationEnd | null;
+}
+
+export interface OrientationEnd {
+  id: string;
+  referral: boolean;
+}
+
+/** A random id for an orientation's anonymous event: nothing in it relates to the person. */
+function newEventId(): string {
+  return `evt-${crypto.randomUUID()}`;
 }
 
 export function createOrientationModel(catalog: ReadonlySignal<CatalogModel | null>, clock: () => number = Date.now) {
@@ -69,6 +84,7 @@ export function createOrientationModel(catalog: ReadonlySignal<CatalogModel | nu
   const locating = signal<Locating>('idle');
   /** The person's language for the handout, chosen by the worker; null: proposed from the profile's languages. */
   const handoutLanguage = signal<Language | null>(null);
+  const fin = signal<OrientationEnd | null>(null);
 
   const profile = computed(() => profileOf(draft.value));
   const orientation = computed<Orientation | null>(() => {
@@ -157,6 +173,12 @@ export function createOrientationModel(catalog: ReadonlySignal<CatalogModel | nu
     setFilter<K extends keyof ResultFilters>(key: K, value: ResultFilters[K]) {
       filters.value = { ...filters.value, [key]: value };
     },
+    /** Marks the orientation as ended (again): the id and referral flag its event carries. */
+    end(referral: boolean): OrientationEnd {
+      const mark = { id: fin.value?.id ?? newEventId(), referral: referral || (fin.value?.referral ?? false) };
+      fin.value = mark;
+      return mark;
+    },
     showMore(list: ResultList) {
       limits.value = { ...limits.value, [list]: limits.value[list] + PAGE };
     },
@@ -170,6 +192,7 @@ export function createOrientationModel(catalog: ReadonlySignal<CatalogModel | nu
         moreOpen: moreOpen.value,
         budgetOpen: budgetOpen.value,
         handoutLanguage: handoutLanguage.value,
+        fin: fin.value,
       };
     },
     /** Back where the worker was before the reload (results run again, at the current time). */
@@ -179,6 +202,7 @@ export function createOrientationModel(catalog: ReadonlySignal<CatalogModel | nu
       moreOpen.value = saved.moreOpen;
       budgetOpen.value = saved.budgetOpen;
       handoutLanguage.value = saved.handoutLanguage;
+      fin.value = saved.fin;
       locating.value = 'idle';
       step.value = saved.step;
     },
@@ -191,6 +215,7 @@ export function createOrientationModel(catalog: ReadonlySignal<CatalogModel | nu
       budgetOpen.value = false;
       locating.value = 'idle';
       handoutLanguage.value = null;
+      fin.value = null;
       go('profil');
     },
   };

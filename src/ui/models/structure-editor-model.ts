@@ -31,6 +31,9 @@ export function createStructureEditor(db: BoussoleDatabase, id: string) {
   const hours = signal<HoursState>({ value: undefined, problems: {} });
   const hoursError = signal<string | undefined>(undefined);
   let loadedHours: string | undefined;
+  /** The structure's workers take part in the anonymous orientation statistics (docs/orientation-events.md). */
+  const participation = signal(true);
+  let loadedParticipation = true;
   /** Bumped at each failed save, so that the form moves the focus to the first message. */
   const failures = signal(0);
 
@@ -48,11 +51,16 @@ export function createStructureEditor(db: BoussoleDatabase, id: string) {
     loaded.value = values.value;
     loadedHours = parsed.value.horaires_accueil;
     hours.value = { value: loadedHours, problems: {} };
+    loadedParticipation = participation.value = parsed.value.statistiques_orientations !== false;
     status.value = 'editing';
   }
 
   function changes(horaires: string | undefined): Record<string, unknown> {
-    const out: Record<string, unknown> = { horaires_accueil: horaires };
+    const out: Record<string, unknown> = {
+      horaires_accueil: horaires,
+      // Absent is taking part: only a refusal is written.
+      statistiques_orientations: participation.value ? undefined : false,
+    };
     for (const field of EDITABLE_STRUCTURE_FIELDS) {
       const value = values.value[field].trim();
       out[field] = value === '' && !REQUIRED.has(field) ? undefined : value;
@@ -64,7 +72,9 @@ export function createStructureEditor(db: BoussoleDatabase, id: string) {
   const dirty = computed(
     () =>
       status.value === 'editing' &&
-      (EDITABLE_STRUCTURE_FIELDS.some((f) => values.value[f] !== loaded.value[f]) || hours.value.value !== loadedHours),
+      (EDITABLE_STRUCTURE_FIELDS.some((f) => values.value[f] !== loaded.value[f]) ||
+        participation.value !== loadedParticipation ||
+        hours.value.value !== loadedHours),
   );
 
   return {
@@ -80,6 +90,7 @@ export function createStructureEditor(db: BoussoleDatabase, id: string) {
       hoursError.value = undefined;
     },
     failures,
+    participation,
     load,
     set(field: EditableField, value: string) {
       values.value = { ...values.value, [field]: value };

@@ -96,6 +96,7 @@ const orientationShape = {
   moreOpen: z.boolean(),
   budgetOpen: z.boolean(),
   handoutLanguage: maybe(LANGUES),
+  fin: z.nullable(z.object({ id: z.string(), referral: z.boolean() })),
 } satisfies ShapeOf<SavedOrientation>;
 
 const NEW_ORIENTATION: SavedOrientation = {
@@ -105,6 +106,7 @@ const NEW_ORIENTATION: SavedOrientation = {
   moreOpen: false,
   budgetOpen: false,
   handoutLanguage: null,
+  fin: null,
 };
 
 const recapItemShape = {

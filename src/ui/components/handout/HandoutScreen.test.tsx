@@ -5,7 +5,12 @@ import { catalogWith } from '../../../../tests/fixtures/catalog.ts';
 import { TUESDAY_10H, venissieuxDirectory } from '../../../../tests/fixtures/venissieux.ts';
 import type { BoussoleDatabase } from '../../../db/database.ts';
 import type { Language } from '../../../matching/reasons.ts';
-import { restoreWorkInProgress, type WorkInProgress } from '../../models/work-in-progress.ts';
+import {
+  type OrientationEnding,
+  restoreWorkInProgress,
+  type WorkInProgress,
+  type WorkOptions,
+} from '../../models/work-in-progress.ts';
 import { HandoutScreen } from './HandoutScreen.tsx';
 
 const databases: BoussoleDatabase[] = [];
@@ -21,11 +26,11 @@ afterEach(async () => {
   for (const db of databases.splice(0)) await db.delete();
 });
 
-async function handoutOf(serviceIds: string[], langues: Language[] = []) {
+async function handoutOf(serviceIds: string[], langues: Language[] = [], options: WorkOptions = {}) {
   const { db, model, catalog } = await catalogWith(venissieuxDirectory());
   databases.push(db);
   await model.ensureHours();
-  const work = await restoreWorkInProgress(db, catalog);
+  const work = await restoreWorkInProgress(db, catalog, options);
   works.push(work);
   const { recap, orientation } = work;
   for (const id of serviceIds) {
@@ -152,6 +157,35 @@ describe('the handout', () => {
     expect(await db.workInProgress.count()).toBe(0);
     expect(recap.count.value).toBe(0);
     expect(recap.firstName.value).toBe('');
+  });
+});
+
+describe('the end of an orientation, as anonymous figures', () => {
+  it('printing the sheet, then « Terminer », ends the orientation once: the same event id, with its results', async () => {
+    history.replaceState(null, '', '/fiche');
+    const ends: OrientationEnding[] = [];
+    const { orientation } = await handoutOf(['test--s2-1'], [], { onEnd: (e) => ends.push(e) });
+    orientation.typeCommune('Vénissieux', '69259');
+    orientation.set('besoins', ['aide-alimentaire']);
+    orientation.showResults();
+    vi.stubGlobal('print', vi.fn());
+    fireEvent.click(screen.getByRole('button', { name: 'Imprimer' }));
+    vi.unstubAllGlobals();
+    fireEvent.click(screen.getByRole('button', { name: 'Terminer l’orientation' }));
+    await waitFor(() => expect(location.pathname).toBe('/'));
+    expect(ends).toHaveLength(2);
+    expect(ends[1]?.id).toBe(ends[0]?.id);
+    expect(ends[0]?.profile.lieu?.code_insee).toBe('69259');
+    expect(ends[0]?.orientation.results.length).toBeGreaterThan(0);
+  });
+
+  it('an orientation left before its results ends without any event', async () => {
+    history.replaceState(null, '', '/fiche');
+    const ends: OrientationEnding[] = [];
+    await handoutOf(['test--s2-1'], [], { onEnd: (e) => ends.push(e) });
+    fireEvent.click(screen.getByRole('button', { name: 'Terminer l’orientation' }));
+    await waitFor(() => expect(location.pathname).toBe('/'));
+    expect(ends).toEqual([]);
   });
 });
 

@@ -86,7 +86,13 @@ export function HandoutScreen({ catalog, work }: Props) {
   const person = translated ?? french;
   const text = shareText(sheets, person.words, person.format, firstName, now, person === french);
   const canShare = typeof navigator !== 'undefined' && typeof navigator.share === 'function';
+  // Printing or sharing the sheet ends the orientation: its anonymous event is recorded (once per orientation).
+  const printSheet = () => {
+    work.ended();
+    window.print();
+  };
   const share = () => {
+    work.ended();
     void navigator.share({ title: person.words.title, text }).catch(() => {
       // Cancelled by the person, or refused by the system: nothing to do, the sheet is still on screen.
     });
@@ -142,7 +148,7 @@ export function HandoutScreen({ catalog, work }: Props) {
           </div>
         </div>
         <div class="actions">
-          <button type="button" class="button primary" onClick={() => window.print()} disabled={sheets.length === 0}>
+          <button type="button" class="button primary" onClick={printSheet} disabled={sheets.length === 0}>
             {T.print}
           </button>
           {canShare && (
@@ -151,7 +157,9 @@ export function HandoutScreen({ catalog, work }: Props) {
             </button>
           )}
         </div>
-        {!canShare && sheets.length > 0 && <HandoutSend text={text} subject={person.words.title} />}
+        {!canShare && sheets.length > 0 && (
+          <HandoutSend text={text} subject={person.words.title} onSent={() => work.ended()} />
+        )}
         {/* Last: once the sheet is printed or sent, the worker ends the orientation. */}
         <div class="actions">
           <button

@@ -111,6 +111,7 @@ export function ReferralWriteScreen({
     const checked = parse(referralDraftSchema, draft);
     const result = consent && checked.ok ? await model.write(draft) : checked;
     if (consent && result.ok && 'id' in result) {
+      work.ended({ referral: true });
       location.route(`/orientations/${encodeURIComponent(result.id)}`);
       return;
     }
