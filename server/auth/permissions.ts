@@ -24,6 +24,7 @@ export const SERVER_OWNED_FIELDS: ReadonlySet<string> = new Set([
   'structure_id',
   'date_maj',
   'proposee_par',
+  'recoit_orientations',
 ]);
 
 /** Fields only a coordinator changes. */

@@ -22,6 +22,7 @@ import {
   validateWrite,
 } from './directory-store.ts';
 import { memoryAccounts } from './memory-accounts.ts';
+import { memoryAdmin } from './memory-admin.ts';
 import { memoryReferrals } from './memory-referrals.ts';
 import { assertOpen, compareIds, createMemoryState, servicesOf, tableOf, writeRecord } from './memory-state.ts';
 import { memorySync } from './memory-sync.ts';
@@ -147,6 +148,7 @@ export function createMemoryStore(): DirectoryStore {
 
     ...memorySync(state),
     ...memoryAccounts(state),
+    ...memoryAdmin(state),
     ...memoryReferrals(state),
 
     async close() {

@@ -25,6 +25,7 @@ import {
   validateWrite,
 } from './directory-store.ts';
 import { sqliteAccounts } from './sqlite-accounts.ts';
+import { sqliteAdmin } from './sqlite-admin.ts';
 import { migrate } from './sqlite-migrations.ts';
 import { createRecordAccess, type RecordOfKind, type RecordRow } from './sqlite-records.ts';
 import { sqliteReferrals } from './sqlite-referrals.ts';
@@ -56,6 +57,7 @@ export function openSqliteStore({ path, logger = silentLogger }: SqliteStoreOpti
     throw error;
   }
   const rows = createRecordAccess(db, logger);
+  const admin = sqliteAdmin(db, rows);
 
   const statements = {
     getMeta: db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
@@ -254,7 +256,8 @@ export function openSqliteStore({ path, logger = silentLogger }: SqliteStoreOpti
     },
 
     ...sqliteSync(db, rows, logger),
-    ...sqliteAccounts(db),
+    ...sqliteAccounts(db, admin.refreshReach),
+    ...admin.store,
     ...sqliteReferrals(db, logger),
 
     async close() {
