@@ -68,7 +68,11 @@ export interface ReferralStore {
   changeReferralStatus(input: StatusInput): Promise<StatusOutcome>;
   /** Referrals of this account's sides changed after `cursor`, in seq order. */
   referralFeed(query: ReferralFeedQuery): Promise<ReferralFeed>;
-  referralCounts(): Promise<ReferralCounts>;
+  /**
+   * Counts of every referral, or of those sent to `structures` only (a coordinator's territory). Reused ids are
+   * counted store-wide either way.
+   */
+  referralCounts(structures?: readonly string[]): Promise<ReferralCounts>;
   /**
    * Expires unanswered referrals and erases the personal fields of those closed for longer than the retention
    * period, at the server's `now`; each changed referral takes a new seq so that devices receive the change.
