@@ -208,7 +208,7 @@ export function createAdminRoutes(
     });
     if (!body.ok) return body.response;
     const found = await store.getStructure(body.value.structure_id, SERVER_READER);
-    if (!found || found.structure.statut !== 'publiee') {
+    if (found?.structure.statut !== 'publiee') {
       return invalidRequest(c, [{ path: 'structure_id', message: 'Aucune fiche publiée sous cet identifiant.' }]);
     }
     const claim: StoredClaim = {

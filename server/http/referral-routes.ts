@@ -16,6 +16,7 @@ import {
 import { maySend } from '../../src/domain/referral-rules.ts';
 import { parse } from '../../src/domain/validation.ts';
 import type { Logger } from '../logger.ts';
+import type { DirectoryStore } from '../storage/directory-store.ts';
 import { mutationHash } from '../sync/json-values.ts';
 import { readerOf, SERVER_READER } from '../sync/visibility.ts';
 import { requireSession } from './auth.ts';

@@ -152,7 +152,7 @@ export function memoryAdmin(state: MemoryState): AdminStore {
     async decideClaim({ id, accept, now, audit: draft }) {
       assertOpen(state);
       const claim = state.claims.get(id);
-      if (!claim || claim.etat !== 'ouverte') return false;
+      if (claim?.etat !== 'ouverte') return false;
       if (accept) createInvited(accept);
       claim.etat = accept ? 'acceptee' : 'refusee';
       claim.contact = null;

@@ -183,7 +183,7 @@ export function sqliteAdmin(db: Database.Database, rows: RecordAccess) {
   const decideTx = db.transaction(
     (input: { id: string; accept?: NewInvitedAccount; now: Date; audit: AuditDraft }): boolean => {
       const claim = s.claim.get(input.id);
-      if (!claim || claim.etat !== 'ouverte') return false;
+      if (claim?.etat !== 'ouverte') return false;
       if (input.accept) createInvited(input.accept);
       s.decideClaim.run(
         input.accept ? 'acceptee' : 'refusee',
