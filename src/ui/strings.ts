@@ -51,6 +51,7 @@ export const fr = {
     reports: 'Signalements',
     campaigns: 'Campagnes',
     coverage: 'Couverture et manques',
+    admin: 'Administration',
     data: 'Données ouvertes',
     sync: 'Synchronisation',
     signIn: 'Se connecter',

@@ -56,7 +56,7 @@ describe('administration over HTTP', () => {
 
   it('refuses every admin route to anonymous readers (401), workers and partners (403)', async () => {
     const { id } = worker.account;
-    const calls: Array<(d?: Device) => Promise<Response>> = [
+    const calls: Array<(d?: Device) => Response | Promise<Response>> = [
       (d) => get('/admin/accounts', d),
       (d) => post('/admin/invitations', d, { role: 'travailleur', nom: 'X Y' }),
       (d) => post(`/admin/accounts/${id}/disable`, d),

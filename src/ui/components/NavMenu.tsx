@@ -25,6 +25,7 @@ export function navItems(account: Account | null): Array<[href: string, label: s
           ['/signalements', N.reports],
           ...(role !== 'travailleur' ? [['/campagnes', N.campaigns]] : []),
           ...(role === 'coordinateur' ? [['/couverture', N.coverage]] : []),
+          ...(role === 'coordinateur' ? [['/administration', N.admin]] : []),
         ] as Array<[string, string]>)
       : []),
     ['/donnees', N.data],
