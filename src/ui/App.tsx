@@ -60,6 +60,7 @@ const SignInScreen = lazy(() => import('./components/SignInScreen.tsx').then((m)
 // Issue 8: data·inclusion export and imports, the one screen that needs the network (it says so offline).
 // Issue 19: the coordinators' administration (online only, it says so offline).
 const AdminScreen = lazy(() => import('./components/admin/AdminScreen.tsx').then((m) => m.AdminScreen));
+const RevokedNotice = lazy(() => import('./components/session/RevokedNotice.tsx').then((m) => m.RevokedNotice));
 const DataScreen = lazy(() => import('./components/donnees/DataScreen.tsx').then((m) => m.DataScreen));
 
 /**
@@ -104,6 +105,7 @@ export function App({ context }: { context: AppContext }) {
       <Header context={context} />
       <UpdateBanner waiting={context.syncModel.updateWaiting} onApply={context.applyUpdate} />
       <StorageBand context={context} />
+      {context.session.revoked.value !== null && <RevokedNotice context={context} />}
       <main id="contenu" tabIndex={-1}>
         <Router>
           <Route

@@ -145,7 +145,10 @@ export async function boot() {
     afterPush: referralStep,
     onUnauthenticated: async (error) => {
       if (error.revoked) {
+        // Erased on the device, then a reload drops what the open screens still hold in memory (an orientation
+        // being typed, referrals on screen); the notice is read back from the device after it.
         await session.deviceRevoked(new Date());
+        window.location.reload();
         return;
       }
       await dropToken(db);

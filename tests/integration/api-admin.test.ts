@@ -12,7 +12,7 @@ import {
 } from '../../src/domain/admin.ts';
 import { PROTOCOL_VERSION } from '../../src/domain/protocol-version.ts';
 import { type Account, signInResponseSchema } from '../../src/domain/sync-protocol.ts';
-import { type Device, postJson, signInAs } from './fixtures/http-client.ts';
+import { type Device, postJson } from './fixtures/http-client.ts';
 import { update } from './fixtures/sync-fixture.ts';
 import { jsonOf, makeTestApp } from './fixtures/test-app.ts';
 
