@@ -15,7 +15,7 @@ async function withPersonalData(db: import('../../src/db/database.ts').BoussoleD
     referralId: draft.id,
     op: { kind: 'send', draft },
     createdAt: '2026-12-01T09:00:00Z',
-  } as never);
+  });
   await db.workInProgress.put({ key: 'current', savedAt: Date.now(), state: { profil: { commune: '69259' } } });
 }
 
