@@ -9,6 +9,7 @@ import { noticesOf } from '../models/service-words.ts';
 import { fr } from '../strings.ts';
 import { PartnerActions } from './agenda/PartnerActions.tsx';
 import { ContactLinks } from './ContactLinks.tsx';
+import { PartnerOnBoard } from './claims/PartnerOnBoard.tsx';
 import { Freshness } from './Freshness.tsx';
 import { HoursBlock } from './HoursBlock.tsx';
 import { ListingConfirm } from './ListingConfirm.tsx';
@@ -206,6 +207,8 @@ export function StructureScreen({ context, id }: { context: SheetContext; id: st
           services={services.map((s) => ({ id: s.id, nom: s.nom }))}
         />
       )}
+
+      <PartnerOnBoard structure={structure} account={account} />
 
       <footer class="sheet-footer">
         <Freshness freshness={freshnessOf(structure, DEFAULT_FREQUENCY_MONTHS, now)} />
