@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'preact/hooks';
 import type { InvitationAnswer } from '../../../domain/admin.ts';
 import { frAdmin as A } from '../../strings-admin.ts';
 import { QrCode } from '../handout/QrCode.tsx';
@@ -15,11 +16,16 @@ export function InvitationLetter({
   place: string | undefined;
   onClose: () => void;
 }) {
+  // The code is the outcome of the action: focus goes to the letter, so a screen reader reads it at once.
+  const title = useRef<HTMLHeadingElement>(null);
+  useEffect(() => title.current?.focus(), [answer.code]);
   const address = `${globalThis.location.origin}/connexion?code=${encodeURIComponent(answer.code)}`;
   const expires = new Date(answer.expire_le).toLocaleDateString('fr-FR', { dateStyle: 'long' });
   return (
     <section aria-labelledby="letter-title" class="invitation-letter">
-      <h2 id="letter-title">{A.letterTitle}</h2>
+      <h2 id="letter-title" tabIndex={-1} ref={title}>
+        {A.letterTitle}
+      </h2>
       <p>
         {A.letterFor(answer.compte.nom, A.roles[answer.compte.role])}
         {place !== undefined && <> · {place}</>}
