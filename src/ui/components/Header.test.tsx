@@ -131,6 +131,7 @@ describe('the menu', () => {
       '/signalements',
       '/campagnes',
       '/couverture',
+      '/administration',
       '/donnees',
       '/synchronisation',
     ]);
