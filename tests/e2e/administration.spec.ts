@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { type APIRequestContext, type Browser, expect, type Page, test } from '@playwright/test';
 import { fillLiaisonForm, signInAsDemo } from './helpers.ts';
 import { personal } from './personal-data.ts';
@@ -89,6 +90,12 @@ test.describe('Administration', () => {
     const address = (await letter.locator('.letter-address').textContent()) ?? '';
     expect(address).toContain(`/connexion?code=${code}`);
     await page.screenshot({ path: test.info().outputPath('administration-lettre-1024.png'), fullPage: true });
+    // The screen with its letter open: no serious or critical WCAG 2.1 AA violation, focus on the letter.
+    await expect(letter.getByRole('heading', { name: 'Lettre d’invitation' })).toBeFocused();
+    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual(
+      [],
+    );
 
     // The partner, on its own device, opens the letter's address: the code is filled in.
     const partnerContext = await browser.newContext({ viewport: TABLET });
