@@ -7,9 +7,9 @@ import { recordId } from '../src/domain/primitives.ts';
 import { accountSchema } from '../src/domain/sync-protocol.ts';
 import { describeProblems, parse } from '../src/domain/validation.ts';
 import { ROLES } from '../src/domain/vocabulary.ts';
-import { newInvitationCode, sha256 } from './auth/secrets.ts';
+import { inviteAccount, revokeDevice, SERVER_OPERATOR, setDisabled } from './admin/admin-actions.ts';
 import type { CommandContext } from './command-line.ts';
-import { isoInstant, parisDate } from './sync/server-clock.ts';
+import { parisDate } from './sync/server-clock.ts';
 import { SERVER_READER } from './sync/visibility.ts';
 
 export type AdminContext = CommandContext;
@@ -21,6 +21,8 @@ export const ADMIN_USAGE = [
   '      --structure : la structure d’un partenaire (obligatoire), l’équipe d’un travailleur (facultative)',
   '  list-devices                                           appareils connectés, par compte',
   '  revoke-device <client-id>                              déconnecte un appareil (perdu, volé)',
+  '  list-accounts                                          comptes, avec leur id',
+  '  disable-account <id> | enable-account <id>             désactive (tous ses appareils) ou réactive un compte',
   '  rotate-epoch                                           après la restauration d’une sauvegarde',
 ];
 
@@ -71,24 +73,17 @@ async function invite(
       throw new UsageError(`--structure : aucune structure « ${structure} » dans l’annuaire`);
     }
   }
-  // For a worker, the structure is its team (the MDM or association whose workers share their sent referrals),
-  // not a listing it speaks for: stored as equipe_id, which gives no right on the directory.
-  const place =
-    structure === undefined ? {} : typedRole === 'partenaire' ? { structure_id: structure } : { equipe_id: structure };
-  const code = newInvitationCode();
-  const expires = new Date(ctx.now.getTime() + validDays * 86_400_000);
-  await ctx.store.createInvitations([
-    {
-      codeHash: sha256(code),
-      role: typedRole,
-      nom: parsedNom.value,
-      ...place,
-      created_by: 'admin',
-      created_at: isoInstant(ctx.now),
-      expires_at: isoInstant(expires),
-      reusable: false,
-    },
-  ]);
+  // The same function as the Administration screen's (admin/admin-actions.ts), as the server's operator: the account
+  // exists from now on (« invité »), the code signs it in once, and the audit trail names « Administration du serveur ».
+  const outcome = await inviteAccount(
+    ctx.store,
+    SERVER_OPERATOR,
+    { role: typedRole, nom: parsedNom.value, structure_id: structure, jours: validDays },
+    ctx.now,
+  );
+  if (!outcome.ok) throw new UsageError(outcome.message);
+  const { code } = outcome.value;
+  const expires = new Date(outcome.value.expires_at);
   ctx.out(`Code d’invitation : ${code}`);
   ctx.out(
     `Pour : ${typedRole} « ${parsedNom.value} »${structure ? ` (${typedRole === 'partenaire' ? 'structure' : 'équipe'} ${structure})` : ''} ; usage unique, valable jusqu’au ${parisDate(expires)}.`,
@@ -125,10 +120,35 @@ async function run(ctx: AdminContext, argv: string[]): Promise<void> {
     case 'revoke-device': {
       const [clientId, ...extra] = rest;
       if (clientId === undefined || extra.length > 0) throw new UsageError('revoke-device : un client-id attendu');
-      if (!(await ctx.store.revokeDevice(clientId, ctx.now))) {
+      const active = (await ctx.store.listDevices()).some((d) => d.client_id === clientId && d.revoked_at === null);
+      if (!active || !(await revokeDevice(ctx.store, SERVER_OPERATOR, clientId, ctx.now)).ok) {
         throw new Error(`Aucun appareil actif avec le client-id « ${clientId} » (voir list-devices).`);
       }
       return ctx.out(`Appareil ${clientId} révoqué : sa prochaine synchronisation demandera de se reconnecter.`);
+    }
+    case 'list-accounts': {
+      if (rest.length > 0) throw new UsageError('list-accounts : aucun argument attendu');
+      const accounts = await ctx.store.listAccounts();
+      if (accounts.length === 0) return ctx.out('Aucun compte.');
+      ctx.out(['id', 'rôle', 'nom', 'structure ou équipe', 'désactivé le', 'appareils actifs'].join('\t'));
+      for (const { account: a, disabled_at, devices } of accounts) {
+        const active = devices.filter((d) => d.revoked_at === null).length;
+        ctx.out([a.id, a.role, a.nom, a.structure_id ?? a.equipe_id ?? '-', disabled_at ?? '-', active].join('\t'));
+      }
+      return;
+    }
+    case 'disable-account':
+    case 'enable-account': {
+      const [accountId, ...extra] = rest;
+      if (accountId === undefined || extra.length > 0) throw new UsageError(`${command} : un id de compte attendu`);
+      const disabled = command === 'disable-account';
+      const outcome = await setDisabled(ctx.store, SERVER_OPERATOR, accountId, disabled, ctx.now);
+      if (!outcome.ok) throw new Error(`${outcome.message} (voir list-accounts)`);
+      return ctx.out(
+        disabled
+          ? `Compte désactivé : ses appareils sont déconnectés et effaceront leurs données personnelles.`
+          : 'Compte réactivé : donnez-lui un nouveau code (Administration, « Nouveau code »).',
+      );
     }
     case 'rotate-epoch': {
       if (rest.length > 0) throw new UsageError('rotate-epoch : aucun argument attendu');

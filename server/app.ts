@@ -7,7 +7,10 @@ import { routePath } from 'hono/route';
 import { secureHeaders } from 'hono/secure-headers';
 import type { ApiError } from '../src/domain/api-error.ts';
 import { DEFAULT_REFERRAL_POLICY, type ReferralPolicy } from '../src/domain/referral.ts';
+import type { InvitationNotifier } from './admin/admin-actions.ts';
+import { DEFAULT_TOKEN_IDLE_DAYS } from './auth/device-expiry.ts';
 import type { ServerMode } from './config.ts';
+import { createAdminRoutes } from './http/admin-routes.ts';
 import { createAgendaRoutes } from './http/agenda-routes.ts';
 import { createApiRoutes } from './http/api-routes.ts';
 import { CONTENT_SECURITY_POLICY } from './http/content-security-policy.ts';
@@ -40,6 +43,10 @@ export interface AppOptions {
   referralPolicy?: ReferralPolicy;
   /** Behind a reverse proxy: clients are told apart by X-Forwarded-For (config.ts); default false. */
   behindProxy?: boolean;
+  /** A device token unused for this many days stops working (config.ts); default 90. */
+  tokenIdleDays?: number;
+  /** Sends an invitation's code by e-mail; absent: no mail, the printed letter only. */
+  notify?: InvitationNotifier;
 }
 
 export type { AppEnv };
@@ -52,6 +59,8 @@ export function createApp({
   clock = () => new Date(),
   referralPolicy = DEFAULT_REFERRAL_POLICY,
   behindProxy = false,
+  tokenIdleDays = DEFAULT_TOKEN_IDLE_DAYS,
+  notify,
 }: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
@@ -88,6 +97,10 @@ export function createApp({
   const api = new Hono<AppEnv>();
   api.use(noStoreByDefault());
   api.use(protocolHeader());
+  api.use(async (c, next) => {
+    c.set('tokenIdleMs', tokenIdleDays * 86_400_000);
+    await next();
+  });
   api.route('/', createApiRoutes(store, clock));
   api.route('/', createSessionRoutes({ store, logger, clock, demo: mode === 'demo', behindProxy }));
   api.route('/', createSyncRoutes(store, logger, clock));
@@ -96,6 +109,7 @@ export function createApp({
   api.route('/', createDemoRoutes(store, mode === 'demo'));
   api.route('/', createAgendaRoutes(store, clock));
   api.route('/', createInteropRoutes(store, logger, clock));
+  api.route('/', createAdminRoutes(store, logger, clock, notify));
   app.route(API_PREFIX, api);
   if (staticDir !== undefined) app.get('*', staticFiles(staticDir));
 

@@ -11,6 +11,7 @@ describe('server configuration from the environment', () => {
       mode: 'production',
       referralPolicy: { rappel_jours: 10, expiration_jours: 30, conservation_jours: 90 },
       behindProxy: false,
+      tokenIdleDays: 90,
     };
     expect(readConfig({})).toEqual(defaults);
     expect(readConfig({ PORT: '', HOST: '', BOUSSOLE_DB: '', BOUSSOLE_STATIC: '', BOUSSOLE_MODE: '' })).toEqual(

@@ -3,6 +3,7 @@
 import * as z from 'zod/mini';
 import { DEFAULT_REFERRAL_POLICY, type ReferralPolicy } from '../src/domain/referral.ts';
 import { describeProblems, parse } from '../src/domain/validation.ts';
+import { DEFAULT_TOKEN_IDLE_DAYS } from './auth/device-expiry.ts';
 
 export interface ServerConfig {
   /** 0 asks the OS for a free port (tests); the real port is printed once listening. */
@@ -29,6 +30,8 @@ export interface ServerConfig {
    * then count per that address instead of the socket's, which is the proxy's (http/client-address.ts).
    */
   behindProxy: boolean;
+  /** A device token unused for this many days stops working; each use renews it (default 90). */
+  tokenIdleDays: number;
 }
 
 export const SERVER_MODES = ['demo', 'production'] as const;
@@ -47,6 +50,7 @@ const envSchema = z.object({
   BOUSSOLE_REFERRAL_EXPIRY_DAYS: z._default(days, DEFAULT_REFERRAL_POLICY.expiration_jours),
   BOUSSOLE_REFERRAL_RETENTION_DAYS: z._default(days, DEFAULT_REFERRAL_POLICY.conservation_jours),
   BOUSSOLE_BEHIND_PROXY: z._default(z.enum(['true', 'false']), 'false'),
+  BOUSSOLE_TOKEN_IDLE_DAYS: z._default(days, DEFAULT_TOKEN_IDLE_DAYS),
 });
 
 /** Reads the configuration; throws with every faulty variable named (empty values count as unset). */
@@ -63,6 +67,7 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): S
     BOUSSOLE_REFERRAL_EXPIRY_DAYS: set('BOUSSOLE_REFERRAL_EXPIRY_DAYS'),
     BOUSSOLE_REFERRAL_RETENTION_DAYS: set('BOUSSOLE_REFERRAL_RETENTION_DAYS'),
     BOUSSOLE_BEHIND_PROXY: set('BOUSSOLE_BEHIND_PROXY'),
+    BOUSSOLE_TOKEN_IDLE_DAYS: set('BOUSSOLE_TOKEN_IDLE_DAYS'),
   });
   if (!parsed.ok) throw new Error(`Configuration invalide : ${describeProblems(parsed.problems)}`);
   const { PORT, HOST, BOUSSOLE_DB, BOUSSOLE_STATIC, BOUSSOLE_MODE, BOUSSOLE_DEMO_SERVICES } = parsed.value;
@@ -78,6 +83,7 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): S
       conservation_jours: parsed.value.BOUSSOLE_REFERRAL_RETENTION_DAYS,
     },
     behindProxy: parsed.value.BOUSSOLE_BEHIND_PROXY === 'true',
+    tokenIdleDays: parsed.value.BOUSSOLE_TOKEN_IDLE_DAYS,
     ...(BOUSSOLE_DEMO_SERVICES === undefined ? {} : { demoServices: BOUSSOLE_DEMO_SERVICES }),
   };
 }

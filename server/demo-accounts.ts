@@ -6,6 +6,7 @@
 import type { Structure } from '../src/domain/structure.ts';
 import { type DemoCodes, demoCodesSchema } from '../src/domain/sync-protocol.ts';
 import { parse } from '../src/domain/validation.ts';
+import { withReach } from './auth/partner-reach.ts';
 import { newDemoCode, sha256 } from './auth/secrets.ts';
 import type { Logger } from './logger.ts';
 import type { DirectoryStore } from './storage/directory-store.ts';
@@ -98,6 +99,10 @@ export async function seedDemoAccounts(
     return { ...invitation, codeHash: sha256(code), created_at: isoInstant(now), reusable: true };
   });
   await store.createInvitations(invitations, { meta: { [DEMO_CODES_KEY]: JSON.stringify(codes) } });
+  // The demo partner can always sign in (its code is reusable): its listing receives referrals from the start, so
+  // that a demo worker can try a referral before anyone signed in as the partner.
+  const reachable = partner && withReach(partner, true);
+  if (reachable) await store.upsert([{ kind: 'structure', record: reachable }]);
   logger.info({ event: 'demo_accounts_created', roles: codes.codes.map((c) => c.role) });
   return codes;
 }

@@ -95,6 +95,7 @@ async function main(): Promise<void> {
     mode: config.mode,
     referralPolicy: config.referralPolicy,
     behindProxy: config.behindProxy,
+    tokenIdleDays: config.tokenIdleDays,
   });
   // Referrals also expire and lose their personal fields when nobody asks for them (reads sweep too).
   const sweepReferrals = async () => {

@@ -25,6 +25,7 @@ export const SERVER_OWNED_FIELDS: ReadonlySet<string> = new Set([
   'date_maj',
   'proposee_par',
   'proposee_le',
+  'recoit_orientations',
 ]);
 
 /** Fields only a coordinator changes. */

@@ -1,12 +1,13 @@
 // Bearer-token sessions. A device sends `Authorization: Bearer <token>`; the server hashes it and looks the
 // hash up (the token itself is never stored nor logged). A request that sends a token that is unknown, revoked or
-// malformed is refused with 401 even where signing in is optional: serving it as anonymous would hand a signed-in
+// malformed is refused with 401 (`device_revoked` when the coordination signed the device out: it then erases its
+// personal data; `session_expired` after too long without use: it keeps everything and asks to sign in again) even where signing in is optional: serving it as anonymous would hand a signed-in
 // device an anonymous feed, whose tombstones would wipe the professionals-only listings it holds.
 import type { MiddlewareHandler } from 'hono';
 import { sha256 } from '../auth/secrets.ts';
 import type { DirectoryStore } from '../storage/directory-store.ts';
 import type { AppEnv, Clock } from './env.ts';
-import { unauthenticated } from './errors.ts';
+import { deviceRevoked, sessionExpired, unauthenticated } from './errors.ts';
 
 const BEARER = /^Bearer ([A-Za-z0-9_-]{32,128})$/;
 
@@ -19,8 +20,15 @@ function session(store: DirectoryStore, clock: Clock, required: boolean): Middle
       return next();
     }
     const token = BEARER.exec(header)?.[1];
-    const found = token === undefined ? undefined : await store.authenticate(sha256(token), clock());
-    if (!found) return unauthenticated(c);
+    const now = clock();
+    const maxIdleMs = c.get('tokenIdleMs');
+    const found = token === undefined ? undefined : await store.authenticate(sha256(token), now, maxIdleMs);
+    if (!found) {
+      const why = token === undefined ? 'inconnu' : await store.tokenRefusal(sha256(token), now, maxIdleMs);
+      if (why === 'revoque') return deviceRevoked(c);
+      if (why === 'expire') return sessionExpired(c);
+      return unauthenticated(c);
+    }
     c.set('session', found);
     return next();
   };

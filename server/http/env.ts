@@ -9,6 +9,8 @@ export interface AppEnv {
     session: AuthSession | undefined;
     /** The protocol the client spoke in `X-Boussole-Protocol` (checked by `protocolHeader`), if it sent one. */
     clientProtocol: number | undefined;
+    /** A device token unused for longer than this stops working (app.ts, BOUSSOLE_TOKEN_IDLE_DAYS). */
+    tokenIdleMs: number | undefined;
   };
 }
 

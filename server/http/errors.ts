@@ -21,6 +21,26 @@ export function unauthenticated(c: Context) {
   );
 }
 
+/** Revoked by the coordination (or its account disabled): the device erases its personal data (src/sync). */
+export function deviceRevoked(c: Context) {
+  return apiError(
+    c,
+    401,
+    'device_revoked',
+    'Cet appareil a été déconnecté par la coordination : ses données personnelles doivent être effacées.',
+  );
+}
+
+/** Unused for longer than the configured period: sign in again; nothing is erased. */
+export function sessionExpired(c: Context) {
+  return apiError(
+    c,
+    401,
+    'session_expired',
+    'Connexion expirée faute d’utilisation : reconnectez-vous avec un nouveau code. Vos modifications en attente sont conservées.',
+  );
+}
+
 export function forbidden(c: Context, message: string) {
   return apiError(c, 403, 'forbidden', message);
 }

@@ -18,7 +18,7 @@ import { parse } from '../../src/domain/validation.ts';
 import type { Logger } from '../logger.ts';
 import type { DirectoryStore } from '../storage/directory-store.ts';
 import { mutationHash } from '../sync/json-values.ts';
-import { readerOf } from '../sync/visibility.ts';
+import { readerOf, SERVER_READER } from '../sync/visibility.ts';
 import { requireSession } from './auth.ts';
 import { KIB, limitBody, readBody } from './body.ts';
 import type { AppEnv, Clock } from './env.ts';
@@ -37,6 +37,24 @@ const feedQuerySchema = z.strictObject({
 
 const COUNTS_ONLY =
   'La coordination voit les chiffres des orientations (/api/v1/referrals/stats), jamais les personnes orientées.';
+
+async function structuresIn(store: DirectoryStore, communes: readonly string[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (const code_insee of communes) {
+    let after: string | undefined;
+    do {
+      const page = await store.listStructures({
+        reader: SERVER_READER,
+        code_insee,
+        limit: 1000,
+        ...(after === undefined ? {} : { after }),
+      });
+      ids.push(...page.items.map((s) => s.id));
+      after = page.next ?? undefined;
+    } while (after !== undefined);
+  }
+  return ids;
+}
 
 export function createReferralRoutes(
   store: DirectoryStore,
@@ -145,7 +163,9 @@ export function createReferralRoutes(
     if (account?.role !== 'coordinateur')
       return forbidden(c, 'Les chiffres des orientations sont réservés à la coordination.');
     await sweep(clock());
-    const { identifiants_reutilises: _flagged, ...counts } = await store.referralCounts();
+    // A coordinator of a territory counts the referrals sent to the structures of its communes.
+    const territory = account.communes === undefined ? undefined : await structuresIn(store, account.communes);
+    const { identifiants_reutilises: _flagged, ...counts } = await store.referralCounts(territory);
     const stats: ReferralStats = { protocol: answerProtocol(c), ...counts };
     return c.json(stats);
   });

@@ -43,11 +43,11 @@ const evaluationQuerySchema = z.strictObject({
 const COORDINATORS_ONLY = 'Les statistiques d’orientation sont réservées à la coordination.';
 
 /**
- * The communes whose figures an account may read; null: all of them. Coordinators see the whole Métropole today;
- * a coordinator's territory narrows it here, for every statistics route at once.
+ * The communes whose figures an account may read; null: all of them. A coordinator given a territory
+ * (`account.communes`, server/auth/territory.ts) reads those communes only, on every statistics route at once.
  */
-export function territoryOf(_account: Account): Territory {
-  return null;
+export function territoryOf(account: Account): Territory {
+  return account.communes === undefined ? null : new Set(account.communes);
 }
 
 /** The first ISO week kept: events of earlier weeks are purged. */

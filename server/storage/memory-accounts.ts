@@ -1,12 +1,33 @@
 // Accounts, invitations and devices of the in-memory store (contract: AccountStore in sync-store.ts), on the
 // same rules as SQLite (auth/invitations.ts).
+import { idleExpired } from '../auth/device-expiry.ts';
 import { accountFromInvitation, invitationFailure } from '../auth/invitations.ts';
+import { receivesReferrals, withReach } from '../auth/partner-reach.ts';
 import { isoInstant } from '../sync/server-clock.ts';
-import { assertOpen, type MemoryState } from './memory-state.ts';
+import { assertOpen, type MemoryState, writeRecord } from './memory-state.ts';
 import type { AccountStore, DeviceInfo } from './sync-store.ts';
 
 /** As in SQLite: last_seen_at is rewritten at most this often. */
 const LAST_SEEN_RESOLUTION_MS = 10 * 60_000;
+
+/** Rewrites a structure's `recoit_orientations` at a new seq when its partner accounts' state changed it. */
+export function refreshPartnerReach(state: MemoryState, structureId: string | undefined): void {
+  if (structureId === undefined) return;
+  const held = state.structures.get(structureId)?.record;
+  if (!held) return;
+  const signedIn = new Set([...state.devices.values()].map((d) => d.account_id));
+  const receives = receivesReferrals(
+    structureId,
+    [...state.accounts.values()].map(({ account, disabled_at }) => ({
+      role: account.role,
+      structure_id: account.structure_id,
+      disabled: disabled_at !== null,
+      signedIn: signedIn.has(account.id),
+    })),
+  );
+  const updated = withReach(held, receives);
+  if (updated) writeRecord(state, { kind: 'structure', record: updated });
+}
 
 export function memoryAccounts(state: MemoryState): AccountStore {
   return {
@@ -43,7 +64,7 @@ export function memoryAccounts(state: MemoryState): AccountStore {
       if (invitation.account_id !== null && !account) return { ok: false, reason: 'inconnue' };
       if (account?.disabled_at) return { ok: false, reason: 'compte-desactive' };
       if (!account) {
-        account = { account: accountFromInvitation(newAccountId, invitation), disabled_at: null };
+        account = { account: accountFromInvitation(newAccountId, invitation), disabled_at: null, created_at: at };
         state.accounts.set(newAccountId, account);
       }
       invitation.used_at ??= at;
@@ -57,19 +78,33 @@ export function memoryAccounts(state: MemoryState): AccountStore {
         revoked_at: null,
       });
       state.clients.set(device.clientId, { last: 0, gapAllowed: false });
+      refreshPartnerReach(state, account.account.structure_id);
       return { ok: true, account: structuredClone(account.account) };
     },
 
-    async authenticate(tokenHash, now) {
+    async authenticate(tokenHash, now, maxIdleMs) {
       assertOpen(state);
       const device = state.devices.get(tokenHash);
       if (!device || device.revoked_at !== null) return undefined;
       const account = state.accounts.get(device.account_id);
       if (!account || account.disabled_at !== null) return undefined;
+      if (idleExpired(device.last_seen_at, now, maxIdleMs)) return undefined;
       if (now.getTime() - Date.parse(device.last_seen_at) > LAST_SEEN_RESOLUTION_MS) {
         device.last_seen_at = isoInstant(now);
       }
       return { account: structuredClone(account.account), clientId: device.client_id };
+    },
+
+    async tokenRefusal(tokenHash, now, maxIdleMs) {
+      assertOpen(state);
+      const device = state.devices.get(tokenHash);
+      if (!device) return 'inconnu';
+      const account = state.accounts.get(device.account_id);
+      if ((device.revoked_at !== null && device.revoked_by) || !account || account.disabled_at !== null) {
+        return 'revoque';
+      }
+      if (device.revoked_at !== null) return 'inconnu';
+      return idleExpired(device.last_seen_at, now, maxIdleMs) ? 'expire' : 'inconnu';
     },
 
     async revokeDevice(clientId, now) {
@@ -86,7 +121,7 @@ export function memoryAccounts(state: MemoryState): AccountStore {
     async listDevices() {
       assertOpen(state);
       return [...state.devices.values()]
-        .map((d): DeviceInfo => {
+        .map(({ revoked_by: _by, ...d }): DeviceInfo => {
           const account = state.accounts.get(d.account_id)?.account;
           return { ...d, nom: account?.nom ?? '', role: account?.role ?? 'travailleur' };
         })

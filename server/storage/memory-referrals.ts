@@ -60,16 +60,20 @@ export function memoryReferrals(state: MemoryState): ReferralStore {
       return { referrals: page.map(view), cursor: page.at(-1)?.seq ?? cursor, hasMore: mine.length > limit };
     },
 
-    async referralCounts() {
+    async referralCounts(structures) {
       assertOpen(state);
+      const only = structures === undefined ? undefined : new Set(structures);
+      const counted = [...rows.values()].filter(
+        ({ referral }) => only === undefined || only.has(referral.structure_id),
+      );
       const counts: ReferralCounts = {
-        total: rows.size,
+        total: counted.length,
         par_statut: {},
         par_motif: {},
         effacees: 0,
         identifiants_reutilises: reused,
       };
-      for (const { referral } of rows.values()) {
+      for (const { referral } of counted) {
         counts.par_statut[referral.statut] = (counts.par_statut[referral.statut] ?? 0) + 1;
         if (referral.motif) counts.par_motif[referral.motif] = (counts.par_motif[referral.motif] ?? 0) + 1;
         if (referral.effacee_le) counts.effacees++;

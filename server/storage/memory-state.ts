@@ -12,6 +12,7 @@ import type { Account, HistoryEntry, MutationResult, RecordKind } from '../../sr
 import type { StoredInvitation } from '../auth/invitations.ts';
 import type { DirectoryRecord, StoredConflict } from '../sync/decision.ts';
 import type { ClientState } from '../sync/mutation-order.ts';
+import type { StoredAudit, StoredClaim } from './admin-store.ts';
 import type { DirectoryWrite } from './directory-store.ts';
 
 export type FeedRef =
@@ -38,6 +39,8 @@ export interface DeviceRow {
   created_at: string;
   last_seen_at: string;
   revoked_at: string | null;
+  /** Null when the device signed itself out; the coordinator's account id when revoked by administration. */
+  revoked_by?: string | null;
 }
 
 export interface MemoryState {
@@ -55,7 +58,9 @@ export interface MemoryState {
   tombstones: Map<string, { seq: number; record: DirectoryRecord }>;
   conflicts: Map<string, { seq: number; conflict: StoredConflict }>;
   history: HistoryRow[];
-  accounts: Map<string, { account: Account; disabled_at: string | null }>;
+  accounts: Map<string, { account: Account; disabled_at: string | null; created_at: string }>;
+  audit: StoredAudit[];
+  claims: Map<string, StoredClaim>;
   invitations: Map<string, StoredInvitation>;
   /** Keyed by token hash. */
   devices: Map<string, DeviceRow>;
@@ -81,6 +86,8 @@ export function createMemoryState(): MemoryState {
     conflicts: new Map(),
     history: [],
     accounts: new Map(),
+    audit: [],
+    claims: new Map(),
     invitations: new Map(),
     devices: new Map(),
     clients: new Map(),

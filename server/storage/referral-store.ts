@@ -72,7 +72,11 @@ export interface ReferralStore {
   changeReferralStatus(input: StatusInput): Promise<StatusOutcome>;
   /** Referrals of this account's sides changed after `cursor`, in seq order. */
   referralFeed(query: ReferralFeedQuery): Promise<ReferralFeed>;
-  referralCounts(): Promise<ReferralCounts>;
+  /**
+   * Counts of every referral, or of those sent to `structures` only (a coordinator's territory). Reused ids are
+   * counted store-wide either way.
+   */
+  referralCounts(structures?: readonly string[]): Promise<ReferralCounts>;
   /** Every referral as anonymous facts (team, dates, status, reason), for the pilot's evaluation. */
   referralFacts(): Promise<ReferralFact[]>;
   /**

@@ -2,6 +2,7 @@
 // sha-256 only; the rules of a code are in auth/invitations.ts.
 import type Database from 'better-sqlite3';
 import type { Account } from '../../src/domain/sync-protocol.ts';
+import { idleExpired } from '../auth/device-expiry.ts';
 import { accountFromInvitation, invitationFailure, type StoredInvitation } from '../auth/invitations.ts';
 import { isoInstant } from '../sync/server-clock.ts';
 import type { AccountStore, AuthSession, DeviceInfo, NewInvitation, RedeemInput, RedeemOutcome } from './sync-store.ts';
@@ -12,6 +13,7 @@ interface AccountRow {
   role: Account['role'];
   structure_id: string | null;
   equipe_id: string | null;
+  communes: string | null;
   disabled_at: string | null;
 }
 
@@ -25,10 +27,14 @@ export function accountFromRow(row: AccountRow): Account {
     role: row.role,
     ...(row.structure_id === null ? {} : { structure_id: row.structure_id }),
     ...(row.equipe_id === null ? {} : { equipe_id: row.equipe_id }),
+    ...(row.communes === null ? {} : { communes: JSON.parse(row.communes) as string[] }),
   };
 }
 
-export function sqliteAccounts(db: Database.Database): AccountStore {
+export function sqliteAccounts(
+  db: Database.Database,
+  refreshReach: (structureId: string | undefined) => void,
+): AccountStore {
   const s = {
     insertInvitation: db.prepare(
       `INSERT INTO invitations (code_hash, role, nom, structure_id, equipe_id, account_id, created_by, created_at,
@@ -44,7 +50,7 @@ export function sqliteAccounts(db: Database.Database): AccountStore {
        WHERE code_hash = ?`,
     ),
     account: db.prepare<[string], AccountRow>(
-      'SELECT id, nom, role, structure_id, equipe_id, disabled_at FROM accounts WHERE id = ?',
+      'SELECT id, nom, role, structure_id, equipe_id, communes, disabled_at FROM accounts WHERE id = ?',
     ),
     insertAccount: db.prepare<[string, string, string, string | null, string | null, string]>(
       'INSERT INTO accounts (id, nom, role, structure_id, equipe_id, created_at) VALUES (?, ?, ?, ?, ?, ?)',
@@ -57,10 +63,14 @@ export function sqliteAccounts(db: Database.Database): AccountStore {
        VALUES (?, ?, ?, ?, ?, ?)`,
     ),
     insertClient: db.prepare<[string]>('INSERT INTO clients (client_id) VALUES (?)'),
-    session: db.prepare<[string], AccountRow & { client_id: string; last_seen_at: string }>(
-      `SELECT a.id, a.nom, a.role, a.structure_id, a.equipe_id, a.disabled_at, d.client_id, d.last_seen_at
+    session: db.prepare<
+      [string],
+      AccountRow & { client_id: string; last_seen_at: string; revoked_at: string | null; revoked_by: string | null }
+    >(
+      `SELECT a.id, a.nom, a.role, a.structure_id, a.equipe_id, a.communes, a.disabled_at, d.client_id,
+         d.last_seen_at, d.revoked_at, d.revoked_by
        FROM devices d JOIN accounts a ON a.id = d.account_id
-       WHERE d.token_hash = ? AND d.revoked_at IS NULL`,
+       WHERE d.token_hash = ?`,
     ),
     seen: db.prepare<[string, string]>('UPDATE devices SET last_seen_at = ? WHERE client_id = ?'),
     revoke: db.prepare<[string, string]>(
@@ -117,6 +127,7 @@ export function sqliteAccounts(db: Database.Database): AccountStore {
     const { tokenHash, clientId, label } = input.device;
     s.insertDevice.run(tokenHash, clientId, account.id, label, at, at);
     s.insertClient.run(clientId);
+    refreshReach(account.structure_id);
     return { ok: true, account };
   });
 
@@ -129,13 +140,23 @@ export function sqliteAccounts(db: Database.Database): AccountStore {
       return redeemTx.immediate(input);
     },
 
-    async authenticate(tokenHash, now): Promise<AuthSession | undefined> {
+    async authenticate(tokenHash, now, maxIdleMs): Promise<AuthSession | undefined> {
       const row = s.session.get(tokenHash);
-      if (!row || row.disabled_at !== null) return undefined;
+      if (!row || row.revoked_at !== null || row.disabled_at !== null) return undefined;
+      if (idleExpired(row.last_seen_at, now, maxIdleMs)) return undefined;
       if (now.getTime() - Date.parse(row.last_seen_at) > LAST_SEEN_RESOLUTION_MS) {
         s.seen.run(isoInstant(now), row.client_id);
       }
       return { account: accountFromRow(row), clientId: row.client_id };
+    },
+
+    async tokenRefusal(tokenHash, now, maxIdleMs) {
+      const row = s.session.get(tokenHash);
+      if (!row) return 'inconnu';
+      // A device that signed itself out keeps its data: only the coordination's revocation erases it.
+      if ((row.revoked_at !== null && row.revoked_by !== null) || row.disabled_at !== null) return 'revoque';
+      if (row.revoked_at !== null) return 'inconnu';
+      return idleExpired(row.last_seen_at, now, maxIdleMs) ? 'expire' : 'inconnu';
     },
 
     async revokeDevice(clientId, now) {

@@ -329,6 +329,43 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX orientation_events_by_week ON orientation_events (semaine);
     `,
   },
+  {
+    description:
+      "administration: a coordinator's territory (communes, JSON array of INSEE codes), the audit trail " +
+      "of administrative actions, and partners' claims of their listing",
+    sql: `
+      ALTER TABLE accounts ADD COLUMN communes TEXT CHECK (communes IS NULL OR (json_valid(communes) AND role = 'coordinateur'));
+      CREATE INDEX invitations_by_account ON invitations (account_id) WHERE account_id IS NOT NULL;
+      CREATE INDEX devices_by_account ON devices (account_id);
+      -- Who revoked a device: NULL when it signed itself out (it keeps its data), else the coordinator's account
+      -- (the device is told so and erases its personal data).
+      ALTER TABLE devices ADD COLUMN revoked_by TEXT;
+
+      -- Names only: no code, token, contact nor anything about the people oriented.
+      CREATE TABLE audit (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        actor_id TEXT NOT NULL,
+        actor_nom TEXT NOT NULL,
+        action TEXT NOT NULL,
+        cible TEXT NOT NULL,
+        commune TEXT
+      ) STRICT;
+
+      -- The claimant's contact is erased (NULL) when a coordinator decides.
+      CREATE TABLE claims (
+        id TEXT PRIMARY KEY,
+        structure_id TEXT NOT NULL,
+        nom TEXT NOT NULL,
+        contact TEXT,
+        etat TEXT NOT NULL CHECK (etat IN ('ouverte', 'acceptee', 'refusee')),
+        created_at TEXT NOT NULL,
+        decided_at TEXT,
+        account_id TEXT REFERENCES accounts (id),
+        CHECK ((etat = 'ouverte') = (contact IS NOT NULL))
+      ) STRICT;
+    `,
+  },
 ];
 
 /**

@@ -55,6 +55,18 @@ export function sqliteReferrals(db: Database.Database, logger: Logger): Referral
       `SELECT count(*) AS total, count(erased_at) AS erased, coalesce(sum(reuse_attempts), 0) AS reused
        FROM referrals`,
     ),
+    // A territory: its structures as a JSON array (json_each), one statement whatever its size.
+    byStatutIn: db.prepare<[string], { key: string; n: number }>(
+      'SELECT statut AS key, count(*) AS n FROM referrals WHERE structure_id IN (SELECT value FROM json_each(?)) GROUP BY 1',
+    ),
+    byMotifIn: db.prepare<[string], { key: string; n: number }>(
+      `SELECT motif AS key, count(*) AS n FROM referrals
+       WHERE motif IS NOT NULL AND structure_id IN (SELECT value FROM json_each(?)) GROUP BY 1`,
+    ),
+    totalsIn: db.prepare<[string], { total: number; erased: number }>(
+      `SELECT count(*) AS total, count(erased_at) AS erased FROM referrals
+       WHERE structure_id IN (SELECT value FROM json_each(?))`,
+    ),
     due: db.prepare<[string, string], Row>(
       `SELECT seq, content_hash, sender_scope, data FROM referrals
        WHERE (statut IN ('envoyee', 'recue') AND sent_at <= ?)
@@ -174,8 +186,19 @@ export function sqliteReferrals(db: Database.Database, logger: Logger): Referral
       }
       return { referrals, cursor: shown.at(-1)?.seq ?? cursor, hasMore: found.length > limit };
     },
-    async referralCounts() {
+    async referralCounts(structures) {
       const totals = s.totals.get() ?? { total: 0, erased: 0, reused: 0 };
+      if (structures !== undefined) {
+        const only = JSON.stringify(structures);
+        const within = s.totalsIn.get(only) ?? { total: 0, erased: 0 };
+        return {
+          total: within.total,
+          par_statut: Object.fromEntries(s.byStatutIn.all(only).map((r) => [r.key, r.n])),
+          par_motif: Object.fromEntries(s.byMotifIn.all(only).map((r) => [r.key, r.n])),
+          effacees: within.erased,
+          identifiants_reutilises: totals.reused,
+        };
+      }
       const counts: ReferralCounts = {
         total: totals.total,
         par_statut: Object.fromEntries(s.byStatut.all().map((r) => [r.key, r.n])),

@@ -25,6 +25,7 @@ import {
   validateWrite,
 } from './directory-store.ts';
 import { sqliteAccounts } from './sqlite-accounts.ts';
+import { sqliteAdmin } from './sqlite-admin.ts';
 import { migrate } from './sqlite-migrations.ts';
 import { sqliteOrientationEvents } from './sqlite-orientation-events.ts';
 import { createRecordAccess, type RecordOfKind, type RecordRow } from './sqlite-records.ts';
@@ -58,6 +59,7 @@ export function openSqliteStore({ path, logger = silentLogger }: SqliteStoreOpti
     throw error;
   }
   const rows = createRecordAccess(db, logger);
+  const admin = sqliteAdmin(db, rows);
 
   const statements = {
     getMeta: db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
@@ -256,7 +258,8 @@ export function openSqliteStore({ path, logger = silentLogger }: SqliteStoreOpti
     },
 
     ...sqliteSync(db, rows, logger),
-    ...sqliteAccounts(db),
+    ...sqliteAccounts(db, admin.refreshReach),
+    ...admin.store,
     ...sqliteReferrals(db, logger),
     ...sqliteOrientationEvents(db, logger),
 

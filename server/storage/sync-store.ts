@@ -124,6 +124,9 @@ export interface RedeemInput {
 export type RedeemFailure = 'inconnue' | 'expiree' | 'utilisee' | 'compte-desactive' | 'demo-refusee';
 export type RedeemOutcome = { ok: true; account: Account } | { ok: false; reason: RedeemFailure };
 
+/** `revoque`: revoked device or disabled account; `expire`: unused too long; `inconnu`: never issued. */
+export type TokenRefusal = 'revoque' | 'expire' | 'inconnu';
+
 export interface AuthSession {
   account: Account;
   clientId: string;
@@ -176,8 +179,13 @@ export interface AccountStore {
    * single-use code used, and registers the device (token hash, client id at last mutation 0).
    */
   redeemInvitation(input: RedeemInput): Promise<RedeemOutcome>;
-  /** The live session of a token hash; undefined when unknown, revoked or its account disabled. */
-  authenticate(tokenHash: string, now: Date): Promise<AuthSession | undefined>;
+  /**
+   * The live session of a token hash; undefined when unknown, revoked, its account disabled, or unused for longer
+   * than `maxIdleMs` (default: never expires). A use renews it (last_seen_at, to ten minutes).
+   */
+  authenticate(tokenHash: string, now: Date, maxIdleMs?: number): Promise<AuthSession | undefined>;
+  /** Why `authenticate` refused a token hash: the device is told to erase its personal data when `revoque`. */
+  tokenRefusal(tokenHash: string, now: Date, maxIdleMs?: number): Promise<TokenRefusal>;
   /** Revokes a device; false when the client id is unknown or already revoked. */
   revokeDevice(clientId: string, now: Date): Promise<boolean>;
   listDevices(): Promise<DeviceInfo[]>;

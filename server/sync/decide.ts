@@ -17,10 +17,12 @@ import {
   withChanges,
 } from './record-rules.ts';
 import { parisDate } from './server-clock.ts';
+import { territorialActor } from './territory-actor.ts';
 
-export function decide(view: SyncView, { id, parsed, actor, now }: DecideInput): Decision {
+export function decide(view: SyncView, { id, parsed, actor: author, now }: DecideInput): Decision {
   if (!parsed.ok) return { result: { id, status: 'rejected', reason: parsed.rejection }, operations: [] };
   const mutation = parsed.mutation;
+  const actor = territorialActor(view, mutation, author);
   switch (mutation.name) {
     case 'record.create':
       return decideCreate(view, id, mutation.args, actor, now);

@@ -85,6 +85,30 @@ export async function signOutDevice(db: BoussoleDatabase): Promise<void> {
   });
 }
 
+const REVOKED_KEY = 'device-revoked';
+
+/**
+ * The coordination revoked this device (or disabled its account): everything personal goes at once — referrals
+ * (sent, received, unsent), the orientation in progress, the session, changes not sent — as when signing out. The
+ * directory copy goes too, professionals-only listings included: the device keeps nothing a lost tablet should
+ * not show, and downloads the public directory again, anonymously, at its next sync. A mark stays so that the
+ * screens say why.
+ */
+export async function eraseRevokedDevice(db: BoussoleDatabase, at: string): Promise<void> {
+  await signOutDevice(db);
+  await db.meta.put({ key: REVOKED_KEY, value: at });
+}
+
+/** When the device was erased after its revocation, until the person reads the notice. */
+export async function revokedAt(db: BoussoleDatabase): Promise<string | null> {
+  const value = (await db.meta.get(REVOKED_KEY))?.value;
+  return typeof value === 'string' ? value : null;
+}
+
+export async function dismissRevokedNotice(db: BoussoleDatabase): Promise<void> {
+  await db.meta.delete(REVOKED_KEY);
+}
+
 async function resetDirectoryCopy(db: BoussoleDatabase): Promise<void> {
   for (const table of recordTables(db)) await table.clear();
   await db.conflicts.clear();

@@ -78,6 +78,12 @@ export const structureSchema = z.object({
   // Issue 7 (optional: stored rows and older clients parse without them).
   /** Communes whose Maison de la Métropole recommends this partner; coordinators curate it; professionals read it. */
   recommandee_pour: z.optional(recommandeePourSchema),
+  /**
+   * Set by the server: whether the partner can receive referrals in Boussole (an enabled partner account of this
+   * structure has signed in). Absent or false: a referral would wait for nobody, the device offers the printed
+   * fiche de liaison or the phone instead.
+   */
+  recoit_orientations: z.optional(z.boolean()),
   /** The worker who proposed it (set by the server on creation): a proposal is shown to its author and coordinators. */
   proposee_par: z.optional(proposantSchema),
   /** When the proposal reached the server, by its clock (set on creation; absent from proposals made before). */

@@ -2,7 +2,7 @@
 // parses every request with these schemas, the client every response. Mutation names are versioned contracts:
 // the server keeps decoding every name it ever accepted, even after the client stops sending it.
 import * as z from 'zod/mini';
-import { isoDateTime, recordId, text } from './primitives.ts';
+import { codeInsee, isoDateTime, recordId, text } from './primitives.ts';
 import { answerProtocolSchema, MIN_CLIENT_PROTOCOL } from './protocol-version.ts';
 import { MOTIFS_REJET, ROLES, STATUTS_CONFLIT, valuesOf } from './vocabulary.ts';
 
@@ -34,6 +34,11 @@ export const accountSchema = z.object({
    * Kept apart from `structure_id`, which gives a partner rights over its listing: a team gives none.
    */
   equipe_id: z.optional(recordId),
+  /**
+   * A coordinator's territory (INSEE codes): it decides proposals, reports, campaigns and accounts of these
+   * communes only, and counts their referrals. Absent: the whole Métropole.
+   */
+  communes: z.optional(z.array(codeInsee).check(z.minLength(1), z.maxLength(100))),
 });
 export type Account = z.infer<typeof accountSchema>;
 

@@ -63,7 +63,9 @@ export function apiRequester(options: ApiRequestOptions) {
     if (!response.ok) {
       const error = parse(apiErrorSchema, json);
       const message = error.ok ? error.value.error.message : `HTTP ${response.status}`;
-      if (response.status === 401) throw new UnauthenticatedError(message);
+      if (response.status === 401) {
+        throw new UnauthenticatedError(message, error.ok && error.value.error.code === 'device_revoked');
+      }
       if (response.status === 426) throw new OutdatedClientError(message);
       if (response.status >= 500 || response.status === 408 || response.status === 429) throw new OfflineError(message);
       throw new RequestRefusedError(message);

@@ -43,7 +43,7 @@ export function createSyncController(options: {
   /** The device's client id when signed in; anonymous devices only pull (public listings). */
   clientId: () => Promise<string | null>;
   /** Called when the server refused the token, before the status says so. */
-  onUnauthenticated?: () => Promise<void>;
+  onUnauthenticated?: (error: UnauthenticatedError) => Promise<void>;
   /**
    * True while the device keeps an account's data after its token was refused (src/db/session-repo.ts): a run
    * then does nothing — no anonymous download into that copy — and the status stays `unauthenticated`.
@@ -99,7 +99,7 @@ export function createSyncController(options: {
     } catch (error) {
       if (error instanceof UnauthenticatedError || error instanceof OutdatedClientError) {
         // Retrying cannot help: a person must sign in again or update the app. Nothing pending is dropped.
-        if (error instanceof UnauthenticatedError) await options.onUnauthenticated?.();
+        if (error instanceof UnauthenticatedError) await options.onUnauthenticated?.(error);
         const phase = error instanceof UnauthenticatedError ? 'unauthenticated' : 'outdated';
         publish({ phase, progress: null, error: error.message });
         return;

@@ -35,9 +35,19 @@ export class OfflineError extends Error {
 export class ProtocolError extends Error {
   override name = 'ProtocolError';
 }
-/** The device's token is unknown or revoked (a lost tablet): sign in again; pending changes are kept. */
+/**
+ * The device's token is unknown, expired or signed out: sign in again; pending changes are kept. `revoked`: the
+ * coordination revoked this device or disabled its account (a lost tablet, `device_revoked`), and the device
+ * erases its personal data.
+ */
 export class UnauthenticatedError extends Error {
   override name = 'UnauthenticatedError';
+  constructor(
+    message: string,
+    readonly revoked = false,
+  ) {
+    super(message);
+  }
 }
 /** This app is older than the server accepts: update it; pending changes are kept. */
 export class OutdatedClientError extends Error {
@@ -147,7 +157,9 @@ function parseEntries(raw: readonly unknown[]): FeedEntry[] {
 function errorFor(status: number, body: unknown): Error {
   const parsed = parse(apiErrorSchema, body);
   const message = parsed.ok ? parsed.value.error.message : `HTTP ${status}`;
-  if (status === 401) return new UnauthenticatedError(message);
+  if (status === 401) {
+    return new UnauthenticatedError(message, parsed.ok && parsed.value.error.code === 'device_revoked');
+  }
   if (status === 426) return new OutdatedClientError(message);
   if (status === 413) return new PayloadTooLargeError(message);
   if (status >= 500 || status === 408 || status === 429) return new OfflineError(message);

@@ -61,6 +61,9 @@ const CampaignBanner = lazy(() => import('./components/suivi/CampaignBanner.tsx'
 const SyncScreen = lazy(() => import('./components/SyncScreen.tsx').then((m) => m.SyncScreen));
 const SignInScreen = lazy(() => import('./components/SignInScreen.tsx').then((m) => m.SignInScreen));
 // Issue 8: data·inclusion export and imports, the one screen that needs the network (it says so offline).
+// Issue 19: the coordinators' administration (online only, it says so offline).
+const AdminScreen = lazy(() => import('./components/admin/AdminScreen.tsx').then((m) => m.AdminScreen));
+const RevokedNotice = lazy(() => import('./components/session/RevokedNotice.tsx').then((m) => m.RevokedNotice));
 const DataScreen = lazy(() => import('./components/donnees/DataScreen.tsx').then((m) => m.DataScreen));
 
 /**
@@ -105,6 +108,7 @@ export function App({ context }: { context: AppContext }) {
       <Header context={context} />
       <UpdateBanner waiting={context.syncModel.updateWaiting} onApply={context.applyUpdate} />
       <StorageBand context={context} />
+      {context.session.revoked.value !== null && <RevokedNotice context={context} />}
       <main id="contenu" tabIndex={-1}>
         <Router>
           <Route
@@ -177,6 +181,7 @@ export function App({ context }: { context: AppContext }) {
               />
             )}
           />
+          <Route path="/administration" component={() => <AdminScreen context={context} />} />
           <Route path="/orientations" component={() => <ReferralsScreen context={context} />} />
           <Route
             path="/orientations/nouvelle/:serviceId"

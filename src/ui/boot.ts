@@ -7,7 +7,7 @@ import { readCatalogSearch } from '../db/catalog-cache.ts';
 import { BoussoleDatabase } from '../db/database.ts';
 import { applyDirectoryPage, readStructure, readSyncState } from '../db/directory-repo.ts';
 import { acknowledge, takeOutboxBatch } from '../db/outbox-repo.ts';
-import { awaitingSignIn, dropToken, readSession } from '../db/session-repo.ts';
+import { awaitingSignIn, dropToken, readSession, revokedAt } from '../db/session-repo.ts';
 import { keepWorkExpiring } from '../db/work-in-progress-expiry.ts';
 import type { OpeningHoursConstructor } from '../matching/hours/hours-engine.ts';
 import { registerServiceWorker, type ServiceWorkerHandle } from '../pwa/service-worker.ts';
@@ -51,6 +51,7 @@ export async function boot() {
   // The transport asks the session for the token at each request: a sign-in or a refusal takes effect at once.
   const transport = httpTransport({ getToken: () => session.token() });
   const session = createSessionModel(db, transport, storedSession);
+  session.revoked.value = await revokedAt(db);
   const syncModel = createSyncModel({ lastSuccessAt: state.lastSyncAt, online: navigator.onLine });
   syncModel.storageNotice.value = !persisted && !storageNoticeSeen();
   const directory = createDirectoryModel(db);
@@ -159,7 +160,14 @@ export async function boot() {
     },
     clientId: () => session.clientId(),
     afterPush: referralStep,
-    onUnauthenticated: async () => {
+    onUnauthenticated: async (error) => {
+      if (error.revoked) {
+        // Erased on the device, then a reload drops what the open screens still hold in memory (an orientation
+        // being typed, referrals on screen); the notice is read back from the device after it.
+        await session.deviceRevoked(new Date());
+        window.location.reload();
+        return;
+      }
       await dropToken(db);
       await session.tokenRefused();
     },

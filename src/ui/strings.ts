@@ -52,6 +52,7 @@ export const fr = {
     campaigns: 'Campagnes',
     coverage: 'Couverture et manques',
     evaluation: 'Évaluation du pilote',
+    admin: 'Administration',
     data: 'Données ouvertes',
     sync: 'Synchronisation',
     signIn: 'Se connecter',

@@ -31,6 +31,19 @@ async function everyApiCall() {
       reusable: false,
     },
   ]);
+  const target = await signInAs(app, store, { role: 'travailleur', nom: 'Cible' });
+  for (const id of ['demande-1', 'demande-2']) {
+    await store.createClaim({
+      id,
+      structure_id: 'test--s002',
+      nom: 'Gérante',
+      contact: '04 00 00 00 00',
+      etat: 'ouverte',
+      created_at: '2026-11-28T09:00:00Z',
+      decided_at: null,
+      account_id: null,
+    });
+  }
   const draft = aDraft();
   const get = (path: string, device?: Device) => () =>
     app.request(`/api/v1${path}`, { headers: device ? device.auth : {} });
@@ -98,6 +111,35 @@ async function everyApiCall() {
         { format: 'data-inclusion', files: [{ name: 'structures.json', content: '[]' }] },
         coordinator,
       ),
+    },
+    { route: 'GET /admin/accounts', send: get('/admin/accounts', coordinator) },
+    {
+      route: 'POST /admin/invitations',
+      send: post('/admin/invitations', { role: 'travailleur', nom: 'Nouvelle' }, coordinator),
+    },
+    {
+      route: 'POST /admin/accounts/:id/invitation',
+      send: post(`/admin/accounts/${target.account.id}/invitation`, {}, coordinator),
+    },
+    {
+      route: 'POST /admin/devices/:clientId/revoke',
+      send: post(`/admin/devices/${target.clientId}/revoke`, {}, coordinator),
+    },
+    {
+      route: 'POST /admin/accounts/:id/disable',
+      send: post(`/admin/accounts/${target.account.id}/disable`, {}, coordinator),
+    },
+    {
+      route: 'POST /admin/accounts/:id/enable',
+      send: post(`/admin/accounts/${target.account.id}/enable`, {}, coordinator),
+    },
+    { route: 'GET /admin/audit', send: get('/admin/audit', coordinator) },
+    { route: 'GET /admin/claims', send: get('/admin/claims', coordinator) },
+    { route: 'POST /admin/claims/:id/accept', send: post('/admin/claims/demande-1/accept', {}, coordinator) },
+    { route: 'POST /admin/claims/:id/refuse', send: post('/admin/claims/demande-2/refuse', {}, coordinator) },
+    {
+      route: 'POST /claims',
+      send: post('/claims', { structure_id: 'test--s002', nom: 'Gérant', contact: 'gerant@example.org' }),
     },
     {
       route: 'DELETE /session',

@@ -215,6 +215,8 @@ describe('referral endpoints', () => {
     now = T0 + 30 * 86_400_000;
     const [expired] = (await feed(partner)).referrals;
     expect(expired?.statut).toBe('expiree');
+    // The worker's device is used meanwhile: a token idle for 90 days stops working.
+    await feed(worker);
     now += 90 * 86_400_000;
     const page = await feed(worker);
     expect(page.policy).toEqual({ rappel_jours: 10, expiration_jours: 30, conservation_jours: 90 });

@@ -170,7 +170,10 @@ describe('referrals between a worker device, the server and a partner device', (
     await queueStatusChange(partner.db, draft.id, refuse('hors-criteres'), new Date(now));
     await partner.sync();
     await worker.sync();
-    now += 91 * 86_400_000;
+    // The partner's device is used meanwhile: a token idle for 90 days stops working.
+    now += 45 * 86_400_000;
+    await partner.sync();
+    now += 46 * 86_400_000;
     // The worker's device erases by itself, even before the server's erasure reaches it.
     expect(
       await eraseExpiredCopies(worker.db, new Date(now), {

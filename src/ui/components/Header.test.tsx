@@ -132,6 +132,7 @@ describe('the menu', () => {
       '/campagnes',
       '/couverture',
       '/evaluation',
+      '/administration',
       '/donnees',
       '/synchronisation',
     ]);

@@ -28,6 +28,7 @@ export function navItems(account: Account | null): Array<[href: string, label: s
             ? [
                 ['/couverture', N.coverage],
                 ['/evaluation', N.evaluation],
+                ['/administration', N.admin],
               ]
             : []),
         ] as Array<[string, string]>)

@@ -11,7 +11,8 @@ type DemoCode = { role: keyof typeof ROLES; nom: string; code: string };
 
 export function SignInScreen({ context }: { context: AppContext }) {
   const location = useLocation();
-  const [code, setCode] = useState('');
+  // The invitation letter's QR code opens /connexion?code=… : the code is filled in, the person only confirms.
+  const [code, setCode] = useState(typeof location.query.code === 'string' ? location.query.code : '');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [failures, setFailures] = useState(0);

@@ -11,6 +11,7 @@ import { fr } from '../strings.ts';
 import { PartnerActions } from './agenda/PartnerActions.tsx';
 import { Badge } from './Badge.tsx';
 import { ContactLinks } from './ContactLinks.tsx';
+import { PartnerOnBoard } from './claims/PartnerOnBoard.tsx';
 import { Freshness } from './Freshness.tsx';
 import { HoursBlock } from './HoursBlock.tsx';
 import { ListingConfirm } from './ListingConfirm.tsx';
@@ -220,6 +221,8 @@ export function StructureScreen({ context, id }: { context: SheetContext; id: st
           services={services.map((s) => ({ id: s.id, nom: s.nom }))}
         />
       )}
+
+      <PartnerOnBoard structure={structure} account={account} />
 
       <footer class="sheet-footer">
         <Freshness freshness={freshnessOf(structure, DEFAULT_FREQUENCY_MONTHS, now)} />

@@ -2,16 +2,37 @@
 // (src/db/session-repo.ts); this model only mirrors the account for the screens.
 import { computed, signal } from '@preact/signals';
 import type { BoussoleDatabase } from '../../db/database.ts';
-import { readSession, type Session, saveSession, signOutDevice } from '../../db/session-repo.ts';
+import {
+  dismissRevokedNotice,
+  eraseRevokedDevice,
+  readSession,
+  type Session,
+  saveSession,
+  signOutDevice,
+} from '../../db/session-repo.ts';
 import type { Account } from '../../domain/sync-protocol.ts';
 import type { HttpTransport } from '../../sync/transport.ts';
 
 export function createSessionModel(db: BoussoleDatabase, transport: HttpTransport, initial: Session | null) {
   const account = signal<Account | null>(initial?.account ?? null);
+  /** When the coordination revoked this device and its personal data was erased (shown until dismissed). */
+  const revoked = signal<string | null>(null);
   let token: string | null = initial?.token ?? null;
 
   return {
     account,
+    revoked,
+    /** The server said this device is revoked: erase its personal data now, then say so. */
+    async deviceRevoked(at: Date): Promise<void> {
+      await eraseRevokedDevice(db, at.toISOString());
+      token = null;
+      account.value = null;
+      revoked.value = at.toISOString();
+    },
+    async dismissRevoked(): Promise<void> {
+      await dismissRevokedNotice(db);
+      revoked.value = null;
+    },
     signedIn: computed(() => account.value !== null),
     token: () => token,
     /** Exchanges an invitation code for this device's token; the caller then syncs. */

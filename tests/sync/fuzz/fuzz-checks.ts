@@ -25,8 +25,12 @@ import { type Held, key, replayTimeline, stillHeld } from './fuzz-timeline.ts';
 type Row = Record<string, unknown>;
 
 /** Fields the history does not carry (the server bumps them with every change). */
+/**
+ * What the history accounts for. `recoit_orientations` is left out: it is derived from the partner's accounts
+ * (server/auth/partner-reach.ts), written by the server when one signs in or is disabled, not a change of the listing.
+ */
 function content(record: unknown): Row {
-  const { version: _v, date_maj: _d, ...rest } = record as Row;
+  const { version: _v, date_maj: _d, recoit_orientations: _r, ...rest } = record as Row;
   return rest;
 }
 

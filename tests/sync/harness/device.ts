@@ -6,7 +6,13 @@ import { BoussoleDatabase, type ConflictRow, type OutboxEntry, type RejectionRow
 import { applyDirectoryPage, readSyncState } from '../../../src/db/directory-repo.ts';
 import { createRecord, deleteRecord, editRecord, resolveConflict } from '../../../src/db/local-edits.ts';
 import { acknowledge, takeOutboxBatch } from '../../../src/db/outbox-repo.ts';
-import { awaitingSignIn, dropToken, readSession, saveSession } from '../../../src/db/session-repo.ts';
+import {
+  awaitingSignIn,
+  dropToken,
+  eraseRevokedDevice,
+  readSession,
+  saveSession,
+} from '../../../src/db/session-repo.ts';
 import type { DirectoryPage } from '../../../src/domain/directory.ts';
 import type { Service } from '../../../src/domain/service.ts';
 import type { Structure } from '../../../src/domain/structure.ts';
@@ -98,8 +104,10 @@ export class SimDevice {
       pull: (onProgress) => this.download(() => this.db, onProgress),
       outbox: this.outbox(),
       clientId: async () => (this.token ? this.clientId : null),
-      onUnauthenticated: async () => {
-        await dropToken(this.db);
+      // As src/ui/boot.ts: a device the coordination revoked erases its personal data; otherwise it keeps it all.
+      onUnauthenticated: async (error) => {
+        if (error.revoked) await eraseRevokedDevice(this.db, now().toISOString());
+        else await dropToken(this.db);
         this.token = null;
       },
       awaitingSignIn: () => awaitingSignIn(this.db),

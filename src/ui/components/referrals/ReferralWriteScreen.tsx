@@ -14,6 +14,7 @@ import { fr } from '../../strings.ts';
 import { frReferral } from '../../strings-referral.ts';
 import { ErrorSummary } from '../ErrorSummary.tsx';
 import { useFocusFirstError } from '../use-focus-first-error.ts';
+import { ReachNotice } from './ReachNotice.tsx';
 import { ReferralSheet } from './ReferralSheet.tsx';
 import { dateTimeFr, keyboardOf } from './referral-view.ts';
 import { type ReferralContext, useReferralModel } from './use-referrals.ts';
@@ -77,7 +78,9 @@ export function ReferralWriteScreen({
     ...inputs,
   };
   const account = context.session.account.value;
-  const canSend = account !== null && maySend(account);
+  // No silent queue: a partner without an active account would never read what is sent (ReachNotice).
+  const reachable = entry.structure?.recoit_orientations === true;
+  const canSend = account !== null && maySend(account) && reachable;
   const set = (fieldId: string, value: string | boolean) => setInputs((prev) => ({ ...prev, [fieldId]: value }));
   const at = new Date().toISOString();
   const consentText = consent
@@ -132,6 +135,12 @@ export function ReferralWriteScreen({
   return (
     <section class="narrow referral-write" aria-labelledby="referral-write-title">
       <h1 id="referral-write-title">{R.writeTitle(partner)}</h1>
+      {!reachable && (
+        <ReachNotice
+          partner={partner}
+          telephone={entry.service.fiche_liaison.telephone ?? entry.service.telephone ?? entry.structure?.telephone}
+        />
+      )}
       <p class="no-print">{R.writeIntro}</p>
       <p class="no-print">{R.channels(entry.service.fiche_liaison.canaux.map((c) => CANAUX_LIAISON[c]).join(', '))}</p>
       {Object.keys(prefill).length > 0 && <p class="notice no-print">{R.prefilled}</p>}
@@ -204,7 +213,7 @@ export function ReferralWriteScreen({
             onInput={(e) => setMessage(e.currentTarget.value)}
           />
         </div>
-        {!canSend && <p class="notice">{R.needsAccount}</p>}
+        {!canSend && reachable && <p class="notice">{R.needsAccount}</p>}
         <div class="actions">
           {canSend && (
             <button type="submit" class="button primary" disabled={!model}>
