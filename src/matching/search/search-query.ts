@@ -1,7 +1,7 @@
 // A query over a MiniSearch index, answered as MiniSearch's own `search` would (same terms, prefix and fuzzy
 // expansions, BM25 scores to the bit, same order, ties included), but scored in typed arrays: MiniSearch makes an
 // object, a Map entry and a match list for every posting of every expanded term before it intersects the terms, and
-// at 50,000 services a broad query spent most of its time allocating and collecting them. Only the hits returned
+// on a large directory a broad query spent most of its time allocating and collecting them. Only the hits returned
 // get their matched terms. MiniSearch is pinned (package.json); search.test.ts compares both on many queries.
 import type MiniSearch from 'minisearch';
 
