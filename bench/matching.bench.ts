@@ -2,14 +2,16 @@
 // prepare (snapshot), orientation (full: all verdicts, ranking, reasons and hours of the first 50 results, hours
 // cache warm as in a working day), orientation-cold-hours (the first orientation with a fresh hours engine, which
 // parses and evaluates the strings it needs), orientation-floor (bare linear scan, see orientation-floor.ts),
-// index-build and search. Varied profiles and queries (profiles.ts), fixed `now`.
+// index-build, index-load (the start-up copy's search part taken back: its search entries and its saved index, as a
+// cold start does before it answers) and search. Varied profiles and queries (profiles.ts), fixed `now`.
 import opening_hours from 'opening_hours';
 import { DEMO_NOW, generateDirectory } from '../src/demo/generate-directory.ts';
 import { createHoursEngine } from '../src/matching/hours/hours-engine.ts';
 import { parisDay } from '../src/matching/hours/paris-time.ts';
 import { orient } from '../src/matching/orient/orient.ts';
 import { search } from '../src/matching/search/search.ts';
-import { buildSearchIndex } from '../src/matching/search/search-index.ts';
+import { searchEntriesFromJson, searchEntriesToJson } from '../src/matching/search/search-entry.ts';
+import { buildSearchIndex, loadSearchIndex, serializeSearchIndex } from '../src/matching/search/search-index.ts';
 import { prepareDirectory } from '../src/matching/snapshot.ts';
 import { measure, retainedMb, warmupFields } from './measure.ts';
 import { floorOrientation } from './orientation-floor.ts';
@@ -17,7 +19,15 @@ import { PROFILES, QUERIES } from './profiles.ts';
 import type { BenchContext, Report } from './run.ts';
 
 const SIZES = [10_000, 50_000];
-const FIGURES = ['prepare', 'orientation', 'orientation-cold-hours', 'orientation-floor', 'index-build', 'search'];
+const FIGURES = [
+  'prepare',
+  'orientation',
+  'orientation-cold-hours',
+  'orientation-floor',
+  'index-build',
+  'index-load',
+  'search',
+];
 
 export default async function matchingBench(report: Report, ctx: BenchContext): Promise<void> {
   if (!FIGURES.some((f) => ctx.wants(f))) return;
@@ -98,6 +108,39 @@ export default async function matchingBench(report: Report, ctx: BenchContext): 
         ...t,
         ...warmupFields(t.warmup_runs + 1, 'the call that measured retained memory, then untimed calls (JIT)'),
         retained_mb: built.retained_mb,
+      });
+    }
+
+    if (ctx.wants('index-load')) {
+      const entriesText = searchEntriesToJson(snapshot.entries);
+      const indexText = serializeSearchIndex(built.value);
+      let entries = searchEntriesFromJson(entriesText);
+      const entriesTime = measure(() => searchEntriesFromJson(entriesText), { warmup: 2, runs: large ? 5 : 10 });
+      const indexTime = measure(() => loadSearchIndex(entries, indexText), { warmup: 2, runs: large ? 5 : 10 });
+      const t = measure(
+        () => {
+          entries = searchEntriesFromJson(entriesText);
+          return loadSearchIndex(entries, indexText);
+        },
+        { warmup: 2, runs: large ? 5 : 10 },
+      );
+      // The floor: parsing the same texts as JSON, which any loading of them has to do.
+      const floor = measure(
+        () => {
+          JSON.parse(entriesText);
+          JSON.parse(indexText);
+        },
+        { warmup: 2, runs: large ? 5 : 10 },
+      );
+      report({
+        bench: 'index-load',
+        n,
+        ...t,
+        entries_ms: entriesTime.median_ms,
+        index_ms: indexTime.median_ms,
+        json_parse_floor_ms: floor.median_ms,
+        entries_mb: Math.round((entriesText.length / 1_048_576) * 10) / 10,
+        index_mb: Math.round((indexText.length / 1_048_576) * 10) / 10,
       });
     }
 

@@ -8,6 +8,11 @@ import { runInNewContext } from 'node:vm';
 export interface Timing {
   median_ms: number;
   p95_ms: number;
+  /**
+   * The median of the process's CPU time per call: on a shared, loaded machine the wall-clock figures include the
+   * time spent waiting for a core, this one does not (the engine's helper threads, garbage collection, count in it).
+   */
+  cpu_median_ms: number;
   runs: number;
   warmup_runs: number;
   warmup?: string;
@@ -31,12 +36,17 @@ export function measure(fn: (i: number) => unknown, options: MeasureOptions = {}
   const runs = options.runs ?? 30;
   for (let i = 0; i < warmup; i++) fn(i);
   const times: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
+    const cpuStart = process.cpuUsage();
     const start = performance.now();
     fn(i);
     times.push(performance.now() - start);
+    const used = process.cpuUsage(cpuStart);
+    cpu.push((used.user + used.system) / 1000);
   }
   times.sort((a, b) => a - b);
+  cpu.sort((a, b) => a - b);
   const median =
     runs % 2 === 1
       ? (times[(runs - 1) / 2] as number)
@@ -45,6 +55,7 @@ export function measure(fn: (i: number) => unknown, options: MeasureOptions = {}
   return {
     median_ms: round(median),
     p95_ms: round(p95),
+    cpu_median_ms: round(cpu[Math.floor(runs / 2)] as number),
     runs,
     ...warmupFields(warmup, 'untimed calls of the same function first (JIT, caches)'),
   };

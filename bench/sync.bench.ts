@@ -3,15 +3,17 @@
 // - pull-full: first visit of the app (built by the run, `ctx.app()`) in headless Chromium until its IndexedDB
 //   holds every record;
 // - pull-delta: an up-to-date device pulls 100 changes (Node, fake-indexeddb);
+// - pull-delta-browser: the same in the built app in headless Chromium, real IndexedDB (sync/pull-delta-browser.ts);
 // - push: 100 mutations pushed and acknowledged (Node, fake-indexeddb);
 // - server-p99: 50 concurrent connections pulling a 100-change delta (autocannon), with p99.
 // `npm run bench -- --only sync` runs them all; `--only pull-full` (etc.) one of them.
 import type { BenchContext, Report } from './run.ts';
+import { measurePullDeltaBrowser } from './sync/pull-delta-browser.ts';
 import { measurePullFull } from './sync/pull-full.ts';
 import { measureServerP99 } from './sync/server-p99.ts';
 import { startServer } from './sync/server-process.ts';
 
-const FIGURES = ['pull-full', 'pull-delta', 'push', 'server-p99'];
+const FIGURES = ['pull-full', 'pull-delta', 'pull-delta-browser', 'push', 'server-p99'];
 const SIZES = [10_000];
 
 export default async function syncBench(report: Report, ctx: BenchContext): Promise<void> {
@@ -21,6 +23,13 @@ export default async function syncBench(report: Report, ctx: BenchContext): Prom
     try {
       if (ctx.wants('pull-full')) {
         report({ bench: 'pull-full', services, ...(await measurePullFull(server.url, { runs: 5 })) });
+      }
+      if (ctx.wants('pull-delta-browser')) {
+        report({
+          bench: 'pull-delta-browser',
+          services,
+          ...(await measurePullDeltaBrowser(server, { runs: 15, warmup: 3 })),
+        });
       }
       if (ctx.wants('pull-delta') || ctx.wants('push')) {
         // Loaded only here: it installs fake-indexeddb as the process's indexedDB.

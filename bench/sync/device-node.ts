@@ -9,14 +9,13 @@ import { applyDirectoryPage, readSyncState } from '../../src/db/directory-repo.t
 import { editRecord } from '../../src/db/local-edits.ts';
 import { acknowledge, takeOutboxBatch } from '../../src/db/outbox-repo.ts';
 import { saveSession } from '../../src/db/session-repo.ts';
-import { PROTOCOL_VERSION } from '../../src/domain/protocol-version.ts';
-import type { Mutation } from '../../src/domain/sync-protocol.ts';
 import { pullDirectory } from '../../src/sync/directory-pull.ts';
 import { pushOutbox } from '../../src/sync/push.ts';
 import { httpTransport } from '../../src/sync/transport.ts';
 import { warmupFields } from '../measure.ts';
 import type { RunningServer } from './server-process.ts';
 import { summarize } from './stats.ts';
+import { writer } from './writer.ts';
 
 const CHANGES = 100;
 
@@ -41,25 +40,6 @@ async function upToDateDevice(server: RunningServer, name: string, runs: number)
     throw new Error(`${runs} runs of ${CHANGES} changes need ${runs * CHANGES} services: ${serviceIds.length}`);
   }
   return { db, pull, push, serviceIds: serviceIds.sort() };
-}
-
-/** Another worker's device changes `CHANGES` services on the server (one push), through the HTTP API. */
-async function writer(server: RunningServer) {
-  const session = await server.signIn('travailleur');
-  let nextId = 1;
-  return async (changes: Array<{ id: string; before: unknown; after: string }>) => {
-    const mutations: Mutation[] = changes.map(({ id, before, after }) => ({
-      id: nextId++,
-      name: 'record.update',
-      args: { kind: 'service', id, base: { horaires_note: before ?? null }, changes: { horaires_note: after } },
-    }));
-    const response = await fetch(`${server.url}/api/v1/push`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${session.token}` },
-      body: JSON.stringify({ protocol: PROTOCOL_VERSION, clientId: session.clientId, mutations }),
-    });
-    if (response.status !== 200) throw new Error(`writer push: HTTP ${response.status}`);
-  };
 }
 
 export async function measurePullDelta(server: RunningServer, { runs, warmup }: { runs: number; warmup: number }) {

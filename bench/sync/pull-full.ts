@@ -7,7 +7,9 @@
 // page's own (`performance.now()` counts from navigation). Also printed, to tell where the time goes: `boot_ms`,
 // navigation until the app asks for its first page; `download_ms`, from there until every record is stored;
 // `idb_floor_ms`, raw IndexedDB puts of as many records of the same shape in the same browser (no library, no
-// index) — what no code can beat.
+// index) — what no code can beat; `renderer_peak_rss_mb`, the highest peak resident memory of the renderer process
+// (page and worker) over the runs, read once the download is stored (Linux /proc, VmHWM).
+import { readFile } from 'node:fs/promises';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { directoryPageSchema } from '../../src/domain/directory.ts';
 import { warmupFields } from '../measure.ts';
@@ -100,21 +102,45 @@ async function rawPuts(count: number): Promise<number> {
   return ms;
 }
 
+/**
+ * The highest peak resident memory (VmHWM, MB) among the browser's renderer processes alive now — the page and its
+ * dedicated worker share one — or NaN where /proc cannot tell (not Linux).
+ */
+async function rendererPeakMb(browser: Browser): Promise<number> {
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as {
+      processInfo: Array<{ type: string; id: number }>;
+    };
+    let peak = Number.NaN;
+    for (const { type, id } of processInfo) {
+      if (type !== 'renderer') continue;
+      const status = await readFile(`/proc/${id}/status`, 'utf8').catch(() => '');
+      const kb = Number(/^VmHWM:\s+(\d+) kB/m.exec(status)?.[1]);
+      if (Number.isFinite(kb)) peak = Number.isNaN(peak) ? kb / 1024 : Math.max(peak, kb / 1024);
+    }
+    return Math.round(peak);
+  } finally {
+    await cdp.detach();
+  }
+}
+
 async function firstVisit(browser: Browser, url: string, total: number) {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
     await page.goto(url, { waitUntil: 'commit' });
     const done = await page.evaluate(directoryStored, total);
+    const memory = await rendererPeakMb(browser);
     // The first page is asked for by the app's worker (or by the page, without module workers): each has its own
     // timeline and clock, brought to the page's.
     const pageOrigin = await page.evaluate(() => performance.timeOrigin);
     const scopes: Array<{ evaluate(fn: typeof firstPageAsked): Promise<number | null> }> = [page, ...page.workers()];
     for (const scope of scopes) {
       const asked = await scope.evaluate(firstPageAsked);
-      if (asked !== null) return { done, firstPage: asked - pageOrigin };
+      if (asked !== null) return { done, memory, firstPage: asked - pageOrigin };
     }
-    return { done, firstPage: Number.NaN };
+    return { done, memory, firstPage: Number.NaN };
   } finally {
     await context.close();
   }
@@ -136,7 +162,7 @@ export async function measurePullFull(url: string, { runs }: { runs: number }) {
   const head = await fetch(`${url}/api/v1/directory?cursor=0&limit=1`);
   const total = directoryPageSchema.parse(await head.json()).total;
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: BROWSER_ARGS });
-  const visits: Array<{ done: number; firstPage: number; floor: number }> = [];
+  const visits: Array<{ done: number; memory: number; firstPage: number; floor: number }> = [];
   try {
     await firstVisit(browser, url, total);
     for (let run = 0; run < runs; run++) {
@@ -153,5 +179,6 @@ export async function measurePullFull(url: string, { runs }: { runs: number }) {
     boot_ms: median((v) => v.firstPage),
     download_ms: median((v) => v.done - v.firstPage),
     idb_floor_ms: median((v) => v.floor),
+    renderer_peak_rss_mb: Math.max(...visits.map((v) => v.memory)),
   };
 }

@@ -14,6 +14,9 @@ import {
   UnauthenticatedError,
 } from './transport.ts';
 
+/** The User Timing measure the worker records for each download (detail: pages and entries received). */
+export const PULL_MEASURE = 'boussole:directory-pull';
+
 /** Page → worker: download with this token (null: anonymous, public listings), or make the catalog's copy. */
 export type WorkerRequest = { id: number; type: 'pull'; token: string | null } | { id: number; type: 'catalog' };
 

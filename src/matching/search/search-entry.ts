@@ -75,6 +75,13 @@ const SAVED_FIELDS = [
   'temporary',
 ] as const satisfies readonly (keyof SearchEntry)[];
 
+/** A saved row: the values of SAVED_FIELDS, in order. */
+type SavedRow = {
+  -readonly [I in keyof typeof SAVED_FIELDS]: (typeof SAVED_FIELDS)[I] extends keyof SearchEntry
+    ? SearchEntry[(typeof SAVED_FIELDS)[I]]
+    : never;
+};
+
 // Every field of SearchEntry is saved or derived: adding one without saving it does not compile.
 type Unsaved = Exclude<keyof SearchEntry, (typeof SAVED_FIELDS)[number] | 'affordable' | 'directAccess'>;
 const everyFieldSaved: [Unsaved] extends [never] ? true : never = true;
@@ -85,14 +92,34 @@ export function searchEntriesToJson(entries: readonly SearchEntry[]): string {
   return JSON.stringify(entries.map((entry) => SAVED_FIELDS.map((field) => entry[field])));
 }
 
+/**
+ * Each entry written out whole, in SAVED_FIELDS' order (search-entry.test.ts checks the round trip): an object built
+ * in one expression takes its final shape at once, where filling it field by field changed its shape at each field.
+ */
 export function searchEntriesFromJson(json: string): SearchEntry[] {
-  return (JSON.parse(json) as unknown[][]).map((row) => {
-    const entry: Record<string, unknown> = {};
-    SAVED_FIELDS.forEach((field, i) => {
-      entry[field] = row[i];
-    });
-    entry.affordable = entry.tarif !== 'payant';
-    entry.directAccess = !entry.referral;
-    return entry as unknown as SearchEntry;
-  });
+  return (JSON.parse(json) as SavedRow[]).map(
+    (r): SearchEntry => ({
+      id: r[0],
+      structureId: r[1],
+      nom: r[2],
+      structureNom: r[3],
+      communeCode: r[4],
+      communeName: r[5],
+      category: r[6],
+      tarif: r[7],
+      referral: r[8],
+      professionalOnly: r[9],
+      published: r[10],
+      needsMask: r[11],
+      langues: r[12],
+      pmr: r[13],
+      verifiedAt: r[14],
+      frequenceMois: r[15],
+      criteres: r[16],
+      hours: r[17],
+      temporary: r[18],
+      affordable: r[7] !== 'payant',
+      directAccess: !r[8],
+    }),
+  );
 }

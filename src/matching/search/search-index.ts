@@ -116,10 +116,23 @@ export function buildSearchIndex(snapshot: DirectorySnapshot): SearchIndex {
 type SavedTerm = [term: string, ...fields: number[][]];
 
 interface SavedIndex {
-  /** MiniSearch's own plain form, its postings left out (`index: []`): they are in `postings`. */
+  /**
+   * MiniSearch's own plain form, with its postings, document ids and field lengths left out (`index: []`,
+   * `documentIds: {}`, `fieldLength: {}`): they are in `postings`, `ids` and `lengths`.
+   */
   mini: AsPlainObject;
   postings: SavedTerm[];
+  /** Per document short id, its id (null for a short id no document has). */
+  ids: Array<number | null>;
+  /** Per document short id, its length in each field, one after the other (fields per document: `fieldIds`). */
+  lengths: number[];
   alphabetical: number[];
+}
+
+interface MiniMaps {
+  _documentIds: Map<number, unknown>;
+  _idToShortId: Map<unknown, number>;
+  _fieldLength: Map<number, number[]>;
 }
 
 /** MiniSearch's term tree, filled directly from the saved postings (see loadSearchIndex). */
@@ -132,6 +145,7 @@ interface TermTree {
  * order of its entries: sorting 10,000 normalised names again took a share of the cold start. Postings are kept as
  * number lists rather than MiniSearch's objects keyed by document: half the text, loaded without parsing 240,000
  * keys back into numbers, and made into Maps only when read (SavedPostings): 95 ms → 20–35 ms at 10k services in Node.
+ * Document ids and field lengths are plain lists for the same reason.
  */
 export function serializeSearchIndex(index: SearchIndex): string {
   const plain = index.mini.toJSON();
@@ -150,9 +164,20 @@ export function serializeSearchIndex(index: SearchIndex): string {
     });
     return [term, ...saved];
   });
+  const fields = Object.keys(plain.fieldIds).length;
+  const ids: Array<number | null> = Array.from({ length: plain.nextId }, () => null);
+  const lengths: number[] = new Array(plain.nextId * fields).fill(0);
+  for (const [shortId, id] of Object.entries(plain.documentIds)) ids[Number(shortId)] = id as number;
+  for (const [shortId, perField] of Object.entries(plain.fieldLength)) {
+    perField.forEach((length, field) => {
+      lengths[Number(shortId) * fields + field] = length;
+    });
+  }
   const saved: SavedIndex = {
-    mini: { ...plain, index: [] },
+    mini: { ...plain, index: [], documentIds: {}, fieldLength: {} },
     postings,
+    ids,
+    lengths,
     alphabetical: Array.from(index.alphabetical()),
   };
   return JSON.stringify(saved);
@@ -236,8 +261,18 @@ class SavedPostings extends Map<number, number> {
  * the same data and answers as a built one does.
  */
 export function loadSearchIndex(entries: readonly SearchEntry[], saved: string): SearchIndex {
-  const { mini: plain, postings, alphabetical } = JSON.parse(saved) as SavedIndex;
+  const { mini: plain, postings, ids, lengths, alphabetical } = JSON.parse(saved) as SavedIndex;
   const mini = MiniSearch.loadJS<ServiceEntry>(plain, indexOptions());
+  // Document ids and field lengths as MiniSearch's loadJS would make them from its objects keyed by short id, made
+  // from plain lists: tens of thousands of numeric keys parsed back from text were a share of a large directory's start-up.
+  const maps = mini as unknown as MiniMaps;
+  const fields = Object.keys(plain.fieldIds).length;
+  ids.forEach((id, shortId) => {
+    if (id === null) return;
+    maps._documentIds.set(shortId, id);
+    maps._idToShortId.set(id, shortId);
+    maps._fieldLength.set(shortId, lengths.slice(shortId * fields, (shortId + 1) * fields));
+  });
   const tree = (mini as unknown as { _index: TermTree })._index;
   for (const [term, ...fields] of postings) {
     tree.set(term, new Map(fields.map((list) => [list[0] as number, new SavedPostings(list)])));

@@ -13,8 +13,10 @@ import { openDuring } from '../hours/schedule.ts';
 import { maskOfNeeds } from '../needs.ts';
 import type { Language } from '../reasons.ts';
 import type { DirectorySnapshot } from '../snapshot.ts';
+import { processTerm, tokenizeFrench } from './french-text.ts';
 import type { SearchEntry } from './search-entry.ts';
-import { type SearchIndex, searchIndexOf } from './search-index.ts';
+import { SEARCH_FIELDS, type SearchIndex, searchIndexOf } from './search-index.ts';
+import { queryIndex } from './search-query.ts';
 
 export interface SearchFilters {
   /** Answers at least one of these needs. */
@@ -157,20 +159,23 @@ export function search(
     return { hits, total, hours };
   }
 
-  const results = index.mini.search(query, {
-    boost: FIELD_BOOSTS,
+  const answer = queryIndex(index.mini, query, {
+    boosts: FIELD_BOOSTS,
+    fields: SEARCH_FIELDS,
+    tokenize: tokenizeFrench,
+    processTerm,
     // A one-letter prefix matches nearly everything: prefixes from two letters.
     prefix: (term) => term.length >= 2,
-    fuzzy: (term) => fuzziness(term),
-    combineWith: 'AND',
-    filter: (r) => {
-      const e = entries[r.id as number];
+    fuzzy: fuzziness,
+    accept: (id) => {
+      const e = entries[id];
       return e !== undefined && accept(e);
     },
+    limit,
   });
-  total = results.length;
-  for (const r of results.slice(0, limit)) {
-    const e = entries[r.id as number] as SearchEntry;
+  total = answer.total;
+  for (const r of answer.hits) {
+    const e = entries[r.id] as SearchEntry;
     hits.push({ service_id: e.id, structure_id: e.structureId, score: r.score, terms: r.terms });
   }
   return { hits, total, hours };

@@ -1,0 +1,160 @@
+// `pull-delta-browser`: an up-to-date device running the built app in headless Chromium (real IndexedDB, the app's
+// own worker) pulls 100 changes another worker's device made. One browser context visits the app online until its
+// IndexedDB holds every record and the catalog's start-up copy is made (the device is then idle, as a tablet left
+// open); each run changes 100 services it holds on the server (one push by another device), then fires the
+// browser's `online` event, which makes the app sync as it does when the network comes back. Timed: the download as
+// the app's worker lived it — the User Timing measure it records for each download (src/ui/pull-worker.ts): reading
+// the feed state, asking for the page, checking and applying it, until its transaction committed. Between runs the
+// bench waits for the work a sync sets off afterwards (the catalog's new start-up copy) to end, so that each run
+// starts on an idle device. `idb_floor_ms`: in the same page, the same delta page fetched and its records put with
+// raw IndexedDB in one transaction (no library, no check, no index) — what no code can beat.
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { directoryPageSchema } from '../../src/domain/directory.ts';
+import { PULL_MEASURE } from '../../src/sync/worker-pull.ts';
+import { warmupFields } from '../measure.ts';
+import { BROWSER_ARGS, CHROMIUM, directoryStored } from './pull-full.ts';
+import type { RunningServer } from './server-process.ts';
+import { summarize } from './stats.ts';
+import { writer } from './writer.ts';
+
+const CHANGES = 100;
+
+/** In the page: whether the catalog's start-up copy is made at the directory's current revision (catalog-cache.ts). */
+export async function copyMade(): Promise<boolean> {
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  return new Promise((resolve) => {
+    const open = indexedDB.open('boussole');
+    open.onerror = () => resolve(false);
+    open.onsuccess = () => {
+      const tx = open.result.transaction('meta', 'readonly');
+      const revision = tx.objectStore('meta').get('directory-revision');
+      const copy = tx.objectStore('meta').get('catalog-cache');
+      tx.oncomplete = () => {
+        open.result.close();
+        resolve(revision.result?.value !== undefined && copy.result?.value?.revision === revision.result.value);
+      };
+    };
+  });
+}
+
+/** In the page: the feed cursor the device is at, and the services it holds with their `horaires_note`. */
+function deviceState(): Promise<{ cursor: number; services: Array<{ id: string; note: unknown }> }> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('boussole');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const tx = open.result.transaction(['meta', 'services'], 'readonly');
+      const state = tx.objectStore('meta').get('directory-sync');
+      const rows = tx.objectStore('services').getAll();
+      tx.oncomplete = () => {
+        open.result.close();
+        const services = (rows.result as Array<{ id: string; horaires_note?: unknown }>).map((r) => ({
+          id: r.id,
+          note: r.horaires_note,
+        }));
+        resolve({ cursor: state.result?.value?.cursor ?? 0, services });
+      };
+    };
+  });
+}
+
+/** In the page: raw IndexedDB for the same delta — the page fetched at `cursor`, its records put in one transaction. */
+async function rawDelta(cursor: number): Promise<number> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const open = indexedDB.open('floor-delta', 1);
+    open.onupgradeneeded = () => open.result.createObjectStore('records', { keyPath: 'id' });
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+  });
+  const started = performance.now();
+  const page = (await (await fetch(`/api/v1/directory?cursor=${cursor}&limit=1000`)).json()) as {
+    entries: Array<{ record?: Record<string, unknown> }>;
+  };
+  await new Promise<void>((resolve, reject) => {
+    const tx = db.transaction('records', 'readwrite');
+    for (const entry of page.entries) if (entry.record) tx.objectStore('records').put(entry.record);
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+  });
+  const ms = performance.now() - started;
+  db.close();
+  return ms;
+}
+
+/** The downloads the app's worker recorded so far (PULL_MEASURE entries). */
+async function downloads(page: Page): Promise<Array<{ duration: number; received: number }>> {
+  for (const worker of page.workers()) {
+    const found = (await worker.evaluate(
+      (name) =>
+        performance.getEntriesByName(name, 'measure').map((m) => ({
+          duration: m.duration,
+          received: (m as PerformanceMeasure).detail?.received as number,
+        })),
+      PULL_MEASURE,
+    )) as Array<{ duration: number; received: number }>;
+    if (found.length > 0) return found;
+  }
+  return [];
+}
+
+async function untilDownloads(page: Page, count: number) {
+  for (;;) {
+    const found = await downloads(page);
+    if (found.length >= count) return found;
+    await page.waitForTimeout(20);
+  }
+}
+
+async function untilCopyMade(page: Page) {
+  while (!(await page.evaluate(copyMade)));
+}
+
+export async function measurePullDeltaBrowser(
+  server: RunningServer,
+  { runs, warmup }: { runs: number; warmup: number },
+) {
+  const head = await fetch(`${server.url}/api/v1/directory?cursor=0&limit=1`);
+  const total = directoryPageSchema.parse(await head.json()).total;
+  const write = await writer(server);
+  const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, args: BROWSER_ARGS });
+  const times: number[] = [];
+  const floors: number[] = [];
+  let received = 0;
+  try {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.evaluate(directoryStored, total);
+    await untilCopyMade(page);
+    const { services } = await page.evaluate(deviceState);
+    services.sort((a, b) => (a.id < b.id ? -1 : 1));
+    if (services.length < (warmup + runs) * CHANGES) throw new Error(`too few services: ${services.length}`);
+    let done = (await untilDownloads(page, 1)).length;
+    for (let run = 0; run < warmup + runs; run++) {
+      const { cursor } = await page.evaluate(deviceState);
+      const changed = services.slice(run * CHANGES, (run + 1) * CHANGES);
+      await write(changed.map(({ id, note }) => ({ id, before: note, after: `Delta navigateur ${run}` })));
+      await page.evaluate(() => window.dispatchEvent(new Event('online')));
+      const pulled = (await untilDownloads(page, done + 1))[done] as { duration: number; received: number };
+      done++;
+      await untilCopyMade(page);
+      if (pulled.received !== CHANGES) throw new Error(`the device received ${pulled.received} entries`);
+      if (run >= warmup) {
+        times.push(pulled.duration);
+        received = pulled.received;
+        floors.push(await page.evaluate(rawDelta, cursor));
+      }
+    }
+    await context.close();
+  } finally {
+    await browser.close();
+  }
+  return {
+    n: received,
+    records: total,
+    ...summarize(times),
+    ...warmupFields(warmup, 'after the first download and the start-up copy, untimed pulls of 100 changes'),
+    idb_floor_ms: summarize(floors).median_ms,
+    device: 'chromium+indexeddb, the built app',
+  };
+}
