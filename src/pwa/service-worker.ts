@@ -1,7 +1,8 @@
 // Registers the generated service worker (vite-plugin-pwa, generateSW) with workbox-window. An update is never
 // applied on its own: when a new worker is waiting, `onUpdateWaiting` lets the UI ask the person, and only
-// `applyUpdate()` (their click) tells the worker to take over, after which the page reloads once.
-import { Workbox } from 'workbox-window';
+// `applyUpdate()` (their click) tells the worker to take over, after which the page reloads once. workbox-window is
+// a chunk of its own, asked for when the registration starts (after the first sync): the first paint never waits
+// for it, and the service worker precaches it like every chunk, so an offline start registers too.
 
 export interface ServiceWorkerHandle {
   applyUpdate(): void;
@@ -12,13 +13,19 @@ export function registerServiceWorker(handlers: {
   onError: (error: unknown) => void;
 }): ServiceWorkerHandle | null {
   if (!('serviceWorker' in navigator) || !import.meta.env.PROD) return null;
-  const workbox = new Workbox('/sw.js', { scope: '/' });
-  workbox.addEventListener('waiting', () => handlers.onUpdateWaiting());
-  workbox.register().catch(handlers.onError);
+  const ready = import('workbox-window').then(({ Workbox }) => {
+    const workbox = new Workbox('/sw.js', { scope: '/' });
+    workbox.addEventListener('waiting', () => handlers.onUpdateWaiting());
+    workbox.register().catch(handlers.onError);
+    return workbox;
+  });
+  ready.catch(handlers.onError);
   return {
     applyUpdate() {
-      workbox.addEventListener('controlling', () => window.location.reload());
-      workbox.messageSkipWaiting();
+      void ready.then((workbox) => {
+        workbox.addEventListener('controlling', () => window.location.reload());
+        workbox.messageSkipWaiting();
+      });
     },
   };
 }

@@ -25,7 +25,6 @@ import type { CatalogModel } from './models/catalog-model.ts';
 import { createDirectoryModel } from './models/directory-model.ts';
 import { createPendingModel } from './models/pending-model.ts';
 import { createSessionModel } from './models/session-model.ts';
-import { createStructureEditor } from './models/structure-editor-model.ts';
 import { createSyncModel } from './models/sync-model.ts';
 import type { OrientationEnding, WorkInProgress } from './models/work-in-progress.ts';
 import type { OrientationEventsWiring } from './orientation-events-wiring.ts';
@@ -233,7 +232,9 @@ export async function boot() {
       await controller.syncNow();
     },
     structure: (id: string) => readStructure(db, id),
-    editor: (id: string) => createStructureEditor(db, id),
+    /** The partner form's model: loaded with the editor screens' chunk, not on the first screen's path. */
+    editor: (id: string) =>
+      import('./models/structure-editor-model.ts').then(({ createStructureEditor }) => createStructureEditor(db, id)),
     /** The service form's model: loaded with the editor screens' chunk, not on the first screen's path. */
     serviceEditor: (id: string) =>
       import('./models/service-editor-model.ts').then(({ createServiceEditor }) => createServiceEditor(db, id)),

@@ -1,6 +1,39 @@
-// French strings the Annuaire's cards and its « Distances depuis » add to fr.annuaire (strings.ts): only the
-// Annuaire's lazy chunk reads them, so they stay off the first load.
+// French strings of the Annuaire: its search, filters, cards and « Distances depuis ». Only the lazy chunks of the
+// Annuaire and the screens reusing its cards read them, so they stay off the first load.
 export const frAnnuaire = {
+  title: 'Annuaire des partenaires',
+  searchLabel: 'Rechercher',
+  searchHint: 'Fautes et accents tolérés. Tous les mots doivent correspondre.',
+  searchSubmit: 'Rechercher',
+  filtersLegend: 'Filtres',
+  besoin: 'Besoin',
+  anyNeed: 'Tous les besoins',
+  commune: 'Commune',
+  anyCommune: 'Toute la Métropole',
+  ouvert: 'Ouverture',
+  ouvertOptions: { '': 'Peu importe', maintenant: 'Ouvert maintenant', semaine: 'Ouvert cette semaine' },
+  prix: 'Prix',
+  prixOptions: { '': 'Peu importe', gratuit: 'Gratuit', solidaire: 'Gratuit ou prix solidaire' },
+  sansOrientation: 'Sans orientation (ni fiche de liaison)',
+  langue: 'Langue parlée sur place',
+  anyLanguage: 'Peu importe',
+  pmr: 'Accès de plain-pied (fauteuil roulant)',
+  clearFilters: 'Effacer tous les filtres',
+  count: (n: number) => (n === 0 ? 'Aucun service trouvé' : `${n} ${n > 1 ? 'services trouvés' : 'service trouvé'}`),
+  loading: 'Chargement de l’annuaire sur l’appareil…',
+  hoursLoading: 'Horaires en cours de chargement : le filtre d’ouverture s’appliquera dans un instant.',
+  noDirectory: "L'annuaire n'est pas encore sur cet appareil. Connectez-vous une première fois pour le télécharger.",
+  emptyTitle: 'Aucun service ne correspond.',
+  emptyQuery: (q: string) =>
+    `Vérifiez l’orthographe de « ${q} », ou essayez moins de mots, plus généraux (« épicerie », « colis »).`,
+  clearQuery: 'Effacer la recherche',
+  emptyFilters: 'Ou retirez un filtre :',
+  removeFilter: (label: string) => `Retirer « ${label} »`,
+  showMore: (remaining: number) => `Afficher plus (${remaining} restants)`,
+  resultsLabel: 'Résultats',
+  at: (structure: string) => `Chez ${structure}`,
+  referral: 'Sur orientation',
+  professionalsOnly: 'Réservé aux professionnels',
   placeLegend: 'Distances depuis',
   placeHint:
     'À vol d’oiseau depuis la position, ou depuis le centre de la commune (« environ »). Durées estimées sans réseau : marche à 4,5 km/h, transports avec 10 min d’attente, le plus rapide des deux.',

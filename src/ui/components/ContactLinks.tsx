@@ -1,4 +1,4 @@
-import { fr } from '../strings.ts';
+import { frSheet } from '../strings-sheet.ts';
 
 /** Call or write in one tap: `tel:` and `mailto:` links, large enough for a thumb. */
 export function ContactLinks({
@@ -12,12 +12,12 @@ export function ContactLinks({
     <span class="contact-links">
       {telephone && (
         <a class="button" href={`tel:${telephone.replace(/[^+\d]/g, '')}`}>
-          {fr.sheet.call(telephone)}
+          {frSheet.call(telephone)}
         </a>
       )}
       {courriel && (
         <a class="button" href={`mailto:${courriel}`}>
-          {fr.sheet.mail(courriel)}
+          {frSheet.mail(courriel)}
         </a>
       )}
     </span>

@@ -4,10 +4,11 @@ import { BESOINS, LANGUES } from '../../domain/vocabulary.ts';
 import type { Language } from '../../matching/reasons.ts';
 import type { SearchFilters } from '../../matching/search/search.ts';
 import { type DirectoryQuery, type FilterKey, withFilter } from '../models/directory-search-model.ts';
-import { fr } from '../strings.ts';
+import { frAnnuaire } from '../strings-annuaire.ts';
 import { FILTRE_LABELS, frFood } from '../strings-food.ts';
+import { frListings } from '../strings-listings.ts';
 
-const A = fr.annuaire;
+const A = frAnnuaire;
 const collator = new Intl.Collator('fr');
 const COMMUNE_OPTIONS = [...ADDRESSABLE_COMMUNES].sort((a, b) => collator.compare(a.nom, b.nom));
 const LANGUAGE_OPTIONS = (Object.entries(LANGUES) as Array<[Language, string]>).sort((a, b) =>
@@ -32,7 +33,7 @@ export function filterLabel(filters: SearchFilters, key: FilterKey): string {
     case 'pmr':
       return A.pmr;
     case 'fraicheur':
-      return fr.listings.fraicheurOptions[filters.fraicheur ?? ''];
+      return frListings.fraicheurOptions[filters.fraicheur ?? ''];
     case 'critere':
       return filters.critere ?? '';
     case 'aliment':
@@ -112,17 +113,17 @@ export function DirectoryFilters({
         )}
         {select(
           'filtre-fraicheur',
-          fr.listings.fraicheur,
+          frListings.fraicheur,
           f.fraicheur ?? '',
-          Object.entries(fr.listings.fraicheurOptions),
+          Object.entries(frListings.fraicheurOptions),
           (v) => set('fraicheur', v === 'a-jour' || v === 'a-verifier' ? v : undefined),
         )}
         {criteres.length > 0 &&
           select(
             'filtre-critere',
-            fr.listings.critere,
+            frListings.critere,
             f.critere ?? '',
-            [['', fr.listings.anyCritere], ...criteres.map((c): [string, string] => [c, c])],
+            [['', frListings.anyCritere], ...criteres.map((c): [string, string] => [c, c])],
             (v) => set('critere', v || undefined),
           )}
       </div>

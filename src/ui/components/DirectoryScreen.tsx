@@ -19,7 +19,7 @@ import { DirectoryMapLazy, ListMapToggle } from './map/ListMapToggle.tsx';
 import { PlacePicker } from './PlacePicker.tsx';
 import { ServiceResultCard } from './ServiceResultCard.tsx';
 
-const A = fr.annuaire;
+const A = frAnnuaire;
 /** Cards per step of the list: enough to choose from on a tablet, few enough to show at once after a cold start. */
 const PAGE = 20;
 /** Typing pauses shorter than this do not search: one search per word rather than per letter. */

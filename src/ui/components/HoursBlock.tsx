@@ -2,7 +2,8 @@ import type { HoursEngine } from '../../matching/hours/hours-engine.ts';
 import { parisDay } from '../../matching/hours/paris-time.ts';
 import type { ServiceHours } from '../../matching/hours/schedule.ts';
 import { closesOnHolidays, hoursStatus, openingWords, weekWords } from '../models/hours-status.ts';
-import { fr } from '../strings.ts';
+import { frHoursShown } from '../strings-hours-shown.ts';
+import { frSheet } from '../strings-sheet.ts';
 import { osmSentence } from '../text/osm-sentence.ts';
 
 interface Props {
@@ -21,14 +22,14 @@ interface Props {
  * Paris time with the temporary closures and exceptional hours applied.
  */
 export function HoursBlock({ engine, hours, now, week = false, level = 3, testId }: Props) {
-  if (hours.regular === null && hours.temporary.length === 0) return <p>{fr.sheet.noHours}</p>;
-  if (!engine) return <p aria-busy="true">{fr.sheet.hoursLoading}</p>;
+  if (hours.regular === null && hours.temporary.length === 0) return <p>{frSheet.noHours}</p>;
+  if (!engine) return <p aria-busy="true">{frSheet.hoursLoading}</p>;
   if (hours.regular !== null && !engine.isValid(hours.regular)) {
     // What can be said of them in French, never the OSM text itself.
     const sentence = osmSentence(hours.regular);
     return (
       <>
-        <p>{fr.sheet.hoursInvalid}</p>
+        <p>{frSheet.hoursInvalid}</p>
         {sentence && <p class="muted">{sentence}</p>}
       </>
     );
@@ -43,7 +44,7 @@ export function HoursBlock({ engine, hours, now, week = false, level = 3, testId
       </p>
       {status.next.length > 0 && (
         <>
-          <H>{fr.sheet.nextOpenings}</H>
+          <H>{frSheet.nextOpenings}</H>
           <ul class="plain">
             {status.next.map((o) => (
               <li key={o.start}>{openingWords(o, now)}</li>
@@ -53,7 +54,7 @@ export function HoursBlock({ engine, hours, now, week = false, level = 3, testId
       )}
       {week && (
         <>
-          <H>{fr.sheet.nextDays}</H>
+          <H>{frSheet.nextDays}</H>
           <dl class="week" data-testid={testId ? `${testId}-week` : undefined}>
             {weekWords(engine, hours, now).map((line) => (
               <div key={line.day} class={`week-day is-${line.kind}`}>
@@ -62,7 +63,7 @@ export function HoursBlock({ engine, hours, now, week = false, level = 3, testId
               </div>
             ))}
           </dl>
-          {closesOnHolidays(hours.regular) && <p>{fr.hours.holidaysClosed}</p>}
+          {closesOnHolidays(hours.regular) && <p>{frHoursShown.holidaysClosed}</p>}
         </>
       )}
     </div>

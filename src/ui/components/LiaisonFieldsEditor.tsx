@@ -1,9 +1,9 @@
 import { TYPES_CHAMP } from '../../domain/vocabulary.ts';
 import type { ChampDraft, ServiceEditor } from '../models/service-editor-model.ts';
-import { fr } from '../strings.ts';
+import { frLiaisonEditor } from '../strings-liaison-editor.ts';
 import { CheckboxField, SelectField, TextField } from './FormFields.tsx';
 
-const L = fr.liaisonEditor;
+const L = frLiaisonEditor;
 const TYPES = Object.entries(TYPES_CHAMP) as Array<[ChampDraft['type'], string]>;
 
 /** The fields the partner asks for with each referral (its fiche de liaison): label, type, required, choices. */

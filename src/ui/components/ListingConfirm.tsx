@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
-import { fr } from '../strings.ts';
+import { frEditor } from '../strings-editor.ts';
+import { frListings } from '../strings-listings.ts';
 
-const L = fr.listings;
+const L = frListings;
 
 /**
  * "Les informations sont à jour": one tap confirms the structure and its services without changing them (issue 7).
@@ -27,7 +28,7 @@ export function ListingConfirm({ onConfirm }: { onConfirm: () => Promise<boolean
         {L.confirmHint}
       </p>
       <p role="status" data-testid="listing-confirmed">
-        {state === 'done' ? L.confirmed : state === 'failed' ? fr.editor.invalid : ''}
+        {state === 'done' ? L.confirmed : state === 'failed' ? frEditor.invalid : ''}
       </p>
     </div>
   );

@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks';
 import { ADDRESSABLE_COMMUNES, communeByCode } from '../../domain/communes.ts';
-import { fr } from '../strings.ts';
+import { frAnnuaire } from '../strings-annuaire.ts';
+import { frListings } from '../strings-listings.ts';
 
-const L = fr.listings;
+const L = frListings;
 const collator = new Intl.Collator('fr');
 const OPTIONS = [...ADDRESSABLE_COMMUNES].sort((a, b) => collator.compare(a.nom, b.nom));
 
@@ -59,7 +60,7 @@ export function MdmRecommendations({
         >
           <label for="mdm-commune">{L.recommendAdd}</label>
           <select id="mdm-commune" value={choice} onChange={(e) => setChoice(e.currentTarget.value)}>
-            <option value="">{fr.annuaire.anyCommune}</option>
+            <option value="">{frAnnuaire.anyCommune}</option>
             {OPTIONS.map((c) => (
               <option key={c.code_insee} value={c.code_insee}>
                 {c.nom}

@@ -2,9 +2,9 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { Commune } from '../../domain/communes.ts';
 import type { Locating, PlaceValue } from '../models/place-choice.ts';
 import { communeLabel, communeName, communeOfText, communeSuggestions } from '../models/profile-draft.ts';
-import { fr } from '../strings.ts';
+import { frOrientation } from '../strings-orientation.ts';
 
-const T = fr.orientation.place;
+const T = frOrientation.place;
 
 interface Props {
   /** The commune field's id; its hint and status take it as a prefix. */

@@ -3,10 +3,11 @@ import type { Service } from '../../domain/service.ts';
 import type { Parsed } from '../../domain/validation.ts';
 import { dateWords } from '../models/hours-status.ts';
 import type { ListingActions } from '../models/listing-actions.ts';
-import { fr } from '../strings.ts';
+import { frEditor } from '../strings-editor.ts';
+import { frListings } from '../strings-listings.ts';
 import { useFocusFirstError } from './use-focus-first-error.ts';
 
-const L = fr.listings;
+const L = frListings;
 
 interface Props {
   service: Service;
@@ -38,7 +39,7 @@ export function ServiceAnnotations({ service, actions, accountId, coordinator, s
     if (result.ok) {
       clear();
       setErrors({});
-    } else fail({ [field]: result.problems[0]?.message ?? fr.editor.invalid });
+    } else fail({ [field]: result.problems[0]?.message ?? frEditor.invalid });
   };
   const notes = service.notes_pro ?? [];
   const tags = service.criteres ?? [];

@@ -6,7 +6,9 @@ import type { AppContext } from '../boot.ts';
 import type { ServiceEditor } from '../models/service-editor-model.ts';
 import { PATHS } from '../models/service-form.ts';
 import { useUnsavedWork } from '../models/unsaved-work.ts';
-import { fr } from '../strings.ts';
+import { frDirectory } from '../strings-directory.ts';
+import { frListings } from '../strings-listings.ts';
+import { frServiceEditor } from '../strings-service-editor.ts';
 import { ErrorSummary } from './ErrorSummary.tsx';
 import { FoodOfferFields } from './FoodOfferFields.tsx';
 import { SelectField, TextField } from './FormFields.tsx';
@@ -20,7 +22,7 @@ export type ServiceEditContext = Pick<AppContext, 'serviceEditor' | 'catalog' | 
   session: Pick<AppContext['session'], 'account'>;
 };
 
-const E = fr.serviceEditor;
+const E = frServiceEditor;
 
 /**
  * "Modifier" a service: hours, temporary information, places, price, access and referral — what a partner keeps
@@ -46,7 +48,7 @@ export function ServiceEditScreen({
       live = false;
     };
   }, [serviceId]);
-  if (!editor) return <p aria-busy="true">{fr.directory.loading}</p>;
+  if (!editor) return <p aria-busy="true">{frDirectory.loading}</p>;
   return <ServiceForm context={context} editor={editor} structureId={id} serviceId={serviceId} />;
 }
 
@@ -139,9 +141,9 @@ function ServiceForm({
         <ServiceTermsFields editor={editor} />
         <SelectField
           path={PATHS.frequence_maj_mois}
-          label={fr.listings.frequency}
+          label={frListings.frequency}
           value={values.frequence_maj_mois}
-          options={FREQUENCES_MAJ_MOIS.map((n) => [String(n), fr.listings.frequencyOption(n)] as const)}
+          options={FREQUENCES_MAJ_MOIS.map((n) => [String(n), frListings.frequencyOption(n)] as const)}
           error={errors[PATHS.frequence_maj_mois]}
           onChange={(v) => editor.set('frequence_maj_mois', v)}
         />

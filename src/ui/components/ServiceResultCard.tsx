@@ -1,7 +1,7 @@
 import { FOOD_CATEGORIES } from '../../domain/vocabulary.ts';
 import type { DirectoryResult } from '../models/directory-search-model.ts';
-import { fr } from '../strings.ts';
 import { frAnnuaire } from '../strings-annuaire.ts';
+import { frOrientation } from '../strings-orientation.ts';
 import { distance } from '../text/fr-format.ts';
 import { travelText } from '../text/travel-text.ts';
 import { FoodOffer } from './FoodOffer.tsx';
@@ -16,8 +16,8 @@ export function ServiceResultCard({ result }: { result: DirectoryResult }) {
   const category = entry.category ? FOOD_CATEGORIES[entry.category].label : '';
   const far = result.distance;
   const where = far
-    ? fr.orientation.distanceAndTravel(
-        fr.orientation.distance(distance(far.km), far.approximate),
+    ? frOrientation.distanceAndTravel(
+        frOrientation.distance(distance(far.km), far.approximate),
         travelText(far.travel, null),
       )
     : null;
@@ -26,7 +26,7 @@ export function ServiceResultCard({ result }: { result: DirectoryResult }) {
       <h2>
         <a href={`${sheet}#service-${encodeURIComponent(entry.id)}`}>{entry.nom}</a>
       </h2>
-      {entry.structureNom !== null && <p class="result-structure">{fr.annuaire.at(entry.structureNom)}</p>}
+      {entry.structureNom !== null && <p class="result-structure">{frAnnuaire.at(entry.structureNom)}</p>}
       {category && <p class="result-meta">{category}</p>}
       <FoodOffer produits={entry.produits} choix={entry.choix} />
       <p class="result-address" data-testid="card-address">
@@ -49,8 +49,8 @@ export function ServiceResultCard({ result }: { result: DirectoryResult }) {
       </p>
       {(entry.referral || entry.professionalOnly) && (
         <p>
-          {entry.referral && <span class="badge">{fr.annuaire.referral}</span>}{' '}
-          {entry.professionalOnly && <span class="badge">{fr.annuaire.professionalsOnly}</span>}
+          {entry.referral && <span class="badge">{frAnnuaire.referral}</span>}{' '}
+          {entry.professionalOnly && <span class="badge">{frAnnuaire.professionalsOnly}</span>}
         </p>
       )}
     </li>

@@ -8,7 +8,10 @@ import { freshnessOf } from '../models/freshness.ts';
 import { serviceHours } from '../models/hours-status.ts';
 import { documentWords, eligibilityWords, referralWords } from '../models/service-words.ts';
 import { fr } from '../strings.ts';
+import { frAnnuaire } from '../strings-annuaire.ts';
 import { frFood } from '../strings-food.ts';
+import { frSheet } from '../strings-sheet.ts';
+import { frStructure } from '../strings-structure.ts';
 import { Badge } from './Badge.tsx';
 import { ContactLinks } from './ContactLinks.tsx';
 import { FoodOffer } from './FoodOffer.tsx';
@@ -26,7 +29,7 @@ interface Props {
   annotations?: ComponentChildren;
 }
 
-const S = fr.sheet;
+const S = frSheet;
 const list = new Intl.ListFormat('fr-FR', { type: 'conjunction' });
 
 /** One service of the partner: when, for whom, at what price, what to bring, how to refer. */
@@ -42,12 +45,12 @@ export function ServiceSection({ service, structure, engine, now, pending, annot
       {service.categorie && <p class="tags-line">{FOOD_CATEGORIES[service.categorie].label}</p>}
       {pending && (
         <Badge as="p" tone="waiting" testId="pending-edit-service">
-          {fr.structure.pendingEdit}
+          {frStructure.pendingEdit}
         </Badge>
       )}
       {service.visibilite === 'professionnels' && (
         <Badge as="p" tone="restricted">
-          {fr.annuaire.professionalsOnly}
+          {frAnnuaire.professionalsOnly}
         </Badge>
       )}
       <p>{service.description}</p>

@@ -1,13 +1,13 @@
 import { CANAUX_LIAISON, JUSTIFICATIFS, SATURATION } from '../../domain/vocabulary.ts';
 import type { ServiceEditor } from '../models/service-editor-model.ts';
 import { PATHS, type ServiceForm } from '../models/service-form.ts';
-import { fr } from '../strings.ts';
 import { frProfil } from '../strings-profil.ts';
+import { frServiceEditor } from '../strings-service-editor.ts';
 import { CheckboxField, CheckboxGroup, SelectField, TextField } from './FormFields.tsx';
 import { LiaisonFieldsEditor } from './LiaisonFieldsEditor.tsx';
 import { PriceFields } from './PriceFields.tsx';
 
-const E = fr.serviceEditor;
+const E = frServiceEditor;
 const P = frProfil.editor;
 const entries = <T extends string>(table: Readonly<Record<T, string>>) => Object.entries(table) as Array<[T, string]>;
 

@@ -1,9 +1,14 @@
-import { useEffect, useMemo, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import type { AppContext } from '../boot.ts';
-import { EDITABLE_STRUCTURE_FIELDS, type EditableField } from '../models/structure-editor-model.ts';
+import {
+  EDITABLE_STRUCTURE_FIELDS,
+  type EditableField,
+  type StructureEditor,
+} from '../models/structure-editor-model.ts';
 import { useUnsavedWork } from '../models/unsaved-work.ts';
-import { fr } from '../strings.ts';
+import { frDirectory } from '../strings-directory.ts';
+import { frEditor } from '../strings-editor.ts';
 import { frStatistiques } from '../strings-statistiques.ts';
 import { ErrorSummary } from './ErrorSummary.tsx';
 import { HoursEditor } from './HoursEditor.tsx';
@@ -24,13 +29,33 @@ export type StructureEditContext = Pick<AppContext, 'editor' | 'catalog' | 'refr
 
 /** "Modifier" a partner: its identity, address, contacts and reception hours, saved on the device at once. */
 export function StructureEditScreen({ context, id }: { context: StructureEditContext; id: string }) {
+  const [editor, setEditor] = useState<StructureEditor | null>(null);
+  useEffect(() => {
+    let live = true;
+    setEditor(null);
+    void context.editor(id).then((model) => {
+      void model.load();
+      if (live) setEditor(model);
+    });
+    return () => {
+      live = false;
+    };
+  }, [id]);
+  if (!editor) return <p aria-busy="true">{frDirectory.loading}</p>;
+  return <StructureForm context={context} id={id} editor={editor} />;
+}
+
+function StructureForm({
+  context,
+  id,
+  editor,
+}: {
+  context: StructureEditContext;
+  id: string;
+  editor: StructureEditor;
+}) {
   const location = useLocation();
   const form = useRef<HTMLFormElement>(null);
-  const editor = useMemo(() => {
-    const model = context.editor(id);
-    void model.load();
-    return model;
-  }, [id]);
   const catalog = context.catalog.value;
   useEffect(() => {
     void catalog?.ensureHours();
@@ -39,14 +64,14 @@ export function StructureEditScreen({ context, id }: { context: StructureEditCon
   const original = editor.original.value;
   useUnsavedWork(`structure:${id}`, editor.dirty.value);
   useFocusFirstError(form, editor.failures.value);
-  if (status === 'loading') return <p aria-busy="true">{fr.directory.loading}</p>;
+  if (status === 'loading') return <p aria-busy="true">{frDirectory.loading}</p>;
   if (status === 'missing' || !original) return <MissingRecord />;
   const errors = editor.errors.value;
   const sheet = `/partenaires/${encodeURIComponent(id)}`;
 
   const field = (name: EditableField) => {
     const error = errors[name];
-    const hint = fr.editor.hints[name];
+    const hint = frEditor.hints[name];
     const describedBy = [hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ');
     const common = {
       id: name,
@@ -58,7 +83,7 @@ export function StructureEditScreen({ context, id }: { context: StructureEditCon
     };
     return (
       <div class="field wide" key={name}>
-        <label for={name}>{fr.editor.labels[name]}</label>
+        <label for={name}>{frEditor.labels[name]}</label>
         {MULTILINE.has(name) ? <textarea rows={4} {...common} /> : <input type={TYPES[name] ?? 'text'} {...common} />}
         {hint && (
           <p id={`${name}-hint`} class="hint">
@@ -76,7 +101,7 @@ export function StructureEditScreen({ context, id }: { context: StructureEditCon
 
   return (
     <section aria-labelledby="editor-title" class="narrow">
-      <h1 id="editor-title">{fr.editor.title(original.nom)}</h1>
+      <h1 id="editor-title">{frEditor.title(original.nom)}</h1>
       <form
         ref={form}
         noValidate
@@ -95,7 +120,7 @@ export function StructureEditScreen({ context, id }: { context: StructureEditCon
           onChange={editor.setHours}
           engine={catalog?.hours.value ?? null}
           idPrefix="horaires_accueil"
-          legend={fr.editor.labels.horaires_accueil}
+          legend={frEditor.labels.horaires_accueil}
           error={editor.hoursError.value}
           osm={context.session.account.value?.role === 'coordinateur'}
         />
@@ -116,13 +141,13 @@ export function StructureEditScreen({ context, id }: { context: StructureEditCon
             {frStatistiques.participationHint}
           </p>
         </div>
-        <p class="hint">{fr.editor.temporaryHint}</p>
+        <p class="hint">{frEditor.temporaryHint}</p>
         <div class="actions">
           <button type="submit" class="button primary" disabled={status === 'saving'}>
-            {fr.editor.save}
+            {frEditor.save}
           </button>
           <a class="button" href={sheet}>
-            {fr.editor.cancel}
+            {frEditor.cancel}
           </a>
         </div>
       </form>

@@ -7,7 +7,11 @@ import { DEFAULT_FREQUENCY_MONTHS, freshnessOf } from '../models/freshness.ts';
 import { hoursStatus, serviceHours } from '../models/hours-status.ts';
 import type { ListingActions } from '../models/listing-actions.ts';
 import { noticesOf } from '../models/service-words.ts';
-import { fr } from '../strings.ts';
+import { frAnnuaire } from '../strings-annuaire.ts';
+import { frDirectory } from '../strings-directory.ts';
+import { frListings } from '../strings-listings.ts';
+import { frSheet } from '../strings-sheet.ts';
+import { frStructure } from '../strings-structure.ts';
 import { PartnerActions } from './agenda/PartnerActions.tsx';
 import { Badge } from './Badge.tsx';
 import { ContactLinks } from './ContactLinks.tsx';
@@ -26,7 +30,7 @@ import { TemporaryNotices } from './TemporaryNotices.tsx';
 export type SheetContext = Pick<AppContext, 'structure' | 'pending' | 'catalog' | 'directory'> &
   Partial<Pick<AppContext, 'session' | 'listings' | 'programme'>>;
 
-const S = fr.sheet;
+const S = frSheet;
 
 /**
  * The partner sheet (BRIEF capability 3), read from the device: temporary information on top, open now and the
@@ -71,7 +75,7 @@ export function StructureScreen({ context, id }: { context: SheetContext; id: st
     document.getElementById(decodeURIComponent(location.hash.slice(1)))?.scrollIntoView?.();
   }, [hasItem]);
 
-  if (item === undefined) return <p aria-busy="true">{fr.directory.loading}</p>;
+  if (item === undefined) return <p aria-busy="true">{frDirectory.loading}</p>;
   if (item === null) return <MissingRecord />;
   const { structure, services } = item;
   const engine = catalog?.hours.value ?? null;
@@ -86,22 +90,22 @@ export function StructureScreen({ context, id }: { context: SheetContext; id: st
       <h1 id="structure-title">{structure.nom}</h1>
       {pendingKeys.has(`structure:${structure.id}`) && (
         <Badge as="p" tone="waiting" testId="pending-edit">
-          {fr.structure.pendingEdit}
+          {frStructure.pendingEdit}
         </Badge>
       )}
       {structure.visibilite === 'professionnels' && (
         <Badge as="p" tone="restricted">
-          {fr.annuaire.professionalsOnly}
+          {frAnnuaire.professionalsOnly}
         </Badge>
       )}
       {structure.statut === 'proposee' && (
         <Badge as="p" tone="waiting">
-          {fr.directory.proposed}
+          {frDirectory.proposed}
         </Badge>
       )}
       {structure.refus && (
         <Badge as="p" tone="danger">
-          {fr.listings.refused(structure.refus.par, structure.refus.motif)}
+          {frListings.refused(structure.refus.par, structure.refus.motif)}
         </Badge>
       )}
 

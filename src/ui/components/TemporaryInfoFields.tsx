@@ -1,11 +1,11 @@
 import { INFOS_TEMPORAIRES } from '../../domain/vocabulary.ts';
 import type { HoursEngine } from '../../matching/hours/hours-engine.ts';
 import type { ServiceEditor } from '../models/service-editor-model.ts';
-import { fr } from '../strings.ts';
+import { frServiceEditor } from '../strings-service-editor.ts';
 import { fieldId, SelectField, TextField } from './FormFields.tsx';
 import { HoursEditor } from './HoursEditor.tsx';
 
-const E = fr.serviceEditor;
+const E = frServiceEditor;
 const TYPES = Object.entries(INFOS_TEMPORAIRES) as Array<[keyof typeof INFOS_TEMPORAIRES, string]>;
 
 /** Closures, exceptional hours and messages, each with its dates; exceptional hours use the hours editor. */

@@ -1,8 +1,8 @@
 import type { OutboxEntry } from '../../db/database.ts';
-import { fr } from '../strings.ts';
+import { frEditor } from '../strings-editor.ts';
 import { frSync } from '../strings-sync.ts';
 
-const labels = fr.editor.labels as Record<string, string>;
+const labels = frEditor.labels as Record<string, string>;
 
 export function fieldLabel(field: string): string {
   return labels[field] ?? field.replaceAll('_', ' ');

@@ -7,10 +7,10 @@ import { type CsvCell, FRENCH_SPREADSHEET, toCsv } from '../../interop/csv.ts';
 import type { Actor } from '../../matching/territory-coverage/actors.ts';
 import type { CoverageCell, CoverageMatrix } from '../../matching/territory-coverage/coverage.ts';
 import { type GapRules, gapsOf } from '../../matching/territory-coverage/gaps.ts';
-import { fr } from '../strings.ts';
+import { frCoverage } from '../strings-coverage.ts';
 import { gapText, territoryName } from './coverage-words.ts';
 
-const C = fr.coverage;
+const C = frCoverage;
 
 const yesNo = (v: boolean | null): CsvCell => (v === null ? null : v ? C.yes : C.no);
 const round = (n: number | null, digits: number): number | null =>

@@ -4,10 +4,10 @@ import { communeByCode, LYON } from '../../domain/communes.ts';
 import type { CoverageCell } from '../../matching/territory-coverage/coverage.ts';
 import type { GapCode, GapRules } from '../../matching/territory-coverage/gaps.ts';
 import { type Measure, type MeasureClass, measureValue } from '../../matching/territory-coverage/measures.ts';
-import { fr } from '../strings.ts';
+import { frCoverage } from '../strings-coverage.ts';
 import { distance } from '../text/fr-format.ts';
 
-const C = fr.coverage;
+const C = frCoverage;
 const number = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
 
 export const formatNumber = (n: number): string => number.format(n);

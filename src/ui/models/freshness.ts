@@ -3,7 +3,7 @@
 // listing's own update frequency, obsolete after two years — a person may be sent to a closed door, so the sheet
 // says it out loud.
 import { DAY_MS, type FreshnessState, freshnessState, MONTH_DAYS } from '../../domain/freshness.ts';
-import { fr } from '../strings.ts';
+import { frFreshness } from '../strings-freshness.ts';
 
 export { DEFAULT_FREQUENCY_MONTHS, type FreshnessState, OBSOLETE_MONTHS } from '../../domain/freshness.ts';
 
@@ -35,15 +35,15 @@ export function freshnessOf(
   if (verification === null) {
     return {
       state: 'never',
-      text: fr.freshness.never(agoWords(Date.parse(listing.date_maj), now)),
-      flag: fr.freshness.neverFlag,
+      text: frFreshness.never(agoWords(Date.parse(listing.date_maj), now)),
+      flag: frFreshness.neverFlag,
     };
   }
   const at = Date.parse(verification.le);
   const state = freshnessState(at, frequencyMonths, now);
   return {
     state,
-    text: fr.freshness.verified(agoWords(at, now), verification.par),
-    flag: state === 'obsolete' ? fr.freshness.obsolete : state === 'due' ? fr.freshness.due(frequencyMonths) : null,
+    text: frFreshness.verified(agoWords(at, now), verification.par),
+    flag: state === 'obsolete' ? frFreshness.obsolete : state === 'due' ? frFreshness.due(frequencyMonths) : null,
   };
 }

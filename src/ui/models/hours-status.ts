@@ -7,8 +7,8 @@ import type { HoursEngine } from '../../matching/hours/hours-engine.ts';
 import { daysFrom, parisDay } from '../../matching/hours/paris-time.ts';
 import { computeSchedule, type Opening, type ServiceHours } from '../../matching/hours/schedule.ts';
 import { closedUntil, planOn, temporaryPeriods } from '../../matching/hours/temporary.ts';
-import { fr } from '../strings.ts';
 import { frHours } from '../strings-hours.ts';
+import { frHoursShown } from '../strings-hours-shown.ts';
 import { dayMonthYear, relativeDay, time, weekdayDate } from '../text/fr-format.ts';
 import { osmSentence } from '../text/osm-sentence.ts';
 import { DAYS, osmToDocument } from './hours-document.ts';
@@ -23,7 +23,7 @@ export function dateWords(day: string): string {
 
 /** "9h – 12h et 14h – 17h". */
 export function rangesWords(intervals: ReadonlyArray<{ start: number; end: number }>): string {
-  return intervals.map((i) => fr.hours.range(time(i.start), time(i.end))).join(fr.hours.and);
+  return intervals.map((i) => frHoursShown.range(time(i.start), time(i.end))).join(frHoursShown.and);
 }
 
 export function serviceHours(regular: string | undefined | null, infos: readonly InfoTemporaire[]): ServiceHours {
@@ -45,35 +45,40 @@ export function hoursStatus(engine: HoursEngine, hours: ServiceHours, now: numbe
   const current = schedule.current;
   if (schedule.open_now && current) {
     // Open round the clock (24/7, a fridge): the opening runs past the week looked at.
-    if (current.end - now > 7 * 86_400_000) return { open: true, text: fr.hours.openNonStop, next };
+    if (current.end - now > 7 * 86_400_000) return { open: true, text: frHoursShown.openNonStop, next };
     const endDay = parisDay(current.end - 1);
     const until = time(current.end);
-    const text = endDay === today ? fr.hours.openUntil(until) : fr.hours.openUntilDay(relativeDay(endDay, now), until);
-    return { open: true, text: current.uncertain ? `${text} ${fr.hours.toConfirm}` : text, next };
+    const text =
+      endDay === today ? frHoursShown.openUntil(until) : frHoursShown.openUntilDay(relativeDay(endDay, now), until);
+    return { open: true, text: current.uncertain ? `${text} ${frHoursShown.toConfirm}` : text, next };
   }
   const closed = closedUntil(hours.temporary, today);
   if (closed !== undefined) {
-    const text = closed === null ? fr.hours.closedIndefinitely : fr.hours.closedUntil(weekdayDate(closed));
+    const text = closed === null ? frHoursShown.closedIndefinitely : frHoursShown.closedUntil(weekdayDate(closed));
     return { open: false, text, next };
   }
   const first = next[0];
   if (first) {
     return {
       open: schedule.open_now,
-      text: fr.hours.opensAt(relativeDay(first.day, now), time(first.start)),
+      text: frHoursShown.opensAt(relativeDay(first.day, now), time(first.start)),
       next,
     };
   }
-  if (schedule.open_now === null) return { open: null, text: fr.hours.unknown, next };
-  return { open: false, text: fr.hours.noOpeningSoon, next };
+  if (schedule.open_now === null) return { open: null, text: frHoursShown.unknown, next };
+  return { open: false, text: frHoursShown.noOpeningSoon, next };
 }
 
 /** "demain mercredi 5 mars, 14h – 17h30 (horaires exceptionnels)": the day always with its date. */
 export function openingWords(o: Opening, now: number): string {
-  const notes = [o.exceptional ? fr.hours.exceptional : '', o.uncertain ? fr.hours.toConfirm : '', o.comment ?? '']
+  const notes = [
+    o.exceptional ? frHoursShown.exceptional : '',
+    o.uncertain ? frHoursShown.toConfirm : '',
+    o.comment ?? '',
+  ]
     .filter(Boolean)
     .join(', ');
-  return fr.hours.opening(relativeDay(o.day, now), fr.hours.range(time(o.start), time(o.end)), notes);
+  return frHoursShown.opening(relativeDay(o.day, now), frHoursShown.range(time(o.start), time(o.end)), notes);
 }
 
 export type DayKind = 'open' | 'closed' | 'temporary-closure' | 'exceptional' | 'unknown';
@@ -90,14 +95,14 @@ export function weekWords(engine: HoursEngine, hours: ServiceHours, now: number,
   return daysFrom(today, count).map((day) => {
     const label = relativeDay(day, now);
     const plan = planOn(hours.temporary, day);
-    if (plan.kind === 'closed') return { day, label, text: fr.hours.closedTemporarily, kind: 'temporary-closure' };
+    if (plan.kind === 'closed') return { day, label, text: frHoursShown.closedTemporarily, kind: 'temporary-closure' };
     const value = plan.kind === 'exceptional' ? plan.horaires : hours.regular;
     const intervals = value === null ? null : engine.day(value, day);
-    if (intervals === null) return { day, label, text: fr.hours.unknownDay, kind: 'unknown' };
-    if (intervals.length === 0) return { day, label, text: fr.hours.closed, kind: 'closed' };
+    if (intervals === null) return { day, label, text: frHoursShown.unknownDay, kind: 'unknown' };
+    if (intervals.length === 0) return { day, label, text: frHoursShown.closed, kind: 'closed' };
     const text = rangesWords(intervals);
     return plan.kind === 'exceptional'
-      ? { day, label, text: `${text} (${fr.hours.exceptional})`, kind: 'exceptional' }
+      ? { day, label, text: `${text} (${frHoursShown.exceptional})`, kind: 'exceptional' }
       : { day, label, text, kind: 'open' };
   });
 }
@@ -122,7 +127,7 @@ export function weekSummary(osm: string): string[] {
   return DAYS.flatMap((day) => {
     const ranges = doc.week[day];
     if (ranges.length === 0) return [];
-    const text = ranges.map((r) => fr.hours.range(clockWords(r.from), clockWords(r.to))).join(fr.hours.and);
+    const text = ranges.map((r) => frHoursShown.range(clockWords(r.from), clockWords(r.to))).join(frHoursShown.and);
     return [`${JOURS[day]} : ${text}`];
   });
 }

@@ -12,8 +12,8 @@ import { offreVide } from '../../domain/food-quality.ts';
 import { type ChampLiaison, type Service, serviceSchema } from '../../domain/service.ts';
 import { parse } from '../../domain/validation.ts';
 import { parisDay } from '../../matching/hours/paris-time.ts';
-import { fr } from '../strings.ts';
 import { frProfil } from '../strings-profil.ts';
+import { frServiceEditor } from '../strings-service-editor.ts';
 import { parseAmount } from './budget-draft.ts';
 import { tarifOf } from './price-form.ts';
 import { type ChampDraft, formOf, type InfoDraft, knownPath, PATHS, type ServiceForm } from './service-form.ts';
@@ -26,7 +26,7 @@ export interface HoursState {
   value: string | undefined;
   problems: Record<string, string>;
 }
-const E = fr.serviceEditor;
+const E = frServiceEditor;
 
 /** Drops undefined members, so that records never carry `key: undefined` (the schema reads them as absent). */
 function compact<T extends Record<string, unknown>>(value: T): T {

@@ -14,8 +14,8 @@ import {
   SITUATIONS_FAMILIALES,
   TYPES_CHAMP,
 } from '../../domain/vocabulary.ts';
-import { fr } from '../strings.ts';
 import { frProfil } from '../strings-profil.ts';
+import { frSheet } from '../strings-sheet.ts';
 
 const list = new Intl.ListFormat('fr-FR', { type: 'conjunction' });
 const labelled = <T extends string>(table: Readonly<Record<T, string>>, values: readonly T[]) =>
@@ -23,7 +23,7 @@ const labelled = <T extends string>(table: Readonly<Record<T, string>>, values: 
 
 /** Who is welcome and on which terms, one sentence per condition. */
 export function eligibilityWords(e: Eligibilite): string[] {
-  const S = fr.sheet;
+  const S = frSheet;
   const out: string[] = [ACCUEIL[e.accueil]];
   if (!(e.publics.length === 1 && e.publics[0] === 'tous-publics')) out.push(S.publics(labelled(PUBLICS, e.publics)));
   if (e.age_min !== undefined || e.age_max !== undefined) out.push(S.ages(e.age_min, e.age_max));
@@ -62,9 +62,9 @@ export interface ReferralWords {
 
 export function referralWords(f: FicheLiaison): ReferralWords {
   return {
-    required: f.requise ? fr.sheet.ficheRequired : fr.sheet.ficheNotRequired,
-    channels: fr.sheet.channels(labelled(CANAUX_LIAISON, f.canaux)),
-    fields: f.champs.map((c) => fr.sheet.field(c.libelle, TYPES_CHAMP[c.type], c.requis)),
+    required: f.requise ? frSheet.ficheRequired : frSheet.ficheNotRequired,
+    channels: frSheet.channels(labelled(CANAUX_LIAISON, f.canaux)),
+    fields: f.champs.map((c) => frSheet.field(c.libelle, TYPES_CHAMP[c.type], c.requis)),
   };
 }
 

@@ -6,7 +6,7 @@ import type { BoussoleDatabase } from '../../db/database.ts';
 import { editRecord } from '../../db/local-edits.ts';
 import { type Structure, structureSchema } from '../../domain/structure.ts';
 import { parse } from '../../domain/validation.ts';
-import { fr } from '../strings.ts';
+import { frEditor } from '../strings-editor.ts';
 import type { HoursState } from './service-editor-model.ts';
 
 export const EDITABLE_STRUCTURE_FIELDS = [
@@ -103,7 +103,7 @@ export function createStructureEditor(db: BoussoleDatabase, id: string) {
     async save(): Promise<boolean> {
       const checked = hours.value;
       if (Object.keys(checked.problems).length > 0) {
-        errors.value = { form: fr.editor.invalid };
+        errors.value = { form: frEditor.invalid };
         failures.value++;
         return false;
       }

@@ -3,7 +3,7 @@
 // novembre", "jeudi 12 novembre", "1er avril", "1,2 km", "a, b ou c". The words themselves come from strings.ts;
 // prices are said by src/domain/price-words.ts (the data·inclusion export says them too).
 import { addDays, daysBetween, parisDay } from '../../matching/hours/paris-time.ts';
-import { fr } from '../strings.ts';
+import { frWhen } from '../strings-when.ts';
 
 const PARIS = 'Europe/Paris';
 
@@ -76,15 +76,15 @@ export function relativeDay(day: string, now: number): string {
   const dated = day.slice(0, 4) === today.slice(0, 4) ? dayMonth() : weekdayYear();
   const diff = daysBetween(today, day);
   const named = withFirst(dated, utcDate(day));
-  if (diff === 0) return `${fr.when.today} ${named}`;
-  if (diff === 1) return `${fr.when.tomorrow} ${named}`;
+  if (diff === 0) return `${frWhen.today} ${named}`;
+  if (diff === 1) return `${frWhen.tomorrow} ${named}`;
   return named;
 }
 
 /** "demain mercredi 4 novembre de 9h à 12h", "jeudi 12 novembre à 14h" (without an end). */
 export function when(start: number, now: number, end?: number): string {
   const day = relativeDay(parisDay(start), now);
-  return end === undefined ? fr.when.at(day, time(start)) : fr.when.between(day, time(start), time(end));
+  return end === undefined ? frWhen.at(day, time(start)) : frWhen.between(day, time(start), time(end));
 }
 
 /** "mardi 4 mars", "mardi 1er avril" for a Paris calendar day. */

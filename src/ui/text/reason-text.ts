@@ -23,9 +23,9 @@ import {
 } from '../../domain/vocabulary.ts';
 import type { Opening } from '../../matching/hours/schedule.ts';
 import type { Reason } from '../../matching/reasons.ts';
-import { fr } from '../strings.ts';
 import { frFood, QUALITES_LABELS } from '../strings-food.ts';
 import { frProfil } from '../strings-profil.ts';
+import { frReasons } from '../strings-reasons.ts';
 import { and, capitalised, date, distance, inSentence, or, time, when } from './fr-format.ts';
 
 export interface ReasonContext {
@@ -37,7 +37,7 @@ export interface ReasonContext {
   tarif?: Tarif;
 }
 
-const R = fr.reasons;
+const R = frReasons;
 const A = frProfil.reasons;
 
 function unreachable(value: never): never {

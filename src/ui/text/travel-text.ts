@@ -4,9 +4,9 @@
 // quicker — and public transport when the mobility is not known.
 import type { Mobility } from '../../matching/reasons.ts';
 import type { TravelMinutes } from '../../matching/travel.ts';
-import { fr } from '../strings.ts';
+import { frOrientation } from '../strings-orientation.ts';
 
-const T = fr.orientation.travel;
+const T = frOrientation.travel;
 
 /** Minutes as said: under 5, "moins de 5 min"; then to the 5 minutes; from an hour, "1 h", "1 h 15". */
 export function duration(minutes: number): string {

@@ -9,8 +9,8 @@ import {
   nextInDirection,
   placeNames,
 } from '../../models/map-layout.ts';
-import { fr } from '../../strings.ts';
 import { frCarte } from '../../strings-carte.ts';
+import { frOrientation } from '../../strings-orientation.ts';
 import { frameStyle, MapNames, placeAt, useFrameWidth } from './map-frame.tsx';
 
 const M = frCarte;
@@ -243,7 +243,7 @@ export function ResultsMap(props: {
                     )}
                     <p class="hours-status">{item.hours ?? M.hoursUnknown}</p>
                     <a href={item.href}>
-                      {fr.orientation.openSheet}
+                      {frOrientation.openSheet}
                       <span class="visually-hidden"> : {item.name}</span>
                     </a>
                   </li>
@@ -257,7 +257,7 @@ export function ResultsMap(props: {
       </div>
       {props.onMore && props.total > props.items.length && (
         <button type="button" class="button wide" onClick={props.onMore}>
-          {fr.orientation.showMore(props.total - props.items.length)}
+          {frOrientation.showMore(props.total - props.items.length)}
         </button>
       )}
     </div>

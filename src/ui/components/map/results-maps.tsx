@@ -10,7 +10,7 @@ import type { CatalogModel } from '../../models/catalog-model.ts';
 import type { DirectoryAnswer, DirectoryResult } from '../../models/directory-search-model.ts';
 import { hoursStatus } from '../../models/hours-status.ts';
 import type { OrientationModel } from '../../models/orientation-model.ts';
-import { fr } from '../../strings.ts';
+import { frOrientation } from '../../strings-orientation.ts';
 import { distance } from '../../text/fr-format.ts';
 import { type MapItem, ResultsMap } from './ResultsMap.tsx';
 
@@ -45,7 +45,7 @@ export function orientationItems(results: readonly ServiceResult[], catalog: Cat
         address: addressOf(entry),
         hours: hoursOf(catalog, entry, now),
         distance:
-          r.distance_km === null ? null : fr.orientation.distance(distance(r.distance_km), r.distance_approximate),
+          r.distance_km === null ? null : frOrientation.distance(distance(r.distance_km), r.distance_approximate),
         href: sheetOf(entry.structureId, entry.id),
         kind: r.verdict === 'to_check' ? 'to_check' : 'eligible',
         approximate: entry.locationApprox,

@@ -1,4 +1,4 @@
-import { fr } from '../../strings.ts';
+import { frOrientation } from '../../strings-orientation.ts';
 
 interface Props<V extends string> {
   id: string;
@@ -29,15 +29,15 @@ export function ChoiceGroup<V extends string>({ id, legend, options, value, onCh
         ))}
       </div>
       {value !== null && (
-        <button type="button" class="link-button" aria-label={fr.orientation.clearNamed(legend)} onClick={clear}>
-          {fr.orientation.clear}
+        <button type="button" class="link-button" aria-label={frOrientation.clearNamed(legend)} onClick={clear}>
+          {frOrientation.clear}
         </button>
       )}
     </fieldset>
   );
 }
 
-const YES_NO = { oui: fr.orientation.yes, non: fr.orientation.no } as const;
+const YES_NO = { oui: frOrientation.yes, non: frOrientation.no } as const;
 
 /** A yes / no question that may stay unanswered. */
 export function YesNoGroup(props: {

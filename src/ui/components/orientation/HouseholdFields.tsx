@@ -1,8 +1,8 @@
 import type { OrientationModel } from '../../models/orientation-model.ts';
 import { householdComplete } from '../../models/profile-draft.ts';
-import { fr } from '../../strings.ts';
+import { frOrientation } from '../../strings-orientation.ts';
 
-const T = fr.orientation.household;
+const T = frOrientation.household;
 
 /** A whole number typed in a field, within bounds; empty or not a number gives null. */
 function whole(text: string, min: number, max: number): number | null {

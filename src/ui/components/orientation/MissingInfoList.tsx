@@ -1,8 +1,9 @@
 import type { MissingInfo } from '../../../matching/orient/types.ts';
 import type { OrientationModel } from '../../models/orientation-model.ts';
-import { fr } from '../../strings.ts';
+import { frOrientation } from '../../strings-orientation.ts';
+import { frProfileFields } from '../../strings-profile-fields.ts';
 
-const T = fr.orientation;
+const T = frOrientation;
 /** Fields that only reorder results: the few most useful, not every unanswered question. */
 const RANKING_SHOWN = 3;
 
@@ -20,8 +21,8 @@ export function MissingInfoList({ model, missing }: { model: OrientationModel; m
           <li key={m.field}>
             <button type="button" class="link-button" onClick={() => model.editField(m.field)}>
               {m.effect === 'verdict'
-                ? T.missingVerdict(fr.profileFields[m.field], m.services)
-                : T.missingRanking(fr.profileFields[m.field])}
+                ? T.missingVerdict(frProfileFields[m.field], m.services)
+                : T.missingRanking(frProfileFields[m.field])}
             </button>
           </li>
         ))}

@@ -13,12 +13,12 @@ import {
 } from '../../../domain/vocabulary.ts';
 import type { OrientationModel } from '../../models/orientation-model.ts';
 import { communeName } from '../../models/profile-draft.ts';
-import { fr } from '../../strings.ts';
+import { frOrientation } from '../../strings-orientation.ts';
 import { frProfil } from '../../strings-profil.ts';
 import { CheckGroup } from './CheckGroup.tsx';
 import { ChoiceGroup, YesNoGroup } from './ChoiceGroup.tsx';
 
-const T = fr.orientation;
+const T = frOrientation;
 
 function number(text: string, max: number): number | null {
   const n = Number.parseFloat(text.replace(',', '.'));

@@ -1,12 +1,12 @@
 import { BESOINS, type NeedValue } from '../../../domain/vocabulary.ts';
 import type { OrientationModel } from '../../models/orientation-model.ts';
-import { fr } from '../../strings.ts';
 import { frFood } from '../../strings-food.ts';
+import { frOrientation } from '../../strings-orientation.ts';
 import { CheckGroup } from './CheckGroup.tsx';
 import { ColleagueCriteria } from './ColleagueCriteria.tsx';
 import { useStepFocus } from './use-step-focus.ts';
 
-const T = fr.orientation;
+const T = frOrientation;
 const NEED_LABELS = Object.fromEntries(Object.entries(BESOINS).map(([k, v]) => [k, v.label])) as Record<
   NeedValue,
   string

@@ -4,13 +4,13 @@ import type { CatalogModel } from '../../models/catalog-model.ts';
 import type { Step } from '../../models/orientation-model.ts';
 import type { ProgrammeModel } from '../../models/programme-model.ts';
 import type { WorkInProgress } from '../../models/work-in-progress.ts';
-import { fr } from '../../strings.ts';
+import { frOrientation } from '../../strings-orientation.ts';
 import { NeedsStep } from './NeedsStep.tsx';
 import { ProfileStep } from './ProfileStep.tsx';
 import { RecapBar } from './RecapBar.tsx';
 import { ResultsStep } from './ResultsStep.tsx';
 
-const T = fr.orientation;
+const T = frOrientation;
 const STEPS: readonly Step[] = ['profil', 'besoins', 'resultats'];
 
 interface Props {

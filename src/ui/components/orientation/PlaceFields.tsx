@@ -1,5 +1,5 @@
 import type { OrientationModel } from '../../models/orientation-model.ts';
-import { fr } from '../../strings.ts';
+import { frOrientation } from '../../strings-orientation.ts';
 import { PlacePicker } from '../PlacePicker.tsx';
 import { FIELD_IDS } from './field-ids.ts';
 
@@ -8,7 +8,7 @@ export function PlaceFields({ model }: { model: OrientationModel }) {
   return (
     <PlacePicker
       id={FIELD_IDS.lieu}
-      legend={fr.orientation.place.legend}
+      legend={frOrientation.place.legend}
       value={model.draft.value}
       locating={model.locating.value}
       onType={(text, code) => model.typeCommune(text, code)}

@@ -2,7 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import { RESSOURCES, URGENCES } from '../../../domain/vocabulary.ts';
 import type { OrientationModel } from '../../models/orientation-model.ts';
 import { WORK_IN_PROGRESS_HOURS } from '../../models/work-in-progress.ts';
-import { fr } from '../../strings.ts';
+import { frOrientation } from '../../strings-orientation.ts';
 import { ErrorSummary } from '../ErrorSummary.tsx';
 import { useFocusFirstError } from '../use-focus-first-error.ts';
 import { BudgetDisclosure, budgetErrors } from './BudgetFields.tsx';
@@ -12,7 +12,7 @@ import { MoreFields } from './MoreFields.tsx';
 import { PlaceFields } from './PlaceFields.tsx';
 import { useStepFocus } from './use-step-focus.ts';
 
-const T = fr.orientation;
+const T = frOrientation;
 
 /**
  * Step 1: what the situation needs and nothing more — where, the household, resources and urgency first; the

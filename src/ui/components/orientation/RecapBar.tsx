@@ -1,7 +1,7 @@
 import type { RecapModel } from '../../models/recap-model.ts';
-import { fr } from '../../strings.ts';
+import { frOrientation } from '../../strings-orientation.ts';
 
-const T = fr.orientation.recap;
+const T = frOrientation.recap;
 
 /** How many partners are in the person's sheet, and the way to it; always in view during an orientation. */
 export function RecapBar({ recap }: { recap: RecapModel }) {

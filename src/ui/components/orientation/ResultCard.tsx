@@ -5,6 +5,7 @@ import type { Mobility, Reason, ReasonCode, ReasonKind } from '../../../matching
 import type { ServiceEntry } from '../../../matching/snapshot-entry.ts';
 import type { RecapModel } from '../../models/recap-model.ts';
 import { fr } from '../../strings.ts';
+import { frOrientation } from '../../strings-orientation.ts';
 import { actionHintText } from '../../text/action-hint-text.ts';
 import { distance } from '../../text/fr-format.ts';
 import { reasonText } from '../../text/reason-text.ts';
@@ -13,7 +14,7 @@ import { travelText } from '../../text/travel-text.ts';
 import { FoodOffer } from '../FoodOffer.tsx';
 import { ItineraryLink } from '../ItineraryLink.tsx';
 
-const T = fr.orientation;
+const T = frOrientation;
 /** Order of reasons on a card: what decides first, then what helps, then what weighs against, then the rest. */
 const ORDER: Record<ReasonKind, number> = { excludes: 0, to_check: 1, action: 1, plus: 2, minus: 3, info: 4 };
 /** When it opens comes right after how far it is: the two things a person asks first. */

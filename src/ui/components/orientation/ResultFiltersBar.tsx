@@ -1,9 +1,9 @@
 import { BESOINS } from '../../../domain/vocabulary.ts';
 import type { OrientationModel } from '../../models/orientation-model.ts';
 import type { ResultFilters } from '../../models/result-filters.ts';
-import { fr } from '../../strings.ts';
+import { frOrientation } from '../../strings-orientation.ts';
 
-const T = fr.orientation.filters;
+const T = frOrientation.filters;
 
 function Chip(props: { pressed: boolean; disabled?: boolean; onClick: () => void; label: string }) {
   return (

@@ -4,7 +4,7 @@ import type { CatalogModel } from '../../models/catalog-model.ts';
 import type { OrientationModel, ResultList } from '../../models/orientation-model.ts';
 import type { ProgrammeModel } from '../../models/programme-model.ts';
 import type { RecapModel } from '../../models/recap-model.ts';
-import { fr } from '../../strings.ts';
+import { frOrientation } from '../../strings-orientation.ts';
 import { useActionHints } from '../agenda/use-action-hints.ts';
 import { ListMapToggle, OrientationMapLazy } from '../map/ListMapToggle.tsx';
 import { MissingInfoList } from './MissingInfoList.tsx';
@@ -12,7 +12,7 @@ import { ResultCard } from './ResultCard.tsx';
 import { ResultFiltersBar } from './ResultFiltersBar.tsx';
 import { useStepFocus } from './use-step-focus.ts';
 
-const T = fr.orientation;
+const T = frOrientation;
 
 interface Props {
   model: OrientationModel;

@@ -2,12 +2,13 @@ import { useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { ADDRESSABLE_COMMUNES, communeByCode } from '../../../domain/communes.ts';
 import type { AppContext } from '../../boot.ts';
-import { fr } from '../../strings.ts';
+import { frEditor } from '../../strings-editor.ts';
+import { frListings } from '../../strings-listings.ts';
 import { ErrorSummary } from '../ErrorSummary.tsx';
 import { TextField } from '../FormFields.tsx';
 import { useFocusFirstError } from '../use-focus-first-error.ts';
 
-const L = fr.listings;
+const L = frListings;
 const collator = new Intl.Collator('fr');
 const COMMUNES = [...ADDRESSABLE_COMMUNES].sort((a, b) => collator.compare(a.nom, b.nom));
 type Field = 'nom' | 'adresse' | 'code_postal' | 'code_insee' | 'telephone' | 'form';
@@ -58,10 +59,10 @@ export function ProposalNewScreen({ context }: { context: Pick<AppContext, 'list
         }}
       >
         <ErrorSummary errors={errors as Record<string, string>} />
-        <TextField path="nom" label={fr.editor.labels.nom} value={values.nom} onInput={set('nom')} error={errors.nom} />
+        <TextField path="nom" label={frEditor.labels.nom} value={values.nom} onInput={set('nom')} error={errors.nom} />
         <TextField
           path="adresse"
-          label={fr.editor.labels.adresse}
+          label={frEditor.labels.adresse}
           value={values.adresse}
           onInput={set('adresse')}
           error={errors.adresse}
@@ -98,7 +99,7 @@ export function ProposalNewScreen({ context }: { context: Pick<AppContext, 'list
         </div>
         <TextField
           path="telephone"
-          label={fr.editor.labels.telephone}
+          label={frEditor.labels.telephone}
           type="tel"
           value={values.telephone}
           onInput={set('telephone')}

@@ -3,11 +3,12 @@ import { ROLES } from '../../../domain/vocabulary.ts';
 import { type DuplicateCandidate, type DuplicateIndex, duplicateIndex } from '../../../matching/search/duplicates.ts';
 import type { AppContext } from '../../boot.ts';
 import type { Proposal as Item, ListingActions } from '../../models/listing-actions.ts';
-import { fr } from '../../strings.ts';
+import { frDirectory } from '../../strings-directory.ts';
+import { frListings } from '../../strings-listings.ts';
 import { frProposals as P } from '../../strings-proposals.ts';
 import { dayMonthYear, fullDate } from '../../text/fr-format.ts';
 
-const L = fr.listings;
+const L = frListings;
 /** Likely duplicates offered at once; the search finds any other. */
 const LIKELY = 5;
 const FOUND = 8;
@@ -45,7 +46,7 @@ export function ProposalsScreen({ context }: { context: ProposalsContext }) {
           </a>
         </p>
       )}
-      {items === null && <p aria-busy="true">{fr.directory.loading}</p>}
+      {items === null && <p aria-busy="true">{frDirectory.loading}</p>}
       {items?.length === 0 && <p>{L.noProposals}</p>}
       <ul class="plain" data-testid="proposals">
         {items?.map((item) => (

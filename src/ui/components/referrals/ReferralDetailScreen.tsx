@@ -9,7 +9,7 @@ import {
   STATUTS_ORIENTATION,
 } from '../../../domain/vocabulary.ts';
 import type { ReferralModel } from '../../models/referral-model.ts';
-import { fr } from '../../strings.ts';
+import { frDirectory } from '../../strings-directory.ts';
 import { frReferral } from '../../strings-referral.ts';
 import { Badge } from '../Badge.tsx';
 import { AppointmentCard } from './AppointmentCard.tsx';
@@ -31,7 +31,7 @@ export function ReferralDetailScreen({ context, id }: { context: ReferralContext
   const model = useReferralModel(context.referrals);
   const account = context.session.account.value;
   const items = model?.items.value;
-  if (!model || !items) return <p aria-busy="true">{fr.directory.loading}</p>;
+  if (!model || !items) return <p aria-busy="true">{frDirectory.loading}</p>;
   const item = items.find((i) => i.id === id);
   if (!item || !account) {
     return (

@@ -10,7 +10,7 @@ import { parse } from '../../../domain/validation.ts';
 import { CANAUX_LIAISON, CONSENTEMENT_PAR } from '../../../domain/vocabulary.ts';
 import { newReferralId } from '../../models/referral-model.ts';
 import type { WorkInProgress } from '../../models/work-in-progress.ts';
-import { fr } from '../../strings.ts';
+import { frDirectory } from '../../strings-directory.ts';
 import { frReferral } from '../../strings-referral.ts';
 import { ErrorSummary } from '../ErrorSummary.tsx';
 import { useFocusFirstError } from '../use-focus-first-error.ts';
@@ -68,7 +68,7 @@ export function ReferralWriteScreen({
   const [id] = useState(() => newReferralId('ref'));
   if (!entry) {
     // The directory snapshot loads after the first screen: "loading" until it is there, then "missing".
-    if (!context.catalog.value?.ready.value) return <p aria-busy="true">{fr.directory.loading}</p>;
+    if (!context.catalog.value?.ready.value) return <p aria-busy="true">{frDirectory.loading}</p>;
     return <p role="alert">{R.missingService}</p>;
   }
 

@@ -5,6 +5,7 @@ import { MOTIFS_REFUS_ORIENTATION, STATUTS_ORIENTATION } from '../../../domain/v
 import type { CatalogModel } from '../../models/catalog-model.ts';
 import type { ReferralModel } from '../../models/referral-model.ts';
 import { fr } from '../../strings.ts';
+import { frDirectory } from '../../strings-directory.ts';
 import { frReferral } from '../../strings-referral.ts';
 import { Badge } from '../Badge.tsx';
 import { contentOf, dateFr, isReceived, reminderOf, statusLabel, statusTone } from './referral-view.ts';
@@ -46,7 +47,7 @@ export function ReferralsScreen({ context }: { context: ReferralContext }) {
     <section aria-labelledby="referrals-title">
       <h1 id="referrals-title">{R.listTitle}</h1>
       {items === null ? (
-        <p aria-busy="true">{fr.directory.loading}</p>
+        <p aria-busy="true">{frDirectory.loading}</p>
       ) : (
         <>
           {account.role === 'partenaire' && (
@@ -110,7 +111,7 @@ function Stats({ model }: { model: ReferralModel | null }) {
       {stats === 'offline' ? (
         <p class="notice">{R.statsOffline}</p>
       ) : stats === null ? (
-        <p aria-busy="true">{fr.directory.loading}</p>
+        <p aria-busy="true">{frDirectory.loading}</p>
       ) : (
         <>
           <p data-testid="referral-total">{R.statsTotal(stats.total)}</p>

@@ -3,7 +3,7 @@ import { useLocation } from 'preact-iso';
 import type { SectionCampagne } from '../../../domain/campagne.ts';
 import { parisDay } from '../../../matching/hours/paris-time.ts';
 import type { CampagneModel } from '../../models/campagne-model.ts';
-import { fr } from '../../strings.ts';
+import { frDirectory } from '../../strings-directory.ts';
 import { frSuivi } from '../../strings-suivi.ts';
 import { ErrorSummary } from '../ErrorSummary.tsx';
 import { SelectField, TextField } from '../FormFields.tsx';
@@ -135,7 +135,7 @@ export function CampaignNewScreen({ context }: { context: SuiviContext }) {
           ))}
         </ul>
       </fieldset>
-      {model === null && <p aria-busy="true">{fr.directory.loading}</p>}
+      {model === null && <p aria-busy="true">{frDirectory.loading}</p>}
       <div class="form-actions">
         <button type="submit" class="button primary" disabled={model === null}>
           {C.submit}

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { enCours } from '../../../domain/campagne.ts';
 import { parisDay } from '../../../matching/hours/paris-time.ts';
 import type { CampagneModel, CampaignView } from '../../models/campagne-model.ts';
-import { fr } from '../../strings.ts';
+import { frDirectory } from '../../strings-directory.ts';
 import { frSuivi } from '../../strings-suivi.ts';
 import { CampaignProgress } from './CampaignProgress.tsx';
 import { PartnerChecklist } from './PartnerChecklist.tsx';
@@ -50,7 +50,7 @@ export function CampaignsScreen({ context }: { context: SuiviContext }) {
         </p>
       )}
       {shown === null || shown === undefined || model === null ? (
-        <p aria-busy="true">{fr.directory.loading}</p>
+        <p aria-busy="true">{frDirectory.loading}</p>
       ) : shown.length === 0 ? (
         <p>{C.none}</p>
       ) : (

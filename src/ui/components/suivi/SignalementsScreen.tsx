@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { AppContext } from '../../boot.ts';
 import type { ReportItem, SignalementModel } from '../../models/signalement-model.ts';
-import { fr } from '../../strings.ts';
+import { frDirectory } from '../../strings-directory.ts';
 import { frSuivi } from '../../strings-suivi.ts';
 import { ReportList } from './ReportList.tsx';
 
@@ -45,7 +45,7 @@ export function SignalementsScreen({ context }: { context: SuiviContext }) {
         </label>
       </p>
       {shown === null || model === null ? (
-        <p aria-busy="true">{fr.directory.loading}</p>
+        <p aria-busy="true">{frDirectory.loading}</p>
       ) : (
         <>
           <p role="status">{R.count(items?.filter((i) => i.report.etat === 'ouvert').length ?? 0)}</p>

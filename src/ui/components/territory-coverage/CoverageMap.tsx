@@ -12,13 +12,13 @@ import type { CommuneMap } from '../../models/commune-map.ts';
 import { classText, gapsText, gapText, territoryName, valueText } from '../../models/coverage-words.ts';
 import { placeNames, type View } from '../../models/map-layout.ts';
 import type { QpvShape } from '../../models/qpv-outlines.ts';
-import { fr } from '../../strings.ts';
 import { frCouverture } from '../../strings-couverture.ts';
+import { frCoverage } from '../../strings-coverage.ts';
 import { frDemande } from '../../strings-demande.ts';
 import { or } from '../../text/fr-format.ts';
 import { frameStyle, MapNames, useFrameWidth } from '../map/map-frame.tsx';
 
-const C = fr.coverage;
+const C = frCoverage;
 
 /** Sequential blues, light (worst) to dark (best); yes/no measures use both ends. */
 const COLOURS = ['#eff3ff', '#bdd7e7', '#6baed6', '#3182bd', '#08519c'];

@@ -14,6 +14,7 @@ import { territoryName } from '../../models/coverage-words.ts';
 import { type QpvShape, qpvShapes } from '../../models/qpv-outlines.ts';
 import { statsClient } from '../../models/stats-client.ts';
 import { fr } from '../../strings.ts';
+import { frCoverage } from '../../strings-coverage.ts';
 import { date } from '../../text/fr-format.ts';
 import { CommuneDetail } from './CommuneDetail.tsx';
 import { CoverageMap } from './CoverageMap.tsx';
@@ -22,7 +23,7 @@ import { DemandSection, demandOf, latestMonth, useDemand } from './DemandSection
 import { downloadText } from './download.ts';
 import { TerritoryActors } from './TerritoryActors.tsx';
 
-const C = fr.coverage;
+const C = frCoverage;
 const NEEDS = Object.keys(BESOINS) as NeedValue[];
 const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
 /** Drawn once per chunk load: the outlines never change while the app runs. */

@@ -1,10 +1,10 @@
 import type { CoverageCell } from '../../../matching/territory-coverage/coverage.ts';
 import { type GapRules, gapsOf } from '../../../matching/territory-coverage/gaps.ts';
 import { formatNumber, gapsText, territoryName } from '../../models/coverage-words.ts';
-import { fr } from '../../strings.ts';
+import { frCoverage } from '../../strings-coverage.ts';
 import { distance } from '../../text/fr-format.ts';
 
-const C = fr.coverage;
+const C = frCoverage;
 const K = C.columns;
 
 const yesNo = (v: boolean | null, services: number) =>

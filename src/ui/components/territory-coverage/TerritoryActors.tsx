@@ -2,9 +2,9 @@ import type { Commune } from '../../../domain/communes.ts';
 import { BESOINS } from '../../../domain/vocabulary.ts';
 import type { Actor } from '../../../matching/territory-coverage/actors.ts';
 import { territoryName } from '../../models/coverage-words.ts';
-import { fr } from '../../strings.ts';
+import { frCoverage } from '../../strings-coverage.ts';
 
-const C = fr.coverage;
+const C = frCoverage;
 
 /** Who works in a territory and on what: partners with a service taking place there, linked to their sheet. */
 export function TerritoryActors(props: {
