@@ -5,7 +5,8 @@
 // code and the server cost, not a browser's storage.
 import 'fake-indexeddb/auto';
 import { BoussoleDatabase } from '../../src/db/database.ts';
-import { applyDirectoryPage, readSyncState } from '../../src/db/directory-repo.ts';
+import { applyDirectoryPage } from '../../src/db/directory-repo.ts';
+import { readSyncState } from '../../src/db/directory-state.ts';
 import { editRecord } from '../../src/db/local-edits.ts';
 import { acknowledge, takeOutboxBatch } from '../../src/db/outbox-repo.ts';
 import { saveSession } from '../../src/db/session-repo.ts';

@@ -1,13 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { aService, aStructure } from '../../tests/fixtures/records.ts';
 import { BoussoleDatabase } from './database.ts';
-import {
-  applyDirectoryPage,
-  countDirectory,
-  readStructures,
-  readSyncState,
-  StaleDownloadError,
-} from './directory-repo.ts';
+import { applyDirectoryPage, readStructures, StaleDownloadError } from './directory-repo.ts';
+import { countDirectory, readSyncState } from './directory-state.ts';
 
 let counter = 0;
 const databases: BoussoleDatabase[] = [];

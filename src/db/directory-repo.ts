@@ -9,6 +9,7 @@ import { RECORD_KINDS, type RecordKind } from '../domain/sync-protocol.ts';
 import { parse } from '../domain/validation.ts';
 import { type AnyRecord, recordKey, replay, splitRecordKey } from '../sync/replay.ts';
 import type { BoussoleDatabase, ConflictRow } from './database.ts';
+import { type DirectorySyncState, readSyncState, SYNC_STATE_KEY } from './directory-state.ts';
 import { recordTables, tableOfKind } from './record-tables.ts';
 
 /** The device's copy changed while a download was running: the download stops, the next sync starts afresh. */
@@ -17,23 +18,6 @@ export class StaleDownloadError extends Error {
   constructor() {
     super("L'annuaire de l'appareil a changé pendant le téléchargement : il reprendra à la prochaine synchronisation");
   }
-}
-
-/** Where the device stands in the server's directory feed. */
-export interface DirectorySyncState {
-  epoch: string | null;
-  cursor: number;
-  total: number;
-  /** Server-independent: when this device last completed a download (device clock, for display only). */
-  lastSyncAt: string | null;
-}
-
-const SYNC_STATE_KEY = 'directory-sync';
-const EMPTY_STATE: DirectorySyncState = { epoch: null, cursor: 0, total: 0, lastSyncAt: null };
-
-export async function readSyncState(db: BoussoleDatabase): Promise<DirectorySyncState> {
-  const row = await db.meta.get(SYNC_STATE_KEY);
-  return row ? { ...EMPTY_STATE, ...(row.value as Partial<DirectorySyncState>) } : EMPTY_STATE;
 }
 
 /**
@@ -119,11 +103,6 @@ async function forgetServerCopies(db: BoussoleDatabase): Promise<void> {
     const local = replay(null, await db.outbox.where('recordKey').equals(key).sortBy('mutationId'));
     if (local) await tableOfKind(db, splitRecordKey(key).kind).put(local);
   }
-}
-
-export async function countDirectory(db: BoussoleDatabase): Promise<{ structures: number; services: number }> {
-  const [structures, services] = await Promise.all([db.structures.count(), db.services.count()]);
-  return { structures, services };
 }
 
 export interface StructureSummary {

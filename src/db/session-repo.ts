@@ -8,7 +8,6 @@ import { type Account, accountSchema, clientIdSchema } from '../domain/sync-prot
 import { parse } from '../domain/validation.ts';
 import { dropCatalogCache } from './catalog-cache.ts';
 import type { BoussoleDatabase } from './database.ts';
-import { renumberOutbox } from './outbox-repo.ts';
 import { recordTables } from './record-tables.ts';
 
 const SESSION_KEY = 'session';
@@ -36,6 +35,9 @@ export async function saveSession(db: BoussoleDatabase, session: Session): Promi
   const previousAccount = (await readSession(db))?.account ?? (await db.meta.get(LAST_ACCOUNT_KEY))?.value;
   // A new client's ids start at 1, pending or not: the next edit of an empty outbox must be number 1 too.
   if (previousClient !== session.clientId) {
+    // Loaded here, with the sign-in: the outbox's code (and the record schemas it parses with) stays off the
+    // first screen, which reads the session at start-up.
+    const { renumberOutbox } = await import('./outbox-repo.ts');
     await renumberOutbox(db, typeof previousClient === 'string' ? previousClient : null);
   }
   const tables = [db.meta, ...recordTables(db), db.conflicts, db.referrals, db.workInProgress];

@@ -3,7 +3,8 @@ import { describe, expect, test } from 'vitest';
 import { type Service, serviceSchema } from '../domain/service.ts';
 import { structureSchema } from '../domain/structure.ts';
 import { describeProblems, parse } from '../domain/validation.ts';
-import { BESOINS, FOOD_CATEGORIES, TYPES_SERVICE } from '../domain/vocabulary.ts';
+import { BESOINS, FOOD_CATEGORIES } from '../domain/vocabulary.ts';
+import { TYPES_SERVICE } from '../domain/vocabulary-data-inclusion.ts';
 import { DEMO_NOW, generateDirectory } from './generate-directory.ts';
 import { DEMO_QPV } from './qpv.ts';
 

@@ -22,7 +22,8 @@ import {
   text,
 } from './primitives.ts';
 import { tarifSchema } from './service.ts';
-import { MODES_INSCRIPTION, PUBLICS, TYPES_ACTION, VISIBILITES, valuesOf } from './vocabulary.ts';
+import { MODES_INSCRIPTION, TYPES_ACTION, VISIBILITES, valuesOf } from './vocabulary.ts';
+import { PUBLICS } from './vocabulary-data-inclusion.ts';
 
 /** Paris wall-clock date and time, `YYYY-MM-DDTHH:mm`. */
 export const localDateTime = z

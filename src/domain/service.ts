@@ -31,21 +31,18 @@ import {
   INFOS_TEMPORAIRES,
   JUSTIFICATIFS,
   LANGUES,
-  MODES_ACCUEIL,
   PERIODES_ADHESION,
-  PUBLICS,
   REGIMES,
   RESSOURCES,
   SATURATION,
   SITUATIONS_ADMINISTRATIVES,
   SITUATIONS_FAMILIALES,
-  THEMATIQUES,
   TYPES_CHAMP,
-  TYPES_SERVICE,
   UNITES_PRIX,
   VISIBILITES,
   valuesOf,
 } from './vocabulary.ts';
+import { MODES_ACCUEIL, PUBLICS, THEMATIQUES, TYPES_SERVICE } from './vocabulary-data-inclusion.ts';
 
 const age = z.number().check(z.int(), z.minimum(0), z.maximum(120));
 

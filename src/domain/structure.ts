@@ -22,7 +22,8 @@ import {
   url,
   verification,
 } from './primitives.ts';
-import { LANGUES, RESEAUX_PORTEURS, ROLES, STATUTS_STRUCTURE, VISIBILITES, valuesOf } from './vocabulary.ts';
+import { LANGUES, ROLES, STATUTS_STRUCTURE, VISIBILITES, valuesOf } from './vocabulary.ts';
+import { RESEAUX_PORTEURS } from './vocabulary-data-inclusion.ts';
 
 export const adresseFields = {
   adresse: text(300),

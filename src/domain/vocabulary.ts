@@ -3,19 +3,9 @@
 // exported): never rename one, add a new one and migrate instead.
 //
 // Where data·inclusion v1 has the concept, its values are used as they are (imported from the reference copy);
-// food categories reuse Soliguide's identifiers, and Boussole's own additions are marked `extension: true`.
-import frais from '../../reference/data-inclusion/v1/extra/frais.json';
-import modesAccueil from '../../reference/data-inclusion/v1/extra/modes-accueil.json';
-import publics from '../../reference/data-inclusion/v1/extra/publics.json';
-import reseauxPorteurs from '../../reference/data-inclusion/v1/extra/reseaux-porteurs.json';
-import thematiques from '../../reference/data-inclusion/v1/extra/thematiques.json';
-import typesDeServices from '../../reference/data-inclusion/v1/extra/types-de-services.json';
-
-type Labelled = Readonly<Record<string, string>>;
-
-function fromDataInclusion(entries: ReadonlyArray<{ value: string; label: string }>): Labelled {
-  return Object.freeze(Object.fromEntries(entries.map((e) => [e.value, e.label])));
-}
+// food categories reuse Soliguide's identifiers, and Boussole's own additions are marked `extension: true`. The
+// data·inclusion tables themselves are in vocabulary-data-inclusion.ts: the first screen, which reads roles and
+// statuses from here, does not carry them.
 
 /** Values of a label table, typed as a non-empty tuple for `z.enum`. */
 export function valuesOf<T extends Readonly<Record<string, unknown>>>(
@@ -23,14 +13,6 @@ export function valuesOf<T extends Readonly<Record<string, unknown>>>(
 ): [keyof T & string, ...(keyof T & string)[]] {
   return Object.keys(table) as [keyof T & string, ...(keyof T & string)[]];
 }
-
-// data·inclusion v1 enumerations (labels as published by data·inclusion).
-export const PUBLICS = fromDataInclusion(publics);
-export const THEMATIQUES = fromDataInclusion(thematiques);
-export const TYPES_SERVICE = fromDataInclusion(typesDeServices);
-export const RESEAUX_PORTEURS = fromDataInclusion(reseauxPorteurs);
-export const MODES_ACCUEIL = fromDataInclusion(modesAccueil);
-export const FRAIS_DATA_INCLUSION = fromDataInclusion(frais);
 
 export interface FoodCategory {
   label: string;

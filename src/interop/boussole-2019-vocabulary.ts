@@ -3,7 +3,8 @@
 // category; its "public accueilli" becomes publics. Matching is on accent-free lower-case words, and only what a
 // rule names is mapped: a category without an equivalent (e.g. "PRECARITE", which says who, not what) maps to
 // nothing and is reported, never forced into the closest value.
-import type { FoodCategoryValue, PUBLICS, THEMATIQUES } from '../domain/vocabulary.ts';
+import type { FoodCategoryValue } from '../domain/vocabulary.ts';
+import type { PUBLICS, THEMATIQUES } from '../domain/vocabulary-data-inclusion.ts';
 
 type Thematique = keyof typeof THEMATIQUES;
 type Public = keyof typeof PUBLICS;

@@ -2,9 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { aFeed, aStructure } from '../../tests/fixtures/records.ts';
 import { ScriptedServer } from '../../tests/fixtures/scripted-transport.ts';
 import { BoussoleDatabase } from '../db/database.ts';
-import { applyDirectoryPage, countDirectory, readSyncState } from '../db/directory-repo.ts';
+import { applyDirectoryPage } from '../db/directory-repo.ts';
+import { countDirectory, readSyncState } from '../db/directory-state.ts';
 import { DEFAULT_PAGE_SIZE, pullDirectory } from './directory-pull.ts';
-import { OfflineError } from './transport.ts';
+import { OfflineError } from './transport-errors.ts';
 
 let counter = 0;
 const databases: BoussoleDatabase[] = [];

@@ -9,7 +9,7 @@ import {
   orientationEventsAnswerSchema,
 } from '../domain/orientation-event.ts';
 import { type ApiRequestOptions, apiRequester } from './referral-transport.ts';
-import { RequestRefusedError } from './transport.ts';
+import { RequestRefusedError } from './transport-errors.ts';
 
 export interface OrientationEventTransport {
   send(events: readonly OrientationEvent[]): Promise<OrientationEventsAnswer>;

@@ -4,7 +4,7 @@ import { PROTOCOL_VERSION } from '../domain/protocol-version.ts';
 import type { Mutation } from '../domain/sync-protocol.ts';
 import { type OutboxOnDevice, pushOutbox } from './push.ts';
 import { fittingCount, PUSH_BODY_BUDGET, pushBodyBytes } from './push-size.ts';
-import { PayloadTooLargeError } from './transport.ts';
+import { PayloadTooLargeError } from './transport-errors.ts';
 
 const update = (id: number, description: string): Mutation => ({
   id,

@@ -7,7 +7,8 @@
 import type { OutboxEntry } from '../db/database.ts';
 import { MAX_MUTATIONS_PER_PUSH, type MutationResult } from '../domain/sync-protocol.ts';
 import { PUSH_BODY_BUDGET, pushBodyBytes } from './push-size.ts';
-import { PayloadTooLargeError, ProtocolError, type SyncTransport } from './transport.ts';
+import type { SyncTransport } from './transport.ts';
+import { PayloadTooLargeError, ProtocolError } from './transport-errors.ts';
 
 export interface OutboxOnDevice {
   /**

@@ -5,7 +5,7 @@
 // queue; offline, 5xx and malformed answers leave everything in place for the next run.
 import type { ReferralOutboxEntry } from '../db/database.ts';
 import type { Referral, ReferralDraft, ReferralPage, ReferralPolicy, StatusChange } from '../domain/referral.ts';
-import { RequestRefusedError } from './transport.ts';
+import { RequestRefusedError } from './transport-errors.ts';
 
 export interface ReferralTransport {
   send(draft: ReferralDraft): Promise<Referral>;

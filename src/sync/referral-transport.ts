@@ -20,7 +20,7 @@ import {
   ProtocolError,
   RequestRefusedError,
   UnauthenticatedError,
-} from './transport.ts';
+} from './transport-errors.ts';
 
 export interface ApiRequestOptions {
   getToken: () => string | null;

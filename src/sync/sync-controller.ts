@@ -4,7 +4,8 @@
 // exists in Chromium only). The environment (events, timers, locks) is passed in so tests drive it.
 import type { PullProgress } from './directory-pull.ts';
 import { type OutboxOnDevice, pushOutbox } from './push.ts';
-import { OfflineError, OutdatedClientError, type SyncTransport, UnauthenticatedError } from './transport.ts';
+import type { SyncTransport } from './transport.ts';
+import { OfflineError, OutdatedClientError, UnauthenticatedError } from './transport-errors.ts';
 
 /**
  * `unauthenticated`: the token was refused (revoked device, expired session) — sign in again, pending changes are

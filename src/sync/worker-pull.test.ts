@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OfflineError, UnauthenticatedError } from './transport.ts';
+import { OfflineError, UnauthenticatedError } from './transport-errors.ts';
 import { directoryWorker, type WorkerReply, type WorkerRequest } from './worker-pull.ts';
 
 /** A stand-in for the download worker: the test answers each request by hand. */

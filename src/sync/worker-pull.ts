@@ -12,7 +12,7 @@ import {
   ProtocolError,
   RequestRefusedError,
   UnauthenticatedError,
-} from './transport.ts';
+} from './transport-errors.ts';
 
 /** The User Timing measure the worker records for each download (detail: pages and entries received). */
 export const PULL_MEASURE = 'boussole:directory-pull';

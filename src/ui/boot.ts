@@ -5,8 +5,7 @@ import { type ReadonlySignal, signal } from '@preact/signals';
 import { liveQuery } from 'dexie';
 import { readCatalogSearch } from '../db/catalog-cache.ts';
 import { BoussoleDatabase } from '../db/database.ts';
-import { applyDirectoryPage, readStructure, readSyncState } from '../db/directory-repo.ts';
-import { acknowledge, takeOutboxBatch } from '../db/outbox-repo.ts';
+import { readSyncState } from '../db/directory-state.ts';
 import { awaitingSignIn, dropToken, readSession, revokedAt } from '../db/session-repo.ts';
 import { keepWorkExpiring } from '../db/work-in-progress-expiry.ts';
 import type { OpeningHoursConstructor } from '../matching/hours/hours-engine.ts';
@@ -17,9 +16,6 @@ import {
   storageNoticeSeen,
   storagePersisted,
 } from '../pwa/storage-persistence.ts';
-import { directoryPuller } from '../sync/directory-pull.ts';
-import { browserSyncEnvironment, createSyncController } from '../sync/sync-controller.ts';
-import { httpTransport } from '../sync/transport.ts';
 import { type DirectoryWorker, directoryWorker } from '../sync/worker-pull.ts';
 import type { CatalogModel } from './models/catalog-model.ts';
 import { createDirectoryModel } from './models/directory-model.ts';
@@ -37,6 +33,8 @@ export async function boot() {
   // The matching engine and the search index (with MiniSearch) are a chunk of their own, precached by the service
   // worker: asked for first, it loads while the device's database opens, and the first paint does not wait for it.
   const catalogModule = import('./models/catalog-model.ts');
+  // The sync's code too (transport, engine, outbox): the first paint shows what the device holds without it.
+  const syncCode = import('./sync-wiring.ts');
   // Online, the app syncs as soon as it has booted, in the worker: its code loads meanwhile. Offline, it waits for
   // its first request, and a cold start keeps both cores for the page.
   const worker = startDirectoryWorker(() => session.token(), navigator.onLine);
@@ -48,7 +46,7 @@ export async function boot() {
   // the storage notice: arriving later, it would push the page down.
   const [state, storedSession, persisted] = await Promise.all([readSyncState(db), readSession(db), storagePersisted()]);
   // The transport asks the session for the token at each request: a sign-in or a refusal takes effect at once.
-  const transport = httpTransport({ getToken: () => session.token() });
+  const transport = syncCode.then((m) => m.httpTransport({ getToken: () => session.token() }));
   const session = createSessionModel(db, transport, storedSession);
   session.revoked.value = await revokedAt(db);
   const syncModel = createSyncModel({ lastSuccessAt: state.lastSyncAt, online: navigator.onLine });
@@ -116,7 +114,7 @@ export async function boot() {
     ));
   const queueEvent = async (ending: OrientationEnding) => {
     await (await orientationEvents()).queue(ending);
-    void controller.syncNow();
+    void syncNow();
   };
   const referralStep = async () => {
     const role = session.account.value?.role;
@@ -144,50 +142,40 @@ export async function boot() {
   setTimeout(startServiceWorker, SERVICE_WORKER_LATEST_MS);
   if (!navigator.onLine) startServiceWorker();
 
-  const controller = createSyncController({
-    transport,
-    pull:
-      worker?.pull ??
-      directoryPuller({
-        transport,
-        store: { readState: () => readSyncState(db), applyPage: (page, o) => applyDirectoryPage(db, page, o) },
-        now: () => new Date(),
-      }),
-    outbox: {
-      takeBatch: (limit, maxBytes) => takeOutboxBatch(db, limit, maxBytes),
-      acknowledge: (results) => acknowledge(db, results),
-    },
-    clientId: () => session.clientId(),
-    afterPush: referralStep,
-    onUnauthenticated: async (error) => {
-      if (error.revoked) {
-        // Erased on the device, then a reload drops what the open screens still hold in memory (an orientation
-        // being typed, referrals on screen); the notice is read back from the device after it.
-        await session.deviceRevoked(new Date());
-        window.location.reload();
-        return;
-      }
-      await dropToken(db);
-      await session.tokenRefused();
-    },
-    awaitingSignIn: () => awaitingSignIn(db),
-    env: browserSyncEnvironment(),
-    now: () => new Date(),
-    initialLastSuccessAt: state.lastSyncAt,
-    onStatus(status) {
-      const finished = syncModel.status.value.phase === 'syncing' && status.phase !== 'syncing';
-      syncModel.status.value = status;
-      // During a first download, one read of the device at a time: each new page used to restart a full read.
-      if (finished) {
-        void refresh();
-        startServiceWorker();
-      } else if (status.progress && directory.totals.value.structures === 0 && refreshing === null) {
-        refreshing = refresh({ downloading: true }).finally(() => {
-          refreshing = null;
-        });
-      }
-    },
-  });
+  const controllerReady = Promise.all([syncCode, transport]).then(([m, t]) =>
+    m.startSyncController(db, t, worker, {
+      clientId: () => session.clientId(),
+      afterPush: referralStep,
+      onUnauthenticated: async (error) => {
+        if (error.revoked) {
+          // Erased on the device, then a reload drops what the open screens still hold in memory (an orientation
+          // being typed, referrals on screen); the notice is read back from the device after it.
+          await session.deviceRevoked(new Date());
+          window.location.reload();
+          return;
+        }
+        await dropToken(db);
+        await session.tokenRefused();
+      },
+      awaitingSignIn: () => awaitingSignIn(db),
+      now: () => new Date(),
+      initialLastSuccessAt: state.lastSyncAt,
+      onStatus(status) {
+        const finished = syncModel.status.value.phase === 'syncing' && status.phase !== 'syncing';
+        syncModel.status.value = status;
+        // During a first download, one read of the device at a time: each new page used to restart a full read.
+        if (finished) {
+          void refresh();
+          startServiceWorker();
+        } else if (status.progress && directory.totals.value.structures === 0 && refreshing === null) {
+          refreshing = refresh({ downloading: true }).finally(() => {
+            refreshing = null;
+          });
+        }
+      },
+    }),
+  );
+  const syncNow = () => controllerReady.then((controller) => controller.syncNow());
   window.addEventListener('online', () => {
     syncModel.online.value = true;
   });
@@ -202,7 +190,7 @@ export async function boot() {
 
   await directory.reload();
   void catalogReady.then((model) => model.load());
-  void controller.start();
+  void controllerReady.then((controller) => controller.start());
   return {
     syncModel,
     directory,
@@ -218,20 +206,21 @@ export async function boot() {
     /** An orientation in progress is on the device: signing out erases it. */
     workKept,
     /** The referral screens' model (with their chunk). */
-    referrals: async () => (referralModel ??= (await referrals()).model(() => controller.syncNow())),
-    syncNow: () => controller.syncNow(),
+    referrals: async () => (referralModel ??= (await referrals()).model(syncNow)),
+    syncNow,
     async signIn(code: string) {
       await session.signIn(code, deviceLabel());
       await refresh();
-      await controller.syncNow();
+      await syncNow();
       await refresh();
     },
     async signOut() {
       await session.signOut();
       await refresh();
-      await controller.syncNow();
+      await syncNow();
     },
-    structure: (id: string) => readStructure(db, id),
+    /** A partner and its services, read with the partner sheet's chunk (the records' schemas come with it). */
+    structure: (id: string) => import('../db/directory-repo.ts').then(({ readStructure }) => readStructure(db, id)),
     /** The partner form's model: loaded with the editor screens' chunk, not on the first screen's path. */
     editor: (id: string) =>
       import('./models/structure-editor-model.ts').then(({ createStructureEditor }) => createStructureEditor(db, id)),

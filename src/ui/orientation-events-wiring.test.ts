@@ -12,7 +12,7 @@ import type { Account } from '../domain/sync-protocol.ts';
 import { orient } from '../matching/orient/orient.ts';
 import { prepareDirectory } from '../matching/snapshot.ts';
 import { syncOrientationEvents } from '../sync/orientation-event-sync.ts';
-import { OfflineError, RequestRefusedError } from '../sync/transport.ts';
+import { OfflineError, RequestRefusedError } from '../sync/transport-errors.ts';
 import { orientationEventsWiring } from './orientation-events-wiring.ts';
 
 const demo = generateDirectory({ services: 120 });

@@ -2,7 +2,8 @@
 // to the device's database and its own transport — the same code the page would run — and makes the catalog's
 // start-up copy (src/db/catalog-cache.ts). The page's sync controller never asks for two downloads at once.
 import { BoussoleDatabase } from '../db/database.ts';
-import { applyDirectoryPage, readSyncState } from '../db/directory-repo.ts';
+import { applyDirectoryPage } from '../db/directory-repo.ts';
+import { readSyncState } from '../db/directory-state.ts';
 import { pullDirectory } from '../sync/directory-pull.ts';
 import { httpTransport } from '../sync/transport.ts';
 import { describeFailure, PULL_MEASURE, type WorkerReply, type WorkerRequest } from '../sync/worker-pull.ts';

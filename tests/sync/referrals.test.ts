@@ -18,7 +18,7 @@ import { saveSession, signOutDevice } from '../../src/db/session-repo.ts';
 import type { ReferralDraft } from '../../src/domain/referral.ts';
 import { syncReferrals } from '../../src/sync/referral-sync.ts';
 import { referralHttpTransport } from '../../src/sync/referral-transport.ts';
-import { OfflineError } from '../../src/sync/transport.ts';
+import { OfflineError } from '../../src/sync/transport-errors.ts';
 import { acceptWith, aDraft, PERSONAL, refuse } from '../fixtures/referrals.ts';
 import { type Device, signInAs } from '../integration/fixtures/http-client.ts';
 import { makeTestApp } from '../integration/fixtures/test-app.ts';

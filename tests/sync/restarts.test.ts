@@ -3,7 +3,7 @@
 // cursor, or is closed in the middle of a download; the server restored from an older backup (new epoch).
 import Dexie from 'dexie';
 import { describe, expect, it, vi } from 'vitest';
-import { countDirectory, readSyncState } from '../../src/db/directory-repo.ts';
+import { countDirectory, readSyncState } from '../../src/db/directory-state.ts';
 import { expectConverged, serverView } from './harness/server-view.ts';
 import { THEO, TINA, world } from './harness/world.ts';
 

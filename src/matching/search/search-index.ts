@@ -5,7 +5,8 @@
 // search.ts).
 import MiniSearch, { type AsPlainObject } from 'minisearch';
 import { communeByCode } from '../../domain/communes.ts';
-import { FOOD_CATEGORIES, REGIMES, THEMATIQUES } from '../../domain/vocabulary.ts';
+import { FOOD_CATEGORIES, REGIMES } from '../../domain/vocabulary.ts';
+import { THEMATIQUES } from '../../domain/vocabulary-data-inclusion.ts';
 import type { DirectorySnapshot } from '../snapshot.ts';
 import type { ServiceEntry } from '../snapshot-entry.ts';
 import { normalizeFrench, processTerm, tokenizeFrench } from './french-text.ts';

@@ -3,7 +3,7 @@
 // snapshot (catalog-model.ts), not this model.
 import { signal } from '@preact/signals';
 import type { BoussoleDatabase } from '../../db/database.ts';
-import { countDirectory } from '../../db/directory-repo.ts';
+import { countDirectory } from '../../db/directory-state.ts';
 
 export function createDirectoryModel(db: BoussoleDatabase) {
   const totals = signal({ structures: 0, services: 0 });

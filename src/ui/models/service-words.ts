@@ -8,12 +8,12 @@ import {
   CANAUX_LIAISON,
   GENRES_ACCUEILLIS,
   JUSTIFICATIFS,
-  PUBLICS,
   RESSOURCES,
   SITUATIONS_ADMINISTRATIVES,
   SITUATIONS_FAMILIALES,
   TYPES_CHAMP,
 } from '../../domain/vocabulary.ts';
+import { PUBLICS } from '../../domain/vocabulary-data-inclusion.ts';
 import { frProfil } from '../strings-profil.ts';
 import { frSheet } from '../strings-sheet.ts';
 

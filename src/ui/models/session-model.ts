@@ -13,7 +13,8 @@ import {
 import type { Account } from '../../domain/sync-protocol.ts';
 import type { HttpTransport } from '../../sync/transport.ts';
 
-export function createSessionModel(db: BoussoleDatabase, transport: HttpTransport, initial: Session | null) {
+/** `transport` comes with the sync's chunk (src/ui/sync-wiring.ts), loaded after the first paint. */
+export function createSessionModel(db: BoussoleDatabase, transport: Promise<HttpTransport>, initial: Session | null) {
   const account = signal<Account | null>(initial?.account ?? null);
   /** When the coordination revoked this device and its personal data was erased (shown until dismissed). */
   const revoked = signal<string | null>(null);
@@ -37,15 +38,15 @@ export function createSessionModel(db: BoussoleDatabase, transport: HttpTranspor
     token: () => token,
     /** Exchanges an invitation code for this device's token; the caller then syncs. */
     async signIn(code: string, appareil: string): Promise<void> {
-      const response = await transport.signIn(code.trim().toUpperCase(), appareil);
+      const response = await (await transport).signIn(code.trim().toUpperCase(), appareil);
       await saveSession(db, { token: response.token, clientId: response.clientId, account: response.account });
       token = response.token;
       account.value = response.account;
     },
-    demoCodes: () => transport.demoCodes(),
+    demoCodes: () => transport.then((t) => t.demoCodes()),
     /** Revokes the token on the server when online, then erases the account's data from the device. */
     async signOut(): Promise<void> {
-      await transport.signOut();
+      await (await transport).signOut();
       await signOutDevice(db);
       token = null;
       account.value = null;

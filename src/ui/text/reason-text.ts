@@ -12,7 +12,6 @@ import {
   JUSTIFICATIFS,
   LANGUES,
   MOBILITES,
-  PUBLICS,
   REGIMES,
   RESSOURCES,
   SATURATION,
@@ -21,6 +20,7 @@ import {
   TARIFS,
   URGENCES,
 } from '../../domain/vocabulary.ts';
+import { PUBLICS } from '../../domain/vocabulary-data-inclusion.ts';
 import type { Opening } from '../../matching/hours/schedule.ts';
 import type { Reason } from '../../matching/reasons.ts';
 import { frFood, QUALITES_LABELS } from '../strings-food.ts';

@@ -3,7 +3,8 @@
 // acknowledge — and the real `httpTransport`, whose fetch is the scripted network's. The only additions are for
 // the test's eyes: every acknowledgement the device landed is recorded (`landed`), and the status history.
 import { BoussoleDatabase, type ConflictRow, type OutboxEntry, type RejectionRow } from '../../../src/db/database.ts';
-import { applyDirectoryPage, readSyncState } from '../../../src/db/directory-repo.ts';
+import { applyDirectoryPage } from '../../../src/db/directory-repo.ts';
+import { readSyncState } from '../../../src/db/directory-state.ts';
 import { createRecord, deleteRecord, editRecord, resolveConflict } from '../../../src/db/local-edits.ts';
 import { acknowledge, takeOutboxBatch } from '../../../src/db/outbox-repo.ts';
 import {

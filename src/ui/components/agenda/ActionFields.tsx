@@ -1,12 +1,6 @@
 import { ADDRESSABLE_COMMUNES } from '../../../domain/communes.ts';
-import {
-  FREQUENCES_ACTION,
-  MODES_INSCRIPTION,
-  PUBLICS,
-  TARIFS,
-  TYPES_ACTION,
-  VISIBILITES,
-} from '../../../domain/vocabulary.ts';
+import { FREQUENCES_ACTION, MODES_INSCRIPTION, TARIFS, TYPES_ACTION, VISIBILITES } from '../../../domain/vocabulary.ts';
+import { PUBLICS } from '../../../domain/vocabulary-data-inclusion.ts';
 import type { ActionFormState, FieldErrors } from '../../models/action-form.ts';
 import { frAgenda } from '../../strings-agenda.ts';
 import { CheckboxField, CheckboxGroup, Section, SelectField, TextField } from '../FormFields.tsx';
