@@ -3,10 +3,10 @@
 // non-zero exit code; nothing here prints a token, and an invitation code is printed once, when it is created.
 
 import { parseArgs } from 'node:util';
+import { accountSchema } from '../src/domain/account.ts';
 import { recordId } from '../src/domain/primitives.ts';
-import { accountSchema } from '../src/domain/sync-protocol.ts';
 import { describeProblems, parse } from '../src/domain/validation.ts';
-import { ROLES } from '../src/domain/vocabulary.ts';
+import { ROLES } from '../src/domain/vocabulary-roles.ts';
 import { inviteAccount, revokeDevice, SERVER_OPERATOR, setDisabled } from './admin/admin-actions.ts';
 import type { CommandContext } from './command-line.ts';
 import { parisDate } from './sync/server-clock.ts';

@@ -7,7 +7,8 @@
 import icalGenerator from 'ical-generator';
 import type { Action } from '../../src/domain/action.ts';
 import type { Structure } from '../../src/domain/structure.ts';
-import { MODES_INSCRIPTION, PUBLICS, TARIFS, TYPES_ACTION } from '../../src/domain/vocabulary.ts';
+import { MODES_INSCRIPTION, TARIFS, TYPES_ACTION } from '../../src/domain/vocabulary.ts';
+import { PUBLICS } from '../../src/domain/vocabulary-data-inclusion.ts';
 import { cancelledBetween, wallOfLocal } from '../../src/matching/agenda/occurrences.ts';
 import { placeLine, placeOf } from '../../src/matching/agenda/place.ts';
 import { DAY_MS, instantOf, toLibraryDate } from '../../src/matching/hours/paris-time.ts';

@@ -9,10 +9,11 @@
 // (tombstones) and conflicts take seqs from the same counter, so the sync feed (`pull`, sync-store.ts) is one
 // ordered stream.
 import type { DirectoryEntry } from '../../src/domain/directory.ts';
+import { RECORD_KINDS } from '../../src/domain/record-keys.ts';
 import { type KindedRecord, parseRecord, type RecordOfKind } from '../../src/domain/record-kinds.ts';
 import type { Service } from '../../src/domain/service.ts';
 import type { Structure } from '../../src/domain/structure.ts';
-import { RECORD_KINDS, type RecordKind } from '../../src/domain/sync-protocol.ts';
+import type { RecordKind } from '../../src/domain/sync-protocol.ts';
 import { describeProblems, type Problem } from '../../src/domain/validation.ts';
 import { type Reference, rulesOf } from '../sync/record-kinds.ts';
 import type { Reader } from '../sync/visibility.ts';

@@ -3,7 +3,7 @@
 // caller mutating an object it passed or received cannot change the stored state. Every method runs without an
 // await between its reads and writes, which makes it atomic in Node's single thread.
 import type { DirectoryEntry } from '../../src/domain/directory.ts';
-import { RECORD_KINDS } from '../../src/domain/sync-protocol.ts';
+import { RECORD_KINDS } from '../../src/domain/record-keys.ts';
 import { canSeeRecord } from '../sync/feed.ts';
 import { canSeeService, canSeeStructure, readable } from '../sync/visibility.ts';
 import {

@@ -4,8 +4,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { DirectoryEntry } from '../../src/domain/directory.ts';
 import { PROTOCOL_VERSION } from '../../src/domain/protocol-version.ts';
+import { RECORD_KINDS } from '../../src/domain/record-keys.ts';
 import { kindKnownBy, ownersOf } from '../../src/domain/record-kinds.ts';
-import { type HistoryEntry, RECORD_KINDS } from '../../src/domain/sync-protocol.ts';
+import type { HistoryEntry } from '../../src/domain/sync-protocol.ts';
 import { decide } from '../sync/decide.ts';
 import { decideImport } from '../sync/decide-import.ts';
 import type { HistoryAuthor, Operation, SyncView } from '../sync/decision.ts';

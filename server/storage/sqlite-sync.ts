@@ -3,14 +3,10 @@
 import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { PROTOCOL_VERSION } from '../../src/domain/protocol-version.ts';
+import { RECORD_KINDS } from '../../src/domain/record-keys.ts';
 import { kindKnownBy } from '../../src/domain/record-kinds.ts';
 import type { Structure } from '../../src/domain/structure.ts';
-import {
-  type HistoryEntry,
-  type MutationResult,
-  RECORD_KINDS,
-  type RecordKind,
-} from '../../src/domain/sync-protocol.ts';
+import type { HistoryEntry, MutationResult, RecordKind } from '../../src/domain/sync-protocol.ts';
 import type { Logger } from '../logger.ts';
 import { decide } from '../sync/decide.ts';
 import { decideImport, type ImportItemOutcome } from '../sync/decide-import.ts';

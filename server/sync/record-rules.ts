@@ -3,8 +3,9 @@
 // parse with the domain schema of its kind before anything is written.
 
 import { applyFieldChanges } from '../../src/domain/record-changes.ts';
+import { RECORD_KINDS } from '../../src/domain/record-keys.ts';
 import { fieldsOfKind, parseRecord } from '../../src/domain/record-kinds.ts';
-import { type MutationResult, RECORD_KINDS, type RecordKind, type Rejection } from '../../src/domain/sync-protocol.ts';
+import type { MutationResult, RecordKind, Rejection } from '../../src/domain/sync-protocol.ts';
 import type { Problem } from '../../src/domain/validation.ts';
 import type { MOTIFS_REJET } from '../../src/domain/vocabulary.ts';
 import type { DirectoryWrite } from '../storage/directory-store.ts';

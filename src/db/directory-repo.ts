@@ -3,11 +3,12 @@
 // Rows read back are parsed with the domain schemas: a row that no longer parses (an older shape, a corrupted
 // write) is reported and skipped, never shown as if it were valid.
 import type { FeedEntry } from '../domain/directory.ts';
+import { RECORD_KINDS, recordKey, splitRecordKey } from '../domain/record-keys.ts';
 import { type Service, serviceSchema } from '../domain/service.ts';
 import { type Structure, structureSchema } from '../domain/structure.ts';
-import { RECORD_KINDS, type RecordKind } from '../domain/sync-protocol.ts';
+import type { RecordKind } from '../domain/sync-protocol.ts';
 import { parse } from '../domain/validation.ts';
-import { type AnyRecord, recordKey, replay, splitRecordKey } from '../sync/replay.ts';
+import { type AnyRecord, replay } from '../sync/replay.ts';
 import type { BoussoleDatabase, ConflictRow } from './database.ts';
 import { type DirectorySyncState, readSyncState, SYNC_STATE_KEY } from './directory-state.ts';
 import { recordTables, tableOfKind } from './record-tables.ts';

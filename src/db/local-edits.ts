@@ -3,10 +3,11 @@
 // server's copy aside (the shadow) so that pulls can be applied under pending edits and a rejection can be undone.
 // Successive edits of a record merge into its last pending mutation until that mutation has been sent once.
 import { applyFieldChanges, fieldValue } from '../domain/record-changes.ts';
+import { recordKey } from '../domain/record-keys.ts';
 import { parseRecord } from '../domain/record-kinds.ts';
 import type { Mutation, RecordKind } from '../domain/sync-protocol.ts';
 import type { Parsed } from '../domain/validation.ts';
-import { type AnyRecord, recordKey, replay, sameValue } from '../sync/replay.ts';
+import { type AnyRecord, replay, sameValue } from '../sync/replay.ts';
 import type { BoussoleDatabase, OutboxEntry } from './database.ts';
 import { recordTables, tableOfKind } from './record-tables.ts';
 

@@ -1,9 +1,11 @@
 // The outbox side of the device's database: what push sends and how acknowledgements land. Every step is one
 // transaction, so a crash between sending and acknowledging leaves the entries in place, and the retry gets the
 // server's stored answers (mutation ids make it idempotent).
+
+import { splitRecordKey } from '../domain/record-keys.ts';
 import { MAX_SENT_BEFORE, type Mutation, type MutationResult, type Rejection } from '../domain/sync-protocol.ts';
 import { fittingCount, PUSH_BODY_BUDGET } from '../sync/push-size.ts';
-import { type PendingChange, replay, splitRecordKey } from '../sync/replay.ts';
+import { type PendingChange, replay } from '../sync/replay.ts';
 import type { BoussoleDatabase, OutboxEntry } from './database.ts';
 import { closeIdGap, NEXT_MUTATION_KEY } from './local-edits.ts';
 import { recordTables, tableOfKind } from './record-tables.ts';

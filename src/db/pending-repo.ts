@@ -3,8 +3,10 @@
 // kind's edits travel there, src/db/record-tables.ts) and the referral outbox (referrals and their status changes
 // travel on their own endpoints). The header's count, the Synchronisation list and the sign-out warning all read
 // this one list, so they cannot disagree: a new queue is added here, or it is invisible.
+
+import { splitRecordKey } from '../domain/record-keys.ts';
 import type { RecordKind } from '../domain/sync-protocol.ts';
-import { type AnyRecord, splitRecordKey } from '../sync/replay.ts';
+import type { AnyRecord } from '../sync/replay.ts';
 import type { BoussoleDatabase, OutboxEntry, ReferralOutboxEntry } from './database.ts';
 import { recordTables, tableOfKind } from './record-tables.ts';
 

@@ -4,7 +4,8 @@
 // starts over anonymously.
 
 import * as z from 'zod/mini';
-import { type Account, accountSchema, clientIdSchema } from '../domain/sync-protocol.ts';
+import { accountSchema, clientIdSchema } from '../domain/account.ts';
+import type { Account } from '../domain/sync-protocol.ts';
 import { parse } from '../domain/validation.ts';
 import { dropCatalogCache } from './catalog-cache.ts';
 import type { BoussoleDatabase } from './database.ts';

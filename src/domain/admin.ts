@@ -2,10 +2,11 @@
 // its listing (/api/v1/claims). Parsed by the server on every request and by the « Administration » screen on every
 // answer. Personal data stays minimal: account names, and a claimant's contact until a coordinator decides.
 import * as z from 'zod/mini';
+import { clientIdSchema } from './account.ts';
 import { codeInsee, isoDateTime, recordId, text } from './primitives.ts';
 import { answerProtocolSchema } from './protocol-version.ts';
-import { clientIdSchema } from './sync-protocol.ts';
-import { ROLES, valuesOf } from './vocabulary.ts';
+import { valuesOf } from './vocabulary.ts';
+import { ROLES } from './vocabulary-roles.ts';
 
 /** `invite`: invited, never signed in; `actif`: signed in at least once; `desactive`: every device signed out. */
 export const ETATS_COMPTE = ['invite', 'actif', 'desactive'] as const;

@@ -8,7 +8,8 @@ import { isoDateTime, recordId, text } from './primitives.ts';
 import { answerProtocolSchema } from './protocol-version.ts';
 import { answerProblems } from './referral-form.ts';
 import { champLiaisonSchema } from './service.ts';
-import { CONSENTEMENT_PAR, MOTIFS_REFUS_ORIENTATION, ROLES, STATUTS_ORIENTATION, valuesOf } from './vocabulary.ts';
+import { CONSENTEMENT_PAR, MOTIFS_REFUS_ORIENTATION, STATUTS_ORIENTATION, valuesOf } from './vocabulary.ts';
+import { ROLES } from './vocabulary-roles.ts';
 
 /** Made on the device (random), so that a referral written offline has its identity before any server sees it. */
 export const referralIdSchema = z

@@ -22,8 +22,9 @@ import {
   url,
   verification,
 } from './primitives.ts';
-import { LANGUES, ROLES, STATUTS_STRUCTURE, VISIBILITES, valuesOf } from './vocabulary.ts';
+import { LANGUES, STATUTS_STRUCTURE, VISIBILITES, valuesOf } from './vocabulary.ts';
 import { RESEAUX_PORTEURS } from './vocabulary-data-inclusion.ts';
+import { ROLES } from './vocabulary-roles.ts';
 
 export const adresseFields = {
   adresse: text(300),

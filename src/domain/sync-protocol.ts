@@ -2,9 +2,12 @@
 // parses every request with these schemas, the client every response. Mutation names are versioned contracts:
 // the server keeps decoding every name it ever accepted, even after the client stops sending it.
 import * as z from 'zod/mini';
+import { accountSchema, clientIdSchema } from './account.ts';
 import { codeInsee, isoDateTime, recordId, text } from './primitives.ts';
 import { answerProtocolSchema, MIN_CLIENT_PROTOCOL } from './protocol-version.ts';
-import { MOTIFS_REJET, ROLES, STATUTS_CONFLIT, valuesOf } from './vocabulary.ts';
+import { RECORD_KINDS } from './record-keys.ts';
+import { MOTIFS_REJET, STATUTS_CONFLIT, valuesOf } from './vocabulary.ts';
+import { ROLES } from './vocabulary-roles.ts';
 
 export { MIN_CLIENT_PROTOCOL };
 /** Most mutations one push may carry; the client sends larger outboxes in several pushes. */
@@ -15,34 +18,10 @@ export const MAX_MUTATIONS_PER_PUSH = 100;
  */
 export const MAX_PUSH_BODY_BYTES = 1024 * 1024;
 
-/**
- * The kinds of records that sync through the directory feed and the mutations (docs/sync-protocol.md, "Record
- * kinds"). Each is declared once in src/domain/record-kinds.ts; `action` arrived with protocol 3.
- */
-export const RECORD_KINDS = ['structure', 'service', 'action', 'signalement', 'campagne', 'reponse_campagne'] as const;
 export const recordKindSchema = z.enum(RECORD_KINDS);
 export type RecordKind = z.infer<typeof recordKindSchema>;
 
-export const accountSchema = z.object({
-  id: z.string().check(z.minLength(1), z.maxLength(64)),
-  nom: text(120),
-  role: z.enum(valuesOf(ROLES)),
-  /** The structure a partner account speaks for; absent for coordinators and workers. */
-  structure_id: z.optional(recordId),
-  /**
-   * A worker's team: the directory structure (an MDM, an association) whose workers share their sent referrals.
-   * Kept apart from `structure_id`, which gives a partner rights over its listing: a team gives none.
-   */
-  equipe_id: z.optional(recordId),
-  /**
-   * A coordinator's territory (INSEE codes): it decides proposals, reports, campaigns and accounts of these
-   * communes only, and counts their referrals. Absent: the whole Métropole.
-   */
-  communes: z.optional(z.array(codeInsee).check(z.minLength(1), z.maxLength(100))),
-});
 export type Account = z.infer<typeof accountSchema>;
-
-export const clientIdSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{16,64}$/, 'Identifiant d’appareil invalide'));
 
 // --- Session -------------------------------------------------------------------------------------------------
 

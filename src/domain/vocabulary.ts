@@ -194,19 +194,6 @@ export const CRENEAUX = {
   soir: 'Le soir',
 } as const;
 
-/** Who a Boussole account is; decides what it may change (see server/auth/permissions.ts). */
-export const ROLES = {
-  coordinateur: 'Coordination (Métropole, MDM tête de file)',
-  travailleur: 'Travailleur·se social·e',
-  partenaire: 'Partenaire (structure)',
-} as const;
-
-/** The role beside an account's name, unless the name already says it (« Travailleur·se social·e de … »). */
-export function roleBesideName(nom: string, role: keyof typeof ROLES): string | null {
-  const word = ROLES[role].split(' (')[0]?.toLowerCase() ?? '';
-  return nom.toLowerCase().includes(word) ? null : ROLES[role];
-}
-
 export const STATUTS_CONFLIT = {
   ouvert: 'À résoudre',
   resolu: 'Résolu',

@@ -3,7 +3,7 @@
 // (the edit must stay visible), and when a rejection removes one pending mutation from the stack.
 import { MERGED_FIELDS, mergeCollection } from '../domain/listing-annotations.ts';
 import { applyFieldChanges } from '../domain/record-changes.ts';
-import { type Mutation, RECORD_KINDS, type RecordKind } from '../domain/sync-protocol.ts';
+import type { Mutation, RecordKind } from '../domain/sync-protocol.ts';
 
 export type AnyRecord = Record<string, unknown> & { id: string };
 
@@ -48,18 +48,6 @@ function rebased(record: AnyRecord, base: Record<string, unknown>, changes: Reco
       out[field] = mergeCollection(field, base[field] ?? null, changes[field], record[field] ?? null);
   }
   return out;
-}
-
-/** The key that ties outbox entries, shadows and conflicts to one record. */
-export function recordKey(kind: RecordKind, id: string): string {
-  return `${kind}:${id}`;
-}
-
-export function splitRecordKey(key: string): { kind: RecordKind; id: string } {
-  const at = key.indexOf(':');
-  const kind = RECORD_KINDS.find((k) => k === key.slice(0, at));
-  if (kind === undefined) throw new Error(`Clé d'enregistrement invalide : ${key}`);
-  return { kind, id: key.slice(at + 1) };
 }
 
 export function sameValue(a: unknown, b: unknown): boolean {

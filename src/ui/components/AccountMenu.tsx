@@ -2,7 +2,7 @@ import type { ReadonlySignal } from '@preact/signals';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import type { Account } from '../../domain/sync-protocol.ts';
-import { roleBesideName } from '../../domain/vocabulary.ts';
+import { roleBesideName } from '../../domain/vocabulary-roles.ts';
 import type { PendingModel } from '../models/pending-model.ts';
 import { fr } from '../strings.ts';
 import { Icon } from './Icon.tsx';

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import type { ROLES } from '../../domain/vocabulary.ts';
-import { ROLES as ROLE_LABELS, roleBesideName } from '../../domain/vocabulary.ts';
+import type { ROLES } from '../../domain/vocabulary-roles.ts';
+import { ROLES as ROLE_LABELS, roleBesideName } from '../../domain/vocabulary-roles.ts';
 import type { AppContext } from '../boot.ts';
 import { frConnexion } from '../strings-connexion.ts';
 import { ErrorSummary } from './ErrorSummary.tsx';

@@ -6,7 +6,7 @@ import { liveQuery } from 'dexie';
 import type { BoussoleDatabase, ConflictRow, RejectionRow } from '../../db/database.ts';
 import { resolveConflict } from '../../db/local-edits.ts';
 import { tableOfKind } from '../../db/record-tables.ts';
-import { RECORD_KINDS } from '../../domain/sync-protocol.ts';
+import { RECORD_KINDS } from '../../domain/record-keys.ts';
 
 export interface RecordLabel {
   key: string;

@@ -4,8 +4,8 @@
 // mutation) or withdrew it (deleting a listing whose creation was never sent). A change gone any other way — at a
 // new epoch's first page, at a re-sign-in's renumbering, in a crash — was lost without anyone being told.
 import { expect } from 'vitest';
+import { recordKey } from '../../../src/domain/record-keys.ts';
 import type { Mutation, RecordKind } from '../../../src/domain/sync-protocol.ts';
-import { recordKey } from '../../../src/sync/replay.ts';
 import { editsOf, NOTE_FIELD } from './fuzz-edits.ts';
 import type { Actor, FuzzState } from './fuzz-ops.ts';
 

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { ROLES } from '../../../domain/vocabulary.ts';
+import { ROLES } from '../../../domain/vocabulary-roles.ts';
 import { type DuplicateCandidate, type DuplicateIndex, duplicateIndex } from '../../../matching/search/duplicates.ts';
 import type { AppContext } from '../../boot.ts';
 import type { Proposal as Item, ListingActions } from '../../models/listing-actions.ts';

@@ -1,13 +1,8 @@
 import type { ReferralOnDevice } from '../../../db/referral-repo.ts';
 import { transitionProblem } from '../../../domain/referral-rules.ts';
 import type { Account } from '../../../domain/sync-protocol.ts';
-import {
-  CONSENTEMENT_PAR,
-  MOTIFS_REFUS_ORIENTATION,
-  type ROLES,
-  roleBesideName,
-  STATUTS_ORIENTATION,
-} from '../../../domain/vocabulary.ts';
+import { CONSENTEMENT_PAR, MOTIFS_REFUS_ORIENTATION, STATUTS_ORIENTATION } from '../../../domain/vocabulary.ts';
+import { type ROLES, roleBesideName } from '../../../domain/vocabulary-roles.ts';
 import type { ReferralModel } from '../../models/referral-model.ts';
 import { frDirectory } from '../../strings-directory.ts';
 import { frReferral } from '../../strings-referral.ts';
