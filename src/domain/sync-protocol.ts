@@ -3,7 +3,7 @@
 // the server keeps decoding every name it ever accepted, even after the client stops sending it.
 import * as z from 'zod/mini';
 import { accountSchema, clientIdSchema } from './account.ts';
-import { codeInsee, isoDateTime, recordId, text } from './primitives.ts';
+import { isoDateTime, recordId, text } from './primitives.ts';
 import { answerProtocolSchema, MIN_CLIENT_PROTOCOL } from './protocol-version.ts';
 import { RECORD_KINDS } from './record-keys.ts';
 import { MOTIFS_REJET, STATUTS_CONFLIT, valuesOf } from './vocabulary.ts';

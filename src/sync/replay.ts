@@ -3,7 +3,7 @@
 // (the edit must stay visible), and when a rejection removes one pending mutation from the stack.
 import { MERGED_FIELDS, mergeCollection } from '../domain/listing-annotations.ts';
 import { applyFieldChanges } from '../domain/record-changes.ts';
-import type { Mutation, RecordKind } from '../domain/sync-protocol.ts';
+import type { Mutation } from '../domain/sync-protocol.ts';
 
 export type AnyRecord = Record<string, unknown> & { id: string };
 
