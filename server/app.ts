@@ -22,6 +22,7 @@ import { createSessionRoutes } from './http/session-routes.ts';
 import { staticFiles } from './http/static-files.ts';
 import { createSyncRoutes } from './http/sync-routes.ts';
 import { describeError, type Logger, ThrownValue } from './logger.ts';
+import { createMailer, type Mailer } from './mail/mailer.ts';
 import type { DirectoryStore } from './storage/directory-store.ts';
 
 export const API_PREFIX = '/api/v1';
@@ -39,6 +40,8 @@ export interface AppOptions {
   referralPolicy?: ReferralPolicy;
   /** Behind a reverse proxy: clients are told apart by X-Forwarded-For (config.ts); default false. */
   behindProxy?: boolean;
+  /** Invitations and notifications by e-mail (mail/mailer.ts); default: off. */
+  mailer?: Mailer;
 }
 
 export type { AppEnv };
@@ -51,6 +54,7 @@ export function createApp({
   clock = () => new Date(),
   referralPolicy = DEFAULT_REFERRAL_POLICY,
   behindProxy = false,
+  mailer = createMailer({ store, transport: null, links: { appUrl: '' }, logger }),
 }: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
@@ -90,7 +94,7 @@ export function createApp({
   api.route('/', createApiRoutes(store, clock));
   api.route('/', createSessionRoutes({ store, logger, clock, demo: mode === 'demo', behindProxy }));
   api.route('/', createSyncRoutes(store, logger, clock));
-  api.route('/', createReferralRoutes(store, logger, clock, referralPolicy));
+  api.route('/', createReferralRoutes(store, logger, clock, referralPolicy, mailer));
   api.route('/', createDemoRoutes(store, mode === 'demo'));
   api.route('/', createAgendaRoutes(store, clock));
   api.route('/', createInteropRoutes(store, logger, clock));

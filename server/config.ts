@@ -29,6 +29,13 @@ export interface ServerConfig {
    * then count per that address instead of the socket's, which is the proxy's (http/client-address.ts).
    */
   behindProxy: boolean;
+  /**
+   * Mail (`BOUSSOLE_SMTP_URL`, `BOUSSOLE_MAIL_FROM`): invitations and notifications without personal data. Absent:
+   * no mail is written or sent, and the app says so where a notification would be expected.
+   */
+  mail?: { smtpUrl: string; from: string };
+  /** The app's address as people reach it (`BOUSSOLE_PUBLIC_URL`), for the links in messages. */
+  publicUrl?: string;
 }
 
 export const SERVER_MODES = ['demo', 'production'] as const;
@@ -47,6 +54,11 @@ const envSchema = z.object({
   BOUSSOLE_REFERRAL_EXPIRY_DAYS: z._default(days, DEFAULT_REFERRAL_POLICY.expiration_jours),
   BOUSSOLE_REFERRAL_RETENTION_DAYS: z._default(days, DEFAULT_REFERRAL_POLICY.conservation_jours),
   BOUSSOLE_BEHIND_PROXY: z._default(z.enum(['true', 'false']), 'false'),
+  BOUSSOLE_SMTP_URL: z.optional(
+    z.string().check(z.regex(/^smtps?:\/\/[^\s/]+/, 'adresse smtp://… ou smtps://… attendue (identifiants compris)')),
+  ),
+  BOUSSOLE_MAIL_FROM: z.optional(z.string().check(z.minLength(3), z.maxLength(200))),
+  BOUSSOLE_PUBLIC_URL: z.optional(z.url({ protocol: /^https?$/ })),
 });
 
 /** Reads the configuration; throws with every faulty variable named (empty values count as unset). */
@@ -63,8 +75,18 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): S
     BOUSSOLE_REFERRAL_EXPIRY_DAYS: set('BOUSSOLE_REFERRAL_EXPIRY_DAYS'),
     BOUSSOLE_REFERRAL_RETENTION_DAYS: set('BOUSSOLE_REFERRAL_RETENTION_DAYS'),
     BOUSSOLE_BEHIND_PROXY: set('BOUSSOLE_BEHIND_PROXY'),
+    BOUSSOLE_SMTP_URL: set('BOUSSOLE_SMTP_URL'),
+    BOUSSOLE_MAIL_FROM: set('BOUSSOLE_MAIL_FROM'),
+    BOUSSOLE_PUBLIC_URL: set('BOUSSOLE_PUBLIC_URL'),
   });
   if (!parsed.ok) throw new Error(`Configuration invalide : ${describeProblems(parsed.problems)}`);
+  const { BOUSSOLE_SMTP_URL: smtpUrl, BOUSSOLE_MAIL_FROM: from, BOUSSOLE_PUBLIC_URL: appUrl } = parsed.value;
+  // Half a mail configuration is a mistake to say at start, not a server that silently never mails.
+  if ((smtpUrl === undefined) !== (from === undefined)) {
+    throw new Error(
+      'Configuration invalide : BOUSSOLE_SMTP_URL et BOUSSOLE_MAIL_FROM vont ensemble (les deux ou aucune)',
+    );
+  }
   const { PORT, HOST, BOUSSOLE_DB, BOUSSOLE_STATIC, BOUSSOLE_MODE, BOUSSOLE_DEMO_SERVICES } = parsed.value;
   return {
     port: PORT,
@@ -78,6 +100,8 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): S
       conservation_jours: parsed.value.BOUSSOLE_REFERRAL_RETENTION_DAYS,
     },
     behindProxy: parsed.value.BOUSSOLE_BEHIND_PROXY === 'true',
+    ...(smtpUrl === undefined || from === undefined ? {} : { mail: { smtpUrl, from } }),
+    ...(appUrl === undefined ? {} : { publicUrl: appUrl.replace(/\/+$/, '') }),
     ...(BOUSSOLE_DEMO_SERVICES === undefined ? {} : { demoServices: BOUSSOLE_DEMO_SERVICES }),
   };
 }

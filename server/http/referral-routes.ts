@@ -16,6 +16,7 @@ import {
 import { maySend } from '../../src/domain/referral-rules.ts';
 import { parse } from '../../src/domain/validation.ts';
 import type { Logger } from '../logger.ts';
+import { type Mailer, notifyReferralAnswered, notifyReferralSent } from '../mail/mailer.ts';
 import type { DirectoryStore } from '../storage/directory-store.ts';
 import { mutationHash } from '../sync/json-values.ts';
 import { readerOf } from '../sync/visibility.ts';
@@ -43,6 +44,7 @@ export function createReferralRoutes(
   logger: Logger,
   clock: Clock,
   policy: ReferralPolicy,
+  mailer: Mailer,
 ): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   const signedIn = requireSession(store, clock);
@@ -81,6 +83,7 @@ export function createReferralRoutes(
       referral_id: draft.id,
       replayed: outcome.kind === 'replayed',
     });
+    await notifyReferralSent(mailer, logger, outcome.referral, now);
     const answer: ReferralAnswer = { protocol: answerProtocol(c), referral: outcome.referral };
     return c.json(answer);
   });
@@ -122,6 +125,7 @@ export function createReferralRoutes(
           'Cet identifiant de changement a déjà servi pour un autre changement.',
         );
       default: {
+        await notifyReferralAnswered(mailer, logger, outcome.referral, account.id, now);
         const answer: ReferralAnswer = { protocol: answerProtocol(c), referral: outcome.referral };
         return c.json(answer);
       }
@@ -136,7 +140,12 @@ export function createReferralRoutes(
     if (!query.ok) return invalidRequest(c, query.problems);
     await sweep(clock());
     const feed = await store.referralFeed({ account, ...query.value });
-    const page: ReferralPage = { protocol: answerProtocol(c), ...feed, epoch: await store.epoch(), policy };
+    const page: ReferralPage = {
+      protocol: answerProtocol(c),
+      ...feed,
+      epoch: await store.epoch(),
+      policy: { ...policy, notifications_courriel: mailer.enabled },
+    };
     return c.json(page);
   });
 

@@ -20,6 +20,10 @@ export const LEASE_MS = 2 * 60_000;
 /** Sent and abandoned messages are kept this long (their keys stop a late resend from mailing twice). */
 export const KEEP_DONE_MS = 30 * 86_400_000;
 const BATCH = 20;
+/** Digests leave from this hour (Paris) on: yesterday's referrals, read at the start of the working day. */
+export const DIGEST_HOUR = 7;
+
+const PARIS_HOUR = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', hour: '2-digit', hourCycle: 'h23' });
 
 export interface DrainReport {
   sent: number;
@@ -35,7 +39,9 @@ export interface Mailer {
   drain(): Promise<DrainReport>;
   /** Starts a drain without waiting for it (after a request wrote to the outbox). */
   kick(): void;
-  /** Queues the daily digests of the days before today (a no-op until the day turns). */
+  /** Lets a send in flight finish and starts no other; what is left waits in the outbox for the next start. */
+  stop(): Promise<void>;
+  /** Queues the daily digests of the days before today, from DIGEST_HOUR (Paris) on; also purges old rows. */
   collectDigests(): Promise<number>;
 }
 
@@ -52,13 +58,16 @@ const EMPTY: DrainReport = { sent: 0, failed: 0, abandoned: 0 };
 
 export function createMailer({ store, transport, links, logger, clock = () => new Date() }: MailerOptions): Mailer {
   let running: Promise<DrainReport> | null = null;
+  let stopped = false;
 
   const drainOnce = async (send: MailTransport): Promise<DrainReport> => {
     const report = { ...EMPTY };
-    for (;;) {
+    while (!stopped) {
       const batch = await store.claimMail(clock(), BATCH, LEASE_MS);
       if (batch.length === 0) break;
       for (const mail of batch) {
+        // Claimed but not tried: its lease runs out and the next start sends it (the attempt counted is spent).
+        if (stopped) break;
         try {
           await send.send({ to: mail.to, ...renderMail(mail.content, links) });
           await store.mailSent(mail.id, clock());
@@ -89,7 +98,7 @@ export function createMailer({ store, transport, links, logger, clock = () => ne
     enabled: transport !== null,
     store,
     drain() {
-      if (!transport) return Promise.resolve({ ...EMPTY });
+      if (!transport || stopped) return Promise.resolve({ ...EMPTY });
       running ??= drainOnce(transport).finally(() => {
         running = null;
       });
@@ -100,9 +109,14 @@ export function createMailer({ store, transport, links, logger, clock = () => ne
         .drain()
         .catch((error: unknown) => logger.error({ event: 'mail_drain_failed', error: describeError(error) }));
     },
+    async stop() {
+      stopped = true;
+      await running?.catch(() => undefined);
+    },
     async collectDigests() {
       if (!transport) return 0;
       const now = clock();
+      if (Number(PARIS_HOUR.format(now)) < DIGEST_HOUR) return 0;
       const queued = await store.collectDigests(now);
       await store.purgeMail(new Date(now.getTime() - KEEP_DONE_MS));
       if (queued > 0) logger.info({ event: 'mail_digests_queued', count: queued });
