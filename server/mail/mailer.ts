@@ -35,6 +35,8 @@ export interface Mailer {
   /** False without SMTP: every call below does nothing. */
   readonly enabled: boolean;
   readonly store: MailStore;
+  /** The server's clock (tests pin it). */
+  readonly clock: () => Date;
   /** Sends what is due now; a call during a run waits for that run instead of starting another. */
   drain(): Promise<DrainReport>;
   /** Starts a drain without waiting for it (after a request wrote to the outbox). */
@@ -97,6 +99,7 @@ export function createMailer({ store, transport, links, logger, clock = () => ne
   const mailer: Mailer = {
     enabled: transport !== null,
     store,
+    clock,
     drain() {
       if (!transport || stopped) return Promise.resolve({ ...EMPTY });
       running ??= drainOnce(transport).finally(() => {
@@ -188,6 +191,7 @@ export interface InvitationMail {
   /** The address where the code is typed (the app's « Connexion »). */
   signInUrl: string;
   role: string;
+  /** Default: the mailer's clock. */
   now?: Date;
 }
 
@@ -209,7 +213,7 @@ export async function mailInvitation(
     key: `invitation:${sha256(invitation.code)}`,
     to: invitation.to,
     content,
-    now: invitation.now ?? new Date(),
+    now: invitation.now ?? mailer.clock(),
   });
   mailer.kick();
   return queued ? 'queued' : 'already';
