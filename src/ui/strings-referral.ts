@@ -11,6 +11,10 @@ export const frReferral = {
   sentByTeam: 'Envoyées par votre équipe',
   noneSentByTeam: 'Aucune orientation envoyée par votre équipe.',
   signInFirst: 'Connectez-vous pour envoyer et suivre les orientations.',
+  // Said where a notification would be expected, when the server says it sends none (policy.notifications_courriel).
+  mailOff: 'Les notifications par e-mail ne sont pas activées sur ce serveur',
+  mailOffReceived: 'ouvrez Boussole régulièrement pour voir les nouvelles orientations.',
+  mailOffSent: 'ouvrez Boussole régulièrement pour voir les réponses des partenaires.',
   statsTitle: 'Orientations : les chiffres',
   statsIntro: 'La coordination voit le nombre d’orientations par statut et motif, jamais les personnes orientées.',
   statsOffline: 'Les chiffres se lisent en ligne : reconnectez-vous au réseau.',

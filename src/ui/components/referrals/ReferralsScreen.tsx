@@ -42,9 +42,16 @@ export function ReferralsScreen({ context }: { context: ReferralContext }) {
         ))}
       </ul>
     );
+  // Only a server that says so: an older one (no field) or a list never synced says nothing either way.
+  const mailOff = model?.policy.value.notifications_courriel === false;
   return (
     <section aria-labelledby="referrals-title">
       <h1 id="referrals-title">{R.listTitle}</h1>
+      {mailOff && (
+        <p class="notice" data-testid="mail-off">
+          {R.mailOff} : {account.role === 'partenaire' ? R.mailOffReceived : R.mailOffSent}
+        </p>
+      )}
       {items === null ? (
         <p aria-busy="true">{fr.directory.loading}</p>
       ) : (
