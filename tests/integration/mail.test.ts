@@ -31,7 +31,12 @@ const PERSON = {
   heure: '16:45',
   note: 'Note de refus Ornithorynque',
 };
-const SECRETS = [...Object.values(PERSON), 'Quatremarre', '07987654', 'Ornithorynque', '2026-03-05'];
+/** Each value, each of its distinctive words, and the appointment's day written the other ways. */
+const SECRETS = [
+  ...Object.values(PERSON),
+  ...['Zéphyrine', 'Quatremarre', '0798765431', 'Pangolin', 'Okapi', 'Xylophone', 'Capucine', 'Vermeer'],
+  ...['Ornithorynque', '2026-03-05', '05/03/2026', '5 mars'],
+];
 
 const personalDraft = (over: Parameters<typeof aDraft>[0] = {}) =>
   aDraft({
