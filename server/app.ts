@@ -22,6 +22,7 @@ import { createSessionRoutes } from './http/session-routes.ts';
 import { staticFiles } from './http/static-files.ts';
 import { createSyncRoutes } from './http/sync-routes.ts';
 import { describeError, type Logger, ThrownValue } from './logger.ts';
+import { createMailRoutes } from './mail/mail-routes.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
 import type { DirectoryStore } from './storage/directory-store.ts';
 
@@ -95,6 +96,7 @@ export function createApp({
   api.route('/', createSessionRoutes({ store, logger, clock, demo: mode === 'demo', behindProxy }));
   api.route('/', createSyncRoutes(store, logger, clock));
   api.route('/', createReferralRoutes(store, logger, clock, referralPolicy, mailer));
+  api.route('/', createMailRoutes(store, logger, clock, mailer));
   api.route('/', createDemoRoutes(store, mode === 'demo'));
   api.route('/', createAgendaRoutes(store, clock));
   api.route('/', createInteropRoutes(store, logger, clock));

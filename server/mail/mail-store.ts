@@ -4,9 +4,10 @@
 // event it comes from: the same event written twice (a client resending a referral whose answer it lost) is written
 // once. Every method is ONE transaction; memory and SQLite pass tests/integration/mail-store.contract.ts.
 
+import type { NotificationPreference } from '../../src/domain/notifications.ts';
+
 /** How an account wants its notifications: one message per event, one message a day, or none. */
-export const NOTIFICATION_PREFERENCES = ['immediate', 'daily', 'none'] as const;
-export type NotificationPreference = (typeof NOTIFICATION_PREFERENCES)[number];
+export type { NotificationPreference };
 
 /** What a notification says. No event carries anything about the person oriented. */
 export const NOTIFICATION_EVENTS = ['nouvelle_orientation', 'orientation_acceptee', 'orientation_refusee'] as const;

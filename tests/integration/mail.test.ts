@@ -9,6 +9,7 @@ import { createMailer, MAX_ATTEMPTS, type Mailer, mailInvitation, retryDelayMs }
 import { smtpTransport } from '../../server/mail/transport.ts';
 import type { DirectoryStore } from '../../server/storage/directory-store.ts';
 import { openSqliteStore } from '../../server/storage/sqlite-store.ts';
+import { notificationSettingsSchema } from '../../src/domain/notifications.ts';
 import { PROTOCOL_VERSION } from '../../src/domain/protocol-version.ts';
 import { referralPageSchema } from '../../src/domain/referral.ts';
 import { acceptWith, aDraft, refuse } from '../fixtures/referrals.ts';
@@ -333,5 +334,50 @@ describe('mail (SMTP server in the test process)', () => {
     const t = await setUp({ smtp: true });
     const page = await t.app.request('/api/v1/referrals', { headers: t.people.partnerA.auth });
     expect(referralPageSchema.parse(await jsonOf(page)).policy.notifications_courriel).toBe(true);
+  });
+});
+
+describe('GET and PUT /api/v1/notifications', () => {
+  it('lets an account read and set its own address and how often it is told; bad input changes nothing', async () => {
+    const logger = createCapturingLogger();
+    const store = openSqliteStore({ path: ':memory:' });
+    await store.upsert(asWrites(makeDirectory(1, 1)));
+    const mailer = createMailer({ store, transport: null, links: { appUrl: APP_URL }, logger });
+    const app = createApp({ store, logger, mailer });
+    const worker = await signInAs(app, store, { role: 'travailleur', nom: 'Wendy' });
+    const other = await signInAs(app, store, { role: 'travailleur', nom: 'Walid' });
+    const put = (body: object, device = worker) =>
+      app.request('/api/v1/notifications', {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json', ...device.auth },
+        body: JSON.stringify({ protocol: PROTOCOL_VERSION, ...body }),
+      });
+    const read = async (device = worker) =>
+      notificationSettingsSchema.parse(
+        await jsonOf(await app.request('/api/v1/notifications', { headers: device.auth })),
+      );
+
+    expect(await read()).toMatchObject({ courriel: false, email: null, notifications: 'immediate' });
+    const set = await put({ email: 'wendy@mdm.test', notifications: 'daily' });
+    expect(set.status).toBe(200);
+    expect(await read()).toMatchObject({ email: 'wendy@mdm.test', notifications: 'daily' });
+    expect(await read(other)).toMatchObject({ email: null, notifications: 'immediate' });
+
+    for (const [body, path] of [
+      [{ email: 'pas une adresse' }, 'email'],
+      [{ notifications: 'hebdomadaire' }, 'notifications'],
+      [{ account_id: other.account.id, notifications: 'none' }, ''],
+    ] as const) {
+      const refused = await put(body);
+      expect(refused.status).toBe(400);
+      expect(JSON.stringify(await jsonOf(refused))).toContain(`"path":"${path}`);
+    }
+    expect(await read()).toMatchObject({ email: 'wendy@mdm.test', notifications: 'daily' });
+    expect(await read(other)).toMatchObject({ notifications: 'immediate' });
+    expect((await put({ email: null })).status).toBe(200);
+    expect((await read()).email).toBeNull();
+    expect((await app.request('/api/v1/notifications')).status).toBe(401);
+    expect(JSON.stringify(logger.lines)).not.toContain('wendy@mdm.test');
+    await store.close();
   });
 });
