@@ -3,7 +3,7 @@
 // the SMTP server does not take at once stays in the outbox for the running server's mail job.
 import { runAdmin } from './admin-commands.ts';
 import { runOnDatabase } from './command-line.ts';
-import { publicUrl, readConfig } from './config.ts';
+import { readConfig } from './config.ts';
 import { silentLogger } from './logger.ts';
 import { createMailer } from './mail/mailer.ts';
 import { smtpTransport } from './mail/transport.ts';
@@ -11,7 +11,7 @@ import { smtpTransport } from './mail/transport.ts';
 runOnDatabase(async (ctx, argv) => {
   const config = readConfig(process.env);
   const transport = config.mail ? smtpTransport(config.mail.smtpUrl, config.mail.from) : null;
-  const appUrl = config.publicUrl ?? publicUrl(config.host, config.port);
+  const appUrl = config.mail?.appUrl ?? '';
   const mailer = createMailer({ store: ctx.store, transport, links: { appUrl }, logger: silentLogger });
   try {
     return await runAdmin({ ...ctx, mailer, signInUrl: `${appUrl}/connexion` }, argv);

@@ -68,14 +68,20 @@ describe('server configuration from the environment', () => {
     expect(config.mail).toEqual({
       smtpUrl: 'smtps://boussole:secret@smtp.example.org:465',
       from: 'Boussole <boussole@example.org>',
+      appUrl: 'https://boussole.example.org',
     });
-    expect(config.publicUrl).toBe('https://boussole.example.org');
   });
 
   it('refuses half a mail configuration and a URL that is not SMTP, without echoing the credentials', () => {
-    expect(() => readConfig({ BOUSSOLE_SMTP_URL: 'smtp://localhost:25' })).toThrow(/BOUSSOLE_MAIL_FROM/);
+    const site = { BOUSSOLE_PUBLIC_URL: 'https://boussole.example.org' };
+    expect(() => readConfig({ ...site, BOUSSOLE_SMTP_URL: 'smtp://localhost:25' })).toThrow(/BOUSSOLE_MAIL_FROM/);
+    expect(() => readConfig({ BOUSSOLE_SMTP_URL: 'smtp://localhost:25', BOUSSOLE_MAIL_FROM: 'a@b.fr' })).toThrow(
+      /BOUSSOLE_PUBLIC_URL/,
+    );
     expect(() => readConfig({ BOUSSOLE_MAIL_FROM: 'boussole@example.org' })).toThrow(/BOUSSOLE_SMTP_URL/);
-    const wrong = () => readConfig({ BOUSSOLE_SMTP_URL: 'https://user:hunter2@x', BOUSSOLE_MAIL_FROM: 'a@b.fr' });
+    expect(readConfig(site)).not.toHaveProperty('mail');
+    const wrong = () =>
+      readConfig({ ...site, BOUSSOLE_SMTP_URL: 'https://user:hunter2@x', BOUSSOLE_MAIL_FROM: 'a@b.fr' });
     expect(wrong).toThrow(/BOUSSOLE_SMTP_URL/);
     expect(wrong).not.toThrow(/hunter2/);
   });

@@ -33,9 +33,12 @@ export interface ServerConfig {
    * Mail (`BOUSSOLE_SMTP_URL`, `BOUSSOLE_MAIL_FROM`): invitations and notifications without personal data. Absent:
    * no mail is written or sent, and the app says so where a notification would be expected.
    */
-  mail?: { smtpUrl: string; from: string };
-  /** The app's address as people reach it (`BOUSSOLE_PUBLIC_URL`), for the links in messages. */
-  publicUrl?: string;
+  mail?: {
+    smtpUrl: string;
+    from: string;
+    /** The app's address as people reach it (`BOUSSOLE_PUBLIC_URL`, no trailing slash): the links in messages. */
+    appUrl: string;
+  };
 }
 
 export const SERVER_MODES = ['demo', 'production'] as const;
@@ -81,10 +84,12 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): S
   });
   if (!parsed.ok) throw new Error(`Configuration invalide : ${describeProblems(parsed.problems)}`);
   const { BOUSSOLE_SMTP_URL: smtpUrl, BOUSSOLE_MAIL_FROM: from, BOUSSOLE_PUBLIC_URL: appUrl } = parsed.value;
-  // Half a mail configuration is a mistake to say at start, not a server that silently never mails.
-  if ((smtpUrl === undefined) !== (from === undefined)) {
+  // Half a mail configuration is a mistake to say at start, not a server that silently never mails, nor one that
+  // mails links to localhost.
+  const mailSet = [smtpUrl, from, appUrl].filter((v) => v !== undefined).length;
+  if (smtpUrl !== undefined ? mailSet < 3 : from !== undefined) {
     throw new Error(
-      'Configuration invalide : BOUSSOLE_SMTP_URL et BOUSSOLE_MAIL_FROM vont ensemble (les deux ou aucune)',
+      'Configuration invalide : BOUSSOLE_SMTP_URL, BOUSSOLE_MAIL_FROM et BOUSSOLE_PUBLIC_URL vont ensemble pour envoyer du courriel',
     );
   }
   const { PORT, HOST, BOUSSOLE_DB, BOUSSOLE_STATIC, BOUSSOLE_MODE, BOUSSOLE_DEMO_SERVICES } = parsed.value;
@@ -100,8 +105,9 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): S
       conservation_jours: parsed.value.BOUSSOLE_REFERRAL_RETENTION_DAYS,
     },
     behindProxy: parsed.value.BOUSSOLE_BEHIND_PROXY === 'true',
-    ...(smtpUrl === undefined || from === undefined ? {} : { mail: { smtpUrl, from } }),
-    ...(appUrl === undefined ? {} : { publicUrl: appUrl.replace(/\/+$/, '') }),
+    ...(smtpUrl === undefined || from === undefined || appUrl === undefined
+      ? {}
+      : { mail: { smtpUrl, from, appUrl: appUrl.replace(/\/+$/, '') } }),
     ...(BOUSSOLE_DEMO_SERVICES === undefined ? {} : { demoServices: BOUSSOLE_DEMO_SERVICES }),
   };
 }

@@ -53,8 +53,7 @@ async function main(): Promise<void> {
 
   // Mail is on only with an SMTP server; said once at start, without the server's address or credentials.
   const transport = config.mail ? smtpTransport(config.mail.smtpUrl, config.mail.from) : null;
-  const appUrl = config.publicUrl ?? publicUrl(config.host, config.port);
-  const mailer = createMailer({ store, transport, links: { appUrl }, logger });
+  const mailer = createMailer({ store, transport, links: { appUrl: config.mail?.appUrl ?? '' }, logger });
   logger.info({ event: mailer.enabled ? 'mail_on' : 'mail_off' });
   const app = createApp({
     mailer,

@@ -143,7 +143,7 @@ export function memoryMail(state: MemoryState): MailStore {
       }
       let queued = 0;
       for (const accountId of [...byAccount.keys()].sort()) {
-        const mail = mailOf(accountId);
+        const mail = state.accounts.get(accountId)?.disabled_at === null ? mailOf(accountId) : undefined;
         const counts = byAccount.get(accountId) ?? {};
         if (mail?.email && mail.notifications !== 'none') {
           if (queueRow(`digest:${accountId}:${today}`, mail.email, digestContent(counts), at)) queued++;

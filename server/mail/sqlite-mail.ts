@@ -43,6 +43,9 @@ export function sqliteMail(db: Database.Database): MailStore {
     accountMail: db.prepare<[string], { email: string | null; notifications: NotificationPreference }>(
       `SELECT ${EMAIL_OF_ACCOUNT} AS email, a.notifications FROM accounts a WHERE a.id = ?`,
     ),
+    liveAccountMail: db.prepare<[string], { email: string | null; notifications: NotificationPreference }>(
+      `SELECT ${EMAIL_OF_ACCOUNT} AS email, a.notifications FROM accounts a WHERE a.id = ? AND a.disabled_at IS NULL`,
+    ),
     setEmail: db.prepare<[string | null, string]>('UPDATE accounts SET email = ? WHERE id = ?'),
     setNotifications: db.prepare<[string, string]>('UPDATE accounts SET notifications = ? WHERE id = ?'),
     account: db.prepare<[string], SideRow>('SELECT id, role, structure_id, equipe_id FROM accounts WHERE id = ?'),
@@ -150,8 +153,8 @@ export function sqliteMail(db: Database.Database): MailStore {
     }
     let queued = 0;
     for (const [accountId, counts] of byAccount) {
-      const mail = s.accountMail.get(accountId);
-      // Events whose account has since lost its address or turned notifications off are dropped, not kept.
+      const mail = s.liveAccountMail.get(accountId);
+      // Events whose account has since been disabled, lost its address or turned notifications off are dropped.
       if (mail?.email && mail.notifications !== 'none') {
         if (queueRow(`digest:${accountId}:${today}`, mail.email, digestContent(counts), at)) queued++;
       }
