@@ -24,3 +24,4 @@ export const notificationChangeSchema = z.strictObject({
   email: z.optional(z.nullable(emailSchema)),
   notifications: z.optional(notificationPreferenceSchema),
 });
+export type NotificationChange = Omit<z.infer<typeof notificationChangeSchema>, 'protocol'>;

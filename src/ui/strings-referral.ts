@@ -109,4 +109,20 @@ export const frReferral = {
   },
   sentOnDate: (date: string) => `Envoi : ${date}`,
   writtenOnDate: (date: string) => `Rédaction : ${date}`,
+  // The account's e-mail notifications, under the list (NotificationSettings.tsx).
+  mail: {
+    title: 'Notifications par e-mail',
+    intro: 'Un message dit seulement qu’une orientation ou une réponse vous attend : rien sur la personne.',
+    email: 'Adresse électronique',
+    emailHint: 'Laissez vide pour ne plus recevoir de message.',
+    emailInvalid: 'Adresse électronique attendue, par exemple nom@domaine.fr.',
+    how: 'Recevoir un message',
+    immediate: 'À chaque nouvelle orientation ou réponse',
+    daily: 'Un résumé chaque matin',
+    none: 'Jamais',
+    save: 'Enregistrer',
+    saved: 'Réglages des notifications enregistrés.',
+    online: 'Les notifications par e-mail se règlent en ligne : reconnectez-vous au réseau.',
+    notSaved: 'Réglages non enregistrés : vérifiez la connexion et réessayez.',
+  },
 };

@@ -7,6 +7,7 @@ import type { ReferralModel } from '../../models/referral-model.ts';
 import { fr } from '../../strings.ts';
 import { frReferral } from '../../strings-referral.ts';
 import { Badge } from '../Badge.tsx';
+import { NotificationSettings } from './NotificationSettings.tsx';
 import { contentOf, dateFr, isReceived, reminderOf, statusLabel, statusTone } from './referral-view.ts';
 import { namesOf, type ReferralContext, useReferralModel } from './use-referrals.ts';
 
@@ -66,6 +67,7 @@ export function ReferralsScreen({ context }: { context: ReferralContext }) {
           {list(sent, team ? R.noneSentByTeam : R.noneSent, 'referrals-sent')}
         </>
       )}
+      {model?.notifications && <NotificationSettings access={model.notifications} />}
     </section>
   );
 }
