@@ -98,7 +98,9 @@ export function NotificationSettings({ access }: { access: NotificationsAccess }
             </label>
           ))}
         </fieldset>
-        <button type="submit">{M.save}</button>
+        <button type="submit" class="button primary">
+          {M.save}
+        </button>
         <p role="status">{status}</p>
       </form>
     </section>
