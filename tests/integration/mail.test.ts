@@ -1,6 +1,10 @@
 // Mail end to end: the HTTP app, its SQLite store, the mail job and nodemailer, against a real SMTP server in the
 // test process. Every message sent is read back: who received it, its subject and body, and — scanning the raw
 // message and its decoded form — that nothing of the person oriented ever leaves in an e-mail.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runAdmin } from '../../server/admin-commands.ts';
 import { createApp } from '../../server/app.ts';
@@ -379,5 +383,48 @@ describe('GET and PUT /api/v1/notifications', () => {
     expect((await app.request('/api/v1/notifications')).status).toBe(401);
     expect(JSON.stringify(logger.lines)).not.toContain('wendy@mdm.test');
     await store.close();
+  });
+});
+
+describe('an invitation’s code in the outbox', () => {
+  it('stays in the database only until its message leaves', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'boussole-mail-'));
+    const path = join(dir, 'mail.sqlite');
+    const sink = await startSmtpSink();
+    const store = openSqliteStore({ path });
+    const transport = smtpTransport(sink.url, FROM);
+    const mailer = createMailer({ store, transport, links: { appUrl: APP_URL }, logger: createCapturingLogger() });
+    const peek = new Database(path, { readonly: true });
+    const params = () => peek.prepare<[], { params: string }>('SELECT params FROM mail_outbox').all();
+    try {
+      sink.down = true;
+      await mailInvitation(mailer, {
+        to: 'x@asso.test',
+        code: 'INV-SECRET-CODE',
+        signInUrl: APP_URL,
+        role: 'partenaire',
+      });
+      await mailer.drain();
+      expect(JSON.stringify(params())).toContain('INV-SECRET-CODE'); // kept for the retry
+      sink.down = false;
+      const later = new Date(Date.now() + retryDelayMs(1) + 1000);
+      const retrying = createMailer({
+        store,
+        transport,
+        links: { appUrl: APP_URL },
+        logger: createCapturingLogger(),
+        clock: () => later,
+      });
+      expect(await retrying.drain()).toMatchObject({ sent: 1 });
+      expect(sink.messages[0]?.text).toContain('INV-SECRET-CODE');
+      expect(params()).toEqual([{ params: '{}' }]);
+    } finally {
+      peek.close();
+      await mailer.stop();
+      transport.close();
+      await store.close();
+      await sink.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
