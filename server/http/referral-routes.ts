@@ -16,6 +16,7 @@ import {
 import { maySend } from '../../src/domain/referral-rules.ts';
 import { parse } from '../../src/domain/validation.ts';
 import type { Logger } from '../logger.ts';
+import { type Mailer, notifyReferralAnswered, notifyReferralSent } from '../mail/mailer.ts';
 import type { DirectoryStore } from '../storage/directory-store.ts';
 import { mutationHash } from '../sync/json-values.ts';
 import { readerOf, SERVER_READER } from '../sync/visibility.ts';
@@ -61,6 +62,7 @@ export function createReferralRoutes(
   logger: Logger,
   clock: Clock,
   policy: ReferralPolicy,
+  mailer: Mailer,
 ): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   const signedIn = requireSession(store, clock);
@@ -99,6 +101,7 @@ export function createReferralRoutes(
       referral_id: draft.id,
       replayed: outcome.kind === 'replayed',
     });
+    await notifyReferralSent(mailer, logger, outcome.referral, now);
     const answer: ReferralAnswer = { protocol: answerProtocol(c), referral: outcome.referral };
     return c.json(answer);
   });
@@ -140,6 +143,7 @@ export function createReferralRoutes(
           'Cet identifiant de changement a déjà servi pour un autre changement.',
         );
       default: {
+        await notifyReferralAnswered(mailer, logger, outcome.referral, account.id, now);
         const answer: ReferralAnswer = { protocol: answerProtocol(c), referral: outcome.referral };
         return c.json(answer);
       }
@@ -154,7 +158,12 @@ export function createReferralRoutes(
     if (!query.ok) return invalidRequest(c, query.problems);
     await sweep(clock());
     const feed = await store.referralFeed({ account, ...query.value });
-    const page: ReferralPage = { protocol: answerProtocol(c), ...feed, epoch: await store.epoch(), policy };
+    const page: ReferralPage = {
+      protocol: answerProtocol(c),
+      ...feed,
+      epoch: await store.epoch(),
+      policy: { ...policy, notifications_courriel: mailer.enabled },
+    };
     return c.json(page);
   });
 

@@ -46,6 +46,10 @@ test('une orientation écrite hors ligne part au retour du réseau, le partenair
   // Other specs of the run may have sent the demo partner referrals too: this one is Awa Diallo's.
   const received = partner.getByTestId('referrals-received').getByTestId('referral').filter({ hasText: 'Awa Diallo' });
   await expect(received).toHaveCount(1);
+  // The test server has no SMTP server: where a notification would be expected, the list says there is none.
+  await expect(partner.getByTestId('mail-off')).toHaveText(
+    'Les notifications par e-mail ne sont pas activées sur ce serveur : ouvrez Boussole régulièrement pour voir les nouvelles orientations.',
+  );
   await received.getByRole('link', { name: 'Awa Diallo' }).click();
   await expect(partner.getByText('Merci de la recevoir rapidement')).toBeVisible();
   await partner.getByRole('radio', { name: 'Refuser' }).check();
@@ -62,6 +66,7 @@ test('une orientation écrite hors ligne part au retour du réseau, le partenair
   // The demo worker belongs to a team (its MDM, server/demo-accounts.ts): its list is the team's.
   await worker.goto('/orientations');
   await expect(worker.getByRole('heading', { name: 'Envoyées par votre équipe' })).toBeVisible();
+  await expect(worker.getByTestId('mail-off')).toContainText('voir les réponses des partenaires');
   await expect(
     worker.getByTestId('referrals-sent').getByTestId('referral').filter({ hasText: 'Awa Diallo' }),
   ).toHaveCount(1);
