@@ -3,7 +3,7 @@
 // the network or IndexedDB come in many shapes (optional fields present or not); reading them in a loop over
 // 50,000 services is several times slower than reading entries that all share one shape.
 import { communeByCode } from '../domain/communes.ts';
-import type { Service } from '../domain/service.ts';
+import type { Arret, Service } from '../domain/service.ts';
 import type { Structure } from '../domain/structure.ts';
 import { temporaryPeriods } from './hours/temporary.ts';
 import { serviceFirstNeedsMask, serviceNeedsMask } from './needs.ts';
@@ -18,8 +18,15 @@ import type {
 import type { SearchEntry } from './search/search-entry.ts';
 
 export interface ServiceEntry extends SearchEntry {
-  /** Position in `snapshot.entries` (the order of service ids). */
+  /**
+   * Position among the snapshot's places (snapshot.ts `entryAt`): services in the order of their ids, then the
+   * stops of services that move.
+   */
   index: number;
+  /** The stop this entry stands for: a service that moves is a candidate at each of its stops (snapshot.ts). */
+  stop: Arret | null;
+  /** The service has stops: this entry (its structure's address) is not where people find it. */
+  itinerant: boolean;
   service: Service;
   /** Undefined when the structure is missing from the directory (the service is still shown). */
   structure: Structure | undefined;
@@ -65,8 +72,11 @@ export function entryOf(index: number, service: Service, structure: Structure | 
   const accessibility = service.lieu ? service.lieu.accessibilite : structure?.accessibilite;
   const { eligibilite: e, fiche_liaison: fiche, tarif } = service;
   const referral = e.sur_orientation || fiche.requise;
+  const arrets = service.arrets !== undefined && service.arrets.length > 0 ? service.arrets : null;
   return {
     index,
+    stop: null,
+    itinerant: arrets !== null,
     id: service.id,
     structureId: service.structure_id,
     nom: service.nom,
@@ -114,5 +124,31 @@ export function entryOf(index: number, service: Service, structure: Structure | 
     affordable: tarif.type !== 'payant',
     directAccess: !referral,
     capacity: service.capacite?.etat ?? null,
+    stopCommunes: arrets === null ? null : [...new Set(arrets.map((a) => a.code_insee))],
+    stopHours: arrets === null ? null : [...new Set(arrets.map((a) => a.horaires))],
+  };
+}
+
+/**
+ * A stop of a service that moves, as a place of its own: the service's entry with the stop's position, commune and
+ * hours (the service's temporary information still applies: a closure stops the whole round). Step-free access is
+ * unknown at a stop; a stop without a position is placed at its commune's centre.
+ */
+export function stopEntryOf(index: number, base: ServiceEntry, stop: Arret): ServiceEntry {
+  const commune = communeByCode(stop.code_insee);
+  const located = stop.latitude !== null && stop.longitude !== null;
+  return {
+    ...base,
+    index,
+    stop,
+    itinerant: false,
+    communeCode: stop.code_insee,
+    communeName: commune?.nom ?? stop.commune,
+    qpv: null,
+    latitude: located ? stop.latitude : (commune?.centre.latitude ?? null),
+    longitude: located ? stop.longitude : (commune?.centre.longitude ?? null),
+    locationApprox: !located,
+    hours: stop.horaires,
+    pmr: null,
   };
 }

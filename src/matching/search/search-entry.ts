@@ -34,6 +34,9 @@ export interface SearchEntry {
   criteres: readonly string[];
   hours: string | null;
   temporary: readonly TemporaryPeriod[];
+  /** A service that moves: the communes it stops in and its stops' hours (null: a fixed place). */
+  stopCommunes: readonly string[] | null;
+  stopHours: readonly string[] | null;
 }
 
 /** A saved entry's values, in this order; `affordable` and `directAccess` follow from `tarif` and `referral`. */
@@ -57,6 +60,8 @@ const SAVED_FIELDS = [
   'criteres',
   'hours',
   'temporary',
+  'stopCommunes',
+  'stopHours',
 ] as const satisfies readonly (keyof SearchEntry)[];
 
 // Every field of SearchEntry is saved or derived: adding one without saving it does not compile.
@@ -75,6 +80,9 @@ export function searchEntriesFromJson(json: string): SearchEntry[] {
     SAVED_FIELDS.forEach((field, i) => {
       entry[field] = row[i];
     });
+    // Rows saved before stops end early: a fixed place.
+    entry.stopCommunes ??= null;
+    entry.stopHours ??= null;
     entry.affordable = entry.tarif !== 'payant';
     entry.directAccess = !entry.referral;
     return entry as unknown as SearchEntry;

@@ -247,6 +247,8 @@ describe('a saved search index', () => {
       criteres: full?.criteres,
       hours: full?.hours,
       temporary: full?.temporary,
+      stopCommunes: full?.stopCommunes,
+      stopHours: full?.stopHours,
     });
   });
 

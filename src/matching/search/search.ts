@@ -86,7 +86,7 @@ function filterOf(
     if (publicOnly && e.professionalOnly) return false;
     if (!e.published) return false;
     if (needs !== 0 && (e.needsMask & needs) === 0) return false;
-    if (commune !== undefined && !zoneCovers(commune, e.communeCode)) return false;
+    if (commune !== undefined && !inCommune(commune, e)) return false;
     if (prix === 'gratuit' && e.tarif !== 'gratuit') return false;
     if (prix === 'solidaire' && !e.affordable) return false;
     if (sans_orientation && !e.directAccess) return false;
@@ -97,10 +97,20 @@ function filterOf(
     }
     if (critere !== undefined && !e.criteres.includes(critere)) return false;
     if (ouvert && engine) {
+      // A service that moves is open when one of its stops is.
+      if (e.stopHours !== null) {
+        return e.stopHours.some((h) => openDuring(engine, { regular: h, temporary: e.temporary }, now, until, days));
+      }
       return openDuring(engine, { regular: e.hours, temporary: e.temporary }, now, until, days);
     }
     return true;
   };
+}
+
+/** A service that moves takes place in every commune it stops in (and not at its structure's address). */
+function inCommune(commune: string, e: SearchEntry): boolean {
+  if (e.stopCommunes === null) return zoneCovers(commune, e.communeCode);
+  return e.stopCommunes.some((code) => zoneCovers(commune, code));
 }
 
 /**
