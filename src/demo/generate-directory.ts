@@ -15,6 +15,7 @@ import { SOCIAL } from './archetypes-social.ts';
 import { buildService } from './build-service.ts';
 import { dated, type Freshness, pickFreshness } from './freshness.ts';
 import { HOURS, HOURS_NOTES } from './hours.ts';
+import { withMovingServices } from './moving-services.ts';
 import { addressIn, fictionalEmail, fictionalPhone, mdmLabel, type Place, pickPlace, slug } from './places.ts';
 import { Rng, weightedPicker } from './random.ts';
 import {
@@ -128,7 +129,7 @@ export function generateDirectory(options: DemoOptions = {}): DemoDirectory {
       );
     }
   }
-  return { structures, services };
+  return withMovingServices({ structures, services }, seed);
 }
 
 function nameParts(rng: Rng, place: Place): NameParts {
