@@ -156,7 +156,11 @@ const serviceCases: Case[] = [
   ['no way of receiving people', { modes_accueil: [] }, 'modes_accueil'],
   ['a structure id without its source', { structure_id: 's1' }, 'structure_id'],
   ['a stop without hours', { arrets: [{ ...stop(), horaires: undefined }] }, 'arrets[0].horaires'],
-  ['a stop with hours that are not OSM', { arrets: [{ ...stop(), horaires: 'mardi 18h30–20h' }] }, 'arrets[0].horaires'],
+  [
+    'a stop with hours that are not OSM',
+    { arrets: [{ ...stop(), horaires: 'mardi 18h30–20h' }] },
+    'arrets[0].horaires',
+  ],
   ['a stop outside any commune code', { arrets: [{ ...stop(), code_insee: '693' }] }, 'arrets[0].code_insee'],
   ['a stop with a latitude alone', { arrets: [{ ...stop(), longitude: null }] }, 'arrets[0].longitude'],
   [

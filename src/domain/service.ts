@@ -269,12 +269,10 @@ export const serviceSchema = z.object({
    * for finding it (absent or empty: a fixed place). Optional, so records and apps from before stops parse.
    */
   arrets: z.optional(
-    z
-      .array(arretSchema)
-      .check(
-        z.maxLength(MAX_ARRETS, `Au plus ${MAX_ARRETS} arrêts`),
-        z.refine((as) => new Set(as.map((a) => a.id)).size === as.length, 'Deux arrêts ont le même identifiant'),
-      ),
+    z.array(arretSchema).check(
+      z.maxLength(MAX_ARRETS, `Au plus ${MAX_ARRETS} arrêts`),
+      z.refine((as) => new Set(as.map((a) => a.id)).size === as.length, 'Deux arrêts ont le même identifiant'),
+    ),
   ),
   eligibilite: eligibiliteSchema,
   fiche_liaison: ficheLiaisonSchema,

@@ -26,7 +26,8 @@ type Test = Awaited<ReturnType<typeof signedIn>>;
 
 async function served({ app, device }: Test) {
   const page = await pull(app, device);
-  return page.entries.find((e) => e.kind === 'service' && e.record?.id === 'test--v001')?.record;
+  for (const e of page.entries) if (e.kind === 'service' && e.record.id === 'test--v001') return e.record;
+  return undefined;
 }
 const setStops = (stops: unknown[]) => update(1, 'service', 'test--v001', { arrets: null }, { arrets: stops });
 

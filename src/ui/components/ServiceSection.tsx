@@ -10,6 +10,7 @@ import { fr } from '../strings.ts';
 import { ContactLinks } from './ContactLinks.tsx';
 import { Freshness } from './Freshness.tsx';
 import { HoursBlock } from './HoursBlock.tsx';
+import { StopsTimetable } from './StopsTimetable.tsx';
 
 interface Props {
   service: Service;
@@ -42,6 +43,15 @@ export function ServiceSection({ service, structureHours, engine, now, pending, 
       )}
       {service.visibilite === 'professionnels' && <p class="badge">{fr.annuaire.professionalsOnly}</p>}
       <p>{service.description}</p>
+      {service.arrets && service.arrets.length > 0 && (
+        <StopsTimetable
+          stops={service.arrets}
+          infos={service.infos_temporaires}
+          engine={engine}
+          now={now}
+          idPrefix={`stops-${service.id}`}
+        />
+      )}
 
       <h4>{service.horaires_accueil ? S.ownHours : fr.structure.hours}</h4>
       {!service.horaires_accueil && structureHours && <p class="muted">{S.sameHours}</p>}

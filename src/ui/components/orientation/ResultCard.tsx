@@ -8,6 +8,7 @@ import { fr } from '../../strings.ts';
 import { actionHintText } from '../../text/action-hint-text.ts';
 import { distance } from '../../text/fr-format.ts';
 import { reasonText } from '../../text/reason-text.ts';
+import { nextStopText } from '../../text/stop-text.ts';
 import { travelText } from '../../text/travel-text.ts';
 
 const T = fr.orientation;
@@ -68,6 +69,7 @@ export function ResultCard({ result, entry, recap, now, mobility, hint }: Props)
   const referral = `/orientations/nouvelle/${encodeURIComponent(service.id)}`;
   const category = service.categorie ? FOOD_CATEGORIES[service.categorie].label : null;
   const selected = recap.has(service.id);
+  const nextStop = nextStopText(result, now);
   const headingId = `r-${result.rank}`;
   const sentences = (reasons: readonly Reason[]) =>
     reasons.map((r, i) => (
@@ -82,10 +84,16 @@ export function ResultCard({ result, entry, recap, now, mobility, hint }: Props)
         {service.nom}
         {category && category !== service.nom ? ` · ${category}` : ''}
       </p>
-      {place && (
-        <p class="address">
-          {place.adresse}, {place.code_postal} {place.commune}
+      {nextStop !== null ? (
+        <p class="address next-stop" data-testid="result-next-stop">
+          {nextStop}
         </p>
+      ) : (
+        place && (
+          <p class="address">
+            {place.adresse}, {place.code_postal} {place.commune}
+          </p>
+        )
       )}
       {decisive.length > 0 && (
         <>
