@@ -11,6 +11,7 @@ import { SelectField, TextField } from './FormFields.tsx';
 import { HoursEditor } from './HoursEditor.tsx';
 import { MissingRecord } from './MissingRecord.tsx';
 import { ServiceTermsFields } from './ServiceTermsFields.tsx';
+import { StopsFields } from './StopsFields.tsx';
 import { TemporaryInfoFields } from './TemporaryInfoFields.tsx';
 import { useFocusFirstError } from './use-focus-first-error.ts';
 
@@ -132,6 +133,7 @@ function ServiceForm({
           />
         </fieldset>
 
+        <StopsFields editor={editor} engine={engine} />
         <TemporaryInfoFields editor={editor} engine={engine} />
         <ServiceTermsFields editor={editor} />
         <SelectField

@@ -16,6 +16,7 @@ import { parseAmount } from './budget-draft.ts';
 import { createHoursEditor, type HoursEditor } from './hours-editor-model.ts';
 import { tarifOf } from './price-form.ts';
 import { type ChampDraft, formOf, type InfoDraft, knownPath, type ServiceForm } from './service-form.ts';
+import { createStopsEditor, type StopField, type StopsEditor } from './stops-form.ts';
 
 export type { ChampDraft, InfoDraft, ServiceForm } from './service-form.ts';
 
@@ -77,10 +78,17 @@ export function createServiceEditor(db: BoussoleDatabase, id: string) {
   const hours = signal<HoursEditor | null>(null);
   /** Hours of each exceptional-hours entry, by entry id. */
   const infoHours = new Map<string, HoursEditor>();
+  /** Stops of a service that moves, each with its hours editor. */
+  const stops = signal<StopsEditor>(createStopsEditor(undefined));
   let loaded = '';
 
   const snapshotOf = () =>
-    JSON.stringify([values.value, hours.value?.value.value, [...infoHours].map(([k, h]) => [k, h.value.value])]);
+    JSON.stringify([
+      values.value,
+      hours.value?.value.value,
+      [...infoHours].map(([k, h]) => [k, h.value.value]),
+      stops.value.snapshot(),
+    ]);
 
   async function load() {
     const row = await db.services.get(id);
@@ -94,6 +102,7 @@ export function createServiceEditor(db: BoussoleDatabase, id: string) {
     original.value = service;
     values.value = formOf(service);
     hours.value = createHoursEditor(service.horaires_accueil ?? structure?.horaires_accueil);
+    stops.value = createStopsEditor(service.arrets);
     for (const info of service.infos_temporaires) {
       if (info.type === 'horaires-exceptionnels') infoHours.set(info.id, createHoursEditor(info.horaires));
     }
@@ -133,7 +142,10 @@ export function createServiceEditor(db: BoussoleDatabase, id: string) {
       info.message = trimmed(d.message);
       return compact(info);
     });
+    const built = stops.value.build(engine, out);
+    if (!built.hoursOk) hoursOk = false;
     const changes = {
+      arrets: built.arrets,
       frequence_maj_mois: Number(v.frequence_maj_mois),
       horaires_accueil: horaires,
       horaires_note: trimmed(v.horaires_note),
@@ -178,6 +190,7 @@ export function createServiceEditor(db: BoussoleDatabase, id: string) {
     status,
     failures,
     hours,
+    stops,
     dirty: computed(() => status.value === 'editing' && values.value !== null && snapshotOf() !== loaded),
     load,
     /** Hours editor of an exceptional-hours entry. */
@@ -214,6 +227,20 @@ export function createServiceEditor(db: BoussoleDatabase, id: string) {
       errors.value = Object.fromEntries(
         Object.entries(errors.value).filter(([p]) => !p.startsWith('fiche_liaison.champs')),
       );
+    },
+    /** A stop's place; its hours are edited through `stops.value.hoursOf(id)`. */
+    setStop(index: number, field: StopField, value: string) {
+      stops.value.set(index, field, value);
+      clear(`arrets[${index}].${field}`);
+      if (field === 'adresse') clear(`arrets[${index}].nom`);
+    },
+    addStop() {
+      return stops.value.add();
+    },
+    removeStop(index: number) {
+      stops.value.remove(index);
+      // Messages are keyed by position: they would now point at the wrong stop.
+      errors.value = Object.fromEntries(Object.entries(errors.value).filter(([p]) => !p.startsWith('arrets')));
     },
     removeInfo(index: number) {
       const v = values.value;
