@@ -17,6 +17,9 @@ export const frArrets = {
   stopsAt: (place: string) => `Passe ${place}`,
   placeWithCommune: (place: string, commune: string) => `${place} (${commune})`,
   distanceSuffix: (distance: string) => `, à ${distance}`,
+  // Agenda
+  agendaKind: 'Passage d’un service qui se déplace · sans inscription',
+  agendaSheet: 'Voir la fiche du partenaire',
   // Service editor
   legend: 'Arrêts : un service qui se déplace',
   intro:

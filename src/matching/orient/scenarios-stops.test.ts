@@ -7,6 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { aService, aStructure } from '../../../tests/fixtures/records.ts';
 import type { Profile } from '../../domain/profile.ts';
 import type { Arret, Service } from '../../domain/service.ts';
+import { stopPassagesBetween } from '../agenda/stop-passages.ts';
 import { createHoursEngine } from '../hours/hours-engine.ts';
 import { search } from '../search/search.ts';
 import { prepareDirectory } from '../snapshot.ts';
@@ -153,5 +154,27 @@ describe('search and coverage find a service that moves where it stops', () => {
     expect(cell('69256')?.days).toBe(2);
     expect(cell('69383')?.services).toBe(1);
     expect(cell('69123')?.services).toBe(1);
+  });
+});
+
+describe('the agenda lists the passages of services that move', () => {
+  const snapshot = prepareDirectory(structures, [maraude([GUICHARD, MAS_DU_TAUREAU, BUERS]), meal(2, {})]);
+  const weekEnd = Date.parse('2026-11-08T23:59:00+01:00');
+
+  test('each stop’s passages this week in time order, the fixed restaurant not among them', () => {
+    const passages = stopPassagesBetween(snapshot, hours, TUESDAY_10H, weekEnd);
+    expect(passages.map((p) => [p.stop.stop?.id, dayOf(p.opening.start)])).toEqual([
+      ['guichard', 'mardi'],
+      ['mas', 'mercredi'],
+      ['buers', 'vendredi'],
+    ]);
+    expect(passages.every((p) => p.stop.id === 'test--s1-1')).toBe(true);
+  });
+
+  test('by commune: only the stops there', () => {
+    const inVaulx = stopPassagesBetween(snapshot, hours, TUESDAY_10H, weekEnd, { code_insee: '69256' });
+    expect(inVaulx.map((p) => p.stop.stop?.id)).toEqual(['mas']);
+    const inLyon = stopPassagesBetween(snapshot, hours, TUESDAY_10H, weekEnd, { code_insee: '69123' });
+    expect(inLyon.map((p) => p.stop.stop?.id)).toEqual(['guichard']);
   });
 });
