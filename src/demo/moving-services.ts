@@ -40,11 +40,11 @@ const ROUNDS: readonly Round[] = [
     },
     stops: [
       ['guichard', 'Place Guichard', '69383', 45.7597, 4.8475, 'Mo,We 18:30-19:45'],
-      ['gabriel-peri', 'Place Gabriel Péri (Guillotière)', '69387', 45.753, 4.844, 'Mo,We 20:00-21:15'],
+      ['gabriel-peri', 'Place Gabriel Péri, Guillotière', '69387', 45.753, 4.844, 'Mo,We 20:00-21:15'],
       ['part-dieu', 'Parvis de la gare Part-Dieu, côté Villette', '69383', 45.7606, 4.8615, 'Tu,Th 18:30-19:45'],
       ['bellecour', 'Place Bellecour, côté Saint-Exupéry', '69382', 45.7578, 4.832, 'Tu,Th 20:00-21:15'],
       ['grandclement', 'Place Grandclément', '69266', 45.7586, 4.8909, 'Fr 18:30-20:00'],
-      ['valmy', 'Place de Paris (Vaise)', '69389', 45.7745, 4.8055, 'Sa 18:30-20:00'],
+      ['valmy', 'Place de Paris, Vaise', '69389', 45.7745, 4.8055, 'Sa 18:30-20:00'],
     ],
   },
   {

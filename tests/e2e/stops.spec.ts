@@ -38,7 +38,7 @@ test.describe('Services qui se déplacent, hors ligne', () => {
     await maraude.getByRole('link', { name: /Voir la fiche/ }).click();
     const timetable = page.getByRole('region', { name: 'Arrêts et horaires de passage' });
     await expect(timetable.getByRole('listitem')).toHaveCount(6);
-    await expect(timetable).toContainText('Place Gabriel Péri (Guillotière) (Lyon 7e Arrondissement)');
+    await expect(timetable).toContainText('Place Gabriel Péri, Guillotière (Lyon 7e Arrondissement)');
     await expect(timetable.getByText(/^Prochain passage$/).first()).toBeVisible();
   });
 });
