@@ -30,7 +30,7 @@ interface Row {
 export function StopsTimetable({ stops, infos, engine, now, idPrefix }: Props) {
   const titleId = `${idPrefix}-title`;
   const rows: Row[] = stops.map((stop) => {
-    if (!engine || !engine.isValid(stop.horaires)) return { stop, current: null, next: null };
+    if (!engine?.isValid(stop.horaires)) return { stop, current: null, next: null };
     const days = daysFrom(parisDay(now), HORIZON_DAYS);
     const s = computeSchedule(engine, { regular: stop.horaires, temporary: temporaryPeriods(infos) }, { now, days }, 1);
     return { stop, current: s.current, next: s.next_openings[0] ?? null };
