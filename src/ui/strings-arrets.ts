@@ -17,6 +17,9 @@ export const frArrets = {
   stopsAt: (place: string) => `Passe ${place}`,
   placeWithCommune: (place: string, commune: string) => `${place} (${commune})`,
   distanceSuffix: (distance: string) => `, à ${distance}`,
+  // Annuaire
+  stopsIn: (communes: readonly string[]) =>
+    `Se déplace : ${communes.slice(0, 3).join(', ')}${communes.length > 3 ? ` et ${communes.length - 3} autres communes` : ''}`,
   // Agenda
   agendaKind: 'Passage d’un service qui se déplace · sans inscription',
   agendaSheet: 'Voir la fiche du partenaire',

@@ -1,16 +1,21 @@
+import { communeByCode } from '../../domain/communes.ts';
 import { FOOD_CATEGORIES, TARIFS } from '../../domain/vocabulary.ts';
 import type { DirectoryResult } from '../models/directory-search-model.ts';
 import { fr } from '../strings.ts';
+import { frArrets } from '../strings-arrets.ts';
 
 /** One service in the Annuaire, labelled with its partner: where, what, at what price, open or when. */
 export function ServiceResultCard({ result }: { result: DirectoryResult }) {
   const { entry, hours, open } = result;
   const sheet = `/partenaires/${encodeURIComponent(entry.structureId)}`;
-  const meta = [
-    entry.communeName,
-    entry.category ? FOOD_CATEGORIES[entry.category].label : '',
-    TARIFS[entry.tarif],
-  ].filter(Boolean);
+  // A service that moves is where it stops, not at its structure's address.
+  const where =
+    entry.stopCommunes === null
+      ? entry.communeName
+      : frArrets.stopsIn(entry.stopCommunes.map((code) => communeByCode(code)?.nom ?? code));
+  const meta = [where, entry.category ? FOOD_CATEGORIES[entry.category].label : '', TARIFS[entry.tarif]].filter(
+    Boolean,
+  );
   return (
     <li class="result-card">
       <h2>

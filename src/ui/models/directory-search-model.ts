@@ -3,11 +3,12 @@
 // parameters are dropped, never trusted. Results are computed from the catalog model (search on the device).
 import { communeByCode } from '../../domain/communes.ts';
 import { BESOINS, LANGUES, type NeedValue } from '../../domain/vocabulary.ts';
+import type { HoursEngine } from '../../matching/hours/hours-engine.ts';
 import type { Language } from '../../matching/reasons.ts';
 import type { SearchAnswer, SearchFilters } from '../../matching/search/search.ts';
 import type { SearchEntry } from '../../matching/search/search-entry.ts';
 import type { CatalogModel } from './catalog-model.ts';
-import { hoursStatus } from './hours-status.ts';
+import { type HoursStatus, hoursStatus } from './hours-status.ts';
 
 export interface DirectoryQuery {
   q: string;
@@ -91,6 +92,23 @@ export type DirectoryAnswer =
   | { state: 'ready'; total: number; results: DirectoryResult[]; hours: SearchAnswer['hours'] };
 
 /** What the list shows for a query; reads the catalog's signals (snapshot, hours), so a component re-renders. */
+/** Open now or when next; for a service that moves, at its stop passing soonest (its structure's hours are not it). */
+function statusOf(engine: HoursEngine, entry: SearchEntry, now: number): HoursStatus {
+  if (entry.stopHours === null)
+    return hoursStatus(engine, { regular: entry.hours, temporary: entry.temporary }, now, 1);
+  let best: HoursStatus | null = null;
+  let bestAt = Number.POSITIVE_INFINITY;
+  for (const regular of entry.stopHours) {
+    const status = hoursStatus(engine, { regular, temporary: entry.temporary }, now, 1);
+    const at = status.open ? Number.NEGATIVE_INFINITY : (status.next[0]?.start ?? Number.POSITIVE_INFINITY);
+    if (best === null || at < bestAt) {
+      best = status;
+      bestAt = at;
+    }
+  }
+  return best ?? hoursStatus(engine, { regular: null, temporary: entry.temporary }, now, 1);
+}
+
 export function directoryAnswer(
   catalog: CatalogModel | null,
   query: DirectoryQuery,
@@ -107,7 +125,7 @@ export function directoryAnswer(
   for (const hit of answer.hits) {
     const entry = catalog.searchEntry(hit.service_id);
     if (!entry) continue;
-    const status = engine ? hoursStatus(engine, { regular: entry.hours, temporary: entry.temporary }, now, 1) : null;
+    const status = engine ? statusOf(engine, entry, now) : null;
     results.push({ entry, hours: status?.text ?? null, open: status?.open ?? null });
   }
   return { state: 'ready', total: answer.total, results, hours: answer.hours };
