@@ -11,13 +11,17 @@ export function firstStopOfEachService(
   seen: Set<string> = new Set(),
 ): number[] {
   const out: number[] = [];
+  // Services come before stops (snapshot.ts): most places are kept without a look-up.
+  const services = snapshot.entries.length;
   for (const idx of order) {
+    if (idx < services) {
+      out.push(idx);
+      continue;
+    }
     const entry = entryAt(snapshot, idx);
     if (entry === undefined) continue;
-    if (entry.stop !== null) {
-      if (seen.has(entry.id)) continue;
-      seen.add(entry.id);
-    }
+    if (seen.has(entry.id)) continue;
+    seen.add(entry.id);
     out.push(idx);
   }
   return out;
