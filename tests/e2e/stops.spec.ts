@@ -34,6 +34,15 @@ test.describe('Services qui se déplacent, hors ligne', () => {
     await expect(stop).toHaveText(
       /^(Prochain passage (aujourd’hui |demain )?(lundi|mercredi) \d{1,2}(er)? [a-zéû]+ à 18h30|Passe en ce moment, jusqu’à 19h45), Place Guichard \(Lyon 3e Arrondissement\), à \d+ m$/,
     );
+    // On the handout the person gets the stop, not the structure's address: the place and its passages.
+    await maraude.getByRole('button', { name: /^Ajouter à la fiche : / }).click();
+    await page.getByRole('link', { name: 'Voir la fiche à remettre' }).first().click();
+    const handout = page.getByTestId('handout-partner');
+    await expect(handout.getByTestId('handout-address')).toContainText('Place Guichard');
+    await expect(handout.getByTestId('handout-address')).toContainText('69003 Lyon 3e Arrondissement');
+    await expect(handout.getByTestId('handout-hours')).toContainText(/Le lundi : 18\sh\s30/);
+    await page.goBack();
+
     // The partner sheet, offline too, lists the round of stops with their next passages.
     await maraude.getByRole('link', { name: /Voir la fiche/ }).click();
     const timetable = page.getByRole('region', { name: 'Arrêts et horaires de passage' });

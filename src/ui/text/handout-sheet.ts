@@ -76,14 +76,19 @@ export function partnerSheet(
 ): PartnerSheet {
   const { service, structure } = entry;
   const place = service.lieu ?? structure;
-  const address = place
-    ? [
-        place.adresse,
-        ...(place.complement_adresse ? [place.complement_adresse] : []),
-        `${place.code_postal} ${place.commune}`,
-      ]
-    : [];
-  const access = service.lieu ? service.lieu.accessibilite : structure?.accessibilite;
+  const stop = entry.stop;
+  const address = stop
+    ? [stop.nom, stop.adresse, `${stop.code_postal ?? ''} ${entry.communeName}`.trim()].filter(
+        (line): line is string => line !== undefined,
+      )
+    : place
+      ? [
+          place.adresse,
+          ...(place.complement_adresse ? [place.complement_adresse] : []),
+          `${place.code_postal} ${place.commune}`,
+        ]
+      : [];
+  const access = stop ? undefined : service.lieu ? service.lieu.accessibilite : structure?.accessibilite;
   const e = service.eligibilite;
   const fiche = service.fiche_liaison;
   const byPerson = fiche.canaux.includes('sur-place');

@@ -132,6 +132,7 @@ export function ResultCard({ result, entry, recap, now, mobility, hint }: Props)
                 structureId: entry.structureId,
                 distanceKm: result.distance_km,
                 distanceApproximate: result.distance_approximate,
+                ...(result.stop ? { stopId: result.stop.id } : {}),
               })
             }
           >
