@@ -64,19 +64,24 @@ export interface ServiceEntry extends SearchEntry {
 
 const nonEmpty = <T>(xs: readonly T[] | undefined): readonly T[] | null => (xs && xs.length > 0 ? xs : null);
 
-export function entryOf(index: number, service: Service, structure: Structure | undefined): ServiceEntry {
-  const place = service.lieu ?? structure;
+export function entryOf(
+  index: number,
+  service: Service,
+  structure: Structure | undefined,
+  stop: Arret | null = null,
+): ServiceEntry {
+  const place = stop ?? service.lieu ?? structure;
   const communeCode = place?.code_insee ?? '';
   const commune = communeByCode(communeCode);
   const geocoded = place !== undefined && place.latitude !== null && place.longitude !== null;
-  const accessibility = service.lieu ? service.lieu.accessibilite : structure?.accessibilite;
+  const accessibility = stop ? undefined : service.lieu ? service.lieu.accessibilite : structure?.accessibilite;
   const { eligibilite: e, fiche_liaison: fiche, tarif } = service;
   const referral = e.sur_orientation || fiche.requise;
   const arrets = service.arrets !== undefined && service.arrets.length > 0 ? service.arrets : null;
   return {
     index,
-    stop: null,
-    itinerant: arrets !== null,
+    stop,
+    itinerant: stop === null && arrets !== null,
     id: service.id,
     structureId: service.structure_id,
     nom: service.nom,
@@ -85,7 +90,7 @@ export function entryOf(index: number, service: Service, structure: Structure | 
     structure,
     communeCode,
     communeName: commune?.nom ?? place?.commune ?? '',
-    qpv: place?.code_qpv ?? null,
+    qpv: (place && 'code_qpv' in place ? place.code_qpv : undefined) ?? null,
     latitude: geocoded ? (place.latitude as number) : (commune?.centre.latitude ?? null),
     longitude: geocoded ? (place.longitude as number) : (commune?.centre.longitude ?? null),
     locationApprox: !geocoded,
@@ -93,7 +98,7 @@ export function entryOf(index: number, service: Service, structure: Structure | 
     needsMask: serviceNeedsMask(service),
     firstNeedsMask: serviceFirstNeedsMask(service),
     category: service.categorie ?? null,
-    hours: service.horaires_accueil ?? structure?.horaires_accueil ?? null,
+    hours: stop ? stop.horaires : (service.horaires_accueil ?? structure?.horaires_accueil ?? null),
     temporary: temporaryPeriods(service.infos_temporaires),
     langues: service.langues ?? structure?.langues ?? [],
     pmr: accessibility?.pmr ?? null,
@@ -132,23 +137,12 @@ export function entryOf(index: number, service: Service, structure: Structure | 
 /**
  * A stop of a service that moves, as a place of its own: the service's entry with the stop's position, commune and
  * hours (the service's temporary information still applies: a closure stops the whole round). Step-free access is
- * unknown at a stop; a stop without a position is placed at its commune's centre.
+ * unknown at a stop; a stop without a position is placed at its commune's centre. Built by `entryOf`, so that
+ * services and stops share one object shape and the checks' property reads stay monomorphic.
  */
 export function stopEntryOf(index: number, base: ServiceEntry, stop: Arret): ServiceEntry {
-  const commune = communeByCode(stop.code_insee);
-  const located = stop.latitude !== null && stop.longitude !== null;
-  return {
-    ...base,
-    index,
-    stop,
-    itinerant: false,
-    communeCode: stop.code_insee,
-    communeName: commune?.nom ?? stop.commune,
-    qpv: null,
-    latitude: located ? stop.latitude : (commune?.centre.latitude ?? null),
-    longitude: located ? stop.longitude : (commune?.centre.longitude ?? null),
-    locationApprox: !located,
-    hours: stop.horaires,
-    pmr: null,
-  };
+  const entry = entryOf(index, base.service, base.structure, stop);
+  // The service's needs, criteria and temporary periods, computed once for the service.
+  entry.temporary = base.temporary;
+  return entry;
 }

@@ -16,7 +16,8 @@ export interface DirectorySnapshot {
   entries: readonly ServiceEntry[];
   /** One per stop of the services that move; `stops[k].index` is `entries.length + k`. */
   stops: readonly ServiceEntry[];
-  /** Services and stops: the places an orientation scans (`entryAt`). */
+  /** Services then stops, by place index: the places an orientation scans (`entryAt`). */
+  places: readonly ServiceEntry[];
   size: number;
   byId: ReadonlyMap<string, ServiceEntry>;
   structures: ReadonlyMap<string, Structure>;
@@ -85,11 +86,11 @@ export function prepareDirectory(
     if (entry.hours !== null) hoursIds[entry.index] = idOf.get(entry.hours) ?? 0;
     if (entry.temporary.length > 0) hasTemporary[entry.index] = 1;
   }
-  return { entries, stops, size, byId, structures: byStructure, hoursStrings: strings, hoursIds, hasTemporary };
+  const places = stops.length === 0 ? entries : [...entries, ...stops];
+  return { entries, stops, places, size, byId, structures: byStructure, hoursStrings: strings, hoursIds, hasTemporary };
 }
 
 /** The service or stop at a place index. */
 export function entryAt(snapshot: DirectorySnapshot, index: number): ServiceEntry | undefined {
-  const n = snapshot.entries.length;
-  return index < n ? snapshot.entries[index] : snapshot.stops[index - n];
+  return snapshot.places[index];
 }

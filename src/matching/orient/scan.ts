@@ -4,7 +4,7 @@ import { type Check, EXCLUDED, newEvaluation } from '../criteria/criterion.ts';
 import { maskOfNeeds } from '../needs.ts';
 import type { Person } from '../person.ts';
 import type { ProfileField } from '../reasons.ts';
-import { type DirectorySnapshot, entryAt } from '../snapshot.ts';
+import type { DirectorySnapshot } from '../snapshot.ts';
 import type { Evaluator } from './explain.ts';
 import { MAX_SERVICES, tiersOf } from './rank-key.ts';
 
@@ -36,7 +36,8 @@ export function scan(
   ev8r: Evaluator,
   publicOnly: boolean,
 ): Scan {
-  const n = snapshot.size;
+  const places = snapshot.places;
+  const n = places.length;
   if (n > MAX_SERVICES) throw new RangeError(`At most ${MAX_SERVICES} services per directory (${n})`);
   const score = new Float64Array(n);
   const level = new Uint8Array(n);
@@ -57,7 +58,7 @@ export function scan(
   if (checks.length === 0) return empty;
 
   for (let i = 0; i < n; i++) {
-    const entry = entryAt(snapshot, i);
+    const entry = places[i];
     // A service that moves is a candidate at its stops, not at its structure's address.
     if (entry === undefined || entry.itinerant) continue;
     const relevant =
