@@ -5,8 +5,8 @@ import { defineConfig } from '@playwright/test';
 import { serverOutputFile } from './tests/e2e/personal-data.ts';
 
 // Browser tests drive Debian's Chromium (npm cannot download browsers here). A missing browser is an error,
-// never a skip. The server under test is the real one (server/main.ts) on a fresh SQLite file, serving the
-// built app from dist/ (`npm run test:e2e` builds first).
+// never a skip. The server under test is the real one as production runs it (server/main.ts compiled to
+// dist-server/main.mjs) on a fresh SQLite file, serving the built app from dist/ (`npm run test:e2e` builds both).
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (!existsSync(chromiumPath)) {
   throw new Error(
@@ -54,7 +54,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx tsx server/main.ts > ${serverOutput} 2>&1 || { tail -n 30 ${serverOutput} >&2; exit 1; }`,
+    command: `node --enable-source-maps dist-server/main.mjs > ${serverOutput} 2>&1 || { tail -n 30 ${serverOutput} >&2; exit 1; }`,
     url: `http://localhost:${port}/api/v1/health`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -92,6 +92,7 @@ function playwright() {
     return;
   }
   if (!check('build (vite build)', 'npx', ['vite', 'build', '--logLevel', 'warn'])) return;
+  if (!check('build (server)', process.execPath, ['scripts/build-server.mjs'])) return;
   const report = join(REPORTS, 'playwright.json');
   const { exit, seconds } = run('npx', ['playwright', 'test'], {
     CI: process.env.CI ?? 'true',

@@ -20,6 +20,7 @@ import { notFound } from './http/query.ts';
 import { createReferralRoutes } from './http/referral-routes.ts';
 import { createSessionRoutes } from './http/session-routes.ts';
 import { staticFiles } from './http/static-files.ts';
+import { createStatsRoutes } from './http/stats-routes.ts';
 import { createSyncRoutes } from './http/sync-routes.ts';
 import { describeError, type Logger, ThrownValue } from './logger.ts';
 import type { DirectoryStore } from './storage/directory-store.ts';
@@ -91,6 +92,7 @@ export function createApp({
   api.route('/', createSessionRoutes({ store, logger, clock, demo: mode === 'demo', behindProxy }));
   api.route('/', createSyncRoutes(store, logger, clock));
   api.route('/', createReferralRoutes(store, logger, clock, referralPolicy));
+  api.route('/', createStatsRoutes(store, logger, clock));
   api.route('/', createDemoRoutes(store, mode === 'demo'));
   api.route('/', createAgendaRoutes(store, clock));
   api.route('/', createInteropRoutes(store, logger, clock));

@@ -1,6 +1,7 @@
 // The process: read the environment, open (and migrate) the SQLite file, in demo mode seed the demo directory on
-// first start and its demo codes, listen, and shut down cleanly. `npm start` = `vite build && BOUSSOLE_MODE=demo
-// tsx server/main.ts`; production mode (the default) seeds nothing.
+// first start and its demo codes, listen, and shut down cleanly. `npm start` builds the app and this server
+// (scripts/build-server.mjs → dist-server/main.mjs) and runs it in demo mode; production mode (the default) seeds
+// nothing.
 //
 // Output contract: first one plain line `Boussole écoute sur http://localhost:PORT` once the port is open (the
 // URL to open; tests and scripts wait for it); in demo mode, then one plain line per role,
@@ -11,17 +12,56 @@ import type { Server } from 'node:http';
 import { dirname } from 'node:path';
 import { serve } from '@hono/node-server';
 import { DEMO_SOURCE, generateDirectory } from '../src/demo/generate-directory.ts';
+import { generateOrientationEvents } from '../src/demo/orientation-events.ts';
+import { generateProgramme } from '../src/demo/programme.ts';
 import { createApp } from './app.ts';
 import { publicUrl, readConfig } from './config.ts';
 import { demoCodeLines, seedDemoAccounts } from './demo-accounts.ts';
 import { createJsonLogger, describeError } from './logger.ts';
 import { needsSeeding, seedDirectory } from './seed.ts';
+import { monthsUpTo } from './stats/evaluation.ts';
+import type { DirectoryStore } from './storage/directory-store.ts';
 import { openSqliteStore } from './storage/sqlite-store.ts';
+import { SERVER_READER } from './sync/visibility.ts';
 
 /** Requests still running this long after a stop signal are cut, so a stuck client cannot block a deploy. */
 const SHUTDOWN_GRACE_MS = 5_000;
 /** How often referrals are expired and erased without a request to trigger it. */
 const REFERRAL_SWEEP_MS = 60 * 60_000;
+
+const DEMO_EVENTS_KEY = 'demo_orientation_events';
+const DEMO_EVENTS_PER_MONTH = 600;
+
+/**
+ * Demo mode, once per database: three months of fictional anonymous orientation events (src/demo/orientation-
+ * events.ts), shared between the directory's Maisons de la Métropole, so that « demandes sans réponse » and the
+ * pilot's evaluation show figures at once. Written through the store like devices' events.
+ */
+async function seedDemoOrientationEvents(store: DirectoryStore, now: Date): Promise<void> {
+  if ((await store.getMeta(DEMO_EVENTS_KEY)) !== undefined) return;
+  const structures = await store.listRecords('structure', SERVER_READER);
+  const services = await store.listRecords('service', SERVER_READER);
+  const teams = structures.filter((s) => /^Maison de la Métropole\b/.test(s.nom)).map((s) => s.id);
+  const current = now.toISOString().slice(0, 7);
+  for (const [i, month] of monthsUpTo(current, 3).entries()) {
+    const untilDay = month === current ? now.getUTCDate() : undefined;
+    const events = generateOrientationEvents({
+      services,
+      month,
+      count: DEMO_EVENTS_PER_MONTH,
+      seed: 21 + i,
+      ...(untilDay ? { untilDay } : {}),
+    });
+    if (teams.length === 0) await store.recordOrientationEvents(events, null);
+    for (const [t, team] of teams.entries()) {
+      await store.recordOrientationEvents(
+        events.filter((_, j) => j % teams.length === t),
+        team,
+      );
+    }
+  }
+  await store.setMeta(DEMO_EVENTS_KEY, now.toISOString());
+}
 
 async function main(): Promise<void> {
   const logger = createJsonLogger();
@@ -37,9 +77,11 @@ async function main(): Promise<void> {
   try {
     if (seedNow) {
       const directory = generateDirectory(config.demoServices === undefined ? {} : { services: config.demoServices });
-      await seedDirectory(store, directory, { source: DEMO_SOURCE, logger });
+      const actions = generateProgramme(directory, { now: new Date().toISOString() });
+      await seedDirectory(store, { ...directory, actions }, { source: DEMO_SOURCE, logger });
     }
     if (demo) codeLines = demoCodeLines(await seedDemoAccounts(store, { now: new Date(), logger }));
+    if (demo) await seedDemoOrientationEvents(store, new Date());
   } catch (error) {
     await store.close(); // release the file cleanly (WAL checkpoint) before reporting the failure
     throw error;

@@ -4,11 +4,11 @@
 // Idempotence: the records and the `demo_seeded` flag are written in ONE transaction, so a crash can never leave
 // records without the flag (which would seed again on restart and move every record to new seqs) nor the flag
 // without records. A restart sees the flag and writes nothing.
+import type { Action } from '../src/domain/action.ts';
+import { parseRecord } from '../src/domain/record-kinds.ts';
 import type { Service } from '../src/domain/service.ts';
-import { serviceSchema } from '../src/domain/service.ts';
 import type { Structure } from '../src/domain/structure.ts';
-import { structureSchema } from '../src/domain/structure.ts';
-import { describeProblems, parse } from '../src/domain/validation.ts';
+import { describeProblems } from '../src/domain/validation.ts';
 import type { Logger } from './logger.ts';
 import type { DirectoryStore, DirectoryWrite } from './storage/directory-store.ts';
 
@@ -17,6 +17,8 @@ export const DEMO_SEEDED_KEY = 'demo_seeded';
 export interface SeedDirectory {
   structures: readonly Structure[];
   services: readonly Service[];
+  /** The programme of actions, written after the partners that organise and host it. */
+  actions?: readonly Action[];
 }
 
 export interface SeedResult {
@@ -51,8 +53,7 @@ export async function seedDirectory(
   }
   const writes = orderedWrites(directory);
   const problems = writes.flatMap((write) => {
-    const parsed =
-      write.kind === 'structure' ? parse(structureSchema, write.record) : parse(serviceSchema, write.record);
+    const parsed = parseRecord(write.kind, write.record);
     return parsed.ok ? [] : [`${write.kind} ${write.record.id} : ${describeProblems(parsed.problems)}`];
   });
   const structureIds = new Set(directory.structures.map((s) => s.id));
@@ -77,6 +78,7 @@ export async function seedDirectory(
     source,
     structures: directory.structures.length,
     services: directory.services.length,
+    actions: directory.actions?.length ?? 0,
   });
   return { seeded: true, structures: directory.structures.length, services: directory.services.length };
 }
@@ -85,7 +87,7 @@ export async function seedDirectory(
  * Each structure followed by its services: seqs then keep a partner and its offer together, so a first download
  * interrupted half-way leaves whole partners on the device, not services without their structure.
  */
-function orderedWrites({ structures, services }: SeedDirectory): DirectoryWrite[] {
+function orderedWrites({ structures, services, actions = [] }: SeedDirectory): DirectoryWrite[] {
   const byStructure = new Map<string, Service[]>();
   for (const service of services) {
     const list = byStructure.get(service.structure_id) ?? [];
@@ -97,5 +99,6 @@ function orderedWrites({ structures, services }: SeedDirectory): DirectoryWrite[
     writes.push({ kind: 'structure', record: structure });
     for (const service of byStructure.get(structure.id) ?? []) writes.push({ kind: 'service', record: service });
   }
+  for (const action of actions) writes.push({ kind: 'action', record: action });
   return writes;
 }

@@ -24,6 +24,7 @@ export const SERVER_OWNED_FIELDS: ReadonlySet<string> = new Set([
   'structure_id',
   'date_maj',
   'proposee_par',
+  'proposee_le',
 ]);
 
 /** Fields only a coordinator changes. */

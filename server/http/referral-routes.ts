@@ -109,6 +109,11 @@ export function createReferralRoutes(
         return notFound(c, 'Orientation introuvable pour ce compte.');
       case 'refused':
         return apiError(c, 409, 'status_refused', outcome.message);
+      case 'invalid':
+        return invalidRequest(
+          c,
+          outcome.problems.map((p) => ({ path: `change.${p.path}`, message: p.message })),
+        );
       case 'reused':
         return apiError(
           c,

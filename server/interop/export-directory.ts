@@ -40,7 +40,10 @@ export async function exportDataInclusion(
   const visibleServices = services
     .filter((v) => canSeeService(reader, v, () => structures.get(v.structure_id)))
     .sort(byId);
-  return { structures: visibleStructures.map(structureToDi), services: visibleServices.map(serviceToDi) };
+  return {
+    structures: visibleStructures.map(structureToDi),
+    services: visibleServices.map((v) => serviceToDi(v, structures.get(v.structure_id))),
+  };
 }
 
 /** Writes the four files into `dir` (created if missing); returns their paths. */

@@ -8,7 +8,7 @@ import type { Structure } from '../../src/domain/structure.ts';
 import type { Problem } from '../../src/domain/validation.ts';
 import { read2019Csv } from '../../src/interop/boussole-2019.ts';
 import { readDiFile } from '../../src/interop/data-inclusion-files.ts';
-import { boussoleId, mergeDiRecord } from '../../src/interop/data-inclusion-map.ts';
+import { boussoleId, importedStructureHours, mergeDiRecord } from '../../src/interop/data-inclusion-map.ts';
 import type { DirectoryStore } from '../storage/directory-store.ts';
 import type { ImportItem, ImportItemOutcome } from '../sync/decide-import.ts';
 import { isValidOsmHours } from './osm-hours-check.ts';
@@ -83,6 +83,7 @@ export async function importDataInclusion(
     return result.records.map((r) => ({ ...r, position: `${file.name}, ${r.position}` }));
   });
   read.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'structure' ? -1 : 1));
+  const structureHours = importedStructureHours(read);
   for (const record of read) {
     report.lus++;
     if (!record.ok) {
@@ -98,7 +99,12 @@ export async function importDataInclusion(
       build(existing) {
         // data·inclusion carries structures and services only: `existing` is of the same kind.
         const listing = existing as Structure | Service | undefined;
-        const merged = mergeDiRecord(kind, incoming, extension, listing, { isValidHours: isValidOsmHours });
+        const structureId =
+          kind === 'service' ? boussoleId(String(incoming.source), String(incoming.structure_id)) : '';
+        const merged = mergeDiRecord(kind, incoming, extension, listing, {
+          isValidHours: isValidOsmHours,
+          structureHours: kind === 'service' ? structureHours.get(structureId) : undefined,
+        });
         if (!merged.ok) return merged;
         if (merged.hoursToCheck) hoursToCheck.add(position);
         return { ok: true, record: merged.record };

@@ -3,15 +3,18 @@
 import type { ReferralDraft, ReferralPolicy } from '../../src/domain/referral.ts';
 import {
   applyStatus,
+  appointmentProblems,
   erasePersonalFields,
   expire,
   isDueForErasure,
   isDueForExpiry,
+  parisDate,
   type StoredReferral,
   senderScope,
   sidesOf,
   transitionProblem,
 } from '../../src/domain/referral-rules.ts';
+import type { Problem } from '../../src/domain/validation.ts';
 import type { SendInput, StatusInput } from '../storage/referral-store.ts';
 
 /** A referral as stored: its content, its fingerprint and the team that sent it. */
@@ -54,6 +57,7 @@ export type StatusDecision =
   | { kind: 'replay' }
   | { kind: 'not-found' }
   | { kind: 'refused'; message: string }
+  | { kind: 'invalid'; problems: Problem[] }
   | { kind: 'reused' };
 
 /**
@@ -79,6 +83,13 @@ export function decideStatus(
   const sides = sidesOf(input.actor, { structure_id: row.referral.structure_id, sender_scope: row.sender_scope });
   const problem = transitionProblem(row.referral.statut, input.change.statut, sides);
   if (problem) return { kind: 'refused', message: problem };
+  // An answer given offline may arrive after the appointment's day: only a day before the referral was sent, or
+  // over a year away, is a slip. The server's clock and the referral's sending date decide, never the device's.
+  const appointment = input.change.rendez_vous;
+  const slips = appointment
+    ? appointmentProblems(appointment, parisDate(new Date(row.referral.envoyee_le)), input.now)
+    : [];
+  if (slips.length > 0) return { kind: 'invalid', problems: slips };
   const by = { nom: input.actor.nom, role: input.actor.role };
   return { kind: 'apply', referral: applyStatus(row.referral, input.change, by, input.now) };
 }

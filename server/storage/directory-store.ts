@@ -16,6 +16,7 @@ import { RECORD_KINDS, type RecordKind } from '../../src/domain/sync-protocol.ts
 import { describeProblems, type Problem } from '../../src/domain/validation.ts';
 import { type Reference, rulesOf } from '../sync/record-kinds.ts';
 import type { Reader } from '../sync/visibility.ts';
+import type { OrientationEventStore } from './orientation-event-store.ts';
 import type { ReferralStore } from './referral-store.ts';
 import type { AccountStore, SyncStore } from './sync-store.ts';
 
@@ -61,7 +62,7 @@ export interface UpsertOptions {
   meta?: Readonly<Record<string, string>>;
 }
 
-export interface DirectoryStore extends SyncStore, AccountStore, ReferralStore {
+export interface DirectoryStore extends SyncStore, AccountStore, ReferralStore, OrientationEventStore {
   /** Random identity created with the database; a new epoch tells clients to start over from cursor 0. */
   epoch(): Promise<string>;
   /**

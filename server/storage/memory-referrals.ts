@@ -6,6 +6,7 @@ import { senderScope } from '../../src/domain/referral-rules.ts';
 import { decideSend, decideStatus, type ReferralRow, sweepOne } from '../referrals/decide.ts';
 import { assertLimit } from './directory-store.ts';
 import { assertOpen, type MemoryState } from './memory-state.ts';
+import { referralFact } from './orientation-event-store.ts';
 import type { ReferralCounts, ReferralStore } from './referral-store.ts';
 
 interface Stored extends ReferralRow {
@@ -74,6 +75,11 @@ export function memoryReferrals(state: MemoryState): ReferralStore {
         if (referral.effacee_le) counts.effacees++;
       }
       return counts;
+    },
+
+    async referralFacts() {
+      assertOpen(state);
+      return [...rows.values()].map((row) => referralFact(row.sender_scope, row.referral));
     },
 
     async sweepReferrals(now: Date, policy: ReferralPolicy) {

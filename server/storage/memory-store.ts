@@ -22,6 +22,7 @@ import {
   validateWrite,
 } from './directory-store.ts';
 import { memoryAccounts } from './memory-accounts.ts';
+import { memoryOrientationEvents } from './memory-orientation-events.ts';
 import { memoryReferrals } from './memory-referrals.ts';
 import { assertOpen, compareIds, createMemoryState, servicesOf, tableOf, writeRecord } from './memory-state.ts';
 import { memorySync } from './memory-sync.ts';
@@ -148,6 +149,7 @@ export function createMemoryStore(): DirectoryStore {
     ...memorySync(state),
     ...memoryAccounts(state),
     ...memoryReferrals(state),
+    ...memoryOrientationEvents(state),
 
     async close() {
       state.closed = true;

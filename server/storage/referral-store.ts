@@ -5,6 +5,8 @@
 // and shared by every implementation, which all pass tests/integration/referral-store.contract.ts.
 import type { Referral, ReferralDraft, ReferralPolicy, StatusChange } from '../../src/domain/referral.ts';
 import type { Account } from '../../src/domain/sync-protocol.ts';
+import type { Problem } from '../../src/domain/validation.ts';
+import type { ReferralFact } from './orientation-event-store.ts';
 
 export interface SendInput {
   draft: ReferralDraft;
@@ -37,6 +39,8 @@ export type StatusOutcome =
   | { kind: 'not-found' }
   /** Not allowed from the current status for this side; a French sentence without personal data. */
   | { kind: 'refused'; message: string }
+  /** The change does not hold (an appointment's day before the referral was sent…); paths are the change's. */
+  | { kind: 'invalid'; problems: Problem[] }
   /** The change id was used before for another change. */
   | { kind: 'reused' };
 
@@ -69,6 +73,8 @@ export interface ReferralStore {
   /** Referrals of this account's sides changed after `cursor`, in seq order. */
   referralFeed(query: ReferralFeedQuery): Promise<ReferralFeed>;
   referralCounts(): Promise<ReferralCounts>;
+  /** Every referral as anonymous facts (team, dates, status, reason), for the pilot's evaluation. */
+  referralFacts(): Promise<ReferralFact[]>;
   /**
    * Expires unanswered referrals and erases the personal fields of those closed for longer than the retention
    * period, at the server's `now`; each changed referral takes a new seq so that devices receive the change.

@@ -122,11 +122,11 @@ export function sqliteAccounts(db: Database.Database): AccountStore {
 
   return {
     async createInvitations(invitations, options) {
-      createTx(invitations, options?.meta ?? {});
+      createTx.immediate(invitations, options?.meta ?? {});
     },
 
     async redeemInvitation(input) {
-      return redeemTx(input);
+      return redeemTx.immediate(input);
     },
 
     async authenticate(tokenHash, now): Promise<AuthSession | undefined> {

@@ -5,6 +5,7 @@
 // Change the schema by APPENDING a step. A database newer than this code (more steps than listed) is refused
 // rather than used by a server that does not know its tables.
 import type Database from 'better-sqlite3';
+import { writeTransaction } from './sqlite-transaction.ts';
 
 export interface Migration {
   /** What the step does and why, kept as documentation of the file format. */
@@ -313,26 +314,43 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE invitations ADD COLUMN equipe_id TEXT CHECK (equipe_id IS NULL OR role = 'travailleur');
     `,
   },
+  {
+    description:
+      'orientation events: the anonymous events devices send when an orientation ends (docs/orientation-events.md), ' +
+      'kept with the sending team, purged by week',
+    sql: `
+      -- No account, no device, no time of day: the event's fields (JSON), its ISO week (for the purge) and the team.
+      CREATE TABLE orientation_events (
+        id TEXT PRIMARY KEY,
+        semaine TEXT NOT NULL,
+        equipe_id TEXT,
+        data TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX orientation_events_by_week ON orientation_events (semaine);
+    `,
+  },
 ];
 
-/** Applies the missing steps; returns the schema version the file is at afterwards. */
+/**
+ * Applies the missing steps; returns the schema version the file is at afterwards. The version is read under the
+ * write lock, so that of two servers starting on one file the second finds the steps done by the first.
+ */
 export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number {
-  const current = db.pragma('user_version', { simple: true });
-  if (typeof current !== 'number') throw new Error('PRAGMA user_version illisible');
-  if (current > migrations.length) {
-    throw new Error(
-      `Base de données au schéma ${current}, plus récent que ce serveur (${migrations.length}) : mettez le serveur à jour.`,
-    );
-  }
-  if (current === migrations.length) return current;
-  db.transaction(() => {
+  return writeTransaction(db, () => {
+    const current = db.pragma('user_version', { simple: true });
+    if (typeof current !== 'number') throw new Error('PRAGMA user_version illisible');
+    if (current > migrations.length) {
+      throw new Error(
+        `Base de données au schéma ${current}, plus récent que ce serveur (${migrations.length}) : mettez le serveur à jour.`,
+      );
+    }
     for (let step = current; step < migrations.length; step++) {
       const migration = migrations[step];
       if (!migration) throw new Error(`Migration ${step + 1} absente`);
       db.exec(migration.sql);
     }
     // PRAGMA cannot take a bound parameter; the value is an integer we computed.
-    db.pragma(`user_version = ${migrations.length}`);
-  })();
-  return migrations.length;
+    if (current < migrations.length) db.pragma(`user_version = ${migrations.length}`);
+    return migrations.length;
+  });
 }

@@ -9,6 +9,7 @@ import { parse } from '../../src/domain/validation.ts';
 import type { Logger } from '../logger.ts';
 import { decideSend, decideStatus, type ReferralRow, sweepCutoffs, sweepOne } from '../referrals/decide.ts';
 import { assertLimit } from './directory-store.ts';
+import { referralFact } from './orientation-event-store.ts';
 import type { ReferralCounts, ReferralStore, SendOutcome, StatusOutcome } from './referral-store.ts';
 
 interface Row {
@@ -49,6 +50,7 @@ export function sqliteReferrals(db: Database.Database, logger: Logger): Referral
     byMotif: db.prepare<[], { key: string; n: number }>(
       'SELECT motif AS key, count(*) AS n FROM referrals WHERE motif IS NOT NULL GROUP BY 1',
     ),
+    all: db.prepare<[], Row>('SELECT seq, content_hash, sender_scope, data FROM referrals ORDER BY seq'),
     totals: db.prepare<[], { total: number; erased: number; reused: number }>(
       `SELECT count(*) AS total, count(erased_at) AS erased, coalesce(sum(reuse_attempts), 0) AS reused
        FROM referrals`,
@@ -155,10 +157,10 @@ export function sqliteReferrals(db: Database.Database, logger: Logger): Referral
 
   return {
     async sendReferral(input) {
-      return sendTx(input);
+      return sendTx.immediate(input);
     },
     async changeReferralStatus(input) {
-      return statusTx(input);
+      return statusTx.immediate(input);
     },
     async referralFeed({ account, cursor, limit }) {
       assertLimit(limit);
@@ -183,8 +185,14 @@ export function sqliteReferrals(db: Database.Database, logger: Logger): Referral
       };
       return counts;
     },
+    async referralFacts() {
+      return s.all.all().flatMap((row) => {
+        const decoded = decode(row);
+        return decoded ? [referralFact(decoded.sender_scope, decoded.referral)] : [];
+      });
+    },
     async sweepReferrals(now, policy) {
-      return sweepTx(now, policy);
+      return sweepTx.immediate(now, policy);
     },
   };
 }

@@ -26,9 +26,11 @@ import {
 } from './directory-store.ts';
 import { sqliteAccounts } from './sqlite-accounts.ts';
 import { migrate } from './sqlite-migrations.ts';
+import { sqliteOrientationEvents } from './sqlite-orientation-events.ts';
 import { createRecordAccess, type RecordOfKind, type RecordRow } from './sqlite-records.ts';
 import { sqliteReferrals } from './sqlite-referrals.ts';
 import { sqliteSync } from './sqlite-sync.ts';
+import { SQLITE_BUSY_TIMEOUT_MS } from './sqlite-transaction.ts';
 
 export interface SqliteStoreOptions {
   /** A file path, or ':memory:' for a private database that disappears on close. */
@@ -43,7 +45,7 @@ interface ServiceFilters {
 }
 
 export function openSqliteStore({ path, logger = silentLogger }: SqliteStoreOptions): DirectoryStore {
-  const db = new Database(path);
+  const db = new Database(path, { timeout: SQLITE_BUSY_TIMEOUT_MS });
   // WAL: readers do not block the writer (a sync pull during a seed or an import). NORMAL is durable across
   // application crashes in WAL mode; only an OS crash may lose the last transactions, never corrupt the file.
   db.pragma('journal_mode = WAL');
@@ -200,7 +202,7 @@ export function openSqliteStore({ path, logger = silentLogger }: SqliteStoreOpti
 
     async upsert(entries, options?: UpsertOptions) {
       for (const key of Object.keys(options?.meta ?? {})) assertWritableMetaKey(key);
-      upsertTx(entries, options?.meta ?? {});
+      upsertTx.immediate(entries, options?.meta ?? {});
     },
 
     async page(cursor, limit) {
@@ -256,6 +258,7 @@ export function openSqliteStore({ path, logger = silentLogger }: SqliteStoreOpti
     ...sqliteSync(db, rows, logger),
     ...sqliteAccounts(db),
     ...sqliteReferrals(db, logger),
+    ...sqliteOrientationEvents(db, logger),
 
     async close() {
       if (db.open) db.close();

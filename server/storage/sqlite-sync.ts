@@ -213,11 +213,11 @@ export function sqliteSync(db: Database.Database, rows: RecordAccess, logger: Lo
     },
 
     async applyMutation(input) {
-      return applyTx(input);
+      return applyTx.immediate(input);
     },
 
     async importRecords(input) {
-      return importTx(input);
+      return importTx.immediate(input);
     },
 
     async history({ kind, id, limit }) {
@@ -235,7 +235,7 @@ export function sqliteSync(db: Database.Database, rows: RecordAccess, logger: Lo
 
     async rotateEpoch() {
       const epoch = randomBytes(16).toString('hex');
-      rotateTx(epoch);
+      rotateTx.immediate(epoch);
       return epoch;
     },
   };

@@ -85,14 +85,24 @@ export const KIND_RULES: { readonly [K in RecordKind]: KindRules<K> } = {
         ? ownedBy(account, [held.id])
         : isCoordinator(account) || held.statut !== 'proposee' || held.proposee_par?.account_id === account.id,
     mayDelete: (account) => account.role === 'coordinateur',
-    createdFields: (account, candidate) => {
+    createdFields: (account, candidate, now) => {
       const statut = account.role === 'coordinateur' ? (candidate.statut ?? 'publiee') : 'proposee';
+      const proposal = statut === 'proposee';
       return {
         verification: null,
         statut,
-        // Issue 7: a proposal is signed by its author (who sees it until a coordinator decides); what only
-        // coordinators write (recommendations, refusal, merge) is never taken from a new record.
-        proposee_par: statut === 'proposee' ? { account_id: account.id, nom: account.nom } : undefined,
+        // Issue 7: a proposal is signed by its author (who sees it until a coordinator decides) and dated by the
+        // server's clock; what only coordinators write (recommendations, refusal, merge) is never taken from a
+        // new record.
+        proposee_par: proposal
+          ? {
+              account_id: account.id,
+              nom: account.nom,
+              role: account.role,
+              ...(account.equipe_id === undefined ? {} : { equipe_id: account.equipe_id }),
+            }
+          : undefined,
+        proposee_le: proposal ? isoInstant(now) : undefined,
         fusion_vers: undefined,
         ...(account.role === 'coordinateur' ? {} : { recommandee_pour: undefined, refus: undefined }),
       };

@@ -16,7 +16,7 @@ const SEARCH_KEY = 'catalog-search';
 const DIRECTORY_TABLES = new Set(['structures', 'services']);
 
 /** The copy's layout: a copy made by an older version of the app is not read, the worker makes it again. */
-export const CATALOG_CACHE_FORMAT = 3;
+export const CATALOG_CACHE_FORMAT = 4;
 
 export interface CatalogCache {
   format: typeof CATALOG_CACHE_FORMAT;

@@ -4,6 +4,7 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { Action } from '../domain/action.ts';
 import type { Campagne, ReponseCampagne } from '../domain/campagne.ts';
+import type { OrientationEvent } from '../domain/orientation-event.ts';
 import type { Referral, ReferralDraft, StatusChange } from '../domain/referral.ts';
 import type { Service } from '../domain/service.ts';
 import type { Signalement } from '../domain/signalement.ts';
@@ -91,6 +92,17 @@ export interface WorkInProgressRow {
   state: unknown;
 }
 
+/**
+ * An anonymous orientation event waiting to be sent (POST /api/v1/orientation-events); deleted once the server
+ * acknowledged it, or when the account signs out. Holds nothing but the event's fields.
+ */
+export interface OrientationEventRow {
+  id: string;
+  event: OrientationEvent;
+  /** Device clock, for ordering and display only. */
+  queuedAt: string;
+}
+
 export const DATABASE_NAME = 'boussole';
 
 export class BoussoleDatabase extends Dexie {
@@ -108,6 +120,7 @@ export class BoussoleDatabase extends Dexie {
   referrals!: EntityTable<ReferralRow, 'id'>;
   referralOutbox!: EntityTable<ReferralOutboxEntry, 'key'>;
   workInProgress!: EntityTable<WorkInProgressRow, 'key'>;
+  orientationEvents!: EntityTable<OrientationEventRow, 'id'>;
 
   constructor(name: string = DATABASE_NAME) {
     super(name);
@@ -159,6 +172,11 @@ export class BoussoleDatabase extends Dexie {
     // A new table only; no index: the expiry reads the row's `savedAt` (a table of one row).
     this.version(7).stores({
       workInProgress: 'key',
+    });
+    // v8: the anonymous orientation events waiting to be sent (OrientationEventRow, docs/orientation-events.md).
+    // A new table only, keyed by the event's id: ending an orientation again replaces its event.
+    this.version(8).stores({
+      orientationEvents: 'id',
     });
   }
 }

@@ -11,10 +11,13 @@ import { recordTables, tableOfKind } from './record-tables.ts';
 export interface PendingItem {
   /** Unique in the list: the queue and the entry's key there. */
   key: string;
-  /** The record kind of a directory edit, or `referral`. */
-  kind: RecordKind | 'referral';
-  /** What waits: a record created, changed (`fields`), deleted, a conflict settled; a referral sent, answered. */
-  change: 'create' | 'update' | 'delete' | 'resolve' | 'send' | 'status';
+  /** The record kind of a directory edit, `referral`, or `statistique` (an anonymous orientation event). */
+  kind: RecordKind | 'referral' | 'statistique';
+  /**
+   * What waits: a record created, changed (`fields`), deleted, a conflict settled; a referral sent, answered; an
+   * orientation's anonymous figures (`count`).
+   */
+  change: 'create' | 'update' | 'delete' | 'resolve' | 'send' | 'status' | 'count';
   /** The fields an update changes; the status a referral's change sets. */
   fields: string[];
   /** The record's key as the outbox has it (`structure:<id>`), or `referral:<id>`. */
@@ -81,7 +84,15 @@ function referralItem(entry: ReferralOutboxEntry): Omit<PendingItem, 'label'> {
 
 /** Reads every queue in one transaction, so that the list is one consistent moment of the device. */
 export async function readDeviceQueue(db: BoussoleDatabase): Promise<DeviceQueue> {
-  const tables = [db.outbox, db.referralOutbox, db.referrals, db.shadows, db.conflicts, db.rejections];
+  const tables = [
+    db.outbox,
+    db.referralOutbox,
+    db.referrals,
+    db.shadows,
+    db.conflicts,
+    db.rejections,
+    db.orientationEvents,
+  ];
   return db.transaction('r', [...tables, ...recordTables(db)], async () => {
     const [edits, referrals, conflicts, rejections] = await Promise.all([
       db.outbox.orderBy('mutationId').toArray(),
@@ -104,6 +115,18 @@ export async function readDeviceQueue(db: BoussoleDatabase): Promise<DeviceQueue
         entry.op.kind === 'send' ? entry.op.draft.structure_id : (row?.draft ?? row?.server)?.structure_id;
       const partner = structureId ? await lookup('structure', structureId) : undefined;
       pending.push({ ...referralItem(entry), label: await labelOf(partner, 'structure', lookup) });
+    }
+    for (const row of await db.orientationEvents.toArray()) {
+      pending.push({
+        key: `statistique:${row.id}`,
+        kind: 'statistique',
+        change: 'count',
+        fields: [],
+        recordKey: `statistique:${row.id}`,
+        label: '',
+        sent: false,
+        createdAt: row.queuedAt,
+      });
     }
     pending.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
     return { pending, toReview: conflicts + rejections };

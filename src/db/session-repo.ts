@@ -78,6 +78,7 @@ export async function signOutDevice(db: BoussoleDatabase): Promise<void> {
     db.referrals,
     db.referralOutbox,
     db.workInProgress,
+    db.orientationEvents,
   ];
   await db.transaction('rw', tables, async () => {
     for (const table of tables) await table.clear();

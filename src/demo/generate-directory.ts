@@ -13,6 +13,7 @@ import { SHELTER } from './archetypes-shelter.ts';
 import { SHORT_CIRCUIT } from './archetypes-short-circuit.ts';
 import { SOCIAL } from './archetypes-social.ts';
 import { buildService } from './build-service.ts';
+import { withFoodOffer } from './food-offers.ts';
 import { dated, type Freshness, pickFreshness } from './freshness.ts';
 import { HOURS, HOURS_NOTES } from './hours.ts';
 import { withMovingServices } from './moving-services.ts';
@@ -85,6 +86,7 @@ export function generateDirectory(options: DemoOptions = {}): DemoDirectory {
   const structures: Structure[] = [];
   const services: Service[] = [];
   const nameCounts = new Map<string, number>();
+  const archetypeOf = new Map<string, string>();
 
   while (services.length < target) {
     const n = structures.length + 1;
@@ -108,6 +110,7 @@ export function generateDirectory(options: DemoOptions = {}): DemoDirectory {
       verifiers,
     });
     structures.push(structure);
+    archetypeOf.set(structureId, archetype.key);
 
     const templates = archetype.services.filter((t) => rng.chance(t.chance ?? 1));
     if (templates.length === 0 && archetype.services[0]) templates.push(archetype.services[0]);
@@ -129,7 +132,10 @@ export function generateDirectory(options: DemoOptions = {}): DemoDirectory {
       );
     }
   }
-  return withMovingServices({ structures, services }, seed);
+  return withMovingServices(
+    { structures, services: services.map((s) => withFoodOffer(seed, archetypeOf.get(s.structure_id) ?? '', s)) },
+    seed,
+  );
 }
 
 function nameParts(rng: Rng, place: Place): NameParts {

@@ -71,6 +71,8 @@ export const profileSchema = z.object({
   langues: z.optional(setOf(z.enum(valuesOf(LANGUES)))),
   regimes: z.optional(setOf(z.enum(valuesOf(REGIMES)))),
   peut_cuisiner: z.optional(z.boolean()),
+  /** The worker asks to favour quality food for the person: fresh, organic, local, a choice of products. */
+  alimentation_qualite: z.optional(z.boolean()),
   disponibilites: z.optional(
     z.object({
       jours: setOf(z.enum(valuesOf(JOURS))),

@@ -11,8 +11,9 @@
 // `rappel_jours` after sending without an answer, the sending team is reminded to follow up. Once a referral is
 // closed (final status), its personal fields are erased after `conservation_jours`, leaving an anonymous record
 // (partner, service, statuses, dates, reason) for statistics.
-import type { Referral, ReferralPolicy, ReferralStatus, StatusChange } from './referral.ts';
+import type { Appointment, Referral, ReferralPolicy, ReferralStatus, StatusChange } from './referral.ts';
 import type { Account } from './sync-protocol.ts';
+import type { Problem } from './validation.ts';
 
 export type StoredReferral = Omit<Referral, 'seq'>;
 export type Side = 'destinataire' | 'envoyeur';
@@ -77,14 +78,38 @@ export function applyStatus<R extends StoredReferral>(
     ...(change.motif ? { motif: change.motif } : {}),
     ...(change.note ? { note: change.note } : {}),
   };
-  const { motif: _previous, ...rest } = referral;
+  const { motif: _previous, rendez_vous: _appointment, ...rest } = referral;
   return {
     ...rest,
     statut: change.statut,
     ...(change.motif ? { motif: change.motif } : {}),
+    ...(change.rendez_vous ? { rendez_vous: change.rendez_vous } : {}),
     historique: [...referral.historique, step],
     ...(FINAL_STATUSES.has(change.statut) ? { cloturee_le: at } : {}),
   } as R;
+}
+
+/** `YYYY-MM-DD` of the day it is in Lyon at `instant`. */
+export function parisDate(instant: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(instant);
+}
+
+const APPOINTMENT_HORIZON_DAYS = 366;
+
+/**
+ * Why an appointment's day cannot be right: before `earliest` (`YYYY-MM-DD`), or more than a year after `now`.
+ * The device passes today (a typing slip); the server, which never trusts the device's clock and may receive an
+ * answer given offline days ago, passes the day the referral was sent. Paths are the change's.
+ */
+export function appointmentProblems(appointment: Appointment, earliest: string, now: Date): Problem[] {
+  const latest = parisDate(new Date(now.getTime() + APPOINTMENT_HORIZON_DAYS * DAY_MS));
+  if (appointment.date < earliest) {
+    return [{ path: 'rendez_vous.date', message: 'Le rendez-vous ne peut pas être fixé à une date passée' }];
+  }
+  if (appointment.date > latest) {
+    return [{ path: 'rendez_vous.date', message: 'Le rendez-vous est à fixer dans l’année qui vient' }];
+  }
+  return [];
 }
 
 export function daysSince(iso: string, now: Date): number {
@@ -118,9 +143,9 @@ export function isDueForErasure(referral: StoredReferral, now: Date, policy: Ref
   );
 }
 
-/** The anonymous record left after the retention period: no answers, message, representative nor notes. */
+/** The anonymous record left after the retention period: no answers, message, representative, notes nor appointment. */
 export function erasePersonalFields<R extends StoredReferral>(referral: R, now: Date): R {
-  const { message: _message, consentement, historique, ...rest } = referral;
+  const { message: _message, rendez_vous: _appointment, consentement, historique, ...rest } = referral;
   const { representant_nom: _name, ...consent } = consentement;
   return {
     ...rest,

@@ -274,6 +274,18 @@ describe('reminders, expiry and erasure with an injected clock', () => {
     const erased = erasePersonalFields(refused, day(92));
     const text = JSON.stringify(erased);
     for (const personal of ['Awa', 'Diallo', 'Merci de la recevoir', 'Rappeler']) expect(text).not.toContain(personal);
+    const accepted = applyStatus(
+      sent,
+      {
+        id: 'chg-0123456789abcdef',
+        statut: 'acceptee',
+        rendez_vous: { date: '2026-03-09', interlocuteur: 'Mme Martin' },
+      },
+      partner,
+      day(2),
+    );
+    expect(accepted.rendez_vous).toEqual({ date: '2026-03-09', interlocuteur: 'Mme Martin' });
+    expect(erasePersonalFields(accepted, day(92)).rendez_vous).toBeUndefined();
     expect(erased).toMatchObject({ statut: 'refusee', motif: 'complet', structure_id: 'test--p1', reponses: {} });
     expect(erased.effacee_le).toBe(day(92).toISOString());
     expect(isDueForErasure(erased, day(200), policy)).toBe(false);

@@ -67,6 +67,21 @@ export type ReferralStatus = z.infer<typeof referralStatusSchema>;
 export const settableStatusSchema = z.enum(['recue', 'acceptee', 'refusee', 'annulee']);
 export const refusalReasonSchema = z.enum(valuesOf(MOTIFS_REFUS_ORIENTATION));
 
+/**
+ * The appointment a partner gives with its acceptance, for the person: the day (required), the time, where (when
+ * not at the partner's address) and whom to ask for. The partner's words, not the person's: the worker reads them
+ * on the referral and prints them for the person. Erased with the personal fields all the same (referral-rules.ts).
+ */
+export const appointmentSchema = z.object({
+  date: z.iso.date({ error: 'Date attendue (jour, mois et année)' }),
+  heure: z.optional(
+    z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Heure attendue (HH:MM, par exemple 14:30)')),
+  ),
+  lieu: z.optional(text(200)),
+  interlocuteur: z.optional(text(120)),
+});
+export type Appointment = z.infer<typeof appointmentSchema>;
+
 /** POST /api/v1/referrals/:id/status. `id` (made on the device) makes a resent change harmless. */
 export const statusChangeSchema = z
   .object({
@@ -74,11 +89,17 @@ export const statusChangeSchema = z
     statut: settableStatusSchema,
     motif: z.optional(refusalReasonSchema),
     note: z.optional(text(1000)),
+    /** Only with an acceptance (optional member: servers and apps from before drop it). */
+    rendez_vous: z.optional(appointmentSchema),
   })
   .check(
     z.refine((c) => (c.statut === 'refusee') === (c.motif !== undefined), {
       message: 'Un motif est à donner pour un refus (et seulement pour lui)',
       path: ['motif'],
+    }),
+    z.refine((c) => c.rendez_vous === undefined || c.statut === 'acceptee', {
+      message: 'Un rendez-vous accompagne une acceptation seulement',
+      path: ['rendez_vous'],
     }),
   );
 export type StatusChange = z.infer<typeof statusChangeSchema>;
@@ -116,6 +137,8 @@ export const referralSchema = z.object({
   envoyee_le: isoDateTime,
   statut: referralStatusSchema,
   motif: z.optional(refusalReasonSchema),
+  /** The appointment given with the acceptance, if any; erased with the personal fields. */
+  rendez_vous: z.optional(appointmentSchema),
   historique: z.array(historyStepSchema),
   /** When it reached a final status (accepted, refused, cancelled, expired): retention counts from here. */
   cloturee_le: z.optional(isoDateTime),

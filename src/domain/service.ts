@@ -1,6 +1,7 @@
 // A service a structure offers. Eligibility and the fiche de liaison are structured data the matcher evaluates
 // and the referral form is built from; free-text `precisions` only add nuance for people, never replace a rule.
 import * as z from 'zod/mini';
+import { offreAlimentaireSchema } from './food-offer.ts';
 import { criteresSchema, notesProSchema } from './listing-annotations.ts';
 import {
   codeInsee,
@@ -279,6 +280,8 @@ export const serviceSchema = z.object({
   capacite: z.optional(capaciteSchema),
   infos_temporaires: z.array(infoTemporaireSchema),
   regimes: setOf(z.enum(valuesOf(REGIMES))),
+  /** What the food is like (src/domain/food-offer.ts); optional, so records from before it still parse. */
+  offre_alimentaire: z.optional(offreAlimentaireSchema),
   langues: z.optional(setOf(z.enum(valuesOf(LANGUES)))),
   telephone: z.optional(telephone),
   courriel: z.optional(courriel),

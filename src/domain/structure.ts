@@ -9,6 +9,7 @@ import {
   codeQpv,
   courriel,
   isoDate,
+  isoDateTime,
   latitude,
   longitude,
   nom,
@@ -21,7 +22,7 @@ import {
   url,
   verification,
 } from './primitives.ts';
-import { LANGUES, RESEAUX_PORTEURS, STATUTS_STRUCTURE, VISIBILITES, valuesOf } from './vocabulary.ts';
+import { LANGUES, RESEAUX_PORTEURS, ROLES, STATUTS_STRUCTURE, VISIBILITES, valuesOf } from './vocabulary.ts';
 
 export const adresseFields = {
   adresse: text(300),
@@ -41,6 +42,13 @@ export const accessibilite = z.object({
   /** The Accesslibre page (data·inclusion `accessibilite_lieu`). */
   lien_accesslibre: z.optional(url),
   note: z.optional(text(500)),
+});
+
+/** Who proposed a partner: the account as every author, with its role and its team (a worker's MDM, association). */
+const proposantSchema = z.object({
+  ...auteurSchema.shape,
+  role: z.optional(z.enum(valuesOf(ROLES))),
+  equipe_id: z.optional(recordId),
 });
 
 export const structureSchema = z.object({
@@ -71,7 +79,9 @@ export const structureSchema = z.object({
   /** Communes whose Maison de la Métropole recommends this partner; coordinators curate it; professionals read it. */
   recommandee_pour: z.optional(recommandeePourSchema),
   /** The worker who proposed it (set by the server on creation): a proposal is shown to its author and coordinators. */
-  proposee_par: z.optional(auteurSchema),
+  proposee_par: z.optional(proposantSchema),
+  /** When the proposal reached the server, by its clock (set on creation; absent from proposals made before). */
+  proposee_le: z.optional(isoDateTime),
   /** A coordinator refused the proposal, and why: the author reads it. */
   refus: z.optional(refusSchema),
   /**
@@ -79,6 +89,11 @@ export const structureSchema = z.object({
    * services move there and the proposal is deleted). Held on the device until the deletion comes back.
    */
   fusion_vers: z.optional(recordId),
+  /**
+   * `false`: this structure's workers do not take part in the anonymous orientation statistics (docs/orientation-
+   * events.md): their devices queue no event and the server keeps none. Absent means taking part.
+   */
+  statistiques_orientations: z.optional(z.boolean()),
 });
 
 export type Structure = z.infer<typeof structureSchema>;

@@ -219,6 +219,12 @@ export const ROLES = {
   partenaire: 'Partenaire (structure)',
 } as const;
 
+/** The role beside an account's name, unless the name already says it (« Travailleur·se social·e de … »). */
+export function roleBesideName(nom: string, role: keyof typeof ROLES): string | null {
+  const word = ROLES[role].split(' (')[0]?.toLowerCase() ?? '';
+  return nom.toLowerCase().includes(word) ? null : ROLES[role];
+}
+
 export const STATUTS_CONFLIT = {
   ouvert: 'À résoudre',
   resolu: 'Résolu',

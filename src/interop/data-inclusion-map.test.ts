@@ -6,17 +6,21 @@ import { generateDirectory } from '../demo/generate-directory.ts';
 import type { Service } from '../domain/service.ts';
 import type { Structure } from '../domain/structure.ts';
 import { type DiFileRecord, diCsv, diJson, readDiFile } from './data-inclusion-files.ts';
-import { mergeDiRecord, serviceToDi, structureToDi } from './data-inclusion-map.ts';
+import { boussoleId, importedStructureHours, mergeDiRecord, serviceToDi, structureToDi } from './data-inclusion-map.ts';
 
 const options = { isValidHours: (osm: string) => !osm.includes('9h') };
 const demo = generateDirectory({ services: 120 });
 /** What an export cannot carry: who verified (a person's name) and the server's version counter. */
 const portable = <T extends Structure | Service>(r: T) => ({ ...r, verification: null, version: 1 });
 
-function importAll(records: readonly DiFileRecord[]) {
+function importAll(records: readonly DiFileRecord[], structureHours = importedStructureHours(records)) {
   return records.map((r) => {
     if (!r.ok) throw new Error(`${r.position}: ${JSON.stringify(r.problems)}`);
-    const merged = mergeDiRecord(r.kind, r.record, r.extension, undefined, options);
+    const ofStructure =
+      r.kind === 'service'
+        ? structureHours.get(boussoleId(String(r.record.source), String(r.record.structure_id)))
+        : undefined;
+    const merged = mergeDiRecord(r.kind, r.record, r.extension, undefined, { ...options, structureHours: ofStructure });
     if (!merged.ok) throw new Error(`${r.position}: ${JSON.stringify(merged.problems)}`);
     return merged.record;
   });
@@ -25,7 +29,8 @@ function importAll(records: readonly DiFileRecord[]) {
 describe('data·inclusion mapping', () => {
   it.each(['json', 'csv'] as const)('round-trips the demo directory through %s unchanged', (format) => {
     const structures = demo.structures.map(structureToDi);
-    const services = demo.services.map(serviceToDi);
+    const byId = new Map(demo.structures.map((s) => [s.id, s]));
+    const services = demo.services.map((v) => serviceToDi(v, byId.get(v.structure_id)));
     const files =
       format === 'json'
         ? [readDiFile('structures.json', diJson(structures)), readDiFile('services.json', diJson(services))]
@@ -33,7 +38,8 @@ describe('data·inclusion mapping', () => {
             readDiFile('structures.csv', diCsv('structure', structures)),
             readDiFile('s.csv', diCsv('service', services)),
           ];
-    const [s, v] = files.map((f) => (f.ok ? importAll(f.records) : []));
+    const hours = importedStructureHours(files.flatMap((f) => (f.ok ? f.records : [])));
+    const [s, v] = files.map((f) => (f.ok ? importAll(f.records, hours) : []));
     expect(s).toEqual(demo.structures.map(portable));
     expect(v).toEqual(demo.services.map(portable));
   });
@@ -44,7 +50,7 @@ describe('data·inclusion mapping', () => {
       const epicerie = aService(1, 1, {
         eligibilite: { ...aService(1, 1).eligibilite, reste_a_vivre_max: 7.5, quotient_familial_max: 700 },
       });
-      const exported = serviceToDi(epicerie);
+      const exported = serviceToDi(epicerie, undefined);
       expect(exported.extension_boussole).toMatchObject({
         eligibilite: { reste_a_vivre_max: 7.5, quotient_familial_max: 700 },
       });
@@ -86,7 +92,7 @@ describe('data·inclusion mapping', () => {
   it.each(['json', 'csv'] as const)(
     'carries a service that moves as one service with its stops in extension_boussole.arrets (%s)',
     (format) => {
-      const exported = serviceToDi(maraude);
+      const exported = serviceToDi(maraude, aStructure(1));
       expect(exported.extension_boussole).toMatchObject({ arrets: maraude.arrets });
       const file =
         format === 'json'
@@ -99,7 +105,7 @@ describe('data·inclusion mapping', () => {
   );
 
   it('refuses a stop whose hours the grammar refuses, naming the stop', () => {
-    const exported = serviceToDi(maraude);
+    const exported = serviceToDi(maraude, aStructure(1));
     const arrets = [maraude.arrets?.[0], { ...maraude.arrets?.[1], horaires: 'We 9h-12h' }];
     const merged = mergeDiRecord(
       'service',
@@ -111,8 +117,33 @@ describe('data·inclusion mapping', () => {
     expect(merged.ok ? [] : merged.problems.map((p) => p.path)).toEqual(['arrets[1].horaires']);
   });
 
+  it.each(['json', 'csv'] as const)('carries what the food is like in extension_boussole, both ways (%s)', (format) => {
+    const offre = {
+      produits: ['fruits-legumes-frais', 'bio', 'local'],
+      choix: 'libre',
+      modes: ['libre-service', 'commande'],
+    } as const;
+    const epicerie = aService(1, 1, {
+      offre_alimentaire: { ...offre, produits: [...offre.produits], modes: [...offre.modes] },
+    });
+    const exported = serviceToDi(epicerie, aStructure(1));
+    expect(exported.extension_boussole).toMatchObject({ offre_alimentaire: offre });
+    const file =
+      format === 'json'
+        ? readDiFile('services.json', diJson([exported]))
+        : readDiFile('services.csv', diCsv('service', [exported]));
+    const [imported] = file.ok ? importAll(file.records) : [];
+    expect((imported as Service).offre_alimentaire).toEqual(offre);
+  });
+
+  it('refuses an imported food offer the domain refuses, naming the field', () => {
+    const extension = { offre_alimentaire: { produits: ['caviar'], modes: [] } };
+    const merged = mergeDiRecord('service', serviceToDi(aService(1, 1), aStructure(1)), extension, undefined, options);
+    expect(merged.ok ? [] : merged.problems.map((p) => p.path)).toEqual(['offre_alimentaire.produits[0]']);
+  });
+
   it('refuses an imported ceiling the domain refuses, naming the field', () => {
-    const exported = serviceToDi(aService(1, 1));
+    const exported = serviceToDi(aService(1, 1), undefined);
     const extension = { eligibilite: { ...aService(1, 1).eligibilite, reste_a_vivre_max: -3 } };
     const merged = mergeDiRecord('service', exported, extension, undefined, options);
     expect(merged.ok ? [] : merged.problems.map((p) => p.path)).toEqual(['eligibilite.reste_a_vivre_max']);
@@ -124,7 +155,7 @@ describe('data·inclusion mapping', () => {
       regimes: ['halal'],
       eligibilite: { ...aService(1, 1).eligibilite, justificatifs: ['attestation-caf'], age_min: 18 },
     });
-    const incoming = { ...serviceToDi(existing), nom: 'Épicerie renommée', publics: ['familles'] };
+    const incoming = { ...serviceToDi(existing, undefined), nom: 'Épicerie renommée', publics: ['familles'] };
     const merged = mergeDiRecord('service', incoming, undefined, existing, options);
     expect(merged.ok && merged.record).toMatchObject({
       nom: 'Épicerie renommée',
@@ -144,7 +175,7 @@ describe('data·inclusion mapping', () => {
       precisions: 'Le reste est pris en charge par le fonds solidaire',
     } as const;
     const service = aService(1, 1, { tarif });
-    const exported = serviceToDi(service);
+    const exported = serviceToDi(service, undefined);
     expect(exported.frais).toBe('payant');
     expect(String(exported.frais_precisions).replace(/\u00a0/g, ' ')).toBe(
       'Panier à 7 € au lieu de 18 €. Adhésion 2,50 € par mois. Le reste est pris en charge par le fonds solidaire',
@@ -201,5 +232,47 @@ describe('data·inclusion mapping', () => {
     const noAddress = { ...structureToDi(aStructure(2)), adresse: null };
     const merged = mergeDiRecord('structure', noAddress, undefined, undefined, options);
     expect(merged.ok ? [] : merged.problems.map((p) => p.path)).toEqual(['adresse']);
+  });
+
+  describe('hours in one place', () => {
+    const structure = aStructure(1, { horaires_accueil: 'Mo-Fr 09:00-12:00; PH off' });
+    const sharing = aService(1, 1, { horaires_accueil: undefined });
+    const own = aService(1, 2, { horaires_accueil: 'Tu 14:00-17:00' });
+
+    it('writes each service’s effective hours, and says in extension_boussole which are the structure’s', () => {
+      expect(serviceToDi(sharing, structure)).toMatchObject({
+        horaires_accueil: 'Mo-Fr 09:00-12:00; PH off',
+        extension_boussole: { horaires_herites: true },
+      });
+      const exported = serviceToDi(own, structure);
+      expect(exported.horaires_accueil).toBe('Tu 14:00-17:00');
+      expect(exported.extension_boussole).not.toHaveProperty('horaires_herites');
+    });
+
+    it('keeps a service sharing its structure’s hours when both come in the same import, whatever the source', () => {
+      const incoming = { ...serviceToDi(sharing, structure), extension_boussole: undefined };
+      const shared = mergeDiRecord('service', incoming, undefined, undefined, {
+        ...options,
+        structureHours: 'Mo-Fr 09:00-12:00; PH off',
+      });
+      expect(shared.ok && shared.record.horaires_accueil).toBeUndefined();
+      const different = mergeDiRecord('service', serviceToDi(own, structure), undefined, undefined, {
+        ...options,
+        structureHours: 'Mo-Fr 09:00-12:00; PH off',
+      });
+      expect(different.ok && different.record.horaires_accueil).toBe('Tu 14:00-17:00');
+    });
+
+    it('without the structure in the import, follows Boussole’s flag only for a service that already shares', () => {
+      const incoming = serviceToDi(sharing, structure);
+      const extension = incoming.extension_boussole as Record<string, unknown>;
+      const kept = mergeDiRecord('service', incoming, extension, sharing, options);
+      expect(kept.ok && kept.record.horaires_accueil).toBeUndefined();
+      // A new service, or one with its own hours: the structure here may have other hours, so they become its own.
+      const fresh = mergeDiRecord('service', incoming, extension, undefined, options);
+      expect(fresh.ok && fresh.record.horaires_accueil).toBe('Mo-Fr 09:00-12:00; PH off');
+      const owned = mergeDiRecord('service', incoming, extension, own, options);
+      expect(owned.ok && owned.record.horaires_accueil).toBe('Mo-Fr 09:00-12:00; PH off');
+    });
   });
 });

@@ -7,11 +7,14 @@
 // Import: an incoming record is merged into the existing listing (same id), or into a new one built from
 // Boussole's defaults and, for a new one only, its `extension_boussole`. Fields data·inclusion lacks keep the
 // listing's values. Ids follow data·inclusion's `source--id`; an id without `--` is prefixed with its source.
+
+import { effectiveHours, inheritsHours } from '../domain/effective-hours.ts';
 import type { Service } from '../domain/service.ts';
 import { serviceSchema } from '../domain/service.ts';
 import type { Structure } from '../domain/structure.ts';
 import { structureSchema } from '../domain/structure.ts';
 import { type Problem, parse } from '../domain/validation.ts';
+import type { DiFileRecord } from './data-inclusion-files.ts';
 import {
   type Lens,
   orNull,
@@ -33,6 +36,7 @@ export const EXTENSION_KEYS: Record<DiKind, readonly string[]> = {
     'capacite',
     'infos_temporaires',
     'regimes',
+    'offre_alimentaire',
     'langues',
     'lieu',
     'horaires_note',
@@ -46,10 +50,11 @@ export const EXTENSION_KEYS: Record<DiKind, readonly string[]> = {
 const LENSES: Record<DiKind, readonly Lens[]> = { structure: STRUCTURE_LENSES, service: SERVICE_LENSES };
 const FIELDS: Record<DiKind, readonly string[]> = { structure: DI_STRUCTURE_FIELDS, service: DI_SERVICE_FIELDS };
 
-function toDi(kind: DiKind, record: Rec): Rec {
+function toDi(kind: DiKind, record: Rec, extra: Rec = {}): Rec {
   const values: Rec = { source: record.source, id: record.id };
   if (kind === 'service') values.structure_id = record.structure_id;
   for (const lens of LENSES[kind]) Object.assign(values, lens.toDi(record));
+  Object.assign(values, extra);
   const out: Rec = {};
   for (const field of FIELDS[kind]) out[field] = orNull(values[field]);
   const extension = Object.fromEntries(EXTENSION_KEYS[kind].flatMap((k) => (k in record ? [[k, record[k]]] : [])));
@@ -58,7 +63,31 @@ function toDi(kind: DiKind, record: Rec): Rec {
 }
 
 export const structureToDi = (structure: Structure): Rec => toDi('structure', structure);
-export const serviceToDi = (service: Service): Rec => toDi('service', service);
+
+/**
+ * A service as data·inclusion has it: `horaires_accueil` is the hours that apply to it (its own, else its
+ * structure's), since other readers know no inheritance; `extension_boussole.horaires_herites` tells a Boussole
+ * re-import that they are the structure's.
+ */
+export function serviceToDi(service: Service, structure: Structure | undefined): Rec {
+  const out = toDi('service', service, { horaires_accueil: effectiveHours(service, structure) });
+  if (inheritsHours(service)) (out[EXTENSION_FIELD] as Rec)[INHERITED_HOURS] = true;
+  return out;
+}
+
+/** The `extension_boussole` flag of a service that shares its structure's reception hours. */
+export const INHERITED_HOURS = 'horaires_herites';
+
+/** The hours of each structure of an import, by Boussole id (null: none), for `MergeOptions.structureHours`. */
+export function importedStructureHours(records: readonly DiFileRecord[]): Map<string, string | null> {
+  const hours = new Map<string, string | null>();
+  for (const r of records) {
+    if (!r.ok || r.kind !== 'structure') continue;
+    const value = r.record.horaires_accueil;
+    hours.set(boussoleId(String(r.record.source), String(r.record.id)), typeof value === 'string' ? value : null);
+  }
+  return hours;
+}
 
 /** `source--id` as Boussole and data·inclusion build ids. */
 export function boussoleId(source: string, id: string): string {
@@ -70,6 +99,11 @@ export interface MergeOptions {
   isValidHours(osm: string): boolean;
   /** `statut` of a new structure (an import of unverified data may ask for `proposee`). */
   statutNouvelle?: 'publiee' | 'proposee';
+  /**
+   * For a service: the `horaires_accueil` of its structure in the same import (null: the structure has none),
+   * undefined when the structure is not in the import. Equal hours mean the service shares them.
+   */
+  structureHours?: string | null | undefined;
 }
 
 export type MergeResult =
@@ -133,6 +167,22 @@ export function hoursToCheckNote(original: string): string {
 }
 
 /**
+ * Inheritance kept where the files allow it: the service's hours equal its structure's in the same import (any
+ * source), or, its structure not being in the import, a Boussole export said so of a service that already shares
+ * them here. Otherwise the hours become the service's own: never a guess that could change what people are told.
+ */
+function sharesStructureHours(
+  incoming: Rec,
+  extension: Rec | undefined,
+  existing: Service | undefined,
+  options: MergeOptions,
+): boolean {
+  const hours = orNull(incoming.horaires_accueil);
+  if (options.structureHours !== undefined) return hours !== null && hours === options.structureHours;
+  return extension?.[INHERITED_HOURS] === true && existing !== undefined && inheritsHours(existing);
+}
+
+/**
  * Merges one parsed data·inclusion record into `existing` (or a new listing) and validates the result with the
  * domain schema. `extension` is used for a new listing only: an existing one keeps its own Boussole fields.
  */
@@ -161,6 +211,9 @@ export function mergeDiRecord(
   }
   for (const [k, v] of Object.entries(record)) if (v === undefined) delete record[k];
 
+  if (kind === 'service' && sharesStructureHours(incoming, extension, existing as Service | undefined, options)) {
+    delete record.horaires_accueil;
+  }
   let hoursToCheck = false;
   const hours = record.horaires_accueil;
   if (

@@ -18,7 +18,8 @@ describe('data·inclusion export against the published JSON Schemas (ajv)', () =
       if (!validate.structure(structureToDi(s))) failures.push(`${s.id}: ${JSON.stringify(validate.structure.errors)}`);
     }
     for (const v of demo.services) {
-      if (!validate.service(serviceToDi(v))) failures.push(`${v.id}: ${JSON.stringify(validate.service.errors)}`);
+      if (!validate.service(serviceToDi(v, undefined)))
+        failures.push(`${v.id}: ${JSON.stringify(validate.service.errors)}`);
     }
     expect(failures.slice(0, 5)).toEqual([]);
     expect(demo.structures.length + demo.services.length).toBeGreaterThan(500);
@@ -44,7 +45,7 @@ describe('data·inclusion export against the published JSON Schemas (ajv)', () =
     }
     const [service] = demo.services;
     if (!service) throw new Error('demo directory is empty');
-    const badService = { ...serviceToDi(service), publics: [] };
+    const badService = { ...serviceToDi(service, undefined), publics: [] };
     expect(validate.service(badService)).toBe(false);
     expect(diServiceSchema.safeParse(badService).success).toBe(false);
   });

@@ -1,105 +1,36 @@
-// The small French grammar of opening hours that french-hours.ts turns into OSM: days ("du lundi au vendredi",
-// "lundi, mercredi et vendredi", "Lundi – Mardi – Jeudi", "le jeudi de la 3ème semaine du mois"), times ("de 9h à
-// 12h et de 13h30 à 17h30", "9h00 > 12h30", "à 19h30"), seasons ("horaires hiver (1er novembre au 31 mars)").
-// Every token of the text must be understood: one unknown word and the whole text is refused (`detail` names it),
-// because a partial reading would hide what the remainder says ("sauf", "sur RDV", "fermé le…").
+// The small French grammar of opening hours that french-hours.ts turns into OSM. A sentence is days then hours
+// (« du lundi au vendredi de 9h à 12h et de 13h30 à 17h30 », « lun-ven 9h-12h ») or hours then days (« 9h-12h du
+// lundi au vendredi »); days may be lists, ranges, « tous les jours », « sauf » some of them, or the nth weekdays of
+// the month (« le 1er et le 3e mardi du mois »); hours may be named by a part of the day (« le matin de 9h à
+// 12h »), open-ended (« à partir de 18h »), or the whole day (« 24h/24 »). Closures are said with « fermé »: the
+// public holidays, a month or dates (« fermé en août », « du 1er au 15 août »), days (« fermé le lundi »); a season
+// (« de septembre à juin : … ») applies to the sentences after it.
+// Every token must be understood: one unknown word and the whole text is refused (`detail` names it), because a
+// partial reading would hide what the remainder says (« sauf le mercredi après-midi », « sur RDV », « un samedi
+// sur deux »).
+import { monthReferences, normalise, type Token, tokenize } from './french-hours-words.ts';
 
 /** Days 0 (Monday) to 6 (Sunday); ranges in minutes from midnight, end null for "from … on" (open end). */
 export interface Rule {
-  /** OSM month selector of a season ("Nov-Mar", "Jul 14-Aug 15"), empty for the whole year. */
+  /** OSM month selector of a season ("Nov-Mar", "Jul 15-Aug 20"), empty for the whole year. */
   months: string;
   days: number[];
-  nth?: { day: number; n: number };
+  nth?: { day: number; n: number[] };
   ranges: Array<[number, number | null]>;
 }
 
-export type GrammarResult = { ok: true; rules: Rule[] } | { ok: false; detail: string };
-
-type Token =
-  | { t: 'day'; day: number }
-  | { t: 'all' }
-  | { t: 'nth'; day: number; n: number }
-  | { t: 'time'; minutes: number }
-  | { t: 'word'; w: string };
-
-const DAYS = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'];
-const MONTHS = ['janvier', 'fevrier', 'mars', 'avril', 'mai', 'juin', 'juillet', 'aout', 'septembre', 'octobre'];
-MONTHS.push('novembre', 'decembre');
-const OSM_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-const ORDINALS: Record<string, number> = { premier: 1, premiere: 1, deuxieme: 2, second: 2, troisieme: 3 };
-Object.assign(ORDINALS, { quatrieme: 4, cinquieme: 5, dernier: -1, derniere: -1 });
-
-/** Words that say nothing the OSM string must carry ("Horaires :", "Permanence lundi…", "sans interruption"). */
-const FILLER = new Set(['horaires', 'horaire', 'permanence', 'le', 'les', 'l', "'"]);
-
-const DAY = `(${DAYS.join('|')})s?`;
-const MONTH = `(${MONTHS.join('|')})`;
-const ORDINAL =
-  '(\\d)\\s*(?:er|ere|e|eme|ieme)?|(premier|premiere|deuxieme|second|troisieme|quatrieme|dernier|derniere)';
-const SEASON = new RegExp(
-  `(?:horaires?\\s+)?(?:d'|de\\s+|d\\s+)?(?:hiver|ete)?\\s*\\(?\\s*(?:du\\s+)?(\\d{1,2})(?:er)?\\s+${MONTH}\\s+au\\s+(\\d{1,2})\\s+${MONTH}\\s*\\)?\\s*:?`,
-);
-
-const TOKEN = new RegExp(
-  [
-    `(?<nthA>${DAY}\\s+de\\s+la\\s+(?:${ORDINAL})\\s+semaine\\s+(?:du|de\\s+chaque)\\s+mois)`,
-    `(?<nthB>(?:${ORDINAL})s?\\s+${DAY}\\s+(?:du|de\\s+chaque)\\s+mois)`,
-    '(?<all>tous\\s+les\\s+jours)',
-    '(?<filler>tous\\s+les\\s+(?:apres-midis?|matins?)|sans\\s+interruption|tous\\s+les)',
-    '(?<time>(\\d{1,2})\\s*h\\s*(\\d{2})?|(\\d{1,2}):(\\d{2}))(?![\\d:])',
-    `(?<day>${DAY})(?![a-z])`,
-    "(?<word>[a-z]+|[,:.'-])",
-    '(?<other>\\S+)',
-  ].join('|'),
-  'g',
-);
-
-function normalise(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[\u00a0\u202f\t]/g, ' ')
-    .replace(/[–—>]/g, '-')
-    .replace(/[’`]/g, "'");
+export interface Closures {
+  holidays: boolean;
+  /** OSM month selectors closed (« fermé en août »). */
+  months: string[];
+  /** Days said closed: only a check, since a day no rule opens is closed already. */
+  days: number[];
 }
 
-const DAY_RE = new RegExp(DAY);
-const ORDINAL_RE = new RegExp(ORDINAL);
-const TIME_RE = /(\d{1,2})\s*h\s*(\d{2})?|(\d{1,2}):(\d{2})/;
+export type GrammarResult = { ok: true; rules: Rule[]; closures: Closures } | { ok: false; detail: string };
 
-/** "le jeudi de la 3ème semaine du mois", "le 1er mardi du mois": the day and its rank (-1: the last). */
-function nthToken(phrase: string): Token {
-  const day = DAYS.indexOf(DAY_RE.exec(phrase)?.[1] ?? '');
-  const rank = ORDINAL_RE.exec(phrase);
-  const n = rank?.[1] !== undefined ? Number(rank[1]) : (ORDINALS[rank?.[2] ?? ''] ?? 0);
-  return { t: 'nth', day, n };
-}
-
-function tokenize(segment: string): { ok: true; tokens: Token[] } | { ok: false; detail: string } {
-  const tokens: Token[] = [];
-  for (const m of segment.matchAll(TOKEN)) {
-    const g = m.groups ?? {};
-    if (g.nthA !== undefined || g.nthB !== undefined) {
-      const token = nthToken(g.nthA ?? g.nthB ?? '');
-      if (token.t !== 'nth' || token.day < 0 || token.n === 0 || token.n > 5) return { ok: false, detail: m[0] };
-      tokens.push(token);
-    } else if (g.all !== undefined) tokens.push({ t: 'all' });
-    else if (g.filler !== undefined) continue;
-    else if (g.time !== undefined) {
-      const t = TIME_RE.exec(g.time);
-      const hours = Number(t?.[1] ?? t?.[3]);
-      const minutes = Number(t?.[2] ?? t?.[4] ?? 0);
-      if (hours > 24 || minutes > 59 || hours * 60 + minutes > 1440) return { ok: false, detail: g.time };
-      tokens.push({ t: 'time', minutes: hours * 60 + minutes });
-    } else if (g.day !== undefined) tokens.push({ t: 'day', day: DAYS.indexOf(DAY_RE.exec(g.day)?.[1] ?? '') });
-    else if (g.word !== undefined) {
-      if (!FILLER.has(g.word)) tokens.push({ t: 'word', w: g.word });
-    } else return { ok: false, detail: m[0] };
-  }
-  return { ok: true, tokens };
-}
+type Days = Pick<Rule, 'days' | 'nth'>;
+const WHOLE_DAY: [number, number] = [0, 1440];
 
 /** Days from `a` to `b` included, across the week's end ("du samedi au lundi"). */
 function span(a: number, b: number): number[] {
@@ -108,12 +39,17 @@ function span(a: number, b: number): number[] {
   return [...days, b];
 }
 
+class Refused extends Error {}
+
 /** A parser over one segment's tokens; `pos` moves as tokens are accepted. */
 class Cursor {
   pos = 0;
   constructor(readonly tokens: Token[]) {}
   peek(offset = 0): Token | undefined {
     return this.tokens[this.pos + offset];
+  }
+  is(t: Token['t'], offset = 0): boolean {
+    return this.peek(offset)?.t === t;
   }
   word(...words: string[]): boolean {
     const token = this.peek();
@@ -123,6 +59,10 @@ class Cursor {
     }
     return false;
   }
+  isWord(offset: number, ...words: string[]): boolean {
+    const token = this.peek(offset);
+    return token?.t === 'word' && words.includes(token.w);
+  }
   done(): boolean {
     while (this.word('.', ':', ',')) {
       /* trailing punctuation */
@@ -131,46 +71,59 @@ class Cursor {
   }
 }
 
-function readDays(c: Cursor): Pick<Rule, 'days' | 'nth'> | undefined {
-  const start = c.pos;
+/** « lundi », « lundi, mardi et jeudi », « du lundi au vendredi », « lundi-vendredi ». */
+function readDayList(c: Cursor): number[] | undefined {
   c.word('du');
   const first = c.peek();
-  if (first?.t === 'all') {
-    c.pos++;
-    return { days: [0, 1, 2, 3, 4, 5, 6] };
-  }
-  if (first?.t === 'nth') {
-    c.pos++;
-    return { days: [], nth: { day: first.day, n: first.n } };
-  }
-  if (first?.t !== 'day') {
-    c.pos = start;
-    return undefined;
-  }
+  if (first?.t !== 'day') return undefined;
   c.pos++;
-  if (c.word('au', 'a')) {
+  if (c.word('au', 'a', 'jusqua')) {
     const last = c.peek();
-    if (last?.t !== 'day') return undefined;
+    if (last?.t !== 'day') throw new Refused();
     c.pos++;
-    return { days: span(first.day, last.day) };
+    return span(first.day, last.day);
   }
   const days = [first.day];
   const separators: string[] = [];
   for (;;) {
-    const sep = c.peek();
-    const next = c.peek(1);
-    if (sep?.t === 'word' && [',', 'et', '-'].includes(sep.w) && next?.t === 'day') {
-      separators.push(sep.w);
-      days.push(next.day);
+    if (c.isWord(0, ',', 'et', '-') && c.is('day', 1)) {
+      separators.push((c.peek() as { w: string }).w);
+      days.push((c.peek(1) as { day: number }).day);
       c.pos += 2;
-    } else if (sep?.t === 'word' && sep.w === ',' && next?.t === 'word' && next.w === 'et' && c.peek(2)?.t === 'day') {
-      c.pos++;
-    } else break;
+    } else if (c.isWord(0, ',') && c.isWord(1, 'et') && c.is('day', 2)) c.pos++;
+    else break;
   }
   // "lundi-vendredi" is a range; "Lundi – Mardi – Mercredi – Vendredi" a list.
-  if (days.length === 2 && separators[0] === '-') {
-    const [a, b] = days as [number, number];
-    return { days: span(a, b) };
+  if (days.length === 2 && separators[0] === '-') return span(days[0] as number, days[1] as number);
+  return days;
+}
+
+function readDays(c: Cursor): Days | undefined {
+  const start = c.pos;
+  c.word('du');
+  const first = c.peek();
+  let days: number[] | undefined;
+  if (first?.t === 'all') {
+    c.pos++;
+    days = [0, 1, 2, 3, 4, 5, 6];
+  } else if (first?.t === 'nth') {
+    c.pos++;
+    return { days: [], nth: { day: first.day, n: first.n } };
+  } else {
+    c.pos = start;
+    days = readDayList(c);
+  }
+  if (!days) {
+    c.pos = start;
+    return undefined;
+  }
+  if (c.isWord(0, 'sauf') && c.is('day', 1)) {
+    c.pos++;
+    const except = readDayList(c) ?? [];
+    // « sauf le mercredi après-midi » closes part of a day: more than this grammar says.
+    if (c.is('part')) throw new Refused();
+    days = days.filter((d) => !except.includes(d));
+    if (days.length === 0) throw new Refused();
   }
   return { days };
 }
@@ -181,24 +134,36 @@ function readTimes(c: Cursor): Rule['ranges'] | undefined {
   c.word(':', ',');
   for (;;) {
     const before = c.pos;
-    if (ranges.length > 0 && !c.word(',', 'et', '-')) break;
+    if (ranges.length > 0 && !c.word(',', 'et', '-', '/')) break;
+    const part = c.is('part');
+    if (part) {
+      c.pos++;
+      c.word(':', ',');
+    }
     c.word('de');
-    const open = c.word('a');
+    if (c.is('h24')) {
+      c.pos++;
+      ranges.push([...WHOLE_DAY]);
+      continue;
+    }
+    const open = c.word('a', 'apartir');
     const from = c.peek();
     if (from?.t !== 'time') {
+      // A part of the day names the hours that follow it; alone, it says hours nobody wrote.
+      if (part) throw new Refused();
       c.pos = before;
       break;
     }
     c.pos++;
     if (open) {
-      // "à 19h30": a start without an end, alone.
-      if (ranges.length > 0) return undefined;
+      // « à 19h30 », « à partir de 18h »: a start without an end, alone.
+      if (ranges.length > 0) throw new Refused();
       ranges.push([from.minutes, null]);
       break;
     }
-    if (!c.word('a', '-')) return undefined;
+    if (!c.word('a', '-', 'jusqua')) throw new Refused();
     const to = c.peek();
-    if (to?.t !== 'time' || to.minutes <= from.minutes) return undefined;
+    if (to?.t !== 'time' || to.minutes <= from.minutes) throw new Refused();
     c.pos++;
     ranges.push([from.minutes, to.minutes]);
   }
@@ -206,61 +171,117 @@ function readTimes(c: Cursor): Rule['ranges'] | undefined {
   return ranges.length > 0 ? ranges : undefined;
 }
 
-function seasonOf(match: RegExpExecArray): string | undefined {
-  const [, d1, m1, d2, m2] = match;
-  const from = MONTHS.indexOf(m1 ?? '');
-  const to = MONTHS.indexOf(m2 ?? '');
-  const a = Number(d1);
-  const b = Number(d2);
-  if (from < 0 || to < 0 || a < 1 || b < 1 || a > (MONTH_DAYS[from] ?? 0) || b > (MONTH_DAYS[to] ?? 0)) return;
-  if (a === 1 && b === MONTH_DAYS[to]) return `${OSM_MONTHS[from]}-${OSM_MONTHS[to]}`;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${OSM_MONTHS[from]} ${pad(a)}-${OSM_MONTHS[to]} ${pad(b)}`;
+/** « de 9h à 17h sauf le mercredi »: days taken out of the rule just read. */
+function exceptAfter(c: Cursor, rule: Rule | undefined): void {
+  if (!c.isWord(0, 'sauf') || !c.is('day', 1)) return;
+  if (!rule || rule.nth) throw new Refused();
+  c.pos++;
+  const except = readDayList(c) ?? [];
+  if (c.is('part')) throw new Refused();
+  rule.days = rule.days.filter((d) => !except.includes(d));
+  if (rule.days.length === 0) throw new Refused();
 }
 
-/** Parses the whole text into rules, or says which part it did not understand. */
-export function parseFrenchDaysAndTimes(text: string): GrammarResult {
-  const rules: Rule[] = [];
-  let months = '';
-  let pendingDays: Pick<Rule, 'days' | 'nth'> | undefined;
-  const segments = normalise(text)
-    .split(/[\n|•;]/)
-    .map((s) => s.replace(/^\s*(?:o|-)\s+/, '').trim());
-  for (let segment of segments) {
-    const season = SEASON.exec(segment);
-    if (season) {
-      const selector = seasonOf(season);
-      if (!selector) return { ok: false, detail: season[0] };
-      months = selector;
-      segment = segment.replace(season[0], ' ');
+/** After « fermé »: the public holidays, months or dates, days; joined by « et » or commas. */
+function readClosure(c: Cursor, closures: Closures): void {
+  c.word('annuelle');
+  for (;;) {
+    const token = c.peek();
+    if (token?.t === 'holidays') {
+      c.pos++;
+      closures.holidays = true;
+    } else if (token?.t === 'months') {
+      c.pos++;
+      closures.months.push(token.selector);
+    } else {
+      const days = readDayList(c);
+      if (!days) throw new Refused();
+      closures.days.push(...days);
     }
-    const tokenized = tokenize(segment);
+    const next = c.peek(1)?.t;
+    if (!c.isWord(0, ',', 'et') || (next !== 'holidays' && next !== 'months' && next !== 'day')) return;
+    c.pos++;
+  }
+}
+
+/** Parses the whole text into rules and closures, or says which part it did not understand. */
+export function parseFrenchDaysAndTimes(text: string): GrammarResult {
+  const referenced = monthReferences(normalise(text));
+  if (!referenced) return { ok: false, detail: 'date' };
+  const rules: Rule[] = [];
+  const closures: Closures = { holidays: false, months: [], days: [] };
+  const introducers = new Set<string>();
+  let months = '';
+  let pendingDays: Days | undefined;
+  const segments = referenced.text.split(/[\n|•;]/).map((s) => s.replace(/^\s*(?:o|-)\s+/, '').trim());
+  for (const segment of segments) {
+    const tokenized = tokenize(segment, referenced.selectors);
     if (!tokenized.ok) return tokenized;
+    for (const w of tokenized.introducers) introducers.add(w);
     if (tokenized.tokens.length === 0) continue;
     const c = new Cursor(tokenized.tokens);
-    if (pendingDays) {
-      const ranges = readTimes(c);
-      if (!ranges) return { ok: false, detail: segment.trim() };
-      rules.push({ months, ...pendingDays, ranges });
-      pendingDays = undefined;
-      c.word(',', 'et');
-    }
-    while (!c.done()) {
-      c.word('-');
-      const days = readDays(c);
-      if (!days) return { ok: false, detail: segment.trim() };
-      c.word(':', '-');
-      if (c.done()) {
-        pendingDays = days;
-        break;
+    try {
+      if (pendingDays) {
+        if (c.word('ferme')) closures.days.push(...pendingDays.days);
+        else {
+          const ranges = readTimes(c);
+          if (!ranges) return { ok: false, detail: segment };
+          rules.push({ months, ...pendingDays, ranges });
+        }
+        pendingDays = undefined;
+        c.word(',', 'et');
       }
-      const ranges = readTimes(c);
-      if (!ranges) return { ok: false, detail: segment.trim() };
-      rules.push({ months, ...days, ranges });
-      c.word(',', 'et');
+      while (!c.done()) {
+        c.word('-');
+        const token = c.peek();
+        let read: Rule | undefined;
+        if (c.word('ferme', 'fermee', 'fermeture')) {
+          readClosure(c, closures);
+        } else if (c.isWord(0, 'sauf', 'hors') && (c.is('holidays', 1) || c.is('months', 1))) {
+          c.pos++;
+          readClosure(c, closures);
+        } else if (token?.t === 'months') {
+          // A season: the sentences after it are its hours.
+          c.pos++;
+          months = token.selector;
+          c.word(':', ',');
+        } else if (token?.t === 'time' || token?.t === 'h24' || token?.t === 'part' || c.isWord(0, 'de')) {
+          const ranges = readTimes(c);
+          c.word(',', 'et');
+          const days = ranges && readDays(c);
+          if (!ranges || !days) return { ok: false, detail: segment };
+          read = { months, ...days, ranges };
+          rules.push(read);
+        } else {
+          const days = readDays(c);
+          if (!days) return { ok: false, detail: segment };
+          c.word(':', '-');
+          if (c.done()) {
+            pendingDays = days;
+            break;
+          }
+          if (c.word('ferme', 'fermee')) {
+            closures.days.push(...days.days);
+          } else {
+            const ranges = readTimes(c);
+            if (!ranges) return { ok: false, detail: segment };
+            read = { months, ...days, ranges };
+            rules.push(read);
+          }
+        }
+        exceptAfter(c, read);
+        c.word(',', 'et');
+      }
+    } catch (e) {
+      if (e instanceof Refused) return { ok: false, detail: segment };
+      throw e;
     }
   }
+  // Two kinds of activity in one text (« permanence … distribution … ») are two services' hours.
+  if (introducers.size > 1) return { ok: false, detail: [...introducers].join(', ') };
   if (pendingDays) return { ok: false, detail: 'jours sans horaires' };
   if (rules.length === 0) return { ok: false, detail: 'aucun horaire' };
-  return { ok: true, rules };
+  const opened = new Set(rules.flatMap((r) => (r.nth ? [r.nth.day] : r.days)));
+  if (closures.days.some((d) => opened.has(d))) return { ok: false, detail: 'jour ouvert et fermé' };
+  return { ok: true, rules, closures };
 }

@@ -11,8 +11,11 @@
 // - a start without an end ("à 19h30"): `19:30+`, OSM's open end, which readers show as "from 19:30, end unknown"
 //   rather than inventing an end;
 // - seasonal hours ("horaires hiver (1er novembre au 31 mars) : …") replace the regular ones for those months,
-//   closed days included: `Nov-Mar off; Nov-Mar Mo-Fr 07:00-17:00`.
-import { parseFrenchDaysAndTimes, type Rule } from './french-hours-grammar.ts';
+//   closed days included: `Nov-Mar off; Nov-Mar Mo-Fr 07:00-17:00`;
+// - closures come after the hours they interrupt (`Aug off`, `Aug 01-Aug 15 off`), the public holidays last
+//   (`PH off`), so that no later rule opens them again;
+// - « 24h/24, 7j/7 » is `24/7`; the whole day on some days only is `00:00-24:00`.
+import { type Closures, parseFrenchDaysAndTimes, type Rule } from './french-hours-grammar.ts';
 
 export type HoursConversion =
   | { ok: true; osm: string }
@@ -55,7 +58,7 @@ function seasonRules(months: string, rules: readonly Rule[]): string[] {
   const nth: string[] = [];
   for (const rule of rules) {
     if (rule.nth) {
-      nth.push(`${prefix}${DAY_CODES[rule.nth.day]}[${rule.nth.n}] ${rangesText(rule.ranges)}`);
+      nth.push(`${prefix}${DAY_CODES[rule.nth.day]}[${rule.nth.n.join(',')}] ${rangesText(rule.ranges)}`);
       continue;
     }
     for (const day of rule.days) perDay.set(day, [...(perDay.get(day) ?? []), ...rule.ranges]);
@@ -70,6 +73,10 @@ function seasonRules(months: string, rules: readonly Rule[]): string[] {
   return [...(months ? [`${months} off`] : []), ...weekly, ...nth];
 }
 
+function closureRules(closures: Closures): string[] {
+  return [...closures.months.map((m) => `${m} off`), ...(closures.holidays ? ['PH off'] : [])];
+}
+
 /**
  * Converts a French hours text. `isValidOsm` is the final check (the `opening_hours` library, no warnings).
  * Never throws; an unknown phrasing is `non-reconnu`, never a guess.
@@ -82,7 +89,12 @@ export function frenchHoursToOsm(text: string, isValidOsm: (osm: string) => bool
   for (const rule of parsed.rules) seasons.set(rule.months, [...(seasons.get(rule.months) ?? []), rule]);
   // The whole year first, then each season overriding it.
   const order = [...seasons.keys()].sort((a, b) => (a === '' ? -1 : b === '' ? 1 : 0));
-  const osm = order.flatMap((months) => seasonRules(months, seasons.get(months) ?? [])).join('; ');
+  const osm = [
+    ...order.flatMap((months) => seasonRules(months, seasons.get(months) ?? [])),
+    ...closureRules(parsed.closures),
+  ]
+    .join('; ')
+    .replace(/^Mo-Su 00:00-24:00(?=;|$)/, '24/7');
   if (!isValidOsm(osm)) return { ok: false, reason: 'invalide-osm', detail: osm };
   return { ok: true, osm };
 }

@@ -2,6 +2,7 @@
 // French sentences. The UI turns each code into words (and can switch exhaustively on `Reason['code']`); tests
 // and the referral sheet read the same data. Add codes, never rename one (saved orientations may hold them).
 
+import type { QualiteAlimentaire } from '../domain/food-quality.ts';
 import type { Profile } from '../domain/profile.ts';
 import type { Service } from '../domain/service.ts';
 import type { NeedValue } from '../domain/vocabulary.ts';
@@ -83,6 +84,9 @@ export interface ReasonParams {
   // Diet, languages
   diet_supported: { regimes: readonly Diet[] };
   diet_not_declared: { regimes: readonly Diet[] };
+  /** What the partner declares of its food, when the worker asks to favour quality food. */
+  food_quality: { qualites: readonly QualiteAlimentaire[] };
+  food_quality_not_declared: Empty;
   language_spoken: { langues: readonly Language[] };
   language_not_spoken: { langues: readonly Language[] };
   // Distance (the km themselves are in ServiceResult.distance_km)

@@ -25,6 +25,8 @@ export const POINTS = {
   /** "To check" for a doubt on eligibility: likely not for this person until the worker checks. */
   doubt: -15,
 
+  /** Per quality trait a food service declares, when the worker asks to favour quality food (3 at most). */
+  foodQualityPerTrait: 5,
   dietPerRegime: 4,
   dietNotDeclared: -3,
   languageSpoken: 10,

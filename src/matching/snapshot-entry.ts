@@ -3,6 +3,8 @@
 // the network or IndexedDB come in many shapes (optional fields present or not); reading them in a loop over
 // 50,000 services is several times slower than reading entries that all share one shape.
 import { communeByCode } from '../domain/communes.ts';
+import { effectiveHours } from '../domain/effective-hours.ts';
+import { type QualiteAlimentaire, qualitesOf } from '../domain/food-quality.ts';
 import type { Arret, Service } from '../domain/service.ts';
 import type { Structure } from '../domain/structure.ts';
 import { temporaryPeriods } from './hours/temporary.ts';
@@ -31,10 +33,6 @@ export interface ServiceEntry extends SearchEntry {
   /** Undefined when the structure is missing from the directory (the service is still shown). */
   structure: Structure | undefined;
   qpv: string | null;
-  /** Coordinates; the commune centre when the address is not geocoded (then `locationApprox`). */
-  latitude: number | null;
-  longitude: number | null;
-  locationApprox: boolean;
   /** Also offered at a distance (phone, video): no travel needed. */
   remotePossible: boolean;
   /** The needs it is a first answer to (needs.ts FIRST_ANSWERS), within `needsMask`. */
@@ -59,7 +57,16 @@ export interface ServiceEntry extends SearchEntry {
   registration: boolean;
   documents: readonly Document[];
   regimes: readonly Diet[];
+  /** Fresh, organic, local, a choice of products: what the partner declared (food-offer.ts `qualitesOf`). */
+  qualites: readonly QualiteAlimentaire[];
   capacity: 'disponible' | 'limite' | 'complet' | null;
+}
+
+/** « Place Guichard, 69003 Lyon 3e Arrondissement »: the stop's address, else the name people use, in its commune. */
+function stopAddress(stop: Arret): string {
+  const label = stop.adresse ?? stop.nom;
+  const commune = stop.code_postal ? `${stop.code_postal} ${stop.commune}` : stop.commune;
+  return label ? `${label}, ${commune}` : commune;
 }
 
 const nonEmpty = <T>(xs: readonly T[] | undefined): readonly T[] | null => (xs && xs.length > 0 ? xs : null);
@@ -90,6 +97,7 @@ export function entryOf(
     structure,
     communeCode,
     communeName: commune?.nom ?? place?.commune ?? '',
+    address: stop ? stopAddress(stop) : place ? `${place.adresse}, ${place.code_postal} ${place.commune}` : null,
     qpv: (place && 'code_qpv' in place ? place.code_qpv : undefined) ?? null,
     latitude: geocoded ? (place.latitude as number) : (commune?.centre.latitude ?? null),
     longitude: geocoded ? (place.longitude as number) : (commune?.centre.longitude ?? null),
@@ -98,7 +106,9 @@ export function entryOf(
     needsMask: serviceNeedsMask(service),
     firstNeedsMask: serviceFirstNeedsMask(service),
     category: service.categorie ?? null,
-    hours: stop ? stop.horaires : (service.horaires_accueil ?? structure?.horaires_accueil ?? null),
+    produits: service.offre_alimentaire?.produits ?? [],
+    choix: service.offre_alimentaire?.choix ?? null,
+    hours: stop ? stop.horaires : (effectiveHours(service, structure) ?? null),
     temporary: temporaryPeriods(service.infos_temporaires),
     langues: service.langues ?? structure?.langues ?? [],
     pmr: accessibility?.pmr ?? null,
@@ -125,6 +135,7 @@ export function entryOf(
     registration: e.sur_inscription,
     documents: e.justificatifs,
     regimes: service.regimes,
+    qualites: qualitesOf(service.offre_alimentaire),
     tarif: tarif.type,
     affordable: tarif.type !== 'payant',
     directAccess: !referral,

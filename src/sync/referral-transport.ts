@@ -22,12 +22,18 @@ import {
   UnauthenticatedError,
 } from './transport.ts';
 
-export function referralHttpTransport(options: {
+export interface ApiRequestOptions {
   getToken: () => string | null;
   baseUrl?: string;
   fetchImpl?: typeof fetch;
   timeoutMs?: number;
-}) {
+}
+
+/**
+ * A JSON request to an endpoint of its own (referrals, orientation events), with the session's token and the
+ * protocol, failures typed as above, and the answer parsed with `schema`: GET without a body, POST with one.
+ */
+export function apiRequester(options: ApiRequestOptions) {
   const { baseUrl = '', getToken, timeoutMs = 30_000 } = options;
   const fetchImpl = options.fetchImpl ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
 
@@ -66,7 +72,11 @@ export function referralHttpTransport(options: {
     if (!parsed.ok) throw new ProtocolError(`Réponse invalide : ${describeProblems(parsed.problems.slice(0, 3))}`);
     return parsed.value as z.infer<S>;
   }
+  return request;
+}
 
+export function referralHttpTransport(options: ApiRequestOptions) {
+  const request = apiRequester(options);
   return {
     send: async (draft: ReferralDraft) =>
       (await request(referralAnswerSchema, '/api/v1/referrals', { referral: draft })).referral,

@@ -31,6 +31,9 @@ const ReferralDetailScreen = lazy(() =>
 );
 const ServiceEditScreen = lazy(() => import('./components/ServiceEditScreen.tsx').then((m) => m.ServiceEditScreen));
 // Coordination: coverage and gaps, with the commune outlines drawn as a map (a chunk of its own).
+const EvaluationScreen = lazy(() =>
+  import('./components/evaluation/EvaluationScreen.tsx').then((m) => m.EvaluationScreen),
+);
 const CoverageScreen = lazy(() =>
   import('./components/territory-coverage/CoverageScreen.tsx').then((m) => m.CoverageScreen),
 );
@@ -150,7 +153,20 @@ export function App({ context }: { context: AppContext }) {
               <WithWork context={context}>{(work) => <HandoutScreen catalog={context.catalog} work={work} />}</WithWork>
             )}
           />
-          <Route path="/couverture" component={() => <CoverageScreen catalog={context.catalog} />} />
+          <Route
+            path="/couverture"
+            component={() => (
+              <CoverageScreen
+                catalog={context.catalog}
+                online={context.syncModel.online}
+                getToken={context.session.token}
+              />
+            )}
+          />
+          <Route
+            path="/evaluation"
+            component={() => <EvaluationScreen online={context.syncModel.online} getToken={context.session.token} />}
+          />
           <Route
             path="/donnees"
             component={() => (

@@ -27,7 +27,8 @@ import { createPendingModel } from './models/pending-model.ts';
 import { createSessionModel } from './models/session-model.ts';
 import { createStructureEditor } from './models/structure-editor-model.ts';
 import { createSyncModel } from './models/sync-model.ts';
-import type { WorkInProgress } from './models/work-in-progress.ts';
+import type { OrientationEnding, WorkInProgress } from './models/work-in-progress.ts';
+import type { OrientationEventsWiring } from './orientation-events-wiring.ts';
 import { programmeLoader } from './programme-wiring.ts';
 import type { ReferralWiring } from './referral-wiring.ts';
 
@@ -76,7 +77,7 @@ export async function boot() {
   let restoring: Promise<unknown> | null = null;
   const restoreWork = () =>
     (restoring ??= import('./models/work-in-progress.ts')
-      .then((m) => m.restoreWorkInProgress(db, catalog))
+      .then((m) => m.restoreWorkInProgress(db, catalog, { onEnd: (ending) => void queueEvent(ending) }))
       .then(
         (w) => {
           work.value = w;
@@ -102,9 +103,25 @@ export async function boot() {
   let wiring: Promise<ReferralWiring> | null = null;
   const referrals = () =>
     (wiring ??= import('./referral-wiring.ts').then((m) => m.referralWiring(db, () => session.token())));
+  // Anonymous orientation events (docs/orientation-events.md): their chunk loads when an orientation ends or when
+  // some wait to be sent; they go after the referrals, on every signed-in device.
+  let eventWiring: Promise<OrientationEventsWiring> | null = null;
+  const orientationEvents = () =>
+    (eventWiring ??= import('./orientation-events-wiring.ts').then((m) =>
+      m.orientationEventsWiring(
+        db,
+        () => session.token(),
+        () => session.account.value,
+      ),
+    ));
+  const queueEvent = async (ending: OrientationEnding) => {
+    await (await orientationEvents()).queue(ending);
+    void controller.syncNow();
+  };
   const referralStep = async () => {
     const role = session.account.value?.role;
     if (role === 'travailleur' || role === 'partenaire') await (await referrals()).step(() => new Date());
+    if ((await db.orientationEvents.count()) > 0) await (await orientationEvents()).step();
   };
   let referralModel: ReturnType<ReferralWiring['model']> | null = null;
 

@@ -11,7 +11,7 @@ export const frConnexion = {
   demoIntro: 'Ce serveur de démonstration propose un compte par rôle :',
   demoAs: (role: string) => `Essayer en tant que ${role}`,
   offline: 'La connexion demande du réseau. Vous pouvez consulter l’annuaire public hors ligne en attendant.',
-  signedInAs: (nom: string, role: string) => `Connecté·e : ${nom} (${role})`,
+  signedInAs: (nom: string, role: string | null) => `Connecté·e : ${nom}${role ? ` (${role})` : ''}`,
   pendingKept: (n: number) =>
     `${n > 1 ? `${n} envois faits hors connexion partiront` : '1 envoi fait hors connexion partira'} après la connexion.`,
   failed: (message: string) => `Connexion impossible : ${message}`,

@@ -29,11 +29,11 @@ export const frSuivi = {
   etats: { 'a-faire': 'À faire', commence: 'Commencé', termine: 'Terminé' } satisfies Record<EtatCampagne, string>,
   report: {
     open: 'Signaler une erreur',
-    title: 'Signaler une erreur sur cette fiche',
+    title: 'Signaler une erreur sur cette fiche partenaire',
     hint: 'Le partenaire et la coordination seront prévenus à la prochaine synchronisation. Fonctionne sans réseau.',
     motif: 'Qu’est-ce qui ne va pas ?',
     service: 'Service concerné',
-    wholeListing: 'Toute la fiche',
+    wholeListing: 'Toute la fiche partenaire',
     comment: 'Précisions',
     commentHint: 'Obligatoire pour « Autre ». Pas de données personnelles sur la personne accompagnée.',
     commentMissing: 'Précisez l’erreur en quelques mots',
@@ -44,9 +44,9 @@ export const frSuivi = {
   },
   reports: {
     title: 'Signalements',
-    intro: 'Erreurs signalées sur les fiches : le partenaire concerné et la coordination les traitent.',
+    intro: 'Erreurs signalées sur les fiches partenaires : le partenaire concerné et la coordination les traitent.',
     introWorker: 'Les erreurs que vous avez signalées et leur suite.',
-    onSheet: 'Signalements sur cette fiche',
+    onSheet: 'Signalements sur cette fiche partenaire',
     none: 'Aucun signalement.',
     showClosed: 'Afficher les signalements clos',
     about: (nom: string) => `Sur ${nom}`,
@@ -62,7 +62,8 @@ export const frSuivi = {
   },
   campaigns: {
     title: 'Campagnes de mise à jour',
-    intro: 'Demandez aux partenaires de vérifier certaines rubriques de leur fiche et suivez leurs réponses.',
+    intro:
+      'Demandez aux partenaires de vérifier certaines rubriques de leur fiche partenaire et suivez leurs réponses.',
     none: 'Aucune campagne.',
     launch: 'Lancer une campagne',
     newTitle: 'Nouvelle campagne de mise à jour',
@@ -98,12 +99,12 @@ export const frSuivi = {
   },
   banner: {
     title: (nom: string) => `Campagne de mise à jour : ${nom}`,
-    text: (fin: string) => `La coordination vous demande de vérifier votre fiche avant le ${fin}.`,
-    open: 'Vérifier ma fiche',
-    done: 'Merci, votre fiche est vérifiée pour cette campagne.',
+    text: (fin: string) => `La coordination vous demande de vérifier votre fiche partenaire avant le ${fin}.`,
+    open: 'Vérifier ma fiche partenaire',
+    done: 'Merci, votre fiche partenaire est vérifiée pour cette campagne.',
   },
   checklist: {
-    title: 'Vérifier ma fiche',
+    title: 'Vérifier ma fiche partenaire',
     intro: 'Pour chaque rubrique : confirmez qu’elle est juste, ou corrigez-la puis indiquez-le.',
     confirm: 'C’est à jour',
     confirmNamed: (section: string) => `${section} : c’est à jour`,
@@ -111,6 +112,6 @@ export const frSuivi = {
     markEdited: 'J’ai corrigé',
     markEditedNamed: (section: string) => `${section} : j’ai corrigé`,
     done: (etat: string) => etat,
-    complete: 'Toutes les rubriques sont vérifiées : votre fiche est marquée à jour.',
+    complete: 'Toutes les rubriques sont vérifiées : votre fiche partenaire est marquée à jour.',
   },
 };

@@ -6,7 +6,8 @@ import type { RecordKind } from '../domain/sync-protocol.ts';
 export const frSync = {
   title: 'Synchronisation',
   loading: 'Lecture de ce que l’appareil garde pour le serveur…',
-  onDevice: (n: number) => `${n} fiches sur l'appareil`,
+  onDevice: (partners: number, services: number) =>
+    `${partners} ${partners > 1 ? 'partenaires' : 'partenaire'} et ${services} ${services > 1 ? 'services' : 'service'} sur l’appareil`,
   storagePersistent: 'Stockage protégé sur cet appareil',
   storageUnsupported: 'Protection du stockage non disponible sur ce navigateur',
   unauthenticated:
@@ -27,7 +28,10 @@ export const frSync = {
     campagne: 'Campagne de mise à jour',
     reponse_campagne: 'Réponse à la campagne',
     referral: 'Orientation',
-  } satisfies Record<RecordKind | 'referral', string>,
+    statistique: 'Statistique anonyme',
+  } satisfies Record<RecordKind | 'referral' | 'statistique', string>,
+  /** An orientation's anonymous figures (docs/orientation-events.md) have no name: they describe nobody. */
+  statisticName: 'Fin d’une orientation',
   /** « Fiche partenaire : Téléphone », « Orientation : fiche de liaison à transmettre ». */
   what: (kind: string, what: string) => `${kind} : ${what}`,
   changes: {
@@ -36,6 +40,7 @@ export const frSync = {
     resolve: 'choix dans un conflit',
     send: 'fiche de liaison à transmettre',
     status: (label: string) => `réponse « ${label} » à transmettre`,
+    count: 'chiffres sans nom (commune, besoins, nombre de résultats) à transmettre',
   },
   unnamed: 'Sans nom sur cet appareil',
   waiting: 'En attente d’envoi',

@@ -20,7 +20,7 @@ test('une coordinatrice crée une action hors ligne, elle se synchronise, un tra
   await coordinator.goto('/agenda');
   await coordinator.getByRole('link', { name: 'Ajouter une action' }).click();
   await coordinator.getByRole('button', { name: 'Enregistrer l’action' }).click();
-  await expect(coordinator.getByRole('alert')).toContainText('Certains champs sont à corriger');
+  await expect(coordinator.getByRole('alert')).toContainText('Le formulaire contient');
   await expect(coordinator.getByLabel('Intitulé', { exact: true })).toHaveAttribute('aria-invalid', 'true');
   await coordinator.getByLabel('Type d’action').selectOption('atelier-cuisine');
   await coordinator.getByLabel('Intitulé', { exact: true }).fill('Atelier cuisine du soir');

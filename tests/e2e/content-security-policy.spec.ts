@@ -118,10 +118,10 @@ test.describe('Content-Security-Policy', () => {
     await page.getByRole('button', { name: 'Voir les résultats' }).click();
     await page
       .getByTestId('result')
-      .getByRole('button', { name: /^Ajouter à la fiche/ })
+      .getByRole('button', { name: /^Ajouter à la liste/ })
       .first()
       .click();
-    await page.getByRole('link', { name: 'Voir la fiche à remettre' }).first().click();
+    await page.getByRole('link', { name: 'Voir la liste à remettre' }).first().click();
     await expect(page.locator('svg.qr')).toHaveCount(1);
     expect(await violations()).toEqual([]);
     expect(await inlineScriptRuns(page)).toBe(false);

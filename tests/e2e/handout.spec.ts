@@ -34,9 +34,9 @@ async function orientationOffline(page: Page) {
   const results = page.getByRole('list', { name: 'Correspondent à la situation' }).getByTestId('result');
   for (const card of [results.nth(0), results.nth(1)]) {
     const name = (await card.getByRole('heading', { level: 4 }).textContent()) ?? '';
-    await card.getByRole('button', { name: `Ajouter à la fiche : ${name}` }).click();
+    await card.getByRole('button', { name: `Ajouter à la liste : ${name}` }).click();
   }
-  await page.getByRole('link', { name: 'Voir la fiche à remettre' }).first().click();
+  await page.getByRole('link', { name: 'Voir la liste à remettre' }).first().click();
   await expect(page.getByRole('heading', { level: 1, name: 'Vos adresses pour l’alimentation' })).toBeVisible();
 }
 
@@ -46,7 +46,7 @@ async function box(locator: Locator) {
   return b;
 }
 
-test.describe('Fiche à remettre dans la langue de la personne', () => {
+test.describe('Liste à remettre dans la langue de la personne', () => {
   test.describe.configure({ timeout: 120_000 });
 
   test('imprimée en arabe, de droite à gauche, dates écrites en entier, le français à côté, hors ligne', async ({
@@ -75,8 +75,9 @@ test.describe('Fiche à remettre dans la langue de la personne', () => {
       await expect(arabic).toHaveAttribute('lang', 'ar');
       expect(await arabic.evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
       expect(await french.evaluate((el) => getComputedStyle(el).direction)).toBe('ltr');
-      await expect(arabic.getByRole('heading', { level: 3, name: 'أوقات العمل' })).toBeVisible();
-      await expect(french.getByRole('heading', { level: 3, name: 'Horaires' })).toBeVisible();
+      // « Horaires », or « Horaires de l’accueil » for a service with the reception's hours.
+      await expect(arabic.getByRole('heading', { level: 3, name: /^أوقات (العمل|عمل الاستقبال)$/ })).toBeVisible();
+      await expect(french.getByRole('heading', { level: 3, name: /^Horaires( de l’accueil)?$/ })).toBeVisible();
 
       // Side by side, mirrored: the Arabic block on the right, its headings against its right edge.
       const a = await box(arabic);

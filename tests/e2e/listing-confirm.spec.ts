@@ -28,7 +28,7 @@ test('un partenaire confirme sa fiche hors ligne (« Les informations sont à jo
   // Offline: one tap, saved on the device and queued; the sheet says it at once.
   await partnerContext.setOffline(true);
   await partner.getByRole('button', { name: 'Les informations sont à jour' }).click();
-  await expect(partner.getByTestId('listing-confirmed')).toContainText('Fiche confirmée');
+  await expect(partner.getByTestId('listing-confirmed')).toContainText('Fiche partenaire confirmée');
   const footer = partner.locator('.sheet-footer').getByTestId('freshness');
   await expect(footer).toHaveText(`Vérifié aujourd’hui par ${partnerName}`);
 

@@ -91,11 +91,11 @@ test.describe('Orientation hors ligne', () => {
       const name = (await card.getByRole('heading', { level: 4 }).textContent()) ?? '';
       const address = (await card.locator('.address').textContent()) ?? '';
       picked.push({ name, address });
-      await card.getByRole('button', { name: `Ajouter à la fiche : ${name}` }).click();
+      await card.getByRole('button', { name: `Ajouter à la liste : ${name}` }).click();
     }
-    await expect(page.getByTestId('recap-count')).toHaveText('2 partenaires dans la fiche');
+    await expect(page.getByTestId('recap-count')).toHaveText('2 partenaires dans la liste');
 
-    await page.getByRole('link', { name: 'Voir la fiche à remettre' }).first().click();
+    await page.getByRole('link', { name: 'Voir la liste à remettre' }).first().click();
     await expect(page.getByRole('heading', { level: 1, name: 'Vos adresses pour l’alimentation' })).toBeVisible();
     await expect(page.getByTestId('handout-partner')).toHaveCount(2);
     await expect(page.locator('svg.qr')).toHaveCount(2);
@@ -159,14 +159,15 @@ test.describe('Orientation hors ligne', () => {
     await tabTo(page, 'Ouvert cette semaine');
     await page.keyboard.press('Space');
     await expect(page.getByRole('button', { name: 'Ouvert cette semaine' })).toHaveAttribute('aria-pressed', 'true');
-    await tabTo(page, /^Ajouter à la fiche : /);
+    await tabTo(page, /^Ajouter à la liste : /);
     const name = ((await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))) ?? '').replace(
-      'Ajouter à la fiche : ',
+      'Ajouter à la liste : ',
       '',
     );
     await page.keyboard.press('Enter');
-    await expect(page.getByTestId('recap-count')).toHaveText('1 partenaire dans la fiche');
-    await tabTo(page, 'Voir la fiche à remettre');
+    await expect(page.getByTestId('recap-count')).toHaveText('1 partenaire dans la liste');
+    // Past the other cards, four stops each (add, orient, partner sheet, itinerary).
+    await tabTo(page, 'Voir la liste à remettre', 160);
     await page.keyboard.press('Enter');
     await expect(page.getByRole('heading', { level: 1, name: 'Vos adresses pour l’alimentation' })).toBeVisible();
     await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();

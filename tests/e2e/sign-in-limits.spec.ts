@@ -29,7 +29,7 @@ test('après trop de codes refusés depuis l’adresse, l’écran de connexion 
 
   await page.getByLabel("Code d'invitation").fill('bsl-abcd-efgh-jkmn');
   await page.getByRole('button', { name: 'Se connecter' }).click();
-  await expect(page.getByRole('alert')).toHaveText(
+  await expect(page.locator('#code-error')).toHaveText(
     'Connexion impossible : Trop de codes refusés depuis cette adresse réseau : réessayez dans 15 minutes. Vérifiez le code auprès de la coordination.',
   );
   await expect(page.getByLabel("Code d'invitation")).toHaveAttribute('aria-invalid', 'true');

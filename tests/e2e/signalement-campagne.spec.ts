@@ -33,6 +33,8 @@ test('un travailleur signale une erreur hors ligne ; synchronisé, le partenaire
   await worker.getByRole('button', { name: 'Signaler une erreur' }).click();
   await worker.getByRole('radio', { name: 'Autre' }).check();
   await worker.getByRole('button', { name: 'Envoyer le signalement' }).click();
+  await expect(worker.locator('[data-error-summary]')).toBeFocused();
+  await worker.getByRole('link', { name: 'Précisions : Précisez l’erreur en quelques mots' }).click();
   await expect(worker.getByLabel('Précisions')).toBeFocused();
   await expect(worker.locator('#f-commentaire-error')).toHaveText('Précisez l’erreur en quelques mots');
   await worker.getByRole('radio', { name: 'Horaires erronés' }).check();

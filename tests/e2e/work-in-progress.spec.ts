@@ -77,18 +77,18 @@ test.describe('Orientation en cours', () => {
     await page.getByRole('button', { name: 'Ouvert cette semaine' }).click();
     const first = page.getByRole('list', { name: 'Correspondent à la situation' }).getByTestId('result').first();
     const partner = (await first.getByRole('heading', { level: 4 }).textContent()) ?? '';
-    await first.getByRole('button', { name: `Ajouter à la fiche : ${partner}` }).click();
-    await expect(page.getByTestId('recap-count')).toHaveText('1 partenaire dans la fiche');
+    await first.getByRole('button', { name: `Ajouter à la liste : ${partner}` }).click();
+    await expect(page.getByTestId('recap-count')).toHaveText('1 partenaire dans la liste');
 
     await page.reload();
     await expect(page.getByRole('heading', { level: 2, name: /^3\./ })).toBeVisible();
     // The results came back first: no empty form on the way.
     expect(await stepTitles(page)).toEqual(['3. Les partenaires qui peuvent l’accueillir']);
     await expect(page.getByRole('button', { name: 'Ouvert cette semaine' })).toHaveAttribute('aria-pressed', 'true');
-    await expect(page.getByTestId('recap-count')).toHaveText('1 partenaire dans la fiche');
-    await expect(page.getByRole('button', { name: `Retirer de la fiche : ${partner}` })).toBeVisible();
+    await expect(page.getByTestId('recap-count')).toHaveText('1 partenaire dans la liste');
+    await expect(page.getByRole('button', { name: `Retirer de la liste : ${partner}` })).toBeVisible();
 
-    await page.getByRole('link', { name: 'Voir la fiche à remettre' }).click();
+    await page.getByRole('link', { name: 'Voir la liste à remettre' }).click();
     await page.getByLabel(/^Prénom de la personne/).fill(personal('Amina'));
     await expect(page.getByText('Pour Amina')).toBeVisible();
 
@@ -103,10 +103,10 @@ test.describe('Orientation en cours', () => {
     await again.goto('/');
     await again.getByRole('link', { name: 'Reprendre l’orientation en cours' }).click();
     await expect(again.getByRole('heading', { level: 2, name: /^3\./ })).toBeVisible();
-    await expect(again.getByTestId('recap-count')).toHaveText('1 partenaire dans la fiche');
+    await expect(again.getByTestId('recap-count')).toHaveText('1 partenaire dans la liste');
     expect(await workRows(again)).toBe(1);
 
-    await again.getByRole('link', { name: 'Voir la fiche à remettre' }).click();
+    await again.getByRole('link', { name: 'Voir la liste à remettre' }).click();
     await again.getByRole('button', { name: 'Terminer l’orientation' }).click();
     await expect(again).toHaveURL(/\/$/);
     await expect(again.getByRole('link', { name: 'Nouvelle orientation', exact: true })).toBeVisible();
@@ -115,7 +115,7 @@ test.describe('Orientation en cours', () => {
     await expect(again.getByRole('heading', { level: 2, name: '1. La situation de la personne' })).toBeVisible();
     await expect(again.getByLabel('Commune ou code postal')).toHaveValue('');
     await expect(again.getByLabel('Nombre d’adultes')).toHaveValue('');
-    await expect(again.getByTestId('recap-count')).toHaveText('Aucun partenaire dans la fiche');
+    await expect(again.getByTestId('recap-count')).toHaveText('Aucun partenaire dans la liste');
   });
 
   test('la déconnexion prévient qu’elle efface l’orientation en cours, puis l’efface', async ({ page }) => {
@@ -128,7 +128,7 @@ test.describe('Orientation en cours', () => {
     await page.getByTestId('account').click();
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
     await expect(page.getByTestId('sign-out-warning')).toContainText(
-      'L’orientation en cours (situation de la personne et fiche à remettre) sera effacée.',
+      'L’orientation en cours (situation de la personne et liste à remettre) sera effacée.',
     );
     await page
       .locator('#account-panel')

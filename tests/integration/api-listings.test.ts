@@ -123,6 +123,27 @@ describe('new partners and partners orienting', () => {
     expect(structure?.recommandee_pour).toBeUndefined();
   });
 
+  it('says who proposed (role and team) and when, by the server’s clock whatever the device sent', async () => {
+    const test = await setup();
+    const ines = await signInAs(test.app, test.store, { role: 'travailleur', nom: 'Inès', equipe_id: 'test--s002' });
+    const before = Date.now();
+    await push(test.app, ines, [
+      create(1, 'structure', {
+        ...makeStructure(9),
+        proposee_par: { account_id: 'autre', nom: 'Autre', role: 'coordinateur' },
+        proposee_le: '2001-01-01T00:00:00Z',
+      }),
+    ]);
+    const structure = (await test.store.getStructure('test--s009', SERVER_READER))?.structure;
+    expect(structure?.proposee_par).toEqual({
+      account_id: expect.any(String),
+      nom: 'Inès',
+      role: 'travailleur',
+      equipe_id: 'test--s002',
+    });
+    expect(Date.parse(structure?.proposee_le ?? '')).toBeGreaterThanOrEqual(before - 1000);
+  });
+
   it('lets a partner account read the whole public directory to orient its own public', async () => {
     const { app, partner } = await setup();
     const anonymous = await pull(app, undefined);

@@ -65,6 +65,29 @@ async function everyApiCall() {
     },
     { route: 'GET /referrals', send: get('/referrals', partner) },
     { route: 'GET /referrals/stats', send: get('/referrals/stats', coordinator) },
+    {
+      route: 'POST /orientation-events',
+      send: post(
+        '/orientation-events',
+        {
+          events: [
+            {
+              id: 'evt-000001-0123456789',
+              semaine: '2026-W46',
+              commune: '69259',
+              besoins: ['repas'],
+              foyer: '1',
+              resultats: { eligibles: 0, a_verifier: 0, exclus: 3 },
+              motifs_exclusion: [],
+              orientation_envoyee: false,
+            },
+          ],
+        },
+        worker,
+      ),
+    },
+    { route: 'GET /stats/orientations', send: get('/stats/orientations', coordinator) },
+    { route: 'GET /stats/evaluation', send: get('/stats/evaluation', coordinator) },
     { route: 'GET /agenda/commune/:file', send: get('/agenda/commune/69259.ics') },
     { route: 'GET /agenda/structure/:file', send: get('/agenda/structure/test--s001.ics') },
     { route: 'GET /export/data-inclusion/:file', send: get('/export/data-inclusion/structures.csv', worker) },

@@ -8,7 +8,7 @@ import {
   referralPageSchema,
   referralStatsSchema,
 } from '../../src/domain/referral.ts';
-import { aDraft, move, PERSONAL, refuse } from '../fixtures/referrals.ts';
+import { acceptWith, aDraft, move, PERSONAL, refuse } from '../fixtures/referrals.ts';
 import { type Device, postJson, signInAs } from './fixtures/http-client.ts';
 import { jsonOf, makeTestApp } from './fixtures/test-app.ts';
 
@@ -161,6 +161,52 @@ describe('referral endpoints', () => {
     const again = await setStatus(partner, draft.id, move('acceptee'));
     expect(again.status).toBe(409);
     expect(await jsonOf(again)).toMatchObject({ error: { code: 'status_refused' } });
+  });
+
+  it('stores an acceptance with its appointment, which the worker then reads in its feed', async () => {
+    const draft = aDraft();
+    await sent(draft);
+    const { cursor } = await feed(worker);
+    const appointment = { date: '2026-03-10', heure: '14:30', lieu: 'Salle 2', interlocuteur: 'Mme Martin' };
+    const response = await setStatus(partner, draft.id, acceptWith(appointment));
+    expect(response.status).toBe(200);
+    expect(referralAnswerSchema.parse(await jsonOf(response)).referral.rendez_vous).toEqual(appointment);
+    const [changed] = (await feed(worker, cursor)).referrals;
+    expect(changed).toMatchObject({ statut: 'acceptee', rendez_vous: appointment });
+  });
+
+  it('refuses an appointment with the field and the reason, and changes nothing', async () => {
+    const draft = aDraft();
+    await sent(draft);
+    const cases: Array<[unknown, string, RegExp]> = [
+      // Before the referral was sent (server clock 2 March 2026): a slip, whatever the device's clock said.
+      [acceptWith({ date: '2026-03-01' }), 'change.rendez_vous.date', /passée/],
+      [acceptWith({ date: '2027-06-01' }), 'change.rendez_vous.date', /année/],
+      [acceptWith({ date: '2026-02-30' }), 'change.rendez_vous.date', /Date attendue/],
+      [acceptWith({ date: '2026-03-10', heure: '25:00' }), 'change.rendez_vous.heure', /Heure attendue/],
+      [acceptWith({ date: '2026-03-10', lieu: '' }), 'change.rendez_vous.lieu', /vide/],
+      [{ ...refuse('complet'), rendez_vous: { date: '2026-03-10' } }, 'change.rendez_vous', /acceptation/],
+    ];
+    for (const [change, path, reason] of cases) {
+      const response = await setStatus(partner, draft.id, change);
+      expect(response.status).toBe(400);
+      const body = (await jsonOf(response)) as {
+        error: { code: string; problems: Array<{ path: string; message: string }> };
+      };
+      expect(body.error.code).toBe('invalid_request');
+      expect(body.error.problems).toContainEqual({ path, message: expect.stringMatching(reason) });
+    }
+    const [still] = (await feed(worker)).referrals;
+    expect(still).toMatchObject({ statut: 'envoyee' });
+    expect(still?.rendez_vous).toBeUndefined();
+  });
+
+  it('accepts late an appointment given offline whose day has passed since, as long as it follows the sending', async () => {
+    const draft = aDraft();
+    await sent(draft);
+    now += 20 * 86_400_000;
+    const response = await setStatus(partner, draft.id, acceptWith({ date: '2026-03-05' }));
+    expect(response.status).toBe(200);
   });
 
   it('expires an unanswered referral and erases it later, by the server clock, before answering a read', async () => {

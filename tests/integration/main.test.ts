@@ -1,13 +1,14 @@
-// The real process: `node --import tsx server/main.ts` on a free port and a temporary database. It must print
+// The real process, as production runs it: the server compiled to JavaScript (scripts/build-server.mjs, no
+// TypeScript loader in the process) on a free port and a temporary database. It must print
 // its URL once listening, serve, stop cleanly on SIGTERM/SIGINT with exit code 0, and find its data again on the
 // next start. No fixed sleeps: every wait is on the process's own output or exit.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { healthSchema } from '../../server/http/api-schemas.ts';
 import { apiErrorSchema } from '../../src/domain/api-error.ts';
 import { directoryPageSchema } from '../../src/domain/directory.ts';
@@ -16,6 +17,7 @@ import { demoCodesSchema, signInResponseSchema } from '../../src/domain/sync-pro
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const READY = /^Boussole écoute sur (http:\/\/localhost:\d+)$/m;
+const COMPILED = '.scratch/server-under-test';
 
 interface Running {
   child: ChildProcess;
@@ -27,9 +29,10 @@ interface Running {
 const children: ChildProcess[] = [];
 
 function run(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, ['--enable-source-maps', `${COMPILED}/main.mjs`], {
     cwd: ROOT,
-    env: { ...process.env, ...env },
+    // No loader inherited from the test runner either: what runs is plain JavaScript.
+    env: { ...process.env, NODE_OPTIONS: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
@@ -72,6 +75,9 @@ async function stop(running: Running, signal: NodeJS.Signals): Promise<number | 
 }
 
 describe('server/main.ts', () => {
+  beforeAll(() => {
+    execFileSync(process.execPath, ['scripts/build-server.mjs', '--outdir', COMPILED], { cwd: ROOT });
+  });
   let dir: string;
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'boussole-main-'));

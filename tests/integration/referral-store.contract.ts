@@ -7,6 +7,7 @@ import { mutationHash } from '../../server/sync/json-values.ts';
 import { DEFAULT_REFERRAL_POLICY, type ReferralDraft } from '../../src/domain/referral.ts';
 import type { Account } from '../../src/domain/sync-protocol.ts';
 import {
+  acceptWith,
   aDraft,
   COORDINATOR,
   move,
@@ -167,6 +168,22 @@ export function referralStoreContract(name: string, makeHarness: () => StoreHarn
       });
       expect(refused.referral.historique.map((h) => h.statut)).toEqual(['envoyee', 'recue', 'refusee']);
       expect(refused.referral.historique.at(-1)).toMatchObject({ note: 'Hors secteur', par: { nom: PARTNER.nom } });
+    });
+
+    it('stores an acceptance’s appointment, keeps it across a restart, and refuses one dated before the sending', async () => {
+      const draft = aDraft();
+      await send(draft);
+      const early = await change(draft.id, acceptWith({ date: '2026-03-01' }), PARTNER);
+      expect(early).toEqual({
+        kind: 'invalid',
+        problems: [{ path: 'rendez_vous.date', message: expect.stringMatching(/passée/) }],
+      });
+      const appointment = { date: '2026-03-09', heure: '10:00', lieu: 'Accueil du CCAS' };
+      const accepted = await change(draft.id, acceptWith(appointment), PARTNER);
+      if (accepted.kind !== 'changed') throw new Error(accepted.kind);
+      expect(accepted.referral).toMatchObject({ statut: 'acceptee', rendez_vous: appointment });
+      if (harness.reopen) store = await harness.reopen(store);
+      expect((await feed(WORKER))[0]?.rendez_vous).toEqual(appointment);
     });
 
     it('denies changes to anyone off the referral and refuses moves the workflow forbids', async () => {

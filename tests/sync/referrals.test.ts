@@ -19,7 +19,7 @@ import type { ReferralDraft } from '../../src/domain/referral.ts';
 import { syncReferrals } from '../../src/sync/referral-sync.ts';
 import { referralHttpTransport } from '../../src/sync/referral-transport.ts';
 import { OfflineError } from '../../src/sync/transport.ts';
-import { aDraft, PERSONAL, refuse } from '../fixtures/referrals.ts';
+import { acceptWith, aDraft, PERSONAL, refuse } from '../fixtures/referrals.ts';
 import { type Device, signInAs } from '../integration/fixtures/http-client.ts';
 import { makeTestApp } from '../integration/fixtures/test-app.ts';
 
@@ -127,6 +127,24 @@ describe('referrals between a worker device, the server and a partner device', (
     const [answered] = await worker.list();
     expect(answered?.server).toMatchObject({ statut: 'refusee', motif: 'complet' });
     expect(answered?.server?.historique.at(-1)?.note).toBe('Plus de place ce mois-ci');
+  });
+
+  it('carries the appointment of an acceptance given offline to the worker, who keeps it offline', async () => {
+    const worker = await device({ role: 'travailleur', nom: 'Wendy' });
+    const partner = await device({ role: 'partenaire', nom: 'Épicerie Un', structure_id: 'test--s001' });
+    const draft = aDraft();
+    await write(worker.db, draft);
+    await worker.sync();
+    await partner.sync();
+    partner.net.online = false;
+    const appointment = { date: '2026-03-04', heure: '09:15', interlocuteur: 'Mme Martin' };
+    await queueStatusChange(partner.db, draft.id, acceptWith(appointment), new Date(now));
+    partner.net.online = true;
+    await partner.sync();
+    await worker.sync();
+    worker.net.online = false;
+    const [answered] = await worker.list();
+    expect(answered?.server).toMatchObject({ statut: 'acceptee', rendez_vous: appointment });
   });
 
   it('shows a refusal by the server with its reason, and moves on to the next action', async () => {

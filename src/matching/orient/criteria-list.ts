@@ -8,6 +8,7 @@ import type { Criterion } from '../criteria/criterion.ts';
 import { dietCriterion } from '../criteria/diet.ts';
 import { distanceCriterion } from '../criteria/distance.ts';
 import { familyCriterion } from '../criteria/family.ts';
+import { foodQualityCriterion } from '../criteria/food-quality.ts';
 import { freshnessCriterion } from '../criteria/freshness.ts';
 import { genderCriterion } from '../criteria/gender.ts';
 import { closureCriterion } from '../criteria/hours.ts';
@@ -37,6 +38,7 @@ export const CRITERIA: readonly Criterion[] = [
   distanceCriterion,
   languageCriterion,
   dietCriterion,
+  foodQualityCriterion,
   priceCriterion,
   saturationCriterion,
   freshnessCriterion,

@@ -26,6 +26,7 @@ const profiles: Profile[] = [
     foyer: { adultes: 1, ages_enfants: [1] },
     mobilite: { mode: 'pied', distance_max_km: 3 },
     lieu: { code_insee: '69388' },
+    alimentation_qualite: true,
   },
 ];
 

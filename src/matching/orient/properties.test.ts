@@ -71,6 +71,7 @@ const fields = {
   langues: someOf(LANGUES),
   regimes: someOf(REGIMES),
   peut_cuisiner: fc.boolean(),
+  alimentation_qualite: fc.boolean(),
   disponibilites: fc.record({ jours: someOf(JOURS), creneaux: someOf(CRENEAUX) }),
   urgence: pick(URGENCES),
 };

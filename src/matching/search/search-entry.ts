@@ -2,6 +2,7 @@
 // hold them (ServiceEntry extends SearchEntry); the catalog's start-up copy keeps them apart too, as compact rows, so
 // that a cold start answers the first search from a few megabytes before it has parsed the whole directory
 // (src/ui/models/catalog-model.ts).
+import type { ChoixProduits, ProduitAlimentaire } from '../../domain/food-offer.ts';
 import type { FoodCategoryValue } from '../../domain/vocabulary.ts';
 import type { TemporaryPeriod } from '../hours/temporary.ts';
 import type { Language } from '../reasons.ts';
@@ -15,7 +16,16 @@ export interface SearchEntry {
   /** Where it takes place (INSEE code) and the commune's name as shown. */
   communeCode: string;
   communeName: string;
+  /** « 12 avenue Jean Cagne, 69200 Vénissieux »: where it takes place, else its partner's address; null if unknown. */
+  address: string | null;
+  /** Coordinates; the commune centre when the address is not geocoded (then `locationApprox`). */
+  latitude: number | null;
+  longitude: number | null;
+  locationApprox: boolean;
   category: FoodCategoryValue | null;
+  /** What the food is like, as the partner declared it (empty / null: not said). */
+  produits: readonly ProduitAlimentaire[];
+  choix: ChoixProduits | null;
   tarif: 'gratuit' | 'solidaire' | 'payant';
   /** Free or at a solidarity price. */
   affordable: boolean;
@@ -47,7 +57,13 @@ const SAVED_FIELDS = [
   'structureNom',
   'communeCode',
   'communeName',
+  'address',
+  'latitude',
+  'longitude',
+  'locationApprox',
   'category',
+  'produits',
+  'choix',
   'tarif',
   'referral',
   'professionalOnly',

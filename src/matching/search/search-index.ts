@@ -1,16 +1,17 @@
 // The full-text index of a directory snapshot (MiniSearch), built apart from the snapshot because it costs
 // ~100–300 ms at 10,000 services: build it after the first screen, or on the first search (`searchIndexOf`
 // caches one per snapshot). Fields: service name, structure name, description, commune, and the labels of the
-// food category and thematiques; names weigh most (see search.ts).
+// food category, thematiques and diets (« halal », « végétarien »: words people search for); names weigh most (see
+// search.ts).
 import MiniSearch, { type AsPlainObject } from 'minisearch';
 import { communeByCode } from '../../domain/communes.ts';
-import { FOOD_CATEGORIES, THEMATIQUES } from '../../domain/vocabulary.ts';
+import { FOOD_CATEGORIES, REGIMES, THEMATIQUES } from '../../domain/vocabulary.ts';
 import type { DirectorySnapshot } from '../snapshot.ts';
 import type { ServiceEntry } from '../snapshot-entry.ts';
 import { normalizeFrench, processTerm, tokenizeFrench } from './french-text.ts';
 import type { SearchEntry } from './search-entry.ts';
 
-/** `theme`: the food category's label and the thematiques' labels, one field (fewer per-field structures). */
+/** `theme`: the labels of the food category, the thematiques and the diets, one field (fewer per-field structures). */
 export const SEARCH_FIELDS = ['nom', 'structure', 'description', 'commune', 'theme'] as const;
 export type SearchField = (typeof SEARCH_FIELDS)[number];
 
@@ -33,6 +34,7 @@ function communeText(entry: ServiceEntry): string {
 function themeText(entry: ServiceEntry): string {
   const labels = entry.service.thematiques.map((t) => THEMATIQUES[t] ?? '');
   if (entry.category) labels.unshift(FOOD_CATEGORIES[entry.category].label);
+  for (const r of entry.regimes) labels.push(REGIMES[r]);
   return labels.join(' ');
 }
 

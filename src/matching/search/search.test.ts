@@ -32,14 +32,19 @@ const records: [number, string, Partial<Service>, object?][] = [
   [
     2,
     'Restos du Cœur',
-    { nom: 'Distribution alimentaire', tarif: { type: 'gratuit' }, horaires_accueil: 'Th 09:00-12:00' },
+    {
+      nom: 'Distribution alimentaire',
+      tarif: { type: 'gratuit' },
+      horaires_accueil: 'Th 09:00-12:00',
+      regimes: ['halal', 'sans-porc'],
+    },
     { nom: 'Restos du Cœur – centre Vénissieux' },
   ],
   [
     3,
     'L’Escale',
     { nom: 'Repas solidaire', categorie: 'solidarity_restaurant', tarif: { type: 'payant' }, langues: ['fr', 'ar'] },
-    { nom: 'L’Escale Gourmande', ...LYON7, accessibilite: { pmr: true } },
+    { nom: 'L’Escale Gourmande', ...LYON7, latitude: 45.745, longitude: 4.842, accessibilite: { pmr: true } },
   ],
   [
     4,
@@ -88,6 +93,12 @@ describe('search', () => {
     expect(ids('epicerie sociale')).toEqual([4]);
   });
 
+  test('the diets a partner declares are words to search for: « halal », « sans porc »', () => {
+    expect(ids('halal')).toEqual([2]);
+    expect(ids('HALAL venissieux')).toEqual([2]);
+    expect(ids('sans porc')).toEqual([2]);
+  });
+
   test('a commune filter on Lyon covers its arrondissements', () => {
     expect(ids('', { commune: '69123' }).sort()).toEqual([3, 4]);
     expect(ids('', { commune: '69387' })).toEqual([3]);
@@ -108,6 +119,17 @@ describe('search', () => {
     expect(ids('', { ouvert: 'semaine' }).sort()).toEqual([1, 2]);
     expect(search(snapshot, '', { ouvert: 'maintenant' }, NOW, { index }).hours).toBe('not_loaded');
     expect(search(snapshot, '', { ouvert: 'maintenant' }, NOW, { index, hours }).hours).toBe('applied');
+  });
+
+  test('from a chosen place, browsing without a query gives the nearest first; a query still ranks by relevance', () => {
+    const nearLyon7 = { latitude: 45.746, longitude: 4.843 };
+    const near = (query: string, filters: SearchFilters = {}) =>
+      search(snapshot, query, filters, NOW, { index, hours, near: nearLyon7 }).hits.map((h) =>
+        Number(h.structure_id.slice(7)),
+      );
+    expect(near('')[0]).toBe(3);
+    expect(near('', { prix: 'gratuit' })).not.toContain(3);
+    expect(near('epicerie sociale')).toEqual([4]);
   });
 
   test('an empty query browses alphabetically by structure; the total counts beyond the limit', () => {
@@ -162,6 +184,20 @@ describe('search over the demo directory', () => {
     );
   });
 
+  test('the « alimentation proposée » filter keeps exactly the services that declare it', () => {
+    const all = search(big, '', {}, NOW, { index: bigIndex, limit: 1000 });
+    const fresh = search(big, '', { aliment: 'fruits-legumes-frais' }, NOW, { index: bigIndex, limit: 1000 });
+    const declaring = big.entries.filter(
+      (e) => e.published && e.service.offre_alimentaire?.produits.includes('fruits-legumes-frais'),
+    );
+    expect(fresh.total).toBe(declaring.length);
+    expect(fresh.total).toBeGreaterThan(20);
+    expect(fresh.total).toBeLessThan(all.total);
+    const choice = search(big, '', { aliment: 'choix' }, NOW, { index: bigIndex, limit: 1000 });
+    for (const hit of choice.hits)
+      expect(['libre', 'accompagne']).toContain(big.byId.get(hit.service_id)?.service.offre_alimentaire?.choix);
+  });
+
   test('listings reserved to professionals are hidden from the public audience', () => {
     const hidden = big.entries.filter((e) => e.professionalOnly).length;
     expect(hidden).toBeGreaterThan(0);
@@ -212,6 +248,8 @@ describe('a saved search index', () => {
       ['', { fraicheur: 'a-verifier' }],
       ['', { ouvert: 'semaine' }],
       ['', { critere: 'accueil-bebe' }],
+      ['', { aliment: 'fruits-legumes-frais' }],
+      ['epicerie', { aliment: 'choix' }],
     ];
     for (const [query, filters] of cases) {
       for (const audience of ['public', 'professionnel'] as const) {
@@ -232,7 +270,13 @@ describe('a saved search index', () => {
       structureNom: full?.structure?.nom,
       communeCode: full?.communeCode,
       communeName: full?.communeName,
+      address: full?.address,
+      latitude: full?.latitude,
+      longitude: full?.longitude,
+      locationApprox: full?.locationApprox,
       category: full?.category,
+      produits: full?.produits,
+      choix: full?.choix,
       tarif: full?.tarif,
       affordable: full?.affordable,
       referral: full?.referral,

@@ -3,7 +3,9 @@
 // query browses the filtered directory alphabetically. Hours filters need the hours engine; without it they
 // cannot be applied and the answer says so (`hours: 'not_loaded'`, the filter ignored).
 import { zoneCovers } from '../../domain/communes.ts';
+import { type FiltreAlimentaire, offreRepond } from '../../domain/food-quality.ts';
 import { freshnessState } from '../../domain/freshness.ts';
+import { distanceKmRaw, type LatLon } from '../../domain/geo/distance.ts';
 import type { NeedValue } from '../../domain/vocabulary.ts';
 import type { HoursEngine } from '../hours/hours-engine.ts';
 import { daysFrom, parisDay } from '../hours/paris-time.ts';
@@ -33,6 +35,8 @@ export interface SearchFilters {
   fraicheur?: 'a-jour' | 'a-verifier';
   /** Tagged with this criterion by professionals (their own criteria, issue 7). */
   critere?: string;
+  /** Declares this product, or a choice of products (src/domain/food-offer.ts). */
+  aliment?: FiltreAlimentaire;
 }
 
 export interface SearchOptions {
@@ -43,6 +47,8 @@ export interface SearchOptions {
   limit?: number;
   /** `public`: hide listings reserved to professionals. */
   audience?: 'professionnel' | 'public';
+  /** Browsing without a query: nearest to this place first (else alphabetically); a query ranks by relevance. */
+  near?: LatLon;
 }
 
 export interface SearchHit {
@@ -79,7 +85,7 @@ function filterOf(
   publicOnly: boolean,
 ): (e: SearchEntry) => boolean {
   const needs = filters.besoins && filters.besoins.length > 0 ? maskOfNeeds(filters.besoins) : 0;
-  const { commune, prix, sans_orientation, langue, pmr, ouvert, fraicheur, critere } = filters;
+  const { commune, prix, sans_orientation, langue, pmr, ouvert, fraicheur, critere, aliment } = filters;
   const until = ouvert === 'maintenant' ? now + 1 : now + WEEK_MS;
   const days = ouvert && engine ? daysFrom(parisDay(now), ouvert === 'maintenant' ? 1 : 8) : [];
   return (e) => {
@@ -96,6 +102,7 @@ function filterOf(
       return false;
     }
     if (critere !== undefined && !e.criteres.includes(critere)) return false;
+    if (aliment !== undefined && !offreRepond(e.produits, e.choix, aliment)) return false;
     if (ouvert && engine) {
       // A service that moves is open when one of its stops is.
       if (e.stopHours !== null) {
@@ -131,6 +138,24 @@ export function search(
   const { entries } = index;
   const hits: SearchHit[] = [];
   let total = 0;
+
+  if (query.trim() === '' && options.near) {
+    const { latitude, longitude } = options.near;
+    const found: Array<{ e: SearchEntry; km: number }> = [];
+    for (const e of entries) {
+      if (!accept(e)) continue;
+      const km =
+        e.latitude === null || e.longitude === null
+          ? Number.POSITIVE_INFINITY
+          : distanceKmRaw(latitude, longitude, e.latitude, e.longitude);
+      found.push({ e, km });
+    }
+    found.sort((a, b) => a.km - b.km);
+    for (const { e } of found.slice(0, limit)) {
+      hits.push({ service_id: e.id, structure_id: e.structureId, score: 0, terms: [] });
+    }
+    return { hits, total: found.length, hours };
+  }
 
   if (query.trim() === '') {
     for (const idx of index.alphabetical()) {

@@ -2,7 +2,7 @@ import type { ReadonlySignal } from '@preact/signals';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import type { Account } from '../../domain/sync-protocol.ts';
-import { ROLES } from '../../domain/vocabulary.ts';
+import { roleBesideName } from '../../domain/vocabulary.ts';
 import type { PendingModel } from '../models/pending-model.ts';
 import { fr } from '../strings.ts';
 import { Icon } from './Icon.tsx';
@@ -62,8 +62,12 @@ export function AccountMenu({
       <div id="account-panel" class="menu-panel" hidden={!menu.open}>
         <p>
           <strong>{account.nom}</strong>
-          <br />
-          {ROLES[account.role]}
+          {roleBesideName(account.nom, account.role) && (
+            <>
+              <br />
+              {roleBesideName(account.nom, account.role)}
+            </>
+          )}
         </p>
         {confirming ? (
           <>

@@ -1,9 +1,11 @@
 import { ADDRESSABLE_COMMUNES, communeByCode } from '../../domain/communes.ts';
+import { FILTRES_ALIMENTAIRES, type FiltreAlimentaire } from '../../domain/food-quality.ts';
 import { BESOINS, LANGUES } from '../../domain/vocabulary.ts';
 import type { Language } from '../../matching/reasons.ts';
 import type { SearchFilters } from '../../matching/search/search.ts';
 import { type DirectoryQuery, type FilterKey, withFilter } from '../models/directory-search-model.ts';
 import { fr } from '../strings.ts';
+import { FILTRE_LABELS, frFood } from '../strings-food.ts';
 
 const A = fr.annuaire;
 const collator = new Intl.Collator('fr');
@@ -33,6 +35,8 @@ export function filterLabel(filters: SearchFilters, key: FilterKey): string {
       return fr.listings.fraicheurOptions[filters.fraicheur ?? ''];
     case 'critere':
       return filters.critere ?? '';
+    case 'aliment':
+      return filters.aliment ? FILTRE_LABELS[filters.aliment] : '';
   }
 }
 
@@ -91,6 +95,17 @@ export function DirectoryFilters({
         )}
         {select('filtre-prix', A.prix, f.prix ?? '', Object.entries(A.prixOptions), (v) =>
           set('prix', v === 'gratuit' || v === 'solidaire' ? v : undefined),
+        )}
+        {select(
+          'filtre-aliment',
+          frFood.filter.label,
+          f.aliment ?? '',
+          [['', frFood.filter.any], ...FILTRES_ALIMENTAIRES.map((v): [string, string] => [v, FILTRE_LABELS[v]])],
+          (v) =>
+            set(
+              'aliment',
+              (FILTRES_ALIMENTAIRES as readonly string[]).includes(v) ? (v as FiltreAlimentaire) : undefined,
+            ),
         )}
         {select('filtre-langue', A.langue, f.langue ?? '', [['', A.anyLanguage], ...LANGUAGE_OPTIONS], (v) =>
           set('langue', (v || undefined) as Language | undefined),

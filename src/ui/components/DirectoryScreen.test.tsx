@@ -61,7 +61,9 @@ describe('the Annuaire', () => {
       '/partenaires/test--s1#service-test--s1-1',
     );
     expect(card.textContent).toContain('Chez Épicerie solidaire Le Panier');
-    expect(card.textContent).toContain('Vénissieux · Épicerie sociale et solidaire · Prix solidaire');
+    expect(card.textContent).toContain('Épicerie sociale et solidaire');
+    expect(card.textContent).toContain('1 rue de la République, 69200 Vénissieux');
+    expect(card.textContent).toContain('10 à 30\u00a0% du prix en magasin. Selon le reste à vivre');
     expect(card.textContent).toContain('Sur orientation');
     expect(card.textContent).toContain('Fermé temporairement jusqu’au');
   });
@@ -100,7 +102,7 @@ describe('the Annuaire', () => {
     openAt('/annuaire?q=repas&prix=gratuit');
     expect(screen.getByTestId('result-count').textContent).toBe('Aucun service trouvé');
     const empty = screen.getByTestId('empty-results');
-    expect(empty.textContent).toContain('Vérifiez l’orthographe de « repas »');
+    expect(empty.textContent).toContain('« repas » donne 1 service sans les filtres : retirez un filtre.');
     fireEvent.click(within(empty).getByRole('button', { name: 'Retirer « Gratuit »' }));
     await waitFor(() => expect(names()).toEqual(['Repas du midi']));
     expect(location.search).toBe('?q=repas');

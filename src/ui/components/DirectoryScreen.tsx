@@ -10,9 +10,13 @@ import {
   urlOf,
   withFilter,
 } from '../models/directory-search-model.ts';
+import { createPlaceChoice, type PlaceChoice } from '../models/place-choice.ts';
+import { communeName } from '../models/profile-draft.ts';
 import { fr } from '../strings.ts';
+import { frAnnuaire } from '../strings-annuaire.ts';
 import { DirectoryFilters, filterLabel } from './DirectoryFilters.tsx';
 import { DirectoryMapLazy, ListMapToggle } from './map/ListMapToggle.tsx';
+import { PlacePicker } from './PlacePicker.tsx';
 import { ServiceResultCard } from './ServiceResultCard.tsx';
 
 const A = fr.annuaire;
@@ -20,6 +24,11 @@ const A = fr.annuaire;
 const PAGE = 20;
 /** Typing pauses shorter than this do not search: one search per word rather than per letter. */
 const DEBOUNCE_MS = 180;
+/**
+ * Where the Annuaire's distances start: kept in memory while the app is open (back from a partner sheet, it is
+ * still there), never stored nor put in the URL, since a position is often where the person lives.
+ */
+const sessionPlace = createPlaceChoice();
 
 /**
  * The Annuaire: full-text search as you type and filters over the whole directory on the device, the query in
@@ -28,10 +37,12 @@ const DEBOUNCE_MS = 180;
 export function DirectoryScreen({
   catalog,
   ownStructure,
+  place = sessionPlace,
 }: {
   catalog: ReadonlySignal<CatalogModel | null>;
   /** A partner account's own structure, offered first (issue 7: keep its own listing true). */
   ownStructure?: string | undefined;
+  place?: PlaceChoice;
 }) {
   const location = useLocation();
   const query = queryFromParams(location.query);
@@ -70,10 +81,12 @@ export function DirectoryScreen({
   const snapshot = model?.snapshot.value;
   const entries = model?.searchEntries.value;
   const engine = model?.hours.value;
+  const origin = place.origin.value;
   const answer = useMemo(
-    () => directoryAnswer(model, query, Date.now(), limit),
-    [model, entries, engine, location.url, limit],
+    () => directoryAnswer(model, query, Date.now(), limit, origin),
+    [model, entries, engine, location.url, limit, origin],
   );
+  const placeValue = place.place.value;
   const active = activeFilters(query.filters);
   // Professionals' own criteria present on the device, for the criterion filter (partners' feeds carry none).
   const criteres = useMemo(() => {
@@ -120,6 +133,35 @@ export function DirectoryScreen({
         </form>
       </search>
       <DirectoryFilters query={query} onChange={go} criteres={criteres} />
+      <details class="more place-choice" open={placeValue.commune !== null || place.locating.value !== 'idle'}>
+        <summary>
+          {frAnnuaire.placeLegend}
+          {placeValue.commune !== null ? ` : ${communeName(placeValue.commune)}` : ''}
+        </summary>
+        <PlacePicker
+          id="annuaire-lieu"
+          legend={frAnnuaire.placeLegend}
+          legendHidden
+          value={placeValue}
+          locating={place.locating.value}
+          onType={(text, code) => {
+            setLimit(PAGE);
+            place.typeCommune(text, code);
+          }}
+          onLocate={() => {
+            setLimit(PAGE);
+            void place.locate();
+          }}
+        />
+        <p class="hint">{frAnnuaire.placeHint}</p>
+        {placeValue.communeText !== '' && (
+          <p>
+            <button type="button" class="button small" onClick={() => place.clear()}>
+              {frAnnuaire.clearPlace}
+            </button>
+          </p>
+        )}
+      </details>
       {active.length > 0 && (
         <p>
           <button type="button" class="button small" onClick={() => go({ q: query.q, filters: {} })}>
@@ -129,6 +171,9 @@ export function DirectoryScreen({
       )}
       <p aria-live="polite" data-testid="result-count" class="result-count">
         {answer.state === 'ready' ? A.count(answer.total) : ''}
+        {answer.state === 'ready' && answer.total > 0 && origin && !query.q.trim() && placeValue.commune
+          ? ` — ${frAnnuaire.nearestFirst(communeName(placeValue.commune) ?? '')}`
+          : ''}
       </p>
       {answer.state === 'loading' && <p aria-busy="true">{A.loading}</p>}
       {answer.state === 'no-directory' && <p class="empty">{A.noDirectory}</p>}
@@ -140,13 +185,17 @@ export function DirectoryScreen({
           <p>
             <strong>{A.emptyTitle}</strong>
           </p>
-          {query.q && (
-            <p>
-              {A.emptyQuery(query.q)}{' '}
-              <button type="button" class="button small" onClick={() => go({ ...query, q: '' })}>
-                {A.clearQuery}
-              </button>
-            </p>
+          {query.q && answer.withoutFilters !== undefined && answer.withoutFilters > 0 ? (
+            <p>{frAnnuaire.emptyWithFilters(query.q, answer.withoutFilters)}</p>
+          ) : (
+            query.q && (
+              <p>
+                {A.emptyQuery(query.q)}{' '}
+                <button type="button" class="button small" onClick={() => go({ ...query, q: '' })}>
+                  {A.clearQuery}
+                </button>
+              </p>
+            )
           )}
           {active.length > 0 && (
             <>

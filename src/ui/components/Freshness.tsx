@@ -1,11 +1,19 @@
 import type { Freshness as FreshnessValue } from '../models/freshness.ts';
+import { Badge } from './Badge.tsx';
 
 /** "Vérifié il y a 3 mois par …", flagged when a verification is due or the listing is obsolete. */
 export function Freshness({ freshness }: { freshness: FreshnessValue }) {
   return (
     <p class={`freshness is-${freshness.state}`} data-testid="freshness">
       {freshness.text}
-      {freshness.flag && <strong class="badge freshness-flag"> {freshness.flag}</strong>}
+      {freshness.flag && (
+        <>
+          {' '}
+          <Badge as="strong" tone={freshness.state === 'obsolete' ? 'danger' : 'warning'}>
+            {freshness.flag}
+          </Badge>
+        </>
+      )}
     </p>
   );
 }

@@ -131,6 +131,7 @@ describe('the menu', () => {
       '/signalements',
       '/campagnes',
       '/couverture',
+      '/evaluation',
       '/donnees',
       '/synchronisation',
     ]);
@@ -196,7 +197,7 @@ describe('the account menu', () => {
     fireEvent.click(screen.getByTestId('account'));
     fireEvent.click(screen.getByRole('button', { name: 'Se déconnecter' }));
     expect(screen.getByTestId('sign-out-warning').textContent).toBe(
-      'Les données de votre compte seront effacées de cet appareil. L’orientation en cours (situation de la personne et fiche à remettre) sera effacée.',
+      'Les données de votre compte seront effacées de cet appareil. L’orientation en cours (situation de la personne et liste à remettre) sera effacée.',
     );
     fireEvent.click(screen.getByRole('button', { name: 'Se déconnecter' }));
     await expect.poll(() => signOut.mock.calls.length).toBe(1);

@@ -3,6 +3,7 @@ import { parisDay } from '../../matching/hours/paris-time.ts';
 import type { ServiceHours } from '../../matching/hours/schedule.ts';
 import { closesOnHolidays, hoursStatus, openingWords, weekWords } from '../models/hours-status.ts';
 import { fr } from '../strings.ts';
+import { osmSentence } from '../text/osm-sentence.ts';
 
 interface Props {
   engine: HoursEngine | null;
@@ -23,10 +24,12 @@ export function HoursBlock({ engine, hours, now, week = false, level = 3, testId
   if (hours.regular === null && hours.temporary.length === 0) return <p>{fr.sheet.noHours}</p>;
   if (!engine) return <p aria-busy="true">{fr.sheet.hoursLoading}</p>;
   if (hours.regular !== null && !engine.isValid(hours.regular)) {
+    // What can be said of them in French, never the OSM text itself.
+    const sentence = osmSentence(hours.regular);
     return (
       <>
         <p>{fr.sheet.hoursInvalid}</p>
-        <p class="muted">{fr.sheet.rawHours(hours.regular)}</p>
+        {sentence && <p class="muted">{sentence}</p>}
       </>
     );
   }

@@ -1,16 +1,24 @@
+import { useEffect, useState } from 'preact/hooks';
 import { JOURS } from '../../domain/vocabulary.ts';
 import type { HoursEngine } from '../../matching/hours/hours-engine.ts';
+import { parisDay } from '../../matching/hours/paris-time.ts';
 import type { TemporaryPeriod } from '../../matching/hours/temporary.ts';
-import type { HoursEditor as HoursEditorModel } from '../models/hours-editor-model.ts';
+import { createHoursEditor, type HoursEditor as HoursEditorModel } from '../models/hours-editor-model.ts';
 import { hoursStatus, openingWords } from '../models/hours-status.ts';
-import { checkWeek, DAYS, type Day, MAX_RANGES_PER_DAY } from '../models/osm-hours.ts';
-import { fr } from '../strings.ts';
+import { frHours as T } from '../strings-hours.ts';
+import { osmSentence } from '../text/osm-sentence.ts';
+import { MonthlyList, PeriodList, SeasonList, WeekTable } from './HoursTable.tsx';
 
-const T = fr.hoursEditor;
-const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+/** What the editor holds: the string to save (undefined: no hours) and, by place, what stops saving it. */
+export interface HoursChange {
+  value: string | undefined;
+  problems: Record<string, string>;
+}
 
 interface Props {
-  editor: HoursEditorModel;
+  /** The stored hours, read when the editor first shows (later changes of the prop are not followed). */
+  value: string | undefined;
+  onChange(change: HoursChange): void;
   engine: HoursEngine | null;
   /** Prefix of the element ids, unique in the page. */
   idPrefix: string;
@@ -19,176 +27,211 @@ interface Props {
   temporary?: readonly TemporaryPeriod[];
   /** A message about the hours as a whole from the form (e.g. no day open). */
   error?: string | undefined;
+  /** Coordinators may open the OSM text (« avancé »); partners never see it. */
+  osm?: boolean;
 }
 
 /**
- * Opening hours for people who never heard of OpenStreetMap: a row per day, one or two time ranges, "fermé les
- * jours fériés", and a preview of the next openings computed from the string that will be saved.
+ * Opening hours for people who never heard of OpenStreetMap: a sentence in French that fills the table, a week of
+ * days with as many ranges as needed, « fermé les jours fériés », the nth weekdays of the month, seasons and dated
+ * periods, and a preview of the next openings that says, as the person types, what is still wrong. Hours the table
+ * cannot show are kept as they are and said in French.
  */
-export function HoursEditor({ editor, engine, idPrefix, legend = T.legend, temporary = [], error }: Props) {
-  const errors = editor.errors.value;
-  const valueErrorId = `${idPrefix}-error`;
-  const wholeError = errors.value ?? error;
+export function HoursEditor({
+  value,
+  onChange,
+  engine,
+  idPrefix,
+  legend = T.legend,
+  temporary = [],
+  error,
+  osm = false,
+}: Props) {
+  const [editor] = useState(() => createHoursEditor(value));
+  const today = parisDay(Date.now());
+  const problems = editor.problems(engine, today);
+  const current = editor.value.value;
+  const key = JSON.stringify([current, problems]);
+  useEffect(() => onChange({ value: current ?? undefined, problems }), [key]);
+
+  const errorId = `${idPrefix}-error`;
+  const mode = editor.mode.value;
   return (
     <fieldset class="hours-editor" id={idPrefix}>
       <legend>{legend}</legend>
-      {editor.mode.value === 'simple' ? (
+      {mode !== 'advanced' && <FrenchField editor={editor} engine={engine} idPrefix={idPrefix} />}
+      {mode === 'table' && (
         <>
           <p class="hint">{T.intro}</p>
-          <ul class="hours-days">
-            {DAYS.map((day) => (
-              <DayRow
-                key={day}
-                editor={editor}
-                day={day}
-                idPrefix={idPrefix}
-                error={errors.days?.[day]}
-                weekError={day === 'Mo' && error ? valueErrorId : undefined}
+          <fieldset class="hours-part">
+            <legend>{T.weekLegend}</legend>
+            <WeekTable
+              editor={editor}
+              week={editor.doc.value.week}
+              season={null}
+              idPrefix={idPrefix}
+              problems={problems}
+              weekError={error ? errorId : undefined}
+            />
+            <label class="check">
+              <input
+                type="checkbox"
+                checked={editor.doc.value.holidaysClosed}
+                onChange={(e) => editor.setHolidaysClosed(e.currentTarget.checked)}
               />
-            ))}
-          </ul>
-          <label class="check">
-            <input
-              type="checkbox"
-              checked={editor.week.value.holidaysClosed}
-              onChange={(e) => editor.setHolidaysClosed(e.currentTarget.checked)}
-            />
-            {T.holidaysClosed}
-          </label>
-          <p>
-            <button type="button" class="button link" onClick={editor.useAdvanced}>
-              {T.useAdvanced}
-            </button>
-          </p>
-        </>
-      ) : (
-        <>
-          <p class="hint">{T.advancedIntro}</p>
-          <div class="field wide">
-            <label for={`${idPrefix}-raw`}>{T.advancedLabel}</label>
-            <input
-              id={`${idPrefix}-raw`}
-              value={editor.raw.value}
-              spellcheck={false}
-              aria-invalid={errors.value ? 'true' : undefined}
-              aria-describedby={`${idPrefix}-raw-hint${errors.value ? ` ${valueErrorId}` : ''}`}
-              onInput={(e) => editor.setRaw(e.currentTarget.value)}
-            />
-            <p id={`${idPrefix}-raw-hint`} class="hint">
-              {T.advancedHint}
-            </p>
-          </div>
-          <p>
-            <button type="button" class="button link" onClick={editor.useSimple}>
-              {T.useSimple}
-            </button>
-          </p>
+              {T.holidaysClosed}
+            </label>
+          </fieldset>
+          <MonthlyList editor={editor} idPrefix={idPrefix} problems={problems} />
+          <SeasonList editor={editor} idPrefix={idPrefix} problems={problems} today={today} />
+          <PeriodList editor={editor} idPrefix={idPrefix} problems={problems} today={today} />
         </>
       )}
-      {wholeError && (
-        <p id={valueErrorId} class="field-error">
-          {wholeError}
+      {mode === 'kept' && <Kept editor={editor} />}
+      {mode === 'advanced' && <Advanced editor={editor} idPrefix={idPrefix} problem={problems.value} />}
+      {osm && mode !== 'advanced' && (
+        <p>
+          <button type="button" class="button link" onClick={editor.openAdvanced}>
+            {T.advancedOpen}
+          </button>
         </p>
       )}
-      <HoursPreview editor={editor} engine={engine} temporary={temporary} />
-    </fieldset>
-  );
-}
-
-function DayRow({
-  editor,
-  day,
-  idPrefix,
-  error,
-  weekError,
-}: {
-  editor: HoursEditorModel;
-  day: Day;
-  idPrefix: string;
-  error: string | undefined;
-  /** Id of a message about the whole week, announced on the first day's checkbox. */
-  weekError?: string | undefined;
-}) {
-  const ranges = editor.week.value.days[day];
-  const name = JOURS[day];
-  const id = `${idPrefix}-${day}`;
-  const errorId = `${id}-error`;
-  const invalid = error ? ('true' as const) : undefined;
-  const describedBy = error ? errorId : undefined;
-  return (
-    <li class="hours-day">
-      <label class="check day-name">
-        <input
-          type="checkbox"
-          id={`${id}-open`}
-          checked={ranges.length > 0}
-          aria-invalid={weekError ? 'true' : undefined}
-          aria-describedby={weekError}
-          onChange={(e) => editor.setOpen(day, e.currentTarget.checked)}
-        />
-        {T.openOn(name)}
-      </label>
-      <div class="day-ranges">
-        {ranges.map((range, i) => (
-          <span class="hours-range" key={i}>
-            {(['from', 'to'] as const).map((end) => (
-              <span class="time-field" key={end}>
-                <label for={`${id}-${i}-${end}`}>
-                  <span class="visually-hidden">{capitalised(T.rangeLabel(name, i + 1))} </span>
-                  {end === 'from' ? T.fromShort : T.toShort}
-                </label>
-                <input
-                  type="time"
-                  id={`${id}-${i}-${end}`}
-                  value={range[end]}
-                  aria-invalid={invalid}
-                  aria-describedby={describedBy}
-                  onInput={(e) => editor.setRange(day, i, end, e.currentTarget.value)}
-                />
-              </span>
-            ))}
-            <button type="button" class="button small" onClick={() => editor.removeRange(day, i)}>
-              <span aria-hidden="true">✕</span>
-              <span class="visually-hidden">{T.removeRange(name, i + 1)}</span>
-            </button>
-          </span>
-        ))}
-        {ranges.length > 0 && ranges.length < MAX_RANGES_PER_DAY && (
-          <button type="button" class="button small" onClick={() => editor.addRange(day)}>
-            {T.addRange(name)}
-          </button>
-        )}
-        {day === 'Mo' && ranges.length > 0 && (
-          <button type="button" class="button small" onClick={() => editor.copyToWeekdays(day)}>
-            {T.copyToWeekdays}
-          </button>
-        )}
-      </div>
       {error && (
         <p id={errorId} class="field-error">
           {error}
         </p>
       )}
-    </li>
+      <Preview editor={editor} engine={engine} temporary={temporary} problems={problems} idPrefix={idPrefix} />
+    </fieldset>
   );
 }
 
-function HoursPreview({
+function FrenchField({
   editor,
   engine,
-  temporary,
+  idPrefix,
 }: {
   editor: HoursEditorModel;
   engine: HoursEngine | null;
-  temporary: readonly TemporaryPeriod[];
+  idPrefix: string;
 }) {
+  const state = editor.frenchState.value;
+  const id = `${idPrefix}-french`;
+  return (
+    <div class="field wide">
+      <label for={id}>{T.frenchLabel}</label>
+      <input
+        id={id}
+        value={editor.french.value}
+        autocomplete="off"
+        aria-describedby={`${id}-hint ${id}-state`}
+        aria-invalid={state.kind === 'not-understood' ? 'true' : undefined}
+        onInput={(e) => editor.setFrench(e.currentTarget.value, engine)}
+      />
+      <p id={`${id}-hint`} class="hint">
+        {T.frenchHint}
+      </p>
+      <p id={`${id}-state`} role="status" class={state.kind === 'not-understood' ? 'field-error' : 'hint'}>
+        {state.kind === 'filled'
+          ? T.frenchFilled
+          : state.kind === 'not-understood'
+            ? state.part
+              ? T.frenchNotUnderstood(state.part)
+              : T.frenchNotUnderstoodWhole
+            : ''}
+      </p>
+    </div>
+  );
+}
+
+function Kept({ editor }: { editor: HoursEditorModel }) {
+  const sentence = osmSentence(editor.raw.value);
+  return (
+    <div class="hours-kept" data-testid="hours-kept">
+      <h3>{T.keptTitle}</h3>
+      {sentence ? (
+        <>
+          <p>{T.keptIntro}</p>
+          <p class="hours-sentence">{sentence}</p>
+        </>
+      ) : (
+        <p>{T.keptUnsaid}</p>
+      )}
+      <button type="button" class="button link" onClick={editor.replaceWithTable}>
+        {T.replaceWithTable}
+      </button>
+    </div>
+  );
+}
+
+function Advanced({
+  editor,
+  idPrefix,
+  problem,
+}: {
+  editor: HoursEditorModel;
+  idPrefix: string;
+  problem: string | undefined;
+}) {
+  const id = `${idPrefix}-raw`;
+  return (
+    <div class="field wide">
+      <label for={id}>{T.advancedLabel}</label>
+      <input
+        id={id}
+        value={editor.raw.value}
+        spellcheck={false}
+        aria-invalid={problem ? 'true' : undefined}
+        aria-describedby={`${id}-hint`}
+        onInput={(e) => editor.setRaw(e.currentTarget.value)}
+      />
+      <p id={`${id}-hint`} class="hint">
+        {T.advancedHint}
+      </p>
+      <button type="button" class="button link" onClick={editor.closeAdvanced}>
+        {T.backToTable}
+      </button>
+    </div>
+  );
+}
+
+const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** « Lundi », « Saison 1, mardi », « Période 2 »: where a problem is, for the preview's list. */
+function placeOf(at: string): string {
+  const [kind, n, day] = at.split('.');
+  const dayName = (d: string | undefined) => (d ? JOURS[d as keyof typeof JOURS] : '');
+  if (kind === 'week') return capitalised(dayName(n));
+  if (kind === 'monthly') return capitalised(T.monthlyName(Number(n) + 1));
+  if (kind === 'season') return day ? `${T.season(Number(n) + 1)}, ${dayName(day)}` : T.season(Number(n) + 1);
+  if (kind === 'period') return T.period(Number(n) + 1);
+  return '';
+}
+
+function Preview(props: {
+  editor: HoursEditorModel;
+  engine: HoursEngine | null;
+  temporary: readonly TemporaryPeriod[];
+  problems: Record<string, string>;
+  idPrefix: string;
+}) {
+  const { editor, engine, temporary, problems, idPrefix } = props;
   const value = editor.value.value;
-  const unfinished = editor.mode.value === 'simple' && Object.keys(checkWeek(editor.week.value)).length > 0;
+  const entries = Object.entries(problems);
   let body: preact.ComponentChildren;
-  if (value === null) body = <p>{T.previewEmpty}</p>;
-  else if (unfinished) body = null;
+  if (entries.length > 0) {
+    body = (
+      <>
+        <p>{T.previewProblems}</p>
+        <ul data-testid="hours-problems">
+          {entries.map(([at, text]) => (
+            <li key={at}>{placeOf(at) ? `${placeOf(at)} : ${text}` : text}</li>
+          ))}
+        </ul>
+      </>
+    );
+  } else if (value === null) body = <p>{T.previewEmpty}</p>;
   else if (!engine) body = <p>{T.previewLoading}</p>;
-  else if (!engine.isValid(value)) body = <p>{T.rejected}</p>;
   else {
     const now = Date.now();
     const { next } = hoursStatus(engine, { regular: value, temporary }, now, 5);
@@ -204,10 +247,9 @@ function HoursPreview({
       );
   }
   return (
-    <div class="hours-preview">
-      <h3>{T.preview}</h3>
+    <div class="hours-preview" aria-live="polite" id={`${idPrefix}-preview`}>
+      <h2>{T.preview}</h2>
       {body}
-      {value !== null && <p class="muted">{T.result(value)}</p>}
     </div>
   );
 }

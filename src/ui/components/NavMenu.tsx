@@ -24,7 +24,12 @@ export function navItems(account: Account | null): Array<[href: string, label: s
           ...(role !== 'partenaire' ? [['/propositions', fr.listings.proposalsNav]] : []),
           ['/signalements', N.reports],
           ...(role !== 'travailleur' ? [['/campagnes', N.campaigns]] : []),
-          ...(role === 'coordinateur' ? [['/couverture', N.coverage]] : []),
+          ...(role === 'coordinateur'
+            ? [
+                ['/couverture', N.coverage],
+                ['/evaluation', N.evaluation],
+              ]
+            : []),
         ] as Array<[string, string]>)
       : []),
     ['/donnees', N.data],

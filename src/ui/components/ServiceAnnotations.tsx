@@ -1,9 +1,10 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { Service } from '../../domain/service.ts';
 import type { Parsed } from '../../domain/validation.ts';
 import { dateWords } from '../models/hours-status.ts';
 import type { ListingActions } from '../models/listing-actions.ts';
 import { fr } from '../strings.ts';
+import { useFocusFirstError } from './use-focus-first-error.ts';
 
 const L = fr.listings;
 
@@ -24,15 +25,25 @@ export function ServiceAnnotations({ service, actions, accountId, coordinator, s
   const [note, setNote] = useState('');
   const [tag, setTag] = useState('');
   const [errors, setErrors] = useState<{ note?: string; tag?: string }>({});
+  // A one-field form: its message is beside the field, which takes the focus back after a refusal.
+  const [failures, setFailures] = useState(0);
+  const root = useRef<HTMLDivElement>(null);
+  useFocusFirstError(root, failures);
+  const fail = (found: { note?: string; tag?: string }) => {
+    setErrors(found);
+    setFailures((n) => n + 1);
+  };
   const run = async (field: 'note' | 'tag', action: () => Promise<Parsed<unknown>>, clear: () => void) => {
     const result = await action();
-    if (result.ok) clear();
-    setErrors({ [field]: result.ok ? undefined : (result.problems[0]?.message ?? fr.editor.invalid) });
+    if (result.ok) {
+      clear();
+      setErrors({});
+    } else fail({ [field]: result.problems[0]?.message ?? fr.editor.invalid });
   };
   const notes = service.notes_pro ?? [];
   const tags = service.criteres ?? [];
   return (
-    <div class="annotations" data-testid={`annotations-${service.id}`}>
+    <div class="annotations" ref={root} data-testid={`annotations-${service.id}`}>
       <h4>{L.criteresTitle}</h4>
       {tags.length === 0 ? (
         <p class="muted">{L.noCriteres}</p>
@@ -114,7 +125,7 @@ export function ServiceAnnotations({ service, actions, accountId, coordinator, s
         onSubmit={(e) => {
           e.preventDefault();
           if (note.trim() === '') {
-            setErrors({ note: L.noteEmpty });
+            fail({ note: L.noteEmpty });
             return;
           }
           void run(

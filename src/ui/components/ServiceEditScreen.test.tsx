@@ -24,6 +24,7 @@ async function openEditor(service = aService(1, 1)) {
     serviceEditor: async (id) => createServiceEditor(db, id),
     catalog: signal(catalog),
     refresh,
+    session: { account: signal(null) },
   };
   history.replaceState(null, '', '/partenaires/test--s1/services/test--s1-1/modifier');
   render(
@@ -42,7 +43,7 @@ const plain = (s: string | null | undefined) => (s ?? '').replace(/[\u00a0\u202f
 const submit = () => fireEvent.click(screen.getByRole('button', { name: 'Enregistrer sur l’appareil' }));
 
 describe('the service editor', () => {
-  it('shows a message next to an invalid field, moves the focus there, and writes nothing', async () => {
+  it('shows a message next to an invalid field, focuses the error summary that links to it, and writes nothing', async () => {
     const { db, refresh } = await openEditor();
     fireEvent.click(field('Par courriel'));
     fireEvent.input(field('Courriel pour les fiches'), { target: { value: 'pas-une-adresse' } });
@@ -51,8 +52,10 @@ describe('the service editor', () => {
     await waitFor(() => expect(input.getAttribute('aria-invalid')).toBe('true'));
     const message = document.getElementById(input.getAttribute('aria-describedby') ?? '');
     expect(message?.textContent).toBe('Adresse e-mail invalide');
-    await waitFor(() => expect(document.activeElement).toBe(input));
-    expect(screen.getByRole('alert').textContent).toMatch(/Certains champs sont à corriger/);
+    await waitFor(() => expect(document.activeElement?.hasAttribute('data-error-summary')).toBe(true));
+    expect(screen.getByRole('alert').textContent).toMatch(/Le formulaire contient 1 erreur/);
+    fireEvent.click(screen.getByRole('link', { name: 'Courriel pour les fiches : Adresse e-mail invalide' }));
+    expect(document.activeElement).toBe(input);
     expect(await db.outbox.count()).toBe(0);
     expect((await db.services.get('test--s1-1'))?.fiche_liaison).toEqual(aService(1, 1).fiche_liaison);
     expect(refresh).not.toHaveBeenCalled();
@@ -63,8 +66,12 @@ describe('the service editor', () => {
     fireEvent.change(field('Type de prix'), { target: { value: 'solidaire' } });
     fireEvent.input(await screen.findByLabelText('Part du prix payée, maximum (%)'), { target: { value: '150' } });
     submit();
-    await waitFor(() => expect(screen.getByText('Nombre entre 0 et 100 attendu')).toBeTruthy());
-    expect(screen.getByText(/Indiquez un prix payé, une part du prix ou une adhésion/)).toBeTruthy();
+    await waitFor(() =>
+      expect(screen.getByText('Nombre entre 0 et 100 attendu', { selector: '.field-error' })).toBeTruthy(),
+    );
+    expect(
+      screen.getByText(/Indiquez un prix payé, une part du prix ou une adhésion/, { selector: '.field-error' }),
+    ).toBeTruthy();
     expect(await db.outbox.count()).toBe(0);
   });
 
@@ -124,7 +131,9 @@ describe('the service editor', () => {
     const paid = field('Prix payé (€)');
     await waitFor(() => expect(paid.getAttribute('aria-invalid')).toBe('true'));
     expect(messageOf(paid)).toBe('Le prix payé dépasse le prix habituel');
-    await waitFor(() => expect(document.activeElement).toBe(paid));
+    await waitFor(() => expect(document.activeElement?.hasAttribute('data-error-summary')).toBe(true));
+    fireEvent.click(screen.getByRole('link', { name: /^Prix payé \(€\) : / }));
+    expect(document.activeElement).toBe(paid);
     fireEvent.input(paid, { target: { value: '2,555' } });
     expect(paid.getAttribute('aria-invalid')).toBeNull();
     submit();
@@ -172,5 +181,29 @@ describe('the service editor', () => {
     }
     expect(location.pathname).toBe('/partenaires/test--s1');
     expect(location.hash).toBe('#service-test--s1-1');
+  });
+
+  it('a service with its own hours can go back to the reception’s: saved without hours of its own', async () => {
+    const { db } = await openEditor(aService(1, 1, { horaires_accueil: 'Tu 14:00-17:00' }));
+    expect(field('Horaires propres à ce service').checked).toBe(true);
+    expect(field('Ouvert le mardi').checked).toBe(true);
+    fireEvent.click(field('Mêmes horaires que l’accueil'));
+    expect(screen.queryByLabelText('Ouvert le mardi')).toBeNull();
+    submit();
+    await waitFor(async () => expect(await db.outbox.count()).toBe(1));
+    const saved = (await db.services.get('test--s1-1')) as Service;
+    expect(saved).not.toHaveProperty('horaires_accueil');
+  });
+
+  it('starts own hours from the reception’s, typed in French or ticked', async () => {
+    const { db } = await openEditor();
+    expect(field('Mêmes horaires que l’accueil').checked).toBe(true);
+    fireEvent.click(field('Horaires propres à ce service'));
+    expect(((await screen.findByLabelText('Ouvert le lundi')) as HTMLInputElement).checked).toBe(true);
+    fireEvent.input(field('Écrire les horaires en français'), { target: { value: 'le mardi de 14h à 17h' } });
+    expect(field('Ouvert le lundi').checked).toBe(false);
+    submit();
+    await waitFor(async () => expect(await db.outbox.count()).toBe(1));
+    expect(((await db.services.get('test--s1-1')) as Service).horaires_accueil).toBe('Tu 14:00-17:00');
   });
 });

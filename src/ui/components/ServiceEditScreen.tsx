@@ -7,6 +7,8 @@ import type { ServiceEditor } from '../models/service-editor-model.ts';
 import { PATHS } from '../models/service-form.ts';
 import { useUnsavedWork } from '../models/unsaved-work.ts';
 import { fr } from '../strings.ts';
+import { ErrorSummary } from './ErrorSummary.tsx';
+import { FoodOfferFields } from './FoodOfferFields.tsx';
 import { SelectField, TextField } from './FormFields.tsx';
 import { HoursEditor } from './HoursEditor.tsx';
 import { MissingRecord } from './MissingRecord.tsx';
@@ -15,7 +17,9 @@ import { StopsFields } from './StopsFields.tsx';
 import { TemporaryInfoFields } from './TemporaryInfoFields.tsx';
 import { useFocusFirstError } from './use-focus-first-error.ts';
 
-export type ServiceEditContext = Pick<AppContext, 'serviceEditor' | 'catalog' | 'refresh'>;
+export type ServiceEditContext = Pick<AppContext, 'serviceEditor' | 'catalog' | 'refresh'> & {
+  session: Pick<AppContext['session'], 'account'>;
+};
 
 const E = fr.serviceEditor;
 
@@ -74,7 +78,7 @@ function ServiceForm({
   }
   const engine = catalog?.hours.value ?? null;
   const errors = editor.errors.value;
-  const hours = editor.hours.value;
+  const coordinator = context.session.account.value?.role === 'coordinateur';
   const sheet = `/partenaires/${encodeURIComponent(structureId)}`;
   const hasErrors = Object.keys(errors).length > 0;
   return (
@@ -86,17 +90,13 @@ function ServiceForm({
         noValidate
         onSubmit={async (event) => {
           event.preventDefault();
-          if (await editor.save(engine)) {
+          if (await editor.save()) {
             void context.refresh();
             location.route(`${sheet}#service-${encodeURIComponent(serviceId)}`);
           }
         }}
       >
-        {hasErrors && status === 'editing' && (
-          <p class="field-error" role="alert">
-            {errors.form ?? E.invalid}
-          </p>
-        )}
+        {hasErrors && status === 'editing' && <ErrorSummary errors={errors} />}
         {status === 'saved' && <p role="status">{E.saved}</p>}
 
         <fieldset class="form-section">
@@ -114,13 +114,15 @@ function ServiceForm({
               </label>
             ))}
           </div>
-          {values.ownHours && hours && (
+          {values.ownHours && (
             <HoursEditor
-              editor={hours}
+              value={editor.initialHours.value}
+              onChange={editor.setHours}
               engine={engine}
               idPrefix="service-hours"
               temporary={temporaryPeriods(original.infos_temporaires)}
               error={errors[PATHS.ownHours]}
+              osm={coordinator}
             />
           )}
           <TextField
@@ -133,8 +135,9 @@ function ServiceForm({
           />
         </fieldset>
 
-        <StopsFields editor={editor} engine={engine} />
-        <TemporaryInfoFields editor={editor} engine={engine} />
+        <StopsFields editor={editor} engine={engine} osm={coordinator} />
+        <TemporaryInfoFields editor={editor} engine={engine} osm={coordinator} />
+        <FoodOfferFields editor={editor} />
         <ServiceTermsFields editor={editor} />
         <SelectField
           path={PATHS.frequence_maj_mois}

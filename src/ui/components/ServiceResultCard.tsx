@@ -1,29 +1,59 @@
 import { communeByCode } from '../../domain/communes.ts';
-import { FOOD_CATEGORIES, TARIFS } from '../../domain/vocabulary.ts';
+import { FOOD_CATEGORIES } from '../../domain/vocabulary.ts';
 import type { DirectoryResult } from '../models/directory-search-model.ts';
 import { fr } from '../strings.ts';
+import { frAnnuaire } from '../strings-annuaire.ts';
 import { frArrets } from '../strings-arrets.ts';
+import { distance } from '../text/fr-format.ts';
+import { travelText } from '../text/travel-text.ts';
+import { FoodOffer } from './FoodOffer.tsx';
 
-/** One service in the Annuaire, labelled with its partner: where, what, at what price, open or when. */
+/**
+ * One service in the Annuaire, labelled with its partner: where (the address, and how far from the chosen place,
+ * said as the orientation's results say it), when (open now, or the next opening with its date), at what price.
+ */
 export function ServiceResultCard({ result }: { result: DirectoryResult }) {
   const { entry, hours, open } = result;
   const sheet = `/partenaires/${encodeURIComponent(entry.structureId)}`;
   // A service that moves is where it stops, not at its structure's address.
-  const where =
+  const address =
     entry.stopCommunes === null
-      ? entry.communeName
+      ? (entry.address ?? entry.communeName)
       : frArrets.stopsIn(entry.stopCommunes.map((code) => communeByCode(code)?.nom ?? code));
-  const meta = [where, entry.category ? FOOD_CATEGORIES[entry.category].label : '', TARIFS[entry.tarif]].filter(
-    Boolean,
-  );
+  const category = entry.category ? FOOD_CATEGORIES[entry.category].label : '';
+  const far = result.distance;
+  const where = far
+    ? fr.orientation.distanceAndTravel(
+        fr.orientation.distance(distance(far.km), far.approximate),
+        travelText(far.travel, null),
+      )
+    : null;
   return (
     <li class="result-card">
       <h2>
         <a href={`${sheet}#service-${encodeURIComponent(entry.id)}`}>{entry.nom}</a>
       </h2>
       {entry.structureNom !== null && <p class="result-structure">{fr.annuaire.at(entry.structureNom)}</p>}
-      <p class="result-meta">{meta.join(' · ')}</p>
-      {hours && <p class={`hours-status ${open ? 'is-open' : 'is-closed'}`}>{hours}</p>}
+      {category && <p class="result-meta">{category}</p>}
+      <FoodOffer produits={entry.produits} choix={entry.choix} />
+      <p class="result-address" data-testid="card-address">
+        <span class="visually-hidden">{frAnnuaire.address}</span>
+        {address}
+      </p>
+      {where && (
+        <p class="result-distance" data-testid="card-distance">
+          {where}
+        </p>
+      )}
+      {hours && (
+        <p class={`hours-status ${open ? 'is-open' : 'is-closed'}`} data-testid="card-hours">
+          {hours}
+        </p>
+      )}
+      <p class="result-price" data-testid="card-price">
+        <span class="visually-hidden">{frAnnuaire.price}</span>
+        {result.price}
+      </p>
       {(entry.referral || entry.professionalOnly) && (
         <p>
           {entry.referral && <span class="badge">{fr.annuaire.referral}</span>}{' '}

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { effectiveHours, inheritsHours } from '../../domain/effective-hours.ts';
 import { priceLines } from '../../domain/price-words.ts';
 import type { Service } from '../../domain/service.ts';
 import { FOOD_CATEGORIES, LANGUES, MODES_ACCUEIL, REGIMES, SATURATION } from '../../domain/vocabulary.ts';
@@ -7,14 +8,18 @@ import { freshnessOf } from '../models/freshness.ts';
 import { serviceHours } from '../models/hours-status.ts';
 import { documentWords, eligibilityWords, referralWords } from '../models/service-words.ts';
 import { fr } from '../strings.ts';
+import { frFood } from '../strings-food.ts';
+import { Badge } from './Badge.tsx';
 import { ContactLinks } from './ContactLinks.tsx';
+import { FoodOffer } from './FoodOffer.tsx';
 import { Freshness } from './Freshness.tsx';
 import { HoursBlock } from './HoursBlock.tsx';
 import { StopsTimetable } from './StopsTimetable.tsx';
 
 interface Props {
   service: Service;
-  structureHours: string | undefined;
+  /** The partner, whose reception hours a service without its own shares. */
+  structure: { horaires_accueil?: string | undefined };
   engine: HoursEngine | null;
   now: number;
   pending: boolean;
@@ -26,7 +31,7 @@ const S = fr.sheet;
 const list = new Intl.ListFormat('fr-FR', { type: 'conjunction' });
 
 /** One service of the partner: when, for whom, at what price, what to bring, how to refer. */
-export function ServiceSection({ service, structureHours, engine, now, pending, annotations }: Props) {
+export function ServiceSection({ service, structure, engine, now, pending, annotations }: Props) {
   const titleId = `service-${service.id}-title`;
   const referral = referralWords(service.fiche_liaison);
   const documents = documentWords(service.eligibilite);
@@ -37,11 +42,15 @@ export function ServiceSection({ service, structureHours, engine, now, pending, 
       <h3 id={titleId}>{service.nom}</h3>
       {service.categorie && <p class="tags-line">{FOOD_CATEGORIES[service.categorie].label}</p>}
       {pending && (
-        <p class="badge" data-testid="pending-edit-service">
+        <Badge as="p" tone="waiting" testId="pending-edit-service">
           {fr.structure.pendingEdit}
-        </p>
+        </Badge>
       )}
-      {service.visibilite === 'professionnels' && <p class="badge">{fr.annuaire.professionalsOnly}</p>}
+      {service.visibilite === 'professionnels' && (
+        <Badge as="p" tone="restricted">
+          {fr.annuaire.professionalsOnly}
+        </Badge>
+      )}
       <p>{service.description}</p>
       {service.arrets && service.arrets.length > 0 && (
         <StopsTimetable
@@ -53,13 +62,17 @@ export function ServiceSection({ service, structureHours, engine, now, pending, 
         />
       )}
 
-      <h4>{service.horaires_accueil ? S.ownHours : fr.structure.hours}</h4>
-      {!service.horaires_accueil && structureHours && <p class="muted">{S.sameHours}</p>}
+      <h4>{inheritsHours(service) ? S.receptionHours : S.ownHours}</h4>
+      {inheritsHours(service) && structure.horaires_accueil && (
+        <p class="muted" data-testid={`service-hours-source-${service.id}`}>
+          {S.sameHours}
+        </p>
+      )}
       <HoursBlock
         engine={engine}
-        hours={serviceHours(service.horaires_accueil ?? structureHours, service.infos_temporaires)}
+        hours={serviceHours(effectiveHours(service, structure), service.infos_temporaires)}
         now={now}
-        week={service.horaires_accueil !== undefined}
+        week={!inheritsHours(service)}
         level={4}
         testId={`service-hours-${service.id}`}
       />
@@ -77,6 +90,19 @@ export function ServiceSection({ service, structureHours, engine, now, pending, 
       )}
 
       <dl class="facts">
+        {service.offre_alimentaire && (
+          <div>
+            <dt>{frFood.heading}</dt>
+            <dd>
+              <FoodOffer
+                produits={service.offre_alimentaire.produits}
+                choix={service.offre_alimentaire.choix}
+                modes={service.offre_alimentaire.modes}
+                full
+              />
+            </dd>
+          </div>
+        )}
         <div>
           <dt>{S.price}</dt>
           {priceLines(service.tarif).map((line) => (

@@ -1,9 +1,11 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import type { ROLES } from '../../domain/vocabulary.ts';
-import { ROLES as ROLE_LABELS } from '../../domain/vocabulary.ts';
+import { ROLES as ROLE_LABELS, roleBesideName } from '../../domain/vocabulary.ts';
 import type { AppContext } from '../boot.ts';
 import { frConnexion } from '../strings-connexion.ts';
+import { ErrorSummary } from './ErrorSummary.tsx';
+import { useFocusFirstError } from './use-focus-first-error.ts';
 
 type DemoCode = { role: keyof typeof ROLES; nom: string; code: string };
 
@@ -12,6 +14,9 @@ export function SignInScreen({ context }: { context: AppContext }) {
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [failures, setFailures] = useState(0);
+  const form = useRef<HTMLFormElement>(null);
+  useFocusFirstError(form, failures);
   const [demo, setDemo] = useState<DemoCode[]>([]);
   const online = context.syncModel.online.value;
   const account = context.session.account.value;
@@ -34,6 +39,7 @@ export function SignInScreen({ context }: { context: AppContext }) {
       location.route('/');
     } catch (e) {
       setError(frConnexion.failed(e instanceof Error ? e.message : String(e)));
+      setFailures((n) => n + 1);
     } finally {
       setBusy(false);
     }
@@ -42,16 +48,18 @@ export function SignInScreen({ context }: { context: AppContext }) {
   return (
     <section aria-labelledby="signin-title" class="narrow">
       <h1 id="signin-title">{frConnexion.title}</h1>
-      {account && <p>{frConnexion.signedInAs(account.nom, ROLE_LABELS[account.role])}</p>}
+      {account && <p>{frConnexion.signedInAs(account.nom, roleBesideName(account.nom, account.role))}</p>}
       <p>{frConnexion.intro}</p>
       {pending > 0 && <p class="notice">{frConnexion.pendingKept(pending)}</p>}
       {!online && <p class="notice">{frConnexion.offline}</p>}
       <form
+        ref={form}
         onSubmit={(event) => {
           event.preventDefault();
           void signIn(code);
         }}
       >
+        <ErrorSummary errors={error ? { code: error } : {}} idOf={() => 'code'} intro={null} />
         <div class="field">
           <label for="code">{frConnexion.codeLabel}</label>
           <input
@@ -69,7 +77,7 @@ export function SignInScreen({ context }: { context: AppContext }) {
             {frConnexion.codeHint}
           </p>
           {error && (
-            <p id="code-error" class="field-error" role="alert">
+            <p id="code-error" class="field-error">
               {error}
             </p>
           )}

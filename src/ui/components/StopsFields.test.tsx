@@ -36,6 +36,7 @@ async function openEditor(service: Service) {
     serviceEditor: async (id) => createServiceEditor(db, id),
     catalog: signal(catalog),
     refresh: vi.fn<ServiceEditContext['refresh']>(async () => [undefined, undefined] as never),
+    session: { account: signal(null) },
   };
   history.replaceState(null, '', '/partenaires/test--s1/services/test--s1-1/modifier');
   render(
@@ -63,7 +64,7 @@ describe('the stops of a service that moves, in the service editor', () => {
     fireEvent.input(name, { target: { value: 'Parvis du Mas du Taureau' } });
     fireEvent.input(within(second).getByLabelText(/^Adresse/), { target: { value: '2 avenue Gabriel Péri' } });
     fireEvent.change(within(second).getByLabelText('Commune'), { target: { value: '69256' } });
-    fireEvent.click(within(second).getByLabelText(/mercredi/i));
+    fireEvent.click(within(second).getByLabelText('Ouvert le mercredi'));
     submit();
 
     await waitFor(async () => expect(await db.outbox.count()).toBe(1));
@@ -89,7 +90,7 @@ describe('the stops of a service that moves, in the service editor', () => {
     const db = await openEditor(aService(1, 1));
     expect(screen.getByText('Aucun arrêt : le service a lieu à une adresse fixe.')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Ajouter un arrêt' }));
-    fireEvent.click(within(stopCard(1)).getByLabelText(/mardi/i));
+    fireEvent.click(within(stopCard(1)).getByLabelText('Ouvert le mardi'));
     submit();
     const commune = within(stopCard(1)).getByLabelText('Commune');
     await waitFor(() => expect(commune.getAttribute('aria-invalid')).toBe('true'));

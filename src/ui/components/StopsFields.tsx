@@ -17,7 +17,16 @@ const COMMUNE_OPTIONS: ReadonlyArray<readonly [string, string]> = [
  * The stops of a service that moves: for each, where (a name people use, an address, the commune) and when (its
  * own hours, in the same hours editor as the service's). Added and removed on the device, saved with the service.
  */
-export function StopsFields({ editor, engine }: { editor: ServiceEditor; engine: HoursEngine | null }) {
+export function StopsFields({
+  editor,
+  engine,
+  osm,
+}: {
+  editor: ServiceEditor;
+  engine: HoursEngine | null;
+  /** Coordinators may open the OSM text of the hours. */
+  osm: boolean;
+}) {
   const stops = editor.stops.value;
   const drafts = stops.drafts.value;
   const errors = editor.errors.value;
@@ -37,7 +46,6 @@ export function StopsFields({ editor, engine }: { editor: ServiceEditor; engine:
       <ol class="plain stack">
         {drafts.map((d, i) => {
           const at = `arrets[${i}]`;
-          const hours = stops.hoursOf(d.id);
           return (
             <li key={d.id} class="card stop-draft">
               <h3>{A.stopLegend(i + 1, d.nom.trim())}</h3>
@@ -72,16 +80,16 @@ export function StopsFields({ editor, engine }: { editor: ServiceEditor; engine:
                 onInput={(v) => editor.setStop(i, 'precisions', v)}
                 error={errors[`${at}.precisions`]}
               />
-              {hours && (
-                <HoursEditor
-                  editor={hours}
-                  engine={engine}
-                  idPrefix={fieldId(`${at}.horaires`)}
-                  legend={A.hoursLegend(i + 1)}
-                  temporary={temporary}
-                  error={errors[`${at}.horaires`]}
-                />
-              )}
+              <HoursEditor
+                value={stops.initialHoursOf(d.id)}
+                onChange={(change) => editor.setStopHours(i, d.id, change)}
+                engine={engine}
+                idPrefix={fieldId(`${at}.horaires`)}
+                legend={A.hoursLegend(i + 1)}
+                temporary={temporary}
+                error={errors[`${at}.horaires`]}
+                osm={osm}
+              />
               <button type="button" class="button small" onClick={() => editor.removeStop(i)}>
                 {A.remove(i + 1)}
               </button>

@@ -4,13 +4,23 @@ import type { AppContext } from '../boot.ts';
 import { EDITABLE_STRUCTURE_FIELDS, type EditableField } from '../models/structure-editor-model.ts';
 import { useUnsavedWork } from '../models/unsaved-work.ts';
 import { fr } from '../strings.ts';
+import { frStatistiques } from '../strings-statistiques.ts';
+import { ErrorSummary } from './ErrorSummary.tsx';
 import { HoursEditor } from './HoursEditor.tsx';
 import { MissingRecord } from './MissingRecord.tsx';
 import { useFocusFirstError } from './use-focus-first-error.ts';
 
 const MULTILINE: ReadonlySet<EditableField> = new Set(['description', 'horaires_note']);
+/** The keyboard each contact calls for on a phone or a tablet. */
+const TYPES: Partial<Record<EditableField, 'tel' | 'email' | 'url'>> = {
+  telephone: 'tel',
+  courriel: 'email',
+  site_web: 'url',
+};
 
-export type StructureEditContext = Pick<AppContext, 'editor' | 'catalog' | 'refresh'>;
+export type StructureEditContext = Pick<AppContext, 'editor' | 'catalog' | 'refresh'> & {
+  session: Pick<AppContext['session'], 'account'>;
+};
 
 /** "Modifier" a partner: its identity, address, contacts and reception hours, saved on the device at once. */
 export function StructureEditScreen({ context, id }: { context: StructureEditContext; id: string }) {
@@ -27,7 +37,6 @@ export function StructureEditScreen({ context, id }: { context: StructureEditCon
   }, [catalog]);
   const status = editor.status.value;
   const original = editor.original.value;
-  const hours = editor.hours.value;
   useUnsavedWork(`structure:${id}`, editor.dirty.value);
   useFocusFirstError(form, editor.failures.value);
   if (status === 'loading') return <p aria-busy="true">{fr.directory.loading}</p>;
@@ -50,7 +59,7 @@ export function StructureEditScreen({ context, id }: { context: StructureEditCon
     return (
       <div class="field wide" key={name}>
         <label for={name}>{fr.editor.labels[name]}</label>
-        {MULTILINE.has(name) ? <textarea rows={4} {...common} /> : <input {...common} />}
+        {MULTILINE.has(name) ? <textarea rows={4} {...common} /> : <input type={TYPES[name] ?? 'text'} {...common} />}
         {hint && (
           <p id={`${name}-hint`} class="hint">
             {hint}
@@ -73,27 +82,40 @@ export function StructureEditScreen({ context, id }: { context: StructureEditCon
         noValidate
         onSubmit={async (event) => {
           event.preventDefault();
-          if (await editor.save(catalog?.hours.value ?? null)) {
+          if (await editor.save()) {
             void context.refresh();
             location.route(sheet);
           }
         }}
       >
-        {Object.keys(errors).length > 0 && (
-          <p class="field-error" role="alert">
-            {errors.form ?? fr.editor.invalid}
-          </p>
-        )}
+        <ErrorSummary errors={errors} idOf={(name) => name} />
         {EDITABLE_STRUCTURE_FIELDS.filter((f) => f !== 'horaires_note').map(field)}
-        {hours && (
-          <HoursEditor
-            editor={hours}
-            engine={catalog?.hours.value ?? null}
-            idPrefix="horaires_accueil"
-            legend={fr.editor.labels.horaires_accueil}
-          />
-        )}
+        <HoursEditor
+          value={original.horaires_accueil}
+          onChange={editor.setHours}
+          engine={catalog?.hours.value ?? null}
+          idPrefix="horaires_accueil"
+          legend={fr.editor.labels.horaires_accueil}
+          error={editor.hoursError.value}
+          osm={context.session.account.value?.role === 'coordinateur'}
+        />
         {field('horaires_note')}
+        <div class="field wide">
+          <label class="check">
+            <input
+              type="checkbox"
+              checked={editor.participation.value}
+              aria-describedby="participation-hint"
+              onChange={(e) => {
+                editor.participation.value = e.currentTarget.checked;
+              }}
+            />{' '}
+            {frStatistiques.participation}
+          </label>
+          <p id="participation-hint" class="hint">
+            {frStatistiques.participationHint}
+          </p>
+        </div>
         <p class="hint">{fr.editor.temporaryHint}</p>
         <div class="actions">
           <button type="submit" class="button primary" disabled={status === 'saving'}>

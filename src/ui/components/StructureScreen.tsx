@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { StructureSummary } from '../../db/directory-repo.ts';
+import { effectiveHours } from '../../domain/effective-hours.ts';
 import { parisDay } from '../../matching/hours/paris-time.ts';
 import type { AppContext } from '../boot.ts';
 import { DEFAULT_FREQUENCY_MONTHS, freshnessOf } from '../models/freshness.ts';
@@ -8,6 +9,7 @@ import type { ListingActions } from '../models/listing-actions.ts';
 import { noticesOf } from '../models/service-words.ts';
 import { fr } from '../strings.ts';
 import { PartnerActions } from './agenda/PartnerActions.tsx';
+import { Badge } from './Badge.tsx';
 import { ContactLinks } from './ContactLinks.tsx';
 import { Freshness } from './Freshness.tsx';
 import { HoursBlock } from './HoursBlock.tsx';
@@ -82,13 +84,25 @@ export function StructureScreen({ context, id }: { context: SheetContext; id: st
       </p>
       <h1 id="structure-title">{structure.nom}</h1>
       {pendingKeys.has(`structure:${structure.id}`) && (
-        <p class="badge" data-testid="pending-edit">
+        <Badge as="p" tone="waiting" testId="pending-edit">
           {fr.structure.pendingEdit}
-        </p>
+        </Badge>
       )}
-      {structure.visibilite === 'professionnels' && <p class="badge">{fr.annuaire.professionalsOnly}</p>}
-      {structure.statut === 'proposee' && <p class="badge">{fr.directory.proposed}</p>}
-      {structure.refus && <p class="badge">{fr.listings.refused(structure.refus.par, structure.refus.motif)}</p>}
+      {structure.visibilite === 'professionnels' && (
+        <Badge as="p" tone="restricted">
+          {fr.annuaire.professionalsOnly}
+        </Badge>
+      )}
+      {structure.statut === 'proposee' && (
+        <Badge as="p" tone="waiting">
+          {fr.directory.proposed}
+        </Badge>
+      )}
+      {structure.refus && (
+        <Badge as="p" tone="danger">
+          {fr.listings.refused(structure.refus.par, structure.refus.motif)}
+        </Badge>
+      )}
 
       <TemporaryNotices notices={notices} several={services.length > 1} />
 
@@ -99,7 +113,7 @@ export function StructureScreen({ context, id }: { context: SheetContext; id: st
             {services.map((s) => {
               const status = hoursStatus(
                 engine,
-                serviceHours(s.horaires_accueil ?? structure.horaires_accueil, s.infos_temporaires),
+                serviceHours(effectiveHours(s, structure), s.infos_temporaires),
                 now,
                 1,
               );
@@ -162,7 +176,7 @@ export function StructureScreen({ context, id }: { context: SheetContext; id: st
           <ServiceSection
             key={s.id}
             service={s}
-            structureHours={structure.horaires_accueil}
+            structure={structure}
             engine={engine}
             now={now}
             pending={pendingKeys.has(`service:${s.id}`)}

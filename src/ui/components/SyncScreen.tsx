@@ -52,7 +52,7 @@ export function SyncScreen({ context }: { context: SyncScreenContext }) {
         <li>
           {syncModel.online.value ? fr.sync.online : fr.sync.offline} · {syncStateText(syncModel)}
         </li>
-        <li data-testid="device-count">{S.onDevice(structures + services)}</li>
+        <li data-testid="device-count">{S.onDevice(structures, services)}</li>
         {persistence && (
           <li data-testid="storage">
             {persistence === 'persistent'
@@ -109,7 +109,7 @@ function PendingLine({ item }: { item: PendingItem }) {
       : item.kind === 'structure' && item.change !== 'delete'
         ? `/partenaires/${encodeURIComponent(id)}`
         : null;
-  const name = item.label || S.unnamed;
+  const name = item.label || (item.kind === 'statistique' ? S.statisticName : S.unnamed);
   return (
     <>
       <p>

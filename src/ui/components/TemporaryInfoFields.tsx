@@ -9,7 +9,16 @@ const E = fr.serviceEditor;
 const TYPES = Object.entries(INFOS_TEMPORAIRES) as Array<[keyof typeof INFOS_TEMPORAIRES, string]>;
 
 /** Closures, exceptional hours and messages, each with its dates; exceptional hours use the hours editor. */
-export function TemporaryInfoFields({ editor, engine }: { editor: ServiceEditor; engine: HoursEngine | null }) {
+export function TemporaryInfoFields({
+  editor,
+  engine,
+  osm,
+}: {
+  editor: ServiceEditor;
+  engine: HoursEngine | null;
+  /** Coordinators may open the OSM text of the hours. */
+  osm: boolean;
+}) {
   const infos = editor.values.value?.infos ?? [];
   const errors = editor.errors.value;
   return (
@@ -19,10 +28,10 @@ export function TemporaryInfoFields({ editor, engine }: { editor: ServiceEditor;
       <ol class="plain stack">
         {infos.map((info, i) => {
           const at = `infos_temporaires[${i}]`;
-          const hours = info.type === 'horaires-exceptionnels' ? editor.infoHours(info.id) : null;
+          const hours = info.type === 'horaires-exceptionnels' && editor.hasInfoHours(info.id);
           return (
             <li key={info.id} class="card temporary-info">
-              <h3>{E.temporaryItem(i + 1)}</h3>
+              <h2>{E.temporaryItem(i + 1)}</h2>
               <SelectField
                 path={`${at}.type`}
                 label={E.type}
@@ -52,7 +61,9 @@ export function TemporaryInfoFields({ editor, engine }: { editor: ServiceEditor;
               </div>
               {hours && (
                 <HoursEditor
-                  editor={hours}
+                  value={editor.infoInitialHours(info.id)}
+                  onChange={(change) => editor.setInfoHours(info.id, change)}
+                  osm={osm}
                   engine={engine}
                   idPrefix={fieldId(`${at}.horaires`)}
                   legend={E.exceptionalHours}

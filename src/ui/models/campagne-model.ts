@@ -20,6 +20,7 @@ import {
 } from '../../domain/campagne.ts';
 import type { Account } from '../../domain/sync-protocol.ts';
 import { type Parsed, parse } from '../../domain/validation.ts';
+import { parisDay } from '../../matching/hours/paris-time.ts';
 import type { ListingActions } from './listing-actions.ts';
 
 export interface CampaignDraft {
@@ -109,7 +110,7 @@ export function createCampagneModel(
     },
     /** The campaign and each partner's empty answers, in one transaction; problems name the form's fields. */
     async launch(draft: CampaignDraft): Promise<Parsed<Campagne>> {
-      const today = new Date().toISOString().slice(0, 10);
+      const today = parisDay(Date.now());
       const campagne = { id: `boussole--c-${randomId()}`, source: 'boussole', ...draft, date_maj: today, version: 1 };
       const parsed = parse(campagneSchema, campagne);
       if (!parsed.ok) return parsed;

@@ -11,6 +11,7 @@
 import { batch, computed, signal } from '@preact/signals';
 import { type CatalogSearchCopy, fromParts, readCatalogRecords, readCatalogSearch } from '../../db/catalog-cache.ts';
 import type { BoussoleDatabase } from '../../db/database.ts';
+import type { LatLon } from '../../domain/geo/distance.ts';
 import type { Profile } from '../../domain/profile.ts';
 import { type Service, serviceSchema } from '../../domain/service.ts';
 import { type Structure, structureSchema } from '../../domain/structure.ts';
@@ -227,7 +228,14 @@ export function createCatalogModel(
         ...(hours.value ? { hours: hours.value } : {}),
       });
     },
-    search(query: string, filters: SearchFilters, now = Date.now(), limit = 50): SearchAnswer | null {
+    /** `near`: browsing without a query lists the nearest first. */
+    search(
+      query: string,
+      filters: SearchFilters,
+      now = Date.now(),
+      limit = 50,
+      near: LatLon | null = null,
+    ): SearchAnswer | null {
       const current = snapshot.value;
       const index = current ? searchIndexOf(current) : searchable.value;
       if (!index) return null;
@@ -235,6 +243,7 @@ export function createCatalogModel(
         audience: options.audience(),
         limit,
         ...(hours.value ? { hours: hours.value } : {}),
+        ...(near ? { near } : {}),
       });
     },
     /** Structure and service of a result, for display. */

@@ -2,13 +2,19 @@
 // so that a deep link, a reload or the back button give the same list, offline too. Unknown or malformed
 // parameters are dropped, never trusted. Results are computed from the catalog model (search on the device).
 import { communeByCode } from '../../domain/communes.ts';
-import { BESOINS, LANGUES, type NeedValue } from '../../domain/vocabulary.ts';
+import { FILTRES_ALIMENTAIRES, type FiltreAlimentaire } from '../../domain/food-quality.ts';
+import { distanceKmRaw } from '../../domain/geo/distance.ts';
+import { priceText } from '../../domain/price-words.ts';
+import type { Arret } from '../../domain/service.ts';
+import { BESOINS, LANGUES, type NeedValue, TARIFS } from '../../domain/vocabulary.ts';
 import type { HoursEngine } from '../../matching/hours/hours-engine.ts';
 import type { Language } from '../../matching/reasons.ts';
 import type { SearchAnswer, SearchFilters } from '../../matching/search/search.ts';
 import type { SearchEntry } from '../../matching/search/search-entry.ts';
+import { type TravelMinutes, travelByMode } from '../../matching/travel.ts';
 import type { CatalogModel } from './catalog-model.ts';
 import { type HoursStatus, hoursStatus } from './hours-status.ts';
+import type { Position } from './place-choice.ts';
 
 export interface DirectoryQuery {
   q: string;
@@ -31,6 +37,8 @@ export function queryFromParams(params: Readonly<Record<string, string | undefin
   if (params.pmr === '1') filters.pmr = true;
   if (params.fraicheur === 'a-jour' || params.fraicheur === 'a-verifier') filters.fraicheur = params.fraicheur;
   if (params.critere) filters.critere = params.critere.slice(0, 60);
+  if (FILTRES_ALIMENTAIRES.includes(params.aliment as FiltreAlimentaire))
+    filters.aliment = params.aliment as FiltreAlimentaire;
   return { q: (params.q ?? '').slice(0, 200), filters };
 }
 
@@ -49,6 +57,7 @@ export function urlOf(query: DirectoryQuery): string {
   if (f.pmr) params.set('pmr', '1');
   if (f.fraicheur) params.set('fraicheur', f.fraicheur);
   if (f.critere) params.set('critere', f.critere);
+  if (f.aliment) params.set('aliment', f.aliment);
   const search = params.toString();
   return search ? `/annuaire?${search}` : '/annuaire';
 }
@@ -60,6 +69,7 @@ export function activeFilters(filters: SearchFilters): FilterKey[] {
     'commune',
     'ouvert',
     'prix',
+    'aliment',
     'langue',
     'fraicheur',
     'critere',
@@ -81,17 +91,30 @@ export function withFilter<K extends FilterKey>(query: DirectoryQuery, key: K, v
 
 export interface DirectoryResult {
   entry: SearchEntry;
-  /** "Ouvert jusqu'à 12h", "Ouvre demain à 9h"; null while the hours library loads. */
+  /** "Ouvert jusqu'à 12h", "Ouvre demain mercredi 4 mars à 9h"; null while the hours library loads. */
   hours: string | null;
   open: boolean | null;
+  /** From the chosen place (none chosen: null); approximate when either end is a commune centre. */
+  distance: { km: number; approximate: boolean; travel: TravelMinutes } | null;
+  /**
+   * The price in words (price-words.ts): amounts when the partner gave them; the kind of price alone until the
+   * records of a cold start are read (the start-up copy does not carry the amounts).
+   */
+  price: string;
 }
 
 export type DirectoryAnswer =
   | { state: 'loading' }
   | { state: 'no-directory' }
-  | { state: 'ready'; total: number; results: DirectoryResult[]; hours: SearchAnswer['hours'] };
+  | {
+      state: 'ready';
+      total: number;
+      results: DirectoryResult[];
+      hours: SearchAnswer['hours'];
+      /** Nothing found with the filters: what the words alone find (undefined otherwise). */
+      withoutFilters?: number;
+    };
 
-/** What the list shows for a query; reads the catalog's signals (snapshot, hours), so a component re-renders. */
 /** Open now or when next; for a service that moves, at its stop passing soonest (its structure's hours are not it). */
 function statusOf(engine: HoursEngine, entry: SearchEntry, now: number): HoursStatus {
   if (entry.stopHours === null)
@@ -109,24 +132,92 @@ function statusOf(engine: HoursEngine, entry: SearchEntry, now: number): HoursSt
   return best ?? hoursStatus(engine, { regular: null, temporary: entry.temporary }, now, 1);
 }
 
+/** Where distances start. */
+export type Origin = Position & { approximate: boolean };
+
+/**
+ * What the list shows for a query; reads the catalog's signals (snapshot, hours), so a component re-renders. From
+ * an `origin`, each card says how far, and browsing without a query lists the nearest first.
+ */
 export function directoryAnswer(
   catalog: CatalogModel | null,
   query: DirectoryQuery,
   now: number,
   limit: number,
+  origin: Origin | null = null,
 ): DirectoryAnswer {
   const entries = catalog?.searchEntries.value;
   if (!catalog || !entries) return { state: 'loading' };
   if (entries.length === 0) return { state: 'no-directory' };
   const engine = catalog.hours.value;
-  const answer = catalog.search(query.q, query.filters, now, limit);
+  const answer = catalog.search(query.q, query.filters, now, limit, origin);
   if (!answer) return { state: 'loading' };
   const results: DirectoryResult[] = [];
   for (const hit of answer.hits) {
     const entry = catalog.searchEntry(hit.service_id);
     if (!entry) continue;
     const status = engine ? statusOf(engine, entry, now) : null;
-    results.push({ entry, hours: status?.text ?? null, open: status?.open ?? null });
+    const service = catalog.entry(hit.service_id)?.service;
+    results.push({
+      entry,
+      hours: status?.text ?? null,
+      open: status?.open ?? null,
+      distance: distanceFrom(origin, entry, service?.arrets),
+      price: service ? priceText(service.tarif) : TARIFS[entry.tarif],
+    });
   }
-  return { state: 'ready', total: answer.total, results, hours: answer.hours };
+  const withoutFilters =
+    answer.total === 0 && query.q.trim() !== '' && activeFilters(query.filters).length > 0
+      ? (catalog.search(query.q, {}, now, 1)?.total ?? 0)
+      : undefined;
+  return {
+    state: 'ready',
+    total: answer.total,
+    results,
+    hours: answer.hours,
+    ...(withoutFilters === undefined ? {} : { withoutFilters }),
+  };
+}
+
+interface Spot {
+  latitude: number | null;
+  longitude: number | null;
+  approximate: boolean;
+}
+
+/**
+ * Where the service can be met: a fixed place, or each stop of a service that moves (its position, else its
+ * commune's centre; only the communes when the full record is not loaded yet).
+ */
+function spotsOf(entry: SearchEntry, arrets: readonly Arret[] | undefined): Spot[] {
+  const centre = (code: string): Spot => {
+    const c = communeByCode(code)?.centre;
+    return { latitude: c?.latitude ?? null, longitude: c?.longitude ?? null, approximate: true };
+  };
+  if (arrets && arrets.length > 0) {
+    return arrets.map((a) =>
+      a.latitude !== null && a.longitude !== null
+        ? { latitude: a.latitude, longitude: a.longitude, approximate: false }
+        : centre(a.code_insee),
+    );
+  }
+  if (entry.stopCommunes !== null) return entry.stopCommunes.map(centre);
+  return [{ latitude: entry.latitude, longitude: entry.longitude, approximate: entry.locationApprox }];
+}
+
+/** How far from the chosen place; for a service that moves, from its nearest stop. */
+function distanceFrom(
+  origin: Origin | null,
+  entry: SearchEntry,
+  arrets: readonly Arret[] | undefined,
+): DirectoryResult['distance'] {
+  if (!origin) return null;
+  let best: { km: number; approximate: boolean } | null = null;
+  for (const spot of spotsOf(entry, arrets)) {
+    if (spot.latitude === null || spot.longitude === null) continue;
+    const km = distanceKmRaw(origin.latitude, origin.longitude, spot.latitude, spot.longitude);
+    if (best === null || km < best.km) best = { km, approximate: spot.approximate };
+  }
+  if (best === null) return null;
+  return { km: best.km, approximate: origin.approximate || best.approximate, travel: travelByMode(best.km) };
 }

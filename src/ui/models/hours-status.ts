@@ -8,8 +8,10 @@ import { daysFrom, parisDay } from '../../matching/hours/paris-time.ts';
 import { computeSchedule, type Opening, type ServiceHours } from '../../matching/hours/schedule.ts';
 import { closedUntil, planOn, temporaryPeriods } from '../../matching/hours/temporary.ts';
 import { fr } from '../strings.ts';
+import { frHours } from '../strings-hours.ts';
 import { dayMonthYear, relativeDay, time, weekdayDate } from '../text/fr-format.ts';
-import { DAYS, osmToWeek } from './osm-hours.ts';
+import { osmSentence } from '../text/osm-sentence.ts';
+import { DAYS, osmToDocument } from './hours-document.ts';
 
 /** Days looked ahead for the next openings: a monthly session (`Th[3]`) shows up. */
 export const HORIZON_DAYS = 35;
@@ -111,12 +113,14 @@ export function clockWords(hhmm: string): string {
   return `${Number(h)}h${m === '00' ? '' : m}`;
 }
 
-/** A simple OSM string day by day ("mardi : 10h – 12h"); the string itself when it is not that simple. */
+/** A week's OSM string day by day ("mardi : 10h – 12h"); richer strings in French sentences, never as OSM. */
 export function weekSummary(osm: string): string[] {
-  const week = osmToWeek(osm);
-  if (!week) return [osm];
+  const doc = osmToDocument(osm);
+  if (!doc || doc.monthly.length + doc.seasons.length + doc.periods.length > 0) {
+    return [osmSentence(osm) ?? frHours.particular];
+  }
   return DAYS.flatMap((day) => {
-    const ranges = week.days[day];
+    const ranges = doc.week[day];
     if (ranges.length === 0) return [];
     const text = ranges.map((r) => fr.hours.range(clockWords(r.from), clockWords(r.to))).join(fr.hours.and);
     return [`${JOURS[day]} : ${text}`];

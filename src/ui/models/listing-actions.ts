@@ -83,23 +83,28 @@ export function createListingActions(db: BoussoleDatabase, account: () => Accoun
     merge: (id: string, targetId: string) => editRecord(db, 'structure', id, { fusion_vers: targetId }),
 
     /**
-     * Proposed partners on this device, with the published structures of the same commune (merge candidates). A
-     * worker's feed brings only its own proposals; a coordinator's brings them all.
+     * Proposed partners on this device, each with the name of its author's team when the directory has it, and the
+     * published structures (among which a coordinator finds the one a proposal duplicates). A worker's feed brings
+     * only its own proposals; a coordinator's brings them all.
      */
-    async proposals(): Promise<Array<{ proposal: Structure; candidates: Structure[] }>> {
+    async proposals(): Promise<{ proposals: Proposal[]; published: Structure[] }> {
       const all: Structure[] = [];
       await db.structures.each((row) => {
         const parsed = parse(structureSchema, row);
         if (parsed.ok) all.push(parsed.value);
       });
+      const names = new Map(all.map((s) => [s.id, s.nom]));
       const byName = (a: Structure, b: Structure) => a.nom.localeCompare(b.nom, 'fr');
-      return all
-        .filter((s) => s.statut === 'proposee')
-        .sort(byName)
-        .map((proposal) => ({
-          proposal,
-          candidates: all.filter((s) => s.statut === 'publiee' && s.code_insee === proposal.code_insee).sort(byName),
-        }));
+      return {
+        proposals: all
+          .filter((s) => s.statut === 'proposee')
+          .sort(byName)
+          .map((proposal) => {
+            const team = proposal.proposee_par?.equipe_id;
+            return { proposal, team: (team && names.get(team)) ?? null };
+          }),
+        published: all.filter((s) => s.statut === 'publiee').sort(byName),
+      };
     },
 
     /** Criteria colleagues already use, most used first: suggestions, so that one idea stays one tag. */
@@ -117,7 +122,7 @@ export function createListingActions(db: BoussoleDatabase, account: () => Accoun
     propose(
       fields: Pick<Structure, 'nom' | 'adresse' | 'code_postal' | 'commune' | 'code_insee'> & { telephone?: string },
     ) {
-      const { id, nom } = me();
+      const { id, nom, role, equipe_id } = me();
       const record: Structure = {
         id: `boussole--${randomId()}`,
         source: 'boussole',
@@ -131,7 +136,9 @@ export function createListingActions(db: BoussoleDatabase, account: () => Accoun
         date_maj: now().slice(0, 10),
         verification: null,
         version: 1,
-        proposee_par: { account_id: id, nom },
+        // Shown at once on the device; the server signs and dates it again with its own clock.
+        proposee_par: { account_id: id, nom, role, ...(equipe_id === undefined ? {} : { equipe_id }) },
+        proposee_le: now(),
       };
       return createRecord(db, 'structure', record);
     },
@@ -140,3 +147,9 @@ export function createListingActions(db: BoussoleDatabase, account: () => Accoun
 }
 
 export type ListingActions = ReturnType<typeof createListingActions>;
+
+export interface Proposal {
+  proposal: Structure;
+  /** The author's team (a worker's MDM, association) as the directory names it; null when unknown. */
+  team: string | null;
+}

@@ -9,10 +9,10 @@
 // The orientation runs on the device (catalog.orient) only on the results step, and again by itself when the
 // directory or the hours library arrives (both are signals read by `orient`); filters only hide results.
 import { computed, type ReadonlySignal, signal } from '@preact/signals';
-import { communeOfPosition } from '../../domain/geo/commune-of-position.ts';
 import type { Orientation, ServiceResult } from '../../matching/orient/types.ts';
 import type { Language, ProfileField } from '../../matching/reasons.ts';
 import type { CatalogModel } from './catalog-model.ts';
+import { browserPosition, type Locating, locateInMetropole, type Position } from './place-choice.ts';
 import { communeName, type Draft, EMPTY_DRAFT, profileOf } from './profile-draft.ts';
 import { NO_FILTERS, type ResultFilters, resultFilter } from './result-filters.ts';
 
@@ -37,27 +37,6 @@ const MORE_FIELDS: ReadonlySet<ProfileField> = new Set([
   'handicap',
 ]);
 
-/** Where "Utiliser ma position" stands. */
-export type Locating = 'idle' | 'locating' | 'located' | 'outside' | 'failed' | 'unsupported';
-export type Position = { latitude: number; longitude: number };
-
-class Unsupported extends Error {}
-
-/**
- * The device's position from its GPS: no network needed (high accuracy asks the GPS rather than Wi-Fi lookups).
- * The position stays on the device with the rest of the profile.
- */
-export function browserPosition(): Promise<Position> {
-  return new Promise((resolve, reject) => {
-    if (!('geolocation' in navigator)) return reject(new Unsupported());
-    navigator.geolocation.getCurrentPosition(
-      (p) => resolve({ latitude: p.coords.latitude, longitude: p.coords.longitude }),
-      reject,
-      { enableHighAccuracy: true, timeout: 20_000, maximumAge: 300_000 },
-    );
-  });
-}
-
 export interface ResultsView {
   orientation: Orientation;
   eligible: ServiceResult[];
@@ -74,6 +53,21 @@ export interface SavedOrientation {
   moreOpen: boolean;
   budgetOpen: boolean;
   handoutLanguage: Language | null;
+  /**
+   * Once the orientation was ended (sheet printed or shared, referral sent, « Terminer »): the id of its anonymous
+   * event, so that ending it again replaces that event rather than counting a second orientation.
+   */
+  fin: OrientationEnd | null;
+}
+
+export interface OrientationEnd {
+  id: string;
+  referral: boolean;
+}
+
+/** A random id for an orientation's anonymous event: nothing in it relates to the person. */
+function newEventId(): string {
+  return `evt-${crypto.randomUUID()}`;
 }
 
 export function createOrientationModel(catalog: ReadonlySignal<CatalogModel | null>, clock: () => number = Date.now) {
@@ -90,6 +84,7 @@ export function createOrientationModel(catalog: ReadonlySignal<CatalogModel | nu
   const locating = signal<Locating>('idle');
   /** The person's language for the handout, chosen by the worker; null: proposed from the profile's languages. */
   const handoutLanguage = signal<Language | null>(null);
+  const fin = signal<OrientationEnd | null>(null);
 
   const profile = computed(() => profileOf(draft.value));
   const orientation = computed<Orientation | null>(() => {
@@ -153,18 +148,14 @@ export function createOrientationModel(catalog: ReadonlySignal<CatalogModel | nu
     },
     async locate(getPosition: () => Promise<Position> = browserPosition) {
       locating.value = 'locating';
-      try {
-        const position = await getPosition();
-        const code = communeOfPosition(position);
-        if (code === undefined) {
-          locating.value = 'outside';
-          return;
-        }
-        draft.value = { ...draft.value, position, commune: code, communeText: communeName(code) ?? '' };
-        locating.value = 'located';
-      } catch (error) {
-        locating.value = error instanceof Unsupported ? 'unsupported' : 'failed';
+      const found = await locateInMetropole(getPosition);
+      if (typeof found === 'string') {
+        locating.value = found;
+        return;
       }
+      const { position, commune: code } = found;
+      draft.value = { ...draft.value, position, commune: code, communeText: communeName(code) ?? '' };
+      locating.value = 'located';
     },
     go,
     showResults() {
@@ -182,6 +173,12 @@ export function createOrientationModel(catalog: ReadonlySignal<CatalogModel | nu
     setFilter<K extends keyof ResultFilters>(key: K, value: ResultFilters[K]) {
       filters.value = { ...filters.value, [key]: value };
     },
+    /** Marks the orientation as ended (again): the id and referral flag its event carries. */
+    end(referral: boolean): OrientationEnd {
+      const mark = { id: fin.value?.id ?? newEventId(), referral: referral || (fin.value?.referral ?? false) };
+      fin.value = mark;
+      return mark;
+    },
     showMore(list: ResultList) {
       limits.value = { ...limits.value, [list]: limits.value[list] + PAGE };
     },
@@ -195,6 +192,7 @@ export function createOrientationModel(catalog: ReadonlySignal<CatalogModel | nu
         moreOpen: moreOpen.value,
         budgetOpen: budgetOpen.value,
         handoutLanguage: handoutLanguage.value,
+        fin: fin.value,
       };
     },
     /** Back where the worker was before the reload (results run again, at the current time). */
@@ -204,6 +202,7 @@ export function createOrientationModel(catalog: ReadonlySignal<CatalogModel | nu
       moreOpen.value = saved.moreOpen;
       budgetOpen.value = saved.budgetOpen;
       handoutLanguage.value = saved.handoutLanguage;
+      fin.value = saved.fin;
       locating.value = 'idle';
       step.value = saved.step;
     },
@@ -216,6 +215,7 @@ export function createOrientationModel(catalog: ReadonlySignal<CatalogModel | nu
       budgetOpen.value = false;
       locating.value = 'idle';
       handoutLanguage.value = null;
+      fin.value = null;
       go('profil');
     },
   };

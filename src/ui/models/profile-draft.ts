@@ -51,6 +51,8 @@ export interface Draft {
   langues: Language[];
   regimes: Diet[];
   peut_cuisiner: boolean | null;
+  /** The worker asks to favour quality food (fresh, organic, local, a choice of products). */
+  alimentation_qualite: boolean;
   jours: (keyof typeof JOURS)[];
   creneaux: (keyof typeof CRENEAUX)[];
   urgence: Urgency | null;
@@ -81,6 +83,7 @@ export const EMPTY_DRAFT: Draft = Object.freeze({
   langues: [],
   regimes: [],
   peut_cuisiner: null,
+  alimentation_qualite: false,
   jours: [],
   creneaux: [],
   urgence: null,
@@ -130,6 +133,7 @@ export function profileOf(d: Draft): Profile {
   if (d.langues.length > 0) p.langues = [...d.langues];
   if (d.regimes.length > 0) p.regimes = [...d.regimes];
   if (d.peut_cuisiner !== null) p.peut_cuisiner = d.peut_cuisiner;
+  if (d.alimentation_qualite) p.alimentation_qualite = true;
   if (d.jours.length > 0 || d.creneaux.length > 0)
     p.disponibilites = { jours: [...d.jours], creneaux: [...d.creneaux] };
   if (d.urgence) p.urgence = d.urgence;

@@ -46,10 +46,15 @@ export function createReferralModel(
       void options.syncNow();
       return { ok: true, id: queued.draft.id };
     },
-    async setStatus(referralId: string, change: Record<string, unknown>): Promise<boolean> {
+    /** Queues the change, then tries to send it; nothing is queued when it does not parse (problems said). */
+    async setStatus(
+      referralId: string,
+      change: Record<string, unknown>,
+    ): Promise<{ ok: true } | { ok: false; problems: Problem[] }> {
       const queued = await queueStatusChange(db, referralId, { id: newReferralId('chg'), ...change }, now());
-      if (queued.ok) void options.syncNow();
-      return queued.ok;
+      if (!queued.ok) return queued;
+      void options.syncNow();
+      return { ok: true };
     },
     stats: options.stats,
   };

@@ -6,21 +6,27 @@
 import { computed, signal } from '@preact/signals';
 import type { BoussoleDatabase } from '../../db/database.ts';
 import { editRecord } from '../../db/local-edits.ts';
+import { effectiveHours } from '../../domain/effective-hours.ts';
+import type { OffreAlimentaire } from '../../domain/food-offer.ts';
+import { offreVide } from '../../domain/food-quality.ts';
 import { type ChampLiaison, type Service, serviceSchema } from '../../domain/service.ts';
 import { parse } from '../../domain/validation.ts';
-import type { HoursEngine } from '../../matching/hours/hours-engine.ts';
 import { parisDay } from '../../matching/hours/paris-time.ts';
 import { fr } from '../strings.ts';
 import { frProfil } from '../strings-profil.ts';
 import { parseAmount } from './budget-draft.ts';
-import { createHoursEditor, type HoursEditor } from './hours-editor-model.ts';
 import { tarifOf } from './price-form.ts';
-import { type ChampDraft, formOf, type InfoDraft, knownPath, type ServiceForm } from './service-form.ts';
+import { type ChampDraft, formOf, type InfoDraft, knownPath, PATHS, type ServiceForm } from './service-form.ts';
 import { createStopsEditor, type StopField, type StopsEditor } from './stops-form.ts';
 
 export type { ChampDraft, InfoDraft, ServiceForm } from './service-form.ts';
 
 type Errors = Record<string, string>;
+/** What the hours editor reports (HoursEditor's `onChange`). */
+export interface HoursState {
+  value: string | undefined;
+  problems: Record<string, string>;
+}
 const E = fr.serviceEditor;
 
 /** Drops undefined members, so that records never carry `key: undefined` (the schema reads them as absent). */
@@ -68,25 +74,41 @@ function champsOf(drafts: readonly ChampDraft[]): ChampLiaison[] {
   });
 }
 
+/** The offer as the form says it; none at all when nothing is ticked, so an untouched listing stays as it was. */
+function offreOf(v: ServiceForm): OffreAlimentaire | undefined {
+  const offre: OffreAlimentaire = {
+    produits: v.produits,
+    modes: v.modes_remise,
+    ...(v.choix === '' ? {} : { choix: v.choix }),
+  };
+  return offreVide(offre) ? undefined : offre;
+}
+
 export function createServiceEditor(db: BoussoleDatabase, id: string) {
   const original = signal<Service | null>(null);
   const values = signal<ServiceForm | null>(null);
   const errors = signal<Errors>({});
   const status = signal<'loading' | 'missing' | 'editing' | 'saving' | 'saved'>('loading');
   const failures = signal(0);
-  /** Own hours of the service (starting from the partner's when it has none). */
-  const hours = signal<HoursEditor | null>(null);
+  /**
+   * Own hours of the service as the hours editor holds them; the editor starts from the partner's when the service
+   * has none (« mêmes horaires que l'accueil »), and they are saved only when the person chooses own hours.
+   */
+  const hours = signal<HoursState>({ value: undefined, problems: {} });
+  /** Where the hours editor starts from. */
+  const initialHours = signal<string | undefined>(undefined);
   /** Hours of each exceptional-hours entry, by entry id. */
-  const infoHours = new Map<string, HoursEditor>();
-  /** Stops of a service that moves, each with its hours editor. */
+  const infoHours = new Map<string, HoursState>();
+  const infoInitial = new Map<string, string | undefined>();
+  /** Stops of a service that moves, each with its hours as its hours editor reports them. */
   const stops = signal<StopsEditor>(createStopsEditor(undefined));
   let loaded = '';
 
   const snapshotOf = () =>
     JSON.stringify([
       values.value,
-      hours.value?.value.value,
-      [...infoHours].map(([k, h]) => [k, h.value.value]),
+      values.value?.ownHours ? hours.value.value : null,
+      [...infoHours].map(([k, h]) => [k, h.value]),
       stops.value.snapshot(),
     ]);
 
@@ -101,10 +123,13 @@ export function createServiceEditor(db: BoussoleDatabase, id: string) {
     const structure = await db.structures.get(service.structure_id);
     original.value = service;
     values.value = formOf(service);
-    hours.value = createHoursEditor(service.horaires_accueil ?? structure?.horaires_accueil);
+    initialHours.value = effectiveHours(service, structure);
+    hours.value = { value: initialHours.value, problems: {} };
     stops.value = createStopsEditor(service.arrets);
     for (const info of service.infos_temporaires) {
-      if (info.type === 'horaires-exceptionnels') infoHours.set(info.id, createHoursEditor(info.horaires));
+      if (info.type !== 'horaires-exceptionnels') continue;
+      infoInitial.set(info.id, info.horaires);
+      infoHours.set(info.id, { value: info.horaires, problems: {} });
     }
     loaded = snapshotOf();
     status.value = 'editing';
@@ -117,15 +142,15 @@ export function createServiceEditor(db: BoussoleDatabase, id: string) {
   }
 
   /** The record's fields from the form, or the problems found before the schema is even asked. */
-  function build(engine: HoursEngine | null): { changes: Record<string, unknown>; errors: Errors; hoursOk: boolean } {
+  function build(): { changes: Record<string, unknown>; errors: Errors; hoursOk: boolean } {
     const v = values.value as ServiceForm;
     const base = original.value as Service;
     const out: Errors = {};
     let hoursOk = true;
     let horaires: string | undefined;
-    if (v.ownHours && hours.value) {
-      const checked = hours.value.validate(engine);
-      if (!checked.ok) hoursOk = false;
+    if (v.ownHours) {
+      const checked = hours.value;
+      if (Object.keys(checked.problems).length > 0) hoursOk = false;
       else if (checked.value === undefined) out.horaires_accueil = E.ownHoursEmpty;
       else horaires = checked.value;
     }
@@ -134,15 +159,15 @@ export function createServiceEditor(db: BoussoleDatabase, id: string) {
       if (!d.debut) out[`${at}.debut`] = E.dateRequired;
       const info: Record<string, unknown> = { id: d.id, type: d.type, debut: d.debut, fin: trimmed(d.fin) };
       if (d.type === 'horaires-exceptionnels') {
-        const checked = infoHours.get(d.id)?.validate(engine) ?? { ok: true, value: undefined };
-        if (!checked.ok) hoursOk = false;
+        const checked = infoHours.get(d.id) ?? { value: undefined, problems: {} };
+        if (Object.keys(checked.problems).length > 0) hoursOk = false;
         else if (checked.value === undefined) out[`${at}.horaires`] = E.exceptionalEmpty;
         else info.horaires = checked.value;
       }
       info.message = trimmed(d.message);
       return compact(info);
     });
-    const built = stops.value.build(engine, out);
+    const built = stops.value.build(out);
     if (!built.hoursOk) hoursOk = false;
     const changes = {
       arrets: built.arrets,
@@ -162,6 +187,8 @@ export function createServiceEditor(db: BoussoleDatabase, id: string) {
         justificatifs: v.justificatifs,
         precisions: trimmed(v.eligibilite_precisions),
       }),
+      offre_alimentaire: offreOf(v),
+      regimes: v.regimes,
       fiche_liaison: compact({
         ...base.fiche_liaison,
         requise: v.fiche_requise,
@@ -191,10 +218,22 @@ export function createServiceEditor(db: BoussoleDatabase, id: string) {
     failures,
     hours,
     stops,
+    initialHours,
+    setHours(change: HoursState) {
+      hours.value = change;
+      clear(PATHS.ownHours);
+    },
+    /** Where the hours editor of an exceptional-hours entry starts from. */
+    infoInitialHours: (infoId: string) => infoInitial.get(infoId),
+    setInfoHours(infoId: string, change: HoursState) {
+      infoHours.set(infoId, change);
+      // A new snapshot of the values, so that `dirty` is computed again.
+      if (values.value) values.value = { ...values.value };
+    },
     dirty: computed(() => status.value === 'editing' && values.value !== null && snapshotOf() !== loaded),
     load,
-    /** Hours editor of an exceptional-hours entry. */
-    infoHours: (infoId: string) => infoHours.get(infoId) ?? null,
+    /** Whether an entry has exceptional hours to edit. */
+    hasInfoHours: (infoId: string) => infoHours.has(infoId),
     set<K extends keyof ServiceForm>(key: K, value: ServiceForm[K], path: string = key) {
       if (!values.value) return;
       values.value = { ...values.value, [key]: value };
@@ -206,7 +245,7 @@ export function createServiceEditor(db: BoussoleDatabase, id: string) {
       if (!v || !draft) return;
       const next = { ...draft, [field]: value } as InfoDraft;
       if (next.type === 'horaires-exceptionnels' && !infoHours.has(next.id)) {
-        infoHours.set(next.id, createHoursEditor(undefined));
+        infoHours.set(next.id, { value: undefined, problems: {} });
       }
       values.value = { ...v, infos: v.infos.map((d, i) => (i === index ? next : d)) };
       clear(`infos_temporaires[${index}].${field}`);
@@ -228,7 +267,14 @@ export function createServiceEditor(db: BoussoleDatabase, id: string) {
         Object.entries(errors.value).filter(([p]) => !p.startsWith('fiche_liaison.champs')),
       );
     },
-    /** A stop's place; its hours are edited through `stops.value.hoursOf(id)`. */
+    /** A stop's hours, as its hours editor reports them. */
+    setStopHours(index: number, stopId: string, change: HoursState) {
+      stops.value.setHours(stopId, change);
+      clear(`arrets[${index}].horaires`);
+      // A new snapshot of the values, so that `dirty` is computed again.
+      if (values.value) values.value = { ...values.value };
+    },
+    /** A stop's place; its hours through `setStopHours`. */
     setStop(index: number, field: StopField, value: string) {
       stops.value.set(index, field, value);
       clear(`arrets[${index}].${field}`);
@@ -251,11 +297,12 @@ export function createServiceEditor(db: BoussoleDatabase, id: string) {
     },
     /**
      * Saves on the device and queues for the server; false with messages next to the fields when anything is
-     * invalid, in which case nothing is written. Hours are checked with the hours library when it is loaded.
+     * invalid, in which case nothing is written. Hours are as the hours editor last reported them (checked with the
+     * hours library once it is loaded).
      */
-    async save(engine: HoursEngine | null = null): Promise<boolean> {
+    async save(): Promise<boolean> {
       if (!values.value || !original.value) return false;
-      const built = build(engine);
+      const built = build();
       if (!built.hoursOk) built.errors.form ??= E.invalid;
       if (Object.keys(built.errors).length > 0) return fail(built.errors);
       status.value = 'saving';

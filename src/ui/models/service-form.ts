@@ -1,6 +1,7 @@
 // The service form's values (strings and booleans, as the inputs hold them) and where each one lands in the record:
 // messages are keyed by the record's schema path (`tarif.precisions`, `infos_temporaires[0].fin`), so a problem
 // found by the domain schema shows next to the input that caused it.
+import type { ChoixProduits, ModeRemise, ProduitAlimentaire } from '../../domain/food-offer.ts';
 import type { ChampLiaison, InfoTemporaire, Service } from '../../domain/service.ts';
 import type { CANAUX_LIAISON, JUSTIFICATIFS, SATURATION } from '../../domain/vocabulary.ts';
 import { PRICE_PATHS, type PriceForm, priceFormOf } from './price-form.ts';
@@ -45,6 +46,11 @@ export interface ServiceForm extends PriceForm {
   fiche_champs: ChampDraft[];
   /** Months between verifications (issue 7): 1, 3, 6 or 12. */
   frequence_maj_mois: string;
+  /** What the food is like (src/domain/food-offer.ts) and the diets it caters for, baby food among them. */
+  produits: ProduitAlimentaire[];
+  choix: '' | ChoixProduits;
+  modes_remise: ModeRemise[];
+  regimes: Service['regimes'];
 }
 
 /** The schema path of each form value (infos excepted: `infos_temporaires[i].<field>`). */
@@ -69,6 +75,10 @@ export const PATHS = {
   fiche_modele_url: 'fiche_liaison.modele_url',
   fiche_champs: 'fiche_liaison.champs',
   frequence_maj_mois: 'frequence_maj_mois',
+  produits: 'offre_alimentaire.produits',
+  choix: 'offre_alimentaire.choix',
+  modes_remise: 'offre_alimentaire.modes',
+  regimes: 'regimes',
 } as const satisfies Partial<Record<keyof ServiceForm, string>>;
 
 const KNOWN: ReadonlySet<string> = new Set(Object.values(PATHS));
@@ -120,5 +130,9 @@ export function formOf(service: Service): ServiceForm {
     fiche_telephone: f.telephone ?? '',
     fiche_modele_url: f.modele_url ?? '',
     fiche_champs: f.champs.map((c) => ({ ...c, options: (c.options ?? []).join('\n') })),
+    produits: [...(service.offre_alimentaire?.produits ?? [])],
+    choix: service.offre_alimentaire?.choix ?? '',
+    modes_remise: [...(service.offre_alimentaire?.modes ?? [])],
+    regimes: [...service.regimes],
   };
 }

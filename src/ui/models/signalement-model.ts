@@ -8,6 +8,7 @@ import { createRecord, editRecord } from '../../db/local-edits.ts';
 import { type MotifSignalement, type Signalement, signalementSchema } from '../../domain/signalement.ts';
 import type { Account } from '../../domain/sync-protocol.ts';
 import { type Parsed, parse } from '../../domain/validation.ts';
+import { parisDay } from '../../matching/hours/paris-time.ts';
 
 export interface ReportDraft {
   structureId: string;
@@ -82,7 +83,7 @@ export function createSignalementModel(db: BoussoleDatabase, account: () => Acco
         auteur: { account_id: id, nom },
         signale_le: now.toISOString(),
         etat: 'ouvert',
-        date_maj: now.toISOString().slice(0, 10),
+        date_maj: parisDay(now.getTime()),
         version: 1,
       };
       return createRecord(db, 'signalement', record);

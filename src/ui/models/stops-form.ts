@@ -1,14 +1,13 @@
 // The stops of a service that moves, as the service editor holds them: each stop's place (a name people use, an
-// address, the commune chosen from the Métropole's) as typed, and its hours in its own hours editor. `build` turns
+// address, the commune chosen from the Métropole's) as typed, and its hours as its own hours editor reports them. `build` turns
 // them into the record's `arrets`, with messages keyed by the schema path (`arrets[1].code_insee`) for the form to
 // show beside the fields. A stop keeps its position while its commune and address stay as they were; once either
 // changes the position is dropped (the device cannot geocode offline) and the matcher measures from the commune.
 import { signal } from '@preact/signals';
 import { communeByCode } from '../../domain/communes.ts';
 import type { Arret } from '../../domain/service.ts';
-import type { HoursEngine } from '../../matching/hours/hours-engine.ts';
 import { frArrets as A } from '../strings-arrets.ts';
-import { createHoursEditor, type HoursEditor } from './hours-editor-model.ts';
+import type { HoursState } from './service-editor-model.ts';
 
 export interface StopDraft {
   id: string;
@@ -40,13 +39,18 @@ function draftOf(a: Arret): StopDraft {
 
 export function createStopsEditor(initial: readonly Arret[] | undefined) {
   const drafts = signal<StopDraft[]>((initial ?? []).map(draftOf));
-  const hours = new Map<string, HoursEditor>((initial ?? []).map((a) => [a.id, createHoursEditor(a.horaires)]));
+  /** Where each stop's hours editor starts from, by stop id. */
+  const initialHours = new Map<string, string | undefined>((initial ?? []).map((a) => [a.id, a.horaires]));
+  const hours = new Map<string, HoursState>((initial ?? []).map((a) => [a.id, { value: a.horaires, problems: {} }]));
 
   return {
     drafts,
-    hoursOf: (id: string) => hours.get(id) ?? null,
+    initialHoursOf: (id: string) => initialHours.get(id),
+    setHours(id: string, change: HoursState) {
+      if (hours.has(id)) hours.set(id, change);
+    },
     /** What the form holds, to tell whether anything changed. */
-    snapshot: () => [drafts.value, drafts.value.map((d) => hours.get(d.id)?.value.value ?? null)],
+    snapshot: () => [drafts.value, drafts.value.map((d) => hours.get(d.id)?.value ?? null)],
     add(): StopDraft {
       const id = `arret-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
       const draft: StopDraft = {
@@ -59,7 +63,7 @@ export function createStopsEditor(initial: readonly Arret[] | undefined) {
         latitude: null,
         longitude: null,
       };
-      hours.set(id, createHoursEditor(undefined));
+      hours.set(id, { value: undefined, problems: {} });
       drafts.value = [...drafts.value, draft];
       return draft;
     },
@@ -76,20 +80,23 @@ export function createStopsEditor(initial: readonly Arret[] | undefined) {
     },
     remove(index: number) {
       const gone = drafts.value[index];
-      if (gone) hours.delete(gone.id);
+      if (gone) {
+        hours.delete(gone.id);
+        initialHours.delete(gone.id);
+      }
       drafts.value = drafts.value.filter((_, i) => i !== index);
     },
     /** The record's `arrets` (undefined when there are none), the problems found on the way in `out`. */
-    build(engine: HoursEngine | null, out: Errors): { arrets: Arret[] | undefined; hoursOk: boolean } {
+    build(out: Errors): { arrets: Arret[] | undefined; hoursOk: boolean } {
       let hoursOk = true;
       const arrets = drafts.value.map((d, i): Arret => {
         const at = `arrets[${i}]`;
         const commune = communeByCode(d.code_insee);
         if (!commune) out[`${at}.code_insee`] = A.communeRequired;
         if (!d.nom.trim() && !d.adresse.trim()) out[`${at}.nom`] = A.placeRequired;
-        const checked = hours.get(d.id)?.validate(engine) ?? { ok: true, value: undefined };
+        const checked = hours.get(d.id) ?? { value: undefined, problems: {} };
         let horaires = '';
-        if (!checked.ok) hoursOk = false;
+        if (Object.keys(checked.problems).length > 0) hoursOk = false;
         else if (checked.value === undefined) out[`${at}.horaires`] = A.hoursRequired;
         else horaires = checked.value;
         const stop: Arret = {

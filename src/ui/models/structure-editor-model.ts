@@ -6,9 +6,8 @@ import type { BoussoleDatabase } from '../../db/database.ts';
 import { editRecord } from '../../db/local-edits.ts';
 import { type Structure, structureSchema } from '../../domain/structure.ts';
 import { parse } from '../../domain/validation.ts';
-import type { HoursEngine } from '../../matching/hours/hours-engine.ts';
 import { fr } from '../strings.ts';
-import { createHoursEditor, type HoursEditor } from './hours-editor-model.ts';
+import type { HoursState } from './service-editor-model.ts';
 
 export const EDITABLE_STRUCTURE_FIELDS = [
   'nom',
@@ -28,9 +27,13 @@ export function createStructureEditor(db: BoussoleDatabase, id: string) {
   const values = signal<Record<EditableField, string>>(emptyValues());
   const errors = signal<Partial<Record<EditableField | 'form', string>>>({});
   const status = signal<'loading' | 'missing' | 'editing' | 'saving' | 'saved'>('loading');
-  /** The hours editor, once the record is read. */
-  const hours = signal<HoursEditor | null>(null);
-  let loadedHours: string | null = null;
+  /** The hours as the hours editor reports them (its `onChange`), and a message from the schema about them. */
+  const hours = signal<HoursState>({ value: undefined, problems: {} });
+  const hoursError = signal<string | undefined>(undefined);
+  let loadedHours: string | undefined;
+  /** The structure's workers take part in the anonymous orientation statistics (docs/orientation-events.md). */
+  const participation = signal(true);
+  let loadedParticipation = true;
   /** Bumped at each failed save, so that the form moves the focus to the first message. */
   const failures = signal(0);
 
@@ -46,13 +49,18 @@ export function createStructureEditor(db: BoussoleDatabase, id: string) {
       EDITABLE_STRUCTURE_FIELDS.map((f) => [f, String(parsed.value[f] ?? '')]),
     ) as Record<EditableField, string>;
     loaded.value = values.value;
-    hours.value = createHoursEditor(parsed.value.horaires_accueil);
-    loadedHours = hours.value.value.value;
+    loadedHours = parsed.value.horaires_accueil;
+    hours.value = { value: loadedHours, problems: {} };
+    loadedParticipation = participation.value = parsed.value.statistiques_orientations !== false;
     status.value = 'editing';
   }
 
   function changes(horaires: string | undefined): Record<string, unknown> {
-    const out: Record<string, unknown> = { horaires_accueil: horaires };
+    const out: Record<string, unknown> = {
+      horaires_accueil: horaires,
+      // Absent is taking part: only a refusal is written.
+      statistiques_orientations: participation.value ? undefined : false,
+    };
     for (const field of EDITABLE_STRUCTURE_FIELDS) {
       const value = values.value[field].trim();
       out[field] = value === '' && !REQUIRED.has(field) ? undefined : value;
@@ -65,7 +73,8 @@ export function createStructureEditor(db: BoussoleDatabase, id: string) {
     () =>
       status.value === 'editing' &&
       (EDITABLE_STRUCTURE_FIELDS.some((f) => values.value[f] !== loaded.value[f]) ||
-        (hours.value !== null && hours.value.value.value !== loadedHours)),
+        participation.value !== loadedParticipation ||
+        hours.value.value !== loadedHours),
   );
 
   return {
@@ -75,7 +84,13 @@ export function createStructureEditor(db: BoussoleDatabase, id: string) {
     errors,
     status,
     hours,
+    hoursError,
+    setHours(change: HoursState) {
+      hours.value = change;
+      hoursError.value = undefined;
+    },
     failures,
+    participation,
     load,
     set(field: EditableField, value: string) {
       values.value = { ...values.value, [field]: value };
@@ -83,11 +98,11 @@ export function createStructureEditor(db: BoussoleDatabase, id: string) {
     },
     /**
      * Saves on the device (and queues for the server); false with messages next to the fields when invalid. The
-     * hours are checked with the hours library when it is loaded (`engine`), else by their shape only.
+     * hours are as the hours editor last reported them (checked with the hours library once it is loaded).
      */
-    async save(engine: HoursEngine | null = null): Promise<boolean> {
-      const checked = hours.value?.validate(engine) ?? { ok: true, value: undefined };
-      if (!checked.ok) {
+    async save(): Promise<boolean> {
+      const checked = hours.value;
+      if (Object.keys(checked.problems).length > 0) {
         errors.value = { form: fr.editor.invalid };
         failures.value++;
         return false;
@@ -103,8 +118,7 @@ export function createStructureEditor(db: BoussoleDatabase, id: string) {
       for (const problem of result.problems) {
         const field = problem.path.split(/[.[]/)[0] as EditableField;
         if ((EDITABLE_STRUCTURE_FIELDS as readonly string[]).includes(field)) next[field] ??= problem.message;
-        else if (field === ('horaires_accueil' as string) && hours.value)
-          hours.value.errors.value = { value: problem.message };
+        else if (field === ('horaires_accueil' as string)) hoursError.value = problem.message;
         else next.form ??= problem.message;
       }
       errors.value = next;

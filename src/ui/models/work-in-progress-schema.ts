@@ -74,6 +74,7 @@ const draftShape = {
   langues: z.array(oneOf(LANGUES)),
   regimes: z.array(oneOf(REGIMES)),
   peut_cuisiner: z.nullable(z.boolean()),
+  alimentation_qualite: z.boolean(),
   jours: z.array(oneOf(JOURS)),
   creneaux: z.array(oneOf(CRENEAUX)),
   urgence: maybe(URGENCES),
@@ -95,6 +96,7 @@ const orientationShape = {
   moreOpen: z.boolean(),
   budgetOpen: z.boolean(),
   handoutLanguage: maybe(LANGUES),
+  fin: z.nullable(z.object({ id: z.string(), referral: z.boolean() })),
 } satisfies ShapeOf<SavedOrientation>;
 
 const NEW_ORIENTATION: SavedOrientation = {
@@ -104,6 +106,7 @@ const NEW_ORIENTATION: SavedOrientation = {
   moreOpen: false,
   budgetOpen: false,
   handoutLanguage: null,
+  fin: null,
 };
 
 const recapItemShape = {

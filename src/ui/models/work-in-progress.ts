@@ -12,7 +12,9 @@
 import { effect, type ReadonlySignal } from '@preact/signals';
 import type { BoussoleDatabase } from '../../db/database.ts';
 import { eraseWork, hasWork, readWork, saveWork, saveWorkNow, watchWork } from '../../db/work-in-progress-repo.ts';
+import type { Profile } from '../../domain/profile.ts';
 import { parse } from '../../domain/validation.ts';
+import type { Orientation } from '../../matching/orient/types.ts';
 import type { CatalogModel } from './catalog-model.ts';
 import { createOrientationModel, type OrientationModel } from './orientation-model.ts';
 import { createRecapModel, type RecapModel } from './recap-model.ts';
@@ -26,15 +28,30 @@ export const SAVE_DELAY_MS = 300;
 export interface WorkInProgress {
   orientation: OrientationModel;
   recap: RecapModel;
-  /** « Terminer » / « Nouvelle orientation »: forgets the person on screen and on the device. */
+  /**
+   * « Terminer » / « Nouvelle orientation »: records the end of an orientation that showed results (its anonymous
+   * event), then forgets the person on screen and on the device.
+   */
   finish(): Promise<void>;
+  /** The sheet was printed or shared, or a referral sent: the orientation's anonymous event is recorded (replaced). */
+  ended(how?: { referral?: boolean }): void;
   /** Writes a pending change now; resolves once every write so far is on the device. */
   flush(): Promise<void>;
   /** Stops saving and watching (tests; the app keeps its work for the page's life). */
   stop(): void;
 }
 
+/** What the anonymous event of an ended orientation is built from (src/matching/orientation-event.ts). */
+export interface OrientationEnding {
+  id: string;
+  profile: Profile;
+  orientation: Orientation;
+  referralSent: boolean;
+}
+
 export interface WorkOptions {
+  /** Receives each end of an orientation that showed results; the app queues its anonymous event. */
+  onEnd?: (ending: OrientationEnding) => void;
   clock?: () => number;
   saveDelayMs?: number;
   ttlMs?: number;
@@ -43,7 +60,7 @@ export interface WorkOptions {
 export async function restoreWorkInProgress(
   db: BoussoleDatabase,
   catalog: ReadonlySignal<CatalogModel | null>,
-  { clock = Date.now, saveDelayMs = SAVE_DELAY_MS, ttlMs }: WorkOptions = {},
+  { clock = Date.now, saveDelayMs = SAVE_DELAY_MS, ttlMs, onEnd }: WorkOptions = {},
 ): Promise<WorkInProgress> {
   const orientation = createOrientationModel(catalog, clock);
   const recap = createRecapModel();
@@ -132,10 +149,21 @@ export async function restoreWorkInProgress(
   document.addEventListener('visibilitychange', onHidden);
   for (const type of leaving) window.addEventListener(type, writeNow);
 
+  const ended = (referral: boolean) => {
+    const results = orientation.orientation.value;
+    if (!results || orientation.profile.value.besoins.length === 0) return;
+    const mark = orientation.end(referral);
+    onEnd?.({ id: mark.id, profile: orientation.profile.value, orientation: results, referralSent: mark.referral });
+  };
+
   return {
     orientation,
     recap,
+    ended(how = {}) {
+      ended(how.referral ?? false);
+    },
     async finish() {
+      ended(false);
       forget();
       await write(); // erases (or keeps what was typed since, which is the next person's)
     },

@@ -2,6 +2,9 @@
 // any language by handout-text.ts (the printed blocks and the shared text). Nothing about the person: only the
 // partner, and how far it is from where the person lives when the orientation knew it. What the partner wrote
 // (access note, hours note, temporary message, own words about the price, hours comments) is kept as written.
+
+import { inheritsHours } from '../../domain/effective-hours.ts';
+import type { OffreAlimentaire } from '../../domain/food-offer.ts';
 import type { InfoTemporaire, Tarif } from '../../domain/service.ts';
 import type { FoodCategoryValue } from '../../domain/vocabulary.ts';
 import type { HoursEngine } from '../../matching/hours/hours-engine.ts';
@@ -10,6 +13,7 @@ import { computeSchedule, type Opening } from '../../matching/hours/schedule.ts'
 import type { ServiceEntry } from '../../matching/snapshot-entry.ts';
 import type { RecapItem } from '../models/recap-model.ts';
 import type { HandoutDocument } from './handout-languages/fr.ts';
+import { placeOf } from './share-links.ts';
 
 export interface Slot {
   /** Instants (epoch ms), written on the Paris clock. */
@@ -40,6 +44,8 @@ export interface SheetHours {
   week: WeekRule[];
   /** The partner's note on its hours. */
   note: string | null;
+  /** The hours are the partner's reception hours (the service has none of its own): « Horaires de l'accueil ». */
+  reception: boolean;
 }
 
 /** How the fiche de liaison reaches the partner: sent by the worker, brought by the person, or either. */
@@ -50,6 +56,8 @@ export interface PartnerSheet {
   name: string;
   service: string;
   category: FoodCategoryValue | null;
+  /** What the food is like, as the partner declared it. */
+  offre: OffreAlimentaire | null;
   /** Street lines then "69200 Vénissieux". */
   address: string[];
   distance: { km: number; approximate: boolean } | null;
@@ -75,20 +83,9 @@ export function partnerSheet(
   now: number,
 ): PartnerSheet {
   const { service, structure } = entry;
-  const place = service.lieu ?? structure;
-  const stop = entry.stop;
-  const address = stop
-    ? [stop.nom, stop.adresse, `${stop.code_postal ?? ''} ${entry.communeName}`.trim()].filter(
-        (line): line is string => line !== undefined,
-      )
-    : place
-      ? [
-          place.adresse,
-          ...(place.complement_adresse ? [place.complement_adresse] : []),
-          `${place.code_postal} ${place.commune}`,
-        ]
-      : [];
-  const access = stop ? undefined : service.lieu ? service.lieu.accessibilite : structure?.accessibilite;
+  // At a stop of a service that moves, placeOf gives the stop's place and position; step-free access is unknown there.
+  const { address, latitude, longitude } = placeOf(entry);
+  const access = entry.stop ? undefined : service.lieu ? service.lieu.accessibilite : structure?.accessibilite;
   const e = service.eligibilite;
   const fiche = service.fiche_liaison;
   const byPerson = fiche.canaux.includes('sur-place');
@@ -97,7 +94,8 @@ export function partnerSheet(
     name: structure?.nom ?? service.nom,
     service: service.nom,
     category: service.categorie ?? null,
-    address,
+    offre: service.offre_alimentaire ?? null,
+    address: [...address],
     distance: item.distanceKm !== null ? { km: item.distanceKm, approximate: item.distanceApproximate } : null,
     stepFree: access?.pmr === true,
     accessNote: access?.note ?? null,
@@ -112,8 +110,8 @@ export function partnerSheet(
     tarif: service.tarif,
     phone: service.telephone ?? structure?.telephone ?? null,
     email: service.courriel ?? structure?.courriel ?? null,
-    latitude: entry.locationApprox ? null : entry.latitude,
-    longitude: entry.locationApprox ? null : entry.longitude,
+    latitude,
+    longitude,
   };
 }
 
@@ -122,8 +120,8 @@ function hoursOf(engine: HoursEngine, entry: ServiceEntry, now: number): SheetHo
     temporary: temporaryNotes(entry.service.infos_temporaires, now),
     next: nextOpenings(engine, entry, now),
     week: regularWeek(engine, entry.hours, now),
-    note:
-      entry.service.horaires_note ?? (entry.service.horaires_accueil ? null : entry.structure?.horaires_note) ?? null,
+    note: entry.service.horaires_note ?? (inheritsHours(entry.service) ? entry.structure?.horaires_note : null) ?? null,
+    reception: inheritsHours(entry.service) && entry.hours !== null,
   };
 }
 

@@ -22,6 +22,7 @@ function aSheet(overrides: Partial<PartnerSheet> = {}): PartnerSheet {
     name: 'Épicerie sociale des Minguettes',
     service: 'Épicerie solidaire',
     category: 'social_grocery_stores',
+    offre: null,
     address: ['12 avenue Jean Cagne', '69200 Vénissieux'],
     distance: { km: 1.24, approximate: false },
     stepFree: true,
@@ -52,6 +53,7 @@ function aSheet(overrides: Partial<PartnerSheet> = {}): PartnerSheet {
         },
       ],
       note: 'Fermé les jours fériés',
+      reception: false,
     },
     documents: ['piece-identite', 'attestation-caf'],
     referral: { fiche: 'either', onlyByReferral: true, appointment: true, registration: false },
@@ -233,7 +235,7 @@ describe('the text sent to the person', () => {
 
   it('in French, keeps the partner’s own words and says when nothing is known of the hours', async () => {
     const { words, format } = await language('fr');
-    const sheet = aSheet({ hours: { temporary: [], next: [], week: [], note: null } });
+    const sheet = aSheet({ hours: { temporary: [], next: [], week: [], note: null, reception: false } });
     const text = shareText([sheet], words, format, '', NOW, true);
     expect(text).toContain('Horaires non renseignés : appelez avant de venir.');
     expect(text).not.toContain('Pour ');

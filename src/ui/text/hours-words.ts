@@ -15,6 +15,8 @@ export interface HoursInWords {
   note: string | null;
   /** Nothing known: « appelez avant de venir ». */
   none: boolean;
+  /** The partner's reception hours, shared by the service. */
+  reception: boolean;
 }
 
 /** `withPartnerText`: the hours' comments are the partner's words, printed in the French block only. */
@@ -61,5 +63,6 @@ export function hoursInWords(
     week,
     note: withPartnerText ? hours.note : null,
     none: next.length === 0 && week.length === 0,
+    reception: hours.reception,
   };
 }

@@ -51,6 +51,8 @@ const SAMPLES: { [C in ReasonCode]: ReasonParams[C] } = {
   slow_access_for_urgency: { urgence: 'aujourdhui' },
   diet_supported: { regimes: ['halal'] },
   diet_not_declared: { regimes: ['sans-porc', 'vegetarien'] },
+  food_quality: { qualites: ['fruits-legumes-frais', 'bio', 'choix'] },
+  food_quality_not_declared: {},
   language_spoken: { langues: ['ar', 'fr'] },
   language_not_spoken: { langues: ['fr'] },
   distance_beyond_max: { km: 7.25, max: 5 },
@@ -139,6 +141,13 @@ describe('reason sentences', () => {
       'Ressources acceptées : Minima sociaux (RSA, ASS, AAH…)',
     );
     expect(text('zone_outside', SAMPLES.zone_outside)).toBe('Réservé aux habitants de Bron');
+    // What is known: the partner has not said; never « Régime non indiqué par le partenaire : halal ».
+    expect(text('diet_not_declared', { regimes: ['halal'] })).toBe(
+      'Halal : le partenaire n’a pas dit s’il en propose, à lui demander',
+    );
+    expect(text('diet_not_declared', SAMPLES.diet_not_declared)).toBe(
+      'Sans porc et végétarien : le partenaire n’a pas dit s’il en propose, à lui demander',
+    );
     expect(text('zone_unknown', SAMPLES.zone_unknown)).toBe(
       'Réservé aux habitants de Vénissieux, Lyon et quartier QNDEMO01 : lieu de vie à préciser',
     );

@@ -24,8 +24,9 @@ import {
 import type { Opening } from '../../matching/hours/schedule.ts';
 import type { Reason } from '../../matching/reasons.ts';
 import { fr } from '../strings.ts';
+import { frFood, QUALITES_LABELS } from '../strings-food.ts';
 import { frProfil } from '../strings-profil.ts';
-import { and, date, distance, inSentence, or, time, when } from './fr-format.ts';
+import { and, capitalised, date, distance, inSentence, or, time, when } from './fr-format.ts';
 
 export interface ReasonContext {
   /** The instant of the orientation: "demain" is relative to it. */
@@ -165,7 +166,11 @@ export function reasonText(reason: Reason, ctx: ReasonContext): string {
     case 'diet_supported':
       return R.diet_supported(and(labels(REGIMES, reason.params.regimes).map(inSentence)));
     case 'diet_not_declared':
-      return R.diet_not_declared(and(labels(REGIMES, reason.params.regimes).map(inSentence)));
+      return R.diet_not_declared(capitalised(and(labels(REGIMES, reason.params.regimes).map(inSentence))));
+    case 'food_quality':
+      return frFood.reasons.food_quality(and(labels(QUALITES_LABELS, reason.params.qualites)));
+    case 'food_quality_not_declared':
+      return frFood.reasons.food_quality_not_declared;
     case 'language_spoken':
       return R.language_spoken(and(labels(LANGUES, reason.params.langues)));
     case 'language_not_spoken':

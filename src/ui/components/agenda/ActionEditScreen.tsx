@@ -13,6 +13,7 @@ import {
 import type { CatalogModel } from '../../models/catalog-model.ts';
 import type { ProgrammeModel } from '../../models/programme-model.ts';
 import { frAgenda } from '../../strings-agenda.ts';
+import { ErrorSummary } from '../ErrorSummary.tsx';
 import { useFocusFirstError } from '../use-focus-first-error.ts';
 import { ActionFields } from './ActionFields.tsx';
 import { useProgramme } from './use-programme.ts';
@@ -103,17 +104,15 @@ export function ActionEditScreen({ catalog, programme, account, id }: Props) {
       <h1 id="action-title">{title}</h1>
       <p>{F.intro}</p>
       <form ref={formRef} onSubmit={save} noValidate>
+        {status === 'invalid' && (
+          <ErrorSummary errors={Object.keys(errors).length > 0 ? errors : { form: F.invalid }} />
+        )}
         <ActionFields
           form={form}
           errors={errors}
           set={(patch) => setForm({ ...form, ...patch })}
           organisers={organisers}
         />
-        {status === 'invalid' && (
-          <p class="field-error" role="alert">
-            {F.invalid}
-          </p>
-        )}
         {status === 'saved' && (
           <p class="notice" role="status" data-testid="action-saved">
             {F.saved} <a href="/agenda">{frAgenda.agenda.title}</a>

@@ -4,6 +4,7 @@ import type { AgendaItem } from '../../../matching/agenda/agenda.ts';
 import { placeLine } from '../../../matching/agenda/place.ts';
 import { frAgenda } from '../../strings-agenda.ts';
 import { timeRange } from '../../text/fr-format.ts';
+import { ContactText } from '../ContactLinks.tsx';
 
 const T = frAgenda.agenda;
 
@@ -34,7 +35,12 @@ export function AgendaItemCard({ item, structureOf, editable }: Props) {
         {place?.hors_les_murs && <span class="badge">{T.horsLesMurs}</span>}{' '}
         <span class="badge">{inscription.requise ? T.registration : T.noRegistration}</span>
         {inscription.capacite !== undefined && <> {T.places(inscription.capacite)}</>}
-        {inscription.contact && <> · {inscription.contact}</>}
+        {inscription.contact && (
+          <>
+            {' · '}
+            <ContactText text={inscription.contact} />
+          </>
+        )}
       </p>
       {editable && (
         <p>

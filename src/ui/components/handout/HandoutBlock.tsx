@@ -49,7 +49,7 @@ export function HandoutBlock({ sheet, block, written: { language, words: w }, ki
           <span>{block.category}</span>
         </p>
       )}
-      <Heading picto="clock">{w.hours}</Heading>
+      <Heading picto="clock">{h?.reception ? w.receptionHours : w.hours}</Heading>
       <div data-testid="handout-hours">
         {h === null ? (
           <p lang="fr" dir="ltr">

@@ -1,8 +1,9 @@
 import { frHandout as T } from '../../strings-handout.ts';
 import type { PartnerSheet } from '../../text/handout-sheet.ts';
 import { blockInWords, type SheetLanguage } from '../../text/handout-text.ts';
-import { itineraryLink } from '../../text/share-links.ts';
 import { vcardOf } from '../../text/vcard.ts';
+import { FoodOffer } from '../FoodOffer.tsx';
+import { ItineraryLink } from '../ItineraryLink.tsx';
 import { HandoutBlock } from './HandoutBlock.tsx';
 import { Pictogram } from './Pictogram.tsx';
 import { QrCode } from './QrCode.tsx';
@@ -13,7 +14,6 @@ interface Props {
   /** The person's language when it is not French: its block comes first, the French one beside it. */
   translated: SheetLanguage | null;
   now: number;
-  android: boolean;
   onRemove: () => void;
 }
 
@@ -22,8 +22,7 @@ interface Props {
  * what to know in the person's language and in French side by side: hours, how to get there, what to bring, how
  * to get in, price. The blocks' row follows the person's reading direction.
  */
-export function HandoutPartner({ sheet, french, translated, now, android, onRemove }: Props) {
-  const itinerary = itineraryLink(sheet, android);
+export function HandoutPartner({ sheet, french, translated, now, onRemove }: Props) {
   // The service's own name, unless it only repeats the partner's name or its category (« Frigo solidaire »).
   const category = sheet.category ? french.words.category[sheet.category] : null;
   const serviceName = sheet.service !== sheet.name && sheet.service !== category ? sheet.service : null;
@@ -62,18 +61,16 @@ export function HandoutPartner({ sheet, french, translated, now, android, onRemo
               </span>
             </p>
           )}
+          {sheet.offre && (
+            <div lang="fr" dir="ltr" data-testid="handout-food">
+              <FoodOffer produits={sheet.offre.produits} choix={sheet.offre.choix} modes={sheet.offre.modes} full />
+            </div>
+          )}
           {sheet.address.length > 0 && (
             <p class="handout-line no-print">
               <Pictogram name="route" />
               <span>
-                <a
-                  href={itinerary}
-                  aria-label={T.itineraryNamed(sheet.name)}
-                  {...(itinerary.startsWith('https:') ? { target: '_blank', rel: 'noopener noreferrer' } : {})}
-                >
-                  {T.itinerary}
-                </a>{' '}
-                <span class="hint">{T.needsConnection}</span>
+                <ItineraryLink place={sheet} />
               </span>
             </p>
           )}

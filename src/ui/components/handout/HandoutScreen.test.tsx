@@ -5,7 +5,12 @@ import { catalogWith } from '../../../../tests/fixtures/catalog.ts';
 import { TUESDAY_10H, venissieuxDirectory } from '../../../../tests/fixtures/venissieux.ts';
 import type { BoussoleDatabase } from '../../../db/database.ts';
 import type { Language } from '../../../matching/reasons.ts';
-import { restoreWorkInProgress, type WorkInProgress } from '../../models/work-in-progress.ts';
+import {
+  type OrientationEnding,
+  restoreWorkInProgress,
+  type WorkInProgress,
+  type WorkOptions,
+} from '../../models/work-in-progress.ts';
 import { HandoutScreen } from './HandoutScreen.tsx';
 
 const databases: BoussoleDatabase[] = [];
@@ -21,11 +26,11 @@ afterEach(async () => {
   for (const db of databases.splice(0)) await db.delete();
 });
 
-async function handoutOf(serviceIds: string[], langues: Language[] = []) {
+async function handoutOf(serviceIds: string[], langues: Language[] = [], options: WorkOptions = {}) {
   const { db, model, catalog } = await catalogWith(venissieuxDirectory());
   databases.push(db);
   await model.ensureHours();
-  const work = await restoreWorkInProgress(db, catalog);
+  const work = await restoreWorkInProgress(db, catalog, options);
   works.push(work);
   const { recap, orientation } = work;
   for (const id of serviceIds) {
@@ -121,7 +126,7 @@ describe('the handout', () => {
   it('carries no personal data but the first name the worker chose to type', async () => {
     await handoutOf(['test--s2-1']);
     expect(screen.queryByText(/^Pour /)).toBeNull();
-    fireEvent.input(screen.getByLabelText('Prénom de la personne (facultatif, imprimé sur la fiche)'), {
+    fireEvent.input(screen.getByLabelText('Prénom de la personne (facultatif, imprimé sur la liste)'), {
       target: { value: 'Amina' },
     });
     expect(screen.getByText('Pour Amina')).toBeTruthy();
@@ -135,10 +140,10 @@ describe('the handout', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Imprimer' }));
     expect(print).toHaveBeenCalledOnce();
     vi.unstubAllGlobals();
-    fireEvent.click(screen.getByRole('button', { name: 'Retirer de la fiche : Colis du Moulin-à-Vent' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Retirer de la liste : Colis du Moulin-à-Vent' }));
     await waitFor(() => expect(screen.queryAllByTestId('handout-partner')).toHaveLength(0));
     expect(recap.count.value).toBe(0);
-    expect(screen.getByText(/La fiche est vide/)).toBeTruthy();
+    expect(screen.getByText(/La liste est vide/)).toBeTruthy();
   });
 
   it('« Terminer l’orientation » erases the person and the sheet from the device and goes back home', async () => {
@@ -155,13 +160,42 @@ describe('the handout', () => {
   });
 });
 
+describe('the end of an orientation, as anonymous figures', () => {
+  it('printing the sheet, then « Terminer », ends the orientation once: the same event id, with its results', async () => {
+    history.replaceState(null, '', '/fiche');
+    const ends: OrientationEnding[] = [];
+    const { orientation } = await handoutOf(['test--s2-1'], [], { onEnd: (e) => ends.push(e) });
+    orientation.typeCommune('Vénissieux', '69259');
+    orientation.set('besoins', ['aide-alimentaire']);
+    orientation.showResults();
+    vi.stubGlobal('print', vi.fn());
+    fireEvent.click(screen.getByRole('button', { name: 'Imprimer' }));
+    vi.unstubAllGlobals();
+    fireEvent.click(screen.getByRole('button', { name: 'Terminer l’orientation' }));
+    await waitFor(() => expect(location.pathname).toBe('/'));
+    expect(ends).toHaveLength(2);
+    expect(ends[1]?.id).toBe(ends[0]?.id);
+    expect(ends[0]?.profile.lieu?.code_insee).toBe('69259');
+    expect(ends[0]?.orientation.results.length).toBeGreaterThan(0);
+  });
+
+  it('an orientation left before its results ends without any event', async () => {
+    history.replaceState(null, '', '/fiche');
+    const ends: OrientationEnding[] = [];
+    await handoutOf(['test--s2-1'], [], { onEnd: (e) => ends.push(e) });
+    fireEvent.click(screen.getByRole('button', { name: 'Terminer l’orientation' }));
+    await waitFor(() => expect(location.pathname).toBe('/'));
+    expect(ends).toEqual([]);
+  });
+});
+
 describe('the handout in the person’s language', () => {
   it('proposes Arabic from the profile and writes it right to left beside the French, dates written out', async () => {
     await handoutOf(['test--s1-1'], ['wo', 'ar']);
     const select = screen.getByLabelText('Langue de la personne') as HTMLSelectElement;
     expect(select.value).toBe('ar');
     expect(screen.getByText('Proposée d’après les langues de la personne.')).toBeTruthy();
-    expect(screen.getByText('Pas de traduction de la fiche en wolof.')).toBeTruthy();
+    expect(screen.getByText('Pas de traduction de la liste en wolof.')).toBeTruthy();
 
     const head = await screen.findByTestId('handout-head-translated');
     expect(head.getAttribute('lang')).toBe('ar');
@@ -179,7 +213,9 @@ describe('the handout in the person’s language', () => {
     expect(arabic.compareDocumentPosition(french) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
 
     const a = within(arabic);
-    expect(a.getByRole('heading', { level: 3, name: 'أوقات العمل' })).toBeTruthy();
+    // The épicerie has the reception's hours (none of its own): both blocks say so.
+    expect(a.getByRole('heading', { level: 3, name: 'أوقات عمل الاستقبال' })).toBeTruthy();
+    expect(within(french).getByRole('heading', { level: 3, name: 'Horaires de l’accueil' })).toBeTruthy();
     expect(a.getByRole('heading', { level: 3, name: 'ما يجب إحضاره' })).toBeTruthy();
     expect(plain(a.getByTestId('handout-hours').textContent)).toContain('الثلاثاء، 3 نوفمبر، من 09:00 إلى 12:00');
     expect(a.getByText('بطاقة هوية أو جواز سفر أو بطاقة إقامة')).toBeTruthy();

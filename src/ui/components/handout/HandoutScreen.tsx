@@ -18,7 +18,6 @@ import {
 import { fr, type HandoutWords } from '../../text/handout-languages/fr.ts';
 import { type PartnerSheet, partnerSheet } from '../../text/handout-sheet.ts';
 import { shareText, sheetLanguage } from '../../text/handout-text.ts';
-import { isAndroid } from '../../text/share-links.ts';
 import { HandoutPartner } from './HandoutPartner.tsx';
 import { HandoutSend } from './HandoutSend.tsx';
 
@@ -91,8 +90,13 @@ export function HandoutScreen({ catalog, work }: Props) {
   const person = translated ?? french;
   const text = shareText(sheets, person.words, person.format, firstName, now, person === french);
   const canShare = typeof navigator !== 'undefined' && typeof navigator.share === 'function';
-  const android = typeof navigator !== 'undefined' && isAndroid(navigator.userAgent);
+  // Printing or sharing the sheet ends the orientation: its anonymous event is recorded (once per orientation).
+  const printSheet = () => {
+    work.ended();
+    window.print();
+  };
   const share = () => {
+    work.ended();
     void navigator.share({ title: person.words.title, text }).catch(() => {
       // Cancelled by the person, or refused by the system: nothing to do, the sheet is still on screen.
     });
@@ -148,7 +152,7 @@ export function HandoutScreen({ catalog, work }: Props) {
           </div>
         </div>
         <div class="actions">
-          <button type="button" class="button primary" onClick={() => window.print()} disabled={sheets.length === 0}>
+          <button type="button" class="button primary" onClick={printSheet} disabled={sheets.length === 0}>
             {T.print}
           </button>
           {canShare && (
@@ -157,7 +161,9 @@ export function HandoutScreen({ catalog, work }: Props) {
             </button>
           )}
         </div>
-        {!canShare && sheets.length > 0 && <HandoutSend text={text} subject={person.words.title} />}
+        {!canShare && sheets.length > 0 && (
+          <HandoutSend text={text} subject={person.words.title} onSent={() => work.ended()} />
+        )}
         {/* Last: once the sheet is printed or sent, the worker ends the orientation. */}
         <div class="actions">
           <button
@@ -214,7 +220,6 @@ export function HandoutScreen({ catalog, work }: Props) {
           french={french}
           translated={translated}
           now={now}
-          android={android}
           onRemove={() => recap.remove(s.serviceId)}
         />
       ))}

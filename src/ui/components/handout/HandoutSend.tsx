@@ -6,6 +6,8 @@ interface Props {
   /** The sheet as a short text, in the person's language. */
   text: string;
   subject: string;
+  /** The sheet leaves by SMS or e-mail: the orientation has ended (its anonymous event). */
+  onSent?: () => void;
 }
 
 /**
@@ -13,7 +15,7 @@ interface Props {
  * apps. The person's number or address lives in this component's state while it is typed, goes into the link, and
  * is gone when the screen closes: never in IndexedDB, the profile, the URL of the page or a log.
  */
-export function HandoutSend({ text, subject }: Props) {
+export function HandoutSend({ text, subject, onSent }: Props) {
   const [phone, setPhone] = useState('');
   const [email, setEmail] = useState('');
   return (
@@ -32,7 +34,7 @@ export function HandoutSend({ text, subject }: Props) {
             onInput={(e) => setPhone(e.currentTarget.value)}
           />
         </div>
-        <a class="button" href={smsLink(phone, text)}>
+        <a class="button" href={smsLink(phone, text)} onClick={onSent}>
           {T.sendSms}
         </a>
       </div>
@@ -47,7 +49,7 @@ export function HandoutSend({ text, subject }: Props) {
             onInput={(e) => setEmail(e.currentTarget.value)}
           />
         </div>
-        <a class="button" href={mailtoLink(email, subject, text)}>
+        <a class="button" href={mailtoLink(email, subject, text)} onClick={onSent}>
           {T.sendEmail}
         </a>
       </div>

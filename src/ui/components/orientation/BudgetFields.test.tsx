@@ -119,6 +119,26 @@ describe('resources and charges in the orientation form', () => {
     expect(model.profile.value.budget?.charges.loyer).toBe(1520.5);
   });
 
+  it('keeps the profile step until a wrong amount is fixed: the summary takes the focus and leads to the field', async () => {
+    const { model } = await setUp();
+    fillSingleParentOfTwo();
+    await openBudget();
+    type('Loyer et charges, ou prêt du logement', '52O');
+    fireEvent.click(screen.getByRole('button', { name: 'Continuer' }));
+    await screen.findByRole('heading', { name: 'Le formulaire contient 1 erreur' });
+    expect(document.activeElement?.hasAttribute('data-error-summary')).toBe(true);
+    expect(model.step.value).toBe('profil');
+    fireEvent.click(
+      screen.getByRole('link', {
+        name: 'Loyer et charges, ou prêt du logement : Montant attendu en euros, par exemple 450 ou 12,50',
+      }),
+    );
+    expect(document.activeElement).toBe(screen.getByLabelText('Loyer et charges, ou prêt du logement'));
+    type('Loyer et charges, ou prêt du logement', '520');
+    fireEvent.click(screen.getByRole('button', { name: 'Continuer' }));
+    await waitFor(() => expect(model.step.value).toBe('besoins'));
+  });
+
   it('lets an épicerie’s ceiling decide: « montant non renseigné » to check without amounts, the figure said with them', async () => {
     await setUp();
     fillSingleParentOfTwo();

@@ -1,5 +1,6 @@
 import { budgetFigures } from '../../../domain/budget.ts';
 import {
+  AMOUNT_KEYS,
   AMOUNT_MAX,
   type AmountKey,
   type AmountProblem,
@@ -16,6 +17,17 @@ const idOf = (key: AmountKey) => `o-${key.replace('.', '-').replace(/_/g, '-')}`
 
 function problemText(problem: AmountProblem, max: number): string {
   return problem === 'negative' ? B.negative : problem === 'too-large' ? B.tooLarge(max) : B.invalid;
+}
+
+/** The amounts typed that are not amounts, by their field's element id, with their message (for the summary). */
+export function budgetErrors(model: OrientationModel): Record<string, string> {
+  const amounts = model.draft.value.amounts;
+  const errors: Record<string, string> = {};
+  for (const key of AMOUNT_KEYS) {
+    const { problem } = amountOf(amounts, key);
+    if (problem) errors[idOf(key)] = problemText(problem, AMOUNT_MAX[key]);
+  }
+  return errors;
 }
 
 /** A labelled amount in euros; its message, if the text is not an amount, right under it. */

@@ -1,3 +1,4 @@
+import { QPV_LIST, qpvByCode, qpvOfCommune } from '../../../domain/qpv.ts';
 import {
   CRENEAUX,
   GENRES,
@@ -11,7 +12,7 @@ import {
   SITUATIONS_FAMILIALES,
 } from '../../../domain/vocabulary.ts';
 import type { OrientationModel } from '../../models/orientation-model.ts';
-import { qpvValid } from '../../models/profile-draft.ts';
+import { communeName } from '../../models/profile-draft.ts';
 import { fr } from '../../strings.ts';
 import { frProfil } from '../../strings-profil.ts';
 import { CheckGroup } from './CheckGroup.tsx';
@@ -27,7 +28,6 @@ function number(text: string, max: number): number | null {
 /** The criteria asked only when the situation calls for them, behind "Autres critères". */
 export function MoreFields({ model }: { model: OrientationModel }) {
   const d = model.draft.value;
-  const qpvOk = qpvValid(d.qpv);
   return (
     <div class="more-fields">
       <fieldset class="group">
@@ -100,21 +100,7 @@ export function MoreFields({ model }: { model: OrientationModel }) {
           value={d.sans_domicile_fixe}
           onChange={(v) => model.set('sans_domicile_fixe', v)}
         />
-        <div class="field">
-          <label for="o-qpv">{T.place.qpv}</label>
-          <input
-            id="o-qpv"
-            type="text"
-            autocomplete="off"
-            value={d.qpv}
-            aria-invalid={qpvOk ? undefined : 'true'}
-            aria-describedby="o-qpv-hint"
-            onInput={(e) => model.set('qpv', e.currentTarget.value)}
-          />
-          <p id="o-qpv-hint" class={qpvOk ? 'hint' : 'field-error'}>
-            {qpvOk ? T.place.qpvHint : T.place.qpvInvalid}
-          </p>
-        </div>
+        <QpvField commune={d.commune} value={d.qpv} onChange={(code) => model.set('qpv', code)} />
       </fieldset>
       <fieldset class="group">
         <legend>{T.mobility.legend}</legend>
@@ -185,4 +171,51 @@ export function MoreFields({ model }: { model: OrientationModel }) {
       </fieldset>
     </div>
   );
+}
+
+/**
+ * The QPV picked by name from the reference list (src/domain/qpv.ts): those of the commune given, else all of the
+ * Métropole grouped by commune. The profile keeps the code; a code no longer in the list stays, shown as is.
+ */
+function QpvField(props: { commune: string | null; value: string; onChange: (code: string) => void }) {
+  const local = props.commune ? qpvOfCommune(props.commune) : [];
+  const groups = local.length > 0 ? [{ commune: props.commune, list: local }] : byCommune();
+  const known = props.value === '' || qpvByCode(props.value) !== undefined;
+  return (
+    <div class="field">
+      <label for="o-qpv">{T.place.qpv}</label>
+      <select
+        id="o-qpv"
+        value={props.value}
+        aria-describedby="o-qpv-hint"
+        onChange={(e) => props.onChange(e.currentTarget.value)}
+      >
+        <option value="">{T.place.qpvNone}</option>
+        {!known && <option value={props.value}>{props.value}</option>}
+        {groups.map((g) => (
+          <optgroup key={g.commune ?? ''} label={(g.commune && communeName(g.commune)) || ''}>
+            {g.list.map((q) => (
+              <option key={q.code} value={q.code}>
+                {q.nom}
+              </option>
+            ))}
+          </optgroup>
+        ))}
+      </select>
+      <p id="o-qpv-hint" class="hint">
+        {T.place.qpvHint}
+      </p>
+    </div>
+  );
+}
+
+function byCommune() {
+  const groups = new Map<string, (typeof QPV_LIST)[number][]>();
+  for (const q of QPV_LIST) {
+    const main = q.communes[0] ?? '';
+    groups.set(main, [...(groups.get(main) ?? []), q]);
+  }
+  return [...groups]
+    .map(([commune, list]) => ({ commune, list: [...list].sort((a, b) => a.nom.localeCompare(b.nom, 'fr')) }))
+    .sort((a, b) => (communeName(a.commune) ?? '').localeCompare(communeName(b.commune) ?? '', 'fr'));
 }

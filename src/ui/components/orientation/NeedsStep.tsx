@@ -1,6 +1,7 @@
 import { BESOINS, type NeedValue } from '../../../domain/vocabulary.ts';
 import type { OrientationModel } from '../../models/orientation-model.ts';
 import { fr } from '../../strings.ts';
+import { frFood } from '../../strings-food.ts';
 import { CheckGroup } from './CheckGroup.tsx';
 import { ColleagueCriteria } from './ColleagueCriteria.tsx';
 import { useStepFocus } from './use-step-focus.ts';
@@ -34,6 +35,19 @@ export function NeedsStep({ model }: { model: OrientationModel }) {
         onChange={(v) => model.set('besoins', v)}
         layout="columns"
       />
+      <label class="check">
+        <input
+          type="checkbox"
+          id="o-alimentation-qualite"
+          aria-describedby="o-alimentation-qualite-hint"
+          checked={model.draft.value.alimentation_qualite}
+          onChange={(e) => model.set('alimentation_qualite', e.currentTarget.checked)}
+        />
+        {frFood.orientation.favour}
+      </label>
+      <p class="hint" id="o-alimentation-qualite-hint">
+        {frFood.orientation.favourHint}
+      </p>
       <ColleagueCriteria model={model} />
       <div class="actions">
         <button type="button" class="button" onClick={() => model.go('profil')}>

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { catalogWith } from '../../../../tests/fixtures/catalog.ts';
 import { TUESDAY_10H, venissieuxDirectory } from '../../../../tests/fixtures/venissieux.ts';
@@ -168,13 +168,40 @@ describe('the orientation screen', () => {
     await model.ensureHours();
     fireEvent.click(screen.getByRole('button', { name: 'Continuer' }));
     fireEvent.click(screen.getByRole('button', { name: 'Voir les résultats' }));
-    expect(screen.getByTestId('recap-count').textContent).toBe('Aucun partenaire dans la fiche');
-    fireEvent.click(await screen.findByRole('button', { name: 'Ajouter à la fiche : Colis du Moulin-à-Vent' }));
-    expect(screen.getByTestId('recap-count').textContent).toBe('1 partenaire dans la fiche');
-    expect(screen.getByRole('link', { name: 'Voir la fiche à remettre' }).getAttribute('href')).toBe('/fiche');
+    expect(screen.getByTestId('recap-count').textContent).toBe('Aucun partenaire dans la liste');
+    fireEvent.click(await screen.findByRole('button', { name: 'Ajouter à la liste : Colis du Moulin-à-Vent' }));
+    expect(screen.getByTestId('recap-count').textContent).toBe('1 partenaire dans la liste');
+    expect(screen.getByRole('link', { name: 'Voir la liste à remettre' }).getAttribute('href')).toBe('/fiche');
     expect(recap.items.value.map((i) => i.serviceId)).toEqual(['test--s2-1']);
-    fireEvent.click(screen.getByRole('button', { name: 'Retirer de la fiche : Colis du Moulin-à-Vent' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Retirer de la liste : Colis du Moulin-à-Vent' }));
     expect(recap.count.value).toBe(0);
+  });
+
+  it('gives each result an « Itinéraire » to the partner in the maps, saying it needs a connection, and what offline means', async () => {
+    const { model } = await setUp();
+    await model.ensureHours();
+    fireEvent.click(screen.getByRole('button', { name: 'Continuer' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Voir les résultats' }));
+    const colis = await waitFor(() => card('Colis du Moulin-à-Vent'));
+    const link = within(colis).getByRole('link', {
+      name: 'Itinéraire vers Colis du Moulin-à-Vent (nécessite une connexion)',
+    });
+    expect(link.textContent).toBe('Itinéraire');
+    // The partner's place only, never where the person lives.
+    expect(link.getAttribute('href')).toMatch(
+      /^https:\/\/www\.openstreetmap\.org\/directions\?route=%3B45\.\d+%2C4\.\d+/,
+    );
+    expect(link.getAttribute('target')).toBe('_blank');
+    expect(link.closest('p')?.textContent).toBe('Itinéraire (nécessite une connexion)');
+
+    const onLine = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
+    act(() => {
+      window.dispatchEvent(new Event('offline'));
+    });
+    expect(link.closest('p')?.textContent).toContain(
+      'hors connexion : la carte ne s’ouvrira qu’une fois l’appareil connecté',
+    );
+    onLine.mockRestore();
   });
 
   it('forgets the person, their picks and their first name on a new orientation, on screen and on the device', async () => {
@@ -182,7 +209,7 @@ describe('the orientation screen', () => {
     fireEvent.input(screen.getByLabelText('Nombre d’adultes'), { target: { value: '1' } });
     fireEvent.click(screen.getByRole('button', { name: 'Continuer' }));
     fireEvent.click(screen.getByRole('button', { name: 'Voir les résultats' }));
-    fireEvent.click(await screen.findByRole('button', { name: 'Ajouter à la fiche : Colis du Moulin-à-Vent' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Ajouter à la liste : Colis du Moulin-à-Vent' }));
     recap.firstName.value = 'Amina';
     await work.flush();
     expect(await db.workInProgress.count()).toBe(1);

@@ -1,8 +1,11 @@
+import { useRef, useState } from 'preact/hooks';
 import { RESSOURCES, URGENCES } from '../../../domain/vocabulary.ts';
 import type { OrientationModel } from '../../models/orientation-model.ts';
 import { WORK_IN_PROGRESS_HOURS } from '../../models/work-in-progress.ts';
 import { fr } from '../../strings.ts';
-import { BudgetDisclosure } from './BudgetFields.tsx';
+import { ErrorSummary } from '../ErrorSummary.tsx';
+import { useFocusFirstError } from '../use-focus-first-error.ts';
+import { BudgetDisclosure, budgetErrors } from './BudgetFields.tsx';
 import { ChoiceGroup } from './ChoiceGroup.tsx';
 import { HouseholdFields } from './HouseholdFields.tsx';
 import { MoreFields } from './MoreFields.tsx';
@@ -18,18 +21,33 @@ const T = fr.orientation;
 export function ProfileStep({ model }: { model: OrientationModel }) {
   const heading = useStepFocus(model);
   const d = model.draft.value;
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failures, setFailures] = useState(0);
+  const form = useRef<HTMLFormElement>(null);
+  useFocusFirstError(form, failures);
   return (
     <form
+      ref={form}
       class="step"
       aria-labelledby="o-step-title"
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
+        // An amount that is not one would silently count for nothing: the worker fixes it (or clears it) first.
+        const found = budgetErrors(model);
+        setErrors(found);
+        if (Object.keys(found).length > 0) {
+          model.budgetOpen.value = true;
+          setFailures((n) => n + 1);
+          return;
+        }
         model.go('besoins');
       }}
     >
       <h2 id="o-step-title" tabIndex={-1} ref={heading}>
         {T.stepTitle.profil}
       </h2>
+      <ErrorSummary errors={errors} idOf={(id) => id} />
       <p class="notice">{T.privacy(WORK_IN_PROGRESS_HOURS)}</p>
       <PlaceFields model={model} />
       <HouseholdFields model={model} />

@@ -8,8 +8,11 @@ import { fr } from '../../strings.ts';
 import { actionHintText } from '../../text/action-hint-text.ts';
 import { distance } from '../../text/fr-format.ts';
 import { reasonText } from '../../text/reason-text.ts';
+import { placeOf, stopPlaceOf } from '../../text/share-links.ts';
 import { nextStopText } from '../../text/stop-text.ts';
 import { travelText } from '../../text/travel-text.ts';
+import { FoodOffer } from '../FoodOffer.tsx';
+import { ItineraryLink } from '../ItineraryLink.tsx';
 
 const T = fr.orientation;
 /** Order of reasons on a card: what decides first, then what helps, then what weighs against, then the rest. */
@@ -70,6 +73,9 @@ export function ResultCard({ result, entry, recap, now, mobility, hint }: Props)
   const category = service.categorie ? FOOD_CATEGORIES[service.categorie].label : null;
   const selected = recap.has(service.id);
   const nextStop = nextStopText(result, now);
+  // The itinerary leads where the person will meet the service: the stop proposed, for a service that moves.
+  const arret = result.stop ? service.arrets?.find((a) => a.id === result.stop?.id) : undefined;
+  const itinerary = arret ? stopPlaceOf(entry, arret) : place ? placeOf(entry) : null;
   const headingId = `r-${result.rank}`;
   const sentences = (reasons: readonly Reason[]) =>
     reasons.map((r, i) => (
@@ -94,6 +100,12 @@ export function ResultCard({ result, entry, recap, now, mobility, hint }: Props)
             {place.adresse}, {place.code_postal} {place.commune}
           </p>
         )
+      )}
+      <FoodOffer produits={entry.produits} choix={entry.choix} />
+      {itinerary && (
+        <p class="itinerary">
+          <ItineraryLink place={itinerary} />
+        </p>
       )}
       {decisive.length > 0 && (
         <>

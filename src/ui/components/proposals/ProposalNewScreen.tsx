@@ -1,9 +1,11 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { ADDRESSABLE_COMMUNES, communeByCode } from '../../../domain/communes.ts';
 import type { AppContext } from '../../boot.ts';
 import { fr } from '../../strings.ts';
+import { ErrorSummary } from '../ErrorSummary.tsx';
 import { TextField } from '../FormFields.tsx';
+import { useFocusFirstError } from '../use-focus-first-error.ts';
 
 const L = fr.listings;
 const collator = new Intl.Collator('fr');
@@ -19,12 +21,16 @@ export function ProposalNewScreen({ context }: { context: Pick<AppContext, 'list
   const location = useLocation();
   const [values, setValues] = useState({ nom: '', adresse: '', code_postal: '', code_insee: '', telephone: '' });
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const [failures, setFailures] = useState(0);
+  const form = useRef<HTMLFormElement>(null);
+  useFocusFirstError(form, failures);
   const set = (field: keyof typeof values) => (value: string) => setValues({ ...values, [field]: value });
   return (
     <section aria-labelledby="proposal-new-title">
       <h1 id="proposal-new-title">{L.newTitle}</h1>
       <p>{L.newIntro}</p>
       <form
+        ref={form}
         noValidate
         onSubmit={async (e) => {
           e.preventDefault();
@@ -48,8 +54,10 @@ export function ProposalNewScreen({ context }: { context: Pick<AppContext, 'list
             next[field in values ? field : 'form'] ??= p.message;
           }
           setErrors(next);
+          setFailures((n) => n + 1);
         }}
       >
+        <ErrorSummary errors={errors as Record<string, string>} />
         <TextField path="nom" label={fr.editor.labels.nom} value={values.nom} onInput={set('nom')} error={errors.nom} />
         <TextField
           path="adresse"
@@ -96,7 +104,6 @@ export function ProposalNewScreen({ context }: { context: Pick<AppContext, 'list
           onInput={set('telephone')}
           error={errors.telephone}
         />
-        {errors.form && <p class="field-error">{errors.form}</p>}
         <button type="submit" class="button primary">
           {L.newSubmit}
         </button>

@@ -1,11 +1,16 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { Structure } from '../../../domain/structure.ts';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { ROLES } from '../../../domain/vocabulary.ts';
+import { type DuplicateCandidate, type DuplicateIndex, duplicateIndex } from '../../../matching/search/duplicates.ts';
 import type { AppContext } from '../../boot.ts';
-import type { ListingActions } from '../../models/listing-actions.ts';
+import type { Proposal as Item, ListingActions } from '../../models/listing-actions.ts';
 import { fr } from '../../strings.ts';
+import { frProposals as P } from '../../strings-proposals.ts';
+import { dayMonthYear, fullDate } from '../../text/fr-format.ts';
 
 const L = fr.listings;
-type Item = { proposal: Structure; candidates: Structure[] };
+/** Likely duplicates offered at once; the search finds any other. */
+const LIKELY = 5;
+const FOUND = 8;
 export type ProposalsContext = Pick<AppContext, 'session' | 'listings' | 'pending' | 'directory'>;
 
 /**
@@ -15,16 +20,20 @@ export type ProposalsContext = Pick<AppContext, 'session' | 'listings' | 'pendin
  */
 export function ProposalsScreen({ context }: { context: ProposalsContext }) {
   const [actions, setActions] = useState<ListingActions | null>(null);
-  const [items, setItems] = useState<Item[] | null>(null);
+  const [data, setData] = useState<Awaited<ReturnType<ListingActions['proposals']>> | null>(null);
   const pending = context.pending.items.value;
   const version = context.directory.version.value;
   useEffect(() => {
     void context.listings().then(async (a) => {
       setActions(a);
-      setItems(await a.proposals());
+      setData(await a.proposals());
     });
   }, [pending, version]);
   const coordinator = context.session.account.value?.role === 'coordinateur';
+  const items = data?.proposals ?? null;
+  // Only a coordinator chooses duplicates: the index over the published partners is built for them alone.
+  const published = data?.published;
+  const duplicates = useMemo(() => (coordinator && published ? duplicateIndex(published) : null), [published]);
   return (
     <section aria-labelledby="proposals-title">
       <h1 id="proposals-title">{L.proposalsTitle}</h1>
@@ -41,7 +50,7 @@ export function ProposalsScreen({ context }: { context: ProposalsContext }) {
       <ul class="plain" data-testid="proposals">
         {items?.map((item) => (
           <li key={item.proposal.id} class="card">
-            <Proposal item={item} actions={actions} coordinator={coordinator} />
+            <Proposal item={item} actions={actions} duplicates={duplicates} />
           </li>
         ))}
       </ul>
@@ -49,17 +58,35 @@ export function ProposalsScreen({ context }: { context: ProposalsContext }) {
   );
 }
 
+/** « Proposée par … le … »: the author's name, role and team as the record has them, the date written out. */
+function proposedBy({ proposal, team }: Item): string {
+  const by = proposal.proposee_par;
+  const on = proposal.proposee_le ? fullDate(Date.parse(proposal.proposee_le)) : null;
+  if (!by) return P.listingDated(dayMonthYear(proposal.date_maj));
+  const about = [by.role ? ROLES[by.role] : '', team ?? ''].filter(Boolean);
+  return on
+    ? P.proposedBy(by.nom, about, on)
+    : `${P.proposedBy(by.nom, about, null)}. ${P.listingDated(dayMonthYear(proposal.date_maj))}`;
+}
+
 function Proposal({
   item,
   actions,
-  coordinator,
+  duplicates,
 }: {
   item: Item;
   actions: ListingActions | null;
-  coordinator: boolean;
+  /** Null for anyone but a coordinator: no decisions to take. */
+  duplicates: DuplicateIndex | null;
 }) {
-  const { proposal, candidates } = item;
+  const { proposal } = item;
   const [target, setTarget] = useState('');
+  const [other, setOther] = useState('');
+  const likely = useMemo(() => duplicates?.likely(proposal, LIKELY) ?? [], [duplicates, proposal]);
+  const found = useMemo(() => {
+    const shown = new Set(likely.map((s) => s.id));
+    return (duplicates?.find(other, FOUND + LIKELY) ?? []).filter((s) => !shown.has(s.id)).slice(0, FOUND);
+  }, [duplicates, other, likely]);
   const [motif, setMotif] = useState('');
   const [errors, setErrors] = useState<{ merge?: string; refuse?: string }>({});
   const [done, setDone] = useState(false);
@@ -76,10 +103,12 @@ function Proposal({
       <p>
         {proposal.adresse}, {proposal.code_postal} {proposal.commune}
       </p>
-      {proposal.proposee_par && <p class="muted">{L.proposedBy(proposal.proposee_par.nom)}</p>}
+      <p class="muted" data-testid="proposed-by">
+        {proposedBy(item)}
+      </p>
       <p class="badge">{proposal.refus ? L.refused(proposal.refus.par, proposal.refus.motif) : L.pending}</p>
       <p role="status">{done ? L.decided : ''}</p>
-      {coordinator && actions && (
+      {duplicates && actions && (
         <div class="proposal-decisions">
           <button type="button" class="button primary" onClick={() => void decide(() => actions.validate(proposal.id))}>
             {L.validate}
@@ -93,21 +122,39 @@ function Proposal({
               void decide(() => actions.merge(proposal.id, target));
             }}
           >
-            <label for={`merge-${key}`}>{L.mergeLabel}</label>
-            <select
-              id={`merge-${key}`}
-              value={target}
-              aria-invalid={errors.merge ? 'true' : undefined}
-              aria-describedby={errors.merge ? `merge-${key}-error` : undefined}
-              onChange={(e) => setTarget(e.currentTarget.value)}
-            >
-              <option value="">{L.mergeNone}</option>
-              {candidates.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.nom} — {c.adresse}
-                </option>
-              ))}
-            </select>
+            <fieldset class="merge-choice" aria-describedby={errors.merge ? `merge-${key}-error` : undefined}>
+              <legend>{L.mergeLabel}</legend>
+              <p id={`merge-${key}-likely`} class="hint">
+                {likely.length > 0 ? P.likelyTitle : P.noLikely}
+              </p>
+              {likely.length > 0 && (
+                <ul class="plain merge-options" aria-labelledby={`merge-${key}-likely`}>
+                  {likely.map((c) => (
+                    <MergeOption key={c.id} group={key} candidate={c} checked={target === c.id} onPick={setTarget} />
+                  ))}
+                </ul>
+              )}
+              <div class="field">
+                <label for={`merge-${key}-search`}>{P.searchOther}</label>
+                <input
+                  id={`merge-${key}-search`}
+                  type="search"
+                  autocomplete="off"
+                  value={other}
+                  onInput={(e) => setOther(e.currentTarget.value)}
+                />
+              </div>
+              {other.trim() !== '' &&
+                (found.length > 0 ? (
+                  <ul class="plain merge-options" aria-label={P.foundTitle} aria-live="polite">
+                    {found.map((c) => (
+                      <MergeOption key={c.id} group={key} candidate={c} checked={target === c.id} onPick={setTarget} />
+                    ))}
+                  </ul>
+                ) : (
+                  <p aria-live="polite">{P.noneFound}</p>
+                ))}
+            </fieldset>
             <button type="submit" class="button">
               {L.merge}
             </button>
@@ -146,5 +193,34 @@ function Proposal({
         </div>
       )}
     </article>
+  );
+}
+
+function MergeOption({
+  group,
+  candidate,
+  checked,
+  onPick,
+}: {
+  group: string;
+  candidate: DuplicateCandidate;
+  checked: boolean;
+  onPick: (id: string) => void;
+}) {
+  return (
+    <li>
+      <label class="check">
+        <input
+          type="radio"
+          name={`merge-${group}`}
+          value={candidate.id}
+          checked={checked}
+          onChange={() => onPick(candidate.id)}
+        />
+        <span>
+          <strong>{candidate.nom}</strong> — {candidate.adresse}, {candidate.code_postal} {candidate.commune}
+        </span>
+      </label>
+    </li>
   );
 }

@@ -1,15 +1,30 @@
-import { useState } from 'preact/hooks';
 import type { ReferralOnDevice } from '../../../db/referral-repo.ts';
 import { transitionProblem } from '../../../domain/referral-rules.ts';
 import type { Account } from '../../../domain/sync-protocol.ts';
-import { CONSENTEMENT_PAR, MOTIFS_REFUS_ORIENTATION, ROLES, STATUTS_ORIENTATION } from '../../../domain/vocabulary.ts';
+import {
+  CONSENTEMENT_PAR,
+  MOTIFS_REFUS_ORIENTATION,
+  type ROLES,
+  roleBesideName,
+  STATUTS_ORIENTATION,
+} from '../../../domain/vocabulary.ts';
 import type { ReferralModel } from '../../models/referral-model.ts';
 import { fr } from '../../strings.ts';
+import { frReferral } from '../../strings-referral.ts';
+import { Badge } from '../Badge.tsx';
+import { AppointmentCard } from './AppointmentCard.tsx';
+import { ReferralAnswerForm } from './ReferralAnswerForm.tsx';
 import { ReferralSheet } from './ReferralSheet.tsx';
-import { contentOf, dateTimeFr, expiryOf, isReceived, reminderOf, statusLabel } from './referral-view.ts';
+import { contentOf, dateTimeFr, expiryOf, isReceived, reminderOf, statusLabel, statusTone } from './referral-view.ts';
 import { namesOf, type ReferralContext, useReferralModel } from './use-referrals.ts';
 
-const R = fr.referral;
+const R = frReferral;
+
+/** Who did it: the name, and the role when the name does not say it already. */
+function byLine(nom: string, role: keyof typeof ROLES): string {
+  const said = roleBesideName(nom, role);
+  return said ? `${nom} (${said})` : nom;
+}
 
 /** Route /orientations/:id: the fiche as sent, its status and history, the partner's answer or the sender's cancel. */
 export function ReferralDetailScreen({ context, id }: { context: ReferralContext; id: string }) {
@@ -41,11 +56,18 @@ export function ReferralDetailScreen({ context, id }: { context: ReferralContext
       </p>
       <h1 id="referral-title">{R.detailTitle}</h1>
       <p>
-        <strong class="badge" data-testid="referral-status">
+        <Badge tone={statusTone(item)} testId="referral-status">
           {statusLabel(item)}
-        </strong>
+        </Badge>
       </p>
       {server?.motif && <p data-testid="referral-reason">{R.reasonLabel(MOTIFS_REFUS_ORIENTATION[server.motif])}</p>}
+      {server?.rendez_vous && (
+        <AppointmentCard
+          appointment={server.rendez_vous}
+          partner={partner}
+          structure={context.catalog.value?.entry(content.service_id)?.structure}
+        />
+      )}
       {server?.effacee_le && <p class="notice">{R.erased}</p>}
       {reminder && <p class="notice">{reminder}</p>}
       {expiry && <p>{expiry}</p>}
@@ -67,7 +89,7 @@ export function ReferralDetailScreen({ context, id }: { context: ReferralContext
                 {R.historyStep(
                   STATUTS_ORIENTATION[step.statut],
                   dateTimeFr(step.at),
-                  step.par ? `${step.par.nom} (${ROLES[step.par.role]})` : null,
+                  step.par ? byLine(step.par.nom, step.par.role) : null,
                 )}
                 {step.motif && ` · ${R.reasonLabel(MOTIFS_REFUS_ORIENTATION[step.motif])}`}
                 {step.note && <p class="hint">{R.note(step.note)}</p>}
@@ -87,8 +109,6 @@ export function ReferralDetailScreen({ context, id }: { context: ReferralContext
 }
 
 function Actions({ item, account, model }: { item: ReferralOnDevice; account: Account; model: ReferralModel }) {
-  const [motif, setMotif] = useState<keyof typeof MOTIFS_REFUS_ORIENTATION>('hors-criteres');
-  const [note, setNote] = useState('');
   const server = item.server;
   if (!server || item.pending.length > 0) return null;
   const sides = [
@@ -97,67 +117,30 @@ function Actions({ item, account, model }: { item: ReferralOnDevice; account: Ac
     ...(!isReceived(item, account) || server.envoyeur.account_id === account.id ? (['envoyeur'] as const) : []),
   ];
   const can = (to: 'recue' | 'acceptee' | 'refusee' | 'annulee') => !transitionProblem(server.statut, to, sides);
-  const withNote = note.trim() ? { note: note.trim() } : {};
-  const answer = (statut: 'recue' | 'acceptee' | 'refusee') =>
-    void model.setStatus(server.id, { statut, ...(statut === 'refusee' ? { motif } : {}), ...withNote });
   if (!can('recue') && !can('acceptee') && !can('refusee') && !can('annulee')) return null;
   return (
-    <fieldset class="form-section no-print">
-      <legend>{R.answerLegend}</legend>
+    <>
       {(can('acceptee') || can('refusee')) && (
-        <>
-          <div class="field">
-            <label for="f-motif">{R.refuseReason}</label>
-            <select
-              id="f-motif"
-              value={motif}
-              onChange={(e) => setMotif(e.currentTarget.value as keyof typeof MOTIFS_REFUS_ORIENTATION)}
-            >
-              {Object.entries(MOTIFS_REFUS_ORIENTATION).map(([k, label]) => (
-                <option key={k} value={k}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div class="field">
-            <label for="f-note">{R.noteLabel}</label>
-            <textarea
-              id="f-note"
-              rows={3}
-              maxLength={1000}
-              value={note}
-              onInput={(e) => setNote(e.currentTarget.value)}
-            />
-          </div>
-        </>
+        <ReferralAnswerForm onAnswer={(change) => model.setStatus(server.id, change)} now={model.now} />
       )}
-      <div class="actions">
-        {can('recue') && (
-          <button type="button" class="button" onClick={() => answer('recue')}>
-            {R.markReceived}
-          </button>
-        )}
-        {can('acceptee') && (
-          <button type="button" class="button primary" onClick={() => answer('acceptee')}>
-            {R.accept}
-          </button>
-        )}
-        {can('refusee') && (
-          <button type="button" class="button" onClick={() => answer('refusee')}>
-            {R.refuse}
-          </button>
-        )}
-        {can('annulee') && (
-          <button
-            type="button"
-            class="button"
-            onClick={() => window.confirm(R.cancelConfirm) && void model.setStatus(server.id, { statut: 'annulee' })}
-          >
-            {R.cancel}
-          </button>
-        )}
-      </div>
-    </fieldset>
+      {(can('recue') || can('annulee')) && (
+        <div class="actions no-print">
+          {can('recue') && (
+            <button type="button" class="button" onClick={() => void model.setStatus(server.id, { statut: 'recue' })}>
+              {R.markReceived}
+            </button>
+          )}
+          {can('annulee') && (
+            <button
+              type="button"
+              class="button"
+              onClick={() => window.confirm(R.cancelConfirm) && void model.setStatus(server.id, { statut: 'annulee' })}
+            >
+              {R.cancel}
+            </button>
+          )}
+        </div>
+      )}
+    </>
   );
 }

@@ -1,9 +1,20 @@
 import type { Answers } from '../../../domain/referral-form.ts';
 import type { ChampLiaison } from '../../../domain/service.ts';
-import { fr } from '../../strings.ts';
-import { answerText } from './referral-view.ts';
+import { frReferral } from '../../strings-referral.ts';
+import { answerText, keyboardOf, telHref } from './referral-view.ts';
 
-const R = fr.referral;
+/** An answer as the partner reads it; a phone number or an e-mail address is a link that calls or writes. */
+function AnswerValue({ field, answers }: { field: ChampLiaison; answers: Answers }) {
+  const text = answerText(field, answers);
+  const value = answers[field.id];
+  if (typeof value !== 'string' || !value.trim()) return <>{text}</>;
+  const kind = keyboardOf(field).type;
+  if (kind === 'tel') return <a href={telHref(value)}>{text}</a>;
+  if (kind === 'email') return <a href={`mailto:${value.trim()}`}>{text}</a>;
+  return <>{text}</>;
+}
+
+const R = frReferral;
 
 interface Props {
   partner: string;
@@ -28,7 +39,9 @@ export function ReferralSheet({ partner, service, form, answers, message, consen
         {form.map((field) => (
           <div key={field.id}>
             <dt>{field.libelle}</dt>
-            <dd data-testid={`answer-${field.id}`}>{answerText(field, answers)}</dd>
+            <dd data-testid={`answer-${field.id}`}>
+              <AnswerValue field={field} answers={answers} />
+            </dd>
           </div>
         ))}
       </dl>

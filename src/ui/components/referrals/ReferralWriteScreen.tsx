@@ -1,20 +1,29 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
+import { referralDraftSchema } from '../../../domain/referral.ts';
 import type { Answers } from '../../../domain/referral-form.ts';
 import { referralForm } from '../../../domain/referral-form.ts';
 import { prefillAnswers } from '../../../domain/referral-prefill.ts';
 import { maySend } from '../../../domain/referral-rules.ts';
 import type { ChampLiaison } from '../../../domain/service.ts';
+import { parse } from '../../../domain/validation.ts';
 import { CANAUX_LIAISON, CONSENTEMENT_PAR } from '../../../domain/vocabulary.ts';
 import { newReferralId } from '../../models/referral-model.ts';
 import type { WorkInProgress } from '../../models/work-in-progress.ts';
 import { fr } from '../../strings.ts';
+import { frReferral } from '../../strings-referral.ts';
+import { ErrorSummary } from '../ErrorSummary.tsx';
+import { useFocusFirstError } from '../use-focus-first-error.ts';
 import { ReferralSheet } from './ReferralSheet.tsx';
-import { dateTimeFr } from './referral-view.ts';
+import { dateTimeFr, keyboardOf } from './referral-view.ts';
 import { type ReferralContext, useReferralModel } from './use-referrals.ts';
 
-const R = fr.referral;
+const R = frReferral;
 type Inputs = Record<string, string | boolean>;
+
+/** Element ids of the form's fields, by the key their errors take. */
+const idOfError = (key: string) =>
+  key === 'consent' ? 'f-consent' : key === 'representant' ? 'f-representant' : `f-answer-${key}`;
 
 /** Inputs hold strings (and booleans for yes/no); answers are typed, and empty inputs are absent answers. */
 function answersOf(form: readonly ChampLiaison[], inputs: Inputs): Answers {
@@ -52,6 +61,9 @@ export function ReferralWriteScreen({
   const [representative, setRepresentative] = useState('');
   const [message, setMessage] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failures, setFailures] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstError(formRef, failures);
   const [id] = useState(() => newReferralId('ref'));
   if (!entry) {
     // The directory snapshot loads after the first screen: "loading" until it is there, then "missing".
@@ -95,35 +107,36 @@ export function ReferralWriteScreen({
         structure_id: entry?.structureId,
       },
     };
-    const result = consent ? await model.write(draft) : null;
-    if (result?.ok) {
+    // Every problem at once, the missing consent with the others: the summary lists them all.
+    const checked = parse(referralDraftSchema, draft);
+    const result = consent && checked.ok ? await model.write(draft) : checked;
+    if (consent && result.ok && 'id' in result) {
+      work.ended({ referral: true });
       location.route(`/orientations/${encodeURIComponent(result.id)}`);
       return;
     }
-    for (const p of result?.ok === false ? result.problems : []) {
+    for (const p of result.ok ? [] : result.problems) {
       const key = p.path.startsWith('reponses.')
         ? p.path.slice(9)
-        : p.path.startsWith('consentement')
-          ? 'consent'
-          : 'form';
+        : p.path === 'consentement.representant_nom'
+          ? 'representant'
+          : p.path.startsWith('consentement')
+            ? 'consent'
+            : 'form';
       found[key] ??= p.message;
     }
     setErrors(found);
+    setFailures((n) => n + 1);
   }
 
-  const errorId = (key: string) => (errors[key] ? `err-${key}` : undefined);
   return (
     <section class="narrow referral-write" aria-labelledby="referral-write-title">
       <h1 id="referral-write-title">{R.writeTitle(partner)}</h1>
       <p class="no-print">{R.writeIntro}</p>
       <p class="no-print">{R.channels(entry.service.fiche_liaison.canaux.map((c) => CANAUX_LIAISON[c]).join(', '))}</p>
       {Object.keys(prefill).length > 0 && <p class="notice no-print">{R.prefilled}</p>}
-      <form class="no-print" noValidate onSubmit={(e) => void submit(e)}>
-        {Object.keys(errors).length > 0 && (
-          <p class="field-error" role="alert">
-            {errors.form ?? R.invalid}
-          </p>
-        )}
+      <form ref={formRef} class="no-print" noValidate onSubmit={(e) => void submit(e)}>
+        <ErrorSummary errors={errors} idOf={idOfError} />
         <fieldset class="form-section">
           <legend>{R.formLegend}</legend>
           {form.map((field) => (
@@ -151,23 +164,32 @@ export function ReferralWriteScreen({
               <label for="f-representant">{R.representativeName}</label>
               <input
                 id="f-representant"
+                autocomplete="off"
                 value={representative}
+                aria-invalid={errors.representant ? true : undefined}
+                aria-describedby={errors.representant ? 'f-representant-error' : undefined}
                 onInput={(e) => setRepresentative(e.currentTarget.value)}
               />
+              {errors.representant && (
+                <p id="f-representant-error" class="field-error">
+                  {errors.representant}
+                </p>
+              )}
             </div>
           )}
           <label class="check">
             <input
               type="checkbox"
+              id="f-consent"
               checked={consent}
               aria-invalid={errors.consent ? true : undefined}
-              aria-describedby={errorId('consent')}
+              aria-describedby={errors.consent ? 'f-consent-error' : undefined}
               onChange={(e) => setConsent(e.currentTarget.checked)}
             />
             {R.consentCheck(partner)}
           </label>
           {errors.consent && (
-            <p id="err-consent" class="field-error">
+            <p id="f-consent-error" class="field-error">
               {errors.consent}
             </p>
           )}
@@ -225,7 +247,7 @@ function AnswerField(props: {
   let input: preact.JSX.Element;
   if (field.type === 'oui-non') {
     input = (
-      <div class="choices" role="radiogroup" aria-labelledby={`${id}-label`} {...aria}>
+      <div id={id} class="choices" role="radiogroup" aria-labelledby={`${id}-label`} {...aria}>
         {([true, false] as const).map((b) => (
           <label class="check" key={String(b)}>
             <input type="radio" name={id} checked={value === b} onChange={() => onChange(field.id, b)} />
@@ -246,12 +268,13 @@ function AnswerField(props: {
       </select>
     );
   } else {
-    const type = field.type === 'date' ? 'date' : field.type === 'nombre' ? 'text' : 'text';
+    const kind = keyboardOf(field);
     input = (
       <input
         id={id}
-        type={type}
-        inputMode={field.type === 'nombre' ? 'decimal' : undefined}
+        type={kind.type}
+        inputMode={kind.inputMode}
+        autocomplete="off"
         required={field.requis}
         value={text}
         onInput={(e) => onChange(field.id, e.currentTarget.value)}

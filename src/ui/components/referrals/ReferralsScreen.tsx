@@ -5,10 +5,12 @@ import { MOTIFS_REFUS_ORIENTATION, STATUTS_ORIENTATION } from '../../../domain/v
 import type { CatalogModel } from '../../models/catalog-model.ts';
 import type { ReferralModel } from '../../models/referral-model.ts';
 import { fr } from '../../strings.ts';
-import { contentOf, dateFr, isReceived, reminderOf, statusLabel } from './referral-view.ts';
+import { frReferral } from '../../strings-referral.ts';
+import { Badge } from '../Badge.tsx';
+import { contentOf, dateFr, isReceived, reminderOf, statusLabel, statusTone } from './referral-view.ts';
 import { namesOf, type ReferralContext, useReferralModel } from './use-referrals.ts';
 
-const R = fr.referral;
+const R = frReferral;
 
 /** Route /orientations: a partner's inbox, the referrals sent by the account's team, or a coordinator's counts. */
 export function ReferralsScreen({ context }: { context: ReferralContext }) {
@@ -77,12 +79,20 @@ function ReferralItem(props: { item: ReferralOnDevice; model: ReferralModel | nu
       <p>{R.to(partner, service)}</p>
       {item.server && <p>{R.from(item.server.envoyeur.nom)}</p>}
       <p>
-        <strong class="badge" data-testid="referral-status">
+        <Badge tone={statusTone(item)} testId="referral-status">
           {statusLabel(item)}
-        </strong>{' '}
-        {item.server ? R.sentOn(dateFr(item.server.envoyee_le)) : R.writtenOn(dateFr(item.updatedAt))}
+        </Badge>{' '}
+        {item.server
+          ? frReferral.sentOnDate(dateFr(item.server.envoyee_le))
+          : frReferral.writtenOnDate(dateFr(item.updatedAt))}
       </p>
       {item.server?.motif && <p>{R.reasonLabel(MOTIFS_REFUS_ORIENTATION[item.server.motif])}</p>}
+      {item.server?.rendez_vous && (
+        <p data-testid="referral-appointment-line">
+          {R.appointment.title} :{' '}
+          {R.appointment.when(dateFr(`${item.server.rendez_vous.date}T12:00:00Z`), item.server.rendez_vous.heure)}
+        </p>
+      )}
       {reminder && <p class="notice">{reminder}</p>}
     </li>
   );

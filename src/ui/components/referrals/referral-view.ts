@@ -7,9 +7,10 @@ import { daysSince, needsReminder } from '../../../domain/referral-rules.ts';
 import type { ChampLiaison } from '../../../domain/service.ts';
 import type { Account } from '../../../domain/sync-protocol.ts';
 import { STATUTS_ORIENTATION } from '../../../domain/vocabulary.ts';
-import { fr } from '../../strings.ts';
+import { frReferral } from '../../strings-referral.ts';
+import { type BadgeTone, REFERRAL_TONES } from '../Badge.tsx';
 
-const R = fr.referral;
+const R = frReferral;
 
 export const dateFr = (iso: string) => new Date(iso).toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' });
 export const dateTimeFr = (iso: string) =>
@@ -20,6 +21,13 @@ export function contentOf(item: ReferralOnDevice) {
   const source = item.server ?? item.draft;
   if (!source) throw new Error('orientation vide');
   return source;
+}
+
+/** The badge's tone for `statusLabel`: what waits for the network, what the server refused, or the status. */
+export function statusTone(item: ReferralOnDevice): BadgeTone {
+  if (!item.server) return item.refusal ? 'danger' : 'waiting';
+  if (item.pending.some((p) => p.kind === 'status')) return 'waiting';
+  return REFERRAL_TONES[item.server.statut];
 }
 
 export function statusLabel(item: ReferralOnDevice): string {
@@ -47,6 +55,9 @@ export function expiryOf(item: ReferralOnDevice, policy: ReferralPolicy): string
   );
 }
 
+/** A phone number as a `tel:` address: digits and a leading +, nothing else. */
+export const telHref = (phone: string) => `tel:${phone.replace(/[^+\d]/g, '')}`;
+
 /** An answer as a sentence: yes/no in words, dates in French. */
 export function answerText(field: ChampLiaison, answers: Answers): string {
   const value = answers[field.id];
@@ -54,4 +65,17 @@ export function answerText(field: ChampLiaison, answers: Answers): string {
   if (typeof value === 'boolean') return value ? R.yes : R.no;
   if (field.type === 'date' && typeof value === 'string') return dateFr(value);
   return String(value);
+}
+
+/** The keyboard a field calls for: numbers, a phone number, an e-mail address, a date, or text. */
+export function keyboardOf(field: ChampLiaison): {
+  type: 'text' | 'tel' | 'email' | 'date';
+  inputMode?: 'decimal' | 'tel' | 'email';
+} {
+  if (field.type === 'date') return { type: 'date' };
+  if (field.type === 'nombre') return { type: 'text', inputMode: 'decimal' };
+  const words = `${field.id} ${field.libelle}`.toLowerCase();
+  if (/t[ée]l[ée]phone|portable/.test(words)) return { type: 'tel', inputMode: 'tel' };
+  if (/courriel|e-?mail|m[ée]l\b/.test(words)) return { type: 'email', inputMode: 'email' };
+  return { type: 'text' };
 }

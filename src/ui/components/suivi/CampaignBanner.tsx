@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { enCours } from '../../../domain/campagne.ts';
+import { parisDay } from '../../../matching/hours/paris-time.ts';
 import type { CampaignView } from '../../models/campagne-model.ts';
 import { frSuivi } from '../../strings-suivi.ts';
 import type { SuiviContext } from './SignalementsScreen.tsx';
@@ -28,7 +29,7 @@ export function CampaignBanner({ context }: { context: SuiviContext }) {
       stop?.();
     };
   }, []);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = parisDay(Date.now());
   const todo = views.filter(
     (v) =>
       enCours(v.campagne, today) && v.partners.some((p) => p.structureId === own && p.progression.etat !== 'termine'),

@@ -1,9 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import type { SectionCampagne } from '../../../domain/campagne.ts';
+import { parisDay } from '../../../matching/hours/paris-time.ts';
 import type { CampagneModel } from '../../models/campagne-model.ts';
 import { fr } from '../../strings.ts';
 import { frSuivi } from '../../strings-suivi.ts';
+import { ErrorSummary } from '../ErrorSummary.tsx';
 import { SelectField, TextField } from '../FormFields.tsx';
 import { useFocusFirstError } from '../use-focus-first-error.ts';
 import type { SuiviContext } from './SignalementsScreen.tsx';
@@ -20,7 +22,7 @@ export function CampaignNewScreen({ context }: { context: SuiviContext }) {
   const location = useLocation();
   const [model, setModel] = useState<CampagneModel | null>(null);
   const [partners, setPartners] = useState<Partner[]>([]);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = parisDay(Date.now());
   const [nom, setNom] = useState('');
   const [debut, setDebut] = useState(today);
   const [fin, setFin] = useState('');
@@ -68,10 +70,11 @@ export function CampaignNewScreen({ context }: { context: SuiviContext }) {
       }}
     >
       <h1 id="campaign-new-title">{C.newTitle}</h1>
+      <ErrorSummary errors={errors} />
       <TextField path="nom" label={C.name} value={nom} onInput={setNom} error={errors.nom} />
       <TextField path="debut" label={C.start} type="date" value={debut} onInput={setDebut} error={errors.debut} />
       <TextField path="fin" label={C.end} type="date" value={fin} onInput={setFin} error={errors.fin} />
-      <fieldset aria-describedby={errors.sections ? 'f-sections-error' : undefined}>
+      <fieldset id="f-sections" aria-describedby={errors.sections ? 'f-sections-error' : undefined}>
         <legend>{C.sectionsLegend}</legend>
         {Object.entries(frSuivi.sections).map(([value, label]) => (
           <label key={value} class="choice">
@@ -92,7 +95,7 @@ export function CampaignNewScreen({ context }: { context: SuiviContext }) {
           </p>
         )}
       </fieldset>
-      <fieldset aria-describedby={errors.partenaires ? 'f-partenaires-error' : undefined}>
+      <fieldset id="f-partenaires" aria-describedby={errors.partenaires ? 'f-partenaires-error' : undefined}>
         <legend>{C.partnersLegend}</legend>
         <SelectField
           path="campaign-commune"

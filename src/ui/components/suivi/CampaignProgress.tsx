@@ -1,7 +1,8 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { type CanalCampagne, compteurs, type SectionCampagne } from '../../../domain/campagne.ts';
 import type { CampagneModel, CampaignView, PartnerProgress } from '../../models/campagne-model.ts';
 import { frSuivi } from '../../strings-suivi.ts';
+import { useFocusFirstError } from '../use-focus-first-error.ts';
 
 const C = frSuivi.campaigns;
 const fmt = (iso: string) => new Date(`${iso}T12:00:00Z`).toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' });
@@ -68,21 +69,27 @@ function RecordAnswer({
   const [canal, setCanal] = useState<CanalCampagne>('telephone');
   const [answers, setAnswers] = useState<Partial<Record<SectionCampagne, 'confirmee' | 'modifiee'>>>({});
   const [error, setError] = useState<string | undefined>(undefined);
+  const [failures, setFailures] = useState(0);
+  const form = useRef<HTMLFormElement>(null);
+  useFocusFirstError(form, failures);
+  const fail = (message: string) => {
+    setError(message);
+    setFailures((n) => n + 1);
+  };
   const base = `rec-${partner.structureId.replace(/[^A-Za-z0-9_]+/g, '-')}`;
   return (
     <details>
       <summary>{C.recordNamed(partner.nom)}</summary>
       <form
+        ref={form}
         noValidate
         onSubmit={async (e) => {
           e.preventDefault();
-          if (Object.keys(answers).length === 0) {
-            setError(C.recordNothing);
-            return;
-          }
+          if (Object.keys(answers).length === 0) return fail(C.recordNothing);
           const saved = await model.record(view.campagne.id, partner.structureId, answers, canal);
-          setError(saved.ok ? undefined : (saved.problems[0]?.message ?? frSuivi.report.failed));
-          if (saved.ok) setAnswers({});
+          if (!saved.ok) return fail(saved.problems[0]?.message ?? frSuivi.report.failed);
+          setError(undefined);
+          setAnswers({});
         }}
       >
         <p class="hint">{C.recordHint}</p>

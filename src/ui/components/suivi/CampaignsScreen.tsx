@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { enCours } from '../../../domain/campagne.ts';
+import { parisDay } from '../../../matching/hours/paris-time.ts';
 import type { CampagneModel, CampaignView } from '../../models/campagne-model.ts';
 import { fr } from '../../strings.ts';
 import { frSuivi } from '../../strings-suivi.ts';
@@ -35,7 +36,7 @@ export function CampaignsScreen({ context }: { context: SuiviContext }) {
   const account = context.session.account.value;
   const coordinator = account?.role === 'coordinateur';
   const own = account?.role === 'partenaire' ? account.structure_id : undefined;
-  const today = new Date().toISOString().slice(0, 10);
+  const today = parisDay(Date.now());
   const shown = coordinator ? views : views?.filter((v) => enCours(v.campagne, today));
   return (
     <section aria-labelledby="campaigns-title">

@@ -2,6 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import type { MotifSignalement } from '../../../domain/signalement.ts';
 import type { SignalementModel } from '../../models/signalement-model.ts';
 import { frSuivi } from '../../strings-suivi.ts';
+import { ErrorSummary } from '../ErrorSummary.tsx';
 import { SelectField, TextField } from '../FormFields.tsx';
 import { useFocusFirstError } from '../use-focus-first-error.ts';
 
@@ -74,6 +75,7 @@ export function ReportForm({
     >
       <h2 id="report-title">{R.title}</h2>
       <p class="hint">{R.hint}</p>
+      <ErrorSummary errors={errors} />
       <fieldset>
         <legend>{R.motif}</legend>
         {Object.entries(frSuivi.motifs).map(([value, label]) => (

@@ -1,7 +1,9 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { ReportItem, SignalementModel } from '../../models/signalement-model.ts';
 import { frSuivi } from '../../strings-suivi.ts';
+import { Badge } from '../Badge.tsx';
 import { TextField } from '../FormFields.tsx';
+import { useFocusFirstError } from '../use-focus-first-error.ts';
 
 const R = frSuivi.reports;
 const day = (iso: string) => new Date(iso).toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' });
@@ -35,6 +37,9 @@ function Report({ item, model, showListing }: { item: ReportItem; model: Signale
   const { report } = item;
   const [answer, setAnswer] = useState('');
   const [error, setError] = useState<string | undefined>(undefined);
+  const [failures, setFailures] = useState(0);
+  const form = useRef<HTMLFormElement>(null);
+  useFocusFirstError(form, failures);
   const motif = frSuivi.motifs[report.motif];
   const path = `reponse-${report.id}`;
   return (
@@ -50,18 +55,24 @@ function Report({ item, model, showListing }: { item: ReportItem; model: Signale
       )}
       {report.commentaire && <p>{report.commentaire}</p>}
       <p class="hint">{R.by(report.auteur.nom, day(report.signale_le))}</p>
-      <p class="badge" data-testid="report-state">
+      <Badge as="p" tone={report.cloture ? 'neutral' : 'warning'} testId="report-state">
         {report.cloture ? R.closed(report.cloture.par, day(report.cloture.le)) : R.open}
-      </p>
+      </Badge>
       {report.cloture?.reponse && <p data-testid="report-answer">{report.cloture.reponse}</p>}
-      {item.pending && <p class="badge">{R.pending}</p>}
+      {item.pending && (
+        <Badge as="p" tone="waiting">
+          {R.pending}
+        </Badge>
+      )}
       {report.etat === 'ouvert' && model.mayClose(report) && (
         <form
+          ref={form}
           noValidate
           onSubmit={async (e) => {
             e.preventDefault();
             const done = await model.close(report.id, answer);
             setError(done.ok ? undefined : (done.problems[0]?.message ?? frSuivi.report.failed));
+            if (!done.ok) setFailures((n) => n + 1);
           }}
         >
           <TextField

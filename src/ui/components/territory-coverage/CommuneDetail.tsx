@@ -3,7 +3,9 @@ import type { CoverageCell } from '../../../matching/territory-coverage/coverage
 import { type GapRules, gapsOf } from '../../../matching/territory-coverage/gaps.ts';
 import type { Measure } from '../../../matching/territory-coverage/measures.ts';
 import { gapsText, territoryName, valueText } from '../../models/coverage-words.ts';
+import type { Cell } from '../../models/stats-client.ts';
 import { frCouverture } from '../../strings-couverture.ts';
+import { frDemande } from '../../strings-demande.ts';
 
 const D = frCouverture;
 const COUNTS: ReadonlySet<Measure> = new Set<Measure>(['services', 'inconditionnels']);
@@ -15,6 +17,8 @@ const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
  */
 export function CommuneDetail(props: {
   cell: CoverageCell | null;
+  /** The orientations of the month chosen under « Demandes sans réponse » (none recorded: undefined). */
+  demand?: Cell | undefined;
   measure: Measure;
   rules: GapRules;
   onActors: (code: string) => void;
@@ -36,6 +40,7 @@ export function CommuneDetail(props: {
           {/* The figure the map colours the commune by, when it is not the count just said. */}
           {!COUNTS.has(props.measure) && <p>{capitalised(valueText(cell, props.measure))}</p>}
           <p>{gaps.length > 0 ? D.gaps(gapsText(gaps, props.rules)) : D.noGap}</p>
+          {props.demand && <p>{frDemande.detail(props.demand.sans_reponse, props.demand.orientations)}</p>}
           <button type="button" class="button small" onClick={() => props.onActors(cell.code)}>
             {D.actors(name)}
           </button>

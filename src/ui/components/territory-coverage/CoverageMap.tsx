@@ -11,8 +11,10 @@ import {
 import type { CommuneMap } from '../../models/commune-map.ts';
 import { classText, gapsText, gapText, territoryName, valueText } from '../../models/coverage-words.ts';
 import { placeNames, type View } from '../../models/map-layout.ts';
+import type { QpvShape } from '../../models/qpv-outlines.ts';
 import { fr } from '../../strings.ts';
 import { frCouverture } from '../../strings-couverture.ts';
+import { frDemande } from '../../strings-demande.ts';
 import { or } from '../../text/fr-format.ts';
 import { frameStyle, MapNames, useFrameWidth } from '../map/map-frame.tsx';
 
@@ -71,11 +73,14 @@ export function CoverageMap(props: {
   onPick: (code: string) => void;
   /** The picked commune's detail, at the head of the legend's column: right under the map on a phone. */
   detail?: ComponentChildren;
+  /** QPV outlines to draw (those the reference file has). */
+  qpv?: readonly QpvShape[];
 }) {
   const { map, cells, measure, rules } = props;
   const classes = measureClasses(measure);
   const used = classes.map((c) => colourIndex(measure, c.index));
   const shown = GAPS_SHOWN[measure];
+  const qpv = props.qpv ?? [];
   const [frame, widthPx] = useFrameWidth();
   const view: View = { x: 0, y: 0, w: map.width, h: map.height };
   // Lyon is one shape here: its arrondissements are named in the table, not on the map.
@@ -130,6 +135,10 @@ export function CoverageMap(props: {
                 />
               );
             })}
+            {/* QPV outlines, when the reference file has them: dashed over the communes, never in the way of a touch. */}
+            {qpv.map((q) => (
+              <path key={q.code} d={q.d} class="qpv-outline" data-qpv={q.code} />
+            ))}
           </svg>
           <MapNames names={names} view={view} />
         </div>
@@ -151,6 +160,7 @@ export function CoverageMap(props: {
           <li>
             <Swatch fill="url(#cov-hatch-0)" /> {C.legendGap(or(shown.map((g) => gapText(g, rules))))}
           </li>
+          {qpv.length > 0 && <li>{frDemande.qpvLegend(qpv.map((q) => q.nom))}</li>}
         </ul>
       </div>
     </div>

@@ -16,7 +16,7 @@ beforeAll(async () => {
 function open() {
   render(
     <LocationProvider>
-      <CoverageScreen catalog={signal(catalog)} />
+      <CoverageScreen catalog={signal(catalog)} online={signal(false)} getToken={() => null} />
     </LocationProvider>,
   );
 }

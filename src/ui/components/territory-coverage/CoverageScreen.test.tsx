@@ -18,7 +18,7 @@ afterEach(() => vi.restoreAllMocks());
 function open() {
   render(
     <LocationProvider>
-      <CoverageScreen catalog={signal(catalog)} />
+      <CoverageScreen catalog={signal(catalog)} online={signal(false)} getToken={() => null} />
     </LocationProvider>,
   );
 }
@@ -117,5 +117,59 @@ describe('the coverage screen', () => {
     expect(created[0]?.type).toBe('text/csv;charset=utf-8');
     expect(text?.split('\r\n')[0]).toMatch(/^\uFEFFCode INSEE;Territoire;Population;Besoin;Services;/);
     expect(text).toContain('69259;Vénissieux;65502;Aide alimentaire (colis, distribution);1;1;0;1;5;non;non;0;0,15;');
+  });
+});
+
+describe('demandes sans réponse on the coverage screen', () => {
+  const stats = {
+    cells: [
+      { commune: '69266', need: 'aide-alimentaire', month: '2026-11', orientations: 40, sans_reponse: 12 },
+      { commune: '69259', need: 'aide-alimentaire', month: '2026-11', orientations: 9, sans_reponse: '< 5' },
+      { commune: '69259', need: 'aide-alimentaire', month: '2026-10', orientations: 6, sans_reponse: 6 },
+      { commune: '69266', need: 'repas', month: '2026-11', orientations: 7, sans_reponse: 5 },
+    ],
+  };
+  const answer = () =>
+    vi.fn<typeof fetch>(
+      async () => new Response(JSON.stringify(stats), { headers: { 'content-type': 'application/json' } }),
+    );
+
+  it('lists, for the need and the latest month, each commune’s orientations without an answer, most first, small counts « < 5 »', async () => {
+    const fetchImpl = answer();
+    render(
+      <LocationProvider>
+        <CoverageScreen
+          catalog={signal(catalog)}
+          online={signal(true)}
+          getToken={() => 'jeton'}
+          fetchImpl={fetchImpl}
+        />
+      </LocationProvider>,
+    );
+    const demand = await screen.findByTestId('demand-table');
+    expect(String(fetchImpl.mock.calls[0]?.[0])).toBe('/api/v1/stats/orientations');
+    const rows = within(demand)
+      .getAllByRole('row')
+      .slice(1)
+      .map((r) => r.textContent);
+    expect(rows).toEqual(['Villeurbanne1240', 'Vénissieux< 59']);
+    fireEvent.change(screen.getByLabelText('Mois'), { target: { value: '2026-10' } });
+    expect(within(screen.getByTestId('demand-table')).getAllByRole('row')[1]?.textContent).toBe('Vénissieux66');
+  });
+
+  it('says it waits for the network when offline, and asks nothing', () => {
+    const fetchImpl = answer();
+    render(
+      <LocationProvider>
+        <CoverageScreen
+          catalog={signal(catalog)}
+          online={signal(false)}
+          getToken={() => 'jeton'}
+          fetchImpl={fetchImpl}
+        />
+      </LocationProvider>,
+    );
+    expect(within(screen.getByTestId('demand-section')).getByText(/Hors ligne/)).toBeTruthy();
+    expect(fetchImpl).not.toHaveBeenCalled();
   });
 });

@@ -1,5 +1,6 @@
 import type { ReadonlySignal } from '@preact/signals';
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { QPV_LIST } from '../../../domain/qpv.ts';
 import { BESOINS, type NeedValue } from '../../../domain/vocabulary.ts';
 import { parisDay } from '../../../matching/hours/paris-time.ts';
 import { actorsByTerritory } from '../../../matching/territory-coverage/actors.ts';
@@ -10,11 +11,14 @@ import type { CatalogModel } from '../../models/catalog-model.ts';
 import { communeMap } from '../../models/commune-map.ts';
 import { actorsCsv, coverageCsv } from '../../models/coverage-csv.ts';
 import { territoryName } from '../../models/coverage-words.ts';
+import { type QpvShape, qpvShapes } from '../../models/qpv-outlines.ts';
+import { statsClient } from '../../models/stats-client.ts';
 import { fr } from '../../strings.ts';
 import { date } from '../../text/fr-format.ts';
 import { CommuneDetail } from './CommuneDetail.tsx';
 import { CoverageMap } from './CoverageMap.tsx';
 import { CoverageTable } from './CoverageTable.tsx';
+import { DemandSection, demandOf, latestMonth, useDemand } from './DemandSection.tsx';
 import { downloadText } from './download.ts';
 import { TerritoryActors } from './TerritoryActors.tsx';
 
@@ -23,6 +27,7 @@ const NEEDS = Object.keys(BESOINS) as NeedValue[];
 const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
 /** Drawn once per chunk load: the outlines never change while the app runs. */
 let map: ReturnType<typeof communeMap> | null = null;
+let qpvOutlines: QpvShape[] | null = null;
 
 /**
  * Couverture et manques (coordination): for a need, each territory's coverage on a map and in a table, the gaps
@@ -30,7 +35,18 @@ let map: ReturnType<typeof communeMap> | null = null;
  * the last sync brought (the catalog model), so the screen works offline; the hours figures appear once the hours
  * library (a lazy chunk) is loaded.
  */
-export function CoverageScreen({ catalog }: { catalog: ReadonlySignal<CatalogModel | null> }) {
+export function CoverageScreen({
+  catalog,
+  online,
+  getToken,
+  fetchImpl,
+}: {
+  catalog: ReadonlySignal<CatalogModel | null>;
+  online: ReadonlySignal<boolean>;
+  getToken: () => string | null;
+  /** Tests answer the statistics request themselves. */
+  fetchImpl?: typeof fetch;
+}) {
   const [need, setNeed] = useState<NeedValue>('aide-alimentaire');
   const [measure, setMeasure] = useState<Measure>('services');
   const [distanceText, setDistanceText] = useState(String(DEFAULT_MAX_DISTANCE_KM));
@@ -39,6 +55,10 @@ export function CoverageScreen({ catalog }: { catalog: ReadonlySignal<CatalogMod
   const [needOnly, setNeedOnly] = useState(true);
   /** The commune touched on the map: its detail shows, and the actors' list follows it. */
   const [picked, setPicked] = useState<string | null>(null);
+  const stats = useMemo(() => statsClient({ getToken, ...(fetchImpl ? { fetchImpl } : {}) }), [getToken, fetchImpl]);
+  const demand = useDemand(stats, online);
+  const [chosenMonth, setMonth] = useState<string | null>(null);
+  const month = chosenMonth ?? latestMonth(demand);
 
   const model = catalog.value;
   useEffect(() => {
@@ -58,6 +78,7 @@ export function CoverageScreen({ catalog }: { catalog: ReadonlySignal<CatalogMod
   const parsed = Number(distanceText.replace(',', '.'));
   const rules = { maxDistanceKm: Number.isFinite(parsed) && parsed > 0 ? parsed : DEFAULT_MAX_DISTANCE_KM };
   map ??= communeMap();
+  qpvOutlines ??= qpvShapes(map, QPV_LIST);
 
   const needLabel = BESOINS[need].label;
   const cells = matrix?.byNeed.get(need) ?? [];
@@ -145,6 +166,7 @@ export function CoverageScreen({ catalog }: { catalog: ReadonlySignal<CatalogMod
               needLabel={needLabel}
               rules={rules}
               picked={picked}
+              qpv={qpvOutlines}
               onPick={(code) => {
                 setPicked(code);
                 setTerritory(code);
@@ -152,6 +174,7 @@ export function CoverageScreen({ catalog }: { catalog: ReadonlySignal<CatalogMod
               detail={
                 <CommuneDetail
                   cell={(picked && byCode.get(picked)) || null}
+                  demand={picked ? demandOf(demand, picked, need, month) : undefined}
                   measure={measure}
                   rules={rules}
                   onActors={(code) => {
@@ -170,6 +193,7 @@ export function CoverageScreen({ catalog }: { catalog: ReadonlySignal<CatalogMod
             </label>
             <CoverageTable cells={sorted} needLabel={needLabel} rules={rules} onlyGaps={onlyGaps} />
             <p class="hint">{C.qpvNote}</p>
+            <DemandSection state={demand} need={need} month={month} onMonth={setMonth} today={today} />
             {actors && (
               <TerritoryActors
                 territories={territories}

@@ -29,6 +29,7 @@ export const ar: HandoutWords = {
     nutrition_awareness: 'تعلّم الأكل الصحي',
   },
   hours: 'أوقات العمل',
+  receptionHours: 'أوقات عمل الاستقبال',
   nextOpenings: 'أيام الفتح القادمة',
   everyWeek: 'كل أسبوع',
   noHours: 'أوقات العمل غير معروفة: اتصل قبل الذهاب.',

@@ -28,6 +28,7 @@ export const en: HandoutWords = {
     nutrition_awareness: 'Learning to eat well',
   },
   hours: 'Opening times',
+  receptionHours: 'Reception opening times',
   nextOpenings: 'Next open days',
   everyWeek: 'Every week',
   noHours: 'Opening times unknown: call before you go.',

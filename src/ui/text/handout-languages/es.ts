@@ -29,6 +29,7 @@ export const es: HandoutWords = {
     nutrition_awareness: 'Aprender a comer bien',
   },
   hours: 'Horario',
+  receptionHours: 'Horario de la recepción',
   nextOpenings: 'Próximos días de apertura',
   everyWeek: 'Cada semana',
   noHours: 'Horario desconocido: llame antes de ir.',

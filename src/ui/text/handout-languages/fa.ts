@@ -31,6 +31,7 @@ export const fa: HandoutWords = {
     nutrition_awareness: 'آموختن تغذیهٔ سالم',
   },
   hours: 'ساعات کار',
+  receptionHours: 'ساعات کار پذیرش',
   nextOpenings: 'روزهای باز آینده',
   everyWeek: 'هر هفته',
   noHours: 'ساعات کار معلوم نیست: پیش از رفتن تیلفون کنید.',

@@ -42,6 +42,7 @@ export const fr = {
     string
   >,
   hours: 'Horaires',
+  receptionHours: 'Horaires de l’accueil',
   nextOpenings: 'Prochaines ouvertures',
   everyWeek: 'Chaque semaine',
   noHours: 'Horaires non renseignés : appelez avant de venir.',

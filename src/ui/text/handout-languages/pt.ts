@@ -29,6 +29,7 @@ export const pt: HandoutWords = {
     nutrition_awareness: 'Aprender a comer bem',
   },
   hours: 'Horário',
+  receptionHours: 'Horário da receção',
   nextOpenings: 'Próximos dias de abertura',
   everyWeek: 'Todas as semanas',
   noHours: 'Horário desconhecido: ligue antes de ir.',

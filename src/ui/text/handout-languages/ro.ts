@@ -29,6 +29,7 @@ export const ro: HandoutWords = {
     nutrition_awareness: 'Învățăm să mâncăm sănătos',
   },
   hours: 'Program',
+  receptionHours: 'Programul recepției',
   nextOpenings: 'Următoarele zile cu program',
   everyWeek: 'În fiecare săptămână',
   noHours: 'Program necunoscut: sunați înainte să mergeți.',

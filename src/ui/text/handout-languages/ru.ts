@@ -29,6 +29,7 @@ export const ru: HandoutWords = {
     nutrition_awareness: 'Учимся правильно питаться',
   },
   hours: 'Часы работы',
+  receptionHours: 'Часы работы приёмной',
   nextOpenings: 'Ближайшие дни работы',
   everyWeek: 'Каждую неделю',
   noHours: 'Часы работы неизвестны: позвоните перед тем, как идти.',

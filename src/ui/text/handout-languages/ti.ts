@@ -30,6 +30,7 @@ export const ti: HandoutWords = {
     nutrition_awareness: 'ጥዑይ ኣመጋግባ ምምሃር',
   },
   hours: 'ሰዓታት ስራሕ',
+  receptionHours: 'ሰዓታት ስራሕ መቐበሊ',
   nextOpenings: 'ዝቕጽሉ ክፉት መዓልትታት',
   everyWeek: 'ኩሉ ሰሙን',
   noHours: 'ሰዓታት ስራሕ ኣይፍለጥን። ቅድሚ ምኻድኩም ደውሉ።',

@@ -30,6 +30,7 @@ export const tr: HandoutWords = {
     nutrition_awareness: 'Sağlıklı beslenmeyi öğrenmek',
   },
   hours: 'Çalışma saatleri',
+  receptionHours: 'Karşılama saatleri',
   nextOpenings: 'Sonraki açık günler',
   everyWeek: 'Her hafta',
   noHours: 'Çalışma saatleri bilinmiyor: gitmeden önce arayın.',

@@ -29,6 +29,7 @@ export const uk: HandoutWords = {
     nutrition_awareness: 'Вчимося правильно харчуватися',
   },
   hours: 'Години роботи',
+  receptionHours: 'Години роботи приймальні',
   nextOpenings: 'Найближчі дні роботи',
   everyWeek: 'Щотижня',
   noHours: 'Години роботи невідомі: зателефонуйте перед тим, як іти.',

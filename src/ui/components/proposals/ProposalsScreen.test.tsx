@@ -1,0 +1,107 @@
+// Propositions for a coordinator: who proposed (name, role, team) and when, written out; the structure a proposal
+// duplicates picked among the likely ones (by name and address), or found by a search — not a list of 42.
+import { signal } from '@preact/signals';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { aStructure } from '../../../../tests/fixtures/records.ts';
+import { deviceWith } from '../../../../tests/fixtures/ui-device.ts';
+import type { BoussoleDatabase } from '../../../db/database.ts';
+import type { Account } from '../../../domain/sync-protocol.ts';
+import { createDirectoryModel } from '../../models/directory-model.ts';
+import { createListingActions } from '../../models/listing-actions.ts';
+import { createPendingModel } from '../../models/pending-model.ts';
+import { type ProposalsContext, ProposalsScreen } from './ProposalsScreen.tsx';
+
+const CLAIRE: Account = { id: 'compte-claire', nom: 'Claire', role: 'coordinateur' };
+const published = [
+  aStructure(1, { nom: 'Épicerie solidaire Le Panier', adresse: '3 rue Paul Bert' }),
+  aStructure(2, { nom: 'MDM de Vénissieux', adresse: '5 avenue Marcel Houël' }),
+  aStructure(3, { nom: 'CCAS de Vénissieux', adresse: '7 avenue Marcel Houël' }),
+  ...Array.from({ length: 40 }, (_, i) =>
+    aStructure(10 + i, { nom: `Association ${i}`, adresse: `${i} rue de la Paix` }),
+  ),
+];
+const proposal = aStructure(90, {
+  nom: 'Epicerie le Panier',
+  adresse: '3 r. Paul-Bert',
+  statut: 'proposee',
+  proposee_par: { account_id: 'compte-ines', nom: 'Inès Martin', role: 'travailleur', equipe_id: 'test--s2' },
+  proposee_le: '2026-12-03T09:30:00Z',
+});
+const older = aStructure(91, {
+  nom: 'Jardin partagé des Minguettes',
+  statut: 'proposee',
+  date_maj: '2026-10-01',
+  proposee_par: { account_id: 'compte-theo', nom: 'Théo' },
+});
+
+const cleanups: Array<() => void> = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0)) c();
+});
+
+async function open(account: Account = CLAIRE) {
+  const { db } = await deviceWith([...published, proposal, older], []);
+  const pending = createPendingModel(db);
+  cleanups.push(() => {
+    pending.dispose();
+    void db.delete();
+  });
+  const context = {
+    session: { account: signal(account) },
+    listings: async () => createListingActions(db, () => account),
+    pending,
+    directory: createDirectoryModel(db),
+  } as unknown as ProposalsContext;
+  render(<ProposalsScreen context={context} />);
+  await screen.findByRole('heading', { level: 2, name: 'Epicerie le Panier' });
+  return db as BoussoleDatabase;
+}
+const article = (name: string) => screen.getByRole('heading', { level: 2, name }).closest('article') as HTMLElement;
+
+describe('Propositions', () => {
+  it('says who proposed, with role and team, and when, the date written out', async () => {
+    await open();
+    expect(within(article('Epicerie le Panier')).getByTestId('proposed-by').textContent).toBe(
+      'Proposée par Inès Martin (Travailleur·se social·e, MDM de Vénissieux) le 3 décembre 2026',
+    );
+    // Proposed before proposals were dated: the listing's date, said as such.
+    expect(within(article('Jardin partagé des Minguettes')).getByTestId('proposed-by').textContent).toBe(
+      'Proposée par Théo. Fiche datée du 1er octobre 2026',
+    );
+  });
+
+  it('offers the likely duplicates first, by name and address, and finds any other by a search', async () => {
+    const db = await open();
+    const card = article('Epicerie le Panier');
+    const group = within(card).getByRole('group', { name: 'Doublon d’une structure existante' });
+    const options = within(group).getAllByRole('radio');
+    expect(options.length).toBeLessThanOrEqual(5);
+    expect(within(group).getAllByRole('radio')[0]?.closest('label')?.textContent).toBe(
+      'Épicerie solidaire Le Panier — 3 rue Paul Bert, 69200 Vénissieux',
+    );
+    expect(within(group).queryByText(/Association 12/)).toBeNull();
+
+    fireEvent.input(within(group).getByLabelText('Chercher une autre structure (nom, adresse ou commune)'), {
+      target: { value: 'houel ccas' },
+    });
+    const ccas = within(group).getByRole('radio', { name: /^CCAS de Vénissieux/ });
+    fireEvent.click(ccas);
+    fireEvent.click(within(card).getByRole('button', { name: 'Fusionner' }));
+    await waitFor(async () => expect((await db.structures.get('test--s90'))?.fusion_vers).toBe('test--s3'));
+  });
+
+  it('says so when nothing is picked, and merges nothing', async () => {
+    const db = await open();
+    const card = article('Epicerie le Panier');
+    fireEvent.click(within(card).getByRole('button', { name: 'Fusionner' }));
+    expect(within(card).getByText('Choisissez la structure existante.')).toBeTruthy();
+    expect((await db.structures.get('test--s90'))?.fusion_vers).toBeUndefined();
+  });
+
+  it('shows a worker its own proposals with no decision to take', async () => {
+    await open({ id: 'compte-ines', nom: 'Inès Martin', role: 'travailleur' });
+    expect(within(article('Epicerie le Panier')).queryByRole('radio')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Fusionner' })).toBeNull();
+  });
+});
