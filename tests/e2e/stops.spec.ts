@@ -34,9 +34,11 @@ test.describe('Services qui se déplacent, hors ligne', () => {
     await expect(stop).toHaveText(
       /^(Prochain passage (aujourd’hui |demain )?(lundi|mercredi) \d{1,2}(er)? [a-zéû]+ à 18h30|Passe en ce moment, jusqu’à 19h45), Place Guichard \(Lyon 3e Arrondissement\), à \d+ m$/,
     );
+    // « Itinéraire » leads to the stop proposed, not to the structure's address.
+    await expect(maraude.getByTestId('itinerary')).toHaveAttribute('href', /45\.7597\d*(,|%2C)4\.8475/);
     // On the handout the person gets the stop, not the structure's address: the place and its passages.
-    await maraude.getByRole('button', { name: /^Ajouter à la fiche : / }).click();
-    await page.getByRole('link', { name: 'Voir la fiche à remettre' }).first().click();
+    await maraude.getByRole('button', { name: /^Ajouter à la liste : / }).click();
+    await page.getByRole('link', { name: 'Voir la liste à remettre' }).first().click();
     const handout = page.getByTestId('handout-partner');
     await expect(handout.getByTestId('handout-address')).toContainText('Place Guichard');
     await expect(handout.getByTestId('handout-address')).toContainText('69003 Lyon 3e Arrondissement');

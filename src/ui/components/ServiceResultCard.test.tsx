@@ -1,11 +1,12 @@
 // In the Annuaire, a service that moves is found in the communes it stops in and says where it goes and when it
 // passes next — not its structure's address and office hours.
 import { signal } from '@preact/signals';
-import { render, screen, waitFor, within } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { LocationProvider } from 'preact-iso';
-import { expect, it } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import { aService, aStructure } from '../../../tests/fixtures/records.ts';
 import { deviceWith } from '../../../tests/fixtures/ui-device.ts';
+import { createPlaceChoice } from '../models/place-choice.ts';
 import { DirectoryScreen } from './DirectoryScreen.tsx';
 
 it('finds a maraude in a commune it stops in, with its communes and its next passage', async () => {
@@ -50,4 +51,60 @@ it('finds a maraude in a commune it stops in, with its communes and its next pas
   expect(within(card).getByText(/^Se déplace : Lyon 3e Arrondissement, Vaulx-en-Velin/)).toBeTruthy();
   await waitFor(() => expect(card.querySelector('.hours-status')?.textContent).toMatch(/^Ouvert/));
   history.replaceState(null, '', '/');
+});
+
+it('says how far the maraude is from the chosen place at its nearest stop, not at its structure', async () => {
+  // The structure is in Vénissieux; the device stands a few steps from the maraude's stop on place Guichard.
+  const { catalog, db } = await deviceWith(
+    [aStructure(1)],
+    [
+      aService(1, 1, {
+        nom: 'Maraude du soir',
+        arrets: [
+          {
+            id: 'vaulx',
+            nom: 'Mas du Taureau',
+            commune: 'Vaulx-en-Velin',
+            code_insee: '69256',
+            latitude: null,
+            longitude: null,
+            horaires: 'Su 10:00-11:00',
+          },
+          {
+            id: 'guichard',
+            nom: 'Place Guichard',
+            commune: 'Lyon 3e Arrondissement',
+            code_insee: '69383',
+            latitude: 45.7597,
+            longitude: 4.8475,
+            horaires: 'Mo 18:30-19:45',
+          },
+        ],
+      }),
+    ],
+  );
+  vi.stubGlobal(
+    'navigator',
+    Object.create(navigator, {
+      geolocation: {
+        value: {
+          getCurrentPosition: (ok: (p: { coords: { latitude: number; longitude: number } }) => void) =>
+            ok({ coords: { latitude: 45.7601, longitude: 4.848 } }),
+        },
+      },
+    }),
+  );
+  history.replaceState(null, '', '/annuaire');
+  render(
+    <LocationProvider>
+      <DirectoryScreen catalog={signal(catalog)} place={createPlaceChoice()} />
+    </LocationProvider>,
+  );
+  fireEvent.click(screen.getByText('Distances depuis', { selector: 'summary' }));
+  fireEvent.click(screen.getByRole('button', { name: 'Utiliser ma position' }));
+  const card = await screen.findByRole('listitem');
+  await waitFor(() => expect(within(card).getByTestId('card-distance').textContent).toMatch(/^À \d0 m, /));
+  vi.unstubAllGlobals();
+  history.replaceState(null, '', '/');
+  await db.delete();
 });
