@@ -2,7 +2,7 @@
 // must match, exactly, as a prefix, or within 1 edit from 4 letters and 2 from 10) combined with filters. An empty
 // query browses the filtered directory alphabetically. Hours filters need the hours engine; without it they
 // cannot be applied and the answer says so (`hours: 'not_loaded'`, the filter ignored).
-import { zoneCovers } from '../../domain/communes.ts';
+import { communeByCode, zoneCovers } from '../../domain/communes.ts';
 import { type FiltreAlimentaire, offreRepond } from '../../domain/food-quality.ts';
 import { freshnessState } from '../../domain/freshness.ts';
 import { distanceKmRaw, type LatLon } from '../../domain/geo/distance.ts';
@@ -121,6 +121,21 @@ function inCommune(commune: string, e: SearchEntry): boolean {
 }
 
 /**
+ * How far a place is from an entry; a service that moves is as near as the nearest commune it stops in (the entry
+ * holds its stops' communes, not their positions).
+ */
+function kmFrom(latitude: number, longitude: number, e: SearchEntry): number {
+  let km = Number.POSITIVE_INFINITY;
+  if (e.stopCommunes !== null) {
+    for (const code of e.stopCommunes) {
+      const centre = communeByCode(code)?.centre;
+      if (centre) km = Math.min(km, distanceKmRaw(latitude, longitude, centre.latitude, centre.longitude));
+    }
+    return km;
+  }
+  return e.latitude === null || e.longitude === null ? km : distanceKmRaw(latitude, longitude, e.latitude, e.longitude);
+}
+/**
  * Over a snapshot (its index built on first use, unless `options.index` is given), or over a loaded index alone: the
  * start-up copy's, which answers before the snapshot is prepared (src/ui/models/catalog-model.ts).
  */
@@ -144,11 +159,7 @@ export function search(
     const found: Array<{ e: SearchEntry; km: number }> = [];
     for (const e of entries) {
       if (!accept(e)) continue;
-      const km =
-        e.latitude === null || e.longitude === null
-          ? Number.POSITIVE_INFINITY
-          : distanceKmRaw(latitude, longitude, e.latitude, e.longitude);
-      found.push({ e, km });
+      found.push({ e, km: kmFrom(latitude, longitude, e) });
     }
     found.sort((a, b) => a.km - b.km);
     for (const { e } of found.slice(0, limit)) {
