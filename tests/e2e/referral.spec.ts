@@ -61,7 +61,9 @@ test('une orientation écrite hors ligne part au retour du réseau, le partenair
   // The demo worker belongs to a team (its MDM, server/demo-accounts.ts): its list is the team's.
   await worker.goto('/orientations');
   await expect(worker.getByRole('heading', { name: 'Envoyées par votre équipe' })).toBeVisible();
-  await expect(worker.getByTestId('referrals-sent').getByTestId('referral')).toContainText('Awa Diallo');
+  // Other browser tests send as the same demo team: this one is the refused one.
+  const sent = worker.getByTestId('referrals-sent').getByTestId('referral').filter({ hasText: 'Refusée' });
+  await expect(sent).toContainText('Awa Diallo');
 
   await workerContext.close();
   await partnerContext.close();
