@@ -115,7 +115,7 @@ export function createApp({
   api.route('/', createDemoRoutes(store, mode === 'demo'));
   api.route('/', createAgendaRoutes(store, clock));
   api.route('/', createInteropRoutes(store, logger, clock));
-  api.route('/', createAdminRoutes(store, logger, clock, notify));
+  api.route('/', createAdminRoutes(store, logger, clock, notify, behindProxy));
   app.route(API_PREFIX, api);
   if (staticDir !== undefined) app.get('*', staticFiles(staticDir));
 

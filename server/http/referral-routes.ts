@@ -36,6 +36,11 @@ const feedQuerySchema = z.strictObject({
   limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(500)), 200),
 });
 
+// No silent queue: a referral nobody would read is refused, and the device keeps it with this reason beside the
+// printable fiche de liaison and the partner's phone.
+const UNREACHABLE =
+  'Ce partenaire ne reçoit pas les orientations dans Boussole (aucun compte partenaire actif) : l’orientation n’est pas transmise. Imprimez la fiche de liaison pour la personne ou appelez le partenaire.';
+
 const COUNTS_ONLY =
   'La coordination voit les chiffres des orientations (/api/v1/referrals/stats), jamais les personnes orientées.';
 
@@ -81,10 +86,18 @@ export function createReferralRoutes(
     const draft = body.value.referral;
     const found = await store.getStructure(draft.structure_id, readerOf(account));
     const serviceKnown = found?.services.some((s) => s.id === draft.service_id) ?? false;
+    const partnerReceives = found?.structure.recoit_orientations === true;
     const now = clock();
-    const outcome = await store.sendReferral({ draft, hash: mutationHash(draft), sender: account, serviceKnown, now });
+    const hash = mutationHash(draft);
+    const outcome = await store.sendReferral({ draft, hash, sender: account, serviceKnown, partnerReceives, now });
     if (outcome.kind === 'unknown-service') {
       return invalidRequest(c, [{ path: 'referral.service_id', message: 'Service inconnu chez ce partenaire' }]);
+    }
+    if (outcome.kind === 'unreachable') {
+      logger.info({ event: 'referral_unreachable', account_id: account.id, referral_id: draft.id });
+      return apiError(c, 422, 'partner_unreachable', UNREACHABLE, [
+        { path: 'referral.structure_id', message: UNREACHABLE },
+      ]);
     }
     if (outcome.kind === 'reused') {
       logger.error({ event: 'referral_id_reused', account_id: account.id, referral_id: draft.id });

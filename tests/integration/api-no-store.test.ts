@@ -149,7 +149,7 @@ async function everyApiCall() {
     { route: 'POST /admin/claims/:id/refuse', send: post('/admin/claims/demande-2/refuse', {}, coordinator) },
     {
       route: 'POST /claims',
-      send: post('/claims', { structure_id: 'test--s002', nom: 'Gérant', contact: 'gerant@example.org' }),
+      send: post('/claims', { structure_id: 'test--s003', nom: 'Gérant', contact: 'gerant@example.org' }),
     },
     {
       route: 'DELETE /session',
