@@ -12,7 +12,7 @@ import { MAX_SERVICES, tiersOf } from './rank-key.ts';
 const FOOD_NEEDS = maskOfNeeds(['aide-alimentaire', 'epicerie-solidaire', 'repas', 'bebe']);
 
 export interface Scan {
-  /** Entry indices, in directory order. */
+  /** Place indices (snapshot.ts `entryAt`), in directory order. */
   candidates: Int32Array;
   excluded: Int32Array;
   /** By entry index (only meaningful for scanned entries). */
@@ -36,8 +36,8 @@ export function scan(
   ev8r: Evaluator,
   publicOnly: boolean,
 ): Scan {
-  const entries = snapshot.entries;
-  const n = entries.length;
+  const places = snapshot.places;
+  const n = places.length;
   if (n > MAX_SERVICES) throw new RangeError(`At most ${MAX_SERVICES} services per directory (${n})`);
   const score = new Float64Array(n);
   const level = new Uint8Array(n);
@@ -58,12 +58,13 @@ export function scan(
   if (checks.length === 0) return empty;
 
   for (let i = 0; i < n; i++) {
-    const entry = entries[i];
-    if (entry === undefined) continue;
+    const entry = places[i];
+    // A service that moves is a candidate at its stops, not at its structure's address.
+    if (entry === undefined || entry.itinerant) continue;
     const relevant =
       wanted === 0 || (entry.needsMask & wanted) !== 0 || (suggestBaby && entry.service.categorie === 'baby_parcel');
     if (!relevant || (publicOnly && entry.professionalOnly)) {
-      notRelevant++;
+      if (entry.stop === null) notRelevant++;
       continue;
     }
     ev8r.evaluate(entry, ev);
