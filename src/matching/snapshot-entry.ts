@@ -53,6 +53,48 @@ export interface ServiceEntry extends SearchEntry {
   /** Fresh, organic, local, a choice of products: what the partner declared (food-offer.ts `qualitesOf`). */
   qualites: readonly QualiteAlimentaire[];
   capacity: 'disponible' | 'limite' | 'complet' | null;
+  /** Communes whose MDM recommends the partner (`recommandee_pour` on the structure); empty when none. */
+  recommandeePour: readonly string[];
+  /** What of the above some criteria act on, as `TRAIT` bits (criteria/criterion.ts `Criterion.concerns`). */
+  traits: number;
+}
+
+/**
+ * The conditions and facts a criterion acts on, one bit each: most services carry few of them, so a criterion
+ * that acts only on services with one of its traits (`Criterion.concerns`) is not run on the others.
+ */
+export const TRAIT = {
+  unpublished: 1 << 0,
+  zone: 1 << 1,
+  age: 1 << 2,
+  gender: 1 << 3,
+  /** A family situation condition, or a baby parcel. */
+  family: 1 << 4,
+  administrative: 1 << 5,
+  resources: 1 << 6,
+  /** A ceiling on the reste à vivre or the quotient familial. */
+  amounts: 1 << 7,
+  /** Temporary information (closure, exceptional hours). */
+  temporary: 1 << 8,
+  capacity: 1 << 9,
+  /** Professionals' hints: an MDM's recommendation or colleagues' criteria. */
+  hints: 1 << 10,
+} as const;
+
+function traitsOf(e: ServiceEntry): number {
+  let t = 0;
+  if (!e.published) t |= TRAIT.unpublished;
+  if (e.zone !== null) t |= TRAIT.zone;
+  if (e.ageMin !== null || e.ageMax !== null) t |= TRAIT.age;
+  if (e.genre !== null) t |= TRAIT.gender;
+  if (e.families !== null || e.category === 'baby_parcel') t |= TRAIT.family;
+  if (e.administrative !== null) t |= TRAIT.administrative;
+  if (e.resources !== null) t |= TRAIT.resources;
+  if (e.resteAVivreMax !== null || e.quotientFamilialMax !== null) t |= TRAIT.amounts;
+  if (e.temporary.length > 0) t |= TRAIT.temporary;
+  if (e.capacity !== null) t |= TRAIT.capacity;
+  if (e.recommandeePour.length > 0 || e.criteres.length > 0) t |= TRAIT.hints;
+  return t;
 }
 
 const nonEmpty = <T>(xs: readonly T[] | undefined): readonly T[] | null => (xs && xs.length > 0 ? xs : null);
@@ -65,7 +107,7 @@ export function entryOf(index: number, service: Service, structure: Structure | 
   const accessibility = service.lieu ? service.lieu.accessibilite : structure?.accessibilite;
   const { eligibilite: e, fiche_liaison: fiche, tarif } = service;
   const referral = e.sur_orientation || fiche.requise;
-  return {
+  const entry: ServiceEntry = {
     index,
     id: service.id,
     structureId: service.structure_id,
@@ -118,5 +160,9 @@ export function entryOf(index: number, service: Service, structure: Structure | 
     affordable: tarif.type !== 'payant',
     directAccess: !referral,
     capacity: service.capacite?.etat ?? null,
+    recommandeePour: structure?.recommandee_pour ?? [],
+    traits: 0,
   };
+  entry.traits = traitsOf(entry);
+  return entry;
 }

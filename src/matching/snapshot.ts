@@ -19,6 +19,9 @@ export interface DirectorySnapshot {
    */
   hoursIds: Int32Array;
   hasTemporary: Uint8Array;
+  /** By entry index: the needs it answers (`ServiceEntry.needsMask`), and 1 for a baby parcel. */
+  needsMasks: Int32Array;
+  babyParcel: Uint8Array;
 }
 
 export interface PrepareOptions {
@@ -58,9 +61,22 @@ export function prepareDirectory(
   const idOf = new Map(strings.map((h, i) => [h, i + 1]));
   const hoursIds = new Int32Array(entries.length);
   const hasTemporary = new Uint8Array(entries.length);
+  const needsMasks = new Int32Array(entries.length);
+  const babyParcel = new Uint8Array(entries.length);
   for (const entry of entries) {
     if (entry.hours !== null) hoursIds[entry.index] = idOf.get(entry.hours) ?? 0;
     if (entry.temporary.length > 0) hasTemporary[entry.index] = 1;
+    needsMasks[entry.index] = entry.needsMask;
+    if (entry.category === 'baby_parcel') babyParcel[entry.index] = 1;
   }
-  return { entries, byId, structures: byStructure, hoursStrings: strings, hoursIds, hasTemporary };
+  return {
+    entries,
+    byId,
+    structures: byStructure,
+    hoursStrings: strings,
+    hoursIds,
+    hasTemporary,
+    needsMasks,
+    babyParcel,
+  };
 }

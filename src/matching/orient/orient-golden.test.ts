@@ -153,5 +153,5 @@ test('the full answer of 37 orientations over the 10k directory is the recorded 
       sha256: createHash('sha256').update(text).digest('hex'),
     };
   });
-  await expect(`${JSON.stringify(answers, null, 1)}\n`).toMatchFileSnapshot('./orient-golden.json');
+  await expect(`${JSON.stringify(answers, null, 2)}\n`).toMatchFileSnapshot('./orient-golden.json');
 });

@@ -7,7 +7,7 @@
 // candidates that can reach the first places (hours-phase.ts); reasons are built for the first places at once
 // and for the others when read (result.ts).
 import type { Profile } from '../../domain/profile.ts';
-import type { Check, OrientContext } from '../criteria/criterion.ts';
+import { type OrientContext, prepareChecks } from '../criteria/criterion.ts';
 import { availabilityFilter } from '../criteria/hours.ts';
 import { parisDay } from '../hours/paris-time.ts';
 import { derivePerson } from '../person.ts';
@@ -37,13 +37,8 @@ export function orient(
   const person = derivePerson(profile);
   const audience = options.audience ?? 'professionnel';
   const ctx: OrientContext = { now, today: parisDay(now), criteres: options.criteres ?? [], audience };
-  const checks: Check[] = [];
-  for (const c of CRITERIA) {
-    const check = c.prepare(person, ctx);
-    if (check) checks.push(check);
-  }
-  const ev8r = evaluator(checks, person, ctx, availabilityFilter(person) !== undefined);
-  const s = scan(snapshot, person, checks, ev8r, audience === 'public');
+  const ev8r = evaluator(prepareChecks(CRITERIA, person, ctx), person, ctx, availabilityFilter(person) !== undefined);
+  const s = scan(snapshot, person, ev8r, audience === 'public');
 
   const eager = withHours + DIVERSITY_SLACK;
   const ordered = orderWithHours(s, snapshot, person, ctx, ev8r, options.hours, {

@@ -1,6 +1,6 @@
 // The scoring pass: every relevant service through every check, with one reused Evaluation and the outcome in
 // typed arrays indexed by entry — no object per service, so 50,000 services cost no garbage collection.
-import { type Check, EXCLUDED, newEvaluation } from '../criteria/criterion.ts';
+import { EXCLUDED, newEvaluation } from '../criteria/criterion.ts';
 import { maskOfNeeds } from '../needs.ts';
 import type { Person } from '../person.ts';
 import type { ProfileField } from '../reasons.ts';
@@ -29,13 +29,7 @@ export interface Scan {
   notRelevant: number;
 }
 
-export function scan(
-  snapshot: DirectorySnapshot,
-  person: Person,
-  checks: readonly Check[],
-  ev8r: Evaluator,
-  publicOnly: boolean,
-): Scan {
+export function scan(snapshot: DirectorySnapshot, person: Person, ev8r: Evaluator, publicOnly: boolean): Scan {
   const entries = snapshot.entries;
   const n = entries.length;
   if (n > MAX_SERVICES) throw new RangeError(`At most ${MAX_SERVICES} services per directory (${n})`);
@@ -54,15 +48,18 @@ export function scan(
   const wanted = person.needsMask;
   const suggestBaby = person.youngChild === true && (wanted & FOOD_NEEDS) !== 0;
   const ev = newEvaluation(false);
-  const empty = { candidates, excluded, score, level, blocks, tiers, action, distance, missing, notRelevant };
-  if (checks.length === 0) return empty;
+  const { needsMasks, babyParcel } = snapshot;
 
   for (let i = 0; i < n; i++) {
+    // The needs are compared in a compact array: the entries of the services answering none are not touched.
+    const relevant = wanted === 0 || ((needsMasks[i] as number) & wanted) !== 0 || (suggestBaby && babyParcel[i] === 1);
+    if (!relevant) {
+      notRelevant++;
+      continue;
+    }
     const entry = entries[i];
     if (entry === undefined) continue;
-    const relevant =
-      wanted === 0 || (entry.needsMask & wanted) !== 0 || (suggestBaby && entry.service.categorie === 'baby_parcel');
-    if (!relevant || (publicOnly && entry.professionalOnly)) {
+    if (publicOnly && entry.professionalOnly) {
       notRelevant++;
       continue;
     }
