@@ -22,6 +22,13 @@ export interface DirectorySnapshot {
   /** By entry index: the needs it answers (`ServiceEntry.needsMask`), and 1 for a baby parcel. */
   needsMasks: Int32Array;
   babyParcel: Uint8Array;
+  /**
+   * By entry index, what every result copies (`service_id`, `structure_id`, whether its location is a commune
+   * centre): thousands of results are made per orientation, from these arrays rather than from their entries.
+   */
+  ids: readonly string[];
+  structureIds: readonly string[];
+  locationApprox: Uint8Array;
 }
 
 export interface PrepareOptions {
@@ -63,7 +70,9 @@ export function prepareDirectory(
   const hasTemporary = new Uint8Array(entries.length);
   const needsMasks = new Int32Array(entries.length);
   const babyParcel = new Uint8Array(entries.length);
+  const locationApprox = new Uint8Array(entries.length);
   for (const entry of entries) {
+    if (entry.locationApprox) locationApprox[entry.index] = 1;
     if (entry.hours !== null) hoursIds[entry.index] = idOf.get(entry.hours) ?? 0;
     if (entry.temporary.length > 0) hasTemporary[entry.index] = 1;
     needsMasks[entry.index] = entry.needsMask;
@@ -78,5 +87,8 @@ export function prepareDirectory(
     hasTemporary,
     needsMasks,
     babyParcel,
+    ids: entries.map((e) => e.id),
+    structureIds: entries.map((e) => e.structureId),
+    locationApprox,
   };
 }

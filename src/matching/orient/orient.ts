@@ -56,25 +56,31 @@ export function orient(
   xKeys.sort();
 
   const approx = person.positionApprox;
-  const make = (idx: number, rank: number, explainNow: boolean) => {
+  const { missing, level, action, score, distance } = s;
+  const { schedules } = ordered;
+  const make = (idx: number, rank: number, explainNow: boolean, excluded: boolean) => {
     const entry = snapshot.entries[idx];
     if (entry === undefined) throw new Error(`No entry ${idx}`);
-    const verdict = VERDICTS[s.level[idx] as number] as Verdict;
+    const verdict = VERDICTS[level[idx] as number] as Verdict;
     const fields = {
+      id: snapshot.ids[idx] as string,
+      structureId: snapshot.structureIds[idx] as string,
+      locationApprox: snapshot.locationApprox[idx] === 1,
       verdict,
-      action: s.action[idx] === 1 && verdict !== 'excluded' ? ('fiche_liaison' as const) : null,
+      action: action[idx] === 1 && verdict !== 'excluded' ? ('fiche_liaison' as const) : null,
       rank,
-      score: s.score[idx] as number,
-      distance: s.distance[idx] as number,
+      score: score[idx] as number,
+      distance: distance[idx] as number,
       approx,
-      missing: s.missing.get(idx),
-      schedule: ordered.schedules.get(idx),
-      moved: moved.has(idx),
+      missing: missing.size === 0 ? undefined : missing.get(idx),
+      // Hours are computed and services moved for diversity among the results only.
+      schedule: excluded ? undefined : schedules.get(idx),
+      moved: !excluded && moved.size > 0 && moved.has(idx),
     };
     return new OrientResult(entry, fields, ev8r, explainNow);
   };
-  const results = order.map((idx, i) => make(idx, i + 1, i < eager));
-  const excluded = Array.from(xKeys, (key, i) => make(indexOfKey(key), results.length + i + 1, false));
+  const results = order.map((idx, i) => make(idx, i + 1, i < eager, false));
+  const excluded = Array.from(xKeys, (key, i) => make(indexOfKey(key), results.length + i + 1, false, true));
   return {
     results,
     excluded,
