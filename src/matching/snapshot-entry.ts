@@ -79,6 +79,8 @@ export const TRAIT = {
   capacity: 1 << 9,
   /** Professionals' hints: an MDM's recommendation or colleagues' criteria. */
   hints: 1 << 10,
+  /** Documents to bring (justificatifs). */
+  documents: 1 << 11,
 } as const;
 
 function traitsOf(e: ServiceEntry): number {
@@ -94,9 +96,17 @@ function traitsOf(e: ServiceEntry): number {
   if (e.temporary.length > 0) t |= TRAIT.temporary;
   if (e.capacity !== null) t |= TRAIT.capacity;
   if (e.recommandeePour.length > 0 || e.criteres.length > 0) t |= TRAIT.hints;
+  if (e.documents.length > 0) t |= TRAIT.documents;
   return t;
 }
 
+const NOTHING: readonly never[] = Object.freeze([]);
+/**
+ * A copy of a list the criteria read for every candidate, made beside its entry (or one shared empty list): the
+ * records' own lists lie wherever the records were parsed, and reaching them from thousands of entries in turn
+ * costs a cache miss each.
+ */
+const near = <T>(xs: readonly T[]): readonly T[] => (xs.length === 0 ? NOTHING : [...xs]);
 const nonEmpty = <T>(xs: readonly T[] | undefined): readonly T[] | null => (xs && xs.length > 0 ? xs : null);
 
 export function entryOf(index: number, service: Service, structure: Structure | undefined): ServiceEntry {
@@ -130,7 +140,7 @@ export function entryOf(index: number, service: Service, structure: Structure | 
     choix: service.offre_alimentaire?.choix ?? null,
     hours: effectiveHours(service, structure) ?? null,
     temporary: temporaryPeriods(service.infos_temporaires),
-    langues: service.langues ?? structure?.langues ?? [],
+    langues: near(service.langues ?? structure?.langues ?? []),
     pmr: accessibility?.pmr ?? null,
     verifiedAt: service.verification ? Date.parse(service.verification.le) : null,
     changedAt: Date.parse(service.date_maj),
@@ -139,7 +149,7 @@ export function entryOf(index: number, service: Service, structure: Structure | 
     professionalOnly: service.visibilite === 'professionnels' || structure?.visibilite === 'professionnels',
     published: structure?.statut !== 'proposee',
     accueil: e.accueil,
-    publics: e.publics,
+    publics: near(e.publics),
     ageMin: e.age_min ?? null,
     ageMax: e.age_max ?? null,
     genre: e.genre ?? null,
@@ -148,13 +158,13 @@ export function entryOf(index: number, service: Service, structure: Structure | 
     resources: nonEmpty(e.ressources),
     resteAVivreMax: e.reste_a_vivre_max ?? null,
     quotientFamilialMax: e.quotient_familial_max ?? null,
-    zone: e.zone ?? null,
+    zone: e.zone ? { communes: [...e.zone.communes], qpv: [...e.zone.qpv] } : null,
     referral,
     ficheRequired: fiche.requise,
     appointment: e.sur_rendez_vous,
     registration: e.sur_inscription,
-    documents: e.justificatifs,
-    regimes: service.regimes,
+    documents: near(e.justificatifs),
+    regimes: near(service.regimes),
     qualites: qualitesOf(service.offre_alimentaire),
     tarif: tarif.type,
     affordable: tarif.type !== 'payant',
