@@ -3,22 +3,31 @@
 // non-zero exit code; nothing here prints a token, and an invitation code is printed once, when it is created.
 
 import { parseArgs } from 'node:util';
+import * as z from 'zod/mini';
 import { recordId } from '../src/domain/primitives.ts';
 import { accountSchema } from '../src/domain/sync-protocol.ts';
 import { describeProblems, parse } from '../src/domain/validation.ts';
 import { ROLES } from '../src/domain/vocabulary.ts';
 import { inviteAccount, revokeDevice, SERVER_OPERATOR, setDisabled } from './admin/admin-actions.ts';
+import { sha256 } from './auth/secrets.ts';
 import type { CommandContext } from './command-line.ts';
+import { type Mailer, mailInvitation } from './mail/mailer.ts';
 import { parisDate } from './sync/server-clock.ts';
 import { SERVER_READER } from './sync/visibility.ts';
 
-export type AdminContext = CommandContext;
+export interface AdminContext extends CommandContext {
+  /** Sends invitations given `--email`; absent or off: the code is only printed (mail/mailer.ts). */
+  mailer?: Mailer;
+  /** Where an invitation's code is typed, for the message (the app's « Connexion » page). */
+  signInUrl?: string;
+}
 
 export const ADMIN_USAGE = [
   'Usage : npm run admin -- <commande> [options]',
   '  create-coordinator --nom "Prénom Nom" [--days 14]      code d’invitation à usage unique (coordination)',
-  '  invite --role travailleur|partenaire|coordinateur --nom "…" [--structure <id>] [--days 14]',
+  '  invite --role travailleur|partenaire|coordinateur --nom "…" [--structure <id>] [--days 14] [--email <adresse>]',
   '      --structure : la structure d’un partenaire (obligatoire), l’équipe d’un travailleur (facultative)',
+  '      --email : envoie le code à cette adresse (si le courriel est configuré) et y adresse les notifications',
   '  list-devices                                           appareils connectés, par compte',
   '  revoke-device <client-id>                              déconnecte un appareil (perdu, volé)',
   '  list-accounts                                          comptes, avec leur id',
@@ -29,6 +38,7 @@ export const ADMIN_USAGE = [
 class UsageError extends Error {}
 
 const DEFAULT_DAYS = 14;
+const emailSchema = z.email();
 
 function readOptions(args: string[], options: Record<string, { type: 'string' }>) {
   try {
@@ -53,6 +63,7 @@ async function invite(
   nom: string | undefined,
   structure: string | undefined,
   validDays: number,
+  email?: string,
 ) {
   if (role === undefined || !Object.hasOwn(ROLES, role)) {
     throw new UsageError(`--role : un rôle parmi ${Object.keys(ROLES).join(', ')} attendu`);
@@ -60,6 +71,9 @@ async function invite(
   const parsedNom = parse(accountSchema.shape.nom, nom?.trim());
   if (!parsedNom.ok) throw new UsageError(`--nom : ${describeProblems(parsedNom.problems)}`);
   const typedRole = role as keyof typeof ROLES;
+  if (email !== undefined && !parse(emailSchema, email).ok) {
+    throw new UsageError('--email : une adresse électronique attendue (nom@domaine.fr)');
+  }
   if (typedRole === 'partenaire' && structure === undefined) {
     throw new UsageError('--structure : obligatoire pour un compte partenaire');
   }
@@ -88,6 +102,36 @@ async function invite(
   ctx.out(
     `Pour : ${typedRole} « ${parsedNom.value} »${structure ? ` (${typedRole === 'partenaire' ? 'structure' : 'équipe'} ${structure})` : ''} ; usage unique, valable jusqu’au ${parisDate(expires)}.`,
   );
+  if (email !== undefined) await sendInvitation(ctx, { to: email, code, codeHash: sha256(code), role: typedRole });
+}
+
+/** The address goes with the invitation (the account's, for notifications); the code goes by mail when it can. */
+async function sendInvitation(
+  ctx: AdminContext,
+  invitation: { to: string; code: string; codeHash: string; role: string },
+) {
+  await ctx.store.setInvitationEmail(invitation.codeHash, invitation.to);
+  const { mailer, signInUrl } = ctx;
+  if (!mailer?.enabled || signInUrl === undefined) {
+    ctx.out(
+      'Courriel non configuré (BOUSSOLE_SMTP_URL) : remettez ce code vous-même. L’adresse est gardée pour les notifications.',
+    );
+    return;
+  }
+  await mailInvitation(mailer, {
+    to: invitation.to,
+    code: invitation.code,
+    signInUrl,
+    role: invitation.role,
+    now: ctx.now,
+  });
+  // The message was queued due now: this drain tries it; a failure leaves it to the server's retries.
+  const report = await mailer.drain();
+  ctx.out(
+    report.sent > 0 && report.failed + report.abandoned === 0
+      ? 'Invitation envoyée par courriel à l’adresse indiquée.'
+      : 'Le serveur de messagerie n’a pas pris le message : il repartira dès que possible (le serveur Boussole réessaie).',
+  );
 }
 
 async function run(ctx: AdminContext, argv: string[]): Promise<void> {
@@ -104,9 +148,10 @@ async function run(ctx: AdminContext, argv: string[]): Promise<void> {
         nom: { type: 'string' },
         structure: { type: 'string' },
         days: { type: 'string' },
+        email: { type: 'string' },
       });
       if (positionals.length > 0) throw new UsageError(`Argument inattendu : ${positionals[0]}`);
-      return invite(ctx, values.role, values.nom, values.structure, days(values.days));
+      return invite(ctx, values.role, values.nom, values.structure, days(values.days), values.email?.trim());
     }
     case 'list-devices': {
       const devices = await ctx.store.listDevices();

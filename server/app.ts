@@ -26,6 +26,8 @@ import { staticFiles } from './http/static-files.ts';
 import { createStatsRoutes } from './http/stats-routes.ts';
 import { createSyncRoutes } from './http/sync-routes.ts';
 import { describeError, type Logger, ThrownValue } from './logger.ts';
+import { createMailRoutes } from './mail/mail-routes.ts';
+import { createMailer, type Mailer } from './mail/mailer.ts';
 import type { DirectoryStore } from './storage/directory-store.ts';
 
 export const API_PREFIX = '/api/v1';
@@ -47,6 +49,8 @@ export interface AppOptions {
   tokenIdleDays?: number;
   /** Sends an invitation's code by e-mail; absent: no mail, the printed letter only. */
   notify?: InvitationNotifier;
+  /** Invitations and notifications by e-mail (mail/mailer.ts); default: off. */
+  mailer?: Mailer;
 }
 
 export type { AppEnv };
@@ -61,6 +65,7 @@ export function createApp({
   behindProxy = false,
   tokenIdleDays = DEFAULT_TOKEN_IDLE_DAYS,
   notify,
+  mailer = createMailer({ store, transport: null, links: { appUrl: '' }, logger }),
 }: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
@@ -104,12 +109,13 @@ export function createApp({
   api.route('/', createApiRoutes(store, clock));
   api.route('/', createSessionRoutes({ store, logger, clock, demo: mode === 'demo', behindProxy }));
   api.route('/', createSyncRoutes(store, logger, clock));
-  api.route('/', createReferralRoutes(store, logger, clock, referralPolicy));
+  api.route('/', createReferralRoutes(store, logger, clock, referralPolicy, mailer));
   api.route('/', createStatsRoutes(store, logger, clock));
+  api.route('/', createMailRoutes(store, logger, clock, mailer));
   api.route('/', createDemoRoutes(store, mode === 'demo'));
   api.route('/', createAgendaRoutes(store, clock));
   api.route('/', createInteropRoutes(store, logger, clock));
-  api.route('/', createAdminRoutes(store, logger, clock, notify));
+  api.route('/', createAdminRoutes(store, logger, clock, notify, behindProxy));
   app.route(API_PREFIX, api);
   if (staticDir !== undefined) app.get('*', staticFiles(staticDir));
 

@@ -59,6 +59,34 @@ describe('server configuration from the environment', () => {
     expect(() => readConfig({ BOUSSOLE_MODE: 'demonstration' })).toThrow(/BOUSSOLE_MODE/);
   });
 
+  it('reads the SMTP server, the sender and the public address; mail is off without them', () => {
+    expect(readConfig({})).not.toHaveProperty('mail');
+    const config = readConfig({
+      BOUSSOLE_SMTP_URL: 'smtps://boussole:secret@smtp.example.org:465',
+      BOUSSOLE_MAIL_FROM: 'Boussole <boussole@example.org>',
+      BOUSSOLE_PUBLIC_URL: 'https://boussole.example.org/',
+    });
+    expect(config.mail).toEqual({
+      smtpUrl: 'smtps://boussole:secret@smtp.example.org:465',
+      from: 'Boussole <boussole@example.org>',
+      appUrl: 'https://boussole.example.org',
+    });
+  });
+
+  it('refuses half a mail configuration and a URL that is not SMTP, without echoing the credentials', () => {
+    const site = { BOUSSOLE_PUBLIC_URL: 'https://boussole.example.org' };
+    expect(() => readConfig({ ...site, BOUSSOLE_SMTP_URL: 'smtp://localhost:25' })).toThrow(/BOUSSOLE_MAIL_FROM/);
+    expect(() => readConfig({ BOUSSOLE_SMTP_URL: 'smtp://localhost:25', BOUSSOLE_MAIL_FROM: 'a@b.fr' })).toThrow(
+      /BOUSSOLE_PUBLIC_URL/,
+    );
+    expect(() => readConfig({ BOUSSOLE_MAIL_FROM: 'boussole@example.org' })).toThrow(/BOUSSOLE_SMTP_URL/);
+    expect(readConfig(site)).not.toHaveProperty('mail');
+    const wrong = () =>
+      readConfig({ ...site, BOUSSOLE_SMTP_URL: 'https://user:hunter2@x', BOUSSOLE_MAIL_FROM: 'a@b.fr' });
+    expect(wrong).toThrow(/BOUSSOLE_SMTP_URL/);
+    expect(wrong).not.toThrow(/hunter2/);
+  });
+
   it('prints localhost for a server listening on every interface', () => {
     expect(publicUrl('0.0.0.0', 8080)).toBe('http://localhost:8080');
     expect(publicUrl('::', 8080)).toBe('http://localhost:8080');

@@ -32,6 +32,16 @@ export interface ServerConfig {
   behindProxy: boolean;
   /** A device token unused for this many days stops working; each use renews it (default 90). */
   tokenIdleDays: number;
+  /**
+   * Mail (`BOUSSOLE_SMTP_URL`, `BOUSSOLE_MAIL_FROM`): invitations and notifications without personal data. Absent:
+   * no mail is written or sent, and the app says so where a notification would be expected.
+   */
+  mail?: {
+    smtpUrl: string;
+    from: string;
+    /** The app's address as people reach it (`BOUSSOLE_PUBLIC_URL`, no trailing slash): the links in messages. */
+    appUrl: string;
+  };
 }
 
 export const SERVER_MODES = ['demo', 'production'] as const;
@@ -51,6 +61,11 @@ const envSchema = z.object({
   BOUSSOLE_REFERRAL_RETENTION_DAYS: z._default(days, DEFAULT_REFERRAL_POLICY.conservation_jours),
   BOUSSOLE_BEHIND_PROXY: z._default(z.enum(['true', 'false']), 'false'),
   BOUSSOLE_TOKEN_IDLE_DAYS: z._default(days, DEFAULT_TOKEN_IDLE_DAYS),
+  BOUSSOLE_SMTP_URL: z.optional(
+    z.string().check(z.regex(/^smtps?:\/\/[^\s/]+/, 'adresse smtp://… ou smtps://… attendue (identifiants compris)')),
+  ),
+  BOUSSOLE_MAIL_FROM: z.optional(z.string().check(z.minLength(3), z.maxLength(200))),
+  BOUSSOLE_PUBLIC_URL: z.optional(z.url({ protocol: /^https?$/ })),
 });
 
 /** Reads the configuration; throws with every faulty variable named (empty values count as unset). */
@@ -68,8 +83,20 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): S
     BOUSSOLE_REFERRAL_RETENTION_DAYS: set('BOUSSOLE_REFERRAL_RETENTION_DAYS'),
     BOUSSOLE_BEHIND_PROXY: set('BOUSSOLE_BEHIND_PROXY'),
     BOUSSOLE_TOKEN_IDLE_DAYS: set('BOUSSOLE_TOKEN_IDLE_DAYS'),
+    BOUSSOLE_SMTP_URL: set('BOUSSOLE_SMTP_URL'),
+    BOUSSOLE_MAIL_FROM: set('BOUSSOLE_MAIL_FROM'),
+    BOUSSOLE_PUBLIC_URL: set('BOUSSOLE_PUBLIC_URL'),
   });
   if (!parsed.ok) throw new Error(`Configuration invalide : ${describeProblems(parsed.problems)}`);
+  const { BOUSSOLE_SMTP_URL: smtpUrl, BOUSSOLE_MAIL_FROM: from, BOUSSOLE_PUBLIC_URL: appUrl } = parsed.value;
+  // Half a mail configuration is a mistake to say at start, not a server that silently never mails, nor one that
+  // mails links to localhost.
+  const mailSet = [smtpUrl, from, appUrl].filter((v) => v !== undefined).length;
+  if (smtpUrl !== undefined ? mailSet < 3 : from !== undefined) {
+    throw new Error(
+      'Configuration invalide : BOUSSOLE_SMTP_URL, BOUSSOLE_MAIL_FROM et BOUSSOLE_PUBLIC_URL vont ensemble pour envoyer du courriel',
+    );
+  }
   const { PORT, HOST, BOUSSOLE_DB, BOUSSOLE_STATIC, BOUSSOLE_MODE, BOUSSOLE_DEMO_SERVICES } = parsed.value;
   return {
     port: PORT,
@@ -84,6 +111,9 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): S
     },
     behindProxy: parsed.value.BOUSSOLE_BEHIND_PROXY === 'true',
     tokenIdleDays: parsed.value.BOUSSOLE_TOKEN_IDLE_DAYS,
+    ...(smtpUrl === undefined || from === undefined || appUrl === undefined
+      ? {}
+      : { mail: { smtpUrl, from, appUrl: appUrl.replace(/\/+$/, '') } }),
     ...(BOUSSOLE_DEMO_SERVICES === undefined ? {} : { demoServices: BOUSSOLE_DEMO_SERVICES }),
   };
 }

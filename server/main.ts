@@ -18,6 +18,8 @@ import { createApp } from './app.ts';
 import { publicUrl, readConfig } from './config.ts';
 import { demoCodeLines, seedDemoAccounts } from './demo-accounts.ts';
 import { createJsonLogger, describeError } from './logger.ts';
+import { createMailer, invitationNotifier } from './mail/mailer.ts';
+import { smtpTransport } from './mail/transport.ts';
 import { needsSeeding, seedDirectory } from './seed.ts';
 import { monthsUpTo } from './stats/evaluation.ts';
 import type { DirectoryStore } from './storage/directory-store.ts';
@@ -26,8 +28,10 @@ import { SERVER_READER } from './sync/visibility.ts';
 
 /** Requests still running this long after a stop signal are cut, so a stuck client cannot block a deploy. */
 const SHUTDOWN_GRACE_MS = 5_000;
-/** How often referrals are expired and erased without a request to trigger it. */
+/** How often referrals are expired and erased without a request to trigger it (and digests are collected). */
 const REFERRAL_SWEEP_MS = 60 * 60_000;
+/** How often the mail outbox is drained without a request to trigger it: retries and what a crash left. */
+const MAIL_DRAIN_MS = 60_000;
 
 const DEMO_EVENTS_KEY = 'demo_orientation_events';
 const DEMO_EVENTS_PER_MONTH = 600;
@@ -88,7 +92,13 @@ async function main(): Promise<void> {
   }
   logger.info({ event: 'directory_ready', mode: config.mode, seeded_now: seedNow, ...(await store.counts()) });
 
+  // Mail is on only with an SMTP server; said once at start, without the server's address or credentials.
+  const transport = config.mail ? smtpTransport(config.mail.smtpUrl, config.mail.from) : null;
+  const mailer = createMailer({ store, transport, links: { appUrl: config.mail?.appUrl ?? '' }, logger });
+  logger.info({ event: mailer.enabled ? 'mail_on' : 'mail_off' });
   const app = createApp({
+    mailer,
+    notify: invitationNotifier(mailer, `${config.mail?.appUrl ?? ''}/connexion`),
     store,
     logger,
     staticDir: config.staticDir,
@@ -105,8 +115,17 @@ async function main(): Promise<void> {
     } catch (error) {
       logger.error({ event: 'referrals_sweep_failed', error: describeError(error) });
     }
+    try {
+      if ((await mailer.collectDigests()) > 0) mailer.kick();
+    } catch (error) {
+      logger.error({ event: 'mail_digests_failed', error: describeError(error) });
+    }
   };
   await sweepReferrals();
+  if (mailer.enabled) {
+    mailer.kick();
+    setInterval(() => mailer.kick(), MAIL_DRAIN_MS).unref();
+  }
   setInterval(() => void sweepReferrals(), REFERRAL_SWEEP_MS).unref();
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const lines = [`Boussole écoute sur ${publicUrl(config.host, info.port)}`, ...codeLines];
@@ -128,6 +147,9 @@ async function main(): Promise<void> {
     const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
     force.unref();
     await new Promise<void>((resolve) => server.close(() => resolve()));
+    // A send in flight finishes (or times out) before the database closes; what is left waits in the outbox.
+    await mailer.stop();
+    transport?.close();
     await store.close();
     logger.info({ event: 'stopped' });
     process.exit(0);

@@ -1,15 +1,15 @@
 // The coordinators' administration, one function per action, shared by the HTTP routes (http/admin-routes.ts) and
 // `npm run admin` (admin-commands.ts): who may act on which account is decided here, once. An action is allowed to
-// coordinators only, within their territory (auth/territory.ts): a coordinator of a territory manages the partners
+// coordinators only, within their territory (src/domain/territory.ts): a coordinator of a territory manages the partners
 // whose structure, and the workers whose team, lies in its communes; accounts of coordinators and territories are
 // the Métropole-wide coordinators' business. Every action writes its audit line in the store's transaction.
 import { randomUUID } from 'node:crypto';
 import type { ActionJournal } from '../../src/domain/admin.ts';
 import { DEFAULT_INVITATION_DAYS } from '../../src/domain/admin.ts';
 import type { Account } from '../../src/domain/sync-protocol.ts';
+import { isMetropoleWide, withinTerritory } from '../../src/domain/territory.ts';
 import type { Problem } from '../../src/domain/validation.ts';
 import { newInvitationCode, sha256 } from '../auth/secrets.ts';
-import { isMetropoleWide, withinTerritory } from '../auth/territory.ts';
 import type { AccountRecord, AuditDraft, NewInvitedAccount } from '../storage/admin-store.ts';
 import type { DirectoryStore } from '../storage/directory-store.ts';
 import type { NewInvitation } from '../storage/sync-store.ts';

@@ -31,6 +31,7 @@ import { isoInstant } from '../sync/server-clock.ts';
 import { SERVER_READER } from '../sync/visibility.ts';
 import { requireSession } from './auth.ts';
 import { KIB, limitBody, readBody } from './body.ts';
+import { claimLimiter } from './claim-limits.ts';
 import type { AppEnv, Clock } from './env.ts';
 import { apiError, forbidden } from './errors.ts';
 import { answerProtocol } from './protocol.ts';
@@ -78,8 +79,10 @@ export function createAdminRoutes(
   logger: Logger,
   clock: Clock,
   notify?: InvitationNotifier,
+  behindProxy = false,
 ): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
+  const claimLimits = claimLimiter({ clock, behindProxy });
   const signedIn = requireSession(store, clock);
 
   /** The coordinator acting, or a 403 answer for anyone else. */
@@ -201,15 +204,25 @@ export function createAdminRoutes(
   // « Je gère ce lieu »: open to anyone using the directory (a partner has no account yet); the coordination
   // checks the person before accepting. Only a published listing can be claimed.
   routes.post('/claims', limitBody(ADMIN_BODY_LIMIT), async (c) => {
+    // Counted before validation (a flood of malformed claims counts too); the body is read even when refused, so
+    // the keep-alive connection stays usable.
+    const waitAddress = claimLimits.address(c);
     const body = await readBody(c, claimRequestSchema, {
       prepare: (raw) => {
         for (const key of ['nom', 'contact']) if (typeof raw[key] === 'string') raw[key] = (raw[key] as string).trim();
       },
     });
+    if (waitAddress) return waitAddress;
     if (!body.ok) return body.response;
+    const waitStructure = claimLimits.structure(c, body.value.structure_id);
+    if (waitStructure) return waitStructure;
     const found = await store.getStructure(body.value.structure_id, SERVER_READER);
     if (found?.structure.statut !== 'publiee') {
       return invalidRequest(c, [{ path: 'structure_id', message: 'Aucune fiche publiée sous cet identifiant.' }]);
+    }
+    if (found.structure.recoit_orientations === true) {
+      const message = 'Ce lieu a déjà un compte partenaire actif : demandez un code à la coordination.';
+      return apiError(c, 409, 'conflict', message, [{ path: 'structure_id', message }]);
     }
     const claim: StoredClaim = {
       id: randomUUID(),

@@ -4,7 +4,7 @@ import type { Context } from 'hono';
 import type { ApiError } from '../../src/domain/api-error.ts';
 import type { Problem } from '../../src/domain/validation.ts';
 
-type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 426 | 429;
+type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 426 | 429;
 
 export function apiError(c: Context, status: ErrorStatus, code: string, message: string, problems?: Problem[]) {
   const body: ApiError = { error: { code, message, ...(problems ? { problems } : {}) } };

@@ -16,6 +16,7 @@ import {
 import { maySend } from '../../src/domain/referral-rules.ts';
 import { parse } from '../../src/domain/validation.ts';
 import type { Logger } from '../logger.ts';
+import { type Mailer, notifyReferralAnswered, notifyReferralSent } from '../mail/mailer.ts';
 import type { DirectoryStore } from '../storage/directory-store.ts';
 import { mutationHash } from '../sync/json-values.ts';
 import { readerOf, SERVER_READER } from '../sync/visibility.ts';
@@ -34,6 +35,11 @@ const feedQuerySchema = z.strictObject({
   cursor: z._default(z.coerce.number().check(z.int(), z.minimum(0)), 0),
   limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(500)), 200),
 });
+
+// No silent queue: a referral nobody would read is refused, and the device keeps it with this reason beside the
+// printable fiche de liaison and the partner's phone.
+const UNREACHABLE =
+  'Ce partenaire ne reçoit pas les orientations dans Boussole (aucun compte partenaire actif) : l’orientation n’est pas transmise. Imprimez la fiche de liaison pour la personne ou appelez le partenaire.';
 
 const COUNTS_ONLY =
   'La coordination voit les chiffres des orientations (/api/v1/referrals/stats), jamais les personnes orientées.';
@@ -61,6 +67,7 @@ export function createReferralRoutes(
   logger: Logger,
   clock: Clock,
   policy: ReferralPolicy,
+  mailer: Mailer,
 ): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   const signedIn = requireSession(store, clock);
@@ -79,10 +86,18 @@ export function createReferralRoutes(
     const draft = body.value.referral;
     const found = await store.getStructure(draft.structure_id, readerOf(account));
     const serviceKnown = found?.services.some((s) => s.id === draft.service_id) ?? false;
+    const partnerReceives = found?.structure.recoit_orientations === true;
     const now = clock();
-    const outcome = await store.sendReferral({ draft, hash: mutationHash(draft), sender: account, serviceKnown, now });
+    const hash = mutationHash(draft);
+    const outcome = await store.sendReferral({ draft, hash, sender: account, serviceKnown, partnerReceives, now });
     if (outcome.kind === 'unknown-service') {
       return invalidRequest(c, [{ path: 'referral.service_id', message: 'Service inconnu chez ce partenaire' }]);
+    }
+    if (outcome.kind === 'unreachable') {
+      logger.info({ event: 'referral_unreachable', account_id: account.id, referral_id: draft.id });
+      return apiError(c, 422, 'partner_unreachable', UNREACHABLE, [
+        { path: 'referral.structure_id', message: UNREACHABLE },
+      ]);
     }
     if (outcome.kind === 'reused') {
       logger.error({ event: 'referral_id_reused', account_id: account.id, referral_id: draft.id });
@@ -99,6 +114,7 @@ export function createReferralRoutes(
       referral_id: draft.id,
       replayed: outcome.kind === 'replayed',
     });
+    await notifyReferralSent(mailer, logger, outcome.referral, now);
     const answer: ReferralAnswer = { protocol: answerProtocol(c), referral: outcome.referral };
     return c.json(answer);
   });
@@ -140,6 +156,7 @@ export function createReferralRoutes(
           'Cet identifiant de changement a déjà servi pour un autre changement.',
         );
       default: {
+        await notifyReferralAnswered(mailer, logger, outcome.referral, account.id, now);
         const answer: ReferralAnswer = { protocol: answerProtocol(c), referral: outcome.referral };
         return c.json(answer);
       }
@@ -154,7 +171,12 @@ export function createReferralRoutes(
     if (!query.ok) return invalidRequest(c, query.problems);
     await sweep(clock());
     const feed = await store.referralFeed({ account, ...query.value });
-    const page: ReferralPage = { protocol: answerProtocol(c), ...feed, epoch: await store.epoch(), policy };
+    const page: ReferralPage = {
+      protocol: answerProtocol(c),
+      ...feed,
+      epoch: await store.epoch(),
+      policy: { ...policy, notifications_courriel: mailer.enabled },
+    };
     return c.json(page);
   });
 

@@ -44,7 +44,7 @@ const COORDINATORS_ONLY = 'Les statistiques d’orientation sont réservées à 
 
 /**
  * The communes whose figures an account may read; null: all of them. A coordinator given a territory
- * (`account.communes`, server/auth/territory.ts) reads those communes only, on every statistics route at once.
+ * (`account.communes`, src/domain/territory.ts) reads those communes only, on every statistics route at once.
  */
 export function territoryOf(account: Account): Territory {
   return account.communes === undefined ? null : new Set(account.communes);

@@ -44,11 +44,13 @@ export type SendDecision =
   | { kind: 'create'; row: ReferralRow }
   | { kind: 'replay' }
   | { kind: 'reused' }
-  | { kind: 'unknown-service' };
+  | { kind: 'unknown-service' }
+  | { kind: 'unreachable' };
 
 export function decideSend(existing: ReferralRow | undefined, input: SendInput): SendDecision {
   if (existing) return existing.hash === input.hash ? { kind: 'replay' } : { kind: 'reused' };
   if (!input.serviceKnown) return { kind: 'unknown-service' };
+  if (!input.partnerReceives) return { kind: 'unreachable' };
   return { kind: 'create', row: newReferral(input.draft, input) };
 }
 

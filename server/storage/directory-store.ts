@@ -14,6 +14,7 @@ import type { Service } from '../../src/domain/service.ts';
 import type { Structure } from '../../src/domain/structure.ts';
 import { RECORD_KINDS, type RecordKind } from '../../src/domain/sync-protocol.ts';
 import { describeProblems, type Problem } from '../../src/domain/validation.ts';
+import type { MailStore } from '../mail/mail-store.ts';
 import { type Reference, rulesOf } from '../sync/record-kinds.ts';
 import type { Reader } from '../sync/visibility.ts';
 import type { AdminStore } from './admin-store.ts';
@@ -63,7 +64,13 @@ export interface UpsertOptions {
   meta?: Readonly<Record<string, string>>;
 }
 
-export interface DirectoryStore extends SyncStore, AccountStore, AdminStore, ReferralStore, OrientationEventStore {
+export interface DirectoryStore
+  extends SyncStore,
+    AccountStore,
+    AdminStore,
+    ReferralStore,
+    OrientationEventStore,
+    MailStore {
   /** Random identity created with the database; a new epoch tells clients to start over from cursor 0. */
   epoch(): Promise<string>;
   /**

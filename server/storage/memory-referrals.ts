@@ -34,7 +34,7 @@ export function memoryReferrals(state: MemoryState): ReferralStore {
       if (decision.kind === 'create') return { kind: 'created', referral: view(write(decision.row)) };
       if (decision.kind === 'replay' && existing) return { kind: 'replayed', referral: view(existing) };
       if (decision.kind === 'reused') reused++;
-      return { kind: decision.kind === 'unknown-service' ? 'unknown-service' : 'reused' };
+      return { kind: decision.kind === 'replay' ? 'reused' : decision.kind };
     },
 
     async changeReferralStatus(input) {

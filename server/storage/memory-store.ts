@@ -4,6 +4,7 @@
 // await between its reads and writes, which makes it atomic in Node's single thread.
 import type { DirectoryEntry } from '../../src/domain/directory.ts';
 import { RECORD_KINDS } from '../../src/domain/sync-protocol.ts';
+import { memoryMail } from '../mail/memory-mail.ts';
 import { canSeeRecord } from '../sync/feed.ts';
 import { canSeeService, canSeeStructure, readable } from '../sync/visibility.ts';
 import {
@@ -152,6 +153,7 @@ export function createMemoryStore(): DirectoryStore {
     ...memoryAdmin(state),
     ...memoryReferrals(state),
     ...memoryOrientationEvents(state),
+    ...memoryMail(state),
 
     async close() {
       state.closed = true;

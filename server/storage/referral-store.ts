@@ -15,6 +15,12 @@ export interface SendInput {
   sender: Account;
   /** Whether the service exists for this sender, checked by the caller; only matters for a new referral. */
   serviceKnown: boolean;
+  /**
+   * Whether the structure receives referrals in Boussole (`recoit_orientations`: an enabled partner account of it has
+   * signed in), checked by the caller; only matters for a new referral — a resend of one already stored gets its
+   * answer again even if the partner was disabled since.
+   */
+  partnerReceives: boolean;
   now: Date;
 }
 
@@ -23,7 +29,9 @@ export type SendOutcome =
   | { kind: 'created' | 'replayed'; referral: Referral }
   /** The id is taken by another content: refused, nothing stored but the flag (a count of such attempts). */
   | { kind: 'reused' }
-  | { kind: 'unknown-service' };
+  | { kind: 'unknown-service' }
+  /** No active partner account would read it (no silent queue): refused, nothing stored. */
+  | { kind: 'unreachable' };
 
 export interface StatusInput {
   referralId: string;

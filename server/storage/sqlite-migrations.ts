@@ -366,6 +366,48 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    description:
+      'mail: an optional e-mail address per account (or given with its invitation) and how it wants ' +
+      'notifications; the mail outbox drained by a job, and the events waiting for a daily digest',
+    sql: `
+      ALTER TABLE accounts ADD COLUMN email TEXT;
+      ALTER TABLE accounts ADD COLUMN notifications TEXT NOT NULL DEFAULT 'immediate'
+        CHECK (notifications IN ('immediate', 'daily', 'none'));
+      -- The address the invitation was sent to: the account's until one is set on the account itself.
+      ALTER TABLE invitations ADD COLUMN email TEXT;
+
+      -- Messages to send. A request writes here and returns; the mail job sends. \`key\` names the event a
+      -- message comes from (unique: an event written twice is one message). \`params\` (an invitation's code)
+      -- are erased once the message is sent or abandoned; rows are deleted some days later.
+      CREATE TABLE mail_outbox (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        key TEXT NOT NULL UNIQUE,
+        recipient TEXT NOT NULL,
+        template TEXT NOT NULL,
+        params TEXT NOT NULL CHECK (json_valid(params)),
+        created_at TEXT NOT NULL,
+        next_attempt_at TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
+        -- A drain holds the message until then: another process does not send it meanwhile.
+        locked_until TEXT,
+        sent_at TEXT,
+        abandoned_at TEXT
+      ) STRICT;
+      CREATE INDEX mail_outbox_due ON mail_outbox (next_attempt_at) WHERE sent_at IS NULL AND abandoned_at IS NULL;
+
+      -- Events for accounts that want one message a day, grouped by the digest job per account and Paris day.
+      CREATE TABLE mail_digest_events (
+        key TEXT PRIMARY KEY,
+        account_id TEXT NOT NULL REFERENCES accounts (id),
+        event TEXT NOT NULL,
+        day TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        digested_at TEXT
+      ) STRICT;
+      CREATE INDEX mail_digest_pending ON mail_digest_events (day, account_id) WHERE digested_at IS NULL;
+    `,
+  },
 ];
 
 /**

@@ -120,7 +120,7 @@ export function sqliteReferrals(db: Database.Database, logger: Logger): Referral
       s.flagReuse.run(input.draft.id);
       return { kind: 'reused' };
     }
-    if (decision.kind === 'unknown-service') return decision;
+    if (decision.kind === 'unknown-service' || decision.kind === 'unreachable') return decision;
     const seq = s.nextSeq.get()?.last;
     if (seq === undefined) throw new Error('Compteur des orientations absent : migration incomplète');
     const { referral } = decision.row;

@@ -7,6 +7,7 @@ import type { DirectoryEntry } from '../../src/domain/directory.ts';
 import type { Service } from '../../src/domain/service.ts';
 import type { Structure } from '../../src/domain/structure.ts';
 import { type Logger, silentLogger } from '../logger.ts';
+import { sqliteMail } from '../mail/sqlite-mail.ts';
 import { canSeeRecord } from '../sync/feed.ts';
 import { canSeeService, canSeeStructure, type Reader, readable } from '../sync/visibility.ts';
 import {
@@ -262,6 +263,7 @@ export function openSqliteStore({ path, logger = silentLogger }: SqliteStoreOpti
     ...admin.store,
     ...sqliteReferrals(db, logger),
     ...sqliteOrientationEvents(db, logger),
+    ...sqliteMail(db),
 
     async close() {
       if (db.open) db.close();

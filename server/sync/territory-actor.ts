@@ -1,9 +1,9 @@
-// The author of a mutation as its territory makes it (server/auth/territory.ts): a coordinator of a territory
+// The author of a mutation as its territory makes it (src/domain/territory.ts): a coordinator of a territory
 // acting on a record of another commune acts as a worker, so that the ordinary rules (record-kinds.ts) refuse
 // what only coordinators decide there — publishing or refusing a proposal, closing a report, a campaign — and
 // leave it what every professional does.
 import type { Mutation } from '../../src/domain/sync-protocol.ts';
-import { withinTerritory } from '../auth/territory.ts';
+import { withinTerritory } from '../../src/domain/territory.ts';
 import type { Actor, DirectoryRecord, SyncView } from './decision.ts';
 
 type Located = { code_insee?: unknown; structure_id?: unknown; partenaires?: unknown };

@@ -16,6 +16,7 @@ import { buildService } from './build-service.ts';
 import { withFoodOffer } from './food-offers.ts';
 import { dated, type Freshness, pickFreshness } from './freshness.ts';
 import { HOURS, HOURS_NOTES } from './hours.ts';
+import { withMovingServices } from './moving-services.ts';
 import { addressIn, fictionalEmail, fictionalPhone, mdmLabel, type Place, pickPlace, slug } from './places.ts';
 import { Rng, weightedPicker } from './random.ts';
 import {
@@ -131,10 +132,10 @@ export function generateDirectory(options: DemoOptions = {}): DemoDirectory {
       );
     }
   }
-  return {
-    structures,
-    services: services.map((s) => withFoodOffer(seed, archetypeOf.get(s.structure_id) ?? '', s)),
-  };
+  return withMovingServices(
+    { structures, services: services.map((s) => withFoodOffer(seed, archetypeOf.get(s.structure_id) ?? '', s)) },
+    seed,
+  );
 }
 
 function nameParts(rng: Rng, place: Place): NameParts {

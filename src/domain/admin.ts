@@ -95,12 +95,22 @@ export const auditResponseSchema = z.object({ protocol: answerProtocolSchema, jo
 export const ETATS_DEMANDE = ['ouverte', 'acceptee', 'refusee'] as const;
 
 /** « Je gère ce lieu »: someone at a partner asks for an account for its listing. */
-export const claimRequestSchema = z.object({
+/** A phone number (at least ten digits) or an e-mail address: what a coordinator can call or write to. */
+const claimContact = text(160).check(
+  z.refine(
+    (s) =>
+      /^\+?[0-9 .()-]{10,20}$/.test(s) ? (s.match(/[0-9]/g)?.length ?? 0) >= 10 : /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s),
+    'Un numéro de téléphone (10 chiffres) ou une adresse e-mail attendu',
+  ),
+);
+
+/** Strict: open to anyone, so an unknown field is refused rather than ignored. */
+export const claimRequestSchema = z.strictObject({
   protocol: z.number().check(z.int()),
   structure_id: recordId,
-  nom: text(120),
+  nom: text(120).check(z.minLength(2, 'Au moins 2 caractères')),
   /** A phone number or an address to reach the claimant; erased once a coordinator decides. */
-  contact: text(160),
+  contact: claimContact,
 });
 
 export const claimSchema = z.object({

@@ -153,6 +153,11 @@ export const referralPolicySchema = z.object({
   rappel_jours: z.number().check(z.int(), z.positive()),
   expiration_jours: z.number().check(z.int(), z.positive()),
   conservation_jours: z.number().check(z.int(), z.positive()),
+  /**
+   * Whether this server sends e-mail notifications (no personal data: « Une nouvelle orientation vous attend »).
+   * Absent from servers older than mail, which send none.
+   */
+  notifications_courriel: z.optional(z.boolean()),
 });
 export type ReferralPolicy = z.infer<typeof referralPolicySchema>;
 

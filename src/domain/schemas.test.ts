@@ -5,7 +5,7 @@ import * as z from 'zod/mini';
 import { aService, aStructure } from '../../tests/fixtures/records.ts';
 import { osmOpeningHours } from './primitives.ts';
 import { type Profile, profileSchema } from './profile.ts';
-import { type Service, serviceSchema } from './service.ts';
+import { type Arret, type Service, serviceSchema } from './service.ts';
 import { type Structure, structureSchema } from './structure.ts';
 import { type Problem, parse } from './validation.ts';
 
@@ -26,6 +26,22 @@ const service: Service = aService(1, 1, {
 delete service.categorie;
 
 const profile: Profile = { besoins: [] };
+
+/** A stop of a maraude on a square of Lyon 3e. */
+function stop(overrides: Partial<Arret> = {}): Arret {
+  return {
+    id: 'guichard',
+    nom: 'Place Guichard',
+    adresse: 'Place Guichard',
+    code_postal: '69003',
+    commune: 'Lyon 3e Arrondissement',
+    code_insee: '69383',
+    latitude: 45.7597,
+    longitude: 4.8475,
+    horaires: 'Tu 18:30-20:00',
+    ...overrides,
+  };
+}
 
 /** A deep copy of `valid` with `patch` applied: keys are dotted paths ("eligibilite.age_min"), values replace. */
 function variant(valid: object, patch: Readonly<Record<string, unknown>>): unknown {
@@ -139,6 +155,20 @@ const serviceCases: Case[] = [
   ['an empty residence zone', { 'eligibilite.zone': { communes: [], qpv: [] } }, 'eligibilite.zone'],
   ['no way of receiving people', { modes_accueil: [] }, 'modes_accueil'],
   ['a structure id without its source', { structure_id: 's1' }, 'structure_id'],
+  ['a stop without hours', { arrets: [{ ...stop(), horaires: undefined }] }, 'arrets[0].horaires'],
+  [
+    'a stop with hours that are not OSM',
+    { arrets: [{ ...stop(), horaires: 'mardi 18h30–20h' }] },
+    'arrets[0].horaires',
+  ],
+  ['a stop outside any commune code', { arrets: [{ ...stop(), code_insee: '693' }] }, 'arrets[0].code_insee'],
+  ['a stop with a latitude alone', { arrets: [{ ...stop(), longitude: null }] }, 'arrets[0].longitude'],
+  [
+    'a stop with neither address, name nor position',
+    { arrets: [{ ...stop(), adresse: undefined, nom: undefined, latitude: null, longitude: null }] },
+    'arrets[0].adresse',
+  ],
+  ['two stops with the same id', { arrets: [stop(), stop()] }, 'arrets'],
 ];
 
 const profileCases: Case[] = [
@@ -220,5 +250,24 @@ describe('prices with amounts (issue 16)', () => {
     const parsed = tarifBefore.safeParse(withAmounts);
     expect(parsed.success).toBe(true);
     expect(parsed.data).toEqual({ type: 'solidaire', precisions: withAmounts.precisions });
+  });
+});
+
+describe('services that move: stops', () => {
+  test('a service stored before stops parses unchanged, and one with stops keeps them', () => {
+    expect(parse(serviceSchema, service)).toEqual({ ok: true, value: service });
+    const arrets = [stop(), stop({ id: 'vaulx-marche', nom: undefined, latitude: null, longitude: null })];
+    expect(parse(serviceSchema, { ...service, arrets })).toEqual({ ok: true, value: { ...service, arrets } });
+  });
+
+  test('a place by position alone is a place', () => {
+    const arrets = [stop({ nom: undefined, adresse: undefined, code_postal: undefined })];
+    expect(parse(serviceSchema, { ...service, arrets }).ok).toBe(true);
+  });
+
+  test('an app from before stops reads a service with stops, without them', () => {
+    const before = z.object({ id: z.string(), nom: z.string() });
+    const parsed = before.safeParse({ ...service, arrets: [stop()] });
+    expect(parsed.data).toEqual({ id: service.id, nom: service.nom });
   });
 });

@@ -217,6 +217,39 @@ export const lieuSchema = z.object({
   accessibilite: z.optional(accessibilite),
 });
 
+/**
+ * A stop of a service that moves (a maraude, an épicerie mobile, a bus solidaire): where it stops and when, with
+ * its own OSM hours. The place is an address, a position, or both, always in a commune (its INSEE code), so that
+ * the matcher can measure a distance (the commune centre at worst) and coverage can count it there.
+ */
+export const arretSchema = z
+  .object({
+    id: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,60}$/, 'Identifiant d’arrêt attendu (lettres, chiffres, - et _)')),
+    /** What people call the place: « place Guichard », « parking du marché ». */
+    nom: z.optional(text(120)),
+    adresse: z.optional(text(300)),
+    code_postal: z.optional(codePostal),
+    commune: text(120),
+    code_insee: codeInsee,
+    latitude: z.nullable(latitude),
+    longitude: z.nullable(longitude),
+    horaires: osmOpeningHours,
+    precisions: z.optional(text(300)),
+  })
+  .check(
+    z.refine((a) => (a.latitude === null) === (a.longitude === null), {
+      message: 'Latitude et longitude vont ensemble',
+      path: ['longitude'],
+    }),
+    z.refine((a) => a.adresse !== undefined || a.nom !== undefined || a.latitude !== null, {
+      message: 'Indiquez l’adresse ou le nom du lieu de l’arrêt',
+      path: ['adresse'],
+    }),
+  );
+
+/** At most this many stops: a weekly round of a maraude or a bus, not a timetable of every street corner. */
+export const MAX_ARRETS = 40;
+
 export const serviceSchema = z.object({
   id: recordId,
   source: sourceId,
@@ -232,6 +265,16 @@ export const serviceSchema = z.object({
   /** Own hours when they differ from the structure's. */
   horaires_accueil: z.optional(osmOpeningHours),
   horaires_note: z.optional(text(500)),
+  /**
+   * A service that moves: its stops, each with its place and hours, which replace `lieu` and `horaires_accueil`
+   * for finding it (absent or empty: a fixed place). Optional, so records and apps from before stops parse.
+   */
+  arrets: z.optional(
+    z.array(arretSchema).check(
+      z.maxLength(MAX_ARRETS, `Au plus ${MAX_ARRETS} arrêts`),
+      z.refine((as) => new Set(as.map((a) => a.id)).size === as.length, 'Deux arrêts ont le même identifiant'),
+    ),
+  ),
   eligibilite: eligibiliteSchema,
   fiche_liaison: ficheLiaisonSchema,
   capacite: z.optional(capaciteSchema),
@@ -262,3 +305,4 @@ export type Eligibilite = z.infer<typeof eligibiliteSchema>;
 export type FicheLiaison = z.infer<typeof ficheLiaisonSchema>;
 export type ChampLiaison = z.infer<typeof champLiaisonSchema>;
 export type InfoTemporaire = z.infer<typeof infoTemporaireSchema>;
+export type Arret = z.infer<typeof arretSchema>;

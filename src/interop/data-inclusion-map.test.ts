@@ -63,6 +63,60 @@ describe('data·inclusion mapping', () => {
     },
   );
 
+  const maraude = aService(1, 1, {
+    nom: 'Maraude du soir',
+    arrets: [
+      {
+        id: 'guichard',
+        nom: 'Place Guichard',
+        code_postal: '69003',
+        commune: 'Lyon 3e Arrondissement',
+        code_insee: '69383',
+        latitude: 45.7597,
+        longitude: 4.8475,
+        horaires: 'Tu 18:30-20:00',
+      },
+      {
+        id: 'vaulx',
+        adresse: '2 avenue Gabriel Péri',
+        commune: 'Vaulx-en-Velin',
+        code_insee: '69256',
+        latitude: null,
+        longitude: null,
+        horaires: 'We 09:30-12:00',
+        precisions: 'Devant la médiathèque',
+      },
+    ],
+  });
+
+  it.each(['json', 'csv'] as const)(
+    'carries a service that moves as one service with its stops in extension_boussole.arrets (%s)',
+    (format) => {
+      const exported = serviceToDi(maraude, aStructure(1));
+      expect(exported.extension_boussole).toMatchObject({ arrets: maraude.arrets });
+      const file =
+        format === 'json'
+          ? readDiFile('services.json', diJson([exported]))
+          : readDiFile('services.csv', diCsv('service', [exported]));
+      expect(file.ok && file.records).toHaveLength(1);
+      const [imported] = file.ok ? importAll(file.records) : [];
+      expect(imported).toEqual(portable(maraude));
+    },
+  );
+
+  it('refuses a stop whose hours the grammar refuses, naming the stop', () => {
+    const exported = serviceToDi(maraude, aStructure(1));
+    const arrets = [maraude.arrets?.[0], { ...maraude.arrets?.[1], horaires: 'We 9h-12h' }];
+    const merged = mergeDiRecord(
+      'service',
+      exported,
+      { ...(exported.extension_boussole as object), arrets },
+      undefined,
+      options,
+    );
+    expect(merged.ok ? [] : merged.problems.map((p) => p.path)).toEqual(['arrets[1].horaires']);
+  });
+
   it.each(['json', 'csv'] as const)('carries what the food is like in extension_boussole, both ways (%s)', (format) => {
     const offre = {
       produits: ['fruits-legumes-frais', 'bio', 'local'],

@@ -40,6 +40,8 @@ export const EXTENSION_KEYS: Record<DiKind, readonly string[]> = {
     'langues',
     'lieu',
     'horaires_note',
+    // A service that moves stays one service with its stops (README, « Import and export »).
+    'arrets',
     'visibilite',
     'frequence_maj_mois',
   ],
@@ -228,5 +230,15 @@ export function mergeDiRecord(
     return parsed.ok ? { ok: true, kind, record: parsed.value, hoursToCheck } : parsed;
   }
   const parsed = parse(serviceSchema, record);
-  return parsed.ok ? { ok: true, kind, record: parsed.value, hoursToCheck } : parsed;
+  if (!parsed.ok) return parsed;
+  // A stop's hours are all that says when to be there: unreadable ones are refused, never kept « à vérifier ».
+  const stops = parsed.value.arrets ?? [];
+  const own = (existing as Service | undefined)?.arrets ?? [];
+  const problems = stops.flatMap((a, i) =>
+    own.some((o) => o.horaires === a.horaires) || options.isValidHours(a.horaires)
+      ? []
+      : [{ path: `arrets[${i}].horaires`, message: `Horaires de l’arrêt illisibles (${a.horaires})` }],
+  );
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, kind, record: parsed.value, hoursToCheck };
 }

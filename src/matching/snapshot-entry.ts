@@ -5,7 +5,7 @@
 import { communeByCode } from '../domain/communes.ts';
 import { effectiveHours } from '../domain/effective-hours.ts';
 import { type QualiteAlimentaire, qualitesOf } from '../domain/food-quality.ts';
-import type { Service } from '../domain/service.ts';
+import type { Arret, Service } from '../domain/service.ts';
 import type { Structure } from '../domain/structure.ts';
 import { temporaryPeriods } from './hours/temporary.ts';
 import { serviceFirstNeedsMask, serviceNeedsMask } from './needs.ts';
@@ -20,8 +20,15 @@ import type {
 import type { SearchEntry } from './search/search-entry.ts';
 
 export interface ServiceEntry extends SearchEntry {
-  /** Position in `snapshot.entries` (the order of service ids). */
+  /**
+   * Position among the snapshot's places (snapshot.ts `entryAt`): services in the order of their ids, then the
+   * stops of services that move.
+   */
   index: number;
+  /** The stop this entry stands for: a service that moves is a candidate at each of its stops (snapshot.ts). */
+  stop: Arret | null;
+  /** The service has stops: this entry (its structure's address) is not where people find it. */
+  itinerant: boolean;
   service: Service;
   /** Undefined when the structure is missing from the directory (the service is still shown). */
   structure: Structure | undefined;
@@ -107,18 +114,34 @@ const NOTHING: readonly never[] = Object.freeze([]);
  * costs a cache miss each.
  */
 const near = <T>(xs: readonly T[]): readonly T[] => (xs.length === 0 ? NOTHING : [...xs]);
+
+/** « Place Guichard, 69003 Lyon 3e Arrondissement »: the stop's address, else the name people use, in its commune. */
+function stopAddress(stop: Arret): string {
+  const label = stop.adresse ?? stop.nom;
+  const commune = stop.code_postal ? `${stop.code_postal} ${stop.commune}` : stop.commune;
+  return label ? `${label}, ${commune}` : commune;
+}
+
 const nonEmpty = <T>(xs: readonly T[] | undefined): readonly T[] | null => (xs && xs.length > 0 ? xs : null);
 
-export function entryOf(index: number, service: Service, structure: Structure | undefined): ServiceEntry {
-  const place = service.lieu ?? structure;
+export function entryOf(
+  index: number,
+  service: Service,
+  structure: Structure | undefined,
+  stop: Arret | null = null,
+): ServiceEntry {
+  const place = stop ?? service.lieu ?? structure;
   const communeCode = place?.code_insee ?? '';
   const commune = communeByCode(communeCode);
   const geocoded = place !== undefined && place.latitude !== null && place.longitude !== null;
-  const accessibility = service.lieu ? service.lieu.accessibilite : structure?.accessibilite;
+  const accessibility = stop ? undefined : service.lieu ? service.lieu.accessibilite : structure?.accessibilite;
   const { eligibilite: e, fiche_liaison: fiche, tarif } = service;
   const referral = e.sur_orientation || fiche.requise;
+  const arrets = service.arrets !== undefined && service.arrets.length > 0 ? service.arrets : null;
   const entry: ServiceEntry = {
     index,
+    stop,
+    itinerant: stop === null && arrets !== null,
     id: service.id,
     structureId: service.structure_id,
     nom: service.nom,
@@ -127,8 +150,8 @@ export function entryOf(index: number, service: Service, structure: Structure | 
     structure,
     communeCode,
     communeName: commune?.nom ?? place?.commune ?? '',
-    address: place ? `${place.adresse}, ${place.code_postal} ${place.commune}` : null,
-    qpv: place?.code_qpv ?? null,
+    address: stop ? stopAddress(stop) : place ? `${place.adresse}, ${place.code_postal} ${place.commune}` : null,
+    qpv: (place && 'code_qpv' in place ? place.code_qpv : undefined) ?? null,
     latitude: geocoded ? (place.latitude as number) : (commune?.centre.latitude ?? null),
     longitude: geocoded ? (place.longitude as number) : (commune?.centre.longitude ?? null),
     locationApprox: !geocoded,
@@ -138,7 +161,7 @@ export function entryOf(index: number, service: Service, structure: Structure | 
     category: service.categorie ?? null,
     produits: service.offre_alimentaire?.produits ?? [],
     choix: service.offre_alimentaire?.choix ?? null,
-    hours: effectiveHours(service, structure) ?? null,
+    hours: stop ? stop.horaires : (effectiveHours(service, structure) ?? null),
     temporary: temporaryPeriods(service.infos_temporaires),
     langues: near(service.langues ?? structure?.langues ?? []),
     pmr: accessibility?.pmr ?? null,
@@ -172,7 +195,22 @@ export function entryOf(index: number, service: Service, structure: Structure | 
     capacity: service.capacite?.etat ?? null,
     recommandeePour: structure?.recommandee_pour ?? [],
     traits: 0,
+    stopCommunes: arrets === null ? null : [...new Set(arrets.map((a) => a.code_insee))],
+    stopHours: arrets === null ? null : [...new Set(arrets.map((a) => a.horaires))],
   };
   entry.traits = traitsOf(entry);
+  return entry;
+}
+
+/**
+ * A stop of a service that moves, as a place of its own: the service's entry with the stop's position, commune and
+ * hours (the service's temporary information still applies: a closure stops the whole round). Step-free access is
+ * unknown at a stop; a stop without a position is placed at its commune's centre. Built by `entryOf`, so that
+ * services and stops share one object shape and the checks' property reads stay monomorphic.
+ */
+export function stopEntryOf(index: number, base: ServiceEntry, stop: Arret): ServiceEntry {
+  const entry = entryOf(index, base.service, base.structure, stop);
+  // The service's needs, criteria and temporary periods, computed once for the service.
+  entry.temporary = base.temporary;
   return entry;
 }

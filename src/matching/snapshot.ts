@@ -2,28 +2,41 @@
 // the fields the criteria read already resolved (where it takes place, its hours string, languages, step-free
 // access, needs mask, temporary periods), so an orientation is one pass over flat entries. Immutable: a new
 // sync makes a new snapshot. The search index is built separately and lazily (search/search-index.ts).
+//
+// A service that moves (with `arrets`) is found where it stops: each stop is a place of its own (`stops`, after
+// the services, numbered on from them), with the stop's position and hours, so the orientation weighs distance,
+// reach and timeliness per stop with the same criteria as a fixed place, and coverage counts it in each commune.
+// Its service entry stays in `entries` for the search and the catalog, flagged `itinerant`.
 import type { Service } from '../domain/service.ts';
 import type { Structure } from '../domain/structure.ts';
-import { entryOf, type ServiceEntry } from './snapshot-entry.ts';
+import { entryOf, type ServiceEntry, stopEntryOf } from './snapshot-entry.ts';
 
 export interface DirectorySnapshot {
+  /** One per service, in the order of service ids. */
   entries: readonly ServiceEntry[];
+  /** One per stop of the services that move; `stops[k].index` is `entries.length + k`. */
+  stops: readonly ServiceEntry[];
+  /** Services then stops, by place index: the places an orientation scans (`entryAt`). */
+  places: readonly ServiceEntry[];
+  size: number;
   byId: ReadonlyMap<string, ServiceEntry>;
   structures: ReadonlyMap<string, Structure>;
   /** Distinct OSM strings in use (regular and exceptional): what the hours engine may have to parse. */
   hoursStrings: readonly string[];
   /**
-   * By entry index, in compact arrays that a pass over thousands of candidates reads without touching the entries:
+   * By place index (`entryAt`), in compact arrays that a pass over thousands of candidates reads without touching the entries:
    * 1 + the index of the regular hours in `hoursStrings` (0: none), and 1 when temporary information may change
    * them.
    */
   hoursIds: Int32Array;
   hasTemporary: Uint8Array;
-  /** By entry index: the needs it answers (`ServiceEntry.needsMask`), and 1 for a baby parcel. */
+  /** By place index: the needs it answers (`ServiceEntry.needsMask`), and 1 for a baby parcel. */
   needsMasks: Int32Array;
   babyParcel: Uint8Array;
+  /** By place index: 1 for the entry of a service that moves (`ServiceEntry.itinerant`), found at its stops. */
+  itinerant: Uint8Array;
   /**
-   * By entry index, what every result copies (`service_id`, `structure_id`, whether its location is a commune
+   * By place index, what every result copies (`service_id`, `structure_id`, whether its location is a commune
    * centre): thousands of results are made per orientation, from these arrays rather than from their entries.
    */
   ids: readonly string[];
@@ -64,15 +77,31 @@ export function prepareDirectory(
     entries.push(entry);
     byId.set(entry.id, entry);
   }
+  const stops: ServiceEntry[] = [];
+  for (const entry of entries) {
+    if (!entry.itinerant) continue;
+    for (const arret of entry.service.arrets ?? []) {
+      const stop = stopEntryOf(entries.length + stops.length, entry, arret);
+      const hours = stop.hours as string;
+      const same = hoursStrings.get(hours);
+      if (same === undefined) hoursStrings.set(hours, hours);
+      else stop.hours = same;
+      stops.push(stop);
+    }
+  }
+  const size = entries.length + stops.length;
   const strings = [...hoursStrings.keys()].sort();
   const idOf = new Map(strings.map((h, i) => [h, i + 1]));
-  const hoursIds = new Int32Array(entries.length);
-  const hasTemporary = new Uint8Array(entries.length);
-  const needsMasks = new Int32Array(entries.length);
-  const babyParcel = new Uint8Array(entries.length);
-  const locationApprox = new Uint8Array(entries.length);
-  for (const entry of entries) {
+  const places = stops.length === 0 ? entries : [...entries, ...stops];
+  const hoursIds = new Int32Array(size);
+  const hasTemporary = new Uint8Array(size);
+  const needsMasks = new Int32Array(size);
+  const babyParcel = new Uint8Array(size);
+  const locationApprox = new Uint8Array(size);
+  const itinerant = new Uint8Array(size);
+  for (const entry of places) {
     if (entry.locationApprox) locationApprox[entry.index] = 1;
+    if (entry.itinerant) itinerant[entry.index] = 1;
     if (entry.hours !== null) hoursIds[entry.index] = idOf.get(entry.hours) ?? 0;
     if (entry.temporary.length > 0) hasTemporary[entry.index] = 1;
     needsMasks[entry.index] = entry.needsMask;
@@ -80,6 +109,9 @@ export function prepareDirectory(
   }
   return {
     entries,
+    stops,
+    places,
+    size,
     byId,
     structures: byStructure,
     hoursStrings: strings,
@@ -87,8 +119,14 @@ export function prepareDirectory(
     hasTemporary,
     needsMasks,
     babyParcel,
-    ids: entries.map((e) => e.id),
-    structureIds: entries.map((e) => e.structureId),
+    itinerant,
+    ids: places.map((e) => e.id),
+    structureIds: places.map((e) => e.structureId),
     locationApprox,
   };
+}
+
+/** The service or stop at a place index. */
+export function entryAt(snapshot: DirectorySnapshot, index: number): ServiceEntry | undefined {
+  return snapshot.places[index];
 }

@@ -4,6 +4,7 @@
 // parsed: only a parsed acknowledgement counts.
 import type * as z from 'zod/mini';
 import { apiErrorSchema } from '../domain/api-error.ts';
+import { type NotificationChange, notificationSettingsSchema } from '../domain/notifications.ts';
 import { PROTOCOL_VERSION } from '../domain/protocol-version.ts';
 import {
   type ReferralDraft,
@@ -37,7 +38,12 @@ export function apiRequester(options: ApiRequestOptions) {
   const { baseUrl = '', getToken, timeoutMs = 30_000 } = options;
   const fetchImpl = options.fetchImpl ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
 
-  async function request<S extends z.ZodMiniType>(schema: S, path: string, body?: unknown): Promise<z.infer<S>> {
+  async function request<S extends z.ZodMiniType>(
+    schema: S,
+    path: string,
+    body?: unknown,
+    method = body === undefined ? 'GET' : 'POST',
+  ): Promise<z.infer<S>> {
     const headers = new Headers({ accept: 'application/json', 'x-boussole-protocol': String(PROTOCOL_VERSION) });
     const token = getToken();
     if (token) headers.set('authorization', `Bearer ${token}`);
@@ -45,7 +51,7 @@ export function apiRequester(options: ApiRequestOptions) {
     let response: Response;
     try {
       response = await fetchImpl(`${baseUrl}${path}`, {
-        method: body === undefined ? 'GET' : 'POST',
+        method,
         headers,
         ...(body === undefined ? {} : { body: JSON.stringify({ protocol: PROTOCOL_VERSION, ...body }) }),
         signal: AbortSignal.timeout(timeoutMs),
@@ -89,5 +95,9 @@ export function referralHttpTransport(options: ApiRequestOptions) {
       request(referralPageSchema, `/api/v1/referrals?cursor=${cursor}&limit=${limit}`),
     /** Coordinators: anonymous counts, asked when the screen opens (online only). */
     stats: () => request(referralStatsSchema, '/api/v1/referrals/stats'),
+    /** The account's e-mail notifications (online only): whether the server mails, the address, how often. */
+    notifications: () => request(notificationSettingsSchema, '/api/v1/notifications'),
+    setNotifications: (change: NotificationChange) =>
+      request(notificationSettingsSchema, '/api/v1/notifications', change, 'PUT'),
   } satisfies ReferralTransport & Record<string, unknown>;
 }

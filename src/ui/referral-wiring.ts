@@ -30,7 +30,12 @@ export function referralWiring(db: BoussoleDatabase, getToken: () => string | nu
           eraseExpired: (at, policy) => eraseExpiredCopies(db, at, policy),
         },
       }),
-    model: (syncNow: () => Promise<void>) => createReferralModel(db, { syncNow, stats: () => transport.stats() }),
+    model: (syncNow: () => Promise<void>) =>
+      createReferralModel(db, {
+        syncNow,
+        stats: () => transport.stats(),
+        notifications: { read: () => transport.notifications(), write: (c) => transport.setNotifications(c) },
+      }),
   };
 }
 

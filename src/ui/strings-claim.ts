@@ -14,4 +14,5 @@ export const frClaim = {
   failed: (m: string) => `La demande n’a pas pu être envoyée : ${m}`,
   required: 'Ce champ est obligatoire',
   invite: 'Inviter ce partenaire',
+  receives: 'Ce partenaire reçoit les orientations dans Boussole : vous pouvez lui envoyer la fiche de liaison d’ici.',
 };

@@ -11,6 +11,10 @@ export const frReferral = {
   sentByTeam: 'Envoyées par votre équipe',
   noneSentByTeam: 'Aucune orientation envoyée par votre équipe.',
   signInFirst: 'Connectez-vous pour envoyer et suivre les orientations.',
+  // Said where a notification would be expected, when the server says it sends none (policy.notifications_courriel).
+  mailOff: 'Les notifications par e-mail ne sont pas activées sur ce serveur',
+  mailOffReceived: 'ouvrez Boussole régulièrement pour voir les nouvelles orientations.',
+  mailOffSent: 'ouvrez Boussole régulièrement pour voir les réponses des partenaires.',
   statsTitle: 'Orientations : les chiffres',
   statsIntro: 'La coordination voit le nombre d’orientations par statut et motif, jamais les personnes orientées.',
   statsOffline: 'Les chiffres se lisent en ligne : reconnectez-vous au réseau.',
@@ -105,4 +109,20 @@ export const frReferral = {
   },
   sentOnDate: (date: string) => `Envoi : ${date}`,
   writtenOnDate: (date: string) => `Rédaction : ${date}`,
+  // The account's e-mail notifications, under the list (NotificationSettings.tsx).
+  mail: {
+    title: 'Notifications par e-mail',
+    intro: 'Un message dit seulement qu’une orientation ou une réponse vous attend : rien sur la personne.',
+    email: 'Adresse électronique',
+    emailHint: 'Laissez vide pour ne plus recevoir de message.',
+    emailInvalid: 'Adresse électronique attendue, par exemple nom@domaine.fr.',
+    how: 'Recevoir un message',
+    immediate: 'À chaque nouvelle orientation ou réponse',
+    daily: 'Un résumé chaque matin',
+    none: 'Jamais',
+    save: 'Enregistrer',
+    saved: 'Réglages des notifications enregistrés.',
+    online: 'Les notifications par e-mail se règlent en ligne : reconnectez-vous au réseau.',
+    notSaved: 'Réglages non enregistrés : vérifiez la connexion et réessayez.',
+  },
 };

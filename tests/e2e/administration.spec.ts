@@ -128,9 +128,15 @@ test.describe('Administration', () => {
   });
 
   test('un appareil révoqué par la coordination efface ses orientations et le dit', async ({ browser, request }) => {
-    const listing = await request.get('/api/v1/services?categorie=social_grocery_stores&limit=1');
-    const [service] = ((await listing.json()) as { services: Array<{ id: string }> }).services;
-    if (!service) throw new Error('aucune épicerie sociale dans la démo');
+    // Not the demo partner's épicerie (the first one): its inbox belongs to referral.spec.ts. Another one, whose
+    // own partner account signs in first so that it receives referrals.
+    const { page: coordinator } = await coordinatorPage(browser);
+    const coordinatorSession = await storedSession(coordinator);
+    const listing = await request.get('/api/v1/services?categorie=social_grocery_stores&limit=20');
+    const groceries = ((await listing.json()) as { services: Array<{ id: string; structure_id: string }> }).services;
+    const service = groceries.find((s) => s.structure_id !== groceries[0]?.structure_id);
+    if (!service) throw new Error('pas assez d’épiceries sociales dans la démo');
+    await activePartnerOf(request, coordinatorSession?.token ?? '', service.structure_id);
     const workerContext = await browser.newContext({ viewport: TABLET });
     const worker = await workerContext.newPage();
     await signInAsDemo(worker, 'Travailleur·se social·e');
@@ -142,8 +148,6 @@ test.describe('Administration', () => {
     await expect.poll(() => referralCount(worker)).toBeGreaterThan(0);
     const workerSession = await storedSession(worker);
 
-    const { page: coordinator } = await coordinatorPage(browser);
-    const coordinatorSession = await storedSession(coordinator);
     const revoked = await request.post(`/api/v1/admin/devices/${workerSession?.clientId}/revoke`, {
       headers: { Authorization: `Bearer ${coordinatorSession?.token}` },
     });
@@ -183,10 +187,9 @@ test.describe('Administration', () => {
     await signInAsDemo(partner, 'Partenaire (structure)');
     // No silent queue: a partner nobody reads in Boussole is named, with the printed fiche and no send button.
     await partner.goto(`/orientations/nouvelle/${encodeURIComponent(elsewhere.id)}`);
-    await expect(
-      partner.getByRole('status').filter({ hasText: 'ne reçoit pas les orientations dans Boussole' }),
-    ).toBeVisible();
-    await expect(partner.getByRole('button', { name: 'Imprimer la fiche de liaison' })).toBeVisible();
+    const notice = partner.getByRole('status').filter({ hasText: 'ne reçoit pas les orientations dans Boussole' });
+    await expect(notice).toBeVisible();
+    await expect(notice.getByRole('button', { name: 'Imprimer la fiche de liaison' })).toBeVisible();
     await expect(partner.getByRole('button', { name: 'Envoyer l’orientation' })).toHaveCount(0);
     await partner.screenshot({ path: test.info().outputPath('partenaire-sans-compte.png') });
 

@@ -157,7 +157,7 @@ async function screensFor(request: APIRequestContext): Promise<Screens[]> {
 /** A referral sent by the worker, so that its page exists for both sides. */
 async function sentReferral(page: Page, serviceId: string): Promise<string> {
   await page.goto(`/orientations/nouvelle/${encodeURIComponent(serviceId)}`);
-  await fillLiaisonForm(page);
+  await fillLiaisonForm(page, 'Nadia Belkacem');
   await page.getByLabel(/a donné son accord/).check();
   await page.getByRole('button', { name: 'Envoyer l’orientation' }).click();
   await page.waitForURL(/\/orientations\/ref-/);

@@ -59,7 +59,7 @@ export async function signInAsDemo(page: Page, roleLabel: string, baseUrl = ''):
 }
 
 /** Answers every field of the partner's form (its fields vary with the demo data), then names the person. */
-export async function fillLiaisonForm(page: Page) {
+export async function fillLiaisonForm(page: Page, person = 'Awa Diallo') {
   const name = page.getByLabel('Nom et prénom de la personne (obligatoire)');
   await name.waitFor(); // the form shows once the directory is read from the device
   const form = page.getByRole('group', { name: 'Fiche de liaison' });
@@ -70,5 +70,5 @@ export async function fillLiaisonForm(page: Page) {
   for (const input of await form.locator('input[type="text"]:not([inputmode])').all()) {
     if ((await input.inputValue()) === '') await input.fill(personal('Précisions données par la personne'));
   }
-  await name.fill(personal('Awa Diallo'));
+  await name.fill(personal(person));
 }

@@ -27,7 +27,7 @@ test.describe('Boussole hors ligne', () => {
     await expect(page.getByRole('list', { name: 'Résultats' }).getByRole('listitem')).toHaveCount(20);
 
     // The commune filter reads the directory on the device, with no network.
-    await page.getByLabel('Commune').selectOption({ label: 'Vénissieux' });
+    await page.getByLabel('Commune', { exact: true }).selectOption({ label: 'Vénissieux' });
     await expect(page).toHaveURL(/commune=69259/);
     const cards = page.locator('.result-card .result-meta');
     await expect(cards.first()).toContainText('Vénissieux');
@@ -36,7 +36,7 @@ test.describe('Boussole hors ligne', () => {
     // A deep link opened offline gets the app shell from the service worker, and the filter from the URL.
     await page.goto('/annuaire?commune=69259');
     await expect(page.getByRole('heading', { level: 1, name: 'Annuaire des partenaires' })).toBeVisible();
-    await expect(page.getByLabel('Commune')).toHaveValue('69259');
+    await expect(page.getByLabel('Commune', { exact: true })).toHaveValue('69259');
   });
 });
 

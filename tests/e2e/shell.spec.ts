@@ -11,7 +11,7 @@ const ROLES = [
   { label: null, screens: 7 },
   { label: 'Travailleur·se social·e', screens: 10 },
   { label: 'Partenaire (structure)', screens: 11 },
-  { label: 'Coordination (Métropole, MDM tête de file)', screens: 13 },
+  { label: 'Coordination (Métropole, MDM tête de file)', screens: 14 },
 ] as const;
 
 async function barHeight(page: Page): Promise<number> {

@@ -101,6 +101,16 @@ async function everyApiCall() {
     },
     { route: 'GET /stats/orientations', send: get('/stats/orientations', coordinator) },
     { route: 'GET /stats/evaluation', send: get('/stats/evaluation', coordinator) },
+    { route: 'GET /notifications', send: get('/notifications', worker) },
+    {
+      route: 'PUT /notifications',
+      send: () =>
+        app.request('/api/v1/notifications', {
+          method: 'PUT',
+          headers: { 'Content-Type': 'application/json', ...worker.auth },
+          body: JSON.stringify({ protocol: PROTOCOL_VERSION, notifications: 'daily' }),
+        }),
+    },
     { route: 'GET /agenda/commune/:file', send: get('/agenda/commune/69259.ics') },
     { route: 'GET /agenda/structure/:file', send: get('/agenda/structure/test--s001.ics') },
     { route: 'GET /export/data-inclusion/:file', send: get('/export/data-inclusion/structures.csv', worker) },
@@ -139,7 +149,7 @@ async function everyApiCall() {
     { route: 'POST /admin/claims/:id/refuse', send: post('/admin/claims/demande-2/refuse', {}, coordinator) },
     {
       route: 'POST /claims',
-      send: post('/claims', { structure_id: 'test--s002', nom: 'Gérant', contact: 'gerant@example.org' }),
+      send: post('/claims', { structure_id: 'test--s003', nom: 'Gérant', contact: 'gerant@example.org' }),
     },
     {
       route: 'DELETE /session',

@@ -219,7 +219,12 @@ describe('referral endpoints', () => {
     await feed(worker);
     now += 90 * 86_400_000;
     const page = await feed(worker);
-    expect(page.policy).toEqual({ rappel_jours: 10, expiration_jours: 30, conservation_jours: 90 });
+    expect(page.policy).toEqual({
+      rappel_jours: 10,
+      expiration_jours: 30,
+      conservation_jours: 90,
+      notifications_courriel: false,
+    });
     for (const personal of PERSONAL) expect(JSON.stringify(page)).not.toContain(personal);
   });
 

@@ -58,7 +58,14 @@ export function orientationEventStoreContract(name: string, makeHarness: () => S
     it('gives referrals as anonymous facts with the sending team and the first answer', async () => {
       const draft = aDraft();
       const t0 = new Date('2026-03-02T10:00:00Z');
-      await store.sendReferral({ draft, hash: mutationHash(draft), sender: TEAM_WORKER, serviceKnown: true, now: t0 });
+      await store.sendReferral({
+        draft,
+        hash: mutationHash(draft),
+        sender: TEAM_WORKER,
+        serviceKnown: true,
+        partnerReceives: true,
+        now: t0,
+      });
       const c1 = move('recue');
       await store.changeReferralStatus({
         referralId: draft.id,

@@ -38,7 +38,7 @@ export function referralStoreContract(name: string, makeHarness: () => StoreHarn
     afterEach(async () => harness.dispose());
 
     const send = (draft: ReferralDraft, sender: Account = WORKER, now = T0) =>
-      store.sendReferral({ draft, hash: mutationHash(draft), sender, serviceKnown: true, now });
+      store.sendReferral({ draft, hash: mutationHash(draft), sender, serviceKnown: true, partnerReceives: true, now });
     const change = (referralId: string, c: ReturnType<typeof move>, actor: Account, now = day(1)) =>
       store.changeReferralStatus({ referralId, change: c, hash: mutationHash(c), actor, now });
     const feed = async (account: Account, cursor = 0) =>
@@ -73,10 +73,34 @@ export function referralStoreContract(name: string, makeHarness: () => StoreHarn
 
     it('refuses a new referral to an unknown service but still replays a known one', async () => {
       const draft = aDraft();
-      const unknown = { draft, hash: mutationHash(draft), sender: WORKER, serviceKnown: false, now: T0 };
+      const unknown = {
+        draft,
+        hash: mutationHash(draft),
+        sender: WORKER,
+        serviceKnown: false,
+        partnerReceives: true,
+        now: T0,
+      };
       expect(await store.sendReferral(unknown)).toEqual({ kind: 'unknown-service' });
       await send(draft);
       expect((await store.sendReferral(unknown)).kind).toBe('replayed');
+    });
+
+    it('refuses a new referral to a partner that receives none in Boussole, stores nothing, but still replays a stored one', async () => {
+      const draft = aDraft();
+      const unreachable = {
+        draft,
+        hash: mutationHash(draft),
+        sender: WORKER,
+        serviceKnown: true,
+        partnerReceives: false,
+        now: T0,
+      };
+      expect(await store.sendReferral(unreachable)).toEqual({ kind: 'unreachable' });
+      expect(await feed(WORKER)).toEqual([]);
+      await send(draft);
+      // Sent while the partner received; disabled since: the device's resend gets the same answer.
+      expect((await store.sendReferral(unreachable)).kind).toBe('replayed');
     });
 
     it('sets what the server decides: sender, server time, status and history', async () => {

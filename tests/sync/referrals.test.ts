@@ -1,6 +1,7 @@
 // Referrals from device to server and back (issue 6): the device's real code (Dexie on fake-indexeddb, the sync
 // step, the HTTP transport) against the real app in-process, with the network cut and answers lost on demand.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SERVER_OPERATOR, setDisabled } from '../../server/admin/admin-actions.ts';
 import { BoussoleDatabase } from '../../src/db/database.ts';
 import {
   applyReferralPage,
@@ -34,6 +35,13 @@ describe('referrals between a worker device, the server and a partner device', (
   beforeEach(async () => {
     now = T0;
     test = await makeTestApp({ clock: () => new Date(now) });
+    // Épicerie Un receives referrals in Boussole: a partner account of it has signed in (the server refuses
+    // referrals nobody would read).
+    await signInAs(test.app, test.store, {
+      role: 'partenaire',
+      nom: 'Accueil Épicerie Un',
+      structure_id: 'test--s001',
+    });
   });
   afterEach(() => {
     for (const db of opened.splice(0)) db.close();
@@ -158,6 +166,24 @@ describe('referrals between a worker device, the server and a partner device', (
     expect(byId[unknown.id]?.refusal).toMatch(/invalide/i);
     expect(byId[unknown.id]?.pending).toEqual([]);
     expect(byId[fine.id]?.server?.statut).toBe('envoyee');
+  });
+
+  it('keeps a referral written offline that the server refuses because the partner was disabled meanwhile, with the reason, never dropped', async () => {
+    const worker = await device({ role: 'travailleur', nom: 'Wendy' });
+    worker.net.online = false;
+    const draft = aDraft();
+    await write(worker.db, draft);
+    const [reception] = (await test.store.listAccounts()).filter((a) => a.account.structure_id === 'test--s001');
+    if (!reception) throw new Error('fixture');
+    await setDisabled(test.store, SERVER_OPERATOR, reception.account.id, true, new Date(now));
+    worker.net.online = true;
+    expect(await worker.sync()).toMatchObject({ sent: 0, refused: 1 });
+    const [kept] = await worker.list();
+    expect(kept).toMatchObject({ id: draft.id, server: null, pending: [] });
+    expect(kept?.refusal).toMatch(/ne reçoit pas les orientations dans Boussole/);
+    // Everything the worker wrote is still there to print as a fiche de liaison.
+    expect(kept?.draft?.reponses).toEqual(draft.reponses);
+    expect(await unsentReferralCount(worker.db)).toBe(0);
   });
 
   it('erases personal fields on the device after the retention period, keeping the anonymous record', async () => {

@@ -3,7 +3,7 @@
 // worse rank tier (rank-key.ts `tiersOf`): a nearby service open this week is not pushed under one closed all week
 // or out of reach to make room. Stable and deterministic (the input order decides). The moved ones get the reason
 // `moved_for_diversity` when explained.
-import type { DirectorySnapshot } from '../snapshot.ts';
+import { type DirectorySnapshot, entryAt } from '../snapshot.ts';
 
 export function diversify(
   order: number[],
@@ -22,7 +22,7 @@ export function diversify(
     const idx = order[i] as number;
     const tier = tiers[idx] as number;
     if (tier > movedTier) break;
-    const structureId = snapshot.entries[idx]?.structureId ?? '';
+    const structureId = entryAt(snapshot, idx)?.structureId ?? '';
     const n = counts.get(structureId) ?? 0;
     if (n >= perStructure) {
       moved.add(idx);

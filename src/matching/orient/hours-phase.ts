@@ -16,7 +16,7 @@ import { daysFrom } from '../hours/paris-time.ts';
 import { computeSchedule, firstOpening, type Schedule } from '../hours/schedule.ts';
 import type { TemporaryPeriod } from '../hours/temporary.ts';
 import type { Person } from '../person.ts';
-import type { DirectorySnapshot } from '../snapshot.ts';
+import { type DirectorySnapshot, entryAt } from '../snapshot.ts';
 import type { Evaluator } from './explain.ts';
 import { indexOfKey, rankKey, withLateness } from './rank-key.ts';
 import type { Scan } from './scan.ts';
@@ -72,7 +72,7 @@ export function orderWithHours(
   for (; i < n; i++) {
     if (best.full() && (keys[i] as number) > best.max()) break;
     const idx = order[i] as number;
-    const entry = snapshot.entries[idx];
+    const entry = entryAt(snapshot, idx);
     if (entry === undefined) continue;
     const hours = { regular: entry.hours, temporary: entry.temporary };
     const schedule = computeSchedule(engine, hours, window, options.openings, accept);
@@ -114,7 +114,7 @@ function addLateness(
     const id = hoursIds[idx] as number;
     let late = byHours[id] as number;
     if (late < 0) {
-      const hours = { regular: snapshot.entries[idx]?.hours ?? null, temporary: NO_PERIODS };
+      const hours = { regular: entryAt(snapshot, idx)?.hours ?? null, temporary: NO_PERIODS };
       const s = firstOpening(engine, hours, ctx.now, week);
       // Nothing known this week (today's hours unknown, no opening): the whole horizon tells "unknown" from
       // "later", as the full schedule will.

@@ -21,6 +21,7 @@ import { missingInfo } from './missing-info.ts';
 import { indexOfKey, rankKey } from './rank-key.ts';
 import { OrientResult } from './result.ts';
 import { scan } from './scan.ts';
+import { firstStopOfEachService } from './stops.ts';
 import type { Orientation, OrientOptions, Verdict } from './types.ts';
 
 /** Places after the guaranteed ones that diversity may pull up. */
@@ -46,7 +47,10 @@ export function orient(
     openings: options.openings ?? 3,
     horizonDays: options.horizonDays ?? 92,
   });
-  const { order, moved } = diversify(ordered.order, snapshot, s.tiers);
+  const moving = snapshot.stops.length > 0;
+  const shown = new Set<string>();
+  const once = moving ? firstStopOfEachService(ordered.order, snapshot, shown) : ordered.order;
+  const { order, moved } = diversify(once, snapshot, s.tiers);
 
   const xKeys = new Float64Array(s.excluded.length);
   for (let i = 0; i < xKeys.length; i++) {
@@ -54,12 +58,13 @@ export function orient(
     xKeys[i] = rankKey(s.blocks[idx] as number, s.score[idx] as number, idx);
   }
   xKeys.sort();
+  const xOrder = Array.from(xKeys, indexOfKey);
 
   const approx = person.positionApprox;
   const { missing, level, action, score, distance } = s;
   const { schedules } = ordered;
   const make = (idx: number, rank: number, explainNow: boolean, excluded: boolean) => {
-    const entry = snapshot.entries[idx];
+    const entry = snapshot.places[idx];
     if (entry === undefined) throw new Error(`No entry ${idx}`);
     const verdict = VERDICTS[level[idx] as number] as Verdict;
     const fields = {
@@ -80,7 +85,8 @@ export function orient(
     return new OrientResult(entry, fields, ev8r, explainNow);
   };
   const results = order.map((idx, i) => make(idx, i + 1, i < eager, false));
-  const excluded = Array.from(xKeys, (key, i) => make(indexOfKey(key), results.length + i + 1, false, true));
+  const xShown = moving ? firstStopOfEachService(xOrder, snapshot, shown) : xOrder;
+  const excluded = xShown.map((idx, i) => make(idx, results.length + i + 1, false, true));
   return {
     results,
     excluded,

@@ -7,7 +7,7 @@ import type { ProfileField, Reason } from '../reasons.ts';
 import type { ServiceEntry } from '../snapshot-entry.ts';
 import { type TravelMinutes, travelByMode } from '../travel.ts';
 import type { Evaluator } from './explain.ts';
-import type { ResultAction, ServiceResult, Verdict } from './types.ts';
+import type { ResultAction, ServiceResult, StopResult, Verdict } from './types.ts';
 
 const NO_FIELDS: readonly ProfileField[] = Object.freeze([]);
 const NO_OPENINGS: readonly Opening[] = Object.freeze([]);
@@ -44,6 +44,7 @@ export class OrientResult implements ServiceResult {
   readonly open_now: boolean | null;
   readonly current_opening: Opening | null;
   readonly next_openings: Opening[];
+  readonly stop: StopResult | null;
   #reasons: Reason[] | null = null;
   readonly #entry: ServiceEntry;
   readonly #schedule: Schedule | undefined;
@@ -64,6 +65,17 @@ export class OrientResult implements ServiceResult {
     this.open_now = f.schedule?.open_now ?? null;
     this.current_opening = f.schedule?.current ?? null;
     this.next_openings = (f.schedule?.next_openings ?? NO_OPENINGS) as Opening[];
+    const stop = entry.stop;
+    this.stop =
+      stop === null
+        ? null
+        : {
+            id: stop.id,
+            nom: stop.nom ?? null,
+            adresse: stop.adresse ?? null,
+            commune: entry.communeName,
+            code_insee: stop.code_insee,
+          };
     this.#entry = entry;
     this.#schedule = f.schedule;
     this.#moved = f.moved;

@@ -12,10 +12,10 @@ import { MAX_SERVICES, tiersOf } from './rank-key.ts';
 const FOOD_NEEDS = maskOfNeeds(['aide-alimentaire', 'epicerie-solidaire', 'repas', 'bebe']);
 
 export interface Scan {
-  /** Entry indices, in directory order. */
+  /** Place indices (snapshot.ts `entryAt`), in directory order. */
   candidates: Int32Array;
   excluded: Int32Array;
-  /** By entry index (only meaningful for scanned entries). */
+  /** By place index (only meaningful for scanned places). */
   score: Float64Array;
   level: Uint8Array;
   blocks: Uint8Array;
@@ -30,8 +30,8 @@ export interface Scan {
 }
 
 export function scan(snapshot: DirectorySnapshot, person: Person, ev8r: Evaluator, publicOnly: boolean): Scan {
-  const entries = snapshot.entries;
-  const n = entries.length;
+  const places = snapshot.places;
+  const n = places.length;
   if (n > MAX_SERVICES) throw new RangeError(`At most ${MAX_SERVICES} services per directory (${n})`);
   const score = new Float64Array(n);
   const level = new Uint8Array(n);
@@ -48,19 +48,24 @@ export function scan(snapshot: DirectorySnapshot, person: Person, ev8r: Evaluato
   const wanted = person.needsMask;
   const suggestBaby = person.youngChild === true && (wanted & FOOD_NEEDS) !== 0;
   const ev = newEvaluation(false);
-  const { needsMasks, babyParcel } = snapshot;
+  const { needsMasks, babyParcel, itinerant } = snapshot;
+  const services = snapshot.entries.length;
 
   for (let i = 0; i < n; i++) {
-    // The needs are compared in a compact array: the entries of the services answering none are not touched.
+    // A service that moves is a candidate at its stops, not at its structure's address.
+    if (itinerant[i] === 1) continue;
+    // Only the services count in `notRelevant`, not their stops.
+    const service = i < services;
+    // The needs are compared in a compact array: the entries of the places answering none are not touched.
     const relevant = wanted === 0 || ((needsMasks[i] as number) & wanted) !== 0 || (suggestBaby && babyParcel[i] === 1);
     if (!relevant) {
-      notRelevant++;
+      if (service) notRelevant++;
       continue;
     }
-    const entry = entries[i];
+    const entry = places[i];
     if (entry === undefined) continue;
     if (publicOnly && entry.professionalOnly) {
-      notRelevant++;
+      if (service) notRelevant++;
       continue;
     }
     ev8r.evaluate(entry, ev);

@@ -37,6 +37,20 @@ export interface ServiceResult {
   open_now: boolean | null;
   current_opening: Opening | null;
   next_openings: Opening[];
+  /**
+   * A service that moves: the stop this result is about, its best for the person (distance, travel and openings
+   * are the stop's); null for a fixed place.
+   */
+  stop: StopResult | null;
+}
+
+/** Where a service that moves stops: enough to say « place Guichard, Lyon 3e ». */
+export interface StopResult {
+  id: string;
+  nom: string | null;
+  adresse: string | null;
+  commune: string;
+  code_insee: string;
 }
 
 export interface MissingInfo {

@@ -44,6 +44,9 @@ export interface SearchEntry {
   criteres: readonly string[];
   hours: string | null;
   temporary: readonly TemporaryPeriod[];
+  /** A service that moves: the communes it stops in and its stops' hours (null: a fixed place). */
+  stopCommunes: readonly string[] | null;
+  stopHours: readonly string[] | null;
 }
 
 /** A saved entry's values, in this order; `affordable` and `directAccess` follow from `tarif` and `referral`. */
@@ -73,6 +76,8 @@ const SAVED_FIELDS = [
   'criteres',
   'hours',
   'temporary',
+  'stopCommunes',
+  'stopHours',
 ] as const satisfies readonly (keyof SearchEntry)[];
 
 /** A saved row: the values of SAVED_FIELDS, in order. */
@@ -124,6 +129,9 @@ export function searchEntriesFromJson(json: string): SearchEntry[] {
       criteres: r[22],
       hours: r[23],
       temporary: r[24],
+      // Rows saved before stops end early: a fixed place.
+      stopCommunes: r[25] ?? null,
+      stopHours: r[26] ?? null,
       affordable: r[13] !== 'payant',
       directAccess: !r[14],
     }),

@@ -132,6 +132,42 @@ describe('search', () => {
     expect(near('epicerie sociale')).toEqual([4]);
   });
 
+  test('from a chosen place, a service that moves is as near as the nearest commune it stops in', () => {
+    const moving = prepareDirectory(
+      [
+        aStructure(1),
+        aStructure(2, {
+          code_insee: '69384',
+          commune: 'Lyon',
+          code_postal: '69004',
+          latitude: 45.774,
+          longitude: 4.832,
+        }),
+      ],
+      [
+        aService(1, 1, {
+          nom: 'Maraude du soir',
+          arrets: [
+            {
+              id: 'a',
+              commune: 'Lyon',
+              code_insee: '69387',
+              latitude: null,
+              longitude: null,
+              horaires: 'Mo 18:00-19:00',
+              nom: 'Place Jean Macé',
+            },
+          ],
+        }),
+        aService(2, 1, { nom: 'Repas partagé' }),
+      ],
+    );
+    const nearLyon7 = { latitude: 45.746, longitude: 4.843 };
+    const hits = search(moving, '', {}, NOW, { index: buildSearchIndex(moving), near: nearLyon7 }).hits;
+    // Its structure is in Vénissieux, farther than the Croix-Rousse; its stop is in Lyon 7e.
+    expect(hits.map((h) => h.service_id)).toEqual([aService(1, 1).id, aService(2, 1).id]);
+  });
+
   test('an empty query browses alphabetically by structure; the total counts beyond the limit', () => {
     expect(ids('')).toEqual([1, 3, 4, 2]);
     const answer = search(snapshot, '', {}, NOW, { index, limit: 2 });
@@ -291,6 +327,8 @@ describe('a saved search index', () => {
       criteres: full?.criteres,
       hours: full?.hours,
       temporary: full?.temporary,
+      stopCommunes: full?.stopCommunes,
+      stopHours: full?.stopHours,
     });
   });
 

@@ -2,7 +2,7 @@
 // must match, exactly, as a prefix, or within 1 edit from 4 letters and 2 from 10) combined with filters. An empty
 // query browses the filtered directory alphabetically. Hours filters need the hours engine; without it they
 // cannot be applied and the answer says so (`hours: 'not_loaded'`, the filter ignored).
-import { zoneCovers } from '../../domain/communes.ts';
+import { communeByCode, zoneCovers } from '../../domain/communes.ts';
 import { type FiltreAlimentaire, offreRepond } from '../../domain/food-quality.ts';
 import { freshnessState } from '../../domain/freshness.ts';
 import { distanceKmRaw, type LatLon } from '../../domain/geo/distance.ts';
@@ -94,7 +94,7 @@ function filterOf(
     if (publicOnly && e.professionalOnly) return false;
     if (!e.published) return false;
     if (needs !== 0 && (e.needsMask & needs) === 0) return false;
-    if (commune !== undefined && !zoneCovers(commune, e.communeCode)) return false;
+    if (commune !== undefined && !inCommune(commune, e)) return false;
     if (prix === 'gratuit' && e.tarif !== 'gratuit') return false;
     if (prix === 'solidaire' && !e.affordable) return false;
     if (sans_orientation && !e.directAccess) return false;
@@ -106,12 +106,37 @@ function filterOf(
     if (critere !== undefined && !e.criteres.includes(critere)) return false;
     if (aliment !== undefined && !offreRepond(e.produits, e.choix, aliment)) return false;
     if (ouvert && engine) {
+      // A service that moves is open when one of its stops is.
+      if (e.stopHours !== null) {
+        return e.stopHours.some((h) => openDuring(engine, { regular: h, temporary: e.temporary }, now, until, days));
+      }
       return openDuring(engine, { regular: e.hours, temporary: e.temporary }, now, until, days);
     }
     return true;
   };
 }
 
+/** A service that moves takes place in every commune it stops in (and not at its structure's address). */
+function inCommune(commune: string, e: SearchEntry): boolean {
+  if (e.stopCommunes === null) return zoneCovers(commune, e.communeCode);
+  return e.stopCommunes.some((code) => zoneCovers(commune, code));
+}
+
+/**
+ * How far a place is from an entry; a service that moves is as near as the nearest commune it stops in (the entry
+ * holds its stops' communes, not their positions).
+ */
+function kmFrom(latitude: number, longitude: number, e: SearchEntry): number {
+  let km = Number.POSITIVE_INFINITY;
+  if (e.stopCommunes !== null) {
+    for (const code of e.stopCommunes) {
+      const centre = communeByCode(code)?.centre;
+      if (centre) km = Math.min(km, distanceKmRaw(latitude, longitude, centre.latitude, centre.longitude));
+    }
+    return km;
+  }
+  return e.latitude === null || e.longitude === null ? km : distanceKmRaw(latitude, longitude, e.latitude, e.longitude);
+}
 /**
  * Over a snapshot (its index built on first use, unless `options.index` is given), or over a loaded index alone: the
  * start-up copy's, which answers before the snapshot is prepared (src/ui/models/catalog-model.ts).
@@ -136,11 +161,7 @@ export function search(
     const found: Array<{ e: SearchEntry; km: number }> = [];
     for (const e of entries) {
       if (!accept(e)) continue;
-      const km =
-        e.latitude === null || e.longitude === null
-          ? Number.POSITIVE_INFINITY
-          : distanceKmRaw(latitude, longitude, e.latitude, e.longitude);
-      found.push({ e, km });
+      found.push({ e, km: kmFrom(latitude, longitude, e) });
     }
     found.sort((a, b) => a.km - b.km);
     for (const { e } of found.slice(0, limit)) {

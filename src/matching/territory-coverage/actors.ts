@@ -35,11 +35,17 @@ export function actorsByTerritory(
 ): Map<string, Actor[]> {
   const needBit = options.need ? 1 << NEED_KEYS.indexOf(options.need) : 0;
   const building = new Map<string, Map<string, Building>>();
-  for (const entry of snapshot.entries) {
-    if (!entry.published || entry.needsMask === 0 || !entry.communeCode) continue;
+  // A service that moves is an actor where it stops, counted once per territory.
+  const counted = new Set<string>();
+  for (const entry of [...snapshot.entries, ...snapshot.stops]) {
+    if (!entry.published || entry.needsMask === 0 || !entry.communeCode || entry.itinerant) continue;
     if (needBit !== 0 && (entry.needsMask & needBit) === 0) continue;
     const codes = ARRONDISSEMENT.test(entry.communeCode) ? [entry.communeCode, LYON] : [entry.communeCode];
     for (const code of codes) {
+      if (entry.stop !== null) {
+        if (counted.has(`${entry.id}|${code}`)) continue;
+        counted.add(`${entry.id}|${code}`);
+      }
       let actors = building.get(code);
       if (!actors) {
         actors = new Map();

@@ -80,8 +80,10 @@ export function computeCoverage(
   // Most services have no temporary information: their week depends on their hours string alone.
   const weeks = new Map<string, WeekProfile | null>();
 
-  for (const entry of snapshot.entries) {
-    if (!entry.published || entry.needsMask === 0) continue;
+  // A service that moves counts where it stops, once per territory, with the days of all its stops there.
+  const stopCounted = new Set<string>();
+  for (const entry of [...snapshot.entries, ...snapshot.stops]) {
+    if (!entry.published || entry.needsMask === 0 || entry.itinerant) continue;
     const needs = needsOfMask(entry.needsMask);
     if (entry.latitude !== null && entry.longitude !== null) {
       for (const need of needs) positions.get(need)?.push(entry.latitude, entry.longitude);
@@ -89,7 +91,13 @@ export function computeCoverage(
     if (!known.has(entry.communeCode)) continue;
     const week = engine ? profileOf(engine, entry, days, weeks) : null;
     for (const code of territoriesOf(entry.communeCode)) {
-      for (const need of needs) add(acc, `${code}|${need}`, entry, week);
+      let first = true;
+      if (entry.stop !== null) {
+        const key = `${entry.id}|${code}`;
+        first = !stopCounted.has(key);
+        stopCounted.add(key);
+      }
+      for (const need of needs) add(acc, `${code}|${need}`, entry, week, first);
     }
   }
 
@@ -127,17 +135,26 @@ function profileOf(
   return week;
 }
 
-function add(acc: Map<string, Accumulator>, key: string, entry: ServiceEntry, week: WeekProfile | null): void {
+/** `counted` false: another stop of a service already counted here, which only adds its days. */
+function add(
+  acc: Map<string, Accumulator>,
+  key: string,
+  entry: ServiceEntry,
+  week: WeekProfile | null,
+  counted: boolean,
+): void {
   let a = acc.get(key);
   if (!a) {
     a = { services: 0, unconditional: 0, inQpv: 0, hoursKnown: 0, dayMask: 0, evening: false };
     acc.set(key, a);
   }
-  a.services++;
-  if (entry.accueil === 'inconditionnel') a.unconditional++;
-  if (entry.qpv !== null) a.inQpv++;
+  if (counted) {
+    a.services++;
+    if (entry.accueil === 'inconditionnel') a.unconditional++;
+    if (entry.qpv !== null) a.inQpv++;
+  }
   if (week) {
-    a.hoursKnown++;
+    if (counted) a.hoursKnown++;
     a.dayMask |= week.days;
     a.evening ||= week.evening;
   }

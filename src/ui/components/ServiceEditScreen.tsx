@@ -13,6 +13,7 @@ import { SelectField, TextField } from './FormFields.tsx';
 import { HoursEditor } from './HoursEditor.tsx';
 import { MissingRecord } from './MissingRecord.tsx';
 import { ServiceTermsFields } from './ServiceTermsFields.tsx';
+import { StopsFields } from './StopsFields.tsx';
 import { TemporaryInfoFields } from './TemporaryInfoFields.tsx';
 import { useFocusFirstError } from './use-focus-first-error.ts';
 
@@ -134,6 +135,7 @@ function ServiceForm({
           />
         </fieldset>
 
+        <StopsFields editor={editor} engine={engine} osm={coordinator} />
         <TemporaryInfoFields editor={editor} engine={engine} osm={coordinator} />
         <FoodOfferFields editor={editor} />
         <ServiceTermsFields editor={editor} />

@@ -1,7 +1,9 @@
+import { communeByCode } from '../../domain/communes.ts';
 import { FOOD_CATEGORIES } from '../../domain/vocabulary.ts';
 import type { DirectoryResult } from '../models/directory-search-model.ts';
 import { fr } from '../strings.ts';
 import { frAnnuaire } from '../strings-annuaire.ts';
+import { frArrets } from '../strings-arrets.ts';
 import { distance } from '../text/fr-format.ts';
 import { travelText } from '../text/travel-text.ts';
 import { FoodOffer } from './FoodOffer.tsx';
@@ -13,6 +15,11 @@ import { FoodOffer } from './FoodOffer.tsx';
 export function ServiceResultCard({ result }: { result: DirectoryResult }) {
   const { entry, hours, open } = result;
   const sheet = `/partenaires/${encodeURIComponent(entry.structureId)}`;
+  // A service that moves is where it stops, not at its structure's address.
+  const address =
+    entry.stopCommunes === null
+      ? (entry.address ?? entry.communeName)
+      : frArrets.stopsIn(entry.stopCommunes.map((code) => communeByCode(code)?.nom ?? code));
   const category = entry.category ? FOOD_CATEGORIES[entry.category].label : '';
   const far = result.distance;
   const where = far
@@ -31,7 +38,7 @@ export function ServiceResultCard({ result }: { result: DirectoryResult }) {
       <FoodOffer produits={entry.produits} choix={entry.choix} />
       <p class="result-address" data-testid="card-address">
         <span class="visually-hidden">{frAnnuaire.address}</span>
-        {entry.address ?? entry.communeName}
+        {address}
       </p>
       {where && (
         <p class="result-distance" data-testid="card-distance">

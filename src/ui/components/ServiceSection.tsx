@@ -14,6 +14,7 @@ import { ContactLinks } from './ContactLinks.tsx';
 import { FoodOffer } from './FoodOffer.tsx';
 import { Freshness } from './Freshness.tsx';
 import { HoursBlock } from './HoursBlock.tsx';
+import { StopsTimetable } from './StopsTimetable.tsx';
 
 interface Props {
   service: Service;
@@ -51,6 +52,15 @@ export function ServiceSection({ service, structure, engine, now, pending, annot
         </Badge>
       )}
       <p>{service.description}</p>
+      {service.arrets && service.arrets.length > 0 && (
+        <StopsTimetable
+          stops={service.arrets}
+          infos={service.infos_temporaires}
+          engine={engine}
+          now={now}
+          idPrefix={`stops-${service.id}`}
+        />
+      )}
 
       <h4>{inheritsHours(service) ? S.receptionHours : S.ownHours}</h4>
       {inheritsHours(service) && structure.horaires_accueil && (

@@ -19,6 +19,7 @@ import {
   type SectionCampagne,
 } from '../../domain/campagne.ts';
 import type { Account } from '../../domain/sync-protocol.ts';
+import { shownToCoordinator } from '../../domain/territory.ts';
 import { type Parsed, parse } from '../../domain/validation.ts';
 import { parisDay } from '../../matching/hours/paris-time.ts';
 import type { ListingActions } from './listing-actions.ts';
@@ -64,18 +65,17 @@ export function createCampagneModel(
       if (!parsed.ok) continue;
       const campagne = parsed.value;
       const names = await db.structures.bulkGet(campagne.partenaires);
-      out.push({
-        campagne,
-        partners: campagne.partenaires.map((structureId, i) => {
-          const reponse = answers.find((a) => a.campagne_id === campagne.id && a.structure_id === structureId);
-          return {
-            structureId,
-            nom: names[i]?.nom ?? structureId,
-            reponse,
-            progression: progression(campagne, reponse),
-          };
-        }),
+      // A coordinator of a territory follows (and records answers for) the partners of its communes only: a
+      // Métropole-wide campaign shows there narrowed to them, one without any of them not at all.
+      const partners = campagne.partenaires.flatMap((structureId, i) => {
+        const commune = names[i]?.code_insee;
+        if (!shownToCoordinator(account(), [typeof commune === 'string' ? commune : undefined])) return [];
+        const reponse = answers.find((a) => a.campagne_id === campagne.id && a.structure_id === structureId);
+        return [
+          { structureId, nom: names[i]?.nom ?? structureId, reponse, progression: progression(campagne, reponse) },
+        ];
       });
+      if (partners.length > 0) out.push({ campagne, partners });
     }
     return out.sort(
       (a, b) => b.campagne.debut.localeCompare(a.campagne.debut) || a.campagne.nom.localeCompare(b.campagne.nom),
@@ -103,10 +103,13 @@ export function createCampagneModel(
     /** Published partners to choose from, by name. */
     async partners(): Promise<Array<{ id: string; nom: string; commune: string }>> {
       const all = await db.structures.toArray();
-      return all
-        .filter((s) => s.statut === 'publiee')
-        .map((s) => ({ id: s.id, nom: s.nom, commune: s.commune }))
-        .sort((a, b) => a.nom.localeCompare(b.nom, 'fr'));
+      return (
+        all
+          // A coordinator of a territory runs campaigns of its communes only (the server refuses the others).
+          .filter((s) => s.statut === 'publiee' && shownToCoordinator(account(), [s.code_insee as string | undefined]))
+          .map((s) => ({ id: s.id, nom: s.nom, commune: s.commune }))
+          .sort((a, b) => a.nom.localeCompare(b.nom, 'fr'))
+      );
     },
     /** The campaign and each partner's empty answers, in one transaction; problems name the form's fields. */
     async launch(draft: CampaignDraft): Promise<Parsed<Campagne>> {

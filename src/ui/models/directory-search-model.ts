@@ -5,13 +5,15 @@ import { communeByCode } from '../../domain/communes.ts';
 import { FILTRES_ALIMENTAIRES, type FiltreAlimentaire } from '../../domain/food-quality.ts';
 import { distanceKmRaw } from '../../domain/geo/distance.ts';
 import { priceText } from '../../domain/price-words.ts';
+import type { Arret } from '../../domain/service.ts';
 import { BESOINS, LANGUES, type NeedValue, TARIFS } from '../../domain/vocabulary.ts';
+import type { HoursEngine } from '../../matching/hours/hours-engine.ts';
 import type { Language } from '../../matching/reasons.ts';
 import type { SearchAnswer, SearchFilters } from '../../matching/search/search.ts';
 import type { SearchEntry } from '../../matching/search/search-entry.ts';
 import { type TravelMinutes, travelByMode } from '../../matching/travel.ts';
 import type { CatalogModel } from './catalog-model.ts';
-import { hoursStatus } from './hours-status.ts';
+import { type HoursStatus, hoursStatus } from './hours-status.ts';
 import type { Position } from './place-choice.ts';
 
 export interface DirectoryQuery {
@@ -113,6 +115,23 @@ export type DirectoryAnswer =
       withoutFilters?: number;
     };
 
+/** Open now or when next; for a service that moves, at its stop passing soonest (its structure's hours are not it). */
+function statusOf(engine: HoursEngine, entry: SearchEntry, now: number): HoursStatus {
+  if (entry.stopHours === null)
+    return hoursStatus(engine, { regular: entry.hours, temporary: entry.temporary }, now, 1);
+  let best: HoursStatus | null = null;
+  let bestAt = Number.POSITIVE_INFINITY;
+  for (const regular of entry.stopHours) {
+    const status = hoursStatus(engine, { regular, temporary: entry.temporary }, now, 1);
+    const at = status.open ? Number.NEGATIVE_INFINITY : (status.next[0]?.start ?? Number.POSITIVE_INFINITY);
+    if (best === null || at < bestAt) {
+      best = status;
+      bestAt = at;
+    }
+  }
+  return best ?? hoursStatus(engine, { regular: null, temporary: entry.temporary }, now, 1);
+}
+
 /** Where distances start. */
 export type Origin = Position & { approximate: boolean };
 
@@ -137,14 +156,14 @@ export function directoryAnswer(
   for (const hit of answer.hits) {
     const entry = catalog.searchEntry(hit.service_id);
     if (!entry) continue;
-    const status = engine ? hoursStatus(engine, { regular: entry.hours, temporary: entry.temporary }, now, 1) : null;
-    const tarif = catalog.entry(hit.service_id)?.service.tarif;
+    const status = engine ? statusOf(engine, entry, now) : null;
+    const service = catalog.entry(hit.service_id)?.service;
     results.push({
       entry,
       hours: status?.text ?? null,
       open: status?.open ?? null,
-      distance: distanceFrom(origin, entry),
-      price: tarif ? priceText(tarif) : TARIFS[entry.tarif],
+      distance: distanceFrom(origin, entry, service?.arrets),
+      price: service ? priceText(service.tarif) : TARIFS[entry.tarif],
     });
   }
   const withoutFilters =
@@ -160,8 +179,45 @@ export function directoryAnswer(
   };
 }
 
-function distanceFrom(origin: Origin | null, entry: SearchEntry): DirectoryResult['distance'] {
-  if (!origin || entry.latitude === null || entry.longitude === null) return null;
-  const km = distanceKmRaw(origin.latitude, origin.longitude, entry.latitude, entry.longitude);
-  return { km, approximate: origin.approximate || entry.locationApprox, travel: travelByMode(km) };
+interface Spot {
+  latitude: number | null;
+  longitude: number | null;
+  approximate: boolean;
+}
+
+/**
+ * Where the service can be met: a fixed place, or each stop of a service that moves (its position, else its
+ * commune's centre; only the communes when the full record is not loaded yet).
+ */
+function spotsOf(entry: SearchEntry, arrets: readonly Arret[] | undefined): Spot[] {
+  const centre = (code: string): Spot => {
+    const c = communeByCode(code)?.centre;
+    return { latitude: c?.latitude ?? null, longitude: c?.longitude ?? null, approximate: true };
+  };
+  if (arrets && arrets.length > 0) {
+    return arrets.map((a) =>
+      a.latitude !== null && a.longitude !== null
+        ? { latitude: a.latitude, longitude: a.longitude, approximate: false }
+        : centre(a.code_insee),
+    );
+  }
+  if (entry.stopCommunes !== null) return entry.stopCommunes.map(centre);
+  return [{ latitude: entry.latitude, longitude: entry.longitude, approximate: entry.locationApprox }];
+}
+
+/** How far from the chosen place; for a service that moves, from its nearest stop. */
+function distanceFrom(
+  origin: Origin | null,
+  entry: SearchEntry,
+  arrets: readonly Arret[] | undefined,
+): DirectoryResult['distance'] {
+  if (!origin) return null;
+  let best: { km: number; approximate: boolean } | null = null;
+  for (const spot of spotsOf(entry, arrets)) {
+    if (spot.latitude === null || spot.longitude === null) continue;
+    const km = distanceKmRaw(origin.latitude, origin.longitude, spot.latitude, spot.longitude);
+    if (best === null || km < best.km) best = { km, approximate: spot.approximate };
+  }
+  if (best === null) return null;
+  return { km: best.km, approximate: origin.approximate || best.approximate, travel: travelByMode(best.km) };
 }

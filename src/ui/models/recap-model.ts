@@ -10,6 +10,8 @@ export interface RecapItem {
   /** From the orientation it was picked in: how far from where the person lives (null when unknown). */
   distanceKm: number | null;
   distanceApproximate: boolean;
+  /** A service that moves: the stop the orientation proposed (its place and hours go on the handout). */
+  stopId?: string | undefined;
 }
 
 /** What survives a reload (work-in-progress.ts); parsed back by work-in-progress-schema.ts. */

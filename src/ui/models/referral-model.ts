@@ -11,8 +11,15 @@ import {
   type ReferralOnDevice,
   readReferralPolicy,
 } from '../../db/referral-repo.ts';
+import type { NotificationChange, NotificationSettings } from '../../domain/notifications.ts';
 import { DEFAULT_REFERRAL_POLICY, type ReferralPolicy, type ReferralStats } from '../../domain/referral.ts';
 import type { Problem } from '../../domain/validation.ts';
+
+/** The account's e-mail notification settings, read and written online (GET / PUT /api/v1/notifications). */
+export interface NotificationsAccess {
+  read(): Promise<NotificationSettings>;
+  write(change: NotificationChange): Promise<NotificationSettings>;
+}
 
 /** A random id made on the device, so that a referral written offline is the same referral when it is resent. */
 export function newReferralId(prefix: string): string {
@@ -22,7 +29,12 @@ export function newReferralId(prefix: string): string {
 
 export function createReferralModel(
   db: BoussoleDatabase,
-  options: { syncNow: () => Promise<void>; stats: () => Promise<ReferralStats>; now?: () => Date },
+  options: {
+    syncNow: () => Promise<void>;
+    stats: () => Promise<ReferralStats>;
+    notifications?: NotificationsAccess;
+    now?: () => Date;
+  },
 ) {
   const now = options.now ?? (() => new Date());
   const items = signal<ReferralOnDevice[] | null>(null);
@@ -57,6 +69,7 @@ export function createReferralModel(
       return { ok: true };
     },
     stats: options.stats,
+    notifications: options.notifications ?? null,
   };
 }
 

@@ -17,6 +17,7 @@ import { frProfil } from '../strings-profil.ts';
 import { parseAmount } from './budget-draft.ts';
 import { tarifOf } from './price-form.ts';
 import { type ChampDraft, formOf, type InfoDraft, knownPath, PATHS, type ServiceForm } from './service-form.ts';
+import { createStopsEditor, type StopField, type StopsEditor } from './stops-form.ts';
 
 export type { ChampDraft, InfoDraft, ServiceForm } from './service-form.ts';
 
@@ -99,6 +100,8 @@ export function createServiceEditor(db: BoussoleDatabase, id: string) {
   /** Hours of each exceptional-hours entry, by entry id. */
   const infoHours = new Map<string, HoursState>();
   const infoInitial = new Map<string, string | undefined>();
+  /** Stops of a service that moves, each with its hours as its hours editor reports them. */
+  const stops = signal<StopsEditor>(createStopsEditor(undefined));
   let loaded = '';
 
   const snapshotOf = () =>
@@ -106,6 +109,7 @@ export function createServiceEditor(db: BoussoleDatabase, id: string) {
       values.value,
       values.value?.ownHours ? hours.value.value : null,
       [...infoHours].map(([k, h]) => [k, h.value]),
+      stops.value.snapshot(),
     ]);
 
   async function load() {
@@ -121,6 +125,7 @@ export function createServiceEditor(db: BoussoleDatabase, id: string) {
     values.value = formOf(service);
     initialHours.value = effectiveHours(service, structure);
     hours.value = { value: initialHours.value, problems: {} };
+    stops.value = createStopsEditor(service.arrets);
     for (const info of service.infos_temporaires) {
       if (info.type !== 'horaires-exceptionnels') continue;
       infoInitial.set(info.id, info.horaires);
@@ -162,7 +167,10 @@ export function createServiceEditor(db: BoussoleDatabase, id: string) {
       info.message = trimmed(d.message);
       return compact(info);
     });
+    const built = stops.value.build(out);
+    if (!built.hoursOk) hoursOk = false;
     const changes = {
+      arrets: built.arrets,
       frequence_maj_mois: Number(v.frequence_maj_mois),
       horaires_accueil: horaires,
       horaires_note: trimmed(v.horaires_note),
@@ -209,6 +217,7 @@ export function createServiceEditor(db: BoussoleDatabase, id: string) {
     status,
     failures,
     hours,
+    stops,
     initialHours,
     setHours(change: HoursState) {
       hours.value = change;
@@ -257,6 +266,27 @@ export function createServiceEditor(db: BoussoleDatabase, id: string) {
       errors.value = Object.fromEntries(
         Object.entries(errors.value).filter(([p]) => !p.startsWith('fiche_liaison.champs')),
       );
+    },
+    /** A stop's hours, as its hours editor reports them. */
+    setStopHours(index: number, stopId: string, change: HoursState) {
+      stops.value.setHours(stopId, change);
+      clear(`arrets[${index}].horaires`);
+      // A new snapshot of the values, so that `dirty` is computed again.
+      if (values.value) values.value = { ...values.value };
+    },
+    /** A stop's place; its hours through `setStopHours`. */
+    setStop(index: number, field: StopField, value: string) {
+      stops.value.set(index, field, value);
+      clear(`arrets[${index}].${field}`);
+      if (field === 'adresse') clear(`arrets[${index}].nom`);
+    },
+    addStop() {
+      return stops.value.add();
+    },
+    removeStop(index: number) {
+      stops.value.remove(index);
+      // Messages are keyed by position: they would now point at the wrong stop.
+      errors.value = Object.fromEntries(Object.entries(errors.value).filter(([p]) => !p.startsWith('arrets')));
     },
     removeInfo(index: number) {
       const v = values.value;

@@ -83,7 +83,7 @@ export const PATHS = {
 
 const KNOWN: ReadonlySet<string> = new Set(Object.values(PATHS));
 const INFO_FIELD =
-  /^infos_temporaires\[\d+\]\.(debut|fin|horaires|message|type)$|^fiche_liaison\.champs\[\d+\]\.(libelle|options)$/;
+  /^infos_temporaires\[\d+\]\.(debut|fin|horaires|message|type)$|^fiche_liaison\.champs\[\d+\]\.(libelle|options)$|^arrets\[\d+\]\.(nom|adresse|code_insee|horaires|precisions)$/;
 
 /**
  * The field a schema problem belongs to: its own path when the form has it, else its closest parent the form has

@@ -7,6 +7,7 @@ import type { BoussoleDatabase } from '../../db/database.ts';
 import { createRecord, editRecord } from '../../db/local-edits.ts';
 import { type MotifSignalement, type Signalement, signalementSchema } from '../../domain/signalement.ts';
 import type { Account } from '../../domain/sync-protocol.ts';
+import { shownToCoordinator, withinTerritory } from '../../domain/territory.ts';
 import { type Parsed, parse } from '../../domain/validation.ts';
 import { parisDay } from '../../matching/hours/paris-time.ts';
 
@@ -21,18 +22,26 @@ export interface ReportDraft {
 export interface ReportItem {
   report: Signalement;
   structureNom: string;
+  /** The listing's commune (INSEE), when the device holds the listing. */
+  commune?: string;
   serviceNom?: string;
   pending: boolean;
 }
 
 const randomId = () => crypto.randomUUID().replaceAll('-', '').slice(0, 20);
 
-/** The server's rule (server/sync/record-kinds.ts): the partner concerned and coordinators close a report. */
-export function mayClose(account: Account | null | undefined, report: Pick<Signalement, 'structure_id'>): boolean {
+/**
+ * The server's rule (server/sync/record-kinds.ts, sync/territory-actor.ts): the partner concerned and coordinators
+ * close a report — a coordinator of a territory only when the listing lies in it (`commune`, when known).
+ */
+export function mayClose(
+  account: Account | null | undefined,
+  report: Pick<Signalement, 'structure_id'>,
+  commune?: string,
+): boolean {
   if (!account) return false;
-  return (
-    account.role === 'coordinateur' || (account.role === 'partenaire' && account.structure_id === report.structure_id)
-  );
+  if (account.role === 'coordinateur') return withinTerritory(account, [commune]);
+  return account.role === 'partenaire' && account.structure_id === report.structure_id;
 }
 
 export function createSignalementModel(db: BoussoleDatabase, account: () => Account | null | undefined) {
@@ -51,10 +60,14 @@ export function createSignalementModel(db: BoussoleDatabase, account: () => Acco
       if (!parsed.ok) continue;
       const report = parsed.value;
       const structure = await db.structures.get(report.structure_id);
+      const commune = typeof structure?.code_insee === 'string' ? structure.code_insee : undefined;
+      // A coordinator of a territory: its communes' reports and those it wrote (the feed brings the Métropole's).
+      if (!shownToCoordinator(account(), [commune], report.auteur.account_id)) continue;
       const service = report.service_id ? await db.services.get(report.service_id) : undefined;
       items.push({
         report,
         structureNom: structure?.nom ?? report.structure_id,
+        ...(commune === undefined ? {} : { commune }),
         ...(service ? { serviceNom: service.nom } : {}),
         pending: pending.has(`signalement:${report.id}`),
       });
@@ -63,7 +76,7 @@ export function createSignalementModel(db: BoussoleDatabase, account: () => Acco
   }
 
   return {
-    mayClose: (report: Signalement) => mayClose(account(), report),
+    mayClose: (item: Pick<ReportItem, 'report' | 'commune'>) => mayClose(account(), item.report, item.commune),
     /** Calls `onChange` with the reports (of one partner, or all) now and after every change on the device. */
     watch(onChange: (items: ReportItem[]) => void, structureId?: string): () => void {
       const subscription = liveQuery(() => list(structureId)).subscribe({ next: onChange, error: () => onChange([]) });

@@ -114,6 +114,7 @@ const recapItemShape = {
   structureId: z.string(),
   distanceKm: z.nullable(number),
   distanceApproximate: z.boolean(),
+  stopId: z.optional(z.string()),
 } satisfies ShapeOf<RecapItem>;
 
 const recapShape = {

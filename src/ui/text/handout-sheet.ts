@@ -83,8 +83,9 @@ export function partnerSheet(
   now: number,
 ): PartnerSheet {
   const { service, structure } = entry;
+  // At a stop of a service that moves, placeOf gives the stop's place and position; step-free access is unknown there.
   const { address, latitude, longitude } = placeOf(entry);
-  const access = service.lieu ? service.lieu.accessibilite : structure?.accessibilite;
+  const access = entry.stop ? undefined : service.lieu ? service.lieu.accessibilite : structure?.accessibilite;
   const e = service.eligibilite;
   const fiche = service.fiche_liaison;
   const byPerson = fiche.canaux.includes('sur-place');

@@ -23,6 +23,7 @@ export function mailtoLink(address: string, subject: string, text: string): stri
   return `mailto:${to}?subject=${encodeURIComponent(subject)}&body=${body}`;
 }
 
+import type { Arret } from '../../domain/service.ts';
 import type { ServiceEntry } from '../../matching/snapshot-entry.ts';
 
 export interface Place {
@@ -33,9 +34,13 @@ export interface Place {
   longitude: number | null;
 }
 
-/** A service's place: where it takes place (else its partner's address), its exact position only when geocoded. */
+/**
+ * A service's place: where it takes place (else its partner's address), its exact position only when geocoded. For
+ * an entry at a stop of a service that moves, the stop's place.
+ */
 export function placeOf(entry: ServiceEntry): Place {
   const { service, structure } = entry;
+  if (entry.stop) return stopPlaceOf(entry, entry.stop);
   const place = service.lieu ?? structure;
   const address = place
     ? [
@@ -49,6 +54,17 @@ export function placeOf(entry: ServiceEntry): Place {
     address,
     latitude: entry.locationApprox ? null : entry.latitude,
     longitude: entry.locationApprox ? null : entry.longitude,
+  };
+}
+
+/** Where a service that moves stops: the name people use, the address, the commune; its position when known. */
+export function stopPlaceOf(entry: ServiceEntry, stop: Arret): Place {
+  const commune = stop.code_postal ? `${stop.code_postal} ${stop.commune}` : stop.commune;
+  return {
+    name: entry.structure?.nom ?? entry.service.nom,
+    address: [...(stop.nom ? [stop.nom] : []), ...(stop.adresse ? [stop.adresse] : []), commune],
+    latitude: stop.latitude,
+    longitude: stop.longitude,
   };
 }
 

@@ -1,15 +1,17 @@
 import type { ReadonlySignal } from '@preact/signals';
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { TypeAction } from '../../../domain/action.ts';
 import { ADDRESSABLE_COMMUNES, COMMUNES, communeByCode, LYON } from '../../../domain/communes.ts';
 import { TYPES_ACTION } from '../../../domain/vocabulary.ts';
 import { type AgendaItem, agendaBetween, type Period, periodWindow } from '../../../matching/agenda/agenda.ts';
+import { type StopPassage, stopPassagesBetween } from '../../../matching/agenda/stop-passages.ts';
 import type { CatalogModel } from '../../models/catalog-model.ts';
 import type { ProgrammeModel } from '../../models/programme-model.ts';
 import { frAgenda } from '../../strings-agenda.ts';
 import { capitalised, relativeDay } from '../../text/fr-format.ts';
 import { SelectField } from '../FormFields.tsx';
 import { AgendaItemCard } from './AgendaItemCard.tsx';
+import { StopPassageCard } from './StopPassageCard.tsx';
 import { useProgramme } from './use-programme.ts';
 
 const T = frAgenda.agenda;
@@ -51,9 +53,25 @@ export function AgendaScreen({ catalog, programme, clock = Date.now }: Props) {
       ...(kind ? { type: kind as TypeAction } : {}),
     });
   }, [actions, structures, period, commune, kind, Math.floor(now / 60_000)]);
+  // Services that move are listed where they stop, once the hours library is there (no action kind: they are not
+  // actions of the programme).
+  const snapshot = catalog.value?.snapshot.value ?? null;
+  const engine = catalog.value?.hours.value ?? null;
+  useEffect(() => {
+    if (snapshot && snapshot.stops.length > 0) void catalog.value?.ensureHours();
+  }, [snapshot]);
+  const passages = useMemo(() => {
+    if (!snapshot || !engine || kind) return [];
+    const { from, to } = periodWindow(period, now);
+    return stopPassagesBetween(snapshot, engine, from, to, commune ? { code_insee: commune } : {});
+  }, [snapshot, engine, period, commune, kind, Math.floor(now / 60_000)]);
 
-  const days = new Map<string, AgendaItem[]>();
+  const days = new Map<string, Array<AgendaItem | StopPassage>>();
   for (const item of items ?? []) days.set(item.occurrence.day, [...(days.get(item.occurrence.day) ?? []), item]);
+  for (const p of items ? passages : []) days.set(p.opening.day, [...(days.get(p.opening.day) ?? []), p]);
+  const startOf = (x: AgendaItem | StopPassage) => ('opening' in x ? x.opening.start : x.occurrence.start);
+  const sortedDays = [...days].sort(([a], [b]) => (a < b ? -1 : 1));
+  for (const [, list] of sortedDays) list.sort((a, b) => startOf(a) - startOf(b));
   const communeName = commune ? communeByCode(commune)?.nom : undefined;
 
   return (
@@ -97,21 +115,25 @@ export function AgendaScreen({ catalog, programme, clock = Date.now }: Props) {
         </p>
       )}
       <p aria-live="polite" class="result-count" data-testid="agenda-count">
-        {items ? T.count(items.length) : T.loading}
+        {items ? T.count(items.length + passages.length) : T.loading}
       </p>
-      {items && items.length === 0 && <p>{T.empty}</p>}
-      {[...days].map(([day, dayItems]) => (
+      {items && items.length + passages.length === 0 && <p>{T.empty}</p>}
+      {sortedDays.map(([day, dayItems]) => (
         <section key={day} aria-labelledby={`jour-${day}`}>
           <h2 id={`jour-${day}`}>{capitalised(relativeDay(day, now))}</h2>
           <ul class="results">
-            {dayItems.map((item) => (
-              <AgendaItemCard
-                key={`${item.action.id}-${item.occurrence.start}`}
-                item={item}
-                structureOf={structureOf}
-                editable={model?.mayEdit(item.action) ?? false}
-              />
-            ))}
+            {dayItems.map((item) =>
+              'opening' in item ? (
+                <StopPassageCard key={`${item.stop.index}-${item.opening.start}`} passage={item} />
+              ) : (
+                <AgendaItemCard
+                  key={`${item.action.id}-${item.occurrence.start}`}
+                  item={item}
+                  structureOf={structureOf}
+                  editable={model?.mayEdit(item.action) ?? false}
+                />
+              ),
+            )}
           </ul>
         </section>
       ))}

@@ -10,7 +10,8 @@ import { frClaim as T } from '../../strings-claim.ts';
  * Partners on board, on a sheet whose partner has no active account: a coordinator invites it (Administration,
  * structure chosen); anyone else — the person running the place, not signed in — asks for an account (« Je gère
  * ce lieu »), a claim a coordinator accepts. Needs the network: the claim is not queued (it is not an edit of the
- * directory, and the person may be on a borrowed device).
+ * directory, and the person may be on a borrowed device). Once the partner has an active account, signed-in readers
+ * are told that it receives referrals in Boussole.
  */
 export function PartnerOnBoard({ structure, account }: { structure: Structure; account: Account | null }) {
   const [open, setOpen] = useState(false);
@@ -18,7 +19,15 @@ export function PartnerOnBoard({ structure, account }: { structure: Structure; a
   const [contact, setContact] = useState('');
   const [status, setStatus] = useState('');
   const [errors, setErrors] = useState<{ nom?: string; contact?: string }>({});
-  if (structure.recoit_orientations === true || structure.statut !== 'publiee') return null;
+  // Professionals and partners write referrals: they are told this partner reads them here (the public is not).
+  if (structure.recoit_orientations === true) {
+    return account === null ? null : (
+      <p class="partner-on-board" data-testid="partner-reach">
+        {T.receives}
+      </p>
+    );
+  }
+  if (structure.statut !== 'publiee') return null;
   if (account?.role === 'coordinateur') {
     return (
       <p class="partner-on-board">
@@ -44,7 +53,16 @@ export function PartnerOnBoard({ structure, account }: { structure: Structure; a
       });
       if (!response.ok) {
         const error = parse(apiErrorSchema, await response.json().catch(() => null));
-        throw new Error(error.ok ? error.value.error.message : `HTTP ${response.status}`);
+        // The server's reason beside the field it names (a contact nobody can call, a name too short).
+        const problems = error.ok ? (error.value.error.problems ?? []) : [];
+        const byField = Object.fromEntries(
+          problems.filter((p) => p.path === 'nom' || p.path === 'contact').map((p) => [p.path, p.message]),
+        );
+        if (Object.keys(byField).length > 0) {
+          setErrors(byField);
+          return setStatus('');
+        }
+        throw new Error(error.ok ? (problems[0]?.message ?? error.value.error.message) : `HTTP ${response.status}`);
       }
       setOpen(false);
       setStatus(T.sent);

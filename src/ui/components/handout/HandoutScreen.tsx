@@ -79,7 +79,11 @@ export function HandoutScreen({ catalog, work }: Props) {
   const sheets: PartnerSheet[] = [];
   const missing: string[] = [];
   for (const item of items) {
-    const entry = current?.entry(item.serviceId);
+    // A service that moves is handed over at the stop the orientation proposed: its place, hours and position.
+    const atStop = item.stopId
+      ? current?.snapshot.value?.stops.find((s) => s.id === item.serviceId && s.stop?.id === item.stopId)
+      : undefined;
+    const entry = atStop ?? current?.entry(item.serviceId);
     if (entry) sheets.push(partnerSheet(item, entry, engine, now));
     else if (current?.snapshot.value) missing.push(item.serviceId);
   }

@@ -8,7 +8,8 @@ import { fr } from '../../strings.ts';
 import { actionHintText } from '../../text/action-hint-text.ts';
 import { distance } from '../../text/fr-format.ts';
 import { reasonText } from '../../text/reason-text.ts';
-import { placeOf } from '../../text/share-links.ts';
+import { placeOf, stopPlaceOf } from '../../text/share-links.ts';
+import { nextStopText } from '../../text/stop-text.ts';
 import { travelText } from '../../text/travel-text.ts';
 import { FoodOffer } from '../FoodOffer.tsx';
 import { ItineraryLink } from '../ItineraryLink.tsx';
@@ -71,6 +72,10 @@ export function ResultCard({ result, entry, recap, now, mobility, hint }: Props)
   const referral = `/orientations/nouvelle/${encodeURIComponent(service.id)}`;
   const category = service.categorie ? FOOD_CATEGORIES[service.categorie].label : null;
   const selected = recap.has(service.id);
+  const nextStop = nextStopText(result, now);
+  // The itinerary leads where the person will meet the service: the stop proposed, for a service that moves.
+  const arret = result.stop ? service.arrets?.find((a) => a.id === result.stop?.id) : undefined;
+  const itinerary = arret ? stopPlaceOf(entry, arret) : place ? placeOf(entry) : null;
   const headingId = `r-${result.rank}`;
   const sentences = (reasons: readonly Reason[]) =>
     reasons.map((r, i) => (
@@ -85,15 +90,21 @@ export function ResultCard({ result, entry, recap, now, mobility, hint }: Props)
         {service.nom}
         {category && category !== service.nom ? ` · ${category}` : ''}
       </p>
-      {place && (
-        <p class="address">
-          {place.adresse}, {place.code_postal} {place.commune}
+      {nextStop !== null ? (
+        <p class="address next-stop" data-testid="result-next-stop">
+          {nextStop}
         </p>
+      ) : (
+        place && (
+          <p class="address">
+            {place.adresse}, {place.code_postal} {place.commune}
+          </p>
+        )
       )}
       <FoodOffer produits={entry.produits} choix={entry.choix} />
-      {place && (
+      {itinerary && (
         <p class="itinerary">
-          <ItineraryLink place={placeOf(entry)} />
+          <ItineraryLink place={itinerary} />
         </p>
       )}
       {decisive.length > 0 && (
@@ -133,6 +144,7 @@ export function ResultCard({ result, entry, recap, now, mobility, hint }: Props)
                 structureId: entry.structureId,
                 distanceKm: result.distance_km,
                 distanceApproximate: result.distance_approximate,
+                ...(result.stop ? { stopId: result.stop.id } : {}),
               })
             }
           >

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { aStructure } from '../../../../tests/fixtures/records.ts';
 import { deviceWith } from '../../../../tests/fixtures/ui-device.ts';
 import type { BoussoleDatabase } from '../../../db/database.ts';
+import type { Structure } from '../../../domain/structure.ts';
 import type { Account } from '../../../domain/sync-protocol.ts';
 import { createDirectoryModel } from '../../models/directory-model.ts';
 import { createListingActions } from '../../models/listing-actions.ts';
@@ -40,8 +41,8 @@ afterEach(async () => {
   for (const c of cleanups.splice(0)) c();
 });
 
-async function open(account: Account = CLAIRE) {
-  const { db } = await deviceWith([...published, proposal, older], []);
+async function open(account: Account = CLAIRE, others: Structure[] = []) {
+  const { db } = await deviceWith([...published, proposal, older, ...others], []);
   const pending = createPendingModel(db);
   cleanups.push(() => {
     pending.dispose();
@@ -103,5 +104,30 @@ describe('Propositions', () => {
     await open({ id: 'compte-ines', nom: 'Inès Martin', role: 'travailleur' });
     expect(within(article('Epicerie le Panier')).queryByRole('radio')).toBeNull();
     expect(screen.queryByRole('button', { name: 'Fusionner' })).toBeNull();
+  });
+
+  it('shows a coordinator of a territory its communes’ proposals to decide and its own elsewhere to follow, not the others', async () => {
+    const vincent: Account = { id: 'compte-vincent', nom: 'Vincent', role: 'coordinateur', communes: ['69259'] };
+    const where = { commune: 'Villeurbanne', code_insee: '69266', code_postal: '69100', statut: 'proposee' as const };
+    await open(vincent, [
+      aStructure(92, {
+        ...where,
+        nom: 'Cantine du Tonkin',
+        proposee_par: { account_id: 'compte-vincent', nom: 'Vincent' },
+      }),
+      aStructure(93, {
+        ...where,
+        nom: 'Frigo solidaire Gratte-Ciel',
+        proposee_par: { account_id: 'compte-ines', nom: 'Inès' },
+      }),
+    ]);
+    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual([
+      'Cantine du Tonkin',
+      'Epicerie le Panier',
+      'Jardin partagé des Minguettes',
+    ]);
+    expect(within(article('Epicerie le Panier')).getByRole('button', { name: 'Valider et publier' })).toBeTruthy();
+    // Outside its territory it proposed as a worker does: it follows, the Métropole's coordination decides.
+    expect(within(article('Cantine du Tonkin')).queryByRole('button', { name: 'Valider et publier' })).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { shownToCoordinator, withinTerritory } from '../../../domain/territory.ts';
 import { ROLES } from '../../../domain/vocabulary.ts';
 import { type DuplicateCandidate, type DuplicateIndex, duplicateIndex } from '../../../matching/search/duplicates.ts';
 import type { AppContext } from '../../boot.ts';
@@ -29,8 +30,14 @@ export function ProposalsScreen({ context }: { context: ProposalsContext }) {
       setData(await a.proposals());
     });
   }, [pending, version]);
-  const coordinator = context.session.account.value?.role === 'coordinateur';
-  const items = data?.proposals ?? null;
+  const account = context.session.account.value;
+  const coordinator = account?.role === 'coordinateur';
+  // A coordinator of a territory: its communes' proposals, to decide, and its own elsewhere, to follow as a worker
+  // does (the feed brings the Métropole's; src/domain/territory.ts says why the device narrows them).
+  const items =
+    data?.proposals.filter(({ proposal }) =>
+      shownToCoordinator(account, [proposal.code_insee], proposal.proposee_par?.account_id),
+    ) ?? null;
   // Only a coordinator chooses duplicates: the index over the published partners is built for them alone.
   const published = data?.published;
   const duplicates = useMemo(() => (coordinator && published ? duplicateIndex(published) : null), [published]);
@@ -50,7 +57,11 @@ export function ProposalsScreen({ context }: { context: ProposalsContext }) {
       <ul class="plain" data-testid="proposals">
         {items?.map((item) => (
           <li key={item.proposal.id} class="card">
-            <Proposal item={item} actions={actions} duplicates={duplicates} />
+            <Proposal
+              item={item}
+              actions={actions}
+              duplicates={account && withinTerritory(account, [item.proposal.code_insee]) ? duplicates : null}
+            />
           </li>
         ))}
       </ul>

@@ -13,6 +13,7 @@ import { fr } from '../../strings.ts';
 import { frReferral } from '../../strings-referral.ts';
 import { Badge } from '../Badge.tsx';
 import { AppointmentCard } from './AppointmentCard.tsx';
+import { UndeliveredNotice } from './ReachNotice.tsx';
 import { ReferralAnswerForm } from './ReferralAnswerForm.tsx';
 import { ReferralSheet } from './ReferralSheet.tsx';
 import { contentOf, dateTimeFr, expiryOf, isReceived, reminderOf, statusLabel, statusTone } from './referral-view.ts';
@@ -49,6 +50,17 @@ export function ReferralDetailScreen({ context, id }: { context: ReferralContext
   const server = item.server;
   const reminder = reminderOf(item, model.now(), model.policy.value);
   const expiry = expiryOf(item, model.policy.value);
+  const entry = context.catalog.value?.entry(content.service_id);
+  const telephone =
+    entry && (entry.service.fiche_liaison.telephone ?? entry.service.telephone ?? entry.structure?.telephone);
+  // Refused by the server, or waiting unread at a partner whose account was disabled since it was sent.
+  const refused = !server && item.refusal !== null && item.pending.length === 0;
+  const unread =
+    server !== null &&
+    (server.statut === 'envoyee' || server.statut === 'recue') &&
+    entry?.structure !== undefined &&
+    entry.structure.recoit_orientations !== true &&
+    !isReceived(item, account);
   return (
     <section class="narrow referral-detail" aria-labelledby="referral-title">
       <p class="no-print">
@@ -60,6 +72,7 @@ export function ReferralDetailScreen({ context, id }: { context: ReferralContext
           {statusLabel(item)}
         </Badge>
       </p>
+      {(refused || unread) && <UndeliveredNotice refused={refused} partner={partner} telephone={telephone} />}
       {server?.motif && <p data-testid="referral-reason">{R.reasonLabel(MOTIFS_REFUS_ORIENTATION[server.motif])}</p>}
       {server?.rendez_vous && (
         <AppointmentCard

@@ -7,6 +7,7 @@ import type { ReferralModel } from '../../models/referral-model.ts';
 import { fr } from '../../strings.ts';
 import { frReferral } from '../../strings-referral.ts';
 import { Badge } from '../Badge.tsx';
+import { NotificationSettings } from './NotificationSettings.tsx';
 import { contentOf, dateFr, isReceived, reminderOf, statusLabel, statusTone } from './referral-view.ts';
 import { namesOf, type ReferralContext, useReferralModel } from './use-referrals.ts';
 
@@ -42,9 +43,16 @@ export function ReferralsScreen({ context }: { context: ReferralContext }) {
         ))}
       </ul>
     );
+  // Only a server that says so: an older one (no field) or a list never synced says nothing either way.
+  const mailOff = model?.policy.value.notifications_courriel === false;
   return (
     <section aria-labelledby="referrals-title">
       <h1 id="referrals-title">{R.listTitle}</h1>
+      {mailOff && (
+        <p class="notice" data-testid="mail-off">
+          {R.mailOff} : {account.role === 'partenaire' ? R.mailOffReceived : R.mailOffSent}
+        </p>
+      )}
       {items === null ? (
         <p aria-busy="true">{fr.directory.loading}</p>
       ) : (
@@ -59,6 +67,7 @@ export function ReferralsScreen({ context }: { context: ReferralContext }) {
           {list(sent, team ? R.noneSentByTeam : R.noneSent, 'referrals-sent')}
         </>
       )}
+      {model?.notifications && <NotificationSettings access={model.notifications} />}
     </section>
   );
 }

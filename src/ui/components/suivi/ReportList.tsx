@@ -64,7 +64,7 @@ function Report({ item, model, showListing }: { item: ReportItem; model: Signale
           {R.pending}
         </Badge>
       )}
-      {report.etat === 'ouvert' && model.mayClose(report) && (
+      {report.etat === 'ouvert' && model.mayClose(item) && (
         <form
           ref={form}
           noValidate
