@@ -60,7 +60,60 @@ export interface ServiceEntry extends SearchEntry {
   /** Fresh, organic, local, a choice of products: what the partner declared (food-offer.ts `qualitesOf`). */
   qualites: readonly QualiteAlimentaire[];
   capacity: 'disponible' | 'limite' | 'complet' | null;
+  /** Communes whose MDM recommends the partner (`recommandee_pour` on the structure); empty when none. */
+  recommandeePour: readonly string[];
+  /** What of the above some criteria act on, as `TRAIT` bits (criteria/criterion.ts `Criterion.concerns`). */
+  traits: number;
 }
+
+/**
+ * The conditions and facts a criterion acts on, one bit each: most services carry few of them, so a criterion
+ * that acts only on services with one of its traits (`Criterion.concerns`) is not run on the others.
+ */
+export const TRAIT = {
+  unpublished: 1 << 0,
+  zone: 1 << 1,
+  age: 1 << 2,
+  gender: 1 << 3,
+  /** A family situation condition, or a baby parcel. */
+  family: 1 << 4,
+  administrative: 1 << 5,
+  resources: 1 << 6,
+  /** A ceiling on the reste à vivre or the quotient familial. */
+  amounts: 1 << 7,
+  /** Temporary information (closure, exceptional hours). */
+  temporary: 1 << 8,
+  capacity: 1 << 9,
+  /** Professionals' hints: an MDM's recommendation or colleagues' criteria. */
+  hints: 1 << 10,
+  /** Documents to bring (justificatifs). */
+  documents: 1 << 11,
+} as const;
+
+function traitsOf(e: ServiceEntry): number {
+  let t = 0;
+  if (!e.published) t |= TRAIT.unpublished;
+  if (e.zone !== null) t |= TRAIT.zone;
+  if (e.ageMin !== null || e.ageMax !== null) t |= TRAIT.age;
+  if (e.genre !== null) t |= TRAIT.gender;
+  if (e.families !== null || e.category === 'baby_parcel') t |= TRAIT.family;
+  if (e.administrative !== null) t |= TRAIT.administrative;
+  if (e.resources !== null) t |= TRAIT.resources;
+  if (e.resteAVivreMax !== null || e.quotientFamilialMax !== null) t |= TRAIT.amounts;
+  if (e.temporary.length > 0) t |= TRAIT.temporary;
+  if (e.capacity !== null) t |= TRAIT.capacity;
+  if (e.recommandeePour.length > 0 || e.criteres.length > 0) t |= TRAIT.hints;
+  if (e.documents.length > 0) t |= TRAIT.documents;
+  return t;
+}
+
+const NOTHING: readonly never[] = Object.freeze([]);
+/**
+ * A copy of a list the criteria read for every candidate, made beside its entry (or one shared empty list): the
+ * records' own lists lie wherever the records were parsed, and reaching them from thousands of entries in turn
+ * costs a cache miss each.
+ */
+const near = <T>(xs: readonly T[]): readonly T[] => (xs.length === 0 ? NOTHING : [...xs]);
 
 /** « Place Guichard, 69003 Lyon 3e Arrondissement »: the stop's address, else the name people use, in its commune. */
 function stopAddress(stop: Arret): string {
@@ -85,7 +138,7 @@ export function entryOf(
   const { eligibilite: e, fiche_liaison: fiche, tarif } = service;
   const referral = e.sur_orientation || fiche.requise;
   const arrets = service.arrets !== undefined && service.arrets.length > 0 ? service.arrets : null;
-  return {
+  const entry: ServiceEntry = {
     index,
     stop,
     itinerant: stop === null && arrets !== null,
@@ -110,7 +163,7 @@ export function entryOf(
     choix: service.offre_alimentaire?.choix ?? null,
     hours: stop ? stop.horaires : (effectiveHours(service, structure) ?? null),
     temporary: temporaryPeriods(service.infos_temporaires),
-    langues: service.langues ?? structure?.langues ?? [],
+    langues: near(service.langues ?? structure?.langues ?? []),
     pmr: accessibility?.pmr ?? null,
     verifiedAt: service.verification ? Date.parse(service.verification.le) : null,
     changedAt: Date.parse(service.date_maj),
@@ -119,7 +172,7 @@ export function entryOf(
     professionalOnly: service.visibilite === 'professionnels' || structure?.visibilite === 'professionnels',
     published: structure?.statut !== 'proposee',
     accueil: e.accueil,
-    publics: e.publics,
+    publics: near(e.publics),
     ageMin: e.age_min ?? null,
     ageMax: e.age_max ?? null,
     genre: e.genre ?? null,
@@ -128,21 +181,25 @@ export function entryOf(
     resources: nonEmpty(e.ressources),
     resteAVivreMax: e.reste_a_vivre_max ?? null,
     quotientFamilialMax: e.quotient_familial_max ?? null,
-    zone: e.zone ?? null,
+    zone: e.zone ? { communes: [...e.zone.communes], qpv: [...e.zone.qpv] } : null,
     referral,
     ficheRequired: fiche.requise,
     appointment: e.sur_rendez_vous,
     registration: e.sur_inscription,
-    documents: e.justificatifs,
-    regimes: service.regimes,
+    documents: near(e.justificatifs),
+    regimes: near(service.regimes),
     qualites: qualitesOf(service.offre_alimentaire),
     tarif: tarif.type,
     affordable: tarif.type !== 'payant',
     directAccess: !referral,
     capacity: service.capacite?.etat ?? null,
+    recommandeePour: structure?.recommandee_pour ?? [],
+    traits: 0,
     stopCommunes: arrets === null ? null : [...new Set(arrets.map((a) => a.code_insee))],
     stopHours: arrets === null ? null : [...new Set(arrets.map((a) => a.horaires))],
   };
+  entry.traits = traitsOf(entry);
+  return entry;
 }
 
 /**

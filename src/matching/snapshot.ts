@@ -30,6 +30,18 @@ export interface DirectorySnapshot {
    */
   hoursIds: Int32Array;
   hasTemporary: Uint8Array;
+  /** By place index: the needs it answers (`ServiceEntry.needsMask`), and 1 for a baby parcel. */
+  needsMasks: Int32Array;
+  babyParcel: Uint8Array;
+  /** By place index: 1 for the entry of a service that moves (`ServiceEntry.itinerant`), found at its stops. */
+  itinerant: Uint8Array;
+  /**
+   * By place index, what every result copies (`service_id`, `structure_id`, whether its location is a commune
+   * centre): thousands of results are made per orientation, from these arrays rather than from their entries.
+   */
+  ids: readonly string[];
+  structureIds: readonly string[];
+  locationApprox: Uint8Array;
 }
 
 export interface PrepareOptions {
@@ -80,14 +92,38 @@ export function prepareDirectory(
   const size = entries.length + stops.length;
   const strings = [...hoursStrings.keys()].sort();
   const idOf = new Map(strings.map((h, i) => [h, i + 1]));
+  const places = stops.length === 0 ? entries : [...entries, ...stops];
   const hoursIds = new Int32Array(size);
   const hasTemporary = new Uint8Array(size);
-  for (const entry of [...entries, ...stops]) {
+  const needsMasks = new Int32Array(size);
+  const babyParcel = new Uint8Array(size);
+  const locationApprox = new Uint8Array(size);
+  const itinerant = new Uint8Array(size);
+  for (const entry of places) {
+    if (entry.locationApprox) locationApprox[entry.index] = 1;
+    if (entry.itinerant) itinerant[entry.index] = 1;
     if (entry.hours !== null) hoursIds[entry.index] = idOf.get(entry.hours) ?? 0;
     if (entry.temporary.length > 0) hasTemporary[entry.index] = 1;
+    needsMasks[entry.index] = entry.needsMask;
+    if (entry.category === 'baby_parcel') babyParcel[entry.index] = 1;
   }
-  const places = stops.length === 0 ? entries : [...entries, ...stops];
-  return { entries, stops, places, size, byId, structures: byStructure, hoursStrings: strings, hoursIds, hasTemporary };
+  return {
+    entries,
+    stops,
+    places,
+    size,
+    byId,
+    structures: byStructure,
+    hoursStrings: strings,
+    hoursIds,
+    hasTemporary,
+    needsMasks,
+    babyParcel,
+    itinerant,
+    ids: places.map((e) => e.id),
+    structureIds: places.map((e) => e.structureId),
+    locationApprox,
+  };
 }
 
 /** The service or stop at a place index. */

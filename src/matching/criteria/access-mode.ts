@@ -8,6 +8,7 @@
 import type { Person } from '../person.ts';
 import type { Document } from '../reasons.ts';
 import { POINTS } from '../scoring.ts';
+import { TRAIT } from '../snapshot-entry.ts';
 import { action, adjust, type Criterion, explaining, info, NONE, step, toCheck } from './criterion.ts';
 
 /** Placeholder parameters while only scoring (reasons are not kept then). */
@@ -29,7 +30,7 @@ export const accessModeCriterion: Criterion = {
     const lacking = documentsLikelyMissing(person);
     const professional = ctx.audience === 'professionnel';
     return (entry, ev) => {
-      const { referral, appointment, registration, documents } = entry;
+      const { referral, appointment, registration } = entry;
       const through = referral && professional ? action : step;
       if (referral) {
         const fiche = entry.service.fiche_liaison;
@@ -44,7 +45,9 @@ export const accessModeCriterion: Criterion = {
       else if (urgence === 'semaine' && referral) {
         adjust(ev, POINTS.slowAccessThisWeek, 'slow_access_for_urgency', { urgence });
       }
-      if (documents.length === 0) return;
+      // The traits tell whether there are documents without reading the list, for the many services with none.
+      if ((entry.traits & TRAIT.documents) === 0) return;
+      const documents = entry.documents;
       if (explaining(ev)) info(ev, 'documents_required', { documents: documents as Document[] });
       for (const d of lacking) {
         if (documents.includes(d)) toCheck(ev, 'document_may_be_missing', { document: d }, null);

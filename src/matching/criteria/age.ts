@@ -1,12 +1,14 @@
 // Age limits of the service (eligibilite.age_min / age_max): out of range excludes, an unknown age makes the
 // service "to check", a match is a small plus (a service made for this age group).
 import { POINTS } from '../scoring.ts';
+import { TRAIT } from '../snapshot-entry.ts';
 import { adjust, type Criterion, exclude, explaining, toCheck } from './criterion.ts';
 
 const SCORING_ONLY = Object.freeze({ min: null, max: null });
 
 export const ageCriterion: Criterion = {
   name: 'age',
+  concerns: TRAIT.age,
   prepare(person) {
     const age = person.age;
     return (entry, ev) => {

@@ -10,6 +10,7 @@
 import { budgetFigures } from '../../domain/budget.ts';
 import type { AmountIndicator, ProfileField } from '../reasons.ts';
 import { POINTS } from '../scoring.ts';
+import { TRAIT } from '../snapshot-entry.ts';
 import { adjust, type Check, type Criterion, type Evaluation, exclude, explaining, toCheck } from './criterion.ts';
 
 interface Figure {
@@ -34,6 +35,7 @@ function judge(ev: Evaluation, indicator: AmountIndicator, max: number, f: Figur
 
 export const amountsCriterion: Criterion = {
   name: 'amounts',
+  concerns: TRAIT.amounts,
   prepare(person): Check {
     const { budget, foyer } = person.profile;
     const figures = budgetFigures(budget, foyer);

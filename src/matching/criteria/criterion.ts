@@ -88,7 +88,31 @@ export type Check = (entry: ServiceEntry, ev: Evaluation) => void;
 
 export interface Criterion {
   name: string;
+  /**
+   * When the criterion acts only on services with some condition or fact (a zone, an age limit, temporary
+   * information…): those traits (snapshot-entry.ts `TRAIT`). Its check is then not run on a service with none of
+   * them, in either mode. Absent: it is run on every service.
+   */
+  concerns?: number;
   prepare(person: Person, ctx: OrientContext): Check | null;
+}
+
+/** The checks of one orientation, each with the traits it is run for (`concerns`; 0: every service). */
+export interface PreparedChecks {
+  checks: readonly Check[];
+  concerns: readonly number[];
+}
+
+export function prepareChecks(criteria: readonly Criterion[], person: Person, ctx: OrientContext): PreparedChecks {
+  const checks: Check[] = [];
+  const concerns: number[] = [];
+  for (const c of criteria) {
+    const check = c.prepare(person, ctx);
+    if (check === null) continue;
+    checks.push(check);
+    concerns.push(c.concerns ?? 0);
+  }
+  return { checks, concerns };
 }
 
 /** True when reasons are being collected: build costly parameters only then. */

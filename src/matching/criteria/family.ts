@@ -3,6 +3,7 @@
 // says so. A baby parcel (colis bébé) is for a child under 2 or a pregnancy: known absent excludes it.
 import type { FamilySituation } from '../reasons.ts';
 import { POINTS } from '../scoring.ts';
+import { TRAIT } from '../snapshot-entry.ts';
 import { adjust, type Criterion, exclude, explaining, info, NONE, toCheck } from './criterion.ts';
 
 const SCORING_ONLY = Object.freeze({ accepted: [] });
@@ -13,6 +14,7 @@ function accepts(accepted: readonly FamilySituation[], situation: FamilySituatio
 
 export const familyCriterion: Criterion = {
   name: 'family',
+  concerns: TRAIT.family,
   prepare(person) {
     const { family, familyInferred, youngChild, youngestChild } = person;
     const match = family === null ? null : { situation: family, inferred: familyInferred };

@@ -1,5 +1,6 @@
 // Services reserved to one gender (eligibilite.genre). "Autre ou non précisé" is not a refusal: to check.
 import { POINTS } from '../scoring.ts';
+import { TRAIT } from '../snapshot-entry.ts';
 import { adjust, type Criterion, exclude, toCheck } from './criterion.ts';
 
 const PARAMS = {
@@ -9,6 +10,7 @@ const PARAMS = {
 
 export const genderCriterion: Criterion = {
   name: 'gender',
+  concerns: TRAIT.gender,
   prepare(person) {
     const genre = person.profile.genre ?? null;
     return (entry, ev) => {

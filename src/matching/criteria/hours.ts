@@ -14,6 +14,7 @@ import type { Opening, Schedule } from '../hours/schedule.ts';
 import { closedUntil, planOn } from '../hours/temporary.ts';
 import type { Person } from '../person.ts';
 import { POINTS } from '../scoring.ts';
+import { TRAIT } from '../snapshot-entry.ts';
 import { adjust, type Criterion, type Evaluation, exclude, info, NONE, type OrientContext } from './criterion.ts';
 
 const WEEK_MS = 7 * 86_400_000;
@@ -23,6 +24,7 @@ const SLOTS = { matin: [0, 720], 'apres-midi': [720, 1080], soir: [1080, 1440] }
 
 export const closureCriterion: Criterion = {
   name: 'closure',
+  concerns: TRAIT.temporary,
   prepare(person, ctx) {
     const urgence = person.profile.urgence ?? null;
     const lastDayOfWeek = addDays(ctx.today, 6);

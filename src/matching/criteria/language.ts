@@ -11,7 +11,9 @@ export const languageCriterion: Criterion = {
     if (spoken === null || person.speaksFrench) return null;
     const notSpoken = { langues: spoken };
     return (entry, ev) => {
-      const shared = spoken.some((l) => entry.langues.includes(l));
+      const langues = entry.langues;
+      let shared = false;
+      for (let i = 0; i < spoken.length && !shared; i++) shared = langues.includes(spoken[i] as Language);
       if (!shared) adjust(ev, POINTS.languageNotSpoken, 'language_not_spoken', notSpoken);
       else if (!explaining(ev)) ev.score += POINTS.languageSpoken;
       else {

@@ -8,6 +8,7 @@
 //   monoparentales »): each one the service carries is a bonus (at most two count), « Critère de collègues : … ».
 // Both fields reach professionals only (server/sync/visibility.ts), so a public orientation never sees them.
 import { POINTS } from '../scoring.ts';
+import { TRAIT } from '../snapshot-entry.ts';
 import { adjust, type Criterion, explaining } from './criterion.ts';
 
 const LYON = '69123';
@@ -23,19 +24,19 @@ export function recommendedFor(communes: readonly string[], commune: string): st
 
 export const recommendationsCriterion: Criterion = {
   name: 'recommendations',
+  concerns: TRAIT.hints,
   prepare(person, ctx) {
     const commune = person.commune;
     const wanted = new Set(ctx.criteres);
     if (commune === null && wanted.size === 0) return null;
     return (entry, ev) => {
-      const communes = entry.structure?.recommandee_pour;
-      const by = commune !== null && communes !== undefined ? recommendedFor(communes, commune) : undefined;
+      const by = commune !== null ? recommendedFor(entry.recommandeePour, commune) : undefined;
       if (by !== undefined) {
         if (!explaining(ev)) ev.score += POINTS.mdmRecommended;
         else adjust(ev, POINTS.mdmRecommended, 'mdm_recommended', { commune: by });
       }
-      const tags = entry.service.criteres;
-      if (wanted.size === 0 || tags === undefined) return;
+      const tags = entry.criteres;
+      if (wanted.size === 0) return;
       const matching = tags.filter((t) => wanted.has(t));
       if (matching.length === 0) return;
       const points = POINTS.colleagueCriterion * Math.min(matching.length, POINTS.colleagueCriteriaMax);

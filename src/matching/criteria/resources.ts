@@ -1,10 +1,12 @@
 // Resource conditions (eligibilite.ressources: minima sociaux, low income, none…). The person's declared
 // situation must be listed; not declared makes the service "to check".
 import { POINTS } from '../scoring.ts';
+import { TRAIT } from '../snapshot-entry.ts';
 import { adjust, type Criterion, exclude, explaining, toCheck } from './criterion.ts';
 
 export const resourcesCriterion: Criterion = {
   name: 'resources',
+  concerns: TRAIT.resources,
   prepare(person) {
     const ressources = person.profile.ressources ?? null;
     const match = ressources === null ? null : { ressources };

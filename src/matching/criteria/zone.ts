@@ -4,12 +4,14 @@
 // residence: the domiciliation decides, so the service is "to check" rather than excluded.
 import { LYON } from '../../domain/communes.ts';
 import { POINTS } from '../scoring.ts';
+import { TRAIT } from '../snapshot-entry.ts';
 import { adjust, type Criterion, exclude, explaining, toCheck } from './criterion.ts';
 
 const LYON_ARRONDISSEMENT = /^6938[1-9]$/;
 
 export const zoneCriterion: Criterion = {
   name: 'zone',
+  concerns: TRAIT.zone,
   prepare(person) {
     const { commune, qpv, noFixedAddress } = person;
     // zoneCovers(code, commune) for every code of every zone, with the regular expression run once.

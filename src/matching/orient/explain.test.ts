@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import { DEMO_NOW, generateDirectory } from '../../demo/generate-directory.ts';
 import type { Profile } from '../../domain/profile.ts';
-import { newEvaluation } from '../criteria/criterion.ts';
+import { newEvaluation, prepareChecks } from '../criteria/criterion.ts';
 import { availabilityFilter } from '../criteria/hours.ts';
 import { parisDay } from '../hours/paris-time.ts';
 import { derivePerson } from '../person.ts';
@@ -35,8 +35,12 @@ test('scoring without reasons and explaining with them give the same verdict, sc
     fc.property(fc.constantFrom(...profiles), (profile) => {
       const person = derivePerson(profile);
       const ctx = { now, today: parisDay(now), criteres: ['familles'], audience: 'professionnel' as const };
-      const checks = CRITERIA.map((c) => c.prepare(person, ctx)).filter((c) => c !== null);
-      const ev8r = evaluator(checks, person, ctx, availabilityFilter(person) !== undefined);
+      const ev8r = evaluator(
+        prepareChecks(CRITERIA, person, ctx),
+        person,
+        ctx,
+        availabilityFilter(person) !== undefined,
+      );
       const scored = newEvaluation(false);
       for (const entry of snapshot.entries) {
         ev8r.evaluate(entry, scored);
@@ -57,4 +61,26 @@ test('scoring without reasons and explaining with them give the same verdict, sc
     }),
     { numRuns: profiles.length * 2 },
   );
+});
+
+test('a criterion that concerns some traits leaves every service without them untouched, so skipping it changes nothing', () => {
+  const fresh = newEvaluation(true);
+  for (const profile of profiles) {
+    const person = derivePerson(profile);
+    const ctx = { now, today: parisDay(now), criteres: ['familles'], audience: 'professionnel' as const };
+    for (const criterion of CRITERIA) {
+      if (criterion.concerns === undefined) continue;
+      const check = criterion.prepare(person, ctx);
+      if (check === null) continue;
+      let skipped = 0;
+      for (const entry of snapshot.entries) {
+        if ((entry.traits & criterion.concerns) !== 0) continue;
+        const ev = newEvaluation(true);
+        check(entry, ev);
+        expect(ev, `${criterion.name} on ${entry.id}`).toEqual(fresh);
+        skipped++;
+      }
+      expect(skipped, criterion.name).toBeGreaterThan(0);
+    }
+  }
 });

@@ -7,6 +7,7 @@ import {
   info,
   newEvaluation,
   type OrientContext,
+  type PreparedChecks,
   resetEvaluation,
   TO_CHECK,
 } from '../criteria/criterion.ts';
@@ -26,10 +27,16 @@ export interface Evaluator {
   explain(entry: ServiceEntry, schedule: Schedule | undefined, moved: boolean): Evaluation;
 }
 
-export function evaluator(checks: readonly Check[], person: Person, ctx: OrientContext, avail: boolean): Evaluator {
+export function evaluator(prepared: PreparedChecks, person: Person, ctx: OrientContext, avail: boolean): Evaluator {
+  const { checks, concerns } = prepared;
+  const n = checks.length;
   const evaluate = (entry: ServiceEntry, ev: Evaluation): void => {
     resetEvaluation(ev);
-    for (const check of checks) check(entry, ev);
+    const traits = entry.traits;
+    for (let k = 0; k < n; k++) {
+      const c = concerns[k] as number;
+      if (c === 0 || (c & traits) !== 0) (checks[k] as Check)(entry, ev);
+    }
     // "To check" services move down: a little for a step, more for a doubt on eligibility.
     if (ev.level === TO_CHECK) ev.score += ev.doubt ? POINTS.doubt : POINTS.toCheck;
     ev.score = quantize(ev.score);

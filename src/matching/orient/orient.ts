@@ -7,11 +7,11 @@
 // candidates that can reach the first places (hours-phase.ts); reasons are built for the first places at once
 // and for the others when read (result.ts).
 import type { Profile } from '../../domain/profile.ts';
-import type { Check, OrientContext } from '../criteria/criterion.ts';
+import { type OrientContext, prepareChecks } from '../criteria/criterion.ts';
 import { availabilityFilter } from '../criteria/hours.ts';
 import { parisDay } from '../hours/paris-time.ts';
 import { derivePerson } from '../person.ts';
-import { type DirectorySnapshot, entryAt } from '../snapshot.ts';
+import type { DirectorySnapshot } from '../snapshot.ts';
 import { TRAVEL_MODEL } from '../travel.ts';
 import { CRITERIA } from './criteria-list.ts';
 import { diversify } from './diversity.ts';
@@ -38,13 +38,8 @@ export function orient(
   const person = derivePerson(profile);
   const audience = options.audience ?? 'professionnel';
   const ctx: OrientContext = { now, today: parisDay(now), criteres: options.criteres ?? [], audience };
-  const checks: Check[] = [];
-  for (const c of CRITERIA) {
-    const check = c.prepare(person, ctx);
-    if (check) checks.push(check);
-  }
-  const ev8r = evaluator(checks, person, ctx, availabilityFilter(person) !== undefined);
-  const s = scan(snapshot, person, checks, ev8r, audience === 'public');
+  const ev8r = evaluator(prepareChecks(CRITERIA, person, ctx), person, ctx, availabilityFilter(person) !== undefined);
+  const s = scan(snapshot, person, ev8r, audience === 'public');
 
   const eager = withHours + DIVERSITY_SLACK;
   const ordered = orderWithHours(s, snapshot, person, ctx, ev8r, options.hours, {
@@ -66,26 +61,32 @@ export function orient(
   const xOrder = Array.from(xKeys, indexOfKey);
 
   const approx = person.positionApprox;
-  const make = (idx: number, rank: number, explainNow: boolean) => {
-    const entry = entryAt(snapshot, idx);
+  const { missing, level, action, score, distance } = s;
+  const { schedules } = ordered;
+  const make = (idx: number, rank: number, explainNow: boolean, excluded: boolean) => {
+    const entry = snapshot.places[idx];
     if (entry === undefined) throw new Error(`No entry ${idx}`);
-    const verdict = VERDICTS[s.level[idx] as number] as Verdict;
+    const verdict = VERDICTS[level[idx] as number] as Verdict;
     const fields = {
+      id: snapshot.ids[idx] as string,
+      structureId: snapshot.structureIds[idx] as string,
+      locationApprox: snapshot.locationApprox[idx] === 1,
       verdict,
-      action: s.action[idx] === 1 && verdict !== 'excluded' ? ('fiche_liaison' as const) : null,
+      action: action[idx] === 1 && verdict !== 'excluded' ? ('fiche_liaison' as const) : null,
       rank,
-      score: s.score[idx] as number,
-      distance: s.distance[idx] as number,
+      score: score[idx] as number,
+      distance: distance[idx] as number,
       approx,
-      missing: s.missing.get(idx),
-      schedule: ordered.schedules.get(idx),
-      moved: moved.has(idx),
+      missing: missing.size === 0 ? undefined : missing.get(idx),
+      // Hours are computed and services moved for diversity among the results only.
+      schedule: excluded ? undefined : schedules.get(idx),
+      moved: !excluded && moved.size > 0 && moved.has(idx),
     };
     return new OrientResult(entry, fields, ev8r, explainNow);
   };
-  const results = order.map((idx, i) => make(idx, i + 1, i < eager));
+  const results = order.map((idx, i) => make(idx, i + 1, i < eager, false));
   const xShown = moving ? firstStopOfEachService(xOrder, snapshot, shown) : xOrder;
-  const excluded = xShown.map((idx, i) => make(idx, results.length + i + 1, false));
+  const excluded = xShown.map((idx, i) => make(idx, results.length + i + 1, false, true));
   return {
     results,
     excluded,

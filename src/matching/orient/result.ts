@@ -13,6 +13,10 @@ const NO_FIELDS: readonly ProfileField[] = Object.freeze([]);
 const NO_OPENINGS: readonly Opening[] = Object.freeze([]);
 
 export interface ResultFields {
+  id: string;
+  structureId: string;
+  /** The service's location is a commune centre. */
+  locationApprox: boolean;
   verdict: Verdict;
   action: ResultAction | null;
   rank: number;
@@ -48,15 +52,15 @@ export class OrientResult implements ServiceResult {
   readonly #evaluator: Evaluator;
 
   constructor(entry: ServiceEntry, f: ResultFields, evaluator: Evaluator, eager: boolean) {
-    this.service_id = entry.id;
-    this.structure_id = entry.structureId;
+    this.service_id = f.id;
+    this.structure_id = f.structureId;
     this.verdict = f.verdict;
     this.action = f.action;
     this.rank = f.rank;
     this.score = Math.round(f.score * 10) / 10;
     this.missing = (f.missing ?? NO_FIELDS) as ProfileField[];
     this.distance_km = Number.isNaN(f.distance) ? null : f.distance;
-    this.distance_approximate = this.distance_km !== null && (f.approx || entry.locationApprox);
+    this.distance_approximate = this.distance_km !== null && (f.approx || f.locationApprox);
     this.hours_computed = f.schedule !== undefined;
     this.open_now = f.schedule?.open_now ?? null;
     this.current_opening = f.schedule?.current ?? null;

@@ -1,6 +1,6 @@
 // The scoring pass: every relevant service through every check, with one reused Evaluation and the outcome in
 // typed arrays indexed by entry — no object per service, so 50,000 services cost no garbage collection.
-import { type Check, EXCLUDED, newEvaluation } from '../criteria/criterion.ts';
+import { EXCLUDED, newEvaluation } from '../criteria/criterion.ts';
 import { maskOfNeeds } from '../needs.ts';
 import type { Person } from '../person.ts';
 import type { ProfileField } from '../reasons.ts';
@@ -15,7 +15,7 @@ export interface Scan {
   /** Place indices (snapshot.ts `entryAt`), in directory order. */
   candidates: Int32Array;
   excluded: Int32Array;
-  /** By entry index (only meaningful for scanned entries). */
+  /** By place index (only meaningful for scanned places). */
   score: Float64Array;
   level: Uint8Array;
   blocks: Uint8Array;
@@ -29,13 +29,7 @@ export interface Scan {
   notRelevant: number;
 }
 
-export function scan(
-  snapshot: DirectorySnapshot,
-  person: Person,
-  checks: readonly Check[],
-  ev8r: Evaluator,
-  publicOnly: boolean,
-): Scan {
+export function scan(snapshot: DirectorySnapshot, person: Person, ev8r: Evaluator, publicOnly: boolean): Scan {
   const places = snapshot.places;
   const n = places.length;
   if (n > MAX_SERVICES) throw new RangeError(`At most ${MAX_SERVICES} services per directory (${n})`);
@@ -54,17 +48,24 @@ export function scan(
   const wanted = person.needsMask;
   const suggestBaby = person.youngChild === true && (wanted & FOOD_NEEDS) !== 0;
   const ev = newEvaluation(false);
-  const empty = { candidates, excluded, score, level, blocks, tiers, action, distance, missing, notRelevant };
-  if (checks.length === 0) return empty;
+  const { needsMasks, babyParcel, itinerant } = snapshot;
+  const services = snapshot.entries.length;
 
   for (let i = 0; i < n; i++) {
-    const entry = places[i];
     // A service that moves is a candidate at its stops, not at its structure's address.
-    if (entry === undefined || entry.itinerant) continue;
-    const relevant =
-      wanted === 0 || (entry.needsMask & wanted) !== 0 || (suggestBaby && entry.service.categorie === 'baby_parcel');
-    if (!relevant || (publicOnly && entry.professionalOnly)) {
-      if (entry.stop === null) notRelevant++;
+    if (itinerant[i] === 1) continue;
+    // Only the services count in `notRelevant`, not their stops.
+    const service = i < services;
+    // The needs are compared in a compact array: the entries of the places answering none are not touched.
+    const relevant = wanted === 0 || ((needsMasks[i] as number) & wanted) !== 0 || (suggestBaby && babyParcel[i] === 1);
+    if (!relevant) {
+      if (service) notRelevant++;
+      continue;
+    }
+    const entry = places[i];
+    if (entry === undefined) continue;
+    if (publicOnly && entry.professionalOnly) {
+      if (service) notRelevant++;
       continue;
     }
     ev8r.evaluate(entry, ev);
