@@ -20,6 +20,30 @@ interface AccountRow {
 /** last_seen_at is rewritten at most this often: a pull must not turn into a write on every request. */
 const LAST_SEEN_RESOLUTION_MS = 10 * 60_000;
 
+/** Writes one invitation row; the accounts and the administration stores both create invitations. */
+export function invitationInserter(db: Database.Database): (inv: NewInvitation) => void {
+  const insert = db.prepare(
+    `INSERT INTO invitations (code_hash, role, nom, structure_id, equipe_id, account_id, created_by, created_at,
+       expires_at, reusable)
+     VALUES (@codeHash, @role, @nom, @structure_id, @equipe_id, @account_id, @created_by, @created_at, @expires_at,
+       @reusable)`,
+  );
+  return (inv) => {
+    insert.run({
+      codeHash: inv.codeHash,
+      role: inv.role,
+      nom: inv.nom,
+      structure_id: inv.structure_id ?? null,
+      equipe_id: inv.equipe_id ?? null,
+      account_id: inv.account_id ?? null,
+      created_by: inv.created_by ?? null,
+      created_at: inv.created_at,
+      expires_at: inv.expires_at ?? null,
+      reusable: inv.reusable ? 1 : 0,
+    });
+  };
+}
+
 export function accountFromRow(row: AccountRow): Account {
   return {
     id: row.id,
@@ -35,13 +59,8 @@ export function sqliteAccounts(
   db: Database.Database,
   refreshReach: (structureId: string | undefined) => void,
 ): AccountStore {
+  const insertInvitation = invitationInserter(db);
   const s = {
-    insertInvitation: db.prepare(
-      `INSERT INTO invitations (code_hash, role, nom, structure_id, equipe_id, account_id, created_by, created_at,
-         expires_at, reusable)
-       VALUES (@codeHash, @role, @nom, @structure_id, @equipe_id, @account_id, @created_by, @created_at, @expires_at,
-         @reusable)`,
-    ),
     setMeta: db.prepare<[string, string]>(
       'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
     ),
@@ -84,18 +103,7 @@ export function sqliteAccounts(
 
   const createTx = db.transaction((invitations: readonly NewInvitation[], meta: Readonly<Record<string, string>>) => {
     for (const inv of invitations) {
-      s.insertInvitation.run({
-        codeHash: inv.codeHash,
-        role: inv.role,
-        nom: inv.nom,
-        structure_id: inv.structure_id ?? null,
-        equipe_id: inv.equipe_id ?? null,
-        account_id: inv.account_id ?? null,
-        created_by: inv.created_by ?? null,
-        created_at: inv.created_at,
-        expires_at: inv.expires_at ?? null,
-        reusable: inv.reusable ? 1 : 0,
-      });
+      insertInvitation(inv);
     }
     for (const [key, value] of Object.entries(meta)) s.setMeta.run(key, value);
   });

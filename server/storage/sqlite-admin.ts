@@ -12,7 +12,7 @@ import type {
   StoredClaim,
   StoredDevice,
 } from './admin-store.ts';
-import { accountFromRow } from './sqlite-accounts.ts';
+import { accountFromRow, invitationInserter } from './sqlite-accounts.ts';
 import type { RecordAccess } from './sqlite-records.ts';
 import type { NewInvitation } from './sync-store.ts';
 
@@ -46,12 +46,6 @@ export function sqliteAdmin(db: Database.Database, rows: RecordAccess) {
     insertAccount: db.prepare(
       `INSERT INTO accounts (id, nom, role, structure_id, equipe_id, communes, created_at)
        VALUES (@id, @nom, @role, @structure_id, @equipe_id, @communes, @created_at)`,
-    ),
-    insertInvitation: db.prepare(
-      `INSERT INTO invitations (code_hash, role, nom, structure_id, equipe_id, account_id, created_by, created_at,
-         expires_at, reusable)
-       VALUES (@codeHash, @role, @nom, @structure_id, @equipe_id, @account_id, @created_by, @created_at, @expires_at,
-         @reusable)`,
     ),
     voidCodes: db.prepare<[string, string]>(
       'UPDATE invitations SET expires_at = ? WHERE account_id = ? AND reusable = 0 AND used_at IS NULL',
@@ -116,19 +110,7 @@ export function sqliteAdmin(db: Database.Database, rows: RecordAccess) {
   }
 
   const addAudit = (draft: AuditDraft) => s.insertAudit.run(draft);
-  const addInvitation = (inv: NewInvitation) =>
-    s.insertInvitation.run({
-      codeHash: inv.codeHash,
-      role: inv.role,
-      nom: inv.nom,
-      structure_id: inv.structure_id ?? null,
-      equipe_id: inv.equipe_id ?? null,
-      account_id: inv.account_id ?? null,
-      created_by: inv.created_by ?? null,
-      created_at: inv.created_at,
-      expires_at: inv.expires_at ?? null,
-      reusable: inv.reusable ? 1 : 0,
-    });
+  const addInvitation = invitationInserter(db);
   const createInvited = ({ account, created_at, invitation }: NewInvitedAccount) => {
     s.insertAccount.run({
       id: account.id,

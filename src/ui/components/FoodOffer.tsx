@@ -1,5 +1,6 @@
 import type { ChoixProduits, ModeRemise, ProduitAlimentaire } from '../../domain/food-offer.ts';
 import { CHOIX_LABELS, FILTRE_LABELS, frFood, MODES_REMISE_LABELS, PRODUITS_LABELS } from '../strings-food.ts';
+import { LineIcon } from './LineIcon.tsx';
 
 // What the food is like, as pictograms each beside its words (drawn inline: the handout prints offline; hidden from
 // screen readers, which read the words). Strokes in currentColor, as the handout's other pictograms.
@@ -20,23 +21,7 @@ const PATHS = {
 type Picto = keyof typeof PATHS;
 
 function Picto({ name }: { name: Picto }) {
-  return (
-    <svg
-      class="picto"
-      data-picto={name}
-      viewBox="0 0 24 24"
-      aria-hidden="true"
-      focusable="false"
-      fill="none"
-      stroke="currentColor"
-      stroke-width="2"
-      stroke-linecap="round"
-      stroke-linejoin="round"
-      xmlns="http://www.w3.org/2000/svg"
-    >
-      <path d={PATHS[name]} />
-    </svg>
-  );
+  return <LineIcon name={name} d={PATHS[name]} />;
 }
 
 export interface FoodOfferProps {

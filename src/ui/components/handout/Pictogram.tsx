@@ -1,4 +1,5 @@
 import type { FoodCategoryValue } from '../../../domain/vocabulary.ts';
+import { LineIcon } from '../LineIcon.tsx';
 
 // Pictograms of the person's sheet, drawn inline (no download, no icon font: the sheet prints offline). Each stands
 // beside a text that says the same thing, so it is hidden from screen readers. Strokes in currentColor: black on
@@ -48,21 +49,5 @@ export const CATEGORY_PICTOGRAMS: Record<FoodCategoryValue, PictogramName> = {
 };
 
 export function Pictogram({ name }: { name: PictogramName }) {
-  return (
-    <svg
-      class="picto"
-      data-picto={name}
-      viewBox="0 0 24 24"
-      aria-hidden="true"
-      focusable="false"
-      fill="none"
-      stroke="currentColor"
-      stroke-width="2"
-      stroke-linecap="round"
-      stroke-linejoin="round"
-      xmlns="http://www.w3.org/2000/svg"
-    >
-      <path d={PATHS[name]} />
-    </svg>
-  );
+  return <LineIcon name={name} d={PATHS[name]} />;
 }
