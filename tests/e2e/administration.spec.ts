@@ -197,14 +197,12 @@ test.describe('Administration', () => {
     await partner.goto('/annuaire');
     await partner.getByLabel('Rechercher', { exact: true }).fill(targetName);
     await partner.getByRole('button', { name: 'Rechercher' }).click();
-    const result = partner
+    // The card of the target's own service (the demo has partners of similar names, and « … – site 2 »).
+    await partner
       .getByRole('list', { name: 'Résultats' })
-      .getByRole('listitem')
-      .filter({ hasText: targetName })
-      // The demo has « … – site 2 » of some partners: not that one.
-      .filter({ hasNotText: `${targetName} – site` })
-      .first();
-    await result.getByRole('heading', { level: 2 }).getByRole('link').click();
+      .locator(`a[href^="/partenaires/${encodeURIComponent(target.structure_id)}#"]`)
+      .first()
+      .click();
     await expect(partner.getByRole('heading', { level: 1, name: targetName, exact: true })).toBeVisible();
     await partner
       .getByRole('link', { name: `Orienter vers ${target.nom} (fiche de liaison)` })
