@@ -1,0 +1,11 @@
+// Types of scripts/postgres-cluster.mjs for the tests that start a cluster (tests/fixtures/postgres.ts).
+export const TEST_DATABASE_URL: 'BOUSSOLE_TEST_DATABASE_URL';
+export interface PostgresCluster {
+  url: string;
+  dir: string;
+  stop(): void;
+}
+export function postgresBinDir(env?: Record<string, string | undefined>): string | undefined;
+export function ensurePostgres(): boolean;
+export function startPostgresCluster(options?: { log?: (line: string) => void }): PostgresCluster;
+export function stopAtExit(cluster: PostgresCluster): void;

@@ -1,0 +1,65 @@
+// Connections to PostgreSQL (driver: `postgres`, server/README.md says why), and the two rules every write of the
+// PostgreSQL store follows so that several server instances can share one database:
+//
+// - **One writer at a time.** A write transaction takes a transaction-scoped advisory lock before its first read,
+//   held until it commits or rolls back. Writes are serialized as in SQLite (BEGIN IMMEDIATE): what `decide` reads
+//   is still true when its operations are applied, whichever instance runs the other writes.
+// - **Seqs become visible in order.** A seq is taken from the counter row inside that transaction, and the lock is
+//   released only after the commit is visible; so when a reader sees seq N committed, every seq below N is
+//   committed too (or was rolled back and given back), and a device never pulls past a change that commits later.
+//   docs/sync-protocol.md, « Several server instances ».
+//
+// Reads run in REPEATABLE READ, READ ONLY transactions: one snapshot for the page, the last seq and the client's last
+// mutation id, never waiting for the writer.
+import postgres, { type Sql, type TransactionSql } from 'postgres';
+
+/** Advisory lock keys of the store; migrations use MIGRATION_LOCK (postgres-migrations.ts). */
+export const WRITE_LOCK = 0x426f7573_02;
+
+export interface PostgresOptions {
+  /** Connections this instance may open (default 10). */
+  max?: number;
+}
+
+/** A pool on `url`; bigints (seqs, counts) come back as numbers, notices stay out of the log. */
+export function connectPostgres(url: string, { max = 10 }: PostgresOptions = {}): Sql {
+  return postgres(url, {
+    max,
+    onnotice: () => {},
+    // Seqs and counts are bigint in SQL and stay far below 2^53.
+    types: { bigint: { to: 20, from: [20], serialize: (n: number) => String(n), parse: (s: string) => Number(s) } },
+    connection: { application_name: 'boussole' },
+  }) as unknown as Sql;
+}
+
+/** A write transaction: the store-wide write lock first, then `body`; commits when it resolves. */
+export async function writeTransaction<Result>(
+  sql: Sql,
+  body: (tx: TransactionSql) => Promise<Result>,
+): Promise<Result> {
+  return (await sql.begin(async (tx) => {
+    await tx`SELECT pg_advisory_xact_lock(${WRITE_LOCK})`;
+    return body(tx);
+  })) as Result;
+}
+
+/** A read transaction: one snapshot for every statement of `body`, without locks. */
+export async function readTransaction<Result>(
+  sql: Sql,
+  body: (tx: TransactionSql) => Promise<Result>,
+): Promise<Result> {
+  return (await sql.begin('ISOLATION LEVEL REPEATABLE READ READ ONLY', body)) as Result;
+}
+
+/** The next seq of the directory feed, inside a write transaction. */
+export async function nextSeq(tx: TransactionSql): Promise<number> {
+  const [row] = await tx<{ last: number }[]>`UPDATE seq_counter SET last = last + 1 WHERE id = 1 RETURNING last`;
+  if (!row) throw new Error('seq_counter vide');
+  return row.last;
+}
+
+/** The last seq handed out and committed, as this transaction's snapshot sees it. */
+export async function lastSeq(tx: TransactionSql | Sql): Promise<number> {
+  const [row] = await tx<{ last: number }[]>`SELECT last FROM seq_counter WHERE id = 1`;
+  return row?.last ?? 0;
+}
