@@ -92,7 +92,9 @@ describe('ordre du flux avec plusieurs instances PostgreSQL', () => {
       await writeRecord(tx, 'naif-rapide', row?.seq ?? 0);
     });
     const start = 999_999;
-    const rows = await sql<{ id: string; seq: number }[]>`SELECT id, seq FROM records WHERE seq > ${start} ORDER BY seq`;
+    const rows = await sql<
+      { id: string; seq: number }[]
+    >`SELECT id, seq FROM records WHERE seq > ${start} ORDER BY seq`;
     expect(rows.map((r) => r.id)).toEqual(['naif-rapide']);
     const cursor = rows.at(-1)?.seq ?? start;
     holding.resolve();
