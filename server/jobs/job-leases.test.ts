@@ -49,7 +49,9 @@ const ENGINES: ReadonlyArray<readonly [string, () => TwoInstances]> = [
       const [a, b] = dbs as [Database.Database, Database.Database];
       return {
         leases: [sqliteJobLeases(a), sqliteJobLeases(b)],
-        close: async () => dbs.forEach((db) => db.close()),
+        close: async () => {
+          for (const db of dbs) db.close();
+        },
       };
     },
   ],

@@ -125,7 +125,8 @@ describe('ordre du flux avec plusieurs instances PostgreSQL', () => {
       let pages = 0;
       for (;;) {
         const done = !writing;
-        const page = await pull(instance((pages += 1) % 2), cursor, 7);
+        pages += 1;
+        const page = await pull(instance(pages % 2), cursor, 7);
         for (const id of page.ids) pulled.add(id);
         cursor = page.cursor;
         if (done && page.ids.length === 0) return pages;
