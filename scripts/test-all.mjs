@@ -2,7 +2,10 @@
 // `npm test`: every check and every test, browser tests included, then one line "N passed, N failed, N skipped"
 // totalling all runners (scripts/test-counts.mjs says how each failure mode is counted). Exits non-zero on any
 // failure, and when no test passed. Installs Debian's Chromium first when it is missing and we are root on Debian
-// (a fresh machine); otherwise a missing browser fails the run: browser tests never skip.
+// (a fresh machine); otherwise a missing browser fails the run: browser tests never skip. PostgreSQL likewise: vitest
+// runs with a throwaway PostgreSQL server (scripts/postgres-cluster.mjs, or the one BOUSSOLE_TEST_DATABASE_URL
+// already names), Debian's `postgresql` installed first when missing; without it the run fails, and so do the
+// tests that need it.
 //
 // `--only vitest` runs vitest alone, `--vitest-config` and `--reports` point it elsewhere: the runner's own test
 // (tests/runner/) uses them on a fixture of failure modes.
@@ -10,6 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { ensurePostgres, startPostgresCluster, stopAtExit, TEST_DATABASE_URL } from './postgres-cluster.mjs';
 import { countCheck, countPlaywright, countVitest, summaryLine } from './test-counts.mjs';
 
 const { values: options } = parseArgs({
@@ -75,14 +79,37 @@ function ensureChromium() {
   return false;
 }
 
+/**
+ * The test PostgreSQL server for vitest: `{ url, stop }`, or undefined (and one failure counted) when it cannot
+ * start — then the tests that need it fail too, with the reason.
+ */
+function postgresForTests() {
+  const given = process.env[TEST_DATABASE_URL];
+  if (given) return { url: given, stop: () => {} };
+  const started = Date.now();
+  try {
+    if (!ensurePostgres()) throw new Error('PostgreSQL introuvable : installez le paquet Debian « postgresql ».');
+    const cluster = startPostgresCluster({ log: console.log });
+    stopAtExit(cluster);
+    return cluster;
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    record('PostgreSQL (test server)', countCheck('PostgreSQL', { status: 1 }), seconds, { runner: false });
+    return undefined;
+  }
+}
+
 function vitest() {
   const counts = resolve(REPORTS, 'vitest-counts.json');
   const config = options['vitest-config'] ? ['--config', options['vitest-config']] : [];
+  const postgres = postgresForTests();
   const { exit, seconds } = run(
     'npx',
     ['vitest', 'run', ...config, '--reporter=default', `--reporter=${resolve('scripts/vitest-counts-reporter.mjs')}`],
-    { BOUSSOLE_VITEST_COUNTS: counts },
+    { BOUSSOLE_VITEST_COUNTS: counts, ...(postgres ? { [TEST_DATABASE_URL]: postgres.url } : {}) },
   );
+  postgres?.stop();
   record('unit and integration tests (vitest)', countVitest(readJson(counts), exit), seconds);
 }
 
