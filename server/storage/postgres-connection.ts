@@ -11,7 +11,7 @@
 //
 // Reads run in REPEATABLE READ, READ ONLY transactions: one snapshot for the page, the last seq and the client's last
 // mutation id, never waiting for the writer.
-import postgres, { type Sql, type TransactionSql } from 'postgres';
+import postgres, { type ISql, type Sql, type TransactionSql } from 'postgres';
 
 /** Advisory lock keys of the store; migrations use MIGRATION_LOCK (postgres-migrations.ts). */
 export const WRITE_LOCK = 0x426f7573_02;
@@ -52,14 +52,14 @@ export async function readTransaction<Result>(
 }
 
 /** The next seq of the directory feed, inside a write transaction. */
-export async function nextSeq(tx: TransactionSql): Promise<number> {
+export async function nextSeq(tx: ISql): Promise<number> {
   const [row] = await tx<{ last: number }[]>`UPDATE seq_counter SET last = last + 1 WHERE id = 1 RETURNING last`;
   if (!row) throw new Error('seq_counter vide');
   return row.last;
 }
 
 /** The last seq handed out and committed, as this transaction's snapshot sees it. */
-export async function lastSeq(tx: TransactionSql | Sql): Promise<number> {
+export async function lastSeq(tx: ISql): Promise<number> {
   const [row] = await tx<{ last: number }[]>`SELECT last FROM seq_counter WHERE id = 1`;
   return row?.last ?? 0;
 }

@@ -1,0 +1,101 @@
+// Directory rows of the PostgreSQL store, shared by its directory reads (postgres-store.ts) and its sync half
+// (postgres-sync.ts): writing a record with its filter columns, and decoding rows back through the domain schemas —
+// never trusted, as in SQLite (sqlite-records.ts): a row that does not parse is skipped and logged (kind, id, seq
+// and the failing field paths) and reads still move past it.
+import type { ISql } from 'postgres';
+import { type DirectoryEntry, directoryEntrySchema } from '../../src/domain/directory.ts';
+import type { RecordOfKind } from '../../src/domain/record-kinds.ts';
+import type { Service } from '../../src/domain/service.ts';
+import type { RecordKind } from '../../src/domain/sync-protocol.ts';
+import { parse } from '../../src/domain/validation.ts';
+import type { Logger } from '../logger.ts';
+import type { DirectoryWrite } from '../sync/decision.ts';
+import { rulesOf, type StorageColumns } from '../sync/record-kinds.ts';
+
+/** A row of `records` as read: `data` is already parsed JSON (jsonb). */
+export interface PgRecordRow {
+  kind: string;
+  id: string;
+  seq: number;
+  data: unknown;
+}
+
+/**
+ * The JSON that holds a record's owners (sync/record-kinds.ts `ownersPath`, `$.x`): its top-level member, a string
+ * or an array of strings. `jsonb_path_exists` reads both: `$.x ? (@ == $id)` matches the string or any item.
+ */
+function ownersJsonPath(kind: RecordKind): string {
+  const path = rulesOf(kind).ownersPath;
+  if (!/^\$\.[a-z_]+$/.test(path)) throw new Error(`Chemin des propriétaires non pris en charge : ${path}`);
+  return `${path} ? (@ == $id)`;
+}
+
+export function createPgRecordAccess(logger: Logger) {
+  function decode(row: PgRecordRow): DirectoryEntry | undefined {
+    const parsed = parse(directoryEntrySchema, { kind: row.kind, seq: row.seq, record: row.data });
+    const problems = parsed.ok
+      ? parsed.value.record.id === row.id
+        ? []
+        : [{ path: 'record.id', message: 'Identifiant différent de celui de la ligne' }]
+      : parsed.problems;
+    if (parsed.ok && problems.length === 0) return parsed.value;
+    logger.error({
+      event: 'corrupt_row',
+      kind: row.kind,
+      id: row.id,
+      seq: row.seq,
+      problems: problems.map((p) => ({ path: p.path, message: p.message })),
+    });
+    return undefined;
+  }
+
+  function decodeAll<K extends keyof RecordOfKind>(rows: Iterable<PgRecordRow>, kind: K): RecordOfKind[K][] {
+    const out: RecordOfKind[K][] = [];
+    for (const row of rows) {
+      const entry = decode(row);
+      if (entry?.kind === kind) out.push(entry.record as RecordOfKind[K]);
+    }
+    return out;
+  }
+
+  return {
+    decode,
+    decodeAll,
+
+    /** Writes (or rewrites) a record at `seq`; a tombstone of the same id goes (the record is live again). */
+    async write(db: ISql, write: DirectoryWrite, seq: number): Promise<void> {
+      const r = write.record;
+      const c = (rulesOf(write.kind).columns as (record: typeof r) => StorageColumns)(r);
+      await db`DELETE FROM tombstones WHERE kind = ${write.kind} AND id = ${r.id}`;
+      await db`
+        INSERT INTO records (kind, id, seq, structure_id, code_insee, categorie, visibilite, statut, data)
+        VALUES (${write.kind}, ${r.id}, ${seq}, ${c.structure_id}, ${c.code_insee}, ${c.categorie}, ${c.visibilite},
+          ${c.statut}, ${JSON.stringify(r)}::jsonb)
+        ON CONFLICT (kind, id) DO UPDATE SET seq = excluded.seq, structure_id = excluded.structure_id,
+          code_insee = excluded.code_insee, categorie = excluded.categorie, visibilite = excluded.visibilite,
+          statut = excluded.statut, data = excluded.data`;
+    },
+
+    async record<K extends RecordKind>(db: ISql, kind: K, id: string): Promise<RecordOfKind[K] | undefined> {
+      const rows = await db<PgRecordRow[]>`SELECT kind, id, seq, data FROM records WHERE kind = ${kind} AND id = ${id}`;
+      return decodeAll(rows, kind)[0];
+    },
+
+    async servicesOf(db: ISql, structureId: string): Promise<Service[]> {
+      const rows = await db<PgRecordRow[]>`
+        SELECT kind, id, seq, data FROM records WHERE kind = 'service' AND structure_id = ${structureId} ORDER BY id`;
+      return decodeAll(rows, 'service');
+    },
+
+    /** Live records of `kind` owned by a structure, through the JSON path of their owners, ordered by id. */
+    async ownedBy<K extends RecordKind>(db: ISql, kind: K, structureId: string): Promise<RecordOfKind[K][]> {
+      const rows = await db<PgRecordRow[]>`
+        SELECT kind, id, seq, data FROM records WHERE kind = ${kind}
+          AND jsonb_path_exists(data, ${ownersJsonPath(kind)}::jsonpath, jsonb_build_object('id', ${structureId}::text))
+        ORDER BY id`;
+      return decodeAll(rows, kind);
+    },
+  };
+}
+
+export type PgRecordAccess = ReturnType<typeof createPgRecordAccess>;

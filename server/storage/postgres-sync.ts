@@ -1,0 +1,394 @@
+// The sync half of the PostgreSQL store: the feed for one reader, history, epoch rotation, and what a mutation's or
+// an import's transaction reads and writes (store-port.ts SyncTransaction; the runner is mutation-runner.ts). The
+// same rules as sqlite-sync.ts and sqlite-sync-view.ts, in PostgreSQL's SQL; a pull reads in one snapshot
+// (postgres-connection.ts readTransaction), a transaction holds the write lock.
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { ISql, PendingQuery, Sql, TransactionSql } from 'postgres';
+import { PROTOCOL_VERSION } from '../../src/domain/protocol-version.ts';
+import { RECORD_KINDS } from '../../src/domain/record-keys.ts';
+import { kindKnownBy, parseRecord } from '../../src/domain/record-kinds.ts';
+import type { Structure } from '../../src/domain/structure.ts';
+import type { HistoryEntry, MutationResult, RecordKind } from '../../src/domain/sync-protocol.ts';
+import type { Logger } from '../logger.ts';
+import type { DirectoryRecord, HistoryAuthor, Operation, StoredConflict, SyncView, Writer } from '../sync/decision.ts';
+import { authorName, type FeedItem, feedEntries } from '../sync/feed.ts';
+import { isoInstant } from '../sync/server-clock.ts';
+import { type Reader, readerClass, readerClassKey } from '../sync/visibility.ts';
+import { assertLimit } from './directory-store.ts';
+import { lastSeq, nextSeq, readTransaction, writeTransaction } from './postgres-connection.ts';
+import type { PgRecordAccess, PgRecordRow } from './postgres-records.ts';
+import type { SyncTransaction } from './store-port.ts';
+import type { PullQuery, PullResult, SyncQueries } from './sync-store.ts';
+
+interface ConflictRow {
+  id: string;
+  record_kind: RecordKind;
+  record_id: string;
+  field: string;
+  base: unknown;
+  mine: unknown;
+  theirs: unknown;
+  mine_by: string;
+  theirs_by: string;
+  created_at: string;
+  statut: 'ouvert' | 'resolu';
+  resolution: unknown;
+  resolved_by: string | null;
+  resolved_at: string | null;
+}
+
+function conflictFromRow(row: ConflictRow): StoredConflict {
+  return {
+    id: row.id,
+    record_kind: row.record_kind,
+    record_id: row.record_id,
+    field: row.field,
+    base: row.base,
+    mine: row.mine,
+    theirs: row.theirs,
+    mine_by: row.mine_by,
+    theirs_by: row.theirs_by,
+    created_at: row.created_at,
+    statut: row.statut,
+    ...(row.resolution === null ? {} : { resolution: row.resolution }),
+    ...(row.resolved_by === null ? {} : { resolved_by: row.resolved_by }),
+    ...(row.resolved_at === null ? {} : { resolved_at: row.resolved_at }),
+  } as StoredConflict;
+}
+
+/** A JSON value as a jsonb parameter; `undefined` (an absent value) is stored as JSON null, as SQLite does. */
+const json = (value: unknown) => JSON.stringify(value ?? null);
+
+type CountQuery = (db: ISql, own: string | null, account: string | null) => PendingQuery<{ n: number }[]>;
+
+/**
+ * The rules of sync/visibility.ts as one count per kind (as record-kinds.ts `publicCountSql` and `workerCountSql`
+ * for SQLite): `own` is a partner's structure (null for anonymous readers), `account` the reader's account. Typed
+ * by kind, so a new kind cannot be forgotten here; the contract suites check that totals agree with the feed.
+ */
+const COUNTS: { readonly [K in RecordKind]: { public: CountQuery; worker: CountQuery } } = {
+  structure: {
+    public: (db, own) => db`SELECT count(*) AS n FROM records WHERE kind = 'structure'
+      AND (id = ${own} OR (visibilite = 'public' AND statut = 'publiee'))`,
+    worker: (db, _own, account) => db`SELECT count(*) AS n FROM records WHERE kind = 'structure'
+      AND (statut IS DISTINCT FROM 'proposee' OR data #>> '{proposee_par,account_id}' = ${account})`,
+  },
+  service: {
+    public: (db, own) => db`SELECT count(*) AS n FROM records v
+      JOIN records p ON p.kind = 'structure' AND p.id = v.structure_id
+      WHERE v.kind = 'service' AND (v.structure_id = ${own} OR (v.visibilite = 'public' AND p.visibilite = 'public'
+        AND p.statut = 'publiee'))`,
+    worker: (db, _own, account) => db`SELECT count(*) AS n FROM records v
+      JOIN records p ON p.kind = 'structure' AND p.id = v.structure_id
+      WHERE v.kind = 'service' AND (p.statut IS DISTINCT FROM 'proposee'
+        OR p.data #>> '{proposee_par,account_id}' = ${account})`,
+  },
+  action: {
+    public: (db, own) => db`SELECT count(*) AS n FROM records WHERE kind = 'action'
+      AND (visibilite = 'public' OR data -> 'organisateurs' ? ${own ?? ''})`,
+    worker: (db) => db`SELECT count(*) AS n FROM records WHERE kind = 'action'`,
+  },
+  signalement: {
+    public: (db, own, account) => db`SELECT count(*) AS n FROM records WHERE kind = 'signalement'
+      AND (data ->> 'structure_id' = ${own} OR data #>> '{auteur,account_id}' = ${account})`,
+    worker: (db, _own, account) => db`SELECT count(*) AS n FROM records WHERE kind = 'signalement'
+      AND data #>> '{auteur,account_id}' = ${account}`,
+  },
+  campagne: {
+    public: (db, own) => db`SELECT count(*) AS n FROM records WHERE kind = 'campagne'
+      AND data -> 'partenaires' ? ${own ?? ''}`,
+    worker: (db) => db`SELECT 0 AS n`,
+  },
+  reponse_campagne: {
+    public: (db, own) => db`SELECT count(*) AS n FROM records WHERE kind = 'reponse_campagne'
+      AND data ->> 'structure_id' = ${own}`,
+    worker: (db) => db`SELECT 0 AS n`,
+  },
+};
+
+interface FeedRow {
+  source: 'record' | 'tombstone' | 'conflict';
+  kind: string;
+  id: string;
+  seq: number;
+  data: unknown;
+}
+
+export function postgresSync(
+  sql: Sql,
+  rows: PgRecordAccess,
+  logger: Logger,
+): { queries: SyncQueries; transaction(tx: TransactionSql): SyncTransaction } {
+  async function namesOf(db: ISql, ids: Iterable<string>): Promise<Map<string, string>> {
+    const wanted = [...new Set(ids)];
+    if (wanted.length === 0) return new Map();
+    const found = await db<{ id: string; nom: string }[]>`SELECT id, nom FROM accounts WHERE id = ANY(${wanted})`;
+    return new Map(found.map((r) => [r.id, r.nom]));
+  }
+
+  // Totals change only with a write, and every write takes a seq: a total is exact for the seq it was counted at,
+  // whichever instance wrote. The map keeps the latest reader classes asked.
+  const totals = new Map<string, { seq: number; byKind: Map<string, number> }>();
+  const MAX_CACHED_CLASSES = 1000;
+  async function totalFor(db: ISql, reader: Reader, last: number, protocol: number): Promise<number> {
+    const cls = readerClass(reader);
+    const key = readerClassKey(cls);
+    let cached = totals.get(key);
+    if (cached?.seq !== last) {
+      const byKind = new Map<string, number>();
+      if (cls.kind === 'everything') {
+        const counted = await db<{ kind: string; n: number }[]>`SELECT kind, count(*) AS n FROM records GROUP BY kind`;
+        for (const { kind, n } of counted) byKind.set(kind, n);
+      } else {
+        const own = cls.kind === 'worker' ? null : (cls.partnerOf ?? null);
+        const account = cls.account ?? null;
+        for (const kind of RECORD_KINDS) {
+          const count = cls.kind === 'worker' ? COUNTS[kind].worker : COUNTS[kind].public;
+          const [row] = await count(db, own, account);
+          byKind.set(kind, row?.n ?? 0);
+        }
+      }
+      cached = { seq: last, byKind };
+      totals.delete(key);
+      totals.set(key, cached);
+      if (totals.size > MAX_CACHED_CLASSES) totals.delete(totals.keys().next().value as string);
+    }
+    let total = 0;
+    for (const kind of RECORD_KINDS) if (kindKnownBy(kind, protocol)) total += cached.byKind.get(kind) ?? 0;
+    return total;
+  }
+
+  async function clientLast(db: ISql, clientId: string | undefined): Promise<number | null> {
+    if (clientId === undefined) return null;
+    const [row] = await db<{ last: number }[]>`
+      SELECT last_mutation_id AS last FROM clients WHERE client_id = ${clientId}`;
+    return row?.last ?? null;
+  }
+
+  async function pull(query: PullQuery): Promise<PullResult> {
+    const { cursor: asked, limit, reader, clientId, protocol = PROTOCOL_VERSION } = query;
+    return readTransaction(sql, async (tx) => {
+      const last = await lastSeq(tx);
+      const cursor = Math.min(asked, last);
+      const found = await tx<FeedRow[]>`
+        SELECT * FROM (
+          SELECT 'record' AS source, kind, id, seq, data FROM records WHERE seq > ${cursor}
+          UNION ALL SELECT 'tombstone', kind, id, seq, NULL FROM tombstones WHERE seq > ${cursor}
+          UNION ALL SELECT 'conflict', record_kind, id, seq, NULL FROM conflicts WHERE seq > ${cursor}
+        ) feed ORDER BY seq LIMIT ${limit + 1}`;
+      const shown = found.slice(0, limit);
+      const conflictIds = shown.filter((r) => r.source === 'conflict').map((r) => r.id);
+      const conflicts = new Map<string, StoredConflict>();
+      if (conflictIds.length > 0) {
+        for (const row of await tx<ConflictRow[]>`SELECT * FROM conflicts WHERE id = ANY(${conflictIds})`) {
+          conflicts.set(row.id, conflictFromRow(row));
+        }
+      }
+      const items: FeedItem[] = [];
+      for (const row of shown) {
+        const kind = row.kind as RecordKind;
+        if (row.source === 'tombstone') items.push({ source: 'tombstone', seq: row.seq, kind, id: row.id });
+        else if (row.source === 'conflict') {
+          const conflict = conflicts.get(row.id);
+          if (conflict) items.push({ source: 'conflict', seq: row.seq, conflict });
+        } else {
+          const entry = rows.decode(row as PgRecordRow);
+          if (entry) items.push({ source: 'record', entry });
+        }
+      }
+      // Parent structures the page does not carry, read in one statement (feedEntries asks synchronously).
+      const structures = new Map<string, Structure | undefined>();
+      for (const item of items) {
+        if (item.source === 'record' && item.entry.kind === 'structure') {
+          structures.set(item.entry.record.id, item.entry.record);
+        }
+      }
+      const parents = new Set<string>();
+      for (const item of items) {
+        if (item.source !== 'record') continue;
+        const parent = (item.entry.record as { structure_id?: unknown }).structure_id;
+        if (typeof parent === 'string' && !structures.has(parent)) parents.add(parent);
+      }
+      if (parents.size > 0) {
+        const parentRows = await tx<PgRecordRow[]>`
+          SELECT kind, id, seq, data FROM records WHERE kind = 'structure' AND id = ANY(${[...parents]})`;
+        for (const structure of rows.decodeAll(parentRows, 'structure')) structures.set(structure.id, structure);
+      }
+      const names = await namesOf(
+        tx,
+        [...conflicts.values()].flatMap((c) => [c.mine_by, c.theirs_by, ...(c.resolved_by ? [c.resolved_by] : [])]),
+      );
+      return {
+        entries: feedEntries(items, {
+          reader,
+          cursor,
+          structureOf: (id) => structures.get(id),
+          nameOf: (id) => names.get(id),
+          protocol,
+        }),
+        cursor: shown.at(-1)?.seq ?? cursor,
+        hasMore: found.length > limit,
+        total: await totalFor(tx, reader, last, protocol),
+        lastMutationId: await clientLast(tx, clientId),
+        lastSeq: last,
+      };
+    });
+  }
+
+  function parseTombstone(kind: RecordKind, data: unknown): DirectoryRecord | undefined {
+    const parsed = parseRecord(kind, data);
+    if (parsed.ok) return parsed.value;
+    logger.error({ event: 'corrupt_tombstone', kind, problems: parsed.problems.map((p) => p.path) });
+    return undefined;
+  }
+
+  function transaction(tx: TransactionSql): SyncTransaction {
+    const view: SyncView = {
+      record: (kind, id) => rows.record(tx, kind, id),
+      async tombstone(kind, id) {
+        const [row] = await tx<{ data: unknown }[]>`SELECT data FROM tombstones WHERE kind = ${kind} AND id = ${id}`;
+        return row ? parseTombstone(kind, row.data) : undefined;
+      },
+      // `*` (creation, deletion, restoration) counts as a change of every field.
+      async lastWriter(kind, id, field) {
+        const [row] = await tx<Writer[]>`
+          SELECT account_id, client_id FROM history WHERE record_kind = ${kind} AND record_id = ${id}
+            AND (${field} = '*' OR changes ? ${field} OR changes ? '*')
+          ORDER BY seq DESC LIMIT 1`;
+        return row;
+      },
+      async versionsWrittenBy(kind, id, afterVersion, clientId) {
+        const [row] = await tx<{ n: number }[]>`
+          SELECT count(*) AS n FROM history WHERE record_kind = ${kind} AND record_id = ${id}
+            AND version > ${afterVersion} AND client_id = ${clientId} AND action != 'suppression'`;
+        return row?.n ?? 0;
+      },
+      async conflict(id) {
+        const [row] = await tx<ConflictRow[]>`SELECT * FROM conflicts WHERE id = ${id}`;
+        return row ? conflictFromRow(row) : undefined;
+      },
+      servicesOf: (structureId) => rows.servicesOf(tx, structureId),
+      ownedBy: (kind, structureId) => rows.ownedBy(tx, kind, structureId),
+    };
+
+    async function apply(operations: readonly Operation[], author: HistoryAuthor, now: Date): Promise<void> {
+      const at = isoInstant(now);
+      const history = async (seq: number, kind: RecordKind, id: string, version: number, draft: Operation) => {
+        if (draft.op !== 'put' && draft.op !== 'delete') return;
+        if (!draft.history) return;
+        await tx`
+          INSERT INTO history (seq, at, account_id, client_id, mutation_id, record_kind, record_id, version, action,
+            changes)
+          VALUES (${seq}, ${at}, ${author.account_id}, ${author.client_id}, ${author.mutation_id}, ${kind}, ${id},
+            ${version}, ${draft.history.action}, ${json(draft.history.changes)}::jsonb)`;
+      };
+      for (const operation of operations) {
+        const seq = await nextSeq(tx);
+        switch (operation.op) {
+          case 'put': {
+            const { write } = operation;
+            await rows.write(tx, write, seq);
+            await history(seq, write.kind, write.record.id, write.record.version, operation);
+            break;
+          }
+          case 'delete': {
+            const { kind, id, last } = operation;
+            await tx`DELETE FROM records WHERE kind = ${kind} AND id = ${id}`;
+            const structureId =
+              'structure_id' in last && typeof last.structure_id === 'string' ? last.structure_id : null;
+            await tx`
+              INSERT INTO tombstones (kind, id, seq, structure_id, data, deleted_at)
+              VALUES (${kind}, ${id}, ${seq}, ${structureId}, ${json(last)}::jsonb, ${at})
+              ON CONFLICT (kind, id) DO UPDATE SET seq = excluded.seq, structure_id = excluded.structure_id,
+                data = excluded.data, deleted_at = excluded.deleted_at`;
+            await history(seq, kind, id, last.version, operation);
+            break;
+          }
+          case 'conflict': {
+            const c = operation.conflict;
+            await tx`
+              INSERT INTO conflicts (id, seq, record_kind, record_id, field, base, mine, theirs, mine_by, theirs_by,
+                created_at, statut)
+              VALUES (${randomUUID()}, ${seq}, ${c.record_kind}, ${c.record_id}, ${c.field}, ${json(c.base)}::jsonb,
+                ${json(c.mine)}::jsonb, ${json(c.theirs)}::jsonb, ${c.mine_by}, ${c.theirs_by}, ${at}, 'ouvert')`;
+            break;
+          }
+          case 'resolve':
+            await tx`
+              UPDATE conflicts SET seq = ${seq}, statut = 'resolu', resolution = ${json(operation.resolution)}::jsonb,
+                resolved_by = ${operation.resolvedBy}, resolved_at = ${at}
+              WHERE id = ${operation.conflictId}`;
+            break;
+        }
+      }
+    }
+
+    return {
+      view,
+      apply,
+      async client(clientId) {
+        const [row] = await tx<{ last: number; gap_allowed: boolean }[]>`
+          SELECT last_mutation_id AS last, gap_allowed FROM clients WHERE client_id = ${clientId}`;
+        return row && { last: row.last, gapAllowed: row.gap_allowed };
+      },
+      async storedAnswer(clientId, id) {
+        const [row] = await tx<{ account_id: string; content_hash: string; result: MutationResult }[]>`
+          SELECT d.account_id, r.content_hash, r.result FROM mutation_results r JOIN devices d USING (client_id)
+          WHERE r.client_id = ${clientId} AND r.mutation_id = ${id}`;
+        return row && { accountId: row.account_id, hash: row.content_hash, result: row.result };
+      },
+      async storeAnswer(clientId, id, hash, result) {
+        await tx`
+          INSERT INTO mutation_results (client_id, mutation_id, content_hash, result)
+          VALUES (${clientId}, ${id}, ${hash}, ${json(result)}::jsonb)`;
+        await tx`UPDATE clients SET last_mutation_id = ${id}, gap_allowed = false WHERE client_id = ${clientId}`;
+      },
+    };
+  }
+
+  const queries: SyncQueries = {
+    async pull(query) {
+      assertLimit(query.limit);
+      return pull(query);
+    },
+
+    async feedHead(clientId) {
+      return readTransaction(sql, async (tx) => ({
+        lastSeq: await lastSeq(tx),
+        lastMutationId: await clientLast(tx, clientId),
+      }));
+    },
+
+    async history({ kind, id, limit }) {
+      assertLimit(limit);
+      const found = await sql<
+        { seq: number; at: string; account_id: string; action: HistoryEntry['action']; changes: unknown }[]
+      >`SELECT seq, at, account_id, action, changes FROM history WHERE record_kind = ${kind} AND record_id = ${id}
+        ORDER BY seq DESC LIMIT ${limit}`;
+      const names = await namesOf(
+        sql,
+        found.map((r) => r.account_id),
+      );
+      return found.map(
+        (row): HistoryEntry => ({
+          seq: row.seq,
+          at: row.at,
+          by: { account_id: row.account_id, nom: authorName(row.account_id, (a) => names.get(a)) },
+          action: row.action,
+          changes: row.changes as HistoryEntry['changes'],
+        }),
+      );
+    },
+
+    async rotateEpoch() {
+      const epoch = randomBytes(16).toString('hex');
+      await writeTransaction(sql, async (tx) => {
+        await tx`UPDATE meta SET value = ${epoch} WHERE key = 'epoch'`;
+        await tx`UPDATE clients SET gap_allowed = true`;
+      });
+      return epoch;
+    },
+  };
+
+  return { queries, transaction };
+}
