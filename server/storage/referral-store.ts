@@ -75,9 +75,8 @@ export interface ReferralCounts {
   identifiants_reutilises: number;
 }
 
-export interface ReferralStore {
-  sendReferral(input: SendInput): Promise<SendOutcome>;
-  changeReferralStatus(input: StatusInput): Promise<StatusOutcome>;
+/** The referral queries a store answers itself (store-port.ts). */
+export interface ReferralQueries {
   /** Referrals of this account's sides changed after `cursor`, in seq order. */
   referralFeed(query: ReferralFeedQuery): Promise<ReferralFeed>;
   /**
@@ -92,4 +91,10 @@ export interface ReferralStore {
    * period, at the server's `now`; each changed referral takes a new seq so that devices receive the change.
    */
   sweepReferrals(now: Date, policy: ReferralPolicy): Promise<{ expired: number; erased: number }>;
+}
+
+/** Referrals as the routes see them: the queries, and the decisions the runner (mutation-runner.ts) takes. */
+export interface ReferralStore extends ReferralQueries {
+  sendReferral(input: SendInput): Promise<SendOutcome>;
+  changeReferralStatus(input: StatusInput): Promise<StatusOutcome>;
 }
