@@ -9,9 +9,9 @@ import type { Structure } from '../../src/domain/structure.ts';
 import type { HistoryEntry, RecordKind } from '../../src/domain/sync-protocol.ts';
 import type { Logger } from '../logger.ts';
 import { authorName, type FeedItem, feedEntries } from '../sync/feed.ts';
-import { rulesOf } from '../sync/record-kinds.ts';
 import { type Reader, readerClass, readerClassKey } from '../sync/visibility.ts';
 import { assertLimit } from './directory-store.ts';
+import { sqliteKindOf } from './sqlite-kinds.ts';
 import type { RecordAccess } from './sqlite-records.ts';
 import { type ConflictRow, conflictFromRow, createSqliteSyncView } from './sqlite-sync-view.ts';
 import type { SyncTransaction } from './store-port.ts';
@@ -69,12 +69,14 @@ export function sqliteSync(
     // structure, NULL for anonymous). The contract suite checks that they agree with the feed.
     totalPublic: RECORD_KINDS.map((kind) => ({
       kind,
-      count: db.prepare<{ own: string | null; account: string | null }, { n: number }>(rulesOf(kind).publicCountSql),
+      count: db.prepare<{ own: string | null; account: string | null }, { n: number }>(
+        sqliteKindOf(kind).publicCountSql,
+      ),
     })),
     // Workers (issue 7): every listing but others' proposals, their own reports (@account: the worker's id).
     totalWorker: RECORD_KINDS.map((kind) => ({
       kind,
-      count: db.prepare<{ own: null; account: string }, { n: number }>(rulesOf(kind).workerCountSql),
+      count: db.prepare<{ own: null; account: string }, { n: number }>(sqliteKindOf(kind).workerCountSql),
     })),
     history: db.prepare<[string, string, number], HistoryRow>(
       `SELECT seq, at, account_id, action, changes FROM history WHERE record_kind = ? AND record_id = ?
