@@ -190,7 +190,7 @@ export function postgresAccounts(sql: Sql, rows: PgRecordAccess) {
     await db`INSERT INTO accounts (id, nom, role, structure_id, equipe_id, communes, created_at)
       VALUES (${account.id}, ${account.nom}, ${account.role}, ${account.structure_id ?? null},
         ${account.equipe_id ?? null},
-        ${account.communes === undefined ? null : JSON.stringify(account.communes)}::jsonb, ${created_at})`;
+        ${account.communes === undefined ? null : JSON.stringify(account.communes)}::text::jsonb, ${created_at})`;
     await insertInvitation(db, invitation);
   };
   const voidCodes = (db: ISql, at: string, accountId: string) =>

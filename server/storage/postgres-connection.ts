@@ -19,16 +19,18 @@ export const WRITE_LOCK = 0x426f7573_02;
 export interface PostgresOptions {
   /** Connections this instance may open (default 10). */
   max?: number;
+  /** The schema the store's tables live in (default: the role's search_path, `public`); tests use one each. */
+  schema?: string;
 }
 
 /** A pool on `url`; bigints (seqs, counts) come back as numbers, notices stay out of the log. */
-export function connectPostgres(url: string, { max = 10 }: PostgresOptions = {}): Sql {
+export function connectPostgres(url: string, { max = 10, schema }: PostgresOptions = {}): Sql {
   return postgres(url, {
     max,
     onnotice: () => {},
     // Seqs and counts are bigint in SQL and stay far below 2^53.
     types: { bigint: { to: 20, from: [20], serialize: (n: number) => String(n), parse: (s: string) => Number(s) } },
-    connection: { application_name: 'boussole' },
+    connection: { application_name: 'boussole', ...(schema === undefined ? {} : { search_path: schema }) },
   }) as unknown as Sql;
 }
 

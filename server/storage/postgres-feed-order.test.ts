@@ -28,7 +28,7 @@ function instance(i: number): Sql {
 
 /** A record written at the next seq, as the store writes one. */
 async function writeRecord(tx: TransactionSql, id: string, seq: number): Promise<void> {
-  await tx`INSERT INTO records (kind, id, seq, data) VALUES ('structure', ${id}, ${seq}, ${JSON.stringify({ id })}::jsonb)`;
+  await tx`INSERT INTO records (kind, id, seq, data) VALUES ('structure', ${id}, ${seq}, ${JSON.stringify({ id })}::text::jsonb)`;
 }
 
 /** One page of the feed as the store reads it: one snapshot, never past the last seq. */

@@ -58,7 +58,7 @@ export function postgresMail(sql: Sql): MailStore {
   const queueRow = async (db: ISql, key: string, to: string, content: MailContent, at: string) =>
     (
       await db`INSERT INTO mail_outbox (key, recipient, template, params, created_at, next_attempt_at)
-        VALUES (${key}, ${to}, ${content.template}, ${JSON.stringify(content.params)}::jsonb, ${at}, ${at})
+        VALUES (${key}, ${to}, ${content.template}, ${JSON.stringify(content.params)}::text::jsonb, ${at}, ${at})
         ON CONFLICT (key) DO NOTHING`
     ).count > 0;
 

@@ -28,7 +28,7 @@ export function postgresOrientationEvents(sql: Sql, logger: Logger): Orientation
       await sql.begin(async (tx) => {
         for (const event of events) {
           await tx`INSERT INTO orientation_events (id, semaine, equipe_id, data)
-            VALUES (${event.id}, ${event.semaine}, ${equipeId}, ${JSON.stringify(event)}::jsonb)
+            VALUES (${event.id}, ${event.semaine}, ${equipeId}, ${JSON.stringify(event)}::text::jsonb)
             ON CONFLICT (id) DO UPDATE SET semaine = excluded.semaine, equipe_id = excluded.equipe_id,
               data = excluded.data`;
         }

@@ -10,7 +10,8 @@ import type { RecordKind } from '../../src/domain/sync-protocol.ts';
 import { parse } from '../../src/domain/validation.ts';
 import type { Logger } from '../logger.ts';
 import type { DirectoryWrite } from '../sync/decision.ts';
-import { rulesOf, type StorageColumns } from '../sync/record-kinds.ts';
+// A kind's filter columns and owners' path are the same in both engines (sqlite-kinds.ts).
+import { type StorageColumns, sqliteKindOf } from './sqlite-kinds.ts';
 
 /** A row of `records` as read: `data` is already parsed JSON (jsonb). */
 export interface PgRecordRow {
@@ -25,7 +26,7 @@ export interface PgRecordRow {
  * or an array of strings. `jsonb_path_exists` reads both: `$.x ? (@ == $id)` matches the string or any item.
  */
 function ownersJsonPath(kind: RecordKind): string {
-  const path = rulesOf(kind).ownersPath;
+  const path = sqliteKindOf(kind).ownersPath;
   if (!/^\$\.[a-z_]+$/.test(path)) throw new Error(`Chemin des propriétaires non pris en charge : ${path}`);
   return `${path} ? (@ == $id)`;
 }
@@ -65,12 +66,12 @@ export function createPgRecordAccess(logger: Logger) {
     /** Writes (or rewrites) a record at `seq`; a tombstone of the same id goes (the record is live again). */
     async write(db: ISql, write: DirectoryWrite, seq: number): Promise<void> {
       const r = write.record;
-      const c = (rulesOf(write.kind).columns as (record: typeof r) => StorageColumns)(r);
+      const c = (sqliteKindOf(write.kind).columns as (record: typeof r) => StorageColumns)(r);
       await db`DELETE FROM tombstones WHERE kind = ${write.kind} AND id = ${r.id}`;
       await db`
         INSERT INTO records (kind, id, seq, structure_id, code_insee, categorie, visibilite, statut, data)
         VALUES (${write.kind}, ${r.id}, ${seq}, ${c.structure_id}, ${c.code_insee}, ${c.categorie}, ${c.visibilite},
-          ${c.statut}, ${JSON.stringify(r)}::jsonb)
+          ${c.statut}, ${JSON.stringify(r)}::text::jsonb)
         ON CONFLICT (kind, id) DO UPDATE SET seq = excluded.seq, structure_id = excluded.structure_id,
           code_insee = excluded.code_insee, categorie = excluded.categorie, visibilite = excluded.visibilite,
           statut = excluded.statut, data = excluded.data`;

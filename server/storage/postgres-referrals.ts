@@ -47,7 +47,7 @@ export function postgresReferrals(
     const seq = await nextReferralSeq(tx);
     await tx`UPDATE referrals SET seq = ${seq}, statut = ${referral.statut}, motif = ${referral.motif ?? null},
       closed_at = ${referral.cloturee_le ?? null}, erased_at = ${referral.effacee_le ?? null},
-      data = ${JSON.stringify(referral)}::jsonb
+      data = ${JSON.stringify(referral)}::text::jsonb
       WHERE id = ${referral.id}`;
     return { ...referral, seq };
   }
@@ -73,7 +73,7 @@ export function postgresReferrals(
           VALUES (${referral.id}, ${seq}, ${row.hash}, ${referral.structure_id}, ${referral.service_id},
             ${referral.envoyeur.account_id}, ${row.sender_scope}, ${referral.statut}, ${referral.motif ?? null},
             ${referral.envoyee_le}, ${referral.cloturee_le ?? null}, ${referral.effacee_le ?? null},
-            ${JSON.stringify(referral)}::jsonb)`;
+            ${JSON.stringify(referral)}::text::jsonb)`;
         return { ...referral, seq };
       },
       updateReferral: (referral) => save(tx, referral),

@@ -45,6 +45,8 @@ export interface PostgresStoreOptions {
   logger?: Logger;
   /** Connections this instance opens at most (default 10). */
   max?: number;
+  /** The schema of the store's tables (default: the role's search_path); tests give each store its own. */
+  schema?: string;
 }
 
 /** Rows read per round trip while a keyset page looks for enough records the reader may see. */
@@ -81,8 +83,12 @@ export async function openPostgresStore({
   url,
   logger = silentLogger,
   max,
+  schema,
 }: PostgresStoreOptions): Promise<DirectoryStore & { jobLeases: JobLeases }> {
-  const sql: Sql = connectPostgres(url, max === undefined ? {} : { max });
+  const sql: Sql = connectPostgres(url, {
+    ...(max === undefined ? {} : { max }),
+    ...(schema === undefined ? {} : { schema }),
+  });
   try {
     await migratePostgres(sql);
   } catch (error) {

@@ -280,7 +280,7 @@ export function postgresSync(
           INSERT INTO history (seq, at, account_id, client_id, mutation_id, record_kind, record_id, version, action,
             changes)
           VALUES (${seq}, ${at}, ${author.account_id}, ${author.client_id}, ${author.mutation_id}, ${kind}, ${id},
-            ${version}, ${draft.history.action}, ${json(draft.history.changes)}::jsonb)`;
+            ${version}, ${draft.history.action}, ${json(draft.history.changes)}::text::jsonb)`;
       };
       for (const operation of operations) {
         const seq = await nextSeq(tx);
@@ -298,7 +298,7 @@ export function postgresSync(
               'structure_id' in last && typeof last.structure_id === 'string' ? last.structure_id : null;
             await tx`
               INSERT INTO tombstones (kind, id, seq, structure_id, data, deleted_at)
-              VALUES (${kind}, ${id}, ${seq}, ${structureId}, ${json(last)}::jsonb, ${at})
+              VALUES (${kind}, ${id}, ${seq}, ${structureId}, ${json(last)}::text::jsonb, ${at})
               ON CONFLICT (kind, id) DO UPDATE SET seq = excluded.seq, structure_id = excluded.structure_id,
                 data = excluded.data, deleted_at = excluded.deleted_at`;
             await history(seq, kind, id, last.version, operation);
@@ -309,13 +309,13 @@ export function postgresSync(
             await tx`
               INSERT INTO conflicts (id, seq, record_kind, record_id, field, base, mine, theirs, mine_by, theirs_by,
                 created_at, statut)
-              VALUES (${randomUUID()}, ${seq}, ${c.record_kind}, ${c.record_id}, ${c.field}, ${json(c.base)}::jsonb,
-                ${json(c.mine)}::jsonb, ${json(c.theirs)}::jsonb, ${c.mine_by}, ${c.theirs_by}, ${at}, 'ouvert')`;
+              VALUES (${randomUUID()}, ${seq}, ${c.record_kind}, ${c.record_id}, ${c.field}, ${json(c.base)}::text::jsonb,
+                ${json(c.mine)}::text::jsonb, ${json(c.theirs)}::text::jsonb, ${c.mine_by}, ${c.theirs_by}, ${at}, 'ouvert')`;
             break;
           }
           case 'resolve':
             await tx`
-              UPDATE conflicts SET seq = ${seq}, statut = 'resolu', resolution = ${json(operation.resolution)}::jsonb,
+              UPDATE conflicts SET seq = ${seq}, statut = 'resolu', resolution = ${json(operation.resolution)}::text::jsonb,
                 resolved_by = ${operation.resolvedBy}, resolved_at = ${at}
               WHERE id = ${operation.conflictId}`;
             break;
@@ -340,7 +340,7 @@ export function postgresSync(
       async storeAnswer(clientId, id, hash, result) {
         await tx`
           INSERT INTO mutation_results (client_id, mutation_id, content_hash, result)
-          VALUES (${clientId}, ${id}, ${hash}, ${json(result)}::jsonb)`;
+          VALUES (${clientId}, ${id}, ${hash}, ${json(result)}::text::jsonb)`;
         await tx`UPDATE clients SET last_mutation_id = ${id}, gap_allowed = false WHERE client_id = ${clientId}`;
       },
     };
