@@ -1,11 +1,10 @@
-// What every command an administrator runs on the BOUSSOLE_DB file shares (`npm run admin`, `export`, `import`):
-// open the SQLite store, run, close it, exit with the command's code. Safe while the server runs: SQLite in WAL mode
-// lets both write, one transaction at a time.
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+// What every command an administrator runs on the server's database shares (`npm run admin`, `export`, `import`):
+// open the store (the BOUSSOLE_DB file, or PostgreSQL with BOUSSOLE_DATABASE_URL), run, close it, exit with the
+// command's code. Safe while the server runs: SQLite in WAL mode lets both write, one transaction at a time, and
+// PostgreSQL takes writes from every process.
 import { readConfig } from './config.ts';
 import type { DirectoryStore } from './storage/directory-store.ts';
-import { openSqliteStore } from './storage/sqlite-store.ts';
+import { openConfiguredStore } from './storage/open-store.ts';
 
 export interface CommandContext {
   store: DirectoryStore;
@@ -17,8 +16,7 @@ export interface CommandContext {
 export function runOnDatabase(command: (ctx: CommandContext, argv: string[]) => Promise<number>): void {
   const main = async (): Promise<number> => {
     const config = readConfig(process.env);
-    if (config.dbPath !== ':memory:') mkdirSync(dirname(config.dbPath), { recursive: true });
-    const store = openSqliteStore({ path: config.dbPath });
+    const store = await openConfiguredStore(config);
     try {
       return await command(
         {

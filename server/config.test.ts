@@ -31,6 +31,14 @@ describe('server configuration from the environment', () => {
     ).toMatchObject({ port: 0, host: '127.0.0.1', dbPath: ':memory:', staticDir: 'build', mode: 'demo' });
   });
 
+  it('reads a PostgreSQL database instead of the SQLite file, absent by default', () => {
+    expect(readConfig({ BOUSSOLE_DATABASE_URL: 'postgres://boussole:secret@db:5432/boussole' }).databaseUrl).toBe(
+      'postgres://boussole:secret@db:5432/boussole',
+    );
+    expect(readConfig({})).not.toHaveProperty('databaseUrl');
+    expect(() => readConfig({ BOUSSOLE_DATABASE_URL: 'mysql://db/boussole' })).toThrow(/BOUSSOLE_DATABASE_URL/);
+  });
+
   it('reads the size of the demo directory (benchmarks), absent by default', () => {
     expect(readConfig({ BOUSSOLE_DEMO_SERVICES: '10000' }).demoServices).toBe(10_000);
     expect(readConfig({})).not.toHaveProperty('demoServices');

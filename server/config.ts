@@ -11,6 +11,11 @@ export interface ServerConfig {
   host: string;
   /** SQLite file; its directory is created if missing. ':memory:' for a throw-away database. */
   dbPath: string;
+  /**
+   * `BOUSSOLE_DATABASE_URL=postgres://…`: the store is on that PostgreSQL database instead of the SQLite file
+   * (several server instances may share it); unset, SQLite as by default.
+   */
+  databaseUrl?: string;
   /** Built PWA (vite build). When absent, the API works and pages answer 503 "run npm run build". */
   staticDir: string;
   /**
@@ -53,6 +58,9 @@ const envSchema = z.object({
   PORT: z._default(z.coerce.number().check(z.int(), z.minimum(0), z.maximum(65535)), 8080),
   HOST: z._default(z.string().check(z.minLength(1)), '0.0.0.0'),
   BOUSSOLE_DB: z._default(z.string().check(z.minLength(1)), 'data/boussole.sqlite'),
+  BOUSSOLE_DATABASE_URL: z.optional(
+    z.string().check(z.regex(/^postgres(ql)?:\/\/\S+$/, 'adresse postgres://… attendue (identifiants compris)')),
+  ),
   BOUSSOLE_STATIC: z._default(z.string().check(z.minLength(1)), 'dist'),
   BOUSSOLE_MODE: z._default(z.enum(SERVER_MODES), 'production'),
   BOUSSOLE_DEMO_SERVICES: z.optional(z.coerce.number().check(z.int(), z.minimum(0), z.maximum(100_000))),
@@ -75,6 +83,7 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): S
     PORT: set('PORT'),
     HOST: set('HOST'),
     BOUSSOLE_DB: set('BOUSSOLE_DB'),
+    BOUSSOLE_DATABASE_URL: set('BOUSSOLE_DATABASE_URL'),
     BOUSSOLE_STATIC: set('BOUSSOLE_STATIC'),
     BOUSSOLE_MODE: set('BOUSSOLE_MODE'),
     BOUSSOLE_DEMO_SERVICES: set('BOUSSOLE_DEMO_SERVICES'),
@@ -115,6 +124,7 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): S
       ? {}
       : { mail: { smtpUrl, from, appUrl: appUrl.replace(/\/+$/, '') } }),
     ...(BOUSSOLE_DEMO_SERVICES === undefined ? {} : { demoServices: BOUSSOLE_DEMO_SERVICES }),
+    ...(parsed.value.BOUSSOLE_DATABASE_URL === undefined ? {} : { databaseUrl: parsed.value.BOUSSOLE_DATABASE_URL }),
   };
 }
 

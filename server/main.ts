@@ -1,15 +1,14 @@
-// The process: read the environment, open (and migrate) the SQLite file, in demo mode seed the demo directory on
-// first start and its demo codes, listen, and shut down cleanly. `npm start` builds the app and this server
-// (scripts/build-server.mjs → dist-server/main.mjs) and runs it in demo mode; production mode (the default) seeds
-// nothing.
+// The process: read the environment, open (and migrate) the database (the SQLite file, or PostgreSQL with
+// BOUSSOLE_DATABASE_URL), in demo mode seed the demo directory on first start and its demo codes, listen, run the
+// scheduled jobs (once across instances: jobs/scheduler.ts), and shut down cleanly. `npm start` builds the app and
+// this server (scripts/build-server.mjs → dist-server/main.mjs) and runs it in demo mode; production mode (the
+// default) seeds nothing.
 //
 // Output contract: first one plain line `Boussole écoute sur http://localhost:PORT` once the port is open (the
 // URL to open; tests and scripts wait for it); in demo mode, then one plain line per role,
 // `Code démo coordinateur : DEMO-COORD-XXXX-XXXX-XXXX-XXXX`; then JSON log lines. On SIGTERM/SIGINT: stop accepting
 // connections, let requests in flight finish, close the database (checkpointing the WAL), exit 0.
-import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { dirname } from 'node:path';
 import { serve } from '@hono/node-server';
 import { DEMO_SOURCE, generateDirectory } from '../src/demo/generate-directory.ts';
 import { generateOrientationEvents } from '../src/demo/orientation-events.ts';
@@ -17,13 +16,14 @@ import { generateProgramme } from '../src/demo/programme.ts';
 import { createApp } from './app.ts';
 import { publicUrl, readConfig } from './config.ts';
 import { demoCodeLines, seedDemoAccounts } from './demo-accounts.ts';
+import { scheduleJob } from './jobs/scheduler.ts';
 import { createJsonLogger, describeError } from './logger.ts';
 import { createMailer, invitationNotifier } from './mail/mailer.ts';
 import { smtpTransport } from './mail/transport.ts';
 import { needsSeeding, seedDirectory } from './seed.ts';
 import { monthsUpTo } from './stats/evaluation.ts';
 import type { DirectoryStore } from './storage/directory-store.ts';
-import { openSqliteStore } from './storage/sqlite-store.ts';
+import { openConfiguredStore } from './storage/open-store.ts';
 import { SERVER_READER } from './sync/visibility.ts';
 
 /** Requests still running this long after a stop signal are cut, so a stuck client cannot block a deploy. */
@@ -71,8 +71,7 @@ async function main(): Promise<void> {
   const logger = createJsonLogger();
   const config = readConfig(process.env);
 
-  if (config.dbPath !== ':memory:') mkdirSync(dirname(config.dbPath), { recursive: true });
-  const store = openSqliteStore({ path: config.dbPath, logger });
+  const store = await openConfiguredStore(config, logger);
 
   // The demo is generated only for a database that has never been seeded: restarts do not pay for it.
   const demo = config.mode === 'demo';
@@ -121,12 +120,29 @@ async function main(): Promise<void> {
       logger.error({ event: 'mail_digests_failed', error: describeError(error) });
     }
   };
-  await sweepReferrals();
-  if (mailer.enabled) {
-    mailer.kick();
-    setInterval(() => mailer.kick(), MAIL_DRAIN_MS).unref();
-  }
-  setInterval(() => void sweepReferrals(), REFERRAL_SWEEP_MS).unref();
+  // Once per period across every instance sharing the database (jobs/scheduler.ts); requests still sweep and kick
+  // the mail job on the instance they reach.
+  const jobs = [
+    scheduleJob({
+      name: 'referral-sweep',
+      everyMs: REFERRAL_SWEEP_MS,
+      run: sweepReferrals,
+      leases: store.jobLeases,
+      logger,
+    }),
+    ...(mailer.enabled
+      ? [
+          scheduleJob({
+            name: 'mail-drain',
+            everyMs: MAIL_DRAIN_MS,
+            run: async () => void (await mailer.drain()),
+            leases: store.jobLeases,
+            logger,
+          }),
+        ]
+      : []),
+  ];
+  for (const job of jobs) await job.tick();
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const lines = [`Boussole écoute sur ${publicUrl(config.host, info.port)}`, ...codeLines];
     process.stdout.write(`${lines.join('\n')}\n`);
@@ -148,6 +164,7 @@ async function main(): Promise<void> {
     force.unref();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     // A send in flight finishes (or times out) before the database closes; what is left waits in the outbox.
+    await Promise.all(jobs.map((job) => job.stop()));
     await mailer.stop();
     transport?.close();
     await store.close();

@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import type { DirectoryEntry } from '../../src/domain/directory.ts';
 import type { Service } from '../../src/domain/service.ts';
 import type { Structure } from '../../src/domain/structure.ts';
+import type { JobLeases } from '../jobs/scheduler.ts';
 import { type Logger, silentLogger } from '../logger.ts';
 import { sqliteMail } from '../mail/sqlite-mail.ts';
 import { canSeeRecord } from '../sync/feed.ts';
@@ -30,6 +31,7 @@ import { withDecisions } from './mutation-runner.ts';
 import { gatedMethods, serialGate } from './serial-gate.ts';
 import { sqliteAccounts } from './sqlite-accounts.ts';
 import { sqliteAdmin } from './sqlite-admin.ts';
+import { sqliteJobLeases } from './sqlite-job-leases.ts';
 import { migrate } from './sqlite-migrations.ts';
 import { sqliteOrientationEvents } from './sqlite-orientation-events.ts';
 import { createRecordAccess, type RecordOfKind, type RecordRow } from './sqlite-records.ts';
@@ -50,7 +52,11 @@ interface ServiceFilters {
   after: string;
 }
 
-export function openSqliteStore({ path, logger = silentLogger }: SqliteStoreOptions): DirectoryStore {
+/** The store, and the job leases (jobs/scheduler.ts) kept in the same file. */
+export function openSqliteStore({
+  path,
+  logger = silentLogger,
+}: SqliteStoreOptions): DirectoryStore & { jobLeases: JobLeases } {
   const db = new Database(path, { timeout: SQLITE_BUSY_TIMEOUT_MS });
   // WAL: readers do not block the writer (a sync pull during a seed or an import). NORMAL is durable across
   // application crashes in WAL mode; only an OS crash may lose the last transactions, never corrupt the file.
@@ -295,5 +301,8 @@ export function openSqliteStore({ path, logger = silentLogger }: SqliteStoreOpti
       if (db.open) db.close();
     },
   };
-  return withDecisions(gatedMethods(port, gate, ['transaction']));
+  return {
+    ...withDecisions(gatedMethods(port, gate, ['transaction'])),
+    jobLeases: sqliteJobLeases(db, (body) => gate.run(body)),
+  };
 }
