@@ -5,18 +5,18 @@
 import { describe, expect, it } from 'vitest';
 import type { Fault } from './harness/network.ts';
 import { expectConverged } from './harness/server-view.ts';
-import type { SyncServer } from './harness/sync-server.ts';
+import type { ServerUnderTest } from './harness/sync-server.ts';
 import { THEO, TINA, world } from './harness/world.ts';
 
 const S2 = 'test--s002';
 
 /** First decisions (not replays) the server made for one client's mutation id. */
-const decided = (server: SyncServer, clientId: string | null, id: number) =>
+const decided = (server: ServerUnderTest, clientId: string | null, id: number) =>
   server.decisions.filter(
     (d) => d.clientId === clientId && d.mutationId === id && d.outcome.kind === 'answered' && !d.outcome.replayed,
   );
 
-async function historyOf(server: SyncServer, id: string) {
+async function historyOf(server: ServerUnderTest, id: string) {
   return server.store.history({ kind: 'structure', id, limit: 100 });
 }
 

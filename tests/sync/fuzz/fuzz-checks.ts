@@ -15,7 +15,7 @@ import { mutationHash } from '../../../server/sync/json-values.ts';
 import { NULLABLE_FIELDS } from '../../../src/domain/record-changes.ts';
 import type { Fixture } from '../../integration/fixtures/directory-fixture.ts';
 import { expectConverged } from '../harness/server-view.ts';
-import type { SyncServer } from '../harness/sync-server.ts';
+import type { ServerUnderTest } from '../harness/sync-server.ts';
 import { checkEditsOnce } from './fuzz-edits.ts';
 import { checkDownloads, checkServedPages } from './fuzz-feed.ts';
 import { checkLedger, type Ledger } from './fuzz-ledger.ts';
@@ -72,13 +72,13 @@ async function checkLanded(actor: Actor, held: Held): Promise<void> {
 }
 
 /** Replays the history over the initial directory, checking that each line starts where the previous left. */
-async function checkHistory(server: SyncServer, initial: Fixture, held: Held) {
+async function checkHistory(server: ServerUnderTest, initial: Fixture, held: Held) {
   const records = new Map<string, Row>();
   for (const s of initial.structures) records.set(`structure:${s.id}`, content(s));
   for (const v of initial.services) records.set(`service:${v.id}`, content(v));
   const lines = new Set<string>();
   const created = new Set<string>();
-  for (const row of server.history()) {
+  for (const row of await server.history()) {
     const at = key(row.client_id, row.mutation_id);
     const line = `${at} ${row.record_kind}:${row.record_id}`;
     expect(lines.has(line), `history line twice: ${line}`).toBe(false);
@@ -115,7 +115,7 @@ async function checkHistory(server: SyncServer, initial: Fixture, held: Held) {
 }
 
 export async function checkInvariants(
-  server: SyncServer,
+  server: ServerUnderTest,
   actors: readonly Actor[],
   initial: Fixture,
   ledger: Ledger,
@@ -125,7 +125,7 @@ export async function checkInvariants(
   checkServedPages(server);
   for (const actor of actors) checkDownloads(actor);
   checkLedger(ledger);
-  checkEditsOnce(server, held, actors);
+  await checkEditsOnce(server, held, actors);
   for (const actor of actors) await expectConverged(actor.device, server);
   for (const actor of actors) await checkLanded(actor, held);
   await checkHistory(server, initial, held);

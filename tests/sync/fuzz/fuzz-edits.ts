@@ -10,7 +10,7 @@
 // had already applied it under an earlier client id.
 import { expect } from 'vitest';
 import type { Mutation, MutationResult } from '../../../src/domain/sync-protocol.ts';
-import type { SyncServer } from '../harness/sync-server.ts';
+import type { ServerUnderTest } from '../harness/sync-server.ts';
 import type { Actor, FuzzState } from './fuzz-ops.ts';
 import { type Held, key, stillHeld } from './fuzz-timeline.ts';
 
@@ -53,11 +53,11 @@ function writtenBy(row: { action: string; record_kind: string; record_id: string
   return [...created, ...(isNote(note) ? [note] : [])];
 }
 
-export function checkEditsOnce(server: SyncServer, held: Held, actors: readonly Actor[]): void {
+export async function checkEditsOnce(server: ServerUnderTest, held: Held, actors: readonly Actor[]): Promise<void> {
   // Each edit's lines in the history the database holds: by the edit's own mutations, and by anything.
   const applied = new Map<string, string[]>();
   const written = new Set<string>();
-  for (const row of server.history()) {
+  for (const row of await server.history()) {
     const at = key(row.client_id, row.mutation_id);
     const mutation = held.decisions.get(at)?.mutation;
     for (const edit of writtenBy(row)) {

@@ -9,10 +9,10 @@
 // 2. each device: every page it applied was asked at the cursor it held, or at 0 when it started over, in the
 //    epoch it held — resuming a cut download neither skips nor repeats (SimDevice `pages`).
 import { expect } from 'vitest';
-import type { SyncServer } from '../harness/sync-server.ts';
+import type { ServerUnderTest } from '../harness/sync-server.ts';
 import type { Actor } from './fuzz-ops.ts';
 
-export function checkServedPages(server: SyncServer): void {
+export function checkServedPages(server: ServerUnderTest): void {
   for (const page of server.pages) {
     const from = Math.min(page.asked, page.lastSeq);
     const after = page.seqs.filter((seq) => seq > from);

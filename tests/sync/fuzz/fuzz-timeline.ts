@@ -13,7 +13,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { expect } from 'vitest';
 import { mutationHash } from '../../../server/sync/json-values.ts';
 import type { Mutation, MutationResult } from '../../../src/domain/sync-protocol.ts';
-import type { Decision, SyncServer } from '../harness/sync-server.ts';
+import type { Decision, ServerUnderTest } from '../harness/sync-server.ts';
 
 export const key = (clientId: string | null, id: number | null) => `${clientId}#${id}`;
 
@@ -86,7 +86,7 @@ function sameEdit(a: string, b: string | undefined): boolean {
   return b !== undefined && edit(a) === edit(b);
 }
 
-export function replayTimeline(server: SyncServer): Held {
+export function replayTimeline(server: ServerUnderTest): Held {
   let db: Database = { decisions: new Map(), clients: new Map() };
   const backups = new Map<string, Database>();
   const every = new Map<string, Decision[]>();

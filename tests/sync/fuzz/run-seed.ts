@@ -8,6 +8,7 @@
 import { sha256 } from '../../../server/auth/secrets.ts';
 import { Rng } from '../../../src/demo/random.ts';
 import { type Fixture, makeDirectory } from '../../integration/fixtures/directory-fixture.ts';
+import type { ServerUnderTest } from '../harness/sync-server.ts';
 import { CLAIRE, PAULINE, THEO, TINA, world } from '../harness/world.ts';
 import { checkInvariants } from './fuzz-checks.ts';
 import { auditOutboxes, newLedger } from './fuzz-ledger.ts';
@@ -49,10 +50,16 @@ async function heal(state: FuzzState): Promise<void> {
   throw new Error('still not quiet after 10 rounds of sync on a healthy network');
 }
 
-export async function runSeed(seed: number, { steps = [20, 40] }: { steps?: [number, number] } = {}) {
+export async function runSeed(
+  seed: number,
+  {
+    steps = [20, 40],
+    start,
+  }: { steps?: [number, number]; start?: (fixture?: Fixture) => Promise<ServerUnderTest> } = {},
+) {
   const rng = new Rng(seed);
   const initial = fuzzDirectory();
-  const w = await world({ fixture: fuzzDirectory() });
+  const w = await world({ fixture: fuzzDirectory(), ...(start ? { start } : {}) });
   const pageSize = rng.pick(PAGE_SIZES);
   const actors: Actor[] = [];
   for (const [name, person] of [

@@ -6,7 +6,7 @@ import type { Service } from '../../../src/domain/service.ts';
 import type { Structure } from '../../../src/domain/structure.ts';
 import type { Conflict } from '../../../src/domain/sync-protocol.ts';
 import type { SimDevice } from './device.ts';
-import type { SyncServer } from './sync-server.ts';
+import type { ServerUnderTest } from './sync-server.ts';
 
 export interface ServerView {
   structures: Structure[];
@@ -17,7 +17,7 @@ export interface ServerView {
 const byId = <T extends { id: string }>(rows: T[]) => rows.sort((a, b) => a.id.localeCompare(b.id));
 
 /** Every record and conflict the reader with `token` (anonymous when null) may see, from a full download. */
-export async function serverView(server: SyncServer, token: string | null): Promise<ServerView> {
+export async function serverView(server: ServerUnderTest, token: string | null): Promise<ServerView> {
   const view: ServerView = { structures: [], services: [], conflicts: [] };
   let cursor = 0;
   for (;;) {
@@ -38,7 +38,7 @@ export async function serverView(server: SyncServer, token: string | null): Prom
 }
 
 /** The device holds exactly what the server shows it, nothing pending, conflicts included. */
-export async function expectConverged(device: SimDevice, server: SyncServer): Promise<void> {
+export async function expectConverged(device: SimDevice, server: ServerUnderTest): Promise<void> {
   const local = await device.snapshot();
   const remote = await serverView(server, device.authToken);
   expect(local.outbox, `${device.tab}: outbox`).toEqual([]);

@@ -17,7 +17,7 @@ import type { Clock } from '../../../server/http/env.ts';
 import { silentLogger } from '../../../server/logger.ts';
 import type { DirectoryStore } from '../../../server/storage/directory-store.ts';
 import { openSqliteStore } from '../../../server/storage/sqlite-store.ts';
-import type { ApplyInput, ApplyOutcome, PullQuery } from '../../../server/storage/sync-store.ts';
+import type { ApplyInput, ApplyOutcome, PullQuery, PullResult } from '../../../server/storage/sync-store.ts';
 import { canonicalJson } from '../../../server/sync/json-values.ts';
 import type { Account, Mutation } from '../../../src/domain/sync-protocol.ts';
 import { asWrites, type Fixture, makeDirectory } from '../../integration/fixtures/directory-fixture.ts';
@@ -56,8 +56,65 @@ export interface ServedPage {
 }
 
 /** The server process dying in the middle of a request (SyncServer.killDuring). */
-class ServerKilled extends Error {
+export class ServerKilled extends Error {
   override name = 'ServerKilled';
+}
+
+/**
+ * What the sync tests drive and check: SyncServer (one server on a SQLite file), or PostgresSyncServer (two
+ * instances on one PostgreSQL database, postgres-sync-server.ts).
+ */
+export interface ServerUnderTest {
+  readonly decisions: Decision[];
+  readonly timeline: TimelineEvent[];
+  readonly pages: ServedPage[];
+  readonly store: DirectoryStore;
+  /** An instance's app, for reading what the server shows (server-view.ts). */
+  readonly app: ReturnType<typeof createApp>;
+  readonly fetch: (request: Request) => Promise<Response>;
+  killDuring(request: Request, writes: number): Promise<void>;
+  restart(options?: { crash?: boolean }): Promise<void>;
+  revokeSender(request: Request): Promise<void>;
+  backup(): Promise<string>;
+  restore(backup: string, options?: { rotateEpoch?: boolean }): Promise<void>;
+  rotateEpoch(): Promise<void>;
+  invite(who: { role: Account['role']; nom: string; structure_id?: string; account_id?: string }): Promise<string>;
+  history(): Promise<HistoryRow[]>;
+  dispose(): Promise<void>;
+}
+
+/**
+ * `raw` as the sync tests see it: every decision logged with the mutation's content (in `decisions` and the
+ * timeline), sign-ins in the timeline, pulls through `pull` (which logs the page), and `beforeApply` run first
+ * (where a kill strikes).
+ */
+export function recordingStore(
+  raw: DirectoryStore,
+  log: { decisions: Decision[]; timeline: TimelineEvent[] },
+  hooks: { beforeApply(input: ApplyInput): void; pull(query: PullQuery): Promise<PullResult> },
+): DirectoryStore {
+  return {
+    ...raw,
+    applyMutation: async (input) => {
+      hooks.beforeApply(input);
+      const outcome = await raw.applyMutation(input);
+      const mutation = input.parsed.ok ? input.parsed.mutation : null;
+      const content = mutation ? canonicalJson(mutation) : `unparsed ${input.hash}`;
+      const { hash } = input;
+      const decision = { clientId: input.actor.clientId, mutationId: input.id, outcome, mutation, content, hash };
+      log.decisions.push(decision);
+      log.timeline.push({ kind: 'decision', decision });
+      return outcome;
+    },
+    pull: (query) => hooks.pull(query),
+    redeemInvitation: async (input) => {
+      const outcome = await raw.redeemInvitation(input);
+      if (outcome.ok) {
+        log.timeline.push({ kind: 'sign-in', clientId: input.device.clientId, accountId: outcome.account.id });
+      }
+      return outcome;
+    },
+  };
 }
 
 const FEED_SEQS = `SELECT seq FROM records WHERE seq > @after UNION ALL SELECT seq FROM tombstones WHERE seq > @after
@@ -74,7 +131,7 @@ export interface HistoryRow {
   changes: string;
 }
 
-export class SyncServer {
+export class SyncServer implements ServerUnderTest {
   readonly decisions: Decision[] = [];
   readonly timeline: TimelineEvent[] = [];
   readonly pages: ServedPage[] = [];
@@ -110,28 +167,10 @@ export class SyncServer {
   private open(): void {
     this.raw = openSqliteStore({ path: this.path, logger: silentLogger });
     const raw = this.raw;
-    this.store = {
-      ...raw,
-      applyMutation: async (input) => {
-        this.dieIfKilled(input);
-        const outcome = await raw.applyMutation(input);
-        const mutation = input.parsed.ok ? input.parsed.mutation : null;
-        const content = mutation ? canonicalJson(mutation) : `unparsed ${input.hash}`;
-        const { hash } = input;
-        const decision = { clientId: input.actor.clientId, mutationId: input.id, outcome, mutation, content, hash };
-        this.decisions.push(decision);
-        this.timeline.push({ kind: 'decision', decision });
-        return outcome;
-      },
+    this.store = recordingStore(raw, this, {
+      beforeApply: (input) => this.dieIfKilled(input),
       pull: (query) => this.pullWatched(raw, query),
-      redeemInvitation: async (input) => {
-        const outcome = await raw.redeemInvitation(input);
-        if (outcome.ok) {
-          this.timeline.push({ kind: 'sign-in', clientId: input.device.clientId, accountId: outcome.account.id });
-        }
-        return outcome;
-      },
-    };
+    });
     this.app = createApp({ store: this.store, logger: silentLogger, clock: this.clock });
   }
 
@@ -257,7 +296,7 @@ export class SyncServer {
   }
 
   /** Every history line, in seq order, read from the file directly (the API does not expose client ids). */
-  history(): HistoryRow[] {
+  async history(): Promise<HistoryRow[]> {
     const db = new Database(this.path, { readonly: true });
     try {
       return db

@@ -6,7 +6,7 @@ import type { Account } from '../../../src/domain/sync-protocol.ts';
 import type { Fixture } from '../../integration/fixtures/directory-fixture.ts';
 import { FakeLocks, SimDevice } from './device.ts';
 import { ScriptedNetwork } from './network.ts';
-import { SyncServer } from './sync-server.ts';
+import { type ServerUnderTest, SyncServer } from './sync-server.ts';
 
 export interface Person {
   role: Account['role'];
@@ -23,7 +23,7 @@ export const PAULINE: Person = { role: 'partenaire', nom: 'Pauline', structure_i
 let databases = 0;
 
 export interface World {
-  server: SyncServer;
+  server: ServerUnderTest;
   network: ScriptedNetwork;
   locks: FakeLocks;
   /** Opens a device signed in as `who` (a new account each time) and syncs it once. */
@@ -35,8 +35,11 @@ export interface World {
   tab(device: SimDevice): Promise<SimDevice>;
 }
 
-export async function world(options: { fixture?: Fixture; clock?: Clock } = {}): Promise<World> {
-  const server = await SyncServer.start(options);
+export async function world(
+  options: { fixture?: Fixture; clock?: Clock; start?: (fixture?: Fixture) => Promise<ServerUnderTest> } = {},
+): Promise<World> {
+  const { start, ...serverOptions } = options;
+  const server = start ? await start(options.fixture) : await SyncServer.start(serverOptions);
   const network = new ScriptedNetwork(server.fetch);
   const locks = new FakeLocks();
   const opened: SimDevice[] = [];
