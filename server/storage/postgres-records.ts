@@ -31,6 +31,9 @@ function ownersJsonPath(kind: RecordKind): string {
   return `${path} ? (@ == $id)`;
 }
 
+/** Rows per statement when writing many records. */
+const WRITE_BATCH = 500;
+
 export function createPgRecordAccess(logger: Logger) {
   function decode(row: PgRecordRow): DirectoryEntry | undefined {
     const parsed = parse(directoryEntrySchema, { kind: row.kind, seq: row.seq, record: row.data });
@@ -75,6 +78,35 @@ export function createPgRecordAccess(logger: Logger) {
         ON CONFLICT (kind, id) DO UPDATE SET seq = excluded.seq, structure_id = excluded.structure_id,
           code_insee = excluded.code_insee, categorie = excluded.categorie, visibilite = excluded.visibilite,
           statut = excluded.statut, data = excluded.data`;
+    },
+
+    /**
+     * Writes many records, the i-th at `firstSeq + i`, in a few statements (seeding and fixtures: thousands of
+     * rows). A record written twice keeps its last write, at that write's seq.
+     */
+    async writeMany(db: ISql, writes: readonly DirectoryWrite[], firstSeq: number): Promise<void> {
+      const last = new Map<string, { write: DirectoryWrite; seq: number }>();
+      writes.forEach((write, i) => {
+        const key = `${write.kind}\u0000${write.record.id}`;
+        last.delete(key);
+        last.set(key, { write, seq: firstSeq + i });
+      });
+      const batch = [...last.values()];
+      for (let start = 0; start < batch.length; start += WRITE_BATCH) {
+        const slice = batch.slice(start, start + WRITE_BATCH);
+        await db`DELETE FROM tombstones WHERE (kind, id) IN (
+          SELECT * FROM unnest(${slice.map((w) => w.write.kind)}::text[], ${slice.map((w) => w.write.record.id)}::text[]))`;
+        const values = slice.map(({ write, seq }) => {
+          const c = (sqliteKindOf(write.kind).columns as (record: typeof write.record) => StorageColumns)(write.record);
+          // The record itself: the driver serializes it for the jsonb column.
+          return { kind: write.kind, id: write.record.id, seq, ...c, data: write.record as never };
+        });
+        await db`
+          INSERT INTO records ${db(values, 'kind', 'id', 'seq', 'structure_id', 'code_insee', 'categorie', 'visibilite', 'statut', 'data')}
+          ON CONFLICT (kind, id) DO UPDATE SET seq = excluded.seq, structure_id = excluded.structure_id,
+            code_insee = excluded.code_insee, categorie = excluded.categorie, visibilite = excluded.visibilite,
+            statut = excluded.statut, data = excluded.data`;
+      }
     },
 
     async record<K extends RecordKind>(db: ISql, kind: K, id: string): Promise<RecordOfKind[K] | undefined> {

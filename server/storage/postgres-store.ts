@@ -14,7 +14,7 @@ import type { Structure } from '../../src/domain/structure.ts';
 import type { JobLeases } from '../jobs/scheduler.ts';
 import { type Logger, silentLogger } from '../logger.ts';
 import { canSeeRecord } from '../sync/feed.ts';
-import { canSeeService, canSeeStructure, type Reader, readable } from '../sync/visibility.ts';
+import { canSeeService, canSeeStructure, readable } from '../sync/visibility.ts';
 import {
   assertLimit,
   assertWritableMetaKey,
@@ -29,7 +29,7 @@ import {
 } from './directory-store.ts';
 import { withDecisions } from './mutation-runner.ts';
 import { postgresAccounts } from './postgres-accounts.ts';
-import { connectPostgres, nextSeq, readTransaction, writeTransaction } from './postgres-connection.ts';
+import { connectPostgres, readTransaction, writeTransaction } from './postgres-connection.ts';
 import { postgresJobLeases } from './postgres-job-leases.ts';
 import { postgresMail } from './postgres-mail.ts';
 import { migratePostgres } from './postgres-migrations.ts';
@@ -118,24 +118,31 @@ export async function openPostgresStore({
     async upsert(entries, options) {
       const meta = options?.meta ?? {};
       for (const key of Object.keys(meta)) assertWritableMetaKey(key);
+      // Every record is validated before anything is written: a bad one writes nothing of its batch.
+      const writes = entries.map((entry, index) => validateWrite(entry, index));
       await writeTransaction(sql, async (tx) => {
-        const written: Array<{ index: number; write: (typeof entries)[number] }> = [];
-        for (const [index, entry] of entries.entries()) {
-          // Validated inside the transaction: a bad record half-way through rolls back the ones before it.
-          const write = validateWrite(entry, index);
-          await rows.write(tx, write, await nextSeq(tx));
-          if (write.kind !== 'structure') written.push({ index, write });
+        if (writes.length > 0) {
+          const [range] = await tx<{ last: number }[]>`
+            UPDATE seq_counter SET last = last + ${writes.length} WHERE id = 1 RETURNING last`;
+          if (!range) throw new Error('seq_counter vide');
+          await rows.writeMany(tx, writes, range.last - writes.length + 1);
         }
         // The deferred foreign key would also refuse a dangling service at commit, but without saying which one;
         // an action's organisers have no foreign key at all.
-        for (const { index, write } of written) {
-          for (const ref of referencesOf(write)) {
-            const [exists] = await tx`SELECT 1 FROM records WHERE kind = ${ref.kind} AND id = ${ref.id}`;
-            if (exists) continue;
-            throw write.kind === 'service'
-              ? unknownStructureError(index, write.record)
-              : unknownReferenceError(index, write.kind, write.record.id, ref.path);
-          }
+        const references = writes.flatMap((write, index) =>
+          write.kind === 'structure' ? [] : referencesOf(write).map((ref) => ({ index, write, ref })),
+        );
+        const live = new Set<string>();
+        if (references.length > 0) {
+          const found = await tx<{ kind: string; id: string }[]>`SELECT kind, id FROM records WHERE (kind, id) IN (
+            SELECT * FROM unnest(${references.map((r) => r.ref.kind)}::text[], ${references.map((r) => r.ref.id)}::text[]))`;
+          for (const row of found) live.add(`${row.kind}\u0000${row.id}`);
+        }
+        for (const { index, write, ref } of references) {
+          if (live.has(`${ref.kind}\u0000${ref.id}`)) continue;
+          throw write.kind === 'service'
+            ? unknownStructureError(index, write.record)
+            : unknownReferenceError(index, write.kind, write.record.id, ref.path);
         }
         for (const [key, value] of Object.entries(meta)) {
           await tx`INSERT INTO meta (key, value) VALUES (${key}, ${value})

@@ -13,7 +13,8 @@ import { healthSchema } from '../../server/http/api-schemas.ts';
 import { apiErrorSchema } from '../../src/domain/api-error.ts';
 import { directoryPageSchema } from '../../src/domain/directory.ts';
 import { PROTOCOL_VERSION } from '../../src/domain/protocol-version.ts';
-import { demoCodesSchema, signInResponseSchema } from '../../src/domain/sync-protocol.ts';
+import { demoCodesSchema, sessionSchema, signInResponseSchema } from '../../src/domain/sync-protocol.ts';
+import { createTestDatabase } from '../fixtures/postgres.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const READY = /^Boussole écoute sur (http:\/\/localhost:\d+)$/m;
@@ -141,6 +142,45 @@ describe('server/main.ts', () => {
     expect((await fetch(`${running.url}/api/v1/demo`)).status).toBe(404);
     expect(await stop(running, 'SIGTERM')).toBe(0);
   }, 60_000);
+
+  it('on PostgreSQL: two instances share one database — seeded once, a device signed in on one is known to the other, and the admin command sees its account', async () => {
+    const database = await createTestDatabase();
+    try {
+      const env = {
+        PORT: '0',
+        BOUSSOLE_DATABASE_URL: database.url,
+        BOUSSOLE_STATIC: join(dir, 'no-dist'),
+        BOUSSOLE_MODE: 'demo',
+      };
+      const first = await start(env);
+      const second = await start(env);
+      expect(second.output().stdout).toContain('"seeded_now":false');
+      const health = healthSchema.parse(await (await fetch(`${first.url}/api/v1/health`)).json());
+      expect(health.counts.services).toBeGreaterThan(0);
+      expect(healthSchema.parse(await (await fetch(`${second.url}/api/v1/health`)).json())).toEqual(health);
+      const codes = demoCodesSchema.parse(await (await fetch(`${second.url}/api/v1/demo`)).json());
+      const signIn = await fetch(`${first.url}/api/v1/session`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ protocol: PROTOCOL_VERSION, code: codes.codes[1]?.code, appareil: 'Test' }),
+      });
+      const signedIn = signInResponseSchema.parse(await signIn.json());
+      const session = await fetch(`${second.url}/api/v1/session`, {
+        headers: { Authorization: `Bearer ${signedIn.token}`, 'X-Boussole-Protocol': String(PROTOCOL_VERSION) },
+      });
+      expect(sessionSchema.parse(await session.json()).clientId).toBe(signedIn.clientId);
+      const listed = execFileSync(process.execPath, ['--import', 'tsx', 'server/admin.ts', 'list-accounts'], {
+        cwd: ROOT,
+        env: { ...process.env, BOUSSOLE_DATABASE_URL: database.url },
+        encoding: 'utf8',
+      });
+      expect(listed).toContain(signedIn.account.id);
+      expect(await stop(first, 'SIGTERM')).toBe(0);
+      expect(await stop(second, 'SIGTERM')).toBe(0);
+    } finally {
+      await database.drop();
+    }
+  }, 90_000);
 
   it('refuses an invalid configuration with a clear message and code 1', async () => {
     const started = run({ PORT: 'huit-mille', BOUSSOLE_DB: join(dir, 'b.sqlite') });
