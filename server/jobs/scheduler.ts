@@ -14,19 +14,6 @@ export interface JobLeases {
   runExclusive(name: string, now: Date, leaseMs: number, job: () => Promise<void>): Promise<boolean>;
 }
 
-/** One process alone (memory store, tests): the lease only keeps a run from overlapping the previous one. */
-export function processJobLeases(): JobLeases {
-  const until = new Map<string, number>();
-  return {
-    async runExclusive(name, now, leaseMs, job) {
-      if ((until.get(name) ?? Number.NEGATIVE_INFINITY) > now.getTime()) return false;
-      until.set(name, now.getTime() + leaseMs);
-      await job();
-      return true;
-    },
-  };
-}
-
 /**
  * The lease is shorter than the period, so that the instance holding it takes it again at its next tick (timers
  * fire late, never early); another instance takes over within a period of the holder's last run.

@@ -8,7 +8,7 @@ import type { Fixture } from '../integration/fixtures/directory-fixture.ts';
 import { runSeed } from './fuzz/run-seed.ts';
 import { PostgresSyncServer } from './harness/postgres-sync-server.ts';
 
-const count = Number(process.env.BOUSSOLE_FUZZ_PG_SEEDS ?? 12);
+const count = Number(process.env.BOUSSOLE_FUZZ_PG_SEEDS ?? 6);
 const seeds = Array.from({ length: count }, (_, i) => i + 1);
 const start = (fixture?: Fixture) => PostgresSyncServer.start(fixture ? { fixture } : {});
 
