@@ -22,7 +22,6 @@ import {
   UnreadableFileError,
 } from '../interop/import-directory.ts';
 import type { Logger } from '../logger.ts';
-import type { DirectoryStore } from '../storage/directory-store.ts';
 import { readerOf } from '../sync/visibility.ts';
 import { emptyQuerySchema } from './api-schemas.ts';
 import type { SessionStore } from './auth.ts';

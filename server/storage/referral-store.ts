@@ -65,15 +65,15 @@ export interface ReferralQueries {
   referralCounts(structures?: readonly string[]): Promise<ReferralCounts>;
   /** Every referral as anonymous facts (team, dates, status, reason), for the pilot's evaluation. */
   referralFacts(): Promise<ReferralFact[]>;
-  /**
-   * Expires unanswered referrals and erases the personal fields of those closed for longer than the retention
-   * period, at the server's `now`; each changed referral takes a new seq so that devices receive the change.
-   */
-  sweepReferrals(now: Date, policy: ReferralPolicy): Promise<{ expired: number; erased: number }>;
 }
 
 /** Referrals as the routes see them: the queries, and the decisions the runner (mutation-runner.ts) takes. */
 export interface ReferralStore extends ReferralQueries {
   sendReferral(input: SendInput): Promise<SendOutcome>;
   changeReferralStatus(input: StatusInput): Promise<StatusOutcome>;
+  /**
+   * Expires unanswered referrals and erases the personal fields of those closed for longer than the retention
+   * period, at the server's `now`; each changed referral takes a new seq so that devices receive the change.
+   */
+  sweepReferrals(now: Date, policy: ReferralPolicy): Promise<{ expired: number; erased: number }>;
 }
