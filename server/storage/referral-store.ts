@@ -1,8 +1,8 @@
 // What referrals need from storage (docs/sync-protocol.md, "Referrals"), part of the DirectoryStore interface.
 // Referrals have their own sequence, separate from the directory's: they never appear in the directory feed, and
 // each reader's referral feed only holds the referrals of its side (sending team or receiving partner). Every
-// method is ONE transaction; the decisions are pure (src/domain/referral-rules.ts, server/referrals/decide.ts)
-// and shared by every implementation, which all pass tests/integration/referral-store.contract.ts.
+// method is ONE transaction; the decisions are pure (src/domain/referral-rules.ts, server/referrals/decide.ts) and
+// run for every store by mutation-runner.ts; all stores pass tests/integration/referral-store.contract.ts.
 import type { Referral, ReferralPolicy } from '../../src/domain/referral.ts';
 import type { Account } from '../../src/domain/sync-protocol.ts';
 import type { Problem } from '../../src/domain/validation.ts';
