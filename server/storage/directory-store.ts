@@ -1,7 +1,7 @@
-// The storage interface of the directory (structures and their services). Routes and seeding only talk to this
-// interface; SQLite implements it by default, memory for tests, and PostgreSQL will for larger deployments — which
-// is why every method is async even though SQLite answers synchronously. One contract suite
-// (tests/integration/directory-store.contract.ts) runs against every implementation.
+// The storage interface of the directory (structures and their services) and `DirectoryStore`, the whole store as
+// the server uses it: a store's port (store-port.ts) with the decisions of mutation-runner.ts. SQLite implements the
+// port by default, memory for tests — every method is async so that an asynchronous driver fits too. One contract
+// suite (tests/integration/directory-store.contract.ts) runs against every implementation.
 //
 // Ordering contract: every write of a record takes the next value of one store-wide sequence (`seq`), assigned
 // inside the write transaction, never derived from a clock. A record lives at the seq of its last write only, so a

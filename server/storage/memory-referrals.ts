@@ -1,9 +1,9 @@
 // Referrals of the in-memory store (contract: ReferralStore in referral-store.ts). Sends and status changes are
 // decided by mutation-runner.ts inside the store's transaction, which holds the store's gate (serial-gate.ts):
 // concurrent duplicates land on one referral.
-import type { Referral, ReferralPolicy } from '../../src/domain/referral.ts';
+import type { Referral } from '../../src/domain/referral.ts';
 import { senderScope } from '../../src/domain/referral-rules.ts';
-import { type ReferralRow, sweepOne } from '../referrals/decide.ts';
+import type { ReferralRow } from '../referrals/decide.ts';
 import { assertLimit } from './directory-store.ts';
 import { assertOpen, type MemoryState } from './memory-state.ts';
 import { referralFact } from './orientation-event-store.ts';
@@ -50,6 +50,9 @@ export function memoryReferrals(state: MemoryState): { queries: ReferralQueries;
     async recordReferralChange(changeId, referralId, hash) {
       changes.set(changeId, { referral_id: referralId, hash });
     },
+    async referralsToSweep() {
+      return structuredClone([...rows.values()].sort((a, b) => a.seq - b.seq));
+    },
   };
 
   const queries: ReferralQueries = {
@@ -89,20 +92,6 @@ export function memoryReferrals(state: MemoryState): { queries: ReferralQueries;
     async referralFacts() {
       assertOpen(state);
       return [...rows.values()].map((row) => referralFact(row.sender_scope, row.referral));
-    },
-
-    async sweepReferrals(now: Date, policy: ReferralPolicy) {
-      assertOpen(state);
-      let expired = 0;
-      let erased = 0;
-      for (const row of [...rows.values()].sort((a, b) => a.seq - b.seq)) {
-        const next = sweepOne(row.referral, now, policy);
-        if (!next) continue;
-        if (next.statut === 'expiree' && row.referral.statut !== 'expiree') expired++;
-        if (next.effacee_le && !row.referral.effacee_le) erased++;
-        write({ ...row, referral: next });
-      }
-      return { expired, erased };
     },
   };
   return { queries, tx };

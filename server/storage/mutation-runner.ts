@@ -3,8 +3,9 @@
 // the sign-in with an invitation code. Each runs in ONE `transaction` of the store (store-port.ts): the store only
 // reads and writes, the pure modules decide (sync/, referrals/decide.ts, auth/invitations.ts). storage/ imports
 // those pure modules; they never import storage/.
+import type { ReferralPolicy } from '../../src/domain/referral.ts';
 import { accountFromInvitation, invitationFailure } from '../auth/invitations.ts';
-import { decideSend, decideStatus } from '../referrals/decide.ts';
+import { decideSend, decideStatus, sweepCutoffs, sweepOne } from '../referrals/decide.ts';
 import { decide } from '../sync/decide.ts';
 import { decideImport, type ImportItemOutcome } from '../sync/decide-import.ts';
 import { type ApplyOutcome, checkOrder, earlierAnswer } from '../sync/mutation-order.ts';
@@ -70,6 +71,24 @@ export async function runReferralStatus(tx: StoreTransaction, input: StatusInput
   return { kind: 'changed', referral: await tx.updateReferral(decision.referral) };
 }
 
+/** Expires and erases what is due at `now`, each changed referral at a new seq (referrals/decide.ts `sweepOne`). */
+export async function runReferralSweep(
+  tx: StoreTransaction,
+  now: Date,
+  policy: ReferralPolicy,
+): Promise<{ expired: number; erased: number }> {
+  let expired = 0;
+  let erased = 0;
+  for (const row of await tx.referralsToSweep(sweepCutoffs(now, policy))) {
+    const next = sweepOne(row.referral, now, policy);
+    if (!next) continue;
+    if (next.statut === 'expiree' && row.referral.statut !== 'expiree') expired++;
+    if (next.effacee_le && !row.referral.effacee_le) erased++;
+    await tx.updateReferral(next);
+  }
+  return { expired, erased };
+}
+
 export async function runRedeem(tx: StoreTransaction, input: RedeemInput): Promise<RedeemOutcome> {
   const invitation = await tx.invitation(input.codeHash);
   const failure = invitationFailure(invitation, input.now, input.allowReusable);
@@ -95,6 +114,7 @@ export function withDecisions(port: StorePort): DirectoryStore {
     importRecords: (input) => port.transaction((tx) => runImport(tx, input)),
     sendReferral: (input) => port.transaction((tx) => runSendReferral(tx, input)),
     changeReferralStatus: (input) => port.transaction((tx) => runReferralStatus(tx, input)),
+    sweepReferrals: (now, policy) => port.transaction((tx) => runReferralSweep(tx, now, policy)),
     redeemInvitation: (input) => port.transaction((tx) => runRedeem(tx, input)),
   };
 }

@@ -1,17 +1,15 @@
 // Referrals on PostgreSQL (contracts: ReferralQueries in referral-store.ts, ReferralTransaction in store-port.ts),
 // as sqlite-referrals.ts: a seq of their own, rows parsed with the domain schema when read (a row that does not
-// parse is left out and logged by seq, never by content). Sends and status changes are decided by
-// mutation-runner.ts inside the store's write transaction; the sweep takes the write lock too, so that referral
-// seqs also become visible in order.
+// parse is left out and logged by seq, never by content). Sends, status changes and the sweep are decided by
+// mutation-runner.ts inside the store's write transaction, so that referral seqs also become visible in order.
 import type { ISql, Sql, TransactionSql } from 'postgres';
 import { type Referral, referralSchema } from '../../src/domain/referral.ts';
 import { type StoredReferral, senderScope } from '../../src/domain/referral-rules.ts';
 import { parse } from '../../src/domain/validation.ts';
 import type { Logger } from '../logger.ts';
-import { type ReferralRow, sweepCutoffs, sweepOne } from '../referrals/decide.ts';
+import type { ReferralRow } from '../referrals/decide.ts';
 import { assertLimit } from './directory-store.ts';
 import { referralFact } from './orientation-event-store.ts';
-import { writeTransaction } from './postgres-connection.ts';
 import type { ReferralQueries } from './referral-store.ts';
 import type { ReferralTransaction } from './store-port.ts';
 
@@ -84,6 +82,14 @@ export function postgresReferrals(
         await tx`INSERT INTO referral_changes (change_id, referral_id, content_hash)
           VALUES (${changeId}, ${referralId}, ${hash})`;
       },
+      async referralsToSweep({ expiry, erasure }) {
+        const due = await tx<Row[]>`
+          SELECT seq, content_hash, sender_scope, data FROM referrals
+          WHERE (statut IN ('envoyee', 'recue') AND sent_at <= ${expiry})
+             OR (erased_at IS NULL AND closed_at IS NOT NULL AND closed_at <= ${erasure})
+          ORDER BY seq`;
+        return due.flatMap((found) => decode(found) ?? []);
+      },
     };
   }
 
@@ -148,27 +154,6 @@ export function postgresReferrals(
       return all.flatMap((row) => {
         const decoded = decode(row);
         return decoded ? [referralFact(decoded.sender_scope, decoded.referral)] : [];
-      });
-    },
-    async sweepReferrals(now, policy) {
-      return writeTransaction(sql, async (tx) => {
-        const cutoffs = sweepCutoffs(now, policy);
-        let expired = 0;
-        let erased = 0;
-        const due = await tx<Row[]>`
-          SELECT seq, content_hash, sender_scope, data FROM referrals
-          WHERE (statut IN ('envoyee', 'recue') AND sent_at <= ${cutoffs.expiry})
-             OR (erased_at IS NULL AND closed_at IS NOT NULL AND closed_at <= ${cutoffs.erasure})
-          ORDER BY seq`;
-        for (const found of due) {
-          const row = decode(found);
-          const next = row && sweepOne(row.referral, now, policy);
-          if (!row || !next) continue;
-          if (next.statut === 'expiree' && row.referral.statut !== 'expiree') expired++;
-          if (next.effacee_le && !row.referral.effacee_le) erased++;
-          await save(tx, next);
-        }
-        return { expired, erased };
       });
     },
   };

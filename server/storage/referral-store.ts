@@ -1,8 +1,8 @@
 // What referrals need from storage (docs/sync-protocol.md, "Referrals"), part of the DirectoryStore interface.
 // Referrals have their own sequence, separate from the directory's: they never appear in the directory feed, and
 // each reader's referral feed only holds the referrals of its side (sending team or receiving partner). Every
-// method is ONE transaction; the decisions are pure (src/domain/referral-rules.ts, server/referrals/decide.ts)
-// and shared by every implementation, which all pass tests/integration/referral-store.contract.ts.
+// method is ONE transaction; the decisions are pure (src/domain/referral-rules.ts, server/referrals/decide.ts) and
+// run for every store by mutation-runner.ts; all stores pass tests/integration/referral-store.contract.ts.
 import type { Referral, ReferralPolicy } from '../../src/domain/referral.ts';
 import type { Account } from '../../src/domain/sync-protocol.ts';
 import type { Problem } from '../../src/domain/validation.ts';
@@ -65,15 +65,15 @@ export interface ReferralQueries {
   referralCounts(structures?: readonly string[]): Promise<ReferralCounts>;
   /** Every referral as anonymous facts (team, dates, status, reason), for the pilot's evaluation. */
   referralFacts(): Promise<ReferralFact[]>;
-  /**
-   * Expires unanswered referrals and erases the personal fields of those closed for longer than the retention
-   * period, at the server's `now`; each changed referral takes a new seq so that devices receive the change.
-   */
-  sweepReferrals(now: Date, policy: ReferralPolicy): Promise<{ expired: number; erased: number }>;
 }
 
 /** Referrals as the routes see them: the queries, and the decisions the runner (mutation-runner.ts) takes. */
 export interface ReferralStore extends ReferralQueries {
   sendReferral(input: SendInput): Promise<SendOutcome>;
   changeReferralStatus(input: StatusInput): Promise<StatusOutcome>;
+  /**
+   * Expires unanswered referrals and erases the personal fields of those closed for longer than the retention
+   * period, at the server's `now`; each changed referral takes a new seq so that devices receive the change.
+   */
+  sweepReferrals(now: Date, policy: ReferralPolicy): Promise<{ expired: number; erased: number }>;
 }

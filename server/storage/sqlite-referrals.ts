@@ -3,11 +3,11 @@
 // (serial-gate.ts): two identical sends arriving at once are one insert and one replay. Rows are parsed with the domain schema when read: a row that does not parse is left
 // out and logged by id (never by content).
 import type Database from 'better-sqlite3';
-import { type Referral, type ReferralPolicy, referralSchema } from '../../src/domain/referral.ts';
+import { type Referral, referralSchema } from '../../src/domain/referral.ts';
 import { type StoredReferral, senderScope } from '../../src/domain/referral-rules.ts';
 import { parse } from '../../src/domain/validation.ts';
 import type { Logger } from '../logger.ts';
-import { type ReferralRow, sweepCutoffs, sweepOne } from '../referrals/decide.ts';
+import type { ReferralRow } from '../referrals/decide.ts';
 import { assertLimit } from './directory-store.ts';
 import { referralFact } from './orientation-event-store.ts';
 import type { ReferralCounts, ReferralQueries } from './referral-store.ts';
@@ -147,22 +147,10 @@ export function sqliteReferrals(
     async recordReferralChange(changeId, referralId, hash) {
       s.insertChange.run(changeId, referralId, hash);
     },
+    async referralsToSweep({ expiry, erasure }) {
+      return s.due.all(expiry, erasure).flatMap((found) => decode(found) ?? []);
+    },
   };
-
-  const sweepTx = db.transaction((now: Date, policy: ReferralPolicy) => {
-    const cutoffs = sweepCutoffs(now, policy);
-    let expired = 0;
-    let erased = 0;
-    for (const found of s.due.all(cutoffs.expiry, cutoffs.erasure)) {
-      const row = decode(found);
-      const next = row && sweepOne(row.referral, now, policy);
-      if (!row || !next) continue;
-      if (next.statut === 'expiree' && row.referral.statut !== 'expiree') expired++;
-      if (next.effacee_le && !row.referral.effacee_le) erased++;
-      save(next);
-    }
-    return { expired, erased };
-  });
 
   const queries: ReferralQueries = {
     async referralFeed({ account, cursor, limit }) {
@@ -204,9 +192,6 @@ export function sqliteReferrals(
         const decoded = decode(row);
         return decoded ? [referralFact(decoded.sender_scope, decoded.referral)] : [];
       });
-    },
-    async sweepReferrals(now, policy) {
-      return sweepTx.immediate(now, policy);
     },
   };
   return { queries, tx };

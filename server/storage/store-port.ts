@@ -55,6 +55,11 @@ export interface ReferralTransaction {
   /** Counts an attempt to send another content under a used id. */
   flagReusedReferral(id: string): Promise<void>;
   recordReferralChange(changeId: string, referralId: string, hash: string): Promise<void>;
+  /**
+   * Referrals the sweep may change, in seq order: at least those sent before `expiry` and still unanswered, and those
+   * closed before `erasure` and not yet erased (returning more is allowed: the sweep decides for each).
+   */
+  referralsToSweep(cutoffs: { expiry: string; erasure: string }): Promise<StoredReferralRow[]>;
 }
 
 /** The sign-in half of a transaction (auth/invitations.ts decides). */

@@ -1,7 +1,8 @@
 // What sync and sign-in need from storage, as part of the DirectoryStore interface (directory-store.ts). Async
-// like the rest, so that a PostgreSQL adapter fits; every method is atomic. Implementations share the pure rules
-// (sync/decide.ts, sync/feed.ts, sync/visibility.ts, auth/invitations.ts) and pass the same contract suites
-// (tests/integration/*-store.contract.ts).
+// like the rest, so that a PostgreSQL adapter fits; every method is atomic. The queries (`SyncQueries`,
+// `AccountQueries`) are each store's, on the pure feed rules (sync/feed.ts, sync/visibility.ts); mutations, imports
+// and sign-in are decided once for every store by mutation-runner.ts (sync/decide.ts, auth/invitations.ts). All
+// pass the same contract suites (tests/integration/*-store.contract.ts).
 import type { FeedEntry } from '../../src/domain/directory.ts';
 import type { Account, HistoryEntry, RecordKind } from '../../src/domain/sync-protocol.ts';
 import type { ImportItem, ImportItemOutcome } from '../sync/decide-import.ts';
