@@ -1,8 +1,12 @@
 import type { Sql, TransactionSql } from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../tests/fixtures/postgres.ts';
+import { aStructure } from '../../tests/fixtures/records.ts';
+import { SYSTEM_AUTHOR_ID } from '../sync/decision.ts';
+import { SERVER_READER } from '../sync/visibility.ts';
 import { connectPostgres, lastSeq, nextSeq, readTransaction, writeTransaction } from './postgres-connection.ts';
 import { migratePostgres } from './postgres-migrations.ts';
+import { openPostgresStore } from './postgres-store.ts';
 
 // A device pulls `seq > cursor` and moves its cursor to the last seq it read. With several instances writing, that is
 // only safe if a seq never becomes visible before a smaller one commits. Writes on two instances (two pools), a
@@ -139,5 +143,49 @@ describe('ordre du flux avec plusieurs instances PostgreSQL', () => {
     expect(written).toHaveLength(360);
     expect(pages).toBeGreaterThan(10);
     expect([...pulled].sort()).toEqual([...written].sort());
+  }, 60_000);
+
+  it('deux serveurs sur la base : leurs imports en même temps, un appareil qui tire en boucle reçoit tout', async () => {
+    const stores = [
+      await openPostgresStore({ url: database.url, max: 4 }),
+      await openPostgresStore({ url: database.url, max: 4 }),
+    ];
+    try {
+      const [reader] = stores;
+      if (!reader) throw new Error('no store');
+      const start = (await reader.pull({ cursor: 0, limit: 10_000, reader: SERVER_READER })).cursor;
+      const written: string[] = [];
+      let writing = true;
+      const writer = async (i: number, w: number) => {
+        for (let n = 0; n < 25; n++) {
+          const record = aStructure(10_000 + i * 1_000 + w * 100 + n);
+          await stores[i]?.importRecords({
+            items: [{ kind: 'structure', id: record.id, position: `ligne ${n}`, build: () => ({ ok: true, record }) }],
+            author: SYSTEM_AUTHOR_ID,
+            now: new Date(),
+          });
+          written.push(record.id);
+        }
+      };
+      const pulled = new Set<string>();
+      const pulling = (async () => {
+        let cursor = start;
+        for (let turn = 0; ; turn++) {
+          const done = !writing;
+          const page = await stores[turn % 2]?.pull({ cursor, limit: 5, reader: SERVER_READER });
+          if (!page) throw new Error('no store');
+          for (const entry of page.entries) if (entry.kind === 'structure') pulled.add(entry.record.id);
+          cursor = page.cursor;
+          if (done && !page.hasMore) return;
+        }
+      })();
+      await Promise.all([0, 1].flatMap((i) => [0, 1, 2].map((w) => writer(i, w))));
+      writing = false;
+      await pulling;
+      expect(written).toHaveLength(150);
+      expect([...pulled].sort()).toEqual([...written].sort());
+    } finally {
+      for (const store of stores) await store.close();
+    }
   }, 60_000);
 });
