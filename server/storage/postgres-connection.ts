@@ -4,9 +4,10 @@
 // - **One writer at a time.** A write transaction takes a transaction-scoped advisory lock before its first read,
 //   held until it commits or rolls back. Writes are serialized as in SQLite (BEGIN IMMEDIATE): what `decide` reads
 //   is still true when its operations are applied, whichever instance runs the other writes.
-// - **Seqs become visible in order.** A seq is taken from the counter row inside that transaction, and the lock is
-//   released only after the commit is visible; so when a reader sees seq N committed, every seq below N is
-//   committed too (or was rolled back and given back), and a device never pulls past a change that commits later.
+// - **Seqs become visible in order.** A seq is taken from the counter row inside that transaction: the row's lock
+//   is held until the commit is visible, so the next writer of any instance gets its seq after it. When a reader
+//   sees seq N committed, every seq below N is committed too (or was rolled back and is handed out again), and a
+//   device never pulls past a change that commits later. Never a sequence (`nextval`): it is not transactional.
 //   docs/sync-protocol.md, « Several server instances ».
 //
 // Reads run in REPEATABLE READ, READ ONLY transactions: one snapshot for the page, the last seq and the client's last

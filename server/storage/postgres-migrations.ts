@@ -35,8 +35,8 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       INSERT INTO meta (key, value) VALUES ('epoch', replace(gen_random_uuid()::text, '-', ''));
 
       -- Last seq handed out: a counter row, not a sequence. Its update is transactional (a rolled-back write gives
-      -- its seq back) and it is taken under the store's write lock, so seqs become visible in order (sync-protocol.md,
-      -- « Several server instances »).
+      -- its seq back) and locks the row until commit, so seqs become visible in order (sync-protocol.md, « Several
+      -- server instances »).
       CREATE TABLE seq_counter (
         id integer PRIMARY KEY CHECK (id = 1),
         last bigint NOT NULL CHECK (last >= 0)
