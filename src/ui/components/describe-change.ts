@@ -1,4 +1,4 @@
-import type { OutboxEntry } from '../../db/database.ts';
+import type { OutboxEntry } from '../../sync/core/outbox.ts';
 import { frEditor } from '../strings-editor.ts';
 import { frSync } from '../strings-sync.ts';
 
