@@ -124,8 +124,8 @@ export async function deleteRecord(db: BoussoleDatabase, kind: RecordKind, id: s
     const current = (await tableOf(db, kind).get(id)) as AnyRecord | undefined;
     const server = await ensureShadow(db, key, current ?? null);
     const first = await db.outbox.where('recordKey').equals(key).first();
-    const later = first ? await outboxFrom(db, first.mutationId) : [];
-    const { change, forgotten } = queueDelete(later, { kind, id, server }, await nextEntry(db));
+    const fromFirst = first ? await outboxFrom(db, first.mutationId) : [];
+    const { change, forgotten } = queueDelete(fromFirst, { kind, id, server }, await nextEntry(db));
     await writeOutboxChange(db, change);
     if (forgotten) await db.shadows.delete(key);
     await writeLocal(db, kind, id, null);
