@@ -8,7 +8,7 @@ import { type Service, serviceSchema } from '../domain/service.ts';
 import { type Structure, structureSchema } from '../domain/structure.ts';
 import type { RecordKind } from '../domain/sync-protocol.ts';
 import { parse } from '../domain/validation.ts';
-import { type AnyRecord, replay } from '../sync/replay.ts';
+import { type AnyRecord, replay } from '../sync/core/replay.ts';
 import type { BoussoleDatabase, ConflictRow } from './database.ts';
 import { type DirectorySyncState, readSyncState, SYNC_STATE_KEY } from './directory-state.ts';
 import { recordTables, tableOfKind } from './record-tables.ts';

@@ -6,8 +6,9 @@
 
 import { splitRecordKey } from '../domain/record-keys.ts';
 import type { RecordKind } from '../domain/sync-protocol.ts';
-import type { AnyRecord } from '../sync/replay.ts';
-import type { BoussoleDatabase, OutboxEntry, ReferralOutboxEntry } from './database.ts';
+import type { OutboxEntry } from '../sync/core/outbox.ts';
+import type { AnyRecord } from '../sync/core/replay.ts';
+import type { BoussoleDatabase, ReferralOutboxEntry } from './database.ts';
 import { recordTables, tableOfKind } from './record-tables.ts';
 
 export interface PendingItem {
