@@ -14,10 +14,16 @@ import type { NewInvitation } from './storage/sync-store.ts';
 import { isoInstant } from './sync/server-clock.ts';
 import { SERVER_READER } from './sync/visibility.ts';
 
+/** What the demo accounts use of the store. */
+export type DemoStore = Pick<
+  DirectoryStore,
+  'createInvitations' | 'getMeta' | 'getStructure' | 'listServices' | 'listStructures' | 'upsert'
+>;
+
 export const DEMO_CODES_KEY = 'demo_codes';
 
 /** The demo codes of this database, or undefined when it has none (production, or not seeded yet). */
-export async function readDemoCodes(store: DirectoryStore): Promise<DemoCodes | undefined> {
+export async function readDemoCodes(store: Pick<DirectoryStore, 'getMeta'>): Promise<DemoCodes | undefined> {
   const stored = await store.getMeta(DEMO_CODES_KEY);
   if (stored === undefined) return undefined;
   const parsed = parse(demoCodesSchema, JSON.parse(stored));
@@ -28,7 +34,7 @@ export async function readDemoCodes(store: DirectoryStore): Promise<DemoCodes | 
  * The partner the demo partner account speaks for: the structure of the first épicerie sociale (it has services
  * to edit), else of the first service at all; undefined for an empty directory (no partner code then).
  */
-async function demoPartnerStructure(store: DirectoryStore) {
+async function demoPartnerStructure(store: DemoStore) {
   for (const categorie of ['social_grocery_stores', undefined] as const) {
     const { items } = await store.listServices({
       reader: SERVER_READER,
@@ -49,7 +55,7 @@ const MDM_NAME = /^Maison de la Métropole\b/;
  * (what a worker of the Métropole belongs to), else the first structure; undefined for an empty directory. Read
  * by pages at first start only (the codes are created once).
  */
-async function demoWorkerTeam(store: DirectoryStore) {
+async function demoWorkerTeam(store: DemoStore) {
   let first: Structure | undefined;
   let after: string | undefined;
   do {
@@ -64,7 +70,7 @@ async function demoWorkerTeam(store: DirectoryStore) {
 
 /** Creates the demo codes once (idempotent: a restart returns the stored ones). Call after seeding the directory. */
 export async function seedDemoAccounts(
-  store: DirectoryStore,
+  store: DemoStore,
   { now, logger }: { now: Date; logger: Logger },
 ): Promise<DemoCodes> {
   const existing = await readDemoCodes(store);

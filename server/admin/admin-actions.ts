@@ -16,6 +16,21 @@ import type { NewInvitation } from '../storage/sync-store.ts';
 import { isoInstant } from '../sync/server-clock.ts';
 import { SERVER_READER } from '../sync/visibility.ts';
 
+/** What the coordinators' actions uses of the store. */
+export type AdminActionsStore = Pick<
+  DirectoryStore,
+  | 'auditTrail'
+  | 'decideClaim'
+  | 'getAccount'
+  | 'getStructure'
+  | 'inviteAccount'
+  | 'listAccounts'
+  | 'listClaims'
+  | 'reissueInvitation'
+  | 'revokeDeviceAudited'
+  | 'setAccountDisabled'
+>;
+
 /** The account `npm run admin` acts as: the server's operator, Métropole-wide. */
 export const SERVER_OPERATOR: Account = { id: 'admin', nom: 'Administration du serveur', role: 'coordinateur' };
 
@@ -43,13 +58,13 @@ const refuse = (status: Refusal['status'], message: string, path?: string): Refu
 
 const OUTSIDE = 'Ce compte ne relève pas de votre territoire.';
 
-async function communeOfStructure(store: DirectoryStore, id: string | undefined): Promise<string | undefined> {
+async function communeOfStructure(store: AdminActionsStore, id: string | undefined): Promise<string | undefined> {
   if (id === undefined) return undefined;
   return (await store.getStructure(id, SERVER_READER))?.structure.code_insee;
 }
 
 /** The commune an account belongs to: its partner structure's, or its worker team's. */
-export function communeOf(store: DirectoryStore, account: Account): Promise<string | undefined> {
+export function communeOf(store: AdminActionsStore, account: Account): Promise<string | undefined> {
   return communeOfStructure(store, account.structure_id ?? account.equipe_id);
 }
 
@@ -106,7 +121,7 @@ export interface Invited {
 
 /** The account an invitation will create, checked against the actor's rights; refused with the field at fault. */
 export async function plannedAccount(
-  store: DirectoryStore,
+  store: AdminActionsStore,
   actor: Account,
   input: InviteInput,
 ): Promise<Outcome<Account>> {
@@ -144,7 +159,7 @@ export async function plannedAccount(
 }
 
 export async function inviteAccount(
-  store: DirectoryStore,
+  store: AdminActionsStore,
   actor: Account,
   input: InviteInput,
   now: Date,
@@ -168,7 +183,7 @@ export async function inviteAccount(
   return { ok: true, value: { code, expires_at, record, emailed } };
 }
 
-async function managedAccount(store: DirectoryStore, actor: Account, id: string) {
+async function managedAccount(store: AdminActionsStore, actor: Account, id: string) {
   if (actor.role !== 'coordinateur') return refuse(403, 'Réservé à la coordination.');
   const record = await store.getAccount(id);
   if (!record) return refuse(404, 'Compte inconnu.');
@@ -179,7 +194,7 @@ async function managedAccount(store: DirectoryStore, actor: Account, id: string)
 }
 
 export async function reissueInvitation(
-  store: DirectoryStore,
+  store: AdminActionsStore,
   actor: Account,
   accountId: string,
   now: Date,
@@ -205,7 +220,7 @@ export async function reissueInvitation(
 }
 
 export async function setDisabled(
-  store: DirectoryStore,
+  store: AdminActionsStore,
   actor: Account,
   accountId: string,
   disabled: boolean,
@@ -224,7 +239,7 @@ export async function setDisabled(
 }
 
 export async function revokeDevice(
-  store: DirectoryStore,
+  store: AdminActionsStore,
   actor: Account,
   clientId: string,
   now: Date,
@@ -244,7 +259,7 @@ export async function revokeDevice(
 }
 
 /** The accounts `actor` may see in Administration: those it manages, and its own. */
-export async function visibleAccounts(store: DirectoryStore, actor: Account): Promise<AccountRecord[]> {
+export async function visibleAccounts(store: AdminActionsStore, actor: Account): Promise<AccountRecord[]> {
   const out: AccountRecord[] = [];
   for (const record of await store.listAccounts()) {
     if (record.account.id === actor.id || mayManage(actor, record.account, await communeOf(store, record.account))) {
@@ -254,7 +269,7 @@ export async function visibleAccounts(store: DirectoryStore, actor: Account): Pr
   return out;
 }
 
-export async function visibleAudit(store: DirectoryStore, actor: Account, limit: number) {
+export async function visibleAudit(store: AdminActionsStore, actor: Account, limit: number) {
   const lines = await store.auditTrail(isMetropoleWide(actor) ? limit : 10_000);
   if (isMetropoleWide(actor)) return lines;
   return lines
@@ -262,7 +277,7 @@ export async function visibleAudit(store: DirectoryStore, actor: Account, limit:
     .slice(0, limit);
 }
 
-export async function claimsFor(store: DirectoryStore, actor: Account) {
+export async function claimsFor(store: AdminActionsStore, actor: Account) {
   const out = [];
   for (const claim of await store.listClaims()) {
     const found = await store.getStructure(claim.structure_id, SERVER_READER);
@@ -274,7 +289,7 @@ export async function claimsFor(store: DirectoryStore, actor: Account) {
 
 /** Accepting a claim invites a partner account bound to the claimed structure, named after the claimant. */
 export async function decideClaim(
-  store: DirectoryStore,
+  store: AdminActionsStore,
   actor: Account,
   claimId: string,
   accept: boolean,

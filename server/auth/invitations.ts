@@ -2,7 +2,8 @@
 // messages: a code is refused when unknown, expired, already used (single-use codes), a demo code outside demo
 // mode, or when the account it signs in as has been disabled.
 import type { Account } from '../../src/domain/sync-protocol.ts';
-import type { RedeemFailure } from '../storage/sync-store.ts';
+
+export type RedeemFailure = 'inconnue' | 'expiree' | 'utilisee' | 'compte-desactive' | 'demo-refusee';
 
 export interface StoredInvitation {
   role: Account['role'];

@@ -11,6 +11,7 @@ import {
   invitationRequestSchema,
 } from '../../src/domain/admin.ts';
 import type { Account } from '../../src/domain/sync-protocol.ts';
+import type { AdminActionsStore } from '../admin/admin-actions.ts';
 import {
   claimsFor,
   decideClaim,
@@ -29,6 +30,7 @@ import type { AccountRecord, StoredClaim } from '../storage/admin-store.ts';
 import type { DirectoryStore } from '../storage/directory-store.ts';
 import { isoInstant } from '../sync/server-clock.ts';
 import { SERVER_READER } from '../sync/visibility.ts';
+import type { SessionStore } from './auth.ts';
 import { requireSession } from './auth.ts';
 import { KIB, limitBody, readBody } from './body.ts';
 import { claimLimiter } from './claim-limits.ts';
@@ -36,6 +38,11 @@ import type { AppEnv, Clock } from './env.ts';
 import { apiError, forbidden } from './errors.ts';
 import { answerProtocol } from './protocol.ts';
 import { invalidRequest } from './query.ts';
+
+/** What the administration routes use of the store. */
+export type AdminRoutesStore = SessionStore &
+  AdminActionsStore &
+  Pick<DirectoryStore, 'createClaim' | 'getStructure' | 'revokeDevice'>;
 
 const ADMIN_BODY_LIMIT = 16 * KIB;
 const AUDIT_LINES = 200;
@@ -75,7 +82,7 @@ function claimOf(claim: StoredClaim, structure_nom: string): Claim {
 }
 
 export function createAdminRoutes(
-  store: DirectoryStore,
+  store: AdminRoutesStore,
   logger: Logger,
   clock: Clock,
   notify?: InvitationNotifier,

@@ -15,8 +15,11 @@ import { emptyQuerySchema } from './api-schemas.ts';
 import type { AppEnv, Clock } from './env.ts';
 import { invalidRequest, notFound, parseQuery } from './query.ts';
 
+/** What the calendar routes use of the store. */
+export type AgendaRoutesStore = Pick<DirectoryStore, 'getStructure' | 'listRecords'>;
+
 /** The public actions, and the structures they name (hosts and organisers), as an anonymous reader sees them. */
-async function publicProgramme(store: DirectoryStore) {
+async function publicProgramme(store: AgendaRoutesStore) {
   const actions = await store.listRecords('action', ANONYMOUS_READER);
   const ids = new Set(
     actions.flatMap((a) => [...a.organisateurs, ...(a.lieu.type === 'structure' ? [a.lieu.structure_id] : [])]),
@@ -29,7 +32,7 @@ async function publicProgramme(store: DirectoryStore) {
   return { actions, structureOf: (id: string) => structures.get(id) };
 }
 
-export function createAgendaRoutes(store: DirectoryStore, clock: Clock): Hono<AppEnv> {
+export function createAgendaRoutes(store: AgendaRoutesStore, clock: Clock): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
 
   const calendar = (c: Context<AppEnv>, file: string, feed: Omit<Parameters<typeof icsOf>[0], 'now'>) => {

@@ -21,11 +21,16 @@ import {
   servicesQuerySchema,
   structuresQuerySchema,
 } from './api-schemas.ts';
+import type { SessionStore } from './auth.ts';
 import { optionalSession } from './auth.ts';
 import type { AppEnv, Clock } from './env.ts';
 import { acceptsGzip, keepPage, PageCache, pageBody } from './feed-body.ts';
 import { answerProtocol } from './protocol.ts';
 import { invalidRequest, notFound, parseQuery } from './query.ts';
+
+/** What the directory routes use of the store. */
+export type ApiRoutesStore = SessionStore &
+  Pick<DirectoryStore, 'counts' | 'epoch' | 'feedHead' | 'getStructure' | 'listServices' | 'listStructures' | 'pull'>;
 
 /** Memory for kept feed pages: the whole 10k directory's first download, with room for deltas. */
 const PAGE_CACHE_BYTES = 48 * 1024 * 1024;
@@ -35,7 +40,7 @@ function readerKey(account: Account | undefined): string {
   return account ? `${account.role}|${account.id}|${account.structure_id ?? ''}` : 'anonymous';
 }
 
-export function createApiRoutes(store: DirectoryStore, clock: Clock): Hono<AppEnv> {
+export function createApiRoutes(store: ApiRoutesStore, clock: Clock): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
   const session = optionalSession(store, clock);
 

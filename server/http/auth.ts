@@ -9,9 +9,12 @@ import type { DirectoryStore } from '../storage/directory-store.ts';
 import type { AppEnv, Clock } from './env.ts';
 import { deviceRevoked, sessionExpired, unauthenticated } from './errors.ts';
 
+/** What the session middleware uses of the store. */
+export type SessionStore = Pick<DirectoryStore, 'authenticate' | 'tokenRefusal'>;
+
 const BEARER = /^Bearer ([A-Za-z0-9_-]{32,128})$/;
 
-function session(store: DirectoryStore, clock: Clock, required: boolean): MiddlewareHandler<AppEnv> {
+function session(store: SessionStore, clock: Clock, required: boolean): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const header = c.req.header('Authorization');
     if (header === undefined) {
@@ -35,10 +38,10 @@ function session(store: DirectoryStore, clock: Clock, required: boolean): Middle
 }
 
 /** Anonymous or signed in; a bad token is still a 401. */
-export function optionalSession(store: DirectoryStore, clock: Clock): MiddlewareHandler<AppEnv> {
+export function optionalSession(store: SessionStore, clock: Clock): MiddlewareHandler<AppEnv> {
   return session(store, clock, false);
 }
 
-export function requireSession(store: DirectoryStore, clock: Clock): MiddlewareHandler<AppEnv> {
+export function requireSession(store: SessionStore, clock: Clock): MiddlewareHandler<AppEnv> {
   return session(store, clock, true);
 }

@@ -7,7 +7,10 @@ import { emptyQuerySchema } from './api-schemas.ts';
 import type { AppEnv } from './env.ts';
 import { invalidRequest, notFound, parseQuery } from './query.ts';
 
-export function createDemoRoutes(store: DirectoryStore, demo: boolean): Hono<AppEnv> {
+/** What the demo route use of the store. */
+export type DemoRoutesStore = Pick<DirectoryStore, 'getMeta'>;
+
+export function createDemoRoutes(store: DemoRoutesStore, demo: boolean): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   routes.get('/demo', async (c) => {
     const missing = () => notFound(c, 'Pas de mode démonstration sur ce serveur.');

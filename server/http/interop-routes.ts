@@ -12,7 +12,9 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { diCsv, diJson } from '../../src/interop/data-inclusion-files.ts';
+import type { ExportStore } from '../interop/export-directory.ts';
 import { exportDataInclusion } from '../interop/export-directory.ts';
+import type { ImportStore } from '../interop/import-directory.ts';
 import {
   type ImportReport,
   importBoussole2019,
@@ -20,15 +22,18 @@ import {
   UnreadableFileError,
 } from '../interop/import-directory.ts';
 import type { Logger } from '../logger.ts';
-import type { DirectoryStore } from '../storage/directory-store.ts';
 import { readerOf } from '../sync/visibility.ts';
 import { emptyQuerySchema } from './api-schemas.ts';
+import type { SessionStore } from './auth.ts';
 import { optionalSession, requireSession } from './auth.ts';
 import { limitBody, MIB, readBody } from './body.ts';
 import type { AppEnv, Clock } from './env.ts';
 import { forbidden } from './errors.ts';
 import { answerProtocol } from './protocol.ts';
 import { invalidRequest, parseQuery } from './query.ts';
+
+/** What the import and export routes use of the store. */
+export type InteropRoutesStore = SessionStore & ExportStore & ImportStore;
 
 /** The whole Métropole's directory as data·inclusion JSON is ≈2 MB; the 2019 CSV 35 kB. Room for growth. */
 export const IMPORT_BODY_LIMIT = 8 * MIB;
@@ -56,7 +61,7 @@ export interface ImportAnswer {
   report: ImportReport;
 }
 
-export function createInteropRoutes(store: DirectoryStore, logger: Logger, clock: Clock): Hono<AppEnv> {
+export function createInteropRoutes(store: InteropRoutesStore, logger: Logger, clock: Clock): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
 
   routes.get(

@@ -20,12 +20,27 @@ import { type Mailer, notifyReferralAnswered, notifyReferralSent } from '../mail
 import type { DirectoryStore } from '../storage/directory-store.ts';
 import { mutationHash } from '../sync/json-values.ts';
 import { readerOf, SERVER_READER } from '../sync/visibility.ts';
+import type { SessionStore } from './auth.ts';
 import { requireSession } from './auth.ts';
 import { KIB, limitBody, readBody } from './body.ts';
 import type { AppEnv, Clock } from './env.ts';
 import { apiError, forbidden } from './errors.ts';
 import { answerProtocol } from './protocol.ts';
 import { invalidRequest, notFound, parseQuery } from './query.ts';
+
+/** What the referral routes use of the store. */
+export type ReferralRoutesStore = SessionStore &
+  Pick<
+    DirectoryStore,
+    | 'changeReferralStatus'
+    | 'epoch'
+    | 'getStructure'
+    | 'listStructures'
+    | 'referralCounts'
+    | 'referralFeed'
+    | 'sendReferral'
+    | 'sweepReferrals'
+  >;
 
 export const REFERRAL_BODY_LIMIT = 64 * KIB;
 
@@ -44,7 +59,7 @@ const UNREACHABLE =
 const COUNTS_ONLY =
   'La coordination voit les chiffres des orientations (/api/v1/referrals/stats), jamais les personnes orientées.';
 
-async function structuresIn(store: DirectoryStore, communes: readonly string[]): Promise<string[]> {
+async function structuresIn(store: ReferralRoutesStore, communes: readonly string[]): Promise<string[]> {
   const ids: string[] = [];
   for (const code_insee of communes) {
     let after: string | undefined;
@@ -63,7 +78,7 @@ async function structuresIn(store: DirectoryStore, communes: readonly string[]):
 }
 
 export function createReferralRoutes(
-  store: DirectoryStore,
+  store: ReferralRoutesStore,
   logger: Logger,
   clock: Clock,
   policy: ReferralPolicy,

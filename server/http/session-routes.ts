@@ -7,6 +7,7 @@ import { REDEEM_MESSAGES } from '../auth/invitations.ts';
 import { newClientId, newDeviceToken, sha256 } from '../auth/secrets.ts';
 import type { Logger } from '../logger.ts';
 import type { DirectoryStore } from '../storage/directory-store.ts';
+import type { SessionStore } from './auth.ts';
 import { requireSession } from './auth.ts';
 import { KIB, limitBody, readBody } from './body.ts';
 import type { AppEnv, Clock } from './env.ts';
@@ -14,10 +15,13 @@ import { apiError } from './errors.ts';
 import { answerProtocol } from './protocol.ts';
 import { signInLimiter } from './sign-in-limits.ts';
 
+/** What the session routes use of the store. */
+export type SessionRoutesStore = SessionStore & Pick<DirectoryStore, 'redeemInvitation' | 'revokeDevice'>;
+
 export const SESSION_BODY_LIMIT = 16 * KIB;
 
 export interface SessionRoutesOptions {
-  store: DirectoryStore;
+  store: SessionRoutesStore;
   logger: Logger;
   clock: Clock;
   /** Demo codes (reusable) are accepted only in demo mode. */

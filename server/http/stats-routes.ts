@@ -21,12 +21,26 @@ import type { Territory } from '../stats/small-cells.ts';
 import type { DirectoryStore } from '../storage/directory-store.ts';
 import { teamOf } from '../storage/orientation-event-store.ts';
 import { readerOf } from '../sync/visibility.ts';
+import type { SessionStore } from './auth.ts';
 import { requireSession } from './auth.ts';
 import { KIB, limitBody, readBody } from './body.ts';
 import type { AppEnv, Clock } from './env.ts';
 import { forbidden } from './errors.ts';
 import { answerProtocol } from './protocol.ts';
 import { invalidRequest, parseQuery } from './query.ts';
+
+/** What the statistics routes use of the store. */
+export type StatsRoutesStore = SessionStore &
+  Pick<
+    DirectoryStore,
+    | 'accountTeams'
+    | 'getStructure'
+    | 'listRecords'
+    | 'orientationEvents'
+    | 'purgeOrientationEvents'
+    | 'recordOrientationEvents'
+    | 'referralFacts'
+  >;
 
 export const EVENTS_BODY_LIMIT = 128 * KIB;
 
@@ -56,7 +70,7 @@ export function retentionWeek(now: Date): string {
   return isoWeekOf(cutoff.toISOString().slice(0, 10));
 }
 
-export function createStatsRoutes(store: DirectoryStore, logger: Logger, clock: Clock): Hono<AppEnv> {
+export function createStatsRoutes(store: StatsRoutesStore, logger: Logger, clock: Clock): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   const signedIn = requireSession(store, clock);
   const purge = async () => {

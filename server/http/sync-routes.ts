@@ -18,6 +18,7 @@ import { earlierSends, mutationHash } from '../sync/json-values.ts';
 import { parseMutation } from '../sync/parse-mutation.ts';
 import { isProfessional } from '../sync/visibility.ts';
 import { historyQuerySchema } from './api-schemas.ts';
+import type { SessionStore } from './auth.ts';
 import { requireSession } from './auth.ts';
 import { limitBody, readBody } from './body.ts';
 import type { AppEnv, Clock } from './env.ts';
@@ -25,9 +26,12 @@ import { forbidden } from './errors.ts';
 import { answerProtocol } from './protocol.ts';
 import { invalidRequest, parseQuery } from './query.ts';
 
+/** What the sync routes use of the store. */
+export type SyncRoutesStore = SessionStore & Pick<DirectoryStore, 'applyMutation' | 'history'>;
+
 const mutationIdOnly = z.object({ id: z.number().check(z.int(), z.positive()) });
 
-export function createSyncRoutes(store: DirectoryStore, logger: Logger, clock: Clock): Hono<AppEnv> {
+export function createSyncRoutes(store: SyncRoutesStore, logger: Logger, clock: Clock): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   const signedIn = requireSession(store, clock);
 

@@ -11,6 +11,9 @@ import { serviceToDi, structureToDi } from '../../src/interop/data-inclusion-map
 import type { DirectoryStore } from '../storage/directory-store.ts';
 import { ANONYMOUS_READER, canSeeService, canSeeStructure, type Reader, SERVER_READER } from '../sync/visibility.ts';
 
+/** What the export uses of the store. */
+export type ExportStore = Pick<DirectoryStore, 'page'>;
+
 export type ExportScope = 'public' | 'tout';
 
 export interface DataInclusionExport {
@@ -21,7 +24,7 @@ export interface DataInclusionExport {
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 export async function exportDataInclusion(
-  store: DirectoryStore,
+  store: ExportStore,
   scope: ExportScope | Reader,
 ): Promise<DataInclusionExport> {
   const structures = new Map<string, Structure>();

@@ -13,6 +13,9 @@ import type { DirectoryStore } from '../storage/directory-store.ts';
 import type { ImportItem, ImportItemOutcome } from '../sync/decide-import.ts';
 import { isValidOsmHours } from './osm-hours-check.ts';
 
+/** What the import uses of the store. */
+export type ImportStore = Pick<DirectoryStore, 'importRecords'>;
+
 export interface Rejection {
   position: string;
   kind: string;
@@ -42,7 +45,7 @@ export interface ImportReport {
 export class UnreadableFileError extends Error {}
 
 export interface ImportContext {
-  store: DirectoryStore;
+  store: ImportStore;
   /** The account id the history names (SYSTEM_AUTHOR_ID for the administrator's commands). */
   author: string;
   now: Date;

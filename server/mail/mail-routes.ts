@@ -3,6 +3,7 @@
 // account id and the preference, never the address.
 import { Hono } from 'hono';
 import { type NotificationSettings, notificationChangeSchema } from '../../src/domain/notifications.ts';
+import type { SessionStore } from '../http/auth.ts';
 import { requireSession } from '../http/auth.ts';
 import { KIB, limitBody, readBody } from '../http/body.ts';
 import type { AppEnv, Clock } from '../http/env.ts';
@@ -11,7 +12,10 @@ import type { Logger } from '../logger.ts';
 import type { DirectoryStore } from '../storage/directory-store.ts';
 import type { Mailer } from './mailer.ts';
 
-export function createMailRoutes(store: DirectoryStore, logger: Logger, clock: Clock, mailer: Mailer): Hono<AppEnv> {
+/** What the notification routes use of the store. */
+export type MailRoutesStore = SessionStore & Pick<DirectoryStore, 'accountMail' | 'setAccountMail'>;
+
+export function createMailRoutes(store: MailRoutesStore, logger: Logger, clock: Clock, mailer: Mailer): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   const signedIn = requireSession(store, clock);
 

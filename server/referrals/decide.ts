@@ -1,6 +1,7 @@
-// What a store does with a referral request, decided from what it holds: pure, so that SQLite and memory decide
-// alike and the contract suite proves both. The stores read, call these, and write the result in one transaction.
-import type { ReferralDraft, ReferralPolicy } from '../../src/domain/referral.ts';
+// What becomes of a referral request, decided from what the store holds: pure, run for every store by
+// server/storage/mutation-runner.ts inside the store's transaction (the store reads, the runner decides, the store
+// writes the result), and proven for each store by the contract suite.
+import type { ReferralDraft, ReferralPolicy, StatusChange } from '../../src/domain/referral.ts';
 import {
   applyStatus,
   appointmentProblems,
@@ -14,8 +15,32 @@ import {
   sidesOf,
   transitionProblem,
 } from '../../src/domain/referral-rules.ts';
+import type { Account } from '../../src/domain/sync-protocol.ts';
 import type { Problem } from '../../src/domain/validation.ts';
-import type { SendInput, StatusInput } from '../storage/referral-store.ts';
+
+export interface SendInput {
+  draft: ReferralDraft;
+  /** Fingerprint of the draft as sent (sync/json-values.ts): a resend must match it. */
+  hash: string;
+  sender: Account;
+  /** Whether the service exists for this sender, checked by the caller; only matters for a new referral. */
+  serviceKnown: boolean;
+  /**
+   * Whether the structure receives referrals in Boussole (`recoit_orientations`: an enabled partner account of it has
+   * signed in), checked by the caller; only matters for a new referral — a resend of one already stored gets its
+   * answer again even if the partner was disabled since.
+   */
+  partnerReceives: boolean;
+  now: Date;
+}
+
+export interface StatusInput {
+  referralId: string;
+  change: StatusChange;
+  hash: string;
+  actor: Account;
+  now: Date;
+}
 
 /** A referral as stored: its content, its fingerprint and the team that sent it. */
 export interface ReferralRow {

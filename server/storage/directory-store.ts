@@ -1,7 +1,7 @@
-// The storage interface of the directory (structures and their services). Routes and seeding only talk to this
-// interface; SQLite implements it by default, memory for tests, and PostgreSQL will for larger deployments — which
-// is why every method is async even though SQLite answers synchronously. One contract suite
-// (tests/integration/directory-store.contract.ts) runs against every implementation.
+// The storage interface of the directory (structures and their services) and `DirectoryStore`, the whole store as
+// the server uses it: a store's port (store-port.ts) with the decisions of mutation-runner.ts. SQLite implements the
+// port by default, memory for tests — every method is async so that an asynchronous driver fits too. One contract
+// suite (tests/integration/directory-store.contract.ts) runs against every implementation.
 //
 // Ordering contract: every write of a record takes the next value of one store-wide sequence (`seq`), assigned
 // inside the write transaction, never derived from a clock. A record lives at the seq of its last write only, so a
@@ -10,12 +10,13 @@
 // ordered stream.
 import type { DirectoryEntry } from '../../src/domain/directory.ts';
 import { RECORD_KINDS } from '../../src/domain/record-keys.ts';
-import { type KindedRecord, parseRecord, type RecordOfKind } from '../../src/domain/record-kinds.ts';
+import { parseRecord, type RecordOfKind } from '../../src/domain/record-kinds.ts';
 import type { Service } from '../../src/domain/service.ts';
 import type { Structure } from '../../src/domain/structure.ts';
 import type { RecordKind } from '../../src/domain/sync-protocol.ts';
 import { describeProblems, type Problem } from '../../src/domain/validation.ts';
 import type { MailStore } from '../mail/mail-store.ts';
+import type { DirectoryWrite } from '../sync/decision.ts';
 import { type Reference, rulesOf } from '../sync/record-kinds.ts';
 import type { Reader } from '../sync/visibility.ts';
 import type { AdminStore } from './admin-store.ts';
@@ -23,8 +24,7 @@ import type { OrientationEventStore } from './orientation-event-store.ts';
 import type { ReferralStore } from './referral-store.ts';
 import type { AccountStore, SyncStore } from './sync-store.ts';
 
-/** A record and its kind (every kind of src/domain/record-kinds.ts). */
-export type DirectoryWrite = KindedRecord;
+export type { DirectoryWrite };
 
 /** Live records by seq, everything (the store's own view: seeding, exports, tests); readers use `pull`. */
 export interface DirectoryPageResult {
@@ -65,13 +65,8 @@ export interface UpsertOptions {
   meta?: Readonly<Record<string, string>>;
 }
 
-export interface DirectoryStore
-  extends SyncStore,
-    AccountStore,
-    AdminStore,
-    ReferralStore,
-    OrientationEventStore,
-    MailStore {
+/** The directory queries a store answers itself (store-port.ts). */
+export interface DirectoryQueries {
   /** Random identity created with the database; a new epoch tells clients to start over from cursor 0. */
   epoch(): Promise<string>;
   /**
@@ -94,6 +89,19 @@ export interface DirectoryStore
   setMeta(key: string, value: string): Promise<void>;
   close(): Promise<void>;
 }
+
+/**
+ * The whole store as the server uses it: a StorePort (store-port.ts) with the decisions mutation-runner.ts takes
+ * in its transactions. Routes take the part they use (`Pick<DirectoryStore, …>`).
+ */
+export interface DirectoryStore
+  extends DirectoryQueries,
+    SyncStore,
+    AccountStore,
+    AdminStore,
+    ReferralStore,
+    OrientationEventStore,
+    MailStore {}
 
 /** A write refused before anything was stored. `problems` name fields, never values. */
 export class InvalidEntryError extends Error {

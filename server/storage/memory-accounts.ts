@@ -1,11 +1,11 @@
-// Accounts, invitations and devices of the in-memory store (contract: AccountStore in sync-store.ts), on the
-// same rules as SQLite (auth/invitations.ts).
+// Accounts, invitations and devices of the in-memory store (contract: AccountStore in sync-store.ts); the rules of
+// a code (auth/invitations.ts) run in mutation-runner.ts.
 import { idleExpired } from '../auth/device-expiry.ts';
-import { accountFromInvitation, invitationFailure } from '../auth/invitations.ts';
 import { receivesReferrals, withReach } from '../auth/partner-reach.ts';
 import { isoInstant } from '../sync/server-clock.ts';
 import { assertOpen, type MemoryState, writeRecord } from './memory-state.ts';
-import type { AccountStore, DeviceInfo } from './sync-store.ts';
+import type { AccountTransaction } from './store-port.ts';
+import type { AccountQueries, DeviceInfo } from './sync-store.ts';
 
 /** As in SQLite: last_seen_at is rewritten at most this often. */
 const LAST_SEEN_RESOLUTION_MS = 10 * 60_000;
@@ -29,8 +29,38 @@ export function refreshPartnerReach(state: MemoryState, structureId: string | un
   if (updated) writeRecord(state, { kind: 'structure', record: updated });
 }
 
-export function memoryAccounts(state: MemoryState): AccountStore {
-  return {
+/** The account queries, and the sign-in half of a transaction. */
+export function memoryAccounts(state: MemoryState): { queries: AccountQueries; tx: AccountTransaction } {
+  const tx: AccountTransaction = {
+    async invitation(codeHash) {
+      return structuredClone(state.invitations.get(codeHash));
+    },
+    async account(id) {
+      const found = state.accounts.get(id);
+      return found && { account: structuredClone(found.account), disabled: found.disabled_at !== null };
+    },
+    async signIn({ codeHash, account, isNew, device, at }) {
+      if (isNew)
+        state.accounts.set(account.id, { account: structuredClone(account), disabled_at: null, created_at: at });
+      const invitation = state.invitations.get(codeHash);
+      if (invitation) {
+        invitation.used_at ??= at;
+        invitation.account_id = account.id;
+      }
+      state.devices.set(device.tokenHash, {
+        client_id: device.clientId,
+        account_id: account.id,
+        label: device.label,
+        created_at: at,
+        last_seen_at: at,
+        revoked_at: null,
+      });
+      state.clients.set(device.clientId, { last: 0, gapAllowed: false });
+      refreshPartnerReach(state, account.structure_id);
+    },
+  };
+
+  const queries: AccountQueries = {
     async createInvitations(invitations, options) {
       assertOpen(state);
       // Checked before the first write: the batch is all or nothing, like the SQLite primary key.
@@ -52,34 +82,6 @@ export function memoryAccounts(state: MemoryState): AccountStore {
         });
       }
       for (const [key, value] of Object.entries(options?.meta ?? {})) state.meta.set(key, value);
-    },
-
-    async redeemInvitation({ codeHash, now, allowReusable, newAccountId, device }) {
-      assertOpen(state);
-      const invitation = state.invitations.get(codeHash);
-      const failure = invitationFailure(invitation, now, allowReusable);
-      if (failure || !invitation) return { ok: false, reason: failure ?? 'inconnue' };
-      const at = isoInstant(now);
-      let account = invitation.account_id === null ? undefined : state.accounts.get(invitation.account_id);
-      if (invitation.account_id !== null && !account) return { ok: false, reason: 'inconnue' };
-      if (account?.disabled_at) return { ok: false, reason: 'compte-desactive' };
-      if (!account) {
-        account = { account: accountFromInvitation(newAccountId, invitation), disabled_at: null, created_at: at };
-        state.accounts.set(newAccountId, account);
-      }
-      invitation.used_at ??= at;
-      invitation.account_id = account.account.id;
-      state.devices.set(device.tokenHash, {
-        client_id: device.clientId,
-        account_id: account.account.id,
-        label: device.label,
-        created_at: at,
-        last_seen_at: at,
-        revoked_at: null,
-      });
-      state.clients.set(device.clientId, { last: 0, gapAllowed: false });
-      refreshPartnerReach(state, account.account.structure_id);
-      return { ok: true, account: structuredClone(account.account) };
     },
 
     async authenticate(tokenHash, now, maxIdleMs) {
@@ -128,4 +130,5 @@ export function memoryAccounts(state: MemoryState): AccountStore {
         .sort((a, b) => (a.created_at + a.client_id < b.created_at + b.client_id ? -1 : 1));
     },
   };
+  return { queries, tx };
 }

@@ -1,19 +1,21 @@
-// Referrals of the in-memory store (contract: ReferralStore in referral-store.ts), on the same pure decisions as
-// SQLite (referrals/decide.ts). Each method runs without an await between its reads and writes: atomic in Node's
-// single thread, which is what makes concurrent duplicates land on one referral.
-import type { Referral, ReferralPolicy } from '../../src/domain/referral.ts';
+// Referrals of the in-memory store (contract: ReferralStore in referral-store.ts). Sends and status changes are
+// decided by mutation-runner.ts inside the store's transaction, which holds the store's gate (serial-gate.ts):
+// concurrent duplicates land on one referral.
+import type { Referral } from '../../src/domain/referral.ts';
 import { senderScope } from '../../src/domain/referral-rules.ts';
-import { decideSend, decideStatus, type ReferralRow, sweepOne } from '../referrals/decide.ts';
+import type { ReferralRow } from '../referrals/decide.ts';
 import { assertLimit } from './directory-store.ts';
 import { assertOpen, type MemoryState } from './memory-state.ts';
 import { referralFact } from './orientation-event-store.ts';
-import type { ReferralCounts, ReferralStore } from './referral-store.ts';
+import type { ReferralCounts, ReferralQueries } from './referral-store.ts';
+import type { ReferralTransaction } from './store-port.ts';
 
 interface Stored extends ReferralRow {
   seq: number;
 }
 
-export function memoryReferrals(state: MemoryState): ReferralStore {
+/** The referral queries, and the referral half of a transaction. */
+export function memoryReferrals(state: MemoryState): { queries: ReferralQueries; tx: ReferralTransaction } {
   const rows = new Map<string, Stored>();
   const changes = new Map<string, { referral_id: string; hash: string }>();
   let lastSeq = 0;
@@ -26,28 +28,34 @@ export function memoryReferrals(state: MemoryState): ReferralStore {
     return stored;
   };
 
-  return {
-    async sendReferral(input) {
-      assertOpen(state);
-      const existing = rows.get(input.draft.id);
-      const decision = decideSend(existing, input);
-      if (decision.kind === 'create') return { kind: 'created', referral: view(write(decision.row)) };
-      if (decision.kind === 'replay' && existing) return { kind: 'replayed', referral: view(existing) };
-      if (decision.kind === 'reused') reused++;
-      return { kind: decision.kind === 'replay' ? 'reused' : decision.kind };
+  const tx: ReferralTransaction = {
+    async referral(id) {
+      const row = rows.get(id);
+      return row && structuredClone(row);
     },
-
-    async changeReferralStatus(input) {
-      assertOpen(state);
-      const row = rows.get(input.referralId);
-      const decision = decideStatus(row, changes.get(input.change.id), input);
-      if (!row || decision.kind === 'not-found') return { kind: 'not-found' };
-      if (decision.kind === 'replay') return { kind: 'replayed', referral: view(row) };
-      if (decision.kind !== 'apply') return decision;
-      changes.set(input.change.id, { referral_id: input.referralId, hash: input.hash });
-      return { kind: 'changed', referral: view(write({ ...row, referral: decision.referral })) };
+    async referralChange(changeId) {
+      return structuredClone(changes.get(changeId));
     },
+    async insertReferral(row) {
+      return view(write(row));
+    },
+    async updateReferral(referral) {
+      const row = rows.get(referral.id);
+      if (!row) throw new Error(`Orientation inconnue : ${referral.id}`);
+      return view(write({ ...row, referral }));
+    },
+    async flagReusedReferral() {
+      reused++;
+    },
+    async recordReferralChange(changeId, referralId, hash) {
+      changes.set(changeId, { referral_id: referralId, hash });
+    },
+    async referralsToSweep() {
+      return structuredClone([...rows.values()].sort((a, b) => a.seq - b.seq));
+    },
+  };
 
+  const queries: ReferralQueries = {
     async referralFeed({ account, cursor, limit }) {
       assertOpen(state);
       assertLimit(limit);
@@ -85,19 +93,6 @@ export function memoryReferrals(state: MemoryState): ReferralStore {
       assertOpen(state);
       return [...rows.values()].map((row) => referralFact(row.sender_scope, row.referral));
     },
-
-    async sweepReferrals(now: Date, policy: ReferralPolicy) {
-      assertOpen(state);
-      let expired = 0;
-      let erased = 0;
-      for (const row of [...rows.values()].sort((a, b) => a.seq - b.seq)) {
-        const next = sweepOne(row.referral, now, policy);
-        if (!next) continue;
-        if (next.statut === 'expiree' && row.referral.statut !== 'expiree') expired++;
-        if (next.effacee_le && !row.referral.effacee_le) erased++;
-        write({ ...row, referral: next });
-      }
-      return { expired, erased };
-    },
   };
+  return { queries, tx };
 }

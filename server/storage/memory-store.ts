@@ -1,7 +1,7 @@
 // In-memory DirectoryStore: for tests and for trying the server without a disk. Same contract as SQLite
 // (tests/integration/*-store.contract.ts). Records are copied on the way in and out, as a database would, so a
-// caller mutating an object it passed or received cannot change the stored state. Every method runs without an
-// await between its reads and writes, which makes it atomic in Node's single thread.
+// caller mutating an object it passed or received cannot change the stored state. Every query runs without an
+// await between its reads and writes, and through the same gate as transactions (serial-gate.ts).
 import type { DirectoryEntry } from '../../src/domain/directory.ts';
 import { RECORD_KINDS } from '../../src/domain/record-keys.ts';
 import { memoryMail } from '../mail/memory-mail.ts';
@@ -28,6 +28,9 @@ import { memoryOrientationEvents } from './memory-orientation-events.ts';
 import { memoryReferrals } from './memory-referrals.ts';
 import { assertOpen, compareIds, createMemoryState, servicesOf, tableOf, writeRecord } from './memory-state.ts';
 import { memorySync } from './memory-sync.ts';
+import { withDecisions } from './mutation-runner.ts';
+import { gatedMethods, serialGate } from './serial-gate.ts';
+import type { StorePort, StoreTransaction } from './store-port.ts';
 
 export function createMemoryStore(): DirectoryStore {
   const state = createMemoryState();
@@ -46,7 +49,21 @@ export function createMemoryStore(): DirectoryStore {
 
   const structureOf = (id: string) => state.structures.get(id)?.record;
 
-  return {
+  const sync = memorySync(state);
+  const accounts = memoryAccounts(state);
+  const referrals = memoryReferrals(state);
+  const tx: StoreTransaction = { ...sync.tx, ...referrals.tx, ...accounts.tx };
+  const gate = serialGate();
+
+  const port: StorePort = {
+    // Held for the whole body, like SQLite's: no other request reads or writes the maps between its awaits. The
+    // runner decides before its first write, so there is nothing to roll back.
+    transaction: (body) =>
+      gate.run(() => {
+        open();
+        return body(tx);
+      }),
+
     async epoch() {
       open();
       return state.epoch;
@@ -148,10 +165,10 @@ export function createMemoryStore(): DirectoryStore {
       state.meta.set(key, value);
     },
 
-    ...memorySync(state),
-    ...memoryAccounts(state),
+    ...sync.queries,
+    ...accounts.queries,
     ...memoryAdmin(state),
-    ...memoryReferrals(state),
+    ...referrals.queries,
     ...memoryOrientationEvents(state),
     ...memoryMail(state),
 
@@ -159,4 +176,5 @@ export function createMemoryStore(): DirectoryStore {
       state.closed = true;
     },
   };
+  return withDecisions(gatedMethods(port, gate, ['transaction']));
 }

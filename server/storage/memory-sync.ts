@@ -1,17 +1,15 @@
-// The sync half of the in-memory store (contract: SyncStore in sync-store.ts), on the same pure rules as SQLite:
-// decide (sync/decide.ts), feed filtering (sync/feed.ts), ordering (sync/mutation-order.ts). `decide` computes
-// every operation before the first write, so a mutation is all-or-nothing here too.
+// The sync half of the in-memory store (contract: SyncStore in sync-store.ts): the feed (sync/feed.ts), history,
+// and what a mutation's or an import's transaction reads and writes (store-port.ts; the runner is
+// mutation-runner.ts). A decision computes every operation before the first write, and `apply` writes them without
+// an await: a mutation is all-or-nothing here too.
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { DirectoryEntry } from '../../src/domain/directory.ts';
 import { PROTOCOL_VERSION } from '../../src/domain/protocol-version.ts';
 import { RECORD_KINDS } from '../../src/domain/record-keys.ts';
 import { kindKnownBy, ownersOf } from '../../src/domain/record-kinds.ts';
 import type { HistoryEntry } from '../../src/domain/sync-protocol.ts';
-import { decide } from '../sync/decide.ts';
-import { decideImport } from '../sync/decide-import.ts';
 import type { HistoryAuthor, Operation, SyncView } from '../sync/decision.ts';
 import { authorName, canSeeRecord, type FeedItem, feedEntries } from '../sync/feed.ts';
-import { checkOrder, earlierAnswer } from '../sync/mutation-order.ts';
 import { isoInstant } from '../sync/server-clock.ts';
 import type { Reader } from '../sync/visibility.ts';
 import { assertLimit } from './directory-store.ts';
@@ -26,18 +24,20 @@ import {
   tombstoneKey,
   writeRecord,
 } from './memory-state.ts';
-import type { SyncStore } from './sync-store.ts';
+import type { SyncTransaction } from './store-port.ts';
+import type { SyncQueries } from './sync-store.ts';
 
-export function memorySync(state: MemoryState): SyncStore {
+/** The sync queries, and the sync half of a transaction. */
+export function memorySync(state: MemoryState): { queries: SyncQueries; tx: SyncTransaction } {
   const nameOf = (id: string) => state.accounts.get(id)?.account.nom;
 
   const view: SyncView = {
-    record: (kind, id) => liveRecord(state, kind, id),
-    tombstone(kind, id) {
+    record: async (kind, id) => liveRecord(state, kind, id),
+    async tombstone(kind, id) {
       const found = state.tombstones.get(tombstoneKey(kind, id));
       return found ? structuredClone(found.record) : undefined;
     },
-    lastWriter(kind, id, field) {
+    async lastWriter(kind, id, field) {
       for (let i = state.history.length - 1; i >= 0; i--) {
         const row = state.history[i];
         if (!row || row.kind !== kind || row.id !== id) continue;
@@ -47,7 +47,7 @@ export function memorySync(state: MemoryState): SyncStore {
       }
       return undefined;
     },
-    versionsWrittenBy(kind, id, afterVersion, clientId) {
+    async versionsWrittenBy(kind, id, afterVersion, clientId) {
       return state.history.filter(
         (h) =>
           h.kind === kind &&
@@ -57,9 +57,9 @@ export function memorySync(state: MemoryState): SyncStore {
           h.action !== 'suppression',
       ).length;
     },
-    conflict: (id) => structuredClone(state.conflicts.get(id)?.conflict),
-    servicesOf: (structureId) => servicesOf(state, structureId),
-    ownedBy: (kind, structureId) =>
+    conflict: async (id) => structuredClone(state.conflicts.get(id)?.conflict),
+    servicesOf: async (structureId) => servicesOf(state, structureId),
+    ownedBy: async (kind, structureId) =>
       [...tableOf(state, kind).values()]
         .map((r) => r.record)
         .filter((r) => ownersOf(kind, r).includes(structureId))
@@ -67,7 +67,7 @@ export function memorySync(state: MemoryState): SyncStore {
         .map((r) => structuredClone(r)),
   };
 
-  function apply(operations: readonly Operation[], author: HistoryAuthor, now: Date): void {
+  async function apply(operations: readonly Operation[], author: HistoryAuthor, now: Date): Promise<void> {
     const at = isoInstant(now);
     for (const operation of operations) {
       switch (operation.op) {
@@ -144,7 +144,24 @@ export function memorySync(state: MemoryState): SyncStore {
     return n;
   }
 
-  return {
+  const tx: SyncTransaction = {
+    view,
+    apply,
+    async client(clientId) {
+      return structuredClone(state.clients.get(clientId));
+    },
+    async storedAnswer(clientId, id) {
+      const stored = state.results.get(`${clientId}/${id}`);
+      const device = [...state.devices.values()].find((d) => d.client_id === clientId);
+      return stored && device && { accountId: device.account_id, ...structuredClone(stored) };
+    },
+    async storeAnswer(clientId, id, hash, result) {
+      state.results.set(`${clientId}/${id}`, { hash, result: structuredClone(result) });
+      state.clients.set(clientId, { last: id, gapAllowed: false });
+    },
+  };
+
+  const queries: SyncQueries = {
     async pull({ cursor: asked, limit, reader, clientId, protocol = PROTOCOL_VERSION }) {
       assertOpen(state);
       assertLimit(limit);
@@ -189,38 +206,6 @@ export function memorySync(state: MemoryState): SyncStore {
       return { lastSeq: state.lastSeq, lastMutationId };
     },
 
-    async applyMutation({ actor, id, hash, parsed, now, sentBefore = [] }) {
-      assertOpen(state);
-      const client = state.clients.get(actor.clientId);
-      if (!client) return { kind: 'unknown-client' };
-      const key = `${actor.clientId}/${id}`;
-      const order = checkOrder(client, id, hash, structuredClone(state.results.get(key)));
-      if (order.kind !== 'next') return order;
-      const earlier = earlierAnswer(id, actor.account.id, sentBefore, (clientId, mutation) => {
-        const stored = state.results.get(`${clientId}/${mutation}`);
-        const device = [...state.devices.values()].find((d) => d.client_id === clientId);
-        return stored && device && { accountId: device.account_id, ...structuredClone(stored) };
-      });
-      if (earlier) {
-        state.results.set(key, { hash, result: earlier.result });
-        state.clients.set(actor.clientId, { last: id, gapAllowed: false });
-        return { kind: 'answered', result: earlier.result, lastMutationId: id, replayed: true, from: earlier.from };
-      }
-      const decision = decide(view, { id, parsed, actor, now });
-      apply(decision.operations, { account_id: actor.account.id, client_id: actor.clientId, mutation_id: id }, now);
-      state.results.set(key, { hash, result: structuredClone(decision.result) });
-      state.clients.set(actor.clientId, { last: id, gapAllowed: false });
-      return { kind: 'answered', result: decision.result, lastMutationId: id, replayed: false };
-    },
-
-    async importRecords({ items, author, now }) {
-      assertOpen(state);
-      // decideImport computes every operation before the first write: the import is all-or-nothing here too.
-      const decision = decideImport(view, items);
-      apply(decision.operations, { account_id: author, client_id: null, mutation_id: null }, now);
-      return decision.outcomes;
-    },
-
     async history({ kind, id, limit }) {
       assertOpen(state);
       assertLimit(limit);
@@ -246,4 +231,5 @@ export function memorySync(state: MemoryState): SyncStore {
       return state.epoch;
     },
   };
+  return { queries, tx };
 }

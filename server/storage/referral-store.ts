@@ -1,28 +1,15 @@
 // What referrals need from storage (docs/sync-protocol.md, "Referrals"), part of the DirectoryStore interface.
 // Referrals have their own sequence, separate from the directory's: they never appear in the directory feed, and
 // each reader's referral feed only holds the referrals of its side (sending team or receiving partner). Every
-// method is ONE transaction; the decisions are pure (src/domain/referral-rules.ts, server/referrals/decide.ts)
-// and shared by every implementation, which all pass tests/integration/referral-store.contract.ts.
-import type { Referral, ReferralDraft, ReferralPolicy, StatusChange } from '../../src/domain/referral.ts';
+// method is ONE transaction; the decisions are pure (src/domain/referral-rules.ts, server/referrals/decide.ts) and
+// run for every store by mutation-runner.ts; all stores pass tests/integration/referral-store.contract.ts.
+import type { Referral, ReferralPolicy } from '../../src/domain/referral.ts';
 import type { Account } from '../../src/domain/sync-protocol.ts';
 import type { Problem } from '../../src/domain/validation.ts';
+import type { SendInput, StatusInput } from '../referrals/decide.ts';
 import type { ReferralFact } from './orientation-event-store.ts';
 
-export interface SendInput {
-  draft: ReferralDraft;
-  /** Fingerprint of the draft as sent (sync/json-values.ts): a resend must match it. */
-  hash: string;
-  sender: Account;
-  /** Whether the service exists for this sender, checked by the caller; only matters for a new referral. */
-  serviceKnown: boolean;
-  /**
-   * Whether the structure receives referrals in Boussole (`recoit_orientations`: an enabled partner account of it has
-   * signed in), checked by the caller; only matters for a new referral — a resend of one already stored gets its
-   * answer again even if the partner was disabled since.
-   */
-  partnerReceives: boolean;
-  now: Date;
-}
+export type { SendInput, StatusInput };
 
 export type SendOutcome =
   /** Stored now (`created`), or the same content under the same id already was (`replayed`): the same answer. */
@@ -32,14 +19,6 @@ export type SendOutcome =
   | { kind: 'unknown-service' }
   /** No active partner account would read it (no silent queue): refused, nothing stored. */
   | { kind: 'unreachable' };
-
-export interface StatusInput {
-  referralId: string;
-  change: StatusChange;
-  hash: string;
-  actor: Account;
-  now: Date;
-}
 
 export type StatusOutcome =
   | { kind: 'changed' | 'replayed'; referral: Referral }
@@ -75,9 +54,8 @@ export interface ReferralCounts {
   identifiants_reutilises: number;
 }
 
-export interface ReferralStore {
-  sendReferral(input: SendInput): Promise<SendOutcome>;
-  changeReferralStatus(input: StatusInput): Promise<StatusOutcome>;
+/** The referral queries a store answers itself (store-port.ts). */
+export interface ReferralQueries {
   /** Referrals of this account's sides changed after `cursor`, in seq order. */
   referralFeed(query: ReferralFeedQuery): Promise<ReferralFeed>;
   /**
@@ -87,6 +65,12 @@ export interface ReferralStore {
   referralCounts(structures?: readonly string[]): Promise<ReferralCounts>;
   /** Every referral as anonymous facts (team, dates, status, reason), for the pilot's evaluation. */
   referralFacts(): Promise<ReferralFact[]>;
+}
+
+/** Referrals as the routes see them: the queries, and the decisions the runner (mutation-runner.ts) takes. */
+export interface ReferralStore extends ReferralQueries {
+  sendReferral(input: SendInput): Promise<SendOutcome>;
+  changeReferralStatus(input: StatusInput): Promise<StatusOutcome>;
   /**
    * Expires unanswered referrals and erases the personal fields of those closed for longer than the retention
    * period, at the server's `now`; each changed referral takes a new seq so that devices receive the change.

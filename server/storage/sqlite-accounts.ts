@@ -1,11 +1,12 @@
 // Accounts, invitations and devices in SQLite (contract: AccountStore in sync-store.ts). Secrets are stored as
-// sha-256 only; the rules of a code are in auth/invitations.ts.
+// sha-256 only; the rules of a code are in auth/invitations.ts, run by mutation-runner.ts.
 import type Database from 'better-sqlite3';
 import type { Account } from '../../src/domain/sync-protocol.ts';
 import { idleExpired } from '../auth/device-expiry.ts';
-import { accountFromInvitation, invitationFailure, type StoredInvitation } from '../auth/invitations.ts';
+import type { StoredInvitation } from '../auth/invitations.ts';
 import { isoInstant } from '../sync/server-clock.ts';
-import type { AccountStore, AuthSession, DeviceInfo, NewInvitation, RedeemInput, RedeemOutcome } from './sync-store.ts';
+import type { AccountTransaction } from './store-port.ts';
+import type { AccountQueries, AuthSession, DeviceInfo, NewInvitation } from './sync-store.ts';
 
 interface AccountRow {
   id: string;
@@ -58,7 +59,7 @@ export function accountFromRow(row: AccountRow): Account {
 export function sqliteAccounts(
   db: Database.Database,
   refreshReach: (structureId: string | undefined) => void,
-): AccountStore {
+): { queries: AccountQueries; tx: AccountTransaction } {
   const insertInvitation = invitationInserter(db);
   const s = {
     setMeta: db.prepare<[string, string]>(
@@ -108,44 +109,36 @@ export function sqliteAccounts(
     for (const [key, value] of Object.entries(meta)) s.setMeta.run(key, value);
   });
 
-  const redeemTx = db.transaction((input: RedeemInput): RedeemOutcome => {
-    const row = s.invitation.get(input.codeHash);
-    const invitation = row && { ...row, reusable: row.reusable === 1 };
-    const failure = invitationFailure(invitation, input.now, input.allowReusable);
-    if (failure || !invitation) return { ok: false, reason: failure ?? 'inconnue' };
-    const at = isoInstant(input.now);
-    let account: Account;
-    if (invitation.account_id !== null) {
-      const existing = s.account.get(invitation.account_id);
-      if (!existing) return { ok: false, reason: 'inconnue' };
-      if (existing.disabled_at !== null) return { ok: false, reason: 'compte-desactive' };
-      account = accountFromRow(existing);
-    } else {
-      account = accountFromInvitation(input.newAccountId, invitation);
-      s.insertAccount.run(
-        account.id,
-        account.nom,
-        account.role,
-        account.structure_id ?? null,
-        account.equipe_id ?? null,
-        at,
-      );
-    }
-    s.useInvitation.run(at, account.id, input.codeHash);
-    const { tokenHash, clientId, label } = input.device;
-    s.insertDevice.run(tokenHash, clientId, account.id, label, at, at);
-    s.insertClient.run(clientId);
-    refreshReach(account.structure_id);
-    return { ok: true, account };
-  });
+  const tx: AccountTransaction = {
+    async invitation(codeHash) {
+      const row = s.invitation.get(codeHash);
+      return row && { ...row, reusable: row.reusable === 1 };
+    },
+    async account(id) {
+      const row = s.account.get(id);
+      return row && { account: accountFromRow(row), disabled: row.disabled_at !== null };
+    },
+    async signIn({ codeHash, account, isNew, device, at }) {
+      if (isNew) {
+        s.insertAccount.run(
+          account.id,
+          account.nom,
+          account.role,
+          account.structure_id ?? null,
+          account.equipe_id ?? null,
+          at,
+        );
+      }
+      s.useInvitation.run(at, account.id, codeHash);
+      s.insertDevice.run(device.tokenHash, device.clientId, account.id, device.label, at, at);
+      s.insertClient.run(device.clientId);
+      refreshReach(account.structure_id);
+    },
+  };
 
-  return {
+  const queries: AccountQueries = {
     async createInvitations(invitations, options) {
       createTx.immediate(invitations, options?.meta ?? {});
-    },
-
-    async redeemInvitation(input) {
-      return redeemTx.immediate(input);
     },
 
     async authenticate(tokenHash, now, maxIdleMs): Promise<AuthSession | undefined> {
@@ -175,4 +168,5 @@ export function sqliteAccounts(
       return s.devices.all();
     },
   };
+  return { queries, tx };
 }

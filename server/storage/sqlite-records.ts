@@ -13,8 +13,8 @@ import type { Service } from '../../src/domain/service.ts';
 import type { RecordKind } from '../../src/domain/sync-protocol.ts';
 import { parse } from '../../src/domain/validation.ts';
 import type { Logger } from '../logger.ts';
-import { rulesOf, type StorageColumns } from '../sync/record-kinds.ts';
 import type { DirectoryWrite } from './directory-store.ts';
+import { type StorageColumns, sqliteKindOf } from './sqlite-kinds.ts';
 
 export interface RecordRow {
   kind: string;
@@ -129,7 +129,7 @@ export function createRecordAccess(db: Database.Database, logger: Logger) {
     write(write: DirectoryWrite, seq: number): void {
       const r = write.record;
       statements.dropTombstone.run(write.kind, r.id);
-      const columns = (rulesOf(write.kind).columns as (record: typeof r) => StorageColumns)(r);
+      const columns = (sqliteKindOf(write.kind).columns as (record: typeof r) => StorageColumns)(r);
       statements.write.run(
         write.kind,
         r.id,
@@ -151,7 +151,7 @@ export function createRecordAccess(db: Database.Database, logger: Logger) {
     /** Live records of `kind` owned by a structure, through the JSON path of their owners, ordered by id. */
     ownedBy<K extends RecordKind>(kind: K, structureId: string): RecordOfKind[K][] {
       if (kind === 'service') return decodeAll(statements.servicesOf.all(structureId), kind);
-      return decodeAll(statements.ownedBy.all(kind, rulesOf(kind).ownersPath, structureId), kind);
+      return decodeAll(statements.ownedBy.all(kind, sqliteKindOf(kind).ownersPath, structureId), kind);
     },
 
     servicesOf(structureId: string): Service[] {

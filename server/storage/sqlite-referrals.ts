@@ -1,16 +1,17 @@
-// Referrals in SQLite (contract: ReferralStore in referral-store.ts; schema: migration v3). better-sqlite3 runs
-// each transaction to completion before serving another request, so two identical sends arriving at once are
-// one insert and one replay. Rows are parsed with the domain schema when read: a row that does not parse is left
+// Referrals in SQLite (contract: ReferralStore in referral-store.ts; schema: migration v3). Sends and status
+// changes are decided by mutation-runner.ts inside the store's transaction, which holds the connection's gate
+// (serial-gate.ts): two identical sends arriving at once are one insert and one replay. Rows are parsed with the domain schema when read: a row that does not parse is left
 // out and logged by id (never by content).
 import type Database from 'better-sqlite3';
-import { type Referral, type ReferralPolicy, referralSchema } from '../../src/domain/referral.ts';
+import { type Referral, referralSchema } from '../../src/domain/referral.ts';
 import { type StoredReferral, senderScope } from '../../src/domain/referral-rules.ts';
 import { parse } from '../../src/domain/validation.ts';
 import type { Logger } from '../logger.ts';
-import { decideSend, decideStatus, type ReferralRow, sweepCutoffs, sweepOne } from '../referrals/decide.ts';
+import type { ReferralRow } from '../referrals/decide.ts';
 import { assertLimit } from './directory-store.ts';
 import { referralFact } from './orientation-event-store.ts';
-import type { ReferralCounts, ReferralStore, SendOutcome, StatusOutcome } from './referral-store.ts';
+import type { ReferralCounts, ReferralQueries } from './referral-store.ts';
+import type { ReferralTransaction } from './store-port.ts';
 
 interface Row {
   seq: number;
@@ -19,7 +20,11 @@ interface Row {
   data: string;
 }
 
-export function sqliteReferrals(db: Database.Database, logger: Logger): ReferralStore {
+/** The referral queries, and the referral half of a transaction (valid only inside the store's open transaction). */
+export function sqliteReferrals(
+  db: Database.Database,
+  logger: Logger,
+): { queries: ReferralQueries; tx: ReferralTransaction } {
   const s = {
     nextSeq: db.prepare<[], { last: number }>('UPDATE referral_seq SET last = last + 1 WHERE id = 1 RETURNING last'),
     get: db.prepare<[string], Row>('SELECT seq, content_hash, sender_scope, data FROM referrals WHERE id = ?'),
@@ -108,72 +113,46 @@ export function sqliteReferrals(db: Database.Database, logger: Logger): Referral
     return { ...referral, seq };
   }
 
-  const sendTx = db.transaction((input: Parameters<ReferralStore['sendReferral']>[0]): SendOutcome => {
-    const found = s.get.get(input.draft.id);
-    const existing = found ? decode(found) : undefined;
-    // A row this server cannot read is never overwritten: the send is refused as if the id were taken.
-    const decision = found && !existing ? ({ kind: 'reused' } as const) : decideSend(existing, input);
-    if (decision.kind === 'replay' && existing) {
-      return { kind: 'replayed', referral: { ...existing.referral, seq: existing.seq } };
-    }
-    if (decision.kind === 'reused' || decision.kind === 'replay') {
-      s.flagReuse.run(input.draft.id);
-      return { kind: 'reused' };
-    }
-    if (decision.kind === 'unknown-service' || decision.kind === 'unreachable') return decision;
-    const seq = s.nextSeq.get()?.last;
-    if (seq === undefined) throw new Error('Compteur des orientations absent : migration incomplète');
-    const { referral } = decision.row;
-    s.insert.run({
-      ...columns(referral, seq),
-      hash: decision.row.hash,
-      structure_id: referral.structure_id,
-      service_id: referral.service_id,
-      sender: input.sender.id,
-      scope: decision.row.sender_scope,
-      sent_at: referral.envoyee_le,
-    });
-    return { kind: 'created', referral: { ...referral, seq } };
-  });
-
-  const statusTx = db.transaction((input: Parameters<ReferralStore['changeReferralStatus']>[0]): StatusOutcome => {
-    const found = s.get.get(input.referralId);
-    const row = found ? decode(found) : undefined;
-    const previous = s.change.get(input.change.id);
-    const decision = decideStatus(
-      row,
-      previous && { referral_id: previous.referral_id, hash: previous.content_hash },
-      input,
-    );
-    if (!row || decision.kind === 'not-found') return { kind: 'not-found' };
-    if (decision.kind === 'replay') return { kind: 'replayed', referral: { ...row.referral, seq: row.seq } };
-    if (decision.kind !== 'apply') return decision;
-    s.insertChange.run(input.change.id, input.referralId, input.hash);
-    return { kind: 'changed', referral: save(decision.referral) };
-  });
-
-  const sweepTx = db.transaction((now: Date, policy: ReferralPolicy) => {
-    const cutoffs = sweepCutoffs(now, policy);
-    let expired = 0;
-    let erased = 0;
-    for (const found of s.due.all(cutoffs.expiry, cutoffs.erasure)) {
-      const row = decode(found);
-      const next = row && sweepOne(row.referral, now, policy);
-      if (!row || !next) continue;
-      if (next.statut === 'expiree' && row.referral.statut !== 'expiree') expired++;
-      if (next.effacee_le && !row.referral.effacee_le) erased++;
-      save(next);
-    }
-    return { expired, erased };
-  });
-
-  return {
-    async sendReferral(input) {
-      return sendTx.immediate(input);
+  const tx: ReferralTransaction = {
+    async referral(id) {
+      const found = s.get.get(id);
+      if (!found) return undefined;
+      return decode(found) ?? 'unreadable';
     },
-    async changeReferralStatus(input) {
-      return statusTx.immediate(input);
+    async referralChange(changeId) {
+      const found = s.change.get(changeId);
+      return found && { referral_id: found.referral_id, hash: found.content_hash };
     },
+    async insertReferral(row) {
+      const seq = s.nextSeq.get()?.last;
+      if (seq === undefined) throw new Error('Compteur des orientations absent : migration incomplète');
+      const { referral } = row;
+      s.insert.run({
+        ...columns(referral, seq),
+        hash: row.hash,
+        structure_id: referral.structure_id,
+        service_id: referral.service_id,
+        sender: referral.envoyeur.account_id,
+        scope: row.sender_scope,
+        sent_at: referral.envoyee_le,
+      });
+      return { ...referral, seq };
+    },
+    async updateReferral(referral) {
+      return save(referral);
+    },
+    async flagReusedReferral(id) {
+      s.flagReuse.run(id);
+    },
+    async recordReferralChange(changeId, referralId, hash) {
+      s.insertChange.run(changeId, referralId, hash);
+    },
+    async referralsToSweep({ expiry, erasure }) {
+      return s.due.all(expiry, erasure).flatMap((found) => decode(found) ?? []);
+    },
+  };
+
+  const queries: ReferralQueries = {
     async referralFeed({ account, cursor, limit }) {
       assertLimit(limit);
       const own = account.role === 'partenaire' ? (account.structure_id ?? null) : null;
@@ -214,8 +193,6 @@ export function sqliteReferrals(db: Database.Database, logger: Logger): Referral
         return decoded ? [referralFact(decoded.sender_scope, decoded.referral)] : [];
       });
     },
-    async sweepReferrals(now, policy) {
-      return sweepTx.immediate(now, policy);
-    },
   };
+  return { queries, tx };
 }

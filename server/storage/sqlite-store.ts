@@ -1,7 +1,8 @@
 // DirectoryStore on an embedded SQLite file (better-sqlite3): the zero-set-up default of the server. This module
 // opens and migrates the file and holds the directory reads and imports; the sync half (feed, mutations,
 // history) is in sqlite-sync.ts, accounts and devices in sqlite-accounts.ts, row access in sqlite-records.ts.
-// better-sqlite3 is synchronous: each `db.transaction` runs to completion before any other request is served.
+// better-sqlite3 is synchronous; the port is not (store-port.ts): every use of the connection goes through one
+// gate (serial-gate.ts), so that an open transaction awaiting its runner never shares the connection.
 import Database from 'better-sqlite3';
 import type { DirectoryEntry } from '../../src/domain/directory.ts';
 import type { Service } from '../../src/domain/service.ts';
@@ -25,6 +26,8 @@ import {
   unknownStructureError,
   validateWrite,
 } from './directory-store.ts';
+import { withDecisions } from './mutation-runner.ts';
+import { gatedMethods, serialGate } from './serial-gate.ts';
 import { sqliteAccounts } from './sqlite-accounts.ts';
 import { sqliteAdmin } from './sqlite-admin.ts';
 import { migrate } from './sqlite-migrations.ts';
@@ -33,6 +36,7 @@ import { createRecordAccess, type RecordOfKind, type RecordRow } from './sqlite-
 import { sqliteReferrals } from './sqlite-referrals.ts';
 import { sqliteSync } from './sqlite-sync.ts';
 import { SQLITE_BUSY_TIMEOUT_MS } from './sqlite-transaction.ts';
+import type { StorePort, StoreTransaction } from './store-port.ts';
 
 export interface SqliteStoreOptions {
   /** A file path, or ':memory:' for a private database that disappears on close. */
@@ -196,7 +200,29 @@ export function openSqliteStore({ path, logger = silentLogger }: SqliteStoreOpti
     return { ...page, items: page.items.map((v) => readable(query.reader, v)) };
   });
 
-  return {
+  const sync = sqliteSync(db, rows, logger);
+  const accounts = sqliteAccounts(db, admin.refreshReach);
+  const referrals = sqliteReferrals(db, logger);
+  const tx: StoreTransaction = { ...sync.tx, ...referrals.tx, ...accounts.tx };
+  const gate = serialGate();
+
+  const port: StorePort = {
+    // Serialised on the connection (serial-gate.ts): the body awaits, and nothing else may run on the connection
+    // between BEGIN and COMMIT. IMMEDIATE takes the write lock at once (sqlite-transaction.ts), so a second process
+    // on the same file waits for it at BEGIN instead of failing at its first write.
+    transaction: (body) =>
+      gate.run(async () => {
+        db.exec('BEGIN IMMEDIATE');
+        try {
+          const result = await body(tx);
+          db.exec('COMMIT');
+          return result;
+        } catch (error) {
+          if (db.inTransaction) db.exec('ROLLBACK');
+          throw error;
+        }
+      }),
+
     async epoch() {
       const epoch = statements.getMeta.get('epoch')?.value;
       if (!epoch) throw new Error('Base sans epoch : migration incomplète');
@@ -258,10 +284,10 @@ export function openSqliteStore({ path, logger = silentLogger }: SqliteStoreOpti
       statements.setMeta.run(key, value);
     },
 
-    ...sqliteSync(db, rows, logger),
-    ...sqliteAccounts(db, admin.refreshReach),
+    ...sync.queries,
+    ...accounts.queries,
     ...admin.store,
-    ...sqliteReferrals(db, logger),
+    ...referrals.queries,
     ...sqliteOrientationEvents(db, logger),
     ...sqliteMail(db),
 
@@ -269,4 +295,5 @@ export function openSqliteStore({ path, logger = silentLogger }: SqliteStoreOpti
       if (db.open) db.close();
     },
   };
+  return withDecisions(gatedMethods(port, gate, ['transaction']));
 }

@@ -1,5 +1,6 @@
 // The SQLite side of a mutation's transaction: the SyncView that `decide` reads (sync/decision.ts) and the
-// application of its operations, each at the next seq. Both run inside the transaction opened by sqlite-sync.ts.
+// application of its operations, each at the next seq. Both run inside the store's transaction (sqlite-store.ts),
+// which the runner (mutation-runner.ts) opens; better-sqlite3 answers at once, the promises only fit the port.
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { parseRecord } from '../../src/domain/record-kinds.ts';
@@ -93,23 +94,24 @@ export function createSqliteSyncView(db: Database.Database, rows: RecordAccess, 
   }
 
   const view: SyncView = {
-    record: (kind, id) => rows.record(kind, id),
-    tombstone(kind, id) {
+    record: async (kind, id) => rows.record(kind, id),
+    async tombstone(kind, id) {
       const row = s.tombstone.get(kind, id);
       return row ? parseTombstone(kind, row.data) : undefined;
     },
-    lastWriter: (kind, id, field) => s.lastWriter.get({ kind, id, path: `$."${field}"` }),
-    versionsWrittenBy: (kind, id, afterVersion, clientId) => s.versionsBy.get(kind, id, afterVersion, clientId)?.n ?? 0,
-    conflict(id) {
+    lastWriter: async (kind, id, field) => s.lastWriter.get({ kind, id, path: `$."${field}"` }),
+    versionsWrittenBy: async (kind, id, afterVersion, clientId) =>
+      s.versionsBy.get(kind, id, afterVersion, clientId)?.n ?? 0,
+    async conflict(id) {
       const row = s.conflict.get(id);
       return row ? conflictFromRow(row) : undefined;
     },
-    servicesOf: (structureId) => rows.servicesOf(structureId),
-    ownedBy: (kind, structureId) => rows.ownedBy(kind, structureId),
+    servicesOf: async (structureId) => rows.servicesOf(structureId),
+    ownedBy: async (kind, structureId) => rows.ownedBy(kind, structureId),
   };
 
   /** Applies the operations of one decision, in order, each at the next seq; history lines name `author`. */
-  function apply(operations: readonly Operation[], author: HistoryAuthor, now: Date): void {
+  async function apply(operations: readonly Operation[], author: HistoryAuthor, now: Date): Promise<void> {
     const at = isoInstant(now);
     const history = (seq: number, kind: RecordKind, id: string, version: number, draft: Operation) => {
       if (draft.op !== 'put' && draft.op !== 'delete') return;

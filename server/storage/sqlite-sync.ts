@@ -1,23 +1,21 @@
-// The sync half of the SQLite store: the feed for one reader, one mutation per transaction, history, epoch
-// rotation, imports. Contract in sync-store.ts; decisions in sync/decide.ts, applied by sqlite-sync-view.ts.
+// The sync half of the SQLite store: the feed for one reader, history, epoch rotation, and what a mutation's or an
+// import's transaction reads and writes (store-port.ts SyncTransaction; the runner is mutation-runner.ts).
 import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { PROTOCOL_VERSION } from '../../src/domain/protocol-version.ts';
 import { RECORD_KINDS } from '../../src/domain/record-keys.ts';
 import { kindKnownBy } from '../../src/domain/record-kinds.ts';
 import type { Structure } from '../../src/domain/structure.ts';
-import type { HistoryEntry, MutationResult, RecordKind } from '../../src/domain/sync-protocol.ts';
+import type { HistoryEntry, RecordKind } from '../../src/domain/sync-protocol.ts';
 import type { Logger } from '../logger.ts';
-import { decide } from '../sync/decide.ts';
-import { decideImport, type ImportItemOutcome } from '../sync/decide-import.ts';
 import { authorName, type FeedItem, feedEntries } from '../sync/feed.ts';
-import { checkOrder, earlierAnswer } from '../sync/mutation-order.ts';
-import { rulesOf } from '../sync/record-kinds.ts';
 import { type Reader, readerClass, readerClassKey } from '../sync/visibility.ts';
 import { assertLimit } from './directory-store.ts';
+import { sqliteKindOf } from './sqlite-kinds.ts';
 import type { RecordAccess } from './sqlite-records.ts';
 import { type ConflictRow, conflictFromRow, createSqliteSyncView } from './sqlite-sync-view.ts';
-import type { ApplyInput, ApplyOutcome, ImportInput, PullQuery, PullResult, SyncStore } from './sync-store.ts';
+import type { SyncTransaction } from './store-port.ts';
+import type { PullQuery, PullResult, SyncQueries } from './sync-store.ts';
 
 interface FeedRow {
   source: 'record' | 'tombstone' | 'conflict';
@@ -35,7 +33,12 @@ interface HistoryRow {
   changes: string;
 }
 
-export function sqliteSync(db: Database.Database, rows: RecordAccess, logger: Logger): SyncStore {
+/** The sync queries, and the sync half of a transaction (valid only inside the store's open transaction). */
+export function sqliteSync(
+  db: Database.Database,
+  rows: RecordAccess,
+  logger: Logger,
+): { queries: SyncQueries; tx: SyncTransaction } {
   const { view, apply } = createSqliteSyncView(db, rows, logger);
   const s = {
     // Each branch walks its table's seq index; SQLite merges the three in seq order.
@@ -53,9 +56,6 @@ export function sqliteSync(db: Database.Database, rows: RecordAccess, logger: Lo
     setClient: db.prepare<[number, string]>(
       'UPDATE clients SET last_mutation_id = ?, gap_allowed = 0 WHERE client_id = ?',
     ),
-    result: db.prepare<[string, number], { content_hash: string; result: string }>(
-      'SELECT content_hash, result FROM mutation_results WHERE client_id = ? AND mutation_id = ?',
-    ),
     earlierResult: db.prepare<[string, number], { account_id: string; content_hash: string; result: string }>(
       `SELECT d.account_id, r.content_hash, r.result FROM mutation_results r JOIN devices d USING (client_id)
        WHERE r.client_id = ? AND r.mutation_id = ?`,
@@ -69,12 +69,14 @@ export function sqliteSync(db: Database.Database, rows: RecordAccess, logger: Lo
     // structure, NULL for anonymous). The contract suite checks that they agree with the feed.
     totalPublic: RECORD_KINDS.map((kind) => ({
       kind,
-      count: db.prepare<{ own: string | null; account: string | null }, { n: number }>(rulesOf(kind).publicCountSql),
+      count: db.prepare<{ own: string | null; account: string | null }, { n: number }>(
+        sqliteKindOf(kind).publicCountSql,
+      ),
     })),
     // Workers (issue 7): every listing but others' proposals, their own reports (@account: the worker's id).
     totalWorker: RECORD_KINDS.map((kind) => ({
       kind,
-      count: db.prepare<{ own: null; account: string }, { n: number }>(rulesOf(kind).workerCountSql),
+      count: db.prepare<{ own: null; account: string }, { n: number }>(sqliteKindOf(kind).workerCountSql),
     })),
     history: db.prepare<[string, string, number], HistoryRow>(
       `SELECT seq, at, account_id, action, changes FROM history WHERE record_kind = ? AND record_id = ?
@@ -159,46 +161,29 @@ export function sqliteSync(db: Database.Database, rows: RecordAccess, logger: Lo
     lastMutationId: clientId === undefined ? null : (s.client.get(clientId)?.last ?? null),
   }));
 
-  const applyTx = db.transaction(({ actor, id, hash, parsed, now, sentBefore = [] }: ApplyInput): ApplyOutcome => {
-    const { clientId } = actor;
-    const client = s.client.get(clientId);
-    if (!client) return { kind: 'unknown-client' };
-    const stored = id <= client.last ? s.result.get(clientId, id) : undefined;
-    const order = checkOrder(
-      { last: client.last, gapAllowed: client.gap_allowed === 1 },
-      id,
-      hash,
-      stored && { hash: stored.content_hash, result: JSON.parse(stored.result) as MutationResult },
-    );
-    if (order.kind !== 'next') return order;
-    const earlier = earlierAnswer(id, actor.account.id, sentBefore, (client, mutation) => {
-      const row = s.earlierResult.get(client, mutation);
+  const tx: SyncTransaction = {
+    view,
+    apply,
+    async client(clientId) {
+      const row = s.client.get(clientId);
+      return row && { last: row.last, gapAllowed: row.gap_allowed === 1 };
+    },
+    async storedAnswer(clientId, id) {
+      const row = s.earlierResult.get(clientId, id);
       return row && { accountId: row.account_id, hash: row.content_hash, result: JSON.parse(row.result) };
-    });
-    if (earlier) {
-      s.storeResult.run(clientId, id, hash, JSON.stringify(earlier.result));
+    },
+    async storeAnswer(clientId, id, hash, result) {
+      s.storeResult.run(clientId, id, hash, JSON.stringify(result));
       s.setClient.run(id, clientId);
-      return { kind: 'answered', result: earlier.result, lastMutationId: id, replayed: true, from: earlier.from };
-    }
-    const decision = decide(view, { id, parsed, actor, now });
-    apply(decision.operations, { account_id: actor.account.id, client_id: clientId, mutation_id: id }, now);
-    s.storeResult.run(clientId, id, hash, JSON.stringify(decision.result));
-    s.setClient.run(id, clientId);
-    return { kind: 'answered', result: decision.result, lastMutationId: id, replayed: false };
-  });
-
-  const importTx = db.transaction(({ items, author, now }: ImportInput): ImportItemOutcome[] => {
-    const decision = decideImport(view, items);
-    apply(decision.operations, { account_id: author, client_id: null, mutation_id: null }, now);
-    return decision.outcomes;
-  });
+    },
+  };
 
   const rotateTx = db.transaction((epoch: string) => {
     s.setEpoch.run(epoch);
     s.allowGaps.run();
   });
 
-  return {
+  const queries: SyncQueries = {
     async pull(query) {
       assertLimit(query.limit);
       return pullTx(query);
@@ -206,14 +191,6 @@ export function sqliteSync(db: Database.Database, rows: RecordAccess, logger: Lo
 
     async feedHead(clientId) {
       return headTx(clientId);
-    },
-
-    async applyMutation(input) {
-      return applyTx.immediate(input);
-    },
-
-    async importRecords(input) {
-      return importTx.immediate(input);
     },
 
     async history({ kind, id, limit }) {
@@ -235,4 +212,5 @@ export function sqliteSync(db: Database.Database, rows: RecordAccess, logger: Lo
       return epoch;
     },
   };
+  return { queries, tx };
 }

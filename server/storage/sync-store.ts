@@ -1,12 +1,16 @@
 // What sync and sign-in need from storage, as part of the DirectoryStore interface (directory-store.ts). Async
-// like the rest, so that a PostgreSQL adapter fits; every method is atomic. Implementations share the pure rules
-// (sync/decide.ts, sync/feed.ts, sync/visibility.ts, auth/invitations.ts) and pass the same contract suites
-// (tests/integration/*-store.contract.ts).
+// like the rest, so that a PostgreSQL adapter fits; every method is atomic. The queries (`SyncQueries`,
+// `AccountQueries`) are each store's, on the pure feed rules (sync/feed.ts, sync/visibility.ts); mutations, imports
+// and sign-in are decided once for every store by mutation-runner.ts (sync/decide.ts, auth/invitations.ts). All
+// pass the same contract suites (tests/integration/*-store.contract.ts).
 import type { FeedEntry } from '../../src/domain/directory.ts';
-import type { Account, HistoryEntry, MutationResult, RecordKind } from '../../src/domain/sync-protocol.ts';
+import type { Account, HistoryEntry, RecordKind } from '../../src/domain/sync-protocol.ts';
 import type { ImportItem, ImportItemOutcome } from '../sync/decide-import.ts';
 import type { Actor, ParsedMutation } from '../sync/decision.ts';
-import type { EarlierSend } from '../sync/mutation-order.ts';
+import type { ApplyOutcome, EarlierSend } from '../sync/mutation-order.ts';
+
+export type { ApplyOutcome };
+
 import type { Reader } from '../sync/visibility.ts';
 
 export interface PullQuery {
@@ -59,25 +63,6 @@ export interface ApplyInput {
   sentBefore?: readonly EarlierSend[];
 }
 
-export type ApplyOutcome =
-  /**
-   * Decided now (`replayed: false`) or earlier (`replayed: true`): the stored result of a retry, or of an earlier
-   * send under another client id of the same account (`from`).
-   */
-  | {
-      kind: 'answered';
-      result: MutationResult;
-      lastMutationId: number;
-      replayed: boolean;
-      from?: { clientId: string; id: number };
-    }
-  /** The id was used before for another content: refused, nothing stored, lastMutationId unchanged. */
-  | { kind: 'reused'; result: MutationResult; lastMutationId: number }
-  /** Mutations are missing before this one: nothing done. */
-  | { kind: 'gap'; expected: number; lastMutationId: number }
-  /** The client id belongs to no device (the route checks ownership first; this guards the store). */
-  | { kind: 'unknown-client' };
-
 export interface ImportInput {
   /** In file order: a service may follow its structure in the same import. */
   items: readonly ImportItem[];
@@ -121,7 +106,9 @@ export interface RedeemInput {
   device: { tokenHash: string; clientId: string; label: string };
 }
 
-export type RedeemFailure = 'inconnue' | 'expiree' | 'utilisee' | 'compte-desactive' | 'demo-refusee';
+import type { RedeemFailure } from '../auth/invitations.ts';
+
+export type { RedeemFailure };
 export type RedeemOutcome = { ok: true; account: Account } | { ok: false; reason: RedeemFailure };
 
 /** `revoque`: revoked device or disabled account; `expire`: unused too long; `inconnu`: never issued. */
@@ -143,11 +130,23 @@ export interface DeviceInfo {
   revoked_at: string | null;
 }
 
-export interface SyncStore {
+/** The sync queries a store answers itself (store-port.ts). */
+export interface SyncQueries {
   /** The feed for one reader, in one read transaction with the client's last mutation id. */
   pull(query: PullQuery): Promise<PullResult>;
   /** The last seq and the client's last mutation id (null without client), in one read transaction. */
   feedHead(clientId?: string): Promise<FeedHead>;
+  /** Accepted changes of one record, newest first, with their authors' names. */
+  history(query: HistoryQuery): Promise<HistoryEntry[]>;
+  /**
+   * Gives the database a new epoch (after restoring a backup) and lets every client's next push start above its
+   * last known mutation id once (the mutations the lost database had acknowledged are gone with it).
+   */
+  rotateEpoch(): Promise<string>;
+}
+
+/** Sync as the routes see it: the queries, and the decisions the runner (mutation-runner.ts) takes. */
+export interface SyncStore extends SyncQueries {
   /**
    * Handles one mutation of one client in ONE transaction: the stored result of an id already handled, a gap,
    * or the decision (sync/decide.ts) applied together with the stored result and the client's new last id.
@@ -159,26 +158,15 @@ export interface SyncStore {
    * others reported in the outcomes (one per item, in order); nothing is half-written.
    */
   importRecords(input: ImportInput): Promise<ImportItemOutcome[]>;
-  /** Accepted changes of one record, newest first, with their authors' names. */
-  history(query: HistoryQuery): Promise<HistoryEntry[]>;
-  /**
-   * Gives the database a new epoch (after restoring a backup) and lets every client's next push start above its
-   * last known mutation id once (the mutations the lost database had acknowledged are gone with it).
-   */
-  rotateEpoch(): Promise<string>;
 }
 
-export interface AccountStore {
+/** The account queries a store answers itself (store-port.ts). */
+export interface AccountQueries {
   /** Writes invitations (and `meta`, e.g. the demo codes) in one transaction. */
   createInvitations(
     invitations: readonly NewInvitation[],
     options?: { meta?: Readonly<Record<string, string>> },
   ): Promise<void>;
-  /**
-   * Checks the code and, in one transaction, creates the account when the invitation does not name one, marks a
-   * single-use code used, and registers the device (token hash, client id at last mutation 0).
-   */
-  redeemInvitation(input: RedeemInput): Promise<RedeemOutcome>;
   /**
    * The live session of a token hash; undefined when unknown, revoked, its account disabled, or unused for longer
    * than `maxIdleMs` (default: never expires). A use renews it (last_seen_at, to ten minutes).
@@ -189,4 +177,12 @@ export interface AccountStore {
   /** Revokes a device; false when the client id is unknown or already revoked. */
   revokeDevice(clientId: string, now: Date): Promise<boolean>;
   listDevices(): Promise<DeviceInfo[]>;
+}
+
+export interface AccountStore extends AccountQueries {
+  /**
+   * Checks the code (auth/invitations.ts) and, in one transaction, creates the account when the invitation does
+   * not name one, marks a single-use code used, and registers the device (token hash, client id at last mutation 0).
+   */
+  redeemInvitation(input: RedeemInput): Promise<RedeemOutcome>;
 }

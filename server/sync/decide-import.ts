@@ -47,7 +47,7 @@ function withoutVersion(record: DirectoryRecord): Record<string, unknown> {
   return rest;
 }
 
-export function decideImport(view: SyncView, items: readonly ImportItem[]): ImportDecision {
+export async function decideImport(view: SyncView, items: readonly ImportItem[]): Promise<ImportDecision> {
   const operations: Operation[] = [];
   const outcomes: ImportItemOutcome[] = [];
   const seen = new Map<string, string>();
@@ -64,8 +64,8 @@ export function decideImport(view: SyncView, items: readonly ImportItem[]): Impo
       continue;
     }
     seen.set(key, position);
-    const existing = view.record(kind, id);
-    if (!existing && view.tombstone(kind, id)) {
+    const existing = await view.record(kind, id);
+    if (!existing && (await view.tombstone(kind, id))) {
       outcome('supprimee');
       continue;
     }
@@ -82,7 +82,7 @@ export function decideImport(view: SyncView, items: readonly ImportItem[]): Impo
     const { write } = checked;
     if (write.kind === 'service') {
       const parent = write.record.structure_id;
-      if (!importedStructures.has(parent) && !view.record('structure', parent)) {
+      if (!importedStructures.has(parent) && !(await view.record('structure', parent))) {
         outcome('rejetee', [{ path: 'structure_id', message: 'Structure inconnue : ni dans l’annuaire, ni importée' }]);
         continue;
       }
@@ -102,7 +102,7 @@ export function decideImport(view: SyncView, items: readonly ImportItem[]): Impo
         write,
         history: { action: 'modification', changes: fieldChanges(before, after, fields) },
       });
-      operations.push(...resequencedServices(view, existing, write));
+      operations.push(...(await resequencedServices(view, existing, write)));
       outcome('modifiee');
     } else {
       operations.push({

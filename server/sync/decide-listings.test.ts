@@ -10,7 +10,14 @@ import { COORDINATOR, fakeView, OTHER_WORKER, on, PARTNER, WORKER } from './test
 
 const NOW = new Date('2026-11-28T10:00:00.000Z');
 
-function update(view: SyncView, actor: Actor, id: string, base: object, changes: object, kind = 'structure'): Decision {
+function update(
+  view: SyncView,
+  actor: Actor,
+  id: string,
+  base: object,
+  changes: object,
+  kind = 'structure',
+): Promise<Decision> {
   const mutation = { id: 7, name: 'record.update', args: { kind, id, base, changes } } as never;
   return decide(view, { id: 7, parsed: { ok: true, mutation }, actor, now: NOW });
 }
@@ -42,10 +49,10 @@ function directory(extra: { notes?: NotePro[]; criteres?: string[] } = {}) {
 const written = (d: Decision) => (d.operations[0] as { write: { record: Record<string, unknown> } }).write.record;
 
 describe('confirming a listing ("Les informations sont à jour")', () => {
-  it('sets verified-at/by from the server clock and the account, and changes nothing else (not even date_maj)', () => {
+  it('sets verified-at/by from the server clock and the account, and changes nothing else (not even date_maj)', async () => {
     const view = directory();
-    const before = view.record('structure', 'test--s001') as unknown as Record<string, unknown>;
-    const d = update(
+    const before = (await view.record('structure', 'test--s001')) as unknown as Record<string, unknown>;
+    const d = await update(
       view,
       on(PARTNER),
       'test--s001',
@@ -62,9 +69,9 @@ describe('confirming a listing ("Les informations sont à jour")', () => {
     expect(d.operations[0]).toMatchObject({ history: { changes: { verification: { new: { par: PARTNER.nom } } } } });
   });
 
-  it('never conflicts with a concurrent confirmation, and merges with a concurrent edit of other fields', () => {
+  it('never conflicts with a concurrent confirmation, and merges with a concurrent edit of other fields', async () => {
     const stale = { verification: { le: '2020-01-01T00:00:00.000Z', par: 'Vieux' } };
-    const d = update(directory(), on(WORKER), 'test--s001', stale, {
+    const d = await update(directory(), on(WORKER), 'test--s001', stale, {
       verification: stale.verification,
       telephone: '04 00 00 00 09',
     });
@@ -72,11 +79,17 @@ describe('confirming a listing ("Les informations sont à jour")', () => {
     expect(written(d)).toMatchObject({ telephone: '04 00 00 00 09', verification: { par: WORKER.nom } });
   });
 
-  it('is refused to a partner on another structure, and cannot remove a verification', () => {
+  it('is refused to a partner on another structure, and cannot remove a verification', async () => {
     expect(
-      update(directory(), on(PARTNER), 'test--s002', { verification: null }, { verification: { le: 'x', par: 'y' } }),
+      await update(
+        directory(),
+        on(PARTNER),
+        'test--s002',
+        { verification: null },
+        { verification: { le: 'x', par: 'y' } },
+      ),
     ).toMatchObject({ result: { reason: { code: 'interdit' } }, operations: [] });
-    expect(update(directory(), on(WORKER), 'test--s001', {}, { verification: null })).toMatchObject({
+    expect(await update(directory(), on(WORKER), 'test--s001', {}, { verification: null })).toMatchObject({
       result: { reason: { code: 'invalide', problems: [{ path: 'verification' }] } },
       operations: [],
     });
@@ -84,10 +97,10 @@ describe('confirming a listing ("Les informations sont à jour")', () => {
 });
 
 describe('professional notes and own criteria', () => {
-  it('merges notes and criteria two workers added offline from the same base, each note signed by the server', () => {
+  it('merges notes and criteria two workers added offline from the same base, each note signed by the server', async () => {
     const view = directory({ notes: [note('a'), note('b', OTHER_WORKER)], criteres: ['halal', 'familles'] });
     // The other worker's 'b' and 'familles' reached the server first; this worker saw only 'a' and 'halal'.
-    const d = update(
+    const d = await update(
       view,
       on(WORKER),
       'test--v001',
@@ -117,27 +130,27 @@ describe('professional notes and own criteria', () => {
     expect(after.date_maj).toBe('2026-01-15');
   });
 
-  it('lets only its author or a coordinator remove a note, and refuses notes and criteria to partners', () => {
+  it('lets only its author or a coordinator remove a note, and refuses notes and criteria to partners', async () => {
     const view = () => directory({ notes: [note('a', OTHER_WORKER)] });
     const remove = (actor: Actor) =>
       update(view(), actor, 'test--v001', { notes_pro: [note('a', OTHER_WORKER)] }, { notes_pro: [] }, 'service');
-    expect(remove(on(WORKER))).toMatchObject({ result: { reason: { code: 'interdit' } }, operations: [] });
-    expect(remove(on(OTHER_WORKER)).result.status).toBe('applied');
-    expect(remove(on(COORDINATOR)).result.status).toBe('applied');
+    expect(await remove(on(WORKER))).toMatchObject({ result: { reason: { code: 'interdit' } }, operations: [] });
+    expect((await remove(on(OTHER_WORKER))).result.status).toBe('applied');
+    expect((await remove(on(COORDINATOR))).result.status).toBe('applied');
     expect(
-      update(view(), on(PARTNER), 'test--v001', { criteres: null }, { criteres: ['halal'] }, 'service'),
+      await update(view(), on(PARTNER), 'test--v001', { criteres: null }, { criteres: ['halal'] }, 'service'),
     ).toMatchObject({
       result: { reason: { code: 'interdit', problems: [{ path: 'criteres' }] } },
     });
   });
 
-  it('lets coordinators only curate the MDM recommendations, merged like the other collections', () => {
+  it('lets coordinators only curate the MDM recommendations, merged like the other collections', async () => {
     const base = { recommandee_pour: null };
-    expect(update(directory(), on(WORKER), 'test--s001', base, { recommandee_pour: ['69259'] })).toMatchObject({
+    expect(await update(directory(), on(WORKER), 'test--s001', base, { recommandee_pour: ['69259'] })).toMatchObject({
       result: { reason: { code: 'interdit', problems: [{ path: 'recommandee_pour' }] } },
     });
     expect(
-      written(update(directory(), on(COORDINATOR), 'test--s001', base, { recommandee_pour: ['69259'] })),
+      written(await update(directory(), on(COORDINATOR), 'test--s001', base, { recommandee_pour: ['69259'] })),
     ).toMatchObject({
       recommandee_pour: ['69259'],
     });
@@ -145,16 +158,18 @@ describe('professional notes and own criteria', () => {
 });
 
 describe('new partners proposed by workers', () => {
-  it('lets a coordinator validate a proposal; a worker cannot', () => {
-    const ok = update(directory(), on(COORDINATOR), 'test--s009', { statut: 'proposee' }, { statut: 'publiee' });
+  it('lets a coordinator validate a proposal; a worker cannot', async () => {
+    const ok = await update(directory(), on(COORDINATOR), 'test--s009', { statut: 'proposee' }, { statut: 'publiee' });
     expect(written(ok)).toMatchObject({ statut: 'publiee' });
-    expect(update(directory(), on(WORKER), 'test--s009', { statut: 'proposee' }, { statut: 'publiee' })).toMatchObject({
+    expect(
+      await update(directory(), on(WORKER), 'test--s009', { statut: 'proposee' }, { statut: 'publiee' }),
+    ).toMatchObject({
       result: { reason: { code: 'interdit' } },
     });
   });
 
-  it('lets a coordinator refuse with a reason, stamped with the coordinator and the date; the proposal stays for its author', () => {
-    const d = update(
+  it('lets a coordinator refuse with a reason, stamped with the coordinator and the date; the proposal stays for its author', async () => {
+    const d = await update(
       directory(),
       on(COORDINATOR),
       'test--s009',
@@ -166,7 +181,7 @@ describe('new partners proposed by workers', () => {
       refus: { motif: 'Doublon', par: COORDINATOR.nom, le: NOW.toISOString() },
     });
     expect(
-      update(
+      await update(
         directory(),
         on(WORKER),
         'test--s009',
@@ -178,8 +193,14 @@ describe('new partners proposed by workers', () => {
     });
   });
 
-  it('merges a proposal into the structure it duplicates: its services move there, the proposal is deleted, in one decision', () => {
-    const d = update(directory(), on(COORDINATOR), 'test--s009', { fusion_vers: null }, { fusion_vers: 'test--s002' });
+  it('merges a proposal into the structure it duplicates: its services move there, the proposal is deleted, in one decision', async () => {
+    const d = await update(
+      directory(),
+      on(COORDINATOR),
+      'test--s009',
+      { fusion_vers: null },
+      { fusion_vers: 'test--s002' },
+    );
     expect(d.result).toEqual({ id: 7, status: 'applied' });
     expect(d.operations).toMatchObject([
       { op: 'put', write: { kind: 'service', record: { id: 'test--v009', structure_id: 'test--s002', version: 2 } } },
@@ -187,10 +208,10 @@ describe('new partners proposed by workers', () => {
     ]);
   });
 
-  it('refuses a merge by a worker, into itself, into a proposal or an unknown structure, or of a published structure', () => {
+  it('refuses a merge by a worker, into itself, into a proposal or an unknown structure, or of a published structure', async () => {
     const merge = (actor: Actor, id: string, target: string) =>
       update(directory(), actor, id, { fusion_vers: null }, { fusion_vers: target });
-    expect(merge(on(WORKER), 'test--s009', 'test--s002')).toMatchObject({
+    expect(await merge(on(WORKER), 'test--s009', 'test--s002')).toMatchObject({
       result: { reason: { code: 'interdit' } },
       operations: [],
     });
@@ -199,7 +220,7 @@ describe('new partners proposed by workers', () => {
       ['test--s009', 'test--s404'],
       ['test--s001', 'test--s002'],
     ]) {
-      expect(merge(on(COORDINATOR), id as string, target as string)).toMatchObject({
+      expect(await merge(on(COORDINATOR), id as string, target as string)).toMatchObject({
         result: { reason: { code: 'invalide', problems: [{ path: 'fusion_vers' }] } },
         operations: [],
       });

@@ -7,22 +7,22 @@ import type { Structure } from '../../src/domain/structure.ts';
 import type { Decision, Operation, SyncView } from './decision.ts';
 import { applied, bumped, refuse, validated } from './record-rules.ts';
 
-export function decideProposalMerge(
+export async function decideProposalMerge(
   view: SyncView,
   id: number,
   proposal: Structure,
   targetId: unknown,
   now: Date,
-): Decision {
+): Promise<Decision> {
   const problem = (message: string) => refuse(id, 'invalide', 'Fusion impossible.', [{ path: 'fusion_vers', message }]);
   if (proposal.statut !== 'proposee') return problem('Seule une proposition peut être fusionnée');
   if (typeof targetId !== 'string' || targetId === proposal.id) return problem('Choisissez une autre structure');
-  const target = view.record('structure', targetId);
+  const target = await view.record('structure', targetId);
   if (!target || !('statut' in target)) return problem('Structure inconnue ou supprimée');
   if (target.statut !== 'publiee') return problem('Fusionnez avec une structure publiée');
 
   const operations: Operation[] = [];
-  for (const service of view.servicesOf(proposal.id)) {
+  for (const service of await view.servicesOf(proposal.id)) {
     const checked = validated('service', bumped({ ...service, structure_id: target.id }, service.version, now));
     if (!checked.ok) return refuse(id, 'invalide', 'Un service de la proposition est invalide.', checked.problems);
     operations.push({

@@ -27,8 +27,14 @@ type ResolveArgs = Extract<Mutation, { name: 'conflict.resolve' }>['args'];
 
 const FORBIDDEN = 'Ce conflit ne peut être résolu que par ses deux auteurs ou par la coordination.';
 
-export function decideResolve(view: SyncView, id: number, args: ResolveArgs, actor: Actor, now: Date): Decision {
-  const conflict = view.conflict(args.conflictId);
+export async function decideResolve(
+  view: SyncView,
+  id: number,
+  args: ResolveArgs,
+  actor: Actor,
+  now: Date,
+): Promise<Decision> {
+  const conflict = await view.conflict(args.conflictId);
   if (conflict?.statut !== 'ouvert') {
     return refuse(id, 'conflit-introuvable', 'Ce conflit n’existe pas ou a déjà été résolu.');
   }
@@ -38,8 +44,8 @@ export function decideResolve(view: SyncView, id: number, args: ResolveArgs, act
   }
   const settled =
     conflict.field === '*'
-      ? settleExistence(view, id, conflict, args.value, actor, now)
-      : settleField(view, id, conflict, args.value, actor, now);
+      ? await settleExistence(view, id, conflict, args.value, actor, now)
+      : await settleField(view, id, conflict, args.value, actor, now);
   if (!Array.isArray(settled)) return settled;
   return applied(id, [
     ...settled,
@@ -47,16 +53,16 @@ export function decideResolve(view: SyncView, id: number, args: ResolveArgs, act
   ]);
 }
 
-function settleField(
+async function settleField(
   view: SyncView,
   id: number,
   conflict: StoredConflict,
   value: unknown,
   actor: Actor,
   now: Date,
-): Operation[] | Decision {
+): Promise<Operation[] | Decision> {
   const { record_kind: kind, record_id: recordId, field } = conflict;
-  const current = view.record(kind, recordId);
+  const current = await view.record(kind, recordId);
   if (!current) return refuse(id, 'introuvable', 'La fiche de ce conflit a été supprimée entre-temps.');
   if (!mayEdit(actor.account, kind, current)) return refuse(id, 'interdit', FORBIDDEN);
   const fieldProblem = checkFields(id, kind, [field], actor);
@@ -71,20 +77,20 @@ function settleField(
       write: checked.write,
       history: { action: 'modification', changes: fieldChanges(held, checked.write.record, [field]) },
     },
-    ...resequencedServices(view, current, checked.write),
+    ...(await resequencedServices(view, current, checked.write)),
   ];
 }
 
-function settleExistence(
+async function settleExistence(
   view: SyncView,
   id: number,
   conflict: StoredConflict,
   value: unknown,
   actor: Actor,
   now: Date,
-): Operation[] | Decision {
+): Promise<Operation[] | Decision> {
   const { record_kind: kind, record_id: recordId } = conflict;
-  const current = view.record(kind, recordId);
+  const current = await view.record(kind, recordId);
   if (value === null || value === undefined) {
     if (!current) return [];
     if (!mayDelete(actor.account, kind, current)) {
@@ -93,13 +99,13 @@ function settleExistence(
     return deleteOperations(view, kind, current);
   }
   if (current) return [];
-  const last = view.tombstone(kind, recordId);
+  const last = await view.tombstone(kind, recordId);
   if (!last) return refuse(id, 'introuvable', 'Cette fiche n’existe plus sur le serveur.');
   if (!mayEdit(actor.account, kind, last)) return refuse(id, 'interdit', FORBIDDEN);
   const edit = isChanges(conflict.mine) ? conflict.mine : {};
   const checked = validated(kind, bumped(withChanges(last, edit), last.version, now));
   if (!checked.ok) return refuse(id, 'invalide', 'La fiche restaurée serait invalide.', checked.problems);
-  const missing = missingReference(view, checked.write);
+  const missing = await missingReference(view, checked.write);
   if (missing) {
     return refuse(id, 'introuvable', 'La structure de cette fiche a été supprimée : restaurez-la d’abord.', [missing]);
   }

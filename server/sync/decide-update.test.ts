@@ -8,7 +8,7 @@ import { COORDINATOR, type FakeState, fakeView, OTHER_WORKER, on, PARTNER, WORKE
 
 const NOW = new Date('2026-11-28T10:00:00Z');
 
-function run(view: SyncView, actor: Actor, name: string, args: unknown): Decision {
+function run(view: SyncView, actor: Actor, name: string, args: unknown): Promise<Decision> {
   return decide(view, { id: 7, parsed: { ok: true, mutation: { id: 7, name, args } as never }, actor, now: NOW });
 }
 
@@ -29,8 +29,8 @@ function edited(extra: Partial<FakeState> = {}): SyncView {
 const SEEDED_NOM = 'Épicerie solidaire de test 1';
 
 describe('record.update', () => {
-  it('writes a field the server still holds at `base`, with a new version, the server date and its history', () => {
-    const { result, operations } = update(
+  it('writes a field the server still holds at `base`, with a new version, the server date and its history', async () => {
+    const { result, operations } = await update(
       edited(),
       on(WORKER),
       'test--s001',
@@ -49,8 +49,8 @@ describe('record.update', () => {
     ]);
   });
 
-  it('keeps both values of a field changed on both sides in a conflict, the server keeping theirs, and merges the others', () => {
-    const { result, operations } = update(
+  it('keeps both values of a field changed on both sides in a conflict, the server keeping theirs, and merges the others', async () => {
+    const { result, operations } = await update(
       edited(),
       on(WORKER),
       'test--s001',
@@ -76,12 +76,18 @@ describe('record.update', () => {
     ]);
   });
 
-  it('counts a field already at the new value as applied, writing nothing', () => {
-    const decision = update(edited(), on(WORKER), 'test--s001', { nom: SEEDED_NOM }, { nom: 'Nom changé par Tina' });
+  it('counts a field already at the new value as applied, writing nothing', async () => {
+    const decision = await update(
+      edited(),
+      on(WORKER),
+      'test--s001',
+      { nom: SEEDED_NOM },
+      { nom: 'Nom changé par Tina' },
+    );
     expect(decision).toEqual({ result: { id: 7, status: 'applied' }, operations: [] });
   });
 
-  it('lets a device overwrite its own earlier value that it has not pulled back yet', () => {
+  it('lets a device overwrite its own earlier value that it has not pulled back yet', async () => {
     const view = edited({
       writes: [
         {
@@ -94,27 +100,39 @@ describe('record.update', () => {
         },
       ],
     });
-    expect(update(view, on(WORKER), 'test--s001', { nom: SEEDED_NOM }, { nom: 'Encore changé' }).result.status).toBe(
-      'applied',
-    );
+    expect(
+      (await update(view, on(WORKER), 'test--s001', { nom: SEEDED_NOM }, { nom: 'Encore changé' })).result.status,
+    ).toBe('applied');
   });
 
-  it('refuses server-owned and unknown fields (invalide) and `statut` from anyone but a coordinator (interdit)', () => {
-    const owned = update(edited(), on(COORDINATOR), 'test--s001', {}, { version: 9, id: 'test--x', couleur: 'bleu' });
+  it('refuses server-owned and unknown fields (invalide) and `statut` from anyone but a coordinator (interdit)', async () => {
+    const owned = await update(
+      edited(),
+      on(COORDINATOR),
+      'test--s001',
+      {},
+      { version: 9, id: 'test--x', couleur: 'bleu' },
+    );
     expect(owned.operations).toEqual([]);
     expect(owned.result).toMatchObject({ reason: { code: 'invalide' } });
     const paths = owned.result.status === 'rejected' ? owned.result.reason.problems?.map((p) => p.path) : [];
     expect(paths).toEqual(['couleur', 'id', 'version']);
-    const statut = update(edited(), on(WORKER), 'test--s001', { statut: 'publiee' }, { statut: 'proposee' });
+    const statut = await update(edited(), on(WORKER), 'test--s001', { statut: 'publiee' }, { statut: 'proposee' });
     expect(statut).toMatchObject({ result: { reason: { code: 'interdit' } }, operations: [] });
   });
 
-  it('lets a coordinator publish a proposed structure, moving its services to new seqs for every reader', () => {
+  it('lets a coordinator publish a proposed structure, moving its services to new seqs for every reader', async () => {
     const view = fakeView({
       structures: [makeStructure(1, { statut: 'proposee' })],
       services: [makeService(1, 'test--s001'), makeService(2, 'test--s001')],
     });
-    const { operations } = update(view, on(COORDINATOR), 'test--s001', { statut: 'proposee' }, { statut: 'publiee' });
+    const { operations } = await update(
+      view,
+      on(COORDINATOR),
+      'test--s001',
+      { statut: 'proposee' },
+      { statut: 'publiee' },
+    );
     expect(operations.map((o) => (o.op === 'put' ? [o.write.record.id, o.history?.action ?? 'seq'] : o.op))).toEqual([
       ['test--s001', 'modification'],
       ['test--v001', 'seq'],
@@ -122,12 +140,18 @@ describe('record.update', () => {
     ]);
   });
 
-  it('refuses a partner editing another partner’s listing, changing nothing', () => {
-    const decision = update(edited(), on(PARTNER), 'test--s002', { telephone: null }, { telephone: '04 00 00 00 02' });
+  it('refuses a partner editing another partner’s listing, changing nothing', async () => {
+    const decision = await update(
+      edited(),
+      on(PARTNER),
+      'test--s002',
+      { telephone: null },
+      { telephone: '04 00 00 00 02' },
+    );
     expect(decision).toMatchObject({ result: { status: 'rejected', reason: { code: 'interdit' } }, operations: [] });
-    const service = update(edited(), on(PARTNER), 'test--v002', {}, { nom: 'Autre' }, 'service');
+    const service = await update(edited(), on(PARTNER), 'test--v002', {}, { nom: 'Autre' }, 'service');
     expect(service.result).toMatchObject({ reason: { code: 'interdit' } });
-    const own = update(
+    const own = await update(
       edited(),
       on(PARTNER),
       'test--v001',
@@ -138,8 +162,8 @@ describe('record.update', () => {
     expect(own.result.status).toBe('applied');
   });
 
-  it('rejects `invalide` with the problem paths when the merged record would be invalid, keeping no conflict', () => {
-    const decision = update(
+  it('rejects `invalide` with the problem paths when the merged record would be invalid, keeping no conflict', async () => {
+    const decision = await update(
       edited(),
       on(WORKER),
       'test--s001',
@@ -152,14 +176,14 @@ describe('record.update', () => {
     });
   });
 
-  it('turns an edit of a record deleted meanwhile into a conflict on `*` that keeps the edit', () => {
+  it('turns an edit of a record deleted meanwhile into a conflict on `*` that keeps the edit', async () => {
     const view = fakeView({
       tombstones: [{ kind: 'service', record: makeService(3, 'test--s001') }],
       writes: [
         { kind: 'service', id: 'test--v003', field: '*', account_id: COORDINATOR.id, client_id: 'c', version: 1 },
       ],
     });
-    const { result, operations } = update(
+    const { result, operations } = await update(
       view,
       on(WORKER),
       'test--v003',
@@ -195,8 +219,8 @@ describe('conflict.resolve', () => {
   const resolve = (view: SyncView, actor: Actor, value: unknown, conflictId = 'conflit-1') =>
     run(view, actor, 'conflict.resolve', { conflictId, value });
 
-  it('writes the chosen value as a normal change and marks the conflict resolved', () => {
-    const { result, operations } = resolve(edited({ conflicts: [open()] }), on(WORKER), 'Nom choisi');
+  it('writes the chosen value as a normal change and marks the conflict resolved', async () => {
+    const { result, operations } = await resolve(edited({ conflicts: [open()] }), on(WORKER), 'Nom choisi');
     expect(result).toEqual({ id: 7, status: 'applied' });
     expect(operations).toMatchObject([
       {
@@ -208,19 +232,21 @@ describe('conflict.resolve', () => {
     ]);
   });
 
-  it('is open to both authors and coordinators only, and only once', () => {
-    expect(resolve(edited({ conflicts: [open()] }), on(PARTNER), 'x').result).toMatchObject({
+  it('is open to both authors and coordinators only, and only once', async () => {
+    expect((await resolve(edited({ conflicts: [open()] }), on(PARTNER), 'x')).result).toMatchObject({
       reason: { code: 'interdit' },
     });
-    expect(resolve(edited({ conflicts: [open()] }), on(COORDINATOR), 'Nom changé par Tina').operations).toMatchObject([
-      { op: 'resolve' },
-    ]);
+    expect(
+      (await resolve(edited({ conflicts: [open()] }), on(COORDINATOR), 'Nom changé par Tina')).operations,
+    ).toMatchObject([{ op: 'resolve' }]);
     const done = edited({ conflicts: [open({ statut: 'resolu' })] });
-    expect(resolve(done, on(WORKER), 'x').result).toMatchObject({ reason: { code: 'conflit-introuvable' } });
-    expect(resolve(done, on(WORKER), 'x', 'inconnu').result).toMatchObject({ reason: { code: 'conflit-introuvable' } });
+    expect((await resolve(done, on(WORKER), 'x')).result).toMatchObject({ reason: { code: 'conflit-introuvable' } });
+    expect((await resolve(done, on(WORKER), 'x', 'inconnu')).result).toMatchObject({
+      reason: { code: 'conflit-introuvable' },
+    });
   });
 
-  it('settles a delete against an edit: null deletes the listing, any other value restores it with the edit', () => {
+  it('settles a delete against an edit: null deletes the listing, any other value restores it with the edit', async () => {
     const deleted = fakeView({
       structures: [makeStructure(1)],
       tombstones: [{ kind: 'service', record: makeService(3, 'test--s001') }],
@@ -235,7 +261,7 @@ describe('conflict.resolve', () => {
         }),
       ],
     });
-    const restored = resolve(deleted, on(WORKER), true);
+    const restored = await resolve(deleted, on(WORKER), true);
     expect(restored.operations).toMatchObject([
       {
         op: 'put',
@@ -244,7 +270,7 @@ describe('conflict.resolve', () => {
       },
       { op: 'resolve' },
     ]);
-    expect(resolve(deleted, on(WORKER), null).operations).toMatchObject([{ op: 'resolve', resolution: null }]);
+    expect((await resolve(deleted, on(WORKER), null)).operations).toMatchObject([{ op: 'resolve', resolution: null }]);
     const live = fakeView({
       structures: [makeStructure(1)],
       services: [makeService(3, 'test--s001', { version: 2 })],
@@ -252,10 +278,12 @@ describe('conflict.resolve', () => {
         open({ record_kind: 'service', record_id: 'test--v003', field: '*', base: 1, mine: null, theirs: {} }),
       ],
     });
-    expect(resolve(live, on(WORKER), null).operations).toMatchObject([
+    expect((await resolve(live, on(WORKER), null)).operations).toMatchObject([
       { op: 'delete', id: 'test--v003' },
       { op: 'resolve' },
     ]);
-    expect(resolve(live, on(WORKER), 'garder').operations).toMatchObject([{ op: 'resolve', resolution: 'garder' }]);
+    expect((await resolve(live, on(WORKER), 'garder')).operations).toMatchObject([
+      { op: 'resolve', resolution: 'garder' },
+    ]);
   });
 });

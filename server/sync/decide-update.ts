@@ -86,11 +86,17 @@ export function checkFields(
   return problems.length > 0 ? refuse(id, 'invalide', 'Modification de champs non modifiables.', problems) : undefined;
 }
 
-export function decideUpdate(view: SyncView, id: number, args: UpdateArgs, actor: Actor, now: Date): Decision {
+export async function decideUpdate(
+  view: SyncView,
+  id: number,
+  args: UpdateArgs,
+  actor: Actor,
+  now: Date,
+): Promise<Decision> {
   const { kind, id: recordId, base } = args;
   const fields = Object.keys(args.changes).sort();
-  const current = view.record(kind, recordId);
-  const last = current ?? view.tombstone(kind, recordId);
+  const current = await view.record(kind, recordId);
+  const last = current ?? (await view.tombstone(kind, recordId));
   if (!last) return refuse(id, 'introuvable', 'Cette fiche n’existe pas sur le serveur.');
   if (!mayEdit(actor.account, kind, last)) {
     return refuse(id, 'interdit', 'Ce compte ne peut modifier que la fiche de sa structure et ses services.');
@@ -105,7 +111,7 @@ export function decideUpdate(view: SyncView, id: number, args: UpdateArgs, actor
   if (!current) {
     // Edited on a device while someone deleted it: the edit is kept in a conflict on `*` that a person settles
     // (restore the listing with the edit, or confirm the deletion).
-    const deleter = view.lastWriter(kind, recordId, '*');
+    const deleter = await view.lastWriter(kind, recordId, '*');
     return conflictOnly(id, {
       record_kind: kind,
       record_id: recordId,
@@ -138,7 +144,10 @@ export function decideUpdate(view: SyncView, id: number, args: UpdateArgs, actor
     } else if (field === 'verification') {
       toWrite[field] = mine;
       settled.push(field);
-    } else if (jsonEqual(theirs, base[field]) || view.lastWriter(kind, recordId, field)?.client_id === actor.clientId) {
+    } else if (
+      jsonEqual(theirs, base[field]) ||
+      (await view.lastWriter(kind, recordId, field))?.client_id === actor.clientId
+    ) {
       toWrite[field] = mine;
       settled.push(field);
     } else {
@@ -150,7 +159,7 @@ export function decideUpdate(view: SyncView, id: number, args: UpdateArgs, actor
         mine: orNull(mine),
         theirs: orNull(theirs),
         mine_by: actor.account.id,
-        theirs_by: view.lastWriter(kind, recordId, field)?.account_id ?? SYSTEM_AUTHOR_ID,
+        theirs_by: (await view.lastWriter(kind, recordId, field))?.account_id ?? SYSTEM_AUTHOR_ID,
       });
     }
   }
@@ -170,7 +179,7 @@ export function decideUpdate(view: SyncView, id: number, args: UpdateArgs, actor
       write: checked.write,
       history: { action: 'modification', changes: fieldChanges(held, checked.write.record, changed) },
     });
-    operations.push(...resequencedServices(view, current, checked.write));
+    operations.push(...(await resequencedServices(view, current, checked.write)));
   }
   for (const conflict of conflicts) operations.push({ op: 'conflict', conflict });
   if (conflicts.length === 0) return applied(id, operations);

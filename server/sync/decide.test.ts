@@ -9,7 +9,7 @@ import { COORDINATOR, fakeView, OTHER_WORKER, on, PARTNER, WORKER } from './test
 /** 00:30 on 29 November in Lyon, still the 28th in UTC: date_maj must be the French date. */
 const NOW = new Date('2026-11-28T23:30:00Z');
 
-function run(view: SyncView, actor: Actor, mutation: unknown, id = 1): Decision {
+function run(view: SyncView, actor: Actor, mutation: unknown, id = 1): Promise<Decision> {
   const input: DecideInput = { id, parsed: { ok: true, mutation: mutation as never }, actor, now: NOW };
   return decide(view, input);
 }
@@ -28,14 +28,14 @@ const del = (kind: 'structure' | 'service', id: string, baseVersion: number) => 
 describe('record.create', () => {
   const directory = () => fakeView({ structures: [makeStructure(1), makeStructure(2)], services: [] });
 
-  it('sets version 1, the Lyon date and no verification, whatever the device sent', () => {
+  it('sets version 1, the Lyon date and no verification, whatever the device sent', async () => {
     const record = {
       ...makeStructure(9),
       version: 42,
       date_maj: '2001-01-01',
       verification: { le: NOW.toISOString(), par: 'moi' },
     };
-    const { result, operations } = run(directory(), on(COORDINATOR), create('structure', record));
+    const { result, operations } = await run(directory(), on(COORDINATOR), create('structure', record));
     expect(result).toEqual({ id: 1, status: 'applied' });
     expect(operations).toMatchObject([
       {
@@ -49,22 +49,26 @@ describe('record.create', () => {
     ]);
   });
 
-  it('makes a structure created by a worker `proposee`, even when the worker sent `publiee`', () => {
-    const { operations } = run(directory(), on(WORKER), create('structure', makeStructure(9, { statut: 'publiee' })));
+  it('makes a structure created by a worker `proposee`, even when the worker sent `publiee`', async () => {
+    const { operations } = await run(
+      directory(),
+      on(WORKER),
+      create('structure', makeStructure(9, { statut: 'publiee' })),
+    );
     expect(operations[0]).toMatchObject({ write: { record: { statut: 'proposee' } } });
   });
 
-  it('refuses a structure from a partner account, and a service for another partner’s structure', () => {
-    const structure = run(directory(), on(PARTNER), create('structure', makeStructure(9)));
+  it('refuses a structure from a partner account, and a service for another partner’s structure', async () => {
+    const structure = await run(directory(), on(PARTNER), create('structure', makeStructure(9)));
     expect(structure).toMatchObject({ result: { status: 'rejected', reason: { code: 'interdit' } }, operations: [] });
-    const foreign = run(directory(), on(PARTNER), create('service', makeService(9, 'test--s002')));
+    const foreign = await run(directory(), on(PARTNER), create('service', makeService(9, 'test--s002')));
     expect(foreign).toMatchObject({ result: { status: 'rejected', reason: { code: 'interdit' } }, operations: [] });
-    const own = run(directory(), on(PARTNER), create('service', makeService(9, 'test--s001')));
+    const own = await run(directory(), on(PARTNER), create('service', makeService(9, 'test--s001')));
     expect(own.result.status).toBe('applied');
   });
 
-  it('refuses an invalid record with the paths of its problems inside the record', () => {
-    const { result, operations } = run(
+  it('refuses an invalid record with the paths of its problems inside the record', async () => {
+    const { result, operations } = await run(
       directory(),
       on(WORKER),
       create('structure', { ...makeStructure(9), code_postal: 'abc', nom: 'X' }),
@@ -75,9 +79,9 @@ describe('record.create', () => {
     expect(paths).toEqual(['code_postal', 'nom']);
   });
 
-  it('refuses unknown fields instead of dropping them, `__proto__` included', () => {
+  it('refuses unknown fields instead of dropping them, `__proto__` included', async () => {
     const record = JSON.parse(`{"__proto__": {"nom": "Cachée"}, "couleur": "bleu", "id": "test--s009"}`);
-    const { result, operations } = run(
+    const { result, operations } = await run(
       directory(),
       on(WORKER),
       create('structure', { ...makeStructure(9), ...record }),
@@ -87,23 +91,27 @@ describe('record.create', () => {
     expect(paths).toEqual(['__proto__', 'couleur']);
   });
 
-  it('treats null as "absent" for an optional field (JSON has no undefined)', () => {
-    const { result } = run(directory(), on(WORKER), create('structure', { ...makeStructure(9), telephone: null }));
+  it('treats null as "absent" for an optional field (JSON has no undefined)', async () => {
+    const { result } = await run(
+      directory(),
+      on(WORKER),
+      create('structure', { ...makeStructure(9), telephone: null }),
+    );
     expect(result.status).toBe('applied');
   });
 
-  it('refuses an id already used, even by a deleted record, and a service whose structure is gone', () => {
+  it('refuses an id already used, even by a deleted record, and a service whose structure is gone', async () => {
     const view = fakeView({
       structures: [makeStructure(1)],
       tombstones: [{ kind: 'structure', record: makeStructure(5) }],
     });
-    expect(run(view, on(WORKER), create('structure', makeStructure(1))).result).toMatchObject({
+    expect((await run(view, on(WORKER), create('structure', makeStructure(1)))).result).toMatchObject({
       reason: { code: 'deja-existant' },
     });
-    expect(run(view, on(WORKER), create('structure', makeStructure(5))).result).toMatchObject({
+    expect((await run(view, on(WORKER), create('structure', makeStructure(5)))).result).toMatchObject({
       reason: { code: 'deja-existant' },
     });
-    expect(run(view, on(WORKER), create('service', makeService(9, 'test--s005'))).result).toMatchObject({
+    expect((await run(view, on(WORKER), create('service', makeService(9, 'test--s005')))).result).toMatchObject({
       reason: { code: 'introuvable', problems: [{ path: 'structure_id' }] },
     });
   });
@@ -115,8 +123,8 @@ describe('record.delete', () => {
     services: [makeService(1, 'test--s001'), makeService(2, 'test--s001', { version: 2 })],
   });
 
-  it('deletes a service seen at its current version, keeping its last content for the tombstone and history', () => {
-    const { result, operations } = run(fakeView(state()), on(WORKER), del('service', 'test--v002', 2));
+  it('deletes a service seen at its current version, keeping its last content for the tombstone and history', async () => {
+    const { result, operations } = await run(fakeView(state()), on(WORKER), del('service', 'test--v002', 2));
     expect(result).toEqual({ id: 1, status: 'applied' });
     expect(operations).toMatchObject([
       {
@@ -129,20 +137,20 @@ describe('record.delete', () => {
     ]);
   });
 
-  it('deletes a whole structure (coordinator only), its services first', () => {
-    const { operations } = run(fakeView(state()), on(COORDINATOR), del('structure', 'test--s001', 3));
+  it('deletes a whole structure (coordinator only), its services first', async () => {
+    const { operations } = await run(fakeView(state()), on(COORDINATOR), del('structure', 'test--s001', 3));
     expect(operations.map((o) => (o.op === 'delete' ? o.id : o.op))).toEqual([
       'test--v001',
       'test--v002',
       'test--s001',
     ]);
-    const byWorker = run(fakeView(state()), on(WORKER), del('structure', 'test--s001', 3));
+    const byWorker = await run(fakeView(state()), on(WORKER), del('structure', 'test--s001', 3));
     expect(byWorker).toMatchObject({ result: { reason: { code: 'interdit' } }, operations: [] });
-    const byPartner = run(fakeView(state()), on(PARTNER), del('structure', 'test--s001', 3));
+    const byPartner = await run(fakeView(state()), on(PARTNER), del('structure', 'test--s001', 3));
     expect(byPartner).toMatchObject({ result: { reason: { code: 'interdit' } }, operations: [] });
   });
 
-  it('turns a delete of a record someone else changed since into a conflict on `*`, keeping the record', () => {
+  it('turns a delete of a record someone else changed since into a conflict on `*`, keeping the record', async () => {
     const view = fakeView({
       ...state(),
       writes: [
@@ -156,7 +164,7 @@ describe('record.delete', () => {
         },
       ],
     });
-    const { result, operations } = run(view, on(WORKER), del('service', 'test--v002', 1));
+    const { result, operations } = await run(view, on(WORKER), del('service', 'test--v002', 1));
     expect(result).toEqual({ id: 1, status: 'conflict', applied: [], conflicts: ['*'] });
     expect(operations).toMatchObject([
       {
@@ -173,7 +181,7 @@ describe('record.delete', () => {
     ]);
   });
 
-  it('deletes over the device’s own later edits without a conflict', () => {
+  it('deletes over the device’s own later edits without a conflict', async () => {
     const view = fakeView({
       ...state(),
       writes: [
@@ -187,24 +195,24 @@ describe('record.delete', () => {
         },
       ],
     });
-    expect(run(view, on(WORKER), del('service', 'test--v002', 1)).result.status).toBe('applied');
+    expect((await run(view, on(WORKER), del('service', 'test--v002', 1))).result.status).toBe('applied');
   });
 
-  it('answers `applied` for a record already deleted, and `introuvable` for one that never existed', () => {
+  it('answers `applied` for a record already deleted, and `introuvable` for one that never existed', async () => {
     const view = fakeView({ tombstones: [{ kind: 'service', record: makeService(7, 'test--s001') }] });
-    expect(run(view, on(WORKER), del('service', 'test--v007', 1))).toEqual({
+    expect(await run(view, on(WORKER), del('service', 'test--v007', 1))).toEqual({
       result: { id: 1, status: 'applied' },
       operations: [],
     });
-    expect(run(view, on(WORKER), del('service', 'test--v404', 1)).result).toMatchObject({
+    expect((await run(view, on(WORKER), del('service', 'test--v404', 1))).result).toMatchObject({
       reason: { code: 'introuvable' },
     });
   });
 });
 
 describe('a mutation the route could not parse', () => {
-  it('is answered with the route’s rejection and changes nothing', () => {
-    const decision = decide(fakeView({}), {
+  it('is answered with the route’s rejection and changes nothing', async () => {
+    const decision = await decide(fakeView({}), {
       id: 4,
       parsed: { ok: false, rejection: { code: 'mutation-inconnue', message: 'Inconnue' } },
       actor: on(WORKER),

@@ -19,10 +19,10 @@ import {
 import { parisDate } from './server-clock.ts';
 import { territorialActor } from './territory-actor.ts';
 
-export function decide(view: SyncView, { id, parsed, actor: author, now }: DecideInput): Decision {
+export async function decide(view: SyncView, { id, parsed, actor: author, now }: DecideInput): Promise<Decision> {
   if (!parsed.ok) return { result: { id, status: 'rejected', reason: parsed.rejection }, operations: [] };
   const mutation = parsed.mutation;
-  const actor = territorialActor(view, mutation, author);
+  const actor = await territorialActor(view, mutation, author);
   switch (mutation.name) {
     case 'record.create':
       return decideCreate(view, id, mutation.args, actor, now);
@@ -43,12 +43,18 @@ type DeleteArgs = Extract<Mutation, { name: 'record.delete' }>['args'];
  * (server/sync/record-kinds.ts: a structure created by anyone but a coordinator is `proposee`, hidden from the
  * public until a coordinator publishes it); the records it refers to must be live.
  */
-function decideCreate(view: SyncView, id: number, { kind, record }: CreateArgs, actor: Actor, now: Date): Decision {
+async function decideCreate(
+  view: SyncView,
+  id: number,
+  { kind, record }: CreateArgs,
+  actor: Actor,
+  now: Date,
+): Promise<Decision> {
   const { account } = actor;
   const rules = rulesOf(kind);
   if (!mayCreate(account, kind, record)) return refuse(id, 'interdit', rules.forbiddenCreate);
   const recordId = typeof record.id === 'string' ? record.id : undefined;
-  if (recordId !== undefined && (view.record(kind, recordId) || view.tombstone(kind, recordId))) {
+  if (recordId !== undefined && ((await view.record(kind, recordId)) || (await view.tombstone(kind, recordId)))) {
     return refuse(id, 'deja-existant', 'Une fiche porte déjà cet identifiant (ou l’a porté avant d’être supprimée).');
   }
   // Unknown fields are refused rather than silently dropped by the schema (as in record.update).
@@ -70,7 +76,7 @@ function decideCreate(view: SyncView, id: number, { kind, record }: CreateArgs, 
   if (!mayCreate(account, kind, write.record as unknown as Record<string, unknown>)) {
     return refuse(id, 'interdit', rules.forbiddenCreate);
   }
-  const missing = missingReference(view, write);
+  const missing = await missingReference(view, write);
   if (missing) {
     return refuse(
       id,
@@ -88,20 +94,20 @@ function decideCreate(view: SyncView, id: number, { kind, record }: CreateArgs, 
  * Deletes a record last seen by the device at `baseVersion`. Changed since by someone else: a conflict on `*`
  * (the server keeps the record). Already deleted: nothing to do, the intent holds.
  */
-function decideDelete(view: SyncView, id: number, args: DeleteArgs, actor: Actor): Decision {
+async function decideDelete(view: SyncView, id: number, args: DeleteArgs, actor: Actor): Promise<Decision> {
   const { kind, id: recordId, baseVersion } = args;
-  const current = view.record(kind, recordId);
+  const current = await view.record(kind, recordId);
   if (!current) {
-    const last = view.tombstone(kind, recordId);
+    const last = await view.tombstone(kind, recordId);
     if (!last) return refuse(id, 'introuvable', 'Cette fiche n’existe pas sur le serveur.');
     if (!mayEdit(actor.account, kind, last)) return forbiddenDelete(id);
     return applied(id, []);
   }
   if (!mayDelete(actor.account, kind, current)) return forbiddenDelete(id);
   const changedSince = current.version - baseVersion;
-  const ownChanges = view.versionsWrittenBy(kind, recordId, baseVersion, actor.clientId);
+  const ownChanges = await view.versionsWrittenBy(kind, recordId, baseVersion, actor.clientId);
   if (changedSince !== 0 && changedSince !== ownChanges) {
-    const theirs = view.lastWriter(kind, recordId, '*');
+    const theirs = await view.lastWriter(kind, recordId, '*');
     return {
       result: { id, status: 'conflict', applied: [], conflicts: ['*'] },
       operations: [
@@ -121,7 +127,7 @@ function decideDelete(view: SyncView, id: number, args: DeleteArgs, actor: Actor
       ],
     };
   }
-  return applied(id, deleteOperations(view, kind, current));
+  return applied(id, await deleteOperations(view, kind, current));
 }
 
 function forbiddenDelete(id: number): Decision {

@@ -1,11 +1,11 @@
-// The vocabulary between the pure decision (decide.ts) and the stores that carry it out. A store opens ONE
-// transaction per mutation, reads what `decide` asks through a SyncView (synchronous, inside that transaction),
-// and applies the returned operations in order, each taking the next seq, together with the client's last
-// mutation id and the stored result. `decide` itself never writes, never reads a clock, never throws for bad
+// The vocabulary between the pure decision (decide.ts) and the stores that carry it out. The mutation runner
+// (server/storage/mutation-runner.ts) opens ONE store transaction per mutation, lets `decide` read through a
+// SyncView (inside that transaction), and applies the returned operations in order, each taking the next seq,
+// together with the client's last mutation id and the stored result. `decide` itself never writes, never reads a clock, never throws for bad
 // input: every refusal is a `rejected` result.
 
 import type * as z from 'zod/mini';
-import type { AnyRecordOfKind, RecordOfKind } from '../../src/domain/record-kinds.ts';
+import type { AnyRecordOfKind, KindedRecord, RecordOfKind } from '../../src/domain/record-kinds.ts';
 import type { Service } from '../../src/domain/service.ts';
 import type {
   Account,
@@ -15,7 +15,8 @@ import type {
   RecordKind,
   Rejection,
 } from '../../src/domain/sync-protocol.ts';
-import type { DirectoryWrite } from '../storage/directory-store.ts';
+/** A record and its kind (every kind of src/domain/record-kinds.ts). */
+export type DirectoryWrite = KindedRecord;
 
 /** A record of any kind (src/domain/record-kinds.ts). */
 export type DirectoryRecord = AnyRecordOfKind;
@@ -61,24 +62,27 @@ export interface StoredConflict {
   resolved_at?: string;
 }
 
-/** What `decide` may read, inside the store's transaction. */
+/**
+ * What `decide` may read, inside the store's transaction. Awaitable, so that a store whose driver is asynchronous
+ * (PostgreSQL) reads it as it goes; the decision stays pure: it awaits these reads and nothing else.
+ */
 export interface SyncView {
   /** The live record, or undefined when it does not exist or was deleted. */
-  record(kind: RecordKind, id: string): DirectoryRecord | undefined;
+  record(kind: RecordKind, id: string): Promise<DirectoryRecord | undefined>;
   /** The last content of a deleted record, or undefined when it is live or never existed. */
-  tombstone(kind: RecordKind, id: string): DirectoryRecord | undefined;
+  tombstone(kind: RecordKind, id: string): Promise<DirectoryRecord | undefined>;
   /** Who last changed `field` of the record (`*`: any field), from the history; undefined for imported values. */
-  lastWriter(kind: RecordKind, id: string, field: string): Writer | undefined;
+  lastWriter(kind: RecordKind, id: string, field: string): Promise<Writer | undefined>;
   /**
    * How many of the record's versions after `afterVersion` this client wrote: when that is every version since,
    * the device is deleting over its own edits and there is nothing to protect.
    */
-  versionsWrittenBy(kind: RecordKind, id: string, afterVersion: number, clientId: string): number;
-  conflict(id: string): StoredConflict | undefined;
+  versionsWrittenBy(kind: RecordKind, id: string, afterVersion: number, clientId: string): Promise<number>;
+  conflict(id: string): Promise<StoredConflict | undefined>;
   /** Live services of a structure, ordered by id. */
-  servicesOf(structureId: string): Service[];
+  servicesOf(structureId: string): Promise<Service[]>;
   /** Live records of `kind` that `structureId` owns (src/domain/record-kinds.ts `owners`), ordered by id. */
-  ownedBy<K extends RecordKind>(kind: K, structureId: string): RecordOfKind[K][];
+  ownedBy<K extends RecordKind>(kind: K, structureId: string): Promise<RecordOfKind[K][]>;
 }
 
 /** One history line to write with an operation: which fields changed, before and after (absent = null). */

@@ -7,7 +7,26 @@
 // - the next id, sent before under an earlier client id of the same account (`sentBefore`: a re-sign-in renumbered
 //   it), is answered with the decision stored for that send when there is one: a mutation is decided once.
 import type { MutationResult } from '../../src/domain/sync-protocol.ts';
-import type { ApplyOutcome } from '../storage/sync-store.ts';
+
+/** What handling one mutation of one client comes to (server/storage/mutation-runner.ts). */
+export type ApplyOutcome =
+  /**
+   * Decided now (`replayed: false`) or earlier (`replayed: true`): the stored result of a retry, or of an earlier
+   * send under another client id of the same account (`from`).
+   */
+  | {
+      kind: 'answered';
+      result: MutationResult;
+      lastMutationId: number;
+      replayed: boolean;
+      from?: { clientId: string; id: number };
+    }
+  /** The id was used before for another content: refused, nothing stored, lastMutationId unchanged. */
+  | { kind: 'reused'; result: MutationResult; lastMutationId: number }
+  /** Mutations are missing before this one: nothing done. */
+  | { kind: 'gap'; expected: number; lastMutationId: number }
+  /** The client id belongs to no device (the route checks ownership first; this guards the store). */
+  | { kind: 'unknown-client' };
 
 export interface ClientState {
   last: number;
@@ -59,14 +78,14 @@ export type StoredSend = { accountId: string; hash: string; result: MutationResu
  * The answer of the first earlier send the store decided, by a client of the same account and for the same
  * content, renumbered to `id`; undefined when none was decided (it never arrived, or the database was restored).
  */
-export function earlierAnswer(
+export async function earlierAnswer(
   id: number,
   accountId: string,
   sends: readonly EarlierSend[],
-  stored: (clientId: string, id: number) => StoredSend,
-): { result: MutationResult; from: { clientId: string; id: number } } | undefined {
+  stored: (clientId: string, id: number) => Promise<StoredSend>,
+): Promise<{ result: MutationResult; from: { clientId: string; id: number } } | undefined> {
   for (const send of sends) {
-    const found = stored(send.clientId, send.id);
+    const found = await stored(send.clientId, send.id);
     if (found?.accountId === accountId && found.hash === send.hash) {
       return { result: { ...found.result, id }, from: { clientId: send.clientId, id: send.id } };
     }

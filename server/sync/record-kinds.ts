@@ -1,7 +1,7 @@
 // The server's rules for each record kind, in one table: who may create, edit and delete one, who may read it,
-// what the server sets on creation, which other records it refers to, what happens to it when an owning structure
-// is deleted, and the columns SQLite copies from it for filters and counts. Everything else — decide*.ts, the
-// feed, both stores — is written once for every kind and reads these rules. The schema and owners of a kind are
+// what the server sets on creation, which other records it refers to, and what happens to it when an owning
+// structure is deleted. Pure: how SQLite stores each kind is server/storage/sqlite-kinds.ts. Everything else —
+// decide*.ts, the feed, the stores — is written once for every kind and reads these rules. The schema and owners of a kind are
 // in src/domain/record-kinds.ts. Adding a kind: docs/sync-protocol.md, "Record kinds".
 import { REPONSE_EDITABLE } from '../../src/domain/campagne.ts';
 import { ownersOf, type RecordOfKind } from '../../src/domain/record-kinds.ts';
@@ -18,15 +18,6 @@ import {
   canSeeStructure,
   type Reader,
 } from './visibility.ts';
-
-/** Copies of a record's fields in its SQLite row (server/storage/sqlite-records.ts). */
-export interface StorageColumns {
-  structure_id: string | null;
-  code_insee: string | null;
-  categorie: string | null;
-  visibilite: string | null;
-  statut: string | null;
-}
 
 export interface Reference {
   kind: RecordKind;
@@ -54,16 +45,6 @@ export interface KindRules<K extends RecordKind> {
   /** When its owning structure `structureId` is deleted: go with it, or stay (other owners remain). */
   onOwnerDeleted(record: RecordOfKind[K], structureId: string): 'delete' | 'keep';
   canSee(reader: Reader, record: RecordOfKind[K], structureOf: (id: string) => Structure | undefined): boolean;
-  columns(record: RecordOfKind[K]): StorageColumns;
-  /** SQLite: the JSON path of the record's owners (a string or an array of strings), for `ownedBy`. */
-  ownersPath: string;
-  /**
-   * SQLite: how many live records of this kind a non-professional reader sees (`@own`: the partner's structure,
-   * NULL for anonymous), the same rule as `canSee` (the contract suite checks that counts agree with the feed).
-   */
-  publicCountSql: string;
-  /** SQLite: the same for a worker (`@account`: its id): all but others' proposals and reports, no campaigns. */
-  workerCountSql: string;
 }
 
 const isPartner = (account: Account) => account.role === 'partenaire';
@@ -71,8 +52,6 @@ const ownedBy = (account: Account, owners: readonly string[]) =>
   account.structure_id !== undefined && owners.includes(account.structure_id);
 const isCoordinator = (account: Account) => account.role === 'coordinateur';
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-/** A worker sees a structure unless it is another account's proposal (server/sync/visibility.ts). */
-const WORKER_SEES_STRUCTURE = `(statut IS NOT 'proposee' OR json_extract(data, '$.proposee_par.account_id') = @account)`;
 
 export const KIND_RULES: { readonly [K in RecordKind]: KindRules<K> } = {
   // Coordinators everything and alone delete a whole partner; workers create (proposed) and edit; a partner its own.
@@ -110,17 +89,6 @@ export const KIND_RULES: { readonly [K in RecordKind]: KindRules<K> } = {
     references: () => [],
     onOwnerDeleted: () => 'delete',
     canSee: (reader, structure) => canSeeStructure(reader, structure),
-    columns: (s) => ({
-      structure_id: null,
-      code_insee: s.code_insee,
-      categorie: null,
-      visibilite: s.visibilite,
-      statut: s.statut,
-    }),
-    ownersPath: '$.id',
-    publicCountSql: `SELECT count(*) AS n FROM records WHERE kind = 'structure'
-      AND (id = @own OR (visibilite = 'public' AND statut = 'publiee'))`,
-    workerCountSql: `SELECT count(*) AS n FROM records WHERE kind = 'structure' AND ${WORKER_SEES_STRUCTURE}`,
   },
   service: {
     mayCreate: (account, sent) =>
@@ -133,20 +101,6 @@ export const KIND_RULES: { readonly [K in RecordKind]: KindRules<K> } = {
     references: (service) => [{ kind: 'structure', id: service.structure_id, path: 'structure_id' }],
     onOwnerDeleted: () => 'delete',
     canSee: (reader, service, structureOf) => canSeeService(reader, service, () => structureOf(service.structure_id)),
-    columns: (v) => ({
-      structure_id: v.structure_id,
-      code_insee: v.lieu?.code_insee ?? null,
-      categorie: v.categorie ?? null,
-      visibilite: v.visibilite,
-      statut: null,
-    }),
-    ownersPath: '$.structure_id',
-    publicCountSql: `SELECT count(*) AS n FROM records v JOIN records p ON p.kind = 'structure' AND p.id = v.structure_id
-      WHERE v.kind = 'service' AND (v.structure_id = @own OR (v.visibilite = 'public' AND p.visibilite = 'public'
-        AND p.statut = 'publiee'))`,
-    workerCountSql: `SELECT count(*) AS n FROM records v JOIN records p ON p.kind = 'structure' AND p.id = v.structure_id
-      WHERE v.kind = 'service' AND (p.statut IS NOT 'proposee'
-        OR json_extract(p.data, '$.proposee_par.account_id') = @account)`,
   },
   // The programme (issue 7): coordinators and the organising partners write it; workers read it.
   action: {
@@ -171,17 +125,6 @@ export const KIND_RULES: { readonly [K in RecordKind]: KindRules<K> } = {
     onOwnerDeleted: (action, structureId) =>
       action.organisateurs.every((id) => id === structureId) ? 'delete' : 'keep',
     canSee: (reader, action) => canSeeAction(reader, action),
-    columns: (a) => ({
-      structure_id: null,
-      code_insee: a.lieu.type === 'adresse' ? (a.lieu.code_insee ?? null) : null,
-      categorie: a.type,
-      visibilite: a.visibilite,
-      statut: null,
-    }),
-    ownersPath: '$.organisateurs',
-    publicCountSql: `SELECT count(*) AS n FROM records WHERE kind = 'action' AND (visibilite = 'public'
-      OR EXISTS (SELECT 1 FROM json_each(data, '$.organisateurs') WHERE value = @own))`,
-    workerCountSql: `SELECT count(*) AS n FROM records WHERE kind = 'action'`,
   },
   // « Signaler une erreur » (issue 7): anyone signed in reports; the partner concerned and coordinators close.
   signalement: {
@@ -205,18 +148,6 @@ export const KIND_RULES: { readonly [K in RecordKind]: KindRules<K> } = {
     ],
     onOwnerDeleted: () => 'delete',
     canSee: (reader, s) => canSeeSignalement(reader, s),
-    columns: (s) => ({
-      structure_id: null,
-      code_insee: null,
-      categorie: s.motif,
-      visibilite: null,
-      statut: s.etat,
-    }),
-    ownersPath: '$.structure_id',
-    publicCountSql: `SELECT count(*) AS n FROM records WHERE kind = 'signalement'
-      AND (json_extract(data, '$.structure_id') = @own OR json_extract(data, '$.auteur.account_id') = @account)`,
-    workerCountSql: `SELECT count(*) AS n FROM records WHERE kind = 'signalement'
-      AND json_extract(data, '$.auteur.account_id') = @account`,
   },
   // Update campaigns (issue 7): coordinators decide them; the partners asked read them.
   campagne: {
@@ -229,11 +160,6 @@ export const KIND_RULES: { readonly [K in RecordKind]: KindRules<K> } = {
     // A campaign asks many partners: one going away does not end it.
     onOwnerDeleted: () => 'keep',
     canSee: (reader, c) => canSeeCampagne(reader, c),
-    columns: () => ({ structure_id: null, code_insee: null, categorie: null, visibilite: null, statut: null }),
-    ownersPath: '$.partenaires',
-    publicCountSql: `SELECT count(*) AS n FROM records WHERE kind = 'campagne'
-      AND EXISTS (SELECT 1 FROM json_each(data, '$.partenaires') WHERE value = @own)`,
-    workerCountSql: `SELECT 0 AS n`,
   },
   // A partner's answers to a campaign (src/domain/campagne.ts): the partner itself, or a coordinator on its behalf.
   reponse_campagne: {
@@ -264,16 +190,6 @@ export const KIND_RULES: { readonly [K in RecordKind]: KindRules<K> } = {
     ],
     onOwnerDeleted: () => 'delete',
     canSee: (reader, r) => canSeeReponseCampagne(reader, r),
-    columns: () => ({
-      structure_id: null,
-      code_insee: null,
-      categorie: null,
-      visibilite: null,
-      statut: null,
-    }),
-    ownersPath: '$.structure_id',
-    publicCountSql: `SELECT count(*) AS n FROM records WHERE kind = 'reponse_campagne' AND json_extract(data, '$.structure_id') = @own`,
-    workerCountSql: `SELECT 0 AS n`,
   },
 };
 

@@ -8,8 +8,7 @@ import { fieldsOfKind, parseRecord } from '../../src/domain/record-kinds.ts';
 import type { MutationResult, RecordKind, Rejection } from '../../src/domain/sync-protocol.ts';
 import type { Problem } from '../../src/domain/validation.ts';
 import type { MOTIFS_REJET } from '../../src/domain/vocabulary.ts';
-import type { DirectoryWrite } from '../storage/directory-store.ts';
-import type { Decision, DirectoryRecord, HistoryDraft, Operation, SyncView } from './decision.ts';
+import type { Decision, DirectoryRecord, DirectoryWrite, HistoryDraft, Operation, SyncView } from './decision.ts';
 import { orNull } from './json-values.ts';
 import { type Reference, rulesOf } from './record-kinds.ts';
 import { parisDate } from './server-clock.ts';
@@ -49,9 +48,15 @@ export function validated(
 }
 
 /** The first record `record` refers to that is not live (a service's structure, an action's organisers). */
-export function missingReference(view: SyncView, write: DirectoryWrite): Problem | undefined {
+export async function missingReference(view: SyncView, write: DirectoryWrite): Promise<Problem | undefined> {
   const references = (rulesOf(write.kind).references as (r: DirectoryRecord) => Reference[])(write.record);
-  const missing = references.find((ref) => !view.record(ref.kind, ref.id));
+  let missing: Reference | undefined;
+  for (const ref of references) {
+    if (!(await view.record(ref.kind, ref.id))) {
+      missing = ref;
+      break;
+    }
+  }
   return missing && { path: missing.path, message: 'Structure inconnue ou supprimée' };
 }
 
@@ -80,7 +85,11 @@ export function fieldChanges(
  * Deleting a structure deletes first the records it owns that go with it (its services, the actions it organises
  * alone: server/sync/record-kinds.ts `onOwnerDeleted`): nothing is left pointing at a deleted partner.
  */
-export function deleteOperations(view: SyncView, kind: RecordKind, record: DirectoryRecord): Operation[] {
+export async function deleteOperations(
+  view: SyncView,
+  kind: RecordKind,
+  record: DirectoryRecord,
+): Promise<Operation[]> {
   const one = (k: RecordKind, r: DirectoryRecord): Operation => ({
     op: 'delete',
     kind: k,
@@ -93,7 +102,7 @@ export function deleteOperations(view: SyncView, kind: RecordKind, record: Direc
     for (const other of RECORD_KINDS) {
       if (other === 'structure') continue;
       const goes = rulesOf(other).onOwnerDeleted as (r: DirectoryRecord, structureId: string) => 'delete' | 'keep';
-      for (const owned of view.ownedBy(other, record.id) as DirectoryRecord[]) {
+      for (const owned of (await view.ownedBy(other, record.id)) as DirectoryRecord[]) {
         if (goes(owned, record.id) === 'delete') dependents.push(one(other, owned));
       }
     }
@@ -105,11 +114,15 @@ export function deleteOperations(view: SyncView, kind: RecordKind, record: Direc
  * A structure whose visibility changed (visibilite, or statut: proposed → published) moves its services to new
  * seqs, unchanged, so that each reader's feed re-evaluates them with their structure (shown, or tombstoned).
  */
-export function resequencedServices(view: SyncView, before: DirectoryRecord, after: DirectoryWrite): Operation[] {
+export async function resequencedServices(
+  view: SyncView,
+  before: DirectoryRecord,
+  after: DirectoryWrite,
+): Promise<Operation[]> {
   if (after.kind !== 'structure' || !('statut' in before)) return [];
   const { record } = after;
   if (before.visibilite === record.visibilite && before.statut === record.statut) return [];
-  return view
-    .servicesOf(record.id)
-    .map((service): Operation => ({ op: 'put', write: { kind: 'service', record: service } }));
+  return (await view.servicesOf(record.id)).map(
+    (service): Operation => ({ op: 'put', write: { kind: 'service', record: service } }),
+  );
 }

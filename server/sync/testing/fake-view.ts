@@ -36,24 +36,25 @@ export function fakeView(state: FakeState): SyncView {
         : (state.actions ?? []);
   const writesOf = (kind: RecordKind, id: string) => (state.writes ?? []).filter((w) => w.kind === kind && w.id === id);
   return {
-    record: (kind, id) => structuredClone(live(kind).find((r) => r.id === id)),
-    tombstone: (kind, id) =>
+    record: async (kind, id) => structuredClone(live(kind).find((r) => r.id === id)),
+    tombstone: async (kind, id) =>
       structuredClone((state.tombstones ?? []).find((t) => t.kind === kind && t.record.id === id)?.record),
-    lastWriter(kind, id, field) {
+    async lastWriter(kind, id, field) {
       const found = writesOf(kind, id)
         .filter((w) => field === '*' || w.field === field || w.field === '*')
         .at(-1);
       return found && { account_id: found.account_id, client_id: found.client_id };
     },
-    versionsWrittenBy: (kind, id, afterVersion, clientId) =>
+    versionsWrittenBy: async (kind, id, afterVersion, clientId) =>
       new Set(
         writesOf(kind, id)
           .filter((w) => w.version > afterVersion && w.client_id === clientId)
           .map((w) => w.version),
       ).size,
-    conflict: (id) => structuredClone((state.conflicts ?? []).find((c) => c.id === id)),
-    servicesOf: (structureId) => structuredClone((state.services ?? []).filter((v) => v.structure_id === structureId)),
-    ownedBy: <K extends RecordKind>(kind: K, structureId: string) =>
+    conflict: async (id) => structuredClone((state.conflicts ?? []).find((c) => c.id === id)),
+    servicesOf: async (structureId) =>
+      structuredClone((state.services ?? []).filter((v) => v.structure_id === structureId)),
+    ownedBy: async <K extends RecordKind>(kind: K, structureId: string) =>
       structuredClone((live(kind) as RecordOfKind[K][]).filter((r) => ownersOf(kind, r).includes(structureId))),
   };
 }

@@ -137,7 +137,7 @@ export class SyncServer {
 
   /**
    * The store's page, and the feed's seqs above the asked cursor read beside it in the same turn of the event loop
-   * (the SQLite store reads its page synchronously, and nothing else runs in between).
+   * (with no transaction open, the SQLite store reads its page at once, and nothing else runs in between).
    */
   private async pullWatched(raw: DirectoryStore, query: PullQuery) {
     const seqs = this.feedSeqs(query.cursor);
