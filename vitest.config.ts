@@ -1,5 +1,5 @@
 import preact from '@preact/preset-vite';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 // Three environments, as the tsconfigs: pure code and the server run in Node; the app's code runs in happy-dom
 // with fake-indexeddb (a fresh database per test). Browser tests are Playwright's (tests/e2e/), not vitest's.
@@ -15,6 +15,7 @@ export default defineConfig({
             'src/matching/**/*.test.ts',
             'src/demo/**/*.test.ts',
             'src/interop/**/*.test.ts',
+            'src/sync/core/**/*.test.ts',
           ],
         },
       },
@@ -37,6 +38,7 @@ export default defineConfig({
           environment: 'happy-dom',
           setupFiles: ['tests/setup-app.ts'],
           include: ['src/{db,sync,ui,pwa}/**/*.test.{ts,tsx}', 'tests/sync/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, 'src/sync/core/**'],
         },
       },
     ],

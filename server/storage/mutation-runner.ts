@@ -1,8 +1,8 @@
 // The one place where a decision runs against a store, whatever the store: « check the mutation order → decide →
-// apply → store the answer » for a device's mutation, the import's decision, a referral's send and status change,
-// the sign-in with an invitation code. Each runs in ONE `transaction` of the store (store-port.ts): the store only
-// reads and writes, the pure modules decide (sync/, referrals/decide.ts, auth/invitations.ts). storage/ imports
-// those pure modules; they never import storage/.
+// apply → store the answer » for a device's mutation, the import's decision, a referral's send, status change and
+// sweep, the sign-in with an invitation code. Each runs in ONE `transaction` of the store (store-port.ts): the
+// store only reads and writes, the pure modules decide (sync/, referrals/decide.ts, auth/invitations.ts).
+// storage/ imports those pure modules; they never import storage/.
 import type { ReferralPolicy } from '../../src/domain/referral.ts';
 import { accountFromInvitation, invitationFailure } from '../auth/invitations.ts';
 import { decideSend, decideStatus, sweepCutoffs, sweepOne } from '../referrals/decide.ts';

@@ -10,25 +10,14 @@ import type { Service } from '../domain/service.ts';
 import type { Signalement } from '../domain/signalement.ts';
 import type { Structure } from '../domain/structure.ts';
 import type { Conflict, Mutation, Rejection } from '../domain/sync-protocol.ts';
-import type { AnyRecord } from '../sync/replay.ts';
+import type { OutboxEntry } from '../sync/core/outbox.ts';
+import type { AnyRecord } from '../sync/core/replay.ts';
 import { directoryRevisionMiddleware } from './catalog-cache.ts';
 
 /** Small key/value state of the device: the feed cursor and epoch, the session, the next mutation id. */
 export interface MetaRow {
   key: string;
   value: unknown;
-}
-
-/** A change made on this device and not yet acknowledged by the server (docs/sync-protocol.md, Push). */
-export interface OutboxEntry {
-  mutationId: number;
-  recordKey: string;
-  mutation: Mutation;
-  /** Sent at least once: frozen, later edits of the record make a new mutation. */
-  sent: boolean;
-  /** Device clock, for display only ("modifié il y a 5 min"). */
-  createdAt: string;
-  resolves?: { field: string };
 }
 
 /** The server's copy of a record that has pending local changes; `record` null = absent on the server. */

@@ -8,7 +8,7 @@ import { type Service, serviceSchema } from '../domain/service.ts';
 import { type Structure, structureSchema } from '../domain/structure.ts';
 import type { RecordKind } from '../domain/sync-protocol.ts';
 import { parse } from '../domain/validation.ts';
-import { type AnyRecord, replay } from '../sync/replay.ts';
+import { type AnyRecord, replay } from '../sync/core/replay.ts';
 import type { BoussoleDatabase, ConflictRow } from './database.ts';
 import { type DirectorySyncState, readSyncState, SYNC_STATE_KEY } from './directory-state.ts';
 import { recordTables, tableOfKind } from './record-tables.ts';
@@ -164,4 +164,64 @@ export async function readStructure(db: BoussoleDatabase, id: string): Promise<S
     if (service.ok) services.push(service.value);
   }
   return { structure: parsed.value, services };
+}
+
+/** One structure as stored on the device, parsed; undefined when absent or unreadable. */
+export async function getStructure(db: BoussoleDatabase, id: string): Promise<Structure | undefined> {
+  const parsed = parse(structureSchema, await db.structures.get(id));
+  return parsed.ok ? parsed.value : undefined;
+}
+
+/** One service as stored on the device, parsed; undefined when absent or unreadable. */
+export async function getService(db: BoussoleDatabase, id: string): Promise<Service | undefined> {
+  const parsed = parse(serviceSchema, await db.services.get(id));
+  return parsed.ok ? parsed.value : undefined;
+}
+
+/**
+ * Structures as stored, NOT parsed, in the order of `ids` (undefined where absent): for a name, a commune or one
+ * setting read beside another record, where a row that no longer parses must still give its name.
+ */
+export function storedStructures(db: BoussoleDatabase, ids: readonly string[]): Promise<Array<Structure | undefined>> {
+  return db.structures.bulkGet([...ids]);
+}
+
+/** Services as stored, NOT parsed, in the order of `ids` (undefined where absent): for their names. */
+export function storedServices(db: BoussoleDatabase, ids: readonly string[]): Promise<Array<Service | undefined>> {
+  return db.services.bulkGet([...ids]);
+}
+
+/** Every structure of the device that parses, in storage order. */
+export async function readAllStructures(db: BoussoleDatabase): Promise<Structure[]> {
+  const all: Structure[] = [];
+  await db.structures.each((row) => {
+    const parsed = parse(structureSchema, row);
+    if (parsed.ok) all.push(parsed.value);
+  });
+  return all;
+}
+
+/** The ids of a structure's services on the device. */
+export async function serviceIdsOf(db: BoussoleDatabase, structureId: string): Promise<string[]> {
+  return (await db.services.where('structure_id').equals(structureId).primaryKeys()).map(String);
+}
+
+/** How many services of the device carry each criterion (`criteres`), read without parsing the services. */
+export async function countCriteres(db: BoussoleDatabase): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  await db.services.each((row) => {
+    for (const tag of Array.isArray(row.criteres) ? row.criteres : []) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+  });
+  return counts;
+}
+
+/**
+ * Every structure and service row of the device, NOT parsed: for the catalog, which checks their shape at once
+ * and parses them in idle slices (src/ui/models/catalog-model.ts).
+ */
+export async function readDirectoryRowsUnchecked(
+  db: BoussoleDatabase,
+): Promise<{ structures: Structure[]; services: Service[] }> {
+  const [structures, services] = await Promise.all([db.structures.toArray(), db.services.toArray()]);
+  return { structures, services };
 }

@@ -1,14 +1,23 @@
 // Edits made on the device. Each one writes the record AND its outbox entry in ONE transaction: a change the UI
 // calls saved is in IndexedDB and queued, or nothing happened. The first pending edit of a record keeps the
 // server's copy aside (the shadow) so that pulls can be applied under pending edits and a rejection can be undone.
-// Successive edits of a record merge into its last pending mutation until that mutation has been sent once.
-import { applyFieldChanges, fieldValue } from '../domain/record-changes.ts';
+// What an edit does to the outbox (successive edits collapse, ids are renumbered without a gap) is decided by the
+// pure rules of src/sync/core/outbox.ts: a transaction here reads, asks them, and writes their answer.
+import { applyFieldChanges } from '../domain/record-changes.ts';
 import { recordKey } from '../domain/record-keys.ts';
 import { parseRecord } from '../domain/record-kinds.ts';
-import type { Mutation, RecordKind } from '../domain/sync-protocol.ts';
+import type { RecordKind } from '../domain/sync-protocol.ts';
 import type { Parsed } from '../domain/validation.ts';
-import { type AnyRecord, replay, sameValue } from '../sync/replay.ts';
-import type { BoussoleDatabase, OutboxEntry } from './database.ts';
+import {
+  type NextEntry,
+  type OutboxChange,
+  queueCreate,
+  queueDelete,
+  queueMutation,
+  queueUpdate,
+} from '../sync/core/outbox.ts';
+import { type AnyRecord, replay, sameValue } from '../sync/core/replay.ts';
+import type { BoussoleDatabase } from './database.ts';
 import { recordTables, tableOfKind } from './record-tables.ts';
 
 export const NEXT_MUTATION_KEY = 'next-mutation-id';
@@ -19,11 +28,17 @@ function validate(kind: RecordKind, record: unknown): Parsed<AnyRecord> {
   return parseRecord(kind, record) as Parsed<AnyRecord>;
 }
 
-async function nextMutationId(db: BoussoleDatabase): Promise<number> {
+/** The id the next new mutation takes, and the device clock for its entry. */
+async function nextEntry(db: BoussoleDatabase): Promise<NextEntry> {
   const row = await db.meta.get(NEXT_MUTATION_KEY);
-  const id = typeof row?.value === 'number' ? row.value : 1;
-  await db.meta.put({ key: NEXT_MUTATION_KEY, value: id + 1 });
-  return id;
+  return { mutationId: typeof row?.value === 'number' ? row.value : 1, at: new Date().toISOString() };
+}
+
+/** Writes what an outbox rule decided, inside the caller's transaction (outbox and meta). */
+export async function writeOutboxChange(db: BoussoleDatabase, change: OutboxChange): Promise<void> {
+  if (change.deleted.length > 0) await db.outbox.bulkDelete(change.deleted);
+  if (change.written.length > 0) await db.outbox.bulkPut(change.written);
+  if (change.nextMutationId !== undefined) await db.meta.put({ key: NEXT_MUTATION_KEY, value: change.nextMutationId });
 }
 
 /** The server copy of a record, recorded the first time the record gets a pending edit. */
@@ -38,19 +53,6 @@ async function writeLocal(db: BoussoleDatabase, kind: RecordKind, id: string, re
   const table = tableOf(db, kind);
   if (record) await table.put(record);
   else await table.delete(id);
-}
-
-async function queue(db: BoussoleDatabase, key: string, build: (id: number) => Mutation, resolves?: { field: string }) {
-  const mutationId = await nextMutationId(db);
-  const entry: OutboxEntry = {
-    mutationId,
-    recordKey: key,
-    mutation: build(mutationId),
-    sent: false,
-    createdAt: new Date().toISOString(),
-    ...(resolves ? { resolves } : {}),
-  };
-  await db.outbox.add(entry);
 }
 
 /** What an edit of a record of `kind` writes: callers may wrap several edits in a transaction over these. */
@@ -83,27 +85,8 @@ export async function editRecord(
     const changed = Object.keys(changes).filter((f) => !sameValue(current[f], next[f]));
     if (changed.length === 0) return parsed; // nothing to send: no server copy to keep aside either
     const server = await ensureShadow(db, key, current);
-
-    const last = await db.outbox.where('recordKey').equals(key).last();
-    if (last && !last.sent && last.mutation.name === 'record.update') {
-      const args = last.mutation.args;
-      for (const field of changed) {
-        if (!(field in args.base)) args.base[field] = fieldValue(server, field);
-        args.changes[field] = fieldValue(next, field);
-      }
-      await db.outbox.put(last);
-    } else if (last && !last.sent && last.mutation.name === 'record.create') {
-      last.mutation.args.record = next;
-      await db.outbox.put(last);
-    } else {
-      const base = Object.fromEntries(changed.map((f) => [f, fieldValue(server, f)]));
-      const fieldChanges = Object.fromEntries(changed.map((f) => [f, fieldValue(next, f)]));
-      await queue(db, key, (mutationId) => ({
-        id: mutationId,
-        name: 'record.update',
-        args: { kind, id, base, changes: fieldChanges },
-      }));
-    }
+    const pending = await db.outbox.where('recordKey').equals(key).sortBy('mutationId');
+    await writeOutboxChange(db, queueUpdate(pending, { kind, id, server, next, changed }, await nextEntry(db)));
     await writeLocal(db, kind, id, parsed.value);
     return parsed;
   });
@@ -123,44 +106,15 @@ export async function createRecord(
       return { ok: false, problems: [{ path: 'id', message: 'Une fiche porte déjà cet identifiant.' }] };
     }
     await ensureShadow(db, key, null);
-    await queue(db, key, (mutationId) => ({
-      id: mutationId,
-      name: 'record.create',
-      args: { kind, record: parsed.value },
-    }));
+    await writeOutboxChange(db, queueCreate(kind, parsed.value, await nextEntry(db)));
     await writeLocal(db, kind, parsed.value.id, parsed.value);
     return parsed;
   });
 }
 
-/**
- * Gives the outbox entries from id `from` on the ids `from`, `from + 1`…, in order, and the next edit the id after
- * them: entries the server never saw were removed, and it expects each client's ids 1, 2, 3… and refuses a gap.
- * Runs inside the caller's transaction (outbox and meta).
- */
-export async function closeIdGap(db: BoussoleDatabase, from: number): Promise<void> {
-  const later = await db.outbox.where('mutationId').aboveOrEqual(from).sortBy('mutationId');
-  await db.outbox.bulkDelete(later.map((entry) => entry.mutationId));
-  let next = from;
-  for (const entry of later) {
-    const mutationId = next++;
-    await db.outbox.add({ ...entry, mutationId, mutation: { ...entry.mutation, id: mutationId } });
-  }
-  await db.meta.put({ key: NEXT_MUTATION_KEY, value: next });
-}
-
-/**
- * Removes entries that were never sent, and renumbers the later ones to close the hole. Later entries are unsent
- * too (a push always takes the oldest first); were one already sent, it is left alone rather than sent again under
- * another id.
- */
-async function dropUnsent(db: BoussoleDatabase, ids: readonly number[]): Promise<void> {
-  if (ids.length === 0) return;
-  await db.outbox.bulkDelete([...ids]);
-  const first = Math.min(...ids);
-  const later = await db.outbox.where('mutationId').above(first).toArray();
-  if (later.some((entry) => entry.sent)) return;
-  await closeIdGap(db, first);
+/** The outbox from mutation id `from` on, in id order (every entry a renumbering from `from` moves). */
+export function outboxFrom(db: BoussoleDatabase, from: number) {
+  return db.outbox.where('mutationId').aboveOrEqual(from).sortBy('mutationId');
 }
 
 /** Deletes a record. A record never sent to the server just disappears with its pending creation. */
@@ -169,22 +123,11 @@ export async function deleteRecord(db: BoussoleDatabase, kind: RecordKind, id: s
     const key = recordKey(kind, id);
     const current = (await tableOf(db, kind).get(id)) as AnyRecord | undefined;
     const server = await ensureShadow(db, key, current ?? null);
-    const pending = await db.outbox.where('recordKey').equals(key).toArray();
-    if (!server && pending.every((p) => !p.sent)) {
-      await dropUnsent(
-        db,
-        pending.map((p) => p.mutationId),
-      );
-      await db.shadows.delete(key);
-    } else {
-      // A creation already sent may have reached the server (its answer not back yet): delete it there too.
-      const baseVersion = typeof server?.version === 'number' ? server.version : 1;
-      await queue(db, key, (mutationId) => ({
-        id: mutationId,
-        name: 'record.delete',
-        args: { kind, id, baseVersion },
-      }));
-    }
+    const first = await db.outbox.where('recordKey').equals(key).first();
+    const fromFirst = first ? await outboxFrom(db, first.mutationId) : [];
+    const { change, forgotten } = queueDelete(fromFirst, { kind, id, server }, await nextEntry(db));
+    await writeOutboxChange(db, change);
+    if (forgotten) await db.shadows.delete(key);
     await writeLocal(db, kind, id, null);
   });
 }
@@ -197,11 +140,15 @@ export async function resolveConflict(db: BoussoleDatabase, conflictId: string, 
     const key = conflict.recordKey;
     const current = (await tableOf(db, conflict.record_kind).get(conflict.record_id)) as AnyRecord | undefined;
     const server = await ensureShadow(db, key, current ?? null);
-    await queue(db, key, (mutationId) => ({ id: mutationId, name: 'conflict.resolve', args: { conflictId, value } }), {
-      field: conflict.field,
-    });
     const pending = await db.outbox.where('recordKey').equals(key).sortBy('mutationId');
-    await writeLocal(db, conflict.record_kind, conflict.record_id, replay(server, pending));
+    const change = queueMutation(
+      await nextEntry(db),
+      key,
+      (mutationId) => ({ id: mutationId, name: 'conflict.resolve', args: { conflictId, value } }),
+      { field: conflict.field },
+    );
+    await writeOutboxChange(db, change);
+    await writeLocal(db, conflict.record_kind, conflict.record_id, replay(server, [...pending, ...change.written]));
     // Settled for this person at once; the server's version of the conflict arrives with the next pull (and a
     // refusal, e.g. already settled by the other party, shows in the review list).
     await db.conflicts.put({ ...conflict, statut: 'resolu', resolution: value });

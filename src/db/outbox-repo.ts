@@ -3,11 +3,12 @@
 // server's stored answers (mutation ids make it idempotent).
 
 import { splitRecordKey } from '../domain/record-keys.ts';
-import { MAX_SENT_BEFORE, type Mutation, type MutationResult, type Rejection } from '../domain/sync-protocol.ts';
-import { fittingCount, PUSH_BODY_BUDGET } from '../sync/push-size.ts';
-import { type PendingChange, replay } from '../sync/replay.ts';
-import type { BoussoleDatabase, OutboxEntry } from './database.ts';
-import { closeIdGap, NEXT_MUTATION_KEY } from './local-edits.ts';
+import type { MutationResult, Rejection } from '../domain/sync-protocol.ts';
+import { asTaken, closeIdGap, type OutboxEntry, renumberForClient } from '../sync/core/outbox.ts';
+import { fittingCount, PUSH_BODY_BUDGET } from '../sync/core/push-size.ts';
+import { type PendingChange, replay } from '../sync/core/replay.ts';
+import type { BoussoleDatabase } from './database.ts';
+import { outboxFrom, writeOutboxChange } from './local-edits.ts';
 import { recordTables, tableOfKind } from './record-tables.ts';
 
 /**
@@ -55,7 +56,7 @@ const TOO_LARGE: Rejection = {
  */
 async function setAsideTooLarge(db: BoussoleDatabase, entry: OutboxEntry): Promise<void> {
   await acknowledge(db, [{ id: entry.mutationId, status: 'rejected', reason: TOO_LARGE }]);
-  await closeIdGap(db, entry.mutationId);
+  await writeOutboxChange(db, closeIdGap(await outboxFrom(db, entry.mutationId), entry.mutationId));
 }
 
 /** What landing an answer writes: the outbox, the review lists, the server copies and the records. */
@@ -66,18 +67,6 @@ const landingTables = (db: BoussoleDatabase) => [
   ...recordTables(db),
   db.conflicts,
 ];
-
-/**
- * What the server did with a mutation, as a pending change replayable on its copy: all of it (applied), only the
- * fields that merged (a conflict on an update), or nothing (rejected, or a delete that conflicted).
- */
-function asTaken(entry: OutboxEntry, result: MutationResult): PendingChange | null {
-  if (result.status === 'applied') return entry;
-  if (result.status === 'rejected' || entry.mutation.name !== 'record.update') return null;
-  const { changes } = entry.mutation.args;
-  const merged = Object.fromEntries(result.applied.filter((f) => f in changes).map((f) => [f, changes[f]]));
-  return { mutation: { ...entry.mutation, args: { ...entry.mutation.args, changes: merged } } };
-}
 
 /**
  * Lands the server's answers: answered entries leave the outbox, rejected ones move to the review list. A record
@@ -139,25 +128,12 @@ async function reopenConflict(db: BoussoleDatabase, conflictId: string): Promise
 }
 
 /**
- * A new session has a new client id whose mutation ids start at 1: pending entries are renumbered in order. An
- * entry already sent under the previous client id may have been applied there, its answer lost: it names that send
- * (`sentBefore`), so that the server answers it with that decision rather than deciding it twice, and it stays
- * sent — frozen: a later edit makes a new mutation instead of changing a content the server may hold.
+ * A new session has a new client id whose mutation ids start at 1: pending entries are renumbered in order, and
+ * those sent under the previous client id name that send (src/sync/core/outbox.ts `renumberForClient`).
  */
 export async function renumberOutbox(db: BoussoleDatabase, previousClientId: string | null): Promise<void> {
   await db.transaction('rw', db.outbox, db.meta, async () => {
     const entries = await db.outbox.orderBy('mutationId').toArray();
-    await db.outbox.clear();
-    let next = 1;
-    for (const entry of entries) {
-      const mutationId = next++;
-      const mutation: Mutation = { ...entry.mutation, id: mutationId };
-      if (entry.sent && previousClientId) {
-        const sends = [...(entry.mutation.sentBefore ?? []), { clientId: previousClientId, id: entry.mutationId }];
-        mutation.sentBefore = sends.slice(-MAX_SENT_BEFORE);
-      }
-      await db.outbox.add({ ...entry, mutationId, mutation });
-    }
-    await db.meta.put({ key: NEXT_MUTATION_KEY, value: next });
+    await writeOutboxChange(db, renumberForClient(entries, previousClientId));
   });
 }

@@ -6,8 +6,9 @@
 
 import { splitRecordKey } from '../domain/record-keys.ts';
 import type { RecordKind } from '../domain/sync-protocol.ts';
-import type { AnyRecord } from '../sync/replay.ts';
-import type { BoussoleDatabase, OutboxEntry, ReferralOutboxEntry } from './database.ts';
+import type { OutboxEntry } from '../sync/core/outbox.ts';
+import type { AnyRecord } from '../sync/core/replay.ts';
+import type { BoussoleDatabase, ReferralOutboxEntry } from './database.ts';
 import { recordTables, tableOfKind } from './record-tables.ts';
 
 export interface PendingItem {
@@ -133,4 +134,9 @@ export async function readDeviceQueue(db: BoussoleDatabase): Promise<DeviceQueue
     pending.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
     return { pending, toReview: conflicts + rejections };
   });
+}
+
+/** How many anonymous orientation events wait to be sent (their sync step runs only when some do). */
+export function orientationEventsWaiting(db: BoussoleDatabase): Promise<number> {
+  return db.orientationEvents.count();
 }

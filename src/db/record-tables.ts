@@ -2,7 +2,7 @@
 // acknowledgements) reaches records only through these, so a new kind is one line here and one Dexie version.
 import type { Table } from 'dexie';
 import type { RecordKind } from '../domain/sync-protocol.ts';
-import type { AnyRecord } from '../sync/replay.ts';
+import type { AnyRecord } from '../sync/core/replay.ts';
 import type { BoussoleDatabase } from './database.ts';
 
 /** A kind's table, seen as plain records keyed by id (rows are parsed with the kind's schema when read). */

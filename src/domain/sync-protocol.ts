@@ -14,7 +14,7 @@ export { MIN_CLIENT_PROTOCOL };
 export const MAX_MUTATIONS_PER_PUSH = 100;
 /**
  * Largest push body the server reads, in bytes of its JSON (413 `payload_too_large` above). The device fills its
- * batches up to a margin below it (src/sync/push-size.ts); a single change larger than that is never sent.
+ * batches up to a margin below it (src/sync/core/push-size.ts); a single change larger than that is never sent.
  */
 export const MAX_PUSH_BODY_BYTES = 1024 * 1024;
 

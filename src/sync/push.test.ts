@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { OutboxEntry } from '../db/database.ts';
 import { PROTOCOL_VERSION } from '../domain/protocol-version.ts';
 import type { Mutation } from '../domain/sync-protocol.ts';
+import type { OutboxEntry } from './core/outbox.ts';
+import { fittingCount, PUSH_BODY_BUDGET, pushBodyBytes } from './core/push-size.ts';
 import { type OutboxOnDevice, pushOutbox } from './push.ts';
-import { fittingCount, PUSH_BODY_BUDGET, pushBodyBytes } from './push-size.ts';
 import { PayloadTooLargeError } from './transport-errors.ts';
 
 const update = (id: number, description: string): Mutation => ({

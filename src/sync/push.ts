@@ -1,12 +1,12 @@
 // Sends the outbox, oldest first, in batches, until it is empty or the server stops answering. An entry leaves
 // the outbox only when a parsed acknowledgement names it (see src/db/outbox-repo.ts); anything else — offline,
 // timeout, 5xx, a malformed answer — leaves it in place for the next attempt, where the server's stored results
-// make the retry harmless. Batches are cut by size as well as count (push-size.ts), and a 413 never stops the
+// make the retry harmless. Batches are cut by size as well as count (core/push-size.ts), and a 413 never stops the
 // queue for good: the batch is halved down to one change, and a change refused on its own is set aside.
 
-import type { OutboxEntry } from '../db/database.ts';
 import { MAX_MUTATIONS_PER_PUSH, type MutationResult } from '../domain/sync-protocol.ts';
-import { PUSH_BODY_BUDGET, pushBodyBytes } from './push-size.ts';
+import type { OutboxEntry } from './core/outbox.ts';
+import { PUSH_BODY_BUDGET, pushBodyBytes } from './core/push-size.ts';
 import type { SyncTransport } from './transport.ts';
 import { PayloadTooLargeError, ProtocolError } from './transport-errors.ts';
 

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { InfoTemporaire } from '../../src/domain/service.ts';
 import { MAX_PUSH_BODY_BYTES } from '../../src/domain/sync-protocol.ts';
-import { pushBodyBytes } from '../../src/sync/push-size.ts';
+import { pushBodyBytes } from '../../src/sync/core/push-size.ts';
 import { makeDirectory } from '../integration/fixtures/directory-fixture.ts';
 import type { SimDevice } from './harness/device.ts';
 import { expectConverged, serverView } from './harness/server-view.ts';

@@ -2,7 +2,7 @@
 // the real sync code — createSyncController, pushOutbox, pullDirectory over applyDirectoryPage, takeOutboxBatch and
 // acknowledge — and the real `httpTransport`, whose fetch is the scripted network's. The only additions are for
 // the test's eyes: every acknowledgement the device landed is recorded (`landed`), and the status history.
-import { BoussoleDatabase, type ConflictRow, type OutboxEntry, type RejectionRow } from '../../../src/db/database.ts';
+import { BoussoleDatabase, type ConflictRow, type RejectionRow } from '../../../src/db/database.ts';
 import { applyDirectoryPage } from '../../../src/db/directory-repo.ts';
 import { readSyncState } from '../../../src/db/directory-state.ts';
 import { createRecord, deleteRecord, editRecord, resolveConflict } from '../../../src/db/local-edits.ts';
@@ -19,6 +19,7 @@ import type { Service } from '../../../src/domain/service.ts';
 import type { Structure } from '../../../src/domain/structure.ts';
 import type { Mutation, MutationResult, RecordKind } from '../../../src/domain/sync-protocol.ts';
 import type { Parsed } from '../../../src/domain/validation.ts';
+import type { OutboxEntry } from '../../../src/sync/core/outbox.ts';
 import { type DirectoryStoreOnDevice, type PullProgress, pullDirectory } from '../../../src/sync/directory-pull.ts';
 import { pushOutbox } from '../../../src/sync/push.ts';
 import { createSyncController, type SyncEnvironment, type SyncStatus } from '../../../src/sync/sync-controller.ts';

@@ -1,9 +1,9 @@
 // The local view of a record = the server's copy with the device's pending mutations replayed on top, in
 // mutation order. Pure: used when a pull brings a new server copy of a record the person has edited offline
 // (the edit must stay visible), and when a rejection removes one pending mutation from the stack.
-import { MERGED_FIELDS, mergeCollection } from '../domain/listing-annotations.ts';
-import { applyFieldChanges } from '../domain/record-changes.ts';
-import type { Mutation } from '../domain/sync-protocol.ts';
+import { MERGED_FIELDS, mergeCollection } from '../../domain/listing-annotations.ts';
+import { applyFieldChanges } from '../../domain/record-changes.ts';
+import type { Mutation } from '../../domain/sync-protocol.ts';
 
 export type AnyRecord = Record<string, unknown> & { id: string };
 

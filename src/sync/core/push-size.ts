@@ -1,7 +1,7 @@
 // How much of the outbox one push may carry. The server reads at most MAX_PUSH_BODY_BYTES of JSON per push (a 413
 // above, with nothing applied); a hundred edits of long descriptions pass that easily, so a batch is cut by size as
 // well as by count, and a change that could never fit is set aside rather than block every change after it.
-import { MAX_PUSH_BODY_BYTES, type Mutation } from '../domain/sync-protocol.ts';
+import { MAX_PUSH_BODY_BYTES, type Mutation } from '../../domain/sync-protocol.ts';
 
 /**
  * What the device allows itself: a margin under the server's limit, so that a body counted a little differently on
@@ -9,8 +9,27 @@ import { MAX_PUSH_BODY_BYTES, type Mutation } from '../domain/sync-protocol.ts';
  */
 export const PUSH_BODY_BUDGET = MAX_PUSH_BODY_BYTES - 64 * 1024;
 
-const utf8 = new TextEncoder();
-const bytesOf = (value: unknown) => utf8.encode(JSON.stringify(value)).length;
+/**
+ * Bytes of `text` in UTF-8, as TextEncoder counts them (a lone surrogate becomes U+FFFD, 3 bytes), counted by hand:
+ * this core runs where no encoder is declared (tsconfig.pure.json).
+ */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80) bytes += 1;
+    else if (unit < 0x800) bytes += 2;
+    else if (unit >= 0xd800 && unit < 0xdc00 && isLowSurrogate(text.charCodeAt(i + 1))) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+const isLowSurrogate = (unit: number) => unit >= 0xdc00 && unit < 0xe000;
+
+const bytesOf = (value: unknown) => utf8Length(JSON.stringify(value));
 
 /** The envelope around the mutations (httpTransport's `push`), with the longest client id and protocol number. */
 const ENVELOPE_BYTES = bytesOf({ protocol: 2 ** 31, clientId: 'x'.repeat(64), mutations: [] });
