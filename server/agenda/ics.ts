@@ -6,12 +6,12 @@
 // the French public holidays over the next year (calendars fetch feeds again long before that runs out).
 import icalGenerator from 'ical-generator';
 import type { Action } from '../../src/domain/action.ts';
+import { cancelledBetween, wallOfLocal } from '../../src/domain/agenda/occurrences.ts';
+import { placeLine, placeOf } from '../../src/domain/agenda/place.ts';
 import type { Structure } from '../../src/domain/structure.ts';
+import { DAY_MS, instantOf, toLibraryDate } from '../../src/domain/time/paris-time.ts';
 import { MODES_INSCRIPTION, TARIFS, TYPES_ACTION } from '../../src/domain/vocabulary.ts';
 import { PUBLICS } from '../../src/domain/vocabulary-data-inclusion.ts';
-import { cancelledBetween, wallOfLocal } from '../../src/matching/agenda/occurrences.ts';
-import { placeLine, placeOf } from '../../src/matching/agenda/place.ts';
-import { DAY_MS, instantOf, toLibraryDate } from '../../src/matching/hours/paris-time.ts';
 import { VTIMEZONE_PARIS } from './vtimezone-paris.ts';
 
 const TZ = 'Europe/Paris';

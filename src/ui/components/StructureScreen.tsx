@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { StructureSummary } from '../../db/directory-repo.ts';
 import { effectiveHours } from '../../domain/effective-hours.ts';
-import { parisDay } from '../../matching/hours/paris-time.ts';
+import { parisDay } from '../../domain/time/paris-time.ts';
 import type { AppContext } from '../boot.ts';
 import { DEFAULT_FREQUENCY_MONTHS, freshnessOf } from '../models/freshness.ts';
 import { hoursStatus, serviceHours } from '../models/hours-status.ts';

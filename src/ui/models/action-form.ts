@@ -4,6 +4,7 @@
 // decides what is valid; its problems are put back on the fields that caused them. Pure.
 import { type Action, actionSchema } from '../../domain/action.ts';
 import { communeByCode } from '../../domain/communes.ts';
+import { weekdayOf } from '../../domain/time/paris-time.ts';
 import { type Problem, parse } from '../../domain/validation.ts';
 import type {
   FREQUENCES_ACTION,
@@ -12,7 +13,6 @@ import type {
   TYPES_ACTION,
   VISIBILITES,
 } from '../../domain/vocabulary.ts';
-import { weekdayOf } from '../../matching/hours/paris-time.ts';
 
 export type Frequency = keyof typeof FREQUENCES_ACTION;
 

@@ -20,8 +20,8 @@ import {
 } from '../../domain/campagne.ts';
 import type { Account } from '../../domain/sync-protocol.ts';
 import { shownToCoordinator } from '../../domain/territory.ts';
+import { parisDay } from '../../domain/time/paris-time.ts';
 import { type Parsed, parse } from '../../domain/validation.ts';
-import { parisDay } from '../../matching/hours/paris-time.ts';
 import type { ListingActions } from './listing-actions.ts';
 
 export interface CampaignDraft {

@@ -11,6 +11,7 @@ import { critere, type NotePro, normaliseCritere } from '../../domain/listing-an
 import { serviceSchema } from '../../domain/service.ts';
 import { type Structure, structureSchema } from '../../domain/structure.ts';
 import type { Account } from '../../domain/sync-protocol.ts';
+import { parisDay } from '../../domain/time/paris-time.ts';
 import { type Parsed, parse } from '../../domain/validation.ts';
 
 const randomId = () => crypto.randomUUID().replaceAll('-', '').slice(0, 20);
@@ -133,7 +134,7 @@ export function createListingActions(db: BoussoleDatabase, account: () => Accoun
         reseaux_porteurs: [],
         visibilite: 'public',
         statut: 'proposee',
-        date_maj: now().slice(0, 10),
+        date_maj: parisDay(Date.now()),
         verification: null,
         version: 1,
         // Shown at once on the device; the server signs and dates it again with its own clock.

@@ -8,8 +8,8 @@ import { createRecord, editRecord } from '../../db/local-edits.ts';
 import { type MotifSignalement, type Signalement, signalementSchema } from '../../domain/signalement.ts';
 import type { Account } from '../../domain/sync-protocol.ts';
 import { shownToCoordinator, withinTerritory } from '../../domain/territory.ts';
+import { parisDay } from '../../domain/time/paris-time.ts';
 import { type Parsed, parse } from '../../domain/validation.ts';
-import { parisDay } from '../../matching/hours/paris-time.ts';
 
 export interface ReportDraft {
   structureId: string;

@@ -2,7 +2,7 @@ import type { ReadonlySignal } from '@preact/signals';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Action } from '../../../domain/action.ts';
 import type { Account } from '../../../domain/sync-protocol.ts';
-import { parisDay } from '../../../matching/hours/paris-time.ts';
+import { parisDay } from '../../../domain/time/paris-time.ts';
 import {
   type ActionFormState,
   checkActionForm,

@@ -11,7 +11,7 @@ import { aStructure } from '../../../../tests/fixtures/records.ts';
 import { deviceWith } from '../../../../tests/fixtures/ui-device.ts';
 import type { BoussoleDatabase } from '../../../db/database.ts';
 import type { Account } from '../../../domain/sync-protocol.ts';
-import { addDays } from '../../../matching/hours/paris-time.ts';
+import { addDays } from '../../../domain/time/paris-time.ts';
 import { createProgrammeModel } from '../../models/programme-model.ts';
 import { ActionEditScreen } from './ActionEditScreen.tsx';
 import { AgendaScreen } from './AgendaScreen.tsx';

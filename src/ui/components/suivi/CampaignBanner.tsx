@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { enCours } from '../../../domain/campagne.ts';
-import { parisDay } from '../../../matching/hours/paris-time.ts';
+import { parisDay } from '../../../domain/time/paris-time.ts';
 import type { CampaignView } from '../../models/campagne-model.ts';
 import { frSuivi } from '../../strings-suivi.ts';
 import type { SuiviContext } from './SignalementsScreen.tsx';

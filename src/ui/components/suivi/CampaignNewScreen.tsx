@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import type { SectionCampagne } from '../../../domain/campagne.ts';
-import { parisDay } from '../../../matching/hours/paris-time.ts';
+import { parisDay } from '../../../domain/time/paris-time.ts';
 import type { CampagneModel } from '../../models/campagne-model.ts';
 import { frDirectory } from '../../strings-directory.ts';
 import { frSuivi } from '../../strings-suivi.ts';
