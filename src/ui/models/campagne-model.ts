@@ -23,6 +23,7 @@ import { shownToCoordinator } from '../../domain/territory.ts';
 import { parisDay } from '../../domain/time/paris-time.ts';
 import { type Parsed, parse } from '../../domain/validation.ts';
 import type { ListingActions } from './listing-actions.ts';
+import { randomId } from './random-id.ts';
 
 export interface CampaignDraft {
   nom: string;
@@ -43,8 +44,6 @@ export interface CampaignView {
   campagne: Campagne;
   partners: PartnerProgress[];
 }
-
-const randomId = () => crypto.randomUUID().replaceAll('-', '').slice(0, 16);
 
 export function createCampagneModel(
   db: BoussoleDatabase,
@@ -114,7 +113,7 @@ export function createCampagneModel(
     /** The campaign and each partner's empty answers, in one transaction; problems name the form's fields. */
     async launch(draft: CampaignDraft): Promise<Parsed<Campagne>> {
       const today = parisDay(Date.now());
-      const campagne = { id: `boussole--c-${randomId()}`, source: 'boussole', ...draft, date_maj: today, version: 1 };
+      const campagne = { id: `boussole--c-${randomId(16)}`, source: 'boussole', ...draft, date_maj: today, version: 1 };
       const parsed = parse(campagneSchema, campagne);
       if (!parsed.ok) return parsed;
       await db.transaction('rw', db.tables, async () => {

@@ -13,8 +13,7 @@ import { type Structure, structureSchema } from '../../domain/structure.ts';
 import type { Account } from '../../domain/sync-protocol.ts';
 import { parisDay } from '../../domain/time/paris-time.ts';
 import { type Parsed, parse } from '../../domain/validation.ts';
-
-const randomId = () => crypto.randomUUID().replaceAll('-', '').slice(0, 20);
+import { randomId } from './random-id.ts';
 
 export function createListingActions(db: BoussoleDatabase, account: () => Account | null) {
   const self = (): Promise<ListingActions> => Promise.resolve(actions);

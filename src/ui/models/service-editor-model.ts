@@ -7,6 +7,7 @@ import { computed, signal } from '@preact/signals';
 import type { BoussoleDatabase } from '../../db/database.ts';
 import { editRecord } from '../../db/local-edits.ts';
 import { effectiveHours } from '../../domain/effective-hours.ts';
+import { foldAccents } from '../../domain/fold-accents.ts';
 import type { OffreAlimentaire } from '../../domain/food-offer.ts';
 import { offreVide } from '../../domain/food-quality.ts';
 import { type ChampLiaison, type Service, serviceSchema } from '../../domain/service.ts';
@@ -49,9 +50,7 @@ function champsOf(drafts: readonly ChampDraft[]): ChampLiaison[] {
     let id = d.id;
     if (!id) {
       const base =
-        d.libelle
-          .normalize('NFD')
-          .replace(/[\u0300-\u036f]/g, '')
+        foldAccents(d.libelle)
           .replace(/[^a-zA-Z0-9]+/g, '_')
           .toLowerCase()
           .replace(/^_|_$/g, '')

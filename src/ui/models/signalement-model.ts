@@ -10,6 +10,7 @@ import type { Account } from '../../domain/sync-protocol.ts';
 import { shownToCoordinator, withinTerritory } from '../../domain/territory.ts';
 import { parisDay } from '../../domain/time/paris-time.ts';
 import { type Parsed, parse } from '../../domain/validation.ts';
+import { randomId } from './random-id.ts';
 
 export interface ReportDraft {
   structureId: string;
@@ -27,8 +28,6 @@ export interface ReportItem {
   serviceNom?: string;
   pending: boolean;
 }
-
-const randomId = () => crypto.randomUUID().replaceAll('-', '').slice(0, 20);
 
 /**
  * The server's rule (server/sync/record-kinds.ts, sync/territory-actor.ts): the partner concerned and coordinators

@@ -5,7 +5,15 @@ import opening_hours from 'opening_hours';
 import { describe, expect, it } from 'vitest';
 import { createHoursEngine } from '../../matching/hours/hours-engine.ts';
 import { hoursStatus, openingWords, weekWords } from '../models/hours-status.ts';
-import { relativeDay, when } from './fr-format.ts';
+import {
+  monthShort,
+  monthYear,
+  numericDate,
+  numericDateTime,
+  relativeDay,
+  weekdayDateYear,
+  when,
+} from './fr-format.ts';
 
 // Tuesday 3 November 2026, 10:00 in Paris (09:00 UTC).
 const NOW = Date.parse('2026-11-03T10:00:00+01:00');
@@ -13,6 +21,15 @@ const at = (iso: string) => Date.parse(iso);
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 
 describe('days and times in French', () => {
+  it('writes the short and long dates the screens show, on the Paris clock', () => {
+    expect(numericDate('2026-11-03')).toBe('03/11/2026');
+    // 23:30 UTC on 14 June is already 15 June, 01:30, in Paris.
+    expect(plain(numericDateTime(at('2026-06-14T23:30:00Z')))).toBe('15/06/2026 01:30');
+    expect(weekdayDateYear('2026-12-01')).toBe('mardi 1er décembre 2026');
+    expect(monthShort('2026-11')).toBe('nov');
+    expect(monthYear('2026-11')).toBe('novembre 2026');
+  });
+
   it('says every day with its date, today and tomorrow as well', () => {
     expect(relativeDay('2026-11-03', NOW)).toBe('aujourd’hui mardi 3 novembre');
     expect(relativeDay('2026-11-04', NOW)).toBe('demain mercredi 4 novembre');

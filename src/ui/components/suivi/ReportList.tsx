@@ -1,12 +1,13 @@
 import { useRef, useState } from 'preact/hooks';
+import { parisDay } from '../../../domain/time/paris-time.ts';
 import type { ReportItem, SignalementModel } from '../../models/signalement-model.ts';
 import { frSuivi } from '../../strings-suivi.ts';
+import { numericDate } from '../../text/fr-format.ts';
 import { Badge } from '../Badge.tsx';
 import { TextField } from '../FormFields.tsx';
 import { useFocusFirstError } from '../use-focus-first-error.ts';
 
 const R = frSuivi.reports;
-const day = (iso: string) => new Date(iso).toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' });
 
 /**
  * Reports as their readers see them (issue 7): what is wrong and where, who reported it and when, whether it is
@@ -54,9 +55,9 @@ function Report({ item, model, showListing }: { item: ReportItem; model: Signale
         </p>
       )}
       {report.commentaire && <p>{report.commentaire}</p>}
-      <p class="hint">{R.by(report.auteur.nom, day(report.signale_le))}</p>
+      <p class="hint">{R.by(report.auteur.nom, numericDate(parisDay(Date.parse(report.signale_le))))}</p>
       <Badge as="p" tone={report.cloture ? 'neutral' : 'warning'} testId="report-state">
-        {report.cloture ? R.closed(report.cloture.par, day(report.cloture.le)) : R.open}
+        {report.cloture ? R.closed(report.cloture.par, numericDate(parisDay(Date.parse(report.cloture.le)))) : R.open}
       </Badge>
       {report.cloture?.reponse && <p data-testid="report-answer">{report.cloture.reponse}</p>}
       {item.pending && (
