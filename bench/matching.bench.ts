@@ -1,4 +1,4 @@
-// Figures of the orientation engine and the search on the generated 10k and 50k directories (issue 3):
+// Figures of the orientation engine and the search on the generated 10k and 50k directories:
 // prepare (snapshot), orientation (full: all verdicts, ranking, reasons and hours of the first 50 results, hours
 // cache warm as in a working day), orientation-cold-hours (the first orientation with a fresh hours engine, which
 // parses and evaluates the strings it needs), orientation-floor (bare linear scan, see orientation-floor.ts),

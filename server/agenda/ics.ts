@@ -1,4 +1,4 @@
-// iCalendar (RFC 5545) feeds of the programme of actions (issue 7), generated with ical-generator: one VEVENT per
+// iCalendar (RFC 5545) feeds of the programme of actions, generated with ical-generator: one VEVENT per
 // action, its UID stable (`<id>@boussole`, so a calendar that subscribed updates the event instead of adding a
 // copy), DTSTART/DTEND in TZID=Europe/Paris with the zone's VTIMEZONE, DTSTAMP from the server's clock, SEQUENCE
 // from the action's version. A recurring action keeps its RRULE (with UNTIL in UTC, as RFC 5545 requires next to

@@ -1,4 +1,4 @@
-// Calendar feeds of the programme of actions (issue 7): GET /api/v1/agenda/commune/:code_insee.ics and
+// Calendar feeds of the programme of actions: GET /api/v1/agenda/commune/:code_insee.ics and
 // /api/v1/agenda/structure/:id.ics, iCalendar files a person subscribes to from any calendar app (agenda/ics.ts).
 // They are public: a calendar app sends no token, so they hold what an anonymous reader may see — public actions
 // only, never a professionals-only one — and no personal data.

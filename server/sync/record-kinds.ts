@@ -79,7 +79,7 @@ export const KIND_RULES: { readonly [K in RecordKind]: KindRules<K> } = {
   structure: {
     mayCreate: (account) => !isPartner(account),
     forbiddenCreate: 'Un compte partenaire ne peut pas créer de structure : demandez-le à la coordination.',
-    // A worker edits any listing it can see: not another account's proposal (issue 7).
+    // A worker edits any listing it can see: not another account's proposal.
     mayEdit: (account, held) =>
       isPartner(account)
         ? ownedBy(account, [held.id])
@@ -91,7 +91,7 @@ export const KIND_RULES: { readonly [K in RecordKind]: KindRules<K> } = {
       return {
         verification: null,
         statut,
-        // Issue 7: a proposal is signed by its author (who sees it until a coordinator decides) and dated by the
+        // A proposal is signed by its author (who sees it until a coordinator decides) and dated by the
         // server's clock; what only coordinators write (recommendations, refusal, merge) is never taken from a
         // new record.
         proposee_par: proposal
@@ -128,7 +128,7 @@ export const KIND_RULES: { readonly [K in RecordKind]: KindRules<K> } = {
     forbiddenCreate: 'Un compte partenaire ne peut ajouter des services qu’à sa propre structure.',
     mayEdit: (account, held) => !isPartner(account) || ownedBy(account, ownersOf('service', held)),
     mayDelete: (account, held) => !isPartner(account) || ownedBy(account, ownersOf('service', held)),
-    // Issue 7: notes and criteria are added by edits (the server signs new notes there), never on creation.
+    // Notes and criteria are added by edits (the server signs new notes there), never on creation.
     createdFields: () => ({ verification: null, notes_pro: undefined, criteres: undefined }),
     references: (service) => [{ kind: 'structure', id: service.structure_id, path: 'structure_id' }],
     onOwnerDeleted: () => 'delete',
@@ -148,7 +148,7 @@ export const KIND_RULES: { readonly [K in RecordKind]: KindRules<K> } = {
       WHERE v.kind = 'service' AND (p.statut IS NOT 'proposee'
         OR json_extract(p.data, '$.proposee_par.account_id') = @account)`,
   },
-  // The programme (issue 7): coordinators and the organising partners write it; workers read it.
+  // The programme: coordinators and the organising partners write it; workers read it.
   action: {
     mayCreate: (account, sent) =>
       account.role === 'coordinateur' ||
@@ -183,7 +183,7 @@ export const KIND_RULES: { readonly [K in RecordKind]: KindRules<K> } = {
       OR EXISTS (SELECT 1 FROM json_each(data, '$.organisateurs') WHERE value = @own))`,
     workerCountSql: `SELECT count(*) AS n FROM records WHERE kind = 'action'`,
   },
-  // « Signaler une erreur » (issue 7): anyone signed in reports; the partner concerned and coordinators close.
+  // « Signaler une erreur »: anyone signed in reports; the partner concerned and coordinators close.
   signalement: {
     mayCreate: () => true,
     forbiddenCreate: 'Signalement non autorisé pour ce compte.',
@@ -218,7 +218,7 @@ export const KIND_RULES: { readonly [K in RecordKind]: KindRules<K> } = {
     workerCountSql: `SELECT count(*) AS n FROM records WHERE kind = 'signalement'
       AND json_extract(data, '$.auteur.account_id') = @account`,
   },
-  // Update campaigns (issue 7): coordinators decide them; the partners asked read them.
+  // Update campaigns: coordinators decide them; the partners asked read them.
   campagne: {
     mayCreate: (account) => isCoordinator(account),
     forbiddenCreate: 'Seule la coordination lance une campagne de mise à jour.',

@@ -14,7 +14,7 @@ export const DAY_MS = 86_400_000;
 
 let format: Intl.DateTimeFormat | null = null;
 
-/** Made on first use: the first time zone format costs the page about 30 ms, better not spent at start-up. */
+/** Made on first use: the page's first time zone format is slow to make, better not spent at start-up. */
 function parisFormat(): Intl.DateTimeFormat {
   format ??= new Intl.DateTimeFormat('en-US', {
     timeZone: 'Europe/Paris',

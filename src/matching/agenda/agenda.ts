@@ -1,4 +1,4 @@
-// The agenda (issue 7): every occurrence of the programme between two instants, with its place resolved, filtered
+// The agenda: every occurrence of the programme between two instants, with its place resolved, filtered
 // by commune (Lyon gathers its arrondissements) and kind, in time order. Pure; the device computes it from what it
 // holds, so the agenda works offline.
 import type { Action, TypeAction } from '../../domain/action.ts';

@@ -41,7 +41,7 @@ export function DirectoryScreen({
   place = sessionPlace,
 }: {
   catalog: ReadonlySignal<CatalogModel | null>;
-  /** A partner account's own structure, offered first (issue 7: keep its own listing true). */
+  /** A partner account's own structure, offered first (keep its own listing true). */
   ownStructure?: string | undefined;
   place?: PlaceChoice;
 }) {

@@ -56,7 +56,7 @@ export function StructureScreen({ context, id }: { context: SheetContext; id: st
   useEffect(() => {
     void catalog?.ensureHours();
   }, [catalog]);
-  // Issue 7: who reads decides what the sheet offers (confirm, notes and criteria, MDM recommendations).
+  // Who reads decides what the sheet offers (confirm, notes and criteria, MDM recommendations).
   const account = context.session?.account.value ?? null;
   const professional = account?.role === 'coordinateur' || account?.role === 'travailleur';
   const [actions, setActions] = useState<ListingActions | null>(null);

@@ -1,4 +1,4 @@
-// Update campaigns on this device (issue 7). A coordinator launches one offline: the campaign and every partner's
+// Update campaigns on this device. A coordinator launches one offline: the campaign and every partner's
 // (empty) answer record are written in ONE transaction with their outbox entries, so answering is always an update
 // that merges section by section (src/domain/campagne.ts says why). A partner answers its checklist from the app
 // (channel « app »); when every section is answered, its listing is confirmed as well — the same « Les

@@ -1,5 +1,5 @@
-// Issue 7 actions on listings, each an ordinary offline edit (src/db/local-edits.ts: record and outbox entry in one
-// transaction), so they sync through the same protocol as any change:
+// What professionals do to keep listings true, each an ordinary offline edit (src/db/local-edits.ts: record and outbox
+// entry in one transaction), so they sync through the same protocol as any change:
 // - confirm: "Les informations sont à jour" sets only `verification` on the structure and each of its services, in
 //   one transaction (the server stamps its own time and the account's name);
 // - notes and own criteria on a service, MDM recommendations on a structure (element-wise merged on the server);
@@ -25,10 +25,10 @@ export function createListingActions(db: BoussoleDatabase, account: () => Accoun
   };
 
   const actions = {
-    /** Reports of errors (issue 7): their model, in a chunk of its own. */
+    /** Reports of errors: their model, in a chunk of its own. */
     reports: () =>
       import('./signalement-model.ts').then(({ createSignalementModel }) => createSignalementModel(db, account)),
-    /** Update campaigns (issue 7): their model, in a chunk of its own (it confirms listings through these actions). */
+    /** Update campaigns: their model, in a chunk of its own (it confirms listings through these actions). */
     campaigns: () =>
       import('./campagne-model.ts').then(({ createCampagneModel }) => createCampagneModel(db, account, self)),
 

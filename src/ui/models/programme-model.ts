@@ -1,4 +1,4 @@
-// The programme of actions on this device (issue 7): the actions the last sync brought, kept current by a live
+// The programme of actions on this device: the actions the last sync brought, kept current by a live
 // query, and the edits a coordinator or an organising partner makes offline — each written with its outbox entry
 // in one transaction (src/db/local-edits.ts), sent at the next sync. Loaded with the agenda's chunk.
 import { signal } from '@preact/signals';

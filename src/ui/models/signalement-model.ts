@@ -1,4 +1,4 @@
-// Reports of errors on this device (issue 7, « Signaler une erreur »): what the feed brought this account (its own
+// Reports of errors on this device (« Signaler une erreur »): what the feed brought this account (its own
 // reports, the reports about its structure, all of them for coordinators: server/sync/visibility.ts) and the
 // reports written here and not yet sent. Writing or closing one is an ordinary offline edit (src/db/local-edits.ts:
 // record and outbox entry in one transaction); the server signs, dates and stamps the closure.

@@ -1,6 +1,6 @@
 // A day is always said with its date, on the Paris clock whatever the device's zone: « jeudi 5 novembre à 9h30 »
 // rather than « jeudi », which leaves the person to count; « aujourd'hui » and « demain » stay for the worker, with
-// the date beside them (issue 16).
+// the date beside them.
 import opening_hours from 'opening_hours';
 import { describe, expect, it } from 'vitest';
 import { createHoursEngine } from '../../matching/hours/hours-engine.ts';

@@ -7,7 +7,7 @@ import { frWhen } from '../strings-when.ts';
 
 const PARIS = 'Europe/Paris';
 
-/** Formatters are made on first use: the page's first one costs about 30 ms, not to be spent at start-up. */
+/** Formatters are made on first use: the page's first one is slow to make, not to be spent at start-up. */
 function once<T>(make: () => T): () => T {
   let value: T | undefined;
   return () => {

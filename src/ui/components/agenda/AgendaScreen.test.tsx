@@ -1,4 +1,4 @@
-// The agenda and the action form on a device (issue 7), with the device's real database (fake-indexeddb): the
+// The agenda and the action form on a device, with the device's real database (fake-indexeddb): the
 // agenda shows the week's dates from what the device holds, filtered by commune and kind; the form refuses an
 // invalid action with a message under the field, and saves a valid one with its outbox entry, for coordinators
 // and organising partners only.

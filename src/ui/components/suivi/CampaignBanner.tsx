@@ -9,7 +9,7 @@ import type { SuiviContext } from './SignalementsScreen.tsx';
 const B = frSuivi.banner;
 
 /**
- * The partner's banner (issue 7): a running campaign that asks this partner and that it has not finished, with a
+ * The partner's banner: a running campaign that asks this partner and that it has not finished, with a
  * link to its checklist. Loaded as a chunk of its own for partner accounts only.
  */
 export function CampaignBanner({ context }: { context: SuiviContext }) {

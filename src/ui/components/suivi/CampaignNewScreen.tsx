@@ -14,7 +14,7 @@ const C = frSuivi.campaigns;
 type Partner = { id: string; nom: string; commune: string };
 
 /**
- * « Lancer une campagne » (issue 7, coordinators): name, dates, the sections to review and the partners asked
+ * « Lancer une campagne » (coordinators): name, dates, the sections to review and the partners asked
  * (filtered by commune). Checked with the domain schema, a message under each field; saved offline with every
  * partner's answer record, sent at the next sync.
  */

@@ -8,7 +8,7 @@ import { useFocusFirstError } from '../use-focus-first-error.ts';
 const C = frSuivi.campaigns;
 
 /**
- * A campaign as its coordinator follows it (issue 7): counts of partners à faire / commencé / terminé, and per
+ * A campaign as its coordinator follows it: counts of partners à faire / commencé / terminé, and per
  * partner its progress, the channels its answers came through, and a form to note an answer given by phone or
  * during a visit on its behalf.
  */

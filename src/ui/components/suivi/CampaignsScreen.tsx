@@ -11,7 +11,7 @@ import type { SuiviContext } from './SignalementsScreen.tsx';
 const C = frSuivi.campaigns;
 
 /**
- * « Campagnes de mise à jour » (issue 7): a coordinator launches campaigns and follows each partner's progress; a
+ * « Campagnes de mise à jour »: a coordinator launches campaigns and follows each partner's progress; a
  * partner gets the checklists of the campaigns that ask it. Read from the device, offline.
  */
 export function CampaignsScreen({ context }: { context: SuiviContext }) {

@@ -10,7 +10,7 @@ import { useFocusFirstError } from '../use-focus-first-error.ts';
 const R = frSuivi.reports;
 
 /**
- * Reports as their readers see them (issue 7): what is wrong and where, who reported it and when, whether it is
+ * Reports as their readers see them: what is wrong and where, who reported it and when, whether it is
  * open or closed (with the answer). The partner concerned and coordinators close an open one, offline too.
  */
 export function ReportList({
