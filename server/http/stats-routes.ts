@@ -11,9 +11,9 @@ import {
   ORIENTATION_EVENT_RETENTION_MONTHS,
   type OrientationStats,
 } from '../../src/domain/evaluation.ts';
-import { isoWeekOf } from '../../src/domain/iso-week.ts';
 import { type OrientationEventsAnswer, orientationEventsBodySchema } from '../../src/domain/orientation-event.ts';
 import type { Account } from '../../src/domain/sync-protocol.ts';
+import { isoWeekOf } from '../../src/domain/time/iso-week.ts';
 import type { Logger } from '../logger.ts';
 import { evaluate, monthsUpTo } from '../stats/evaluation.ts';
 import { orientationCells } from '../stats/orientation-cells.ts';

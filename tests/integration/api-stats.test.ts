@@ -5,9 +5,9 @@
 
 import { beforeEach, describe, expect, it } from 'vitest';
 import { evaluationSchema, orientationStatsSchema } from '../../src/domain/evaluation.ts';
-import { isoWeekOf } from '../../src/domain/iso-week.ts';
 import { type OrientationEvent, orientationEventsAnswerSchema } from '../../src/domain/orientation-event.ts';
 import { PROTOCOL_VERSION } from '../../src/domain/protocol-version.ts';
+import { isoWeekOf } from '../../src/domain/time/iso-week.ts';
 import { type Device, postJson, signInAs } from './fixtures/http-client.ts';
 import { jsonOf, makeTestApp } from './fixtures/test-app.ts';
 
