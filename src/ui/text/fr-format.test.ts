@@ -9,6 +9,7 @@ import {
   monthShort,
   monthYear,
   numericDate,
+  numericDateOf,
   numericDateTime,
   relativeDay,
   weekdayDateYear,
@@ -23,6 +24,7 @@ const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 describe('days and times in French', () => {
   it('writes the short and long dates the screens show, on the Paris clock', () => {
     expect(numericDate('2026-11-03')).toBe('03/11/2026');
+    expect(numericDateOf(at('2026-11-30T23:30:00Z'))).toBe('01/12/2026');
     // 23:30 UTC on 14 June is already 15 June, 01:30, in Paris.
     expect(plain(numericDateTime(at('2026-06-14T23:30:00Z')))).toBe('15/06/2026 01:30');
     expect(weekdayDateYear('2026-12-01')).toBe('mardi 1er décembre 2026');

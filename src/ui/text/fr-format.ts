@@ -125,6 +125,11 @@ export function numericDate(day: string): string {
   return numeric().format(utcDate(day));
 }
 
+/** "12/11/2026": the Paris day of an instant, as `numericDate` writes it. */
+export function numericDateOf(instant: number): string {
+  return numericDate(parisDay(instant));
+}
+
 /** "12/11/2026 14:05" on the Paris clock: when something was done. */
 export function numericDateTime(instant: number): string {
   return numericStamp().format(instant);

@@ -1,14 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ReferralOnDevice } from '../../../db/referral-repo.ts';
 import type { ReferralStats } from '../../../domain/referral.ts';
-import { parisDay } from '../../../domain/time/paris-time.ts';
 import { MOTIFS_REFUS_ORIENTATION, STATUTS_ORIENTATION } from '../../../domain/vocabulary.ts';
 import type { CatalogModel } from '../../models/catalog-model.ts';
 import type { ReferralModel } from '../../models/referral-model.ts';
 import { fr } from '../../strings.ts';
 import { frDirectory } from '../../strings-directory.ts';
 import { frReferral } from '../../strings-referral.ts';
-import { numericDate } from '../../text/fr-format.ts';
+import { numericDate, numericDateOf } from '../../text/fr-format.ts';
 import { Badge } from '../Badge.tsx';
 import { NotificationSettings } from './NotificationSettings.tsx';
 import { contentOf, isReceived, reminderOf, statusLabel, statusTone } from './referral-view.ts';
@@ -95,8 +94,8 @@ function ReferralItem(props: { item: ReferralOnDevice; model: ReferralModel | nu
           {statusLabel(item)}
         </Badge>{' '}
         {item.server
-          ? frReferral.sentOnDate(numericDate(parisDay(Date.parse(item.server.envoyee_le))))
-          : frReferral.writtenOnDate(numericDate(parisDay(Date.parse(item.updatedAt))))}
+          ? frReferral.sentOnDate(numericDateOf(Date.parse(item.server.envoyee_le)))
+          : frReferral.writtenOnDate(numericDateOf(Date.parse(item.updatedAt)))}
       </p>
       {item.server?.motif && <p>{R.reasonLabel(MOTIFS_REFUS_ORIENTATION[item.server.motif])}</p>}
       {item.server?.rendez_vous && (

@@ -6,10 +6,10 @@ import type { Answers } from '../../../domain/referral-form.ts';
 import { daysSince, needsReminder } from '../../../domain/referral-rules.ts';
 import type { ChampLiaison } from '../../../domain/service.ts';
 import type { Account } from '../../../domain/sync-protocol.ts';
-import { DAY_MS, parisDay } from '../../../domain/time/paris-time.ts';
+import { DAY_MS } from '../../../domain/time/paris-time.ts';
 import { STATUTS_ORIENTATION } from '../../../domain/vocabulary.ts';
 import { frReferral } from '../../strings-referral.ts';
-import { numericDate } from '../../text/fr-format.ts';
+import { numericDate, numericDateOf } from '../../text/fr-format.ts';
 import { type BadgeTone, REFERRAL_TONES } from '../Badge.tsx';
 
 const R = frReferral;
@@ -48,7 +48,7 @@ export function reminderOf(item: ReferralOnDevice, now: Date, policy: ReferralPo
 export function expiryOf(item: ReferralOnDevice, policy: ReferralPolicy): string | null {
   const server = item.server;
   if (!server || (server.statut !== 'envoyee' && server.statut !== 'recue')) return null;
-  return R.expiresOn(numericDate(parisDay(Date.parse(server.envoyee_le) + policy.expiration_jours * DAY_MS)));
+  return R.expiresOn(numericDateOf(Date.parse(server.envoyee_le) + policy.expiration_jours * DAY_MS));
 }
 
 /** A phone number as a `tel:` address: digits and a leading +, nothing else. */

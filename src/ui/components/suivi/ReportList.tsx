@@ -1,8 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
-import { parisDay } from '../../../domain/time/paris-time.ts';
 import type { ReportItem, SignalementModel } from '../../models/signalement-model.ts';
 import { frSuivi } from '../../strings-suivi.ts';
-import { numericDate } from '../../text/fr-format.ts';
+import { numericDateOf } from '../../text/fr-format.ts';
 import { Badge } from '../Badge.tsx';
 import { TextField } from '../FormFields.tsx';
 import { useFocusFirstError } from '../use-focus-first-error.ts';
@@ -55,9 +54,9 @@ function Report({ item, model, showListing }: { item: ReportItem; model: Signale
         </p>
       )}
       {report.commentaire && <p>{report.commentaire}</p>}
-      <p class="hint">{R.by(report.auteur.nom, numericDate(parisDay(Date.parse(report.signale_le))))}</p>
+      <p class="hint">{R.by(report.auteur.nom, numericDateOf(Date.parse(report.signale_le)))}</p>
       <Badge as="p" tone={report.cloture ? 'neutral' : 'warning'} testId="report-state">
-        {report.cloture ? R.closed(report.cloture.par, numericDate(parisDay(Date.parse(report.cloture.le)))) : R.open}
+        {report.cloture ? R.closed(report.cloture.par, numericDateOf(Date.parse(report.cloture.le))) : R.open}
       </Badge>
       {report.cloture?.reponse && <p data-testid="report-answer">{report.cloture.reponse}</p>}
       {item.pending && (
