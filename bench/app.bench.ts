@@ -1,4 +1,4 @@
-// Figures of the app in the browser (issue 5), against the real server process on the generated directory (10k
+// Figures of the app in the browser, against the real server process on the generated directory (10k
 // services unless `--sizes`), serving the app built by the run (`ctx.app()`): `cold-start-search`
 // (bench/app/cold-start-search.ts). `npm run bench -- --only cold-start-search`.
 import { measureColdStartSearch } from './app/cold-start-search.ts';

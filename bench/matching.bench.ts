@@ -1,4 +1,4 @@
-// Figures of the orientation engine and the search on the generated 10k and 50k directories (issue 3):
+// Figures of the orientation engine and the search on the generated 10k and 50k directories:
 // prepare (snapshot), orientation (full: all verdicts, ranking, reasons and hours of the first 50 results, hours
 // cache warm as in a working day), orientation-cold-hours (the first orientation with a fresh hours engine, which
 // parses and evaluates the strings it needs), orientation-floor (bare linear scan, see orientation-floor.ts),
@@ -6,8 +6,8 @@
 // cold start does before it answers) and search. Varied profiles and queries (profiles.ts), fixed `now`.
 import opening_hours from 'opening_hours';
 import { DEMO_NOW, generateDirectory } from '../src/demo/generate-directory.ts';
+import { parisDay } from '../src/domain/time/paris-time.ts';
 import { createHoursEngine } from '../src/matching/hours/hours-engine.ts';
-import { parisDay } from '../src/matching/hours/paris-time.ts';
 import { orient } from '../src/matching/orient/orient.ts';
 import { search } from '../src/matching/search/search.ts';
 import { searchEntriesFromJson, searchEntriesToJson } from '../src/matching/search/search-entry.ts';

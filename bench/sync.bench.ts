@@ -1,4 +1,4 @@
-// Figures of the sync engine and the server (issue 4), against the real server process (server/main.ts) on a
+// Figures of the sync engine and the server, against the real server process (server/main.ts) on a
 // temporary SQLite file seeded with the generated directory (10k services unless `--sizes`):
 // - pull-full: first visit of the app (built by the run, `ctx.app()`) in headless Chromium until its IndexedDB
 //   holds every record;

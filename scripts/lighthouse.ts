@@ -1,6 +1,6 @@
 // Lighthouse 12 on the built app served by the real server (demo mode, fresh SQLite), in Debian's Chromium.
-// Quality bars (issue 5): performance ≥ 90, accessibility ≥ 95, best practices ≥ 95, with the desktop preset
-// (Boussole is used on tablets and office PCs). Issue 17 adds phones: `-- --mobile` uses Lighthouse's mobile
+// Quality bars: performance ≥ 90, accessibility ≥ 95, best practices ≥ 95, with the desktop preset
+// (Boussole is used on tablets and office PCs). Phones too: `-- --mobile` uses Lighthouse's mobile
 // emulation (a slow phone on a throttled network) and bars cumulative layout shift at 0.05 (what moves under the
 // finger while the first screen fills in). `-- --path /annuaire` audits another screen (repeat or comma-separate).
 // Run: `npm run build && npx tsx scripts/lighthouse.ts [--mobile] [--path /,/annuaire]`.

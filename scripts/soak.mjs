@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `npm run soak`: the randomized convergence test (tests/sync/convergence.test.ts) on 5,000 seeds (CI runs 200;
-// `--seeds N` for another count), split across parallel vitest processes: about 25 min on 2 busy cores (300 seeds
-// took 87 s). `--from N` starts elsewhere than seed 1; `--seed N` replays one seed (a failure prints its seed, the
-// last steps and network faults). Exits non-zero if any seed fails.
+// `--seeds N` for another count), split across parallel vitest processes (tens of minutes on a 2-core machine).
+// `--from N` starts elsewhere than seed 1; `--seed N` replays one seed (a failure prints its seed, the last steps and
+// network faults). Exits non-zero if any seed fails.
 import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';

@@ -6,13 +6,13 @@ import { parseArgs } from 'node:util';
 import * as z from 'zod/mini';
 import { accountSchema } from '../src/domain/account.ts';
 import { recordId } from '../src/domain/primitives.ts';
+import { parisDay } from '../src/domain/time/paris-time.ts';
 import { describeProblems, parse } from '../src/domain/validation.ts';
 import { ROLES } from '../src/domain/vocabulary-roles.ts';
 import { inviteAccount, revokeDevice, SERVER_OPERATOR, setDisabled } from './admin/admin-actions.ts';
 import { sha256 } from './auth/secrets.ts';
 import type { CommandContext } from './command-line.ts';
 import { type Mailer, mailInvitation } from './mail/mailer.ts';
-import { parisDate } from './sync/server-clock.ts';
 import { SERVER_READER } from './sync/visibility.ts';
 
 export interface AdminContext extends CommandContext {
@@ -100,7 +100,7 @@ async function invite(
   const expires = new Date(outcome.value.expires_at);
   ctx.out(`Code d’invitation : ${code}`);
   ctx.out(
-    `Pour : ${typedRole} « ${parsedNom.value} »${structure ? ` (${typedRole === 'partenaire' ? 'structure' : 'équipe'} ${structure})` : ''} ; usage unique, valable jusqu’au ${parisDate(expires)}.`,
+    `Pour : ${typedRole} « ${parsedNom.value} »${structure ? ` (${typedRole === 'partenaire' ? 'structure' : 'équipe'} ${structure})` : ''} ; usage unique, valable jusqu’au ${parisDay(expires)}.`,
   );
   if (email !== undefined) await sendInvitation(ctx, { to: email, code, codeHash: sha256(code), role: typedRole });
 }

@@ -13,6 +13,7 @@ import { serve } from '@hono/node-server';
 import { DEMO_SOURCE, generateDirectory } from '../src/demo/generate-directory.ts';
 import { generateOrientationEvents } from '../src/demo/orientation-events.ts';
 import { generateProgramme } from '../src/demo/programme.ts';
+import { parisDay } from '../src/domain/time/paris-time.ts';
 import { createApp } from './app.ts';
 import { publicUrl, readConfig } from './config.ts';
 import { demoCodeLines, seedDemoAccounts } from './demo-accounts.ts';
@@ -46,9 +47,10 @@ async function seedDemoOrientationEvents(store: DirectoryStore, now: Date): Prom
   const structures = await store.listRecords('structure', SERVER_READER);
   const services = await store.listRecords('service', SERVER_READER);
   const teams = structures.filter((s) => /^Maison de la Métropole\b/.test(s.nom)).map((s) => s.id);
-  const current = now.toISOString().slice(0, 7);
+  const today = parisDay(now);
+  const current = today.slice(0, 7);
   for (const [i, month] of monthsUpTo(current, 3).entries()) {
-    const untilDay = month === current ? now.getUTCDate() : undefined;
+    const untilDay = month === current ? Number(today.slice(8, 10)) : undefined;
     const events = generateOrientationEvents({
       services,
       month,

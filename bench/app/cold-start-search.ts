@@ -1,4 +1,4 @@
-// `cold-start-search` (issue 5): a device that already holds the directory opens the app with no network and
+// `cold-start-search`: a device that already holds the directory opens the app with no network and
 // searches from the Annuaire's box — a true cold start: a new browser process, the service worker not running.
 // One Chromium profile on disk is filled once by a first visit, online, until its IndexedDB holds every record and
 // the catalog's start-up copy and the service worker is active; that browser process then ends. Each run launches

@@ -1,4 +1,4 @@
-// iCalendar (RFC 5545) feeds of the programme of actions (issue 7), generated with ical-generator: one VEVENT per
+// iCalendar (RFC 5545) feeds of the programme of actions, generated with ical-generator: one VEVENT per
 // action, its UID stable (`<id>@boussole`, so a calendar that subscribed updates the event instead of adding a
 // copy), DTSTART/DTEND in TZID=Europe/Paris with the zone's VTIMEZONE, DTSTAMP from the server's clock, SEQUENCE
 // from the action's version. A recurring action keeps its RRULE (with UNTIL in UTC, as RFC 5545 requires next to
@@ -6,12 +6,12 @@
 // the French public holidays over the next year (calendars fetch feeds again long before that runs out).
 import icalGenerator from 'ical-generator';
 import type { Action } from '../../src/domain/action.ts';
+import { cancelledBetween, wallOfLocal } from '../../src/domain/agenda/occurrences.ts';
+import { placeLine, placeOf } from '../../src/domain/agenda/place.ts';
 import type { Structure } from '../../src/domain/structure.ts';
+import { DAY_MS, instantOf, toLibraryDate } from '../../src/domain/time/paris-time.ts';
 import { MODES_INSCRIPTION, TARIFS, TYPES_ACTION } from '../../src/domain/vocabulary.ts';
 import { PUBLICS } from '../../src/domain/vocabulary-data-inclusion.ts';
-import { cancelledBetween, wallOfLocal } from '../../src/matching/agenda/occurrences.ts';
-import { placeLine, placeOf } from '../../src/matching/agenda/place.ts';
-import { DAY_MS, instantOf, toLibraryDate } from '../../src/matching/hours/paris-time.ts';
 import { VTIMEZONE_PARIS } from './vtimezone-paris.ts';
 
 const TZ = 'Europe/Paris';

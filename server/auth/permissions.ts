@@ -7,9 +7,9 @@
 //   services; deleting a whole partner (its structure and every service) is a coordinator's decision;
 // - partenaire: edits its own structure and that structure's services, creates and deletes those services; it
 //   cannot create a structure nor delete its own;
-// - actions (issue 7): coordinators, and the partners among an action's organisers; workers only read them.
+// - actions: coordinators, and the partners among an action's organisers; workers only read them.
 // The rules of each kind live in server/sync/record-kinds.ts; this module is their entry point.
-// Issue 7: whoever may edit a listing may also confirm it ("Les informations sont à jour": `verification`, stamped
+// Whoever may edit a listing may also confirm it ("Les informations sont à jour": `verification`, stamped
 // by the server); professionals' annotations (notes, own criteria) are written by professionals only, and the MDM
 // recommendations, a proposal's refusal and its merge into another structure by coordinators only.
 import type { RecordOfKind } from '../../src/domain/record-kinds.ts';

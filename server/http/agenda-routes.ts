@@ -1,13 +1,13 @@
-// Calendar feeds of the programme of actions (issue 7): GET /api/v1/agenda/commune/:code_insee.ics and
+// Calendar feeds of the programme of actions: GET /api/v1/agenda/commune/:code_insee.ics and
 // /api/v1/agenda/structure/:id.ics, iCalendar files a person subscribes to from any calendar app (agenda/ics.ts).
 // They are public: a calendar app sends no token, so they hold what an anonymous reader may see — public actions
 // only, never a professionals-only one — and no personal data.
 import { type Context, Hono } from 'hono';
+import { placeOf } from '../../src/domain/agenda/place.ts';
 import { communeByCode, zoneCovers } from '../../src/domain/communes.ts';
 import { codeInsee, recordId } from '../../src/domain/primitives.ts';
 import type { Structure } from '../../src/domain/structure.ts';
 import { parse } from '../../src/domain/validation.ts';
-import { placeOf } from '../../src/matching/agenda/place.ts';
 import { icsOf } from '../agenda/ics.ts';
 import type { DirectoryStore } from '../storage/directory-store.ts';
 import { ANONYMOUS_READER } from '../sync/visibility.ts';

@@ -1,4 +1,4 @@
-// The data·inclusion export and the imports over HTTP (issue 8), thin routes over the same functions as the admin
+// The data·inclusion export and the imports over HTTP, thin routes over the same functions as the admin
 // commands (interop/export-directory.ts, interop/import-directory.ts): one implementation, two doors.
 //
 // - GET /export/data-inclusion/{structures|services}.{json|csv}: what the reader may see in the app, no more —

@@ -11,9 +11,10 @@ import {
   ORIENTATION_EVENT_RETENTION_MONTHS,
   type OrientationStats,
 } from '../../src/domain/evaluation.ts';
-import { isoWeekOf } from '../../src/domain/iso-week.ts';
 import { type OrientationEventsAnswer, orientationEventsBodySchema } from '../../src/domain/orientation-event.ts';
 import type { Account } from '../../src/domain/sync-protocol.ts';
+import { isoWeekOf } from '../../src/domain/time/iso-week.ts';
+import { parisDay } from '../../src/domain/time/paris-time.ts';
 import type { Logger } from '../logger.ts';
 import { evaluate, monthsUpTo } from '../stats/evaluation.ts';
 import { orientationCells } from '../stats/orientation-cells.ts';
@@ -124,7 +125,7 @@ export function createStatsRoutes(store: StatsRoutesStore, logger: Logger, clock
     await purge();
     const reader = readerOf(account);
     const territory = territoryOf(account);
-    const last = query.value.jusqu_a ?? clock().toISOString().slice(0, 7);
+    const last = query.value.jusqu_a ?? parisDay(clock()).slice(0, 7);
     const events = (await store.orientationEvents()).filter(
       (row) => territory === null || (row.event.commune !== undefined && territory.has(row.event.commune)),
     );

@@ -110,7 +110,7 @@ export function createSyncRoutes(store: SyncRoutesStore, logger: Logger, clock: 
     const query = parseQuery(c, historyQuerySchema);
     if (!query.ok) return invalidRequest(c, query.problems);
     const { kind, id, limit } = query.value;
-    // Issue 7: reports, campaigns and answers are not everybody's to read (server/sync/visibility.ts); their
+    // Reports, campaigns and answers are not everybody's to read (server/sync/visibility.ts); their
     // history is the coordination's.
     if (!LISTING_HISTORY.has(kind) && session.account.role !== 'coordinateur') {
       return forbidden(c, 'L’historique des signalements et des campagnes est réservé à la coordination.');

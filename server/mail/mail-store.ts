@@ -101,4 +101,4 @@ export interface MailStore {
 }
 
 /** The digest day of an event: the Paris date, so that a day's events are the ones a reader calls a day. */
-export { parisDate as digestDay } from '../sync/server-clock.ts';
+export { parisDay as digestDay } from '../../src/domain/time/paris-time.ts';

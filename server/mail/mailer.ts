@@ -3,6 +3,7 @@
 // MAX_ATTEMPTS, after which the message is abandoned. Without SMTP configured the mailer is off: nothing is
 // written, nothing sent, and callers carry on. Logs carry message ids, templates, counts and error codes — never an
 // address, a code or a body.
+import { parisMinuteOfDay } from '../../src/domain/time/paris-time.ts';
 import type { InvitationNotifier } from '../admin/admin-actions.ts';
 import { sha256 } from '../auth/secrets.ts';
 import { describeError, type Logger } from '../logger.ts';
@@ -23,8 +24,6 @@ export const KEEP_DONE_MS = 30 * 86_400_000;
 const BATCH = 20;
 /** Digests leave from this hour (Paris) on: yesterday's referrals, read at the start of the working day. */
 export const DIGEST_HOUR = 7;
-
-const PARIS_HOUR = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', hour: '2-digit', hourCycle: 'h23' });
 
 export interface DrainReport {
   sent: number;
@@ -120,7 +119,7 @@ export function createMailer({ store, transport, links, logger, clock = () => ne
     async collectDigests() {
       if (!transport) return 0;
       const now = clock();
-      if (Number(PARIS_HOUR.format(now)) < DIGEST_HOUR) return 0;
+      if (parisMinuteOfDay(now.getTime()) < DIGEST_HOUR * 60) return 0;
       const queued = await store.collectDigests(now);
       await store.purgeMail(new Date(now.getTime() - KEEP_DONE_MS));
       if (queued > 0) logger.info({ event: 'mail_digests_queued', count: queued });

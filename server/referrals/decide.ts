@@ -9,13 +9,13 @@ import {
   expire,
   isDueForErasure,
   isDueForExpiry,
-  parisDate,
   type StoredReferral,
   senderScope,
   sidesOf,
   transitionProblem,
 } from '../../src/domain/referral-rules.ts';
 import type { Account } from '../../src/domain/sync-protocol.ts';
+import { parisDay } from '../../src/domain/time/paris-time.ts';
 import type { Problem } from '../../src/domain/validation.ts';
 
 export interface SendInput {
@@ -114,7 +114,7 @@ export function decideStatus(
   // over a year away, is a slip. The server's clock and the referral's sending date decide, never the device's.
   const appointment = input.change.rendez_vous;
   const slips = appointment
-    ? appointmentProblems(appointment, parisDate(new Date(row.referral.envoyee_le)), input.now)
+    ? appointmentProblems(appointment, parisDay(Date.parse(row.referral.envoyee_le)), input.now)
     : [];
   if (slips.length > 0) return { kind: 'invalid', problems: slips };
   const by = { nom: input.actor.nom, role: input.actor.role };

@@ -3,10 +3,9 @@
 
 import type { Campagne, ReponseCampagne, SECTIONS } from '../../src/domain/campagne.ts';
 import type { EvaluationRow } from '../../src/domain/evaluation.ts';
-import { monthOfWeek } from '../../src/domain/iso-week.ts';
-
 import type { Signalement } from '../../src/domain/signalement.ts';
 import type { Structure } from '../../src/domain/structure.ts';
+import { monthOfWeek } from '../../src/domain/time/iso-week.ts';
 import type { ReferralFact, StoredOrientationEvent } from '../storage/orientation-event-store.ts';
 import { withoutAnswer } from './orientation-cells.ts';
 import { protect, SMALL_CELL } from './small-cells.ts';

@@ -4,8 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { generateDirectory } from '../../src/demo/generate-directory.ts';
 import { generateOrientationEvents } from '../../src/demo/orientation-events.ts';
-import { isoWeekOf, monthOfWeek } from '../../src/domain/iso-week.ts';
 import type { OrientationEvent } from '../../src/domain/orientation-event.ts';
+import { isoWeekOf, monthOfWeek } from '../../src/domain/time/iso-week.ts';
 import { orientationCells } from './orientation-cells.ts';
 import { protect, SUPPRESSED } from './small-cells.ts';
 

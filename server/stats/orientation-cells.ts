@@ -1,8 +1,9 @@
 // « Demandes sans réponse »: orientations per commune (or QPV), need and month, and how many of them found no
 // eligible service. Built from the anonymous events (src/domain/orientation-event.ts) only; every count is
 // protected (small-cells.ts) after aggregation, never before, so that no total is a sum of hidden figures.
-import { monthOfWeek } from '../../src/domain/iso-week.ts';
+
 import type { OrientationEvent } from '../../src/domain/orientation-event.ts';
+import { monthOfWeek } from '../../src/domain/time/iso-week.ts';
 import { inTerritory, type Protected, protect, type Territory } from './small-cells.ts';
 
 /** Lyon as a whole, besides its arrondissements (69381…69389), as the coverage screen shows it. */

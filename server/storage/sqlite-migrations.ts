@@ -56,11 +56,11 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX records_services_by_categorie ON records (categorie, id) WHERE kind = 'service';
     `,
   },
-  // Step 2 says "Imports leave no history": true of `upsert` (seeding), which it meant. File imports (issue 8)
+  // Step 2 says "Imports leave no history": true of `upsert` (seeding), which it meant. File imports
   // go through importRecords and write history lines under their author, in the same table, with no client_id.
   {
     description:
-      'v2 (sync, issue 4): visibility columns, tombstones, conflicts, history, accounts, invitations, devices, ' +
+      'v2 (sync): visibility columns, tombstones, conflicts, history, accounts, invitations, devices, ' +
       'client states and stored mutation results',
     sql: `
       -- Copies of the fields that decide who may read a record, for counting a reader's total in SQL.
@@ -175,7 +175,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     description:
-      'v3 (referrals, issue 6): referrals with their own seq, kept apart from the directory feed, and the ids of ' +
+      'v3 (referrals): referrals with their own seq, kept apart from the directory feed, and the ids of ' +
       'the status changes already applied',
     sql: `
       CREATE TABLE referral_seq (
@@ -221,7 +221,7 @@ export const MIGRATIONS: readonly Migration[] = [
   // every write and read), so the next kind needs no migration unless it wants columns of its own.
   {
     description:
-      'v4 (programme of actions, issue 7): any record kind in records, tombstones, conflicts and history ' +
+      'v4 (programme of actions): any record kind in records, tombstones, conflicts and history ' +
       '(tables rebuilt without the list of kinds); actions are rows of kind "action"',
     sql: `
       CREATE TABLE records_v4 (
@@ -305,7 +305,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     description:
-      'v5 (referrals, issue 6): a worker account may belong to a team (a structure of the directory), set by its ' +
+      'v5 (referrals): a worker account may belong to a team (a structure of the directory), set by its ' +
       'invitation; the workers of one team share their sent referrals',
     sql: `
       -- Not structure_id: that column gives a partner rights over its listing, and is checked to be set for

@@ -73,7 +73,7 @@ export function sqliteSync(
         sqliteKindOf(kind).publicCountSql,
       ),
     })),
-    // Workers (issue 7): every listing but others' proposals, their own reports (@account: the worker's id).
+    // Workers: every listing but others' proposals, their own reports (@account: the worker's id).
     totalWorker: RECORD_KINDS.map((kind) => ({
       kind,
       count: db.prepare<{ own: null; account: string }, { n: number }>(sqliteKindOf(kind).workerCountSql),
@@ -89,8 +89,8 @@ export function sqliteSync(
   const nameOf = (id: string) => s.accountName.get(id)?.nom;
 
   // Totals change only with a write, and every write takes a seq: a total is exact for the seq it was counted at.
-  // Since issue 7 a worker's or partner's class is its account: the map keeps the latest classes asked (a few
-  // hundred devices at most), dropping the oldest beyond that.
+  // A worker's or partner's class is its account (it sees its own proposals and reports): the map keeps the latest
+  // classes asked (a few hundred devices at most), dropping the oldest beyond that.
   const totals = new Map<string, { seq: number; byKind: Map<string, number> }>();
   const MAX_CACHED_CLASSES = 1000;
   function totalFor(reader: Reader, lastSeq: number, protocol: number): number {

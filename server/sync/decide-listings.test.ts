@@ -1,5 +1,5 @@
-// Issue 7 on the server's pure decision: "Les informations sont à jour" changes only verified-at/by; notes and
-// criteria from two workers offline merge; annotations and proposals obey their roles; a proposal is validated,
+// Listings kept true, on the server's pure decision: "Les informations sont à jour" changes only verified-at/by; notes
+// and criteria from two workers offline merge; annotations and proposals obey their roles; a proposal is validated,
 // refused with a reason, or merged into the structure it duplicates.
 import { describe, expect, it } from 'vitest';
 import type { NotePro } from '../../src/domain/listing-annotations.ts';

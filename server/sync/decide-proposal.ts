@@ -1,4 +1,4 @@
-// A coordinator merges a proposed partner into the existing structure it duplicates (issue 7, "New partners"):
+// A coordinator merges a proposed partner into the existing structure it duplicates ("New partners"):
 // sent as an ordinary record.update of the proposal carrying `fusion_vers: <existing id>`, so it works offline and
 // syncs like any edit, and decided here in ONE transaction: the proposal's services move to the existing
 // structure (new version, history), then the proposal is deleted (tombstone, history). Validating is a change of

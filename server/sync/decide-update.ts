@@ -6,7 +6,7 @@
 // - otherwise someone else changed the field meanwhile: a conflict keeps both values, the server keeps theirs.
 // Fields that merge are written even when others conflict; the record must stay valid as a whole, else the
 // mutation is rejected `invalide` and nothing (not even its conflicts) is kept.
-// Issue 7: collections professionals add to (notes, criteria, recommendations) merge element-wise and never
+// Collections professionals add to (notes, criteria, recommendations) merge element-wise and never
 // conflict; `verification` is stamped by the server and never conflicts either (the latest confirmation wins);
 // `fusion_vers` merges a proposal into another structure (decide-proposal.ts).
 import { MERGED_FIELDS, mergeCollection } from '../../src/domain/listing-annotations.ts';

@@ -2,6 +2,7 @@
 // transaction), the mutation, its author and the server's clock. See decision.ts for the contract with stores
 // and docs/sync-protocol.md for the rules; update and conflict resolution have their own modules.
 import type { Mutation } from '../../src/domain/sync-protocol.ts';
+import { parisDay } from '../../src/domain/time/paris-time.ts';
 import { mayCreate, mayDelete, mayEdit } from '../auth/permissions.ts';
 import { decideResolve } from './decide-resolve.ts';
 import { decideUpdate } from './decide-update.ts';
@@ -16,7 +17,6 @@ import {
   validated,
   withChanges,
 } from './record-rules.ts';
-import { parisDate } from './server-clock.ts';
 import { territorialActor } from './territory-actor.ts';
 
 export async function decide(view: SyncView, { id, parsed, actor: author, now }: DecideInput): Promise<Decision> {
@@ -68,7 +68,7 @@ async function decideCreate(
     );
   }
   const candidate = withChanges({}, record);
-  Object.assign(candidate, { version: 1, date_maj: parisDate(now) }, rules.createdFields(account, candidate, now));
+  Object.assign(candidate, { version: 1, date_maj: parisDay(now) }, rules.createdFields(account, candidate, now));
   const checked = validated(kind, candidate);
   if (!checked.ok) return refuse(id, 'invalide', 'La nouvelle fiche est incomplète ou invalide.', checked.problems);
   const { write } = checked;

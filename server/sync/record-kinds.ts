@@ -58,7 +58,7 @@ export const KIND_RULES: { readonly [K in RecordKind]: KindRules<K> } = {
   structure: {
     mayCreate: (account) => !isPartner(account),
     forbiddenCreate: 'Un compte partenaire ne peut pas créer de structure : demandez-le à la coordination.',
-    // A worker edits any listing it can see: not another account's proposal (issue 7).
+    // A worker edits any listing it can see: not another account's proposal.
     mayEdit: (account, held) =>
       isPartner(account)
         ? ownedBy(account, [held.id])
@@ -70,7 +70,7 @@ export const KIND_RULES: { readonly [K in RecordKind]: KindRules<K> } = {
       return {
         verification: null,
         statut,
-        // Issue 7: a proposal is signed by its author (who sees it until a coordinator decides) and dated by the
+        // A proposal is signed by its author (who sees it until a coordinator decides) and dated by the
         // server's clock; what only coordinators write (recommendations, refusal, merge) is never taken from a
         // new record.
         proposee_par: proposal
@@ -96,13 +96,13 @@ export const KIND_RULES: { readonly [K in RecordKind]: KindRules<K> } = {
     forbiddenCreate: 'Un compte partenaire ne peut ajouter des services qu’à sa propre structure.',
     mayEdit: (account, held) => !isPartner(account) || ownedBy(account, ownersOf('service', held)),
     mayDelete: (account, held) => !isPartner(account) || ownedBy(account, ownersOf('service', held)),
-    // Issue 7: notes and criteria are added by edits (the server signs new notes there), never on creation.
+    // Notes and criteria are added by edits (the server signs new notes there), never on creation.
     createdFields: () => ({ verification: null, notes_pro: undefined, criteres: undefined }),
     references: (service) => [{ kind: 'structure', id: service.structure_id, path: 'structure_id' }],
     onOwnerDeleted: () => 'delete',
     canSee: (reader, service, structureOf) => canSeeService(reader, service, () => structureOf(service.structure_id)),
   },
-  // The programme (issue 7): coordinators and the organising partners write it; workers read it.
+  // The programme: coordinators and the organising partners write it; workers read it.
   action: {
     mayCreate: (account, sent) =>
       account.role === 'coordinateur' ||
@@ -126,7 +126,7 @@ export const KIND_RULES: { readonly [K in RecordKind]: KindRules<K> } = {
       action.organisateurs.every((id) => id === structureId) ? 'delete' : 'keep',
     canSee: (reader, action) => canSeeAction(reader, action),
   },
-  // « Signaler une erreur » (issue 7): anyone signed in reports; the partner concerned and coordinators close.
+  // « Signaler une erreur »: anyone signed in reports; the partner concerned and coordinators close.
   signalement: {
     mayCreate: () => true,
     forbiddenCreate: 'Signalement non autorisé pour ce compte.',
@@ -149,7 +149,7 @@ export const KIND_RULES: { readonly [K in RecordKind]: KindRules<K> } = {
     onOwnerDeleted: () => 'delete',
     canSee: (reader, s) => canSeeSignalement(reader, s),
   },
-  // Update campaigns (issue 7): coordinators decide them; the partners asked read them.
+  // Update campaigns: coordinators decide them; the partners asked read them.
   campagne: {
     mayCreate: (account) => isCoordinator(account),
     forbiddenCreate: 'Seule la coordination lance une campagne de mise à jour.',

@@ -6,12 +6,12 @@ import { applyFieldChanges } from '../../src/domain/record-changes.ts';
 import { RECORD_KINDS } from '../../src/domain/record-keys.ts';
 import { fieldsOfKind, parseRecord } from '../../src/domain/record-kinds.ts';
 import type { MutationResult, RecordKind, Rejection } from '../../src/domain/sync-protocol.ts';
+import { parisDay } from '../../src/domain/time/paris-time.ts';
 import type { Problem } from '../../src/domain/validation.ts';
 import type { MOTIFS_REJET } from '../../src/domain/vocabulary.ts';
 import type { Decision, DirectoryRecord, DirectoryWrite, HistoryDraft, Operation, SyncView } from './decision.ts';
 import { orNull } from './json-values.ts';
 import { type Reference, rulesOf } from './record-kinds.ts';
-import { parisDate } from './server-clock.ts';
 
 const KNOWN_FIELDS = Object.fromEntries(RECORD_KINDS.map((kind) => [kind, fieldsOfKind(kind)])) as Record<
   RecordKind,
@@ -35,7 +35,7 @@ export function withChanges(
 
 /** A new state of a record: next version, content date of today in Lyon (the server's clock). */
 export function bumped(candidate: Record<string, unknown>, previousVersion: number, now: Date) {
-  return { ...candidate, version: previousVersion + 1, date_maj: parisDate(now) };
+  return { ...candidate, version: previousVersion + 1, date_maj: parisDay(now) };
 }
 
 /** Parses the record a mutation would write; problems are paths inside the record, in French. */

@@ -1,4 +1,4 @@
-// Values the server stamps itself, whatever the device sent (issue 7). A device's clock and a device's claim of who
+// Values the server stamps itself, whatever the device sent. A device's clock and a device's claim of who
 // it is are never trusted: "Les informations sont à jour" becomes `verification: {le: server time, par: account}`,
 // a new professional note gets its author and date, a refusal its coordinator and date. Pure.
 import type { NotePro } from '../../src/domain/listing-annotations.ts';

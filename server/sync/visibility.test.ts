@@ -34,7 +34,7 @@ describe('visibility of listings', () => {
     expect(canSeeService(ANONYMOUS_READER, makeService(3, published.id), () => undefined)).toBe(false);
   });
 
-  it('shows coordinators everything, workers every listing but a proposal of another account (issue 7)', () => {
+  it('shows coordinators everything, workers every listing but a proposal of another account', () => {
     const coordinator = readerOf(COORDINATOR);
     expect([published, proposed, prosOnly, own].every((s) => canSeeStructure(coordinator, s))).toBe(true);
     const worker = readerOf(WORKER);

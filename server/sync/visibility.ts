@@ -5,11 +5,11 @@
 // - coordinateur: everything;
 // - travailleur: every listing, professionals-only ones included, except a proposed structure (`proposee`) that
 //   another account proposed, and its services: a proposal is seen by its author and coordinators only until a
-//   coordinator publishes it (issue 7: an unchecked partner must not reach colleagues' orientations);
+//   coordinator publishes it (an unchecked partner must not reach colleagues' orientations);
 // - partenaire: what anonymous sees, plus its own structure and all its services whatever their visibility.
 // A service is never visible without its structure (a device must not hold a service whose partner it cannot show).
-// An action (issue 7) is public when its own `visibilite` says so; its organising partners always see it.
-// Issue 7, protocol 4: a report (`signalement`) is read by its author, the partner it is about and coordinators —
+// An action is public when its own `visibilite` says so; its organising partners always see it.
+// Since protocol 4, a report (`signalement`) is read by its author, the partner it is about and coordinators —
 // not by other workers: it is an unchecked claim about a partner ("fermé") carrying its author's name, and what
 // it leads to (the corrected listing) reaches everyone anyway. A campaign is read by coordinators and the partners
 // it asks; a partner's answers by that partner and coordinators (never by the other partners of the campaign).
@@ -113,8 +113,8 @@ export function canSeeReponseCampagne(reader: Reader, reponse: ReponseCampagne):
 const ANNOTATIONS: readonly string[] = [...PROFESSIONAL_FIELDS.structure, ...PROFESSIONAL_FIELDS.service];
 
 /**
- * A record as this reader may read it: professionals' annotations (notes, own criteria, MDM recommendations, issue
- * 7) never reach partners or anonymous readers — not in the feed, not in the lists. Same object when nothing to hide.
+ * A record as this reader may read it: professionals' annotations (notes, own criteria, MDM recommendations)
+ * never reach partners or anonymous readers — not in the feed, not in the lists. Same object when nothing to hide.
  */
 export function readable<T extends object>(reader: Reader, record: T): T {
   const professional = seesEverything(reader) || workerOf(reader) !== undefined;
@@ -134,7 +134,7 @@ export function canSeeConflict(reader: Reader, conflict: { mine_by: string; thei
 
 /**
  * Readers that see exactly the same records share a class: totals are cached per class (and per seq), and the
- * SQL count of a class is one query per kind. Since issue 7 what a worker or a partner sees depends on its own
+ * SQL count of a class is one query per kind. What a worker or a partner sees depends on its own
  * account too (its proposals, the reports it wrote), so those classes are per account.
  */
 export type ReaderClass =

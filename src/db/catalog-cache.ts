@@ -1,5 +1,5 @@
-// The directory as the catalog needs it at start-up, kept in TWO rows: reading 13,000 rows back from IndexedDB and
-// indexing them for search took seconds on a tablet, one row and a saved index take a fraction of it. The search
+// The directory as the catalog needs it at start-up, kept in TWO rows: reading every record's row back from IndexedDB
+// and indexing them for search takes seconds on a tablet, one row and a saved index a fraction of it. The search
 // row (what a search reads of each service, and the index) is read first: a fifth of the text, it answers the
 // person's first search while the records row is still being read and parsed.
 //
@@ -155,7 +155,7 @@ export async function dropCatalogCache(db: BoussoleDatabase): Promise<void> {
 const isTextList = (value: unknown): value is string[] =>
   Array.isArray(value) && value.every((part) => typeof part === 'string');
 
-/** Records per JSON part of the copy: one part parses in about 10 ms at 10k services on a 2-core machine. */
+/** Records per JSON part of the copy: one part parses quickly enough not to hold the page (a long task) on a tablet. */
 export const RECORDS_PER_PART = 1000;
 
 /** A list of records as the copy keeps it. */
@@ -172,8 +172,8 @@ const CHUNK = 8192;
 /**
  * The same JSON with every character above U+00FF escaped (’ as \u2019), as the copy is stored. One typographic
  * apostrophe makes a whole string two bytes per character; without any, the browser keeps it one byte per character,
- * and IndexedDB stores and hands back half as many bytes: at 10k services here, reading the copy took 48 ms instead
- * of 92 and parsing it 108 ms instead of 176.
+ * and IndexedDB stores and hands back half as many bytes, which reading and parsing the copy at start-up are
+ * proportional to (figures: `npm run bench -- --only index-load`).
  */
 function oneByteJson(json: string): string {
   const escaped = json.replace(/[\u0100-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);

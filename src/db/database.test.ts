@@ -42,13 +42,13 @@ describe('the device database schema', () => {
     // v4 adds the referral tables, empty.
     expect(await db.referrals.count()).toBe(0);
     expect(await db.referralOutbox.count()).toBe(0);
-    // v5 adds the actions of the programme (issue 7), empty.
+    // v5 adds the actions of the programme, empty.
     expect(await db.actions.count()).toBe(0);
-    // v6 adds reports, campaigns and partners' answers (issue 7, protocol 4), empty.
+    // v6 adds reports, campaigns and partners' answers (protocol 4), empty.
     expect([await db.signalements.count(), await db.campagnes.count(), await db.reponsesCampagne.count()]).toEqual([
       0, 0, 0,
     ]);
-    // v7 adds the orientation in progress (issue 16), empty.
+    // v7 adds the orientation in progress, empty.
     expect(await db.workInProgress.count()).toBe(0);
     db.close();
   });

@@ -43,7 +43,7 @@ export interface ConflictRow extends Conflict {
 }
 
 /**
- * A referral on this device (issue 6): what this device wrote and has not had acknowledged (`draft`, "en attente
+ * A referral on this device: what this device wrote and has not had acknowledged (`draft`, "en attente
  * d'envoi"), and/or the server's copy from the referral feed. Personal data: erased with the server's copy after
  * the retention period, removed at sign-out.
  */
@@ -67,7 +67,7 @@ export interface ReferralOutboxEntry {
 }
 
 /**
- * Work in progress on this device (issue 16): the orientation being made (the person's situation and needs, the
+ * Work in progress on this device: the orientation being made (the person's situation and needs, the
  * step, the filters) and the sheet being prepared for them, so that a reload, a tab the tablet discarded or an
  * offline restart loses nothing. Personal data that stays here: no outbox entry, no request ever carries it;
  * erased at « Terminer », at sign-out, when another account signs in, and WORK_IN_PROGRESS_HOURS after its last
@@ -123,7 +123,7 @@ export class BoussoleDatabase extends Dexie {
         'id, structure_id, categorie, type, *thematiques, tarif.type, eligibilite.accueil, *eligibilite.publics, lieu.code_insee, date_maj',
       meta: 'key',
     });
-    // v2 (sync, issue 4): local edits with their outbox, the server copies under pending edits, conflicts and
+    // v2 (sync): local edits with their outbox, the server copies under pending edits, conflicts and
     // rejections to review. New tables only: v1 data is kept as is.
     this.version(2).stores({
       outbox: 'mutationId, recordKey',
@@ -131,33 +131,32 @@ export class BoussoleDatabase extends Dexie {
       conflicts: 'id, recordKey, statut',
       rejections: '++rowId, recordKey',
     });
-    // v3 (issue 4, speed of the first download): only the indexes the app queries — structures of a commune,
-    // services of a structure. The orientation engine filters the whole directory in memory (src/matching), and
-    // every other index made each write of a first download slower (about a third of its IndexedDB time on the
-    // 10k directory). Add an index back in a new version when a query needs it.
+    // v3 (speed of the first download): only the indexes the app queries — structures of a commune, services of a
+    // structure. The orientation engine filters the whole directory in memory (src/matching), and every other index
+    // makes each write of a first download slower. Add an index back in a new version when a query needs it.
     this.version(3).stores({
       structures: 'id, code_insee',
       services: 'id, structure_id',
     });
-    // v4 (referrals, issue 6): referrals written here or received, and their own outbox (they travel on their own
+    // v4 (referrals): referrals written here or received, and their own outbox (they travel on their own
     // endpoints, not in the directory's mutation numbering). New tables only.
     this.version(4).stores({
       referrals: 'id',
       referralOutbox: '++key, referralId',
     });
-    // v5 (programme of actions, issue 7): actions, the third record kind of the feed (src/db/record-tables.ts). A
+    // v5 (programme of actions): actions, the third record kind of the feed (src/db/record-tables.ts). A
     // new table only; the agenda reads them all (a few hundred) and filters in memory.
     this.version(5).stores({
       actions: 'id',
     });
-    // v6 (issue 7, protocol 4): reports of errors (by the listing they are about), update campaigns and partners'
+    // v6 (protocol 4): reports of errors (by the listing they are about), update campaigns and partners'
     // answers to them (by campaign). New tables only; a device holds the few its account may read.
     this.version(6).stores({
       signalements: 'id, structure_id',
       campagnes: 'id',
       reponsesCampagne: 'id, campagne_id',
     });
-    // v7 (issue 16): the orientation in progress and its sheet, one row, kept on this device only (WorkInProgressRow).
+    // v7: the orientation in progress and its sheet, one row, kept on this device only (WorkInProgressRow).
     // A new table only; no index: the expiry reads the row's `savedAt` (a table of one row).
     this.version(7).stores({
       workInProgress: 'key',

@@ -1,4 +1,4 @@
-// Referrals on the device (issue 6). Writing one stores it and queues it in ONE transaction: it shows at once as
+// Referrals on the device. Writing one stores it and queues it in ONE transaction: it shows at once as
 // "en attente d'envoi" and survives a closed tab; it shows as "envoyée" only once the server's acknowledgement has
 // replaced the draft by the server's copy. Rows read back are parsed before use. Personal fields are erased here
 // too after the retention period (with the device clock — the server's erasure reaches the device anyway through

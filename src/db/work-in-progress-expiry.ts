@@ -1,4 +1,4 @@
-// How long the orientation in progress stays on the device (issue 16). A working day: the morning's orientation is
+// How long the orientation in progress stays on the device. A working day: the morning's orientation is
 // still there after lunch, yesterday's is gone the next morning. Counted from the last change, on the device clock.
 // This module rides on the first load: keep it tiny (the rest of the work in progress loads with its screens).
 import type { BoussoleDatabase } from './database.ts';

@@ -1,4 +1,4 @@
-// The orientation in progress on this device: one row, written on each change, read back at start-up (issue 16).
+// The orientation in progress on this device: one row, written on each change, read back at start-up.
 // Only this module and the expiry (work-in-progress-expiry.ts) touch it; sign-out and a change of account clear the
 // table (session-repo.ts). Nothing here is ever queued for the server.
 import { liveQuery } from 'dexie';

@@ -2,10 +2,9 @@
 // fixed `now`, so that the demo shows every freshness state (fresh, due for verification, obsolete, never
 // verified) and closures in the past, now and to come, whatever day it is run.
 import type { InfoTemporaire } from '../domain/service.ts';
+import { DAY_MS, parisDay } from '../domain/time/paris-time.ts';
 import { HOURS } from './hours.ts';
 import type { Rng } from './random.ts';
-
-const DAY_MS = 86_400_000;
 
 export type Freshness = 'fresh' | 'due' | 'obsolete' | 'never';
 
@@ -22,9 +21,9 @@ export function pickFreshness(rng: Rng): Freshness {
   return 'never';
 }
 
-/** `YYYY-MM-DD`, `days` after `now` (negative: before). */
+/** The Paris day `days` after `now` (negative: before), `YYYY-MM-DD`. */
 export function dayOffset(nowMs: number, days: number): string {
-  return new Date(nowMs + days * DAY_MS).toISOString().slice(0, 10);
+  return parisDay(nowMs + days * DAY_MS);
 }
 
 /** An instant `days` before `now`, during working hours (UTC, second precision). */

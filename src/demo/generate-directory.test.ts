@@ -123,7 +123,7 @@ describe('default demo directory', () => {
     expect(demo.services.some((s) => s.lieu && s.lieu.code_insee !== structureOf(s)?.code_insee)).toBe(true);
   });
 
-  test('most prices that are not free carry amounts, in every shape a listing has (issue 16)', () => {
+  test('most prices that are not free carry amounts, in every shape a listing has', () => {
     const priced = demo.services.flatMap((s) => (s.tarif.type === 'gratuit' ? [] : [s.tarif]));
     const withAmounts = priced.filter((t) => t.montant !== undefined || t.adhesion !== undefined);
     expect(withAmounts.length / priced.length).toBeGreaterThan(0.5);

@@ -5,9 +5,9 @@
 // gaps look like from the demand side.
 
 import { ADDRESSABLE_COMMUNES, type Commune } from '../domain/communes.ts';
-import { isoWeekOf, monthOfWeek } from '../domain/iso-week.ts';
 import { BANDES_FOYER, type OrientationEvent } from '../domain/orientation-event.ts';
 import type { Service } from '../domain/service.ts';
+import { isoWeekOf, monthOfWeek } from '../domain/time/iso-week.ts';
 import { BESOINS, type NeedValue } from '../domain/vocabulary.ts';
 import { qpvOfCommune } from './qpv.ts';
 import { Rng } from './random.ts';

@@ -2,6 +2,7 @@
 // population), fictional street addresses around the commune centre or a QPV centre, fictional contacts
 // (04 00… numbers, which are not allocated to anyone, and example.org addresses).
 import { ADDRESSABLE_COMMUNES, type Commune } from '../domain/communes.ts';
+import { foldAccents } from '../domain/fold-accents.ts';
 import { type DemoQpv, qpvOfCommune } from './qpv.ts';
 import { type Rng, weightedPicker } from './random.ts';
 import { COMPLEMENTS, QUARTIERS, STREET_NAMES, STREET_TYPES } from './words.ts';
@@ -128,9 +129,7 @@ export function fictionalPhone(rng: Rng): string {
 
 /** ASCII slug for e-mail local parts and URLs: "Épicerie « Le Cabas »" → "epicerie-le-cabas". */
 export function slug(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
+  return foldAccents(text)
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');

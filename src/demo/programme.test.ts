@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { occurrencesBetween } from '../domain/agenda/occurrences.ts';
 import { parseRecord } from '../domain/record-kinds.ts';
 import { describeProblems } from '../domain/validation.ts';
 import { actionHintsByStructure } from '../matching/agenda/hints.ts';
-import { occurrencesBetween } from '../matching/agenda/occurrences.ts';
 import { derivePerson } from '../matching/person.ts';
 import { generateDirectory } from './generate-directory.ts';
 import { generateProgramme } from './programme.ts';

@@ -10,6 +10,7 @@ import type { Action, Calendrier, TypeAction } from '../domain/action.ts';
 import { communeByCode } from '../domain/communes.ts';
 import type { Service } from '../domain/service.ts';
 import type { Structure } from '../domain/structure.ts';
+import { addDays, dayOfWall, parisDay, weekdayOf } from '../domain/time/paris-time.ts';
 import type { FoodCategoryValue } from '../domain/vocabulary.ts';
 import type { DemoDirectory } from './generate-directory.ts';
 import { fictionalPhone, jitter } from './places.ts';
@@ -148,34 +149,20 @@ interface Organiser {
   services: Service[];
 }
 
-/** Paris calendar day of an instant, `YYYY-MM-DD`. */
-function parisDay(ms: number): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date(ms));
-}
-
-const dayMs = 86_400_000;
-const isoOf = (utcMs: number) => new Date(utcMs).toISOString().slice(0, 10);
-const utcOf = (day: string) => Date.parse(`${day}T00:00:00Z`);
-/** 0 = Monday. */
-const weekdayOf = (day: string) => (new Date(utcOf(day)).getUTCDay() + 6) % 7;
-
 /** The day of weekday `d` in the week `weeksBack` weeks before `today`'s. */
 function weeklyStart(today: string, d: Day, weeksBack: number): string {
-  const monday = utcOf(today) - weekdayOf(today) * dayMs;
-  return isoOf(monday + (DAYS.indexOf(d) - 7 * weeksBack) * dayMs);
+  return addDays(today, DAYS.indexOf(d) - weekdayOf(today) - 7 * weeksBack);
 }
 
 /** The nth weekday of a month (n = -1: the last). */
 function nthWeekday(year: number, month0: number, n: number, d: Day): string {
   const target = DAYS.indexOf(d);
   if (n > 0) {
-    const first = Date.UTC(year, month0, 1);
-    const offset = (target - weekdayOf(isoOf(first)) + 7) % 7;
-    return isoOf(first + (offset + 7 * (n - 1)) * dayMs);
+    const first = dayOfWall(Date.UTC(year, month0, 1));
+    return addDays(first, ((target - weekdayOf(first) + 7) % 7) + 7 * (n - 1));
   }
-  const last = Date.UTC(year, month0 + 1, 0);
-  const back = (weekdayOf(isoOf(last)) - target + 7) % 7;
-  return isoOf(last - back * dayMs);
+  const last = dayOfWall(Date.UTC(year, month0 + 1, 0));
+  return addDays(last, -((weekdayOf(last) - target + 7) % 7));
 }
 
 function calendrierOf(plan: Plan, rng: Rng, today: string): Calendrier {
@@ -324,7 +311,7 @@ export function generateProgramme(directory: DemoDirectory, options: ProgrammeOp
       }),
     );
     const farm = communeByCode('69163') ?? commune;
-    const visitDay = isoOf(utcOf(today) + (10 + rng.int(0, 10)) * dayMs);
+    const visitDay = addDays(today, 10 + rng.int(0, 10));
     actions.push(
       base(nextId(), today, {
         type: 'visite',

@@ -1,5 +1,5 @@
 // What a demo service costs: free, a solidarity price (share of the shop price, a symbolic participation), or a
-// paid membership. Most prices carry their amounts (issue 16: « Panier à 5 € au lieu de 12 € »), some only the
+// paid membership. Most prices carry their amounts (« Panier à 5 € au lieu de 12 € »), some only the
 // partner's sentence, as listings do. Each kind draws from the generator exactly as it did before the amounts, so
 // that the rest of the demo directory (and every figure measured on it) stays the same.
 import { amountsText } from '../domain/price-words.ts';

@@ -1,4 +1,4 @@
-// An action of the programme (issue 7): an atelier cuisine, a distribution, a repas partagé… organised by one or
+// An action of the programme: an atelier cuisine, a distribution, a repas partagé… organised by one or
 // more partners, in their walls or outside ("hors les murs"), once or recurring. It syncs as the record kind
 // `action` (src/domain/record-kinds.ts), through the same mutations as structures and services.
 //

@@ -1,4 +1,4 @@
-// Update campaigns (issue 7): a coordinator asks some partners to review some sections of their listing between
+// Update campaigns: a coordinator asks some partners to review some sections of their listing between
 // two dates; each partner answers section by section (confirmed as is, or edited), from the app or — recorded by
 // a coordinator on its behalf — by phone or during a visit.
 //

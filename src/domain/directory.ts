@@ -19,7 +19,7 @@ const structureEntry = z.object({ kind: z.literal('structure'), seq, record: str
 const serviceEntry = z.object({ kind: z.literal('service'), seq, record: serviceSchema });
 /** Since protocol 3 (src/domain/record-kinds.ts): older clients never receive one. */
 const actionEntry = z.object({ kind: z.literal('action'), seq, record: actionSchema });
-/** Since protocol 4 (issue 7): reports of errors, update campaigns and partners' answers to them. */
+/** Since protocol 4: reports of errors, update campaigns and partners' answers to them. */
 const signalementEntry = z.object({ kind: z.literal('signalement'), seq, record: signalementSchema });
 const campagneEntry = z.object({ kind: z.literal('campagne'), seq, record: campagneSchema });
 const reponseCampagneEntry = z.object({ kind: z.literal('reponse_campagne'), seq, record: reponseCampagneSchema });

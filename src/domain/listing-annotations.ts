@@ -1,4 +1,4 @@
-// What professionals add to listings besides their content (issue 7, "criteria set by the MDM"): notes on a
+// What professionals add to listings besides their content ("criteria set by the MDM"): notes on a
 // service, their own criteria as free tags, and the communes whose Maison de la Métropole recommends a partner.
 // They are read by professionals only (never by partners, anonymous readers or exports: server/sync/visibility.ts),
 // and they are collections several people add to at once, offline: a field-level merge that treated them as

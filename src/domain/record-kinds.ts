@@ -39,7 +39,7 @@ export const RECORD_KIND_SPECS: { readonly [K in RecordKind]: RecordKindSpec<K> 
   structure: { schema: structureSchema, since: 1, owners: (structure) => [structure.id] },
   service: { schema: serviceSchema, since: 1, owners: (service) => [service.structure_id] },
   action: { schema: actionSchema, since: 3, owners: (action) => action.organisateurs },
-  // Issue 7, protocol 4. A report belongs to the partner it is about; a campaign to nobody (coordinators write it;
+  // Since protocol 4. A report belongs to the partner it is about; a campaign to nobody (coordinators write it;
   // its partners are who it asks, not who edits it); a partner's answers to that partner.
   signalement: { schema: signalementSchema, since: 4, owners: (s) => [s.structure_id] },
   campagne: { schema: campagneSchema, since: 4, owners: (c) => c.partenaires },

@@ -13,12 +13,11 @@
 // (partner, service, statuses, dates, reason) for statistics.
 import type { Appointment, Referral, ReferralPolicy, ReferralStatus, StatusChange } from './referral.ts';
 import type { Account } from './sync-protocol.ts';
+import { DAY_MS, parisDay } from './time/paris-time.ts';
 import type { Problem } from './validation.ts';
 
 export type StoredReferral = Omit<Referral, 'seq'>;
 export type Side = 'destinataire' | 'envoyeur';
-
-const DAY_MS = 86_400_000;
 
 /**
  * The team a sender belongs to, stored with each referral when it is sent: a partner's structure, a worker's team
@@ -89,11 +88,6 @@ export function applyStatus<R extends StoredReferral>(
   } as R;
 }
 
-/** `YYYY-MM-DD` of the day it is in Lyon at `instant`. */
-export function parisDate(instant: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(instant);
-}
-
 const APPOINTMENT_HORIZON_DAYS = 366;
 
 /**
@@ -102,7 +96,7 @@ const APPOINTMENT_HORIZON_DAYS = 366;
  * answer given offline days ago, passes the day the referral was sent. Paths are the change's.
  */
 export function appointmentProblems(appointment: Appointment, earliest: string, now: Date): Problem[] {
-  const latest = parisDate(new Date(now.getTime() + APPOINTMENT_HORIZON_DAYS * DAY_MS));
+  const latest = parisDay(now.getTime() + APPOINTMENT_HORIZON_DAYS * DAY_MS);
   if (appointment.date < earliest) {
     return [{ path: 'rendez_vous.date', message: 'Le rendez-vous ne peut pas être fixé à une date passée' }];
   }

@@ -121,7 +121,7 @@ describe('pre-fill from the profile', () => {
     expect(answers).not.toHaveProperty('ressources');
   });
 
-  it('gives an épicerie’s form the reste à vivre it asks for, and no form the amounts themselves (issue 16)', () => {
+  it('gives an épicerie’s form the reste à vivre it asks for, and no form the amounts themselves', () => {
     const withBudget = {
       ...profile,
       budget: {

@@ -206,7 +206,7 @@ describe('opening hours shape', () => {
   });
 });
 
-describe('prices with amounts (issue 16)', () => {
+describe('prices with amounts', () => {
   // The price model before the amounts, as apps from before them parse the directory feed.
   const tarifBefore = z.discriminatedUnion('type', [
     z.object({ type: z.literal('gratuit'), precisions: z.optional(z.string()) }),

@@ -53,7 +53,7 @@ const euros = z.number().check(
   z.refine((n) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-6, 'Montant au centime près attendu'),
 );
 
-// Amounts (issue 16) are optional members added to the existing shapes: records written before them still parse,
+// Amounts are optional members added to the existing shapes: records written before them still parse,
 // and an app from before them drops the keys it does not know (zod's objects strip them), so the directory feed
 // needs no new protocol version. `precisions` stays required for a solidarity price for that same older app.
 const amounts = {
@@ -289,7 +289,7 @@ export const serviceSchema = z.object({
   date_maj: isoDate,
   verification: z.nullable(verification),
   version: z.number().check(z.int(), z.minimum(1)),
-  // Issue 7, read by professionals only (optional: stored rows and older clients parse without them).
+  // What professionals add, read by professionals only (optional: stored rows and older clients parse without them).
   /** Professionals' notes ("adapté aux personnes non francophones"), with author and date. */
   notes_pro: z.optional(notesProSchema),
   /** Workers' own criteria (free tags), filters and matching hints for their colleagues. */

@@ -1,4 +1,4 @@
-// « Signaler une erreur » (issue 7): anyone using the directory flags a listing — wrong hours, closed, moved, wrong
+// « Signaler une erreur »: anyone using the directory flags a listing — wrong hours, closed, moved, wrong
 // phone, or something else with a comment — from the sheet, offline too. It syncs as the record kind `signalement`
 // (src/domain/record-kinds.ts) through the ordinary mutations: created by its author, closed (with an optional
 // answer) by the partner concerned or a coordinator. Who reads one is the server's rule (server/sync/visibility.ts:

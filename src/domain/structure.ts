@@ -77,7 +77,7 @@ export const structureSchema = z.object({
   verification: z.nullable(verification),
   /** Server-assigned, incremented on every accepted change. */
   version: z.number().check(z.int(), z.minimum(1)),
-  // Issue 7 (optional: stored rows and older clients parse without them).
+  // What professionals add (optional: stored rows and older clients parse without them).
   /** Communes whose Maison de la Métropole recommends this partner; coordinators curate it; professionals read it. */
   recommandee_pour: z.optional(recommandeePourSchema),
   /**

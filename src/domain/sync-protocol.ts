@@ -159,7 +159,7 @@ export const conflictSchema = z.object({
 });
 export type Conflict = z.infer<typeof conflictSchema>;
 
-// --- Server answers added with the server side (issue 4) -------------------------------------------------------
+// --- Server answers added with the server side -------------------------------------------------------
 
 /** GET /api/v1/session: who this device's token speaks for. */
 export const sessionSchema = z.object({

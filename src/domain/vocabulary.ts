@@ -310,7 +310,7 @@ export const BESOINS = {
 } as const satisfies Record<string, Need>;
 export type NeedValue = keyof typeof BESOINS;
 
-// Referrals (fiche de liaison, issue 6). `envoyee` is set by the server when it accepts a referral; before that a
+// Referrals (fiche de liaison). `envoyee` is set by the server when it accepts a referral; before that a
 // referral exists only on the device ("en attente d'envoi", a device state, not a status).
 export const STATUTS_ORIENTATION = {
   envoyee: 'Envoyée',
@@ -334,7 +334,7 @@ export const CONSENTEMENT_PAR = {
   representant: 'Son représentant légal',
 } as const;
 
-// Programme of actions (issue 7): what an action is, how people register. Values are stored and synced.
+// Programme of actions: what an action is, how people register. Values are stored and synced.
 export const TYPES_ACTION = {
   'atelier-cuisine': 'Atelier cuisine',
   sensibilisation: 'Sensibilisation',

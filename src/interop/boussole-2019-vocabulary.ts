@@ -3,14 +3,15 @@
 // category; its "public accueilli" becomes publics. Matching is on accent-free lower-case words, and only what a
 // rule names is mapped: a category without an equivalent (e.g. "PRECARITE", which says who, not what) maps to
 // nothing and is reported, never forced into the closest value.
+
+import { foldAccents } from '../domain/fold-accents.ts';
 import type { FoodCategoryValue } from '../domain/vocabulary.ts';
 import type { PUBLICS, THEMATIQUES } from '../domain/vocabulary-data-inclusion.ts';
 
 type Thematique = keyof typeof THEMATIQUES;
 type Public = keyof typeof PUBLICS;
 
-export const plain = (text: string) =>
-  text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+export const plain = (text: string) => foldAccents(text).toLowerCase().replace(/\s+/g, ' ').trim();
 
 interface ThemeRule {
   match: RegExp;

@@ -23,7 +23,7 @@ describe('data·inclusion export against the published JSON Schemas (ajv)', () =
     }
     expect(failures.slice(0, 5)).toEqual([]);
     expect(demo.structures.length + demo.services.length).toBeGreaterThan(500);
-    // Épiceries' ceilings (issue 16) ride in extension_boussole: the demo exports some of each.
+    // Épiceries' ceilings ride in extension_boussole: the demo exports some of each.
     const withCeiling = (key: 'reste_a_vivre_max' | 'quotient_familial_max') =>
       demo.services.filter((v) => v.eligibilite[key] !== undefined).length;
     expect(withCeiling('reste_a_vivre_max')).toBeGreaterThan(0);

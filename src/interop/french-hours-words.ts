@@ -1,3 +1,4 @@
+import { foldAccents } from '../domain/fold-accents.ts';
 // The words of French opening hours, before any grammar: the text is normalised (accents, case, dashes, quotes),
 // everyday shorthands are rewritten to one spelling each (« lun. » → lundi, « 7j/7 » → tous les jours, « midi » →
 // 12h, « en semaine » → du lundi au vendredi), month phrases become references to OSM month selectors, and each
@@ -55,9 +56,7 @@ const TOKEN = new RegExp(
 
 /** Lower case, no accents, one kind of space, dash and apostrophe; shorthands spelt out. */
 export function normalise(text: string): string {
-  let s = text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
+  let s = foldAccents(text)
     .toLowerCase()
     .replace(/[\u00a0\u202f\t]/g, ' ')
     .replace(/[–—>]/g, '-')

@@ -1,9 +1,10 @@
 // From an orientation on the device to its anonymous event (src/domain/orientation-event.ts). The builder takes
 // the whole profile and reads only where the person is, the needs and the household's size: every other field
 // stays behind by construction, and the property test scans each event for every value of random profiles.
-import { isoWeekOf } from '../domain/iso-week.ts';
+
 import { bandOfHousehold, MOTIFS_MAX, type OrientationEvent } from '../domain/orientation-event.ts';
 import type { Profile } from '../domain/profile.ts';
+import { isoWeekOf } from '../domain/time/iso-week.ts';
 import type { Orientation } from './orient/types.ts';
 
 export interface EventInput {

@@ -121,10 +121,10 @@ export interface ReasonParams {
   waiting_list: Empty;
   // Ranking
   moved_for_diversity: { structure_id: string };
-  // Issue 7: what professionals know that the listing does not say (hints, never exclusions)
+  // What professionals know that the listing does not say (hints, never exclusions)
   mdm_recommended: { commune: string };
   colleague_criteria: { criteres: readonly string[] };
-  // Issue 16: épiceries' ceilings on the reste à vivre (€ per person per day) or the CAF quotient familial (€).
+  // Épiceries' ceilings on the reste à vivre (€ per person per day) or the CAF quotient familial (€).
   // `value` is the person's figure; `estimated`: a QF computed on the device, not read on the CAF attestation.
   amount_above: { indicator: AmountIndicator; max: number; value: number };
   amount_above_estimate: { indicator: AmountIndicator; max: number; value: number };

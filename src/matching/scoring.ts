@@ -59,7 +59,7 @@ export const POINTS = {
   obsolete: -15,
   neverVerified: -6,
 
-  /** Issue 7: the MDM of the person's commune recommends this partner; a criterion colleagues gave it was asked. */
+  /** The MDM of the person's commune recommends this partner; a criterion colleagues gave it was asked. */
   mdmRecommended: 5,
   colleagueCriterion: 4,
   /** At most this many matching criteria count (tags are free: many synonyms must not outweigh the needs). */

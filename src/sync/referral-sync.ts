@@ -1,4 +1,4 @@
-// The referral step of a sync run (issue 6; docs/sync-protocol.md, "Referrals"): send the referral outbox in order,
+// The referral step of a sync run (docs/sync-protocol.md, "Referrals"): send the referral outbox in order,
 // then read the account's referral feed since its cursor, then erase expired personal fields on the device. The
 // sync controller runs it inside its own loop (same triggers, lock and backoff as the directory). An action leaves
 // the outbox only on the server's parsed answer; a refusal (4xx) is shown with its reason and never blocks the

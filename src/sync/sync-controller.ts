@@ -51,8 +51,8 @@ export function createSyncController(options: {
    */
   awaitingSignIn?: () => Promise<boolean>;
   /**
-   * Runs after the push on a signed-in device, before the directory download: the referral step (issue 6,
-   * src/sync/referral-sync.ts), on endpoints of its own but under this loop's triggers, lock and backoff.
+   * Runs after the push on a signed-in device, before the directory download: the referral step
+   * (src/sync/referral-sync.ts), on endpoints of its own but under this loop's triggers, lock and backoff.
    */
   afterPush?: () => Promise<void>;
   env: SyncEnvironment;

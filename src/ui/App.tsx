@@ -21,7 +21,7 @@ const StructureScreen = lazy(() => import('./components/StructureScreen.tsx').th
 const StructureEditScreen = lazy(() =>
   import('./components/StructureEditScreen.tsx').then((m) => m.StructureEditScreen),
 );
-// Referrals (issue 6): list, writing and detail, one chunk.
+// Referrals: list, writing and detail, one chunk.
 const ReferralsScreen = lazy(() => import('./components/referrals/ReferralsScreen.tsx').then((m) => m.ReferralsScreen));
 const ReferralWriteScreen = lazy(() =>
   import('./components/referrals/ReferralWriteScreen.tsx').then((m) => m.ReferralWriteScreen),
@@ -38,17 +38,17 @@ const CoverageScreen = lazy(() =>
   import('./components/territory-coverage/CoverageScreen.tsx').then((m) => m.CoverageScreen),
 );
 
-// Issue 7: the programme of actions — agenda and action form (with rrule, for the dates), one chunk.
+// The programme of actions — agenda and action form (with rrule, for the dates), one chunk.
 const AgendaScreen = lazy(() => import('./components/agenda/AgendaScreen.tsx').then((m) => m.AgendaScreen));
 const ActionEditScreen = lazy(() => import('./components/agenda/ActionEditScreen.tsx').then((m) => m.ActionEditScreen));
 
-// Issue 7: proposed partners (the coordinator's decisions, a worker's own proposals) and the proposal form.
+// Proposed partners (the coordinator's decisions, a worker's own proposals) and the proposal form.
 const ProposalsScreen = lazy(() => import('./components/proposals/ProposalsScreen.tsx').then((m) => m.ProposalsScreen));
 const ProposalNewScreen = lazy(() =>
   import('./components/proposals/ProposalNewScreen.tsx').then((m) => m.ProposalNewScreen),
 );
 
-// Issue 7: reports of errors and update campaigns (lists, campaign form, the partner's checklist and banner).
+// Reports of errors and update campaigns (lists, campaign form, the partner's checklist and banner).
 const SignalementsScreen = lazy(() =>
   import('./components/suivi/SignalementsScreen.tsx').then((m) => m.SignalementsScreen),
 );
@@ -57,18 +57,18 @@ const CampaignNewScreen = lazy(() =>
   import('./components/suivi/CampaignNewScreen.tsx').then((m) => m.CampaignNewScreen),
 );
 const CampaignBanner = lazy(() => import('./components/suivi/CampaignBanner.tsx').then((m) => m.CampaignBanner));
-// Issue 17: Synchronisation (what waits to be sent, conflicts, refusals) and Connexion, off the first load.
+// Synchronisation (what waits to be sent, conflicts, refusals) and Connexion, off the first load.
 const SyncScreen = lazy(() => import('./components/SyncScreen.tsx').then((m) => m.SyncScreen));
 const SignInScreen = lazy(() => import('./components/SignInScreen.tsx').then((m) => m.SignInScreen));
-// Issue 8: data·inclusion export and imports, the one screen that needs the network (it says so offline).
-// Issue 19: the coordinators' administration (online only, it says so offline).
+// Data·inclusion export and imports, the one screen that needs the network (it says so offline).
+// The coordinators' administration (online only, it says so offline).
 const AdminScreen = lazy(() => import('./components/admin/AdminScreen.tsx').then((m) => m.AdminScreen));
 const RevokedNotice = lazy(() => import('./components/session/RevokedNotice.tsx').then((m) => m.RevokedNotice));
 const DataScreen = lazy(() => import('./components/donnees/DataScreen.tsx').then((m) => m.DataScreen));
 
 /**
  * The screen at the address the app opens on, when it is one of the daily ones: its chunk is asked for at start-up,
- * while the device's database opens, rather than once the app has booted (200 ms later on a cold start here).
+ * while the device's database opens, rather than once the app has booted, which on a cold start is much later.
  */
 export function preloadScreen(path: string): void {
   // The orientation in progress is read back with its own chunk (WithWork), fetched alongside.

@@ -99,7 +99,7 @@ export async function boot() {
     Promise.all([directory.reload(), catalogReady.then((model) => model.load(how))]);
   let refreshing: Promise<unknown> | null = null;
 
-  // Referrals (issue 6): a chunk of their own, loaded at the first sync of a worker or partner account or when a
+  // Referrals: a chunk of their own, loaded at the first sync of a worker or partner account or when a
   // referral screen opens. Their queue is counted with the others by the pending model.
   let wiring: Promise<ReferralWiring> | null = null;
   const referrals = () =>
@@ -126,10 +126,9 @@ export async function boot() {
   };
   let referralModel: ReturnType<ReferralWiring['model']> | null = null;
 
-  // The service worker is registered once the first sync has run: installing it downloads and stores the whole
-  // app (about 2 MB), which on a first visit took the cores the directory's download needed (half a second of its
-  // 3.5 s here). Offline at boot there is no sync to wait for; and a sync that takes long does not delay it beyond
-  // SERVICE_WORKER_LATEST_MS.
+  // The service worker is registered once the first sync has run: installing it downloads and stores the whole app,
+  // which on a first visit would take the cores the directory's download needs. Offline at boot there is no sync to
+  // wait for; and a sync that takes long does not delay it beyond SERVICE_WORKER_LATEST_MS.
   let serviceWorker: ServiceWorkerHandle | null = null;
   let serviceWorkerStarted = false;
   function startServiceWorker() {
@@ -166,7 +165,7 @@ export async function boot() {
       onStatus(status) {
         const finished = syncModel.status.value.phase === 'syncing' && status.phase !== 'syncing';
         syncModel.status.value = status;
-        // During a first download, one read of the device at a time: each new page used to restart a full read.
+        // During a first download, one read of the device at a time: each new page must not restart a full read.
         if (finished) {
           void refresh();
           startServiceWorker();
@@ -235,9 +234,9 @@ export async function boot() {
       syncModel.storageNotice.value = false;
       rememberStorageNoticeSeen();
     },
-    /** The programme of actions (issue 7): its model, loaded with the first screen that shows actions. */
+    /** The programme of actions: its model, loaded with the first screen that shows actions. */
     programme: programmeLoader(db, () => session.account.value),
-    /** Issue 7 actions on listings (confirm, notes, criteria, proposals): a chunk loaded by the screens using them. */
+    /** What keeps listings true (confirm, notes, criteria, proposals): a chunk loaded by the screens using them. */
     listings: () =>
       import('./models/listing-actions.ts').then(({ createListingActions }) =>
         createListingActions(db, () => session.account.value),

@@ -5,7 +5,7 @@ import type { BoussoleDatabase } from '../db/database.ts';
 import { storedStructures } from '../db/directory-repo.ts';
 import { landOrientationEvents, nextOrientationEvents, queueOrientationEvent } from '../db/orientation-event-repo.ts';
 import type { Account } from '../domain/sync-protocol.ts';
-import { parisDay } from '../matching/hours/paris-time.ts';
+import { parisDay } from '../domain/time/paris-time.ts';
 import { orientationEvent } from '../matching/orientation-event.ts';
 import { orientationEventTransport, syncOrientationEvents } from '../sync/orientation-event-sync.ts';
 import type { OrientationEnding } from './models/work-in-progress.ts';

@@ -1,4 +1,4 @@
-// How the app reaches the programme of actions (issue 7): one model per app, created on first use with its chunk
+// How the app reaches the programme of actions: one model per app, created on first use with its chunk
 // (the agenda, a partner's sheet, the orientation results), never on the first screen's path.
 import type { BoussoleDatabase } from '../db/database.ts';
 import type { Account } from '../domain/sync-protocol.ts';

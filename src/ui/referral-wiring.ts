@@ -1,4 +1,4 @@
-// Referrals' share of the app wiring (issue 6), in a chunk of its own loaded on demand: the sync step the
+// Referrals' share of the app wiring, in a chunk of its own loaded on demand: the sync step the
 // controller runs after the outbox push (signed-in workers and partners only), the screens' model and the
 // coordinators' counts. boot.ts only imports it dynamically, so the first load carries none of it.
 import type { BoussoleDatabase } from '../db/database.ts';

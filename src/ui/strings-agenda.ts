@@ -1,4 +1,4 @@
-// French strings of the programme of actions (issue 7): the agenda, the action form, a partner's « Actions à
+// French strings of the programme of actions: the agenda, the action form, a partner's « Actions à
 // venir » and the orientation hint. Kept beside strings.ts (which holds every other string) because they are only
 // read by lazy chunks: in strings.ts they would ride on the first load, whose budget they would break.
 export const frAgenda = {

@@ -1,14 +1,14 @@
 // French strings of what coordinators see of the demand: « demandes sans réponse » on Couverture and the pilot's
 // evaluation (/evaluation). Loaded with those screens' chunks, never on the first load.
 import type { SUPPRESSED } from '../domain/evaluation.ts';
+import { monthYear } from './text/fr-format.ts';
 
 type Count = number | typeof SUPPRESSED;
 const count = (n: Count) => (typeof n === 'number' ? n.toLocaleString('fr-FR') : '< 5');
-const monthNames = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 export const frDemande = {
   /** `2026-11` → « novembre 2026 ». */
-  month: (m: string) => monthNames.format(new Date(`${m}-01T00:00:00Z`)),
+  month: monthYear,
   count,
 
   demandTitle: 'Demandes sans réponse',

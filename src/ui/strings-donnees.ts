@@ -1,4 +1,4 @@
-// French strings of the « Données » screen (issue 8: data·inclusion export, imports). Beside strings.ts, as
+// French strings of the « Données » screen (data·inclusion export, imports). Beside strings.ts, as
 // strings-suivi.ts is, because only that lazy route reads them: in strings.ts they would ride on the first load.
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? `1 ${one}` : `${n} ${many}`);

@@ -1,6 +1,6 @@
 // French strings of actions on listings: confirm, notes, criteria, proposals, reports. Kept out of strings.ts (the shell's, on the first load): only the
 // lazy screens that show them import this module.
-// Issue 7, listings that stay true: confirming, own listing, notes and criteria, MDM recommendations, proposals.
+// Listings that stay true: confirming, own listing, notes and criteria, MDM recommendations, proposals.
 export const frListings = {
   confirm: 'Les informations sont à jour',
   confirmHint: 'Confirme la fiche partenaire et tous ses services, sans rien changer. Fonctionne hors connexion.',

@@ -1,4 +1,4 @@
-// French strings of the price in the service editor (issue 16): labels, hints, messages and the preview. Kept
+// French strings of the price in the service editor: labels, hints, messages and the preview. Kept
 // beside strings.ts because only the editor's lazy chunk reads them: in strings.ts they would ride on the first
 // load. The price itself is said by src/domain/price-words.ts.
 import type { PERIODES_ADHESION, UNITES_PRIX } from '../domain/vocabulary.ts';

@@ -1,4 +1,4 @@
-// French strings of what épiceries decide on (issue 16): resources and charges with the reste à vivre and the
+// French strings of what épiceries decide on: resources and charges with the reste à vivre and the
 // quotient familial computed from them, employment, disability, colleagues' criteria in the orientation, and the
 // amount ceilings of a service (editor, partner sheet, reasons). Kept beside strings.ts because only lazy chunks
 // read them: in strings.ts they would ride on the first load, whose budget they would break.

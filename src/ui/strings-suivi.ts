@@ -1,6 +1,6 @@
-// French strings of reports of errors and update campaigns (issue 7). Kept beside strings.ts, as strings-agenda.ts
+// French strings of reports of errors and update campaigns. Kept beside strings.ts, as strings-agenda.ts
 // is, because only lazy chunks read them (the sheet, « Signalements », « Campagnes », the partner's banner): in
-// strings.ts they would ride on the first load, whose 100 kB budget they would break.
+// strings.ts they would ride on the first load, whose budget (README, « Budget ») they would break.
 import type { CanalCampagne, EtatCampagne, SectionCampagne } from '../domain/campagne.ts';
 import type { MotifSignalement } from '../domain/signalement.ts';
 

@@ -103,8 +103,11 @@ export function formatWhen(iso: string, now: Date): string {
   const minutes = Math.round((now.getTime() - date.getTime()) / 60_000);
   if (minutes < 1) return "à l'instant";
   if (minutes < 60) return `il y a ${minutes} min`;
-  const sameDay = date.toDateString() === now.toDateString();
-  const time = date.toLocaleTimeString('fr-FR', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' });
-  if (sameDay) return `aujourd'hui à ${time}`;
-  return `le ${date.toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' })} à ${time}`;
+  // Formatted here rather than by text/fr-format.ts: the header shows it on the first screen, whose budget has no
+  // room for fr-format and the Paris-time helpers it brings. « Today » is still the Paris day.
+  const paris = { timeZone: 'Europe/Paris' } as const;
+  const day = date.toLocaleDateString('fr-FR', paris);
+  const time = date.toLocaleTimeString('fr-FR', { hour: '2-digit', minute: '2-digit', ...paris });
+  if (day === now.toLocaleDateString('fr-FR', paris)) return `aujourd'hui à ${time}`;
+  return `le ${day} à ${time}`;
 }

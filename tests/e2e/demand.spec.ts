@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { type APIRequestContext, expect, test } from '@playwright/test';
-import { isoWeekOf, monthOfWeek } from '../../src/domain/iso-week.ts';
 import { PROTOCOL_VERSION } from '../../src/domain/protocol-version.ts';
+import { isoWeekOf, monthOfWeek } from '../../src/domain/time/iso-week.ts';
 import { signInAsDemo } from './helpers.ts';
 import { personal } from './personal-data.ts';
 

@@ -5,9 +5,9 @@
 
 import { beforeEach, describe, expect, it } from 'vitest';
 import { evaluationSchema, orientationStatsSchema } from '../../src/domain/evaluation.ts';
-import { isoWeekOf } from '../../src/domain/iso-week.ts';
 import { type OrientationEvent, orientationEventsAnswerSchema } from '../../src/domain/orientation-event.ts';
 import { PROTOCOL_VERSION } from '../../src/domain/protocol-version.ts';
+import { isoWeekOf } from '../../src/domain/time/iso-week.ts';
 import { type Device, postJson, signInAs } from './fixtures/http-client.ts';
 import { jsonOf, makeTestApp } from './fixtures/test-app.ts';
 
@@ -154,6 +154,14 @@ describe('statistics endpoints', () => {
       fiches_envoyees: '< 5',
     });
     expect(evaluation.lignes.find((l) => l.mois === '2026-10')).toMatchObject({ orientations: '< 5' });
+  });
+
+  it('ends the evaluation, by default, with the month it is in Paris, also in the first hours of a month', async () => {
+    // 23:30 UTC on 30 November is already 1 December, 00:30, in Paris.
+    now = Date.parse('2026-11-30T23:30:00Z');
+    const response = await get(coordinator, '/api/v1/stats/evaluation?mois=2');
+    expect(response.status).toBe(200);
+    expect(evaluationSchema.parse(await jsonOf(response)).mois).toEqual(['2026-11', '2026-12']);
   });
 
   it('logs counts, never an event field', async () => {

@@ -1,12 +1,12 @@
-// The agenda (issue 7): every occurrence of the programme between two instants, with its place resolved, filtered
+// The agenda: every occurrence of the programme between two instants, with its place resolved, filtered
 // by commune (Lyon gathers its arrondissements) and kind, in time order. Pure; the device computes it from what it
 // holds, so the agenda works offline.
 import type { Action, TypeAction } from '../../domain/action.ts';
+import { type Occurrence, occurrencesBetween } from '../../domain/agenda/occurrences.ts';
+import { type ActionPlace, placeOf } from '../../domain/agenda/place.ts';
 import { zoneCovers } from '../../domain/communes.ts';
 import type { Structure } from '../../domain/structure.ts';
-import { addDays, DAY_MS, instantOf, parisDay, wallOfDay, weekdayOf } from '../hours/paris-time.ts';
-import { type Occurrence, occurrencesBetween } from './occurrences.ts';
-import { type ActionPlace, placeOf } from './place.ts';
+import { addDays, DAY_MS, instantOf, parisDay, wallOfDay, weekdayOf } from '../../domain/time/paris-time.ts';
 
 export interface AgendaItem {
   action: Action;

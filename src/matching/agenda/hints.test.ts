@@ -1,4 +1,4 @@
-// The orientation hint (issue 7): a partner's next action shows on its result card only when it answers one of
+// The orientation hint: a partner's next action shows on its result card only when it answers one of
 // the person's needs, takes place within two weeks and near enough; the soonest wins. Injected clock.
 import { describe, expect, it } from 'vitest';
 import { anAction } from '../../../tests/fixtures/actions.ts';

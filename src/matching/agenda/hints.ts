@@ -4,13 +4,13 @@
 // public or to a public the worker may check, and it takes place soon (two weeks) and near (the person's typical
 // distance, 5 km when unknown). Explanations are data; the sentence is written by the UI.
 import type { Action, TypeAction } from '../../domain/action.ts';
+import { nextOccurrence } from '../../domain/agenda/occurrences.ts';
+import { placeOf } from '../../domain/agenda/place.ts';
 import { distanceKm } from '../../domain/geo/distance.ts';
 import type { Structure } from '../../domain/structure.ts';
+import { DAY_MS } from '../../domain/time/paris-time.ts';
 import type { NeedValue } from '../../domain/vocabulary.ts';
-import { DAY_MS } from '../hours/paris-time.ts';
 import type { Person } from '../person.ts';
-import { nextOccurrence } from './occurrences.ts';
-import { placeOf } from './place.ts';
 
 /** Which kinds of action answer which need of the orientation's needs step. */
 export const ACTIONS_FOR_NEED: Readonly<Record<NeedValue, readonly TypeAction[]>> = {

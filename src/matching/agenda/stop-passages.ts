@@ -2,8 +2,8 @@
 // closures and exceptional hours applied), for the agenda beside the programme's actions. Pure; computed on the
 // device from the directory snapshot, so it works offline. Listings awaiting validation are left out.
 import { zoneCovers } from '../../domain/communes.ts';
+import { DAY_MS, daysFrom, parisDay } from '../../domain/time/paris-time.ts';
 import type { HoursEngine } from '../hours/hours-engine.ts';
-import { DAY_MS, daysFrom, parisDay } from '../hours/paris-time.ts';
 import { computeSchedule, type Opening } from '../hours/schedule.ts';
 import type { DirectorySnapshot } from '../snapshot.ts';
 import type { ServiceEntry } from '../snapshot-entry.ts';

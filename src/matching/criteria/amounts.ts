@@ -1,4 +1,4 @@
-// Épiceries sociales decide on amounts (issue 16): a ceiling on the reste à vivre per person per day
+// Épiceries sociales decide on amounts: a ceiling on the reste à vivre per person per day
 // (eligibilite.reste_a_vivre_max) or on the CAF quotient familial (eligibilite.quotient_familial_max), compared with
 // the figures computed from the profile's resources and charges (src/domain/budget.ts: formulas and sources).
 // A service stating both needs both. Per ceiling:

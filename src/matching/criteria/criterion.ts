@@ -78,7 +78,7 @@ export interface OrientContext {
   /** The instant of the orientation (epoch ms) and its Paris calendar day. */
   now: number;
   today: string;
-  /** Professionals' own criteria the worker selected (issue 7): hints for the ranking, never filters. */
+  /** Professionals' own criteria the worker selected: hints for the ranking, never filters. */
   criteres: readonly string[];
   /** Who orients (OrientOptions.audience): a professional sends fiches de liaison. */
   audience: 'professionnel' | 'public';

@@ -197,7 +197,7 @@ const rows: Row[] = [
     'public_exclusive',
   ],
   ['an unconditional reception is said', {}, {}, 'eligible', 'unconditional'],
-  // Issue 16: employment and disability decide the publics data·inclusion names after them.
+  // Employment and disability decide the publics data·inclusion names after them.
   [
     'a service for job seekers takes a job seeker',
     { emploi: 'demandeur-emploi' },

@@ -9,7 +9,7 @@
 //    week never ranks above one open within it, and under urgency today one open today comes first (temporary
 //    closures count: the schedule skips them). Unknown hours are not a closure: the middle tier under urgency
 //    today, the first otherwise. The reasons of `scoreHours` say which tier it is.
-import { addDays, parisMinuteOfDay, weekdayOf } from '../hours/paris-time.ts';
+import { addDays, parisMinuteOfDay, weekdayOf } from '../../domain/time/paris-time.ts';
 import type { Opening, Schedule } from '../hours/schedule.ts';
 import { closedUntil, planOn } from '../hours/temporary.ts';
 import type { Person } from '../person.ts';

@@ -1,4 +1,4 @@
-// Issue 7, « criteria defined by the MDM themselves », as matching hints: what professionals know about a partner
+// « Criteria defined by the MDM themselves », as matching hints: what professionals know about a partner
 // that its listing does not say moves it up, with the reason said — never an exclusion (the Annuaire's filters
 // are where they exclude).
 // - The MDM of the person's commune recommends the partner (`recommandee_pour` on the structure, curated by

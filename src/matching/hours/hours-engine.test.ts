@@ -2,18 +2,11 @@
 // getters), with French public holidays and the daylight-saving changes right.
 import opening_hours from 'opening_hours';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { TIME_ZONES, WINTER_OFFSET_MIN } from '../../../tests/fixtures/time-zones.ts';
+import { daysFrom } from '../../domain/time/paris-time.ts';
 import { createHoursEngine, type HoursEngine } from './hours-engine.ts';
-import { daysFrom } from './paris-time.ts';
 import { computeSchedule } from './schedule.ts';
 
-/** CI runs in UTC; New York and Tokyo change clocks on other dates or never; devices run in Paris itself. */
-const TIME_ZONES = ['UTC', 'America/New_York', 'Asia/Tokyo', 'Europe/Paris'];
-const WINTER_OFFSET_MIN: Record<string, number> = {
-  UTC: 0,
-  'America/New_York': 300,
-  'Asia/Tokyo': -540,
-  'Europe/Paris': -60,
-};
 const iso = (ms: number) => new Date(ms).toISOString();
 
 describe.each(TIME_ZONES)('hours with the process in %s', (tz) => {

@@ -4,15 +4,15 @@
 // (open_now and next openings stay null).
 //
 // Time zones: the library reads local-time getters, so it is handed "library dates" whose local fields show the
-// Paris wall clock (paris-time.ts) and its answers are read back the same way. This is exact whenever the
+// Paris wall clock (src/domain/time/paris-time.ts) and its answers are read back the same way. This is exact whenever the
 // process zone has no clock change of its own on that date within the hours asked (tests: UTC, New York, Tokyo,
 // around both zones' changes); on a device set to a zone whose own change falls inside opening hours, that one
 // hour may shift. Devices of the Métropole's workers are set to Europe/Paris, where it is exact.
 //
-// Costs (2-core machine): parsing a string ≈ 0.3–0.8 ms, evaluating one day ≈ 20–60 µs. So each distinct string
-// is parsed once, and the open intervals of a (string, Paris day) pair are computed once and cached; a directory
-// of 50,000 services shares a few hundred strings, and a service's schedule is then assembled from cached days.
-import { fromLibraryDate, instantOf, toLibraryDate, wallOfDay } from './paris-time.ts';
+// Costs (figures: `npm run bench`): parsing a string costs far more than evaluating one day. So each distinct string is
+// parsed once, and the open intervals of a (string, Paris day) pair are computed once and cached; a directory of 50,000
+// services shares a few hundred strings, and a service's schedule is then assembled from cached days.
+import { fromLibraryDate, instantOf, toLibraryDate, wallOfDay } from '../../domain/time/paris-time.ts';
 
 /** The part of opening_hours' API the engine uses. */
 export interface OpeningHoursInstance {

@@ -3,8 +3,8 @@
 import opening_hours from 'opening_hours';
 import { describe, expect, test } from 'vitest';
 import type { InfoTemporaire } from '../../domain/service.ts';
+import { daysFrom } from '../../domain/time/paris-time.ts';
 import { createHoursEngine } from './hours-engine.ts';
-import { daysFrom } from './paris-time.ts';
 import { computeSchedule } from './schedule.ts';
 import { closedUntil, planOn, temporaryPeriods } from './temporary.ts';
 

@@ -4,7 +4,7 @@
 // entries do not change the hours and are not kept here. Pure date logic: no hours library involved, so the
 // matcher can tell "closed until …" for every service cheaply.
 import type { InfoTemporaire } from '../../domain/service.ts';
-import { addDays } from './paris-time.ts';
+import { addDays } from '../../domain/time/paris-time.ts';
 
 export interface TemporaryPeriod {
   id: string;

@@ -9,10 +9,11 @@
 //    enter the first `need` places, and neither can any after it: the scan stops. The first `need` places are
 //    therefore exact; the rest follow by their best possible key.
 // With the engine's (string, day) cache, a schedule costs a few look-ups.
+
+import { daysFrom } from '../../domain/time/paris-time.ts';
 import { newEvaluation, type OrientContext } from '../criteria/criterion.ts';
 import { availabilityFilter, hoursBounds, lateness } from '../criteria/hours.ts';
 import type { HoursEngine } from '../hours/hours-engine.ts';
-import { daysFrom } from '../hours/paris-time.ts';
 import { computeSchedule, firstOpening, type Schedule } from '../hours/schedule.ts';
 import type { TemporaryPeriod } from '../hours/temporary.ts';
 import type { Person } from '../person.ts';

@@ -7,9 +7,9 @@
 // candidates that can reach the first places (hours-phase.ts); reasons are built for the first places at once
 // and for the others when read (result.ts).
 import type { Profile } from '../../domain/profile.ts';
+import { parisDay } from '../../domain/time/paris-time.ts';
 import { type OrientContext, prepareChecks } from '../criteria/criterion.ts';
 import { availabilityFilter } from '../criteria/hours.ts';
-import { parisDay } from '../hours/paris-time.ts';
 import { derivePerson } from '../person.ts';
 import type { DirectorySnapshot } from '../snapshot.ts';
 import { TRAVEL_MODEL } from '../travel.ts';

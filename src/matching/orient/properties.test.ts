@@ -10,6 +10,7 @@ import { DEMO_QPV } from '../../demo/qpv.ts';
 import { ADDRESSABLE_COMMUNES, LYON, zoneCovers } from '../../domain/communes.ts';
 import type { Profile } from '../../domain/profile.ts';
 import type { Service } from '../../domain/service.ts';
+import { parisDay } from '../../domain/time/paris-time.ts';
 import {
   BESOINS,
   CRENEAUX,
@@ -25,7 +26,6 @@ import {
   valuesOf,
 } from '../../domain/vocabulary.ts';
 import { createHoursEngine } from '../hours/hours-engine.ts';
-import { parisDay } from '../hours/paris-time.ts';
 import { closedUntil, temporaryPeriods } from '../hours/temporary.ts';
 import { prepareDirectory } from '../snapshot.ts';
 import { orient } from './orient.ts';

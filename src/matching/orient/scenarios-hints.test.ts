@@ -1,4 +1,4 @@
-// Issue 7: what professionals know becomes a matching hint — the MDM of the person's commune recommends a
+// What professionals know becomes a matching hint — the MDM of the person's commune recommends a
 // partner, colleagues tagged a service with a criterion the worker selected. Each a bonus with its reason, never an
 // exclusion; on hand-built directories whose expected order can be read off the fixtures.
 import opening_hours from 'opening_hours';

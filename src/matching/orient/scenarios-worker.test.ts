@@ -1,4 +1,4 @@
-// Issue 16: situations across the Métropole as a social worker would try them, on one hand-built directory
+// Situations across the Métropole as a social worker would try them, on one hand-built directory
 // (tests/fixtures/metropole-directory.ts), each with what an experienced worker expects of the first results —
 // never a replay of the scores: « the first result is an épicerie within 2 km open this week », « no basket
 // subscription above the first épicerie », « nothing beyond the stated maximum distance ».

@@ -1,5 +1,5 @@
-// The named situations of issue 3, each on a small hand-built directory whose expected answer can be read off
-// the fixtures: who is included, who is excluded and why, and in what order.
+// The named situations an orientation must get right, each on a small hand-built directory whose expected answer can be
+// read off the fixtures: who is included, who is excluded and why, and in what order.
 import opening_hours from 'opening_hours';
 import { describe, expect, test } from 'vitest';
 import { aService, aStructure } from '../../../tests/fixtures/records.ts';

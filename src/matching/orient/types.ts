@@ -98,6 +98,6 @@ export interface OrientOptions {
   openings?: number;
   /** Days scanned for openings (default 92: a monthly Th[3] shows its next three sessions). */
   horizonDays?: number;
-  /** Professionals' own criteria to favour (issue 7, `criteres` on services): a bonus and a reason, no filter. */
+  /** Professionals' own criteria to favour (`criteres` on services): a bonus and a reason, no filter. */
   criteres?: readonly string[];
 }

@@ -2,8 +2,8 @@
 // (œ → oe, æ → ae), apostrophes and punctuation as separators ("l’épicerie" → "l", "epicerie"), and the small
 // words that carry no meaning dropped. So "Épicerie", "epicerie" and "ÉPICERIE" are one term, and so are
 // "Vénissieux" and "venissieux".
+import { foldAccents } from '../../domain/fold-accents.ts';
 
-const DIACRITICS = /[\u0300-\u036f]/g;
 const SEPARATORS = /[^a-z0-9]+/;
 
 /**
@@ -91,7 +91,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 export function normalizeFrench(text: string): string {
-  return text.toLowerCase().replace(/œ/g, 'oe').replace(/æ/g, 'ae').normalize('NFD').replace(DIACRITICS, '');
+  return foldAccents(text.toLowerCase().replace(/œ/g, 'oe').replace(/æ/g, 'ae'));
 }
 
 /** Normalized words, stop words included (the index drops them in `processTerm`). */

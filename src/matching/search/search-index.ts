@@ -1,8 +1,8 @@
-// The full-text index of a directory snapshot (MiniSearch), built apart from the snapshot because it costs
-// ~100–300 ms at 10,000 services: build it after the first screen, or on the first search (`searchIndexOf`
-// caches one per snapshot). Fields: service name, structure name, description, commune, and the labels of the
-// food category, thematiques and diets (« halal », « végétarien »: words people search for); names weigh most (see
-// search.ts).
+// The full-text index of a directory snapshot (MiniSearch), built apart from the snapshot because it is the costly part
+// on a large directory (figures: src/matching/README.md): build it after the first screen, or on the first search
+// (`searchIndexOf` caches one per snapshot). Fields: service name, structure name, description, commune, and the labels
+// of the food category, thematiques and diets (« halal », « végétarien »: words people search for); names weigh most
+// (see search.ts).
 import MiniSearch, { type AsPlainObject } from 'minisearch';
 import { communeByCode } from '../../domain/communes.ts';
 import { FOOD_CATEGORIES, REGIMES } from '../../domain/vocabulary.ts';
@@ -143,10 +143,10 @@ interface TermTree {
 
 /**
  * The index as text, to be kept with the records it was built from (src/db/catalog-cache.ts), with the alphabetical
- * order of its entries: sorting 10,000 normalised names again took a share of the cold start. Postings are kept as
- * number lists rather than MiniSearch's objects keyed by document: half the text, loaded without parsing 240,000
- * keys back into numbers, and made into Maps only when read (SavedPostings): 95 ms → 20–35 ms at 10k services in Node.
- * Document ids and field lengths are plain lists for the same reason.
+ * order of its entries, so that a cold start does not sort every normalised name again. Postings are kept as number
+ * lists rather than MiniSearch's objects keyed by document: half the text, loaded without parsing every key back into a
+ * number, and made into Maps only when read (SavedPostings). Document ids and field lengths are plain lists for the
+ * same reason.
  */
 export function serializeSearchIndex(index: SearchIndex): string {
   const plain = index.mini.toJSON();
@@ -186,7 +186,7 @@ export function serializeSearchIndex(index: SearchIndex): string {
 
 /**
  * One term's postings in one field, as a Map made from the saved list only when a search first reads it: making all
- * of them took most of a saved index's loading (240,000 entries at 10k services), and a search reads a few terms'.
+ * of them would be most of a saved index's loading, and a search reads a few terms'.
  */
 class SavedPostings extends Map<number, number> {
   #saved: number[] | null;

@@ -1,4 +1,5 @@
-// The Annuaire's issue-7 filters: how fresh a listing is (injected clock) and the professionals' own criteria.
+// The Annuaire's filters on what professionals know: how fresh a listing is (injected clock) and the professionals' own
+// criteria.
 import { describe, expect, test } from 'vitest';
 import { aService, aStructure } from '../../../tests/fixtures/records.ts';
 import { prepareDirectory } from '../snapshot.ts';

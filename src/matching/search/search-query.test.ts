@@ -1,4 +1,4 @@
-// The typed-array query must answer exactly as MiniSearch's own `search` with the options search.ts used to give
+// The typed-array query must answer exactly as MiniSearch's own `search` with the options search.ts would give
 // it: the same documents, in the same order (ties included), the same scores to the bit and the same matched terms.
 import { describe, expect, test } from 'vitest';
 import { generateDirectory } from '../../demo/generate-directory.ts';

@@ -6,9 +6,9 @@ import { communeByCode, zoneCovers } from '../../domain/communes.ts';
 import { type FiltreAlimentaire, offreRepond } from '../../domain/food-quality.ts';
 import { freshnessState } from '../../domain/freshness.ts';
 import { distanceKmRaw, type LatLon } from '../../domain/geo/distance.ts';
+import { daysFrom, parisDay } from '../../domain/time/paris-time.ts';
 import type { NeedValue } from '../../domain/vocabulary.ts';
 import type { HoursEngine } from '../hours/hours-engine.ts';
-import { daysFrom, parisDay } from '../hours/paris-time.ts';
 import { openDuring } from '../hours/schedule.ts';
 import { maskOfNeeds } from '../needs.ts';
 import type { Language } from '../reasons.ts';
@@ -33,9 +33,9 @@ export interface SearchFilters {
   langue?: Language;
   /** Step-free access declared. */
   pmr?: boolean;
-  /** `a-jour`: verified within its update frequency; `a-verifier`: due, obsolete or never verified (issue 7). */
+  /** `a-jour`: verified within its update frequency; `a-verifier`: due, obsolete or never verified. */
   fraicheur?: 'a-jour' | 'a-verifier';
-  /** Tagged with this criterion by professionals (their own criteria, issue 7). */
+  /** Tagged with this criterion by professionals (their own criteria). */
   critere?: string;
   /** Declares this product, or a choice of products (src/domain/food-offer.ts). */
   aliment?: FiltreAlimentaire;
@@ -74,7 +74,7 @@ const WEEK_MS = 7 * 86_400_000;
 
 /**
  * Edits allowed for a query term: none under 4 letters (too many neighbours), 1 up to 9 letters, 2 from 10. Each
- * edit allowed multiplies the vocabulary explored: 2 edits on "epicerie" cost several milliseconds at 10k.
+ * edit allowed multiplies the vocabulary explored, so a second one is kept for long words.
  */
 export function fuzziness(term: string): number {
   return term.length < 4 ? 0 : term.length < 10 ? 1 : 2;

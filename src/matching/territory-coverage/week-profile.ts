@@ -3,8 +3,9 @@
 // ("le jeudi de la 3e semaine", Th[3]) is seen once, and temporary closures and exceptional hours count as the
 // partner published them (a service closed for the whole horizon opens no day). Uses the hours engine's cached
 // (string, day) intervals: a few map look-ups per service and day, no parsing here.
+
+import { daysFrom, instantOf, parisDay, wallOfDay, weekdayOf } from '../../domain/time/paris-time.ts';
 import type { HoursEngine } from '../hours/hours-engine.ts';
-import { daysFrom, instantOf, parisDay, wallOfDay, weekdayOf } from '../hours/paris-time.ts';
 import type { ServiceHours } from '../hours/schedule.ts';
 import { planOn } from '../hours/temporary.ts';
 

@@ -49,7 +49,7 @@ export function DirectoryFilters({
 }: {
   query: DirectoryQuery;
   onChange: (next: DirectoryQuery) => void;
-  /** Professionals' own criteria found in the directory (issue 7); none for other readers. */
+  /** Professionals' own criteria found in the directory; none for other readers. */
   criteres?: readonly string[];
 }) {
   const f = query.filters;

@@ -17,6 +17,7 @@ import { frAnnuaire } from '../strings-annuaire.ts';
 import { DirectoryFilters, filterLabel } from './DirectoryFilters.tsx';
 import { DirectoryMapLazy, ListMapToggle } from './map/ListMapToggle.tsx';
 import { PlacePicker } from './PlacePicker.tsx';
+import { SearchForm } from './SearchForm.tsx';
 import { ServiceResultCard } from './ServiceResultCard.tsx';
 
 const A = frAnnuaire;
@@ -40,7 +41,7 @@ export function DirectoryScreen({
   place = sessionPlace,
 }: {
   catalog: ReadonlySignal<CatalogModel | null>;
-  /** A partner account's own structure, offered first (issue 7: keep its own listing true). */
+  /** A partner account's own structure, offered first (keep its own listing true). */
   ownStructure?: string | undefined;
   place?: PlaceChoice;
 }) {
@@ -104,34 +105,7 @@ export function DirectoryScreen({
           </a>
         </p>
       )}
-      <search>
-        <form
-          class="search-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            go({ ...query, q: text });
-          }}
-        >
-          <label for="annuaire-q">{A.searchLabel}</label>
-          <div class="search-row">
-            <input
-              id="annuaire-q"
-              type="search"
-              name="q"
-              value={text}
-              autocomplete="off"
-              aria-describedby="annuaire-q-hint"
-              onInput={(e) => setText(e.currentTarget.value)}
-            />
-            <button type="submit" class="button primary">
-              {A.searchSubmit}
-            </button>
-          </div>
-          <p id="annuaire-q-hint" class="hint">
-            {A.searchHint}
-          </p>
-        </form>
-      </search>
+      <SearchForm id="annuaire-q" text={A} value={text} onInput={setText} onSubmit={() => go({ ...query, q: text })} />
       <DirectoryFilters query={query} onChange={go} criteres={criteres} />
       <details class="more place-choice" open={placeValue.commune !== null || place.locating.value !== 'idle'}>
         <summary>

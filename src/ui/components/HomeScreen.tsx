@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import type { Account } from '../../domain/sync-protocol.ts';
 import { fr } from '../strings.ts';
+import { SearchForm } from './SearchForm.tsx';
 
 const H = fr.home;
 
@@ -39,35 +40,16 @@ export function HomeScreen({
           </p>
         </div>
       )}
-      <search>
-        <form
-          class="search-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            const query = q.trim();
-            location.route(query ? `/annuaire?${new URLSearchParams({ q: query })}` : '/annuaire');
-          }}
-        >
-          <label for="home-q">{H.searchLabel}</label>
-          <div class="search-row">
-            <input
-              id="home-q"
-              type="search"
-              name="q"
-              value={q}
-              autocomplete="off"
-              aria-describedby="home-q-hint"
-              onInput={(e) => setQ(e.currentTarget.value)}
-            />
-            <button type="submit" class="button primary">
-              {H.searchSubmit}
-            </button>
-          </div>
-          <p id="home-q-hint" class="hint">
-            {H.searchHint}
-          </p>
-        </form>
-      </search>
+      <SearchForm
+        id="home-q"
+        text={H}
+        value={q}
+        onInput={setQ}
+        onSubmit={() => {
+          const query = q.trim();
+          location.route(query ? `/annuaire?${new URLSearchParams({ q: query })}` : '/annuaire');
+        }}
+      />
       <div class="home-actions">
         <a class="button primary big" href="/orientation" aria-describedby="home-orientation-hint">
           {workKept?.value ? H.resumeOrientation : H.newOrientation}

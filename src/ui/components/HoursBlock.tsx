@@ -1,5 +1,5 @@
+import { parisDay } from '../../domain/time/paris-time.ts';
 import type { HoursEngine } from '../../matching/hours/hours-engine.ts';
-import { parisDay } from '../../matching/hours/paris-time.ts';
 import type { ServiceHours } from '../../matching/hours/schedule.ts';
 import { closesOnHolidays, hoursStatus, openingWords, weekWords } from '../models/hours-status.ts';
 import { frHoursShown } from '../strings-hours-shown.ts';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
+import { parisDay } from '../../domain/time/paris-time.ts';
 import { JOURS } from '../../domain/vocabulary.ts';
 import type { HoursEngine } from '../../matching/hours/hours-engine.ts';
-import { parisDay } from '../../matching/hours/paris-time.ts';
 import type { TemporaryPeriod } from '../../matching/hours/temporary.ts';
 import { createHoursEditor, type HoursEditor as HoursEditorModel } from '../models/hours-editor-model.ts';
 import { hoursStatus, openingWords } from '../models/hours-status.ts';

@@ -5,7 +5,7 @@ import { frListings } from '../strings-listings.ts';
 const L = frListings;
 
 /**
- * "Les informations sont à jour": one tap confirms the structure and its services without changing them (issue 7).
+ * "Les informations sont à jour": one tap confirms the structure and its services without changing them.
  * Saved on the device and queued, so it works offline; the sheet's freshness line updates at once.
  */
 export function ListingConfirm({ onConfirm }: { onConfirm: () => Promise<boolean> }) {

@@ -8,7 +8,7 @@ const collator = new Intl.Collator('fr');
 const OPTIONS = [...ADDRESSABLE_COMMUNES].sort((a, b) => collator.compare(a.nom, b.nom));
 
 /**
- * The communes whose Maison de la Métropole recommends this partner (issue 7): shown to professionals, curated by
+ * The communes whose Maison de la Métropole recommends this partner: shown to professionals, curated by
  * coordinators (the server refuses it from anyone else).
  */
 export function MdmRecommendations({

@@ -18,7 +18,7 @@ interface Props {
 }
 
 /**
- * Professionals' notes and own criteria on a service (issue 7), shown to professionals only: the feed never brings
+ * Professionals' notes and own criteria on a service, shown to professionals only: the feed never brings
  * them to partners or anonymous devices. Adding works offline; two colleagues' additions merge on the server.
  */
 export function ServiceAnnotations({ service, actions, accountId, coordinator, suggestions }: Props) {

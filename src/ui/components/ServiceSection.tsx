@@ -27,7 +27,7 @@ interface Props {
   engine: HoursEngine | null;
   now: number;
   pending: boolean;
-  /** Professionals' notes and criteria (issue 7), when the reader is a professional. */
+  /** Professionals' notes and criteria, when the reader is a professional. */
   annotations?: ComponentChildren;
 }
 

@@ -1,6 +1,6 @@
 import type { Arret, InfoTemporaire } from '../../domain/service.ts';
+import { daysFrom, parisDay } from '../../domain/time/paris-time.ts';
 import type { HoursEngine } from '../../matching/hours/hours-engine.ts';
-import { daysFrom, parisDay } from '../../matching/hours/paris-time.ts';
 import { computeSchedule, type Opening } from '../../matching/hours/schedule.ts';
 import { temporaryPeriods } from '../../matching/hours/temporary.ts';
 import { HORIZON_DAYS, openingWords, weekSummary } from '../models/hours-status.ts';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { StructureSummary } from '../../db/directory-repo.ts';
 import { effectiveHours } from '../../domain/effective-hours.ts';
-import { parisDay } from '../../matching/hours/paris-time.ts';
+import { parisDay } from '../../domain/time/paris-time.ts';
 import type { AppContext } from '../boot.ts';
 import { DEFAULT_FREQUENCY_MONTHS, freshnessOf } from '../models/freshness.ts';
 import { hoursStatus, serviceHours } from '../models/hours-status.ts';
@@ -56,7 +56,7 @@ export function StructureScreen({ context, id }: { context: SheetContext; id: st
   useEffect(() => {
     void catalog?.ensureHours();
   }, [catalog]);
-  // Issue 7: who reads decides what the sheet offers (confirm, notes and criteria, MDM recommendations).
+  // Who reads decides what the sheet offers (confirm, notes and criteria, MDM recommendations).
   const account = context.session?.account.value ?? null;
   const professional = account?.role === 'coordinateur' || account?.role === 'travailleur';
   const [actions, setActions] = useState<ListingActions | null>(null);

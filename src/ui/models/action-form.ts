@@ -1,9 +1,10 @@
-// The action form's state (issue 7), flat as the fields are, and its translation to and from an Action: the
+// The action form's state, flat as the fields are, and its translation to and from an Action: the
 // frequency choices become an RRULE on the first date's weekday ("toutes les deux semaines" on a Tuesday →
 // FREQ=WEEKLY;INTERVAL=2;BYDAY=TU, "chaque mois" on the 2nd Tuesday → FREQ=MONTHLY;BYDAY=2TU). The domain schema
 // decides what is valid; its problems are put back on the fields that caused them. Pure.
 import { type Action, actionSchema } from '../../domain/action.ts';
 import { communeByCode } from '../../domain/communes.ts';
+import { weekdayOf } from '../../domain/time/paris-time.ts';
 import { type Problem, parse } from '../../domain/validation.ts';
 import type {
   FREQUENCES_ACTION,
@@ -12,7 +13,6 @@ import type {
   TYPES_ACTION,
   VISIBILITES,
 } from '../../domain/vocabulary.ts';
-import { weekdayOf } from '../../matching/hours/paris-time.ts';
 
 export type Frequency = keyof typeof FREQUENCES_ACTION;
 

@@ -1,4 +1,4 @@
-// Update campaigns on this device (issue 7). A coordinator launches one offline: the campaign and every partner's
+// Update campaigns on this device. A coordinator launches one offline: the campaign and every partner's
 // (empty) answer record are written in ONE transaction with their outbox entries, so answering is always an update
 // that merges section by section (src/domain/campagne.ts says why). A partner answers its checklist from the app
 // (channel « app »); when every section is answered, its listing is confirmed as well — the same « Les
@@ -21,10 +21,11 @@ import {
 } from '../../domain/campagne.ts';
 import type { Account } from '../../domain/sync-protocol.ts';
 import { shownToCoordinator } from '../../domain/territory.ts';
+import { parisDay } from '../../domain/time/paris-time.ts';
 import { type Parsed, parse } from '../../domain/validation.ts';
-import { parisDay } from '../../matching/hours/paris-time.ts';
 import type { ListingActions } from './listing-actions.ts';
 import { liveValue } from './live-value.ts';
+import { randomId } from './random-id.ts';
 
 export interface CampaignDraft {
   nom: string;
@@ -45,8 +46,6 @@ export interface CampaignView {
   campagne: Campagne;
   partners: PartnerProgress[];
 }
-
-const randomId = () => crypto.randomUUID().replaceAll('-', '').slice(0, 16);
 
 export function createCampagneModel(
   db: BoussoleDatabase,
@@ -105,7 +104,7 @@ export function createCampagneModel(
     /** The campaign and each partner's empty answers, in one transaction; problems name the form's fields. */
     async launch(draft: CampaignDraft): Promise<Parsed<Campagne>> {
       const today = parisDay(Date.now());
-      const campagne = { id: `boussole--c-${randomId()}`, source: 'boussole', ...draft, date_maj: today, version: 1 };
+      const campagne = { id: `boussole--c-${randomId(16)}`, source: 'boussole', ...draft, date_maj: today, version: 1 };
       const parsed = parse(campagneSchema, campagne);
       if (!parsed.ok) return parsed;
       await editTogether(db, async () => {

@@ -2,9 +2,9 @@
 // 12h et 14h – 17h" (a day always with its date: src/ui/text/fr-format.ts). Computed by the matching engine (src/matching/hours, Europe/Paris whatever the device's zone, temporary
 // closures and exceptional hours applied over the regular ones); only the wording is here.
 import type { InfoTemporaire } from '../../domain/service.ts';
+import { daysFrom, parisDay } from '../../domain/time/paris-time.ts';
 import { JOURS } from '../../domain/vocabulary.ts';
 import type { HoursEngine } from '../../matching/hours/hours-engine.ts';
-import { daysFrom, parisDay } from '../../matching/hours/paris-time.ts';
 import { computeSchedule, type Opening, type ServiceHours } from '../../matching/hours/schedule.ts';
 import { closedUntil, planOn, temporaryPeriods } from '../../matching/hours/temporary.ts';
 import { frHours } from '../strings-hours.ts';

@@ -1,4 +1,4 @@
-// The « Données » screen's two requests (issue 8), over fetch: an export file (GET, with the token when signed in,
+// The « Données » screen's two requests, over fetch: an export file (GET, with the token when signed in,
 // so professionals get their listings) and an import (POST, coordinators). Answers are parsed like every answer;
 // a refusal carries the server's French message. Loaded with that screen's chunk only.
 import * as z from 'zod/mini';

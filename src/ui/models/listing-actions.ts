@@ -1,5 +1,5 @@
-// Issue 7 actions on listings, each an ordinary offline edit (src/db/local-edits.ts: record and outbox entry in one
-// transaction), so they sync through the same protocol as any change:
+// What professionals do to keep listings true, each an ordinary offline edit (src/db/local-edits.ts: record and outbox
+// entry in one transaction), so they sync through the same protocol as any change:
 // - confirm: "Les informations sont à jour" sets only `verification` on the structure and each of its services, in
 //   one transaction (the server stamps its own time and the account's name);
 // - notes and own criteria on a service, MDM recommendations on a structure (element-wise merged on the server);
@@ -12,9 +12,9 @@ import { createRecord, editRecord } from '../../db/local-edits.ts';
 import { critere, type NotePro, normaliseCritere } from '../../domain/listing-annotations.ts';
 import type { Structure } from '../../domain/structure.ts';
 import type { Account } from '../../domain/sync-protocol.ts';
+import { parisDay } from '../../domain/time/paris-time.ts';
 import { type Parsed, parse } from '../../domain/validation.ts';
-
-const randomId = () => crypto.randomUUID().replaceAll('-', '').slice(0, 20);
+import { randomId } from './random-id.ts';
 
 export function createListingActions(db: BoussoleDatabase, account: () => Account | null) {
   const self = (): Promise<ListingActions> => Promise.resolve(actions);
@@ -23,10 +23,10 @@ export function createListingActions(db: BoussoleDatabase, account: () => Accoun
   const service = async (id: string) => (await getService(db, id)) ?? null;
 
   const actions = {
-    /** Reports of errors (issue 7): their model, in a chunk of its own. */
+    /** Reports of errors: their model, in a chunk of its own. */
     reports: () =>
       import('./signalement-model.ts').then(({ createSignalementModel }) => createSignalementModel(db, account)),
-    /** Update campaigns (issue 7): their model, in a chunk of its own (it confirms listings through these actions). */
+    /** Update campaigns: their model, in a chunk of its own (it confirms listings through these actions). */
     campaigns: () =>
       import('./campagne-model.ts').then(({ createCampagneModel }) => createCampagneModel(db, account, self)),
 
@@ -122,7 +122,7 @@ export function createListingActions(db: BoussoleDatabase, account: () => Accoun
         reseaux_porteurs: [],
         visibilite: 'public',
         statut: 'proposee',
-        date_maj: now().slice(0, 10),
+        date_maj: parisDay(Date.now()),
         verification: null,
         version: 1,
         // Shown at once on the device; the server signs and dates it again with its own clock.

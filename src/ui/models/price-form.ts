@@ -1,4 +1,4 @@
-// The price part of the service form: the kind of price, the share of the shop price, the amounts (issue 16: price
+// The price part of the service form: the kind of price, the share of the shop price, the amounts (price
 // paid, usual price, what it is paid for, membership and its period) and the partner's precisions, as the inputs
 // hold them; turned into the record's `tarif` on save and into the sentence people will read as it is typed.
 import { amountsText, ownPrecisions } from '../../domain/price-words.ts';

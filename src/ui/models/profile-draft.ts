@@ -2,6 +2,7 @@
 // household being filled in, answers not given yet as null), and the Profile the matcher reads, derived from it.
 // Every answer is optional: an answer left empty is absent from the profile, never a default value.
 import { ADDRESSABLE_COMMUNES, type Commune, communeByCode } from '../../domain/communes.ts';
+import { foldAccents } from '../../domain/fold-accents.ts';
 import type { Profile } from '../../domain/profile.ts';
 import type {
   CRENEAUX,
@@ -141,13 +142,7 @@ export function profileOf(d: Draft): Profile {
 }
 
 function normalised(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[-'’]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return foldAccents(text).toLowerCase().replace(/[-'’]/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
 /** How a commune is shown and typed: "Vénissieux", "Lyon 3e" (not "Lyon 3e Arrondissement"). */

@@ -1,4 +1,4 @@
-// The programme of actions on this device (issue 7): the actions the last sync brought (src/db/programme-repo.ts),
+// The programme of actions on this device: the actions the last sync brought (src/db/programme-repo.ts),
 // kept current from the model's creation on — the agenda, a partner's sheet and the orientation results read them —
 // and the edits a coordinator or an organising partner makes offline — each written with its outbox entry
 // in one transaction (src/db/local-edits.ts), sent at the next sync. Loaded with the agenda's chunk.

@@ -1,4 +1,4 @@
-// The referral screens' state (issue 6), loaded with their chunk: the referrals on this device as a live list,
+// The referral screens' state, loaded with their chunk: the referrals on this device as a live list,
 // the actions that queue (then ask for a sync), and the coordinators' counts (online only). What a referral says
 // about a person stays in IndexedDB (referral-repo.ts) and in these signals, never in the URL or the logs.
 import { signal } from '@preact/signals';

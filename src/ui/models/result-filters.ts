@@ -1,9 +1,10 @@
 // Filters that refine the results of an orientation without running it again: they only hide results, never
 // change a verdict or a rank. Opening filters read the hours the matcher computed for a result, or ask the hours
 // engine for results past the first ones; without the engine they cannot apply (the UI says so).
+
+import { daysFrom, parisDay } from '../../domain/time/paris-time.ts';
 import type { NeedValue } from '../../domain/vocabulary.ts';
 import type { HoursEngine } from '../../matching/hours/hours-engine.ts';
-import { daysFrom, parisDay } from '../../matching/hours/paris-time.ts';
 import { openDuring } from '../../matching/hours/schedule.ts';
 import { maskOfNeeds } from '../../matching/needs.ts';
 import type { ServiceResult } from '../../matching/orient/types.ts';

@@ -8,10 +8,11 @@ import type { BoussoleDatabase } from '../../db/database.ts';
 import { getService, storedStructures } from '../../db/directory-repo.ts';
 import { editRecord } from '../../db/local-edits.ts';
 import { effectiveHours } from '../../domain/effective-hours.ts';
+import { foldAccents } from '../../domain/fold-accents.ts';
 import type { OffreAlimentaire } from '../../domain/food-offer.ts';
 import { offreVide } from '../../domain/food-quality.ts';
 import type { ChampLiaison, Service } from '../../domain/service.ts';
-import { parisDay } from '../../matching/hours/paris-time.ts';
+import { parisDay } from '../../domain/time/paris-time.ts';
 import { frProfil } from '../strings-profil.ts';
 import { frServiceEditor } from '../strings-service-editor.ts';
 import { parseAmount } from './budget-draft.ts';
@@ -49,9 +50,7 @@ function champsOf(drafts: readonly ChampDraft[]): ChampLiaison[] {
     let id = d.id;
     if (!id) {
       const base =
-        d.libelle
-          .normalize('NFD')
-          .replace(/[\u0300-\u036f]/g, '')
+        foldAccents(d.libelle)
           .replace(/[^a-zA-Z0-9]+/g, '_')
           .toLowerCase()
           .replace(/^_|_$/g, '')

@@ -33,7 +33,7 @@ export interface ServiceForm extends PriceForm {
   sur_rendez_vous: boolean;
   sur_inscription: boolean;
   justificatifs: Array<keyof typeof JUSTIFICATIFS>;
-  /** Épiceries' ceilings (issue 16), in euros as typed; empty: none. */
+  /** Épiceries' ceilings, in euros as typed; empty: none. */
   reste_a_vivre_max: string;
   quotient_familial_max: string;
   eligibilite_precisions: string;
@@ -44,7 +44,7 @@ export interface ServiceForm extends PriceForm {
   fiche_telephone: string;
   fiche_modele_url: string;
   fiche_champs: ChampDraft[];
-  /** Months between verifications (issue 7): 1, 3, 6 or 12. */
+  /** Months between verifications: 1, 3, 6 or 12. */
   frequence_maj_mois: string;
   /** What the food is like (src/domain/food-offer.ts) and the diets it caters for, baby food among them. */
   produits: ProduitAlimentaire[];

@@ -1,4 +1,4 @@
-// Reports of errors on this device (issue 7, « Signaler une erreur »): what the feed brought this account (its own
+// Reports of errors on this device (« Signaler une erreur »): what the feed brought this account (its own
 // reports, the reports about its structure, all of them for coordinators: server/sync/visibility.ts) and the
 // reports written here and not yet sent. Writing or closing one is an ordinary offline edit (src/db/local-edits.ts:
 // record and outbox entry in one transaction); the server signs, dates and stamps the closure.
@@ -8,9 +8,10 @@ import { readReports } from '../../db/report-repo.ts';
 import type { MotifSignalement, Signalement } from '../../domain/signalement.ts';
 import type { Account } from '../../domain/sync-protocol.ts';
 import { shownToCoordinator, withinTerritory } from '../../domain/territory.ts';
+import { parisDay } from '../../domain/time/paris-time.ts';
 import type { Parsed } from '../../domain/validation.ts';
-import { parisDay } from '../../matching/hours/paris-time.ts';
 import { type LiveValue, liveValue } from './live-value.ts';
+import { randomId } from './random-id.ts';
 
 export interface ReportDraft {
   structureId: string;
@@ -28,8 +29,6 @@ export interface ReportItem {
   serviceNom?: string;
   pending: boolean;
 }
-
-const randomId = () => crypto.randomUUID().replaceAll('-', '').slice(0, 20);
 
 /**
  * The server's rule (server/sync/record-kinds.ts, sync/territory-actor.ts): the partner concerned and coordinators

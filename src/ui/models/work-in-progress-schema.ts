@@ -1,4 +1,4 @@
-// The orientation in progress as read back from IndexedDB (issue 16): a trust boundary like any other, parsed before
+// The orientation in progress as read back from IndexedDB: a trust boundary like any other, parsed before
 // the screens see it. A row that does not parse (written by an older build whose fields differ) is dropped, never
 // half-trusted; a row without a field that was added since takes that field's value in a new orientation, so an
 // app update — which reloads the page — does not lose the orientation.

@@ -10,7 +10,7 @@ import type { CatalogModel } from './catalog-model.ts';
 import { restoreWorkInProgress, type WorkInProgress, type WorkOptions } from './work-in-progress.ts';
 import type { SavedWork } from './work-in-progress-schema.ts';
 
-// The orientation in progress kept on the device (issue 16): what a reload, a discarded tab or an offline restart
+// The orientation in progress kept on the device: what a reload, a discarded tab or an offline restart
 // must not lose, and what must not outlive « Terminer », a sign-out, another account or a working day.
 
 const T0 = Date.UTC(2026, 10, 3, 9, 0);

@@ -1,4 +1,4 @@
-// The work in progress: the orientation being made and the sheet being prepared (issue 16). A social worker's tablet
+// The work in progress: the orientation being made and the sheet being prepared. A social worker's tablet
 // reloads, discards a tab during a phone call, restarts offline: none of it may empty the form in front of the
 // person. So what the screens show is kept on this device, in IndexedDB (table workInProgress):
 // - written a moment after each change, and synchronously when the page is hidden or left (a discarded tab was

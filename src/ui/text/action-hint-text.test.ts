@@ -1,5 +1,5 @@
 // The orientation hint reads as a worker says it: « Prochain atelier cuisine jeudi 26 mars à 14h à 550 m, sur
-// inscription » (the day with its date, issue 16).
+// inscription » (the day with its date).
 import { describe, expect, it } from 'vitest';
 import { actionHintText } from './action-hint-text.ts';
 

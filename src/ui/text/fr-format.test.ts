@@ -1,11 +1,20 @@
 // A day is always said with its date, on the Paris clock whatever the device's zone: « jeudi 5 novembre à 9h30 »
 // rather than « jeudi », which leaves the person to count; « aujourd'hui » and « demain » stay for the worker, with
-// the date beside them (issue 16).
+// the date beside them.
 import opening_hours from 'opening_hours';
 import { describe, expect, it } from 'vitest';
 import { createHoursEngine } from '../../matching/hours/hours-engine.ts';
 import { hoursStatus, openingWords, weekWords } from '../models/hours-status.ts';
-import { relativeDay, when } from './fr-format.ts';
+import {
+  monthShort,
+  monthYear,
+  numericDate,
+  numericDateOf,
+  numericDateTime,
+  relativeDay,
+  weekdayDateYear,
+  when,
+} from './fr-format.ts';
 
 // Tuesday 3 November 2026, 10:00 in Paris (09:00 UTC).
 const NOW = Date.parse('2026-11-03T10:00:00+01:00');
@@ -13,6 +22,16 @@ const at = (iso: string) => Date.parse(iso);
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 
 describe('days and times in French', () => {
+  it('writes the short and long dates the screens show, on the Paris clock', () => {
+    expect(numericDate('2026-11-03')).toBe('03/11/2026');
+    expect(numericDateOf(at('2026-11-30T23:30:00Z'))).toBe('01/12/2026');
+    // 23:30 UTC on 14 June is already 15 June, 01:30, in Paris.
+    expect(plain(numericDateTime(at('2026-06-14T23:30:00Z')))).toBe('15/06/2026 01:30');
+    expect(weekdayDateYear('2026-12-01')).toBe('mardi 1er décembre 2026');
+    expect(monthShort('2026-11')).toBe('nov');
+    expect(monthYear('2026-11')).toBe('novembre 2026');
+  });
+
   it('says every day with its date, today and tomorrow as well', () => {
     expect(relativeDay('2026-11-03', NOW)).toBe('aujourd’hui mardi 3 novembre');
     expect(relativeDay('2026-11-04', NOW)).toBe('demain mercredi 4 novembre');

@@ -2,12 +2,12 @@
 // device's zone (instants are epoch ms; calendar days are Paris `YYYY-MM-DD`). "9h", "9h30", "demain mercredi 11
 // novembre", "jeudi 12 novembre", "1er avril", "1,2 km", "a, b ou c". The words themselves come from strings.ts;
 // prices are said by src/domain/price-words.ts (the data·inclusion export says them too).
-import { addDays, daysBetween, parisDay } from '../../matching/hours/paris-time.ts';
+import { addDays, daysBetween, parisDay } from '../../domain/time/paris-time.ts';
 import { frWhen } from '../strings-when.ts';
 
 const PARIS = 'Europe/Paris';
 
-/** Formatters are made on first use: the page's first one costs about 30 ms, not to be spent at start-up. */
+/** Formatters are made on first use: the page's first one is slow to make, not to be spent at start-up. */
 function once<T>(make: () => T): () => T {
   let value: T | undefined;
   return () => {
@@ -37,6 +37,14 @@ const dateOnly = once(() => new Intl.DateTimeFormat('fr-FR', { timeZone: 'UTC', 
 const dateYear = once(
   () => new Intl.DateTimeFormat('fr-FR', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }),
 );
+const numeric = once(
+  () => new Intl.DateTimeFormat('fr-FR', { timeZone: 'UTC', day: '2-digit', month: '2-digit', year: 'numeric' }),
+);
+const numericStamp = once(
+  () => new Intl.DateTimeFormat('fr-FR', { timeZone: PARIS, dateStyle: 'short', timeStyle: 'short' }),
+);
+const shortMonth = once(() => new Intl.DateTimeFormat('fr-FR', { timeZone: 'UTC', month: 'short' }));
+const longMonth = once(() => new Intl.DateTimeFormat('fr-FR', { timeZone: 'UTC', month: 'long', year: 'numeric' }));
 const oneDecimal = once(() => new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 }));
 const andList = once(() => new Intl.ListFormat('fr-FR', { type: 'conjunction' }));
 const orList = once(() => new Intl.ListFormat('fr-FR', { type: 'disjunction' }));
@@ -105,6 +113,38 @@ export function dayAndMonth(day: string): string {
 /** "4 mars 2026" for a Paris calendar day. */
 export function dayMonthYear(day: string): string {
   return withFirst(dateYear(), utcDate(day));
+}
+
+/** "mardi 4 mars 2026", "mardi 1er avril 2026" for a Paris calendar day: an appointment, said in full. */
+export function weekdayDateYear(day: string): string {
+  return withFirst(weekdayYear(), utcDate(day));
+}
+
+/** "12/11/2026" for a Paris calendar day: lists and history lines, where a short date reads best. */
+export function numericDate(day: string): string {
+  return numeric().format(utcDate(day));
+}
+
+/** "12/11/2026": the Paris day of an instant, as `numericDate` writes it. */
+export function numericDateOf(instant: number): string {
+  return numericDate(parisDay(instant));
+}
+
+/** "12/11/2026 14:05" on the Paris clock: when something was done. */
+export function numericDateTime(instant: number): string {
+  return numericStamp().format(instant);
+}
+
+/** "mars", "janv" for a month `YYYY-MM`: a chart's axis. */
+export function monthShort(month: string): string {
+  return shortMonth()
+    .format(utcDate(`${month}-01`))
+    .replace('.', '');
+}
+
+/** "mars 2026" for a month `YYYY-MM`. */
+export function monthYear(month: string): string {
+  return longMonth().format(utcDate(`${month}-01`));
 }
 
 /** "3 novembre 2026": a date in full, for the handout's header. */

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { addDays } from '../../matching/hours/paris-time.ts';
+import { addDays } from '../../domain/time/paris-time.ts';
 import { handoutFormat, priceNumbers } from './handout-format.ts';
 import { HANDOUT_LANGUAGES, type HandoutLanguageCode, handoutLanguage, loadWords } from './handout-language.ts';
 import type { HandoutWords } from './handout-languages/fr.ts';

@@ -3,7 +3,7 @@
 // a bare weekday. Day and month names come from Intl.DateTimeFormat(lang) (Gregorian calendar, Latin digits like the
 // address, the phone number and the French block beside); where the browser's Intl lacks the language (Chromium
 // has no Tigrinya) they come from the language's own file, written as CLDR writes them.
-import { DAY_MS, parisDay, parisMinuteOfDay, wallOfDay, weekdayOf } from '../../matching/hours/paris-time.ts';
+import { DAY_MS, parisDay, parisMinuteOfDay, wallOfDay, weekdayOf } from '../../domain/time/paris-time.ts';
 import type { HandoutLanguage } from './handout-language.ts';
 import type { HandoutWords } from './handout-languages/fr.ts';
 

@@ -6,9 +6,9 @@
 import { inheritsHours } from '../../domain/effective-hours.ts';
 import type { OffreAlimentaire } from '../../domain/food-offer.ts';
 import type { InfoTemporaire, Tarif } from '../../domain/service.ts';
+import { daysFrom, parisDay, parisMinuteOfDay, weekdayOf } from '../../domain/time/paris-time.ts';
 import type { FoodCategoryValue } from '../../domain/vocabulary.ts';
 import type { HoursEngine } from '../../matching/hours/hours-engine.ts';
-import { daysFrom, parisDay, parisMinuteOfDay, weekdayOf } from '../../matching/hours/paris-time.ts';
 import { computeSchedule, type Opening } from '../../matching/hours/schedule.ts';
 import type { ServiceEntry } from '../../matching/snapshot-entry.ts';
 import type { RecapItem } from '../models/recap-model.ts';

@@ -96,14 +96,14 @@ const text = <C extends ReasonCode>(code: C, params: ReasonParams[C], openings =
   reasonText({ code, kind: 'info', params } as Reason, { now: NOW, openings });
 
 describe('reason sentences', () => {
-  it('say who recommends a partner and which colleagues’ criteria it carries (issue 7)', () => {
+  it('say who recommends a partner and which colleagues’ criteria it carries', () => {
     expect(text('mdm_recommended', { commune: '69259' })).toBe('Recommandé par la MDM de Vénissieux');
     expect(text('colleague_criteria', { criteres: ['halal', 'bon accueil des familles'] })).toBe(
       'Critère de collègues : halal, bon accueil des familles',
     );
   });
 
-  it('say an épicerie’s ceiling with the person’s figure, or that the amount is missing (issue 16)', () => {
+  it('say an épicerie’s ceiling with the person’s figure, or that the amount is missing', () => {
     const plain = (s: string) => s.replace(/\s/g, ' ');
     expect(plain(text('amount_match', { indicator: 'reste_a_vivre', max: 8, value: 6.2, estimated: false }))).toBe(
       'Reste à vivre de 6,20 € par jour et par personne, dans la limite de 8 €',

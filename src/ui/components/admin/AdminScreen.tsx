@@ -3,6 +3,7 @@ import type { AccountSummary, AuditEntry, Claim, InvitationAnswer } from '../../
 import type { AppContext } from '../../boot.ts';
 import { adminClient } from '../../models/admin-client.ts';
 import { frAdmin as A } from '../../strings-admin.ts';
+import { numericDateTime } from '../../text/fr-format.ts';
 import { InvitationLetter } from './InvitationLetter.tsx';
 import { InviteForm } from './InviteForm.tsx';
 
@@ -135,8 +136,8 @@ export function AdminScreen({ context, fetchImpl }: { context: AppContext; fetch
               <ol class="admin-journal">
                 {journal.map((l) => (
                   <li key={l.seq}>
-                    <time dateTime={l.le}>{new Date(l.le).toLocaleString('fr-FR')}</time> — {l.acteur}{' '}
-                    {A.actions[l.action]} {l.cible}
+                    <time dateTime={l.le}>{numericDateTime(Date.parse(l.le))}</time> — {l.acteur} {A.actions[l.action]}{' '}
+                    {l.cible}
                   </li>
                 ))}
               </ol>
@@ -176,7 +177,7 @@ function AccountCard({
         {a.role === 'coordinateur' && <> · {a.communes ? A.territory(a.communes.length) : A.metropole}</>}
       </p>
       <p>
-        {A.lastSync} : {a.derniere_synchro ? new Date(a.derniere_synchro).toLocaleString('fr-FR') : A.never} ·{' '}
+        {A.lastSync} : {a.derniere_synchro ? numericDateTime(Date.parse(a.derniere_synchro)) : A.never} ·{' '}
         {A.devices(active.length)}
       </p>
       {a.appareils.length > 0 && (

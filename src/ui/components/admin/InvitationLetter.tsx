@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { InvitationAnswer } from '../../../domain/admin.ts';
 import { frAdmin as A } from '../../strings-admin.ts';
+import { fullDate } from '../../text/fr-format.ts';
 import { QrCode } from '../handout/QrCode.tsx';
 
 /**
@@ -20,7 +21,7 @@ export function InvitationLetter({
   const title = useRef<HTMLHeadingElement>(null);
   useEffect(() => title.current?.focus(), [answer.code]);
   const address = `${globalThis.location.origin}/connexion?code=${encodeURIComponent(answer.code)}`;
-  const expires = new Date(answer.expire_le).toLocaleDateString('fr-FR', { dateStyle: 'long' });
+  const expires = fullDate(Date.parse(answer.expire_le));
   return (
     <section aria-labelledby="letter-title" class="invitation-letter">
       <h2 id="letter-title" tabIndex={-1} ref={title}>

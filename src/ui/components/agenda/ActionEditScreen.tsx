@@ -2,7 +2,7 @@ import type { ReadonlySignal } from '@preact/signals';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Action } from '../../../domain/action.ts';
 import type { Account } from '../../../domain/sync-protocol.ts';
-import { parisDay } from '../../../matching/hours/paris-time.ts';
+import { parisDay } from '../../../domain/time/paris-time.ts';
 import {
   type ActionFormState,
   checkActionForm,
@@ -12,6 +12,7 @@ import {
 } from '../../models/action-form.ts';
 import type { CatalogModel } from '../../models/catalog-model.ts';
 import type { ProgrammeModel } from '../../models/programme-model.ts';
+import { randomId } from '../../models/random-id.ts';
 import { frAgenda } from '../../strings-agenda.ts';
 import { ErrorSummary } from '../ErrorSummary.tsx';
 import { useFocusFirstError } from '../use-focus-first-error.ts';
@@ -20,7 +21,6 @@ import { useProgramme } from './use-programme.ts';
 
 const F = frAgenda.actionForm;
 const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
-const newId = () => `boussole--action-${crypto.randomUUID().replaceAll('-', '').slice(0, 16)}`;
 
 interface Props {
   catalog: ReadonlySignal<CatalogModel | null>;
@@ -79,7 +79,12 @@ export function ActionEditScreen({ catalog, programme, account, id }: Props) {
   async function save(event: Event) {
     event.preventDefault();
     if (!model) return;
-    const base = previous ?? { id: newId(), source: 'boussole', version: 1, date_maj: parisDay(Date.now()) };
+    const base = previous ?? {
+      id: `boussole--action-${randomId(16)}`,
+      source: 'boussole',
+      version: 1,
+      date_maj: parisDay(Date.now()),
+    };
     const checked = checkActionForm(form, base);
     if (!checked.ok) {
       setErrors(checked.errors);

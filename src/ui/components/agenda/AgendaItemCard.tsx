@@ -1,7 +1,7 @@
+import { placeLine } from '../../../domain/agenda/place.ts';
 import type { Structure } from '../../../domain/structure.ts';
 import { TARIFS, TYPES_ACTION } from '../../../domain/vocabulary.ts';
 import type { AgendaItem } from '../../../matching/agenda/agenda.ts';
-import { placeLine } from '../../../matching/agenda/place.ts';
 import { frAgenda } from '../../strings-agenda.ts';
 import { timeRange } from '../../text/fr-format.ts';
 import { ContactText } from '../ContactLinks.tsx';

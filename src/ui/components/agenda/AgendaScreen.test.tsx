@@ -1,4 +1,4 @@
-// The agenda and the action form on a device (issue 7), with the device's real database (fake-indexeddb): the
+// The agenda and the action form on a device, with the device's real database (fake-indexeddb): the
 // agenda shows the week's dates from what the device holds, filtered by commune and kind; the form refuses an
 // invalid action with a message under the field, and saves a valid one with its outbox entry, for coordinators
 // and organising partners only.
@@ -11,7 +11,7 @@ import { aStructure } from '../../../../tests/fixtures/records.ts';
 import { deviceWith } from '../../../../tests/fixtures/ui-device.ts';
 import type { BoussoleDatabase } from '../../../db/database.ts';
 import type { Account } from '../../../domain/sync-protocol.ts';
-import { addDays } from '../../../matching/hours/paris-time.ts';
+import { addDays } from '../../../domain/time/paris-time.ts';
 import { createProgrammeModel } from '../../models/programme-model.ts';
 import { ActionEditScreen } from './ActionEditScreen.tsx';
 import { AgendaScreen } from './AgendaScreen.tsx';

@@ -32,7 +32,7 @@ interface Props {
 }
 
 /**
- * Agenda des actions (issue 7): the programme of this week or this month, by commune and kind, computed on the
+ * Agenda des actions: the programme of this week or this month, by commune and kind, computed on the
  * device from the actions and partners the last sync brought — offline like the rest. Coordinators and partners
  * add and change actions from here; a commune's calendar can be subscribed to (.ics, served by the server).
  */

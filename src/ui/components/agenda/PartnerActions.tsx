@@ -1,7 +1,7 @@
 import type { Structure } from '../../../domain/structure.ts';
+import { DAY_MS } from '../../../domain/time/paris-time.ts';
 import { TYPES_ACTION } from '../../../domain/vocabulary.ts';
 import { agendaBetween } from '../../../matching/agenda/agenda.ts';
-import { DAY_MS } from '../../../matching/hours/paris-time.ts';
 import type { ProgrammeModel } from '../../models/programme-model.ts';
 import { frAgenda } from '../../strings-agenda.ts';
 import { when } from '../../text/fr-format.ts';

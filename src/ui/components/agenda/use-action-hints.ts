@@ -1,4 +1,4 @@
-// The « prochain atelier » hints of an orientation's results (issue 7): computed on the device from the person,
+// The « prochain atelier » hints of an orientation's results: computed on the device from the person,
 // the programme and the partners, once per change of any of them. Without the programme (not loaded yet, or not
 // wired in a test) there is simply no hint.
 import { useMemo } from 'preact/hooks';

@@ -16,7 +16,7 @@ export interface DataScreenProps {
 }
 
 /**
- * « Données » (issue 8): the directory as data·inclusion files, and the coordinators' import. Unlike the rest of
+ * « Données »: the directory as data·inclusion files, and the coordinators' import. Unlike the rest of
  * the app this needs the server (the export is what the server lets this account see; an import writes there), so
  * offline the screen says it and its buttons wait for the network.
  */

@@ -1,6 +1,7 @@
 import type { ReadonlySignal } from '@preact/signals';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Evaluation } from '../../../domain/evaluation.ts';
+import { parisDay } from '../../../domain/time/paris-time.ts';
 import {
   evaluationCsv,
   INDICATORS,
@@ -63,7 +64,7 @@ export function EvaluationScreen(props: {
 
   const teams = state.kind === 'ready' ? teamsOf(state.evaluation) : [];
   const chosen = teams.find((t) => (t.id ?? '') === team) ?? teams[0];
-  const today = new Date().toISOString().slice(0, 10);
+  const today = parisDay(Date.now());
   return (
     <section aria-labelledby="evaluation-title" class="evaluation">
       <h1 id="evaluation-title">{E.title}</h1>

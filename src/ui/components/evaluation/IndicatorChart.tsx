@@ -1,14 +1,12 @@
 import type { Point } from '../../models/evaluation-view.ts';
 import { scaleOf } from '../../models/evaluation-view.ts';
 import { frDemande } from '../../strings-demande.ts';
+import { monthShort } from '../../text/fr-format.ts';
 
 const E = frDemande.evaluation;
 const W = 240;
 const H = 96;
 const BASE = H - 16;
-
-/** Short month for the axis: « nov. ». */
-const short = new Intl.DateTimeFormat('fr-FR', { month: 'short', timeZone: 'UTC' });
 
 /**
  * One indicator over the months as small bars, and the same figures in a table beside it: the drawing is for the
@@ -59,7 +57,7 @@ export function IndicatorChart(props: {
                 {/* Every other month past six, so that names never overlap; the latest always. */}
                 {(points.length <= 6 || (points.length - 1 - i) % 2 === 0) && (
                   <text x={i * step + step / 2} y={H - 3} text-anchor="middle" class="axis">
-                    {short.format(new Date(`${p.month}-01T00:00:00Z`)).replace('.', '')}
+                    {monthShort(p.month)}
                   </text>
                 )}
               </g>

@@ -1,4 +1,4 @@
-// What épiceries decide on, in the orientation form (issue 16): amounts typed give the reste à vivre and the
+// What épiceries decide on, in the orientation form: amounts typed give the reste à vivre and the
 // quotient familial at once, with how they were computed; a wrong entry gets its message beside its field; an
 // épicerie's ceiling then decides its verdict; employment and disability reach the profile; colleagues' criteria
 // can be picked.

@@ -80,7 +80,7 @@ describe('the orientation screen', () => {
     );
     expect(epicerie.textContent).toContain('Ouvert maintenant jusqu’à 12h');
     expect(epicerie.textContent).toContain('Ressources acceptées : Minima sociaux (RSA, ASS, AAH…)');
-    // The price as the listing says it, amounts included (issue 16).
+    // The price as the listing says it, amounts included.
     expect(epicerie.textContent?.replace(/\u00a0/g, ' ')).toContain(
       '10 à 30 % du prix en magasin. Adhésion 2 € par an. Pour 6 mois, renouvelable',
     );

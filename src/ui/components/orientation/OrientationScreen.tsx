@@ -15,7 +15,7 @@ const STEPS: readonly Step[] = ['profil', 'besoins', 'resultats'];
 
 interface Props {
   catalog: ReadonlySignal<CatalogModel | null>;
-  /** The programme of actions, for the « prochain atelier » hint on result cards (issue 7); absent in tests. */
+  /** The programme of actions, for the « prochain atelier » hint on result cards; absent in tests. */
   programme?: () => Promise<ProgrammeModel>;
   /** The orientation in progress, read back from the device (kept there until « Nouvelle orientation »). */
   work: WorkInProgress;

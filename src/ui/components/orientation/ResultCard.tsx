@@ -42,7 +42,7 @@ interface Props {
   now: number;
   /** The person's mobility, for the trip time (null: not given). */
   mobility: Mobility | null;
-  /** The partner's next action that fits the person (issue 7). */
+  /** The partner's next action that fits the person. */
   hint?: ActionHint;
 }
 

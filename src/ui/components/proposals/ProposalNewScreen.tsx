@@ -14,7 +14,7 @@ const COMMUNES = [...ADDRESSABLE_COMMUNES].sort((a, b) => collator.compare(a.nom
 type Field = 'nom' | 'adresse' | 'code_postal' | 'code_insee' | 'telephone' | 'form';
 
 /**
- * A worker proposes a new partner (issue 7): saved on the device and queued; the server makes it a proposal shown
+ * A worker proposes a new partner: saved on the device and queued; the server makes it a proposal shown
  * to its author and coordinators until a coordinator validates, merges or refuses it. Invalid input: a message next
  * to the field, nothing written.
  */

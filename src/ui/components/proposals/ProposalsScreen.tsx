@@ -16,7 +16,7 @@ const FOUND = 8;
 export type ProposalsContext = Pick<AppContext, 'session' | 'listings' | 'pending' | 'directory'>;
 
 /**
- * « Propositions » (issue 7, new partners): coordinators validate a proposed partner, merge it into the structure it
+ * « Propositions » (new partners): coordinators validate a proposed partner, merge it into the structure it
  * duplicates, or refuse it with a reason; a worker follows its own proposals. Each decision is an ordinary offline
  * edit, sent at the next sync.
  */

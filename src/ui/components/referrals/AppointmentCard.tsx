@@ -1,18 +1,10 @@
 import type { Appointment } from '../../../domain/referral.ts';
 import type { Structure } from '../../../domain/structure.ts';
 import { frReferral } from '../../strings-referral.ts';
+import { weekdayDateYear } from '../../text/fr-format.ts';
 import { telHref } from './referral-view.ts';
 
 const RDV = frReferral.appointment;
-
-const dayFr = (date: string) =>
-  new Date(`${date}T12:00:00Z`).toLocaleDateString('fr-FR', {
-    timeZone: 'Europe/Paris',
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  });
 
 /** Prints the appointment slip alone (the rest of the page is hidden while the print dialog is open). */
 function printSlip() {
@@ -40,7 +32,7 @@ export function AppointmentCard({
   const where = appointment.lieu ? RDV.where(appointment.lieu) : address ? RDV.atPartner(address) : null;
   const lines = (
     <>
-      <p class="appointment-when">{RDV.when(dayFr(appointment.date), appointment.heure)}</p>
+      <p class="appointment-when">{RDV.when(weekdayDateYear(appointment.date), appointment.heure)}</p>
       {where && <p>{where}</p>}
       {appointment.interlocuteur && <p>{RDV.askFor(appointment.interlocuteur)}</p>}
     </>

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { appointmentSchema } from '../../../domain/referral.ts';
-import { appointmentProblems, parisDate } from '../../../domain/referral-rules.ts';
+import { appointmentProblems } from '../../../domain/referral-rules.ts';
+import { parisDay } from '../../../domain/time/paris-time.ts';
 import type { Problem } from '../../../domain/validation.ts';
 import { parse } from '../../../domain/validation.ts';
 import { MOTIFS_REFUS_ORIENTATION } from '../../../domain/vocabulary.ts';
@@ -113,7 +114,7 @@ export function ReferralAnswerForm({
   async function submit(event: Event) {
     event.preventDefault();
     const at = now();
-    const checked = checkAnswer(draft, parisDate(at), at);
+    const checked = checkAnswer(draft, parisDay(at), at);
     if (!checked.ok) return fail(checked.errors);
     const saved = await onAnswer(checked.change);
     if (!saved.ok) return fail(Object.fromEntries(saved.problems.map((p) => [p.path || 'form', p.message])));

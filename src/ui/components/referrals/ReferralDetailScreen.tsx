@@ -6,12 +6,13 @@ import { type ROLES, roleBesideName } from '../../../domain/vocabulary-roles.ts'
 import type { ReferralModel } from '../../models/referral-model.ts';
 import { frDirectory } from '../../strings-directory.ts';
 import { frReferral } from '../../strings-referral.ts';
+import { numericDateTime } from '../../text/fr-format.ts';
 import { Badge } from '../Badge.tsx';
 import { AppointmentCard } from './AppointmentCard.tsx';
 import { UndeliveredNotice } from './ReachNotice.tsx';
 import { ReferralAnswerForm } from './ReferralAnswerForm.tsx';
 import { ReferralSheet } from './ReferralSheet.tsx';
-import { contentOf, dateTimeFr, expiryOf, isReceived, reminderOf, statusLabel, statusTone } from './referral-view.ts';
+import { contentOf, expiryOf, isReceived, reminderOf, statusLabel, statusTone } from './referral-view.ts';
 import { namesOf, type ReferralContext, useReferralModel } from './use-referrals.ts';
 
 const R = frReferral;
@@ -85,7 +86,7 @@ export function ReferralDetailScreen({ context, id }: { context: ReferralContext
         form={content.formulaire}
         answers={content.reponses}
         message={content.message}
-        consent={R.consentRecorded(by, dateTimeFr(consent.recueilli_le), partner)}
+        consent={R.consentRecorded(by, numericDateTime(Date.parse(consent.recueilli_le)), partner)}
         by={server?.envoyeur.nom ?? account.nom}
       />
       {server && server.historique.length > 0 && (
@@ -96,7 +97,7 @@ export function ReferralDetailScreen({ context, id }: { context: ReferralContext
               <li key={i}>
                 {R.historyStep(
                   STATUTS_ORIENTATION[step.statut],
-                  dateTimeFr(step.at),
+                  numericDateTime(Date.parse(step.at)),
                   step.par ? byLine(step.par.nom, step.par.role) : null,
                 )}
                 {step.motif && ` · ${R.reasonLabel(MOTIFS_REFUS_ORIENTATION[step.motif])}`}

@@ -12,11 +12,12 @@ import { newReferralId } from '../../models/referral-model.ts';
 import type { WorkInProgress } from '../../models/work-in-progress.ts';
 import { frDirectory } from '../../strings-directory.ts';
 import { frReferral } from '../../strings-referral.ts';
+import { numericDateTime } from '../../text/fr-format.ts';
 import { ErrorSummary } from '../ErrorSummary.tsx';
 import { useFocusFirstError } from '../use-focus-first-error.ts';
 import { ReachNotice } from './ReachNotice.tsx';
 import { ReferralSheet } from './ReferralSheet.tsx';
-import { dateTimeFr, keyboardOf } from './referral-view.ts';
+import { keyboardOf } from './referral-view.ts';
 import { type ReferralContext, useReferralModel } from './use-referrals.ts';
 
 const R = frReferral;
@@ -86,7 +87,7 @@ export function ReferralWriteScreen({
   const consentText = consent
     ? R.consentRecorded(
         par === 'representant' && representative ? representative : CONSENTEMENT_PAR[par],
-        dateTimeFr(at),
+        numericDateTime(Date.parse(at)),
         partner,
       )
     : null;

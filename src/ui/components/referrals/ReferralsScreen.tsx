@@ -7,9 +7,10 @@ import type { ReferralModel } from '../../models/referral-model.ts';
 import { fr } from '../../strings.ts';
 import { frDirectory } from '../../strings-directory.ts';
 import { frReferral } from '../../strings-referral.ts';
+import { numericDate, numericDateOf } from '../../text/fr-format.ts';
 import { Badge } from '../Badge.tsx';
 import { NotificationSettings } from './NotificationSettings.tsx';
-import { contentOf, dateFr, isReceived, reminderOf, statusLabel, statusTone } from './referral-view.ts';
+import { contentOf, isReceived, reminderOf, statusLabel, statusTone } from './referral-view.ts';
 import { namesOf, type ReferralContext, useReferralModel } from './use-referrals.ts';
 
 const R = frReferral;
@@ -93,14 +94,14 @@ function ReferralItem(props: { item: ReferralOnDevice; model: ReferralModel | nu
           {statusLabel(item)}
         </Badge>{' '}
         {item.server
-          ? frReferral.sentOnDate(dateFr(item.server.envoyee_le))
-          : frReferral.writtenOnDate(dateFr(item.updatedAt))}
+          ? frReferral.sentOnDate(numericDateOf(Date.parse(item.server.envoyee_le)))
+          : frReferral.writtenOnDate(numericDateOf(Date.parse(item.updatedAt)))}
       </p>
       {item.server?.motif && <p>{R.reasonLabel(MOTIFS_REFUS_ORIENTATION[item.server.motif])}</p>}
       {item.server?.rendez_vous && (
         <p data-testid="referral-appointment-line">
           {R.appointment.title} :{' '}
-          {R.appointment.when(dateFr(`${item.server.rendez_vous.date}T12:00:00Z`), item.server.rendez_vous.heure)}
+          {R.appointment.when(numericDate(item.server.rendez_vous.date), item.server.rendez_vous.heure)}
         </p>
       )}
       {reminder && <p class="notice">{reminder}</p>}

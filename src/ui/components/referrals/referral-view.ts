@@ -6,15 +6,13 @@ import type { Answers } from '../../../domain/referral-form.ts';
 import { daysSince, needsReminder } from '../../../domain/referral-rules.ts';
 import type { ChampLiaison } from '../../../domain/service.ts';
 import type { Account } from '../../../domain/sync-protocol.ts';
+import { DAY_MS } from '../../../domain/time/paris-time.ts';
 import { STATUTS_ORIENTATION } from '../../../domain/vocabulary.ts';
 import { frReferral } from '../../strings-referral.ts';
+import { numericDate, numericDateOf } from '../../text/fr-format.ts';
 import { type BadgeTone, REFERRAL_TONES } from '../Badge.tsx';
 
 const R = frReferral;
-
-export const dateFr = (iso: string) => new Date(iso).toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' });
-export const dateTimeFr = (iso: string) =>
-  new Date(iso).toLocaleString('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'short' });
 
 /** The content shown: the server's copy once there, else what this device wrote. */
 export function contentOf(item: ReferralOnDevice) {
@@ -50,9 +48,7 @@ export function reminderOf(item: ReferralOnDevice, now: Date, policy: ReferralPo
 export function expiryOf(item: ReferralOnDevice, policy: ReferralPolicy): string | null {
   const server = item.server;
   if (!server || (server.statut !== 'envoyee' && server.statut !== 'recue')) return null;
-  return R.expiresOn(
-    dateFr(new Date(Date.parse(server.envoyee_le) + policy.expiration_jours * 86_400_000).toISOString()),
-  );
+  return R.expiresOn(numericDateOf(Date.parse(server.envoyee_le) + policy.expiration_jours * DAY_MS));
 }
 
 /** A phone number as a `tel:` address: digits and a leading +, nothing else. */
@@ -63,7 +59,7 @@ export function answerText(field: ChampLiaison, answers: Answers): string {
   const value = answers[field.id];
   if (value === undefined) return '—';
   if (typeof value === 'boolean') return value ? R.yes : R.no;
-  if (field.type === 'date' && typeof value === 'string') return dateFr(value);
+  if (field.type === 'date' && typeof value === 'string') return numericDate(value);
   return String(value);
 }
 

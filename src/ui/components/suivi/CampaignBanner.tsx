@@ -1,14 +1,14 @@
 import { enCours } from '../../../domain/campagne.ts';
-import { parisDay } from '../../../matching/hours/paris-time.ts';
+import { parisDay } from '../../../domain/time/paris-time.ts';
 import { frSuivi } from '../../strings-suivi.ts';
+import { numericDate } from '../../text/fr-format.ts';
 import { useLoadedModel } from '../use-loaded-model.ts';
 import type { SuiviContext } from './SignalementsScreen.tsx';
 
 const B = frSuivi.banner;
-const fmt = (iso: string) => new Date(`${iso}T12:00:00Z`).toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' });
 
 /**
- * The partner's banner (issue 7): a running campaign that asks this partner and that it has not finished, with a
+ * The partner's banner: a running campaign that asks this partner and that it has not finished, with a
  * link to its checklist. Loaded as a chunk of its own for partner accounts only.
  */
 export function CampaignBanner({ context }: { context: SuiviContext }) {
@@ -32,7 +32,7 @@ export function CampaignBanner({ context }: { context: SuiviContext }) {
           <p id={i === 0 ? 'campaign-banner-title' : undefined}>
             <strong>{B.title(v.campagne.nom)}</strong>
           </p>
-          <p>{B.text(fmt(v.campagne.fin))}</p>
+          <p>{B.text(numericDate(v.campagne.fin))}</p>
         </div>
       ))}
       <p>

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import type { SectionCampagne } from '../../../domain/campagne.ts';
-import { parisDay } from '../../../matching/hours/paris-time.ts';
+import { parisDay } from '../../../domain/time/paris-time.ts';
 import type { CampagneModel } from '../../models/campagne-model.ts';
 import { frDirectory } from '../../strings-directory.ts';
 import { frSuivi } from '../../strings-suivi.ts';
@@ -14,7 +14,7 @@ const C = frSuivi.campaigns;
 type Partner = { id: string; nom: string; commune: string };
 
 /**
- * « Lancer une campagne » (issue 7, coordinators): name, dates, the sections to review and the partners asked
+ * « Lancer une campagne » (coordinators): name, dates, the sections to review and the partners asked
  * (filtered by commune). Checked with the domain schema, a message under each field; saved offline with every
  * partner's answer record, sent at the next sync.
  */

@@ -2,13 +2,13 @@ import { useRef, useState } from 'preact/hooks';
 import { type CanalCampagne, compteurs, type SectionCampagne } from '../../../domain/campagne.ts';
 import type { CampagneModel, CampaignView, PartnerProgress } from '../../models/campagne-model.ts';
 import { frSuivi } from '../../strings-suivi.ts';
+import { numericDate } from '../../text/fr-format.ts';
 import { useFocusFirstError } from '../use-focus-first-error.ts';
 
 const C = frSuivi.campaigns;
-const fmt = (iso: string) => new Date(`${iso}T12:00:00Z`).toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' });
 
 /**
- * A campaign as its coordinator follows it (issue 7): counts of partners à faire / commencé / terminé, and per
+ * A campaign as its coordinator follows it: counts of partners à faire / commencé / terminé, and per
  * partner its progress, the channels its answers came through, and a form to note an answer given by phone or
  * during a visit on its behalf.
  */
@@ -21,7 +21,7 @@ export function CampaignProgress({ view, model }: { view: CampaignView; model: C
   return (
     <article class="card" aria-labelledby={`campaign-${campagne.id}`} data-testid="campaign">
       <h2 id={`campaign-${campagne.id}`}>{campagne.nom}</h2>
-      <p>{C.dates(fmt(campagne.debut), fmt(campagne.fin))}</p>
+      <p>{C.dates(numericDate(campagne.debut), numericDate(campagne.fin))}</p>
       <p>{campagne.sections.map((s) => frSuivi.sections[s]).join(', ')}</p>
       <p class="badge" data-testid="campaign-counts">
         {C.counts(counts['a-faire'], counts.commence, counts.termine)}

@@ -1,5 +1,5 @@
 import { enCours } from '../../../domain/campagne.ts';
-import { parisDay } from '../../../matching/hours/paris-time.ts';
+import { parisDay } from '../../../domain/time/paris-time.ts';
 import { frDirectory } from '../../strings-directory.ts';
 import { frSuivi } from '../../strings-suivi.ts';
 import { useLoadedModel } from '../use-loaded-model.ts';
@@ -10,7 +10,7 @@ import type { SuiviContext } from './SignalementsScreen.tsx';
 const C = frSuivi.campaigns;
 
 /**
- * « Campagnes de mise à jour » (issue 7): a coordinator launches campaigns and follows each partner's progress; a
+ * « Campagnes de mise à jour »: a coordinator launches campaigns and follows each partner's progress; a
  * partner gets the checklists of the campaigns that ask it. Read from the device, offline.
  */
 export function CampaignsScreen({ context }: { context: SuiviContext }) {

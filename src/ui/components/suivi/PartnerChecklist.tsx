@@ -6,7 +6,7 @@ import { frSuivi } from '../../strings-suivi.ts';
 const K = frSuivi.checklist;
 
 /**
- * A partner's checklist for one campaign (issue 7): per section, « C'est à jour » (confirmed) or « Corriger la
+ * A partner's checklist for one campaign: per section, « C'est à jour » (confirmed) or « Corriger la
  * fiche » then « J'ai corrigé » (edited), each answer saved offline with channel « app ». When every section is
  * answered the listing is confirmed too (« Les informations sont à jour »), and the progress reads « Terminé ».
  */

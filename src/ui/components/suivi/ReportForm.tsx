@@ -9,7 +9,7 @@ import { useFocusFirstError } from '../use-focus-first-error.ts';
 const R = frSuivi.report;
 
 /**
- * « Signaler une erreur » on a partner sheet (issue 7): what is wrong (hours, closed, moved, phone, other), which
+ * « Signaler une erreur » on a partner sheet: what is wrong (hours, closed, moved, phone, other), which
  * service if it is about one, and a comment (required for « Autre »). Saved on the device and queued: works offline.
  */
 export function ReportForm({

@@ -1,15 +1,15 @@
 import { useRef, useState } from 'preact/hooks';
 import type { ReportItem, SignalementModel } from '../../models/signalement-model.ts';
 import { frSuivi } from '../../strings-suivi.ts';
+import { numericDateOf } from '../../text/fr-format.ts';
 import { Badge } from '../Badge.tsx';
 import { TextField } from '../FormFields.tsx';
 import { useFocusFirstError } from '../use-focus-first-error.ts';
 
 const R = frSuivi.reports;
-const day = (iso: string) => new Date(iso).toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' });
 
 /**
- * Reports as their readers see them (issue 7): what is wrong and where, who reported it and when, whether it is
+ * Reports as their readers see them: what is wrong and where, who reported it and when, whether it is
  * open or closed (with the answer). The partner concerned and coordinators close an open one, offline too.
  */
 export function ReportList({
@@ -54,9 +54,9 @@ function Report({ item, model, showListing }: { item: ReportItem; model: Signale
         </p>
       )}
       {report.commentaire && <p>{report.commentaire}</p>}
-      <p class="hint">{R.by(report.auteur.nom, day(report.signale_le))}</p>
+      <p class="hint">{R.by(report.auteur.nom, numericDateOf(Date.parse(report.signale_le)))}</p>
       <Badge as="p" tone={report.cloture ? 'neutral' : 'warning'} testId="report-state">
-        {report.cloture ? R.closed(report.cloture.par, day(report.cloture.le)) : R.open}
+        {report.cloture ? R.closed(report.cloture.par, numericDateOf(Date.parse(report.cloture.le))) : R.open}
       </Badge>
       {report.cloture?.reponse && <p data-testid="report-answer">{report.cloture.reponse}</p>}
       {item.pending && (

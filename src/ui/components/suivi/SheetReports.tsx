@@ -5,7 +5,7 @@ import { ReportForm } from './ReportForm.tsx';
 import { ReportList } from './ReportList.tsx';
 
 /**
- * The partner sheet's part of « Signaler une erreur » (issue 7): the form for anyone signed in, and the reports
+ * The partner sheet's part of « Signaler une erreur »: the form for anyone signed in, and the reports
  * about this partner that this account may read (the partner itself and coordinators see them all; an author its
  * own), each closable by the partner or a coordinator.
  */

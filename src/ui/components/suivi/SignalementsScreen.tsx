@@ -9,7 +9,7 @@ const R = frSuivi.reports;
 export type SuiviContext = Pick<AppContext, 'session' | 'listings'>;
 
 /**
- * « Signalements » (issue 7): coordinators see every report, a partner those about its structure (and its own), a
+ * « Signalements »: coordinators see every report, a partner those about its structure (and its own), a
  * worker the reports it wrote and what became of them — what the feed brought this account, read offline.
  */
 export function SignalementsScreen({ context }: { context: SuiviContext }) {

@@ -7,7 +7,7 @@ import { deviceWith } from '../../../../tests/fixtures/ui-device.ts';
 import type { CatalogModel } from '../../models/catalog-model.ts';
 import { CoverageScreen } from './CoverageScreen.tsx';
 
-// Issue 17: the coverage map answered hover only — a tap did nothing — and named no commune.
+// On a tablet there is no hover: the coverage map writes the communes' names, and a tap opens a commune's detail.
 let catalog: CatalogModel;
 beforeAll(async () => {
   catalog = (await deviceWith(coverageStructures, coverageServices)).catalog;

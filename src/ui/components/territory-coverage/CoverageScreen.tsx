@@ -1,8 +1,8 @@
 import type { ReadonlySignal } from '@preact/signals';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { QPV_LIST } from '../../../domain/qpv.ts';
+import { parisDay } from '../../../domain/time/paris-time.ts';
 import { BESOINS, type NeedValue } from '../../../domain/vocabulary.ts';
-import { parisDay } from '../../../matching/hours/paris-time.ts';
 import { actorsByTerritory } from '../../../matching/territory-coverage/actors.ts';
 import { computeCoverage } from '../../../matching/territory-coverage/coverage.ts';
 import { DEFAULT_MAX_DISTANCE_KM, gapsOf } from '../../../matching/territory-coverage/gaps.ts';

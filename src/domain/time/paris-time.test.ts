@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { TIME_ZONES, WINTER_OFFSET_MIN } from '../../../tests/fixtures/time-zones.ts';
 import {
   addDays,
   daysBetween,
@@ -14,14 +15,6 @@ import {
 
 const H = 3_600_000;
 const wall = (iso: string) => Date.parse(`${iso}Z`);
-const TIME_ZONES = ['UTC', 'America/New_York', 'Asia/Tokyo', 'Europe/Paris'];
-/** Winter offsets as `getTimezoneOffset` gives them: proof that the process zone really changed. */
-const WINTER_OFFSET_MIN: Record<string, number> = {
-  UTC: 0,
-  'America/New_York': 300,
-  'Asia/Tokyo': -540,
-  'Europe/Paris': -60,
-};
 
 describe.each(TIME_ZONES)('Paris wall clock with the process in %s', (tz) => {
   const saved = process.env.TZ;
@@ -58,6 +51,8 @@ describe.each(TIME_ZONES)('Paris wall clock with the process in %s', (tz) => {
     expect(weekdayOf(parisDay(lateEvening))).toBe(6);
     expect(parisMinuteOfDay(lateEvening)).toBe(23 * 60 + 30);
     expect(parisDay(Date.parse('2026-11-01T23:30:00Z'))).toBe('2026-11-02');
+    // « Today » between midnight and 2 a.m. in Paris is already the next day, where UTC still says yesterday.
+    expect(parisDay(new Date('2026-06-14T22:30:00Z'))).toBe('2026-06-15');
     expect(addDays('2026-10-24', 2)).toBe('2026-10-26');
     expect(addDays('2027-02-28', 1)).toBe('2027-03-01');
     expect(daysBetween('2026-12-30', '2027-01-02')).toBe(3);

@@ -14,7 +14,7 @@ export const DAY_MS = 86_400_000;
 
 let format: Intl.DateTimeFormat | null = null;
 
-/** Made on first use: the first time zone format costs the page about 30 ms, better not spent at start-up. */
+/** Made on first use: the page's first time zone format is slow to make, better not spent at start-up. */
 function parisFormat(): Intl.DateTimeFormat {
   format ??= new Intl.DateTimeFormat('en-US', {
     timeZone: 'Europe/Paris',
@@ -78,9 +78,19 @@ export function instantOf(wall: number, choose: 'earlier' | 'later' = 'earlier')
   return t1;
 }
 
-/** The Paris calendar date of `instant`, `YYYY-MM-DD`. */
-export function parisDay(instant: number): string {
-  return new Date(wallOf(instant)).toISOString().slice(0, 10);
+/**
+ * The Paris calendar date of `instant`, `YYYY-MM-DD`: « today » for the app and the server alike (a record's
+ * `date_maj`, a campaign's days, a referral's appointment). Never a UTC date, which is yesterday's between midnight
+ * and 2 a.m. in Paris.
+ */
+export function parisDay(instant: number | Date): string {
+  const at = typeof instant === 'number' ? instant : instant.getTime();
+  return dayOfWall(wallOf(at));
+}
+
+/** The calendar day (`YYYY-MM-DD`) a wall time falls on: the inverse of `wallOfDay`. */
+export function dayOfWall(wall: number): string {
+  return new Date(wall).toISOString().slice(0, 10);
 }
 
 /** Wall time of midnight starting the Paris day `day` (`YYYY-MM-DD`). */
@@ -90,14 +100,14 @@ export function wallOfDay(day: string): number {
 
 /** The day `n` days after `day` (calendar arithmetic, no time zone involved). */
 export function addDays(day: string, n: number): string {
-  return new Date(wallOfDay(day) + n * DAY_MS).toISOString().slice(0, 10);
+  return dayOfWall(wallOfDay(day) + n * DAY_MS);
 }
 
 /** `count` consecutive Paris days starting with `day`. */
 export function daysFrom(day: string, count: number): string[] {
   const start = wallOfDay(day);
   const out: string[] = [];
-  for (let i = 0; i < count; i++) out.push(new Date(start + i * DAY_MS).toISOString().slice(0, 10));
+  for (let i = 0; i < count; i++) out.push(dayOfWall(start + i * DAY_MS));
   return out;
 }
 

@@ -1,8 +1,8 @@
 // Where an action takes place, resolved from the device's or the server's directory: a partner's address is read
 // from its current listing (an action "at the épicerie" follows the épicerie when it moves), any other address is
 // the action's own ("hors les murs"). Pure; shared by the agenda, the sheets, the orientation hint and the .ics.
-import type { Action } from '../../domain/action.ts';
-import type { Structure } from '../../domain/structure.ts';
+import type { Action } from '../action.ts';
+import type { Structure } from '../structure.ts';
 
 export interface ActionPlace {
   /** Street address as written, with the action's precisions ("salle polyvalente") when given. */

@@ -1,7 +1,7 @@
 // French public holidays (jours fériés, metropolitan France: the Métropole de Lyon has no Alsace-Moselle extras),
 // for actions that do not take place on them. Pure calendar arithmetic on `YYYY-MM-DD` days: the movable feasts
 // follow Easter Sunday (Gregorian computus, Meeus/Jones/Butcher).
-import { addDays } from '../hours/paris-time.ts';
+import { addDays } from './paris-time.ts';
 
 /** Easter Sunday of a Gregorian year, `YYYY-MM-DD`. */
 export function easterSunday(year: number): string {

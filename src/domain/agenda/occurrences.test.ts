@@ -1,9 +1,9 @@
-// Recurrence expansion of the programme (issue 7) in Europe/Paris: wall-clock times hold across the changes of
+// Recurrence expansion of the programme in Europe/Paris: wall-clock times hold across the changes of
 // time, French public holidays cancel occurrences when the organiser says so, exceptions and end dates are kept.
 // Every instant is given explicitly (an injected clock): the process's time zone never matters.
 import { describe, expect, it } from 'vitest';
-import type { Calendrier } from '../../domain/action.ts';
-import { easterSunday, frenchPublicHolidays, isFrenchPublicHoliday } from './french-holidays.ts';
+import type { Calendrier } from '../action.ts';
+import { easterSunday, frenchPublicHolidays, isFrenchPublicHoliday } from '../time/french-holidays.ts';
 import { cancelledBetween, nextOccurrence, occurrencesBetween } from './occurrences.ts';
 
 const at = (iso: string) => Date.parse(iso);

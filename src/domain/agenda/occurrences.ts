@@ -1,11 +1,11 @@
 // When an action takes place: its occurrences between two instants, in Europe/Paris whatever the device's or the
 // server's time zone. The RRULE is expanded in "floating" time — wall-clock times encoded as UTC, the way rrule
 // recommends — so "every Tuesday at 14:00" stays at 14:00 across the change to summer time; each wall time is
-// then turned into an instant with the Paris offset of that day (hours/paris-time.ts). Days listed in
+// then turned into an instant with the Paris offset of that day (src/domain/time/paris-time.ts). Days listed in
 // `exceptions`, days past `jusqu_au` and, when `sauf_jours_feries` is set, French public holidays are skipped.
-import type { Calendrier } from '../../domain/action.ts';
-import { DAY_MS, instantOf, wallOf } from '../hours/paris-time.ts';
-import { isFrenchPublicHoliday } from './french-holidays.ts';
+import type { Calendrier } from '../action.ts';
+import { isFrenchPublicHoliday } from '../time/french-holidays.ts';
+import { DAY_MS, instantOf, wallOf } from '../time/paris-time.ts';
 import { RRule } from './rrule-lib.ts';
 
 const MINUTE = 60_000;
