@@ -34,11 +34,16 @@ test.describe('Annuaire sur un téléphone (390 px)', () => {
     await expect(besoin).toBeVisible();
 
     // A filter applies at once; the panel stays open and the button counts it.
-    const before = await page.getByTestId('result-count').textContent();
+    const count = page.getByTestId('result-count');
+    const found = async () => Number((await count.textContent())?.match(/\d+/)?.[0]);
+    await expect(count).toHaveText(/^\d+ services trouvés/);
+    const all = await found();
     await besoin.selectOption('epicerie-solidaire');
     await expect(page).toHaveURL(/besoin=epicerie-solidaire/);
-    await expect(page.getByTestId('result-count')).not.toHaveText(before ?? '');
-    await expect(cards.first()).toContainText(/[ÉE]picerie/);
+    await expect(count).not.toHaveText(`${all} services trouvés`);
+    const narrowed = await found();
+    expect(narrowed).toBeGreaterThan(0);
+    expect(narrowed).toBeLessThan(all);
     const counted = page.getByRole('button', { name: 'Filtres (1 actif)' });
     await expect(counted).toHaveAttribute('aria-expanded', 'true');
     await page.getByLabel('Prix', { exact: true }).selectOption('solidaire');
