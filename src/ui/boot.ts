@@ -152,7 +152,8 @@ export async function boot({ catalogFirst = true }: { catalogFirst?: boolean } =
     });
   }
   setTimeout(startServiceWorker, SERVICE_WORKER_LATEST_MS);
-  if (!navigator.onLine) startServiceWorker();
+  // Offline there is no sync to wait for: once the first screen is drawn (a cold start's search comes first).
+  if (!navigator.onLine) void firstPaint.then(startServiceWorker);
 
   const controllerReady = Promise.all([syncCode, transport]).then(([m, t]) =>
     m.startSyncController(db, t, worker, {
