@@ -6,8 +6,8 @@ import './ui/styles.css';
 
 const root = document.getElementById('app');
 if (root) {
-  preloadScreen(location.pathname);
-  boot().then(
+  const listsDirectory = preloadScreen(location.pathname);
+  boot({ catalogFirst: listsDirectory }).then(
     (context) => render(<App context={context} />, root),
     (error: unknown) => {
       console.error(error);

@@ -69,8 +69,9 @@ const DataScreen = lazy(() => import('./components/donnees/DataScreen.tsx').then
 /**
  * The screen at the address the app opens on, when it is one of the daily ones: its chunk is asked for at start-up,
  * while the device's database opens, rather than once the app has booted, which on a cold start is much later.
+ * Says whether it is one: each of them shows the directory, which boot then reads at once.
  */
-export function preloadScreen(path: string): void {
+export function preloadScreen(path: string): boolean {
   // The orientation in progress is read back with its own chunk (WithWork), fetched alongside.
   const work = { preload: () => import('./models/work-in-progress.ts') };
   const daily: Array<[RegExp, { preload(): Promise<unknown> }]> = [
@@ -80,9 +81,13 @@ export function preloadScreen(path: string): void {
     [/^\/fiche\/?$/, HandoutScreen],
     [/^\/(orientation|fiche)\/?$/, work],
   ];
+  let found = false;
   for (const [route, screen] of daily) {
-    if (route.test(path)) void screen.preload().catch(() => {}); // rendering the route asks again, and shows the error
+    if (!route.test(path)) continue;
+    found = true;
+    void screen.preload().catch(() => {}); // rendering the route asks again, and shows the error
   }
+  return found;
 }
 
 /**
@@ -124,7 +129,11 @@ export function App({ context }: { context: AppContext }) {
           <Route
             path="/annuaire"
             component={() => (
-              <DirectoryScreen catalog={context.catalog} ownStructure={context.session.account.value?.structure_id} />
+              <DirectoryScreen
+                catalog={context.catalog}
+                ownStructure={context.session.account.value?.structure_id}
+                directoryExpected={directoryExpected(context)}
+              />
             )}
           />
           <Route path="/connexion" component={() => <SignInScreen context={context} />} />
@@ -230,6 +239,14 @@ export function App({ context }: { context: AppContext }) {
       </main>
     </LocationProvider>
   );
+}
+
+/** The device holds services, or a download is running, or about to start on a device that never synced. */
+function directoryExpected(context: AppContext): boolean {
+  if (context.directory.totals.value.services > 0) return true;
+  const status = context.syncModel.status.value;
+  if (status.phase === 'syncing') return true;
+  return status.lastSuccessAt === null && status.error === null && context.syncModel.online.value;
 }
 
 /** The storage notice above every page but Synchronisation (which says it in its own list). */

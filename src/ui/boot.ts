@@ -30,12 +30,24 @@ import type { ReferralWiring } from './referral-wiring.ts';
 
 const SERVICE_WORKER_LATEST_MS = 10_000;
 
-export async function boot() {
+/**
+ * `catalogFirst`: the first screen lists the directory (the Annuaire, an orientation…), so the catalog is asked for
+ * at once; otherwise (Accueil) after the first paint.
+ */
+export async function boot({ catalogFirst = true }: { catalogFirst?: boolean } = {}) {
+  // Settles once the first screen is drawn (see the end of boot): what it does not show waits for it, so that its
+  // download and start-up are not shared with them.
+  let painted = () => {};
+  const firstPaint = new Promise<void>((resolve) => {
+    painted = resolve;
+  });
   // The matching engine and the search index (with MiniSearch) are a chunk of their own, precached by the service
-  // worker: asked for first, it loads while the device's database opens, and the first paint does not wait for it.
-  const catalogModule = import('./models/catalog-model.ts');
+  // worker: when the first screen shows the directory it is asked for first and loads while the device's database
+  // opens; the first paint never waits for it.
+  const catalogWanted = catalogFirst ? Promise.resolve() : firstPaint;
+  const catalogModule = catalogWanted.then(() => import('./models/catalog-model.ts'));
   // The sync's code too (transport, engine, outbox): the first paint shows what the device holds without it.
-  const syncCode = import('./sync-wiring.ts');
+  const syncCode = firstPaint.then(() => import('./sync-wiring.ts'));
   // Online, the app syncs as soon as it has booted, in the worker: its code loads meanwhile. Offline, it waits for
   // its first request, and a cold start keeps both cores for the page.
   const worker = startDirectoryWorker(() => session.token(), navigator.onLine);
@@ -57,7 +69,7 @@ export async function boot() {
   const pending = createPendingModel(db);
   const catalog = signal<CatalogModel | null>(null);
   // Read while the chunk loads: a cold start offline waits on both, so they overlap.
-  const startupCopy = worker ? readCatalogSearch(db).catch(() => null) : undefined;
+  const startupCopy = worker ? catalogWanted.then(() => readCatalogSearch(db)).catch(() => null) : undefined;
   const catalogReady = catalogModule.then(({ createCatalogModel }) => {
     const model = createCatalogModel(db, {
       ...(startupCopy ? { startupCopy } : {}),
@@ -142,7 +154,8 @@ export async function boot() {
     });
   }
   setTimeout(startServiceWorker, SERVICE_WORKER_LATEST_MS);
-  if (!navigator.onLine) startServiceWorker();
+  // Offline there is no sync to wait for: once the first screen is drawn (a cold start's search comes first).
+  if (!navigator.onLine) void firstPaint.then(startServiceWorker);
 
   const controllerReady = Promise.all([syncCode, transport]).then(([m, t]) =>
     m.startSyncController(db, t, worker, {
@@ -192,6 +205,10 @@ export async function boot() {
 
   await directory.reload();
   void catalogReady.then((model) => model.load());
+  // The caller draws the first screen as this returns; once that frame is painted the rest may start (at once in a
+  // tab opened in the background, which paints nothing until it is shown).
+  if (document.visibilityState === 'hidden') painted();
+  else requestAnimationFrame(() => setTimeout(painted, 0));
   void controllerReady.then((controller) => controller.start());
   return {
     syncModel,

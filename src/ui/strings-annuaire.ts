@@ -6,6 +6,9 @@ export const frAnnuaire = {
   searchHint: 'Fautes et accents tolérés. Tous les mots doivent correspondre.',
   searchSubmit: 'Rechercher',
   filtersLegend: 'Filtres',
+  /** The button that shows the filters on a phone, with how many apply. */
+  filtersToggle: (active: number) =>
+    active === 0 ? 'Filtres' : `Filtres (${active} ${active > 1 ? 'actifs' : 'actif'})`,
   besoin: 'Besoin',
   anyNeed: 'Tous les besoins',
   commune: 'Commune',

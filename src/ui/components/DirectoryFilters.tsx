@@ -1,9 +1,10 @@
+import { useEffect, useState } from 'preact/hooks';
 import { ADDRESSABLE_COMMUNES, communeByCode } from '../../domain/communes.ts';
 import { FILTRES_ALIMENTAIRES, type FiltreAlimentaire } from '../../domain/food-quality.ts';
 import { BESOINS, LANGUES } from '../../domain/vocabulary.ts';
 import type { Language } from '../../matching/reasons.ts';
 import type { SearchFilters } from '../../matching/search/search.ts';
-import { type DirectoryQuery, type FilterKey, withFilter } from '../models/directory-search-model.ts';
+import { activeFilters, type DirectoryQuery, type FilterKey, withFilter } from '../models/directory-search-model.ts';
 import { frAnnuaire } from '../strings-annuaire.ts';
 import { FILTRE_LABELS, frFood } from '../strings-food.ts';
 import { frListings } from '../strings-listings.ts';
@@ -41,17 +42,59 @@ export function filterLabel(filters: SearchFilters, key: FilterKey): string {
   }
 }
 
-/** The Annuaire's filters; each change applies at once and goes to the URL. */
-export function DirectoryFilters({
-  query,
-  onChange,
-  criteres = [],
-}: {
+/** From this width (a tablet) the filters stay in view; below it (a phone) they are folded under a button. */
+const WIDE_ENOUGH = '(min-width: 768px)';
+
+function useWideEnough(): boolean {
+  const [wide, setWide] = useState(() => typeof matchMedia !== 'function' || matchMedia(WIDE_ENOUGH).matches);
+  useEffect(() => {
+    if (typeof matchMedia !== 'function') return;
+    const media = matchMedia(WIDE_ENOUGH);
+    const follow = () => setWide(media.matches);
+    follow();
+    media.addEventListener('change', follow);
+    return () => media.removeEventListener('change', follow);
+  }, []);
+  return wide;
+}
+
+type FiltersProps = {
   query: DirectoryQuery;
   onChange: (next: DirectoryQuery) => void;
   /** Professionals' own criteria found in the directory; none for other readers. */
   criteres?: readonly string[];
-}) {
+};
+
+/**
+ * The Annuaire's filters. On a phone their seven selects would fill the first screen before any result: they are
+ * folded under « Filtres (N actifs) » (a disclosure button; the panel follows it, so Tab goes on into it), and only
+ * drawn once opened. The panel stays open while filters are changed.
+ */
+export function DirectoryFilters(props: FiltersProps) {
+  const wide = useWideEnough();
+  const [open, setOpen] = useState(false);
+  if (wide) return <FilterFields {...props} />;
+  const active = activeFilters(props.query.filters).length;
+  return (
+    <div class="filters-fold">
+      <button
+        type="button"
+        class="button filters-toggle"
+        aria-expanded={open}
+        aria-controls="annuaire-filtres"
+        onClick={() => setOpen(!open)}
+      >
+        {A.filtersToggle(active)}
+      </button>
+      <div id="annuaire-filtres" hidden={!open}>
+        {open && <FilterFields {...props} />}
+      </div>
+    </div>
+  );
+}
+
+/** The filters themselves; each change applies at once and goes to the URL. */
+function FilterFields({ query, onChange, criteres = [] }: FiltersProps) {
   const f = query.filters;
   const set = <K extends FilterKey>(key: K, value: SearchFilters[K] | undefined) =>
     onChange(withFilter(query, key, value));

@@ -65,7 +65,8 @@ describe('the Annuaire', () => {
     expect(card.textContent).toContain('1 rue de la République, 69200 Vénissieux');
     expect(card.textContent).toContain('10 à 30\u00a0% du prix en magasin. Selon le reste à vivre');
     expect(card.textContent).toContain('Sur orientation');
-    expect(card.textContent).toContain('Fermé temporairement jusqu’au');
+    // The card's hours are worked out once the cards are shown.
+    await waitFor(() => expect(card.textContent).toContain('Fermé temporairement jusqu’au'));
   });
 
   it('searches as the person types, and puts the query in the URL', async () => {

@@ -19,6 +19,7 @@ import { DirectoryMapLazy, ListMapToggle } from './map/ListMapToggle.tsx';
 import { PlacePicker } from './PlacePicker.tsx';
 import { SearchForm } from './SearchForm.tsx';
 import { ServiceResultCard } from './ServiceResultCard.tsx';
+import { useCardHours } from './use-card-hours.ts';
 
 const A = frAnnuaire;
 /** Cards per step of the list: enough to choose from on a tablet, few enough to show at once after a cold start. */
@@ -39,11 +40,17 @@ export function DirectoryScreen({
   catalog,
   ownStructure,
   place = sessionPlace,
+  directoryExpected = false,
 }: {
   catalog: ReadonlySignal<CatalogModel | null>;
   /** A partner account's own structure, offered first (keep its own listing true). */
   ownStructure?: string | undefined;
   place?: PlaceChoice;
+  /**
+   * The device holds services the catalog has not read yet, or its first download is on its way: an empty list
+   * means « still loading », not « no directory on this device ».
+   */
+  directoryExpected?: boolean;
 }) {
   const location = useLocation();
   const query = queryFromParams(location.query);
@@ -83,10 +90,11 @@ export function DirectoryScreen({
   const entries = model?.searchEntries.value;
   const engine = model?.hours.value;
   const origin = place.origin.value;
-  const answer = useMemo(
+  const searched = useMemo(
     () => directoryAnswer(model, query, Date.now(), limit, origin),
     [model, entries, engine, location.url, limit, origin],
   );
+  const answer = useCardHours(searched, engine);
   const placeValue = place.place.value;
   const active = activeFilters(query.filters);
   // Professionals' own criteria present on the device, for the criterion filter (partners' feeds carry none).
@@ -149,8 +157,6 @@ export function DirectoryScreen({
           ? ` — ${frAnnuaire.nearestFirst(communeName(placeValue.commune) ?? '')}`
           : ''}
       </p>
-      {answer.state === 'loading' && <p aria-busy="true">{A.loading}</p>}
-      {answer.state === 'no-directory' && <p class="empty">{A.noDirectory}</p>}
       {answer.state === 'ready' && query.filters.ouvert && answer.hours === 'not_loaded' && (
         <p class="notice">{A.hoursLoading}</p>
       )}
@@ -188,6 +194,11 @@ export function DirectoryScreen({
         </div>
       )}
       <ListMapToggle asMap={asMap} onChange={setAsMap} />
+      {/* Where the list will be, so that nothing above it moves when it comes. */}
+      {(answer.state === 'loading' || (answer.state === 'no-directory' && directoryExpected)) && (
+        <p aria-busy="true">{A.loading}</p>
+      )}
+      {answer.state === 'no-directory' && !directoryExpected && <p class="empty">{A.noDirectory}</p>}
       {asMap && model && <DirectoryMapLazy answer={answer} catalog={model} onMore={() => setLimit(limit + PAGE)} />}
       {!asMap && answer.state === 'ready' && answer.results.length > 0 && (
         <>

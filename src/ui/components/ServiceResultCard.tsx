@@ -45,10 +45,13 @@ export function ServiceResultCard({ result }: { result: DirectoryResult }) {
           {where}
         </p>
       )}
-      {hours && (
+      {hours ? (
         <p class={`hours-status ${open ? 'is-open' : 'is-closed'}`} data-testid="card-hours">
           {hours}
         </p>
+      ) : (
+        // The line the hours will take once worked out, kept so that nothing below moves when they arrive.
+        <p class="hours-status" aria-hidden="true" />
       )}
       <p class="result-price" data-testid="card-price">
         <span class="visually-hidden">{frAnnuaire.price}</span>

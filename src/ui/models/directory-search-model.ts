@@ -91,7 +91,10 @@ export function withFilter<K extends FilterKey>(query: DirectoryQuery, key: K, v
 
 export interface DirectoryResult {
   entry: SearchEntry;
-  /** "Ouvert jusqu'à 12h", "Ouvre demain mercredi 4 mars à 9h"; null while the hours library loads. */
+  /**
+   * "Ouvert jusqu'à 12h", "Ouvre demain mercredi 4 mars à 9h"; null while the hours library loads and until the
+   * screen has worked the card's hours out (`withCardHours`).
+   */
   hours: string | null;
   open: boolean | null;
   /** From the chosen place (none chosen: null); approximate when either end is a commune centre. */
@@ -116,7 +119,7 @@ export type DirectoryAnswer =
     };
 
 /** Open now or when next; for a service that moves, at its stop passing soonest (its structure's hours are not it). */
-function statusOf(engine: HoursEngine, entry: SearchEntry, now: number): HoursStatus {
+export function cardHours(engine: HoursEngine, entry: SearchEntry, now: number): HoursStatus {
   if (entry.stopHours === null)
     return hoursStatus(engine, { regular: entry.hours, temporary: entry.temporary }, now, 1);
   let best: HoursStatus | null = null;
@@ -137,7 +140,9 @@ export type Origin = Position & { approximate: boolean };
 
 /**
  * What the list shows for a query; reads the catalog's signals (snapshot, hours), so a component re-renders. From
- * an `origin`, each card says how far, and browsing without a query lists the nearest first.
+ * an `origin`, each card says how far, and browsing without a query lists the nearest first. The cards' hours are
+ * left out (null): parsing each service's hours is the slow part of a first list, so the screen works them out a
+ * few at a time once the cards are shown (`cardHours`, `withCardHours`).
  */
 export function directoryAnswer(
   catalog: CatalogModel | null,
@@ -149,19 +154,17 @@ export function directoryAnswer(
   const entries = catalog?.searchEntries.value;
   if (!catalog || !entries) return { state: 'loading' };
   if (entries.length === 0) return { state: 'no-directory' };
-  const engine = catalog.hours.value;
   const answer = catalog.search(query.q, query.filters, now, limit, origin);
   if (!answer) return { state: 'loading' };
   const results: DirectoryResult[] = [];
   for (const hit of answer.hits) {
     const entry = catalog.searchEntry(hit.service_id);
     if (!entry) continue;
-    const status = engine ? statusOf(engine, entry, now) : null;
     const service = catalog.entry(hit.service_id)?.service;
     results.push({
       entry,
-      hours: status?.text ?? null,
-      open: status?.open ?? null,
+      hours: null,
+      open: null,
       distance: distanceFrom(origin, entry, service?.arrets),
       price: service ? priceText(service.tarif) : TARIFS[entry.tarif],
     });
@@ -177,6 +180,16 @@ export function directoryAnswer(
     hours: answer.hours,
     ...(withoutFilters === undefined ? {} : { withoutFilters }),
   };
+}
+
+/** The answer with the hours worked out so far on its cards (by service id). */
+export function withCardHours(answer: DirectoryAnswer, known: ReadonlyMap<string, HoursStatus>): DirectoryAnswer {
+  if (answer.state !== 'ready') return answer;
+  const results = answer.results.map((result) => {
+    const status = known.get(result.entry.id);
+    return status ? { ...result, hours: status.text, open: status.open } : result;
+  });
+  return { ...answer, results };
 }
 
 interface Spot {
