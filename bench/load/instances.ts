@@ -54,7 +54,7 @@ export async function startInstance(
     env.BOUSSOLE_DB = database.sqlite;
     delete env.BOUSSOLE_DATABASE_URL;
   } else env.BOUSSOLE_DATABASE_URL = database.postgres;
-  const log = openSync(logPath, 'a');
+  const log = openSync(logPath, 'w');
   // BOUSSOLE_BENCH_SERVER_ARGS: Node options for the servers, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile.
   const extra = (process.env.BOUSSOLE_BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean);
   const child: ChildProcess = spawn(process.execPath, [...extra, '--enable-source-maps', COMPILED_SERVER], {
