@@ -15,7 +15,10 @@
 // export of every service (JSON and CSV over HTTP) and the server's peak memory around it.
 //
 // Knobs (environment): BOUSSOLE_BENCH_DEVICES (200), BOUSSOLE_BENCH_SECONDS (measured seconds per configuration,
-// 20, after 5 s of warm-up), BOUSSOLE_BENCH_THINK_MS (mean pause of a device between two actions, 1000).
+// 20, after 5 s of warm-up), BOUSSOLE_BENCH_THINK_MS (mean pause of a device between two actions, 1000: 200
+// devices then offer about 200 requests a second, as 6,000 devices syncing every half minute would),
+// BOUSSOLE_BENCH_CONFIGS (a comma-separated subset, e.g. `sqlite-1,pg-1`), BOUSSOLE_BENCH_SERVER_ARGS (Node options
+// of the servers, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`).
 // `--sizes 500000` runs it on the national-size directory (seeding it takes minutes: not in the default run).
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync } from 'node:fs';
@@ -149,7 +152,8 @@ export default async function serverLoadBench(report: Report, ctx: BenchContext)
       });
       await exporter.stop();
 
-      for (const configuration of CONFIGURATIONS) {
+      const asked = process.env.BOUSSOLE_BENCH_CONFIGS?.split(',').filter(Boolean);
+      for (const configuration of CONFIGURATIONS.filter((c) => !asked || asked.includes(c.name))) {
         let database: Database;
         if (configuration.engine === 'sqlite') {
           const file = join(dir, `${configuration.name}-${services}.sqlite`);
