@@ -94,6 +94,12 @@ function postgresSizeMb(url: string): number {
   return Math.round((Number(bytes.trim()) / 1_048_576) * 10) / 10;
 }
 
+const tally = (values: string[]) => {
+  const out: Record<string, number> = {};
+  for (const v of values) out[v] = (out[v] ?? 0) + 1;
+  return out;
+};
+
 const machine = () => ({ cpus: cpus().length, loadavg_1m: Math.round((loadavg()[0] ?? 0) * 100) / 100 });
 
 /** Streams one export file through the HTTP API and counts its bytes (never holding it). */
@@ -228,6 +234,7 @@ async function measureConfiguration(
     const logged = instances.flatMap((instance, i) => loggedDurations(instance.logPath, logFrom[i] ?? 0));
     const wall = (performance.now() - from) / 1000;
     const times = samples.map((s) => s.ms);
+    const failed = samples.filter((s) => s.outcome !== 200);
     const of = (action: Sample['action']) => samples.filter((s) => s.action === action).map((s) => s.ms);
     const size = 'sqlite' in database ? sqliteSizeMb(database.sqlite) : postgresSizeMb(database.postgres);
     return {
@@ -246,7 +253,8 @@ async function measureConfiguration(
         p99_ms: p99(of('referrals')),
       },
       server_logged: { n: logged.length, p50_ms: summarize(logged).median_ms, p99_ms: p99(logged) },
-      errors: samples.filter((s) => !s.ok).length,
+      errors: failed.length,
+      ...(failed.length > 0 ? { error_kinds: tally(failed.map((s) => String(s.outcome))) } : {}),
       mutations: counts,
       cpu_ms_per_request: Math.round((cpuMs / Math.max(1, logged.length)) * 100) / 100,
       data_mb: size,

@@ -12,7 +12,8 @@ export type Action = 'pull' | 'push' | 'referrals';
 export interface Sample {
   action: Action;
   ms: number;
-  ok: boolean;
+  /** The HTTP status, or the network error's code when there was no answer. */
+  outcome: number | string;
 }
 
 interface Answer {
@@ -151,16 +152,16 @@ export async function enrolFleet(urls: readonly string[], count: number): Promis
   const next = () => urls[turn++ % urls.length] as string;
   const counts: MutationCounts = { applied: 0, conflict: 0, rejected: 0 };
 
-  async function act(device: Device, action: Action): Promise<boolean> {
+  async function act(device: Device, action: Action): Promise<number> {
     if (action === 'pull') {
       const answer = await call(`${next()}/api/v1/directory?cursor=${device.cursor}&limit=500`, {
         token: device.token,
       });
       if (answer.status === 200) device.cursor = Number((answer.body as { cursor: number }).cursor);
-      return answer.status === 200;
+      return answer.status;
     }
     if (action === 'referrals') {
-      return (await call(`${next()}/api/v1/referrals?cursor=0&limit=200`, { token: device.token })).status === 200;
+      return (await call(`${next()}/api/v1/referrals?cursor=0&limit=200`, { token: device.token })).status;
     }
     const edits = device.services.slice(0, 1 + Math.floor(Math.random() * Math.min(3, device.services.length)));
     const mutations = edits.map((service) => {
@@ -183,11 +184,11 @@ export async function enrolFleet(urls: readonly string[], count: number): Promis
       token: device.token,
       body: { protocol: PROTOCOL_VERSION, clientId: device.clientId, mutations },
     });
-    if (answer.status !== 200) return false;
+    if (answer.status !== 200) return answer.status;
     for (const result of (answer.body as { results: Array<{ status: keyof MutationCounts }> }).results) {
       counts[result.status]++;
     }
-    return true;
+    return answer.status;
   }
 
   /** 80 % pulls, 15 % pushes of 1 to 3 edits (workers; a partner pulls instead), 5 % referral reads. */
@@ -209,13 +210,13 @@ export async function enrolFleet(urls: readonly string[], count: number): Promis
           while (performance.now() < until) {
             const action = pick(device);
             const started = performance.now();
-            let ok: boolean;
+            let outcome: number | string;
             try {
-              ok = await act(device, action);
-            } catch {
-              ok = false;
+              outcome = await act(device, action);
+            } catch (error) {
+              outcome = (error as { code?: string }).code ?? 'error';
             }
-            if (started >= from) samples.push({ action, ms: performance.now() - started, ok });
+            if (started >= from) samples.push({ action, ms: performance.now() - started, outcome });
             await sleep(-Math.log(1 - Math.random()) * thinkMs);
           }
         }),
