@@ -131,32 +131,35 @@ export default async function serverLoadBench(report: Report, ctx: BenchContext)
       );
       const seedMs = Math.round(performance.now() - seeding);
 
-      // The export as data·inclusion harvests it (anonymous: the public listings), from a freshly started process.
-      const rssBefore = seeder.peakRssMb();
+      const seedingRss = seeder.peakRssMb();
       await seeder.stop();
+      // The export as data·inclusion harvests it (anonymous: the public listings), from a freshly started process.
       const exporter = await startInstance(
         { sqlite: template },
         { logPath: join(dir, `export-${services}.log`), services, staticDir },
       );
-      const idleRss = exporter.peakRssMb();
-      const exportStarted = performance.now();
-      let bytes = 0;
-      for (const file of ['services.json', 'services.csv', 'structures.json', 'structures.csv']) {
-        bytes += await download(`${exporter.url}/api/v1/export/data-inclusion/${file}`);
+      try {
+        const idleRss = exporter.peakRssMb();
+        const exportStarted = performance.now();
+        let bytes = 0;
+        for (const file of ['services.json', 'services.csv', 'structures.json', 'structures.csv']) {
+          bytes += await download(`${exporter.url}/api/v1/export/data-inclusion/${file}`);
+        }
+        report({
+          bench: 'export-data-inclusion',
+          services,
+          files: 4,
+          mb: Math.round((bytes / 1_048_576) * 10) / 10,
+          seconds: Math.round((performance.now() - exportStarted) / 100) / 10,
+          idle_rss_mb: idleRss,
+          peak_rss_mb: exporter.peakRssMb(),
+          seeding_peak_rss_mb: seedingRss,
+          seeding_s: Math.round(seedMs / 100) / 10,
+          ...machine(),
+        });
+      } finally {
+        await exporter.stop();
       }
-      report({
-        bench: 'export-data-inclusion',
-        services,
-        files: 4,
-        mb: Math.round((bytes / 1_048_576) * 10) / 10,
-        seconds: Math.round((performance.now() - exportStarted) / 100) / 10,
-        idle_rss_mb: idleRss,
-        peak_rss_mb: exporter.peakRssMb(),
-        seeding_peak_rss_mb: rssBefore,
-        seeding_s: Math.round(seedMs / 100) / 10,
-        ...machine(),
-      });
-      await exporter.stop();
 
       const asked = process.env.BOUSSOLE_BENCH_CONFIGS?.split(',').filter(Boolean);
       for (const configuration of CONFIGURATIONS.filter((c) => !asked || asked.includes(c.name))) {
