@@ -410,7 +410,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     description:
-      'readers\' totals from an index: visibilite and statut come after the JSON in each row, so counting ' +
+      "readers' totals from an index: visibilite and statut come after the JSON in each row, so counting " +
       'listings by them read every record whole (its overflow pages) at every new seq',
     sql: `
       CREATE INDEX records_visibility ON records (kind, structure_id, visibilite, statut, id);
