@@ -176,6 +176,7 @@ export default async function serverLoadBench(report: Report, ctx: BenchContext)
           }
           database = {
             postgres: createDatabase(postgres.url, `boussole_load_${configuration.name.replace('-', '_')}_${services}`),
+            unused: join(dir, `${configuration.name}-${services}-unused.sqlite`),
           };
         }
         report({
@@ -266,5 +267,8 @@ async function measureConfiguration(
     };
   } finally {
     for (const instance of instances) await instance.stop();
+    if ('unused' in database && existsSync(database.unused)) {
+      throw new Error(`${configuration.name}: the server wrote SQLite, not PostgreSQL (BOUSSOLE_DATABASE_URL ignored)`);
+    }
   }
 }

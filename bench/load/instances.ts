@@ -34,8 +34,11 @@ export interface Instance {
   stop(): Promise<number | null>;
 }
 
-/** The database of an instance: a SQLite file, or a PostgreSQL URL. */
-export type Database = { sqlite: string } | { postgres: string };
+/**
+ * The database of an instance: a SQLite file, or a PostgreSQL URL. A PostgreSQL instance is also given a SQLite path
+ * that must stay absent (`unused`): a server that ignored BOUSSOLE_DATABASE_URL would create it, and the bench says so.
+ */
+export type Database = { sqlite: string } | { postgres: string; unused: string };
 
 export async function startInstance(
   database: Database,
@@ -53,7 +56,10 @@ export async function startInstance(
   if ('sqlite' in database) {
     env.BOUSSOLE_DB = database.sqlite;
     delete env.BOUSSOLE_DATABASE_URL;
-  } else env.BOUSSOLE_DATABASE_URL = database.postgres;
+  } else {
+    env.BOUSSOLE_DATABASE_URL = database.postgres;
+    env.BOUSSOLE_DB = database.unused;
+  }
   const log = openSync(logPath, 'w');
   // BOUSSOLE_BENCH_SERVER_ARGS: Node options for the servers, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile.
   const extra = (process.env.BOUSSOLE_BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean);
