@@ -214,6 +214,12 @@ async function measureConfiguration(
       const logPath = join(dir, `${configuration.name}-${services}-${i}.log`);
       instances.push(await startInstance(database, { logPath, services, staticDir }));
     }
+    // A server that ignored BOUSSOLE_DATABASE_URL would have opened (created) its SQLite file on start.
+    if ('unused' in database && existsSync(database.unused)) {
+      throw new Error(
+        `${configuration.name}: the server opened SQLite, not PostgreSQL (BOUSSOLE_DATABASE_URL ignored)`,
+      );
+    }
     const fleet = await enrolFleet(
       instances.map((instance) => instance.url),
       devices,
@@ -267,8 +273,5 @@ async function measureConfiguration(
     };
   } finally {
     for (const instance of instances) await instance.stop();
-    if ('unused' in database && existsSync(database.unused)) {
-      throw new Error(`${configuration.name}: the server wrote SQLite, not PostgreSQL (BOUSSOLE_DATABASE_URL ignored)`);
-    }
   }
 }
