@@ -42,7 +42,12 @@ export type Database = { sqlite: string } | { postgres: string; unused: string }
 
 export async function startInstance(
   database: Database,
-  { logPath, services, staticDir }: { logPath: string; services: number; staticDir: string },
+  {
+    logPath,
+    services,
+    staticDir,
+    nodeArgs = [],
+  }: { logPath: string; services: number; staticDir: string; nodeArgs?: readonly string[] },
 ): Promise<Instance> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -63,11 +68,15 @@ export async function startInstance(
   const log = openSync(logPath, 'w');
   // BOUSSOLE_BENCH_SERVER_ARGS: Node options for the servers, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile.
   const extra = (process.env.BOUSSOLE_BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean);
-  const child: ChildProcess = spawn(process.execPath, [...extra, '--enable-source-maps', COMPILED_SERVER], {
-    cwd: ROOT,
-    env,
-    stdio: ['ignore', log, log],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...extra, ...nodeArgs, '--enable-source-maps', COMPILED_SERVER],
+    {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', log, log],
+    },
+  );
   closeSync(log);
   let exitCode: number | null | undefined;
   const exited = new Promise<number | null>((resolve) =>
