@@ -23,8 +23,21 @@ interface Answer {
 
 const agent = new Agent({ keepAlive: true, maxSockets: Number.POSITIVE_INFINITY });
 
-/** One HTTP request with gzip accepted (as browsers send), the JSON answer decoded. */
-function call(url: string, init: { method?: string; token?: string; body?: unknown } = {}): Promise<Answer> {
+/**
+ * One HTTP request with gzip accepted (as browsers send), the JSON answer decoded. A kept-alive connection the server
+ * closed as the request left (its idle timeout) is retried once on a new one, as browsers do: that race is not an
+ * error of the server's.
+ */
+async function call(url: string, init: { method?: string; token?: string; body?: unknown } = {}): Promise<Answer> {
+  try {
+    return await callOnce(url, init);
+  } catch (error) {
+    if ((error as { reusedSocket?: boolean }).reusedSocket !== true) throw error;
+    return callOnce(url, init);
+  }
+}
+
+function callOnce(url: string, init: { method?: string; token?: string; body?: unknown }): Promise<Answer> {
   const payload = init.body === undefined ? undefined : Buffer.from(JSON.stringify(init.body));
   return new Promise((resolve, reject) => {
     const req = request(
@@ -54,7 +67,10 @@ function call(url: string, init: { method?: string; token?: string; body?: unkno
         res.on('error', reject);
       },
     );
-    req.on('error', reject);
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      const reset = error.code === 'ECONNRESET' && req.reusedSocket;
+      reject(reset ? Object.assign(error, { reusedSocket: true }) : error);
+    });
     req.end(payload);
   });
 }
@@ -71,6 +87,8 @@ interface Device {
   clientId: string;
   cursor: number;
   nextMutationId: number;
+  /** Mutations sent without an answer: sent again first, as the app's outbox does (else the next push has a gap). */
+  pending: unknown[];
   /** The services this device edits (its own, so that devices do not conflict) and the note it last wrote. */
   services: Array<{ id: string; note: string | null }>;
 }
@@ -144,6 +162,7 @@ export async function enrolFleet(urls: readonly string[], count: number): Promis
       clientId: String(session.clientId),
       cursor: Number(head.cursor),
       nextMutationId: 1,
+      pending: [],
       services: services.filter((_, j) => j % count === i).map(({ id, note }) => ({ id, note })),
     });
   }
@@ -179,12 +198,14 @@ export async function enrolFleet(urls: readonly string[], count: number): Promis
       service.note = note;
       return mutation;
     });
+    device.pending.push(...mutations);
     const answer = await call(`${next()}/api/v1/push`, {
       method: 'POST',
       token: device.token,
-      body: { protocol: PROTOCOL_VERSION, clientId: device.clientId, mutations },
+      body: { protocol: PROTOCOL_VERSION, clientId: device.clientId, mutations: device.pending },
     });
     if (answer.status !== 200) return answer.status;
+    device.pending = [];
     for (const result of (answer.body as { results: Array<{ status: keyof MutationCounts }> }).results) {
       counts[result.status]++;
     }
