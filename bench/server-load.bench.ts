@@ -10,7 +10,8 @@
 //
 // Each line: latency percentiles seen by the devices (all requests, and pulls, pushes and referral reads apart),
 // the same from the servers' own request logs (no client queueing), requests per second, errors (any non-2xx or
-// failed request), the server processes' CPU time per request (/proc utime + stime: what more cores would scale),
+// failed request), the server processes' CPU time per request (/proc utime + stime: what more cores would scale;
+// on PostgreSQL also its backends' CPU per request, when it runs on this machine),
 // the database size and the machine's load. Before the load, an `export-data-inclusion` line: the data·inclusion
 // export of every public listing (JSON and CSV over HTTP) from a server whose heap is held to 256 MB, and its peak
 // memory.
@@ -35,6 +36,8 @@ import {
   type Instance,
   loggedDurations,
   logSize,
+  postgresBackends,
+  processCpuMs,
   sqliteSizeMb,
   startInstance,
 } from './load/instances.ts';
@@ -251,8 +254,14 @@ async function measureConfiguration(
     // The measured window opens after the warm-up: CPU and logs are read then (a timer, while devices run).
     let cpuFrom = 0;
     let logFrom: number[] = [];
+    // PostgreSQL's own work, when it runs on this machine: its backends serving the instances (pooled connections,
+    // open since the warm-up) are read from /proc like the instances.
+    let backends: Array<{ pid: number; from: number }> = [];
     const opened = new Promise<void>((resolve) =>
       setTimeout(() => {
+        if ('postgres' in database) {
+          backends = postgresBackends(database.postgres).map((pid) => ({ pid, from: processCpuMs(pid) }));
+        }
         cpuFrom = instances.reduce((sum, instance) => sum + instance.cpuMs(), 0);
         logFrom = instances.map((instance) => logSize(instance.logPath));
         resolve();
@@ -261,6 +270,7 @@ async function measureConfiguration(
     const counts = await fleet.run({ from, until, thinkMs, samples });
     await opened;
     const cpuMs = instances.reduce((sum, instance) => sum + instance.cpuMs(), 0) - cpuFrom;
+    const dbCpuMs = backends.reduce((sum, b) => sum + Math.max(0, processCpuMs(b.pid) - b.from), 0);
     const logged = instances.flatMap((instance, i) => loggedDurations(instance.logPath, logFrom[i] ?? 0));
     const wall = (performance.now() - from) / 1000;
     const times = samples.map((s) => s.ms);
@@ -287,6 +297,12 @@ async function measureConfiguration(
       ...(failed.length > 0 ? { error_kinds: tally(failed.map((s) => String(s.outcome))) } : {}),
       mutations: counts,
       cpu_ms_per_request: Math.round((cpuMs / Math.max(1, logged.length)) * 100) / 100,
+      ...('postgres' in database
+        ? {
+            postgres_backends: backends.length,
+            postgres_cpu_ms_per_request: Math.round((dbCpuMs / Math.max(1, logged.length)) * 100) / 100,
+          }
+        : {}),
       data_mb: size,
       engine: configuration.engine,
       ...machine(),

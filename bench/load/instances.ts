@@ -99,13 +99,7 @@ export async function startInstance(
     url,
     pid,
     logPath,
-    cpuMs() {
-      // Fields after the command name (which may hold spaces, hence the last parenthesis): utime is the 14th
-      // field of the line, stime the 15th.
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_S;
-    },
+    cpuMs: () => processCpuMs(pid),
     peakRssMb() {
       const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
       return Math.round(Number(kb) / 1024);
@@ -116,6 +110,37 @@ export async function startInstance(
       return exited;
     },
   };
+}
+
+/** A process's user + system CPU time so far in milliseconds (Linux /proc); 0 when it is gone or elsewhere. */
+export function processCpuMs(pid: number): number {
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return 0;
+  }
+  // Fields after the command name (which may hold spaces, hence the last parenthesis): utime is the 14th field of
+  // the line, stime the 15th.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_S;
+}
+
+/** The PostgreSQL backends serving the instances on `url`'s database (psql, pg_stat_activity). */
+export function postgresBackends(url: string): number[] {
+  const out = execFileSync(
+    'psql',
+    [
+      '-X',
+      '-tA',
+      '-d',
+      url,
+      '-c',
+      'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+    ],
+    { encoding: 'utf8' },
+  );
+  return out.split('\n').filter(Boolean).map(Number);
 }
 
 /** Size of a SQLite database on disk (the file and its write-ahead log), in MB. */
