@@ -25,7 +25,8 @@ export interface ServerConfig {
   mode: ServerMode;
   /**
    * Demo mode only: how many services the generated demo directory has on first start (default: the generator's,
-   * 600). Benchmarks seed 10,000 with `BOUSSOLE_DEMO_SERVICES=10000`; a database already seeded keeps its size.
+   * 600). Benchmarks seed 10,000 with `BOUSSOLE_DEMO_SERVICES=10000`, and a national directory with 500,000 (at most a
+   * million); a database already seeded keeps its size.
    */
   demoServices?: number;
   /** Referrals: reminder, expiry without answer and retention after closing, in days (default 10, 30, 90). */
@@ -63,7 +64,7 @@ const envSchema = z.object({
   ),
   BOUSSOLE_STATIC: z._default(z.string().check(z.minLength(1)), 'dist'),
   BOUSSOLE_MODE: z._default(z.enum(SERVER_MODES), 'production'),
-  BOUSSOLE_DEMO_SERVICES: z.optional(z.coerce.number().check(z.int(), z.minimum(0), z.maximum(100_000))),
+  BOUSSOLE_DEMO_SERVICES: z.optional(z.coerce.number().check(z.int(), z.minimum(0), z.maximum(1_000_000))),
   BOUSSOLE_REFERRAL_REMINDER_DAYS: z._default(days, DEFAULT_REFERRAL_POLICY.rappel_jours),
   BOUSSOLE_REFERRAL_EXPIRY_DAYS: z._default(days, DEFAULT_REFERRAL_POLICY.expiration_jours),
   BOUSSOLE_REFERRAL_RETENTION_DAYS: z._default(days, DEFAULT_REFERRAL_POLICY.conservation_jours),

@@ -11,9 +11,7 @@
 // Logs name the account and the counts, never a file's content.
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import { diCsv, diJson } from '../../src/interop/data-inclusion-files.ts';
-import type { ExportStore } from '../interop/export-directory.ts';
-import { exportDataInclusion } from '../interop/export-directory.ts';
+import { dataInclusionFile, type ExportFile, type ExportStore } from '../interop/export-directory.ts';
 import type { ImportStore } from '../interop/import-directory.ts';
 import {
   type ImportReport,
@@ -21,7 +19,7 @@ import {
   importDataInclusion,
   UnreadableFileError,
 } from '../interop/import-directory.ts';
-import type { Logger } from '../logger.ts';
+import { describeError, type Logger } from '../logger.ts';
 import { readerOf } from '../sync/visibility.ts';
 import { emptyQuerySchema } from './api-schemas.ts';
 import type { SessionStore } from './auth.ts';
@@ -70,15 +68,31 @@ export function createInteropRoutes(store: InteropRoutesStore, logger: Logger, c
     async (c) => {
       const query = parseQuery(c, emptyQuerySchema);
       if (!query.ok) return invalidRequest(c, query.problems);
-      const file = c.req.param('file');
-      const data = await exportDataInclusion(store, readerOf(c.get('session')?.account));
-      const records = file.startsWith('structures') ? data.structures : data.services;
-      const csv = file.endsWith('.csv');
-      c.header('Content-Type', csv ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8');
+      const file = c.req.param('file') as ExportFile;
+      // Sent as it is read (export-directory.ts): the status and headers leave first, so a failure midway can
+      // only cut the answer short — logged, and the client sees an incomplete file, never a partial one as whole.
+      const chunks = dataInclusionFile(store, readerOf(c.get('session')?.account), file);
+      const encoder = new TextEncoder();
+      const body = new ReadableStream<Uint8Array>({
+        async pull(controller) {
+          try {
+            const next = await chunks.next();
+            if (next.done) controller.close();
+            else controller.enqueue(encoder.encode(next.value));
+          } catch (error) {
+            logger.error({ event: 'export_failed', file, error: describeError(error) });
+            controller.error(error);
+          }
+        },
+        async cancel() {
+          await chunks.return(undefined);
+        },
+      });
+      c.header('Content-Type', file.endsWith('.csv') ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8');
       c.header('Content-Disposition', `attachment; filename="${file}"`);
       // The content depends on who asks (the token): no shared cache may keep it.
       c.header('Cache-Control', 'private, no-store');
-      return c.body(csv ? diCsv(file.startsWith('structures') ? 'structure' : 'service', records) : diJson(records));
+      return c.body(body);
     },
   );
 

@@ -9,7 +9,7 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CommandContext } from '../command-line.ts';
 import { SYSTEM_AUTHOR_ID } from '../sync/decision.ts';
-import { exportDataInclusion, writeDataInclusionFiles } from './export-directory.ts';
+import { writeDataInclusionFiles } from './export-directory.ts';
 import { type ImportReport, importBoussole2019, importDataInclusion } from './import-directory.ts';
 
 export type InteropContext = CommandContext;
@@ -59,13 +59,12 @@ export function runExport(ctx: InteropContext, argv: string[]): Promise<number> 
     if (values.format !== 'data-inclusion') throw new UsageError('--format : « data-inclusion » attendu');
     if (typeof values.out !== 'string' || values.out === '') throw new UsageError('--out : dossier attendu');
     if (positionals.length > 0) throw new UsageError(`Argument inattendu : ${positionals[0]}`);
-    const data = await exportDataInclusion(ctx.store, values.tout ? 'tout' : 'public');
-    const paths = await writeDataInclusionFiles(values.out, data);
+    const written = await writeDataInclusionFiles(values.out, ctx.store, values.tout ? 'tout' : 'public');
     ctx.out(
       `Export data·inclusion v1 (${values.tout ? 'toutes les fiches, réservé aux professionnels' : 'fiches publiques'}) : ` +
-        `${data.structures.length} structures, ${data.services.length} services.`,
+        `${written.structures} structures, ${written.services} services.`,
     );
-    for (const path of paths) ctx.out(`  ${path}`);
+    for (const path of written.paths) ctx.out(`  ${path}`);
     return 0;
   });
 }

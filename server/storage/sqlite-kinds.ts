@@ -27,9 +27,6 @@ export interface SqliteKind<K extends RecordKind> {
   workerCountSql: string;
 }
 
-/** A worker sees a structure unless it is another account's proposal (server/sync/visibility.ts). */
-const WORKER_SEES_STRUCTURE = `(statut IS NOT 'proposee' OR json_extract(data, '$.proposee_par.account_id') = @account)`;
-
 export const SQLITE_KINDS: { readonly [K in RecordKind]: SqliteKind<K> } = {
   structure: {
     columns: (s) => ({
@@ -42,7 +39,10 @@ export const SQLITE_KINDS: { readonly [K in RecordKind]: SqliteKind<K> } = {
     ownersPath: '$.id',
     publicCountSql: `SELECT count(*) AS n FROM records WHERE kind = 'structure'
       AND (id = @own OR (visibilite = 'public' AND statut = 'publiee'))`,
-    workerCountSql: `SELECT count(*) AS n FROM records WHERE kind = 'structure' AND ${WORKER_SEES_STRUCTURE}`,
+    // Split on `statut` so that the common case reads the index only (records_visibility), never the JSON.
+    workerCountSql: `SELECT (SELECT count(*) FROM records WHERE kind = 'structure' AND statut IS NOT 'proposee')
+      + (SELECT count(*) FROM records WHERE kind = 'structure' AND statut = 'proposee'
+        AND json_extract(data, '$.proposee_par.account_id') = @account) AS n`,
   },
   service: {
     columns: (v) => ({
@@ -53,12 +53,19 @@ export const SQLITE_KINDS: { readonly [K in RecordKind]: SqliteKind<K> } = {
       statut: null,
     }),
     ownersPath: '$.structure_id',
-    publicCountSql: `SELECT count(*) AS n FROM records v JOIN records p ON p.kind = 'structure' AND p.id = v.structure_id
-      WHERE v.kind = 'service' AND (v.structure_id = @own OR (v.visibilite = 'public' AND p.visibilite = 'public'
-        AND p.statut = 'publiee'))`,
-    workerCountSql: `SELECT count(*) AS n FROM records v JOIN records p ON p.kind = 'structure' AND p.id = v.structure_id
-      WHERE v.kind = 'service' AND (p.statut IS NOT 'proposee'
-        OR json_extract(p.data, '$.proposee_par.account_id') = @account)`,
+    // Every service has its structure (a foreign key): the counts start from all services, read from indexes, and
+    // take away the few whose structure hides them (not public, not published, another account's proposal) — found
+    // from those structures (CROSS JOIN keeps them the outer loop) — so that a count never joins every service to
+    // its structure nor reads a record's JSON but a proposal's.
+    publicCountSql: `SELECT (SELECT count(*) FROM records WHERE kind = 'service' AND structure_id = @own)
+      + (SELECT count(*) FROM records WHERE kind = 'service' AND visibilite = 'public' AND structure_id IS NOT @own)
+      - (SELECT count(*) FROM records p CROSS JOIN records v ON v.kind = 'service' AND v.structure_id = p.id
+        WHERE p.kind = 'structure' AND (p.visibilite IS NOT 'public' OR p.statut IS NOT 'publiee')
+        AND v.visibilite = 'public' AND v.structure_id IS NOT @own) AS n`,
+    workerCountSql: `SELECT (SELECT count(*) FROM records WHERE kind = 'service')
+      - (SELECT count(*) FROM records p CROSS JOIN records v ON v.kind = 'service' AND v.structure_id = p.id
+        WHERE p.kind = 'structure' AND p.statut = 'proposee'
+        AND json_extract(p.data, '$.proposee_par.account_id') IS NOT @account) AS n`,
   },
   action: {
     columns: (a) => ({

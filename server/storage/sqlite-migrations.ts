@@ -408,6 +408,14 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX mail_digest_pending ON mail_digest_events (day, account_id) WHERE digested_at IS NULL;
     `,
   },
+  {
+    description:
+      "readers' totals from an index: visibilite and statut come after the JSON in each row, so counting " +
+      'listings by them read every record whole (its overflow pages) at every new seq',
+    sql: `
+      CREATE INDEX records_visibility ON records (kind, structure_id, visibilite, statut, id);
+    `,
+  },
 ];
 
 /**

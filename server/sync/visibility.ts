@@ -53,12 +53,15 @@ function accountId(reader: Reader): string | undefined {
   return reader.kind === 'account' ? reader.account.id : undefined;
 }
 
+/** What of a structure decides who sees it and its services. */
+export type StructureVisibility = Pick<Structure, 'statut' | 'visibilite' | 'proposee_par'>;
+
 /** A proposal is seen by its author (and coordinators); any other structure by every professional. */
-function workerSeesStructure(worker: Account, structure: Structure): boolean {
+function workerSeesStructure(worker: Account, structure: StructureVisibility): boolean {
   return structure.statut !== 'proposee' || structure.proposee_par?.account_id === worker.id;
 }
 
-export function isPublicStructure(structure: Structure): boolean {
+export function isPublicStructure(structure: StructureVisibility): boolean {
   return structure.visibilite === 'public' && structure.statut === 'publiee';
 }
 
@@ -74,7 +77,11 @@ export function canSeeStructure(reader: Reader, structure: Structure): boolean {
  * `parent` gives the service's structure, looked up only when the answer depends on it (a feed page asks for many
  * services); undefined (unknown structure) hides the service from non-professionals.
  */
-export function canSeeService(reader: Reader, service: Service, parent: () => Structure | undefined): boolean {
+export function canSeeService(
+  reader: Reader,
+  service: Service,
+  parent: () => StructureVisibility | undefined,
+): boolean {
   if (seesEverything(reader)) return true;
   const worker = workerOf(reader);
   if (worker) {

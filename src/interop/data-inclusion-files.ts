@@ -116,11 +116,24 @@ export function readDiFile(name: string, text: string): DiFileRead {
   return name.toLowerCase().endsWith('.csv') ? readCsv(text) : readJson(text);
 }
 
-export function diJson(records: readonly Rec[]): string {
-  return `${JSON.stringify(records, null, 2)}\n`;
+/**
+ * A data·inclusion file written record by record, so that an export streams: its text is `start`, then
+ * `row(record, i)` for each record, then `end(count)`. The whole file (`diJson`, `diCsv`) is the same text.
+ */
+export interface DiFileWriter {
+  start: string;
+  row(record: Rec, index: number): string;
+  end(count: number): string;
 }
 
-export function diCsv(kind: DiKind, records: readonly Rec[]): string {
+/** `JSON.stringify(records, null, 2)` and a final newline, one record at a time. */
+export const diJsonWriter = (): DiFileWriter => ({
+  start: '[',
+  row: (record, index) => `${index > 0 ? ',' : ''}\n  ${JSON.stringify(record, null, 2).replaceAll('\n', '\n  ')}`,
+  end: (count) => (count > 0 ? '\n]\n' : ']\n'),
+});
+
+export function diCsvWriter(kind: DiKind): DiFileWriter {
   const fields = [...(kind === 'structure' ? DI_STRUCTURE_FIELDS : DI_SERVICE_FIELDS), EXTENSION_FIELD];
   const cell = (field: string, value: unknown): CsvCell => {
     if (value === null || value === undefined) return null;
@@ -128,5 +141,17 @@ export function diCsv(kind: DiKind, records: readonly Rec[]): string {
     if (Array.isArray(value)) return value.join(',');
     return typeof value === 'number' ? value : String(value);
   };
-  return toCsv([fields, ...records.map((r) => fields.map((f) => cell(f, r[f])))]);
+  return { start: toCsv([fields]), row: (r) => toCsv([fields.map((f) => cell(f, r[f]))]), end: () => '' };
+}
+
+function whole(writer: DiFileWriter, records: readonly Rec[]): string {
+  return `${writer.start}${records.map((r, i) => writer.row(r, i)).join('')}${writer.end(records.length)}`;
+}
+
+export function diJson(records: readonly Rec[]): string {
+  return whole(diJsonWriter(), records);
+}
+
+export function diCsv(kind: DiKind, records: readonly Rec[]): string {
+  return whole(diCsvWriter(kind), records);
 }

@@ -69,7 +69,7 @@ export const structureToDi = (structure: Structure): Rec => toDi('structure', st
  * structure's), since other readers know no inheritance; `extension_boussole.horaires_herites` tells a Boussole
  * re-import that they are the structure's.
  */
-export function serviceToDi(service: Service, structure: Structure | undefined): Rec {
+export function serviceToDi(service: Service, structure: Pick<Structure, 'horaires_accueil'> | undefined): Rec {
   const out = toDi('service', service, { horaires_accueil: effectiveHours(service, structure) });
   if (inheritsHours(service)) (out[EXTENSION_FIELD] as Rec)[INHERITED_HOURS] = true;
   return out;

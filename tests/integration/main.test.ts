@@ -3,8 +3,10 @@
 // its URL once listening, serve, stop cleanly on SIGTERM/SIGINT with exit code 0, and find its data again on the
 // next start. No fixed sleeps: every wait is on the process's own output or exit.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -132,6 +134,51 @@ describe('server/main.ts', () => {
     expect(second.output().stdout).toContain('"seeded_now":false');
     expect(second.output().stdout).toContain(`Code démo partenaire : ${partnerCode}`);
     expect(await stop(second, 'SIGINT')).toBe(0);
+  }, 60_000);
+
+  it('on SIGTERM drains: a request in flight is answered in full, a new connection is refused, then exit 0', async () => {
+    const env = {
+      PORT: '0',
+      BOUSSOLE_DB: join(dir, 'drain.sqlite'),
+      BOUSSOLE_STATIC: join(dir, 'x'),
+      BOUSSOLE_MODE: 'demo',
+    };
+    const running = await start(env);
+    const code = demoCodesSchema.parse(await (await fetch(`${running.url}/api/v1/demo`)).json()).codes[1]?.code;
+    const body = Buffer.from(JSON.stringify({ protocol: PROTOCOL_VERSION, code, appareil: 'Tablette' }));
+    const { port } = new URL(running.url);
+    // A sign-in whose body is still arriving when the signal comes: the server has begun it and must finish it.
+    const socket = connect(Number(port), '127.0.0.1');
+    await once(socket, 'connect');
+    const closed = once(socket, 'close');
+    socket.write(
+      `POST /api/v1/session HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n` +
+        `Content-Length: ${body.length}\r\n\r\n`,
+    );
+    socket.write(body.subarray(0, 10));
+    let answer = '';
+    socket.setEncoding('utf8').on('data', (chunk: string) => {
+      answer += chunk;
+    });
+    const stopping = new Promise<void>((resolve) => {
+      const check = () => {
+        if (running.output().stdout.includes('"event":"stopping"')) resolve();
+      };
+      running.child.stdout?.on('data', check);
+      check();
+    });
+    running.child.kill('SIGTERM');
+    await stopping;
+    // New connections are no longer accepted.
+    await expect(fetch(`${running.url}/api/v1/health`)).rejects.toThrow();
+    expect(running.child.exitCode).toBe(null);
+    socket.end(body.subarray(10));
+    await closed;
+    expect(await running.exited).toBe(0);
+    expect(answer).toMatch(/^HTTP\/1\.1 200 /);
+    const json = answer.slice(answer.indexOf('\r\n\r\n') + 4);
+    expect(signInResponseSchema.parse(JSON.parse(json)).account.role).toBe('travailleur');
+    expect(running.output().stdout).toContain('"event":"stopped"');
   }, 60_000);
 
   it('in production mode (the default): no demo directory, no demo codes printed or served', async () => {
