@@ -44,14 +44,14 @@ test('aucun écran n’a de violation d’accessibilité grave ou critique (axe,
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     expect(await violations(page), path).toEqual([]);
   }
-  // Issue 7: the « Signaler une erreur » form, open on the sheet, with a message under a field.
+  // The « Signaler une erreur » form, open on the sheet, with a message under a field.
   await page.goto(sheet);
   await page.getByRole('button', { name: 'Signaler une erreur' }).click();
   await page.getByRole('radio', { name: 'Autre' }).check();
   await page.getByRole('button', { name: 'Envoyer le signalement' }).click();
   await expect(page.locator('#f-commentaire-error')).toBeVisible();
   expect(await violations(page), `${sheet} (signalement)`).toEqual([]);
-  // Issue 16: « Ressources et charges » and « Autres critères » open, the figures computed, a message under a field.
+  // « Ressources et charges » and « Autres critères » open, the figures computed, a message under a field.
   await page.goto('/orientation');
   await page.getByLabel('Nombre d’adultes').fill('1');
   await page.getByText('Ressources et charges (reste à vivre, quotient familial)').click();
@@ -61,7 +61,7 @@ test('aucun écran n’a de violation d’accessibilité grave ou critique (axe,
   await page.getByText(/^Autres critères/).click();
   await page.locator('#o-handicap').getByLabel('Oui').check();
   expect(await violations(page), '/orientation (ressources et charges)').toEqual([]);
-  // Issue 17: the shell's menus, open on a phone, the sign-out warning shown.
+  // The shell's menus, open on a phone, the sign-out warning shown.
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto('/');
   await page.getByRole('button', { name: 'Menu' }).click();

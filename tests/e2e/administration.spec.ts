@@ -3,7 +3,7 @@ import { type APIRequestContext, type Browser, expect, type Page, test } from '@
 import { fillLiaisonForm, signInAsDemo } from './helpers.ts';
 import { personal } from './personal-data.ts';
 
-// Issue 19: a coordinator runs accounts from the app. At 1024 px a coordinator invites a partner, the partner signs
+// A coordinator runs accounts from the app. At 1024 px a coordinator invites a partner, the partner signs
 // in with the printed code (the letter's address carries it); at 390 px the screen never scrolls sideways; a
 // device the coordination revokes erases its referrals and says so; a partner orients a person to another partner.
 

@@ -3,7 +3,7 @@ import { expect, type Page, type TestInfo, test } from '@playwright/test';
 import { signInAsDemo, waitForServiceWorkerControl } from './helpers.ts';
 import { personal } from './personal-data.ts';
 
-// Issue 17, the map: a worker on a phone or a tablet, with no network, sees an orientation's results and the
+// The map: a worker on a phone or a tablet, with no network, sees an orientation's results and the
 // Annuaire's on a map of the Métropole drawn from the outlines on the device, picks a point with a finger or the
 // keyboard, and a coordinator touches a commune of the coverage map. Screenshots are attached to the report.
 

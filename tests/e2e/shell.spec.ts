@@ -1,4 +1,4 @@
-// The shell on a phone and a tablet (issue 17): one bar of at most 64 px, every screen of a role one tap away in
+// The shell on a phone and a tablet: one bar of at most 64 px, every screen of a role one tap away in
 // the menu, the account menu's sign-out with its warning, and one truthful count of what waits to be sent.
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, expect, type Page, test } from '@playwright/test';
@@ -129,7 +129,7 @@ test('la barre tient à 360, 390 et 1024 px et axe n’y trouve rien, menus ouve
   await context.setOffline(true);
   // Something waiting: the partner confirms its listing (an ordinary offline edit).
   await page.getByRole('link', { name: 'Ma fiche partenaire' }).click();
-  // (With the keyboard: in phone emulation the sheet is wider than the screen, issue 17's overflow part.)
+  // (With the keyboard: in phone emulation the sheet is wider than the screen.)
   await page.getByRole('button', { name: 'Les informations sont à jour' }).press('Enter');
   await expect(page.getByTestId('pending-count')).toHaveText(/^\d+ en attente$/);
   // And something to review: a refused change, written as the sync would (raw IndexedDB), read again at reload.
@@ -155,7 +155,7 @@ test('la barre tient à 360, 390 et 1024 px et axe n’y trouve rien, menus ouve
         };
       }),
   );
-  await page.goto('/'); // (the sheet is wider than a phone today: issue 17's overflow part)
+  await page.goto('/'); // (the sheet is wider than a phone today)
   await expect(page.getByTestId('review-count')).toHaveText(/1 à revoir/);
   for (const size of [{ width: 360, height: 740 }, PHONE, TABLET]) {
     await page.setViewportSize(size);

@@ -2,7 +2,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { signInAsDemo, waitForServiceWorkerControl } from './helpers.ts';
 import { personal } from './personal-data.ts';
 
-// Issue 16: a worker's tablet reloads, discards the tab during a phone call, or restarts with no network. The
+// A worker's tablet reloads, discards the tab during a phone call, or restarts with no network. The
 // orientation in front of the person — answers, step, filters, the sheet and its first name — is still there,
 // shown at once (never an empty form first), and gone at « Terminer ».
 

@@ -1,4 +1,4 @@
-// The programme of actions (issue 7) through the SyncStore contract, run against every implementation by
+// The programme of actions through the SyncStore contract, run against every implementation by
 // sync-store.test.ts: actions are created, edited and deleted by the same mutations as listings, with the
 // permissions of their kind (coordinators and organising partners write, workers read), reach readers through
 // the same feed, and never reach a client of a protocol older than their kind.

@@ -1,4 +1,4 @@
-// Actions through the HTTP API (issue 7): pushed like any edit, pulled by apps of protocol 3, and invisible to an
+// Actions through the HTTP API: pushed like any edit, pulled by apps of protocol 3, and invisible to an
 // installed app of protocol 2, which also keeps getting answers in its own version (it checks `protocol` for
 // equality) — docs/sync-protocol.md, "History".
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// Calendar export of the programme (issue 7): the .ics feeds per commune and per partner are valid iCalendar — an
+// Calendar export of the programme: the .ics feeds per commune and per partner are valid iCalendar — an
 // independent parser (ical.js, Mozilla's) reads them — with a VTIMEZONE for Europe/Paris, a DTSTAMP, a stable UID
 // per action, and the occurrences the agenda shows: 14:00 Paris time on both sides of the change of time, without
 // the public holidays the organiser skips. Bad parameters are 4xx naming the field.

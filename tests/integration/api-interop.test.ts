@@ -1,4 +1,4 @@
-// The data·inclusion export and the imports over HTTP (issue 8), in-process: the export shows each reader what the
+// The data·inclusion export and the imports over HTTP, in-process: the export shows each reader what the
 // app shows it and validates against the published JSON Schemas (ajv); an import is for coordinators, reports each
 // invalid row with its field, writes nothing half, and its listings reach the directory feed under the
 // coordinator's name.

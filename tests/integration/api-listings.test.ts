@@ -1,4 +1,4 @@
-// Issue 7 through the HTTP API: professionals' notes and criteria never reach partners, anonymous readers or the
+// Listings through the HTTP API: professionals' notes and criteria never reach partners, anonymous readers or the
 // data·inclusion export (even --tout); two workers' offline notes both survive; a confirmation syncs as an ordinary
 // edit next to a concurrent edit of other fields; a worker's proposal is signed by its author; partners orient too.
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// Update campaigns (issue 7) through the SyncStore contract, run against every implementation by
+// Update campaigns through the SyncStore contract, run against every implementation by
 // sync-store.test.ts: coordinators launch a campaign and create each partner's (empty) answers with it; the
 // partners asked read the campaign and their own answers only; a partner answers its sections from the app, a
 // coordinator records an answer given by phone on its behalf, and both merge; the server stamps who and when;

@@ -1,8 +1,8 @@
-// « Signaler une erreur » (issue 7) through the SyncStore contract, run against every implementation by
+// « Signaler une erreur » through the SyncStore contract, run against every implementation by
 // sync-store.test.ts: any account reports an error on a listing with the ordinary mutations; the server signs and
 // dates it; the author, the partner concerned and coordinators read it (not other workers nor partners); the
 // partner concerned and coordinators close it with an optional answer, stamped by the server; nothing else of a
-// report changes after its creation. Also the proposals' visibility of issue 7 (author and coordinators only), with
+// report changes after its creation. Also the proposals' visibility (author and coordinators only), with
 // totals that agree with the feed for each reader.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DirectoryStore } from '../../server/storage/directory-store.ts';

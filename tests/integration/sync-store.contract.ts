@@ -58,7 +58,7 @@ export function syncStoreContract(name: string, makeHarness: () => StoreHarness)
             'service/test--v003',
           ],
         ],
-        // Issue 7: a proposal (s003, proposed by nobody here) reaches coordinators only, its services with it.
+        // A proposal (s003, proposed by nobody here) reaches coordinators only, its services with it.
         [
           readerOf(worker.account),
           DIRECTORY.map((w) => `${w.kind}/${w.record.id}`).filter((k) => !k.endsWith('s003') && !k.endsWith('v005')),

@@ -1,4 +1,4 @@
-// Actions of the programme (issue 7) between real devices and the real server, through the same protocol as the
+// Actions of the programme between real devices and the real server, through the same protocol as the
 // listings: a coordinator creates one offline, it syncs, a worker's device holds it; a partner's change to an
 // action it does not organise is refused (and undone on its device), one to its own action reaches everyone.
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// The randomized convergence test (issue 4): for each seed, four devices and the real server go through random
+// The randomized convergence test: for each seed, four devices and the real server go through random
 // edits, creations, deletions and resolutions, partitions, lost, duplicated and late messages, hung requests, the
 // server killed in the middle of a push, device and server restarts, revoked tokens and re-sign-ins, the database
 // restored from a backup with a new epoch, and downloads cut between small pages; then heal. Every device must equal

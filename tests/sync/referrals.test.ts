@@ -1,4 +1,4 @@
-// Referrals from device to server and back (issue 6): the device's real code (Dexie on fake-indexeddb, the sync
+// Referrals from device to server and back: the device's real code (Dexie on fake-indexeddb, the sync
 // step, the HTTP transport) against the real app in-process, with the network cut and answers lost on demand.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SERVER_OPERATOR, setDisabled } from '../../server/admin/admin-actions.ts';
