@@ -1,6 +1,6 @@
 // `pull-full`: the first visit of the built app in headless Chromium (Debian's, through playwright-core), served
 // by the real server on the 10k-service directory: time from navigation until the app's IndexedDB holds every
-// record the server shows that reader — a first visit is anonymous, so every public listing (n). Each run uses a
+// record the server shows that reader — a first visit is anonymous, so every public listing and action (n). Each run uses a
 // fresh browser context (empty storage, empty HTTP cache), after one untimed first visit: that one fills the
 // server's kept feed pages (serialised and compressed once, server/http/feed-body.ts) and the OS file cache, so
 // the figure is a first visit to a server already serving others; the line says so (`warmup`). The clock is the
@@ -30,7 +30,8 @@ export const BROWSER_ARGS = [
  * page, on one connection, reading one key every 20 ms — the download's state, written in the same transaction as
  * each page — and counts the records only once that says the download is complete: counting thousands of rows at
  * each poll, through a new connection and a round trip to the benchmark, took a share of the cores the download
- * needed. (No named inner functions: the page receives this function's text.)
+ * needed. Records are counted where the app keeps them (src/db/feed-pages.ts): the record tables' rows, and the
+ * keys of the page rows not masked since. (No named inner functions: the page receives this function's text.)
  */
 export async function directoryStored(expected: number): Promise<number> {
   while (!(await indexedDB.databases()).some((d) => d.name === 'boussole')) {
@@ -47,15 +48,33 @@ export async function directoryStored(expected: number): Promise<number> {
       await new Promise((resolve) => setTimeout(resolve, 20));
       const done = performance.now();
       const count = await new Promise<number>((resolve) => {
-        const tx = db.transaction(['meta', 'structures', 'services'], 'readonly');
+        // Each record table and the kind its rows are keyed under in the page rows (src/db/feed-pages.ts).
+        const kinds = [
+          ['structures', 'structure'],
+          ['services', 'service'],
+          ['actions', 'action'],
+          ['signalements', 'signalement'],
+          ['campagnes', 'campagne'],
+          ['reponsesCampagne', 'reponse_campagne'],
+        ];
+        const names = kinds.map(([table]) => table as string);
+        const tx = db.transaction(['meta', 'feedPageKeys', 'maskedKeys', ...names], 'readonly');
         const state = tx.objectStore('meta').get('directory-sync');
         let records = 0;
         state.onsuccess = () => {
           if (!state.result?.value?.lastSyncAt) return;
-          const s = tx.objectStore('structures').count();
-          const v = tx.objectStore('services').count();
-          v.onsuccess = () => {
-            records = s.result + v.result;
+          const live = new Set<string>();
+          const rows = tx.objectStore('feedPageKeys').getAll();
+          const masked = tx.objectStore('maskedKeys').getAllKeys();
+          const tables = names.map((name) => tx.objectStore(name).getAllKeys());
+          (tables.at(-1) as IDBRequest).onsuccess = () => {
+            for (const row of rows.result as Array<{ keys: string[] }>) for (const key of row.keys) live.add(key);
+            for (const key of masked.result) live.delete(String(key));
+            tables.forEach((table, i) => {
+              for (const id of table.result) live.add(`${kinds[i]?.[1]}:${String(id)}`);
+            });
+            live.delete('');
+            records = live.size;
           };
         };
         tx.oncomplete = () => resolve(records);

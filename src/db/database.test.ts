@@ -33,7 +33,7 @@ describe('the device database schema', () => {
 
     const db = new BoussoleDatabase(name);
     await db.open();
-    expect(db.verno).toBe(8);
+    expect(db.verno).toBe(9);
     expect((await db.structures.where('code_insee').equals('69259').toArray()).map((s) => s.id)).toEqual(['test--s1']);
     expect((await db.services.where('structure_id').equals('test--s1').toArray()).map((s) => s.id)).toEqual([
       'test--s1-1',

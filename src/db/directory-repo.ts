@@ -2,6 +2,7 @@
 // transaction, so an interrupted download resumes where it stopped and never leaves records without their cursor.
 // Rows read back are parsed with the domain schemas: a row that no longer parses (an older shape, a corrupted
 // write) is reported and skipped, never shown as if it were valid.
+import type { Table } from 'dexie';
 import type { FeedEntry } from '../domain/directory.ts';
 import { RECORD_KINDS, recordKey, splitRecordKey } from '../domain/record-keys.ts';
 import { type Service, serviceSchema } from '../domain/service.ts';
@@ -11,7 +12,8 @@ import { parse } from '../domain/validation.ts';
 import { type AnyRecord, replay } from '../sync/replay.ts';
 import type { BoussoleDatabase, ConflictRow } from './database.ts';
 import { type DirectorySyncState, readSyncState, SYNC_STATE_KEY } from './directory-state.ts';
-import { recordTables, tableOfKind } from './record-tables.ts';
+import { type FeedPageKeysRow, feedPageTables, PAGE_ROW_MIN_ENTRIES, tableOf } from './feed-pages.ts';
+import { readRecords, recordTables, tableOfKind } from './record-tables.ts';
 
 /** The device's copy changed while a download was running: the download stops, the next sync starts afresh. */
 export class StaleDownloadError extends Error {
@@ -27,6 +29,10 @@ export class StaleDownloadError extends Error {
  * arrive. A record with pending edits is applied UNDER them: its shadow takes the server copy and the local view
  * is the server copy with the pending mutations replayed on top.
  *
+ * A large page (a first download, a long absence) is stored as one page row (src/db/feed-pages.ts), its body as
+ * received (`body`, else the entries written out again), and whatever the record tables held of its records gives
+ * way to it; a small one is written record by record into the record tables.
+ *
  * The page's records are written first, before anything is read: a transaction's writes are prepared (each record
  * serialized) as soon as it is created, so the next page's are ready while the previous page commits (see
  * pullDirectory). What the reads then find corrects or aborts the same transaction — a copy that moved meanwhile
@@ -34,9 +40,18 @@ export class StaleDownloadError extends Error {
  */
 export async function applyDirectoryPage(
   db: BoussoleDatabase,
-  page: { epoch: string; cursor: number; total: number; entries: readonly FeedEntry[]; lastMutationId?: number | null },
-  options: { reset: boolean; completedAt: string | null; from?: number },
+  page: {
+    epoch: string;
+    cursor: number;
+    total: number;
+    entries: readonly FeedEntry[];
+    lastMutationId?: number | null;
+    /** The page's JSON as received, whose `entries` are `entries`. */
+    body?: ArrayBuffer;
+  },
+  options: { reset: boolean; completedAt: string | null; from?: number; pageRowsFrom?: number },
 ): Promise<void> {
+  const asRow = page.entries.length >= (options.pageRowsFrom ?? PAGE_ROW_MIN_ENTRIES);
   await db.transaction('rw', [...recordTables(db), db.meta, db.shadows, db.outbox, db.conflicts], async () => {
     const writes: Promise<unknown>[] = [];
     if (options.reset) {
@@ -47,22 +62,37 @@ export async function applyDirectoryPage(
     const gone = Object.fromEntries(RECORD_KINDS.map((k) => [k, []])) as unknown as Record<RecordKind, string[]>;
     const conflicts: ConflictRow[] = [];
     const records = new Map<string, { kind: RecordKind; id: string; record: AnyRecord | null }>();
+    const row: FeedPageKeysRow = { page: page.cursor, keys: [], structures: [], communes: [] };
     for (const entry of page.entries) {
       if (entry.kind === 'conflict') {
         const { conflict } = entry;
         conflicts.push({ ...conflict, recordKey: recordKey(conflict.record_kind, conflict.record_id) });
+        row.keys.push('');
+        row.structures.push('');
+        row.communes.push('');
         continue;
       }
       const kind = entry.kind === 'tombstone' ? entry.record_kind : entry.kind;
       const id = entry.kind === 'tombstone' ? entry.id : entry.record.id;
       const record = entry.kind === 'tombstone' ? null : (entry.record as AnyRecord);
-      records.set(recordKey(kind, id), { kind, id, record });
+      const key = recordKey(kind, id);
+      records.set(key, { kind, id, record });
       if (record) plain[kind].push(record);
       else gone[kind].push(id);
+      row.keys.push(record ? key : '');
+      row.structures.push(entry.kind === 'structure' ? id : entry.kind === 'service' ? entry.record.structure_id : '');
+      row.communes.push(entry.kind === 'structure' ? (entry.record.code_insee ?? '') : '');
+    }
+    if (asRow) {
+      const body = page.body ?? new TextEncoder().encode(JSON.stringify({ entries: page.entries })).buffer;
+      writes.push(db.feedPages.put({ page: page.cursor, body }), db.feedPageKeys.put(row));
     }
     for (const kind of RECORD_KINDS) {
-      if (plain[kind].length > 0) writes.push(tableOfKind(db, kind).bulkPut(plain[kind]));
-      if (gone[kind].length > 0) writes.push(tableOfKind(db, kind).bulkDelete(gone[kind]));
+      if (!asRow && plain[kind].length > 0) writes.push(rowsOf(db, kind).bulkPut(plain[kind]));
+      if (gone[kind].length > 0) {
+        writes.push(rowsOf(db, kind).bulkDelete(gone[kind]));
+        writes.push(db.maskedKeys.bulkPut(gone[kind].map((id) => ({ recordKey: recordKey(kind, id) }))));
+      }
     }
     if (conflicts.length > 0) writes.push(db.conflicts.bulkPut(conflicts));
     await Promise.all(writes);
@@ -75,6 +105,7 @@ export async function applyDirectoryPage(
       throw new StaleDownloadError();
     }
     if (options.reset) await forgetServerCopies(db);
+    if (asRow) await giveWayToPageRow(db, plain);
     for (const key of (await db.shadows.toCollection().primaryKeys()) as string[]) {
       const arrived = records.get(key);
       if (!arrived) continue;
@@ -91,6 +122,28 @@ export async function applyDirectoryPage(
     };
     await db.meta.put({ key: SYNC_STATE_KEY, value: state });
   });
+}
+
+/**
+ * The records a new page row brings are read from it from now on: the record tables' older copies of them go, and
+ * so do their masks (a record deleted, then brought again). Records with pending edits get their local view back
+ * just after, from their shadows.
+ */
+const rowsOf = (db: BoussoleDatabase, kind: RecordKind) => tableOf(db, kind) as unknown as Table<AnyRecord, string>;
+
+async function giveWayToPageRow(db: BoussoleDatabase, arrived: Record<RecordKind, AnyRecord[]>): Promise<void> {
+  const keys = new Set<string>();
+  for (const kind of RECORD_KINDS) {
+    if (arrived[kind].length === 0) continue;
+    const ids = new Set(arrived[kind].map((r) => r.id));
+    for (const r of arrived[kind]) keys.add(recordKey(kind, r.id));
+    const held = (await rowsOf(db, kind).toCollection().primaryKeys()) as string[];
+    const older = held.filter((id) => ids.has(id));
+    if (older.length > 0) await rowsOf(db, kind).bulkDelete(older);
+  }
+  const masked = (await db.maskedKeys.toCollection().primaryKeys()) as string[];
+  const unmasked = masked.filter((key) => keys.has(key));
+  if (unmasked.length > 0) await db.maskedKeys.bulkDelete(unmasked);
 }
 
 /**
@@ -121,9 +174,27 @@ export async function readStructures(
   db: BoussoleDatabase,
   filter: { code_insee?: string },
 ): Promise<{ items: StructureSummary[]; invalid: InvalidRow[] }> {
-  const rows = filter.code_insee
-    ? await db.structures.where('code_insee').equals(filter.code_insee).toArray()
-    : await db.structures.toArray();
+  const code = filter.code_insee;
+  const { rows, serviceRows } = await db.transaction(
+    'r',
+    [db.structures, db.services, ...feedPageTables(db)],
+    async () => {
+      const rows = await readRecords(
+        db,
+        'structure',
+        (table) => (code ? table.where('code_insee').equals(code) : table.toCollection()),
+        (place) => !code || place.commune === code,
+      );
+      const ids = new Set(rows.map((row) => String(row.id)));
+      const serviceRows = await readRecords(
+        db,
+        'service',
+        (table) => table.where('structure_id').anyOf([...ids]),
+        (place) => ids.has(place.structure),
+      );
+      return { rows, serviceRows };
+    },
+  );
   const invalid: InvalidRow[] = [];
   const structures: Structure[] = [];
   for (const row of rows) {
@@ -131,10 +202,7 @@ export async function readStructures(
     if (parsed.ok) structures.push(parsed.value);
     else invalid.push({ table: 'structures', id: String((row as { id?: unknown }).id) });
   }
-  const serviceRows = await db.services
-    .where('structure_id')
-    .anyOf(structures.map((s) => s.id))
-    .toArray();
+  const kept = new Set(structures.map((s) => s.id));
   const byStructure = new Map<string, Service[]>();
   for (const row of serviceRows) {
     const parsed = parse(serviceSchema, row);
@@ -142,6 +210,7 @@ export async function readStructures(
       invalid.push({ table: 'services', id: String((row as { id?: unknown }).id) });
       continue;
     }
+    if (!kept.has(parsed.value.structure_id)) continue;
     const list = byStructure.get(parsed.value.structure_id) ?? [];
     list.push(parsed.value);
     byStructure.set(parsed.value.structure_id, list);
@@ -155,13 +224,25 @@ export async function readStructures(
 
 /** One structure and its services as stored on the device, parsed; undefined when absent or unreadable. */
 export async function readStructure(db: BoussoleDatabase, id: string): Promise<StructureSummary | undefined> {
-  const row = await db.structures.get(id);
+  const { row, serviceRows } = await db.transaction(
+    'r',
+    [db.structures, db.services, ...feedPageTables(db)],
+    async () => ({
+      row: await tableOfKind(db, 'structure').get(id),
+      serviceRows: await readRecords(
+        db,
+        'service',
+        (table) => table.where('structure_id').equals(id),
+        (place) => place.structure === id,
+      ),
+    }),
+  );
   const parsed = row ? parse(structureSchema, row) : undefined;
   if (!parsed?.ok) return undefined;
   const services: Service[] = [];
-  for (const serviceRow of await db.services.where('structure_id').equals(id).toArray()) {
+  for (const serviceRow of serviceRows) {
     const service = parse(serviceSchema, serviceRow);
-    if (service.ok) services.push(service.value);
+    if (service.ok && service.value.structure_id === id) services.push(service.value);
   }
   return { structure: parsed.value, services };
 }

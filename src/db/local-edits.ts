@@ -9,7 +9,7 @@ import type { Mutation, RecordKind } from '../domain/sync-protocol.ts';
 import type { Parsed } from '../domain/validation.ts';
 import { type AnyRecord, replay, sameValue } from '../sync/replay.ts';
 import type { BoussoleDatabase, OutboxEntry } from './database.ts';
-import { recordTables, tableOfKind } from './record-tables.ts';
+import { kindTables, recordTables, tableOfKind } from './record-tables.ts';
 
 export const NEXT_MUTATION_KEY = 'next-mutation-id';
 
@@ -55,7 +55,7 @@ async function queue(db: BoussoleDatabase, key: string, build: (id: number) => M
 
 /** What an edit of a record of `kind` writes: callers may wrap several edits in a transaction over these. */
 export const editTables = (db: BoussoleDatabase, kind: RecordKind) => [
-  tableOf(db, kind),
+  ...kindTables(db, kind),
   db.meta,
   db.outbox,
   db.shadows,
