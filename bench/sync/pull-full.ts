@@ -68,7 +68,10 @@ export async function directoryStored(expected: number): Promise<number> {
           const masked = tx.objectStore('maskedKeys').getAllKeys();
           const tables = names.map((name) => tx.objectStore(name).getAllKeys());
           (tables.at(-1) as IDBRequest).onsuccess = () => {
-            for (const row of rows.result as Array<{ keys: string[] }>) for (const key of row.keys) live.add(key);
+            for (const row of rows.result as Array<{ keys: string[]; gone: string[] }>) {
+              for (const key of row.gone) live.delete(key);
+              for (const key of row.keys) live.add(key);
+            }
             for (const key of masked.result) live.delete(String(key));
             tables.forEach((table, i) => {
               for (const id of table.result) live.add(`${kinds[i]?.[1]}:${String(id)}`);

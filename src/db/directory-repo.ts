@@ -62,7 +62,7 @@ export async function applyDirectoryPage(
     const gone = Object.fromEntries(RECORD_KINDS.map((k) => [k, []])) as unknown as Record<RecordKind, string[]>;
     const conflicts: ConflictRow[] = [];
     const records = new Map<string, { kind: RecordKind; id: string; record: AnyRecord | null }>();
-    const row: FeedPageKeysRow = { page: page.cursor, keys: [], structures: [], communes: [] };
+    const row: FeedPageKeysRow = { page: page.cursor, keys: [], structures: [], communes: [], gone: [] };
     for (const entry of page.entries) {
       if (entry.kind === 'conflict') {
         const { conflict } = entry;
@@ -79,6 +79,7 @@ export async function applyDirectoryPage(
       records.set(key, { kind, id, record });
       if (record) plain[kind].push(record);
       else gone[kind].push(id);
+      if (!record) row.gone.push(key);
       row.keys.push(record ? key : '');
       row.structures.push(entry.kind === 'structure' ? id : entry.kind === 'service' ? entry.record.structure_id : '');
       row.communes.push(entry.kind === 'structure' ? (entry.record.code_insee ?? '') : '');
@@ -87,8 +88,10 @@ export async function applyDirectoryPage(
       const body = page.body ?? new TextEncoder().encode(JSON.stringify({ entries: page.entries })).buffer;
       writes.push(db.feedPages.put({ page: page.cursor, body }), db.feedPageKeys.put(row));
     }
+    // A page row lists its tombstones itself (`gone`); a small page masks what page rows hold of them.
     for (const kind of RECORD_KINDS) {
-      if (!asRow && plain[kind].length > 0) writes.push(rowsOf(db, kind).bulkPut(plain[kind]));
+      if (asRow || (plain[kind].length === 0 && gone[kind].length === 0)) continue;
+      if (plain[kind].length > 0) writes.push(rowsOf(db, kind).bulkPut(plain[kind]));
       if (gone[kind].length > 0) {
         writes.push(rowsOf(db, kind).bulkDelete(gone[kind]));
         writes.push(db.maskedKeys.bulkPut(gone[kind].map((id) => ({ recordKey: recordKey(kind, id) }))));
@@ -105,7 +108,7 @@ export async function applyDirectoryPage(
       throw new StaleDownloadError();
     }
     if (options.reset) await forgetServerCopies(db);
-    if (asRow) await giveWayToPageRow(db, plain);
+    if (asRow) await giveWayToPageRow(db, plain, gone);
     for (const key of (await db.shadows.toCollection().primaryKeys()) as string[]) {
       const arrived = records.get(key);
       if (!arrived) continue;
@@ -124,18 +127,22 @@ export async function applyDirectoryPage(
   });
 }
 
-/**
- * The records a new page row brings are read from it from now on: the record tables' older copies of them go, and
- * so do their masks (a record deleted, then brought again). Records with pending edits get their local view back
- * just after, from their shadows.
- */
 const rowsOf = (db: BoussoleDatabase, kind: RecordKind) => tableOf(db, kind) as unknown as Table<AnyRecord, string>;
 
-async function giveWayToPageRow(db: BoussoleDatabase, arrived: Record<RecordKind, AnyRecord[]>): Promise<void> {
+/**
+ * The records a new page row brings or deletes are read from it from now on: the record tables' older copies of them
+ * go, and the masks of those it brings (a record deleted, then brought again). Records with pending edits get their
+ * local view back just after, from their shadows.
+ */
+async function giveWayToPageRow(
+  db: BoussoleDatabase,
+  arrived: Record<RecordKind, AnyRecord[]>,
+  gone: Record<RecordKind, string[]>,
+): Promise<void> {
   const keys = new Set<string>();
   for (const kind of RECORD_KINDS) {
-    if (arrived[kind].length === 0) continue;
-    const ids = new Set(arrived[kind].map((r) => r.id));
+    if (arrived[kind].length === 0 && gone[kind].length === 0) continue;
+    const ids = new Set([...arrived[kind].map((r) => r.id), ...gone[kind]]);
     for (const r of arrived[kind]) keys.add(recordKey(kind, r.id));
     const held = (await rowsOf(db, kind).toCollection().primaryKeys()) as string[];
     const older = held.filter((id) => ids.has(id));

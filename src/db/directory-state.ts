@@ -31,7 +31,10 @@ export async function countDirectory(db: BoussoleDatabase): Promise<{ structures
       db.services.toCollection().primaryKeys(),
     ]);
     const live = new Set<string>();
-    for (const row of rows) for (const key of row.keys) live.add(key);
+    for (const row of rows) {
+      for (const key of row.gone) live.delete(key);
+      for (const key of row.keys) live.add(key);
+    }
     for (const key of masked) live.delete(key);
     for (const id of structures) live.add(`structure:${id}`);
     for (const id of services) live.add(`service:${id}`);

@@ -6,8 +6,8 @@
 // The record tables (structures, services…) stay, and take precedence: they hold what changed after a page was
 // stored — small pages of later syncs, the device's own edits, the local view of records with pending edits — and
 // every record of a copy made before page rows existed. A record deleted there while a page row still holds it is
-// masked (`maskedKeys`). A page row is never rewritten; a record brought again by a later page row is read from the
-// latest one. Record tables, page rows and masks change together, through src/db/record-tables.ts.
+// masked (`maskedKeys`); one a later page row deletes is listed in that row (`gone`). A page row is never rewritten;
+// a record brought again by a later page row is read from the latest one. Record tables, page rows and masks change together, through src/db/record-tables.ts.
 //
 // Bodies are stored as the server sent them, checked only for the shape the device relies on to file them (kinds,
 // ids, the keys of the indexes): every reader parses records with the domain schemas (the app's rule for rows read
@@ -33,9 +33,11 @@ export interface FeedPageKeysRow {
   structures: string[];
   /** A structure's `code_insee`, else ''. */
   communes: string[];
+  /** `kind:id` of the records this page deleted (its tombstones): held by an earlier row, they are gone from here on. */
+  gone: string[];
 }
 
-/** A record a page row holds that was deleted since (a tombstone, an edit on the device). */
+/** A record a page row holds that was deleted since, outside page rows (a small page's tombstone, an edit). */
 export interface MaskedKeyRow {
   recordKey: string;
 }
@@ -68,6 +70,7 @@ export async function pagePlaces(
   const prefixes = kinds.map((kind) => `${kind}:`);
   const places = new Map<string, PagePlace>();
   for (const row of rows) {
+    for (const key of row.gone) places.delete(key);
     row.keys.forEach((key, entry) => {
       if (!prefixes.some((p) => key.startsWith(p))) return;
       places.set(key, {
@@ -116,6 +119,7 @@ export async function pageRecord(db: BoussoleDatabase, kind: RecordKind, id: str
   if (await db.maskedKeys.get(key)) return undefined;
   const rows = await db.feedPageKeys.reverse().toArray();
   for (const row of rows) {
+    if (row.gone.includes(key)) return undefined;
     const entry = row.keys.lastIndexOf(key);
     if (entry >= 0) {
       const [record] = await recordsAt(db, [{ page: row.page, entry, structure: '', commune: '' }]);
