@@ -6,7 +6,7 @@ import type { FeedEntry } from '../domain/directory.ts';
 import type { ReceivedPage, SyncTransport } from './transport.ts';
 
 /** Entries per page: fewer round trips and IndexedDB transactions on a first download, progress still shown. */
-export const DEFAULT_PAGE_SIZE = 1000;
+export const DEFAULT_PAGE_SIZE = 2000;
 
 export interface DirectoryStoreOnDevice {
   readState(): Promise<{ epoch: string | null; cursor: number }>;
