@@ -102,14 +102,17 @@ export async function applyDirectoryPage(
 
     // A page continues the copy from the cursor it was asked at: if the copy moved meanwhile (a sign-in emptied it,
     // another download advanced it), keeping it would leave records missing behind a cursor that says otherwise.
-    const previous = await readSyncState(db);
+    const [previous, shadowed] = await Promise.all([
+      readSyncState(db),
+      db.shadows.toCollection().primaryKeys() as Promise<string[]>,
+    ]);
     const moved = previous.cursor !== options.from || (previous.epoch !== null && previous.epoch !== page.epoch);
     if (!options.reset && options.from !== undefined && moved) {
       throw new StaleDownloadError();
     }
     if (options.reset) await forgetServerCopies(db);
     if (asRow) await giveWayToPageRow(db, plain, gone);
-    for (const key of (await db.shadows.toCollection().primaryKeys()) as string[]) {
+    for (const key of shadowed) {
       const arrived = records.get(key);
       if (!arrived) continue;
       await db.shadows.put({ recordKey: key, record: arrived.record });
@@ -139,18 +142,22 @@ async function giveWayToPageRow(
   arrived: Record<RecordKind, AnyRecord[]>,
   gone: Record<RecordKind, string[]>,
 ): Promise<void> {
+  const kinds = RECORD_KINDS.filter((kind) => arrived[kind].length > 0 || gone[kind].length > 0);
+  const [masked, ...held] = await Promise.all([
+    db.maskedKeys.toCollection().primaryKeys() as Promise<string[]>,
+    ...kinds.map((kind) => rowsOf(db, kind).toCollection().primaryKeys()),
+  ]);
   const keys = new Set<string>();
-  for (const kind of RECORD_KINDS) {
-    if (arrived[kind].length === 0 && gone[kind].length === 0) continue;
+  const deletions: Promise<unknown>[] = [];
+  kinds.forEach((kind, i) => {
     const ids = new Set([...arrived[kind].map((r) => r.id), ...gone[kind]]);
     for (const r of arrived[kind]) keys.add(recordKey(kind, r.id));
-    const held = (await rowsOf(db, kind).toCollection().primaryKeys()) as string[];
-    const older = held.filter((id) => ids.has(id));
-    if (older.length > 0) await rowsOf(db, kind).bulkDelete(older);
-  }
-  const masked = (await db.maskedKeys.toCollection().primaryKeys()) as string[];
+    const older = (held[i] ?? []).filter((id) => ids.has(id));
+    if (older.length > 0) deletions.push(rowsOf(db, kind).bulkDelete(older));
+  });
   const unmasked = masked.filter((key) => keys.has(key));
-  if (unmasked.length > 0) await db.maskedKeys.bulkDelete(unmasked);
+  if (unmasked.length > 0) deletions.push(db.maskedKeys.bulkDelete(unmasked));
+  await Promise.all(deletions);
 }
 
 /**
