@@ -13,7 +13,8 @@ import { type AnyRecord, replay } from '../sync/replay.ts';
 import type { BoussoleDatabase, ConflictRow } from './database.ts';
 import { type DirectorySyncState, readSyncState, SYNC_STATE_KEY } from './directory-state.ts';
 import { type FeedPageKeysRow, feedPageTables, PAGE_ROW_MIN_ENTRIES, tableOf } from './feed-pages.ts';
-import { readRecords, recordTables, tableOfKind } from './record-tables.ts';
+import { readRecords } from './record-reads.ts';
+import { recordTables, tableOfKind } from './record-tables.ts';
 
 /** The device's copy changed while a download was running: the download stops, the next sync starts afresh. */
 export class StaleDownloadError extends Error {

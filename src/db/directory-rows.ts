@@ -2,7 +2,8 @@
 // what the catalog's start-up copy is made from (src/ui/models/catalog-cache-maker.ts parses them).
 import { revisionOf } from './catalog-cache.ts';
 import type { BoussoleDatabase } from './database.ts';
-import { kindTables, readRecords } from './record-tables.ts';
+import { readRecords } from './record-reads.ts';
+import { kindTables } from './record-tables.ts';
 
 export function readDirectoryRows(db: BoussoleDatabase) {
   return db.transaction('r', [db.meta, ...kindTables(db, 'structure'), db.services], async () => ({

@@ -56,63 +56,6 @@ export const PAGE_ROW_MIN_ENTRIES = 200;
 /** The page-row tables, for transactions that read or write records. */
 export const feedPageTables = (db: BoussoleDatabase) => [db.feedPages, db.feedPageKeys, db.maskedKeys];
 
-/**
- * Every record the page rows hold and that no record table overrides, by key, where the latest page has it: the
- * records of `kinds`, with `where` choosing among them from the key rows alone (no body is read here).
- */
-export async function pagePlaces(
-  db: BoussoleDatabase,
-  kinds: readonly RecordKind[],
-  where: (place: PagePlace) => boolean = () => true,
-): Promise<Map<string, PagePlace>> {
-  const rows = await db.feedPageKeys.toArray();
-  if (rows.length === 0) return new Map();
-  const prefixes = kinds.map((kind) => `${kind}:`);
-  const places = new Map<string, PagePlace>();
-  for (const row of rows) {
-    for (const key of row.gone) places.delete(key);
-    row.keys.forEach((key, entry) => {
-      if (!prefixes.some((p) => key.startsWith(p))) return;
-      places.set(key, {
-        page: row.page,
-        entry,
-        structure: row.structures[entry] ?? '',
-        commune: row.communes[entry] ?? '',
-      });
-    });
-  }
-  for (const key of (await db.maskedKeys.toCollection().primaryKeys()) as string[]) places.delete(key);
-  for (const kind of kinds) {
-    const prefix = `${kind}:`;
-    for (const id of (await tableOf(db, kind).toCollection().primaryKeys()) as string[]) places.delete(prefix + id);
-  }
-  for (const [key, place] of places) if (!where(place)) places.delete(key);
-  return places;
-}
-
-/** The records at these places, read from their page rows (each body read and parsed once). */
-export async function recordsAt(db: BoussoleDatabase, places: Iterable<PagePlace>): Promise<AnyRecord[]> {
-  const byPage = new Map<number, number[]>();
-  for (const { page, entry } of places) {
-    const entries = byPage.get(page) ?? [];
-    entries.push(entry);
-    byPage.set(page, entries);
-  }
-  const pages = [...byPage.keys()];
-  const rows = await db.feedPages.bulkGet(pages);
-  const decoder = new TextDecoder();
-  const records: AnyRecord[] = [];
-  rows.forEach((row, i) => {
-    if (!row) return;
-    const { entries } = JSON.parse(decoder.decode(row.body)) as { entries: Array<{ record?: AnyRecord }> };
-    for (const entry of byPage.get(pages[i] as number) ?? []) {
-      const record = entries[entry]?.record;
-      if (record) records.push(record);
-    }
-  });
-  return records;
-}
-
 /** One record from the page rows, unless a record table overrides it or it was deleted since. */
 export async function pageRecord(db: BoussoleDatabase, kind: RecordKind, id: string): Promise<AnyRecord | undefined> {
   const key = `${kind}:${id}`;
@@ -122,11 +65,16 @@ export async function pageRecord(db: BoussoleDatabase, kind: RecordKind, id: str
     if (row.gone.includes(key)) return undefined;
     const entry = row.keys.lastIndexOf(key);
     if (entry >= 0) {
-      const [record] = await recordsAt(db, [{ page: row.page, entry, structure: '', commune: '' }]);
-      return record;
+      const page = await db.feedPages.get(row.page);
+      return page ? entriesOf(page)[entry]?.record : undefined;
     }
   }
   return undefined;
+}
+
+/** The entries of a page row's body, as the feed sent them. */
+export function entriesOf(page: FeedPageRow): Array<{ record?: AnyRecord }> {
+  return (JSON.parse(new TextDecoder().decode(page.body)) as { entries: Array<{ record?: AnyRecord }> }).entries;
 }
 
 /** A kind's record table (src/db/record-tables.ts reads and writes records through it and the page rows). */

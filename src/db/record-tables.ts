@@ -1,12 +1,12 @@
 // The device's records of each kind (src/domain/record-kinds.ts): a kind's record table, over the page rows of the
 // server's copy (src/db/feed-pages.ts). Sync code (pages, edits, acknowledgements) reaches records only through
 // these, so a new kind is one line in feed-pages.ts and one Dexie version.
-import type { Collection, Table } from 'dexie';
+import type { Table } from 'dexie';
 import { recordKey } from '../domain/record-keys.ts';
 import type { RecordKind } from '../domain/sync-protocol.ts';
 import type { AnyRecord } from '../sync/replay.ts';
 import type { BoussoleDatabase } from './database.ts';
-import { feedPageTables, type PagePlace, pagePlaces, pageRecord, recordsAt, tableOf } from './feed-pages.ts';
+import { feedPageTables, pageRecord, tableOf } from './feed-pages.ts';
 
 /** A kind's records, keyed by id (parsed with the kind's schema by whoever reads them for the app). */
 export interface KindRecords {
@@ -49,19 +49,4 @@ export function recordTables(db: BoussoleDatabase): Table[] {
 /** What reading or writing one kind's records touches. */
 export function kindTables(db: BoussoleDatabase, kind: RecordKind): Table[] {
   return [tableOf(db, kind) as unknown as Table, ...feedPageTables(db)];
-}
-
-/**
- * A kind's records, unparsed: the record table's rows `rows` picks, and the page rows' records `places` picks that
- * the table does not override. Within a transaction over `kindTables(db, kind)`, for one consistent moment.
- */
-export async function readRecords(
-  db: BoussoleDatabase,
-  kind: RecordKind,
-  rows: (table: Table<AnyRecord, string>) => Collection<AnyRecord, string> = (table) => table.toCollection(),
-  places: (place: PagePlace) => boolean = () => true,
-): Promise<AnyRecord[]> {
-  const table = tableOf(db, kind) as unknown as Table<AnyRecord, string>;
-  const [own, found] = await Promise.all([rows(table).toArray(), pagePlaces(db, [kind], places)]);
-  return found.size === 0 ? own : [...own, ...(await recordsAt(db, found.values()))];
 }

@@ -25,7 +25,6 @@ import { createSyncModel } from './models/sync-model.ts';
 import type { OrientationEnding, WorkInProgress } from './models/work-in-progress.ts';
 import type { OrientationEventsWiring } from './orientation-events-wiring.ts';
 import { programmeLoader } from './programme-wiring.ts';
-import { takePullWorker } from './pull-worker-start.ts';
 import type { ReferralWiring } from './referral-wiring.ts';
 
 const SERVICE_WORKER_LATEST_MS = 10_000;
@@ -249,7 +248,8 @@ export async function boot() {
  */
 function startDirectoryWorker(token: () => string | null, eager: boolean): DirectoryWorker | null {
   if (typeof Worker === 'undefined') return null;
-  return directoryWorker(takePullWorker, token, eager);
+  const start = () => new Worker(new URL('./pull-worker.ts', import.meta.url), { type: 'module' });
+  return directoryWorker(start, token, eager);
 }
 
 /** A name for this device in the coordinator's device list: browser and platform, nothing personal. */

@@ -3,7 +3,7 @@
 // fuzz-edits.ts), creations and deletions, conflict resolutions, syncs through a lossy network (hung requests, the
 // server killed in the middle of one), partitions, device and server restarts, revoked tokens, the server's
 // database backed up, then restored and given a new epoch. Every choice comes from the seeded PRNG.
-import { readRecords } from '../../../src/db/record-tables.ts';
+import { readRecords } from '../../../src/db/record-reads.ts';
 import type { Rng } from '../../../src/demo/random.ts';
 import type { RecordKind } from '../../../src/domain/sync-protocol.ts';
 import { makeService, makeStructure } from '../../integration/fixtures/directory-fixture.ts';

@@ -7,7 +7,8 @@ import { applyDirectoryPage } from '../../../src/db/directory-repo.ts';
 import { readSyncState } from '../../../src/db/directory-state.ts';
 import { createRecord, deleteRecord, editRecord, resolveConflict } from '../../../src/db/local-edits.ts';
 import { acknowledge, takeOutboxBatch } from '../../../src/db/outbox-repo.ts';
-import { readRecords, tableOfKind } from '../../../src/db/record-tables.ts';
+import { readRecords } from '../../../src/db/record-reads.ts';
+import { tableOfKind } from '../../../src/db/record-tables.ts';
 import {
   awaitingSignIn,
   dropToken,
