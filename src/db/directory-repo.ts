@@ -82,7 +82,7 @@ export async function applyDirectoryPage(
       else gone[kind].push(id);
       if (!record) row.gone.push(key);
       row.keys.push(record ? key : '');
-      row.structures.push(entry.kind === 'structure' ? id : entry.kind === 'service' ? entry.record.structure_id : '');
+      row.structures.push(structureOf(entry));
       row.communes.push(entry.kind === 'structure' ? (entry.record.code_insee ?? '') : '');
     }
     if (asRow) {
@@ -129,6 +129,14 @@ export async function applyDirectoryPage(
     };
     await db.meta.put({ key: SYNC_STATE_KEY, value: state });
   });
+}
+
+/** The structure a record belongs to, as page rows index it (a structure's own id); '' for none. */
+function structureOf(entry: FeedEntry): string {
+  if (entry.kind === 'structure') return entry.record.id;
+  const owner =
+    entry.kind === 'tombstone' || entry.kind === 'conflict' ? undefined : (entry.record as AnyRecord).structure_id;
+  return typeof owner === 'string' ? owner : '';
 }
 
 const rowsOf = (db: BoussoleDatabase, kind: RecordKind) => tableOf(db, kind) as unknown as Table<AnyRecord, string>;

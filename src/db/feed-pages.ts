@@ -29,7 +29,7 @@ export interface FeedPageKeysRow {
   page: number;
   /** `kind:id` of each entry (src/domain/record-keys.ts). */
   keys: string[];
-  /** The structure each record belongs to (a structure's own id, a service's `structure_id`), else ''. */
+  /** The structure each record belongs to (a structure's own id, else its `structure_id`: services, reports…), or ''. */
   structures: string[];
   /** A structure's `code_insee`, else ''. */
   communes: string[];
@@ -44,6 +44,8 @@ export interface MaskedKeyRow {
 
 /** Where the latest page row holding a record has it. */
 export interface PagePlace {
+  /** `kind:id`. */
+  key: string;
   page: number;
   entry: number;
   structure: string;

@@ -25,6 +25,7 @@ export async function pagePlaces(
     row.keys.forEach((key, entry) => {
       if (!prefixes.some((p) => key.startsWith(p))) return;
       places.set(key, {
+        key,
         page: row.page,
         entry,
         structure: row.structures[entry] ?? '',
@@ -76,4 +77,22 @@ export async function readRecords(
   const table = tableOf(db, kind) as unknown as Table<AnyRecord, string>;
   const [own, found] = await Promise.all([rows(table).toArray(), pagePlaces(db, [kind], places)]);
   return found.size === 0 ? own : [...own, ...(await recordsAt(db, found.values()))];
+}
+
+/**
+ * Records of `kind` by id, unparsed, in the order of `ids` (undefined where the device holds none): the record
+ * table's rows, then the page rows for the others. Within a transaction over `kindTables(db, kind)`.
+ */
+export async function recordsById(
+  db: BoussoleDatabase,
+  kind: RecordKind,
+  ids: readonly string[],
+): Promise<Array<AnyRecord | undefined>> {
+  const table = tableOf(db, kind) as unknown as Table<AnyRecord, string>;
+  const own = await table.bulkGet([...ids]);
+  const missing = new Set(ids.filter((_, i) => own[i] === undefined).map((id) => `${kind}:${id}`));
+  if (missing.size === 0) return own;
+  const places = await pagePlaces(db, [kind], (place) => missing.has(place.key));
+  const found = new Map((await recordsAt(db, places.values())).map((record) => [record.id, record]));
+  return ids.map((id, i) => own[i] ?? found.get(id));
 }
