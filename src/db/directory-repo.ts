@@ -13,8 +13,8 @@ import { type AnyRecord, replay } from '../sync/replay.ts';
 import type { BoussoleDatabase, ConflictRow } from './database.ts';
 import { type DirectorySyncState, readSyncState, SYNC_STATE_KEY } from './directory-state.ts';
 import { type FeedPageKeysRow, feedPageTables, PAGE_ROW_MIN_ENTRIES, tableOf } from './feed-pages.ts';
-import { readRecords } from './record-reads.ts';
-import { recordTables, tableOfKind } from './record-tables.ts';
+import { pagePlaces, readRecords, recordsById } from './record-reads.ts';
+import { kindTables, recordTables, tableOfKind } from './record-tables.ts';
 
 /** The device's copy changed while a download was running: the download stops, the next sync starts afresh. */
 export class StaleDownloadError extends Error {
@@ -268,4 +268,81 @@ export async function readStructure(db: BoussoleDatabase, id: string): Promise<S
     if (service.ok && service.value.structure_id === id) services.push(service.value);
   }
   return { structure: parsed.value, services };
+}
+
+/** One structure as stored on the device, parsed; undefined when absent or unreadable. */
+export async function getStructure(db: BoussoleDatabase, id: string): Promise<Structure | undefined> {
+  const parsed = parse(structureSchema, await readOne(db, 'structure', id));
+  return parsed.ok ? parsed.value : undefined;
+}
+
+/** One service as stored on the device, parsed; undefined when absent or unreadable. */
+export async function getService(db: BoussoleDatabase, id: string): Promise<Service | undefined> {
+  const parsed = parse(serviceSchema, await readOne(db, 'service', id));
+  return parsed.ok ? parsed.value : undefined;
+}
+
+const readOne = (db: BoussoleDatabase, kind: RecordKind, id: string) =>
+  db.transaction('r', kindTables(db, kind), () => tableOfKind(db, kind).get(id));
+
+/**
+ * Structures as stored, NOT parsed, in the order of `ids` (undefined where absent): for a name, a commune or one
+ * setting read beside another record, where a row that no longer parses must still give its name.
+ */
+export function storedStructures(db: BoussoleDatabase, ids: readonly string[]): Promise<Array<Structure | undefined>> {
+  return stored(db, 'structure', ids) as Promise<Array<Structure | undefined>>;
+}
+
+/** Services as stored, NOT parsed, in the order of `ids` (undefined where absent): for their names. */
+export function storedServices(db: BoussoleDatabase, ids: readonly string[]): Promise<Array<Service | undefined>> {
+  return stored(db, 'service', ids) as Promise<Array<Service | undefined>>;
+}
+
+const stored = (db: BoussoleDatabase, kind: RecordKind, ids: readonly string[]) =>
+  db.transaction('r', kindTables(db, kind), () => recordsById(db, kind, ids));
+
+/** Every structure of the device that parses, in storage order (the record table's, then the page rows'). */
+export async function readAllStructures(db: BoussoleDatabase): Promise<Structure[]> {
+  const all: Structure[] = [];
+  for (const row of await readAll(db, 'structure')) {
+    const parsed = parse(structureSchema, row);
+    if (parsed.ok) all.push(parsed.value);
+  }
+  return all;
+}
+
+const readAll = (db: BoussoleDatabase, kind: RecordKind) =>
+  db.transaction('r', kindTables(db, kind), () => readRecords(db, kind));
+
+/** The ids of a structure's services on the device (the page rows' from their key rows, no body read). */
+export async function serviceIdsOf(db: BoussoleDatabase, structureId: string): Promise<string[]> {
+  return db.transaction('r', kindTables(db, 'service'), async () => {
+    const [own, places] = await Promise.all([
+      db.services.where('structure_id').equals(structureId).primaryKeys(),
+      pagePlaces(db, ['service'], (place) => place.structure === structureId),
+    ]);
+    return [...own.map(String), ...[...places.keys()].map((key) => splitRecordKey(key).id)];
+  });
+}
+
+/** How many services of the device carry each criterion (`criteres`), read without parsing the services. */
+export async function countCriteres(db: BoussoleDatabase): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  for (const row of await readAll(db, 'service')) {
+    for (const tag of Array.isArray(row.criteres) ? row.criteres : []) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/**
+ * Every structure and service of the device, NOT parsed: for the catalog, which checks their shape at once and
+ * parses them in idle slices (src/ui/models/catalog-model.ts).
+ */
+export async function readDirectoryRowsUnchecked(
+  db: BoussoleDatabase,
+): Promise<{ structures: Structure[]; services: Service[] }> {
+  return db.transaction('r', [...kindTables(db, 'structure'), db.services], async () => {
+    const [structures, services] = await Promise.all([readRecords(db, 'structure'), readRecords(db, 'service')]);
+    return { structures: structures as Structure[], services: services as unknown as Service[] };
+  });
 }

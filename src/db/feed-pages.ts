@@ -61,9 +61,10 @@ export const feedPageTables = (db: BoussoleDatabase) => [db.feedPages, db.feedPa
 /** One record from the page rows, unless a record table overrides it or it was deleted since. */
 export async function pageRecord(db: BoussoleDatabase, kind: RecordKind, id: string): Promise<AnyRecord | undefined> {
   const key = `${kind}:${id}`;
-  if (await db.maskedKeys.get(key)) return undefined;
-  const rows = await db.feedPageKeys.reverse().toArray();
-  for (const row of rows) {
+  const [masked, rows] = await Promise.all([db.maskedKeys.get(key), db.feedPageKeys.toArray()]);
+  if (masked) return undefined;
+  for (let i = rows.length - 1; i >= 0; i--) {
+    const row = rows[i] as FeedPageKeysRow;
     if (row.gone.includes(key)) return undefined;
     const entry = row.keys.lastIndexOf(key);
     if (entry >= 0) {

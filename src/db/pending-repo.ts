@@ -134,3 +134,8 @@ export async function readDeviceQueue(db: BoussoleDatabase): Promise<DeviceQueue
     return { pending, toReview: conflicts + rejections };
   });
 }
+
+/** How many anonymous orientation events wait to be sent (their sync step runs only when some do). */
+export function orientationEventsWaiting(db: BoussoleDatabase): Promise<number> {
+  return db.orientationEvents.count();
+}

@@ -21,15 +21,16 @@ export interface KindRecords {
  */
 export function tableOfKind(db: BoussoleDatabase, kind: RecordKind): KindRecords {
   const table = tableOf(db, kind) as unknown as Table<AnyRecord, string>;
+  // Dexie's promises, not async functions: a native async step here let a live query's transaction commit before
+  // its scope returned (PrematureCommitError).
   return {
-    get: async (id) => (await table.get(id)) ?? pageRecord(db, kind, id),
-    put: async (record) => {
-      await table.put(record);
-    },
-    delete: async (id) => {
-      await table.delete(id);
-      await db.maskedKeys.put({ recordKey: recordKey(kind, id) });
-    },
+    get: (id) => table.get(id).then((row) => row ?? pageRecord(db, kind, id)),
+    put: (record) => table.put(record).then(() => undefined),
+    delete: (id) =>
+      table
+        .delete(id)
+        .then(() => db.maskedKeys.put({ recordKey: recordKey(kind, id) }))
+        .then(() => undefined),
   };
 }
 

@@ -18,6 +18,11 @@ export function eraseExpiredWork(db: BoussoleDatabase, now: number, ttlMs = WORK
   return db.workInProgress.filter((row) => !(now - row.savedAt < ttlMs && row.savedAt - now <= CLOCK_SKEW_MS)).delete();
 }
 
+/** Whether an orientation in progress is on the device: signing out would erase it. */
+export async function workKept(db: BoussoleDatabase): Promise<boolean> {
+  return (await db.workInProgress.count()) > 0;
+}
+
 /**
  * Erases expired work at start-up, every minute while the app is open, and when the page shows again (a tablet
  * waking up: its timers slept). Screens showing the work see the row go and forget it (work-in-progress.ts).

@@ -2,12 +2,13 @@
 // layers meet; everything it creates is passed down, so tests can build the same graph with fakes.
 
 import { type ReadonlySignal, signal } from '@preact/signals';
-import { liveQuery } from 'dexie';
 import { readCatalogSearch } from '../db/catalog-cache.ts';
-import { BoussoleDatabase } from '../db/database.ts';
 import { readSyncState } from '../db/directory-state.ts';
+import { followRead } from '../db/live-read.ts';
+import { openDatabase } from '../db/open-database.ts';
+import { orientationEventsWaiting } from '../db/pending-repo.ts';
 import { awaitingSignIn, dropToken, readSession, revokedAt } from '../db/session-repo.ts';
-import { keepWorkExpiring } from '../db/work-in-progress-expiry.ts';
+import { keepWorkExpiring, workKept as readWorkKept } from '../db/work-in-progress-expiry.ts';
 import type { OpeningHoursConstructor } from '../matching/hours/hours-engine.ts';
 import { registerServiceWorker, type ServiceWorkerHandle } from '../pwa/service-worker.ts';
 import {
@@ -38,8 +39,8 @@ export async function boot() {
   // Online, the app syncs as soon as it has booted, in the worker: its code loads meanwhile. Offline, it waits for
   // its first request, and a cold start keeps both cores for the page.
   const worker = startDirectoryWorker(() => session.token(), navigator.onLine);
-  const db = new BoussoleDatabase();
-  await db.open();
+  const { db, opened } = openDatabase();
+  await opened;
   // The orientation in progress is erased a working day after its last change: at start-up, then while open.
   keepWorkExpiring(db);
   // Whether the storage is kept for good is read with the rest, so that the first paint already has (or has not)
@@ -85,11 +86,13 @@ export async function boot() {
         },
       ));
   const workKept = signal(false);
-  liveQuery(() => db.workInProgress.count()).subscribe({
-    next: (n) => {
-      workKept.value = n > 0;
+  followRead(
+    () => readWorkKept(db),
+    (kept) => {
+      workKept.value = kept;
     },
-  });
+    () => {},
+  );
 
   /** After a sync or a local edit: the list and the matching snapshot read the device again. */
   const refresh = (how: { downloading?: boolean } = {}) =>
@@ -119,7 +122,7 @@ export async function boot() {
   const referralStep = async () => {
     const role = session.account.value?.role;
     if (role === 'travailleur' || role === 'partenaire') await (await referrals()).step(() => new Date());
-    if ((await db.orientationEvents.count()) > 0) await (await orientationEvents()).step();
+    if ((await orientationEventsWaiting(db)) > 0) await (await orientationEvents()).step();
   };
   let referralModel: ReturnType<ReferralWiring['model']> | null = null;
 
@@ -198,7 +201,7 @@ export async function boot() {
     refresh,
     session,
     pending,
-    /** Conflicts and refused changes, with the Synchronisation screen's chunk (it disposes of the model). */
+    /** Conflicts and refused changes, with the Synchronisation screen's chunk (it follows them while shown). */
     review: () => import('./models/review-model.ts').then(({ createReviewModel }) => createReviewModel(db)),
     /** The orientation in progress, once read back (`restoreWork` reads it, once). */
     work: work as ReadonlySignal<WorkInProgress | null>,

@@ -2,6 +2,7 @@
 // or when events wait to be sent: the event built from the ended orientation (src/matching/orientation-event.ts),
 // queued on the device unless the account's structure opted out, and the sync step that sends the queue.
 import type { BoussoleDatabase } from '../db/database.ts';
+import { storedStructures } from '../db/directory-repo.ts';
 import { landOrientationEvents, nextOrientationEvents, queueOrientationEvent } from '../db/orientation-event-repo.ts';
 import type { Account } from '../domain/sync-protocol.ts';
 import { parisDay } from '../matching/hours/paris-time.ts';
@@ -22,7 +23,7 @@ export function orientationEventsWiring(
       if (!who) return;
       const team = who.role === 'partenaire' ? who.structure_id : who.equipe_id;
       // The setting alone is read (a stored row, parsed when a screen shows it): false is an explicit refusal.
-      if (team && (await db.structures.get(team))?.statistiques_orientations === false) return;
+      if (team && (await storedStructures(db, [team]))[0]?.statistiques_orientations === false) return;
       const event = orientationEvent({ ...ending, day: parisDay(now.getTime()) });
       if (event) await queueOrientationEvent(db, event, now);
     },

@@ -1,9 +1,9 @@
 // The worker that does the directory's heavy work (see src/sync/worker-pull.ts): downloads with its own connection
 // to the device's database and its own transport — the same code the page would run — and makes the catalog's
 // start-up copy (src/db/catalog-cache.ts). The page's sync controller never asks for two downloads at once.
-import { BoussoleDatabase } from '../db/database.ts';
 import { applyDirectoryPage } from '../db/directory-repo.ts';
 import { readSyncState } from '../db/directory-state.ts';
+import { openDatabase } from '../db/open-database.ts';
 import { awaitingSignIn, readSession } from '../db/session-repo.ts';
 import { DEFAULT_PAGE_SIZE, pullDirectory } from '../sync/directory-pull.ts';
 import { type Lookahead, lookahead } from '../sync/lookahead.ts';
@@ -15,9 +15,9 @@ const scope = globalThis as unknown as {
   onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
   postMessage(reply: WorkerReply): void;
 };
-const db = new BoussoleDatabase();
 // Opened as the worker loads (at the page's boot), not when the first request comes; a failure shows at first use.
-db.open().catch(() => {});
+const { db, opened } = openDatabase();
+opened.catch(() => {});
 
 /** Feed pages the worker fetches while the page boots: the page's first download takes them. */
 const PAGES_AHEAD = 4;

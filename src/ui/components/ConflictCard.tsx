@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { ConflictRow } from '../../db/database.ts';
+import type { ConflictRow } from '../../db/review-repo.ts';
 import { frSync } from '../strings-sync.ts';
 import { displayValue, fieldLabel } from './describe-change.ts';
 

@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'preact/hooks';
 import type { PendingItem } from '../../db/pending-repo.ts';
 import { MOTIFS_REJET, STATUTS_ORIENTATION } from '../../domain/vocabulary.ts';
 import type { AppContext } from '../boot.ts';
@@ -8,6 +7,7 @@ import { frSync as S } from '../strings-sync.ts';
 import { ConflictCard } from './ConflictCard.tsx';
 import { describePending, fieldLabel } from './describe-change.ts';
 import { syncStateText } from './SyncStatus.tsx';
+import { useLoadedModel } from './use-loaded-model.ts';
 
 export type SyncScreenContext = Pick<AppContext, 'syncModel' | 'pending' | 'review' | 'session' | 'directory'>;
 
@@ -19,20 +19,7 @@ export type SyncScreenContext = Pick<AppContext, 'syncModel' | 'pending' | 'revi
 export function SyncScreen({ context }: { context: SyncScreenContext }) {
   const { syncModel, pending } = context;
   const phase = syncModel.status.value.phase;
-  const [review, setReview] = useState<ReviewModel | null>(null);
-  useEffect(() => {
-    let model: ReviewModel | null = null;
-    let live = true;
-    void context.review().then((m) => {
-      model = m;
-      if (live) setReview(m);
-      else m.dispose();
-    });
-    return () => {
-      live = false;
-      model?.dispose();
-    };
-  }, []);
+  const review = useLoadedModel(context.review, (m) => m.follow(), []);
   const { structures, services } = context.directory.totals.value;
   const persistence = syncModel.persistence.value;
   return (

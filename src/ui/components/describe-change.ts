@@ -1,4 +1,4 @@
-import type { OutboxEntry } from '../../db/database.ts';
+import type { Mutation } from '../../domain/sync-protocol.ts';
 import { frEditor } from '../strings-editor.ts';
 import { frSync } from '../strings-sync.ts';
 
@@ -9,7 +9,7 @@ export function fieldLabel(field: string): string {
 }
 
 /** "Téléphone, Horaires" / "nouvelle fiche": what a pending or refused change touches, in words. */
-export function describePending(entry: Pick<OutboxEntry, 'mutation'>): string {
+export function describePending(entry: { mutation: Mutation }): string {
   const { mutation } = entry;
   switch (mutation.name) {
     case 'record.update':

@@ -4,8 +4,10 @@
 // (channel « app »); when every section is answered, its listing is confirmed as well — the same « Les
 // informations sont à jour » as on the sheet (listing-actions.ts). A coordinator records an answer given by phone
 // or during a visit on the partner's behalf.
-import { liveQuery } from 'dexie';
+import { readCampaigns } from '../../db/campaign-repo.ts';
 import type { BoussoleDatabase } from '../../db/database.ts';
+import { readAllStructures } from '../../db/directory-repo.ts';
+import { editTogether } from '../../db/edit-batch.ts';
 import { createRecord, editRecord } from '../../db/local-edits.ts';
 import {
   type Campagne,
@@ -14,7 +16,6 @@ import {
   type Progression,
   progression,
   type ReponseCampagne,
-  reponseCampagneSchema,
   reponseId,
   type SectionCampagne,
 } from '../../domain/campagne.ts';
@@ -23,6 +24,7 @@ import { shownToCoordinator } from '../../domain/territory.ts';
 import { type Parsed, parse } from '../../domain/validation.ts';
 import { parisDay } from '../../matching/hours/paris-time.ts';
 import type { ListingActions } from './listing-actions.ts';
+import { liveValue } from './live-value.ts';
 
 export interface CampaignDraft {
   nom: string;
@@ -54,27 +56,18 @@ export function createCampagneModel(
   const me = () => account() ?? { id: 'local', nom: 'Cet appareil', role: 'partenaire' as const };
 
   async function campaigns(): Promise<CampaignView[]> {
-    const answers: ReponseCampagne[] = [];
-    for (const row of await db.reponsesCampagne.toArray()) {
-      const parsed = parse(reponseCampagneSchema, row);
-      if (parsed.ok) answers.push(parsed.value);
-    }
     const out: CampaignView[] = [];
-    for (const row of await db.campagnes.toArray()) {
-      const parsed = parse(campagneSchema, row);
-      if (!parsed.ok) continue;
-      const campagne = parsed.value;
-      const names = await db.structures.bulkGet(campagne.partenaires);
+    for (const { campagne, partners: rows } of await readCampaigns(db)) {
       // A coordinator of a territory follows (and records answers for) the partners of its communes only: a
       // Métropole-wide campaign shows there narrowed to them, one without any of them not at all.
-      const partners = campagne.partenaires.flatMap((structureId, i) => {
-        const commune = names[i]?.code_insee;
-        if (!shownToCoordinator(account(), [typeof commune === 'string' ? commune : undefined])) return [];
-        const reponse = answers.find((a) => a.campagne_id === campagne.id && a.structure_id === structureId);
-        return [
-          { structureId, nom: names[i]?.nom ?? structureId, reponse, progression: progression(campagne, reponse) },
-        ];
-      });
+      const partners = rows
+        .filter((p) => shownToCoordinator(account(), [p.commune]))
+        .map(({ structureId, nom, reponse }) => ({
+          structureId,
+          nom: nom ?? structureId,
+          reponse,
+          progression: progression(campagne, reponse),
+        }));
       if (partners.length > 0) out.push({ campagne, partners });
     }
     return out.sort(
@@ -96,17 +89,15 @@ export function createCampagneModel(
   }
 
   return {
-    watch(onChange: (views: CampaignView[]) => void): () => void {
-      const subscription = liveQuery(campaigns).subscribe({ next: onChange, error: () => onChange([]) });
-      return () => subscription.unsubscribe();
-    },
+    /** The campaigns this account follows, newest first, while a screen follows them (`views.follow()`). */
+    views: liveValue(campaigns, () => []),
     /** Published partners to choose from, by name. */
     async partners(): Promise<Array<{ id: string; nom: string; commune: string }>> {
-      const all = await db.structures.toArray();
+      const all = await readAllStructures(db);
       return (
         all
           // A coordinator of a territory runs campaigns of its communes only (the server refuses the others).
-          .filter((s) => s.statut === 'publiee' && shownToCoordinator(account(), [s.code_insee as string | undefined]))
+          .filter((s) => s.statut === 'publiee' && shownToCoordinator(account(), [s.code_insee]))
           .map((s) => ({ id: s.id, nom: s.nom, commune: s.commune }))
           .sort((a, b) => a.nom.localeCompare(b.nom, 'fr'))
       );
@@ -117,7 +108,7 @@ export function createCampagneModel(
       const campagne = { id: `boussole--c-${randomId()}`, source: 'boussole', ...draft, date_maj: today, version: 1 };
       const parsed = parse(campagneSchema, campagne);
       if (!parsed.ok) return parsed;
-      await db.transaction('rw', db.tables, async () => {
+      await editTogether(db, async () => {
         const created = [await createRecord(db, 'campagne', parsed.value)];
         for (const structureId of parsed.value.partenaires) {
           const reponse: ReponseCampagne = {

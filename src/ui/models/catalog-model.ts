@@ -11,6 +11,7 @@
 import { batch, computed, signal } from '@preact/signals';
 import { type CatalogSearchCopy, fromParts, readCatalogRecords, readCatalogSearch } from '../../db/catalog-cache.ts';
 import type { BoussoleDatabase } from '../../db/database.ts';
+import { readDirectoryRowsUnchecked } from '../../db/directory-repo.ts';
 import type { LatLon } from '../../domain/geo/distance.ts';
 import type { Profile } from '../../domain/profile.ts';
 import { type Service, serviceSchema } from '../../domain/service.ts';
@@ -151,13 +152,14 @@ export function createCatalogModel(
       );
       if (refreshed || mine !== generation) return;
     }
-    const [structureRows, serviceRows] = await Promise.all([db.structures.toArray(), db.services.toArray()]);
+    const { structures: structureRows, services: serviceRows } = await readDirectoryRowsUnchecked(db);
     if (mine !== generation) return;
     const structures = structureRows.filter((r) => looksLike(r, ['id', 'nom', 'code_insee']));
     const services = serviceRows.filter((r) => looksLike(r, ['id', 'nom', 'structure_id']));
     show(prepareDirectory(structures, services));
-    // Rows a running download just wrote passed its checks, and the load at its end replaces this snapshot: the
-    // full check would only take the cores the download needs.
+    // While a download runs, rows are shown on their shape alone (the download checks only what filing them needs,
+    // src/sync/feed-entries.ts): the load at its end replaces this snapshot with parsed records (the start-up copy),
+    // and the full check now would only take the cores the download needs.
     if (how.downloading) return;
     void verify(
       mine,

@@ -6,10 +6,11 @@
 // - a coordinator's decision on a proposed partner: publish, refuse with a reason, or merge into a duplicate;
 // - a worker's proposal of a new partner (the server makes it `proposee`, shown to its author and coordinators).
 import type { BoussoleDatabase } from '../../db/database.ts';
+import { countCriteres, getService, readAllStructures, serviceIdsOf } from '../../db/directory-repo.ts';
+import { editTogether } from '../../db/edit-batch.ts';
 import { createRecord, editRecord } from '../../db/local-edits.ts';
 import { critere, type NotePro, normaliseCritere } from '../../domain/listing-annotations.ts';
-import { serviceSchema } from '../../domain/service.ts';
-import { type Structure, structureSchema } from '../../domain/structure.ts';
+import type { Structure } from '../../domain/structure.ts';
 import type { Account } from '../../domain/sync-protocol.ts';
 import { type Parsed, parse } from '../../domain/validation.ts';
 
@@ -19,10 +20,7 @@ export function createListingActions(db: BoussoleDatabase, account: () => Accoun
   const self = (): Promise<ListingActions> => Promise.resolve(actions);
   const me = () => account() ?? { id: 'local', nom: 'Cet appareil', role: 'travailleur' as const };
   const now = () => new Date().toISOString();
-  const service = async (id: string) => {
-    const parsed = parse(serviceSchema, await db.services.get(id));
-    return parsed.ok ? parsed.value : null;
-  };
+  const service = async (id: string) => (await getService(db, id)) ?? null;
 
   const actions = {
     /** Reports of errors (issue 7): their model, in a chunk of its own. */
@@ -35,11 +33,11 @@ export function createListingActions(db: BoussoleDatabase, account: () => Accoun
     /** One tap: the structure and all its services verified, nothing else changed. */
     async confirm(structureId: string): Promise<boolean> {
       const verification = { le: now(), par: me().nom };
-      // Every table: the edits' own transaction (local-edits.ts) nests inside this one whatever tables it names.
-      return db.transaction('rw', db.tables, async () => {
+      return editTogether(db, async () => {
         const results = [await editRecord(db, 'structure', structureId, { verification })];
-        const services = await db.services.where('structure_id').equals(structureId).primaryKeys();
-        for (const id of services) results.push(await editRecord(db, 'service', String(id), { verification }));
+        for (const id of await serviceIdsOf(db, structureId)) {
+          results.push(await editRecord(db, 'service', id, { verification }));
+        }
         if (results.some((r) => !r.ok)) throw new Error('Confirmation impossible');
         return true;
       });
@@ -88,11 +86,7 @@ export function createListingActions(db: BoussoleDatabase, account: () => Accoun
      * only its own proposals; a coordinator's brings them all.
      */
     async proposals(): Promise<{ proposals: Proposal[]; published: Structure[] }> {
-      const all: Structure[] = [];
-      await db.structures.each((row) => {
-        const parsed = parse(structureSchema, row);
-        if (parsed.ok) all.push(parsed.value);
-      });
+      const all = await readAllStructures(db);
       const names = new Map(all.map((s) => [s.id, s.nom]));
       const byName = (a: Structure, b: Structure) => a.nom.localeCompare(b.nom, 'fr');
       return {
@@ -109,12 +103,7 @@ export function createListingActions(db: BoussoleDatabase, account: () => Accoun
 
     /** Criteria colleagues already use, most used first: suggestions, so that one idea stays one tag. */
     async criteresInUse(): Promise<string[]> {
-      const counts = new Map<string, number>();
-      await db.services.each((row) => {
-        for (const tag of Array.isArray(row.criteres) ? row.criteres : []) {
-          counts.set(tag, (counts.get(tag) ?? 0) + 1);
-        }
-      });
+      const counts = await countCriteres(db);
       return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'fr')).map(([tag]) => tag);
     },
 

@@ -1,8 +1,8 @@
 // What the device still has to send, as signals for the shell: the header's badge, the Synchronisation list and
 // the sign-out warning read this one model (src/db/pending-repo.ts reads every queue), so they always agree.
 import { signal } from '@preact/signals';
-import { liveQuery } from 'dexie';
 import type { BoussoleDatabase } from '../../db/database.ts';
+import { followRead } from '../../db/live-read.ts';
 import { type PendingItem, readDeviceQueue } from '../../db/pending-repo.ts';
 
 export function createPendingModel(db: BoussoleDatabase) {
@@ -11,15 +11,16 @@ export function createPendingModel(db: BoussoleDatabase) {
   const items = signal<PendingItem[]>([]);
   /** Conflicts to settle and refused changes to look at. */
   const toReview = signal(0);
-  const subscription = liveQuery(() => readDeviceQueue(db)).subscribe({
-    next: (queue) => {
+  const dispose = followRead(
+    () => readDeviceQueue(db),
+    (queue) => {
       items.value = queue.pending;
       toReview.value = queue.toReview;
       loaded.value = true;
     },
-    error: (error: unknown) => console.error('Lecture des envois en attente impossible', error),
-  });
-  return { loaded, items, toReview, dispose: () => subscription.unsubscribe() };
+    (error) => console.error('Lecture des envois en attente impossible', error),
+  );
+  return { loaded, items, toReview, dispose };
 }
 
 export type PendingModel = ReturnType<typeof createPendingModel>;

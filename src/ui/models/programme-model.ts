@@ -1,14 +1,16 @@
-// The programme of actions on this device (issue 7): the actions the last sync brought, kept current by a live
-// query, and the edits a coordinator or an organising partner makes offline — each written with its outbox entry
+// The programme of actions on this device (issue 7): the actions the last sync brought (src/db/programme-repo.ts),
+// kept current from the model's creation on — the agenda, a partner's sheet and the orientation results read them —
+// and the edits a coordinator or an organising partner makes offline — each written with its outbox entry
 // in one transaction (src/db/local-edits.ts), sent at the next sync. Loaded with the agenda's chunk.
 import { signal } from '@preact/signals';
-import { liveQuery } from 'dexie';
 import type { BoussoleDatabase } from '../../db/database.ts';
+import { followRead } from '../../db/live-read.ts';
 import { createRecord, deleteRecord, editRecord } from '../../db/local-edits.ts';
-import { type Action, actionSchema } from '../../domain/action.ts';
+import { getAction, readActions } from '../../db/programme-repo.ts';
+import type { Action } from '../../domain/action.ts';
 import { fieldValue } from '../../domain/record-changes.ts';
 import type { Account } from '../../domain/sync-protocol.ts';
-import { type Parsed, parse } from '../../domain/validation.ts';
+import type { Parsed } from '../../domain/validation.ts';
 
 export type ProgrammeModel = ReturnType<typeof createProgrammeModel>;
 
@@ -22,29 +24,21 @@ export function mayWriteAction(account: Account | null | undefined, action?: Pic
 
 export function createProgrammeModel(db: BoussoleDatabase, account: () => Account | null | undefined) {
   const actions = signal<Action[] | null>(null);
-  // Rows are parsed: one that no longer fits the schema is left out rather than shown as if valid.
-  liveQuery(() => db.actions.toArray()).subscribe({
-    next: (rows) => {
-      const valid: Action[] = [];
-      for (const row of rows) {
-        const parsed = parse(actionSchema, row);
-        if (parsed.ok) valid.push(parsed.value);
-      }
+  followRead(
+    () => readActions(db),
+    (valid) => {
       actions.value = valid;
     },
-    error: () => {
+    () => {
       actions.value = [];
     },
-  });
+  );
 
   return {
     actions,
     mayCreate: () => mayWriteAction(account()),
     mayEdit: (action: Action) => mayWriteAction(account(), action),
-    async find(id: string): Promise<Action | undefined> {
-      const parsed = parse(actionSchema, await db.actions.get(id));
-      return parsed.ok ? parsed.value : undefined;
-    },
+    find: (id: string): Promise<Action | undefined> => getAction(db, id),
     /** A new action, or the changed fields of an existing one (merged and sent field by field, like listings). */
     async save(action: Action, previous: Action | undefined): Promise<Parsed<unknown>> {
       if (!previous) return createRecord(db, 'action', action);

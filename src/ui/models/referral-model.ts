@@ -2,8 +2,8 @@
 // the actions that queue (then ask for a sync), and the coordinators' counts (online only). What a referral says
 // about a person stays in IndexedDB (referral-repo.ts) and in these signals, never in the URL or the logs.
 import { signal } from '@preact/signals';
-import { liveQuery } from 'dexie';
 import type { BoussoleDatabase } from '../../db/database.ts';
+import { followRead } from '../../db/live-read.ts';
 import {
   listReferrals,
   queueReferral,
@@ -39,13 +39,15 @@ export function createReferralModel(
   const now = options.now ?? (() => new Date());
   const items = signal<ReferralOnDevice[] | null>(null);
   const policy = signal<ReferralPolicy>(DEFAULT_REFERRAL_POLICY);
-  const subscription = liveQuery(async () => ({ list: await listReferrals(db), policy: await readReferralPolicy(db) }));
-  subscription.subscribe({
-    next: (value) => {
+  followRead(
+    async () => ({ list: await listReferrals(db), policy: await readReferralPolicy(db) }),
+    (value) => {
       items.value = value.list;
       if (value.policy) policy.value = value.policy;
     },
-  });
+    // A list that cannot be read stays unknown (« Chargement… »), never shown as empty.
+    () => {},
+  );
 
   return {
     items,

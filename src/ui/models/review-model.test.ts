@@ -23,10 +23,11 @@ describe('what the Synchronisation screen lists', () => {
     expect((await editRecord(db, 'structure', 'test--s1', { telephone: '04 00 11 11 11' })).ok).toBe(true);
     await acknowledge(db, [{ id: 1, status: 'rejected', reason: { code: 'interdit', message: 'Non autorisé' } }]);
     const review = createReviewModel(db);
+    const stop = review.follow();
     expect(review.loaded.value).toBe(false);
     await expect.poll(() => review.loaded.value).toBe(true);
     expect(review.rejections.value.map((r) => r.recordKey)).toEqual(['structure:test--s1']);
     expect(review.names.value['structure:test--s1']).toBe('Structure numéro 1');
-    review.dispose();
+    stop();
   });
 });

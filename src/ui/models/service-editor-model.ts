@@ -5,12 +5,12 @@
 // (editRecord): an invalid form writes nothing.
 import { computed, signal } from '@preact/signals';
 import type { BoussoleDatabase } from '../../db/database.ts';
+import { getService, storedStructures } from '../../db/directory-repo.ts';
 import { editRecord } from '../../db/local-edits.ts';
 import { effectiveHours } from '../../domain/effective-hours.ts';
 import type { OffreAlimentaire } from '../../domain/food-offer.ts';
 import { offreVide } from '../../domain/food-quality.ts';
-import { type ChampLiaison, type Service, serviceSchema } from '../../domain/service.ts';
-import { parse } from '../../domain/validation.ts';
+import type { ChampLiaison, Service } from '../../domain/service.ts';
 import { parisDay } from '../../matching/hours/paris-time.ts';
 import { frProfil } from '../strings-profil.ts';
 import { frServiceEditor } from '../strings-service-editor.ts';
@@ -113,14 +113,12 @@ export function createServiceEditor(db: BoussoleDatabase, id: string) {
     ]);
 
   async function load() {
-    const row = await db.services.get(id);
-    const parsed = row ? parse(serviceSchema, row) : null;
-    if (!parsed?.ok) {
+    const service = await getService(db, id);
+    if (!service) {
       status.value = 'missing';
       return;
     }
-    const service = parsed.value;
-    const structure = await db.structures.get(service.structure_id);
+    const [structure] = await storedStructures(db, [service.structure_id]);
     original.value = service;
     values.value = formOf(service);
     initialHours.value = effectiveHours(service, structure);

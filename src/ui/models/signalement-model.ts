@@ -2,14 +2,15 @@
 // reports, the reports about its structure, all of them for coordinators: server/sync/visibility.ts) and the
 // reports written here and not yet sent. Writing or closing one is an ordinary offline edit (src/db/local-edits.ts:
 // record and outbox entry in one transaction); the server signs, dates and stamps the closure.
-import { liveQuery } from 'dexie';
 import type { BoussoleDatabase } from '../../db/database.ts';
 import { createRecord, editRecord } from '../../db/local-edits.ts';
-import { type MotifSignalement, type Signalement, signalementSchema } from '../../domain/signalement.ts';
+import { readReports } from '../../db/report-repo.ts';
+import type { MotifSignalement, Signalement } from '../../domain/signalement.ts';
 import type { Account } from '../../domain/sync-protocol.ts';
 import { shownToCoordinator, withinTerritory } from '../../domain/territory.ts';
-import { type Parsed, parse } from '../../domain/validation.ts';
+import type { Parsed } from '../../domain/validation.ts';
 import { parisDay } from '../../matching/hours/paris-time.ts';
+import { type LiveValue, liveValue } from './live-value.ts';
 
 export interface ReportDraft {
   structureId: string;
@@ -48,39 +49,37 @@ export function createSignalementModel(db: BoussoleDatabase, account: () => Acco
   const me = () => account() ?? { id: 'local', nom: 'Cet appareil', role: 'travailleur' as const };
 
   async function list(structureId?: string): Promise<ReportItem[]> {
-    const rows = structureId
-      ? await db.signalements.where('structure_id').equals(structureId).toArray()
-      : await db.signalements.toArray();
-    const pending = new Set(
-      (await db.outbox.toArray()).filter((e) => e.recordKey.startsWith('signalement:')).map((e) => e.recordKey),
-    );
     const items: ReportItem[] = [];
-    for (const row of rows) {
-      const parsed = parse(signalementSchema, row);
-      if (!parsed.ok) continue;
-      const report = parsed.value;
-      const structure = await db.structures.get(report.structure_id);
-      const commune = typeof structure?.code_insee === 'string' ? structure.code_insee : undefined;
+    for (const { report, structureNom, commune, serviceNom, pending } of await readReports(db, structureId)) {
       // A coordinator of a territory: its communes' reports and those it wrote (the feed brings the Métropole's).
       if (!shownToCoordinator(account(), [commune], report.auteur.account_id)) continue;
-      const service = report.service_id ? await db.services.get(report.service_id) : undefined;
       items.push({
         report,
-        structureNom: structure?.nom ?? report.structure_id,
+        structureNom: structureNom ?? report.structure_id,
         ...(commune === undefined ? {} : { commune }),
-        ...(service ? { serviceNom: service.nom } : {}),
-        pending: pending.has(`signalement:${report.id}`),
+        ...(serviceNom === undefined ? {} : { serviceNom }),
+        pending,
       });
     }
     return items.sort((a, b) => b.report.signale_le.localeCompare(a.report.signale_le));
   }
+  /** One live list per partner followed (and one for all), so that two screens never share a filter. */
+  const lists = new Map<string, LiveValue<ReportItem[]>>();
 
   return {
     mayClose: (item: Pick<ReportItem, 'report' | 'commune'>) => mayClose(account(), item.report, item.commune),
-    /** Calls `onChange` with the reports (of one partner, or all) now and after every change on the device. */
-    watch(onChange: (items: ReportItem[]) => void, structureId?: string): () => void {
-      const subscription = liveQuery(() => list(structureId)).subscribe({ next: onChange, error: () => onChange([]) });
-      return () => subscription.unsubscribe();
+    /** The reports (of one partner, or all) this account reads, newest first, current while followed. */
+    reportsOf(structureId?: string): LiveValue<ReportItem[]> {
+      const key = structureId ?? '';
+      let live = lists.get(key);
+      if (!live) {
+        live = liveValue(
+          () => list(structureId),
+          () => [],
+        );
+        lists.set(key, live);
+      }
+      return live;
     },
     /** A new report, saved on the device and queued; the server sets its author, date and state. */
     report(draft: ReportDraft): Promise<Parsed<unknown>> {

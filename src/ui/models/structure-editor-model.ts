@@ -3,9 +3,9 @@
 // queued in ONE transaction. Empty optional fields are removed from the record rather than stored as empty strings.
 import { computed, signal } from '@preact/signals';
 import type { BoussoleDatabase } from '../../db/database.ts';
+import { getStructure } from '../../db/directory-repo.ts';
 import { editRecord } from '../../db/local-edits.ts';
-import { type Structure, structureSchema } from '../../domain/structure.ts';
-import { parse } from '../../domain/validation.ts';
+import type { Structure } from '../../domain/structure.ts';
 import { frEditor } from '../strings-editor.ts';
 import type { HoursState } from './service-editor-model.ts';
 
@@ -38,20 +38,20 @@ export function createStructureEditor(db: BoussoleDatabase, id: string) {
   const failures = signal(0);
 
   async function load() {
-    const row = await db.structures.get(id);
-    const parsed = row ? parse(structureSchema, row) : null;
-    if (!parsed?.ok) {
+    const structure = await getStructure(db, id);
+    if (!structure) {
       status.value = 'missing';
       return;
     }
-    original.value = parsed.value;
-    values.value = Object.fromEntries(
-      EDITABLE_STRUCTURE_FIELDS.map((f) => [f, String(parsed.value[f] ?? '')]),
-    ) as Record<EditableField, string>;
+    original.value = structure;
+    values.value = Object.fromEntries(EDITABLE_STRUCTURE_FIELDS.map((f) => [f, String(structure[f] ?? '')])) as Record<
+      EditableField,
+      string
+    >;
     loaded.value = values.value;
-    loadedHours = parsed.value.horaires_accueil;
+    loadedHours = structure.horaires_accueil;
     hours.value = { value: loadedHours, problems: {} };
-    loadedParticipation = participation.value = parsed.value.statistiques_orientations !== false;
+    loadedParticipation = participation.value = structure.statistiques_orientations !== false;
     status.value = 'editing';
   }
 

@@ -1,6 +1,7 @@
 // A coordinator of a territory (`account.communes`) is shown its communes' reports and campaigns — and what it
 // wrote itself elsewhere — while the feed still brings the whole Métropole's (src/domain/territory.ts says why the
 // device narrows them); a Métropole-wide coordinator, a worker and a partner see what their feed brought.
+import { effect } from '@preact/signals';
 import { afterEach, describe, expect, it } from 'vitest';
 import { aStructure } from '../../../tests/fixtures/records.ts';
 import { deviceWith } from '../../../tests/fixtures/ui-device.ts';
@@ -12,6 +13,7 @@ import type { Signalement } from '../../domain/signalement.ts';
 import type { Account } from '../../domain/sync-protocol.ts';
 import { type CampaignView, createCampagneModel } from './campagne-model.ts';
 import { createListingActions } from './listing-actions.ts';
+import type { LiveValue } from './live-value.ts';
 import { createSignalementModel, type ReportItem } from './signalement-model.ts';
 
 const VILLEURBANNE = '69266';
@@ -70,25 +72,30 @@ async function device(): Promise<BoussoleDatabase> {
   return db;
 }
 
-const reportsOf = (db: BoussoleDatabase, account: Account) =>
-  new Promise<ReportItem[]>((resolve) => {
-    const stop = createSignalementModel(db, () => account).watch((items) => {
-      resolve(items);
-      queueMicrotask(() => stop());
+/** The first value the device gives a live list, as a screen following it would show it. */
+const firstValue = <T>(live: LiveValue<T>) =>
+  new Promise<T>((resolve) => {
+    const stop = live.follow();
+    const dispose = effect(() => {
+      const value = live.value;
+      if (value === null) return;
+      resolve(value);
+      queueMicrotask(() => {
+        stop();
+        dispose();
+      });
     });
   });
-const campaignsOf = (db: BoussoleDatabase, account: Account) =>
-  new Promise<CampaignView[]>((resolve) => {
-    const model = createCampagneModel(
+const reportsOf = (db: BoussoleDatabase, account: Account): Promise<ReportItem[]> =>
+  firstValue(createSignalementModel(db, () => account).reportsOf());
+const campaignsOf = (db: BoussoleDatabase, account: Account): Promise<CampaignView[]> =>
+  firstValue(
+    createCampagneModel(
       db,
       () => account,
       async () => createListingActions(db, () => account),
-    );
-    const stop = model.watch((views) => {
-      resolve(views);
-      queueMicrotask(() => stop());
-    });
-  });
+    ).views,
+  );
 
 describe('Signalements per role', () => {
   it.each([

@@ -1,8 +1,7 @@
-import { useEffect, useState } from 'preact/hooks';
 import { enCours } from '../../../domain/campagne.ts';
 import { parisDay } from '../../../matching/hours/paris-time.ts';
-import type { CampaignView } from '../../models/campagne-model.ts';
 import { frSuivi } from '../../strings-suivi.ts';
+import { useLoadedModel } from '../use-loaded-model.ts';
 import type { SuiviContext } from './SignalementsScreen.tsx';
 
 const B = frSuivi.banner;
@@ -13,22 +12,13 @@ const fmt = (iso: string) => new Date(`${iso}T12:00:00Z`).toLocaleDateString('fr
  * link to its checklist. Loaded as a chunk of its own for partner accounts only.
  */
 export function CampaignBanner({ context }: { context: SuiviContext }) {
-  const [views, setViews] = useState<CampaignView[]>([]);
+  const model = useLoadedModel(
+    () => context.listings().then((a) => a.campaigns()),
+    (m) => m.views.follow(),
+    [],
+  );
+  const views = model?.views.value ?? [];
   const own = context.session.account.value?.structure_id;
-  useEffect(() => {
-    let stop: (() => void) | undefined;
-    let live = true;
-    void context
-      .listings()
-      .then((a) => a.campaigns())
-      .then((m) => {
-        if (live) stop = m.watch(setViews);
-      });
-    return () => {
-      live = false;
-      stop?.();
-    };
-  }, []);
   const today = parisDay(Date.now());
   const todo = views.filter(
     (v) =>

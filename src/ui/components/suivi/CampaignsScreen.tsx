@@ -1,9 +1,8 @@
-import { useEffect, useState } from 'preact/hooks';
 import { enCours } from '../../../domain/campagne.ts';
 import { parisDay } from '../../../matching/hours/paris-time.ts';
-import type { CampagneModel, CampaignView } from '../../models/campagne-model.ts';
 import { frDirectory } from '../../strings-directory.ts';
 import { frSuivi } from '../../strings-suivi.ts';
+import { useLoadedModel } from '../use-loaded-model.ts';
 import { CampaignProgress } from './CampaignProgress.tsx';
 import { PartnerChecklist } from './PartnerChecklist.tsx';
 import type { SuiviContext } from './SignalementsScreen.tsx';
@@ -15,24 +14,12 @@ const C = frSuivi.campaigns;
  * partner gets the checklists of the campaigns that ask it. Read from the device, offline.
  */
 export function CampaignsScreen({ context }: { context: SuiviContext }) {
-  const [model, setModel] = useState<CampagneModel | null>(null);
-  const [views, setViews] = useState<CampaignView[] | null>(null);
-  useEffect(() => {
-    let stop: (() => void) | undefined;
-    let live = true;
-    void context
-      .listings()
-      .then((a) => a.campaigns())
-      .then((m) => {
-        if (!live) return;
-        setModel(m);
-        stop = m.watch(setViews);
-      });
-    return () => {
-      live = false;
-      stop?.();
-    };
-  }, []);
+  const model = useLoadedModel(
+    () => context.listings().then((a) => a.campaigns()),
+    (m) => m.views.follow(),
+    [],
+  );
+  const views = model?.views.value ?? null;
   const account = context.session.account.value;
   const coordinator = account?.role === 'coordinateur';
   const own = account?.role === 'partenaire' ? account.structure_id : undefined;

@@ -1,7 +1,6 @@
-import { useEffect, useState } from 'preact/hooks';
 import type { ListingActions } from '../../models/listing-actions.ts';
-import type { ReportItem, SignalementModel } from '../../models/signalement-model.ts';
 import { frSuivi } from '../../strings-suivi.ts';
+import { useLoadedModel } from '../use-loaded-model.ts';
 import { ReportForm } from './ReportForm.tsx';
 import { ReportList } from './ReportList.tsx';
 
@@ -19,22 +18,9 @@ export function SheetReports({
   structureId: string;
   services: ReadonlyArray<{ id: string; nom: string }>;
 }) {
-  const [model, setModel] = useState<SignalementModel | null>(null);
-  const [items, setItems] = useState<ReportItem[]>([]);
-  useEffect(() => {
-    let stop: (() => void) | undefined;
-    let live = true;
-    void actions.reports().then((m) => {
-      if (!live) return;
-      setModel(m);
-      stop = m.watch(setItems, structureId);
-    });
-    return () => {
-      live = false;
-      stop?.();
-    };
-  }, [structureId]);
+  const model = useLoadedModel(actions.reports, (m) => m.reportsOf(structureId).follow(), [structureId]);
   if (!model) return null;
+  const items = model.reportsOf(structureId).value ?? [];
   return (
     <section aria-labelledby="sheet-reports-title" class="sheet-reports">
       <h2 id="sheet-reports-title">{frSuivi.reports.onSheet}</h2>

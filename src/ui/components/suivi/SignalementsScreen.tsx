@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { AppContext } from '../../boot.ts';
-import type { ReportItem, SignalementModel } from '../../models/signalement-model.ts';
 import { frDirectory } from '../../strings-directory.ts';
 import { frSuivi } from '../../strings-suivi.ts';
+import { useLoadedModel } from '../use-loaded-model.ts';
 import { ReportList } from './ReportList.tsx';
 
 const R = frSuivi.reports;
@@ -13,25 +13,13 @@ export type SuiviContext = Pick<AppContext, 'session' | 'listings'>;
  * worker the reports it wrote and what became of them — what the feed brought this account, read offline.
  */
 export function SignalementsScreen({ context }: { context: SuiviContext }) {
-  const [model, setModel] = useState<SignalementModel | null>(null);
-  const [items, setItems] = useState<ReportItem[] | null>(null);
+  const model = useLoadedModel(
+    () => context.listings().then((a) => a.reports()),
+    (m) => m.reportsOf().follow(),
+    [],
+  );
+  const items = model?.reportsOf().value ?? null;
   const [showClosed, setShowClosed] = useState(false);
-  useEffect(() => {
-    let stop: (() => void) | undefined;
-    let live = true;
-    void context
-      .listings()
-      .then((a) => a.reports())
-      .then((m) => {
-        if (!live) return;
-        setModel(m);
-        stop = m.watch(setItems);
-      });
-    return () => {
-      live = false;
-      stop?.();
-    };
-  }, []);
   const role = context.session.account.value?.role;
   const shown = items?.filter((i) => showClosed || i.report.etat === 'ouvert') ?? null;
   return (
