@@ -201,6 +201,25 @@ for (const [layout, rowsFrom] of LAYOUTS) {
         expect(await structureOf(db, 'test--s9')).toBeUndefined();
       });
 
+      it('a new epoch replaces the copy and keeps a record created offline, with its pending creation', async () => {
+        const db = await seeded();
+        await createRecord(db, 'structure', aStructure(9, { nom: 'Créée hors ligne' }));
+        await applyDirectoryPage(
+          db,
+          {
+            epoch: 'epoch-two',
+            cursor: 1,
+            total: 1,
+            entries: [{ kind: 'structure', seq: 1, record: aStructure(3) }],
+          },
+          { reset: true, completedAt: null, ...rows() },
+        );
+        expect((await structureOf(db, 'test--s9'))?.nom).toBe('Créée hors ligne');
+        expect(await structureOf(db, 'test--s1')).toBeUndefined();
+        expect((await structureOf(db, 'test--s3'))?.id).toBe('test--s3');
+        expect((await db.outbox.toArray()).map((e) => e.mutation.name)).toEqual(['record.create']);
+      });
+
       it('deleting a record whose creation was already sent queues a delete: the creation may have reached the server', async () => {
         const db = await seeded();
         await createRecord(db, 'structure', aStructure(9));
