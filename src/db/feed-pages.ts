@@ -7,7 +7,8 @@
 // stored — small pages of later syncs, the device's own edits, the local view of records with pending edits — and
 // every record of a copy made before page rows existed. A record deleted there while a page row still holds it is
 // masked (`maskedKeys`); one a later page row deletes is listed in that row (`gone`). A page row is never rewritten;
-// a record brought again by a later page row is read from the latest one. Record tables, page rows and masks change together, through src/db/record-tables.ts.
+// a record brought again by a later page row is read from the latest one. Record tables, page rows and masks change
+// together, through src/db/record-tables.ts and src/db/directory-repo.ts (pages).
 //
 // Bodies are stored as the server sent them, checked only for the shape the device relies on to file them (kinds,
 // ids, the keys of the indexes): every reader parses records with the domain schemas (the app's rule for rows read
@@ -58,7 +59,7 @@ export const PAGE_ROW_MIN_ENTRIES = 200;
 /** The page-row tables, for transactions that read or write records. */
 export const feedPageTables = (db: BoussoleDatabase) => [db.feedPages, db.feedPageKeys, db.maskedKeys];
 
-/** One record from the page rows, unless a record table overrides it or it was deleted since. */
+/** One record from the page rows, unless deleted since (callers look in the kind's record table first). */
 export async function pageRecord(db: BoussoleDatabase, kind: RecordKind, id: string): Promise<AnyRecord | undefined> {
   const key = `${kind}:${id}`;
   const [masked, rows] = await Promise.all([db.maskedKeys.get(key), db.feedPageKeys.toArray()]);
