@@ -12,7 +12,7 @@ import { parse } from '../domain/validation.ts';
 import { type AnyRecord, replay } from '../sync/replay.ts';
 import type { BoussoleDatabase, ConflictRow } from './database.ts';
 import { type DirectorySyncState, readSyncState, SYNC_STATE_KEY } from './directory-state.ts';
-import { type FeedPageKeysRow, feedPageTables, PAGE_ROW_MIN_ENTRIES, tableOf } from './feed-pages.ts';
+import { type FeedPageKeysRow, feedPageTables, PAGE_ROW_KINDS, PAGE_ROW_MIN_ENTRIES, tableOf } from './feed-pages.ts';
 import { pagePlaces, readRecords, recordsById } from './record-reads.ts';
 import { kindTables, recordTables, tableOfKind } from './record-tables.ts';
 
@@ -53,6 +53,7 @@ export async function applyDirectoryPage(
   options: { reset: boolean; completedAt: string | null; from?: number; pageRowsFrom?: number },
 ): Promise<void> {
   const asRow = page.entries.length >= (options.pageRowsFrom ?? PAGE_ROW_MIN_ENTRIES);
+  const inRow = (kind: RecordKind) => asRow && PAGE_ROW_KINDS.has(kind);
   await db.transaction('rw', [...recordTables(db), db.meta, db.shadows, db.outbox, db.conflicts], async () => {
     const writes: Promise<unknown>[] = [];
     if (options.reset) {
@@ -80,8 +81,8 @@ export async function applyDirectoryPage(
       records.set(key, { kind, id, record });
       if (record) plain[kind].push(record);
       else gone[kind].push(id);
-      if (!record) row.gone.push(key);
-      row.keys.push(record ? key : '');
+      if (!record && inRow(kind)) row.gone.push(key);
+      row.keys.push(record && inRow(kind) ? key : '');
       row.structures.push(structureOf(entry));
       row.communes.push(entry.kind === 'structure' ? (entry.record.code_insee ?? '') : '');
     }
@@ -91,7 +92,7 @@ export async function applyDirectoryPage(
     }
     // A page row lists its tombstones itself (`gone`); a small page masks what page rows hold of them.
     for (const kind of RECORD_KINDS) {
-      if (asRow || (plain[kind].length === 0 && gone[kind].length === 0)) continue;
+      if (inRow(kind) || (plain[kind].length === 0 && gone[kind].length === 0)) continue;
       if (plain[kind].length > 0) writes.push(rowsOf(db, kind).bulkPut(plain[kind]));
       if (gone[kind].length > 0) {
         writes.push(rowsOf(db, kind).bulkDelete(gone[kind]));
@@ -151,7 +152,9 @@ async function giveWayToPageRow(
   arrived: Record<RecordKind, AnyRecord[]>,
   gone: Record<RecordKind, string[]>,
 ): Promise<void> {
-  const kinds = RECORD_KINDS.filter((kind) => arrived[kind].length > 0 || gone[kind].length > 0);
+  const kinds = RECORD_KINDS.filter(
+    (kind) => PAGE_ROW_KINDS.has(kind) && (arrived[kind].length > 0 || gone[kind].length > 0),
+  );
   const [masked, ...held] = await Promise.all([
     db.maskedKeys.toCollection().primaryKeys() as Promise<string[]>,
     ...kinds.map((kind) => rowsOf(db, kind).toCollection().primaryKeys()),

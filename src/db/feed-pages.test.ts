@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { anAction } from '../../tests/fixtures/actions.ts';
 import { aService, aStructure } from '../../tests/fixtures/records.ts';
 import type { FeedEntry } from '../domain/directory.ts';
 import { BoussoleDatabase } from './database.ts';
@@ -7,6 +8,7 @@ import { readDirectoryRows } from './directory-rows.ts';
 import { countDirectory } from './directory-state.ts';
 import { PAGE_ROW_MIN_ENTRIES } from './feed-pages.ts';
 import { deleteRecord, editRecord } from './local-edits.ts';
+import { readActions } from './programme-repo.ts';
 import { tableOfKind } from './record-tables.ts';
 
 let counter = 0;
@@ -150,5 +152,15 @@ describe("the server's copy stored as page rows", () => {
     expect(await countDirectory(db)).toEqual({ structures: 70, services: 140 });
     expect((await structureOf(db, 'test--s1'))?.nom).toBe('Structure numéro 1');
     expect(await structureOf(db, 'test--s99')).toBeUndefined();
+  });
+
+  it('actions in a large page stay in their table, so that the screens following them never read a page body', async () => {
+    const db = freshDatabase();
+    const entries = largePage(100);
+    entries.push({ kind: 'action', seq: 1000, record: anAction(1, 1) });
+    await apply(db, entries);
+    expect(await db.actions.count()).toBe(1);
+    expect((await db.feedPageKeys.toArray())[0]?.keys.filter((k) => k.startsWith('action:'))).toEqual([]);
+    expect((await readActions(db)).map((a) => a.id)).toEqual([anAction(1, 1).id]);
   });
 });

@@ -53,6 +53,12 @@ export interface PagePlace {
   commune: string;
 }
 
+/**
+ * The kinds page rows hold: the directory's bulk. The others (actions, reports, campaigns: hundreds of records) stay
+ * in their tables, so that the screens following them never read a page's body, nor again at each page written.
+ */
+export const PAGE_ROW_KINDS: ReadonlySet<RecordKind> = new Set<RecordKind>(['structure', 'service']);
+
 /** Pages of at least this many entries become page rows; smaller ones (later syncs) go to the record tables. */
 export const PAGE_ROW_MIN_ENTRIES = 200;
 

@@ -5,7 +5,7 @@ import type { Collection, Table } from 'dexie';
 import type { RecordKind } from '../domain/sync-protocol.ts';
 import type { AnyRecord } from '../sync/replay.ts';
 import type { BoussoleDatabase } from './database.ts';
-import { entriesOf, type PagePlace, tableOf } from './feed-pages.ts';
+import { entriesOf, PAGE_ROW_KINDS, type PagePlace, tableOf } from './feed-pages.ts';
 
 /**
  * Every record the page rows hold and that no record table overrides, by key, where the latest page has it: the
@@ -75,6 +75,7 @@ export async function readRecords(
   places: (place: PagePlace) => boolean = () => true,
 ): Promise<AnyRecord[]> {
   const table = tableOf(db, kind) as unknown as Table<AnyRecord, string>;
+  if (!PAGE_ROW_KINDS.has(kind)) return rows(table).toArray();
   const [own, found] = await Promise.all([rows(table).toArray(), pagePlaces(db, [kind], places)]);
   return found.size === 0 ? own : [...own, ...(await recordsAt(db, found.values()))];
 }
@@ -90,6 +91,7 @@ export async function recordsById(
 ): Promise<Array<AnyRecord | undefined>> {
   const table = tableOf(db, kind) as unknown as Table<AnyRecord, string>;
   const own = await table.bulkGet([...ids]);
+  if (!PAGE_ROW_KINDS.has(kind)) return own;
   const missing = new Set(ids.filter((_, i) => own[i] === undefined).map((id) => `${kind}:${id}`));
   if (missing.size === 0) return own;
   const places = await pagePlaces(db, [kind], (place) => missing.has(place.key));

@@ -6,7 +6,7 @@ import { recordKey } from '../domain/record-keys.ts';
 import type { RecordKind } from '../domain/sync-protocol.ts';
 import type { AnyRecord } from '../sync/replay.ts';
 import type { BoussoleDatabase } from './database.ts';
-import { feedPageTables, pageRecord, tableOf } from './feed-pages.ts';
+import { feedPageTables, PAGE_ROW_KINDS, pageRecord, tableOf } from './feed-pages.ts';
 
 /** A kind's records, keyed by id (parsed with the kind's schema by whoever reads them for the app). */
 export interface KindRecords {
@@ -24,7 +24,7 @@ export function tableOfKind(db: BoussoleDatabase, kind: RecordKind): KindRecords
   // Dexie's promises, not async functions: a native async step here let a live query's transaction commit before
   // its scope returned (PrematureCommitError).
   return {
-    get: (id) => table.get(id).then((row) => row ?? pageRecord(db, kind, id)),
+    get: (id) => table.get(id).then((row) => row ?? (PAGE_ROW_KINDS.has(kind) ? pageRecord(db, kind, id) : undefined)),
     put: (record) => table.put(record).then(() => undefined),
     delete: (id) =>
       table
