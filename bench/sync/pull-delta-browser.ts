@@ -37,21 +37,32 @@ export async function copyMade(): Promise<boolean> {
   });
 }
 
-/** In the page: the feed cursor the device is at, and the services it holds with their `horaires_note`. */
+/**
+ * In the page: the feed cursor the device is at, and the services it holds with their `horaires_note` — from the
+ * page rows (the latest one holding each, unless masked since) under the rows of the services table.
+ */
 function deviceState(): Promise<{ cursor: number; services: Array<{ id: string; note: unknown }> }> {
   return new Promise((resolve, reject) => {
     const open = indexedDB.open('boussole');
     open.onerror = () => reject(open.error);
     open.onsuccess = () => {
-      const tx = open.result.transaction(['meta', 'services'], 'readonly');
+      const tx = open.result.transaction(['meta', 'services', 'feedPages', 'maskedKeys'], 'readonly');
       const state = tx.objectStore('meta').get('directory-sync');
       const rows = tx.objectStore('services').getAll();
+      const pages = tx.objectStore('feedPages').getAll();
+      const masked = tx.objectStore('maskedKeys').getAllKeys();
       tx.oncomplete = () => {
         open.result.close();
-        const services = (rows.result as Array<{ id: string; horaires_note?: unknown }>).map((r) => ({
-          id: r.id,
-          note: r.horaires_note,
-        }));
+        const notes = new Map<string, unknown>();
+        for (const page of pages.result as Array<{ body: ArrayBuffer }>) {
+          const { entries } = JSON.parse(new TextDecoder().decode(page.body)) as {
+            entries: Array<{ kind: string; record?: { id: string; horaires_note?: unknown } }>;
+          };
+          for (const e of entries) if (e.kind === 'service' && e.record) notes.set(e.record.id, e.record.horaires_note);
+        }
+        for (const key of masked.result) notes.delete(String(key).replace(/^service:/, ''));
+        for (const r of rows.result as Array<{ id: string; horaires_note?: unknown }>) notes.set(r.id, r.horaires_note);
+        const services = [...notes].map(([id, note]) => ({ id, note }));
         resolve({ cursor: state.result?.value?.cursor ?? 0, services });
       };
     };

@@ -1,14 +1,17 @@
 // `pull-full`: the first visit of the built app in headless Chromium (Debian's, through playwright-core), served
 // by the real server on the 10k-service directory: time from navigation until the app's IndexedDB holds every
-// record the server shows that reader — a first visit is anonymous, so every public listing (n). Each run uses a
+// record the server shows that reader — a first visit is anonymous, so every public listing and action (n). Each run uses a
 // fresh browser context (empty storage, empty HTTP cache), after one untimed first visit: that one fills the
 // server's kept feed pages (serialised and compressed once, server/http/feed-body.ts) and the OS file cache, so
 // the figure is a first visit to a server already serving others; the line says so (`warmup`). The clock is the
 // page's own (`performance.now()` counts from navigation). Also printed, to tell where the time goes: `boot_ms`,
 // navigation until the app asks for its first page; `download_ms`, from there until every record is stored;
-// `idb_floor_ms`, raw IndexedDB puts of as many records of the same shape in the same browser (no library, no
-// index) — what no code can beat; `renderer_peak_rss_mb`, the highest peak resident memory of the renderer process
-// (page and worker) over the runs, read once the download is stored (Linux /proc, VmHWM).
+// `idb_floor_ms`, raw IndexedDB puts of as many records of the same shape in the same browser, one row each (no
+// library, no index) — what no code storing a row per record can beat (the app stores large pages as one row each,
+// src/db/feed-pages.ts); `renderer_cpu_median_ms`, the CPU time the visit's renderer process (page and
+// worker) used until then — on a loaded shared machine the wall clock counts the wait for a core, this does not;
+// `renderer_peak_rss_mb`, the highest peak resident memory of the renderer process over the runs, read once the
+// download is stored (Linux /proc, VmHWM).
 import { readFile } from 'node:fs/promises';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { directoryPageSchema } from '../../src/domain/directory.ts';
@@ -30,7 +33,8 @@ export const BROWSER_ARGS = [
  * page, on one connection, reading one key every 20 ms — the download's state, written in the same transaction as
  * each page — and counts the records only once that says the download is complete: counting thousands of rows at
  * each poll, through a new connection and a round trip to the benchmark, took a share of the cores the download
- * needed. (No named inner functions: the page receives this function's text.)
+ * needed. Records are counted where the app keeps them (src/db/feed-pages.ts): the record tables' rows, and the
+ * keys of the page rows not masked since. (No named inner functions: the page receives this function's text.)
  */
 export async function directoryStored(expected: number): Promise<number> {
   while (!(await indexedDB.databases()).some((d) => d.name === 'boussole')) {
@@ -47,15 +51,36 @@ export async function directoryStored(expected: number): Promise<number> {
       await new Promise((resolve) => setTimeout(resolve, 20));
       const done = performance.now();
       const count = await new Promise<number>((resolve) => {
-        const tx = db.transaction(['meta', 'structures', 'services'], 'readonly');
+        // Each record table and the kind its rows are keyed under in the page rows (src/db/feed-pages.ts).
+        const kinds = [
+          ['structures', 'structure'],
+          ['services', 'service'],
+          ['actions', 'action'],
+          ['signalements', 'signalement'],
+          ['campagnes', 'campagne'],
+          ['reponsesCampagne', 'reponse_campagne'],
+        ];
+        const names = kinds.map(([table]) => table as string);
+        const tx = db.transaction(['meta', 'feedPageKeys', 'maskedKeys', ...names], 'readonly');
         const state = tx.objectStore('meta').get('directory-sync');
         let records = 0;
         state.onsuccess = () => {
           if (!state.result?.value?.lastSyncAt) return;
-          const s = tx.objectStore('structures').count();
-          const v = tx.objectStore('services').count();
-          v.onsuccess = () => {
-            records = s.result + v.result;
+          const live = new Set<string>();
+          const rows = tx.objectStore('feedPageKeys').getAll();
+          const masked = tx.objectStore('maskedKeys').getAllKeys();
+          const tables = names.map((name) => tx.objectStore(name).getAllKeys());
+          (tables.at(-1) as IDBRequest).onsuccess = () => {
+            for (const row of rows.result as Array<{ keys: string[]; gone: string[] }>) {
+              for (const key of row.gone) live.delete(key);
+              for (const key of row.keys) live.add(key);
+            }
+            for (const key of masked.result) live.delete(String(key));
+            tables.forEach((table, i) => {
+              for (const id of table.result) live.add(`${kinds[i]?.[1]}:${String(id)}`);
+            });
+            live.delete('');
+            records = live.size;
           };
         };
         tx.oncomplete = () => resolve(records);
@@ -102,35 +127,55 @@ async function rawPuts(count: number): Promise<number> {
   return ms;
 }
 
-/**
- * The highest peak resident memory (VmHWM, MB) among the browser's renderer processes alive now — the page and its
- * dedicated worker share one — or NaN where /proc cannot tell (not Linux).
- */
-async function rendererPeakMb(browser: Browser): Promise<number> {
+/** The browser's renderer processes alive now (the page and its dedicated worker share one). */
+async function renderers(browser: Browser): Promise<number[]> {
   const cdp = await browser.newBrowserCDPSession();
   try {
     const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as {
       processInfo: Array<{ type: string; id: number }>;
     };
-    let peak = Number.NaN;
-    for (const { type, id } of processInfo) {
-      if (type !== 'renderer') continue;
-      const status = await readFile(`/proc/${id}/status`, 'utf8').catch(() => '');
-      const kb = Number(/^VmHWM:\s+(\d+) kB/m.exec(status)?.[1]);
-      if (Number.isFinite(kb)) peak = Number.isNaN(peak) ? kb / 1024 : Math.max(peak, kb / 1024);
-    }
-    return Math.round(peak);
+    return processInfo.filter((p) => p.type === 'renderer').map((p) => p.id);
   } finally {
     await cdp.detach();
   }
 }
 
+/**
+ * The highest peak resident memory (VmHWM, MB) among the browser's renderer processes alive now, or NaN where /proc
+ * cannot tell (not Linux).
+ */
+async function rendererPeakMb(browser: Browser): Promise<number> {
+  let peak = Number.NaN;
+  for (const id of await renderers(browser)) {
+    const status = await readFile(`/proc/${id}/status`, 'utf8').catch(() => '');
+    const kb = Number(/^VmHWM:\s+(\d+) kB/m.exec(status)?.[1]);
+    if (Number.isFinite(kb)) peak = Number.isNaN(peak) ? kb / 1024 : Math.max(peak, kb / 1024);
+  }
+  return Math.round(peak);
+}
+
+/** CPU time (user + system, ms) the given processes used since they started, from /proc (Linux; else NaN). */
+async function cpuMs(ids: readonly number[]): Promise<number> {
+  let ticks = 0;
+  for (const id of ids) {
+    const stat = await readFile(`/proc/${id}/stat`, 'utf8').catch(() => '');
+    // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const used = Number(fields[11]) + Number(fields[12]);
+    if (!Number.isFinite(used)) return Number.NaN;
+    ticks += used;
+  }
+  return ticks * 10; // USER_HZ is 100 on Linux
+}
+
 async function firstVisit(browser: Browser, url: string, total: number) {
   const context = await browser.newContext();
   try {
+    const before = new Set(await renderers(browser));
     const page = await context.newPage();
     await page.goto(url, { waitUntil: 'commit' });
     const done = await page.evaluate(directoryStored, total);
+    const cpu = await cpuMs((await renderers(browser)).filter((id) => !before.has(id)));
     const memory = await rendererPeakMb(browser);
     // The first page is asked for by the app's worker (or by the page, without module workers): each has its own
     // timeline and clock, brought to the page's.
@@ -138,9 +183,9 @@ async function firstVisit(browser: Browser, url: string, total: number) {
     const scopes: Array<{ evaluate(fn: typeof firstPageAsked): Promise<number | null> }> = [page, ...page.workers()];
     for (const scope of scopes) {
       const asked = await scope.evaluate(firstPageAsked);
-      if (asked !== null) return { done, memory, firstPage: asked - pageOrigin };
+      if (asked !== null) return { done, cpu, memory, firstPage: asked - pageOrigin };
     }
-    return { done, memory, firstPage: Number.NaN };
+    return { done, cpu, memory, firstPage: Number.NaN };
   } finally {
     await context.close();
   }
@@ -162,7 +207,7 @@ export async function measurePullFull(url: string, { runs }: { runs: number }) {
   const head = await fetch(`${url}/api/v1/directory?cursor=0&limit=1`);
   const total = directoryPageSchema.parse(await head.json()).total;
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: BROWSER_ARGS });
-  const visits: Array<{ done: number; memory: number; firstPage: number; floor: number }> = [];
+  const visits: Array<{ done: number; cpu: number; memory: number; firstPage: number; floor: number }> = [];
   try {
     await firstVisit(browser, url, total);
     for (let run = 0; run < runs; run++) {
@@ -178,6 +223,7 @@ export async function measurePullFull(url: string, { runs }: { runs: number }) {
     ...warmupFields(1, "one untimed first visit fills the server's kept feed pages and the OS file cache"),
     boot_ms: median((v) => v.firstPage),
     download_ms: median((v) => v.done - v.firstPage),
+    renderer_cpu_median_ms: median((v) => v.cpu),
     idb_floor_ms: median((v) => v.floor),
     renderer_peak_rss_mb: Math.max(...visits.map((v) => v.memory)),
   };

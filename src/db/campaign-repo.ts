@@ -5,6 +5,8 @@ import { type Campagne, campagneSchema, type ReponseCampagne, reponseCampagneSch
 import { parse } from '../domain/validation.ts';
 import type { BoussoleDatabase } from './database.ts';
 import { storedStructures } from './directory-repo.ts';
+import { feedPageTables } from './feed-pages.ts';
+import { readRecords } from './record-reads.ts';
 
 export interface CampaignPartnerRow {
   structureId: string;
@@ -22,13 +24,18 @@ export interface CampaignRow {
 
 /** Every campaign on the device with each partner's answer, in storage order. */
 export async function readCampaigns(db: BoussoleDatabase): Promise<CampaignRow[]> {
+  const [answerRows, campaignRows] = await db.transaction(
+    'r',
+    [db.reponsesCampagne, db.campagnes, ...feedPageTables(db)],
+    () => Promise.all([readRecords(db, 'reponse_campagne'), readRecords(db, 'campagne')]),
+  );
   const answers: ReponseCampagne[] = [];
-  for (const row of await db.reponsesCampagne.toArray()) {
+  for (const row of answerRows) {
     const parsed = parse(reponseCampagneSchema, row);
     if (parsed.ok) answers.push(parsed.value);
   }
   const out: CampaignRow[] = [];
-  for (const row of await db.campagnes.toArray()) {
+  for (const row of campaignRows) {
     const parsed = parse(campagneSchema, row);
     if (!parsed.ok) continue;
     const campagne = parsed.value;

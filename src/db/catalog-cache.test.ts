@@ -8,11 +8,11 @@ import {
   RECORDS_PER_PART,
   readCatalogRecords,
   readCatalogSearch,
-  readDirectoryRows,
   writeCatalogCache,
 } from './catalog-cache.ts';
 import { BoussoleDatabase } from './database.ts';
 import { applyDirectoryPage } from './directory-repo.ts';
+import { readDirectoryRows } from './directory-rows.ts';
 import { editRecord } from './local-edits.ts';
 import { saveSession, signOutDevice } from './session-repo.ts';
 

@@ -3,9 +3,9 @@
 // row (what a search reads of each service, and the index) is read first: a fifth of the text, it answers the
 // person's first search while the records row is still being read and parsed.
 //
-// The rows are a copy, never the truth: every write to `structures` or `services` gives the directory a new revision
-// in the same transaction (the middleware below, so no write path can forget it), and the copy is used only when
-// it was made at the current revision. It is made off the page (src/ui/pull-worker.ts) from rows that passed the
+// The rows are a copy, never the truth: every write to `structures`, `services` or the page rows of the server's copy
+// (feed-pages.ts) gives the directory a new revision in the same transaction (the middleware below, so no write path
+// can forget it), and the copy is used only when it was made at the current revision. It is made off the page (src/ui/pull-worker.ts) from rows that passed the
 // domain schemas, and written only if no write happened while it was being made.
 import type { DBCore, DBCoreMutateRequest, Middleware } from 'dexie';
 import type { BoussoleDatabase } from './database.ts';
@@ -13,7 +13,7 @@ import type { BoussoleDatabase } from './database.ts';
 const REVISION_KEY = 'directory-revision';
 const RECORDS_KEY = 'catalog-cache';
 const SEARCH_KEY = 'catalog-search';
-const DIRECTORY_TABLES = new Set(['structures', 'services']);
+const DIRECTORY_TABLES = new Set(['structures', 'services', 'feedPages', 'feedPageKeys', 'maskedKeys']);
 
 /** The copy's layout: a copy made by an older version of the app is not read, the worker makes it again. */
 export const CATALOG_CACHE_FORMAT = 4;
@@ -72,18 +72,10 @@ export function directoryRevisionMiddleware(): Middleware<DBCore> {
   };
 }
 
-async function revisionOf(db: BoussoleDatabase): Promise<string | null> {
+/** The directory's revision now (null: nothing was ever written). */
+export async function revisionOf(db: BoussoleDatabase): Promise<string | null> {
   const row = await db.meta.get(REVISION_KEY);
   return typeof row?.value === 'string' ? row.value : null;
-}
-
-/** Every row of the directory and the revision they are at, read in one transaction. */
-export function readDirectoryRows(db: BoussoleDatabase) {
-  return db.transaction('r', [db.structures, db.services, db.meta], async () => ({
-    revision: await revisionOf(db),
-    structures: (await db.structures.toArray()) as unknown[],
-    services: (await db.services.toArray()) as unknown[],
-  }));
 }
 
 /** The part of the copy that answers searches. */

@@ -13,6 +13,7 @@ import type { Conflict, Mutation, Rejection } from '../domain/sync-protocol.ts';
 import type { OutboxEntry } from '../sync/core/outbox.ts';
 import type { AnyRecord } from '../sync/core/replay.ts';
 import { directoryRevisionMiddleware } from './catalog-cache.ts';
+import type { FeedPageKeysRow, FeedPageRow, MaskedKeyRow } from './feed-pages.ts';
 
 /** Small key/value state of the device: the feed cursor and epoch, the session, the next mutation id. */
 export interface MetaRow {
@@ -110,6 +111,9 @@ export class BoussoleDatabase extends Dexie {
   referralOutbox!: EntityTable<ReferralOutboxEntry, 'key'>;
   workInProgress!: EntityTable<WorkInProgressRow, 'key'>;
   orientationEvents!: EntityTable<OrientationEventRow, 'id'>;
+  feedPages!: EntityTable<FeedPageRow, 'page'>;
+  feedPageKeys!: EntityTable<FeedPageKeysRow, 'page'>;
+  maskedKeys!: EntityTable<MaskedKeyRow, 'recordKey'>;
 
   constructor(name: string = DATABASE_NAME) {
     super(name);
@@ -165,6 +169,14 @@ export class BoussoleDatabase extends Dexie {
     // A new table only, keyed by the event's id: ending an orientation again replaces its event.
     this.version(8).stores({
       orientationEvents: 'id',
+    });
+    // v9: the server's copy as page rows (src/db/feed-pages.ts) — one row per large feed page and one row of its
+    // keys — under the record tables, and the keys masked since. New tables only: a copy stored before stays in the
+    // record tables, which take precedence, until a new download replaces it.
+    this.version(9).stores({
+      feedPages: 'page',
+      feedPageKeys: 'page',
+      maskedKeys: 'recordKey',
     });
   }
 }

@@ -20,7 +20,29 @@ export async function readSyncState(db: BoussoleDatabase): Promise<DirectorySync
   return row ? { ...EMPTY_STATE, ...(row.value as Partial<DirectorySyncState>) } : EMPTY_STATE;
 }
 
+/** Live structures and services: the record tables' rows and the page rows' records not deleted since. */
 export async function countDirectory(db: BoussoleDatabase): Promise<{ structures: number; services: number }> {
-  const [structures, services] = await Promise.all([db.structures.count(), db.services.count()]);
-  return { structures, services };
+  const tables = [db.structures, db.services, db.feedPageKeys, db.maskedKeys];
+  return db.transaction('r', tables, async () => {
+    const [rows, masked, structures, services] = await Promise.all([
+      db.feedPageKeys.toArray(),
+      db.maskedKeys.toCollection().primaryKeys(),
+      db.structures.toCollection().primaryKeys(),
+      db.services.toCollection().primaryKeys(),
+    ]);
+    const live = new Set<string>();
+    for (const row of rows) {
+      for (const key of row.gone) live.delete(key);
+      for (const key of row.keys) live.add(key);
+    }
+    for (const key of masked) live.delete(key);
+    for (const id of structures) live.add(`structure:${id}`);
+    for (const id of services) live.add(`service:${id}`);
+    const count = { structures: 0, services: 0 };
+    for (const key of live) {
+      if (key.startsWith('structure:')) count.structures++;
+      else if (key.startsWith('service:')) count.services++;
+    }
+    return count;
+  });
 }

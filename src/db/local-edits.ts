@@ -18,7 +18,7 @@ import {
 } from '../sync/core/outbox.ts';
 import { type AnyRecord, replay, sameValue } from '../sync/core/replay.ts';
 import type { BoussoleDatabase } from './database.ts';
-import { recordTables, tableOfKind } from './record-tables.ts';
+import { kindTables, recordTables, tableOfKind } from './record-tables.ts';
 
 export const NEXT_MUTATION_KEY = 'next-mutation-id';
 
@@ -57,7 +57,7 @@ async function writeLocal(db: BoussoleDatabase, kind: RecordKind, id: string, re
 
 /** What an edit of a record of `kind` writes: callers may wrap several edits in a transaction over these. */
 export const editTables = (db: BoussoleDatabase, kind: RecordKind) => [
-  tableOf(db, kind),
+  ...kindTables(db, kind),
   db.meta,
   db.outbox,
   db.shadows,

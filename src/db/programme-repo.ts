@@ -3,11 +3,14 @@
 import { type Action, actionSchema } from '../domain/action.ts';
 import { parse } from '../domain/validation.ts';
 import type { BoussoleDatabase } from './database.ts';
+import { readRecords } from './record-reads.ts';
+import { kindTables, tableOfKind } from './record-tables.ts';
 
 /** Every action on the device (a few hundred: the agenda filters them in memory). */
 export async function readActions(db: BoussoleDatabase): Promise<Action[]> {
   const valid: Action[] = [];
-  for (const row of await db.actions.toArray()) {
+  const rows = await db.transaction('r', kindTables(db, 'action'), () => readRecords(db, 'action'));
+  for (const row of rows) {
     const parsed = parse(actionSchema, row);
     if (parsed.ok) valid.push(parsed.value);
   }
@@ -15,6 +18,7 @@ export async function readActions(db: BoussoleDatabase): Promise<Action[]> {
 }
 
 export async function getAction(db: BoussoleDatabase, id: string): Promise<Action | undefined> {
-  const parsed = parse(actionSchema, await db.actions.get(id));
+  const row = await db.transaction('r', kindTables(db, 'action'), () => tableOfKind(db, 'action').get(id));
+  const parsed = parse(actionSchema, row);
   return parsed.ok ? parsed.value : undefined;
 }

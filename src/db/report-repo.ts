@@ -5,6 +5,8 @@ import { type Signalement, signalementSchema } from '../domain/signalement.ts';
 import { parse } from '../domain/validation.ts';
 import type { BoussoleDatabase } from './database.ts';
 import { storedServices, storedStructures } from './directory-repo.ts';
+import { readRecords } from './record-reads.ts';
+import { kindTables } from './record-tables.ts';
 
 export interface ReportRow {
   report: Signalement;
@@ -18,9 +20,16 @@ export interface ReportRow {
 
 /** The reports on the device (about one partner, or all), in storage order. */
 export async function readReports(db: BoussoleDatabase, structureId?: string): Promise<ReportRow[]> {
-  const rows = structureId
-    ? await db.signalements.where('structure_id').equals(structureId).toArray()
-    : await db.signalements.toArray();
+  const rows = await db.transaction('r', kindTables(db, 'signalement'), () =>
+    structureId
+      ? readRecords(
+          db,
+          'signalement',
+          (table) => table.where('structure_id').equals(structureId),
+          (place) => place.structure === structureId,
+        )
+      : readRecords(db, 'signalement'),
+  );
   const pending = new Set(
     (await db.outbox.toArray()).filter((e) => e.recordKey.startsWith('signalement:')).map((e) => e.recordKey),
   );

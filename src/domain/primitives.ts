@@ -49,9 +49,9 @@ export const nom = z.string().check(
 );
 
 /** Record identifier: `source--local-id`, as data·inclusion builds them. */
-export const recordId = z
-  .string()
-  .check(z.regex(/^[a-z0-9-]+--[A-Za-z0-9_.-]+$/, 'Identifiant « source--id » attendu'));
+/** A record's id, « source--id ». */
+export const RECORD_ID_PATTERN = /^[a-z0-9-]+--[A-Za-z0-9_.-]+$/;
+export const recordId = z.string().check(z.regex(RECORD_ID_PATTERN, 'Identifiant « source--id » attendu'));
 export const sourceId = z.string().check(z.regex(/^[a-z0-9-]{2,40}$/, 'Identifiant de source attendu'));
 
 /** Who verified a listing, and when (server time). */

@@ -1,9 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { aFeed, aStructure } from '../../tests/fixtures/records.ts';
 import { ScriptedServer } from '../../tests/fixtures/scripted-transport.ts';
 import { BoussoleDatabase } from '../db/database.ts';
 import { applyDirectoryPage } from '../db/directory-repo.ts';
 import { countDirectory, readSyncState } from '../db/directory-state.ts';
+import { tableOfKind } from '../db/record-tables.ts';
 import { DEFAULT_PAGE_SIZE, pullDirectory } from './directory-pull.ts';
 import { OfflineError } from './transport-errors.ts';
 
@@ -19,13 +20,23 @@ afterEach(async () => {
 });
 
 const now = () => new Date('2026-11-28T10:00:00Z');
+// The first download runs on both layouts of the server's copy: record by record, and as page rows (the app's
+// pages of 1000 are; here pages of two entries or more, src/db/feed-pages.ts).
+let pageRowsFrom: number | undefined;
 const storeOf = (db: BoussoleDatabase) => ({
   readState: () => readSyncState(db),
   applyPage: (page: Parameters<typeof applyDirectoryPage>[1], options: Parameters<typeof applyDirectoryPage>[2]) =>
-    applyDirectoryPage(db, page, options),
+    applyDirectoryPage(db, page, pageRowsFrom === undefined ? options : { ...options, pageRowsFrom }),
 });
 
-describe('first download of the directory', () => {
+describe.each([
+  ['record by record', undefined],
+  ['as page rows', 2],
+])('first download of the directory, stored %s', (_layout, rowsFrom) => {
+  beforeEach(() => {
+    pageRowsFrom = rowsFrom;
+  });
+
   it('stores every record page by page and reports progress n / N', async () => {
     const db = freshDatabase();
     const server = new ScriptedServer(aFeed(25));
@@ -40,6 +51,7 @@ describe('first download of the directory', () => {
     expect(result).toEqual({ pages: 3, received: 50, restarted: false });
     expect(progress).toEqual(['20/50', '40/50', '50/50']);
     expect(await countDirectory(db)).toEqual({ structures: 25, services: 25 });
+    expect([await db.feedPages.count(), await db.services.count()]).toEqual(rowsFrom ? [3, 0] : [0, 25]);
     expect(await readSyncState(db)).toEqual({
       epoch: 'epoch-one',
       cursor: 50,
@@ -76,7 +88,7 @@ describe('first download of the directory', () => {
     const result = await pullDirectory({ transport: server, store: storeOf(db), now });
     expect(server.calls).toEqual([{ cursor: 10, limit: DEFAULT_PAGE_SIZE }]);
     expect(result.received).toBe(1);
-    expect((await db.structures.get('test--s1'))?.nom).toBe('Nouveau nom');
+    expect((await tableOfKind(db, 'structure').get('test--s1'))?.nom).toBe('Nouveau nom');
   });
 
   it('starts over and replaces the local copy when the server database changed (new epoch)', async () => {
@@ -93,6 +105,9 @@ describe('first download of the directory', () => {
 });
 
 describe('pages written back to back', () => {
+  beforeEach(() => {
+    pageRowsFrom = undefined;
+  });
   /** A download of 30 entries in pages of 10 into a store whose writes the test completes by hand. */
   function handDownload() {
     const writes: Array<{ cursor: number; settle: (error?: Error) => void }> = [];

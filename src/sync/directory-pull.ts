@@ -2,16 +2,17 @@
 // clock are passed in. A page is applied with its cursor atomically (see src/db/directory-repo.ts), so a download
 // cut by the network resumes from the last applied page. A different epoch (the server's database was replaced)
 // or a cursor the server no longer knows restarts from zero and replaces the local copy.
-import type { DirectoryPage, FeedEntry } from '../domain/directory.ts';
-import type { SyncTransport } from './transport.ts';
+import type { FeedEntry } from '../domain/directory.ts';
+import type { ReceivedPage, SyncTransport } from './transport.ts';
 
 /** Entries per page: fewer round trips and IndexedDB transactions on a first download, progress still shown. */
-export const DEFAULT_PAGE_SIZE = 1000;
+export const DEFAULT_PAGE_SIZE = 2000;
 
 export interface DirectoryStoreOnDevice {
   readState(): Promise<{ epoch: string | null; cursor: number }>;
   applyPage(
-    page: { epoch: string; cursor: number; total: number; entries: readonly FeedEntry[] },
+    /** `body`: the page's JSON as received, when the transport kept it. */
+    page: { epoch: string; cursor: number; total: number; entries: readonly FeedEntry[]; body?: ArrayBuffer },
     /** `from`: the cursor the page was asked at (the store refuses a page that no longer follows its copy). */
     options: { reset: boolean; completedAt: string | null; from: number },
   ): Promise<void>;
@@ -43,7 +44,7 @@ export async function pullDirectory(options: {
   let pages = 0;
   let received = 0;
   // The next page is asked for while this one is written: the server and the network work while IndexedDB does.
-  let prefetched: Promise<DirectoryPage> | null = null;
+  let prefetched: Promise<ReceivedPage> | null = null;
   // And a page is handed to the store without waiting for the previous one to be committed: the store prepares
   // its writes meanwhile, and commits in order (a page that no longer follows the copy is refused whole).
   const writing: Array<{ done: Promise<void>; received: number; total: number }> = [];

@@ -5,13 +5,7 @@
 
 import type * as z from 'zod/mini';
 import { apiErrorSchema } from '../domain/api-error.ts';
-import {
-  type DirectoryPage,
-  directoryEnvelopeSchema,
-  type FeedEntry,
-  feedEntrySchema,
-  PROTOCOL_VERSION,
-} from '../domain/directory.ts';
+import { type DirectoryPage, directoryEnvelopeSchema, PROTOCOL_VERSION } from '../domain/directory.ts';
 import {
   demoCodesSchema,
   type Mutation,
@@ -21,6 +15,7 @@ import {
   signInResponseSchema,
 } from '../domain/sync-protocol.ts';
 import { describeProblems, parse } from '../domain/validation.ts';
+import { checkFeedEntries } from './feed-entries.ts';
 import {
   MutationGapError,
   OfflineError,
@@ -31,8 +26,11 @@ import {
   UnauthenticatedError,
 } from './transport-errors.ts';
 
+/** A feed page, with its JSON as received when the transport keeps it (the device stores large pages as they came). */
+export type ReceivedPage = DirectoryPage & { body?: ArrayBuffer };
+
 export interface SyncTransport {
-  getDirectoryPage(cursor: number, limit: number): Promise<DirectoryPage>;
+  getDirectoryPage(cursor: number, limit: number): Promise<ReceivedPage>;
   push(clientId: string, mutations: readonly Mutation[]): Promise<PushResponse>;
 }
 
@@ -47,7 +45,8 @@ export function httpTransport(options: HttpTransportOptions = {}) {
   const { baseUrl = '', getToken = () => null, timeoutMs = 30_000 } = options;
   const fetchImpl = options.fetchImpl ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
 
-  async function request<S extends z.ZodMiniType>(schema: S, path: string, init: RequestInit = {}) {
+  /** The answer's JSON and its bytes as received, once the status says it is an answer (else a typed error). */
+  async function exchange(path: string, init: RequestInit = {}): Promise<{ body: unknown; bytes: ArrayBuffer }> {
     const headers = new Headers(init.headers);
     headers.set('accept', 'application/json');
     headers.set('x-boussole-protocol', String(PROTOCOL_VERSION));
@@ -55,14 +54,16 @@ export function httpTransport(options: HttpTransportOptions = {}) {
     if (token) headers.set('authorization', `Bearer ${token}`);
     if (init.body) headers.set('content-type', 'application/json');
     let response: Response;
+    let bytes: ArrayBuffer;
     try {
       response = await fetchImpl(`${baseUrl}${path}`, { ...init, headers, signal: AbortSignal.timeout(timeoutMs) });
+      bytes = await response.arrayBuffer();
     } catch (error) {
       throw new OfflineError(error instanceof Error ? error.message : String(error));
     }
     let body: unknown;
     try {
-      body = await response.json();
+      body = JSON.parse(new TextDecoder().decode(bytes));
     } catch {
       if (response.status >= 500) throw new OfflineError(`HTTP ${response.status}`);
       if (response.status === 413)
@@ -70,15 +71,24 @@ export function httpTransport(options: HttpTransportOptions = {}) {
       throw new ProtocolError(`Réponse illisible (HTTP ${response.status})`);
     }
     if (!response.ok) throw errorFor(response.status, body);
+    return { body, bytes };
+  }
+
+  async function request<S extends z.ZodMiniType>(schema: S, path: string, init: RequestInit = {}) {
+    const { body } = await exchange(path, init);
     const parsed = parse(schema, body);
     if (!parsed.ok) throw new ProtocolError(`Réponse invalide : ${describeProblems(parsed.problems.slice(0, 3))}`);
     return parsed.value as z.infer<S>;
   }
 
   return {
-    async getDirectoryPage(cursor: number, limit: number): Promise<DirectoryPage> {
-      const envelope = await request(directoryEnvelopeSchema, `/api/v1/directory?cursor=${cursor}&limit=${limit}`);
-      return { ...envelope, entries: parseEntries(envelope.entries) };
+    async getDirectoryPage(cursor: number, limit: number): Promise<ReceivedPage> {
+      const { body, bytes } = await exchange(`/api/v1/directory?cursor=${cursor}&limit=${limit}`);
+      const envelope = parse(directoryEnvelopeSchema, body);
+      if (!envelope.ok) {
+        throw new ProtocolError(`Réponse invalide : ${describeProblems(envelope.problems.slice(0, 3))}`);
+      }
+      return { ...envelope.value, entries: checkFeedEntries(envelope.value.entries), body: bytes };
     },
     push: (clientId: string, mutations: readonly Mutation[]) =>
       request(pushResponseSchema, '/api/v1/push', {
@@ -106,17 +116,6 @@ export function httpTransport(options: HttpTransportOptions = {}) {
 }
 
 export type HttpTransport = ReturnType<typeof httpTransport>;
-
-/** Each entry is checked (the download runs in a worker: no need to yield to the page between them). */
-function parseEntries(raw: readonly unknown[]): FeedEntry[] {
-  return raw.map((entry, i) => {
-    const parsed = parse(feedEntrySchema, entry);
-    if (!parsed.ok) {
-      throw new ProtocolError(`Réponse invalide : entries[${i}] ${describeProblems(parsed.problems.slice(0, 3))}`);
-    }
-    return parsed.value;
-  });
-}
 
 function errorFor(status: number, body: unknown): Error {
   const parsed = parse(apiErrorSchema, body);

@@ -4,7 +4,9 @@
 import { applyDirectoryPage } from '../db/directory-repo.ts';
 import { readSyncState } from '../db/directory-state.ts';
 import { openDatabase } from '../db/open-database.ts';
-import { pullDirectory } from '../sync/directory-pull.ts';
+import { awaitingSignIn, readSession } from '../db/session-repo.ts';
+import { DEFAULT_PAGE_SIZE, pullDirectory } from '../sync/directory-pull.ts';
+import { type Lookahead, lookahead } from '../sync/lookahead.ts';
 import { httpTransport } from '../sync/transport.ts';
 import { describeFailure, PULL_MEASURE, type WorkerReply, type WorkerRequest } from '../sync/worker-pull.ts';
 import { makeCatalogCache } from './models/catalog-cache-maker.ts';
@@ -17,9 +19,36 @@ const scope = globalThis as unknown as {
 const { db, opened } = openDatabase();
 opened.catch(() => {});
 
-function download(id: number, token: string | null) {
+/** Feed pages the worker fetches while the page boots: the page's first download takes them. */
+const PAGES_AHEAD = 4;
+
+/**
+ * Online and signed out (a first visit is), the download the page is about to ask for is the public feed from the
+ * copy's cursor: its first pages are fetched at once. Signed in, the token is the page's to give: nothing is asked.
+ */
+async function startLookahead(): Promise<Lookahead | null> {
+  if (!navigator.onLine) return null;
+  const [state, session, waiting] = await Promise.all([readSyncState(db), readSession(db), awaitingSignIn(db)]);
+  if (session || waiting) return null;
+  return lookahead(httpTransport(), { from: state.cursor, pageSize: DEFAULT_PAGE_SIZE, pages: PAGES_AHEAD });
+}
+let ahead: Promise<Lookahead | null> | null = startLookahead().catch(() => null);
+
+async function download(id: number, token: string | null) {
+  const early = await ahead;
+  ahead = null;
+  const plain = httpTransport({ getToken: () => token });
+  const transport = early && token === null ? early : plain;
+  try {
+    return await pull(id, transport);
+  } finally {
+    early?.stop();
+  }
+}
+
+function pull(id: number, transport: Pick<ReturnType<typeof httpTransport>, 'getDirectoryPage'>) {
   return pullDirectory({
-    transport: httpTransport({ getToken: () => token }),
+    transport,
     store: {
       readState: () => readSyncState(db),
       applyPage: (page, options) => applyDirectoryPage(db, page, options),

@@ -19,7 +19,11 @@ export async function anonymousCounts(request: APIRequestContext): Promise<{ str
   return { structures: await count('structures'), services: await count('services') };
 }
 
-/** Counts of what the page's IndexedDB holds, read with the raw API (not through the app's code). */
+/**
+ * Counts of what the page's IndexedDB holds, read with the raw API (not through the app's code): the rows of the
+ * record tables, and the records of the page rows (src/db/feed-pages.ts) that no row overrides and no later page
+ * or mask deleted.
+ */
 export function deviceCounts(page: Page): Promise<{ structures: number; services: number }> {
   return page.evaluate(
     () =>
@@ -28,11 +32,25 @@ export function deviceCounts(page: Page): Promise<{ structures: number; services
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          const tx = db.transaction(['structures', 'services'], 'readonly');
-          const s = tx.objectStore('structures').count();
-          const v = tx.objectStore('services').count();
+          const tx = db.transaction(['structures', 'services', 'feedPageKeys', 'maskedKeys'], 'readonly');
+          const rows = tx.objectStore('feedPageKeys').getAll();
+          const masked = tx.objectStore('maskedKeys').getAllKeys();
+          const s = tx.objectStore('structures').getAllKeys();
+          const v = tx.objectStore('services').getAllKeys();
           tx.oncomplete = () => {
-            resolve({ structures: s.result, services: v.result });
+            const live = new Set<string>();
+            for (const row of rows.result as Array<{ keys: string[]; gone: string[] }>) {
+              for (const key of row.gone) live.delete(key);
+              for (const key of row.keys) live.add(key);
+            }
+            for (const key of masked.result) live.delete(String(key));
+            for (const id of s.result) live.add(`structure:${String(id)}`);
+            for (const id of v.result) live.add(`service:${String(id)}`);
+            const keys = [...live];
+            resolve({
+              structures: keys.filter((k) => k.startsWith('structure:')).length,
+              services: keys.filter((k) => k.startsWith('service:')).length,
+            });
             db.close();
           };
           tx.onerror = () => reject(tx.error);
@@ -71,4 +89,51 @@ export async function fillLiaisonForm(page: Page, person = 'Awa Diallo') {
     if ((await input.inputValue()) === '') await input.fill(personal('Précisions données par la personne'));
   }
   await name.fill(personal(person));
+}
+
+/**
+ * A record as the page's IndexedDB holds it, read with the raw API (not through the app's code): its record table's
+ * row, else the latest page row holding it (src/db/feed-pages.ts), unless deleted since; undefined when absent.
+ */
+export function storedRecord<T>(page: Page, kind: 'structure' | 'service', id: string): Promise<T | undefined> {
+  return page.evaluate(
+    ({ kind, id }) =>
+      new Promise<T | undefined>((resolve, reject) => {
+        const open = indexedDB.open('boussole');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const table = kind === 'structure' ? 'structures' : 'services';
+          const key = `${kind}:${id}`;
+          const tx = db.transaction([table, 'feedPages', 'feedPageKeys', 'maskedKeys'], 'readonly');
+          const row = tx.objectStore(table).get(id);
+          const masked = tx.objectStore('maskedKeys').get(key);
+          const rows = tx.objectStore('feedPageKeys').getAll();
+          rows.onsuccess = () => {
+            if (row.result !== undefined || masked.result !== undefined) return;
+            const keyRows = rows.result as Array<{ page: number; keys: string[]; gone: string[] }>;
+            for (const keyRow of [...keyRows].reverse()) {
+              if (keyRow.gone.includes(key)) return;
+              const entry = keyRow.keys.lastIndexOf(key);
+              if (entry < 0) continue;
+              const body = tx.objectStore('feedPages').get(keyRow.page);
+              body.onsuccess = () => {
+                const parsed = JSON.parse(new TextDecoder().decode(body.result.body)) as {
+                  entries: Array<{ record?: unknown }>;
+                };
+                found = parsed.entries[entry]?.record as T | undefined;
+              };
+              return;
+            }
+          };
+          let found: T | undefined;
+          tx.oncomplete = () => {
+            db.close();
+            resolve((row.result as T | undefined) ?? (masked.result ? undefined : found));
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    { kind, id },
+  );
 }

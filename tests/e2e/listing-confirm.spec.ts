@@ -1,5 +1,5 @@
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
-import { signInAsDemo } from './helpers.ts';
+import { signInAsDemo, storedRecord } from './helpers.ts';
 
 async function signedInPage(context: BrowserContext, roleLabel: string): Promise<Page> {
   const page = await context.newPage();
@@ -8,23 +8,9 @@ async function signedInPage(context: BrowserContext, roleLabel: string): Promise
 }
 
 /** When the device's copy of the structure says it was last verified (read with the raw IndexedDB API). */
-function verifiedAt(page: Page, id: string): Promise<string | null> {
-  return page.evaluate(
-    (structureId) =>
-      new Promise<string | null>((resolve, reject) => {
-        const open = indexedDB.open('boussole');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction('structures').objectStore('structures').get(structureId);
-          request.onsuccess = () => {
-            open.result.close();
-            resolve((request.result as { verification?: { le: string } | null } | undefined)?.verification?.le ?? null);
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-    id,
-  );
+async function verifiedAt(page: Page, id: string): Promise<string | null> {
+  const record = await storedRecord<{ verification?: { le: string } | null }>(page, 'structure', id);
+  return record?.verification?.le ?? null;
 }
 
 test('un partenaire confirme sa fiche hors ligne (« Les informations sont à jour ») ; après synchronisation, un travailleur social voit la nouvelle date de vérification', async ({

@@ -4,6 +4,7 @@
 import Dexie from 'dexie';
 import { describe, expect, it, vi } from 'vitest';
 import { countDirectory, readSyncState } from '../../src/db/directory-state.ts';
+import { DEFAULT_PAGE_SIZE } from '../../src/sync/directory-pull.ts';
 import { expectConverged, serverView } from './harness/server-view.ts';
 import { THEO, TINA, world } from './harness/world.ts';
 
@@ -102,8 +103,9 @@ describe('a device interrupted during a download', () => {
     await expect(pulling).rejects.toBeInstanceOf(Dexie.DatabaseClosedError);
     expect(await countDirectory(theo.db)).toEqual({ structures: 1, services: 2 });
     expect((await theo.sync()).phase).toBe('idle');
-    const resumed = w.network.of(theo.tab, '/api/v1/directory').filter((e) => e.path.endsWith('&limit=1000'));
-    expect(resumed[0]?.path).toBe('/api/v1/directory?cursor=3&limit=1000'); // not from 0
+    const asked = `&limit=${DEFAULT_PAGE_SIZE}`;
+    const resumed = w.network.of(theo.tab, '/api/v1/directory').filter((e) => e.path.endsWith(asked));
+    expect(resumed[0]?.path).toBe(`/api/v1/directory?cursor=3${asked}`); // not from 0
     await expectConverged(theo, w.server);
   });
 });

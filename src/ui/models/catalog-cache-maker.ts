@@ -1,7 +1,8 @@
 // Makes the catalog's start-up copy (src/db/catalog-cache.ts): the directory's rows that pass the domain schemas,
 // and their search index. Long work (seconds on a tablet at 10k services): the app runs it in its worker.
-import { CATALOG_CACHE_FORMAT, inParts, readDirectoryRows, writeCatalogCache } from '../../db/catalog-cache.ts';
+import { CATALOG_CACHE_FORMAT, inParts, writeCatalogCache } from '../../db/catalog-cache.ts';
 import type { BoussoleDatabase } from '../../db/database.ts';
+import { readDirectoryRows } from '../../db/directory-rows.ts';
 import { type Service, serviceSchema } from '../../domain/service.ts';
 import { type Structure, structureSchema } from '../../domain/structure.ts';
 import { parse } from '../../domain/validation.ts';

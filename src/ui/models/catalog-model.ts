@@ -157,8 +157,9 @@ export function createCatalogModel(
     const structures = structureRows.filter((r) => looksLike(r, ['id', 'nom', 'code_insee']));
     const services = serviceRows.filter((r) => looksLike(r, ['id', 'nom', 'structure_id']));
     show(prepareDirectory(structures, services));
-    // Rows a running download just wrote passed its checks, and the load at its end replaces this snapshot: the
-    // full check would only take the cores the download needs.
+    // While a download runs, rows are shown on their shape alone (the download checks only what filing them needs,
+    // src/sync/feed-entries.ts): the load at its end replaces this snapshot with parsed records (the start-up copy),
+    // and the full check now would only take the cores the download needs.
     if (how.downloading) return;
     void verify(
       mine,

@@ -3,6 +3,7 @@
 // fuzz-edits.ts), creations and deletions, conflict resolutions, syncs through a lossy network (hung requests, the
 // server killed in the middle of one), partitions, device and server restarts, revoked tokens, the server's
 // database backed up, then restored and given a new epoch. Every choice comes from the seeded PRNG.
+import { readRecords } from '../../../src/db/record-reads.ts';
 import type { Rng } from '../../../src/demo/random.ts';
 import type { RecordKind } from '../../../src/domain/sync-protocol.ts';
 import { makeService, makeStructure } from '../../integration/fixtures/directory-fixture.ts';
@@ -80,8 +81,7 @@ export function lossyNetwork(state: FuzzState, rate: number): void {
 }
 
 async function localRecord(actor: Actor, kind: RecordKind, rng: Rng) {
-  const table = kind === 'structure' ? actor.device.db.structures : actor.device.db.services;
-  const ids = (await table.toCollection().primaryKeys()) as string[];
+  const ids = (await readRecords(actor.device.db, kind)).map((record) => record.id);
   return ids.length === 0 ? undefined : rng.pick(ids.sort());
 }
 

@@ -7,6 +7,8 @@ import { applyDirectoryPage } from '../../../src/db/directory-repo.ts';
 import { readSyncState } from '../../../src/db/directory-state.ts';
 import { createRecord, deleteRecord, editRecord, resolveConflict } from '../../../src/db/local-edits.ts';
 import { acknowledge, takeOutboxBatch } from '../../../src/db/outbox-repo.ts';
+import { readRecords } from '../../../src/db/record-reads.ts';
+import { tableOfKind } from '../../../src/db/record-tables.ts';
 import {
   awaitingSignIn,
   dropToken,
@@ -69,6 +71,8 @@ export interface DeviceOptions {
   timeoutMs?: number;
   /** Entries per feed page (the app asks 1000): small pages make a download span several requests. */
   pageSize?: number;
+  /** Pages of at least this many entries are stored as page rows (src/db/feed-pages.ts); the app's threshold else. */
+  pageRowsFrom?: number;
 }
 
 export class SimDevice {
@@ -198,7 +202,8 @@ export class SimDevice {
     const store: DirectoryStoreOnDevice = {
       readState: () => readSyncState(db()),
       applyPage: async (page, o) => {
-        await applyDirectoryPage(db(), page, o);
+        const rows = this.options.pageRowsFrom;
+        await applyDirectoryPage(db(), page, rows === undefined ? o : { ...o, pageRowsFrom: rows });
         const { epoch, cursor } = page;
         const at = asked.get(page as DirectoryPage) ?? -1;
         this.pages.push({ asked: at, from: o.from, reset: o.reset, epoch, cursor, complete: o.completedAt !== null });
@@ -247,19 +252,19 @@ export class SimDevice {
     return resolveConflict(this.db, conflictId, value);
   }
 
-  structure(id: string): Promise<Structure | undefined> {
-    return this.db.structures.get(id);
+  async structure(id: string): Promise<Structure | undefined> {
+    return (await tableOfKind(this.db, 'structure').get(id)) as Structure | undefined;
   }
-  service(id: string): Promise<Service | undefined> {
-    return this.db.services.get(id);
+  async service(id: string): Promise<Service | undefined> {
+    return (await tableOfKind(this.db, 'service').get(id)) as Service | undefined;
   }
 
   /** Everything the device holds, sorted, for comparisons. */
   async snapshot(): Promise<DeviceSnapshot> {
     const byId = <T extends { id: string }>(rows: T[]) => rows.sort((a, b) => a.id.localeCompare(b.id));
     return {
-      structures: byId(await this.db.structures.toArray()),
-      services: byId(await this.db.services.toArray()),
+      structures: byId((await readRecords(this.db, 'structure')) as Structure[]),
+      services: byId((await readRecords(this.db, 'service')) as Service[]),
       conflicts: byId(await this.db.conflicts.toArray()),
       outbox: await this.db.outbox.orderBy('mutationId').toArray(),
       rejections: await this.db.rejections.toArray(),

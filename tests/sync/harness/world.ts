@@ -29,7 +29,7 @@ export interface World {
   /** Opens a device signed in as `who` (a new account each time) and syncs it once. */
   device(
     who: Person,
-    options?: { now?: () => Date; timeoutMs?: number; pageSize?: number; sync?: boolean },
+    options?: { now?: () => Date; timeoutMs?: number; pageSize?: number; pageRowsFrom?: number; sync?: boolean },
   ): Promise<SimDevice>;
   /** A second tab on the database of `device`, sharing its locks. */
   tab(device: SimDevice): Promise<SimDevice>;
@@ -61,6 +61,7 @@ export async function world(
         ...(o.now ? { now: o.now } : {}),
         ...(o.timeoutMs === undefined ? {} : { timeoutMs: o.timeoutMs }),
         ...(o.pageSize === undefined ? {} : { pageSize: o.pageSize }),
+        ...(o.pageRowsFrom === undefined ? {} : { pageRowsFrom: o.pageRowsFrom }),
       });
       opened.push(device);
       names.set(device, database);
