@@ -14,7 +14,7 @@ import { frSheet } from '../../src/ui/strings-sheet.ts';
 import { HANDOUT_LANGUAGES, loadWords } from '../../src/ui/text/handout-language.ts';
 
 /** gzip size budget of the app's JavaScript on first load (see README, "Budget"). */
-const JS_BUDGET_GZIP = 68 * 1024;
+const JS_BUDGET_GZIP = 70 * 1024;
 
 let outDir = '';
 beforeAll(async () => {
