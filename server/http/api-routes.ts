@@ -32,7 +32,7 @@ import { invalidRequest, notFound, parseQuery } from './query.ts';
 export type ApiRoutesStore = SessionStore &
   Pick<DirectoryStore, 'counts' | 'epoch' | 'feedHead' | 'getStructure' | 'listServices' | 'listStructures' | 'pull'>;
 
-/** Memory for kept feed pages: the whole 10k directory's first download, with room for deltas. */
+/** Memory for kept feed pages (compressed): a 50k directory's first download, with room for deltas. */
 const PAGE_CACHE_BYTES = 48 * 1024 * 1024;
 
 /** Readers that receive the same feed: same visibility class, and the same account for its conflicts. */

@@ -6,18 +6,20 @@
 // Only `lastMutationId` differs from one device to the next. It is the body's last field, appended to the kept
 // part: as text for a client that does not accept gzip, and as a final deflate block after the kept compressed
 // part for one that does — the kept part ends on a sync flush (byte-aligned, not final) and the gzip CRC-32
-// continues across both, so the whole is one ordinary gzip member that any client decodes.
+// continues across both, so the whole is one ordinary gzip member that any client decodes. Only the compressed part
+// is kept (a fraction of the text's bytes, so the same memory keeps a directory several times larger); the rare
+// client that refuses gzip gets it inflated again.
 import { Buffer } from 'node:buffer';
-import { constants, crc32, deflateRawSync } from 'node:zlib';
+import { constants, crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { DirectoryPage } from '../../src/domain/directory.ts';
 
 export type PageWithoutClient = Omit<DirectoryPage, 'lastMutationId'>;
 
 export interface KeptPage {
-  /** UTF-8 of the JSON body up to `"lastMutationId":` included. */
-  raw: Buffer;
-  /** `raw` as raw deflate ending on a sync flush. */
+  /** The UTF-8 of the JSON body up to `"lastMutationId":` included, as raw deflate ending on a sync flush. */
   deflated: Buffer;
+  /** That text's length in bytes and CRC-32. */
+  length: number;
   crc: number;
 }
 
@@ -28,18 +30,23 @@ export const GZIP_THRESHOLD = 1024;
 export function keepPage(page: PageWithoutClient): KeptPage {
   const json = JSON.stringify({ ...page });
   const raw = Buffer.from(`${json.slice(0, -1)},"lastMutationId":`);
-  return { raw, deflated: deflateRawSync(raw, { finishFlush: constants.Z_SYNC_FLUSH }), crc: crc32(raw) };
+  return {
+    deflated: deflateRawSync(raw, { finishFlush: constants.Z_SYNC_FLUSH }),
+    length: raw.length,
+    crc: crc32(raw),
+  };
 }
 
 /** The body for one device: the kept page with its `lastMutationId`, gzip when `gzip` and worth it. */
 export function pageBody(page: KeptPage, lastMutationId: number | null, gzip: boolean) {
   const tail = Buffer.from(`${JSON.stringify(lastMutationId)}}`);
-  if (!gzip || page.raw.length + tail.length < GZIP_THRESHOLD) {
-    return { body: Buffer.concat([page.raw, tail]), encoding: undefined };
+  if (!gzip || page.length + tail.length < GZIP_THRESHOLD) {
+    const raw = inflateRawSync(page.deflated, { finishFlush: constants.Z_SYNC_FLUSH });
+    return { body: Buffer.concat([raw, tail]), encoding: undefined };
   }
   const trailer = Buffer.alloc(8);
   trailer.writeUInt32LE(crc32(tail, page.crc), 0);
-  trailer.writeUInt32LE((page.raw.length + tail.length) % 2 ** 32, 4);
+  trailer.writeUInt32LE((page.length + tail.length) % 2 ** 32, 4);
   return {
     body: Buffer.concat([GZIP_HEADER, page.deflated, storedBlock(tail), trailer]),
     encoding: 'gzip' as const,
@@ -59,7 +66,7 @@ function storedBlock(bytes: Buffer): Buffer {
   return block;
 }
 
-const sizeOf = (page: KeptPage) => page.raw.length + page.deflated.length;
+const sizeOf = (page: KeptPage) => page.deflated.length;
 
 /** Kept pages, least recently used out first once their bytes pass the budget. */
 export class PageCache {
