@@ -10,9 +10,9 @@
 // connections, let requests in flight finish, close the database (checkpointing the WAL), exit 0.
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
+import { generateAgenda } from '../src/demo/agenda.ts';
 import { DEMO_SOURCE, generateDirectory } from '../src/demo/generate-directory.ts';
 import { generateOrientationEvents } from '../src/demo/orientation-events.ts';
-import { generateProgramme } from '../src/demo/programme.ts';
 import { parisDay } from '../src/domain/time/paris-time.ts';
 import { createApp } from './app.ts';
 import { publicUrl, readConfig } from './config.ts';
@@ -82,7 +82,7 @@ async function main(): Promise<void> {
   try {
     if (seedNow) {
       const directory = generateDirectory(config.demoServices === undefined ? {} : { services: config.demoServices });
-      const actions = generateProgramme(directory, { now: new Date().toISOString() });
+      const actions = generateAgenda(directory, { now: new Date().toISOString() });
       await seedDirectory(store, { ...directory, actions }, { source: DEMO_SOURCE, logger });
     }
     if (demo) codeLines = demoCodeLines(await seedDemoAccounts(store, { now: new Date(), logger }));

@@ -1,7 +1,7 @@
 import { render } from 'preact';
-import { App, preloadScreen } from './ui/App.tsx';
 import { boot } from './ui/boot.ts';
-import { StartupError } from './ui/components/StartupError.tsx';
+import { App, preloadScreen } from './ui/shell/App.tsx';
+import { StartupError } from './ui/shell/StartupError.tsx';
 import './ui/styles.css';
 
 const root = document.getElementById('app');

@@ -3,7 +3,7 @@
 // IndexedDB holds every record and the catalog's start-up copy is made (the device is then idle, as a tablet left
 // open); each run changes 100 services it holds on the server (one push by another device), then fires the
 // browser's `online` event, which makes the app sync as it does when the network comes back. Timed: the download as
-// the app's worker lived it — the User Timing measure it records for each download (src/ui/pull-worker.ts): reading
+// the app's worker lived it — the User Timing measure it records for each download (src/ui/sync/pull-worker.ts): reading
 // the feed state, asking for the page, checking and applying it, until its transaction committed. Between runs the
 // bench waits for the work a sync sets off afterwards (the catalog's new start-up copy) to end, so that each run
 // starts on an idle device. `idb_floor_ms`: in the same page, the same delta page fetched and its records put with

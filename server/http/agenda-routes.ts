@@ -19,7 +19,7 @@ import { invalidRequest, notFound, parseQuery } from './query.ts';
 export type AgendaRoutesStore = Pick<DirectoryStore, 'getStructure' | 'listRecords'>;
 
 /** The public actions, and the structures they name (hosts and organisers), as an anonymous reader sees them. */
-async function publicProgramme(store: AgendaRoutesStore) {
+async function publicAgenda(store: AgendaRoutesStore) {
   const actions = await store.listRecords('action', ANONYMOUS_READER);
   const ids = new Set(
     actions.flatMap((a) => [...a.organisateurs, ...(a.lieu.type === 'structure' ? [a.lieu.structure_id] : [])]),
@@ -53,7 +53,7 @@ export function createAgendaRoutes(store: AgendaRoutesStore, clock: Clock): Hono
       );
     const commune = communeByCode(code.value);
     if (!commune) return notFound(c, 'Commune inconnue de la Métropole de Lyon.');
-    const { actions, structureOf } = await publicProgramme(store);
+    const { actions, structureOf } = await publicAgenda(store);
     // Lyon (69123) gathers its nine arrondissements' actions.
     const here = actions.filter((a) => {
       const at = placeOf(a, structureOf)?.code_insee;
@@ -77,7 +77,7 @@ export function createAgendaRoutes(store: AgendaRoutesStore, clock: Clock): Hono
       );
     const partner = await store.getStructure(id.value, ANONYMOUS_READER);
     if (!partner) return notFound(c, 'Structure inconnue : elle a peut-être été supprimée ou fusionnée.');
-    const { actions, structureOf } = await publicProgramme(store);
+    const { actions, structureOf } = await publicAgenda(store);
     const theirs = actions.filter(
       (a) => a.organisateurs.includes(id.value) || (a.lieu.type === 'structure' && a.lieu.structure_id === id.value),
     );

@@ -3,7 +3,7 @@
 // The list is what the built app (vite build → dist/) really needs, checked in the browser by
 // tests/e2e/content-security-policy.spec.ts (online and offline, any violation fails it):
 // - scripts: the hashed bundles in /assets, the service worker (sw.js, workbox-*.js) and the dedicated pull
-//   worker (src/ui/pull-worker.ts, a file of /assets). No inline script and no eval: Vite's index.html loads
+//   worker (src/ui/sync/pull-worker.ts, a file of /assets). No inline script and no eval: Vite's index.html loads
 //   modules by URL, zod/mini compiles no code.
 // - styles: /assets/*.css through <link>. Preact sets `style` through the CSSOM, which CSP does not govern; the
 //   app sets no `style=` attribute in HTML and no <style> element, so no 'unsafe-inline'.

@@ -1,9 +1,9 @@
 // The pilot's evaluation per team and month (src/domain/evaluation.ts states each figure; the screen writes out
 // its definition). Pure: the route gathers the store's anonymous facts and the directory's records, this computes.
 
-import type { Campagne, ReponseCampagne, SECTIONS } from '../../src/domain/campagne.ts';
+import type { Campaign, CampaignResponse, SECTIONS } from '../../src/domain/campaign.ts';
 import type { EvaluationRow } from '../../src/domain/evaluation.ts';
-import type { Signalement } from '../../src/domain/signalement.ts';
+import type { Report } from '../../src/domain/report.ts';
 import type { Structure } from '../../src/domain/structure.ts';
 import { monthOfWeek } from '../../src/domain/time/iso-week.ts';
 import type { ReferralFact, StoredOrientationEvent } from '../storage/orientation-event-store.ts';
@@ -14,12 +14,12 @@ export interface EvaluationInput {
   months: readonly string[];
   events: readonly StoredOrientationEvent[];
   referrals: readonly ReferralFact[];
-  signalements: readonly Signalement[];
+  signalements: readonly Report[];
   /** Account id → team, for what accounts wrote (reports). */
   teams: ReadonlyMap<string, string>;
   structures: readonly Structure[];
-  campagnes: readonly Campagne[];
-  reponses: readonly ReponseCampagne[];
+  campagnes: readonly Campaign[];
+  reponses: readonly CampaignResponse[];
 }
 
 const DAY = 86_400_000;
@@ -55,7 +55,7 @@ export function monthsUpTo(last: string, count: number): string[] {
   return out;
 }
 
-function campaignCompletion(month: string, campagnes: readonly Campagne[], reponses: readonly ReponseCampagne[]) {
+function campaignCompletion(month: string, campagnes: readonly Campaign[], reponses: readonly CampaignResponse[]) {
   const start = `${month}-01`;
   const end = monthEnd(month);
   const endDay = new Date(end - DAY).toISOString().slice(0, 10);
@@ -91,7 +91,7 @@ function row(
   const delays = referrals.flatMap((r) =>
     r.repondue_le ? [(Date.parse(r.repondue_le) - Date.parse(r.envoyee_le)) / DAY] : [],
   );
-  const reportTeam = (s: Signalement) => input.teams.get(s.auteur.account_id) ?? null;
+  const reportTeam = (s: Report) => input.teams.get(s.auteur.account_id) ?? null;
   const reports = input.signalements.filter((s) => inTeam(reportTeam(s)));
   const end = monthEnd(month);
   const published = input.structures.filter((s) => s.statut === 'publiee');

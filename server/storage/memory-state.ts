@@ -3,10 +3,10 @@
 // item that moves is deleted then re-inserted, Map insertion order is seq order.
 import { randomUUID } from 'node:crypto';
 import type { Action } from '../../src/domain/action.ts';
-import type { Campagne, ReponseCampagne } from '../../src/domain/campagne.ts';
+import type { Campaign, CampaignResponse } from '../../src/domain/campaign.ts';
 import type { RecordOfKind } from '../../src/domain/record-kinds.ts';
+import type { Report } from '../../src/domain/report.ts';
 import type { Service } from '../../src/domain/service.ts';
-import type { Signalement } from '../../src/domain/signalement.ts';
 import type { Structure } from '../../src/domain/structure.ts';
 import type { Account, HistoryEntry, MutationResult, RecordKind } from '../../src/domain/sync-protocol.ts';
 import type { StoredInvitation } from '../auth/invitations.ts';
@@ -51,9 +51,9 @@ export interface MemoryState {
   structures: Map<string, { seq: number; record: Structure }>;
   services: Map<string, { seq: number; record: Service }>;
   actions: Map<string, { seq: number; record: Action }>;
-  signalements: Map<string, { seq: number; record: Signalement }>;
-  campagnes: Map<string, { seq: number; record: Campagne }>;
-  reponsesCampagne: Map<string, { seq: number; record: ReponseCampagne }>;
+  signalements: Map<string, { seq: number; record: Report }>;
+  campagnes: Map<string, { seq: number; record: Campaign }>;
+  reponsesCampagne: Map<string, { seq: number; record: CampaignResponse }>;
   /** Keyed `kind/id`. */
   tombstones: Map<string, { seq: number; record: DirectoryRecord }>;
   conflicts: Map<string, { seq: number; conflict: StoredConflict }>;

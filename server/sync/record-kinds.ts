@@ -3,18 +3,18 @@
 // structure is deleted. Pure: how SQLite stores each kind is server/storage/sqlite-kinds.ts. Everything else —
 // decide*.ts, the feed, the stores — is written once for every kind and reads these rules. The schema and owners of a kind are
 // in src/domain/record-kinds.ts. Adding a kind: docs/sync-protocol.md, "Record kinds".
-import { REPONSE_EDITABLE } from '../../src/domain/campagne.ts';
+import { CAMPAIGN_RESPONSE_EDITABLE } from '../../src/domain/campaign.ts';
 import { ownersOf, type RecordOfKind } from '../../src/domain/record-kinds.ts';
-import { SIGNALEMENT_EDITABLE } from '../../src/domain/signalement.ts';
+import { REPORT_EDITABLE } from '../../src/domain/report.ts';
 import type { Structure } from '../../src/domain/structure.ts';
 import type { Account, RecordKind } from '../../src/domain/sync-protocol.ts';
 import { isoInstant } from './server-clock.ts';
 import {
   canSeeAction,
-  canSeeCampagne,
-  canSeeReponseCampagne,
+  canSeeCampaign,
+  canSeeCampaignResponse,
+  canSeeReport,
   canSeeService,
-  canSeeSignalement,
   canSeeStructure,
   type Reader,
 } from './visibility.ts';
@@ -139,7 +139,7 @@ export const KIND_RULES: { readonly [K in RecordKind]: KindRules<K> } = {
       etat: 'ouvert',
       cloture: undefined,
     }),
-    editable: SIGNALEMENT_EDITABLE,
+    editable: REPORT_EDITABLE,
     stampUpdate: (changes, account, at) =>
       isObject(changes.cloture) ? { ...changes, cloture: { ...changes.cloture, par: account.nom, le: at } } : changes,
     references: (s) => [
@@ -147,7 +147,7 @@ export const KIND_RULES: { readonly [K in RecordKind]: KindRules<K> } = {
       ...(s.service_id === undefined ? [] : [{ kind: 'service' as const, id: s.service_id, path: 'service_id' }]),
     ],
     onOwnerDeleted: () => 'delete',
-    canSee: (reader, s) => canSeeSignalement(reader, s),
+    canSee: (reader, s) => canSeeReport(reader, s),
   },
   // Update campaigns: coordinators decide them; the partners asked read them.
   campagne: {
@@ -159,9 +159,9 @@ export const KIND_RULES: { readonly [K in RecordKind]: KindRules<K> } = {
     references: (c) => c.partenaires.map((id, i) => ({ kind: 'structure' as const, id, path: `partenaires[${i}]` })),
     // A campaign asks many partners: one going away does not end it.
     onOwnerDeleted: () => 'keep',
-    canSee: (reader, c) => canSeeCampagne(reader, c),
+    canSee: (reader, c) => canSeeCampaign(reader, c),
   },
-  // A partner's answers to a campaign (src/domain/campagne.ts): the partner itself, or a coordinator on its behalf.
+  // A partner's answers to a campaign (src/domain/campaign.ts): the partner itself, or a coordinator on its behalf.
   reponse_campagne: {
     mayCreate: (account, sent) =>
       isCoordinator(account) || (typeof sent.structure_id === 'string' && ownedBy(account, [sent.structure_id])),
@@ -176,7 +176,7 @@ export const KIND_RULES: { readonly [K in RecordKind]: KindRules<K> } = {
       contacts: undefined,
       fiche_liaison: undefined,
     }),
-    editable: REPONSE_EDITABLE,
+    editable: CAMPAIGN_RESPONSE_EDITABLE,
     stampUpdate: (changes, account, at) => {
       const out: Record<string, unknown> = { ...changes };
       for (const [field, value] of Object.entries(changes)) {
@@ -189,7 +189,7 @@ export const KIND_RULES: { readonly [K in RecordKind]: KindRules<K> } = {
       { kind: 'structure', id: r.structure_id, path: 'structure_id' },
     ],
     onOwnerDeleted: () => 'delete',
-    canSee: (reader, r) => canSeeReponseCampagne(reader, r),
+    canSee: (reader, r) => canSeeCampaignResponse(reader, r),
   },
 };
 

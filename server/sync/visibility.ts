@@ -14,10 +14,10 @@
 // it leads to (the corrected listing) reaches everyone anyway. A campaign is read by coordinators and the partners
 // it asks; a partner's answers by that partner and coordinators (never by the other partners of the campaign).
 import type { Action } from '../../src/domain/action.ts';
-import type { Campagne, ReponseCampagne } from '../../src/domain/campagne.ts';
+import type { Campaign, CampaignResponse } from '../../src/domain/campaign.ts';
 import { PROFESSIONAL_FIELDS } from '../../src/domain/listing-annotations.ts';
+import type { Report } from '../../src/domain/report.ts';
 import type { Service } from '../../src/domain/service.ts';
-import type { Signalement } from '../../src/domain/signalement.ts';
 import type { Structure } from '../../src/domain/structure.ts';
 import type { Account } from '../../src/domain/sync-protocol.ts';
 
@@ -101,19 +101,19 @@ export function canSeeAction(reader: Reader, action: Action): boolean {
   return action.visibilite === 'public';
 }
 
-export function canSeeSignalement(reader: Reader, signalement: Signalement): boolean {
+export function canSeeReport(reader: Reader, signalement: Report): boolean {
   if (seesEverything(reader)) return true;
   if (accountId(reader) === signalement.auteur.account_id) return true;
   return ownStructure(reader) === signalement.structure_id;
 }
 
-export function canSeeCampagne(reader: Reader, campagne: Campagne): boolean {
+export function canSeeCampaign(reader: Reader, campagne: Campaign): boolean {
   if (seesEverything(reader)) return true;
   const own = ownStructure(reader);
   return own !== undefined && campagne.partenaires.includes(own);
 }
 
-export function canSeeReponseCampagne(reader: Reader, reponse: ReponseCampagne): boolean {
+export function canSeeCampaignResponse(reader: Reader, reponse: CampaignResponse): boolean {
   return seesEverything(reader) || ownStructure(reader) === reponse.structure_id;
 }
 

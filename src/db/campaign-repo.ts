@@ -1,7 +1,7 @@
 // Update campaigns on the device: the campaigns and partners' answers the feed brought (or this device wrote), each
 // parsed — a row that no longer fits its schema is left out — with the partners' names and communes from the
 // directory copy. Launching and answering are ordinary offline edits (local-edits.ts, edit-batch.ts).
-import { type Campagne, campagneSchema, type ReponseCampagne, reponseCampagneSchema } from '../domain/campagne.ts';
+import { type Campaign, type CampaignResponse, campaignResponseSchema, campaignSchema } from '../domain/campaign.ts';
 import { parse } from '../domain/validation.ts';
 import type { BoussoleDatabase } from './database.ts';
 import { storedStructures } from './directory-repo.ts';
@@ -13,11 +13,11 @@ export interface CampaignPartnerRow {
   /** The partner's name and commune (INSEE) when the device holds its listing. */
   nom?: string;
   commune?: string;
-  reponse: ReponseCampagne | undefined;
+  reponse: CampaignResponse | undefined;
 }
 
 export interface CampaignRow {
-  campagne: Campagne;
+  campagne: Campaign;
   /** In the campaign's order of partners. */
   partners: CampaignPartnerRow[];
 }
@@ -29,14 +29,14 @@ export async function readCampaigns(db: BoussoleDatabase): Promise<CampaignRow[]
     [db.reponsesCampagne, db.campagnes, ...feedPageTables(db)],
     () => Promise.all([readRecords(db, 'reponse_campagne'), readRecords(db, 'campagne')]),
   );
-  const answers: ReponseCampagne[] = [];
+  const answers: CampaignResponse[] = [];
   for (const row of answerRows) {
-    const parsed = parse(reponseCampagneSchema, row);
+    const parsed = parse(campaignResponseSchema, row);
     if (parsed.ok) answers.push(parsed.value);
   }
   const out: CampaignRow[] = [];
   for (const row of campaignRows) {
-    const parsed = parse(campagneSchema, row);
+    const parsed = parse(campaignSchema, row);
     if (!parsed.ok) continue;
     const campagne = parsed.value;
     const listings = await storedStructures(db, campagne.partenaires);

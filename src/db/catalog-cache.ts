@@ -5,7 +5,7 @@
 //
 // The rows are a copy, never the truth: every write to `structures`, `services` or the page rows of the server's copy
 // (feed-pages.ts) gives the directory a new revision in the same transaction (the middleware below, so no write path
-// can forget it), and the copy is used only when it was made at the current revision. It is made off the page (src/ui/pull-worker.ts) from rows that passed the
+// can forget it), and the copy is used only when it was made at the current revision. It is made off the page (src/ui/sync/pull-worker.ts) from rows that passed the
 // domain schemas, and written only if no write happened while it was being made.
 import type { DBCore, DBCoreMutateRequest, Middleware } from 'dexie';
 import type { BoussoleDatabase } from './database.ts';

@@ -3,11 +3,11 @@
 // person edited them); anything read back goes through the domain schemas before the app uses it.
 import { Dexie, type EntityTable } from 'dexie';
 import type { Action } from '../domain/action.ts';
-import type { Campagne, ReponseCampagne } from '../domain/campagne.ts';
+import type { Campaign, CampaignResponse } from '../domain/campaign.ts';
 import type { OrientationEvent } from '../domain/orientation-event.ts';
 import type { Referral, ReferralDraft, StatusChange } from '../domain/referral.ts';
+import type { Report } from '../domain/report.ts';
 import type { Service } from '../domain/service.ts';
-import type { Signalement } from '../domain/signalement.ts';
 import type { Structure } from '../domain/structure.ts';
 import type { Conflict, Mutation, Rejection } from '../domain/sync-protocol.ts';
 import type { OutboxEntry } from '../sync/core/outbox.ts';
@@ -78,7 +78,7 @@ export interface WorkInProgressRow {
   key: string;
   /** Device clock (ms since 1970) of the last change: the expiry counts from it. */
   savedAt: number;
-  /** Parsed on the way back (src/ui/models/work-in-progress-schema.ts): a row an older build wrote may not fit. */
+  /** Parsed on the way back (src/ui/orientation/work-in-progress-schema.ts): a row an older build wrote may not fit. */
   state: unknown;
 }
 
@@ -99,9 +99,9 @@ export class BoussoleDatabase extends Dexie {
   structures!: EntityTable<Structure, 'id'>;
   services!: EntityTable<Service, 'id'>;
   actions!: EntityTable<Action, 'id'>;
-  signalements!: EntityTable<Signalement, 'id'>;
-  campagnes!: EntityTable<Campagne, 'id'>;
-  reponsesCampagne!: EntityTable<ReponseCampagne, 'id'>;
+  signalements!: EntityTable<Report, 'id'>;
+  campagnes!: EntityTable<Campaign, 'id'>;
+  reponsesCampagne!: EntityTable<CampaignResponse, 'id'>;
   meta!: EntityTable<MetaRow, 'key'>;
   outbox!: EntityTable<OutboxEntry, 'mutationId'>;
   shadows!: EntityTable<ShadowRow, 'recordKey'>;

@@ -339,7 +339,7 @@ export async function countCriteres(db: BoussoleDatabase): Promise<Map<string, n
 
 /**
  * Every structure and service of the device, NOT parsed: for the catalog, which checks their shape at once and
- * parses them in idle slices (src/ui/models/catalog-model.ts).
+ * parses them in idle slices (src/ui/directory/catalog-model.ts).
  */
 export async function readDirectoryRowsUnchecked(
   db: BoussoleDatabase,

@@ -1,5 +1,5 @@
 // Every structure and service the device holds, unparsed, with the directory's revision, read in one transaction:
-// what the catalog's start-up copy is made from (src/ui/models/catalog-cache-maker.ts parses them).
+// what the catalog's start-up copy is made from (src/ui/directory/catalog-cache-maker.ts parses them).
 import { revisionOf } from './catalog-cache.ts';
 import type { BoussoleDatabase } from './database.ts';
 import { readRecords } from './record-reads.ts';

@@ -2,13 +2,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { anAction } from '../../tests/fixtures/actions.ts';
 import { aService, aStructure } from '../../tests/fixtures/records.ts';
 import type { FeedEntry } from '../domain/directory.ts';
+import { readActions } from './agenda-repo.ts';
 import { BoussoleDatabase } from './database.ts';
 import { applyDirectoryPage, readStructure, readStructures } from './directory-repo.ts';
 import { readDirectoryRows } from './directory-rows.ts';
 import { countDirectory } from './directory-state.ts';
 import { PAGE_ROW_MIN_ENTRIES } from './feed-pages.ts';
 import { deleteRecord, editRecord } from './local-edits.ts';
-import { readActions } from './programme-repo.ts';
 import { tableOfKind } from './record-tables.ts';
 
 let counter = 0;

@@ -1,7 +1,7 @@
 // Reports of errors on the device: what the feed brought this account and what was written here and not yet sent,
 // each parsed (a row that no longer fits is left out), with the names of the listing and service it is about from
 // the directory copy. Writing or closing one is an ordinary offline edit (local-edits.ts).
-import { type Signalement, signalementSchema } from '../domain/signalement.ts';
+import { type Report, reportSchema } from '../domain/report.ts';
 import { parse } from '../domain/validation.ts';
 import type { BoussoleDatabase } from './database.ts';
 import { storedServices, storedStructures } from './directory-repo.ts';
@@ -9,7 +9,7 @@ import { readRecords } from './record-reads.ts';
 import { kindTables } from './record-tables.ts';
 
 export interface ReportRow {
-  report: Signalement;
+  report: Report;
   /** The listing's name and commune (INSEE), when the device holds the listing. */
   structureNom?: string;
   commune?: string;
@@ -35,7 +35,7 @@ export async function readReports(db: BoussoleDatabase, structureId?: string): P
   );
   const out: ReportRow[] = [];
   for (const row of rows) {
-    const parsed = parse(signalementSchema, row);
+    const parsed = parse(reportSchema, row);
     if (!parsed.ok) continue;
     const report = parsed.value;
     const [structure] = await storedStructures(db, [report.structure_id]);

@@ -3,11 +3,11 @@
 // or turned "professionals only" for a partner account) comes as a tombstone; conflicts travel in the same feed.
 import * as z from 'zod/mini';
 import { actionSchema } from './action.ts';
-import { campagneSchema, reponseCampagneSchema } from './campagne.ts';
+import { campaignResponseSchema, campaignSchema } from './campaign.ts';
 import { recordId } from './primitives.ts';
 import { answerProtocolSchema, PROTOCOL_VERSION } from './protocol-version.ts';
+import { reportSchema } from './report.ts';
 import { serviceSchema } from './service.ts';
-import { signalementSchema } from './signalement.ts';
 import { structureSchema } from './structure.ts';
 import { conflictSchema, recordKindSchema } from './sync-protocol.ts';
 
@@ -20,16 +20,16 @@ const serviceEntry = z.object({ kind: z.literal('service'), seq, record: service
 /** Since protocol 3 (src/domain/record-kinds.ts): older clients never receive one. */
 const actionEntry = z.object({ kind: z.literal('action'), seq, record: actionSchema });
 /** Since protocol 4: reports of errors, update campaigns and partners' answers to them. */
-const signalementEntry = z.object({ kind: z.literal('signalement'), seq, record: signalementSchema });
-const campagneEntry = z.object({ kind: z.literal('campagne'), seq, record: campagneSchema });
-const reponseCampagneEntry = z.object({ kind: z.literal('reponse_campagne'), seq, record: reponseCampagneSchema });
+const reportEntry = z.object({ kind: z.literal('signalement'), seq, record: reportSchema });
+const campaignEntry = z.object({ kind: z.literal('campagne'), seq, record: campaignSchema });
+const campaignResponseEntry = z.object({ kind: z.literal('reponse_campagne'), seq, record: campaignResponseSchema });
 export const directoryEntrySchema = z.discriminatedUnion('kind', [
   structureEntry,
   serviceEntry,
   actionEntry,
-  signalementEntry,
-  campagneEntry,
-  reponseCampagneEntry,
+  reportEntry,
+  campaignEntry,
+  campaignResponseEntry,
 ]);
 
 export const tombstoneSchema = z.object({
@@ -44,9 +44,9 @@ export const feedEntrySchema = z.discriminatedUnion('kind', [
   structureEntry,
   serviceEntry,
   actionEntry,
-  signalementEntry,
-  campagneEntry,
-  reponseCampagneEntry,
+  reportEntry,
+  campaignEntry,
+  campaignResponseEntry,
   tombstoneSchema,
   conflictEntrySchema,
 ]);

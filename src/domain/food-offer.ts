@@ -3,7 +3,7 @@
 // service caters for (baby food among them) stay in the service's `regimes`: one name per concept.
 //
 // Values are stable identifiers (stored, synced, exported); their French labels live with the screens that show
-// them (src/ui/strings-food.ts), so the first screen does not carry them. data·inclusion v1 has no equivalent (its
+// them (src/ui/text/strings-food.ts), so the first screen does not carry them. data·inclusion v1 has no equivalent (its
 // only food vocabulary is the thematique « alimentation »): the offer travels whole in `extension_boussole`.
 // Soliguide's close equivalents are noted beside each value for a future Soliguide mapping.
 import * as z from 'zod/mini';

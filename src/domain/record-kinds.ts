@@ -5,9 +5,9 @@
 // in src/db/record-tables.ts. How to add a kind: docs/sync-protocol.md, "Record kinds".
 import type * as z from 'zod/mini';
 import { type Action, actionSchema } from './action.ts';
-import { type Campagne, campagneSchema, type ReponseCampagne, reponseCampagneSchema } from './campagne.ts';
+import { type Campaign, type CampaignResponse, campaignResponseSchema, campaignSchema } from './campaign.ts';
+import { type Report, reportSchema } from './report.ts';
 import { type Service, serviceSchema } from './service.ts';
-import { type Signalement, signalementSchema } from './signalement.ts';
 import { type Structure, structureSchema } from './structure.ts';
 import type { RecordKind } from './sync-protocol.ts';
 import { type Parsed, parse } from './validation.ts';
@@ -17,9 +17,9 @@ export interface RecordOfKind {
   structure: Structure;
   service: Service;
   action: Action;
-  signalement: Signalement;
-  campagne: Campagne;
-  reponse_campagne: ReponseCampagne;
+  signalement: Report;
+  campagne: Campaign;
+  reponse_campagne: CampaignResponse;
 }
 
 export type AnyRecordOfKind = RecordOfKind[RecordKind];
@@ -41,9 +41,9 @@ export const RECORD_KIND_SPECS: { readonly [K in RecordKind]: RecordKindSpec<K> 
   action: { schema: actionSchema, since: 3, owners: (action) => action.organisateurs },
   // Since protocol 4. A report belongs to the partner it is about; a campaign to nobody (coordinators write it;
   // its partners are who it asks, not who edits it); a partner's answers to that partner.
-  signalement: { schema: signalementSchema, since: 4, owners: (s) => [s.structure_id] },
-  campagne: { schema: campagneSchema, since: 4, owners: (c) => c.partenaires },
-  reponse_campagne: { schema: reponseCampagneSchema, since: 4, owners: (r) => [r.structure_id] },
+  signalement: { schema: reportSchema, since: 4, owners: (s) => [s.structure_id] },
+  campagne: { schema: campaignSchema, since: 4, owners: (c) => c.partenaires },
+  reponse_campagne: { schema: campaignResponseSchema, since: 4, owners: (r) => [r.structure_id] },
 };
 
 /** Parses a record of a kind with that kind's schema; problems are paths inside the record. */

@@ -1,4 +1,4 @@
-// The directory's heavy work, run by a dedicated worker (src/ui/pull-worker.ts): downloading, checking and writing
+// The directory's heavy work, run by a dedicated worker (src/ui/sync/pull-worker.ts): downloading, checking and writing
 // thousands of records, and making the catalog's start-up copy (src/db/catalog-cache.ts). On the page's thread it
 // froze the screen of a first visit for seconds. The worker opens the same IndexedDB database; this side only sends
 // requests and tells progress and outcome, with the transport's typed errors rebuilt so the controller decides as

@@ -18,15 +18,15 @@ import {
   storagePersisted,
 } from '../pwa/storage-persistence.ts';
 import { type DirectoryWorker, directoryWorker } from '../sync/worker-pull.ts';
-import type { CatalogModel } from './models/catalog-model.ts';
-import { createDirectoryModel } from './models/directory-model.ts';
-import { createPendingModel } from './models/pending-model.ts';
-import { createSessionModel } from './models/session-model.ts';
-import { createSyncModel } from './models/sync-model.ts';
-import type { OrientationEnding, WorkInProgress } from './models/work-in-progress.ts';
-import type { OrientationEventsWiring } from './orientation-events-wiring.ts';
-import { programmeLoader } from './programme-wiring.ts';
-import type { ReferralWiring } from './referral-wiring.ts';
+import { agendaLoader } from './agenda/agenda-wiring.ts';
+import type { CatalogModel } from './directory/catalog-model.ts';
+import { createDirectoryModel } from './directory/directory-model.ts';
+import type { OrientationEventsWiring } from './orientation/orientation-events-wiring.ts';
+import type { OrientationEnding, WorkInProgress } from './orientation/work-in-progress.ts';
+import type { ReferralWiring } from './referrals/referral-wiring.ts';
+import { createSessionModel } from './session/session-model.ts';
+import { createPendingModel } from './sync/pending-model.ts';
+import { createSyncModel } from './sync/sync-model.ts';
 
 const SERVICE_WORKER_LATEST_MS = 10_000;
 
@@ -45,9 +45,9 @@ export async function boot({ catalogFirst = true }: { catalogFirst?: boolean } =
   // worker: when the first screen shows the directory it is asked for first and loads while the device's database
   // opens; the first paint never waits for it.
   const catalogWanted = catalogFirst ? Promise.resolve() : firstPaint;
-  const catalogModule = catalogWanted.then(() => import('./models/catalog-model.ts'));
+  const catalogModule = catalogWanted.then(() => import('./directory/catalog-model.ts'));
   // The sync's code too (transport, engine, outbox): the first paint shows what the device holds without it.
-  const syncCode = firstPaint.then(() => import('./sync-wiring.ts'));
+  const syncCode = firstPaint.then(() => import('./sync/sync-wiring.ts'));
   // Online, the app syncs as soon as it has booted, in the worker: its code loads meanwhile. Offline, it waits for
   // its first request, and a cold start keeps both cores for the page.
   const worker = startDirectoryWorker(() => session.token(), navigator.onLine);
@@ -87,7 +87,7 @@ export async function boot({ catalogFirst = true }: { catalogFirst?: boolean } =
   const work = signal<WorkInProgress | null>(null);
   let restoring: Promise<unknown> | null = null;
   const restoreWork = () =>
-    (restoring ??= import('./models/work-in-progress.ts')
+    (restoring ??= import('./orientation/work-in-progress.ts')
       .then((m) => m.restoreWorkInProgress(db, catalog, { onEnd: (ending) => void queueEvent(ending) }))
       .then(
         (w) => {
@@ -115,12 +115,12 @@ export async function boot({ catalogFirst = true }: { catalogFirst?: boolean } =
   // referral screen opens. Their queue is counted with the others by the pending model.
   let wiring: Promise<ReferralWiring> | null = null;
   const referrals = () =>
-    (wiring ??= import('./referral-wiring.ts').then((m) => m.referralWiring(db, () => session.token())));
+    (wiring ??= import('./referrals/referral-wiring.ts').then((m) => m.referralWiring(db, () => session.token())));
   // Anonymous orientation events (docs/orientation-events.md): their chunk loads when an orientation ends or when
   // some wait to be sent; they go after the referrals, on every signed-in device.
   let eventWiring: Promise<OrientationEventsWiring> | null = null;
   const orientationEvents = () =>
-    (eventWiring ??= import('./orientation-events-wiring.ts').then((m) =>
+    (eventWiring ??= import('./orientation/orientation-events-wiring.ts').then((m) =>
       m.orientationEventsWiring(
         db,
         () => session.token(),
@@ -218,7 +218,7 @@ export async function boot({ catalogFirst = true }: { catalogFirst?: boolean } =
     session,
     pending,
     /** Conflicts and refused changes, with the Synchronisation screen's chunk (it follows them while shown). */
-    review: () => import('./models/review-model.ts').then(({ createReviewModel }) => createReviewModel(db)),
+    review: () => import('./sync/review-model.ts').then(({ createReviewModel }) => createReviewModel(db)),
     /** The orientation in progress, once read back (`restoreWork` reads it, once). */
     work: work as ReadonlySignal<WorkInProgress | null>,
     restoreWork,
@@ -242,20 +242,20 @@ export async function boot({ catalogFirst = true }: { catalogFirst?: boolean } =
     structure: (id: string) => import('../db/directory-repo.ts').then(({ readStructure }) => readStructure(db, id)),
     /** The partner form's model: loaded with the editor screens' chunk, not on the first screen's path. */
     editor: (id: string) =>
-      import('./models/structure-editor-model.ts').then(({ createStructureEditor }) => createStructureEditor(db, id)),
+      import('./editor/structure-editor-model.ts').then(({ createStructureEditor }) => createStructureEditor(db, id)),
     /** The service form's model: loaded with the editor screens' chunk, not on the first screen's path. */
     serviceEditor: (id: string) =>
-      import('./models/service-editor-model.ts').then(({ createServiceEditor }) => createServiceEditor(db, id)),
+      import('./editor/service-editor-model.ts').then(({ createServiceEditor }) => createServiceEditor(db, id)),
     applyUpdate: () => serviceWorker?.applyUpdate(),
     closeStorageNotice() {
       syncModel.storageNotice.value = false;
       rememberStorageNoticeSeen();
     },
     /** The programme of actions: its model, loaded with the first screen that shows actions. */
-    programme: programmeLoader(db, () => session.account.value),
+    programme: agendaLoader(db, () => session.account.value),
     /** What keeps listings true (confirm, notes, criteria, proposals): a chunk loaded by the screens using them. */
     listings: () =>
-      import('./models/listing-actions.ts').then(({ createListingActions }) =>
+      import('./partner-sheet/listing-actions.ts').then(({ createListingActions }) =>
         createListingActions(db, () => session.account.value),
       ),
   };
@@ -267,7 +267,7 @@ export async function boot({ catalogFirst = true }: { catalogFirst?: boolean } =
  */
 function startDirectoryWorker(token: () => string | null, eager: boolean): DirectoryWorker | null {
   if (typeof Worker === 'undefined') return null;
-  const start = () => new Worker(new URL('./pull-worker.ts', import.meta.url), { type: 'module' });
+  const start = () => new Worker(new URL('./sync/pull-worker.ts', import.meta.url), { type: 'module' });
   return directoryWorker(start, token, eager);
 }
 

@@ -54,8 +54,8 @@ export const fr = {
     anyway: 'Se déconnecter quand même',
     cancel: 'Annuler',
   },
-  // Accueil, Annuaire, partner sheet, hours and service editors (src/ui/components: HomeScreen, DirectoryScreen,
-  // StructureScreen and its sections, StructureEditScreen, ServiceEditScreen, HoursEditor).
+  // Accueil, Annuaire, partner sheet, hours and service editors (HomeScreen in src/ui/shell, DirectoryScreen in
+  // src/ui/directory, StructureScreen and its sections in src/ui/partner-sheet, the editors in src/ui/editor).
   home: {
     title: 'Accueil',
     intro: 'Trouver un partenaire de l’aide alimentaire, même sans réseau.',

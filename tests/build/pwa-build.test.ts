@@ -6,12 +6,12 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { frCoverage } from '../../src/ui/strings-coverage.ts';
-import { frListings } from '../../src/ui/strings-listings.ts';
-import { frOrientation } from '../../src/ui/strings-orientation.ts';
-import { frReasons } from '../../src/ui/strings-reasons.ts';
-import { frSheet } from '../../src/ui/strings-sheet.ts';
+import { frCoverage } from '../../src/ui/coverage/strings-coverage.ts';
+import { frOrientation } from '../../src/ui/orientation/strings-orientation.ts';
+import { frSheet } from '../../src/ui/partner-sheet/strings-sheet.ts';
 import { HANDOUT_LANGUAGES, loadWords } from '../../src/ui/text/handout-language.ts';
+import { frListings } from '../../src/ui/text/strings-listings.ts';
+import { frReasons } from '../../src/ui/text/strings-reasons.ts';
 
 /** gzip size budget of the app's JavaScript on first load (see README, "Budget"). */
 const JS_BUDGET_GZIP = 70 * 1024;

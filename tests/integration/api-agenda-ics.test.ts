@@ -42,7 +42,7 @@ const hidden = anAction(1, 2, {
   visibilite: 'professionnels',
 });
 
-async function appWithProgramme(actions: Action[] = [monday, market, hidden]) {
+async function appWithAgenda(actions: Action[] = [monday, market, hidden]) {
   const test = await makeTestApp({
     fixture: { structures: [venissieux(1), venissieux(2)], services: [] },
     clock: () => NOW,
@@ -71,7 +71,7 @@ function occurrences(event: ICAL.Event, until: string): string[] {
 
 describe('calendar feeds (.ics)', () => {
   it('a commune’s feed parses with ical.js and holds its public actions with the expected occurrences', async () => {
-    const { app } = await appWithProgramme();
+    const { app } = await appWithAgenda();
     const response = await app.request('/api/v1/agenda/commune/69259.ics');
     expect(response.status).toBe(200);
     expect(response.headers.get('Content-Type')).toMatch(/^text\/calendar/);
@@ -97,7 +97,7 @@ describe('calendar feeds (.ics)', () => {
   });
 
   it('a partner’s feed holds the actions it organises; its UID stays the same from one download to the next', async () => {
-    const { app } = await appWithProgramme();
+    const { app } = await appWithAgenda();
     const first = eventsOf(await (await app.request('/api/v1/agenda/structure/test--s002.ics')).text());
     const second = eventsOf(await (await app.request('/api/v1/agenda/structure/test--s002.ics')).text());
     expect(first.events.map((e) => e.uid)).toEqual(['test--marche@boussole']);
@@ -110,7 +110,7 @@ describe('calendar feeds (.ics)', () => {
   });
 
   it('Lyon as a whole gathers its arrondissements; bad codes and unknown partners are refused', async () => {
-    const { app } = await appWithProgramme();
+    const { app } = await appWithAgenda();
     const bad = await app.request('/api/v1/agenda/commune/lyon.ics');
     expect(bad.status).toBe(400);
     expect(await jsonOf(bad)).toMatchObject({ error: { code: 'invalid_request', problems: [{ path: 'code_insee' }] } });

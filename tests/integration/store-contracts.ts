@@ -7,7 +7,7 @@
 import { accountStoreContract } from './account-store.contract.ts';
 import { actionStoreContract } from './action-store.contract.ts';
 import { adminStoreContract } from './admin-store.contract.ts';
-import { campagneStoreContract } from './campagne-store.contract.ts';
+import { campaignStoreContract } from './campaign-store.contract.ts';
 import { directoryStoreContract } from './directory-store.contract.ts';
 import { feedHeadContract } from './feed-head.contract.ts';
 import type { StoreHarness } from './fixtures/store-harnesses.ts';
@@ -15,8 +15,8 @@ import { importStoreContract } from './import-store.contract.ts';
 import { mailStoreContract } from './mail-store.contract.ts';
 import { orientationEventStoreContract } from './orientation-event-store.contract.ts';
 import { referralStoreContract } from './referral-store.contract.ts';
+import { reportStoreContract } from './report-store.contract.ts';
 import { resendStoreContract } from './resend-store.contract.ts';
-import { signalementStoreContract } from './signalement-store.contract.ts';
 import { syncStoreContract } from './sync-store.contract.ts';
 
 export type StoreContract = (name: string, makeHarness: () => StoreHarness) => void;
@@ -33,8 +33,8 @@ export const STORE_CONTRACTS: readonly StoreContract[] = [
   orientationEventStoreContract,
   mailStoreContract,
   actionStoreContract,
-  signalementStoreContract,
-  campagneStoreContract,
+  reportStoreContract,
+  campaignStoreContract,
 ];
 
 /** Runs every contract suite against the stores `makeHarness` opens. */

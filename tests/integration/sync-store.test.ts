@@ -2,11 +2,11 @@
 import { accountStoreContract } from './account-store.contract.ts';
 import { actionStoreContract } from './action-store.contract.ts';
 import { adminStoreContract } from './admin-store.contract.ts';
-import { campagneStoreContract } from './campagne-store.contract.ts';
+import { campaignStoreContract } from './campaign-store.contract.ts';
 import { feedHeadContract } from './feed-head.contract.ts';
 import { STORE_HARNESSES } from './fixtures/store-harnesses.ts';
+import { reportStoreContract } from './report-store.contract.ts';
 import { resendStoreContract } from './resend-store.contract.ts';
-import { signalementStoreContract } from './signalement-store.contract.ts';
 import { syncStoreContract } from './sync-store.contract.ts';
 
 for (const [name, harness] of STORE_HARNESSES) {
@@ -16,6 +16,6 @@ for (const [name, harness] of STORE_HARNESSES) {
   resendStoreContract(name, harness);
   feedHeadContract(name, harness);
   actionStoreContract(name, harness);
-  signalementStoreContract(name, harness);
-  campagneStoreContract(name, harness);
+  reportStoreContract(name, harness);
+  campaignStoreContract(name, harness);
 }

@@ -8,10 +8,10 @@ import { aService, aStructure } from '../../../tests/fixtures/records.ts';
 import type { Profile } from '../../domain/profile.ts';
 import type { Arret, Service } from '../../domain/service.ts';
 import { stopPassagesBetween } from '../agenda/stop-passages.ts';
+import { computeCoverage } from '../coverage/coverage.ts';
 import { createHoursEngine } from '../hours/hours-engine.ts';
 import { search } from '../search/search.ts';
 import { prepareDirectory } from '../snapshot.ts';
-import { computeCoverage } from '../territory-coverage/coverage.ts';
 import { orient } from './orient.ts';
 import type { Orientation, ServiceResult } from './types.ts';
 

@@ -1,7 +1,7 @@
 // What a search reads of a service: its filters' fields and what the Annuaire's card shows. A snapshot's entries
 // hold them (ServiceEntry extends SearchEntry); the catalog's start-up copy keeps them apart too, as compact rows, so
 // that a cold start answers the first search from a few megabytes before it has parsed the whole directory
-// (src/ui/models/catalog-model.ts).
+// (src/ui/directory/catalog-model.ts).
 import type { ChoixProduits, ProduitAlimentaire } from '../../domain/food-offer.ts';
 import type { FoodCategoryValue } from '../../domain/vocabulary.ts';
 import type { TemporaryPeriod } from '../hours/temporary.ts';

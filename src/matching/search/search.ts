@@ -139,7 +139,7 @@ function kmFrom(latitude: number, longitude: number, e: SearchEntry): number {
 }
 /**
  * Over a snapshot (its index built on first use, unless `options.index` is given), or over a loaded index alone: the
- * start-up copy's, which answers before the snapshot is prepared (src/ui/models/catalog-model.ts).
+ * start-up copy's, which answers before the snapshot is prepared (src/ui/directory/catalog-model.ts).
  */
 export function search(
   over: DirectorySnapshot | SearchIndex,

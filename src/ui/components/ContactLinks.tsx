@@ -1,4 +1,4 @@
-import { frSheet } from '../strings-sheet.ts';
+import { frSheet } from '../partner-sheet/strings-sheet.ts';
 
 /** Call or write in one tap: `tel:` and `mailto:` links, large enough for a thumb. */
 export function ContactLinks({

@@ -1,6 +1,6 @@
 import { useLayoutEffect, useState } from 'preact/hooks';
-import { frForms } from '../strings-forms.ts';
 import { fieldId } from './FormFields.tsx';
+import { frForms } from './strings-forms.ts';
 
 const S = frForms.summary;
 

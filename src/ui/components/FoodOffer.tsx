@@ -1,5 +1,5 @@
 import type { ChoixProduits, ModeRemise, ProduitAlimentaire } from '../../domain/food-offer.ts';
-import { CHOIX_LABELS, FILTRE_LABELS, frFood, MODES_REMISE_LABELS, PRODUITS_LABELS } from '../strings-food.ts';
+import { CHOIX_LABELS, FILTRE_LABELS, frFood, MODES_REMISE_LABELS, PRODUITS_LABELS } from '../text/strings-food.ts';
 import { LineIcon } from './LineIcon.tsx';
 
 // What the food is like, as pictograms each beside its words (drawn inline: the handout prints offline; hidden from

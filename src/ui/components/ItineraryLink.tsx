@@ -1,5 +1,5 @@
-import { frItinerary as T } from '../strings-itinerary.ts';
 import { isAndroid, itineraryLink, type Place } from '../text/share-links.ts';
+import { frItinerary as T } from './strings-itinerary.ts';
 import { useOnline } from './use-online.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { frStructure } from '../strings-structure.ts';
+import { frStructure } from '../partner-sheet/strings-structure.ts';
 
 /** A link to a record this device does not hold (deleted, not synced yet, or reserved to professionals). */
 export function MissingRecord({ message = frStructure.missing }: { message?: string }) {

@@ -4,7 +4,6 @@
 import opening_hours from 'opening_hours';
 import { describe, expect, it } from 'vitest';
 import { createHoursEngine } from '../../matching/hours/hours-engine.ts';
-import { hoursStatus, openingWords, weekWords } from '../models/hours-status.ts';
 import {
   monthShort,
   monthYear,
@@ -15,6 +14,7 @@ import {
   weekdayDateYear,
   when,
 } from './fr-format.ts';
+import { hoursStatus, openingWords, weekWords } from './hours-status.ts';
 
 // Tuesday 3 November 2026, 10:00 in Paris (09:00 UTC).
 const NOW = Date.parse('2026-11-03T10:00:00+01:00');

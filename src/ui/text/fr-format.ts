@@ -3,7 +3,7 @@
 // novembre", "jeudi 12 novembre", "1er avril", "1,2 km", "a, b ou c". The words themselves come from strings.ts;
 // prices are said by src/domain/price-words.ts (the data·inclusion export says them too).
 import { addDays, daysBetween, parisDay } from '../../domain/time/paris-time.ts';
-import { frWhen } from '../strings-when.ts';
+import { frWhen } from './strings-when.ts';
 
 const PARIS = 'Europe/Paris';
 

@@ -11,7 +11,7 @@ import type { FoodCategoryValue } from '../../domain/vocabulary.ts';
 import type { HoursEngine } from '../../matching/hours/hours-engine.ts';
 import { computeSchedule, type Opening } from '../../matching/hours/schedule.ts';
 import type { ServiceEntry } from '../../matching/snapshot-entry.ts';
-import type { RecapItem } from '../models/recap-model.ts';
+import type { RecapItem } from '../orientation/recap-model.ts';
 import type { HandoutDocument } from './handout-languages/fr.ts';
 import { placeOf } from './share-links.ts';
 

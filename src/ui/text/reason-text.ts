@@ -1,7 +1,7 @@
 // Every reason of the matcher (src/matching/reasons.ts: a code and typed parameters) as one plain French
 // sentence. The switch is exhaustive: a code added to the matcher without a sentence here fails to compile
 // (`unreachable`). Labels of enumerations come from vocabulary.ts; sentences from strings.ts (amounts' from
-// strings-profil.ts, a lazy module).
+// strings-profile.ts, a lazy module).
 import { communeByCode, LYON } from '../../domain/communes.ts';
 import { PRICE_WORDS_FR, priceText } from '../../domain/price-words.ts';
 import type { Tarif } from '../../domain/service.ts';
@@ -23,10 +23,10 @@ import {
 import { PUBLICS } from '../../domain/vocabulary-data-inclusion.ts';
 import type { Opening } from '../../matching/hours/schedule.ts';
 import type { Reason } from '../../matching/reasons.ts';
-import { frFood, QUALITES_LABELS } from '../strings-food.ts';
-import { frProfil } from '../strings-profil.ts';
-import { frReasons } from '../strings-reasons.ts';
 import { and, capitalised, date, distance, inSentence, or, time, when } from './fr-format.ts';
+import { frFood, QUALITES_LABELS } from './strings-food.ts';
+import { frProfile } from './strings-profile.ts';
+import { frReasons } from './strings-reasons.ts';
 
 export interface ReasonContext {
   /** The instant of the orientation: "demain" is relative to it. */
@@ -38,7 +38,7 @@ export interface ReasonContext {
 }
 
 const R = frReasons;
-const A = frProfil.reasons;
+const A = frProfile.reasons;
 
 function unreachable(value: never): never {
   throw new Error(`Motif sans phrase : ${JSON.stringify(value)}`);

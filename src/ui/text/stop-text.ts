@@ -1,8 +1,8 @@
 // « Prochain passage demain mercredi 4 novembre à 18h30, place Guichard (Lyon 3e), à 600 m »: where and when a
 // service that moves can be met, from an orientation's result (its best stop for the person).
 import type { ServiceResult } from '../../matching/orient/types.ts';
-import { frArrets as A } from '../strings-arrets.ts';
 import { distance, relativeDay, time } from './fr-format.ts';
+import { frStops as A } from './strings-stops.ts';
 
 /** How people name a stop: its name, else its address, with the commune. */
 export function stopPlace(stop: { nom: string | null; adresse: string | null; commune: string }): string {

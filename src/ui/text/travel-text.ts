@@ -4,7 +4,7 @@
 // quicker — and public transport when the mobility is not known.
 import type { Mobility } from '../../matching/reasons.ts';
 import type { TravelMinutes } from '../../matching/travel.ts';
-import { frOrientation } from '../strings-orientation.ts';
+import { frOrientation } from '../orientation/strings-orientation.ts';
 
 const T = frOrientation.travel;
 

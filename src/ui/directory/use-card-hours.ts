@@ -1,0 +1,42 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { HoursEngine } from '../../matching/hours/hours-engine.ts';
+import { inSlices } from '../components/page-turn.ts';
+import type { HoursStatus } from '../text/hours-status.ts';
+import { cardHours, type DirectoryAnswer, withCardHours } from './directory-search-model.ts';
+
+const MINUTE = 60_000;
+
+/**
+ * The Annuaire's cards with their hours, worked out after the cards are shown, a few at a time: a service's hours
+ * take up to a millisecond to parse on a tablet, and twenty of them in one go held the page for a long task as the
+ * list first appeared. Worked-out hours are kept for the minute (a new page of results or a new query reuses them)
+ * and with the hours engine they came from.
+ */
+export function useCardHours(answer: DirectoryAnswer, engine: HoursEngine | null | undefined): DirectoryAnswer {
+  const known = useRef({ engine, minute: -1, statuses: new Map<string, HoursStatus>() });
+  const [worked, setWorked] = useState(0);
+  const minute = Math.floor(Date.now() / MINUTE);
+  if (known.current.engine !== engine || known.current.minute !== minute) {
+    known.current = { engine, minute, statuses: new Map() };
+  }
+  const { statuses } = known.current;
+  useEffect(() => {
+    if (!engine || answer.state !== 'ready') return;
+    const missing = answer.results.filter((r) => !statuses.has(r.entry.id));
+    if (missing.length === 0) return;
+    let stopped = false;
+    const now = Date.now();
+    void inSlices(
+      missing,
+      (result) => statuses.set(result.entry.id, cardHours(engine, result.entry, now)),
+      () => stopped,
+    ).then((done) => {
+      if (done) setWorked((n) => n + 1);
+    });
+    return () => {
+      stopped = true;
+    };
+  }, [answer, engine, statuses]);
+  // `worked` counts the slices' writes into `statuses`: the cards are drawn again with them.
+  return useMemo(() => withCardHours(answer, statuses), [answer, statuses, worked]);
+}
