@@ -84,9 +84,9 @@ export async function editRecord(
     const key = recordKey(kind, id);
     const changed = Object.keys(changes).filter((f) => !sameValue(current[f], next[f]));
     if (changed.length === 0) return parsed; // nothing to send: no server copy to keep aside either
-    const server = await ensureShadow(db, key, current);
+    await ensureShadow(db, key, current);
     const pending = await db.outbox.where('recordKey').equals(key).sortBy('mutationId');
-    await writeOutboxChange(db, queueUpdate(pending, { kind, id, server, next, changed }, await nextEntry(db)));
+    await writeOutboxChange(db, queueUpdate(pending, { kind, id, shown: current, next, changed }, await nextEntry(db)));
     await writeLocal(db, kind, id, parsed.value);
     return parsed;
   });

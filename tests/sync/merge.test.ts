@@ -85,6 +85,55 @@ describe('two devices editing one listing', () => {
   });
 });
 
+describe('an edit made while the previous one is on its way', () => {
+  // The first change is sent and frozen; the second is a new mutation whose `base` must be what the person saw
+  // (the first change already on screen), or the server takes a criterion put back for one it still holds.
+  it('puts back a criterion the first change removed, on the device and on the server', async () => {
+    const w = await world();
+    const theo = await w.device(THEO);
+    await theo.edit('service', V1, { criteres: ['halal'] });
+    await converged(w, theo);
+
+    await theo.edit('service', V1, { criteres: [] });
+    w.network.hold(theo.tab);
+    const running = theo.sync();
+    await vi.waitFor(() => expect(w.network.held.map((h) => h.path)).toContain('/api/v1/push'), { timeout: 10_000 });
+    await theo.edit('service', V1, { criteres: ['halal', 'familles'] });
+    w.network.release(theo.tab);
+    for (const held of w.network.held.splice(0)) await held.deliver();
+    await running;
+    await converged(w, theo);
+    expect((await theo.service(V1))?.criteres).toEqual(['halal', 'familles']);
+  });
+
+  it('puts it back too when the removal was answered while a later change of the listing is on its way', async () => {
+    const w = await world();
+    const theo = await w.device(THEO);
+    await theo.edit('service', V1, { criteres: ['halal'] });
+    await converged(w, theo);
+
+    await theo.edit('service', V1, { criteres: [] });
+    w.network.hold(theo.tab);
+    const running = theo.sync();
+    const nextPush = async () => {
+      await vi.waitFor(() => expect(w.network.held.map((h) => h.path)).toContain('/api/v1/push'), { timeout: 10_000 });
+      return w.network.held.splice(0);
+    };
+    const removal = await nextPush();
+    await theo.edit('service', V1, { nom: 'Colis du jeudi' });
+    for (const held of removal) await held.deliver();
+    // The removal is answered and the name's change sent: the server's copy kept aside, not downloaded again yet,
+    // still holds « halal », which the device no longer shows.
+    const name = await nextPush();
+    await theo.edit('service', V1, { criteres: ['halal', 'familles'] });
+    w.network.release(theo.tab);
+    for (const held of name) await held.deliver();
+    await running;
+    await converged(w, theo);
+    expect(await theo.service(V1)).toMatchObject({ nom: 'Colis du jeudi', criteres: ['halal', 'familles'] });
+  });
+});
+
 describe('a delete against an edit', () => {
   it('delete arriving second: the listing stays on every device, with the conflict to settle', async () => {
     const w = await world();

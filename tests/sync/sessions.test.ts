@@ -117,6 +117,28 @@ describe('changes sent just before the token was revoked, their answer lost', ()
   });
 });
 
+describe('a change sent, its answer lost, then changed again before signing in again', () => {
+  it('is no conflict with itself: the second change was made over the first, whatever the client id', async () => {
+    const w = await world();
+    const theo = await w.device(THEO);
+    const again = await sameAccount(w, theo);
+    await theo.edit('structure', S2, { telephone: '04 00 00 00 02' });
+    w.network.script(theo.tab, 'drop-response');
+    expect((await theo.sync()).phase).toBe('offline'); // applied on the server, the answer lost
+    await theo.edit('structure', S2, { telephone: '04 00 00 00 03' }); // a new mutation: the first one was sent
+    await w.server.store.revokeDevice(theo.currentClientId ?? '', new Date());
+    expect((await theo.sync()).phase).toBe('unauthenticated');
+
+    await theo.signIn(await w.server.invite(again));
+    expect((await theo.sync()).phase).toBe('idle');
+    const { rejections, conflicts } = await theo.snapshot();
+    expect(rejections).toEqual([]);
+    expect(conflicts).toEqual([]);
+    expect((await theo.structure(S2))?.telephone).toBe('04 00 00 00 03');
+    await expectConverged(theo, w.server);
+  });
+});
+
 describe('a device signed out by a refused token', () => {
   it('downloads nothing into the account’s copy until the person signs in again, then misses nothing', async () => {
     const w = await world();

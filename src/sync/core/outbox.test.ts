@@ -5,6 +5,7 @@
 // what will be sent, nothing they typed is lost, and the server never sees a gap in the ids.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { mergeCollection } from '../../domain/listing-annotations.ts';
 import { applyFieldChanges, fieldValue } from '../../domain/record-changes.ts';
 import { recordKey } from '../../domain/record-keys.ts';
 import { MAX_SENT_BEFORE, type Mutation } from '../../domain/sync-protocol.ts';
@@ -75,8 +76,8 @@ class Device {
     const next = applyFieldChanges(current, changes);
     const changed = Object.keys(changes).filter((f) => !sameValue(current[f], next[f]));
     if (changed.length === 0) return;
-    const server = this.shadow(key, current);
-    this.write(queueUpdate(this.pendingOf(key), { kind: 'structure', id, server, next, changed }, this.next()));
+    this.shadow(key, current);
+    this.write(queueUpdate(this.pendingOf(key), { kind: 'structure', id, shown: current, next, changed }, this.next()));
     this.records.set(key, next);
   }
   create(record: AnyRecord) {
@@ -177,6 +178,51 @@ describe('successive edits of one record', () => {
         }
       }),
       { numRuns: RUNS },
+    );
+  });
+});
+
+/**
+ * The server's side of an update of a collection merged element-wise (server/sync/decide-update.ts): what the
+ * mutation added from its `base` is added to what the server holds, what it removed is removed.
+ */
+function serverApplies(held: unknown, entries: readonly OutboxEntry[], field: string): unknown {
+  let value = held;
+  for (const { mutation } of entries) {
+    if (mutation.name !== 'record.update' || !(field in mutation.args.changes)) continue;
+    value = mergeCollection(field, mutation.args.base[field] ?? null, mutation.args.changes[field], value ?? null);
+  }
+  return value;
+}
+
+const sorted = (value: unknown) => [...((value as string[] | null) ?? [])].sort();
+
+describe('edits of a collection merged element-wise, some sent before the next edit', () => {
+  it('end on the server and on the device as the person left them: a criterion put back after a sent removal stays', () => {
+    const criteres = fc.uniqueArray(fc.constantFrom('familles', 'halal', 'sans-rdv'), { maxLength: 3 });
+    // Another field's edit between two: the next criteria edit collapses into that field's unsent mutation.
+    const nom = fc.constantFrom('a', 'b').map((value) => ({ nom: value }));
+    const sequence = fc.array(fc.oneof(criteres, nom, fc.constant('push' as const)), { minLength: 1, maxLength: 12 });
+    fc.assert(
+      fc.property(criteres, sequence, (held, steps) => {
+        const server: AnyRecord = { id: 'test--s1', version: 3, criteres: held };
+        const device = new Device();
+        const key = recordKey('structure', server.id);
+        device.records.set(key, server);
+        let local: unknown = held;
+        for (const step of steps) {
+          if (step === 'push') device.push();
+          else if ('nom' in step) device.edit(server.id, step);
+          else {
+            device.edit(server.id, { criteres: step });
+            local = step;
+          }
+        }
+        const shadow = device.shadows.get(key) ?? server;
+        expect(sorted(replay(shadow, device.entries())?.criteres)).toEqual(sorted(local));
+        expect(sorted(serverApplies(held, device.entries(), 'criteres'))).toEqual(sorted(local));
+      }),
+      { numRuns: RUNS, examples: [[['halal'], [[], 'push', ['halal', 'familles']]]] },
     );
   });
 });

@@ -57,8 +57,13 @@ export function queueMutation(
 export interface RecordEdit {
   kind: RecordKind;
   id: string;
-  /** The server's copy kept aside under the pending changes (null: the server does not have the record). */
-  server: AnyRecord | null;
+  /**
+   * The record as the device showed it when the person edited it: the server's copy with this device's changes on
+   * top, sent or not. It is what the person changed from, hence each field's `base`: the copy kept aside would make
+   * a value that a sent change removed and this edit puts back look unchanged to the server's merge, and it may lag
+   * behind changes already answered (it is kept until the record has no pending change left).
+   */
+  shown: AnyRecord;
   next: AnyRecord;
   changed: readonly string[];
 }
@@ -66,8 +71,8 @@ export interface RecordEdit {
 /**
  * Successive edits of a record collapse into its last pending mutation until that mutation has been sent once
  * (the server may have applied it already: it is frozen, and the edit makes a new mutation). An update keeps, for
- * each field, the server's value from before the first edit (`base`) and takes the latest value; a creation not
- * yet sent takes the edited record whole. `pending`: the record's outbox entries, in id order.
+ * each field, the value shown before its first edit of the field (`base`) and takes the latest value; a creation
+ * not yet sent takes the edited record whole. `pending`: the record's outbox entries, in id order.
  */
 export function queueUpdate(pending: readonly OutboxEntry[], edit: RecordEdit, next: NextEntry): OutboxChange {
   const last = pending[pending.length - 1];
@@ -75,7 +80,7 @@ export function queueUpdate(pending: readonly OutboxEntry[], edit: RecordEdit, n
     const base = { ...last.mutation.args.base };
     const changes = { ...last.mutation.args.changes };
     for (const field of edit.changed) {
-      if (!(field in base)) base[field] = fieldValue(edit.server, field);
+      if (!(field in base)) base[field] = fieldValue(edit.shown, field);
       changes[field] = fieldValue(edit.next, field);
     }
     const mutation = { ...last.mutation, args: { ...last.mutation.args, base, changes } };
@@ -85,8 +90,8 @@ export function queueUpdate(pending: readonly OutboxEntry[], edit: RecordEdit, n
     const mutation = { ...last.mutation, args: { ...last.mutation.args, record: edit.next } };
     return { deleted: [], written: [{ ...last, mutation }] };
   }
-  const { kind, id, server, changed } = edit;
-  const base = Object.fromEntries(changed.map((f) => [f, fieldValue(server, f)]));
+  const { kind, id, shown, changed } = edit;
+  const base = Object.fromEntries(changed.map((f) => [f, fieldValue(shown, f)]));
   const changes = Object.fromEntries(changed.map((f) => [f, fieldValue(edit.next, f)]));
   return queueMutation(next, recordKey(kind, id), (mutationId) => ({
     id: mutationId,
