@@ -22,7 +22,7 @@ test('un travailleur signale une erreur hors ligne ; synchronisé, le partenaire
   await partner.getByRole('link', { name: 'Ma fiche partenaire' }).click();
   // The sheet, not Accueil still on screen: its URL and heading are read next.
   await partner.waitForURL((url) => url.pathname.startsWith('/partenaires/'));
-  await expect(partner.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(partner.getByRole('heading', { level: 1 })).not.toHaveText('Accueil');
   const sheet = new URL(partner.url()).pathname;
   const partnerName = (await partner.getByRole('heading', { level: 1 }).textContent())?.trim() ?? '';
 
