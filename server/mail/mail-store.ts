@@ -5,6 +5,8 @@
 // once. Every method is ONE transaction; memory and SQLite pass tests/integration/mail-store.contract.ts.
 
 import type { NotificationPreference } from '../../src/domain/notifications.ts';
+import { senderScope } from '../../src/domain/referral-rules.ts';
+import type { Account } from '../../src/domain/sync-protocol.ts';
 
 /** How an account wants its notifications: one message per event, one message a day, or none. */
 export type { NotificationPreference };
@@ -99,6 +101,36 @@ export interface MailStore {
   purgeMail(before: Date): Promise<number>;
   outboxCounts(): Promise<OutboxCounts>;
 }
+
+/** An account as the SQL stores read it to find who is told: the columns that decide its side, its address. */
+export interface RecipientRow {
+  id: string;
+  role: Account['role'];
+  structure_id: string | null;
+  equipe_id: string | null;
+  notifications: NotificationPreference;
+  email: string | null;
+}
+
+/** The columns that decide an account's side of referrals. */
+export type SideRow = Pick<RecipientRow, 'id' | 'role' | 'structure_id' | 'equipe_id'>;
+
+/** The side of referrals (`senderScope`) an account row is on. */
+export const sideOf = (row: SideRow): string | undefined =>
+  senderScope({
+    id: row.id,
+    nom: '',
+    role: row.role,
+    ...(row.structure_id === null ? {} : { structure_id: row.structure_id }),
+    ...(row.equipe_id === null ? {} : { equipe_id: row.equipe_id }),
+  });
+
+/**
+ * Who of a scope's candidate accounts is told: those on that side with an address, but the author. SQL narrows
+ * candidates by structure, team or id; `senderScope` stays the one definition of a side.
+ */
+export const recipientsIn = (rows: readonly RecipientRow[], scope: string, except: string | undefined) =>
+  rows.filter((row) => row.id !== except && row.email !== null && sideOf(row) === scope);
 
 /** The digest day of an event: the Paris date, so that a day's events are the ones a reader calls a day. */
 export { parisDay as digestDay } from '../../src/domain/time/paris-time.ts';

@@ -1,8 +1,6 @@
 // The mail outbox, digest events and accounts' addresses in SQLite (contract: MailStore in mail-store.ts). Every
 // method that writes is one `tx.immediate(…)` (storage/sqlite-transaction.ts: a restart overlaps two processes).
 import type Database from 'better-sqlite3';
-import { senderScope } from '../../src/domain/referral-rules.ts';
-import type { Account } from '../../src/domain/sync-protocol.ts';
 import { isoInstant } from '../sync/server-clock.ts';
 import { digestContent, readContent } from './mail-content.ts';
 import {
@@ -13,26 +11,11 @@ import {
   type MailStore,
   type NotificationEvent,
   type NotificationPreference,
+  type RecipientRow,
+  recipientsIn,
+  type SideRow,
+  sideOf,
 } from './mail-store.ts';
-
-interface RecipientRow {
-  id: string;
-  role: Account['role'];
-  structure_id: string | null;
-  equipe_id: string | null;
-  notifications: NotificationPreference;
-  email: string | null;
-}
-
-type SideRow = Pick<RecipientRow, 'id' | 'role' | 'structure_id' | 'equipe_id'>;
-
-const asAccount = (row: SideRow): Account => ({
-  id: row.id,
-  nom: '',
-  role: row.role,
-  ...(row.structure_id === null ? {} : { structure_id: row.structure_id }),
-  ...(row.equipe_id === null ? {} : { equipe_id: row.equipe_id }),
-});
 
 // An account's own address first, else the one its most recent invitation was sent to.
 const EMAIL_OF_ACCOUNT = `coalesce(a.email, (SELECT i.email FROM invitations i WHERE i.account_id = a.id
@@ -51,7 +34,7 @@ export function sqliteMail(db: Database.Database): MailStore {
     account: db.prepare<[string], SideRow>('SELECT id, role, structure_id, equipe_id FROM accounts WHERE id = ?'),
     accountExists: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM accounts WHERE id = ?'),
     setInvitationEmail: db.prepare<[string, string]>('UPDATE invitations SET email = ? WHERE code_hash = ?'),
-    // Candidates of a scope, narrowed in JS by senderScope: the one definition of a side.
+    // Candidates of a scope, narrowed by recipientsIn.
     candidates: db.prepare<[string, string, string], RecipientRow>(
       `SELECT a.id, a.role, a.structure_id, a.equipe_id, a.notifications, ${EMAIL_OF_ACCOUNT} AS email
        FROM accounts a WHERE a.disabled_at IS NULL AND (a.structure_id = ? OR a.equipe_id = ? OR a.id = ?)
@@ -103,9 +86,7 @@ export function sqliteMail(db: Database.Database): MailStore {
 
   const recipients = (scope: string, except: string | undefined) => {
     const id = scope.slice(scope.indexOf(':') + 1);
-    return s.candidates
-      .all(id, id, id)
-      .filter((row) => row.id !== except && row.email !== null && senderScope(asAccount(row)) === scope);
+    return recipientsIn(s.candidates.all(id, id, id), scope, except);
   };
 
   const queueRow = (key: string, to: string, content: MailContent, at: string) =>
@@ -126,7 +107,7 @@ export function sqliteMail(db: Database.Database): MailStore {
     if ('scope' in input.to) scope = input.to.scope;
     else {
       const side = s.account.get(input.to.sideOf);
-      scope = side && senderScope(asAccount(side));
+      scope = side && sideOf(side);
     }
     if (scope === undefined) return { queued: 0, digest: 0 };
     let queued = 0;

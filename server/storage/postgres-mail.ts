@@ -2,8 +2,6 @@
 // as mail/sqlite-mail.ts. Claiming due messages, notifying and collecting digests are write transactions
 // (postgres-connection.ts): two instances never claim one message, and an event is queued once.
 import type { ISql, Sql } from 'postgres';
-import { senderScope } from '../../src/domain/referral-rules.ts';
-import type { Account } from '../../src/domain/sync-protocol.ts';
 import { digestContent, readContent } from '../mail/mail-content.ts';
 import {
   type AccountMail,
@@ -12,29 +10,13 @@ import {
   type MailContent,
   type MailStore,
   type NotificationEvent,
-  type NotificationPreference,
+  type RecipientRow,
+  recipientsIn,
+  type SideRow,
+  sideOf,
 } from '../mail/mail-store.ts';
 import { isoInstant } from '../sync/server-clock.ts';
 import { writeTransaction } from './postgres-connection.ts';
-
-interface RecipientRow {
-  id: string;
-  role: Account['role'];
-  structure_id: string | null;
-  equipe_id: string | null;
-  notifications: NotificationPreference;
-  email: string | null;
-}
-
-type SideRow = Pick<RecipientRow, 'id' | 'role' | 'structure_id' | 'equipe_id'>;
-
-const asAccount = (row: SideRow): Account => ({
-  id: row.id,
-  nom: '',
-  role: row.role,
-  ...(row.structure_id === null ? {} : { structure_id: row.structure_id }),
-  ...(row.equipe_id === null ? {} : { equipe_id: row.equipe_id }),
-});
 
 export function postgresMail(sql: Sql): MailStore {
   // An account's own address first, else the one its most recent invitation was sent to.
@@ -52,7 +34,7 @@ export function postgresMail(sql: Sql): MailStore {
           ORDER BY i.used_at DESC NULLS LAST, i.created_at DESC LIMIT 1)) AS email
       FROM accounts a WHERE a.disabled_at IS NULL AND (a.structure_id = ${id} OR a.equipe_id = ${id} OR a.id = ${id})
       ORDER BY a.id`;
-    return rows.filter((row) => row.id !== except && row.email !== null && senderScope(asAccount(row)) === scope);
+    return recipientsIn(rows, scope, except);
   };
 
   const queueRow = async (db: ISql, key: string, to: string, content: MailContent, at: string) =>
@@ -89,7 +71,7 @@ export function postgresMail(sql: Sql): MailStore {
         else {
           const [side] = await tx<SideRow[]>`
             SELECT id, role, structure_id, equipe_id FROM accounts WHERE id = ${input.to.sideOf}`;
-          scope = side && senderScope(asAccount(side));
+          scope = side && sideOf(side);
         }
         if (scope === undefined) return { queued: 0, digest: 0 };
         let queued = 0;
