@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { anAction } from '../../tests/fixtures/actions.ts';
 import { aService, aStructure } from '../../tests/fixtures/records.ts';
 import type { FeedEntry } from '../domain/directory.ts';
 import { BoussoleDatabase } from './database.ts';
@@ -89,6 +90,15 @@ describe('compaction of page rows', () => {
     const db = freshDatabase();
     await apply(db, largePage(1, 100, 1));
     await apply(db, editedOnServer(1, 40, 500));
+    expect(await compactFeedPages(db)).toEqual({ pages: 0, moved: 0, bodyBytes: 0 });
+    expect(await db.feedPages.count()).toBe(1);
+  });
+
+  it('a page row holding mostly actions (kept in their table) stays while its records are read from it', async () => {
+    const db = freshDatabase();
+    const entries = largePage(1, 50, 1);
+    for (let n = 1; n <= 300; n++) entries.push({ kind: 'action', seq: 1000 + n, record: anAction(1, n) });
+    await apply(db, entries);
     expect(await compactFeedPages(db)).toEqual({ pages: 0, moved: 0, bodyBytes: 0 });
     expect(await db.feedPages.count()).toBe(1);
   });

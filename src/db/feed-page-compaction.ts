@@ -17,7 +17,7 @@ import { entriesOf, type FeedPageKeysRow, PAGE_ROW_KINDS, type PagePlace, tableO
 import { pagePlaces } from './record-reads.ts';
 import { recordTables } from './record-tables.ts';
 
-/** A page row is compacted once at most this share of its entries is still read from it. */
+/** A page row is compacted once at most this share of the records it holds is still read from it. */
 export const COMPACT_WHEN_LIVE_AT_MOST = 0.5;
 
 export interface CompactionResult {
@@ -37,7 +37,10 @@ function overridden(rows: readonly FeedPageKeysRow[], places: Map<string, PagePl
   for (const place of places.values()) live.set(place.page, (live.get(place.page) ?? 0) + 1);
   const pages = new Set<number>();
   for (const row of rows) {
-    if ((live.get(row.page) ?? 0) <= row.keys.length * COMPACT_WHEN_LIVE_AT_MOST) pages.add(row.page);
+    // Only the records a row holds count: the other entries of its body (actions, conflicts, tombstones) are filed
+    // elsewhere when it arrives, and weigh the same whether the row stays or not until its records are overridden.
+    const held = row.keys.reduce((n, key) => (key === '' ? n : n + 1), 0);
+    if ((live.get(row.page) ?? 0) <= held * COMPACT_WHEN_LIVE_AT_MOST) pages.add(row.page);
   }
   return pages;
 }
