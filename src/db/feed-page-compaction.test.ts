@@ -3,7 +3,7 @@ import { anAction } from '../../tests/fixtures/actions.ts';
 import { aService, aStructure } from '../../tests/fixtures/records.ts';
 import type { FeedEntry } from '../domain/directory.ts';
 import { BoussoleDatabase } from './database.ts';
-import { applyDirectoryPage, readStructures } from './directory-repo.ts';
+import { applyDirectoryPage, readStructure, readStructures, serviceIdsOf } from './directory-repo.ts';
 import { readDirectoryRows } from './directory-rows.ts';
 import { compactFeedPages } from './feed-page-compaction.ts';
 import { deleteRecord, editRecord } from './local-edits.ts';
@@ -73,12 +73,23 @@ describe('compaction of page rows', () => {
     const before = await shown(db);
     expect(before.structures).toHaveLength(200);
     const bytesBefore = (await db.feedPages.toArray()).reduce((sum, row) => sum + row.body.byteLength, 0);
+    // Partial readers: a commune's structures with their services, one structure's services, their ids.
+    const partial = async () => ({
+      commune: (await readStructures(db, { code_insee: '69259' })).items.map((i) => [
+        i.structure.nom,
+        i.services.map((s) => s.horaires_note ?? null),
+      ]),
+      one: (await readStructure(db, 'test--s70'))?.services.map((s) => s.id),
+      ids: (await serviceIdsOf(db, 'test--s80')).sort(),
+    });
+    const partialBefore = await partial();
 
     const result = await compactFeedPages(db);
     expect(result).toMatchObject({ pages: 1, moved: 40 * 3 });
     expect(result.bodyBytes).toBeGreaterThan(bytesBefore / 3);
     expect((await db.feedPageKeys.toArray()).map((row) => row.page)).toEqual([1299]);
     expect(await shown(db)).toEqual(before);
+    expect(await partial()).toEqual(partialBefore);
     expect((await tableOfKind(db, 'structure').get('test--s1'))?.nom).toBe('Renommée 1');
     expect((await tableOfKind(db, 'structure').get('test--s99'))?.nom).toBe('Structure numéro 99');
 
