@@ -5,6 +5,7 @@ import type { FeedEntry } from '../domain/directory.ts';
 import { BoussoleDatabase } from './database.ts';
 import { applyDirectoryPage, readStructure, readStructures, serviceIdsOf } from './directory-repo.ts';
 import { readDirectoryRows } from './directory-rows.ts';
+import { countDirectory } from './directory-state.ts';
 import { compactFeedPages } from './feed-page-compaction.ts';
 import { deleteRecord, editRecord } from './local-edits.ts';
 import { tableOfKind } from './record-tables.ts';
@@ -81,6 +82,7 @@ describe('compaction of page rows', () => {
       ]),
       one: (await readStructure(db, 'test--s70'))?.services.map((s) => s.id),
       ids: (await serviceIdsOf(db, 'test--s80')).sort(),
+      counts: await countDirectory(db),
     });
     const partialBefore = await partial();
 
