@@ -5,7 +5,8 @@
 // - pull-delta: an up-to-date device pulls 100 changes (Node, fake-indexeddb);
 // - pull-delta-browser: the same in the built app in headless Chromium, real IndexedDB (sync/pull-delta-browser.ts);
 // - push: 100 mutations pushed and acknowledged (Node, fake-indexeddb);
-// - server-p99: 50 concurrent connections pulling a 100-change delta (autocannon), with p99.
+// - server-p99: 50 concurrent connections pulling a 100-change delta (autocannon), with p99;
+// - page-compaction: what a device stores after 50 delta syncs of 100 changes, its page rows compacted or not (Node).
 // `npm run bench -- --only sync` runs them all; `--only pull-full` (etc.) one of them.
 import type { BenchContext, Report } from './run.ts';
 import { measurePullDeltaBrowser } from './sync/pull-delta-browser.ts';
@@ -13,7 +14,7 @@ import { measurePullFull } from './sync/pull-full.ts';
 import { measureServerP99 } from './sync/server-p99.ts';
 import { startServer } from './sync/server-process.ts';
 
-const FIGURES = ['pull-full', 'pull-delta', 'pull-delta-browser', 'push', 'server-p99'];
+const FIGURES = ['pull-full', 'pull-delta', 'pull-delta-browser', 'push', 'server-p99', 'page-compaction'];
 const SIZES = [10_000];
 
 export default async function syncBench(report: Report, ctx: BenchContext): Promise<void> {
@@ -31,14 +32,17 @@ export default async function syncBench(report: Report, ctx: BenchContext): Prom
           ...(await measurePullDeltaBrowser(server, { runs: 15, warmup: 3 })),
         });
       }
-      if (ctx.wants('pull-delta') || ctx.wants('push')) {
+      if (ctx.wants('pull-delta') || ctx.wants('push') || ctx.wants('page-compaction')) {
         // Loaded only here: it installs fake-indexeddb as the process's indexedDB.
-        const { measurePullDelta, measurePush } = await import('./sync/device-node.ts');
+        const { measurePageCompaction, measurePullDelta, measurePush } = await import('./sync/device-node.ts');
         if (ctx.wants('pull-delta')) {
           report({ bench: 'pull-delta', services, ...(await measurePullDelta(server, { runs: 15, warmup: 3 })) });
         }
         if (ctx.wants('push')) {
           report({ bench: 'push', services, ...(await measurePush(server, { runs: 15, warmup: 3 })) });
+        }
+        if (ctx.wants('page-compaction')) {
+          report({ bench: 'page-compaction', services, ...(await measurePageCompaction(server, { syncs: 50 })) });
         }
       }
       if (ctx.wants('server-p99')) {

@@ -6,7 +6,9 @@
 import 'fake-indexeddb/auto';
 import { BoussoleDatabase } from '../../src/db/database.ts';
 import { applyDirectoryPage } from '../../src/db/directory-repo.ts';
+import { readDirectoryRows } from '../../src/db/directory-rows.ts';
 import { readSyncState } from '../../src/db/directory-state.ts';
+import { compactFeedPages } from '../../src/db/feed-page-compaction.ts';
 import { editRecord } from '../../src/db/local-edits.ts';
 import { acknowledge, takeOutboxBatch } from '../../src/db/outbox-repo.ts';
 import { saveSession } from '../../src/db/session-repo.ts';
@@ -96,3 +98,67 @@ export async function measurePush(server: RunningServer, { runs, warmup }: { run
     device: 'node+fake-indexeddb',
   };
 }
+
+/** What the device stores of the directory: page bodies, and record-table rows as JSON (IndexedDB's own overhead aside). */
+async function storedBytes(db: BoussoleDatabase): Promise<{ pages: number; bytes: number }> {
+  const pages = await db.feedPages.toArray();
+  let bytes = pages.reduce((sum, row) => sum + row.body.byteLength, 0);
+  for (const table of [db.structures, db.services, db.maskedKeys]) {
+    await table.each((row) => {
+      bytes += JSON.stringify(row).length;
+    });
+  }
+  return { pages: pages.length, bytes };
+}
+
+/**
+ * `page-compaction`: two up-to-date devices pull the same `syncs` delta syncs of 100 changed services each (distinct
+ * services, as a directory kept up to date by its partners), one compacting its page rows after each sync as the app
+ * does (src/db/feed-page-compaction.ts), the other never. Printed: what each stores of the directory after them, and
+ * the compactions' times.
+ */
+export async function measurePageCompaction(server: RunningServer, { syncs }: { syncs: number }) {
+  const compacting = await upToDateDevice(server, 'bench-compaction-on', 0);
+  const kept = await upToDateDevice(server, 'bench-compaction-off', 0);
+  const initial = await storedBytes(compacting.db);
+  const services = (await readDirectoryRows(compacting.db)).services as Array<{ id: string; horaires_note?: unknown }>;
+  services.sort((a, b) => (a.id < b.id ? -1 : 1));
+  if (services.length < syncs * CHANGES) throw new Error(`${syncs} syncs need ${syncs * CHANGES} services`);
+  // Spread over the directory, as edits are: every k-th service.
+  const stride = Math.floor(services.length / (syncs * CHANGES));
+  const write = await writer(server);
+  const times: number[] = [];
+  let dropped = 0;
+  for (let sync = 0; sync < syncs; sync++) {
+    const changed = Array.from(
+      { length: CHANGES },
+      (_, i) => services[(sync * CHANGES + i) * stride] as (typeof services)[number],
+    );
+    await write(changed.map(({ id, horaires_note }) => ({ id, before: horaires_note, after: `Compactage ${sync}` })));
+    await Promise.all([compacting.pull(), kept.pull()]);
+    const started = performance.now();
+    dropped += (await compactFeedPages(compacting.db)).pages;
+    times.push(performance.now() - started);
+  }
+  const [withCompaction, without] = await Promise.all([storedBytes(compacting.db), storedBytes(kept.db)]);
+  const same = JSON.stringify(await readDirectoryRows(compacting.db).then(sortedRows));
+  if (same !== JSON.stringify(await readDirectoryRows(kept.db).then(sortedRows))) {
+    throw new Error('the compacted device shows another directory');
+  }
+  await Promise.all([compacting.db.delete(), kept.db.delete()]);
+  const mb = (bytes: number) => Math.round(bytes / 1e5) / 10;
+  return {
+    n: syncs,
+    changes: syncs * CHANGES,
+    initial_mb: mb(initial.bytes),
+    kept_mb: mb(without.bytes),
+    compacted_mb: mb(withCompaction.bytes),
+    page_rows: `${initial.pages} → ${withCompaction.pages} (${dropped} dropped)`,
+    compaction_median_ms: summarize(times).median_ms,
+    compaction_max_ms: Math.round(Math.max(...times)),
+    device: 'node+fake-indexeddb',
+  };
+}
+
+const sortedRows = (rows: { structures: unknown[]; services: unknown[] }) =>
+  [...rows.structures, ...rows.services].map((row) => JSON.stringify(row)).sort();

@@ -8,13 +8,15 @@
 // navigation until the app asks for its first page; `download_ms`, from there until every record is stored;
 // `idb_floor_ms`, raw IndexedDB puts of as many records of the same shape in the same browser, one row each (no
 // library, no index) — what no code storing a row per record can beat (the app stores large pages as one row each,
-// src/db/feed-pages.ts); `renderer_cpu_median_ms`, the CPU time the visit's renderer process (page and
+// src/db/feed-pages.ts); `page_rows_floor_ms`, the floor of what the app does store: the feed's pages at the app's page
+// size, fetched untimed, each body put raw as one row in a transaction of its own; `renderer_cpu_median_ms`, the CPU time the visit's renderer process (page and
 // worker) used until then — on a loaded shared machine the wall clock counts the wait for a core, this does not;
 // `renderer_peak_rss_mb`, the highest peak resident memory of the renderer process over the runs, read once the
 // download is stored (Linux /proc, VmHWM).
 import { readFile } from 'node:fs/promises';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { directoryPageSchema } from '../../src/domain/directory.ts';
+import { DEFAULT_PAGE_SIZE } from '../../src/sync/directory-pull.ts';
 import { warmupFields } from '../measure.ts';
 import { summarize } from './stats.ts';
 
@@ -127,6 +129,44 @@ async function rawPuts(count: number): Promise<number> {
   return ms;
 }
 
+/**
+ * In the page: the directory's feed pages as the app asks for them (`limit`), fetched untimed, then each body put raw
+ * as one row, one transaction each — the writes of the app's page rows (src/db/feed-pages.ts) with no library, no
+ * key row, no check.
+ */
+async function rawPageRows(limit: number): Promise<number> {
+  const bodies: ArrayBuffer[] = [];
+  for (let cursor = 0; ; ) {
+    const response = await fetch(`/api/v1/directory?cursor=${cursor}&limit=${limit}`);
+    const body = await response.arrayBuffer();
+    const page = JSON.parse(new TextDecoder().decode(body)) as { cursor: number; hasMore: boolean };
+    bodies.push(body);
+    if (!page.hasMore) break;
+    cursor = page.cursor;
+  }
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const open = indexedDB.open('floor-pages', 1);
+    open.onupgradeneeded = () => open.result.createObjectStore('pages');
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+  });
+  const started = performance.now();
+  await Promise.all(
+    bodies.map(
+      (body, i) =>
+        new Promise<void>((resolve, reject) => {
+          const tx = db.transaction('pages', 'readwrite');
+          tx.objectStore('pages').put(body, i);
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        }),
+    ),
+  );
+  const ms = performance.now() - started;
+  db.close();
+  return ms;
+}
+
 /** The browser's renderer processes alive now (the page and its dedicated worker share one). */
 async function renderers(browser: Browser): Promise<number[]> {
   const cdp = await browser.newBrowserCDPSession();
@@ -192,12 +232,13 @@ async function firstVisit(browser: Browser, url: string, total: number) {
 }
 
 /** The floor in a context of its own, on a page of the same origin that runs no app code. */
-async function floor(browser: Browser, url: string, total: number): Promise<number> {
+async function floor(browser: Browser, url: string, total: number): Promise<{ records: number; pageRows: number }> {
   const context = await browser.newContext();
   try {
     const page: Page = await context.newPage();
     await page.goto(`${url}/api/v1/health`);
-    return await page.evaluate(rawPuts, total);
+    const records = await page.evaluate(rawPuts, total);
+    return { records, pageRows: await page.evaluate(rawPageRows, DEFAULT_PAGE_SIZE) };
   } finally {
     await context.close();
   }
@@ -207,7 +248,13 @@ export async function measurePullFull(url: string, { runs }: { runs: number }) {
   const head = await fetch(`${url}/api/v1/directory?cursor=0&limit=1`);
   const total = directoryPageSchema.parse(await head.json()).total;
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: BROWSER_ARGS });
-  const visits: Array<{ done: number; cpu: number; memory: number; firstPage: number; floor: number }> = [];
+  const visits: Array<{
+    done: number;
+    cpu: number;
+    memory: number;
+    firstPage: number;
+    floor: { records: number; pageRows: number };
+  }> = [];
   try {
     await firstVisit(browser, url, total);
     for (let run = 0; run < runs; run++) {
@@ -224,7 +271,8 @@ export async function measurePullFull(url: string, { runs }: { runs: number }) {
     boot_ms: median((v) => v.firstPage),
     download_ms: median((v) => v.done - v.firstPage),
     renderer_cpu_median_ms: median((v) => v.cpu),
-    idb_floor_ms: median((v) => v.floor),
+    idb_floor_ms: median((v) => v.floor.records),
+    page_rows_floor_ms: median((v) => v.floor.pageRows),
     renderer_peak_rss_mb: Math.max(...visits.map((v) => v.memory)),
   };
 }

@@ -3,6 +3,7 @@
 // start-up copy (src/db/catalog-cache.ts). The page's sync controller never asks for two downloads at once.
 import { applyDirectoryPage } from '../../db/directory-repo.ts';
 import { readSyncState } from '../../db/directory-state.ts';
+import { compactFeedPages } from '../../db/feed-page-compaction.ts';
 import { openDatabase } from '../../db/open-database.ts';
 import { awaitingSignIn, readSession } from '../../db/session-repo.ts';
 import { DEFAULT_PAGE_SIZE, pullDirectory } from '../../sync/directory-pull.ts';
@@ -58,6 +59,20 @@ function pull(id: number, transport: Pick<ReturnType<typeof httpTransport>, 'get
   });
 }
 
+/**
+ * Page rows mostly overridden by later syncs give way (src/db/feed-page-compaction.ts) before the start-up copy is
+ * made: a copy is asked for after each sync that changed the directory, off the download's path, and made after
+ * compaction it stays at the directory's revision. A compaction that fails leaves the rows as they were: the copy is
+ * made all the same.
+ */
+async function compactPageRows() {
+  try {
+    await compactFeedPages(db);
+  } catch (error) {
+    console.warn('Compactage des pages non fait', error instanceof Error ? error.name : error);
+  }
+}
+
 scope.onmessage = async ({ data: request }) => {
   try {
     if (request.type === 'pull') {
@@ -66,7 +81,10 @@ scope.onmessage = async ({ data: request }) => {
       // A User Timing entry per download, on the worker's timeline: how long it took as the device lived it (the
       // browser benchmarks read it; nothing in it identifies a record).
       performance.measure(PULL_MEASURE, { start: started, detail: { pages, received } });
-    } else await makeCatalogCache(db);
+    } else {
+      await compactPageRows();
+      await makeCatalogCache(db);
+    }
     scope.postMessage({ id: request.id, type: 'done' });
   } catch (error) {
     scope.postMessage({ id: request.id, type: 'failed', error: describeFailure(error) });
