@@ -81,6 +81,8 @@ export default defineConfig({
       },
     }),
   ],
+  // The download's worker is a module worker (src/ui/boot.ts): as ES modules its code is split like the page's.
+  worker: { format: 'es' },
   build: {
     target: 'es2022',
     sourcemap: true,

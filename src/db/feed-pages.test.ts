@@ -180,7 +180,7 @@ describe("the server's copy stored as page rows", () => {
     });
     expect(steps).toBe(2); // one per page row: each body is decoded once for both kinds
     const expected = await readDirectoryRows(db);
-    const ids = (records: Array<{ id: string }>) => records.map((r) => r.id).sort();
+    const ids = (records: readonly unknown[]) => (records as Array<{ id: string }>).map((r) => r.id).sort();
     expect(ids(rows.structures)).toEqual(ids(expected.structures));
     expect(ids(rows.services)).toEqual(ids(expected.services));
     expect(rows.structures).toHaveLength(100);
