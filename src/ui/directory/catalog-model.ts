@@ -103,10 +103,12 @@ export function createCatalogModel(
     if (mine !== generation) return true; // a newer load has started: it sets the snapshot
     const answering = snapshot.value === null;
     if (answering) searchable.value = index;
+    // While the search part answers, the records wait for the page's idle moments: the person is typing. Reading
+    // their row back (tens of milliseconds on the page's thread at 10,000 services) waits for one too.
+    const turn = answering ? idle : nextTask;
+    await turn();
     const records = await readCatalogRecords(db, copy.revision);
     if (!records) return false; // written meanwhile: the copy is made again
-    // While the search part answers, the records wait for the page's idle moments: the person is typing.
-    const turn = answering ? idle : nextTask;
     await turn();
     const structures = await fromParts<Structure>(records.structures, turn);
     const services = await fromParts<Service>(records.services, turn);
