@@ -21,6 +21,7 @@ import { type DirectoryWorker, directoryWorker } from '../sync/worker-pull.ts';
 import { agendaLoader } from './agenda/agenda-wiring.ts';
 import type { CatalogModel } from './directory/catalog-model.ts';
 import { createDirectoryModel } from './directory/directory-model.ts';
+import { createDirectoryWorker, takeEarlyWorker } from './early-worker.ts';
 import type { OrientationEventsWiring } from './orientation/orientation-events-wiring.ts';
 import type { OrientationEnding, WorkInProgress } from './orientation/work-in-progress.ts';
 import type { ReferralWiring } from './referrals/referral-wiring.ts';
@@ -267,7 +268,7 @@ export async function boot({ catalogFirst = true }: { catalogFirst?: boolean } =
  */
 function startDirectoryWorker(token: () => string | null, eager: boolean): DirectoryWorker | null {
   if (typeof Worker === 'undefined') return null;
-  const start = () => new Worker(new URL('./sync/pull-worker.ts', import.meta.url), { type: 'module' });
+  const start = () => takeEarlyWorker() ?? createDirectoryWorker();
   return directoryWorker(start, token, eager);
 }
 
