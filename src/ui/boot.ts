@@ -54,8 +54,9 @@ export async function boot({ catalogFirst = true }: { catalogFirst?: boolean } =
   const worker = startDirectoryWorker(() => session.token(), navigator.onLine);
   const { db, opened } = openDatabase();
   await opened;
-  // The orientation in progress is erased a working day after its last change: at start-up, then while open.
-  keepWorkExpiring(db);
+  // The orientation in progress is erased a working day after its last change: once the first screen is drawn,
+  // then while open (reading it back erases what expired first, so the first screen never shows expired work).
+  void firstPaint.then(() => keepWorkExpiring(db));
   // Whether the storage is kept for good is read with the rest, so that the first paint already has (or has not)
   // the storage notice: arriving later, it would push the page down.
   const [state, storedSession, persisted] = await Promise.all([readSyncState(db), readSession(db), storagePersisted()]);
