@@ -54,6 +54,9 @@ export async function boot({ catalogFirst = true }: { catalogFirst?: boolean } =
   const worker = startDirectoryWorker(() => session.token(), navigator.onLine);
   const { db, opened } = openDatabase();
   await opened;
+  // Read while the chunk loads and the first screen's state is read: a cold start offline waits on all of them, so
+  // they overlap.
+  const startupCopy = worker ? catalogWanted.then(() => readCatalogSearch(db)).catch(() => null) : undefined;
   // The orientation in progress is erased a working day after its last change: once the first screen is drawn,
   // then while open (reading it back erases what expired first, so the first screen never shows expired work).
   void firstPaint.then(() => keepWorkExpiring(db));
@@ -70,8 +73,6 @@ export async function boot({ catalogFirst = true }: { catalogFirst?: boolean } =
   // What waits to be sent, from every queue: the header's badge, Synchronisation and the sign-out warning.
   const pending = createPendingModel(db);
   const catalog = signal<CatalogModel | null>(null);
-  // Read while the chunk loads: a cold start offline waits on both, so they overlap.
-  const startupCopy = worker ? catalogWanted.then(() => readCatalogSearch(db)).catch(() => null) : undefined;
   const catalogReady = catalogModule.then(({ createCatalogModel }) => {
     const model = createCatalogModel(db, {
       ...(startupCopy ? { startupCopy } : {}),
