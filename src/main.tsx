@@ -1,3 +1,5 @@
+// First: online, the directory's worker starts before the rest of the entry is evaluated (early-worker.ts).
+import './ui/early-worker.ts';
 import { render } from 'preact';
 import { boot } from './ui/boot.ts';
 import { App, preloadScreen } from './ui/shell/App.tsx';

@@ -28,8 +28,9 @@ const firstPage = async (context: BrowserContext) => context.pages()[0] ?? (awai
 
 /**
  * In the page: the directory's records on the device once its first download has ended (the sync state has a last
- * sync), else null. The feed's total also counts the programme's actions, kept in tables of their own: a count of
- * structures and services never reaches it, so the end of the download is read from the sync state.
+ * sync), else null. Records are counted where the app keeps them (src/db/feed-pages.ts), as `pull-full` counts
+ * them (bench/sync/pull-full.ts): the record tables' rows of every kind, and the keys of the page rows that no later
+ * row deleted and no mask hides. (No named inner functions: the page receives this function's text.)
  */
 async function downloaded(): Promise<number | null> {
   await new Promise((resolve) => setTimeout(resolve, 50));
@@ -38,17 +39,39 @@ async function downloaded(): Promise<number | null> {
     open.onerror = () => resolve(null);
     open.onsuccess = () => {
       const db = open.result;
-      if (!db.objectStoreNames.contains('meta')) {
+      if (!db.objectStoreNames.contains('feedPageKeys')) {
         db.close();
         return resolve(null);
       }
-      const tx = db.transaction(['meta', 'structures', 'services'], 'readonly');
+      // Each record table and the kind its rows are keyed under in the page rows.
+      const kinds = [
+        ['structures', 'structure'],
+        ['services', 'service'],
+        ['actions', 'action'],
+        ['signalements', 'signalement'],
+        ['campagnes', 'campagne'],
+        ['reponsesCampagne', 'reponse_campagne'],
+      ];
+      const names = kinds.map(([table]) => table as string);
+      const tx = db.transaction(['meta', 'feedPageKeys', 'maskedKeys', ...names], 'readonly');
       const state = tx.objectStore('meta').get('directory-sync');
-      const structures = tx.objectStore('structures').count();
-      const services = tx.objectStore('services').count();
+      const rows = tx.objectStore('feedPageKeys').getAll();
+      const masked = tx.objectStore('maskedKeys').getAllKeys();
+      const tables = names.map((name) => tx.objectStore(name).getAllKeys());
       tx.oncomplete = () => {
         db.close();
-        resolve(state.result?.value?.lastSyncAt ? structures.result + services.result : null);
+        if (!state.result?.value?.lastSyncAt) return resolve(null);
+        const live = new Set<string>();
+        for (const row of rows.result as Array<{ keys: string[]; gone: string[] }>) {
+          for (const key of row.gone) live.delete(key);
+          for (const key of row.keys) live.add(key);
+        }
+        for (const key of masked.result) live.delete(String(key));
+        tables.forEach((table, i) => {
+          for (const id of table.result) live.add(`${kinds[i]?.[1]}:${String(id)}`);
+        });
+        live.delete('');
+        resolve(live.size);
       };
       tx.onerror = () => resolve(null);
     };

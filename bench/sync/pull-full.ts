@@ -21,7 +21,36 @@ import { warmupFields } from '../measure.ts';
 import { summarize } from './stats.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/**
+ * Features switched off for every benchmark browser. Chromium keeps only the last `--disable-features` switch and
+ * Playwright passes one of its own, so its list (playwright-core's chromiumSwitches) is repeated here, followed by
+ * the browser's own interface preloaded at launch (the desktop omnibox's popup, a WebUI page in a renderer of its
+ * own): it is no part of the app nor of a phone's or tablet's browser, and it kept one of the machine's two cores
+ * busy for about a second and a half after each launch, during the cold start and the first visit's boot.
+ */
+const DISABLED_FEATURES = [
+  'AvoidUnnecessaryBeforeUnloadCheckSync',
+  'DestroyProfileOnBrowserClose',
+  'HttpsUpgrades',
+  'HttpsFirstBalancedModeAutoEnable',
+  'LensOverlay',
+  'MediaRouter',
+  'PaintHolding',
+  'ThirdPartyStoragePartitioning',
+  'AvoidCorsURLLoaderRestartOnRedirect',
+  'TcpPortRandomizationWin',
+  'OptimizationHints',
+  'NetworkTimeServiceQuerying',
+  'AimEnabled',
+  'PreconnectToSearch',
+  'msForceBrowserSignIn',
+  'msEdgeUpdateLaunchServicesPreferredVersion',
+  'WebUIOmniboxPopup',
+  'PreloadTopChromeWebUI',
+];
+
 export const BROWSER_ARGS = [
+  `--disable-features=${DISABLED_FEATURES.join(',')}`,
   '--disable-gpu',
   '--disable-quic',
   '--no-first-run',

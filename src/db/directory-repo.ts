@@ -13,7 +13,7 @@ import { type AnyRecord, replay } from '../sync/core/replay.ts';
 import type { BoussoleDatabase, ConflictRow } from './database.ts';
 import { type DirectorySyncState, readSyncState, SYNC_STATE_KEY } from './directory-state.ts';
 import { type FeedPageKeysRow, feedPageTables, PAGE_ROW_KINDS, PAGE_ROW_MIN_ENTRIES, tableOf } from './feed-pages.ts';
-import { pagePlaces, readRecords, recordsById } from './record-reads.ts';
+import { pagePlaces, readKindsInSteps, readRecords, recordsById } from './record-reads.ts';
 import { kindTables, recordTables, tableOfKind } from './record-tables.ts';
 
 /** The device's copy changed while a download was running: the download stops, the next sync starts afresh. */
@@ -339,13 +339,13 @@ export async function countCriteres(db: BoussoleDatabase): Promise<Map<string, n
 
 /**
  * Every structure and service of the device, NOT parsed: for the catalog, which checks their shape at once and
- * parses them in idle slices (src/ui/directory/catalog-model.ts).
+ * parses them in idle slices (src/ui/directory/catalog-model.ts). The page rows' bodies are decoded one per
+ * `between()`, so that the page takes input and paints between them.
  */
 export async function readDirectoryRowsUnchecked(
   db: BoussoleDatabase,
+  between: () => Promise<void> = async () => {},
 ): Promise<{ structures: Structure[]; services: Service[] }> {
-  return db.transaction('r', [...kindTables(db, 'structure'), db.services], async () => {
-    const [structures, services] = await Promise.all([readRecords(db, 'structure'), readRecords(db, 'service')]);
-    return { structures: structures as Structure[], services: services as unknown as Service[] };
-  });
+  const [structures = [], services = []] = await readKindsInSteps(db, ['structure', 'service'], between);
+  return { structures: structures as Structure[], services: services as unknown as Service[] };
 }

@@ -4,7 +4,7 @@ import { aService, aStructure } from '../../tests/fixtures/records.ts';
 import type { FeedEntry } from '../domain/directory.ts';
 import { readActions } from './agenda-repo.ts';
 import { BoussoleDatabase } from './database.ts';
-import { applyDirectoryPage, readStructure, readStructures } from './directory-repo.ts';
+import { applyDirectoryPage, readDirectoryRowsUnchecked, readStructure, readStructures } from './directory-repo.ts';
 import { readDirectoryRows } from './directory-rows.ts';
 import { countDirectory } from './directory-state.ts';
 import { PAGE_ROW_MIN_ENTRIES } from './feed-pages.ts';
@@ -162,5 +162,32 @@ describe("the server's copy stored as page rows", () => {
     expect(await db.actions.count()).toBe(1);
     expect((await db.feedPageKeys.toArray())[0]?.keys.filter((k) => k.startsWith('action:'))).toEqual([]);
     expect((await readActions(db)).map((a) => a.id)).toEqual([anAction(1, 1).id]);
+  });
+
+  it('the catalog reads every structure and service as the record reads do, decoding one page body per step', async () => {
+    const db = freshDatabase();
+    await apply(db, largePage(100));
+    await apply(db, largePage(100, 500).slice(0, 240)); // a second page row, bringing 80 structures again
+    await apply(db, [
+      { kind: 'structure', seq: 900, record: aStructure(3, { nom: 'Renommée', version: 3 }) },
+      { kind: 'tombstone', seq: 901, record_kind: 'service', id: 'test--s90-1' },
+    ]);
+    await editRecord(db, 'structure', 'test--s4', { telephone: '04 00 00 00 99' });
+    await deleteRecord(db, 'service', 'test--s5-2');
+    let steps = 0;
+    const rows = await readDirectoryRowsUnchecked(db, async () => {
+      steps++;
+    });
+    expect(steps).toBe(2); // one per page row: each body is decoded once for both kinds
+    const expected = await readDirectoryRows(db);
+    const ids = (records: readonly unknown[]) => (records as Array<{ id: string }>).map((r) => r.id).sort();
+    expect(ids(rows.structures)).toEqual(ids(expected.structures));
+    expect(ids(rows.services)).toEqual(ids(expected.services));
+    expect(rows.structures).toHaveLength(100);
+    expect(rows.services).toHaveLength(198);
+    const byId = new Map(rows.structures.map((s) => [s.id, s]));
+    expect(byId.get('test--s3')?.nom).toBe('Renommée');
+    expect(byId.get('test--s4')?.telephone).toBe('04 00 00 00 99');
+    expect(byId.get('test--s1')?.nom).toBe('Structure numéro 1'); // held by the second page row too: the latest one
   });
 });

@@ -5,7 +5,7 @@ import type { Collection, Table } from 'dexie';
 import type { RecordKind } from '../domain/sync-protocol.ts';
 import type { AnyRecord } from '../sync/core/replay.ts';
 import type { BoussoleDatabase } from './database.ts';
-import { entriesOf, PAGE_ROW_KINDS, type PagePlace, tableOf } from './feed-pages.ts';
+import { entriesOf, feedPageTables, PAGE_ROW_KINDS, type PagePlace, tableOf } from './feed-pages.ts';
 
 /**
  * Every record the page rows hold and that no record table overrides, by key, where the latest page has it: the
@@ -78,6 +78,46 @@ export async function readRecords(
   if (!PAGE_ROW_KINDS.has(kind)) return rows(table).toArray();
   const [own, found] = await Promise.all([rows(table).toArray(), pagePlaces(db, [kind], places)]);
   return found.size === 0 ? own : [...own, ...(await recordsAt(db, found.values()))];
+}
+
+/**
+ * Every record of `kinds`, unparsed, one list per kind, as `readRecords` reads each, but with each page body decoded
+ * once for all the kinds it holds, after the transaction has read the rows (one consistent moment), one page per
+ * `between()`: a body of a few thousand entries is parsed in one step, and the page keeps its turn between them.
+ */
+export async function readKindsInSteps(
+  db: BoussoleDatabase,
+  kinds: readonly RecordKind[],
+  between: () => Promise<void>,
+): Promise<AnyRecord[][]> {
+  const tables = kinds.map((kind) => tableOf(db, kind) as unknown as Table<AnyRecord, string>);
+  const paged = kinds.filter((kind) => PAGE_ROW_KINDS.has(kind));
+  const { own, wanted, pages } = await db.transaction('r', [...tables, ...feedPageTables(db)], async () => {
+    const [own, places] = await Promise.all([
+      Promise.all(tables.map((table) => table.toArray())),
+      paged.length === 0 ? new Map<string, PagePlace>() : pagePlaces(db, paged),
+    ]);
+    // Per page, its entries wanted and the kind (its place in `kinds`) of each.
+    const wanted = new Map<number, Array<[entry: number, kind: number]>>();
+    for (const { key, page, entry } of places.values()) {
+      const kind = kinds.indexOf(key.slice(0, key.indexOf(':')) as RecordKind);
+      const entries = wanted.get(page) ?? [];
+      entries.push([entry, kind]);
+      wanted.set(page, entries);
+    }
+    return { own, wanted, pages: await db.feedPages.bulkGet([...wanted.keys()]) };
+  });
+  const records = own.map((rows) => [...rows]);
+  for (const page of pages) {
+    if (!page) continue;
+    await between();
+    const entries = entriesOf(page);
+    for (const [entry, kind] of wanted.get(page.page) ?? []) {
+      const record = entries[entry]?.record;
+      if (record) records[kind]?.push(record);
+    }
+  }
+  return records;
 }
 
 /**

@@ -49,11 +49,45 @@ export interface PrepareOptions {
   publishedOnly?: boolean;
 }
 
+/** Services joined per step of `prepareDirectoryInSteps`: a few milliseconds on a tablet. */
+const SERVICES_PER_STEP = 500;
+
 export function prepareDirectory(
   structures: readonly Structure[],
   services: readonly Service[],
   options: PrepareOptions = {},
 ): DirectorySnapshot {
+  const steps = preparing(structures, services, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same snapshot, made in steps with `between()` awaited after each: on the page, the browser takes input and
+ * paints between them instead of waiting for the whole directory (a quarter of a second at 10,000 services).
+ */
+export async function prepareDirectoryInSteps(
+  structures: readonly Structure[],
+  services: readonly Service[],
+  between: () => Promise<void>,
+  options: PrepareOptions = {},
+): Promise<DirectorySnapshot> {
+  const steps = preparing(structures, services, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await between();
+  }
+}
+
+/** Makes the snapshot, pausing (a `yield`) after every SERVICES_PER_STEP services. */
+function* preparing(
+  structures: readonly Structure[],
+  services: readonly Service[],
+  options: PrepareOptions,
+): Generator<void, DirectorySnapshot> {
   const byStructure = new Map(structures.map((s) => [s.id, s]));
   const entries: ServiceEntry[] = [];
   const byId = new Map<string, ServiceEntry>();
@@ -63,7 +97,10 @@ export function prepareDirectory(
   const hoursStrings = new Map<string, string>();
   // Stable order whatever the store returned: the matcher's tie-break is the id, the index follows it.
   const sorted = [...services].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  yield;
+  let joined = 0;
   for (const service of sorted) {
+    if (++joined % SERVICES_PER_STEP === 0) yield;
     const structure = byStructure.get(service.structure_id);
     if (options.publishedOnly && structure?.statut === 'proposee') continue;
     const entry = entryOf(entries.length, service, structure);

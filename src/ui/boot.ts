@@ -21,6 +21,7 @@ import { type DirectoryWorker, directoryWorker } from '../sync/worker-pull.ts';
 import { agendaLoader } from './agenda/agenda-wiring.ts';
 import type { CatalogModel } from './directory/catalog-model.ts';
 import { createDirectoryModel } from './directory/directory-model.ts';
+import { createDirectoryWorker, takeEarlyWorker } from './early-worker.ts';
 import type { OrientationEventsWiring } from './orientation/orientation-events-wiring.ts';
 import type { OrientationEnding, WorkInProgress } from './orientation/work-in-progress.ts';
 import type { ReferralWiring } from './referrals/referral-wiring.ts';
@@ -53,8 +54,12 @@ export async function boot({ catalogFirst = true }: { catalogFirst?: boolean } =
   const worker = startDirectoryWorker(() => session.token(), navigator.onLine);
   const { db, opened } = openDatabase();
   await opened;
-  // The orientation in progress is erased a working day after its last change: at start-up, then while open.
-  keepWorkExpiring(db);
+  // Read while the chunk loads and the first screen's state is read: a cold start offline waits on all of them, so
+  // they overlap.
+  const startupCopy = worker ? catalogWanted.then(() => readCatalogSearch(db)).catch(() => null) : undefined;
+  // The orientation in progress is erased a working day after its last change: once the first screen is drawn,
+  // then while open (reading it back erases what expired first, so the first screen never shows expired work).
+  void firstPaint.then(() => keepWorkExpiring(db));
   // Whether the storage is kept for good is read with the rest, so that the first paint already has (or has not)
   // the storage notice: arriving later, it would push the page down.
   const [state, storedSession, persisted] = await Promise.all([readSyncState(db), readSession(db), storagePersisted()]);
@@ -68,8 +73,6 @@ export async function boot({ catalogFirst = true }: { catalogFirst?: boolean } =
   // What waits to be sent, from every queue: the header's badge, Synchronisation and the sign-out warning.
   const pending = createPendingModel(db);
   const catalog = signal<CatalogModel | null>(null);
-  // Read while the chunk loads: a cold start offline waits on both, so they overlap.
-  const startupCopy = worker ? catalogWanted.then(() => readCatalogSearch(db)).catch(() => null) : undefined;
   const catalogReady = catalogModule.then(({ createCatalogModel }) => {
     const model = createCatalogModel(db, {
       ...(startupCopy ? { startupCopy } : {}),
@@ -267,7 +270,7 @@ export async function boot({ catalogFirst = true }: { catalogFirst?: boolean } =
  */
 function startDirectoryWorker(token: () => string | null, eager: boolean): DirectoryWorker | null {
   if (typeof Worker === 'undefined') return null;
-  const start = () => new Worker(new URL('./sync/pull-worker.ts', import.meta.url), { type: 'module' });
+  const start = () => takeEarlyWorker() ?? createDirectoryWorker();
   return directoryWorker(start, token, eager);
 }
 

@@ -32,7 +32,7 @@ import {
   type SearchIndex,
   searchIndexOf,
 } from '../../matching/search/search-index.ts';
-import { type DirectorySnapshot, prepareDirectory } from '../../matching/snapshot.ts';
+import { type DirectorySnapshot, prepareDirectoryInSteps } from '../../matching/snapshot.ts';
 
 export type Audience = 'professionnel' | 'public';
 
@@ -103,14 +103,16 @@ export function createCatalogModel(
     if (mine !== generation) return true; // a newer load has started: it sets the snapshot
     const answering = snapshot.value === null;
     if (answering) searchable.value = index;
+    // While the search part answers, the records wait for the page's idle moments: the person is typing. Reading
+    // their row back (tens of milliseconds on the page's thread at 10,000 services) waits for one too.
+    const turn = answering ? idle : nextTask;
+    await turn();
     const records = await readCatalogRecords(db, copy.revision);
     if (!records) return false; // written meanwhile: the copy is made again
-    // While the search part answers, the records wait for the page's idle moments: the person is typing.
-    const turn = answering ? idle : nextTask;
     await turn();
     const structures = await fromParts<Structure>(records.structures, turn);
     const services = await fromParts<Service>(records.services, turn);
-    const next = prepareDirectory(structures, services);
+    const next = await prepareDirectoryInSteps(structures, services, turn);
     if (mine !== generation) return true;
     adoptSearchIndex(next, index);
     invalidRows.value = copy.invalid;
@@ -152,11 +154,13 @@ export function createCatalogModel(
       );
       if (refreshed || mine !== generation) return;
     }
-    const { structures: structureRows, services: serviceRows } = await readDirectoryRowsUnchecked(db);
+    const { structures: structureRows, services: serviceRows } = await readDirectoryRowsUnchecked(db, nextTask);
     if (mine !== generation) return;
     const structures = structureRows.filter((r) => looksLike(r, ['id', 'nom', 'code_insee']));
     const services = serviceRows.filter((r) => looksLike(r, ['id', 'nom', 'structure_id']));
-    show(prepareDirectory(structures, services));
+    const prepared = await prepareDirectoryInSteps(structures, services, nextTask);
+    if (mine !== generation) return;
+    show(prepared);
     // While a download runs, rows are shown on their shape alone (the download checks only what filing them needs,
     // src/sync/feed-entries.ts): the load at its end replaces this snapshot with parsed records (the start-up copy),
     // and the full check now would only take the cores the download needs.
@@ -185,12 +189,12 @@ export function createCatalogModel(
     }
     invalidRows.value = rejectedEarly + bad.size;
     if (bad.size === 0 || mine !== generation) return;
-    show(
-      prepareDirectory(
-        structures.filter((s) => !bad.has(`structure:${s.id}`)),
-        services.filter((s) => !bad.has(`service:${s.id}`)),
-      ),
+    const checked = await prepareDirectoryInSteps(
+      structures.filter((s) => !bad.has(`structure:${s.id}`)),
+      services.filter((s) => !bad.has(`service:${s.id}`)),
+      idle,
     );
+    if (mine === generation) show(checked);
   }
 
   /** Loads opening_hours once (a separate chunk); until then results have no hours and say so. */

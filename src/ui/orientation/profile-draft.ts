@@ -150,23 +150,38 @@ export function communeLabel(c: Commune): string {
   return c.nom.replace(/ Arrondissement$/, '');
 }
 
-const SEARCHABLE = ADDRESSABLE_COMMUNES.map((c) => ({
-  commune: c,
-  name: normalised(communeLabel(c)),
-  full: normalised(c.nom),
-})).sort((a, b) => a.name.localeCompare(b.name, 'fr', { numeric: true }));
+interface Searchable {
+  commune: Commune;
+  name: string;
+  full: string;
+}
+let searchable: Searchable[] | null = null;
+/**
+ * The communes as typed, in French order: made at the first search, not when the module loads (it comes with the
+ * Annuaire's first screen, which has not drawn yet), with one collator (each `localeCompare` with a locale makes one).
+ */
+function communesAsTyped(): Searchable[] {
+  if (searchable) return searchable;
+  const order = new Intl.Collator('fr', { numeric: true });
+  searchable = ADDRESSABLE_COMMUNES.map((c) => ({
+    commune: c,
+    name: normalised(communeLabel(c)),
+    full: normalised(c.nom),
+  })).sort((a, b) => order.compare(a.name, b.name));
+  return searchable;
+}
 
 /** The commune the text designates exactly (its name, with or without accents, or its postal code). */
 export function communeOfText(text: string): Commune | undefined {
   const t = normalised(text);
   if (t === '') return undefined;
   if (/^\d{5}$/.test(t)) {
-    const found = SEARCHABLE.filter((s) => s.commune.codes_postaux.includes(t));
+    const found = communesAsTyped().filter((s) => s.commune.codes_postaux.includes(t));
     return found.length === 1 ? found[0]?.commune : undefined;
   }
   const lyon = /^lyon (\d)(?:e|er|eme)?(?: arrondissement)?$/.exec(t);
-  if (lyon) return SEARCHABLE.find((s) => s.name === `lyon ${lyon[1]}${lyon[1] === '1' ? 'er' : 'e'}`)?.commune;
-  return SEARCHABLE.find((s) => s.name === t || s.full === t)?.commune;
+  if (lyon) return communesAsTyped().find((s) => s.name === `lyon ${lyon[1]}${lyon[1] === '1' ? 'er' : 'e'}`)?.commune;
+  return communesAsTyped().find((s) => s.name === t || s.full === t)?.commune;
 }
 
 /**
@@ -178,7 +193,7 @@ export function communeSuggestions(text: string, limit = 6): Commune[] {
   if (t === '') return [];
   const first: Commune[] = [];
   const then: Commune[] = [];
-  for (const s of SEARCHABLE) {
+  for (const s of communesAsTyped()) {
     if (s.name.startsWith(t) || s.commune.codes_postaux.some((cp) => cp.startsWith(t))) first.push(s.commune);
     else if (s.name.split(' ').some((w) => w.startsWith(t))) then.push(s.commune);
   }
