@@ -179,6 +179,25 @@ for (const [path, ready, size] of [
   });
 }
 
+test('une fiche partenaire ouverte par un compte connecté ne bouge pas quand ses horaires arrivent (décalage ≤ 0,05)', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  await signInAsDemo(page, 'Travailleur·se social·e');
+  const sheet = await page.evaluate(async () => {
+    const answer = await fetch('/api/v1/structures?limit=1');
+    const { structures } = (await answer.json()) as { structures: Array<{ id: string }> };
+    return `/partenaires/${encodeURIComponent(structures[0]?.id ?? '')}`;
+  });
+  // Opened as a person does from a link kept aside: the sheet is read from the device, the hours library comes after.
+  await page.goto(sheet);
+  await expect(page.getByTestId('services-status')).not.toHaveAttribute('aria-busy', 'true');
+  await expect(page.getByTestId('structure-hours')).toBeVisible();
+  expect(await layoutShift(page)).toBeLessThanOrEqual(0.05);
+  await context.close();
+});
+
 /** Every axe violation in the bar and its panels, whatever its impact. */
 async function barViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).include('header.app-bar').analyze();
