@@ -130,25 +130,41 @@ try {
     const who = role ?? 'sans compte';
     for (const path of paths) {
       const output = join(mkdtempSync(join(tmpdir(), 'boussole-lh-')), 'report.json');
-      execFileSync(
-        'npx',
-        [
-          '--yes',
-          'lighthouse@12.8.2',
-          new URL(path, server.url).href,
-          // Without a preset Lighthouse emulates a mid-range phone (Moto G Power, slow 4G, 4× CPU slowdown).
-          ...(values.mobile ? [] : ['--preset=desktop']),
-          `--only-categories=${Object.keys(BARS).join(',')}`,
-          '--output=json',
-          `--output-path=${output}`,
-          '--quiet',
-          // Signed in: the profile where the account signed in, its storage kept (the last flag of a kind wins over
-          // the profile Lighthouse's launcher would make).
-          ...(profile ? ['--disable-storage-reset'] : []),
-          `--chrome-flags=${[...FLAGS, ...(profile ? [`--user-data-dir=${profile}`] : [])].join(' ')}`,
-        ],
-        { stdio: 'inherit', env: { ...process.env, CHROME_PATH: CHROMIUM } },
-      );
+      // Lighthouse sometimes fails to record a page load under load (« Please run Lighthouse again »): two more tries,
+      // then the screen is counted as missed and the others are still audited.
+      let recorded = false;
+      for (let attempt = 1; attempt <= 3 && !recorded; attempt++) {
+        try {
+          execFileSync(
+            'npx',
+            [
+              '--yes',
+              'lighthouse@12.8.2',
+              new URL(path, server.url).href,
+              // Without a preset Lighthouse emulates a mid-range phone (Moto G Power, slow 4G, 4× CPU slowdown).
+              ...(values.mobile ? [] : ['--preset=desktop']),
+              `--only-categories=${Object.keys(BARS).join(',')}`,
+              '--output=json',
+              `--output-path=${output}`,
+              '--quiet',
+              // Signed in: the profile where the account signed in, its storage kept (the last flag of a kind wins over
+              // the profile Lighthouse's launcher would make).
+              ...(profile ? ['--disable-storage-reset'] : []),
+              `--chrome-flags=${[...FLAGS, ...(profile ? [`--user-data-dir=${profile}`] : [])].join(' ')}`,
+            ],
+            { stdio: 'inherit', env: { ...process.env, CHROME_PATH: CHROMIUM } },
+          );
+          recorded = true;
+        } catch {
+          console.log(`  Lighthouse n’a pas pu mesurer ${path} (essai ${attempt} sur 3)`);
+        }
+      }
+      if (!recorded) {
+        failed++;
+        results.push({ role: who, path, formFactor, category: 'error', ok: false });
+        table.push({ role: who, path, performance: 'échec de mesure' });
+        continue;
+      }
       const report = JSON.parse(readFileSync(output, 'utf8')) as Report;
       console.log(`  rapport : ${output}`);
       const line: Record<string, unknown> = { role: who, path };
