@@ -12,9 +12,10 @@ const B = frCampaignsReports.banner;
 
 /**
  * The partner's banner: a running campaign that asks this partner and that it has not finished, with a
- * link to its checklist. Loaded as a chunk of its own for partner accounts only. On a phone it is one line, the
- * link and a button that shows the campaign's name and end date, so that Accueil's search and « Nouvelle
- * orientation » stay in the first screen; the banner is named by the campaign all the same.
+ * link to its checklist. Loaded as a chunk of its own for partner accounts only. On a phone, or when several
+ * campaigns ask at once, it is one line: the link and a button that shows each campaign's name and end date, so that
+ * Accueil's search and « Nouvelle orientation » stay in the first screen; the banner is named by a campaign all the
+ * same.
  */
 export function CampaignBanner({ context }: { context: CampaignsReportsContext }) {
   const model = useLoadedModel(
@@ -32,8 +33,9 @@ export function CampaignBanner({ context }: { context: CampaignsReportsContext }
       enCours(v.campagne, today) && v.partners.some((p) => p.structureId === own && p.progression.etat !== 'termine'),
   );
   if (todo.length === 0) return null;
+  const folded = !wide || todo.length > 1;
   const details = (
-    <div id="campaign-banner-details" class="campaign-details" hidden={!wide && !open}>
+    <div id="campaign-banner-details" class="campaign-details" hidden={folded && !open}>
       {todo.map((v, i) => (
         <div key={v.campagne.id}>
           <p id={i === 0 ? 'campaign-banner-title' : undefined}>
@@ -51,11 +53,11 @@ export function CampaignBanner({ context }: { context: CampaignsReportsContext }
   );
   return (
     <aside
-      class={wide ? 'campaign-banner' : 'campaign-banner compact'}
+      class={folded ? 'campaign-banner compact' : 'campaign-banner'}
       aria-labelledby="campaign-banner-title"
       data-testid="campaign-banner"
     >
-      {wide ? (
+      {!folded ? (
         <>
           {details}
           {action}
