@@ -4,29 +4,11 @@
 import AxeBuilder from '@axe-core/playwright';
 import { type APIRequestContext, type Browser, expect, type Page, test } from '@playwright/test';
 import { fillLiaisonForm, signInAsDemo, waitForServiceWorkerControl } from './helpers.ts';
+import { demoGrocery, everyScreen, ROLES, type Role } from './screens.ts';
 
 const WIDTHS = [360, 390, 768, 1024, 1280] as const;
 /** The smallest tap target, in CSS pixels (WCAG 2.5.5 asks 44; text links inside sentences are exempt). */
 const MIN_TARGET = 44;
-
-const ROLES = [
-  'Travailleur·se social·e',
-  'Partenaire (structure)',
-  'Coordination (Métropole, MDM tête de file)',
-] as const;
-type Role = (typeof ROLES)[number] | null;
-
-interface Screens {
-  role: Role;
-  paths: string[];
-}
-
-async function firstOf<T>(request: APIRequestContext, url: string, key: string): Promise<T> {
-  const body = (await (await request.get(url)).json()) as Record<string, T[]>;
-  const [first] = body[key] ?? [];
-  if (!first) throw new Error(`rien à ${url}`);
-  return first;
-}
 
 async function open(browser: Browser, role: Role): Promise<Page> {
   const page = await (await browser.newContext({ viewport: { width: 1024, height: 768 } })).newPage();
@@ -106,52 +88,9 @@ async function axeViolations(page: Page): Promise<string[]> {
   return results.violations.map((v) => `${v.id} (${v.impact}) : ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-async function screensFor(request: APIRequestContext): Promise<Screens[]> {
-  const structure = await firstOf<{ id: string }>(request, '/api/v1/structures?limit=1', 'structures');
-  const sheet = `/partenaires/${encodeURIComponent(structure.id)}`;
-  // The demo partner account speaks for the structure of the first épicerie sociale (server/demo-accounts.ts).
-  const grocery = await firstOf<{ id: string; structure_id: string }>(
-    request,
-    '/api/v1/services?categorie=social_grocery_stores&limit=1',
-    'services',
-  );
-  const ownSheet = `/partenaires/${encodeURIComponent(grocery.structure_id)}`;
-  return [
-    { role: null, paths: ['/', '/connexion', '/annuaire?q=epicerie', sheet, '/agenda', '/page-inconnue'] },
-    {
-      role: 'Travailleur·se social·e',
-      paths: [
-        '/',
-        '/annuaire?q=epicerie',
-        sheet,
-        `${sheet}/modifier`,
-        '/orientation',
-        '/fiche',
-        `/orientations/nouvelle/${encodeURIComponent(grocery.id)}`,
-        '/orientations',
-        '/agenda',
-        '/couverture',
-        '/donnees',
-        '/synchronisation',
-      ],
-    },
-    {
-      role: 'Partenaire (structure)',
-      paths: [
-        '/',
-        ownSheet,
-        `${ownSheet}/modifier`,
-        `${ownSheet}/services/${encodeURIComponent(grocery.id)}/modifier`,
-        '/orientations',
-        '/agenda/nouvelle',
-        '/propositions/nouvelle',
-      ],
-    },
-    {
-      role: 'Coordination (Métropole, MDM tête de file)',
-      paths: ['/', '/propositions', '/signalements', '/campagnes', '/campagnes/nouvelle', '/couverture', '/donnees'],
-    },
-  ];
+/** The server's JSON, for the list of screens. */
+function getJson(request: APIRequestContext) {
+  return (path: string) => request.get(path).then((response) => response.json() as Promise<unknown>);
 }
 
 /** A referral sent by the worker, so that its page exists for both sides. */
@@ -172,7 +111,7 @@ test('aucun écran ne défile de côté à 360, 390, 768, 1024 et 1280 px, et ch
 }) => {
   test.setTimeout(300_000);
   const problems: string[] = [];
-  for (const { role, paths } of await screensFor(request)) {
+  for (const { role, paths } of await everyScreen(getJson(request))) {
     const page = await open(browser, role);
     for (const path of paths) {
       await page.setViewportSize({ width: 1024, height: 768 });
@@ -198,16 +137,12 @@ for (const role of [null, ...ROLES]) {
     request,
   }) => {
     test.setTimeout(240_000);
-    const screens = await screensFor(request);
+    const screens = await everyScreen(getJson(request));
     const paths = screens.find((s) => s.role === role)?.paths ?? [];
     const page = await open(browser, role);
     await page.setViewportSize({ width: 390, height: 844 });
     if (role === 'Travailleur·se social·e') {
-      const grocery = await firstOf<{ id: string }>(
-        request,
-        '/api/v1/services?categorie=social_grocery_stores&limit=1',
-        'services',
-      );
+      const grocery = await demoGrocery(getJson(request));
       paths.push(await sentReferral(page, grocery.id));
     }
     const problems: string[] = [];

@@ -172,4 +172,22 @@ describe('demandes sans réponse on the coverage screen', () => {
     expect(within(screen.getByTestId('demand-section')).getByText(/Hors ligne/)).toBeTruthy();
     expect(fetchImpl).not.toHaveBeenCalled();
   });
+
+  it('neither asks nor shows them to a reader the server keeps them from (a worker), online', () => {
+    const fetchImpl = answer();
+    render(
+      <LocationProvider>
+        <CoverageScreen
+          catalog={signal(catalog)}
+          online={signal(true)}
+          getToken={() => 'jeton'}
+          fetchImpl={fetchImpl}
+          demandShown={false}
+        />
+      </LocationProvider>,
+    );
+    expect(screen.getByTestId('coverage-table')).toBeTruthy();
+    expect(screen.queryByTestId('demand-section')).toBeNull();
+    expect(fetchImpl).not.toHaveBeenCalled();
+  });
 });

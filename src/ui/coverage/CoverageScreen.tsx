@@ -41,10 +41,13 @@ export function CoverageScreen({
   online,
   getToken,
   fetchImpl,
+  demandShown = true,
 }: {
   catalog: ReadonlySignal<CatalogModel | null>;
   online: ReadonlySignal<boolean>;
   getToken: () => string | null;
+  /** The server counts « demandes sans réponse » for coordinators only: others are neither asked nor shown them. */
+  demandShown?: boolean;
   /** Tests answer the statistics request themselves. */
   fetchImpl?: typeof fetch;
 }) {
@@ -57,7 +60,7 @@ export function CoverageScreen({
   /** The commune touched on the map: its detail shows, and the actors' list follows it. */
   const [picked, setPicked] = useState<string | null>(null);
   const stats = useMemo(() => statsClient({ getToken, ...(fetchImpl ? { fetchImpl } : {}) }), [getToken, fetchImpl]);
-  const demand = useDemand(stats, online);
+  const demand = useDemand(stats, online, demandShown);
   const [chosenMonth, setMonth] = useState<string | null>(null);
   const month = chosenMonth ?? latestMonth(demand);
 
@@ -194,7 +197,7 @@ export function CoverageScreen({
             </label>
             <CoverageTable cells={sorted} needLabel={needLabel} rules={rules} onlyGaps={onlyGaps} />
             <p class="hint">{C.qpvNote}</p>
-            <DemandSection state={demand} need={need} month={month} onMonth={setMonth} today={today} />
+            {demandShown && <DemandSection state={demand} need={need} month={month} onMonth={setMonth} today={today} />}
             {actors && (
               <TerritoryActors
                 territories={territories}

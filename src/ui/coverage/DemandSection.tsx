@@ -9,15 +9,21 @@ import { downloadText } from './download.ts';
 const D = frDemand;
 
 export type DemandState =
-  | { kind: 'offline' | 'loading' }
+  | { kind: 'offline' | 'loading' | 'not_asked' }
   | { kind: 'error'; message: string }
   | { kind: 'ready'; cells: readonly Cell[] };
 
-/** The server's « demandes sans réponse », asked once the screen is open and online (never kept on the device). */
-export function useDemand(client: StatsClient, online: ReadonlySignal<boolean>): DemandState {
-  const [state, setState] = useState<DemandState>({ kind: online.value ? 'loading' : 'offline' });
+/**
+ * The server's « demandes sans réponse », asked once the screen is open and online (never kept on the device), when
+ * `asked` (the reader may see them).
+ */
+export function useDemand(client: StatsClient, online: ReadonlySignal<boolean>, asked = true): DemandState {
+  const [state, setState] = useState<DemandState>({
+    kind: !asked ? 'not_asked' : online.value ? 'loading' : 'offline',
+  });
   const isOnline = online.value;
   useEffect(() => {
+    if (!asked) return;
     if (!isOnline) {
       setState((s) => (s.kind === 'ready' ? s : { kind: 'offline' }));
       return;
@@ -31,7 +37,7 @@ export function useDemand(client: StatsClient, online: ReadonlySignal<boolean>):
     return () => {
       live = false;
     };
-  }, [client, isOnline]);
+  }, [client, isOnline, asked]);
   return state;
 }
 

@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { ADDRESSABLE_COMMUNES, communeByCode } from '../../domain/communes.ts';
 import { FILTRES_ALIMENTAIRES, type FiltreAlimentaire } from '../../domain/food-quality.ts';
 import { BESOINS, LANGUES } from '../../domain/vocabulary.ts';
 import type { Language } from '../../matching/reasons.ts';
 import type { SearchFilters } from '../../matching/search/search.ts';
+import { useWideEnough } from '../components/use-wide-enough.ts';
 import { FILTRE_LABELS, frFood } from '../text/strings-food.ts';
 import { frListings } from '../text/strings-listings.ts';
 import { activeFilters, type DirectoryQuery, type FilterKey, withFilter } from './directory-search-model.ts';
@@ -40,22 +41,6 @@ export function filterLabel(filters: SearchFilters, key: FilterKey): string {
     case 'aliment':
       return filters.aliment ? FILTRE_LABELS[filters.aliment] : '';
   }
-}
-
-/** From this width (a tablet) the filters stay in view; below it (a phone) they are folded under a button. */
-const WIDE_ENOUGH = '(min-width: 768px)';
-
-function useWideEnough(): boolean {
-  const [wide, setWide] = useState(() => typeof matchMedia !== 'function' || matchMedia(WIDE_ENOUGH).matches);
-  useEffect(() => {
-    if (typeof matchMedia !== 'function') return;
-    const media = matchMedia(WIDE_ENOUGH);
-    const follow = () => setWide(media.matches);
-    follow();
-    media.addEventListener('change', follow);
-    return () => media.removeEventListener('change', follow);
-  }, []);
-  return wide;
 }
 
 type FiltersProps = {

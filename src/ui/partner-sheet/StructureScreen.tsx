@@ -111,20 +111,23 @@ export function StructureScreen({ context, id }: { context: SheetContext; id: st
 
       <TemporaryNotices notices={notices} several={services.length > 1} />
 
-      {engine && services.length > 0 && (
+      {services.length > 0 && (
+        // Drawn before the hours library is there (each line says it is working them out), so that what follows
+        // does not move down when it arrives.
         <section aria-labelledby="status-title" class="sheet-status">
           <h2 id="status-title">{S.statusTitle}</h2>
-          <ul class="plain" data-testid="services-status">
+          <ul class="plain" data-testid="services-status" aria-busy={engine ? undefined : 'true'}>
             {services.map((s) => {
-              const status = hoursStatus(
-                engine,
-                serviceHours(effectiveHours(s, structure), s.infos_temporaires),
-                now,
-                1,
-              );
+              const status =
+                engine && hoursStatus(engine, serviceHours(effectiveHours(s, structure), s.infos_temporaires), now, 1);
               return (
                 <li key={s.id}>
-                  <strong>{s.nom}</strong> : <span class={status.open ? 'is-open' : 'is-closed'}>{status.text}</span>
+                  <strong>{s.nom}</strong> :{' '}
+                  {status ? (
+                    <span class={status.open ? 'is-open' : 'is-closed'}>{status.text}</span>
+                  ) : (
+                    <span>{S.hoursLoading}</span>
+                  )}
                 </li>
               );
             })}

@@ -159,6 +159,7 @@ export function App({ context }: { context: AppContext }) {
                 catalog={context.catalog}
                 online={context.syncModel.online}
                 getToken={context.session.token}
+                demandShown={context.session.account.value?.role === 'coordinateur'}
               />
             )}
           />

@@ -101,6 +101,7 @@ export const frCampaignsReports = {
     title: (nom: string) => `Campagne de mise à jour : ${nom}`,
     text: (fin: string) => `La coordination vous demande de vérifier votre fiche partenaire avant le ${fin}.`,
     open: 'Vérifier ma fiche partenaire',
+    details: 'Détails de la campagne',
     done: 'Merci, votre fiche partenaire est vérifiée pour cette campagne.',
   },
   checklist: {
