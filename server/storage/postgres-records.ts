@@ -11,6 +11,7 @@ import { parse } from '../../src/domain/validation.ts';
 import type { Logger } from '../logger.ts';
 import type { DirectoryWrite } from '../sync/decision.ts';
 // A kind's filter columns and owners' path are the same in both engines (sqlite-kinds.ts).
+import { recordsWritten } from './postgres-totals.ts';
 import { type StorageColumns, sqliteKindOf } from './sqlite-kinds.ts';
 
 /** A row of `records` as read: `data` is already parsed JSON (jsonb). */
@@ -78,6 +79,7 @@ export function createPgRecordAccess(logger: Logger) {
         ON CONFLICT (kind, id) DO UPDATE SET seq = excluded.seq, structure_id = excluded.structure_id,
           code_insee = excluded.code_insee, categorie = excluded.categorie, visibilite = excluded.visibilite,
           statut = excluded.statut, data = excluded.data`;
+      await recordsWritten(db, [write]);
     },
 
     /**
@@ -106,6 +108,10 @@ export function createPgRecordAccess(logger: Logger) {
           ON CONFLICT (kind, id) DO UPDATE SET seq = excluded.seq, structure_id = excluded.structure_id,
             code_insee = excluded.code_insee, categorie = excluded.categorie, visibilite = excluded.visibilite,
             statut = excluded.statut, data = excluded.data`;
+        await recordsWritten(
+          db,
+          slice.map(({ write }) => write),
+        );
       }
     },
 

@@ -15,6 +15,7 @@ import { parse } from '../../src/domain/validation.ts';
 import type { Logger } from '../logger.ts';
 import type { DirectoryWrite } from './directory-store.ts';
 import { type StorageColumns, sqliteKindOf } from './sqlite-kinds.ts';
+import { createSqliteTotals } from './sqlite-totals.ts';
 
 export interface RecordRow {
   kind: string;
@@ -44,6 +45,7 @@ export function createRecordAccess(db: Database.Database, logger: Logger) {
          statut = excluded.statut, data = excluded.data`,
     ),
     dropTombstone: db.prepare<[string, string]>('DELETE FROM tombstones WHERE kind = ? AND id = ?'),
+    remove: db.prepare<[string, string]>('DELETE FROM records WHERE kind = ? AND id = ?'),
     record: db.prepare<[string, string], RecordRow>(
       'SELECT kind, id, seq, data FROM records WHERE kind = ? AND id = ?',
     ),
@@ -56,6 +58,8 @@ export function createRecordAccess(db: Database.Database, logger: Logger) {
          AND EXISTS (SELECT 1 FROM json_each(data, ?) WHERE value = ?) ORDER BY id`,
     ),
   };
+
+  const totals = createSqliteTotals(db);
 
   /** Parses a row back into an entry; logs and returns undefined when it does not conform. */
   function decode(row: RecordRow): DirectoryEntry | undefined {
@@ -141,7 +145,17 @@ export function createRecordAccess(db: Database.Database, logger: Logger) {
         columns.statut,
         JSON.stringify(r),
       );
+      totals.written(write.kind, r.id, r);
     },
+
+    /** Deletes a live record (its tombstone is the caller's). */
+    remove(kind: RecordKind, id: string): void {
+      statements.remove.run(kind, id);
+      totals.deleted(kind, id);
+    },
+
+    /** Live records a reader class sees, per kind (sqlite-totals.ts). */
+    totals: totals.byKind,
 
     record<K extends RecordKind>(kind: K, id: string): RecordOfKind[K] | undefined {
       const row = statements.record.get(kind, id);

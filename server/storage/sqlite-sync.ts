@@ -9,9 +9,8 @@ import type { Structure } from '../../src/domain/structure.ts';
 import type { HistoryEntry, RecordKind } from '../../src/domain/sync-protocol.ts';
 import type { Logger } from '../logger.ts';
 import { authorName, type FeedItem, feedEntries } from '../sync/feed.ts';
-import { type Reader, readerClass, readerClassKey } from '../sync/visibility.ts';
+import { type Reader, readerClass } from '../sync/visibility.ts';
 import { assertLimit } from './directory-store.ts';
-import { sqliteKindOf } from './sqlite-kinds.ts';
 import type { RecordAccess } from './sqlite-records.ts';
 import { type ConflictRow, conflictFromRow, createSqliteSyncView } from './sqlite-sync-view.ts';
 import type { SyncTransaction } from './store-port.ts';
@@ -63,21 +62,6 @@ export function sqliteSync(
     storeResult: db.prepare<[string, number, string, string]>(
       'INSERT INTO mutation_results (client_id, mutation_id, content_hash, result) VALUES (?, ?, ?, ?)',
     ),
-    // Per kind: a reader's total only counts the kinds its protocol knows.
-    totalAll: db.prepare<[], { kind: string; n: number }>('SELECT kind, count(*) AS n FROM records GROUP BY kind'),
-    // The rules of sync/visibility.ts for non-professional readers, one count per kind (@own: a partner's
-    // structure, NULL for anonymous). The contract suite checks that they agree with the feed.
-    totalPublic: RECORD_KINDS.map((kind) => ({
-      kind,
-      count: db.prepare<{ own: string | null; account: string | null }, { n: number }>(
-        sqliteKindOf(kind).publicCountSql,
-      ),
-    })),
-    // Workers: every listing but others' proposals, their own reports (@account: the worker's id).
-    totalWorker: RECORD_KINDS.map((kind) => ({
-      kind,
-      count: db.prepare<{ own: null; account: string }, { n: number }>(sqliteKindOf(kind).workerCountSql),
-    })),
     history: db.prepare<[string, string, number], HistoryRow>(
       `SELECT seq, at, account_id, action, changes FROM history WHERE record_kind = ? AND record_id = ?
        ORDER BY seq DESC LIMIT ?`,
@@ -88,32 +72,11 @@ export function sqliteSync(
 
   const nameOf = (id: string) => s.accountName.get(id)?.nom;
 
-  // Totals change only with a write, and every write takes a seq: a total is exact for the seq it was counted at.
-  // A worker's or partner's class is its account (it sees its own proposals and reports): the map keeps the latest
-  // classes asked (a few hundred devices at most), dropping the oldest beyond that.
-  const totals = new Map<string, { seq: number; byKind: Map<string, number> }>();
-  const MAX_CACHED_CLASSES = 1000;
-  function totalFor(reader: Reader, lastSeq: number, protocol: number): number {
-    const cls = readerClass(reader);
-    const key = readerClassKey(cls);
-    let cached = totals.get(key);
-    if (cached?.seq !== lastSeq) {
-      const byKind = new Map<string, number>();
-      if (cls.kind === 'everything') for (const { kind, n } of s.totalAll.all()) byKind.set(kind, n);
-      else if (cls.kind === 'worker') {
-        for (const { kind, count } of s.totalWorker)
-          byKind.set(kind, count.get({ own: null, account: cls.account })?.n ?? 0);
-      } else {
-        const params = { own: cls.partnerOf ?? null, account: cls.account ?? null };
-        for (const { kind, count } of s.totalPublic) byKind.set(kind, count.get(params)?.n ?? 0);
-      }
-      cached = { seq: lastSeq, byKind };
-      totals.delete(key);
-      totals.set(key, cached);
-      if (totals.size > MAX_CACHED_CLASSES) totals.delete(totals.keys().next().value as string);
-    }
+  // Kept at write time (sqlite-totals.ts); a reader's total only counts the kinds its protocol knows.
+  function totalFor(reader: Reader, protocol: number): number {
+    const byKind = rows.totals(readerClass(reader));
     let total = 0;
-    for (const kind of RECORD_KINDS) if (kindKnownBy(kind, protocol)) total += cached.byKind.get(kind) ?? 0;
+    for (const kind of RECORD_KINDS) if (kindKnownBy(kind, protocol)) total += byKind.get(kind) ?? 0;
     return total;
   }
 
@@ -150,7 +113,7 @@ export function sqliteSync(
       entries: feedEntries(items, { reader, cursor, structureOf, nameOf, protocol }),
       cursor: shown.at(-1)?.seq ?? cursor,
       hasMore: found.length > limit,
-      total: totalFor(reader, lastSeq, protocol),
+      total: totalFor(reader, protocol),
       lastMutationId,
       lastSeq,
     };
