@@ -7,17 +7,16 @@ import type { ISql, Sql, TransactionSql } from 'postgres';
 import { PROTOCOL_VERSION } from '../../src/domain/protocol-version.ts';
 import { RECORD_KINDS } from '../../src/domain/record-keys.ts';
 import { kindKnownBy, parseRecord } from '../../src/domain/record-kinds.ts';
-import type { Structure } from '../../src/domain/structure.ts';
 import type { HistoryEntry, MutationResult, RecordKind } from '../../src/domain/sync-protocol.ts';
 import type { Logger } from '../logger.ts';
 import type { DirectoryRecord, HistoryAuthor, Operation, StoredConflict, SyncView, Writer } from '../sync/decision.ts';
 import { authorName, type FeedItem, feedEntries } from '../sync/feed.ts';
 import { isoInstant } from '../sync/server-clock.ts';
-import { type Reader, readerClass } from '../sync/visibility.ts';
+import { type Reader, readerClass, type StructureVisibility } from '../sync/visibility.ts';
 import { assertLimit } from './directory-store.ts';
 import { lastSeq, nextSeq, readTransaction, writeTransaction } from './postgres-connection.ts';
 import type { PgRecordAccess, PgRecordRow } from './postgres-records.ts';
-import { recordDeleted, totalsByKind } from './postgres-totals.ts';
+import { recordDeleted, structureVisibilities, totalsByKind } from './postgres-totals.ts';
 import type { SyncTransaction } from './store-port.ts';
 import type { PullQuery, PullResult, SyncQueries } from './sync-store.ts';
 
@@ -126,8 +125,9 @@ export function postgresSync(
           if (entry) items.push({ source: 'record', entry });
         }
       }
-      // Parent structures the page does not carry, read in one statement (feedEntries asks synchronously).
-      const structures = new Map<string, Structure | undefined>();
+      // Parent structures the page does not carry: their visibility columns, in one statement (feedEntries asks
+      // synchronously), never their whole records.
+      const structures = new Map<string, StructureVisibility | undefined>();
       for (const item of items) {
         if (item.source === 'record' && item.entry.kind === 'structure') {
           structures.set(item.entry.record.id, item.entry.record);
@@ -139,11 +139,7 @@ export function postgresSync(
         const parent = (item.entry.record as { structure_id?: unknown }).structure_id;
         if (typeof parent === 'string' && !structures.has(parent)) parents.add(parent);
       }
-      if (parents.size > 0) {
-        const parentRows = await tx<PgRecordRow[]>`
-          SELECT kind, id, seq, data FROM records WHERE kind = 'structure' AND id = ANY(${[...parents]})`;
-        for (const structure of rows.decodeAll(parentRows, 'structure')) structures.set(structure.id, structure);
-      }
+      for (const [id, visibility] of await structureVisibilities(tx, [...parents])) structures.set(id, visibility);
       const names = await namesOf(
         tx,
         [...conflicts.values()].flatMap((c) => [c.mine_by, c.theirs_by, ...(c.resolved_by ? [c.resolved_by] : [])]),

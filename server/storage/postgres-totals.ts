@@ -146,12 +146,7 @@ export async function recordsWritten(
     const parent = (w.record as { structure_id?: unknown }).structure_id;
     if (w.kind === 'service' && typeof parent === 'string' && !parents.has(parent)) missing.add(parent);
   }
-  if (missing.size > 0) {
-    const rows = await db<ParentRow[]>`
-      SELECT id, statut, visibilite, data #>> '{proposee_par,account_id}' AS author FROM records
-      WHERE kind = 'structure' AND id = ANY(${[...missing]})`;
-    for (const row of rows) parents.set(row.id, parentOf(row));
-  }
+  for (const [id, visibility] of await structureVisibilities(db, [...missing])) parents.set(id, visibility);
   const moves = new Moves();
   const changed: Array<{ kind: string; id: string; buckets: string[] }> = [];
   const movedStructures = new Map<string, StructureVisibility | undefined>();
@@ -177,6 +172,20 @@ export async function recordDeleted(db: ISql, kind: RecordKind, id: string): Pro
   moves.add(kind, row?.buckets ?? [], -1);
   if (kind === 'structure') await recountServices(db, moves, new Map([[id, undefined]]));
   await moves.write(db);
+}
+
+/** What decides who sees these live structures and their services, from their columns (no record parsed). */
+export async function structureVisibilities(
+  db: ISql,
+  ids: readonly string[],
+): Promise<Map<string, StructureVisibility | undefined>> {
+  const found = new Map<string, StructureVisibility | undefined>();
+  if (ids.length === 0) return found;
+  const rows = await db<ParentRow[]>`
+    SELECT id, statut, visibilite, CASE WHEN statut = 'proposee' THEN data #>> '{proposee_par,account_id}' END AS author
+    FROM records WHERE kind = 'structure' AND id = ANY(${ids})`;
+  for (const row of rows) found.set(row.id, parentOf(row));
+  return found;
 }
 
 /** Live records a reader class sees, per kind. */

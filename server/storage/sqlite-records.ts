@@ -157,6 +157,8 @@ export function createRecordAccess(db: Database.Database, logger: Logger) {
     /** Live records a reader class sees, per kind (sqlite-totals.ts). */
     totals: totals.byKind,
 
+    structureVisibility: totals.structureVisibility,
+
     record<K extends RecordKind>(kind: K, id: string): RecordOfKind[K] | undefined {
       const row = statements.record.get(kind, id);
       return row ? decodeAll([row], kind)[0] : undefined;

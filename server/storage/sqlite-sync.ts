@@ -5,11 +5,10 @@ import type Database from 'better-sqlite3';
 import { PROTOCOL_VERSION } from '../../src/domain/protocol-version.ts';
 import { RECORD_KINDS } from '../../src/domain/record-keys.ts';
 import { kindKnownBy } from '../../src/domain/record-kinds.ts';
-import type { Structure } from '../../src/domain/structure.ts';
 import type { HistoryEntry, RecordKind } from '../../src/domain/sync-protocol.ts';
 import type { Logger } from '../logger.ts';
 import { authorName, type FeedItem, feedEntries } from '../sync/feed.ts';
-import { type Reader, readerClass } from '../sync/visibility.ts';
+import { type Reader, readerClass, type StructureVisibility } from '../sync/visibility.ts';
 import { assertLimit } from './directory-store.ts';
 import type { RecordAccess } from './sqlite-records.ts';
 import { type ConflictRow, conflictFromRow, createSqliteSyncView } from './sqlite-sync-view.ts';
@@ -98,14 +97,15 @@ export function sqliteSync(
         if (entry) items.push({ source: 'record', entry });
       }
     }
-    // Services mostly follow their structure in the feed: the page itself answers most parent lookups.
-    const structures = new Map<string, Structure | undefined>();
+    // Services mostly follow their structure in the feed: the page itself answers most parent lookups; the others
+    // read the structure's visibility columns, never its whole record.
+    const structures = new Map<string, StructureVisibility | undefined>();
     for (const item of items) {
       if (item.source === 'record' && item.entry.kind === 'structure')
         structures.set(item.entry.record.id, item.entry.record);
     }
     const structureOf = (id: string) => {
-      if (!structures.has(id)) structures.set(id, rows.record('structure', id));
+      if (!structures.has(id)) structures.set(id, rows.structureVisibility(id));
       return structures.get(id);
     };
     const lastMutationId = clientId === undefined ? null : (s.client.get(clientId)?.last ?? null);

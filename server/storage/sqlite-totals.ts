@@ -31,7 +31,9 @@ function parentOf(row: ParentRow | undefined): StructureVisibility | undefined {
   };
 }
 
-const PARENT_SQL = `SELECT visibilite, statut, json_extract(data, '$.proposee_par.account_id') AS author
+// The proposer is read from the JSON of a proposal only.
+const PARENT_SQL = `SELECT visibilite, statut,
+    CASE WHEN statut = 'proposee' THEN json_extract(data, '$.proposee_par.account_id') END AS author
   FROM records WHERE kind = 'structure' AND id = ?`;
 
 /** A live record's buckets; none for a record that does not conform (the feed skips it too). */
@@ -102,6 +104,9 @@ export function createSqliteTotals(db: Database.Database) {
   }
 
   return {
+    /** What decides who sees a live structure and its services, read from its columns (no record parsed). */
+    structureVisibility: (id: string) => parentOf(s.parent.get(id)),
+
     /** After `record` was written (created, changed or restored), in the same transaction. */
     written(kind: RecordKind, id: string, record: unknown): void {
       const before = stored(kind, id);

@@ -6,7 +6,6 @@
 import { CAMPAIGN_RESPONSE_EDITABLE } from '../../src/domain/campaign.ts';
 import { ownersOf, type RecordOfKind } from '../../src/domain/record-kinds.ts';
 import { REPORT_EDITABLE } from '../../src/domain/report.ts';
-import type { Structure } from '../../src/domain/structure.ts';
 import type { Account, RecordKind } from '../../src/domain/sync-protocol.ts';
 import { isoInstant } from './server-clock.ts';
 import {
@@ -51,7 +50,11 @@ export interface KindRules<K extends RecordKind> {
   references(record: RecordOfKind[K]): Reference[];
   /** When its owning structure `structureId` is deleted: go with it, or stay (other owners remain). */
   onOwnerDeleted(record: RecordOfKind[K], structureId: string): 'delete' | 'keep';
-  canSee(reader: Reader, record: RecordOfKind[K], structureOf: (id: string) => Structure | undefined): boolean;
+  canSee(
+    reader: Reader,
+    record: RecordOfKind[K],
+    structureOf: (id: string) => StructureVisibility | undefined,
+  ): boolean;
   /**
    * The count buckets of a live record (visibility.ts): the same rule as `canSee`, as the stores keep totals.
    * `parentOf` gives a structure's visibility, asked only by kinds whose visibility follows their structure.
