@@ -11,6 +11,7 @@ import { parse } from '../../src/domain/validation.ts';
 import type { Logger } from '../logger.ts';
 import type { DirectoryWrite } from '../sync/decision.ts';
 // A kind's filter columns and owners' path are the same in both engines (sqlite-kinds.ts).
+import { feedEntryCache } from './feed-entry-cache.ts';
 import { recordsWritten } from './postgres-totals.ts';
 import { type StorageColumns, sqliteKindOf } from './sqlite-kinds.ts';
 
@@ -66,6 +67,8 @@ export function createPgRecordAccess(logger: Logger) {
   return {
     decode,
     decodeAll,
+    /** `decode` for the feed, kept by seq (feed-entry-cache.ts). */
+    decodeForFeed: feedEntryCache(decode),
 
     /** Writes (or rewrites) a record at `seq`; a tombstone of the same id goes (the record is live again). */
     async write(db: ISql, write: DirectoryWrite, seq: number): Promise<void> {

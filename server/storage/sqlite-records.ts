@@ -14,6 +14,7 @@ import type { RecordKind } from '../../src/domain/sync-protocol.ts';
 import { parse } from '../../src/domain/validation.ts';
 import type { Logger } from '../logger.ts';
 import type { DirectoryWrite } from './directory-store.ts';
+import { feedEntryCache } from './feed-entry-cache.ts';
 import { type StorageColumns, sqliteKindOf } from './sqlite-kinds.ts';
 import { createSqliteTotals } from './sqlite-totals.ts';
 
@@ -27,9 +28,6 @@ export interface RecordRow {
 export type { RecordOfKind };
 
 export type RecordAccess = ReturnType<typeof createRecordAccess>;
-
-/** Parsed feed entries kept in memory (a few kB each): a metropolis directory of 10k services fits. */
-const FEED_CACHE_ENTRIES = 20_000;
 
 export function createRecordAccess(db: Database.Database, logger: Logger) {
   const statements = {
@@ -86,22 +84,7 @@ export function createRecordAccess(db: Database.Database, logger: Logger) {
     return undefined;
   }
 
-  // Feed entries by seq. Every write takes a new seq, so the row at a seq never changes: each is parsed once per
-  // process rather than once per reader (parsing was most of a full download's server time). The entries go
-  // straight to JSON, never to a caller that could modify them. Bounded: the oldest entries leave first. (A file
-  // edited by hand under a running server is not seen until a restart — as with the HTTP layer's kept pages.)
-  const feedCache = new Map<number, DirectoryEntry>();
-
-  function decodeForFeed(row: RecordRow): DirectoryEntry | undefined {
-    const hit = feedCache.get(row.seq);
-    if (hit?.kind === row.kind && hit.record.id === row.id) return hit;
-    const entry = decode(row);
-    if (entry) {
-      feedCache.set(row.seq, entry);
-      if (feedCache.size > FEED_CACHE_ENTRIES) feedCache.delete(feedCache.keys().next().value as number);
-    }
-    return entry;
-  }
+  const decodeForFeed = feedEntryCache(decode);
 
   /** Decoded records of one kind; rows of another kind or that fail to parse are left out (and logged). */
   function decodeAll<K extends keyof RecordOfKind>(rows: Iterable<RecordRow>, kind: K): RecordOfKind[K][] {

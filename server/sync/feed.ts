@@ -45,6 +45,20 @@ export function canSeeRecord(
   return canSee(reader, entry.record, structureOf);
 }
 
+// The copy of an entry without professionals' annotations, made once per entry: the stores hand the same entry
+// objects to every reader, and the HTTP layer keeps each entry's JSON by object (http/feed-body.ts).
+const withoutAnnotations = new WeakMap<DirectoryEntry, FeedEntry>();
+
+function readableEntry(reader: Reader, entry: DirectoryEntry): FeedEntry {
+  if (readable(reader, entry.record) === entry.record) return entry;
+  let copy = withoutAnnotations.get(entry);
+  if (!copy) {
+    copy = { ...entry, record: readable(reader, entry.record) } as FeedEntry;
+    withoutAnnotations.set(entry, copy);
+  }
+  return copy;
+}
+
 export function feedEntries(items: readonly FeedItem[], context: FeedContext): FeedEntry[] {
   const { reader, cursor } = context;
   const protocol = context.protocol ?? PROTOCOL_VERSION;
@@ -64,14 +78,8 @@ export function feedEntries(items: readonly FeedItem[], context: FeedContext): F
     }
     const { entry } = item;
     if (!kindKnownBy(entry.kind, protocol)) continue;
-    if (canSeeRecord(reader, entry, context.structureOf)) {
-      out.push(
-        readable(reader, entry.record) === entry.record
-          ? entry
-          : ({ ...entry, record: readable(reader, entry.record) } as FeedEntry),
-      );
-    } else if (cursor > 0)
-      out.push({ kind: 'tombstone', seq: entry.seq, record_kind: entry.kind, id: entry.record.id });
+    if (canSeeRecord(reader, entry, context.structureOf)) out.push(readableEntry(reader, entry));
+    else if (cursor > 0) out.push({ kind: 'tombstone', seq: entry.seq, record_kind: entry.kind, id: entry.record.id });
   }
   return out;
 }
