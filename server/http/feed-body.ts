@@ -31,7 +31,7 @@ export const GZIP_THRESHOLD = 1024;
  * Pages up to this size (a device's delta: read once, by one device) are compressed at the fastest level; larger
  * ones (a first download, kept and sent again) at the default level, where the bytes matter more than the time.
  */
-const FAST_DEFLATE_BELOW = 64 * 1024;
+const FAST_DEFLATE_BELOW = 256 * 1024;
 
 // Each entry's JSON, kept as long as the entry object lives: the stores hand the same entry objects (parsed once
 // per seq) to every reader, and the same records go into the pages of hundreds of devices.

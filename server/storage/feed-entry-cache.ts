@@ -8,16 +8,24 @@ import type { DirectoryEntry } from '../../src/domain/directory.ts';
 /** Parsed feed entries kept in memory (a few kB each): a metropolis directory of 10k services fits. */
 const FEED_CACHE_ENTRIES = 20_000;
 
-export function feedEntryCache<Row extends { kind: string; id: string; seq: number }>(
+export interface FeedRowKey {
+  kind: string;
+  id: string;
+  seq: number;
+}
+
+/** `decode` kept by seq; `row` gives the whole row (its data) when the entry is not kept, undefined if it is gone. */
+export function feedEntryCache<Row extends FeedRowKey>(
   decode: (row: Row) => DirectoryEntry | undefined,
-): (row: Row) => DirectoryEntry | undefined {
+): (key: FeedRowKey, row: () => Row | undefined) => DirectoryEntry | undefined {
   const entries = new Map<number, DirectoryEntry>();
-  return (row) => {
-    const hit = entries.get(row.seq);
-    if (hit?.kind === row.kind && hit.record.id === row.id) return hit;
-    const entry = decode(row);
+  return (key, row) => {
+    const hit = entries.get(key.seq);
+    if (hit?.kind === key.kind && hit.record.id === key.id) return hit;
+    const whole = row();
+    const entry = whole && decode(whole);
     if (entry) {
-      entries.set(row.seq, entry);
+      entries.set(key.seq, entry);
       if (entries.size > FEED_CACHE_ENTRIES) entries.delete(entries.keys().next().value as number);
     }
     return entry;

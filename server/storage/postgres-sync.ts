@@ -121,7 +121,7 @@ export function postgresSync(
           const conflict = conflicts.get(row.id);
           if (conflict) items.push({ source: 'conflict', seq: row.seq, conflict });
         } else {
-          const entry = rows.decodeForFeed(row as PgRecordRow);
+          const entry = rows.decodeForFeed(row, () => row as PgRecordRow);
           if (entry) items.push({ source: 'record', entry });
         }
       }

@@ -20,7 +20,6 @@ interface FeedRow {
   kind: string;
   id: string;
   seq: number;
-  data: string | null;
 }
 
 interface HistoryRow {
@@ -39,13 +38,15 @@ export function sqliteSync(
 ): { queries: SyncQueries; tx: SyncTransaction } {
   const { view, apply } = createSqliteSyncView(db, rows, logger);
   const s = {
-    // Each branch walks its table's seq index; SQLite merges the three in seq order.
+    // Each branch walks its table's seq index; SQLite merges the three in seq order. A record's JSON is read only
+    // when its entry is not kept already (rows.decodeForFeed): most of a delta was parsed for an earlier reader.
     feed: db.prepare<{ cursor: number; limit: number }, FeedRow>(
-      `SELECT 'record' AS source, kind, id, seq, data FROM records WHERE seq > @cursor
-       UNION ALL SELECT 'tombstone', kind, id, seq, NULL FROM tombstones WHERE seq > @cursor
-       UNION ALL SELECT 'conflict', record_kind, id, seq, NULL FROM conflicts WHERE seq > @cursor
+      `SELECT 'record' AS source, kind, id, seq FROM records WHERE seq > @cursor
+       UNION ALL SELECT 'tombstone', kind, id, seq FROM tombstones WHERE seq > @cursor
+       UNION ALL SELECT 'conflict', record_kind, id, seq FROM conflicts WHERE seq > @cursor
        ORDER BY seq LIMIT @limit`,
     ),
+    dataAt: db.prepare<[number], { data: string }>('SELECT data FROM records WHERE seq = ?'),
     conflict: db.prepare<[string], ConflictRow>('SELECT * FROM conflicts WHERE id = ?'),
     accountName: db.prepare<[string], { nom: string }>('SELECT nom FROM accounts WHERE id = ?'),
     client: db.prepare<[string], { last: number; gap_allowed: number }>(
@@ -93,7 +94,10 @@ export function sqliteSync(
         const conflict = s.conflict.get(row.id);
         if (conflict) items.push({ source: 'conflict', seq: row.seq, conflict: conflictFromRow(conflict) });
       } else {
-        const entry = rows.decodeForFeed({ kind, id: row.id, seq: row.seq, data: row.data ?? '' });
+        const entry = rows.decodeForFeed(row, () => {
+          const found = s.dataAt.get(row.seq);
+          return found && { kind, id: row.id, seq: row.seq, data: found.data };
+        });
         if (entry) items.push({ source: 'record', entry });
       }
     }
