@@ -4,6 +4,7 @@
 // (postgres-connection.ts readTransaction), a transaction holds the write lock.
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { ISql, Sql, TransactionSql } from 'postgres';
+import type { DirectoryEntry } from '../../src/domain/directory.ts';
 import { PROTOCOL_VERSION } from '../../src/domain/protocol-version.ts';
 import { RECORD_KINDS } from '../../src/domain/record-keys.ts';
 import { kindKnownBy, parseRecord } from '../../src/domain/record-kinds.ts';
@@ -96,23 +97,52 @@ export function postgresSync(
 
   async function pull(query: PullQuery): Promise<PullResult> {
     const { cursor: asked, limit, reader, clientId, protocol = PROTOCOL_VERSION } = query;
+    // Statements issued together go out pipelined on the transaction's connection: a pull is three round trips
+    // (four with conflicts), whatever it reads.
     return readTransaction(sql, async (tx) => {
-      const last = await lastSeq(tx);
+      const [last, found] = await Promise.all([
+        lastSeq(tx),
+        tx<FeedRow[]>`
+          WITH c AS (SELECT LEAST(${asked}::bigint, last) AS cursor FROM seq_counter WHERE id = 1)
+          SELECT * FROM (
+            SELECT 'record' AS source, kind, id, seq, data FROM records WHERE seq > (SELECT cursor FROM c)
+            UNION ALL SELECT 'tombstone', kind, id, seq, NULL FROM tombstones WHERE seq > (SELECT cursor FROM c)
+            UNION ALL SELECT 'conflict', record_kind, id, seq, NULL FROM conflicts WHERE seq > (SELECT cursor FROM c)
+          ) feed
+          ORDER BY seq LIMIT ${limit + 1}`,
+      ]);
       const cursor = Math.min(asked, last);
-      const found = await tx<FeedRow[]>`
-        SELECT * FROM (
-          SELECT 'record' AS source, kind, id, seq, data FROM records WHERE seq > ${cursor}
-          UNION ALL SELECT 'tombstone', kind, id, seq, NULL FROM tombstones WHERE seq > ${cursor}
-          UNION ALL SELECT 'conflict', record_kind, id, seq, NULL FROM conflicts WHERE seq > ${cursor}
-        ) feed ORDER BY seq LIMIT ${limit + 1}`;
       const shown = found.slice(0, limit);
-      const conflictIds = shown.filter((r) => r.source === 'conflict').map((r) => r.id);
-      const conflicts = new Map<string, StoredConflict>();
-      if (conflictIds.length > 0) {
-        for (const row of await tx<ConflictRow[]>`SELECT * FROM conflicts WHERE id = ANY(${conflictIds})`) {
-          conflicts.set(row.id, conflictFromRow(row));
-        }
+      const entries = new Map<number, DirectoryEntry>();
+      for (const row of shown) {
+        if (row.source !== 'record') continue;
+        const entry = rows.decodeForFeed(row, () => row as PgRecordRow);
+        if (entry) entries.set(row.seq, entry);
       }
+      // Parent structures the page does not carry: their visibility columns (feedEntries asks synchronously),
+      // never their whole records.
+      const structures = new Map<string, StructureVisibility | undefined>();
+      for (const entry of entries.values()) {
+        if (entry.kind === 'structure') structures.set(entry.record.id, entry.record);
+      }
+      const parents = new Set<string>();
+      for (const entry of entries.values()) {
+        const parent = (entry.record as { structure_id?: unknown }).structure_id;
+        if (typeof parent === 'string' && !structures.has(parent)) parents.add(parent);
+      }
+      const conflictIds = shown.filter((r) => r.source === 'conflict').map((r) => r.id);
+      const [conflictRows, visibilities, total, lastMutationId] = await Promise.all([
+        conflictIds.length === 0 ? [] : tx<ConflictRow[]>`SELECT * FROM conflicts WHERE id = ANY(${conflictIds})`,
+        structureVisibilities(tx, [...parents]),
+        totalFor(tx, reader, protocol),
+        clientLast(tx, clientId),
+      ]);
+      for (const [id, visibility] of visibilities) structures.set(id, visibility);
+      const conflicts = new Map(conflictRows.map((row) => [row.id, conflictFromRow(row)]));
+      const names = await namesOf(
+        tx,
+        [...conflicts.values()].flatMap((c) => [c.mine_by, c.theirs_by, ...(c.resolved_by ? [c.resolved_by] : [])]),
+      );
       const items: FeedItem[] = [];
       for (const row of shown) {
         const kind = row.kind as RecordKind;
@@ -121,29 +151,10 @@ export function postgresSync(
           const conflict = conflicts.get(row.id);
           if (conflict) items.push({ source: 'conflict', seq: row.seq, conflict });
         } else {
-          const entry = rows.decodeForFeed(row, () => row as PgRecordRow);
+          const entry = entries.get(row.seq);
           if (entry) items.push({ source: 'record', entry });
         }
       }
-      // Parent structures the page does not carry: their visibility columns, in one statement (feedEntries asks
-      // synchronously), never their whole records.
-      const structures = new Map<string, StructureVisibility | undefined>();
-      for (const item of items) {
-        if (item.source === 'record' && item.entry.kind === 'structure') {
-          structures.set(item.entry.record.id, item.entry.record);
-        }
-      }
-      const parents = new Set<string>();
-      for (const item of items) {
-        if (item.source !== 'record') continue;
-        const parent = (item.entry.record as { structure_id?: unknown }).structure_id;
-        if (typeof parent === 'string' && !structures.has(parent)) parents.add(parent);
-      }
-      for (const [id, visibility] of await structureVisibilities(tx, [...parents])) structures.set(id, visibility);
-      const names = await namesOf(
-        tx,
-        [...conflicts.values()].flatMap((c) => [c.mine_by, c.theirs_by, ...(c.resolved_by ? [c.resolved_by] : [])]),
-      );
       return {
         entries: feedEntries(items, {
           reader,
@@ -154,8 +165,8 @@ export function postgresSync(
         }),
         cursor: shown.at(-1)?.seq ?? cursor,
         hasMore: found.length > limit,
-        total: await totalFor(tx, reader, protocol),
-        lastMutationId: await clientLast(tx, clientId),
+        total,
+        lastMutationId,
         lastSeq: last,
       };
     });
@@ -280,10 +291,10 @@ export function postgresSync(
     },
 
     async feedHead(clientId) {
-      return readTransaction(sql, async (tx) => ({
-        lastSeq: await lastSeq(tx),
-        lastMutationId: await clientLast(tx, clientId),
-      }));
+      return readTransaction(sql, async (tx) => {
+        const [last, lastMutationId] = await Promise.all([lastSeq(tx), clientLast(tx, clientId)]);
+        return { lastSeq: last, lastMutationId };
+      });
     },
 
     async history({ kind, id, limit }) {
