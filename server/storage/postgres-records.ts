@@ -12,7 +12,7 @@ import type { Logger } from '../logger.ts';
 import type { DirectoryWrite } from '../sync/decision.ts';
 // A kind's filter columns and owners' path are the same in both engines (sqlite-kinds.ts).
 import { feedEntryCache } from './feed-entry-cache.ts';
-import { recordsWritten } from './postgres-totals.ts';
+import { recordsWritten, recordWritten, structureVisibilities } from './postgres-totals.ts';
 import { type StorageColumns, sqliteKindOf } from './sqlite-kinds.ts';
 
 /** A row of `records` as read: `data` is already parsed JSON (jsonb). */
@@ -74,15 +74,20 @@ export function createPgRecordAccess(logger: Logger) {
     async write(db: ISql, write: DirectoryWrite, seq: number): Promise<void> {
       const r = write.record;
       const c = (sqliteKindOf(write.kind).columns as (record: typeof r) => StorageColumns)(r);
-      await db`DELETE FROM tombstones WHERE kind = ${write.kind} AND id = ${r.id}`;
-      await db`
-        INSERT INTO records (kind, id, seq, structure_id, code_insee, categorie, visibilite, statut, data)
-        VALUES (${write.kind}, ${r.id}, ${seq}, ${c.structure_id}, ${c.code_insee}, ${c.categorie}, ${c.visibilite},
-          ${c.statut}, ${JSON.stringify(r)}::text::jsonb)
-        ON CONFLICT (kind, id) DO UPDATE SET seq = excluded.seq, structure_id = excluded.structure_id,
-          code_insee = excluded.code_insee, categorie = excluded.categorie, visibilite = excluded.visibilite,
-          statut = excluded.statut, data = excluded.data`;
-      await recordsWritten(db, [write]);
+      // Issued together, pipelined: one round trip, then one for the counters.
+      const [, , parents] = await Promise.all([
+        db`DELETE FROM tombstones WHERE kind = ${write.kind} AND id = ${r.id}`,
+        db`
+          INSERT INTO records (kind, id, seq, structure_id, code_insee, categorie, visibilite, statut, data)
+          VALUES (${write.kind}, ${r.id}, ${seq}, ${c.structure_id}, ${c.code_insee}, ${c.categorie}, ${c.visibilite},
+            ${c.statut}, ${JSON.stringify(r)}::text::jsonb)
+          ON CONFLICT (kind, id) DO UPDATE SET seq = excluded.seq, structure_id = excluded.structure_id,
+            code_insee = excluded.code_insee, categorie = excluded.categorie, visibilite = excluded.visibilite,
+            statut = excluded.statut, data = excluded.data`,
+        c.structure_id !== null && write.kind === 'service' ? structureVisibilities(db, [c.structure_id]) : undefined,
+      ]);
+      if (write.kind === 'structure') await recordsWritten(db, [write]);
+      else await recordWritten(db, write.kind, r, c.structure_id === null ? undefined : parents?.get(c.structure_id));
     },
 
     /**

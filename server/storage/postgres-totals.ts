@@ -127,6 +127,38 @@ async function recountServices(
   await storeBuckets(db, changed);
 }
 
+/**
+ * After one record other than a structure was written, in the same transaction: its counters move in one statement
+ * (a push writes records one by one under the store's write lock, so each round trip there delays every writer).
+ * `parent`: its structure's visibility, for a service.
+ */
+export async function recordWritten(
+  db: ISql,
+  kind: Exclude<RecordKind, 'structure'>,
+  record: { id: string },
+  parent: StructureVisibility | undefined,
+): Promise<void> {
+  const buckets = JSON.stringify(bucketsOf(kind, record, () => parent));
+  await db`
+    WITH old AS (SELECT buckets FROM counted WHERE kind = ${kind} AND id = ${record.id}),
+    kept AS (
+      INSERT INTO counted (kind, id, buckets) VALUES (${kind}, ${record.id}, ${buckets}::text::jsonb)
+      ON CONFLICT (kind, id) DO UPDATE SET buckets = excluded.buckets
+      WHERE counted.buckets IS DISTINCT FROM excluded.buckets
+    ),
+    delta AS (
+      SELECT b, sum(d)::int AS d FROM (
+        SELECT jsonb_array_elements_text(buckets) AS b, -1 AS d FROM old
+        UNION ALL SELECT jsonb_array_elements_text(${buckets}::text::jsonb), 1
+      ) x GROUP BY b HAVING sum(d) <> 0
+    ),
+    down AS (
+      UPDATE totals t SET n = t.n + delta.d FROM delta WHERE delta.d < 0 AND t.bucket = delta.b AND t.kind = ${kind}
+    )
+    INSERT INTO totals (bucket, kind, n) SELECT b, ${kind}, d FROM delta WHERE d > 0
+    ON CONFLICT (bucket, kind) DO UPDATE SET n = totals.n + excluded.n`;
+}
+
 /** After `records` were written (created, changed or restored; one write per record), in the same transaction. */
 export async function recordsWritten(
   db: ISql,
