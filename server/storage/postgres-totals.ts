@@ -1,7 +1,8 @@
 // Readers' totals kept at write time in PostgreSQL, as in SQLite (sqlite-totals.ts): one counter per (count bucket,
 // kind) in `totals`, each live record's buckets in `counted`, both moved in the write's own transaction (under the
-// store's write lock, so two instances never move one counter at once). Writes come in batches (seeding writes
-// hundreds of records per statement): each batch reads what it needs in a few statements.
+// store's write lock, so two instances never move one counter at once). A push's record moves its counters in one
+// statement (`recordWritten`); seeding and structures go by batches (`recordsWritten`), each reading what it needs in
+// a few statements.
 import type { ISql } from 'postgres';
 import type { RecordOfKind } from '../../src/domain/record-kinds.ts';
 import type { RecordKind } from '../../src/domain/sync-protocol.ts';

@@ -178,7 +178,7 @@ export function readerClass(reader: Reader): ReaderClass {
 //   its answers), `author <id>` (reports it wrote); a report about a partner written by that partner's own account
 //   is in both, so the class takes `partner author <structure> <account>` away.
 const bucket = (...parts: string[]) => JSON.stringify(parts);
-export const EVERYTHING_BUCKET = bucket('all');
+const EVERYTHING_BUCKET = bucket('all');
 const WORKERS = bucket('workers');
 const PUBLIC = bucket('public');
 const workerBucket = (account: string) => bucket('worker', account);
