@@ -78,8 +78,6 @@ async function structuresIn(store: ReferralRoutesStore, communes: readonly strin
   return ids;
 }
 
-const READ_SWEEP_INTERVAL_MS = 60_000;
-
 export function createReferralRoutes(
   store: ReferralRoutesStore,
   logger: Logger,
@@ -92,14 +90,6 @@ export function createReferralRoutes(
   const sweep = async (now: Date) => {
     const swept = await store.sweepReferrals(now, policy);
     if (swept.expired + swept.erased > 0) logger.info({ event: 'referrals_swept', ...swept });
-  };
-  // A read sweeps first, so that a referral past its deadline reads expired. Deadlines are counted in days: one
-  // sweep a minute per instance is as good, and keeps reads from queueing behind every push for the write lock.
-  let readSweptAt = Number.NEGATIVE_INFINITY;
-  const sweepBeforeRead = async (now: Date) => {
-    if (Math.abs(now.getTime() - readSweptAt) < READ_SWEEP_INTERVAL_MS) return;
-    readSweptAt = now.getTime();
-    await sweep(now);
   };
 
   routes.post('/referrals', limitBody(REFERRAL_BODY_LIMIT), signedIn, async (c) => {
@@ -195,7 +185,7 @@ export function createReferralRoutes(
     if (account.role === 'coordinateur') return forbidden(c, COUNTS_ONLY);
     const query = parseQuery(c, feedQuerySchema);
     if (!query.ok) return invalidRequest(c, query.problems);
-    await sweepBeforeRead(clock());
+    await sweep(clock());
     const feed = await store.referralFeed({ account, ...query.value });
     const page: ReferralPage = {
       protocol: answerProtocol(c),
