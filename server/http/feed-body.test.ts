@@ -34,6 +34,16 @@ describe('a kept feed page', () => {
     const plain = pageBody(keepPage(page(50)), 3, false);
     expect(JSON.parse(plain.body.toString('utf8'))).toEqual({ ...page(50), lastMutationId: 3 });
   });
+
+  it('reads the same text as the page serialised whole, for a delta page and for a first download page', () => {
+    // One entry object in two pages (stores hand the same objects to every reader): its JSON is kept, not stale.
+    const shared = page(3000);
+    for (const entries of [shared.entries.slice(0, 40), shared.entries, shared.entries.slice(10, 50)]) {
+      const whole = { ...shared, entries };
+      const text = JSON.stringify({ ...whole, lastMutationId: 9 });
+      expect(gunzipSync(pageBody(keepPage(whole), 9, true).body).toString('utf8')).toBe(text);
+    }
+  });
 });
 
 describe('the page cache', () => {

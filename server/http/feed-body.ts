@@ -27,11 +27,37 @@ const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0x00, 0xff]
 /** Below this a body is sent as is: compressing a few hundred bytes costs more than it saves. */
 export const GZIP_THRESHOLD = 1024;
 
+/**
+ * Pages up to this size (a device's delta: read once, by one device) are compressed at the fastest level; larger
+ * ones (a first download, kept and sent again) at the default level, where the bytes matter more than the time.
+ */
+const FAST_DEFLATE_BELOW = 256 * 1024;
+
+// Each entry's JSON, kept as long as the entry object lives: the stores hand the same entry objects (parsed once
+// per seq) to every reader, and the same records go into the pages of hundreds of devices.
+const entryJson = new WeakMap<object, string>();
+
+function jsonOf(entry: object): string {
+  let json = entryJson.get(entry);
+  if (json === undefined) {
+    json = JSON.stringify(entry);
+    entryJson.set(entry, json);
+  }
+  return json;
+}
+
+/** Stands for the entries while the rest of the page is serialised (no other field is a string like it). */
+const ENTRIES = '\u0000entries';
+
 export function keepPage(page: PageWithoutClient): KeptPage {
-  const json = JSON.stringify({ ...page });
+  const json = JSON.stringify({ ...page, entries: ENTRIES }).replace(
+    JSON.stringify(ENTRIES),
+    () => `[${page.entries.map(jsonOf).join(',')}]`,
+  );
   const raw = Buffer.from(`${json.slice(0, -1)},"lastMutationId":`);
+  const level = raw.length < FAST_DEFLATE_BELOW ? constants.Z_BEST_SPEED : constants.Z_DEFAULT_COMPRESSION;
   return {
-    deflated: deflateRawSync(raw, { finishFlush: constants.Z_SYNC_FLUSH }),
+    deflated: deflateRawSync(raw, { level, finishFlush: constants.Z_SYNC_FLUSH }),
     length: raw.length,
     crc: crc32(raw),
   };

@@ -25,6 +25,7 @@ import { requireSession } from './auth.ts';
 import { KIB, limitBody, readBody } from './body.ts';
 import type { AppEnv, Clock } from './env.ts';
 import { apiError, forbidden } from './errors.ts';
+import { jsonBody } from './json-body.ts';
 import { answerProtocol } from './protocol.ts';
 import { invalidRequest, notFound, parseQuery } from './query.ts';
 
@@ -131,7 +132,7 @@ export function createReferralRoutes(
     });
     await notifyReferralSent(mailer, logger, outcome.referral, now);
     const answer: ReferralAnswer = { protocol: answerProtocol(c), referral: outcome.referral };
-    return c.json(answer);
+    return jsonBody(c, answer);
   });
 
   routes.post('/referrals/:id/status', limitBody(REFERRAL_BODY_LIMIT), signedIn, async (c) => {
@@ -173,7 +174,7 @@ export function createReferralRoutes(
       default: {
         await notifyReferralAnswered(mailer, logger, outcome.referral, account.id, now);
         const answer: ReferralAnswer = { protocol: answerProtocol(c), referral: outcome.referral };
-        return c.json(answer);
+        return jsonBody(c, answer);
       }
     }
   });
@@ -192,7 +193,7 @@ export function createReferralRoutes(
       epoch: await store.epoch(),
       policy: { ...policy, notifications_courriel: mailer.enabled },
     };
-    return c.json(page);
+    return jsonBody(c, page);
   });
 
   routes.get('/referrals/stats', signedIn, async (c) => {

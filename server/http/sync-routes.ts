@@ -23,6 +23,7 @@ import { requireSession } from './auth.ts';
 import { limitBody, readBody } from './body.ts';
 import type { AppEnv, Clock } from './env.ts';
 import { forbidden } from './errors.ts';
+import { jsonBody } from './json-body.ts';
 import { answerProtocol } from './protocol.ts';
 import { invalidRequest, parseQuery } from './query.ts';
 
@@ -81,7 +82,7 @@ export function createSyncRoutes(store: SyncRoutesStore, logger: Logger, clock: 
           lastMutationId: outcome.lastMutationId,
           results,
         };
-        return c.json(gap, 409);
+        return jsonBody(c, gap, 409);
       }
       if (outcome.kind === 'reused') {
         logger.info({ event: 'mutation_id_reused', account_id: session.account.id, mutation_id: id });
@@ -93,7 +94,7 @@ export function createSyncRoutes(store: SyncRoutesStore, logger: Logger, clock: 
     }
     logger.info({ event: 'push', account_id: session.account.id, mutations: mutations.length, ...counts });
     const response: PushResponse = { protocol: answerProtocol(c, body.value.protocol), lastMutationId, results };
-    return c.json(response);
+    return jsonBody(c, response);
   });
 
   const LISTING_HISTORY: ReadonlySet<string> = new Set(['structure', 'service', 'action']);

@@ -10,12 +10,15 @@
 // Every text column compares bytes (COLLATE "C"), as SQLite does: ids after a keyset cursor, names in order and
 // ISO instants compared as strings must not depend on the locale the database was created with. Instants stay ISO
 // strings, as in SQLite, so both stores share the code that writes and compares them.
-import type { Sql } from 'postgres';
+import type { ISql, Sql } from 'postgres';
+import { backfillPostgresTotals } from './postgres-totals.ts';
 
 export interface PostgresMigration {
   /** What the step does and why, kept as documentation of the schema. */
   description: string;
   sql: string;
+  /** Fills what the step created from the rows already there, with the server's own rules, after `sql`. */
+  backfill?: (tx: ISql) => Promise<void>;
 }
 
 /** The advisory lock key of migrations (any constant; other locks of the store use other keys). */
@@ -266,6 +269,28 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       CREATE INDEX mail_digest_pending ON mail_digest_events (day, account_id) WHERE digested_at IS NULL;
     `,
   },
+  {
+    description:
+      "readers' totals kept at write time (SQLite step 10): each live record's count buckets, and one counter per " +
+      'bucket and kind, so that a pull reads a few counters instead of counting the directory at every new seq',
+    sql: `
+      -- The buckets a record was counted in (sync/visibility.ts), kept so that its next write or its deletion takes
+      -- exactly those away, even when its structure has changed since.
+      CREATE TABLE counted (
+        kind text COLLATE "C" NOT NULL,
+        id text COLLATE "C" NOT NULL,
+        buckets jsonb NOT NULL,
+        PRIMARY KEY (kind, id)
+      );
+      CREATE TABLE totals (
+        bucket text COLLATE "C" NOT NULL,
+        kind text COLLATE "C" NOT NULL,
+        n integer NOT NULL CHECK (n >= 0),
+        PRIMARY KEY (bucket, kind)
+      );
+    `,
+    backfill: backfillPostgresTotals,
+  },
 ];
 
 /**
@@ -294,6 +319,7 @@ export async function migratePostgres(
       const migration = migrations[step];
       if (!migration) throw new Error(`Migration ${step + 1} absente`);
       await tx.unsafe(migration.sql);
+      await migration.backfill?.(tx);
     }
     if (current < migrations.length) {
       await tx`INSERT INTO schema_version (id, version) VALUES (1, ${migrations.length})

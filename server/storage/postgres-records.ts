@@ -11,6 +11,8 @@ import { parse } from '../../src/domain/validation.ts';
 import type { Logger } from '../logger.ts';
 import type { DirectoryWrite } from '../sync/decision.ts';
 // A kind's filter columns and owners' path are the same in both engines (sqlite-kinds.ts).
+import { feedEntryCache } from './feed-entry-cache.ts';
+import { recordsWritten, recordWritten, structureVisibilities } from './postgres-totals.ts';
 import { type StorageColumns, sqliteKindOf } from './sqlite-kinds.ts';
 
 /** A row of `records` as read: `data` is already parsed JSON (jsonb). */
@@ -65,19 +67,27 @@ export function createPgRecordAccess(logger: Logger) {
   return {
     decode,
     decodeAll,
+    /** `decode` for the feed, kept by seq (feed-entry-cache.ts). */
+    decodeForFeed: feedEntryCache(decode),
 
     /** Writes (or rewrites) a record at `seq`; a tombstone of the same id goes (the record is live again). */
     async write(db: ISql, write: DirectoryWrite, seq: number): Promise<void> {
       const r = write.record;
       const c = (sqliteKindOf(write.kind).columns as (record: typeof r) => StorageColumns)(r);
-      await db`DELETE FROM tombstones WHERE kind = ${write.kind} AND id = ${r.id}`;
-      await db`
-        INSERT INTO records (kind, id, seq, structure_id, code_insee, categorie, visibilite, statut, data)
-        VALUES (${write.kind}, ${r.id}, ${seq}, ${c.structure_id}, ${c.code_insee}, ${c.categorie}, ${c.visibilite},
-          ${c.statut}, ${JSON.stringify(r)}::text::jsonb)
-        ON CONFLICT (kind, id) DO UPDATE SET seq = excluded.seq, structure_id = excluded.structure_id,
-          code_insee = excluded.code_insee, categorie = excluded.categorie, visibilite = excluded.visibilite,
-          statut = excluded.statut, data = excluded.data`;
+      // Issued together, pipelined: one round trip, then one for the counters.
+      const [, , parents] = await Promise.all([
+        db`DELETE FROM tombstones WHERE kind = ${write.kind} AND id = ${r.id}`,
+        db`
+          INSERT INTO records (kind, id, seq, structure_id, code_insee, categorie, visibilite, statut, data)
+          VALUES (${write.kind}, ${r.id}, ${seq}, ${c.structure_id}, ${c.code_insee}, ${c.categorie}, ${c.visibilite},
+            ${c.statut}, ${JSON.stringify(r)}::text::jsonb)
+          ON CONFLICT (kind, id) DO UPDATE SET seq = excluded.seq, structure_id = excluded.structure_id,
+            code_insee = excluded.code_insee, categorie = excluded.categorie, visibilite = excluded.visibilite,
+            statut = excluded.statut, data = excluded.data`,
+        c.structure_id !== null && write.kind === 'service' ? structureVisibilities(db, [c.structure_id]) : undefined,
+      ]);
+      if (write.kind === 'structure') await recordsWritten(db, [write]);
+      else await recordWritten(db, write.kind, r, c.structure_id === null ? undefined : parents?.get(c.structure_id));
     },
 
     /**
@@ -106,6 +116,10 @@ export function createPgRecordAccess(logger: Logger) {
           ON CONFLICT (kind, id) DO UPDATE SET seq = excluded.seq, structure_id = excluded.structure_id,
             code_insee = excluded.code_insee, categorie = excluded.categorie, visibilite = excluded.visibilite,
             statut = excluded.statut, data = excluded.data`;
+        await recordsWritten(
+          db,
+          slice.map(({ write }) => write),
+        );
       }
     },
 

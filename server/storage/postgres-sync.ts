@@ -3,20 +3,21 @@
 // same rules as sqlite-sync.ts and sqlite-sync-view.ts, in PostgreSQL's SQL; a pull reads in one snapshot
 // (postgres-connection.ts readTransaction), a transaction holds the write lock.
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { ISql, PendingQuery, Sql, TransactionSql } from 'postgres';
+import type { ISql, Sql, TransactionSql } from 'postgres';
+import type { DirectoryEntry } from '../../src/domain/directory.ts';
 import { PROTOCOL_VERSION } from '../../src/domain/protocol-version.ts';
 import { RECORD_KINDS } from '../../src/domain/record-keys.ts';
 import { kindKnownBy, parseRecord } from '../../src/domain/record-kinds.ts';
-import type { Structure } from '../../src/domain/structure.ts';
 import type { HistoryEntry, MutationResult, RecordKind } from '../../src/domain/sync-protocol.ts';
 import type { Logger } from '../logger.ts';
 import type { DirectoryRecord, HistoryAuthor, Operation, StoredConflict, SyncView, Writer } from '../sync/decision.ts';
 import { authorName, type FeedItem, feedEntries } from '../sync/feed.ts';
 import { isoInstant } from '../sync/server-clock.ts';
-import { type Reader, readerClass, readerClassKey } from '../sync/visibility.ts';
+import { type Reader, readerClass, type StructureVisibility } from '../sync/visibility.ts';
 import { assertLimit } from './directory-store.ts';
 import { lastSeq, nextSeq, readTransaction, writeTransaction } from './postgres-connection.ts';
 import type { PgRecordAccess, PgRecordRow } from './postgres-records.ts';
+import { recordDeleted, structureVisibilities, totalsByKind } from './postgres-totals.ts';
 import type { SyncTransaction } from './store-port.ts';
 import type { PullQuery, PullResult, SyncQueries } from './sync-store.ts';
 
@@ -59,53 +60,6 @@ function conflictFromRow(row: ConflictRow): StoredConflict {
 /** A JSON value as a jsonb parameter; `undefined` (an absent value) is stored as JSON null, as SQLite does. */
 const json = (value: unknown) => JSON.stringify(value ?? null);
 
-type CountQuery = (db: ISql, own: string | null, account: string | null) => PendingQuery<{ n: number }[]>;
-
-/**
- * The rules of sync/visibility.ts as one count per kind (as record-kinds.ts `publicCountSql` and `workerCountSql`
- * for SQLite): `own` is a partner's structure (null for anonymous readers), `account` the reader's account. Typed
- * by kind, so a new kind cannot be forgotten here; the contract suites check that totals agree with the feed.
- */
-const COUNTS: { readonly [K in RecordKind]: { public: CountQuery; worker: CountQuery } } = {
-  structure: {
-    public: (db, own) => db`SELECT count(*) AS n FROM records WHERE kind = 'structure'
-      AND (id = ${own} OR (visibilite = 'public' AND statut = 'publiee'))`,
-    worker: (db, _own, account) => db`SELECT count(*) AS n FROM records WHERE kind = 'structure'
-      AND (statut IS DISTINCT FROM 'proposee' OR data #>> '{proposee_par,account_id}' = ${account})`,
-  },
-  service: {
-    public: (db, own) => db`SELECT count(*) AS n FROM records v
-      JOIN records p ON p.kind = 'structure' AND p.id = v.structure_id
-      WHERE v.kind = 'service' AND (v.structure_id = ${own} OR (v.visibilite = 'public' AND p.visibilite = 'public'
-        AND p.statut = 'publiee'))`,
-    worker: (db, _own, account) => db`SELECT count(*) AS n FROM records v
-      JOIN records p ON p.kind = 'structure' AND p.id = v.structure_id
-      WHERE v.kind = 'service' AND (p.statut IS DISTINCT FROM 'proposee'
-        OR p.data #>> '{proposee_par,account_id}' = ${account})`,
-  },
-  action: {
-    public: (db, own) => db`SELECT count(*) AS n FROM records WHERE kind = 'action'
-      AND (visibilite = 'public' OR data -> 'organisateurs' ? ${own ?? ''})`,
-    worker: (db) => db`SELECT count(*) AS n FROM records WHERE kind = 'action'`,
-  },
-  signalement: {
-    public: (db, own, account) => db`SELECT count(*) AS n FROM records WHERE kind = 'signalement'
-      AND (data ->> 'structure_id' = ${own} OR data #>> '{auteur,account_id}' = ${account})`,
-    worker: (db, _own, account) => db`SELECT count(*) AS n FROM records WHERE kind = 'signalement'
-      AND data #>> '{auteur,account_id}' = ${account}`,
-  },
-  campagne: {
-    public: (db, own) => db`SELECT count(*) AS n FROM records WHERE kind = 'campagne'
-      AND data -> 'partenaires' ? ${own ?? ''}`,
-    worker: (db) => db`SELECT 0 AS n`,
-  },
-  reponse_campagne: {
-    public: (db, own) => db`SELECT count(*) AS n FROM records WHERE kind = 'reponse_campagne'
-      AND data ->> 'structure_id' = ${own}`,
-    worker: (db) => db`SELECT 0 AS n`,
-  },
-};
-
 interface FeedRow {
   source: 'record' | 'tombstone' | 'conflict';
   kind: string;
@@ -126,35 +80,11 @@ export function postgresSync(
     return new Map(found.map((r) => [r.id, r.nom]));
   }
 
-  // Totals change only with a write, and every write takes a seq: a total is exact for the seq it was counted at,
-  // whichever instance wrote. The map keeps the latest reader classes asked.
-  const totals = new Map<string, { seq: number; byKind: Map<string, number> }>();
-  const MAX_CACHED_CLASSES = 1000;
-  async function totalFor(db: ISql, reader: Reader, last: number, protocol: number): Promise<number> {
-    const cls = readerClass(reader);
-    const key = readerClassKey(cls);
-    let cached = totals.get(key);
-    if (cached?.seq !== last) {
-      const byKind = new Map<string, number>();
-      if (cls.kind === 'everything') {
-        const counted = await db<{ kind: string; n: number }[]>`SELECT kind, count(*) AS n FROM records GROUP BY kind`;
-        for (const { kind, n } of counted) byKind.set(kind, n);
-      } else {
-        const own = cls.kind === 'worker' ? null : (cls.partnerOf ?? null);
-        const account = cls.account ?? null;
-        for (const kind of RECORD_KINDS) {
-          const count = cls.kind === 'worker' ? COUNTS[kind].worker : COUNTS[kind].public;
-          const [row] = await count(db, own, account);
-          byKind.set(kind, row?.n ?? 0);
-        }
-      }
-      cached = { seq: last, byKind };
-      totals.delete(key);
-      totals.set(key, cached);
-      if (totals.size > MAX_CACHED_CLASSES) totals.delete(totals.keys().next().value as string);
-    }
+  // Kept at write time (postgres-totals.ts); a reader's total only counts the kinds its protocol knows.
+  async function totalFor(db: ISql, reader: Reader, protocol: number): Promise<number> {
+    const byKind = await totalsByKind(db, readerClass(reader));
     let total = 0;
-    for (const kind of RECORD_KINDS) if (kindKnownBy(kind, protocol)) total += cached.byKind.get(kind) ?? 0;
+    for (const kind of RECORD_KINDS) if (kindKnownBy(kind, protocol)) total += byKind.get(kind) ?? 0;
     return total;
   }
 
@@ -167,23 +97,52 @@ export function postgresSync(
 
   async function pull(query: PullQuery): Promise<PullResult> {
     const { cursor: asked, limit, reader, clientId, protocol = PROTOCOL_VERSION } = query;
+    // Statements issued together go out pipelined on the transaction's connection: a pull is three round trips
+    // (four with conflicts), whatever it reads.
     return readTransaction(sql, async (tx) => {
-      const last = await lastSeq(tx);
+      const [last, found] = await Promise.all([
+        lastSeq(tx),
+        tx<FeedRow[]>`
+          WITH c AS (SELECT LEAST(${asked}::bigint, last) AS cursor FROM seq_counter WHERE id = 1)
+          SELECT * FROM (
+            SELECT 'record' AS source, kind, id, seq, data FROM records WHERE seq > (SELECT cursor FROM c)
+            UNION ALL SELECT 'tombstone', kind, id, seq, NULL FROM tombstones WHERE seq > (SELECT cursor FROM c)
+            UNION ALL SELECT 'conflict', record_kind, id, seq, NULL FROM conflicts WHERE seq > (SELECT cursor FROM c)
+          ) feed
+          ORDER BY seq LIMIT ${limit + 1}`,
+      ]);
       const cursor = Math.min(asked, last);
-      const found = await tx<FeedRow[]>`
-        SELECT * FROM (
-          SELECT 'record' AS source, kind, id, seq, data FROM records WHERE seq > ${cursor}
-          UNION ALL SELECT 'tombstone', kind, id, seq, NULL FROM tombstones WHERE seq > ${cursor}
-          UNION ALL SELECT 'conflict', record_kind, id, seq, NULL FROM conflicts WHERE seq > ${cursor}
-        ) feed ORDER BY seq LIMIT ${limit + 1}`;
       const shown = found.slice(0, limit);
-      const conflictIds = shown.filter((r) => r.source === 'conflict').map((r) => r.id);
-      const conflicts = new Map<string, StoredConflict>();
-      if (conflictIds.length > 0) {
-        for (const row of await tx<ConflictRow[]>`SELECT * FROM conflicts WHERE id = ANY(${conflictIds})`) {
-          conflicts.set(row.id, conflictFromRow(row));
-        }
+      const entries = new Map<number, DirectoryEntry>();
+      for (const row of shown) {
+        if (row.source !== 'record') continue;
+        const entry = rows.decodeForFeed(row, () => row as PgRecordRow);
+        if (entry) entries.set(row.seq, entry);
       }
+      // Parent structures the page does not carry: their visibility columns (feedEntries asks synchronously),
+      // never their whole records.
+      const structures = new Map<string, StructureVisibility | undefined>();
+      for (const entry of entries.values()) {
+        if (entry.kind === 'structure') structures.set(entry.record.id, entry.record);
+      }
+      const parents = new Set<string>();
+      for (const entry of entries.values()) {
+        const parent = (entry.record as { structure_id?: unknown }).structure_id;
+        if (typeof parent === 'string' && !structures.has(parent)) parents.add(parent);
+      }
+      const conflictIds = shown.filter((r) => r.source === 'conflict').map((r) => r.id);
+      const [conflictRows, visibilities, total, lastMutationId] = await Promise.all([
+        conflictIds.length === 0 ? [] : tx<ConflictRow[]>`SELECT * FROM conflicts WHERE id = ANY(${conflictIds})`,
+        structureVisibilities(tx, [...parents]),
+        totalFor(tx, reader, protocol),
+        clientLast(tx, clientId),
+      ]);
+      for (const [id, visibility] of visibilities) structures.set(id, visibility);
+      const conflicts = new Map(conflictRows.map((row) => [row.id, conflictFromRow(row)]));
+      const names = await namesOf(
+        tx,
+        [...conflicts.values()].flatMap((c) => [c.mine_by, c.theirs_by, ...(c.resolved_by ? [c.resolved_by] : [])]),
+      );
       const items: FeedItem[] = [];
       for (const row of shown) {
         const kind = row.kind as RecordKind;
@@ -192,32 +151,10 @@ export function postgresSync(
           const conflict = conflicts.get(row.id);
           if (conflict) items.push({ source: 'conflict', seq: row.seq, conflict });
         } else {
-          const entry = rows.decode(row as PgRecordRow);
+          const entry = entries.get(row.seq);
           if (entry) items.push({ source: 'record', entry });
         }
       }
-      // Parent structures the page does not carry, read in one statement (feedEntries asks synchronously).
-      const structures = new Map<string, Structure | undefined>();
-      for (const item of items) {
-        if (item.source === 'record' && item.entry.kind === 'structure') {
-          structures.set(item.entry.record.id, item.entry.record);
-        }
-      }
-      const parents = new Set<string>();
-      for (const item of items) {
-        if (item.source !== 'record') continue;
-        const parent = (item.entry.record as { structure_id?: unknown }).structure_id;
-        if (typeof parent === 'string' && !structures.has(parent)) parents.add(parent);
-      }
-      if (parents.size > 0) {
-        const parentRows = await tx<PgRecordRow[]>`
-          SELECT kind, id, seq, data FROM records WHERE kind = 'structure' AND id = ANY(${[...parents]})`;
-        for (const structure of rows.decodeAll(parentRows, 'structure')) structures.set(structure.id, structure);
-      }
-      const names = await namesOf(
-        tx,
-        [...conflicts.values()].flatMap((c) => [c.mine_by, c.theirs_by, ...(c.resolved_by ? [c.resolved_by] : [])]),
-      );
       return {
         entries: feedEntries(items, {
           reader,
@@ -228,8 +165,8 @@ export function postgresSync(
         }),
         cursor: shown.at(-1)?.seq ?? cursor,
         hasMore: found.length > limit,
-        total: await totalFor(tx, reader, last, protocol),
-        lastMutationId: await clientLast(tx, clientId),
+        total,
+        lastMutationId,
         lastSeq: last,
       };
     });
@@ -294,6 +231,7 @@ export function postgresSync(
           case 'delete': {
             const { kind, id, last } = operation;
             await tx`DELETE FROM records WHERE kind = ${kind} AND id = ${id}`;
+            await recordDeleted(tx, kind, id);
             const structureId =
               'structure_id' in last && typeof last.structure_id === 'string' ? last.structure_id : null;
             await tx`
@@ -353,10 +291,10 @@ export function postgresSync(
     },
 
     async feedHead(clientId) {
-      return readTransaction(sql, async (tx) => ({
-        lastSeq: await lastSeq(tx),
-        lastMutationId: await clientLast(tx, clientId),
-      }));
+      return readTransaction(sql, async (tx) => {
+        const [last, lastMutationId] = await Promise.all([lastSeq(tx), clientLast(tx, clientId)]);
+        return { lastSeq: last, lastMutationId };
+      });
     },
 
     async history({ kind, id, limit }) {

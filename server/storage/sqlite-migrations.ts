@@ -5,12 +5,15 @@
 // Change the schema by APPENDING a step. A database newer than this code (more steps than listed) is refused
 // rather than used by a server that does not know its tables.
 import type Database from 'better-sqlite3';
+import { backfillSqliteTotals } from './sqlite-totals.ts';
 import { writeTransaction } from './sqlite-transaction.ts';
 
 export interface Migration {
   /** What the step does and why, kept as documentation of the file format. */
   description: string;
   sql: string;
+  /** Fills what the step created from the rows already there, with the server's own rules, after `sql`. */
+  backfill?: (db: Database.Database) => void;
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -416,6 +419,28 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX records_visibility ON records (kind, structure_id, visibilite, statut, id);
     `,
   },
+  {
+    description:
+      "readers' totals kept at write time: each live record's count buckets (who sees it), and one counter per " +
+      'bucket and kind, so that a pull reads a few counters instead of counting the directory at every new seq',
+    sql: `
+      -- The buckets a record was counted in (a JSON array of bucket names, sync/visibility.ts), kept so that its
+      -- next write or its deletion takes exactly those away, even when its structure has changed since.
+      CREATE TABLE counted (
+        kind TEXT NOT NULL,
+        id TEXT NOT NULL,
+        buckets TEXT NOT NULL,
+        PRIMARY KEY (kind, id)
+      ) STRICT, WITHOUT ROWID;
+      CREATE TABLE totals (
+        bucket TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        n INTEGER NOT NULL CHECK (n >= 0),
+        PRIMARY KEY (bucket, kind)
+      ) STRICT, WITHOUT ROWID;
+    `,
+    backfill: backfillSqliteTotals,
+  },
 ];
 
 /**
@@ -435,6 +460,7 @@ export function migrate(db: Database.Database, migrations: readonly Migration[] 
       const migration = migrations[step];
       if (!migration) throw new Error(`Migration ${step + 1} absente`);
       db.exec(migration.sql);
+      migration.backfill?.(db);
     }
     // PRAGMA cannot take a bound parameter; the value is an integer we computed.
     if (current < migrations.length) db.pragma(`user_version = ${migrations.length}`);

@@ -14,7 +14,9 @@ import type { RecordKind } from '../../src/domain/sync-protocol.ts';
 import { parse } from '../../src/domain/validation.ts';
 import type { Logger } from '../logger.ts';
 import type { DirectoryWrite } from './directory-store.ts';
+import { feedEntryCache } from './feed-entry-cache.ts';
 import { type StorageColumns, sqliteKindOf } from './sqlite-kinds.ts';
+import { createSqliteTotals } from './sqlite-totals.ts';
 
 export interface RecordRow {
   kind: string;
@@ -26,9 +28,6 @@ export interface RecordRow {
 export type { RecordOfKind };
 
 export type RecordAccess = ReturnType<typeof createRecordAccess>;
-
-/** Parsed feed entries kept in memory (a few kB each): a metropolis directory of 10k services fits. */
-const FEED_CACHE_ENTRIES = 20_000;
 
 export function createRecordAccess(db: Database.Database, logger: Logger) {
   const statements = {
@@ -44,6 +43,7 @@ export function createRecordAccess(db: Database.Database, logger: Logger) {
          statut = excluded.statut, data = excluded.data`,
     ),
     dropTombstone: db.prepare<[string, string]>('DELETE FROM tombstones WHERE kind = ? AND id = ?'),
+    remove: db.prepare<[string, string]>('DELETE FROM records WHERE kind = ? AND id = ?'),
     record: db.prepare<[string, string], RecordRow>(
       'SELECT kind, id, seq, data FROM records WHERE kind = ? AND id = ?',
     ),
@@ -56,6 +56,8 @@ export function createRecordAccess(db: Database.Database, logger: Logger) {
          AND EXISTS (SELECT 1 FROM json_each(data, ?) WHERE value = ?) ORDER BY id`,
     ),
   };
+
+  const totals = createSqliteTotals(db);
 
   /** Parses a row back into an entry; logs and returns undefined when it does not conform. */
   function decode(row: RecordRow): DirectoryEntry | undefined {
@@ -82,22 +84,7 @@ export function createRecordAccess(db: Database.Database, logger: Logger) {
     return undefined;
   }
 
-  // Feed entries by seq. Every write takes a new seq, so the row at a seq never changes: each is parsed once per
-  // process rather than once per reader (parsing was most of a full download's server time). The entries go
-  // straight to JSON, never to a caller that could modify them. Bounded: the oldest entries leave first. (A file
-  // edited by hand under a running server is not seen until a restart — as with the HTTP layer's kept pages.)
-  const feedCache = new Map<number, DirectoryEntry>();
-
-  function decodeForFeed(row: RecordRow): DirectoryEntry | undefined {
-    const hit = feedCache.get(row.seq);
-    if (hit?.kind === row.kind && hit.record.id === row.id) return hit;
-    const entry = decode(row);
-    if (entry) {
-      feedCache.set(row.seq, entry);
-      if (feedCache.size > FEED_CACHE_ENTRIES) feedCache.delete(feedCache.keys().next().value as number);
-    }
-    return entry;
-  }
+  const decodeForFeed = feedEntryCache(decode);
 
   /** Decoded records of one kind; rows of another kind or that fail to parse are left out (and logged). */
   function decodeAll<K extends keyof RecordOfKind>(rows: Iterable<RecordRow>, kind: K): RecordOfKind[K][] {
@@ -141,7 +128,19 @@ export function createRecordAccess(db: Database.Database, logger: Logger) {
         columns.statut,
         JSON.stringify(r),
       );
+      totals.written(write.kind, r.id, r);
     },
+
+    /** Deletes a live record (its tombstone is the caller's). */
+    remove(kind: RecordKind, id: string): void {
+      statements.remove.run(kind, id);
+      totals.deleted(kind, id);
+    },
+
+    /** Live records a reader class sees, per kind (sqlite-totals.ts). */
+    totals: totals.byKind,
+
+    structureVisibility: totals.structureVisibility,
 
     record<K extends RecordKind>(kind: K, id: string): RecordOfKind[K] | undefined {
       const row = statements.record.get(kind, id);

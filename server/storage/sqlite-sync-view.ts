@@ -54,7 +54,6 @@ export function createSqliteSyncView(db: Database.Database, rows: RecordAccess, 
        ON CONFLICT (kind, id) DO UPDATE SET seq = excluded.seq, structure_id = excluded.structure_id,
          data = excluded.data, deleted_at = excluded.deleted_at`,
     ),
-    deleteRecord: db.prepare<[string, string]>('DELETE FROM records WHERE kind = ? AND id = ?'),
     // Field names are checked against the record schema before they reach here ([a-z_]), so the JSON path built
     // from them is safe; `*` (creation, deletion, restoration) counts as a change of every field.
     lastWriter: db.prepare<{ kind: string; id: string; path: string }, Writer>(
@@ -140,7 +139,7 @@ export function createSqliteSyncView(db: Database.Database, rows: RecordAccess, 
         }
         case 'delete': {
           const { kind, id, last } = operation;
-          s.deleteRecord.run(kind, id);
+          rows.remove(kind, id);
           const structureId =
             'structure_id' in last && typeof last.structure_id === 'string' ? last.structure_id : null;
           s.putTombstone.run(kind, id, seq, structureId, JSON.stringify(last), at);

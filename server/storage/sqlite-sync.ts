@@ -5,13 +5,11 @@ import type Database from 'better-sqlite3';
 import { PROTOCOL_VERSION } from '../../src/domain/protocol-version.ts';
 import { RECORD_KINDS } from '../../src/domain/record-keys.ts';
 import { kindKnownBy } from '../../src/domain/record-kinds.ts';
-import type { Structure } from '../../src/domain/structure.ts';
 import type { HistoryEntry, RecordKind } from '../../src/domain/sync-protocol.ts';
 import type { Logger } from '../logger.ts';
 import { authorName, type FeedItem, feedEntries } from '../sync/feed.ts';
-import { type Reader, readerClass, readerClassKey } from '../sync/visibility.ts';
+import { type Reader, readerClass, type StructureVisibility } from '../sync/visibility.ts';
 import { assertLimit } from './directory-store.ts';
-import { sqliteKindOf } from './sqlite-kinds.ts';
 import type { RecordAccess } from './sqlite-records.ts';
 import { type ConflictRow, conflictFromRow, createSqliteSyncView } from './sqlite-sync-view.ts';
 import type { SyncTransaction } from './store-port.ts';
@@ -22,7 +20,6 @@ interface FeedRow {
   kind: string;
   id: string;
   seq: number;
-  data: string | null;
 }
 
 interface HistoryRow {
@@ -41,13 +38,15 @@ export function sqliteSync(
 ): { queries: SyncQueries; tx: SyncTransaction } {
   const { view, apply } = createSqliteSyncView(db, rows, logger);
   const s = {
-    // Each branch walks its table's seq index; SQLite merges the three in seq order.
+    // Each branch walks its table's seq index; SQLite merges the three in seq order. A record's JSON is read only
+    // when its entry is not kept already (rows.decodeForFeed): most of a delta was parsed for an earlier reader.
     feed: db.prepare<{ cursor: number; limit: number }, FeedRow>(
-      `SELECT 'record' AS source, kind, id, seq, data FROM records WHERE seq > @cursor
-       UNION ALL SELECT 'tombstone', kind, id, seq, NULL FROM tombstones WHERE seq > @cursor
-       UNION ALL SELECT 'conflict', record_kind, id, seq, NULL FROM conflicts WHERE seq > @cursor
+      `SELECT 'record' AS source, kind, id, seq FROM records WHERE seq > @cursor
+       UNION ALL SELECT 'tombstone', kind, id, seq FROM tombstones WHERE seq > @cursor
+       UNION ALL SELECT 'conflict', record_kind, id, seq FROM conflicts WHERE seq > @cursor
        ORDER BY seq LIMIT @limit`,
     ),
+    dataAt: db.prepare<[number], { data: string }>('SELECT data FROM records WHERE seq = ?'),
     conflict: db.prepare<[string], ConflictRow>('SELECT * FROM conflicts WHERE id = ?'),
     accountName: db.prepare<[string], { nom: string }>('SELECT nom FROM accounts WHERE id = ?'),
     client: db.prepare<[string], { last: number; gap_allowed: number }>(
@@ -63,21 +62,6 @@ export function sqliteSync(
     storeResult: db.prepare<[string, number, string, string]>(
       'INSERT INTO mutation_results (client_id, mutation_id, content_hash, result) VALUES (?, ?, ?, ?)',
     ),
-    // Per kind: a reader's total only counts the kinds its protocol knows.
-    totalAll: db.prepare<[], { kind: string; n: number }>('SELECT kind, count(*) AS n FROM records GROUP BY kind'),
-    // The rules of sync/visibility.ts for non-professional readers, one count per kind (@own: a partner's
-    // structure, NULL for anonymous). The contract suite checks that they agree with the feed.
-    totalPublic: RECORD_KINDS.map((kind) => ({
-      kind,
-      count: db.prepare<{ own: string | null; account: string | null }, { n: number }>(
-        sqliteKindOf(kind).publicCountSql,
-      ),
-    })),
-    // Workers: every listing but others' proposals, their own reports (@account: the worker's id).
-    totalWorker: RECORD_KINDS.map((kind) => ({
-      kind,
-      count: db.prepare<{ own: null; account: string }, { n: number }>(sqliteKindOf(kind).workerCountSql),
-    })),
     history: db.prepare<[string, string, number], HistoryRow>(
       `SELECT seq, at, account_id, action, changes FROM history WHERE record_kind = ? AND record_id = ?
        ORDER BY seq DESC LIMIT ?`,
@@ -88,32 +72,11 @@ export function sqliteSync(
 
   const nameOf = (id: string) => s.accountName.get(id)?.nom;
 
-  // Totals change only with a write, and every write takes a seq: a total is exact for the seq it was counted at.
-  // A worker's or partner's class is its account (it sees its own proposals and reports): the map keeps the latest
-  // classes asked (a few hundred devices at most), dropping the oldest beyond that.
-  const totals = new Map<string, { seq: number; byKind: Map<string, number> }>();
-  const MAX_CACHED_CLASSES = 1000;
-  function totalFor(reader: Reader, lastSeq: number, protocol: number): number {
-    const cls = readerClass(reader);
-    const key = readerClassKey(cls);
-    let cached = totals.get(key);
-    if (cached?.seq !== lastSeq) {
-      const byKind = new Map<string, number>();
-      if (cls.kind === 'everything') for (const { kind, n } of s.totalAll.all()) byKind.set(kind, n);
-      else if (cls.kind === 'worker') {
-        for (const { kind, count } of s.totalWorker)
-          byKind.set(kind, count.get({ own: null, account: cls.account })?.n ?? 0);
-      } else {
-        const params = { own: cls.partnerOf ?? null, account: cls.account ?? null };
-        for (const { kind, count } of s.totalPublic) byKind.set(kind, count.get(params)?.n ?? 0);
-      }
-      cached = { seq: lastSeq, byKind };
-      totals.delete(key);
-      totals.set(key, cached);
-      if (totals.size > MAX_CACHED_CLASSES) totals.delete(totals.keys().next().value as string);
-    }
+  // Kept at write time (sqlite-totals.ts); a reader's total only counts the kinds its protocol knows.
+  function totalFor(reader: Reader, protocol: number): number {
+    const byKind = rows.totals(readerClass(reader));
     let total = 0;
-    for (const kind of RECORD_KINDS) if (kindKnownBy(kind, protocol)) total += cached.byKind.get(kind) ?? 0;
+    for (const kind of RECORD_KINDS) if (kindKnownBy(kind, protocol)) total += byKind.get(kind) ?? 0;
     return total;
   }
 
@@ -131,18 +94,22 @@ export function sqliteSync(
         const conflict = s.conflict.get(row.id);
         if (conflict) items.push({ source: 'conflict', seq: row.seq, conflict: conflictFromRow(conflict) });
       } else {
-        const entry = rows.decodeForFeed({ kind, id: row.id, seq: row.seq, data: row.data ?? '' });
+        const entry = rows.decodeForFeed(row, () => {
+          const found = s.dataAt.get(row.seq);
+          return found && { kind, id: row.id, seq: row.seq, data: found.data };
+        });
         if (entry) items.push({ source: 'record', entry });
       }
     }
-    // Services mostly follow their structure in the feed: the page itself answers most parent lookups.
-    const structures = new Map<string, Structure | undefined>();
+    // Services mostly follow their structure in the feed: the page itself answers most parent lookups; the others
+    // read the structure's visibility columns, never its whole record.
+    const structures = new Map<string, StructureVisibility | undefined>();
     for (const item of items) {
       if (item.source === 'record' && item.entry.kind === 'structure')
         structures.set(item.entry.record.id, item.entry.record);
     }
     const structureOf = (id: string) => {
-      if (!structures.has(id)) structures.set(id, rows.record('structure', id));
+      if (!structures.has(id)) structures.set(id, rows.structureVisibility(id));
       return structures.get(id);
     };
     const lastMutationId = clientId === undefined ? null : (s.client.get(clientId)?.last ?? null);
@@ -150,7 +117,7 @@ export function sqliteSync(
       entries: feedEntries(items, { reader, cursor, structureOf, nameOf, protocol }),
       cursor: shown.at(-1)?.seq ?? cursor,
       hasMore: found.length > limit,
-      total: totalFor(reader, lastSeq, protocol),
+      total: totalFor(reader, protocol),
       lastMutationId,
       lastSeq,
     };

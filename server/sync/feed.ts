@@ -10,11 +10,10 @@
 import type { DirectoryEntry, FeedEntry } from '../../src/domain/directory.ts';
 import { PROTOCOL_VERSION } from '../../src/domain/protocol-version.ts';
 import { kindKnownBy } from '../../src/domain/record-kinds.ts';
-import type { Structure } from '../../src/domain/structure.ts';
 import type { Conflict, RecordKind } from '../../src/domain/sync-protocol.ts';
 import { type StoredConflict, SYSTEM_AUTHOR_ID } from './decision.ts';
 import { rulesOf } from './record-kinds.ts';
-import { canSeeConflict, type Reader, readable } from './visibility.ts';
+import { canSeeConflict, type Reader, readable, type StructureVisibility } from './visibility.ts';
 
 export type FeedItem =
   | { source: 'record'; entry: DirectoryEntry }
@@ -24,8 +23,8 @@ export type FeedItem =
 export interface FeedContext {
   reader: Reader;
   cursor: number;
-  /** The live structure of a service, for the visibility of services. */
-  structureOf(id: string): Structure | undefined;
+  /** The live structure of a service (what decides its visibility only), for the visibility of services. */
+  structureOf(id: string): StructureVisibility | undefined;
   /** An account's name for conflict authors. */
   nameOf(accountId: string): string | undefined;
   /** The protocol the reader's client speaks (the header it sent); default: this server's. */
@@ -36,14 +35,28 @@ export interface FeedContext {
 export function canSeeRecord(
   reader: Reader,
   entry: DirectoryEntry,
-  structureOf: (id: string) => Structure | undefined,
+  structureOf: (id: string) => StructureVisibility | undefined,
 ): boolean {
   const canSee = rulesOf(entry.kind).canSee as (
     r: Reader,
     record: DirectoryEntry['record'],
-    s: (id: string) => Structure | undefined,
+    s: (id: string) => StructureVisibility | undefined,
   ) => boolean;
   return canSee(reader, entry.record, structureOf);
+}
+
+// The copy of an entry without professionals' annotations, made once per entry: the stores hand the same entry
+// objects to every reader, and the HTTP layer keeps each entry's JSON by object (http/feed-body.ts).
+const withoutAnnotations = new WeakMap<DirectoryEntry, FeedEntry>();
+
+function readableEntry(reader: Reader, entry: DirectoryEntry): FeedEntry {
+  if (readable(reader, entry.record) === entry.record) return entry;
+  let copy = withoutAnnotations.get(entry);
+  if (!copy) {
+    copy = { ...entry, record: readable(reader, entry.record) } as FeedEntry;
+    withoutAnnotations.set(entry, copy);
+  }
+  return copy;
 }
 
 export function feedEntries(items: readonly FeedItem[], context: FeedContext): FeedEntry[] {
@@ -65,14 +78,8 @@ export function feedEntries(items: readonly FeedItem[], context: FeedContext): F
     }
     const { entry } = item;
     if (!kindKnownBy(entry.kind, protocol)) continue;
-    if (canSeeRecord(reader, entry, context.structureOf)) {
-      out.push(
-        readable(reader, entry.record) === entry.record
-          ? entry
-          : ({ ...entry, record: readable(reader, entry.record) } as FeedEntry),
-      );
-    } else if (cursor > 0)
-      out.push({ kind: 'tombstone', seq: entry.seq, record_kind: entry.kind, id: entry.record.id });
+    if (canSeeRecord(reader, entry, context.structureOf)) out.push(readableEntry(reader, entry));
+    else if (cursor > 0) out.push({ kind: 'tombstone', seq: entry.seq, record_kind: entry.kind, id: entry.record.id });
   }
   return out;
 }

@@ -6,10 +6,12 @@
 import { CAMPAIGN_RESPONSE_EDITABLE } from '../../src/domain/campaign.ts';
 import { ownersOf, type RecordOfKind } from '../../src/domain/record-kinds.ts';
 import { REPORT_EDITABLE } from '../../src/domain/report.ts';
-import type { Structure } from '../../src/domain/structure.ts';
 import type { Account, RecordKind } from '../../src/domain/sync-protocol.ts';
 import { isoInstant } from './server-clock.ts';
 import {
+  actionBuckets,
+  campaignBuckets,
+  campaignResponseBuckets,
   canSeeAction,
   canSeeCampaign,
   canSeeCampaignResponse,
@@ -17,6 +19,10 @@ import {
   canSeeService,
   canSeeStructure,
   type Reader,
+  reportBuckets,
+  type StructureVisibility,
+  serviceBuckets,
+  structureBuckets,
 } from './visibility.ts';
 
 export interface Reference {
@@ -44,7 +50,16 @@ export interface KindRules<K extends RecordKind> {
   references(record: RecordOfKind[K]): Reference[];
   /** When its owning structure `structureId` is deleted: go with it, or stay (other owners remain). */
   onOwnerDeleted(record: RecordOfKind[K], structureId: string): 'delete' | 'keep';
-  canSee(reader: Reader, record: RecordOfKind[K], structureOf: (id: string) => Structure | undefined): boolean;
+  canSee(
+    reader: Reader,
+    record: RecordOfKind[K],
+    structureOf: (id: string) => StructureVisibility | undefined,
+  ): boolean;
+  /**
+   * The count buckets of a live record (visibility.ts): the same rule as `canSee`, as the stores keep totals.
+   * `parentOf` gives a structure's visibility, asked only by kinds whose visibility follows their structure.
+   */
+  countBuckets(record: RecordOfKind[K], parentOf: (id: string) => StructureVisibility | undefined): string[];
 }
 
 const isPartner = (account: Account) => account.role === 'partenaire';
@@ -89,6 +104,7 @@ export const KIND_RULES: { readonly [K in RecordKind]: KindRules<K> } = {
     references: () => [],
     onOwnerDeleted: () => 'delete',
     canSee: (reader, structure) => canSeeStructure(reader, structure),
+    countBuckets: (structure) => structureBuckets(structure),
   },
   service: {
     mayCreate: (account, sent) =>
@@ -101,6 +117,7 @@ export const KIND_RULES: { readonly [K in RecordKind]: KindRules<K> } = {
     references: (service) => [{ kind: 'structure', id: service.structure_id, path: 'structure_id' }],
     onOwnerDeleted: () => 'delete',
     canSee: (reader, service, structureOf) => canSeeService(reader, service, () => structureOf(service.structure_id)),
+    countBuckets: (service, parentOf) => serviceBuckets(service, parentOf(service.structure_id)),
   },
   // The programme: coordinators and the organising partners write it; workers read it.
   action: {
@@ -125,6 +142,7 @@ export const KIND_RULES: { readonly [K in RecordKind]: KindRules<K> } = {
     onOwnerDeleted: (action, structureId) =>
       action.organisateurs.every((id) => id === structureId) ? 'delete' : 'keep',
     canSee: (reader, action) => canSeeAction(reader, action),
+    countBuckets: (action) => actionBuckets(action),
   },
   // « Signaler une erreur »: anyone signed in reports; the partner concerned and coordinators close.
   signalement: {
@@ -148,6 +166,7 @@ export const KIND_RULES: { readonly [K in RecordKind]: KindRules<K> } = {
     ],
     onOwnerDeleted: () => 'delete',
     canSee: (reader, s) => canSeeReport(reader, s),
+    countBuckets: (s) => reportBuckets(s),
   },
   // Update campaigns: coordinators decide them; the partners asked read them.
   campagne: {
@@ -160,6 +179,7 @@ export const KIND_RULES: { readonly [K in RecordKind]: KindRules<K> } = {
     // A campaign asks many partners: one going away does not end it.
     onOwnerDeleted: () => 'keep',
     canSee: (reader, c) => canSeeCampaign(reader, c),
+    countBuckets: (c) => campaignBuckets(c),
   },
   // A partner's answers to a campaign (src/domain/campaign.ts): the partner itself, or a coordinator on its behalf.
   reponse_campagne: {
@@ -190,6 +210,7 @@ export const KIND_RULES: { readonly [K in RecordKind]: KindRules<K> } = {
     ],
     onOwnerDeleted: () => 'delete',
     canSee: (reader, r) => canSeeCampaignResponse(reader, r),
+    countBuckets: (r) => campaignResponseBuckets(r),
   },
 };
 

@@ -2,15 +2,17 @@
 import { describe, expect, it } from 'vitest';
 import { makeService, makeStructure } from '../../tests/integration/fixtures/directory-fixture.ts';
 import { jsonEqual, mutationHash } from './json-values.ts';
-import { COORDINATOR, PARTNER, WORKER } from './testing/fake-view.ts';
+import { COORDINATOR, OTHER_WORKER, PARTNER, WORKER } from './testing/fake-view.ts';
 import {
   ANONYMOUS_READER,
   canSeeConflict,
   canSeeService,
   canSeeStructure,
+  readerBuckets,
   readerClass,
-  readerClassKey,
   readerOf,
+  serviceBuckets,
+  structureBuckets,
 } from './visibility.ts';
 
 const published = makeStructure(2);
@@ -69,11 +71,32 @@ describe('visibility of listings', () => {
     );
   });
 
-  it('groups readers that see the same records (cache keys of totals): per account for workers and partners', () => {
-    expect(readerClassKey(readerClass(readerOf(COORDINATOR)))).toBe('everything');
-    expect(readerClassKey(readerClass(readerOf(WORKER)))).toBe(`worker:${WORKER.id}`);
-    expect(readerClassKey(readerClass(ANONYMOUS_READER))).toBe('public::');
-    expect(readerClassKey(readerClass(readerOf(PARTNER)))).toBe(`public:test--s001:${PARTNER.id}`);
+  it('counts each record once in the buckets of exactly the readers that see it', () => {
+    const mine = makeStructure(5, { statut: 'proposee', proposee_par: { account_id: WORKER.id, nom: WORKER.nom } });
+    const unsigned = makeStructure(6, { statut: 'proposee' });
+    const structures = [published, proposed, prosOnly, own, mine, unsigned];
+    const parents = new Map(structures.map((s) => [s.id, s]));
+    const services = [...structures.map((s) => s.id), 'test--gone'].flatMap((id, i) => [
+      makeService(10 + 2 * i, id),
+      makeService(11 + 2 * i, id, { visibilite: 'professionnels' }),
+    ]);
+    const readers = [
+      ANONYMOUS_READER,
+      readerOf(COORDINATOR),
+      readerOf(WORKER),
+      readerOf(OTHER_WORKER),
+      readerOf(PARTNER),
+    ];
+    for (const reader of readers) {
+      const { add, subtract } = readerBuckets(readerClass(reader));
+      const counted = (buckets: string[]) =>
+        buckets.filter((b) => add.includes(b)).length - buckets.filter((b) => subtract.includes(b)).length;
+      for (const s of structures) expect(counted(structureBuckets(s))).toBe(canSeeStructure(reader, s) ? 1 : 0);
+      for (const v of services) {
+        const parent = parents.get(v.structure_id);
+        expect(counted(serviceBuckets(v, parent))).toBe(canSeeService(reader, v, () => parent) ? 1 : 0);
+      }
+    }
   });
 });
 

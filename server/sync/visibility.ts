@@ -54,7 +54,9 @@ function accountId(reader: Reader): string | undefined {
 }
 
 /** What of a structure decides who sees it and its services. */
-export type StructureVisibility = Pick<Structure, 'statut' | 'visibilite' | 'proposee_par'>;
+export type StructureVisibility = Pick<Structure, 'statut' | 'visibilite'> & {
+  proposee_par?: { account_id: string } | undefined;
+};
 
 /** A proposal is seen by its author (and coordinators); any other structure by every professional. */
 function workerSeesStructure(worker: Account, structure: StructureVisibility): boolean {
@@ -140,9 +142,9 @@ export function canSeeConflict(reader: Reader, conflict: { mine_by: string; thei
 }
 
 /**
- * Readers that see exactly the same records share a class: totals are cached per class (and per seq), and the
- * SQL count of a class is one query per kind. What a worker or a partner sees depends on its own
- * account too (its proposals, the reports it wrote), so those classes are per account.
+ * Readers that see exactly the same records share a class: a class's total is the sum of a few count buckets
+ * (below). What a worker or a partner sees depends on its own account too (its proposals, the reports it wrote), so
+ * those classes are per account.
  */
 export type ReaderClass =
   | { kind: 'everything' }
@@ -162,8 +164,96 @@ export function readerClass(reader: Reader): ReaderClass {
   };
 }
 
-export function readerClassKey(cls: ReaderClass): string {
-  if (cls.kind === 'everything') return 'everything';
-  if (cls.kind === 'worker') return `worker:${cls.account}`;
-  return `public:${cls.partnerOf ?? ''}:${cls.account ?? ''}`;
+// Count buckets: the totals kept at write time (docs/sync-protocol.md, « total »). A live record is counted in a
+// few buckets, chosen so that a reader class's total of a kind is the sum of the buckets it reads, less those it
+// subtracts, and each record counts once exactly for the classes that see it (the same rules as canSee* above;
+// visibility.test.ts and the stores' randomized totals test check both agree). Buckets name the audience, never a
+// kind: the stores keep one counter per (bucket, kind).
+//
+// - everything: `all`;
+// - workers: `workers` (every listing but proposals, every action), `worker <id>` (the proposals it made and the
+//   listings of those, the reports it wrote);
+// - non-professionals: `public` (published public listings, public actions), `partner <id>` (what only that partner
+//   sees besides: its listing and services when not public, its actions, reports about it, campaigns asking it,
+//   its answers), `author <id>` (reports it wrote); a report about a partner written by that partner's own account
+//   is in both, so the class takes `partner author <structure> <account>` away.
+const bucket = (...parts: string[]) => JSON.stringify(parts);
+const EVERYTHING_BUCKET = bucket('all');
+const WORKERS = bucket('workers');
+const PUBLIC = bucket('public');
+const workerBucket = (account: string) => bucket('worker', account);
+const partnerBucket = (structure: string) => bucket('partner', structure);
+const authorBucket = (account: string) => bucket('author', account);
+const partnerAuthorBucket = (structure: string, account: string) => bucket('partner author', structure, account);
+
+/** Which workers see a structure's listing: all, its proposer only (a proposal), or none (unsigned proposal). */
+function workerSide(structure: StructureVisibility | undefined): string[] {
+  if (structure === undefined || structure.statut !== 'proposee') return [WORKERS];
+  const author = structure.proposee_par?.account_id;
+  return author === undefined ? [] : [workerBucket(author)];
+}
+
+export function structureBuckets(structure: StructureVisibility & Pick<Structure, 'id'>): string[] {
+  return [
+    EVERYTHING_BUCKET,
+    ...workerSide(structure),
+    isPublicStructure(structure) ? PUBLIC : partnerBucket(structure.id),
+  ];
+}
+
+/** `parent` undefined: a service whose structure is not live (workers see it, non-professionals do not). */
+export function serviceBuckets(
+  service: Pick<Service, 'structure_id' | 'visibilite'>,
+  parent: StructureVisibility | undefined,
+): string[] {
+  const everyone = service.visibilite === 'public' && parent !== undefined && isPublicStructure(parent);
+  return [EVERYTHING_BUCKET, ...workerSide(parent), everyone ? PUBLIC : partnerBucket(service.structure_id)];
+}
+
+export function actionBuckets(action: Pick<Action, 'visibilite' | 'organisateurs'>): string[] {
+  const others = action.visibilite === 'public' ? [PUBLIC] : [...new Set(action.organisateurs)].map(partnerBucket);
+  return [EVERYTHING_BUCKET, WORKERS, ...others];
+}
+
+export function reportBuckets(signalement: Pick<Report, 'structure_id' | 'auteur'>): string[] {
+  const author = signalement.auteur.account_id;
+  return [
+    EVERYTHING_BUCKET,
+    workerBucket(author),
+    partnerBucket(signalement.structure_id),
+    authorBucket(author),
+    partnerAuthorBucket(signalement.structure_id, author),
+  ];
+}
+
+export function campaignBuckets(campagne: Pick<Campaign, 'partenaires'>): string[] {
+  return [EVERYTHING_BUCKET, ...[...new Set(campagne.partenaires)].map(partnerBucket)];
+}
+
+export function campaignResponseBuckets(reponse: Pick<CampaignResponse, 'structure_id'>): string[] {
+  return [EVERYTHING_BUCKET, partnerBucket(reponse.structure_id)];
+}
+
+/** The buckets a class's total adds, and those it takes away (each holds a subset of what the added ones count). */
+export function readerBuckets(cls: ReaderClass): { add: string[]; subtract: string[] } {
+  if (cls.kind === 'everything') return { add: [EVERYTHING_BUCKET], subtract: [] };
+  if (cls.kind === 'worker') return { add: [WORKERS, workerBucket(cls.account)], subtract: [] };
+  const { partnerOf, account } = cls;
+  return {
+    add: [
+      PUBLIC,
+      ...(partnerOf === undefined ? [] : [partnerBucket(partnerOf)]),
+      ...(account === undefined ? [] : [authorBucket(account)]),
+    ],
+    subtract: partnerOf === undefined || account === undefined ? [] : [partnerAuthorBucket(partnerOf, account)],
+  };
+}
+
+/** What a write changes in the counters of one kind: +1 per bucket gained, -1 per bucket lost. */
+export function bucketChanges(before: readonly string[], after: readonly string[]): Map<string, number> {
+  const changes = new Map<string, number>();
+  for (const b of before) changes.set(b, (changes.get(b) ?? 0) - 1);
+  for (const b of after) changes.set(b, (changes.get(b) ?? 0) + 1);
+  for (const [b, n] of changes) if (n === 0) changes.delete(b);
+  return changes;
 }

@@ -10,6 +10,8 @@ import {
 import { apiErrorSchema } from '../../src/domain/api-error.ts';
 import { type DirectoryPage, directoryPageSchema, PROTOCOL_VERSION } from '../../src/domain/directory.ts';
 import { makeDirectory, makeStructure } from './fixtures/directory-fixture.ts';
+import { signInAs } from './fixtures/http-client.ts';
+import { create } from './fixtures/sync-fixture.ts';
 import { entryKey, jsonOf, makeTestApp } from './fixtures/test-app.ts';
 
 const big = () => makeDirectory(60, 3); // 60 structures + 180 services = 240 records
@@ -126,5 +128,26 @@ describe('GET /api/v1/structures and /services', () => {
       await jsonOf(await app.request('/api/v1/services?categorie=social_grocery_stores')),
     );
     expect(groceries.services.map((v) => v.id)).toEqual(['test--v003', 'test--v006']);
+  });
+});
+
+describe('small JSON answers', () => {
+  it('go out as they are, with their length, even to a client that accepts gzip (a push answer)', async () => {
+    const { app, store } = await makeTestApp({ fixture: makeDirectory(2, 1) });
+    const worker = await signInAs(app, store, { role: 'travailleur', nom: 'Théo' });
+    const gzip = { ...worker.auth, 'Accept-Encoding': 'gzip' };
+    const pushed = await app.request('/api/v1/push', {
+      method: 'POST',
+      headers: { ...gzip, 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        protocol: PROTOCOL_VERSION,
+        clientId: worker.clientId,
+        mutations: [create(1, 'structure', makeStructure(9))],
+      }),
+    });
+    expect([pushed.status, pushed.headers.get('Content-Encoding')]).toEqual([200, null]);
+    const text = await pushed.text();
+    expect(pushed.headers.get('Content-Length')).toBe(String(Buffer.byteLength(text)));
+    expect(JSON.parse(text)).toMatchObject({ lastMutationId: 1, results: [{ id: 1, status: 'applied' }] });
   });
 });

@@ -5,8 +5,12 @@
 import { describe, expect, it } from 'vitest';
 import { makeDirectory, makeService, makeStructure } from './fixtures/directory-fixture.ts';
 import { type Device, pull, push, signInAs } from './fixtures/http-client.ts';
+import { STORE_HARNESSES } from './fixtures/store-harnesses.ts';
 import { create } from './fixtures/sync-fixture.ts';
 import { makeTestApp } from './fixtures/test-app.ts';
+import { totalsStoreContract } from './totals-store.contract.ts';
+
+for (const [name, harness] of STORE_HARNESSES) totalsStoreContract(name, harness);
 
 describe('the total of a feed page', () => {
   it('counts exactly what each reader pulls, proposals and professionals-only listings included', async () => {

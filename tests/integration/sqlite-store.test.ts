@@ -8,10 +8,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCapturingLogger } from '../../server/logger.ts';
 import { MIGRATIONS, migrate } from '../../server/storage/sqlite-migrations.ts';
 import { openSqliteStore } from '../../server/storage/sqlite-store.ts';
-import { SERVER_READER } from '../../server/sync/visibility.ts';
+import { ANONYMOUS_READER, readerOf, SERVER_READER } from '../../server/sync/visibility.ts';
 import { anAction } from '../fixtures/actions.ts';
 import { aService, aStructure } from '../fixtures/records.ts';
-import { asWrites, makeDirectory } from './fixtures/directory-fixture.ts';
+import { asWrites, makeDirectory, makeService, makeStructure } from './fixtures/directory-fixture.ts';
 
 describe('SQLite store on a file', () => {
   let dir: string;
@@ -123,6 +123,62 @@ describe('SQLite store on a file', () => {
     expect(() => after.prepare("UPDATE accounts SET equipe_id = 'test--s1' WHERE id = 'p1'").run()).toThrow(/CHECK/);
     expect(after.prepare("UPDATE accounts SET equipe_id = 'test--s1' WHERE id = 'w1'").run().changes).toBe(1);
     after.close();
+  });
+
+  it('step 10 counts the records of a step 9 file: each reader’s total is what the feed gives it', async () => {
+    const directory = makeDirectory(5, 2);
+    directory.structures[1] = makeStructure(2, { visibilite: 'professionnels' });
+    directory.structures[2] = makeStructure(3, {
+      statut: 'proposee',
+      proposee_par: { account_id: 'w1', nom: 'Théo' },
+    });
+    directory.services[0] = makeService(1, 'test--s001', { visibilite: 'professionnels' });
+    const store = openSqliteStore({ path });
+    await store.upsert([
+      ...asWrites(directory),
+      {
+        kind: 'action',
+        record: anAction(1, 1, {
+          organisateurs: ['test--s001'],
+          lieu: { type: 'structure', structure_id: 'test--s001' },
+          visibilite: 'professionnels',
+        }),
+      },
+      {
+        kind: 'action',
+        record: anAction(4, 2, {
+          organisateurs: ['test--s004'],
+          lieu: { type: 'structure', structure_id: 'test--s004' },
+        }),
+      },
+    ]);
+    await store.close();
+    // The file as step 9 left it: records, no counters.
+    const v9 = new Database(path);
+    v9.exec('DROP TABLE counted; DROP TABLE totals;');
+    v9.pragma('user_version = 9');
+    v9.close();
+    const reopened = openSqliteStore({ path });
+    const readers = [
+      ANONYMOUS_READER,
+      readerOf({ id: 'p1', nom: 'Épicerie', role: 'partenaire', structure_id: 'test--s001' }),
+      readerOf({ id: 'w1', nom: 'Théo', role: 'travailleur' }),
+      readerOf({ id: 'w2', nom: 'Tina', role: 'travailleur' }),
+      readerOf({ id: 'c1', nom: 'Claire', role: 'coordinateur' }),
+    ];
+    const counts = [];
+    for (const reader of readers) {
+      const page = await reopened.pull({ cursor: 0, limit: 500, reader });
+      counts.push([page.total, page.entries.length]);
+    }
+    await reopened.close();
+    expect(counts).toEqual([
+      [9, 9], // s001, s004, s005, their public services (v002, v007 to v010), s004's public action
+      [11, 11], // and s001's professionals-only v001 and action
+      [17, 17], // everything: Théo's proposal s003 is his
+      [14, 14], // all but Théo's proposal and its two services
+      [17, 17],
+    ]);
   });
 
   it('rolls back a migration that fails half-way, leaving the file at its previous version', () => {

@@ -18,6 +18,7 @@ import { referralStoreContract } from './referral-store.contract.ts';
 import { reportStoreContract } from './report-store.contract.ts';
 import { resendStoreContract } from './resend-store.contract.ts';
 import { syncStoreContract } from './sync-store.contract.ts';
+import { totalsStoreContract } from './totals-store.contract.ts';
 
 export type StoreContract = (name: string, makeHarness: () => StoreHarness) => void;
 
@@ -35,6 +36,7 @@ export const STORE_CONTRACTS: readonly StoreContract[] = [
   actionStoreContract,
   reportStoreContract,
   campaignStoreContract,
+  totalsStoreContract,
 ];
 
 /** Runs every contract suite against the stores `makeHarness` opens. */
