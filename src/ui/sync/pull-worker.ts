@@ -1,7 +1,6 @@
 // The worker that does the directory's heavy work (see src/sync/worker-pull.ts): downloads with its own connection
 // to the device's database and its own transport — the same code the page would run — and makes the catalog's
 // start-up copy (src/db/catalog-cache.ts). The page's sync controller never asks for two downloads at once.
-import type { BoussoleDatabase } from '../../db/database.ts';
 import { applyDirectoryPage } from '../../db/directory-repo.ts';
 import { readSyncState } from '../../db/directory-state.ts';
 import { compactFeedPages } from '../../db/feed-page-compaction.ts';
@@ -11,13 +10,8 @@ import { DEFAULT_PAGE_SIZE, pullDirectory } from '../../sync/directory-pull.ts';
 import { type Lookahead, lookahead } from '../../sync/lookahead.ts';
 import { httpTransport } from '../../sync/transport.ts';
 import { describeFailure, PULL_MEASURE, type WorkerReply, type WorkerRequest } from '../../sync/worker-pull.ts';
-
-/**
- * Makes the catalog's start-up copy. The matching engine and the search index it needs are a chunk of their own,
- * loaded at the first copy: the worker's script is what a first visit's download waits for, and is lighter without.
- */
-const makeCatalogCache = (db: BoussoleDatabase) =>
-  import('../directory/catalog-cache-maker.ts').then((maker) => maker.makeCatalogCache(db));
+// With the worker's script, not a lazy chunk: loaded at the first copy, it made the first download slower.
+import { makeCatalogCache } from '../directory/catalog-cache-maker.ts';
 
 const scope = globalThis as unknown as {
   onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
