@@ -182,10 +182,17 @@ export async function boot({ catalogFirst = true }: { catalogFirst?: boolean } =
         const finished = syncModel.status.value.phase === 'syncing' && status.phase !== 'syncing';
         syncModel.status.value = status;
         // During a first download, one read of the device at a time: each new page must not restart a full read.
+        // Once the pages hold as many entries as the directory has records, the download is ending: the load at its
+        // end follows at once and would replace that read, so it is not made.
         if (finished) {
           void refresh();
           startServiceWorker();
-        } else if (status.progress && directory.totals.value.structures === 0 && refreshing === null) {
+        } else if (
+          status.progress &&
+          status.progress.received < status.progress.total &&
+          directory.totals.value.structures === 0 &&
+          refreshing === null
+        ) {
           refreshing = refresh({ downloading: true }).finally(() => {
             refreshing = null;
           });
