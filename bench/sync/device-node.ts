@@ -18,7 +18,7 @@ import { pushOutbox } from '../../src/sync/push.ts';
 import { httpTransport } from '../../src/sync/transport.ts';
 import { warmupFields } from '../measure.ts';
 import type { RunningServer } from './server-process.ts';
-import { summarize } from './stats.ts';
+import { p99, summarize } from './stats.ts';
 import { writer } from './writer.ts';
 
 const CHANGES = 100;
@@ -69,6 +69,7 @@ export async function measurePullDelta(server: RunningServer, { runs, warmup }: 
   return {
     n: received,
     ...summarize(times),
+    p99_ms: p99(times),
     ...warmupFields(warmup, 'after a full download by the device, untimed pulls of 100 changes (JIT, server caches)'),
     device: 'node+fake-indexeddb',
   };
