@@ -11,7 +11,7 @@
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { generateAgenda } from '../src/demo/agenda.ts';
-import { DEMO_SOURCE, generateDirectory } from '../src/demo/generate-directory.ts';
+import { DEMO_SOURCE, type DemoDirectory, generateDirectory } from '../src/demo/generate-directory.ts';
 import { generateOrientationEvents } from '../src/demo/orientation-events.ts';
 import { parisDay } from '../src/domain/time/paris-time.ts';
 import { createApp } from './app.ts';
@@ -42,10 +42,12 @@ const DEMO_EVENTS_PER_MONTH = 600;
  * events.ts), shared between the directory's Maisons de la Métropole, so that « demandes sans réponse » and the
  * pilot's evaluation show figures at once. Written through the store like devices' events.
  */
-async function seedDemoOrientationEvents(store: DirectoryStore, now: Date): Promise<void> {
+async function seedDemoOrientationEvents(store: DirectoryStore, now: Date, seeded?: DemoDirectory): Promise<void> {
   if ((await store.getMeta(DEMO_EVENTS_KEY)) !== undefined) return;
-  const structures = await store.listRecords('structure', SERVER_READER);
-  const services = await store.listRecords('service', SERVER_READER);
+  // The directory just seeded is at hand: reading it back as well would hold it twice (at a national size, more than
+  // the server's heap).
+  const structures = seeded?.structures ?? (await store.listRecords('structure', SERVER_READER));
+  const services = seeded?.services ?? (await store.listRecords('service', SERVER_READER));
   const teams = structures.filter((s) => /^Maison de la Métropole\b/.test(s.nom)).map((s) => s.id);
   const today = parisDay(now);
   const current = today.slice(0, 7);
@@ -80,13 +82,15 @@ async function main(): Promise<void> {
   const seedNow = demo && (await needsSeeding(store));
   let codeLines: string[] = [];
   try {
-    if (seedNow) {
-      const directory = generateDirectory(config.demoServices === undefined ? {} : { services: config.demoServices });
+    const directory = seedNow
+      ? generateDirectory(config.demoServices === undefined ? {} : { services: config.demoServices })
+      : undefined;
+    if (directory) {
       const actions = generateAgenda(directory, { now: new Date().toISOString() });
       await seedDirectory(store, { ...directory, actions }, { source: DEMO_SOURCE, logger });
     }
     if (demo) codeLines = demoCodeLines(await seedDemoAccounts(store, { now: new Date(), logger }));
-    if (demo) await seedDemoOrientationEvents(store, new Date());
+    if (demo) await seedDemoOrientationEvents(store, new Date(), directory);
   } catch (error) {
     await store.close(); // release the file cleanly (WAL checkpoint) before reporting the failure
     throw error;
