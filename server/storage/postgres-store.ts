@@ -13,6 +13,7 @@ import type { Service } from '../../src/domain/service.ts';
 import type { Structure } from '../../src/domain/structure.ts';
 import type { JobLeases } from '../jobs/scheduler.ts';
 import { type Logger, silentLogger } from '../logger.ts';
+import { sweepCutoffs } from '../referrals/decide.ts';
 import { canSeeRecord } from '../sync/feed.ts';
 import { canSeeService, canSeeStructure, readable } from '../sync/visibility.ts';
 import {
@@ -29,7 +30,13 @@ import {
 } from './directory-store.ts';
 import { withDecisions } from './mutation-runner.ts';
 import { postgresAccounts } from './postgres-accounts.ts';
-import { connectPostgres, readTransaction, writeTransaction } from './postgres-connection.ts';
+import {
+  closePostgres,
+  connectPostgres,
+  readTransaction,
+  withWritePool,
+  writeTransaction,
+} from './postgres-connection.ts';
 import { postgresJobLeases } from './postgres-job-leases.ts';
 import { postgresMail } from './postgres-mail.ts';
 import { migratePostgres } from './postgres-migrations.ts';
@@ -43,8 +50,9 @@ export interface PostgresStoreOptions {
   /** `postgres://user:password@host:port/database`. */
   url: string;
   logger?: Logger;
-  /** Connections this instance opens at most (default 10). */
+  /** Connections this instance opens at most for reads (default 10); writes have `writers` more (default 4). */
   max?: number;
+  writers?: number;
   /** The schema of the store's tables (default: the role's search_path); tests give each store its own. */
   schema?: string;
 }
@@ -83,16 +91,17 @@ export async function openPostgresStore({
   url,
   logger = silentLogger,
   max,
+  writers = 4,
   schema,
 }: PostgresStoreOptions): Promise<DirectoryStore & { jobLeases: JobLeases }> {
-  const sql: Sql = connectPostgres(url, {
-    ...(max === undefined ? {} : { max }),
-    ...(schema === undefined ? {} : { schema }),
-  });
+  const pool = (size: number | undefined) =>
+    connectPostgres(url, { ...(size === undefined ? {} : { max: size }), ...(schema === undefined ? {} : { schema }) });
+  // Writers queue on the write lock one at a time: a few connections are enough to hand it on without a pause.
+  const sql: Sql = withWritePool(pool(max), pool(writers));
   try {
     await migratePostgres(sql);
   } catch (error) {
-    await sql.end();
+    await closePostgres(sql);
     throw error;
   }
   const rows: PgRecordAccess = createPgRecordAccess(logger);
@@ -269,7 +278,7 @@ export async function openPostgresStore({
     ...postgresMail(sql),
 
     async close() {
-      await sql.end({ timeout: 5 });
+      await closePostgres(sql, { timeout: 5 });
     },
   };
 
@@ -291,5 +300,13 @@ export async function openPostgresStore({
     for (const structure of rows.decodeAll(structures, 'structure')) parents.set(structure.id, structure);
   }
 
-  return { ...withDecisions(port), jobLeases: postgresJobLeases(sql) };
+  const store = withDecisions(port);
+  return {
+    ...store,
+    async sweepReferrals(now, policy) {
+      if (!(await referrals.anyDue(sweepCutoffs(now, policy)))) return { expired: 0, erased: 0 };
+      return store.sweepReferrals(now, policy);
+    },
+    jobLeases: postgresJobLeases(sql),
+  };
 }
