@@ -50,7 +50,7 @@ export interface PostgresStoreOptions {
   /** `postgres://user:password@host:port/database`. */
   url: string;
   logger?: Logger;
-  /** Connections this instance opens at most for reads (default 10); writes have `writers` more (default 4). */
+  /** Connections this instance opens at most for reads (default 10); writes have `writers` more (default 10). */
   max?: number;
   writers?: number;
   /** The schema of the store's tables (default: the role's search_path); tests give each store its own. */
@@ -91,12 +91,13 @@ export async function openPostgresStore({
   url,
   logger = silentLogger,
   max,
-  writers = 4,
+  writers = 10,
   schema,
 }: PostgresStoreOptions): Promise<DirectoryStore & { jobLeases: JobLeases }> {
   const pool = (size: number | undefined) =>
     connectPostgres(url, { ...(size === undefined ? {} : { max: size }), ...(schema === undefined ? {} : { schema }) });
-  // Writers queue on the write lock one at a time: a few connections are enough to hand it on without a pause.
+  // Writers queue on the write lock in PostgreSQL, each on its connection: the lock then passes to the next one as
+  // soon as a commit releases it, without a round trip through this process to hand a connection on.
   const sql: Sql = withWritePool(pool(max), pool(writers));
   try {
     await migratePostgres(sql);
