@@ -11,9 +11,7 @@
 //   docs/sync-protocol.md, « Several server instances ».
 //
 // Reads run in REPEATABLE READ, READ ONLY transactions: one snapshot for the page, the last seq and the client's last
-// mutation id, never waiting for the writer. Nor for a connection: write transactions run on a pool of their own
-// (`withWritePool`), since a writer waiting for the lock holds its connection, and with one pool a burst of pushes
-// would leave pulls queueing behind them for a connection.
+// mutation id, never waiting for the writer.
 import postgres, { type ISql, type Sql, type TransactionSql } from 'postgres';
 
 /** Advisory lock keys of the store; migrations use MIGRATION_LOCK (postgres-migrations.ts). */
@@ -37,28 +35,12 @@ export function connectPostgres(url: string, { max = 10, schema }: PostgresOptio
   }) as unknown as Sql;
 }
 
-const writePools = new WeakMap<Sql, Sql>();
-
-/** Gives the store's pool `sql` a second pool, `writers`, on which its write transactions run. */
-export function withWritePool(sql: Sql, writers: Sql): Sql {
-  writePools.set(sql, writers);
-  return sql;
-}
-
-/** Closes `sql` and its write pool. */
-export async function closePostgres(sql: Sql, options?: { timeout?: number }): Promise<void> {
-  await Promise.all([sql.end(options), writePools.get(sql)?.end(options)]);
-}
-
-/**
- * A write transaction: the store-wide write lock first, then `body`; commits when it resolves. On `sql`'s write
- * pool when it has one.
- */
+/** A write transaction: the store-wide write lock first, then `body`; commits when it resolves. */
 export async function writeTransaction<Result>(
   sql: Sql,
   body: (tx: TransactionSql) => Promise<Result>,
 ): Promise<Result> {
-  return (await (writePools.get(sql) ?? sql).begin(async (tx) => {
+  return (await sql.begin(async (tx) => {
     // The body's first statements go out right behind the lock's, pipelined on the same connection: they still run
     // after the lock is granted, but without a round trip to this process in between while it is held. A query is
     // only sent when awaited or executed: the lock's is sent before the body runs.

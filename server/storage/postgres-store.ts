@@ -30,13 +30,7 @@ import {
 } from './directory-store.ts';
 import { withDecisions } from './mutation-runner.ts';
 import { postgresAccounts } from './postgres-accounts.ts';
-import {
-  closePostgres,
-  connectPostgres,
-  readTransaction,
-  withWritePool,
-  writeTransaction,
-} from './postgres-connection.ts';
+import { connectPostgres, readTransaction, writeTransaction } from './postgres-connection.ts';
 import { postgresJobLeases } from './postgres-job-leases.ts';
 import { postgresMail } from './postgres-mail.ts';
 import { migratePostgres } from './postgres-migrations.ts';
@@ -50,9 +44,8 @@ export interface PostgresStoreOptions {
   /** `postgres://user:password@host:port/database`. */
   url: string;
   logger?: Logger;
-  /** Connections this instance opens at most for reads (default 10); writes have `writers` more (default 10). */
+  /** Connections this instance opens at most (default 10). */
   max?: number;
-  writers?: number;
   /** The schema of the store's tables (default: the role's search_path); tests give each store its own. */
   schema?: string;
 }
@@ -91,18 +84,16 @@ export async function openPostgresStore({
   url,
   logger = silentLogger,
   max,
-  writers = 10,
   schema,
 }: PostgresStoreOptions): Promise<DirectoryStore & { jobLeases: JobLeases }> {
-  const pool = (size: number | undefined) =>
-    connectPostgres(url, { ...(size === undefined ? {} : { max: size }), ...(schema === undefined ? {} : { schema }) });
-  // Writers queue on the write lock in PostgreSQL, each on its connection: the lock then passes to the next one as
-  // soon as a commit releases it, without a round trip through this process to hand a connection on.
-  const sql: Sql = withWritePool(pool(max), pool(writers));
+  const sql: Sql = connectPostgres(url, {
+    ...(max === undefined ? {} : { max }),
+    ...(schema === undefined ? {} : { schema }),
+  });
   try {
     await migratePostgres(sql);
   } catch (error) {
-    await closePostgres(sql);
+    await sql.end();
     throw error;
   }
   const rows: PgRecordAccess = createPgRecordAccess(logger);
@@ -279,7 +270,7 @@ export async function openPostgresStore({
     ...postgresMail(sql),
 
     async close() {
-      await closePostgres(sql, { timeout: 5 });
+      await sql.end({ timeout: 5 });
     },
   };
 
