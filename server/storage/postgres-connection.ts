@@ -41,8 +41,12 @@ export async function writeTransaction<Result>(
   body: (tx: TransactionSql) => Promise<Result>,
 ): Promise<Result> {
   return (await sql.begin(async (tx) => {
-    await tx`SELECT pg_advisory_xact_lock(${WRITE_LOCK})`;
-    return body(tx);
+    // The body's first statements go out right behind the lock's, pipelined on the same connection: they still run
+    // after the lock is granted, but without a round trip to this process in between while it is held. A query is
+    // only sent when awaited or executed: the lock's is sent before the body runs.
+    const locked = tx`SELECT pg_advisory_xact_lock(${WRITE_LOCK})`.execute();
+    const [, result] = await Promise.all([locked, body(tx)]);
+    return result;
   })) as Result;
 }
 
@@ -54,9 +58,10 @@ export async function readTransaction<Result>(
   return (await sql.begin('ISOLATION LEVEL REPEATABLE READ READ ONLY', body)) as Result;
 }
 
-/** The next seq of the directory feed, inside a write transaction. */
-export async function nextSeq(tx: ISql): Promise<number> {
-  const [row] = await tx<{ last: number }[]>`UPDATE seq_counter SET last = last + 1 WHERE id = 1 RETURNING last`;
+/** The next seq of the directory feed, inside a write transaction; with `count`, the last of that many. */
+export async function nextSeq(tx: ISql, count = 1): Promise<number> {
+  const [row] = await tx<{ last: number }[]>`
+    UPDATE seq_counter SET last = last + ${count} WHERE id = 1 RETURNING last`;
   if (!row) throw new Error('seq_counter vide');
   return row.last;
 }

@@ -20,10 +20,20 @@ interface Row {
   data: unknown;
 }
 
+/** The referrals a sweep at these cutoffs expires or erases (referrals/decide.ts sweepOne). */
+function dueAt(db: ISql, { expiry, erasure }: { expiry: string; erasure: string }) {
+  return db`(statut IN ('envoyee', 'recue') AND sent_at <= ${expiry})
+    OR (erased_at IS NULL AND closed_at IS NOT NULL AND closed_at <= ${erasure})`;
+}
+
 export function postgresReferrals(
   sql: Sql,
   logger: Logger,
-): { queries: ReferralQueries; transaction(tx: TransactionSql): ReferralTransaction } {
+): {
+  queries: ReferralQueries;
+  transaction(tx: TransactionSql): ReferralTransaction;
+  anyDue(cutoffs: { expiry: string; erasure: string }): Promise<boolean>;
+} {
   function decode(row: Row): (ReferralRow & { seq: number }) | undefined {
     const raw = typeof row.data === 'object' && row.data !== null ? { ...row.data, seq: row.seq } : undefined;
     const parsed = parse(referralSchema, raw);
@@ -82,12 +92,9 @@ export function postgresReferrals(
         await tx`INSERT INTO referral_changes (change_id, referral_id, content_hash)
           VALUES (${changeId}, ${referralId}, ${hash})`;
       },
-      async referralsToSweep({ expiry, erasure }) {
+      async referralsToSweep(cutoffs) {
         const due = await tx<Row[]>`
-          SELECT seq, content_hash, sender_scope, data FROM referrals
-          WHERE (statut IN ('envoyee', 'recue') AND sent_at <= ${expiry})
-             OR (erased_at IS NULL AND closed_at IS NOT NULL AND closed_at <= ${erasure})
-          ORDER BY seq`;
+          SELECT seq, content_hash, sender_scope, data FROM referrals WHERE ${dueAt(tx, cutoffs)} ORDER BY seq`;
         return due.flatMap((found) => decode(found) ?? []);
       },
     };
@@ -157,5 +164,16 @@ export function postgresReferrals(
       });
     },
   };
-  return { queries, transaction };
+  /**
+   * Whether a sweep at these cutoffs has anything to do, read without the write lock: a referral only becomes due as
+   * time passes, so a referral read (which sweeps first) takes the lock only when there is something to sweep.
+   */
+  async function anyDue(cutoffs: { expiry: string; erasure: string }): Promise<boolean> {
+    const [row] = await sql<
+      { due: boolean }[]
+    >`SELECT EXISTS (SELECT 1 FROM referrals WHERE ${dueAt(sql, cutoffs)}) AS due`;
+    return row?.due ?? false;
+  }
+
+  return { queries, transaction, anyDue };
 }

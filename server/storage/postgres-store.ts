@@ -13,6 +13,7 @@ import type { Service } from '../../src/domain/service.ts';
 import type { Structure } from '../../src/domain/structure.ts';
 import type { JobLeases } from '../jobs/scheduler.ts';
 import { type Logger, silentLogger } from '../logger.ts';
+import { sweepCutoffs } from '../referrals/decide.ts';
 import { canSeeRecord } from '../sync/feed.ts';
 import { canSeeService, canSeeStructure, readable } from '../sync/visibility.ts';
 import {
@@ -291,5 +292,13 @@ export async function openPostgresStore({
     for (const structure of rows.decodeAll(structures, 'structure')) parents.set(structure.id, structure);
   }
 
-  return { ...withDecisions(port), jobLeases: postgresJobLeases(sql) };
+  const store = withDecisions(port);
+  return {
+    ...store,
+    async sweepReferrals(now, policy) {
+      if (!(await referrals.anyDue(sweepCutoffs(now, policy)))) return { expired: 0, erased: 0 };
+      return store.sweepReferrals(now, policy);
+    },
+    jobLeases: postgresJobLeases(sql),
+  };
 }

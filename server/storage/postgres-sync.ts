@@ -219,13 +219,18 @@ export function postgresSync(
           VALUES (${seq}, ${at}, ${author.account_id}, ${author.client_id}, ${author.mutation_id}, ${kind}, ${id},
             ${version}, ${draft.history.action}, ${json(draft.history.changes)}::text::jsonb)`;
       };
+      // Every round trip here is made under the write lock, which every other writer waits for: the seqs are taken
+      // in one statement, and statements that do not wait for each other's answers go out together (pipelined).
+      let seq = operations.length === 0 ? 0 : (await nextSeq(tx, operations.length)) - operations.length;
       for (const operation of operations) {
-        const seq = await nextSeq(tx);
+        seq++;
         switch (operation.op) {
           case 'put': {
             const { write } = operation;
-            await rows.write(tx, write, seq);
-            await history(seq, write.kind, write.record.id, write.record.version, operation);
+            await Promise.all([
+              rows.write(tx, write, seq),
+              history(seq, write.kind, write.record.id, write.record.version, operation),
+            ]);
             break;
           }
           case 'delete': {
@@ -276,10 +281,12 @@ export function postgresSync(
         return row && { accountId: row.account_id, hash: row.content_hash, result: row.result };
       },
       async storeAnswer(clientId, id, hash, result) {
-        await tx`
-          INSERT INTO mutation_results (client_id, mutation_id, content_hash, result)
-          VALUES (${clientId}, ${id}, ${hash}, ${json(result)}::text::jsonb)`;
-        await tx`UPDATE clients SET last_mutation_id = ${id}, gap_allowed = false WHERE client_id = ${clientId}`;
+        await Promise.all([
+          tx`
+            INSERT INTO mutation_results (client_id, mutation_id, content_hash, result)
+            VALUES (${clientId}, ${id}, ${hash}, ${json(result)}::text::jsonb)`,
+          tx`UPDATE clients SET last_mutation_id = ${id}, gap_allowed = false WHERE client_id = ${clientId}`,
+        ]);
       },
     };
   }
