@@ -6,7 +6,6 @@
 import type { ISql } from 'postgres';
 import type { RecordOfKind } from '../../src/domain/record-kinds.ts';
 import type { RecordKind } from '../../src/domain/sync-protocol.ts';
-import { rulesOf } from '../sync/record-kinds.ts';
 import {
   type ReaderClass,
   readerBuckets,
@@ -14,38 +13,13 @@ import {
   serviceBuckets,
   structureBuckets,
 } from '../sync/visibility.ts';
+import { bucketsOf, type ParentColumns, parentOf } from './count-buckets.ts';
 
-interface ParentRow {
+interface ParentRow extends ParentColumns {
   id: string;
-  statut: string | null;
-  visibilite: string | null;
-  author: string | null;
-}
-
-function parentOf(row: Omit<ParentRow, 'id'> | undefined): StructureVisibility | undefined {
-  if (!row) return undefined;
-  return {
-    statut: row.statut as StructureVisibility['statut'],
-    visibilite: row.visibilite as StructureVisibility['visibilite'],
-    ...(row.author === null ? {} : { proposee_par: { account_id: row.author } }),
-  };
 }
 
 type Visibilite = RecordOfKind['service']['visibilite'];
-
-/** A live record's buckets; none for a record that does not conform (the feed skips it too). */
-function bucketsOf(
-  kind: RecordKind,
-  record: unknown,
-  parent: (id: string) => StructureVisibility | undefined,
-): string[] {
-  try {
-    const rule = rulesOf(kind).countBuckets as (r: unknown, p: typeof parent) => string[];
-    return rule(record, parent);
-  } catch {
-    return [];
-  }
-}
 
 const keyOf = (kind: string, id: string) => `${kind}\u0000${id}`;
 const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);

@@ -6,7 +6,6 @@
 import type Database from 'better-sqlite3';
 import type { RecordOfKind } from '../../src/domain/record-kinds.ts';
 import type { RecordKind } from '../../src/domain/sync-protocol.ts';
-import { rulesOf } from '../sync/record-kinds.ts';
 import {
   bucketChanges,
   type ReaderClass,
@@ -15,46 +14,18 @@ import {
   serviceBuckets,
   structureBuckets,
 } from '../sync/visibility.ts';
-
-interface ParentRow {
-  statut: string | null;
-  visibilite: string | null;
-  author: string | null;
-}
-
-function parentOf(row: ParentRow | undefined): StructureVisibility | undefined {
-  if (!row) return undefined;
-  return {
-    statut: row.statut as StructureVisibility['statut'],
-    visibilite: row.visibilite as StructureVisibility['visibilite'],
-    ...(row.author === null ? {} : { proposee_par: { account_id: row.author } }),
-  };
-}
+import { bucketsOf, type ParentColumns, parentOf } from './count-buckets.ts';
 
 // The proposer is read from the JSON of a proposal only.
 const PARENT_SQL = `SELECT visibilite, statut,
     CASE WHEN statut = 'proposee' THEN json_extract(data, '$.proposee_par.account_id') END AS author
   FROM records WHERE kind = 'structure' AND id = ?`;
 
-/** A live record's buckets; none for a record that does not conform (the feed skips it too). */
-function bucketsOf(
-  kind: RecordKind,
-  record: unknown,
-  parent: (id: string) => StructureVisibility | undefined,
-): string[] {
-  try {
-    const rule = rulesOf(kind).countBuckets as (r: unknown, p: typeof parent) => string[];
-    return rule(record, parent);
-  } catch {
-    return [];
-  }
-}
-
 export type SqliteTotals = ReturnType<typeof createSqliteTotals>;
 
 export function createSqliteTotals(db: Database.Database) {
   const s = {
-    parent: db.prepare<[string], ParentRow>(PARENT_SQL),
+    parent: db.prepare<[string], ParentColumns>(PARENT_SQL),
     buckets: db.prepare<[string, string], { buckets: string }>('SELECT buckets FROM counted WHERE kind = ? AND id = ?'),
     setBuckets: db.prepare<[string, string, string]>(
       `INSERT INTO counted (kind, id, buckets) VALUES (?, ?, ?)
@@ -149,7 +120,7 @@ export function createSqliteTotals(db: Database.Database) {
 export function backfillSqliteTotals(db: Database.Database): void {
   db.exec('DELETE FROM counted; DELETE FROM totals;');
   const parents = new Map<string, StructureVisibility | undefined>();
-  const structures = db.prepare<[], ParentRow & { id: string }>(
+  const structures = db.prepare<[], ParentColumns & { id: string }>(
     `SELECT id, visibilite, statut, json_extract(data, '$.proposee_par.account_id') AS author
      FROM records WHERE kind = 'structure'`,
   );
