@@ -17,6 +17,9 @@ import { startServer } from './sync/server-process.ts';
 const FIGURES = ['pull-full', 'pull-delta', 'pull-delta-browser', 'push', 'server-p99', 'page-compaction'];
 const SIZES = [10_000];
 
+// The server's database: SQLite, or PostgreSQL when BOUSSOLE_DATABASE_URL is set (the server process inherits it).
+const database = process.env.BOUSSOLE_DATABASE_URL ? 'postgres' : 'sqlite';
+
 export default async function syncBench(report: Report, ctx: BenchContext): Promise<void> {
   if (!FIGURES.some((f) => ctx.wants(f))) return;
   for (const services of ctx.sizes ?? SIZES) {
@@ -36,10 +39,11 @@ export default async function syncBench(report: Report, ctx: BenchContext): Prom
         // Loaded only here: it installs fake-indexeddb as the process's indexedDB.
         const { measurePageCompaction, measurePullDelta, measurePush } = await import('./sync/device-node.ts');
         if (ctx.wants('pull-delta')) {
-          report({ bench: 'pull-delta', services, ...(await measurePullDelta(server, { runs: 15, warmup: 3 })) });
+          const line = await measurePullDelta(server, { runs: 15, warmup: 3 });
+          report({ bench: 'pull-delta', services, database, ...line });
         }
         if (ctx.wants('push')) {
-          report({ bench: 'push', services, ...(await measurePush(server, { runs: 15, warmup: 3 })) });
+          report({ bench: 'push', services, database, ...(await measurePush(server, { runs: 15, warmup: 3 })) });
         }
         if (ctx.wants('page-compaction')) {
           report({ bench: 'page-compaction', services, ...(await measurePageCompaction(server, { syncs: 50 })) });
