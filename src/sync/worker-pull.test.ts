@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OfflineError, UnauthenticatedError } from './transport-errors.ts';
-import { directoryWorker, type WorkerReply, type WorkerRequest } from './worker-pull.ts';
+import { describeFailure, directoryWorker, type WorkerReply, type WorkerRequest } from './worker-pull.ts';
 
 /** A stand-in for the download worker: the test answers each request by hand. */
 class FakeWorker {
@@ -67,6 +67,17 @@ describe('the download handed to the worker', () => {
     worker().reply({ id: 2, type: 'failed', error: { name: 'OfflineError', message: 'réseau' } });
     await expect(offline).rejects.toBeInstanceOf(OfflineError);
     expect(FakeWorker.created).toHaveLength(1);
+  });
+
+  it('a revoked device stays revoked across the worker: the page erases its personal data, not only its token', async () => {
+    const { pull, worker } = setUp();
+    const refused = pull(() => {});
+    const revoked = new UnauthenticatedError('Appareil révoqué par la coordination', true);
+    worker().reply({ id: 1, type: 'failed', error: describeFailure(revoked) });
+    await expect(refused).rejects.toMatchObject({ name: 'UnauthenticatedError', revoked: true });
+    const expired = pull(() => {});
+    worker().reply({ id: 2, type: 'failed', error: describeFailure(new UnauthenticatedError('Session expirée')) });
+    await expect(expired).rejects.toMatchObject({ name: 'UnauthenticatedError', revoked: false });
   });
 
   it('a worker that crashes fails the running download, and the next download starts a new worker', async () => {

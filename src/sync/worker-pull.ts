@@ -24,7 +24,18 @@ export type WorkerRequest = { id: number; type: 'pull'; token: string | null } |
 export type WorkerReply =
   | { id: number; type: 'progress'; progress: PullProgress }
   | { id: number; type: 'done' }
-  | { id: number; type: 'failed'; error: { name: string; message: string } };
+  | { id: number; type: 'failed'; error: WorkerFailure };
+
+/**
+ * What crosses to the page of a failure: the error's kind and its French message (never a record's content), and
+ * whether a refused token was revoked (the device then erases its personal data: a download is often the first
+ * request to learn it).
+ */
+export interface WorkerFailure {
+  name: string;
+  message: string;
+  revoked?: true;
+}
 
 const TYPED_ERRORS: Record<string, new (message: string) => Error> = {
   OfflineError,
@@ -34,14 +45,17 @@ const TYPED_ERRORS: Record<string, new (message: string) => Error> = {
   RequestRefusedError,
 };
 
-/** What crosses to the page: the error's kind and its French message (never a record's content). */
-export function describeFailure(error: unknown): { name: string; message: string } {
+export function describeFailure(error: unknown): WorkerFailure {
+  if (error instanceof UnauthenticatedError && error.revoked)
+    return { name: error.name, message: error.message, revoked: true };
   if (error instanceof Error) return { name: error.name, message: error.message };
   return { name: 'Error', message: String(error) };
 }
 
-export function reviveFailure(failure: { name: string; message: string }): Error {
+export function reviveFailure(failure: WorkerFailure): Error {
   if (failure.name === 'MutationGapError') return new MutationGapError(null);
+  if (failure.name === 'UnauthenticatedError')
+    return new UnauthenticatedError(failure.message, failure.revoked === true);
   const Type = TYPED_ERRORS[failure.name];
   return Type ? new Type(failure.message) : new Error(failure.message);
 }
