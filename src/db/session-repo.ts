@@ -71,6 +71,11 @@ export async function awaitingSignIn(db: BoussoleDatabase): Promise<boolean> {
  * included: the UI warns first.
  */
 export async function signOutDevice(db: BoussoleDatabase): Promise<void> {
+  await eraseAccountData(db);
+}
+
+/** Everything signing out erases, in one transaction; `then` runs in it (a mark that must not be lost with it). */
+async function eraseAccountData(db: BoussoleDatabase, then: () => Promise<unknown> = async () => {}): Promise<void> {
   const tables = [
     db.meta,
     ...recordTables(db),
@@ -85,6 +90,7 @@ export async function signOutDevice(db: BoussoleDatabase): Promise<void> {
   ];
   await db.transaction('rw', tables, async () => {
     for (const table of tables) await table.clear();
+    await then();
   });
 }
 
@@ -98,8 +104,8 @@ const REVOKED_KEY = 'device-revoked';
  * screens say why.
  */
 export async function eraseRevokedDevice(db: BoussoleDatabase, at: string): Promise<void> {
-  await signOutDevice(db);
-  await db.meta.put({ key: REVOKED_KEY, value: at });
+  // The mark in the same transaction: a page reloaded between the two would keep the erasure without saying why.
+  await eraseAccountData(db, () => db.meta.put({ key: REVOKED_KEY, value: at }));
 }
 
 /** When the device was erased after its revocation, until the person reads the notice. */

@@ -160,6 +160,7 @@ export async function boot({ catalogFirst = true }: { catalogFirst?: boolean } =
   // Offline there is no sync to wait for: once the first screen is drawn (a cold start's search comes first).
   if (!navigator.onLine) void firstPaint.then(startServiceWorker);
 
+  let revoking: Promise<void> | null = null;
   const controllerReady = Promise.all([syncCode, transport]).then(([m, t]) =>
     m.startSyncController(db, t, worker, {
       clientId: () => session.clientId(),
@@ -167,9 +168,10 @@ export async function boot({ catalogFirst = true }: { catalogFirst?: boolean } =
       onUnauthenticated: async (error) => {
         if (error.revoked) {
           // Erased on the device, then a reload drops what the open screens still hold in memory (an orientation
-          // being typed, referrals on screen); the notice is read back from the device after it.
-          await session.deviceRevoked(new Date());
-          window.location.reload();
+          // being typed, referrals on screen); the notice is read back from the device after it. Once: the download
+          // and the page's own requests may each hear it.
+          revoking ??= session.deviceRevoked(new Date()).then(() => window.location.reload());
+          await revoking;
           return;
         }
         await dropToken(db);
