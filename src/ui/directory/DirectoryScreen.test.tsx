@@ -1,7 +1,7 @@
 import { signal } from '@preact/signals';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { LocationProvider } from 'preact-iso';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { aService, aStructure } from '../../../tests/fixtures/records.ts';
 import { dayFromNow, deviceWith } from '../../../tests/fixtures/ui-device.ts';
 import type { BoussoleDatabase } from '../../db/database.ts';
@@ -75,6 +75,30 @@ describe('the Annuaire', () => {
     fireEvent.input(screen.getByLabelText('Rechercher'), { target: { value: 'repas' } });
     await waitFor(() => expect(names()).toEqual(['Repas du midi']));
     expect(location.search).toBe('?q=repas');
+  });
+
+  it('once a card is tapped during a typing pause, the pause’s end does not bring the person back', async () => {
+    openAt('/annuaire');
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    fireEvent.input(screen.getByLabelText('Rechercher'), { target: { value: 'repas' } });
+    // The router has moved to the sheet, whose screen is still loading: the Annuaire is still mounted.
+    history.pushState(null, '', '/partenaires/test--s1');
+    vi.advanceTimersByTime(1000);
+    vi.useRealTimers();
+    expect(location.pathname).toBe('/partenaires/test--s1');
+  });
+
+  it('a search sent with the button is not sent again when the typing pause ends', async () => {
+    openAt('/annuaire');
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    fireEvent.input(screen.getByLabelText('Rechercher'), { target: { value: 'repas' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Rechercher' }));
+    expect(location.search).toBe('?q=repas');
+    const replaced = vi.spyOn(history, 'replaceState');
+    vi.advanceTimersByTime(1000);
+    vi.useRealTimers();
+    expect(replaced).not.toHaveBeenCalled();
+    replaced.mockRestore();
   });
 
   it.each([

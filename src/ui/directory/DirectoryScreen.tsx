@@ -26,6 +26,7 @@ const A = frDirectoryScreen;
 const PAGE = 20;
 /** Typing pauses shorter than this do not search: one search per word rather than per letter. */
 const DEBOUNCE_MS = 180;
+const ANNUAIRE_PATH = urlOf({ q: '', filters: {} });
 /**
  * Where the Annuaire's distances start: kept in memory while the app is open (back from a partner sheet, it is
  * still there), never stored nor put in the URL, since a position is often where the person lives.
@@ -60,8 +61,10 @@ export function DirectoryScreen({
   const latest = useRef(query);
   latest.current = query;
   const pushed = useRef(query.q);
+  const typingPause = useRef<ReturnType<typeof setTimeout>>();
 
   const go = (next: DirectoryQuery) => {
+    clearTimeout(typingPause.current);
     pushed.current = next.q.trim();
     setLimit(PAGE);
     location.route(urlOf(next), true);
@@ -75,8 +78,12 @@ export function DirectoryScreen({
   }, [query.q]);
   useEffect(() => {
     if (text.trim() === latest.current.q) return;
-    const timer = setTimeout(() => go({ ...latest.current, q: text }), DEBOUNCE_MS);
-    return () => clearTimeout(timer);
+    // A card tapped during the pause starts loading its sheet while this screen stays mounted: the pause's end
+    // must not route back to the Annuaire from there.
+    typingPause.current = setTimeout(() => {
+      if (window.location.pathname === ANNUAIRE_PATH) go({ ...latest.current, q: text });
+    }, DEBOUNCE_MS);
+    return () => clearTimeout(typingPause.current);
   }, [text]);
 
   const model = catalog.value;
