@@ -6,6 +6,7 @@ import { aService, aStructure } from '../../../tests/fixtures/records.ts';
 import { deviceWith } from '../../../tests/fixtures/ui-device.ts';
 import type { BoussoleDatabase } from '../../db/database.ts';
 import type { Service } from '../../domain/service.ts';
+import type { HoursEngine } from '../../matching/hours/hours-engine.ts';
 import { type ServiceEditContext, ServiceEditScreen } from './ServiceEditScreen.tsx';
 import { createServiceEditor } from './service-editor-model.ts';
 
@@ -15,10 +16,23 @@ afterEach(async () => {
   for (const db of databases.splice(0)) await db.delete();
 });
 
-async function openEditor(service = aService(1, 1)) {
+/** `hoursArrive`: the hours library is held until it settles (by default it comes as soon as asked for). */
+async function openEditor(service = aService(1, 1), hoursArrive?: Promise<void>) {
   const structure = aStructure(1, { horaires_accueil: 'Mo-Fr 09:00-12:00; PH off' });
-  const { db, catalog } = await deviceWith([structure], [service]);
+  const { db, catalog: device } = await deviceWith([structure], [service]);
   databases.push(db);
+  const hours = signal<HoursEngine | null>(null);
+  const catalog = hoursArrive
+    ? {
+        ...device,
+        hours,
+        ensureHours: async () => {
+          await hoursArrive;
+          hours.value = await device.ensureHours();
+          return hours.value;
+        },
+      }
+    : device;
   const refresh = vi.fn<ServiceEditContext['refresh']>(async () => [undefined, undefined] as never);
   const context: ServiceEditContext = {
     serviceEditor: async (id) => createServiceEditor(db, id),
@@ -32,7 +46,7 @@ async function openEditor(service = aService(1, 1)) {
       <ServiceEditScreen context={context} id="test--s1" serviceId="test--s1-1" />
     </LocationProvider>,
   );
-  await screen.findByRole('heading', { level: 1, name: 'Modifier « Colis alimentaire 1 »' });
+  if (!hoursArrive) await screen.findByRole('heading', { level: 1, name: 'Modifier « Colis alimentaire 1 »' });
   return { db, refresh };
 }
 const field = (label: string) => screen.getByLabelText(label) as HTMLInputElement;
@@ -43,6 +57,22 @@ const plain = (s: string | null | undefined) => (s ?? '').replace(/[\u00a0\u202f
 const submit = () => fireEvent.click(screen.getByRole('button', { name: 'Enregistrer sur l’appareil' }));
 
 describe('the service editor', () => {
+  it('shows its form once the hours library is there, so that nothing moves « Enregistrer » afterwards', async () => {
+    let arrive = () => {};
+    await openEditor(
+      aService(1, 1, { horaires_accueil: 'Mo-Fr 09:00-12:00' }),
+      new Promise((resolve) => {
+        arrive = resolve;
+      }),
+    );
+    await screen.findByText("Chargement de l'annuaire…");
+    expect(screen.queryByRole('button', { name: 'Enregistrer sur l’appareil' })).toBeNull();
+    arrive();
+    await screen.findByRole('heading', { level: 1, name: 'Modifier « Colis alimentaire 1 »' });
+    expect(screen.queryByText(/Aperçu disponible dès le chargement/)).toBeNull();
+    expect(screen.getByTestId('hours-preview').textContent).toMatch(/9h – 12h/);
+  });
+
   it('shows a message next to an invalid field, focuses the error summary that links to it, and writes nothing', async () => {
     const { db, refresh } = await openEditor();
     fireEvent.click(field('Par courriel'));

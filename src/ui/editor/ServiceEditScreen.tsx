@@ -18,6 +18,7 @@ import { PATHS } from './service-form.ts';
 import { frServiceEditor } from './strings-service-editor.ts';
 import { TemporaryInfoFields } from './TemporaryInfoFields.tsx';
 import { useUnsavedWork } from './unsaved-work.ts';
+import { useHoursLibrary } from './use-hours-library.ts';
 
 export type ServiceEditContext = Pick<AppContext, 'serviceEditor' | 'catalog' | 'refresh'> & {
   session: Pick<AppContext['session'], 'account'>;
@@ -49,7 +50,8 @@ export function ServiceEditScreen({
       live = false;
     };
   }, [serviceId]);
-  if (!editor) return <p aria-busy="true">{frDirectory.loading}</p>;
+  const hoursLibrary = useHoursLibrary(context.catalog);
+  if (!editor || !hoursLibrary) return <p aria-busy="true">{frDirectory.loading}</p>;
   return <ServiceForm context={context} editor={editor} structureId={id} serviceId={serviceId} />;
 }
 
@@ -67,9 +69,6 @@ function ServiceForm({
   const location = useLocation();
   const form = useRef<HTMLFormElement>(null);
   const catalog = context.catalog.value;
-  useEffect(() => {
-    void catalog?.ensureHours();
-  }, [catalog]);
   useUnsavedWork(`service:${serviceId}`, editor.dirty.value);
   useFocusFirstError(form, editor.failures.value);
   const original = editor.original.value;

@@ -10,6 +10,7 @@ import { frEditor } from './strings-editor.ts';
 import { frStatistics } from './strings-statistics.ts';
 import { EDITABLE_STRUCTURE_FIELDS, type EditableField, type StructureEditor } from './structure-editor-model.ts';
 import { useUnsavedWork } from './unsaved-work.ts';
+import { useHoursLibrary } from './use-hours-library.ts';
 
 const MULTILINE: ReadonlySet<EditableField> = new Set(['description', 'horaires_note']);
 /** The keyboard each contact calls for on a phone or a tablet. */
@@ -37,7 +38,8 @@ export function StructureEditScreen({ context, id }: { context: StructureEditCon
       live = false;
     };
   }, [id]);
-  if (!editor) return <p aria-busy="true">{frDirectory.loading}</p>;
+  const hoursLibrary = useHoursLibrary(context.catalog);
+  if (!editor || !hoursLibrary) return <p aria-busy="true">{frDirectory.loading}</p>;
   return <StructureForm context={context} id={id} editor={editor} />;
 }
 
@@ -53,9 +55,6 @@ function StructureForm({
   const location = useLocation();
   const form = useRef<HTMLFormElement>(null);
   const catalog = context.catalog.value;
-  useEffect(() => {
-    void catalog?.ensureHours();
-  }, [catalog]);
   const status = editor.status.value;
   const original = editor.original.value;
   useUnsavedWork(`structure:${id}`, editor.dirty.value);
