@@ -97,10 +97,12 @@ test('une modification coupée par un plantage entre l’écriture de la fiche e
   // A save that never stops between its writes is named, rather than waited for until the test's timeout.
   const stopped = await Promise.race([
     paused.then(() => 'stopped between the writes'),
-    page.waitForURL((url) => !url.pathname.endsWith('/modifier'), { timeout: 20_000 }).then(
-      () => 'saved without stopping',
-      () => 'neither stopped nor saved within 20 s',
-    ),
+    page
+      .waitForURL((url) => !url.pathname.endsWith('/modifier'), { timeout: 20_000 })
+      .then(
+        () => 'saved without stopping',
+        () => 'neither stopped nor saved within 20 s',
+      ),
   ]);
   expect(stopped).toBe('stopped between the writes');
   const firstWrite = await devtools
