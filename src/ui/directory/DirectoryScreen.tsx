@@ -87,9 +87,11 @@ export function DirectoryScreen({
   }, [text]);
 
   const model = catalog.value;
+  // The « open » filters need the hours library on the page; the cards alone have theirs from the hours worker.
+  const openFilter = query.filters.ouvert;
   useEffect(() => {
-    void model?.ensureHours();
-  }, [model]);
+    if (openFilter) void model?.ensureHours();
+  }, [model, openFilter]);
 
   // Typing re-renders the box at each letter; the search itself runs when the URL (debounced), the directory, the
   // hours library or the page size change.
@@ -101,7 +103,7 @@ export function DirectoryScreen({
     () => directoryAnswer(model, query, Date.now(), limit, origin),
     [model, entries, engine, location.url, limit, origin],
   );
-  const answer = useCardHours(searched, engine);
+  const answer = useCardHours(searched, engine, () => void model?.ensureHours());
   const placeValue = place.place.value;
   const active = activeFilters(query.filters);
   // Professionals' own criteria present on the device, for the criterion filter (partners' feeds carry none).

@@ -2,17 +2,25 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { HoursEngine } from '../../matching/hours/hours-engine.ts';
 import { inSlices } from '../components/page-turn.ts';
 import type { HoursStatus } from '../text/hours-status.ts';
-import { cardHours, type DirectoryAnswer, withCardHours } from './directory-search-model.ts';
+import { cardHours } from './card-hours.ts';
+import { cardHoursOffThread } from './card-hours-client.ts';
+import { type DirectoryAnswer, withCardHours } from './directory-search-model.ts';
 
 const MINUTE = 60_000;
 
 /**
- * The Annuaire's cards with their hours, worked out after the cards are shown, a few at a time: a service's hours
- * take up to a millisecond to parse on a tablet, and twenty of them in one go held the page for a long task as the
- * list first appeared. Worked-out hours are kept for the minute (a new page of results or a new query reuses them)
+ * The Annuaire's cards with their hours, worked out after the cards are shown. With the hours library already on the
+ * page (an « open » filter, a partner sheet seen before), a few at a time there: a service's hours take up to a
+ * millisecond to parse on a tablet, and twenty of them in one go held the page for a long task. Without it, by the
+ * hours worker, so that the library is not compiled on the page for the cards alone; `loadEngine` is called when no
+ * worker can answer. Worked-out hours are kept for the minute (a new page of results or a new query reuses them)
  * and with the hours engine they came from.
  */
-export function useCardHours(answer: DirectoryAnswer, engine: HoursEngine | null | undefined): DirectoryAnswer {
+export function useCardHours(
+  answer: DirectoryAnswer,
+  engine: HoursEngine | null | undefined,
+  loadEngine: () => void,
+): DirectoryAnswer {
   const known = useRef({ engine, minute: -1, statuses: new Map<string, HoursStatus>() });
   const [worked, setWorked] = useState(0);
   const minute = Math.floor(Date.now() / MINUTE);
@@ -21,22 +29,32 @@ export function useCardHours(answer: DirectoryAnswer, engine: HoursEngine | null
   }
   const { statuses } = known.current;
   useEffect(() => {
-    if (!engine || answer.state !== 'ready') return;
+    if (answer.state !== 'ready') return;
     const missing = answer.results.filter((r) => !statuses.has(r.entry.id));
     if (missing.length === 0) return;
     let stopped = false;
     const now = Date.now();
-    void inSlices(
-      missing,
-      (result) => statuses.set(result.entry.id, cardHours(engine, result.entry, now)),
-      () => stopped,
-    ).then((done) => {
+    const work = engine
+      ? inSlices(
+          missing,
+          (result) => statuses.set(result.entry.id, cardHours(engine, result.entry, now)),
+          () => stopped,
+        )
+      : cardHoursOffThread(
+          missing.map((r) => r.entry),
+          now,
+        ).then((found) => {
+          if (!found) loadEngine();
+          for (const [id, status] of found ?? []) statuses.set(id, status);
+          return found !== null && !stopped;
+        });
+    void work.then((done) => {
       if (done) setWorked((n) => n + 1);
     });
     return () => {
       stopped = true;
     };
   }, [answer, engine, statuses]);
-  // `worked` counts the slices' writes into `statuses`: the cards are drawn again with them.
+  // `worked` counts the writes into `statuses`: the cards are drawn again with them.
   return useMemo(() => withCardHours(answer, statuses), [answer, statuses, worked]);
 }
