@@ -96,6 +96,40 @@ async function copyMade(): Promise<boolean> {
   });
 }
 
+/**
+ * In the page, from its first script: the page's clock when the Annuaire's search box is first in the document
+ * (the screen is drawn; `fill` waits for it). Read back by `phases`.
+ */
+function watchForTheBox() {
+  const w = window as unknown as { __boxShown?: number };
+  const observer = new MutationObserver(() => {
+    if (document.getElementById('annuaire-q')) {
+      w.__boxShown = performance.now();
+      observer.disconnect();
+    }
+  });
+  observer.observe(document, { subtree: true, childList: true });
+}
+
+/**
+ * In the page, once answered: where the cold start's time went, on the page's clock — the service worker's answer
+ * to the navigation, the last script received, the document parsed, the Annuaire's box shown, the query typed.
+ */
+function phases() {
+  const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+  const scripts = (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+    .filter((r) => r.name.endsWith('.js'))
+    .map((r) => r.responseEnd);
+  const w = window as unknown as { __boxShown?: number };
+  return {
+    document_received: Math.round(nav?.responseEnd ?? 0),
+    scripts_received: Math.round(Math.max(0, ...scripts)),
+    scripts: scripts.length,
+    dom_content_loaded: Math.round(nav?.domContentLoadedEventEnd ?? 0),
+    box_shown: Math.round(w.__boxShown ?? 0),
+  };
+}
+
 /** In the page: the page's clock once the Annuaire shows a first result for `query`, else null. */
 function answered(query: string): number | null {
   const shown = document.querySelector('ul.result-list > li') !== null;
@@ -157,6 +191,7 @@ async function coldStart(profile: string, url: string) {
   const launchMs = performance.now() - launched;
   try {
     const page = await firstPage(context);
+    await context.addInitScript(watchForTheBox);
     const worker = await storedWorker(context, page, url);
     if (worker.runningStatus !== 'stopped') {
       throw new Error(`the service worker was ${worker.runningStatus} before navigation`);
@@ -165,8 +200,10 @@ async function coldStart(profile: string, url: string) {
     if (!response?.fromServiceWorker()) throw new Error('the navigation was not answered by the service worker');
     await page.locator('#annuaire-q').fill(QUERY);
     await page.locator('#annuaire-q').press('Enter');
+    const typed = await page.evaluate(() => performance.now());
     const at = await page.waitForFunction(answered, QUERY, { polling: 'raf', timeout: 30_000 });
     const ms = (await at.jsonValue()) as number;
+    const where = { ...(await page.evaluate(phases)), query_typed: Math.round(typed), answered: Math.round(ms) };
     const count = await page.getByTestId('result-count').textContent();
     if (!count || /^0\b|aucun/i.test(count)) throw new Error(`no answer to « ${QUERY} »: ${count}`);
     // The service worker answers nothing under /api/: this request goes to the network, which must be cut.
@@ -177,7 +214,7 @@ async function coldStart(profile: string, url: string) {
       ),
     );
     if (reached) throw new Error('the server answered: the browser was not offline');
-    return { ms, launchMs };
+    return { ms, launchMs, phases: where };
   } finally {
     await context.close();
   }
@@ -187,7 +224,11 @@ export async function measureColdStartSearch(url: string, { runs }: { runs: numb
   const head = await fetch(`${url}/api/v1/directory?cursor=0&limit=1`);
   const total = directoryPageSchema.parse(await head.json()).total;
   const profile = await mkdtemp(join(tmpdir(), 'boussole-bench-profile-'));
-  const starts: Array<{ ms: number; launchMs: number }> = [];
+  const starts: Array<{
+    ms: number;
+    launchMs: number;
+    phases: ReturnType<typeof phases> & { query_typed: number; answered: number };
+  }> = [];
   let held = 0;
   try {
     held = await install(profile, url);
@@ -203,6 +244,8 @@ export async function measureColdStartSearch(url: string, { runs }: { runs: numb
     warmup_runs: 0,
     times_ms: starts.map((s) => Math.round(s.ms)),
     launch_ms: summarize(starts.map((s) => s.launchMs)).median_ms,
+    // The run whose time is the median's: where its time went (`query_typed` includes a DevTools round trip).
+    median_run_phases_ms: [...starts].sort((a, b) => a.ms - b.ms)[Math.floor(starts.length / 2)]?.phases,
     each_run:
       'new browser process on the profile of one online visit; service worker stopped before navigation ' +
       '(CDP ServiceWorker); offline; navigation answered by the service worker; OS file cache not dropped',
