@@ -127,6 +127,13 @@ function phases() {
     scripts: scripts.length,
     dom_content_loaded: Math.round(nav?.domContentLoadedEventEnd ?? 0),
     box_shown: Math.round(w.__boxShown ?? 0),
+    // The app's own steps (performance.mark in src/ui/boot.ts and the catalog model).
+    ...Object.fromEntries(
+      performance
+        .getEntriesByType('mark')
+        .filter((m) => m.name.startsWith('boussole:'))
+        .map((m) => [m.name.slice('boussole:'.length), Math.round(m.startTime)]),
+    ),
   };
 }
 

@@ -54,6 +54,7 @@ export async function boot({ catalogFirst = true }: { catalogFirst?: boolean } =
   const worker = startDirectoryWorker(() => session.token(), navigator.onLine);
   const { db, opened } = openDatabase();
   await opened;
+  performance.mark('boussole:database-open');
   // Read while the chunk loads and the first screen's state is read: a cold start offline waits on all of them, so
   // they overlap.
   const startupCopy = worker ? catalogWanted.then(() => readCatalogSearch(db)).catch(() => null) : undefined;
@@ -63,6 +64,7 @@ export async function boot({ catalogFirst = true }: { catalogFirst?: boolean } =
   // Whether the storage is kept for good is read with the rest, so that the first paint already has (or has not)
   // the storage notice: arriving later, it would push the page down.
   const [state, storedSession, persisted] = await Promise.all([readSyncState(db), readSession(db), storagePersisted()]);
+  performance.mark('boussole:state-read');
   // The transport asks the session for the token at each request: a sign-in or a refusal takes effect at once.
   const transport = syncCode.then((m) => m.httpTransport({ getToken: () => session.token() }));
   const session = createSessionModel(db, transport, storedSession);
@@ -216,6 +218,7 @@ export async function boot({ catalogFirst = true }: { catalogFirst?: boolean } =
   });
 
   await directory.reload();
+  performance.mark('boussole:directory-counted');
   void catalogReady.then((model) => model.load());
   // The caller draws the first screen as this returns; once that frame is painted the rest may start (at once in a
   // tab opened in the background, which paints nothing until it is shown).

@@ -94,6 +94,7 @@ export function createCatalogModel(
     startupCopy = undefined;
     const copy = await (read ?? readCatalogSearch(db));
     if (!copy) return false;
+    performance.mark('boussole:startup-copy-read');
     // The search part first: what the person types is answered from it while the records are read, then parsed
     // in short steps with the page's turn between them; the first screen is drawn before any of it.
     await nextTask();
@@ -103,6 +104,7 @@ export function createCatalogModel(
     if (mine !== generation) return true; // a newer load has started: it sets the snapshot
     const answering = snapshot.value === null;
     if (answering) searchable.value = index;
+    performance.mark('boussole:search-ready');
     // While the search part answers, the records wait for the page's idle moments: the person is typing. Reading
     // their row back (tens of milliseconds on the page's thread at 10,000 services) waits for one too.
     const turn = answering ? idle : nextTask;
