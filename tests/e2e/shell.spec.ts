@@ -194,11 +194,16 @@ test('une fiche partenaire ouverte par un compte connecté ne bouge pas quand se
     const { structures } = (await answer.json()) as { structures: Array<{ id: string }> };
     return `/partenaires/${encodeURIComponent(structures[0]?.id ?? '')}`;
   });
-  // Opened as a person does from a link kept aside: the sheet is read from the device, the hours library comes after.
+  // Opened as a person does from a link kept aside: the sheet is read from the device, its hours come after.
   await page.goto(sheet);
   await expect(page.getByTestId('services-status')).not.toHaveAttribute('aria-busy', 'true');
   await expect(page.getByTestId('structure-hours')).toBeVisible();
   expect(await layoutShift(page)).toBeLessThanOrEqual(0.05);
+  // Worked out by the hours worker: the 700 kB hours library is not compiled on the page for a sheet.
+  const libraryOnPage = await page.evaluate(() =>
+    performance.getEntriesByType('resource').some((r) => r.name.includes('opening_hours')),
+  );
+  expect(libraryOnPage, 'the hours library loaded by the page itself').toBe(false);
   await context.close();
 });
 

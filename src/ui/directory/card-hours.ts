@@ -2,7 +2,7 @@ import type { HoursEngine } from '../../matching/hours/hours-engine.ts';
 import type { SearchEntry } from '../../matching/search/search-entry.ts';
 import { type HoursStatus, hoursStatus } from '../text/hours-status.ts';
 
-/** What a card's hours are worked out from: all the page sends to the hours worker (hours-worker.ts). */
+/** What a card's hours are worked out from: all the page sends to the hours worker (src/ui/hours/). */
 export type CardHoursEntry = Pick<SearchEntry, 'id' | 'hours' | 'temporary' | 'stopHours'>;
 
 /** Open now or when next; for a service that moves, at its stop passing soonest (its structure's hours are not it). */
@@ -21,11 +21,3 @@ export function cardHours(engine: HoursEngine, entry: CardHoursEntry, now: numbe
   }
   return best ?? hoursStatus(engine, { regular: null, temporary: entry.temporary }, now, 1);
 }
-
-/** The page's question to the hours worker, and its answer (`failed`: the worker could not work them out). */
-export interface CardHoursRequest {
-  id: number;
-  now: number;
-  entries: CardHoursEntry[];
-}
-export type CardHoursReply = { id: number; statuses: Array<[string, HoursStatus]> } | { id: number; failed: string };

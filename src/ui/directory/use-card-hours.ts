@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { HoursEngine } from '../../matching/hours/hours-engine.ts';
 import { inSlices } from '../components/page-turn.ts';
+import { cardHoursOffThread } from '../hours/hours-worker-client.ts';
 import type { HoursStatus } from '../text/hours-status.ts';
 import { cardHours } from './card-hours.ts';
-import { cardHoursOffThread } from './card-hours-client.ts';
 import { type DirectoryAnswer, withCardHours } from './directory-search-model.ts';
 
 const MINUTE = 60_000;

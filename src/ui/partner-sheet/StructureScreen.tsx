@@ -25,6 +25,7 @@ import { ServiceSection } from './ServiceSection.tsx';
 import { frSheet } from './strings-sheet.ts';
 import { frStructure } from './strings-structure.ts';
 import { TemporaryNotices } from './TemporaryNotices.tsx';
+import { useSheetHours } from './use-sheet-hours.ts';
 
 /** `session` and `listings` are optional: without them (tests, anonymous) the sheet is read-only. */
 export type SheetContext = Pick<AppContext, 'structure' | 'pending' | 'catalog' | 'directory'> &
@@ -53,9 +54,7 @@ export function StructureScreen({ context, id }: { context: SheetContext; id: st
     };
   }, [id, pendingVersion, directoryVersion]);
   const catalog = context.catalog.value;
-  useEffect(() => {
-    void catalog?.ensureHours();
-  }, [catalog]);
+  const engine = useSheetHours(catalog, item);
   // Who reads decides what the sheet offers (confirm, notes and criteria, MDM recommendations).
   const account = context.session?.account.value ?? null;
   const professional = account?.role === 'coordinateur' || account?.role === 'travailleur';
@@ -78,7 +77,6 @@ export function StructureScreen({ context, id }: { context: SheetContext; id: st
   if (item === undefined) return <p aria-busy="true">{frDirectory.loading}</p>;
   if (item === null) return <MissingRecord />;
   const { structure, services } = item;
-  const engine = catalog?.hours.value ?? null;
   const now = Date.now();
   const notices = noticesOf(services, parisDay(now));
   const structureHours = serviceHours(structure.horaires_accueil, []);
