@@ -1,5 +1,5 @@
 import type { ReadonlySignal } from '@preact/signals';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { QPV_LIST } from '../../domain/qpv.ts';
 import { parisDay } from '../../domain/time/paris-time.ts';
 import { BESOINS, type NeedValue } from '../../domain/vocabulary.ts';
@@ -9,6 +9,7 @@ import { DEFAULT_MAX_DISTANCE_KM, gapsOf } from '../../matching/coverage/gaps.ts
 import { MEASURES, type Measure } from '../../matching/coverage/measures.ts';
 import type { CatalogModel } from '../directory/catalog-model.ts';
 import { statsClient } from '../evaluation/stats-client.ts';
+import { useHoursEngine } from '../hours/use-hours-engine.ts';
 import { communeMap } from '../map/commune-map.ts';
 import { fr } from '../strings.ts';
 import { territoryName } from '../text/coverage-words.ts';
@@ -65,11 +66,8 @@ export function CoverageScreen({
   const month = chosenMonth ?? latestMonth(demand);
 
   const model = catalog.value;
-  useEffect(() => {
-    void model?.ensureHours();
-  }, [model]);
   const snapshot = model?.snapshot.value ?? null;
-  const engine = model?.hours.value ?? null;
+  const engine = useHoursEngine(model, snapshot?.hoursStrings ?? null);
   const today = parisDay(Date.now());
   const matrix = useMemo(
     () => (snapshot ? computeCoverage(snapshot, Date.now(), engine ? { hours: engine } : {}) : null),

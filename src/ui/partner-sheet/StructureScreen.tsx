@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { StructureSummary } from '../../db/directory-repo.ts';
 import { effectiveHours } from '../../domain/effective-hours.ts';
 import { parisDay } from '../../domain/time/paris-time.ts';
@@ -9,6 +9,7 @@ import { Badge } from '../components/Badge.tsx';
 import { ContactLinks } from '../components/ContactLinks.tsx';
 import { MissingRecord } from '../components/MissingRecord.tsx';
 import { frDirectoryScreen } from '../directory/strings-directory-screen.ts';
+import { hoursStringsOf, useHoursEngine } from '../hours/use-hours-engine.ts';
 import { SheetReports } from '../reports/SheetReports.tsx';
 import { DEFAULT_FREQUENCY_MONTHS, freshnessOf } from '../text/freshness.ts';
 import { hoursStatus, serviceHours } from '../text/hours-status.ts';
@@ -25,7 +26,6 @@ import { ServiceSection } from './ServiceSection.tsx';
 import { frSheet } from './strings-sheet.ts';
 import { frStructure } from './strings-structure.ts';
 import { TemporaryNotices } from './TemporaryNotices.tsx';
-import { useSheetHours } from './use-sheet-hours.ts';
 
 /** `session` and `listings` are optional: without them (tests, anonymous) the sheet is read-only. */
 export type SheetContext = Pick<AppContext, 'structure' | 'pending' | 'catalog' | 'directory'> &
@@ -54,7 +54,8 @@ export function StructureScreen({ context, id }: { context: SheetContext; id: st
     };
   }, [id, pendingVersion, directoryVersion]);
   const catalog = context.catalog.value;
-  const engine = useSheetHours(catalog, item);
+  const hoursStrings = useMemo(() => (item ? hoursStringsOf(item) : null), [item]);
+  const engine = useHoursEngine(catalog, hoursStrings);
   // Who reads decides what the sheet offers (confirm, notes and criteria, MDM recommendations).
   const account = context.session?.account.value ?? null;
   const professional = account?.role === 'coordinateur' || account?.role === 'travailleur';
