@@ -263,14 +263,28 @@ export async function readStructure(db: BoussoleDatabase, id: string): Promise<S
       ),
     }),
   );
+  return summaryOf(row, serviceRows, id);
+}
+
+/** A partner and its services from rows or a server's answer, parsed; undefined when the partner is unreadable. */
+function summaryOf(row: unknown, serviceRows: readonly unknown[], id: string): StructureSummary | undefined {
   const parsed = row ? parse(structureSchema, row) : undefined;
-  if (!parsed?.ok) return undefined;
+  if (!parsed?.ok || parsed.value.id !== id) return undefined;
   const services: Service[] = [];
   for (const serviceRow of serviceRows) {
     const service = parse(serviceSchema, serviceRow);
     if (service.ok && service.value.structure_id === id) services.push(service.value);
   }
   return { structure: parsed.value, services };
+}
+
+/**
+ * The partner sheet's answer from the server (`GET /api/v1/structures/:id`: `{ structure, services }`), parsed as
+ * the device's rows are; undefined when it is not a readable partner.
+ */
+export function structureSummaryFrom(body: unknown, id: string): StructureSummary | undefined {
+  const { structure, services } = (body ?? {}) as { structure?: unknown; services?: unknown };
+  return summaryOf(structure, Array.isArray(services) ? services : [], id);
 }
 
 /** One structure as stored on the device, parsed; undefined when absent or unreadable. */

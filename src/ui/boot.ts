@@ -255,6 +255,21 @@ export async function boot({ catalogFirst = true }: { catalogFirst?: boolean } =
     },
     /** A partner and its services, read with the partner sheet's chunk (the records' schemas come with it). */
     structure: (id: string) => import('../db/directory-repo.ts').then(({ readStructure }) => readStructure(db, id)),
+    /**
+     * A partner and its services from the server, as this account may see them: a sheet opened before the device's
+     * first download has brought it. Undefined when the server cannot be reached or does not have it.
+     */
+    structureFromServer: async (id: string) => {
+      const token = session.token();
+      const [{ structureSummaryFrom }, response] = await Promise.all([
+        import('../db/directory-repo.ts'),
+        fetch(`/api/v1/structures/${encodeURIComponent(id)}`, {
+          headers: token ? { authorization: `Bearer ${token}` } : {},
+        }).catch(() => null),
+      ]);
+      if (!response?.ok) return undefined;
+      return structureSummaryFrom(await response.json().catch(() => null), id);
+    },
     /** The partner form's model: loaded with the editor screens' chunk, not on the first screen's path. */
     editor: (id: string) =>
       import('./editor/structure-editor-model.ts').then(({ createStructureEditor }) => createStructureEditor(db, id)),

@@ -207,6 +207,32 @@ test('une fiche partenaire ouverte par un compte connecté ne bouge pas quand se
   await context.close();
 });
 
+test('un lien vers une fiche partenaire ouvert à la première visite montre la fiche, jamais « introuvable »', async ({
+  browser,
+  request,
+}) => {
+  const listing = await request.get('/api/v1/structures?limit=1');
+  const [first] = ((await listing.json()) as { structures: Array<{ id: string; nom: string }> }).structures;
+  if (!first) throw new Error('annuaire vide');
+  const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
+  // Whether « introuvable » was ever drawn, from the page's first script.
+  await context.addInitScript(() => {
+    new MutationObserver(() => {
+      if (document.body?.textContent?.includes('Fiche partenaire introuvable')) {
+        (window as unknown as { __missingShown?: boolean }).__missingShown = true;
+      }
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+  const page = await context.newPage();
+  await page.goto(`/partenaires/${encodeURIComponent(first.id)}`);
+  await expect(page.getByRole('heading', { level: 1, name: first.nom, exact: true })).toBeVisible();
+  await expect(page.getByTestId('structure-hours')).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { __missingShown?: boolean }).__missingShown ?? false)).toBe(
+    false,
+  );
+  await context.close();
+});
+
 /** Every axe violation in the bar and its panels, whatever its impact. */
 async function barViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).include('header.app-bar').analyze();

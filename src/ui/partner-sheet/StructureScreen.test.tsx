@@ -137,3 +137,50 @@ describe('the partner sheet', () => {
     );
   });
 });
+
+describe('a partner sheet opened before the device holds the partner (a link opened on a first visit)', () => {
+  const fromServer = { structure, services: [closed, workshop] };
+
+  it('shows the server’s copy while the download is on its way, not « introuvable »', async () => {
+    render(
+      <StructureScreen
+        context={{ ...context, structure: async () => undefined, structureFromServer: async () => fromServer }}
+        id="test--s1"
+        downloadComing
+      />,
+    );
+    await screen.findByRole('heading', { level: 1, name: 'Épicerie solidaire Le Panier' });
+    expect(screen.queryByText('Fiche partenaire introuvable')).toBeNull();
+  });
+
+  it('says it is loading while the server cannot answer and the download is on its way', async () => {
+    render(
+      <StructureScreen
+        context={{ ...context, structure: async () => undefined, structureFromServer: async () => undefined }}
+        id="test--s1"
+        downloadComing
+      />,
+    );
+    await screen.findByText("Chargement de l'annuaire…");
+    expect(screen.queryByText('Fiche partenaire introuvable')).toBeNull();
+  });
+
+  it('says « introuvable » once no download is coming, without asking the server', async () => {
+    let asked = false;
+    render(
+      <StructureScreen
+        context={{
+          ...context,
+          structure: async () => undefined,
+          structureFromServer: async () => {
+            asked = true;
+            return fromServer;
+          },
+        }}
+        id="test--s1"
+      />,
+    );
+    await screen.findByRole('heading', { level: 1, name: 'Fiche partenaire introuvable' });
+    expect(asked).toBe(false);
+  });
+});

@@ -29,7 +29,7 @@ import { TemporaryNotices } from './TemporaryNotices.tsx';
 
 /** `session` and `listings` are optional: without them (tests, anonymous) the sheet is read-only. */
 export type SheetContext = Pick<AppContext, 'structure' | 'pending' | 'catalog' | 'directory'> &
-  Partial<Pick<AppContext, 'session' | 'listings' | 'programme'>>;
+  Partial<Pick<AppContext, 'session' | 'listings' | 'programme' | 'structureFromServer'>>;
 
 const S = frSheet;
 
@@ -38,7 +38,16 @@ const S = frSheet;
  * next openings in Paris time, address, contacts in one tap, each service's conditions and how to refer, and how
  * fresh it all is.
  */
-export function StructureScreen({ context, id }: { context: SheetContext; id: string }) {
+export function StructureScreen({
+  context,
+  id,
+  downloadComing = false,
+}: {
+  context: SheetContext;
+  id: string;
+  /** A download is running or about to start: a partner not on the device may yet come with it. */
+  downloadComing?: boolean;
+}) {
   const [item, setItem] = useState<StructureSummary | null | undefined>(undefined);
   const pendingKeys = new Set(context.pending.items.value.map((p) => p.recordKey));
   // Read again when a sync lands (the directory list is reloaded then) or the pending edits change.
@@ -46,13 +55,16 @@ export function StructureScreen({ context, id }: { context: SheetContext; id: st
   const pendingVersion = context.pending.items.value;
   useEffect(() => {
     let live = true;
-    void context.structure(id).then((found) => {
-      if (live) setItem(found ?? null);
+    void context.structure(id).then(async (found) => {
+      // Not on the device while a download is on its way (a link opened on a first visit): the server's copy
+      // meanwhile, rather than « introuvable » until the download ends and the sheet reads the device again.
+      const meanwhile = !found && downloadComing ? await context.structureFromServer?.(id) : undefined;
+      if (live) setItem(found ?? meanwhile ?? (downloadComing ? undefined : null));
     });
     return () => {
       live = false;
     };
-  }, [id, pendingVersion, directoryVersion]);
+  }, [id, pendingVersion, directoryVersion, downloadComing]);
   const catalog = context.catalog.value;
   const hoursStrings = useMemo(() => (item ? hoursStringsOf(item) : null), [item]);
   const engine = useHoursEngine(catalog, hoursStrings);

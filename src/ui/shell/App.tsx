@@ -126,7 +126,9 @@ export function App({ context }: { context: AppContext }) {
           <Route path="/synchronisation" component={() => <SyncScreen context={context} />} />
           <Route
             path="/partenaires/:id"
-            component={({ id }: { id: string }) => <StructureScreen context={context} id={id} />}
+            component={({ id }: { id: string }) => (
+              <StructureScreen context={context} id={id} downloadComing={downloadComing(context)} />
+            )}
           />
           <Route
             path="/partenaires/:id/modifier"
@@ -228,9 +230,13 @@ export function App({ context }: { context: AppContext }) {
   );
 }
 
-/** The device holds services, or a download is running, or about to start on a device that never synced. */
+/** The device holds services, or a download is on its way. */
 function directoryExpected(context: AppContext): boolean {
-  if (context.directory.totals.value.services > 0) return true;
+  return context.directory.totals.value.services > 0 || downloadComing(context);
+}
+
+/** A download is running, or about to start on a device that never synced. */
+function downloadComing(context: AppContext): boolean {
   const status = context.syncModel.status.value;
   if (status.phase === 'syncing') return true;
   return status.lastSuccessAt === null && status.error === null && context.syncModel.online.value;
