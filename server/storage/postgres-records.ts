@@ -1,18 +1,16 @@
 // Directory rows of the PostgreSQL store, shared by its directory reads (postgres-store.ts) and its sync half
 // (postgres-sync.ts): writing a record with its filter columns, and decoding rows back through the domain schemas —
-// never trusted, as in SQLite (sqlite-records.ts): a row that does not parse is skipped and logged (kind, id, seq
-// and the failing field paths) and reads still move past it.
+// never trusted, as in SQLite (record-rows.ts).
 import type { ISql } from 'postgres';
-import { type DirectoryEntry, directoryEntrySchema } from '../../src/domain/directory.ts';
 import type { RecordOfKind } from '../../src/domain/record-kinds.ts';
 import type { Service } from '../../src/domain/service.ts';
 import type { RecordKind } from '../../src/domain/sync-protocol.ts';
-import { parse } from '../../src/domain/validation.ts';
 import type { Logger } from '../logger.ts';
 import type { DirectoryWrite } from '../sync/decision.ts';
 // A kind's filter columns and owners' path are the same in both engines (sqlite-kinds.ts).
 import { feedEntryCache } from './feed-entry-cache.ts';
 import { recordsWritten, recordWritten, structureVisibilities } from './postgres-totals.ts';
+import { rowDecoders } from './record-rows.ts';
 import { type StorageColumns, sqliteKindOf } from './sqlite-kinds.ts';
 
 /** A row of `records` as read: `data` is already parsed JSON (jsonb). */
@@ -37,32 +35,7 @@ function ownersJsonPath(kind: RecordKind): string {
 const WRITE_BATCH = 500;
 
 export function createPgRecordAccess(logger: Logger) {
-  function decode(row: PgRecordRow): DirectoryEntry | undefined {
-    const parsed = parse(directoryEntrySchema, { kind: row.kind, seq: row.seq, record: row.data });
-    const problems = parsed.ok
-      ? parsed.value.record.id === row.id
-        ? []
-        : [{ path: 'record.id', message: 'Identifiant différent de celui de la ligne' }]
-      : parsed.problems;
-    if (parsed.ok && problems.length === 0) return parsed.value;
-    logger.error({
-      event: 'corrupt_row',
-      kind: row.kind,
-      id: row.id,
-      seq: row.seq,
-      problems: problems.map((p) => ({ path: p.path, message: p.message })),
-    });
-    return undefined;
-  }
-
-  function decodeAll<K extends keyof RecordOfKind>(rows: Iterable<PgRecordRow>, kind: K): RecordOfKind[K][] {
-    const out: RecordOfKind[K][] = [];
-    for (const row of rows) {
-      const entry = decode(row);
-      if (entry?.kind === kind) out.push(entry.record as RecordOfKind[K]);
-    }
-    return out;
-  }
+  const { decode, decodeAll } = rowDecoders<PgRecordRow>(logger, (row) => row.data);
 
   return {
     decode,

@@ -1,20 +1,15 @@
 // Low-level access to the directory rows of the SQLite store, shared by its directory reads (sqlite-store.ts)
 // and its sync half (sqlite-sync.ts): the seq counter, writing a record with its filter columns, and decoding
 // rows back through the domain schemas.
-//
-// Rows read back are parsed with the domain schemas, never trusted: the file may have been written by an older
-// server, edited by hand or damaged. A row that does not parse is skipped and logged (kind, id, seq and the failing
-// field paths — directory data, no personal data) instead of crashing the request; reads still move past it
-// (`cursor`, `next`), so a client never loops on a bad row.
+// Rows read back are parsed with the domain schemas, never trusted (record-rows.ts).
 import type Database from 'better-sqlite3';
-import { type DirectoryEntry, directoryEntrySchema } from '../../src/domain/directory.ts';
 import type { RecordOfKind } from '../../src/domain/record-kinds.ts';
 import type { Service } from '../../src/domain/service.ts';
 import type { RecordKind } from '../../src/domain/sync-protocol.ts';
-import { parse } from '../../src/domain/validation.ts';
 import type { Logger } from '../logger.ts';
 import type { DirectoryWrite } from './directory-store.ts';
 import { feedEntryCache } from './feed-entry-cache.ts';
+import { rowDecoders } from './record-rows.ts';
 import { type StorageColumns, sqliteKindOf } from './sqlite-kinds.ts';
 import { createSqliteTotals } from './sqlite-totals.ts';
 
@@ -59,42 +54,15 @@ export function createRecordAccess(db: Database.Database, logger: Logger) {
 
   const totals = createSqliteTotals(db);
 
-  /** Parses a row back into an entry; logs and returns undefined when it does not conform. */
-  function decode(row: RecordRow): DirectoryEntry | undefined {
-    let record: unknown;
+  const { decode, decodeAll } = rowDecoders<RecordRow>(logger, (row) => {
     try {
-      record = JSON.parse(row.data);
+      return JSON.parse(row.data);
     } catch {
-      record = undefined;
+      return undefined;
     }
-    const parsed = parse(directoryEntrySchema, { kind: row.kind, seq: row.seq, record });
-    const problems = parsed.ok
-      ? parsed.value.record.id === row.id
-        ? []
-        : [{ path: 'record.id', message: 'Identifiant différent de celui de la ligne' }]
-      : parsed.problems;
-    if (parsed.ok && problems.length === 0) return parsed.value;
-    logger.error({
-      event: 'corrupt_row',
-      kind: row.kind,
-      id: row.id,
-      seq: row.seq,
-      problems: problems.map((p) => ({ path: p.path, message: p.message })),
-    });
-    return undefined;
-  }
+  });
 
   const decodeForFeed = feedEntryCache(decode);
-
-  /** Decoded records of one kind; rows of another kind or that fail to parse are left out (and logged). */
-  function decodeAll<K extends keyof RecordOfKind>(rows: Iterable<RecordRow>, kind: K): RecordOfKind[K][] {
-    const out: RecordOfKind[K][] = [];
-    for (const row of rows) {
-      const entry = decode(row);
-      if (entry?.kind === kind) out.push(entry.record as RecordOfKind[K]);
-    }
-    return out;
-  }
 
   function nextSeq(): number {
     const seq = statements.nextSeq.get()?.last;
