@@ -129,23 +129,27 @@ describe('demandes sans réponse on the coverage screen', () => {
       { commune: '69266', need: 'repas', month: '2026-11', orientations: 7, sans_reponse: 5 },
     ],
   };
-  const answer = () =>
-    vi.fn<typeof fetch>(
+  /** The screen with the statistics' answers counted; online or not, and shown to the reader or not. */
+  function openWithStats(online: boolean, demandShown?: boolean) {
+    const fetchImpl = vi.fn<typeof fetch>(
       async () => new Response(JSON.stringify(stats), { headers: { 'content-type': 'application/json' } }),
     );
-
-  it('lists, for the need and the latest month, each commune’s orientations without an answer, most first, small counts « < 5 »', async () => {
-    const fetchImpl = answer();
     render(
       <LocationProvider>
         <CoverageScreen
           catalog={signal(catalog)}
-          online={signal(true)}
+          online={signal(online)}
           getToken={() => 'jeton'}
           fetchImpl={fetchImpl}
+          {...(demandShown === undefined ? {} : { demandShown })}
         />
       </LocationProvider>,
     );
+    return fetchImpl;
+  }
+
+  it('lists, for the need and the latest month, each commune’s orientations without an answer, most first, small counts « < 5 »', async () => {
+    const fetchImpl = openWithStats(true);
     const demand = await screen.findByTestId('demand-table');
     expect(String(fetchImpl.mock.calls[0]?.[0])).toBe('/api/v1/stats/orientations');
     const rows = within(demand)
@@ -158,34 +162,13 @@ describe('demandes sans réponse on the coverage screen', () => {
   });
 
   it('says it waits for the network when offline, and asks nothing', () => {
-    const fetchImpl = answer();
-    render(
-      <LocationProvider>
-        <CoverageScreen
-          catalog={signal(catalog)}
-          online={signal(false)}
-          getToken={() => 'jeton'}
-          fetchImpl={fetchImpl}
-        />
-      </LocationProvider>,
-    );
+    const fetchImpl = openWithStats(false);
     expect(within(screen.getByTestId('demand-section')).getByText(/Hors ligne/)).toBeTruthy();
     expect(fetchImpl).not.toHaveBeenCalled();
   });
 
   it('neither asks nor shows them to a reader the server keeps them from (a worker), online', () => {
-    const fetchImpl = answer();
-    render(
-      <LocationProvider>
-        <CoverageScreen
-          catalog={signal(catalog)}
-          online={signal(true)}
-          getToken={() => 'jeton'}
-          fetchImpl={fetchImpl}
-          demandShown={false}
-        />
-      </LocationProvider>,
-    );
+    const fetchImpl = openWithStats(true, false);
     expect(screen.getByTestId('coverage-table')).toBeTruthy();
     expect(screen.queryByTestId('demand-section')).toBeNull();
     expect(fetchImpl).not.toHaveBeenCalled();

@@ -7,12 +7,13 @@ import { distanceKmRaw } from '../../domain/geo/distance.ts';
 import { priceText } from '../../domain/price-words.ts';
 import type { Arret } from '../../domain/service.ts';
 import { BESOINS, LANGUES, type NeedValue, TARIFS } from '../../domain/vocabulary.ts';
+import type { HoursEngine } from '../../matching/hours/hours-engine.ts';
 import type { Language } from '../../matching/reasons.ts';
 import type { SearchAnswer, SearchFilters } from '../../matching/search/search.ts';
 import type { SearchEntry } from '../../matching/search/search-entry.ts';
 import { type TravelMinutes, travelByMode } from '../../matching/travel.ts';
 import type { Position } from '../orientation/place-choice.ts';
-import type { HoursStatus } from '../text/hours-status.ts';
+import { type HoursStatus, hoursStatus } from '../text/hours-status.ts';
 import type { CatalogModel } from './catalog-model.ts';
 
 export interface DirectoryQuery {
@@ -116,6 +117,23 @@ export type DirectoryAnswer =
       /** Nothing found with the filters: what the words alone find (undefined otherwise). */
       withoutFilters?: number;
     };
+
+/** Open now or when next; for a service that moves, at its stop passing soonest (its structure's hours are not it). */
+export function cardHours(engine: HoursEngine, entry: SearchEntry, now: number): HoursStatus {
+  if (entry.stopHours === null)
+    return hoursStatus(engine, { regular: entry.hours, temporary: entry.temporary }, now, 1);
+  let best: HoursStatus | null = null;
+  let bestAt = Number.POSITIVE_INFINITY;
+  for (const regular of entry.stopHours) {
+    const status = hoursStatus(engine, { regular, temporary: entry.temporary }, now, 1);
+    const at = status.open ? Number.NEGATIVE_INFINITY : (status.next[0]?.start ?? Number.POSITIVE_INFINITY);
+    if (best === null || at < bestAt) {
+      best = status;
+      bestAt = at;
+    }
+  }
+  return best ?? hoursStatus(engine, { regular: null, temporary: entry.temporary }, now, 1);
+}
 
 /** Where distances start. */
 export type Origin = Position & { approximate: boolean };

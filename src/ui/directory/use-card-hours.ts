@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { parisDay } from '../../domain/time/paris-time.ts';
 import type { HoursEngine } from '../../matching/hours/hours-engine.ts';
+import { tableEngine } from '../../matching/hours/table-engine.ts';
 import { inSlices } from '../components/page-turn.ts';
-import { cardHoursOffThread } from '../hours/hours-worker-client.ts';
+import { hoursTableOffThread } from '../hours/hours-worker-client.ts';
 import type { HoursStatus } from '../text/hours-status.ts';
-import { cardHours } from './card-hours.ts';
-import { type DirectoryAnswer, withCardHours } from './directory-search-model.ts';
+import { cardHours, type DirectoryAnswer, type DirectoryResult, withCardHours } from './directory-search-model.ts';
 
 const MINUTE = 60_000;
 
@@ -34,20 +35,22 @@ export function useCardHours(
     if (missing.length === 0) return;
     let stopped = false;
     const now = Date.now();
-    const work = engine
-      ? inSlices(
-          missing,
-          (result) => statuses.set(result.entry.id, cardHours(engine, result.entry, now)),
-          () => stopped,
-        )
-      : cardHoursOffThread(
-          missing.map((r) => r.entry),
-          now,
-        ).then((found) => {
-          if (!found) loadEngine();
-          for (const [id, status] of found ?? []) statuses.set(id, status);
-          return found !== null && !stopped;
+    // Without the library on the page, a table of the cards' hours from the hours worker, read as an engine.
+    const engineOf: Promise<HoursEngine | null> = engine
+      ? Promise.resolve(engine)
+      : hoursTableOffThread(hoursOf(missing), parisDay(now)).then((table) => {
+          if (!table) loadEngine();
+          return table && tableEngine(table, loadEngine);
         });
+    const work = engineOf.then(
+      (answering) =>
+        answering !== null &&
+        inSlices(
+          missing,
+          (result) => statuses.set(result.entry.id, cardHours(answering, result.entry, now)),
+          () => stopped,
+        ),
+    );
     void work.then((done) => {
       if (done) setWorked((n) => n + 1);
     });
@@ -57,4 +60,15 @@ export function useCardHours(
   }, [answer, engine, statuses]);
   // `worked` counts the writes into `statuses`: the cards are drawn again with them.
   return useMemo(() => withCardHours(answer, statuses), [answer, statuses, worked]);
+}
+
+/** The hours strings the cards read: regular, stops', exceptional. */
+function hoursOf(results: readonly DirectoryResult[]): string[] {
+  const found = new Set<string>();
+  for (const { entry } of results) {
+    if (entry.hours !== null) found.add(entry.hours);
+    for (const stop of entry.stopHours ?? []) found.add(stop);
+    for (const period of entry.temporary) if (period.horaires !== null) found.add(period.horaires);
+  }
+  return [...found];
 }

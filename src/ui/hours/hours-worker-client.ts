@@ -1,6 +1,6 @@
+import { addDays, daysFrom } from '../../domain/time/paris-time.ts';
 import type { HoursTable } from '../../matching/hours/table-engine.ts';
-import type { CardHoursEntry } from '../directory/card-hours.ts';
-import type { HoursStatus } from '../text/hours-status.ts';
+import { HORIZON_DAYS } from '../text/hours-status.ts';
 import type { HoursWorkerReply, HoursWorkerRequest } from './hours-worker-protocol.ts';
 
 /** undefined: not started yet; null: none to be had (no Worker, or its script failed to load or crashed). */
@@ -30,37 +30,20 @@ function hoursWorker(): Worker | null {
   return worker;
 }
 
-type Question = HoursWorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
-
-function ask(question: Question): Promise<HoursWorkerReply | null> {
+/**
+ * The hours of `values` from the Paris day before `today` (an opening past midnight) to the last day a screen looks
+ * ahead to, worked out by the hours worker; null when it cannot give them: the page then loads the library itself.
+ */
+export function hoursTableOffThread(values: readonly string[], today: string): Promise<HoursTable | null> {
   const target = hoursWorker();
   if (!target) return Promise.resolve(null);
-  const id = ++lastId;
+  const request: HoursWorkerRequest = {
+    id: ++lastId,
+    values: [...values],
+    days: daysFrom(addDays(today, -1), HORIZON_DAYS + 2),
+  };
   return new Promise((resolve) => {
-    waiting.set(id, resolve);
-    target.postMessage({ ...question, id } as HoursWorkerRequest);
+    waiting.set(request.id, (reply) => resolve(reply && 'table' in reply ? reply.table : null));
+    target.postMessage(request);
   });
-}
-
-/**
- * The Annuaire cards' hours from the hours worker, by service id; null when it cannot give them: the page then
- * works them out itself with the library loaded on its own thread.
- */
-export async function cardHoursOffThread(
-  entries: readonly CardHoursEntry[],
-  now: number,
-): Promise<Map<string, HoursStatus> | null> {
-  // Only what the hours need crosses to the worker, not the whole entry.
-  const reply = await ask({
-    kind: 'cards',
-    now,
-    entries: entries.map(({ id, hours, temporary, stopHours }) => ({ id, hours, temporary, stopHours })),
-  });
-  return reply && 'statuses' in reply ? new Map(reply.statuses) : null;
-}
-
-/** The hours of `values` over `days`, worked out by the hours worker; null when it cannot (as above). */
-export async function hoursTableOffThread(values: string[], days: string[]): Promise<HoursTable | null> {
-  const reply = await ask({ kind: 'table', values, days });
-  return reply && 'table' in reply ? reply.table : null;
 }

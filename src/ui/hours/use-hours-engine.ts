@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import { addDays, daysFrom, parisDay } from '../../domain/time/paris-time.ts';
+import { parisDay } from '../../domain/time/paris-time.ts';
 import type { HoursEngine } from '../../matching/hours/hours-engine.ts';
 import { tableEngine } from '../../matching/hours/table-engine.ts';
 import type { CatalogModel } from '../directory/catalog-model.ts';
-import { HORIZON_DAYS } from '../text/hours-status.ts';
 import { hoursTableOffThread } from './hours-worker-client.ts';
 
 /** Every hours string in some records (a partner and its services, a directory): reception, stops', exceptional. */
@@ -35,9 +34,7 @@ export function useHoursEngine(catalog: CatalogModel | null, strings: readonly s
     if (own || !catalog || !strings) return;
     let live = true;
     const loadOwn = () => void catalog.ensureHours();
-    // From the day before (an opening past midnight) to the last day a screen looks ahead to.
-    const days = daysFrom(addDays(today, -1), HORIZON_DAYS + 2);
-    void hoursTableOffThread([...strings], days).then((found) => {
+    void hoursTableOffThread(strings, today).then((found) => {
       if (!found) loadOwn();
       else if (live) setTable({ key, engine: tableEngine(found, loadOwn) });
     });

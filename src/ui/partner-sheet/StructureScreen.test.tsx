@@ -1,10 +1,10 @@
 import { signal } from '@preact/signals';
 import { render, screen, within } from '@testing-library/preact';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { aService, aStructure } from '../../../tests/fixtures/records.ts';
 import { dayFromNow, deviceWith } from '../../../tests/fixtures/ui-device.ts';
 import type { BoussoleDatabase } from '../../db/database.ts';
-import { readStructure } from '../../db/directory-repo.ts';
+import { readStructure, type StructureSummary } from '../../db/directory-repo.ts';
 import type { CatalogModel } from '../directory/catalog-model.ts';
 import { createDirectoryModel } from '../directory/directory-model.ts';
 import { createPendingModel } from '../sync/pending-model.ts';
@@ -139,48 +139,29 @@ describe('the partner sheet', () => {
 });
 
 describe('a partner sheet opened before the device holds the partner (a link opened on a first visit)', () => {
-  const fromServer = { structure, services: [closed, workshop] };
+  /** The sheet of a partner not on the device; what the server answers, and whether it was asked. */
+  function openMissing(server: StructureSummary | undefined, downloadComing: boolean) {
+    const asked = vi.fn(async () => server);
+    const missing = { ...context, structure: async () => undefined, structureFromServer: asked };
+    render(<StructureScreen context={missing} id="test--s1" downloadComing={downloadComing} />);
+    return asked;
+  }
 
   it('shows the server’s copy while the download is on its way, not « introuvable »', async () => {
-    render(
-      <StructureScreen
-        context={{ ...context, structure: async () => undefined, structureFromServer: async () => fromServer }}
-        id="test--s1"
-        downloadComing
-      />,
-    );
+    openMissing({ structure, services: [closed, workshop] }, true);
     await screen.findByRole('heading', { level: 1, name: 'Épicerie solidaire Le Panier' });
     expect(screen.queryByText('Fiche partenaire introuvable')).toBeNull();
   });
 
   it('says it is loading while the server cannot answer and the download is on its way', async () => {
-    render(
-      <StructureScreen
-        context={{ ...context, structure: async () => undefined, structureFromServer: async () => undefined }}
-        id="test--s1"
-        downloadComing
-      />,
-    );
+    openMissing(undefined, true);
     await screen.findByText("Chargement de l'annuaire…");
     expect(screen.queryByText('Fiche partenaire introuvable')).toBeNull();
   });
 
   it('says « introuvable » once no download is coming, without asking the server', async () => {
-    let asked = false;
-    render(
-      <StructureScreen
-        context={{
-          ...context,
-          structure: async () => undefined,
-          structureFromServer: async () => {
-            asked = true;
-            return fromServer;
-          },
-        }}
-        id="test--s1"
-      />,
-    );
+    const asked = openMissing({ structure, services: [closed, workshop] }, false);
     await screen.findByRole('heading', { level: 1, name: 'Fiche partenaire introuvable' });
-    expect(asked).toBe(false);
+    expect(asked).not.toHaveBeenCalled();
   });
 });
