@@ -17,12 +17,21 @@ interface ModuleGraph {
 const FIRST_SCREEN_CHUNKS: Array<[name: string, root: RegExp]> = [
   ['catalog', /\/src\/ui\/directory\/catalog-model\.ts$/],
   ['directory-screen', /\/src\/ui\/directory\/DirectoryScreen\.tsx$/],
+  ['partner-sheet', /\/src\/ui\/partner-sheet\/StructureScreen\.tsx$/],
 ];
 
-/** The chunk of FIRST_SCREEN_CHUNKS a module goes to: the first whose root imports it statically, else null. */
+/**
+ * What the partner sheet shares with the Annuaire's chunks (records, hours, words) is a chunk of its own: a sheet
+ * opened from its link, on a first visit, downloads and runs neither the search engine nor the Annuaire's screen
+ * before it shows the partner.
+ */
+const SHARED_WITH_SHEET = 'sheet-shared';
+
+/** The chunk a module goes to: the first of FIRST_SCREEN_CHUNKS whose root imports it statically, else null. */
 function firstScreenChunk(id: string, graph: ModuleGraph): string | null {
   const roots = statically(id, graph);
   if (roots.has('entry')) return null;
+  if (roots.has('partner-sheet') && roots.size > 1) return SHARED_WITH_SHEET;
   for (const [name] of FIRST_SCREEN_CHUNKS) if (roots.has(name)) return name;
   return null;
 }

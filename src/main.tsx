@@ -1,4 +1,5 @@
-// First: online, the directory's worker starts before the rest of the entry is evaluated (early-worker.ts).
+// First: online, the directory's worker starts before the rest of the entry is evaluated (early-worker.ts), or a partner
+// sheet opened from its link asks for the server's copy (early-sheet.ts).
 import './ui/early-worker.ts';
 import { render } from 'preact';
 import { boot } from './ui/boot.ts';

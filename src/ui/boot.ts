@@ -3,6 +3,7 @@
 
 import { type ReadonlySignal, signal } from '@preact/signals';
 import { readCatalogSearch } from '../db/catalog-cache.ts';
+import type { StructureSummary } from '../db/directory-repo.ts';
 import { readSyncState } from '../db/directory-state.ts';
 import { followRead } from '../db/live-read.ts';
 import { openDatabase } from '../db/open-database.ts';
@@ -21,6 +22,7 @@ import { type DirectoryWorker, directoryWorker } from '../sync/worker-pull.ts';
 import { agendaLoader } from './agenda/agenda-wiring.ts';
 import type { CatalogModel } from './directory/catalog-model.ts';
 import { createDirectoryModel } from './directory/directory-model.ts';
+import { sheetOpened, takeEarlySheet } from './early-sheet.ts';
 import { createDirectoryWorker, takeEarlyWorker } from './early-worker.ts';
 import type { OrientationEventsWiring } from './orientation/orientation-events-wiring.ts';
 import type { OrientationEnding, WorkInProgress } from './orientation/work-in-progress.ts';
@@ -50,8 +52,12 @@ export async function boot({ catalogFirst = true }: { catalogFirst?: boolean } =
   // The sync's code too (transport, engine, outbox): the first paint shows what the device holds without it.
   const syncCode = firstPaint.then(() => import('./sync/sync-wiring.ts'));
   // Online, the app syncs as soon as it has booted, in the worker: its code loads meanwhile. Offline, it waits for
-  // its first request, and a cold start keeps both cores for the page.
-  const worker = startDirectoryWorker(() => session.token(), navigator.onLine);
+  // its first request, and a cold start keeps both cores for the page; so does a partner sheet opened from its link
+  // (early-sheet.ts).
+  const worker = startDirectoryWorker(
+    () => session.token(),
+    navigator.onLine && sheetOpened(location.pathname) === null,
+  );
   const { db, opened } = openDatabase();
   await opened;
   performance.mark('boussole:database-open');
@@ -259,16 +265,16 @@ export async function boot({ catalogFirst = true }: { catalogFirst?: boolean } =
      * A partner and its services from the server, as this account may see them: a sheet opened before the device's
      * first download has brought it. Undefined when the server cannot be reached or does not have it.
      */
-    structureFromServer: async (id: string) => {
+    structureFromServer: (id: string) => {
       const token = session.token();
-      const [{ structureSummaryFrom }, response] = await Promise.all([
-        import('../db/directory-repo.ts'),
-        fetch(`/api/v1/structures/${encodeURIComponent(id)}`, {
-          headers: token ? { authorization: `Bearer ${token}` } : {},
-        }).catch(() => null),
-      ]);
-      if (!response?.ok) return undefined;
-      return structureSummaryFrom(await response.json().catch(() => null), id);
+      const key = `${token ?? ''} ${id}`;
+      let copy = serverCopies.get(key);
+      if (!copy) {
+        copy = serverCopy(id, token);
+        serverCopies.set(key, copy);
+        void copy.then((found) => found ?? serverCopies.delete(key));
+      }
+      return copy;
     },
     /** The partner form's model: loaded with the editor screens' chunk, not on the first screen's path. */
     editor: (id: string) =>
@@ -309,3 +315,22 @@ function deviceLabel(): string {
 }
 
 export type AppContext = Awaited<ReturnType<typeof boot>>;
+
+/**
+ * Server copies of partners asked for by this page, by token and id: the sheet asks again whenever the device's
+ * state moves (its pending edits read, a sync's page), and keeps what it was first given rather than waiting for a
+ * new answer. The device's copy replaces it once the download brings the partner; a copy not found is asked again.
+ */
+const serverCopies = new Map<string, Promise<StructureSummary | undefined>>();
+
+async function serverCopy(id: string, token: string | null): Promise<StructureSummary | undefined> {
+  const [{ structureSummaryFrom }, response] = await Promise.all([
+    import('../db/directory-repo.ts'),
+    (token ? null : takeEarlySheet(id)) ??
+      fetch(`/api/v1/structures/${encodeURIComponent(id)}`, {
+        headers: token ? { authorization: `Bearer ${token}` } : {},
+      }).catch(() => null),
+  ]);
+  if (!response?.ok) return undefined;
+  return structureSummaryFrom(await response.json().catch(() => null), id);
+}

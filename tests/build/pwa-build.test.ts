@@ -118,6 +118,25 @@ describe('the PWA build', () => {
     expect(initial.some((js) => js.includes('age_min'))).toBe(false);
   });
 
+  it('opens a partner sheet without the search engine: its chunk and what it imports never carry MiniSearch', () => {
+    const assets = readdirSync(join(outDir, 'assets')).filter((a) => a.endsWith('.js'));
+    const sheet = assets.find((a) => a.startsWith('partner-sheet-'));
+    expect(sheet).toBeDefined();
+    // The sheet's chunk and every chunk it imports statically (what loads before it can run).
+    const reached = new Set<string>();
+    const queue = [sheet ?? ''];
+    for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
+      if (reached.has(next)) continue;
+      reached.add(next);
+      const code = readFileSync(join(outDir, 'assets', next), 'utf8');
+      for (const m of code.matchAll(/(?:from|import)\s*"\.\/([^"]+\.js)"/g)) queue.push(m[1] ?? '');
+    }
+    expect(reached.size).toBeGreaterThan(2);
+    const engine = assets.filter((a) => readFileSync(join(outDir, 'assets', a), 'utf8').includes('MiniSearch: '));
+    expect(engine.length).toBeGreaterThan(0);
+    for (const chunk of engine) expect(reached, chunk).not.toContain(chunk);
+  });
+
   it('keeps each translation of the handout out of the first load, in its own precached chunk', async () => {
     const initial = firstLoad().map((file) => readFileSync(join(outDir, file), 'utf8'));
     const lazy = readdirSync(join(outDir, 'assets')).filter((a) => a.endsWith('.js'));

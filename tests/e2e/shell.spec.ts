@@ -224,12 +224,22 @@ test('un lien vers une fiche partenaire ouvert à la première visite montre la 
     }).observe(document, { subtree: true, childList: true, characterData: true });
   });
   const page = await context.newPage();
+  // The server's copy is asked for once, as the page starts: the sheet keeps it while the device's state moves.
+  const asked: string[] = [];
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname === `/api/v1/structures/${encodeURIComponent(first.id)}`) asked.push(r.url());
+  });
+  const downloaded = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/directory');
   await page.goto(`/partenaires/${encodeURIComponent(first.id)}`);
   await expect(page.getByRole('heading', { level: 1, name: first.nom, exact: true })).toBeVisible();
   await expect(page.getByTestId('structure-hours')).toBeVisible();
+  // The directory's download still comes, after the sheet.
+  await downloaded;
+  await expect(page.getByRole('heading', { level: 1, name: first.nom, exact: true })).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as { __missingShown?: boolean }).__missingShown ?? false)).toBe(
     false,
   );
+  expect(asked).toHaveLength(1);
   await context.close();
 });
 

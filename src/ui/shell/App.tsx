@@ -55,25 +55,26 @@ const DataScreen = lazy(() => import('../data/DataScreen.tsx').then((m) => m.Dat
 /**
  * The screen at the address the app opens on, when it is one of the daily ones: its chunk is asked for at start-up,
  * while the device's database opens, rather than once the app has booted, which on a cold start is much later.
- * Says whether it is one: each of them shows the directory, which boot then reads at once.
+ * Says whether it lists the directory, which boot then reads at once: the partner sheet shows one partner, read
+ * without the catalog.
  */
 export function preloadScreen(path: string): boolean {
   // The orientation in progress is read back with its own chunk (WithWork), fetched alongside.
   const work = { preload: () => import('../orientation/work-in-progress.ts') };
-  const daily: Array<[RegExp, { preload(): Promise<unknown> }]> = [
-    [/^\/annuaire\/?$/, DirectoryScreen],
-    [/^\/partenaires\/[^/]+\/?$/, StructureScreen],
-    [/^\/orientation\/?$/, OrientationScreen],
-    [/^\/fiche\/?$/, HandoutScreen],
-    [/^\/(orientation|fiche)\/?$/, work],
+  const daily: Array<[RegExp, { preload(): Promise<unknown> }, lists: boolean]> = [
+    [/^\/annuaire\/?$/, DirectoryScreen, true],
+    [/^\/partenaires\/[^/]+\/?$/, StructureScreen, false],
+    [/^\/orientation\/?$/, OrientationScreen, true],
+    [/^\/fiche\/?$/, HandoutScreen, true],
+    [/^\/(orientation|fiche)\/?$/, work, true],
   ];
-  let found = false;
-  for (const [route, screen] of daily) {
+  let lists = false;
+  for (const [route, screen, listsDirectory] of daily) {
     if (!route.test(path)) continue;
-    found = true;
+    lists ||= listsDirectory;
     void screen.preload().catch(() => {}); // rendering the route asks again, and shows the error
   }
-  return found;
+  return lists;
 }
 
 /**

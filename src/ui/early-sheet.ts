@@ -1,0 +1,33 @@
+// A partner sheet opened from its link before the device holds the partner (a link shared with someone who never
+// used Boussole: no account, nothing on the device) shows the server's copy. Asked for as the entry starts, with the
+// app's scripts, instead of once they have run and the database is open; and the directory's download waits for the
+// sheet's first paint instead of sharing the connection and the cores with it. src/main.tsx imports this module
+// first, with early-worker.ts.
+
+const SHEET_PATH = /^\/partenaires\/([^/]+)\/?$/;
+
+/** The partner whose sheet the page was opened on, if it was. */
+export function sheetOpened(path: string): string | null {
+  const id = SHEET_PATH.exec(path)?.[1];
+  if (id === undefined) return null;
+  try {
+    return decodeURIComponent(id);
+  } catch {
+    return null;
+  }
+}
+
+const openedOn = typeof location === 'undefined' ? null : sheetOpened(location.pathname);
+// Without a token: a signed-in device holds its partners, and asks with its token when it does not.
+let early: { id: string; response: Promise<Response | null> } | null =
+  openedOn !== null && navigator.onLine
+    ? { id: openedOn, response: fetch(`/api/v1/structures/${encodeURIComponent(openedOn)}`).catch(() => null) }
+    : null;
+
+/** The server's answer for `id` asked for at the start, once; null when it was not asked for (or was taken). */
+export function takeEarlySheet(id: string): Promise<Response | null> | null {
+  if (early?.id !== id) return null;
+  const { response } = early;
+  early = null;
+  return response;
+}
