@@ -3,14 +3,18 @@
 import './ui/early-worker.ts';
 import { render } from 'preact';
 import { boot } from './ui/boot.ts';
-import { App, preloadScreen } from './ui/shell/App.tsx';
+import { App, preloadScreen, readsCatalog } from './ui/shell/App.tsx';
 import { StartupError } from './ui/shell/StartupError.tsx';
 import './ui/styles.css';
 
 const root = document.getElementById('app');
 if (root) {
-  const listsDirectory = preloadScreen(location.pathname);
-  boot({ catalogFirst: listsDirectory }).then(
+  const catalog = preloadScreen(location.pathname)
+    ? 'first'
+    : readsCatalog(location.pathname)
+      ? 'after-paint'
+      : 'when-asked';
+  boot({ catalog }).then(
     (context) => render(<App context={context} />, root),
     (error: unknown) => {
       console.error(error);

@@ -10,7 +10,7 @@ import { openDatabase } from '../db/open-database.ts';
 import { orientationEventsWaiting } from '../db/pending-repo.ts';
 import { awaitingSignIn, dropToken, readSession, revokedAt } from '../db/session-repo.ts';
 import { keepWorkExpiring, workKept as readWorkKept } from '../db/work-in-progress-expiry.ts';
-import type { OpeningHoursConstructor } from '../matching/hours/hours-engine.ts';
+import type { HoursEngine, OpeningHoursConstructor } from '../matching/hours/hours-engine.ts';
 import { registerServiceWorker, type ServiceWorkerHandle } from '../pwa/service-worker.ts';
 import {
   rememberStorageNoticeSeen,
@@ -34,10 +34,14 @@ import { createSyncModel } from './sync/sync-model.ts';
 const SERVICE_WORKER_LATEST_MS = 10_000;
 
 /**
- * `catalogFirst`: the first screen lists the directory (the Annuaire, an orientation…), so the catalog is asked for
- * at once; otherwise (Accueil) after the first paint.
+ * When the catalog (the matching engine, the search index and the whole directory read into them) is loaded:
+ * `first`, the first screen lists the directory (the Annuaire, an orientation…): asked for at once; `after-paint`
+ * (Accueil, most screens): once the first screen is drawn; `when-asked`, a screen that never reads it (the
+ * directory's editors): when the person goes to one that does (`wantCatalog`).
  */
-export async function boot({ catalogFirst = true }: { catalogFirst?: boolean } = {}) {
+export type CatalogWhen = 'first' | 'after-paint' | 'when-asked';
+
+export async function boot({ catalog: catalogWhen = 'first' }: { catalog?: CatalogWhen } = {}) {
   // Settles once the first screen is drawn (see the end of boot): what it does not show waits for it, so that its
   // download and start-up are not shared with them.
   let painted = () => {};
@@ -47,7 +51,12 @@ export async function boot({ catalogFirst = true }: { catalogFirst?: boolean } =
   // The matching engine and the search index (with MiniSearch) are a chunk of their own, precached by the service
   // worker: when the first screen shows the directory it is asked for first and loads while the device's database
   // opens; the first paint never waits for it.
-  const catalogWanted = catalogFirst ? Promise.resolve() : firstPaint;
+  let wantCatalog = () => {};
+  const catalogWanted = new Promise<void>((resolve) => {
+    wantCatalog = resolve;
+  });
+  if (catalogWhen === 'first') wantCatalog();
+  else if (catalogWhen === 'after-paint') void firstPaint.then(wantCatalog);
   const catalogModule = catalogWanted.then(() => import('./directory/catalog-model.ts'));
   // The sync's code too (transport, engine, outbox): the first paint shows what the device holds without it.
   const syncCode = firstPaint.then(() => import('./sync/sync-wiring.ts'));
@@ -117,9 +126,11 @@ export async function boot({ catalogFirst = true }: { catalogFirst?: boolean } =
     () => {},
   );
 
-  /** After a sync or a local edit: the list and the matching snapshot read the device again. */
-  const refresh = (how: { downloading?: boolean } = {}) =>
-    Promise.all([directory.reload(), catalogReady.then((model) => model.load(how))]);
+  /**
+   * After a sync or a local edit: the list and the matching snapshot read the device again (a catalog not loaded yet
+   * reads it when it is).
+   */
+  const refresh = (how: { downloading?: boolean } = {}) => Promise.all([directory.reload(), catalog.peek()?.load(how)]);
   let refreshing: Promise<unknown> | null = null;
 
   // Referrals: a chunk of their own, loaded at the first sync of a worker or partner account or when a
@@ -235,6 +246,9 @@ export async function boot({ catalogFirst = true }: { catalogFirst?: boolean } =
     syncModel,
     directory,
     catalog,
+    wantCatalog,
+    /** The hours library's engine without the catalog, for the screens that do not load it (the editors). */
+    hoursEngine,
     refresh,
     session,
     pending,
@@ -315,6 +329,21 @@ function deviceLabel(): string {
 }
 
 export type AppContext = Awaited<ReturnType<typeof boot>>;
+
+let ownHoursEngine: Promise<HoursEngine | null> | null = null;
+
+/** The hours library and its engine, loaded once for the page; null when its chunk cannot be loaded. */
+function hoursEngine(): Promise<HoursEngine | null> {
+  ownHoursEngine ??= Promise.all([import('opening_hours'), import('../matching/hours/hours-engine.ts')]).then(
+    ([library, { createHoursEngine }]) => createHoursEngine(library.default as unknown as OpeningHoursConstructor),
+    (error: unknown) => {
+      console.warn('Horaires indisponibles', error);
+      ownHoursEngine = null;
+      return null;
+    },
+  );
+  return ownHoursEngine;
+}
 
 /**
  * Server copies of partners asked for by this page, by token and id: the sheet asks again whenever the device's

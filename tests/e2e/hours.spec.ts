@@ -66,3 +66,38 @@ test('un partenaire écrit « lun-ven 9h-12h » hors ligne, voit le tableau, enr
   await partnerContext.close();
   await workerContext.close();
 });
+
+test('un partenaire ouvre le formulaire d’un service par son lien : ses horaires s’affichent sans que la page charge la bibliothèque des horaires, qui ne vient qu’avec des horaires nouveaux, vérifiés avant l’enregistrement', async ({
+  browser,
+}) => {
+  const context = await browser.newContext();
+  const page = await signedInPage(context, 'Partenaire (structure)');
+  const service = await page.evaluate(async () => {
+    const answer = await fetch('/api/v1/services?categorie=social_grocery_stores&limit=1');
+    const { services } = (await answer.json()) as {
+      services: Array<{ id: string; structure_id: string; nom: string }>;
+    };
+    return services[0];
+  });
+  if (!service) throw new Error('aucune épicerie');
+  const libraryOnPage = () =>
+    page.evaluate(() => performance.getEntriesByType('resource').some((r) => r.name.includes('opening_hours')));
+  await page.goto(
+    `/partenaires/${encodeURIComponent(service.structure_id)}/services/${encodeURIComponent(service.id)}/modifier`,
+  );
+  await expect(page.getByRole('heading', { level: 1, name: `Modifier « ${service.nom} »` })).toBeVisible();
+  const preview = page.getByTestId('hours-preview').first();
+  await expect(preview.getByRole('listitem').first()).toContainText(/13h30 – 17h30/);
+  // Worked out by the hours worker, as on the partner sheet.
+  expect(await libraryOnPage(), 'the hours library loaded by the page for a form opened as it was').toBe(false);
+
+  // New hours: the page loads the library, checks them, and the preview follows.
+  await page.getByLabel('Ouvert le samedi', { exact: true }).first().check();
+  await expect(preview).toContainText(/samedi/);
+  expect(await libraryOnPage()).toBe(true);
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  // Saved on the device, back on the partner sheet, waiting to be sent.
+  await expect(page.getByRole('heading', { level: 1, name: `Modifier « ${service.nom} »` })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: /1 en attente/ })).toBeVisible();
+  await context.close();
+});

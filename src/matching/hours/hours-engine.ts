@@ -65,6 +65,11 @@ export interface HoursEngine {
   day(value: string, day: string): readonly DayInterval[] | null;
   /** Numbers for benchmarks and tests: distinct strings parsed, (string, day) pairs evaluated. */
   stats(): { parsed: number; evaluatedDays: number };
+  /**
+   * Whether the engine can say anything of `value` (absent: always). An engine made for some strings (a table,
+   * table-engine.ts) cannot say whether another one is valid: an editor then waits before letting it be saved.
+   */
+  knows?(value: string): boolean;
 }
 
 interface Entry {

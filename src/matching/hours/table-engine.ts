@@ -46,5 +46,10 @@ export function tableEngine(table: HoursTable, onMiss: () => void): HoursEngine 
     stats() {
       return { parsed: byValue.size, evaluatedDays: 0 };
     },
+    knows(value) {
+      const known = byValue.has(value);
+      if (!known) miss();
+      return known;
+    },
   };
 }

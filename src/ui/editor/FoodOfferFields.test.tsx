@@ -21,7 +21,8 @@ async function openEditor(service: Service) {
   const context: ServiceEditContext = {
     serviceEditor: async (id) => createServiceEditor(db, id),
     session: { account: signal(null) },
-    catalog: signal(catalog),
+    catalog: signal(null),
+    hoursEngine: () => catalog.ensureHours(),
     refresh: vi.fn<ServiceEditContext['refresh']>(async () => [undefined, undefined] as never),
   };
   history.replaceState(null, '', '/partenaires/test--s1/services/test--s1-1/modifier');

@@ -1,22 +1,42 @@
 import { fireEvent, render, screen, within } from '@testing-library/preact';
 import opening_hours from 'opening_hours';
-import { describe, expect, it } from 'vitest';
-import { createHoursEngine, type OpeningHoursConstructor } from '../../matching/hours/hours-engine.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { addDays, daysFrom, parisDay } from '../../domain/time/paris-time.ts';
+import {
+  createHoursEngine,
+  type HoursEngine,
+  type OpeningHoursConstructor,
+} from '../../matching/hours/hours-engine.ts';
+import { hoursTable, tableEngine } from '../../matching/hours/table-engine.ts';
 import { type HoursChange, HoursEditor } from './HoursEditor.tsx';
 
 const engine = createHoursEngine(opening_hours as unknown as OpeningHoursConstructor);
 const box = (label: string) => screen.getByLabelText(label) as HTMLInputElement;
 
-function open(value: string | undefined, osm = false) {
+function open(value: string | undefined, osm = false, using: HoursEngine = engine) {
   const changes: HoursChange[] = [];
   const view = render(
-    <HoursEditor value={value} onChange={(c) => changes.push(c)} engine={engine} idPrefix="h" osm={osm} />,
+    <HoursEditor value={value} onChange={(c) => changes.push(c)} engine={using} idPrefix="h" osm={osm} />,
   );
   const last = () => changes[changes.length - 1] as HoursChange;
   return { view, last };
 }
 
 describe('the hours editor', () => {
+  it('opened with a table of its hours (the hours worker’s), holds new hours back until they are checked', () => {
+    const stored = 'Mo-Fr 09:00-12:00';
+    const onMiss = vi.fn();
+    const days = daysFrom(addDays(parisDay(Date.now()), -1), 40);
+    const { last } = open(stored, false, tableEngine(hoursTable(engine, [stored], days), onMiss));
+    expect(screen.getByTestId('hours-preview').textContent).toMatch(/9h – 12h/);
+    expect(onMiss).not.toHaveBeenCalled();
+    fireEvent.click(box('Ouvert le samedi'));
+    expect(last().value).toBe('Mo-Sa 09:00-12:00');
+    expect(last().problems).toEqual({ value: 'Vérification de ces horaires en cours…' });
+    // The editor's hook loads the library on the page when told.
+    expect(onMiss).toHaveBeenCalled();
+  });
+
   it('fills the table from French typed as one says it, live, and reports the string to save', () => {
     const { last } = open(undefined);
     expect(screen.getByText('Aucun jour d’ouverture : aucun horaire ne sera publié.')).toBeTruthy();

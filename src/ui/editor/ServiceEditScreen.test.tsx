@@ -6,7 +6,6 @@ import { aService, aStructure } from '../../../tests/fixtures/records.ts';
 import { deviceWith } from '../../../tests/fixtures/ui-device.ts';
 import type { BoussoleDatabase } from '../../db/database.ts';
 import type { Service } from '../../domain/service.ts';
-import type { HoursEngine } from '../../matching/hours/hours-engine.ts';
 import { type ServiceEditContext, ServiceEditScreen } from './ServiceEditScreen.tsx';
 import { createServiceEditor } from './service-editor-model.ts';
 
@@ -16,27 +15,24 @@ afterEach(async () => {
   for (const db of databases.splice(0)) await db.delete();
 });
 
-/** `hoursArrive`: the hours library is held until it settles (by default it comes as soon as asked for). */
-async function openEditor(service = aService(1, 1), hoursArrive?: Promise<void>) {
+/**
+ * Opened from its link: no catalog, the hours library loads on its own (`hoursArrive`: held until it settles; by
+ * default it comes as soon as asked for). `fromSheet`: came from the partner sheet, the catalog's engine is there.
+ */
+async function openEditor(service = aService(1, 1), hoursArrive?: Promise<void>, fromSheet = false) {
   const structure = aStructure(1, { horaires_accueil: 'Mo-Fr 09:00-12:00; PH off' });
   const { db, catalog: device } = await deviceWith([structure], [service]);
   databases.push(db);
-  const hours = signal<HoursEngine | null>(null);
-  const catalog = hoursArrive
-    ? {
-        ...device,
-        hours,
-        ensureHours: async () => {
-          await hoursArrive;
-          hours.value = await device.ensureHours();
-          return hours.value;
-        },
-      }
-    : device;
+  if (fromSheet) await device.ensureHours();
+  const hoursEngine = vi.fn<ServiceEditContext['hoursEngine']>(async () => {
+    await hoursArrive;
+    return device.ensureHours();
+  });
   const refresh = vi.fn<ServiceEditContext['refresh']>(async () => [undefined, undefined] as never);
   const context: ServiceEditContext = {
     serviceEditor: async (id) => createServiceEditor(db, id),
-    catalog: signal(catalog),
+    catalog: signal(fromSheet ? device : null),
+    hoursEngine,
     refresh,
     session: { account: signal(null) },
   };
@@ -47,7 +43,7 @@ async function openEditor(service = aService(1, 1), hoursArrive?: Promise<void>)
     </LocationProvider>,
   );
   if (!hoursArrive) await screen.findByRole('heading', { level: 1, name: 'Modifier « Colis alimentaire 1 »' });
-  return { db, refresh };
+  return { db, refresh, hoursEngine };
 }
 const field = (label: string) => screen.getByLabelText(label) as HTMLInputElement;
 const messageOf = (input: HTMLElement) =>
@@ -71,6 +67,16 @@ describe('the service editor', () => {
     await screen.findByRole('heading', { level: 1, name: 'Modifier « Colis alimentaire 1 »' });
     expect(screen.queryByText(/Aperçu disponible dès le chargement/)).toBeNull();
     expect(screen.getByTestId('hours-preview').textContent).toMatch(/9h – 12h/);
+  });
+
+  it('opened from the partner sheet, shows its form at once with the catalog’s hours, without loading them again', async () => {
+    const { hoursEngine } = await openEditor(
+      aService(1, 1, { horaires_accueil: 'Mo-Fr 09:00-12:00' }),
+      undefined,
+      true,
+    );
+    expect(screen.getByTestId('hours-preview').textContent).toMatch(/9h – 12h/);
+    expect(hoursEngine).not.toHaveBeenCalled();
   });
 
   it('shows a message next to an invalid field, focuses the error summary that links to it, and writes nothing', async () => {

@@ -1,12 +1,14 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { FREQUENCES_MAJ_MOIS } from '../../domain/vocabulary.ts';
+import type { HoursEngine } from '../../matching/hours/hours-engine.ts';
 import { temporaryPeriods } from '../../matching/hours/temporary.ts';
 import type { AppContext } from '../boot.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { SelectField, TextField } from '../components/FormFields.tsx';
 import { MissingRecord } from '../components/MissingRecord.tsx';
 import { useFocusFirstError } from '../components/use-focus-first-error.ts';
+import { hoursStringsOf } from '../hours/use-hours-engine.ts';
 import { frDirectory } from '../text/strings-directory.ts';
 import { frListings } from '../text/strings-listings.ts';
 import { FoodOfferFields } from './FoodOfferFields.tsx';
@@ -20,7 +22,7 @@ import { TemporaryInfoFields } from './TemporaryInfoFields.tsx';
 import { useUnsavedWork } from './unsaved-work.ts';
 import { useHoursLibrary } from './use-hours-library.ts';
 
-export type ServiceEditContext = Pick<AppContext, 'serviceEditor' | 'catalog' | 'refresh'> & {
+export type ServiceEditContext = Pick<AppContext, 'serviceEditor' | 'catalog' | 'hoursEngine' | 'refresh'> & {
   session: Pick<AppContext['session'], 'account'>;
 };
 
@@ -50,9 +52,19 @@ export function ServiceEditScreen({
       live = false;
     };
   }, [serviceId]);
-  const hoursLibrary = useHoursLibrary(context.catalog);
-  if (!editor || !hoursLibrary) return <p aria-busy="true">{frDirectory.loading}</p>;
-  return <ServiceForm context={context} editor={editor} structureId={id} serviceId={serviceId} />;
+  const original = editor?.original.value;
+  const strings = useMemo(() => (original ? hoursStringsOf(original) : null), [original]);
+  const hoursLibrary = useHoursLibrary(context, strings);
+  if (!editor || !hoursLibrary.settled) return <p aria-busy="true">{frDirectory.loading}</p>;
+  return (
+    <ServiceForm
+      context={context}
+      editor={editor}
+      structureId={id}
+      serviceId={serviceId}
+      engine={hoursLibrary.engine}
+    />
+  );
 }
 
 function ServiceForm({
@@ -60,15 +72,16 @@ function ServiceForm({
   editor,
   structureId,
   serviceId,
+  engine,
 }: {
   context: ServiceEditContext;
   editor: ServiceEditor;
   structureId: string;
   serviceId: string;
+  engine: HoursEngine | null;
 }) {
   const location = useLocation();
   const form = useRef<HTMLFormElement>(null);
-  const catalog = context.catalog.value;
   useUnsavedWork(`service:${serviceId}`, editor.dirty.value);
   useFocusFirstError(form, editor.failures.value);
   const original = editor.original.value;
@@ -77,7 +90,6 @@ function ServiceForm({
   if (status === 'missing' || !original || !values || original.structure_id !== structureId) {
     return <MissingRecord message={E.missing} />;
   }
-  const engine = catalog?.hours.value ?? null;
   const errors = editor.errors.value;
   const coordinator = context.session.account.value?.role === 'coordinateur';
   const sheet = `/partenaires/${encodeURIComponent(structureId)}`;

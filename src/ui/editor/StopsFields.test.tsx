@@ -34,7 +34,8 @@ async function openEditor(service: Service) {
   databases.push(db);
   const context: ServiceEditContext = {
     serviceEditor: async (id) => createServiceEditor(db, id),
-    catalog: signal(catalog),
+    catalog: signal(null),
+    hoursEngine: () => catalog.ensureHours(),
     refresh: vi.fn<ServiceEditContext['refresh']>(async () => [undefined, undefined] as never),
     session: { account: signal(null) },
   };

@@ -1,9 +1,11 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
+import type { HoursEngine } from '../../matching/hours/hours-engine.ts';
 import type { AppContext } from '../boot.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { MissingRecord } from '../components/MissingRecord.tsx';
 import { useFocusFirstError } from '../components/use-focus-first-error.ts';
+import { hoursStringsOf } from '../hours/use-hours-engine.ts';
 import { frDirectory } from '../text/strings-directory.ts';
 import { HoursEditor } from './HoursEditor.tsx';
 import { frEditor } from './strings-editor.ts';
@@ -20,7 +22,7 @@ const TYPES: Partial<Record<EditableField, 'tel' | 'email' | 'url'>> = {
   site_web: 'url',
 };
 
-export type StructureEditContext = Pick<AppContext, 'editor' | 'catalog' | 'refresh'> & {
+export type StructureEditContext = Pick<AppContext, 'editor' | 'catalog' | 'hoursEngine' | 'refresh'> & {
   session: Pick<AppContext['session'], 'account'>;
 };
 
@@ -38,23 +40,26 @@ export function StructureEditScreen({ context, id }: { context: StructureEditCon
       live = false;
     };
   }, [id]);
-  const hoursLibrary = useHoursLibrary(context.catalog);
-  if (!editor || !hoursLibrary) return <p aria-busy="true">{frDirectory.loading}</p>;
-  return <StructureForm context={context} id={id} editor={editor} />;
+  const original = editor?.original.value;
+  const strings = useMemo(() => (original ? hoursStringsOf(original) : null), [original]);
+  const hoursLibrary = useHoursLibrary(context, strings);
+  if (!editor || !hoursLibrary.settled) return <p aria-busy="true">{frDirectory.loading}</p>;
+  return <StructureForm context={context} id={id} editor={editor} engine={hoursLibrary.engine} />;
 }
 
 function StructureForm({
   context,
   id,
   editor,
+  engine,
 }: {
   context: StructureEditContext;
   id: string;
   editor: StructureEditor;
+  engine: HoursEngine | null;
 }) {
   const location = useLocation();
   const form = useRef<HTMLFormElement>(null);
-  const catalog = context.catalog.value;
   const status = editor.status.value;
   const original = editor.original.value;
   useUnsavedWork(`structure:${id}`, editor.dirty.value);
@@ -113,7 +118,7 @@ function StructureForm({
         <HoursEditor
           value={original.horaires_accueil}
           onChange={editor.setHours}
-          engine={catalog?.hours.value ?? null}
+          engine={engine}
           idPrefix="horaires_accueil"
           legend={frEditor.labels.horaires_accueil}
           error={editor.hoursError.value}

@@ -91,7 +91,11 @@ export function createHoursEditor(initial: string | undefined) {
         for (const [at, p] of Object.entries(checkDocument(doc.value, today))) out[at] = frHours.problems[p];
       }
       const osm = value.value;
-      if (Object.keys(out).length === 0 && osm !== null && engine && !engine.isValid(osm)) out.value = frHours.rejected;
+      if (Object.keys(out).length === 0 && osm !== null && engine) {
+        // Hours the engine was not made for (typed since the form opened): not saved before they are checked.
+        if (engine.knows?.(osm) === false) out.value = frHours.checking;
+        else if (!engine.isValid(osm)) out.value = frHours.rejected;
+      }
       return out;
     },
 

@@ -91,5 +91,6 @@ export const frHours = {
     past: 'cette période est déjà passée : retirez-la.',
   } satisfies Record<PartProblem, string>,
   rejected: 'Ces horaires ne sont pas compris : vérifiez-les.',
+  checking: 'Vérification de ces horaires en cours…',
   invalid: 'Les horaires sont à corriger (voir l’aperçu).',
 };

@@ -32,4 +32,15 @@ describe('hours worked out in the hours worker, answered on the page', () => {
     expect(table.isValid('Mo 08:00-09:00')).toBe(true);
     expect(onMiss).toHaveBeenCalledTimes(1);
   });
+
+  it('says which strings it knows, so that an editor does not let unchecked hours be saved', () => {
+    const onMiss = vi.fn();
+    const table = tableEngine(hoursTable(real, STRINGS, DAYS), onMiss);
+    expect(table.knows?.(STRINGS[0] as string)).toBe(true);
+    expect(table.knows?.('pas des horaires')).toBe(true);
+    expect(onMiss).not.toHaveBeenCalled();
+    expect(table.knows?.('Mo 08:00-09:00')).toBe(false);
+    expect(onMiss).toHaveBeenCalledTimes(1);
+    expect(real.knows).toBeUndefined();
+  });
 });

@@ -1,4 +1,5 @@
 import type { VNode } from 'preact';
+import { useEffect } from 'preact/hooks';
 import { LocationProvider, lazy, Route, Router, useLocation } from 'preact-iso';
 import type { AppContext } from '../boot.ts';
 import type { WorkInProgress } from '../orientation/work-in-progress.ts';
@@ -77,6 +78,23 @@ export function preloadScreen(path: string): boolean {
   return lists;
 }
 
+/** The directory's editors read hours with the library alone (use-hours-library.ts), never the catalog. */
+const WITHOUT_CATALOG = [/^\/partenaires\/[^/]+\/modifier\/?$/, /^\/partenaires\/[^/]+\/services\/[^/]+\/modifier\/?$/];
+
+/** Whether the screen at `path` reads the catalog (boot.ts `CatalogWhen`). */
+export function readsCatalog(path: string): boolean {
+  return !WITHOUT_CATALOG.some((route) => route.test(path));
+}
+
+/** Asks for the catalog when the person goes to a screen that reads it (opened on one that did not). */
+function CatalogWhenRead({ context }: { context: AppContext }) {
+  const { path } = useLocation();
+  useEffect(() => {
+    if (readsCatalog(path)) context.wantCatalog();
+  }, [path]);
+  return null;
+}
+
 /**
  * Screens that show the orientation in progress render once it is read back from the device: never an empty form
  * first (a few milliseconds, nothing drawn meanwhile).
@@ -94,6 +112,7 @@ function WithWork({ context, children }: { context: AppContext; children: (work:
 export function App({ context }: { context: AppContext }) {
   return (
     <LocationProvider>
+      <CatalogWhenRead context={context} />
       <a class="skip-link" href="#contenu">
         {fr.skipToContent}
       </a>
