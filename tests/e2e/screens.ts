@@ -30,11 +30,27 @@ export function demoGrocery(get: GetJson): Promise<{ id: string; structure_id: s
   return firstOf(get, '/api/v1/services?categorie=social_grocery_stores&limit=1', 'services');
 }
 
+/** The first action of the public feed (its editor is a coordinator's screen). */
+async function firstAction(get: GetJson): Promise<string> {
+  for (let cursor = 0; ; ) {
+    const page = (await get(`/api/v1/directory?cursor=${cursor}&limit=2000`)) as {
+      entries: Array<{ kind: string; record?: { id: string } }>;
+      cursor: number;
+      hasMore: boolean;
+    };
+    const action = page.entries.find((e) => e.kind === 'action')?.record;
+    if (action) return action.id;
+    if (!page.hasMore) throw new Error('aucune action dans l’annuaire');
+    cursor = page.cursor;
+  }
+}
+
 export async function everyScreen(get: GetJson): Promise<Screens[]> {
   const structure = await firstOf<{ id: string }>(get, '/api/v1/structures?limit=1', 'structures');
   const sheet = `/partenaires/${encodeURIComponent(structure.id)}`;
   const grocery = await demoGrocery(get);
   const ownSheet = `/partenaires/${encodeURIComponent(grocery.structure_id)}`;
+  const actionEditor = `/agenda/${encodeURIComponent(await firstAction(get))}/modifier`;
   return [
     { role: null, paths: ['/', '/connexion', '/annuaire?q=epicerie', sheet, '/agenda', '/page-inconnue'] },
     {
@@ -68,7 +84,18 @@ export async function everyScreen(get: GetJson): Promise<Screens[]> {
     },
     {
       role: 'Coordination (Métropole, MDM tête de file)',
-      paths: ['/', '/propositions', '/signalements', '/campagnes', '/campagnes/nouvelle', '/couverture', '/donnees'],
+      paths: [
+        '/',
+        '/propositions',
+        '/signalements',
+        '/campagnes',
+        '/campagnes/nouvelle',
+        '/couverture',
+        '/donnees',
+        '/evaluation',
+        '/administration',
+        actionEditor,
+      ],
     },
   ];
 }

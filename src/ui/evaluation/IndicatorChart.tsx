@@ -28,7 +28,7 @@ export function IndicatorChart(props: {
   const shown = (v: Point['value']) => (v === null ? E.notGiven : typeof v === 'number' ? props.format(v) : v);
   return (
     <section class="indicator" aria-labelledby={`${props.id}-title`}>
-      <h3 id={`${props.id}-title`}>{props.label}</h3>
+      <h2 id={`${props.id}-title`}>{props.label}</h2>
       <p class="hint">{props.definition}</p>
       <div class="indicator-body">
         <svg viewBox={`0 0 ${W} ${H}`} class="indicator-chart" aria-hidden="true" focusable="false">
