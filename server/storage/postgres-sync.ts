@@ -298,10 +298,12 @@ export function postgresSync(
     },
 
     async feedHead(clientId) {
-      return readTransaction(sql, async (tx) => {
-        const [last, lastMutationId] = await Promise.all([lastSeq(tx), clientLast(tx, clientId)]);
-        return { lastSeq: last, lastMutationId };
-      });
+      // One statement: one snapshot and one round trip, where a transaction takes three (BEGIN, the reads, COMMIT).
+      const [row] = await sql<{ last: number; last_mutation_id: number | null }[]>`
+        SELECT last, (SELECT last_mutation_id FROM clients WHERE client_id = ${clientId ?? null}) AS last_mutation_id
+        FROM seq_counter WHERE id = 1`;
+      if (!row) throw new Error('seq_counter vide');
+      return { lastSeq: row.last, lastMutationId: row.last_mutation_id };
     },
 
     async history({ kind, id, limit }) {
