@@ -3,14 +3,13 @@
 
 import { type ReadonlySignal, signal } from '@preact/signals';
 import { readCatalogSearch } from '../db/catalog-cache.ts';
-import type { StructureSummary } from '../db/directory-repo.ts';
 import { readSyncState } from '../db/directory-state.ts';
 import { followRead } from '../db/live-read.ts';
 import { openDatabase } from '../db/open-database.ts';
 import { orientationEventsWaiting } from '../db/pending-repo.ts';
 import { awaitingSignIn, dropToken, readSession, revokedAt } from '../db/session-repo.ts';
 import { keepWorkExpiring, workKept as readWorkKept } from '../db/work-in-progress-expiry.ts';
-import type { HoursEngine, OpeningHoursConstructor } from '../matching/hours/hours-engine.ts';
+import type { OpeningHoursConstructor } from '../matching/hours/hours-engine.ts';
 import { registerServiceWorker, type ServiceWorkerHandle } from '../pwa/service-worker.ts';
 import {
   rememberStorageNoticeSeen,
@@ -22,8 +21,9 @@ import { type DirectoryWorker, directoryWorker } from '../sync/worker-pull.ts';
 import { agendaLoader } from './agenda/agenda-wiring.ts';
 import type { CatalogModel } from './directory/catalog-model.ts';
 import { createDirectoryModel } from './directory/directory-model.ts';
-import { sheetOpened, takeEarlySheet } from './early-sheet.ts';
+import { serverCopy, sheetOpened } from './early-sheet.ts';
 import { createDirectoryWorker, takeEarlyWorker } from './early-worker.ts';
+import { hoursLibraryEngine } from './hours/hours-library.ts';
 import type { OrientationEventsWiring } from './orientation/orientation-events-wiring.ts';
 import type { OrientationEnding, WorkInProgress } from './orientation/work-in-progress.ts';
 import type { ReferralWiring } from './referrals/referral-wiring.ts';
@@ -248,7 +248,7 @@ export async function boot({ catalog: catalogWhen = 'first' }: { catalog?: Catal
     catalog,
     wantCatalog,
     /** The hours library's engine without the catalog, for the screens that do not load it (the editors). */
-    hoursEngine,
+    hoursEngine: hoursLibraryEngine,
     refresh,
     session,
     pending,
@@ -279,17 +279,7 @@ export async function boot({ catalog: catalogWhen = 'first' }: { catalog?: Catal
      * A partner and its services from the server, as this account may see them: a sheet opened before the device's
      * first download has brought it. Undefined when the server cannot be reached or does not have it.
      */
-    structureFromServer: (id: string) => {
-      const token = session.token();
-      const key = `${token ?? ''} ${id}`;
-      let copy = serverCopies.get(key);
-      if (!copy) {
-        copy = serverCopy(id, token);
-        serverCopies.set(key, copy);
-        void copy.then((found) => found ?? serverCopies.delete(key));
-      }
-      return copy;
-    },
+    structureFromServer: (id: string) => serverCopy(id, session.token()),
     /** The partner form's model: loaded with the editor screens' chunk, not on the first screen's path. */
     editor: (id: string) =>
       import('./editor/structure-editor-model.ts').then(({ createStructureEditor }) => createStructureEditor(db, id)),
@@ -329,37 +319,3 @@ function deviceLabel(): string {
 }
 
 export type AppContext = Awaited<ReturnType<typeof boot>>;
-
-let ownHoursEngine: Promise<HoursEngine | null> | null = null;
-
-/** The hours library and its engine, loaded once for the page; null when its chunk cannot be loaded. */
-function hoursEngine(): Promise<HoursEngine | null> {
-  ownHoursEngine ??= Promise.all([import('opening_hours'), import('../matching/hours/hours-engine.ts')]).then(
-    ([library, { createHoursEngine }]) => createHoursEngine(library.default as unknown as OpeningHoursConstructor),
-    (error: unknown) => {
-      console.warn('Horaires indisponibles', error);
-      ownHoursEngine = null;
-      return null;
-    },
-  );
-  return ownHoursEngine;
-}
-
-/**
- * Server copies of partners asked for by this page, by token and id: the sheet asks again whenever the device's
- * state moves (its pending edits read, a sync's page), and keeps what it was first given rather than waiting for a
- * new answer. The device's copy replaces it once the download brings the partner; a copy not found is asked again.
- */
-const serverCopies = new Map<string, Promise<StructureSummary | undefined>>();
-
-async function serverCopy(id: string, token: string | null): Promise<StructureSummary | undefined> {
-  const [{ structureSummaryFrom }, response] = await Promise.all([
-    import('../db/directory-repo.ts'),
-    (token ? null : takeEarlySheet(id)) ??
-      fetch(`/api/v1/structures/${encodeURIComponent(id)}`, {
-        headers: token ? { authorization: `Bearer ${token}` } : {},
-      }).catch(() => null),
-  ]);
-  if (!response?.ok) return undefined;
-  return structureSummaryFrom(await response.json().catch(() => null), id);
-}

@@ -4,6 +4,8 @@
 // sheet's first paint instead of sharing the connection and the cores with it. src/main.tsx imports this module
 // first, with early-worker.ts.
 
+import type { StructureSummary } from '../db/directory-repo.ts';
+
 const SHEET_PATH = /^\/partenaires\/([^/]+)\/?$/;
 
 /** The partner whose sheet the page was opened on, if it was. */
@@ -25,9 +27,43 @@ let early: { id: string; response: Promise<Response | null> } | null =
     : null;
 
 /** The server's answer for `id` asked for at the start, once; null when it was not asked for (or was taken). */
-export function takeEarlySheet(id: string): Promise<Response | null> | null {
+function takeEarlySheet(id: string): Promise<Response | null> | null {
   if (early?.id !== id) return null;
   const { response } = early;
   early = null;
   return response;
+}
+
+/**
+ * Server copies of partners asked for by this page, by token and id: the sheet asks again whenever the device's
+ * state moves (its pending edits read, a sync's page), and keeps what it was first given rather than waiting for a
+ * new answer. The device's copy replaces it once the download brings the partner; a copy not found is asked again.
+ */
+const serverCopies = new Map<string, Promise<StructureSummary | undefined>>();
+
+/**
+ * A partner and its services from the server, as the account of `token` may see them (boot.ts `structureFromServer`).
+ * Undefined when the server cannot be reached or does not have it.
+ */
+export function serverCopy(id: string, token: string | null): Promise<StructureSummary | undefined> {
+  const key = `${token ?? ''} ${id}`;
+  let copy = serverCopies.get(key);
+  if (!copy) {
+    copy = askServer(id, token);
+    serverCopies.set(key, copy);
+    void copy.then((found) => found ?? serverCopies.delete(key));
+  }
+  return copy;
+}
+
+async function askServer(id: string, token: string | null): Promise<StructureSummary | undefined> {
+  const [{ structureSummaryFrom }, response] = await Promise.all([
+    import('../db/directory-repo.ts'),
+    (token ? null : takeEarlySheet(id)) ??
+      fetch(`/api/v1/structures/${encodeURIComponent(id)}`, {
+        headers: token ? { authorization: `Bearer ${token}` } : {},
+      }).catch(() => null),
+  ]);
+  if (!response?.ok) return undefined;
+  return structureSummaryFrom(await response.json().catch(() => null), id);
 }
