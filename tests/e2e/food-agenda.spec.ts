@@ -32,6 +32,12 @@ test('le programme de démonstration : l’agenda montre des ateliers cuisine à
   await page.getByLabel('Type d’action').selectOption('');
   await page.getByLabel('Période').selectOption('mois');
   for (const kind of ['Distribution', 'Repas partagé']) await expect(page.getByText(kind).first()).toBeVisible();
+  // The maraude's evening stops, among the month's dates: worked out by the hours worker, not by the page.
+  await expect(page.getByTestId('agenda-stop').filter({ hasText: /18h30/ }).first()).toBeVisible();
+  const libraryOnPage = await page.evaluate(() =>
+    performance.getEntriesByType('resource').some((r) => r.name.includes('opening_hours')),
+  );
+  expect(libraryOnPage, 'the hours library loaded by the page for the agenda').toBe(false);
 });
 
 test('l’Annuaire filtre « fruits et légumes frais » hors ligne, et chaque carte le dit', async ({ page, context }) => {

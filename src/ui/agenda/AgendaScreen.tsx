@@ -1,12 +1,14 @@
 import type { ReadonlySignal } from '@preact/signals';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import type { TypeAction } from '../../domain/action.ts';
 import { ADDRESSABLE_COMMUNES, COMMUNES, communeByCode, LYON } from '../../domain/communes.ts';
 import { TYPES_ACTION } from '../../domain/vocabulary.ts';
 import { type AgendaItem, agendaBetween, type Period, periodWindow } from '../../matching/agenda/agenda.ts';
 import { type StopPassage, stopPassagesBetween } from '../../matching/agenda/stop-passages.ts';
+import type { DirectorySnapshot } from '../../matching/snapshot.ts';
 import { SelectField } from '../components/FormFields.tsx';
 import type { CatalogModel } from '../directory/catalog-model.ts';
+import { hoursStringsOf, useHoursEngine } from '../hours/use-hours-engine.ts';
 import { capitalised, relativeDay } from '../text/fr-format.ts';
 import { AgendaItemCard } from './AgendaItemCard.tsx';
 import type { AgendaModel } from './agenda-model.ts';
@@ -53,13 +55,15 @@ export function AgendaScreen({ catalog, programme, clock = Date.now }: Props) {
       ...(kind ? { type: kind as TypeAction } : {}),
     });
   }, [actions, structures, period, commune, kind, Math.floor(now / 60_000)]);
-  // Services that move are listed where they stop, once the hours library is there (no action kind: they are not
-  // actions of the programme).
+  // Services that move are listed where they stop (no action kind: they are not actions of the programme), their
+  // passages worked out from the hours worker's table of the stops' hours, as on the partner sheet: the hours
+  // library is not compiled on the page for them.
   const snapshot = catalog.value?.snapshot.value ?? null;
-  const engine = catalog.value?.hours.value ?? null;
-  useEffect(() => {
-    if (snapshot && snapshot.stops.length > 0) void catalog.value?.ensureHours();
-  }, [snapshot]);
+  const stopHours = useMemo(
+    () => (snapshot && snapshot.stops.length > 0 ? hoursOfStops(snapshot.stops) : null),
+    [snapshot],
+  );
+  const engine = useHoursEngine(catalog.value, stopHours);
   const passages = useMemo(() => {
     if (!snapshot || !engine || kind) return [];
     const { from, to } = periodWindow(period, now);
@@ -139,4 +143,10 @@ export function AgendaScreen({ catalog, programme, clock = Date.now }: Props) {
       ))}
     </section>
   );
+}
+
+/** Every hours string the stops' passages are read from: their regular hours and their temporary ones. */
+function hoursOfStops(stops: DirectorySnapshot['stops']): string[] {
+  const regular = stops.flatMap((stop) => (stop.published && stop.hours !== null ? [stop.hours] : []));
+  return [...new Set([...regular, ...hoursStringsOf(stops.map((stop) => stop.temporary))])].sort();
 }
