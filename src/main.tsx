@@ -3,18 +3,13 @@
 import './ui/early-worker.ts';
 import { render } from 'preact';
 import { boot } from './ui/boot.ts';
-import { App, preloadScreen, readsCatalog } from './ui/shell/App.tsx';
+import { App, preloadScreen } from './ui/shell/App.tsx';
 import { StartupError } from './ui/shell/StartupError.tsx';
 import './ui/styles.css';
 
 const root = document.getElementById('app');
 if (root) {
-  const catalog = preloadScreen(location.pathname)
-    ? 'first'
-    : readsCatalog(location.pathname)
-      ? 'after-paint'
-      : 'when-asked';
-  boot({ catalog }).then(
+  boot({ catalog: preloadScreen(location.pathname) }).then(
     (context) => render(<App context={context} />, root),
     (error: unknown) => {
       console.error(error);

@@ -9,7 +9,6 @@ import { openDatabase } from '../db/open-database.ts';
 import { orientationEventsWaiting } from '../db/pending-repo.ts';
 import { awaitingSignIn, dropToken, readSession, revokedAt } from '../db/session-repo.ts';
 import { keepWorkExpiring, workKept as readWorkKept } from '../db/work-in-progress-expiry.ts';
-import type { OpeningHoursConstructor } from '../matching/hours/hours-engine.ts';
 import { registerServiceWorker, type ServiceWorkerHandle } from '../pwa/service-worker.ts';
 import {
   rememberStorageNoticeSeen,
@@ -23,7 +22,7 @@ import type { CatalogModel } from './directory/catalog-model.ts';
 import { createDirectoryModel } from './directory/directory-model.ts';
 import { serverCopy, sheetOpened } from './early-sheet.ts';
 import { createDirectoryWorker, takeEarlyWorker } from './early-worker.ts';
-import { hoursLibraryEngine } from './hours/hours-library.ts';
+import { hoursLibraryEngine, openingHoursLibrary } from './hours/hours-library.ts';
 import type { OrientationEventsWiring } from './orientation/orientation-events-wiring.ts';
 import type { OrientationEnding, WorkInProgress } from './orientation/work-in-progress.ts';
 import type { ReferralWiring } from './referrals/referral-wiring.ts';
@@ -94,8 +93,7 @@ export async function boot({ catalog: catalogWhen = 'first' }: { catalog?: Catal
     const model = createCatalogModel(db, {
       ...(startupCopy ? { startupCopy } : {}),
       ...(worker ? { refreshCache: () => worker.refreshCatalogCache() } : {}),
-      loadOpeningHours: () =>
-        import('opening_hours').then((module) => module.default as unknown as OpeningHoursConstructor),
+      loadOpeningHours: openingHoursLibrary,
       // Signed-in accounts see the listings reserved to professionals that their feed brought.
       audience: () => (session.account.value ? 'professionnel' : 'public'),
     });

@@ -6,7 +6,8 @@
 
 import type { StructureSummary } from '../db/directory-repo.ts';
 
-const SHEET_PATH = /^\/partenaires\/([^/]+)\/?$/;
+/** A partner sheet's address (its editors' are longer). */
+export const SHEET_PATH = /^\/partenaires\/([^/]+)\/?$/;
 
 /** The partner whose sheet the page was opened on, if it was. */
 export function sheetOpened(path: string): string | null {

@@ -1,9 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { parisDay } from '../../domain/time/paris-time.ts';
 import type { HoursEngine } from '../../matching/hours/hours-engine.ts';
-import { tableEngine } from '../../matching/hours/table-engine.ts';
 import { inSlices } from '../components/page-turn.ts';
-import { hoursTableOffThread } from '../hours/hours-worker-client.ts';
+import { hoursEngineOffThread } from '../hours/hours-worker-client.ts';
 import type { HoursStatus } from '../text/hours-status.ts';
 import { cardHours, type DirectoryAnswer, type DirectoryResult, withCardHours } from './directory-search-model.ts';
 
@@ -38,10 +37,7 @@ export function useCardHours(
     // Without the library on the page, a table of the cards' hours from the hours worker, read as an engine.
     const engineOf: Promise<HoursEngine | null> = engine
       ? Promise.resolve(engine)
-      : hoursTableOffThread(hoursOf(missing), parisDay(now)).then((table) => {
-          if (!table) loadEngine();
-          return table && tableEngine(table, loadEngine);
-        });
+      : hoursEngineOffThread(hoursOf(missing), parisDay(now), loadEngine);
     const work = engineOf.then(
       (answering) =>
         answering !== null &&

@@ -1,9 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { parisDay } from '../../domain/time/paris-time.ts';
 import type { HoursEngine } from '../../matching/hours/hours-engine.ts';
-import { tableEngine } from '../../matching/hours/table-engine.ts';
 import type { AppContext } from '../boot.ts';
-import { hoursTableOffThread } from '../hours/hours-worker-client.ts';
+import { hoursEngineOffThread } from '../hours/hours-worker-client.ts';
 
 export type HoursLibraryContext = Pick<AppContext, 'catalog' | 'hoursEngine'>;
 
@@ -39,9 +38,8 @@ export function useHoursLibrary(
       void context.hoursEngine().then((engine) => {
         if (mounted.current) setOwn({ engine });
       });
-    void hoursTableOffThread(strings, parisDay(Date.now())).then((found) => {
-      if (!found) loadOwn();
-      else if (mounted.current) setTable(tableEngine(found, loadOwn));
+    void hoursEngineOffThread(strings, parisDay(Date.now()), loadOwn).then((engine) => {
+      if (engine && mounted.current) setTable(engine);
     });
   }, [fromCatalog, strings]);
   return {

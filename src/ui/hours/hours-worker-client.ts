@@ -1,5 +1,6 @@
 import { addDays, daysFrom } from '../../domain/time/paris-time.ts';
-import type { HoursTable } from '../../matching/hours/table-engine.ts';
+import type { HoursEngine } from '../../matching/hours/hours-engine.ts';
+import { type HoursTable, tableEngine } from '../../matching/hours/table-engine.ts';
 import { HORIZON_DAYS } from '../text/hours-status.ts';
 import type { HoursWorkerReply, HoursWorkerRequest } from './hours-worker-protocol.ts';
 
@@ -31,10 +32,22 @@ function hoursWorker(): Worker | null {
 }
 
 /**
- * The hours of `values` from the Paris day before `today` (an opening past midnight) to the last day a screen looks
- * ahead to, worked out by the hours worker; null when it cannot give them: the page then loads the library itself.
+ * An engine for the hours of `values` from the Paris day before `today` (an opening past midnight) to the last day a
+ * screen looks ahead to, worked out by the hours worker (table-engine.ts). `loadOwn` is called, for the page to load
+ * the library itself, when the worker cannot give them (null then) or when the engine is asked what it was not made
+ * for.
  */
-export function hoursTableOffThread(values: readonly string[], today: string): Promise<HoursTable | null> {
+export async function hoursEngineOffThread(
+  values: readonly string[],
+  today: string,
+  loadOwn: () => void,
+): Promise<HoursEngine | null> {
+  const table = await hoursTableOffThread(values, today);
+  if (!table) loadOwn();
+  return table && tableEngine(table, loadOwn);
+}
+
+function hoursTableOffThread(values: readonly string[], today: string): Promise<HoursTable | null> {
   const target = hoursWorker();
   if (!target) return Promise.resolve(null);
   const request: HoursWorkerRequest = {

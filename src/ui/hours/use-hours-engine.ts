@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { parisDay } from '../../domain/time/paris-time.ts';
 import type { HoursEngine } from '../../matching/hours/hours-engine.ts';
-import { tableEngine } from '../../matching/hours/table-engine.ts';
 import type { CatalogModel } from '../directory/catalog-model.ts';
-import { hoursTableOffThread } from './hours-worker-client.ts';
+import { hoursEngineOffThread } from './hours-worker-client.ts';
 
 /** Every hours string in some records (a partner and its services, a directory): reception, stops', exceptional. */
 export function hoursStringsOf(records: unknown): string[] {
@@ -33,10 +32,8 @@ export function useHoursEngine(catalog: CatalogModel | null, strings: readonly s
   useEffect(() => {
     if (own || !catalog || !strings) return;
     let live = true;
-    const loadOwn = () => void catalog.ensureHours();
-    void hoursTableOffThread(strings, today).then((found) => {
-      if (!found) loadOwn();
-      else if (live) setTable({ key, engine: tableEngine(found, loadOwn) });
+    void hoursEngineOffThread(strings, today, () => void catalog.ensureHours()).then((engine) => {
+      if (engine && live) setTable({ key, engine });
     });
     return () => {
       live = false;

@@ -1,7 +1,8 @@
 import type { VNode } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { LocationProvider, lazy, Route, Router, useLocation } from 'preact-iso';
-import type { AppContext } from '../boot.ts';
+import type { AppContext, CatalogWhen } from '../boot.ts';
+import { SHEET_PATH } from '../early-sheet.ts';
 import type { WorkInProgress } from '../orientation/work-in-progress.ts';
 import { fr } from '../strings.ts';
 import { Header } from './Header.tsx';
@@ -56,15 +57,15 @@ const DataScreen = lazy(() => import('../data/DataScreen.tsx').then((m) => m.Dat
 /**
  * The screen at the address the app opens on, when it is one of the daily ones: its chunk is asked for at start-up,
  * while the device's database opens, rather than once the app has booted, which on a cold start is much later.
- * Says whether it lists the directory, which boot then reads at once: the partner sheet shows one partner, read
- * without the catalog.
+ * Says when boot loads the catalog: at once for a screen that lists the directory; the partner sheet shows one
+ * partner, read without it.
  */
-export function preloadScreen(path: string): boolean {
+export function preloadScreen(path: string): CatalogWhen {
   // The orientation in progress is read back with its own chunk (WithWork), fetched alongside.
   const work = { preload: () => import('../orientation/work-in-progress.ts') };
   const daily: Array<[RegExp, { preload(): Promise<unknown> }, lists: boolean]> = [
     [/^\/annuaire\/?$/, DirectoryScreen, true],
-    [/^\/partenaires\/[^/]+\/?$/, StructureScreen, false],
+    [SHEET_PATH, StructureScreen, false],
     [/^\/orientation\/?$/, OrientationScreen, true],
     [/^\/fiche\/?$/, HandoutScreen, true],
     [/^\/(orientation|fiche)\/?$/, work, true],
@@ -75,14 +76,15 @@ export function preloadScreen(path: string): boolean {
     lists ||= listsDirectory;
     void screen.preload().catch(() => {}); // rendering the route asks again, and shows the error
   }
-  return lists;
+  if (lists) return 'first';
+  return readsCatalog(path) ? 'after-paint' : 'when-asked';
 }
 
 /** The directory's editors read hours with the library alone (use-hours-library.ts), never the catalog. */
 const WITHOUT_CATALOG = [/^\/partenaires\/[^/]+\/modifier\/?$/, /^\/partenaires\/[^/]+\/services\/[^/]+\/modifier\/?$/];
 
 /** Whether the screen at `path` reads the catalog (boot.ts `CatalogWhen`). */
-export function readsCatalog(path: string): boolean {
+function readsCatalog(path: string): boolean {
   return !WITHOUT_CATALOG.some((route) => route.test(path));
 }
 
