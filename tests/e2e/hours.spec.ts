@@ -19,7 +19,7 @@ test('un partenaire écrit « lun-ven 9h-12h » hors ligne, voit le tableau, enr
   const partner = await signedInPage(partnerContext, 'Partenaire (structure)');
   const worker = await signedInPage(workerContext, 'Travailleur·se social·e');
 
-  await partner.getByRole('link', { name: 'Ma fiche partenaire' }).click();
+  await partner.getByRole('link', { name: 'Ma fiche partenaire', exact: true }).click();
   await expect(partner.getByRole('heading', { level: 1 })).toBeVisible();
   const id = decodeURIComponent(new URL(partner.url()).pathname.split('/')[2] ?? '');
   const sharing = (page: Page) =>

@@ -26,7 +26,7 @@ test('un partenaire confirme sa fiche hors ligne (« Les informations sont à jo
   expect(partnerName).not.toBe('');
 
   // Its own listing first, from the home screen.
-  await partner.getByRole('link', { name: 'Ma fiche partenaire' }).click();
+  await partner.getByRole('link', { name: 'Ma fiche partenaire', exact: true }).click();
   await expect(partner.getByRole('heading', { level: 1 })).toBeVisible();
   const id = decodeURIComponent(new URL(partner.url()).pathname.split('/')[2] ?? '');
   const before = await (await request.get(`/api/v1/structures/${encodeURIComponent(id)}`)).json();

@@ -19,7 +19,7 @@ test('un travailleur signale une erreur hors ligne ; synchronisé, le partenaire
   const coordinator = await signedInPage(coordinatorContext, 'Coordination (Métropole, MDM tête de file)');
 
   // The partner's own listing: where the worker will report an error.
-  await partner.getByRole('link', { name: 'Ma fiche partenaire' }).click();
+  await partner.getByRole('link', { name: 'Ma fiche partenaire', exact: true }).click();
   // The sheet, not Accueil still on screen: its URL and heading are read next.
   await partner.waitForURL((url) => url.pathname.startsWith('/partenaires/'));
   await expect(partner.getByRole('heading', { level: 1 })).not.toHaveText('Accueil');

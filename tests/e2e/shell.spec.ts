@@ -258,7 +258,7 @@ test('la barre tient à 360, 390 et 1024 px et axe n’y trouve rien, menus ouve
   await signInAsDemo(page, 'Partenaire (structure)');
   await context.setOffline(true);
   // Something waiting: the partner confirms its listing (an ordinary offline edit).
-  await page.getByRole('link', { name: 'Ma fiche partenaire' }).click();
+  await page.getByRole('link', { name: 'Ma fiche partenaire', exact: true }).click();
   // (With the keyboard: in phone emulation the sheet is wider than the screen.)
   await page.getByRole('button', { name: 'Les informations sont à jour' }).press('Enter');
   await expect(page.getByTestId('pending-count')).toHaveText(/^\d+ en attente$/);
