@@ -18,12 +18,18 @@ const FIRST_SCREEN_CHUNKS: Array<[name: string, root: RegExp]> = [
   ['catalog', /\/src\/ui\/directory\/catalog-model\.ts$/],
   ['directory-screen', /\/src\/ui\/directory\/DirectoryScreen\.tsx$/],
   ['partner-sheet', /\/src\/ui\/partner-sheet\/StructureScreen\.tsx$/],
+  // What the sheet loads as it shows: the partner read from the device, its actions to come.
+  ['directory-repo', /\/src\/db\/directory-repo\.ts$/],
+  ['agenda-model', /\/src\/ui\/agenda\/agenda-model\.ts$/],
 ];
 
+/** The chunks a partner sheet loads: never one with the search engine. */
+const SHEET_ROOTS = new Set(['partner-sheet', 'directory-repo', 'agenda-model']);
+
 /**
- * What the partner sheet shares with the Annuaire's chunks (records, hours, words) is a chunk of its own: a sheet
+ * What the partner sheet's chunks share with the others (records, hours, words) is a chunk of its own: a sheet
  * opened from its link, on a first visit, downloads and runs neither the search engine nor the Annuaire's screen
- * before it shows the partner.
+ * before it shows the partner and its actions to come.
  */
 const SHARED_WITH_SHEET = 'sheet-shared';
 
@@ -31,7 +37,7 @@ const SHARED_WITH_SHEET = 'sheet-shared';
 function firstScreenChunk(id: string, graph: ModuleGraph): string | null {
   const roots = statically(id, graph);
   if (roots.has('entry')) return null;
-  if (roots.has('partner-sheet') && roots.size > 1) return SHARED_WITH_SHEET;
+  if (roots.size > 1 && [...roots].some((root) => SHEET_ROOTS.has(root))) return SHARED_WITH_SHEET;
   for (const [name] of FIRST_SCREEN_CHUNKS) if (roots.has(name)) return name;
   return null;
 }

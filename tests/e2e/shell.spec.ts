@@ -240,6 +240,11 @@ test('un lien vers une fiche partenaire ouvert à la première visite montre la 
     false,
   );
   expect(asked).toHaveLength(1);
+  // The sheet never reads the catalog (the search engine and the whole directory read into it): not loaded for it.
+  const catalogLoaded = await page.evaluate(() =>
+    performance.getEntriesByType('resource').some((r) => /\/catalog-[\w-]+\.js$/.test(new URL(r.name).pathname)),
+  );
+  expect(catalogLoaded, 'the catalog chunk loaded on the sheet').toBe(false);
   await context.close();
 });
 

@@ -63,7 +63,7 @@ export function AgendaScreen({ catalog, programme, clock = Date.now }: Props) {
     () => (snapshot && snapshot.stops.length > 0 ? hoursOfStops(snapshot.stops) : null),
     [snapshot],
   );
-  const engine = useHoursEngine(catalog.value, stopHours);
+  const engine = useHoursEngine({ catalog: catalog.value }, stopHours);
   const passages = useMemo(() => {
     if (!snapshot || !engine || kind) return [];
     const { from, to } = periodWindow(period, now);

@@ -1,4 +1,3 @@
-import type { Structure } from '../../domain/structure.ts';
 import { DAY_MS } from '../../domain/time/paris-time.ts';
 import { TYPES_ACTION } from '../../domain/vocabulary.ts';
 import { agendaBetween } from '../../matching/agenda/agenda.ts';
@@ -11,20 +10,21 @@ const T = frAgenda.agenda;
 /** How far ahead a partner's sheet looks, and how many dates it lists. */
 const HORIZON_DAYS = 31;
 const SHOWN = 6;
+const noPlaces = () => undefined;
 
 interface Props {
   programme: () => Promise<AgendaModel>;
   structureId: string;
-  structureOf: (id: string) => Structure | undefined;
 }
 
 /** « Actions à venir » on a partner's sheet: the actions it organises or hosts, and its calendar to subscribe to. */
-export function PartnerActions({ programme, structureId, structureOf }: Props) {
+export function PartnerActions({ programme, structureId }: Props) {
   const model = useAgenda(programme);
   const actions = model?.actions.value;
   if (!actions) return null;
   const now = Date.now();
-  const items = agendaBetween(actions, structureOf, now, now + HORIZON_DAYS * DAY_MS, { structure_id: structureId });
+  // Dates, not places, are listed here: no partner's address is looked up (the sheet does not load the catalog).
+  const items = agendaBetween(actions, noPlaces, now, now + HORIZON_DAYS * DAY_MS, { structure_id: structureId });
   return (
     <section aria-labelledby="actions-title" data-testid="partner-actions">
       <h2 id="actions-title">{T.partnerSection}</h2>

@@ -67,7 +67,7 @@ export function CoverageScreen({
 
   const model = catalog.value;
   const snapshot = model?.snapshot.value ?? null;
-  const engine = useHoursEngine(model, snapshot?.hoursStrings ?? null);
+  const engine = useHoursEngine({ catalog: model }, snapshot?.hoursStrings ?? null);
   const today = parisDay(Date.now());
   const matrix = useMemo(
     () => (snapshot ? computeCoverage(snapshot, Date.now(), engine ? { hours: engine } : {}) : null),

@@ -1,5 +1,5 @@
 import { signal } from '@preact/signals';
-import { render, screen, within } from '@testing-library/preact';
+import { render, screen, waitFor, within } from '@testing-library/preact';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { aService, aStructure } from '../../../tests/fixtures/records.ts';
 import { dayFromNow, deviceWith } from '../../../tests/fixtures/ui-device.ts';
@@ -7,6 +7,7 @@ import type { BoussoleDatabase } from '../../db/database.ts';
 import { readStructure, type StructureSummary } from '../../db/directory-repo.ts';
 import type { CatalogModel } from '../directory/catalog-model.ts';
 import { createDirectoryModel } from '../directory/directory-model.ts';
+import { hoursLibraryEngine } from '../hours/hours-library.ts';
 import { createPendingModel } from '../sync/pending-model.ts';
 import { dateWords } from '../text/hours-status.ts';
 import { type SheetContext, StructureScreen } from './StructureScreen.tsx';
@@ -146,6 +147,15 @@ describe('a partner sheet opened before the device holds the partner (a link ope
     render(<StructureScreen context={missing} id="test--s1" downloadComing={downloadComing} />);
     return asked;
   }
+
+  it('opened from a link, without the catalog, still works out its hours (the library, when no hours worker)', async () => {
+    const library = vi.fn(hoursLibraryEngine);
+    render(<StructureScreen context={{ ...context, catalog: signal(null), hoursEngine: library }} id="test--s1" />);
+    const status = await screen.findByTestId('services-status');
+    await waitFor(() => expect(status.getAttribute('aria-busy')).toBeNull());
+    expect(within(status).getByText(/Fermé temporairement jusqu’au/)).toBeTruthy();
+    expect(library).toHaveBeenCalledOnce();
+  });
 
   it('shows the server’s copy while the download is on its way, not « introuvable »', async () => {
     openMissing({ structure, services: [closed, workshop] }, true);

@@ -29,7 +29,7 @@ import { TemporaryNotices } from './TemporaryNotices.tsx';
 
 /** `session` and `listings` are optional: without them (tests, anonymous) the sheet is read-only. */
 export type SheetContext = Pick<AppContext, 'structure' | 'pending' | 'catalog' | 'directory'> &
-  Partial<Pick<AppContext, 'session' | 'listings' | 'programme' | 'structureFromServer'>>;
+  Partial<Pick<AppContext, 'session' | 'listings' | 'programme' | 'structureFromServer' | 'hoursEngine'>>;
 
 const S = frSheet;
 
@@ -67,7 +67,7 @@ export function StructureScreen({
   }, [id, pendingVersion, directoryVersion, downloadComing]);
   const catalog = context.catalog.value;
   const hoursStrings = useMemo(() => (item ? hoursStringsOf(item) : null), [item]);
-  const engine = useHoursEngine(catalog, hoursStrings);
+  const engine = useHoursEngine({ catalog, library: context.hoursEngine }, hoursStrings);
   // Who reads decides what the sheet offers (confirm, notes and criteria, MDM recommendations).
   const account = context.session?.account.value ?? null;
   const professional = account?.role === 'coordinateur' || account?.role === 'travailleur';
@@ -217,11 +217,7 @@ export function StructureScreen({
       </section>
 
       {context.programme && (
-        <PartnerActions
-          programme={context.programme}
-          structureId={structure.id}
-          structureOf={(sid) => catalog?.snapshot.value?.structures.get(sid)}
-        />
+        <PartnerActions programme={context.programme} structureId={structure.id} />
       )}
 
       {professional && actions && (

@@ -80,8 +80,15 @@ export function preloadScreen(path: string): CatalogWhen {
   return readsCatalog(path) ? 'after-paint' : 'when-asked';
 }
 
-/** The directory's editors read hours with the library alone (use-hours-library.ts), never the catalog. */
-const WITHOUT_CATALOG = [/^\/partenaires\/[^/]+\/modifier\/?$/, /^\/partenaires\/[^/]+\/services\/[^/]+\/modifier\/?$/];
+/**
+ * Screens that never read the catalog: the partner sheet and the directory's editors read one partner from the
+ * device, and their hours from the hours worker or the library alone (use-hours-engine.ts, use-hours-library.ts).
+ */
+const WITHOUT_CATALOG = [
+  SHEET_PATH,
+  /^\/partenaires\/[^/]+\/modifier\/?$/,
+  /^\/partenaires\/[^/]+\/services\/[^/]+\/modifier\/?$/,
+];
 
 /** Whether the screen at `path` reads the catalog (boot.ts `CatalogWhen`). */
 function readsCatalog(path: string): boolean {
