@@ -18,13 +18,12 @@ const FIRST_SCREEN_CHUNKS: Array<[name: string, root: RegExp]> = [
   ['catalog', /\/src\/ui\/directory\/catalog-model\.ts$/],
   ['directory-screen', /\/src\/ui\/directory\/DirectoryScreen\.tsx$/],
   ['partner-sheet', /\/src\/ui\/partner-sheet\/StructureScreen\.tsx$/],
-  // What the sheet loads as it shows: the partner read from the device, its actions to come.
+  // What the sheet loads as it shows: the partner, read from the device.
   ['directory-repo', /\/src\/db\/directory-repo\.ts$/],
-  ['agenda-model', /\/src\/ui\/agenda\/agenda-model\.ts$/],
 ];
 
 /** The chunks a partner sheet loads: never one with the search engine. */
-const SHEET_ROOTS = new Set(['partner-sheet', 'directory-repo', 'agenda-model']);
+const SHEET_ROOTS = new Set(['partner-sheet', 'directory-repo']);
 
 /**
  * What the partner sheet's chunks share with the others (records, hours, words) is a chunk of its own: a sheet
