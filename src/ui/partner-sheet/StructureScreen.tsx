@@ -216,9 +216,7 @@ export function StructureScreen({
         ))}
       </section>
 
-      {context.programme && (
-        <PartnerActions programme={context.programme} structureId={structure.id} />
-      )}
+      {context.programme && <PartnerActions programme={context.programme} structureId={structure.id} />}
 
       {professional && actions && (
         <MdmRecommendations
