@@ -20,6 +20,10 @@ const FIRST_SCREEN_CHUNKS: Array<[name: string, root: RegExp]> = [
   ['partner-sheet', /\/src\/ui\/partner-sheet\/StructureScreen\.tsx$/],
   // What the sheet loads as it shows: the partner, read from the device.
   ['directory-repo', /\/src\/db\/directory-repo\.ts$/],
+  // The sync's code, loaded after the first paint of every screen: a root of its own, so that a module it shares
+  // with the sheet (an API error, a record's words) goes to sheet-shared instead of making every screen load the
+  // sheet's chunk.
+  ['sync-wiring', /\/src\/ui\/sync\/sync-wiring\.ts$/],
 ];
 
 /** The chunks a partner sheet loads: never one with the search engine. */

@@ -137,6 +137,22 @@ describe('the PWA build', () => {
     for (const chunk of engine) expect(reached, chunk).not.toContain(chunk);
   });
 
+  it('loads no screen with the sync code, which every screen loads after its first paint', () => {
+    const assets = readdirSync(join(outDir, 'assets')).filter((a) => a.endsWith('.js'));
+    const sync = assets.find((a) => a.startsWith('sync-wiring-'));
+    expect(sync).toBeDefined();
+    const reached = new Set<string>();
+    const queue = [sync ?? ''];
+    for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
+      if (reached.has(next)) continue;
+      reached.add(next);
+      const code = readFileSync(join(outDir, 'assets', next), 'utf8');
+      for (const m of code.matchAll(/(?:from|import)\s*"\.\/([^"]+\.js)"/g)) queue.push(m[1] ?? '');
+    }
+    const screens = [...reached].filter((chunk) => /^(partner-sheet|directory-screen|catalog)-/.test(chunk));
+    expect(screens).toEqual([]);
+  });
+
   it('keeps each translation of the handout out of the first load, in its own precached chunk', async () => {
     const initial = firstLoad().map((file) => readFileSync(join(outDir, file), 'utf8'));
     const lazy = readdirSync(join(outDir, 'assets')).filter((a) => a.endsWith('.js'));
