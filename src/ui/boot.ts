@@ -245,7 +245,7 @@ export async function boot({ catalog: catalogWhen = 'first' }: { catalog?: Catal
     directory,
     catalog,
     wantCatalog,
-    /** The hours library's engine without the catalog, for the screens that do not load it (the editors). */
+    /** The hours library's engine without the catalog, for the screens that never load it (the partner sheet, the editors). */
     hoursEngine: hoursLibraryEngine,
     refresh,
     session,
