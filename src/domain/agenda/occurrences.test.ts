@@ -36,6 +36,16 @@ describe('French public holidays', () => {
 });
 
 describe('occurrences of an action', () => {
+  it('asked again for the same series, over a later or a shorter window, answers for that window', () => {
+    // A screen asks at each render with `now` a little later: the expansion is kept per series and per days.
+    const days = (from: string, to: string) =>
+      occurrencesBetween(weeklyTuesday, at(from), at(to)).map((o) => `${o.day} ${o.time}`);
+    expect(days('2026-03-16T00:00:00Z', '2026-03-30T00:00:00Z')).toEqual(['2026-03-17 14:00', '2026-03-24 14:00']);
+    expect(days('2026-03-17T15:30:00Z', '2026-03-30T00:00:00Z')).toEqual(['2026-03-24 14:00']);
+    expect(days('2026-03-30T00:00:00Z', '2026-04-08T00:00:00Z')).toEqual(['2026-03-31 14:00', '2026-04-07 14:00']);
+    expect(days('2026-03-16T00:00:00Z', '2026-03-17T12:00:00Z')).toEqual([]);
+  });
+
   it('a weekly Tuesday 14:00 stays at 14:00 Paris time across the change to summer time (29 March 2026)', () => {
     const found = occurrencesBetween(weeklyTuesday, at('2026-03-16T00:00:00Z'), at('2026-04-08T00:00:00Z'));
     expect(found.map((o) => `${o.day} ${o.time}`)).toEqual([

@@ -39,6 +39,20 @@ function occurrenceAt(wall: number, durationMinutes: number): Occurrence {
 
 /** Start wall times of the series whose start falls in [fromWall, toWall], before skipping any day. */
 function startWalls(calendrier: Calendrier, fromWall: number, toWall: number): number[] {
+  // Expanded over whole days and kept for the series' object: a screen asks again at each render with `now` a
+  // little later, and expanding a rule is what an agenda's render spends most on. Callers filter exact instants.
+  const from = Math.floor(fromWall / DAY_MS) * DAY_MS;
+  const to = Math.ceil((toWall + 1) / DAY_MS) * DAY_MS - 1;
+  const kept = expanded.get(calendrier);
+  if (kept?.from === from && kept.to === to) return kept.walls;
+  const walls = expand(calendrier, from, to);
+  expanded.set(calendrier, { from, to, walls });
+  return walls;
+}
+
+const expanded = new WeakMap<Calendrier, { from: number; to: number; walls: number[] }>();
+
+function expand(calendrier: Calendrier, fromWall: number, toWall: number): number[] {
   const first = wallOfLocal(calendrier.debut);
   if (calendrier.rrule === undefined) return first >= fromWall && first <= toWall ? [first] : [];
   const options = RRule.parseString(calendrier.rrule);
