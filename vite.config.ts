@@ -24,7 +24,13 @@ const FIRST_SCREEN_CHUNKS: Array<[name: string, root: RegExp]> = [
   // with the sheet (an API error, a record's words) goes to sheet-shared instead of making every screen load the
   // sheet's chunk.
   ['sync-wiring', /\/src\/ui\/sync\/sync-wiring\.ts$/],
+  // The form kit (fields, error summary, focus on the first error): most screens with a form use it, the sign-in
+  // screen among them, and none of them should load the sheet's chunk for it.
+  ['forms', /\/src\/ui\/components\/(FormFields\.tsx|ErrorSummary\.tsx|use-focus-first-error\.ts)$/],
 ];
+
+/** Roots whose chunk keeps what it shares with the sheet, rather than leaving it to sheet-shared. */
+const KITS = new Set(['forms']);
 
 /** The chunks a partner sheet loads: never one with the search engine. */
 const SHEET_ROOTS = new Set(['partner-sheet', 'directory-repo']);
@@ -40,6 +46,7 @@ const SHARED_WITH_SHEET = 'sheet-shared';
 function firstScreenChunk(id: string, graph: ModuleGraph): string | null {
   const roots = statically(id, graph);
   if (roots.has('entry')) return null;
+  for (const kit of KITS) if (roots.has(kit)) return kit;
   if (roots.size > 1 && [...roots].some((root) => SHEET_ROOTS.has(root))) return SHARED_WITH_SHEET;
   for (const [name] of FIRST_SCREEN_CHUNKS) if (roots.has(name)) return name;
   return null;
