@@ -248,6 +248,32 @@ test('un lien vers une fiche partenaire ouvert à la première visite montre la 
   await context.close();
 });
 
+test('une première visite pour se connecter ne charge pas le moteur de recherche ; connecté, l’accueil cherche', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  const catalogLoaded = () =>
+    page.evaluate(() =>
+      performance.getEntriesByType('resource').some((r) => /\/catalog-[\w-]+\.js$/.test(new URL(r.name).pathname)),
+    );
+  const downloaded = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/directory');
+  await page.goto('/connexion');
+  await waitForServiceWorkerControl(page);
+  // The directory is downloaded for use offline; the sign-in screen has no use for the search engine.
+  await downloaded;
+  await expect(page.getByTestId('sync-state')).toContainText('Dernière synchronisation');
+  expect(await catalogLoaded()).toBe(false);
+  await page.getByRole('button', { name: 'Essayer en tant que Travailleur·se social·e' }).click();
+  await page.waitForURL((url) => url.pathname === '/');
+  // The home page, reached without a reload, asks for it and searches.
+  await page.getByLabel('Rechercher dans l’annuaire').fill('epicerie');
+  await page.getByRole('button', { name: 'Rechercher' }).click();
+  await expect(page.getByTestId('result-count')).toHaveText(/\d+ services? trouvés?/);
+  expect(await catalogLoaded()).toBe(true);
+  await context.close();
+});
+
 /** Every axe violation in the bar and its panels, whatever its impact. */
 async function barViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).include('header.app-bar').analyze();

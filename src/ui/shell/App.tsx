@@ -82,12 +82,16 @@ export function preloadScreen(path: string): CatalogWhen {
 
 /**
  * Screens that never read the catalog: the partner sheet and the directory's editors read one partner from the
- * device, and their hours from the hours worker or the library alone (use-hours-engine.ts, use-hours-library.ts).
+ * device, and their hours from the hours worker or the library alone (use-hours-engine.ts, use-hours-library.ts);
+ * signing in, the sync's state, the proposals, reports, campaigns, data and evaluation read their own tables or
+ * the server. A first visit to sign in neither downloads the search engine nor builds its index.
  */
 const WITHOUT_CATALOG = [
   SHEET_PATH,
   /^\/partenaires\/[^/]+\/modifier\/?$/,
   /^\/partenaires\/[^/]+\/services\/[^/]+\/modifier\/?$/,
+  /^\/(connexion|synchronisation|evaluation|donnees|signalements)\/?$/,
+  /^\/(propositions|campagnes)(\/nouvelle)?\/?$/,
 ];
 
 /** Whether the screen at `path` reads the catalog (boot.ts `CatalogWhen`). */
