@@ -274,6 +274,30 @@ test('une première visite pour se connecter ne charge pas le moteur de recherch
   await context.close();
 });
 
+for (const [path, chunk, title] of [
+  ['/agenda', 'AgendaScreen', 'Agenda des actions'],
+  ['/connexion', 'SignInScreen', 'Connexion'],
+] as const) {
+  test(`un lien vers ${path} ouvert à la première visite demande son écran dès le démarrage`, async ({ browser }) => {
+    const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+    // Asked for as the entry script runs, while the device's database opens, not once the app has booted.
+    const timing = await page.evaluate((name) => {
+      const screen = performance
+        .getEntriesByType('resource')
+        .find((r) => new URL(r.name).pathname.startsWith(`/assets/${name}-`));
+      const opened = performance.getEntriesByName('boussole:database-open')[0];
+      return { screen: screen?.startTime, opened: opened?.startTime };
+    }, chunk);
+    expect(timing.screen).toBeDefined();
+    expect(timing.opened).toBeDefined();
+    expect(timing.screen ?? Number.POSITIVE_INFINITY).toBeLessThan(timing.opened ?? 0);
+    await context.close();
+  });
+}
+
 /** Every axe violation in the bar and its panels, whatever its impact. */
 async function barViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).include('header.app-bar').analyze();

@@ -69,6 +69,9 @@ export function preloadScreen(path: string): CatalogWhen {
     [/^\/orientation\/?$/, OrientationScreen, true],
     [/^\/fiche\/?$/, HandoutScreen, true],
     [/^\/(orientation|fiche)\/?$/, work, true],
+    // What a link from a partner or the Métropole opens, and a first visit to sign in.
+    [/^\/agenda\/?$/, AgendaScreen, false],
+    [/^\/connexion\/?$/, SignInScreen, false],
   ];
   let lists = false;
   for (const [route, screen, listsDirectory] of daily) {
