@@ -4,10 +4,12 @@
 // store only reads and writes, the pure modules decide (sync/, referrals/decide.ts, auth/invitations.ts).
 // storage/ imports those pure modules; they never import storage/.
 import type { ReferralPolicy } from '../../src/domain/referral.ts';
+import type { RecordKind } from '../../src/domain/sync-protocol.ts';
 import { accountFromInvitation, invitationFailure } from '../auth/invitations.ts';
 import { decideSend, decideStatus, sweepCutoffs, sweepOne } from '../referrals/decide.ts';
 import { decide } from '../sync/decide.ts';
 import { decideImport, type ImportItemOutcome } from '../sync/decide-import.ts';
+import type { DirectoryRecord, SyncView } from '../sync/decision.ts';
 import { type ApplyOutcome, checkOrder, earlierAnswer } from '../sync/mutation-order.ts';
 import { isoInstant } from '../sync/server-clock.ts';
 import type { DirectoryStore } from './directory-store.ts';
@@ -18,7 +20,12 @@ import type { ApplyInput, ImportInput, RedeemInput, RedeemOutcome } from './sync
 export async function runMutation(tx: StoreTransaction, input: ApplyInput): Promise<ApplyOutcome> {
   const { actor, id, hash, parsed, now, sentBefore = [] } = input;
   const { clientId } = actor;
-  const client = await tx.client(clientId);
+  // Every statement of a decision waits for the write lock to be free (storage/postgres-connection.ts): the record
+  // it changes is asked for with the client's row, and the answer is stored with the decision's writes, each in the
+  // same round trip to the database.
+  const view = keptReads(tx.view);
+  const changed = changedRecord(input);
+  const [client] = await Promise.all([tx.client(clientId), changed && view.record(changed.kind, changed.id)]);
   if (!client) return { kind: 'unknown-client' };
   const stored = id <= client.last ? await tx.storedAnswer(clientId, id) : undefined;
   const order = checkOrder(client, id, hash, stored);
@@ -28,10 +35,37 @@ export async function runMutation(tx: StoreTransaction, input: ApplyInput): Prom
     await tx.storeAnswer(clientId, id, hash, earlier.result);
     return { kind: 'answered', result: earlier.result, lastMutationId: id, replayed: true, from: earlier.from };
   }
-  const decision = await decide(tx.view, { id, parsed, actor, now });
-  await tx.apply(decision.operations, { account_id: actor.account.id, client_id: clientId, mutation_id: id }, now);
-  await tx.storeAnswer(clientId, id, hash, decision.result);
+  const decision = await decide(view, { id, parsed, actor, now });
+  await Promise.all([
+    tx.apply(decision.operations, { account_id: actor.account.id, client_id: clientId, mutation_id: id }, now),
+    tx.storeAnswer(clientId, id, hash, decision.result),
+  ]);
   return { kind: 'answered', result: decision.result, lastMutationId: id, replayed: false };
+}
+
+/** The record an update or a deletion changes: every decision about it reads it first. */
+function changedRecord({ parsed }: ApplyInput): { kind: RecordKind; id: string } | undefined {
+  if (!parsed.ok) return undefined;
+  const { mutation } = parsed;
+  return mutation.name === 'record.update' || mutation.name === 'record.delete'
+    ? { kind: mutation.args.kind, id: mutation.args.id }
+    : undefined;
+}
+
+/** `view`, each record read once for one decision: nothing is written while it decides. */
+function keptReads(view: SyncView): SyncView {
+  const records = new Map<string, Promise<DirectoryRecord | undefined>>();
+  return {
+    ...view,
+    record(kind, id) {
+      const key = `${kind}:${id}`;
+      const kept = records.get(key);
+      if (kept) return kept;
+      const read = view.record(kind, id);
+      records.set(key, read);
+      return read;
+    },
+  };
 }
 
 export async function runImport(
