@@ -16,7 +16,7 @@ import { isoInstant } from '../sync/server-clock.ts';
 import { type Reader, readerClass, type StructureVisibility } from '../sync/visibility.ts';
 import { assertLimit } from './directory-store.ts';
 import { lastSeq, nextSeq, readTransaction, writeTransaction } from './postgres-connection.ts';
-import type { PgRecordAccess, PgRecordRow } from './postgres-records.ts';
+import type { PgRecordAccess, PgTextRow } from './postgres-records.ts';
 import { recordDeleted, structureVisibilities, totalsByKind } from './postgres-totals.ts';
 import type { SyncTransaction } from './store-port.ts';
 import type { PullQuery, PullResult, SyncQueries } from './sync-store.ts';
@@ -65,7 +65,8 @@ interface FeedRow {
   kind: string;
   id: string;
   seq: number;
-  data: unknown;
+  /** The record's JSON as text (PgTextRow), null for the others. */
+  data: string | null;
 }
 
 export function postgresSync(
@@ -105,7 +106,7 @@ export function postgresSync(
         tx<FeedRow[]>`
           WITH c AS (SELECT LEAST(${asked}::bigint, last) AS cursor FROM seq_counter WHERE id = 1)
           SELECT * FROM (
-            SELECT 'record' AS source, kind, id, seq, data FROM records WHERE seq > (SELECT cursor FROM c)
+            SELECT 'record' AS source, kind, id, seq, data::text AS data FROM records WHERE seq > (SELECT cursor FROM c)
             UNION ALL SELECT 'tombstone', kind, id, seq, NULL FROM tombstones WHERE seq > (SELECT cursor FROM c)
             UNION ALL SELECT 'conflict', record_kind, id, seq, NULL FROM conflicts WHERE seq > (SELECT cursor FROM c)
           ) feed
@@ -116,7 +117,7 @@ export function postgresSync(
       const entries = new Map<number, DirectoryEntry>();
       for (const row of shown) {
         if (row.source !== 'record') continue;
-        const entry = rows.decodeForFeed(row, () => row as PgRecordRow);
+        const entry = rows.decodeForFeed(row, () => row as PgTextRow);
         if (entry) entries.set(row.seq, entry);
       }
       // Parent structures the page does not carry: their visibility columns (feedEntries asks synchronously),
