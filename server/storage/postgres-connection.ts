@@ -12,7 +12,7 @@
 //
 // Reads run in REPEATABLE READ, READ ONLY transactions: one snapshot for the page, the last seq and the client's last
 // mutation id, never waiting for the writer.
-import postgres, { type ISql, type Sql, type TransactionSql } from 'postgres';
+import postgres, { type ISql, type ReservedSql, type Sql, type TransactionSql } from 'postgres';
 
 /** Advisory lock keys of the store; migrations use MIGRATION_LOCK (postgres-migrations.ts). */
 export const WRITE_LOCK = 0x426f7573_02;
@@ -36,26 +36,42 @@ export function connectPostgres(url: string, { max = 10, schema }: PostgresOptio
 }
 
 /** A write transaction: the store-wide write lock first, then `body`; commits when it resolves. */
-export async function writeTransaction<Result>(
-  sql: Sql,
-  body: (tx: TransactionSql) => Promise<Result>,
-): Promise<Result> {
-  return (await sql.begin(async (tx) => {
-    // The body's first statements go out right behind the lock's, pipelined on the same connection: they still run
-    // after the lock is granted, but without a round trip to this process in between while it is held. A query is
-    // only sent when awaited or executed: the lock's is sent before the body runs.
-    const locked = tx`SELECT pg_advisory_xact_lock(${WRITE_LOCK})`.execute();
-    const [, result] = await Promise.all([locked, body(tx)]);
-    return result;
-  })) as Result;
+export function writeTransaction<Result>(sql: Sql, body: (tx: TransactionSql) => Promise<Result>): Promise<Result> {
+  // The body's first statements go out right behind the lock's, pipelined on the same connection: they still run
+  // after the lock is granted, but without a round trip to this process in between while it is held.
+  return transaction(sql, 'BEGIN', (tx) => [tx`SELECT pg_advisory_xact_lock(${WRITE_LOCK})`.execute()], body);
 }
 
 /** A read transaction: one snapshot for every statement of `body`, without locks. */
-export async function readTransaction<Result>(
+export function readTransaction<Result>(sql: Sql, body: (tx: TransactionSql) => Promise<Result>): Promise<Result> {
+  return transaction(sql, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', () => [], body);
+}
+
+/**
+ * `body` in a transaction on a connection of its own. BEGIN and the statements `first` sends go out with the body's
+ * first statements, pipelined: the driver's own transactions wait for BEGIN's answer, a round trip per transaction
+ * (and each round trip costs this process a socket write, most of its time under load after the pages themselves).
+ * A query is only sent when awaited or executed: those are executed before the body runs, so they go first.
+ */
+async function transaction<Result>(
   sql: Sql,
+  begin: string,
+  first: (tx: ReservedSql) => Array<Promise<unknown>>,
   body: (tx: TransactionSql) => Promise<Result>,
 ): Promise<Result> {
-  return (await sql.begin('ISOLATION LEVEL REPEATABLE READ READ ONLY', body)) as Result;
+  const tx = await sql.reserve();
+  try {
+    const begun = [tx.unsafe(begin).execute(), ...first(tx)];
+    const [result] = await Promise.all([body(tx as unknown as TransactionSql), ...begun]);
+    await tx.unsafe('COMMIT');
+    return result as Result;
+  } catch (error) {
+    // Not rolled back, the connection would go back to the pool inside the failed transaction.
+    await tx.unsafe('ROLLBACK').catch(() => {});
+    throw error;
+  } finally {
+    tx.release();
+  }
 }
 
 /** The next seq of the directory feed, inside a write transaction; with `count`, the last of that many. */

@@ -1,0 +1,54 @@
+import type { Sql } from 'postgres';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../tests/fixtures/postgres.ts';
+import { connectPostgres, lastSeq, nextSeq, readTransaction, writeTransaction } from './postgres-connection.ts';
+import { migratePostgres } from './postgres-migrations.ts';
+
+// The store's transactions send BEGIN pipelined with their first statements (postgres-connection.ts `transaction`):
+// what a failed one wrote must still be undone, and its connection go back to the pool outside any transaction.
+// One connection, so that every transaction reuses the one before it.
+
+let database: TestDatabase;
+let sql: Sql;
+/** Another instance's pool. */
+let other: Sql;
+beforeAll(async () => {
+  database = await createTestDatabase();
+  sql = connectPostgres(database.url, { max: 1 });
+  other = connectPostgres(database.url, { max: 1 });
+  await migratePostgres(sql);
+}, 60_000);
+afterAll(async () => {
+  await Promise.all([sql?.end(), other?.end()]);
+  await database?.drop();
+});
+
+describe('PostgreSQL transactions', () => {
+  it('a write transaction that fails writes nothing, and the next one starts clean on the same connection', async () => {
+    const before = await readTransaction(sql, (tx) => lastSeq(tx));
+    await expect(
+      writeTransaction(sql, async (tx) => {
+        await nextSeq(tx, 3);
+        throw new Error('décision impossible');
+      }),
+    ).rejects.toThrow('décision impossible');
+    await expect(writeTransaction(sql, (tx) => tx`SELECT * FROM no_such_table`)).rejects.toThrow();
+    expect(await readTransaction(sql, (tx) => lastSeq(tx))).toBe(before);
+    expect(await writeTransaction(sql, (tx) => nextSeq(tx))).toBe(before + 1);
+    expect(await readTransaction(sql, (tx) => lastSeq(tx))).toBe(before + 1);
+  });
+
+  it('a read transaction is one snapshot, read-only, and leaves no transaction open behind it', async () => {
+    const [first, second, writable] = await readTransaction(sql, async (tx) => {
+      const a = await lastSeq(tx);
+      await writeTransaction(other, (w) => nextSeq(w));
+      const b = await lastSeq(tx);
+      const [row] = await tx<{ transaction_read_only: string }[]>`SHOW transaction_read_only`;
+      return [a, b, row?.transaction_read_only];
+    });
+    expect(second).toBe(first);
+    expect(writable).toBe('on');
+    // Outside a transaction block, on the one connection, PostgreSQL refuses a savepoint.
+    await expect(sql`SAVEPOINT probe`).rejects.toThrow(/transaction blocks/);
+  });
+});
