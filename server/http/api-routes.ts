@@ -63,7 +63,8 @@ export function createApiRoutes(store: ApiRoutesStore, clock: Clock): Hono<AppEn
     const { cursor, limit } = query.value;
     const current = c.get('session');
     const clientId = current?.clientId;
-    const [epoch, head] = await Promise.all([store.epoch(), store.feedHead(clientId)]);
+    const head = await store.feedHead(clientId);
+    const { epoch } = head;
     // Clients of an older protocol get a feed without the kinds they do not know (sync/feed.ts): kept apart.
     const protocol = answerProtocol(c);
     const keyAt = (lastSeq: number) =>

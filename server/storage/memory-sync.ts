@@ -203,7 +203,7 @@ export function memorySync(state: MemoryState): { queries: SyncQueries; tx: Sync
     async feedHead(clientId) {
       assertOpen(state);
       const lastMutationId = clientId === undefined ? null : (state.clients.get(clientId)?.last ?? null);
-      return { lastSeq: state.lastSeq, lastMutationId };
+      return { epoch: state.epoch, lastSeq: state.lastSeq, lastMutationId };
     },
 
     async history({ kind, id, limit }) {

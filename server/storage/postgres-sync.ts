@@ -300,11 +300,13 @@ export function postgresSync(
 
     async feedHead(clientId) {
       // One statement: one snapshot and one round trip, where a transaction takes three (BEGIN, the reads, COMMIT).
-      const [row] = await sql<{ last: number; last_mutation_id: number | null }[]>`
-        SELECT last, (SELECT last_mutation_id FROM clients WHERE client_id = ${clientId ?? null}) AS last_mutation_id
+      const [row] = await sql<{ epoch: string; last: number; last_mutation_id: number | null }[]>`
+        SELECT last, (SELECT last_mutation_id FROM clients WHERE client_id = ${clientId ?? null}) AS last_mutation_id,
+          (SELECT value FROM meta WHERE key = 'epoch') AS epoch
         FROM seq_counter WHERE id = 1`;
       if (!row) throw new Error('seq_counter vide');
-      return { lastSeq: row.last, lastMutationId: row.last_mutation_id };
+      if (!row.epoch) throw new Error('Base sans epoch : migration incomplète');
+      return { epoch: row.epoch, lastSeq: row.last, lastMutationId: row.last_mutation_id };
     },
 
     async history({ kind, id, limit }) {

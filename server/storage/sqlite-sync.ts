@@ -67,6 +67,7 @@ export function sqliteSync(
        ORDER BY seq DESC LIMIT ?`,
     ),
     setEpoch: db.prepare<[string]>("UPDATE meta SET value = ? WHERE key = 'epoch'"),
+    epoch: db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'epoch'"),
     allowGaps: db.prepare('UPDATE clients SET gap_allowed = 1'),
   };
 
@@ -123,7 +124,13 @@ export function sqliteSync(
     };
   });
 
+  const epochOf = () => {
+    const epoch = s.epoch.get()?.value;
+    if (!epoch) throw new Error('Base sans epoch : migration incomplète');
+    return epoch;
+  };
   const headTx = db.transaction((clientId: string | undefined) => ({
+    epoch: epochOf(),
     lastSeq: rows.lastSeq(),
     lastMutationId: clientId === undefined ? null : (s.client.get(clientId)?.last ?? null),
   }));

@@ -44,8 +44,12 @@ export interface PullResult {
   lastSeq: number;
 }
 
-/** Where the feed stands for one device, read in one transaction: what `pull` would report without reading. */
+/**
+ * Where the feed stands for one device, read in one transaction: what `pull` would report without reading, and the
+ * database's epoch (a page is kept for that epoch and that last seq).
+ */
 export interface FeedHead {
+  epoch: string;
   lastSeq: number;
   lastMutationId: number | null;
 }

@@ -1,6 +1,6 @@
 // The feed head contract (SyncStore.feedHead, server/storage/sync-store.ts), run against every implementation by
 // sync-store.test.ts: what `pull` would report — the last seq and the client's last mutation id — without reading
-// the feed, so that the HTTP layer can serve a kept page for that last seq.
+// the feed, and the epoch, so that the HTTP layer can serve a kept page for that epoch and that last seq.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DirectoryStore } from '../../server/storage/directory-store.ts';
 import { SERVER_READER } from '../../server/sync/visibility.ts';
@@ -24,14 +24,19 @@ export function feedHeadContract(name: string, makeHarness: () => StoreHarness):
       const { clientId } = worker.actor;
       const pulled = async () => {
         const { lastSeq, lastMutationId } = await store.pull({ cursor: 0, limit: 1, reader: SERVER_READER, clientId });
-        return { lastSeq, lastMutationId };
+        return { epoch: await store.epoch(), lastSeq, lastMutationId };
       };
+      const epoch = await store.epoch();
       expect(await store.feedHead(clientId)).toEqual(await pulled());
-      expect(await store.feedHead(clientId)).toEqual({ lastSeq: 4, lastMutationId: 0 });
+      expect(await store.feedHead(clientId)).toEqual({ epoch, lastSeq: 4, lastMutationId: 0 });
       await apply(store, worker.actor, update(1, 'structure', 'test--s001', {}, { telephone: '04 00 00 00 01' }));
       expect(await store.feedHead(clientId)).toEqual(await pulled());
-      expect(await store.feedHead(clientId)).toEqual({ lastSeq: 5, lastMutationId: 1 });
-      expect(await store.feedHead()).toEqual({ lastSeq: 5, lastMutationId: null });
+      expect(await store.feedHead(clientId)).toEqual({ epoch, lastSeq: 5, lastMutationId: 1 });
+      expect(await store.feedHead()).toEqual({ epoch, lastSeq: 5, lastMutationId: null });
+      // A restored database gets a new epoch: the kept pages of the old one are not served for it.
+      const rotated = await store.rotateEpoch();
+      expect(rotated).not.toBe(epoch);
+      expect(await store.feedHead(clientId)).toEqual({ epoch: rotated, lastSeq: 5, lastMutationId: 1 });
     });
   });
 }
