@@ -29,9 +29,6 @@ const FIRST_SCREEN_CHUNKS: Array<[name: string, root: RegExp]> = [
   ['forms', /\/src\/ui\/components\/(FormFields\.tsx|ErrorSummary\.tsx|use-focus-first-error\.ts)$/],
 ];
 
-/** Roots whose chunk keeps what it shares with the sheet, rather than leaving it to sheet-shared. */
-const KITS = new Set(['forms']);
-
 /** The chunks a partner sheet loads: never one with the search engine. */
 const SHEET_ROOTS = new Set(['partner-sheet', 'directory-repo']);
 
@@ -42,11 +39,14 @@ const SHEET_ROOTS = new Set(['partner-sheet', 'directory-repo']);
  */
 const SHARED_WITH_SHEET = 'sheet-shared';
 
-/** The chunk a module goes to: the first of FIRST_SCREEN_CHUNKS whose root imports it statically, else null. */
+/**
+ * The chunk a module goes to: the form kit's when the kit imports it (it keeps what it shares with the sheet, which
+ * sheet-shared would otherwise take), else the first of FIRST_SCREEN_CHUNKS whose root imports it statically, else null.
+ */
 function firstScreenChunk(id: string, graph: ModuleGraph): string | null {
   const roots = statically(id, graph);
   if (roots.has('entry')) return null;
-  for (const kit of KITS) if (roots.has(kit)) return kit;
+  if (roots.has('forms')) return 'forms';
   if (roots.size > 1 && [...roots].some((root) => SHEET_ROOTS.has(root))) return SHARED_WITH_SHEET;
   for (const [name] of FIRST_SCREEN_CHUNKS) if (roots.has(name)) return name;
   return null;

@@ -230,9 +230,7 @@ export function openSqliteStore({
       }),
 
     async epoch() {
-      const epoch = statements.getMeta.get('epoch')?.value;
-      if (!epoch) throw new Error('Base sans epoch : migration incomplète');
-      return epoch;
+      return sync.epoch();
     },
 
     async upsert(entries, options?: UpsertOptions) {

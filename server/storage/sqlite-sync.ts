@@ -35,7 +35,7 @@ export function sqliteSync(
   db: Database.Database,
   rows: RecordAccess,
   logger: Logger,
-): { queries: SyncQueries; tx: SyncTransaction } {
+): { queries: SyncQueries; tx: SyncTransaction; epoch: () => string } {
   const { view, apply } = createSqliteSyncView(db, rows, logger);
   const s = {
     // Each branch walks its table's seq index; SQLite merges the three in seq order. A record's JSON is read only
@@ -186,5 +186,5 @@ export function sqliteSync(
       return epoch;
     },
   };
-  return { queries, tx };
+  return { queries, tx, epoch: epochOf };
 }
