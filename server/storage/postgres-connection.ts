@@ -10,8 +10,9 @@
 //   device never pulls past a change that commits later. Never a sequence (`nextval`): it is not transactional.
 //   docs/sync-protocol.md, « Several server instances ».
 //
-// Reads run in REPEATABLE READ, READ ONLY transactions: one snapshot for the page, the last seq and the client's last
-// mutation id, never waiting for the writer.
+// Reads of several statements run in REPEATABLE READ, READ ONLY transactions: one snapshot for all of them, never
+// waiting for the writer. A read that fits in one statement needs none: a statement is one snapshot (the pull,
+// postgres-feed.ts; the feed head).
 import postgres, { type ISql, type ReservedSql, type Sql, type TransactionSql } from 'postgres';
 
 /** Advisory lock keys of the store; migrations use MIGRATION_LOCK (postgres-migrations.ts). */

@@ -1,176 +1,38 @@
-// The sync half of the PostgreSQL store: the feed for one reader, history, epoch rotation, and what a mutation's or
-// an import's transaction reads and writes (store-port.ts SyncTransaction; the runner is mutation-runner.ts). The
-// same rules as sqlite-sync.ts and sqlite-sync-view.ts, in PostgreSQL's SQL; a pull reads in one snapshot
-// (postgres-connection.ts readTransaction), a transaction holds the write lock.
+// The sync half of the PostgreSQL store: the feed for one reader (postgres-feed.ts), history, epoch rotation, and
+// what a mutation's or an import's transaction reads and writes (store-port.ts SyncTransaction; the runner is
+// mutation-runner.ts). The same rules as sqlite-sync.ts and sqlite-sync-view.ts, in PostgreSQL's SQL; a pull is one
+// statement (one snapshot), a transaction holds the write lock.
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { ISql, Sql, TransactionSql } from 'postgres';
-import type { DirectoryEntry } from '../../src/domain/directory.ts';
-import { PROTOCOL_VERSION } from '../../src/domain/protocol-version.ts';
-import { RECORD_KINDS } from '../../src/domain/record-keys.ts';
-import { kindKnownBy, parseRecord } from '../../src/domain/record-kinds.ts';
+import { parseRecord } from '../../src/domain/record-kinds.ts';
 import type { HistoryEntry, MutationResult, RecordKind } from '../../src/domain/sync-protocol.ts';
 import type { Logger } from '../logger.ts';
-import type { DirectoryRecord, HistoryAuthor, Operation, StoredConflict, SyncView, Writer } from '../sync/decision.ts';
-import { authorName, type FeedItem, feedEntries } from '../sync/feed.ts';
+import type { DirectoryRecord, HistoryAuthor, Operation, SyncView, Writer } from '../sync/decision.ts';
+import { authorName } from '../sync/feed.ts';
 import { isoInstant } from '../sync/server-clock.ts';
-import { type Reader, readerClass, type StructureVisibility } from '../sync/visibility.ts';
 import { assertLimit } from './directory-store.ts';
-import { lastSeq, nextSeq, readTransaction, writeTransaction } from './postgres-connection.ts';
-import type { PgRecordAccess, PgTextRow } from './postgres-records.ts';
-import { recordDeleted, structureVisibilities, totalsByKind } from './postgres-totals.ts';
+import { nextSeq, writeTransaction } from './postgres-connection.ts';
+import { type ConflictRow, conflictFromRow, postgresPull } from './postgres-feed.ts';
+import type { PgRecordAccess } from './postgres-records.ts';
+import { recordDeleted } from './postgres-totals.ts';
 import type { SyncTransaction } from './store-port.ts';
-import type { PullQuery, PullResult, SyncQueries } from './sync-store.ts';
-
-interface ConflictRow {
-  id: string;
-  record_kind: RecordKind;
-  record_id: string;
-  field: string;
-  base: unknown;
-  mine: unknown;
-  theirs: unknown;
-  mine_by: string;
-  theirs_by: string;
-  created_at: string;
-  statut: 'ouvert' | 'resolu';
-  resolution: unknown;
-  resolved_by: string | null;
-  resolved_at: string | null;
-}
-
-function conflictFromRow(row: ConflictRow): StoredConflict {
-  return {
-    id: row.id,
-    record_kind: row.record_kind,
-    record_id: row.record_id,
-    field: row.field,
-    base: row.base,
-    mine: row.mine,
-    theirs: row.theirs,
-    mine_by: row.mine_by,
-    theirs_by: row.theirs_by,
-    created_at: row.created_at,
-    statut: row.statut,
-    ...(row.resolution === null ? {} : { resolution: row.resolution }),
-    ...(row.resolved_by === null ? {} : { resolved_by: row.resolved_by }),
-    ...(row.resolved_at === null ? {} : { resolved_at: row.resolved_at }),
-  } as StoredConflict;
-}
+import type { SyncQueries } from './sync-store.ts';
 
 /** A JSON value as a jsonb parameter; `undefined` (an absent value) is stored as JSON null, as SQLite does. */
 const json = (value: unknown) => JSON.stringify(value ?? null);
-
-interface FeedRow {
-  source: 'record' | 'tombstone' | 'conflict';
-  kind: string;
-  id: string;
-  seq: number;
-  /** The record's JSON as text (PgTextRow), null for the others. */
-  data: string | null;
-}
 
 export function postgresSync(
   sql: Sql,
   rows: PgRecordAccess,
   logger: Logger,
 ): { queries: SyncQueries; transaction(tx: TransactionSql): SyncTransaction } {
+  const pull = postgresPull(sql, rows);
+
   async function namesOf(db: ISql, ids: Iterable<string>): Promise<Map<string, string>> {
     const wanted = [...new Set(ids)];
     if (wanted.length === 0) return new Map();
     const found = await db<{ id: string; nom: string }[]>`SELECT id, nom FROM accounts WHERE id = ANY(${wanted})`;
     return new Map(found.map((r) => [r.id, r.nom]));
-  }
-
-  // Kept at write time (postgres-totals.ts); a reader's total only counts the kinds its protocol knows.
-  async function totalFor(db: ISql, reader: Reader, protocol: number): Promise<number> {
-    const byKind = await totalsByKind(db, readerClass(reader));
-    let total = 0;
-    for (const kind of RECORD_KINDS) if (kindKnownBy(kind, protocol)) total += byKind.get(kind) ?? 0;
-    return total;
-  }
-
-  async function clientLast(db: ISql, clientId: string | undefined): Promise<number | null> {
-    if (clientId === undefined) return null;
-    const [row] = await db<{ last: number }[]>`
-      SELECT last_mutation_id AS last FROM clients WHERE client_id = ${clientId}`;
-    return row?.last ?? null;
-  }
-
-  async function pull(query: PullQuery): Promise<PullResult> {
-    const { cursor: asked, limit, reader, clientId, protocol = PROTOCOL_VERSION } = query;
-    // Statements issued together go out pipelined on the transaction's connection: a pull is three round trips
-    // (four with conflicts), whatever it reads.
-    return readTransaction(sql, async (tx) => {
-      const [last, found] = await Promise.all([
-        lastSeq(tx),
-        tx<FeedRow[]>`
-          WITH c AS (SELECT LEAST(${asked}::bigint, last) AS cursor FROM seq_counter WHERE id = 1)
-          SELECT * FROM (
-            SELECT 'record' AS source, kind, id, seq, data::text AS data FROM records WHERE seq > (SELECT cursor FROM c)
-            UNION ALL SELECT 'tombstone', kind, id, seq, NULL FROM tombstones WHERE seq > (SELECT cursor FROM c)
-            UNION ALL SELECT 'conflict', record_kind, id, seq, NULL FROM conflicts WHERE seq > (SELECT cursor FROM c)
-          ) feed
-          ORDER BY seq LIMIT ${limit + 1}`,
-      ]);
-      const cursor = Math.min(asked, last);
-      const shown = found.slice(0, limit);
-      const entries = new Map<number, DirectoryEntry>();
-      for (const row of shown) {
-        if (row.source !== 'record') continue;
-        const entry = rows.decodeForFeed(row, () => row as PgTextRow);
-        if (entry) entries.set(row.seq, entry);
-      }
-      // Parent structures the page does not carry: their visibility columns (feedEntries asks synchronously),
-      // never their whole records.
-      const structures = new Map<string, StructureVisibility | undefined>();
-      for (const entry of entries.values()) {
-        if (entry.kind === 'structure') structures.set(entry.record.id, entry.record);
-      }
-      const parents = new Set<string>();
-      for (const entry of entries.values()) {
-        const parent = (entry.record as { structure_id?: unknown }).structure_id;
-        if (typeof parent === 'string' && !structures.has(parent)) parents.add(parent);
-      }
-      const conflictIds = shown.filter((r) => r.source === 'conflict').map((r) => r.id);
-      const [conflictRows, visibilities, total, lastMutationId] = await Promise.all([
-        conflictIds.length === 0 ? [] : tx<ConflictRow[]>`SELECT * FROM conflicts WHERE id = ANY(${conflictIds})`,
-        structureVisibilities(tx, [...parents]),
-        totalFor(tx, reader, protocol),
-        clientLast(tx, clientId),
-      ]);
-      for (const [id, visibility] of visibilities) structures.set(id, visibility);
-      const conflicts = new Map(conflictRows.map((row) => [row.id, conflictFromRow(row)]));
-      const names = await namesOf(
-        tx,
-        [...conflicts.values()].flatMap((c) => [c.mine_by, c.theirs_by, ...(c.resolved_by ? [c.resolved_by] : [])]),
-      );
-      const items: FeedItem[] = [];
-      for (const row of shown) {
-        const kind = row.kind as RecordKind;
-        if (row.source === 'tombstone') items.push({ source: 'tombstone', seq: row.seq, kind, id: row.id });
-        else if (row.source === 'conflict') {
-          const conflict = conflicts.get(row.id);
-          if (conflict) items.push({ source: 'conflict', seq: row.seq, conflict });
-        } else {
-          const entry = entries.get(row.seq);
-          if (entry) items.push({ source: 'record', entry });
-        }
-      }
-      return {
-        entries: feedEntries(items, {
-          reader,
-          cursor,
-          structureOf: (id) => structures.get(id),
-          nameOf: (id) => names.get(id),
-          protocol,
-        }),
-        cursor: shown.at(-1)?.seq ?? cursor,
-        hasMore: found.length > limit,
-        total,
-        lastMutationId,
-        lastSeq: last,
-      };
-    });
   }
 
   function parseTombstone(kind: RecordKind, data: unknown): DirectoryRecord | undefined {

@@ -195,15 +195,21 @@ export async function structureVisibilities(
   return found;
 }
 
-/** Live records a reader class sees, per kind. */
-export async function totalsByKind(db: ISql, cls: ReaderClass): Promise<Map<string, number>> {
+/**
+ * The counters a reader class reads (`buckets`), and what they give: its live records per kind (`byKind`, from those
+ * counters' rows). The pull reads the rows within its own statement (postgres-feed.ts).
+ */
+export function readerTotals(cls: ReaderClass) {
   const { add, subtract } = readerBuckets(cls);
   const sign = new Map<string, number>([...add.map((b) => [b, 1] as const), ...subtract.map((b) => [b, -1] as const)]);
-  const rows = await db<{ bucket: string; kind: string; n: number }[]>`
-    SELECT bucket, kind, n FROM totals WHERE bucket = ANY(${[...sign.keys()]})`;
-  const out = new Map<string, number>();
-  for (const row of rows) out.set(row.kind, (out.get(row.kind) ?? 0) + (sign.get(row.bucket) ?? 0) * row.n);
-  return out;
+  return {
+    buckets: [...sign.keys()],
+    byKind(rows: Iterable<{ bucket: string; kind: string; n: number }>): Map<string, number> {
+      const out = new Map<string, number>();
+      for (const row of rows) out.set(row.kind, (out.get(row.kind) ?? 0) + (sign.get(row.bucket) ?? 0) * row.n);
+      return out;
+    },
+  };
 }
 
 /** Rows per statement when backfilling. */
