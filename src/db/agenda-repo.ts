@@ -9,12 +9,22 @@ import { kindTables, tableOfKind } from './record-tables.ts';
 /** Every action on the device (a few hundred: the agenda filters them in memory). */
 export async function readActions(db: BoussoleDatabase): Promise<Action[]> {
   const valid: Action[] = [];
-  const rows = await db.transaction('r', kindTables(db, 'action'), () => readRecords(db, 'action'));
-  for (const row of rows) {
-    const parsed = parse(actionSchema, row);
-    if (parsed.ok) valid.push(parsed.value);
+  for (const row of await readActionRows(db)) {
+    const action = parseAction(row);
+    if (action) valid.push(action);
   }
   return valid;
+}
+
+/** Every action row on the device as stored, not parsed yet (`parseAction` parses one). */
+export function readActionRows(db: BoussoleDatabase): Promise<unknown[]> {
+  return db.transaction('r', kindTables(db, 'action'), () => readRecords(db, 'action'));
+}
+
+/** The action a row holds, or null when it no longer fits the schema. */
+export function parseAction(row: unknown): Action | null {
+  const parsed = parse(actionSchema, row);
+  return parsed.ok ? parsed.value : null;
 }
 
 export async function getAction(db: BoussoleDatabase, id: string): Promise<Action | undefined> {

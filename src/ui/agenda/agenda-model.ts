@@ -3,7 +3,7 @@
 // and the edits a coordinator or an organising partner makes offline — each written with its outbox entry
 // in one transaction (src/db/local-edits.ts), sent at the next sync. Loaded with the agenda's chunk.
 import { signal } from '@preact/signals';
-import { getAction, readActions } from '../../db/agenda-repo.ts';
+import { getAction, parseAction, readActionRows } from '../../db/agenda-repo.ts';
 import type { BoussoleDatabase } from '../../db/database.ts';
 import { followRead } from '../../db/live-read.ts';
 import { createRecord, deleteRecord, editRecord } from '../../db/local-edits.ts';
@@ -11,6 +11,7 @@ import type { Action } from '../../domain/action.ts';
 import { fieldValue } from '../../domain/record-changes.ts';
 import type { Account } from '../../domain/sync-protocol.ts';
 import type { Parsed } from '../../domain/validation.ts';
+import { inSlices } from '../components/page-turn.ts';
 
 export type AgendaModel = ReturnType<typeof createAgendaModel>;
 
@@ -24,10 +25,15 @@ export function mayWriteAction(account: Account | null | undefined, action?: Pic
 
 export function createAgendaModel(db: BoussoleDatabase, account: () => Account | null | undefined) {
   const actions = signal<Action[] | null>(null);
+  const parseRows = actionParser();
+  let reads = 0;
   followRead(
-    () => readActions(db),
-    (valid) => {
-      actions.value = valid;
+    () => readActionRows(db),
+    (rows) => {
+      const read = ++reads;
+      void parseRows(rows).then((valid) => {
+        if (read === reads) actions.value = valid;
+      });
     },
     () => {
       actions.value = [];
@@ -52,5 +58,24 @@ export function createAgendaModel(db: BoussoleDatabase, account: () => Account |
       return editRecord(db, 'action', action.id, changes);
     },
     remove: (id: string) => deleteRecord(db, 'action', id),
+  };
+}
+
+/**
+ * Parses the action rows read from the device, in slices with the page's turn between them: a first download
+ * writes the programme while the agenda is open, and a few hundred actions parsed in one go held the page for a
+ * long task on a phone. A row identical to one parsed at the previous read keeps its action object, so that what
+ * was worked out from it (its dates, occurrences.ts) is not worked out again.
+ */
+function actionParser() {
+  let known = new Map<string, Action | null>();
+  return async (rows: readonly unknown[]): Promise<Action[]> => {
+    const next = new Map<string, Action | null>();
+    await inSlices(rows, (row) => {
+      const json = JSON.stringify(row);
+      next.set(json, known.has(json) ? (known.get(json) ?? null) : parseAction(row));
+    });
+    known = next;
+    return [...next.values()].filter((action): action is Action => action !== null);
   };
 }
