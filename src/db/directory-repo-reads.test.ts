@@ -65,8 +65,19 @@ describe('reading the directory copy', () => {
 
   it('lists every structure that parses, and the ids of a structure’s services', async () => {
     const db = await device();
-    expect((await readAllStructures(db)).map((s) => s.id)).toEqual(['test--s1']);
+    expect((await readAllStructures(db, async () => {})).map((s) => s.id)).toEqual(['test--s1']);
     expect((await serviceIdsOf(db, 'test--s1')).sort()).toEqual(['test--s1-1', 'test--s1-2', 'test--s1-3']);
+  });
+
+  it('gives the page its turn while it reads and parses every structure', async () => {
+    const db = await device();
+    await db.structures.bulkPut(Array.from({ length: 120 }, (_, i) => aStructure(i + 10)));
+    let turns = 0;
+    const all = await readAllStructures(db, async () => {
+      turns++;
+    });
+    expect(all).toHaveLength(121);
+    expect(turns).toBeGreaterThanOrEqual(2);
   });
 
   it('counts the criteria in use across services', async () => {

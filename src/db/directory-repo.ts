@@ -318,15 +318,24 @@ export function storedServices(db: BoussoleDatabase, ids: readonly string[]): Pr
 const stored = (db: BoussoleDatabase, kind: RecordKind, ids: readonly string[]) =>
   db.transaction('r', kindTables(db, kind), () => recordsById(db, kind, ids));
 
-/** Every structure of the device that parses, in storage order (the record table's, then the page rows'). */
-export async function readAllStructures(db: BoussoleDatabase): Promise<Structure[]> {
+/**
+ * Every structure of the device that parses, in storage order (the record table's, then the page rows'). `between`
+ * gives the page its turn between page bodies and between steps of parsing: a screen listing every partner read
+ * and parsed them in one long task on a phone.
+ */
+export async function readAllStructures(db: BoussoleDatabase, between: () => Promise<void>): Promise<Structure[]> {
+  const [rows = []] = await readKindsInSteps(db, ['structure'], between);
   const all: Structure[] = [];
-  for (const row of await readAll(db, 'structure')) {
+  for (const [i, row] of rows.entries()) {
+    if (i > 0 && i % PARSE_STEP === 0) await between();
     const parsed = parse(structureSchema, row);
     if (parsed.ok) all.push(parsed.value);
   }
   return all;
 }
+
+/** Structures parsed between two of the page's turns in `readAllStructures` (a few milliseconds on a phone). */
+const PARSE_STEP = 50;
 
 const readAll = (db: BoussoleDatabase, kind: RecordKind) =>
   db.transaction('r', kindTables(db, kind), () => readRecords(db, kind));

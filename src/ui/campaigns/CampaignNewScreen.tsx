@@ -5,12 +5,15 @@ import { parisDay } from '../../domain/time/paris-time.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { SelectField, TextField } from '../components/FormFields.tsx';
 import { useFocusFirstError } from '../components/use-focus-first-error.ts';
+import { useInSteps } from '../components/use-in-steps.ts';
 import type { CampaignsReportsContext } from '../reports/ReportsScreen.tsx';
 import { frCampaignsReports } from '../text/strings-campaigns-reports.ts';
 import { frDirectory } from '../text/strings-directory.ts';
 import type { CampaignModel } from './campaign-model.ts';
 
 const C = frCampaignsReports.campaigns;
+/** Partners' checkboxes drawn at each turn of the page (a Métropole-wide list holds a few hundred). */
+const PARTNERS_STEP = 60;
 type Partner = { id: string; nom: string; commune: string };
 
 /**
@@ -44,6 +47,7 @@ export function CampaignNewScreen({ context }: { context: CampaignsReportsContex
   }, []);
   const communes = [...new Set(partners.map((p) => p.commune))].sort((a, b) => a.localeCompare(b, 'fr'));
   const shown = partners.filter((p) => !commune || p.commune === commune);
+  const drawn = useInSteps(shown.length, PARTNERS_STEP, PARTNERS_STEP);
   const toggle = <T,>(set: ReadonlySet<T>, value: T, on: boolean) => {
     const next = new Set(set);
     if (on) next.add(value);
@@ -120,7 +124,7 @@ export function CampaignNewScreen({ context }: { context: CampaignsReportsContex
           </p>
         )}
         <ul class="plain campaign-partners">
-          {shown.map((p) => (
+          {shown.slice(0, drawn).map((p) => (
             <li key={p.id}>
               <label class="choice">
                 <input

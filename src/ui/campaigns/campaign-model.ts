@@ -24,6 +24,7 @@ import { shownToCoordinator } from '../../domain/territory.ts';
 import { parisDay } from '../../domain/time/paris-time.ts';
 import { type Parsed, parse } from '../../domain/validation.ts';
 import { liveValue } from '../components/live-value.ts';
+import { yieldToPage } from '../components/page-turn.ts';
 import { randomId } from '../components/random-id.ts';
 import type { ListingActions } from '../partner-sheet/listing-actions.ts';
 
@@ -92,7 +93,7 @@ export function createCampaignModel(
     views: liveValue(campaigns, () => []),
     /** Published partners to choose from, by name. */
     async partners(): Promise<Array<{ id: string; nom: string; commune: string }>> {
-      const all = await readAllStructures(db);
+      const all = await readAllStructures(db, yieldToPage);
       return (
         all
           // A coordinator of a territory runs campaigns of its communes only (the server refuses the others).

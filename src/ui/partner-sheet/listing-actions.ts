@@ -14,6 +14,7 @@ import type { Structure } from '../../domain/structure.ts';
 import type { Account } from '../../domain/sync-protocol.ts';
 import { parisDay } from '../../domain/time/paris-time.ts';
 import { type Parsed, parse } from '../../domain/validation.ts';
+import { yieldToPage } from '../components/page-turn.ts';
 import { randomId } from '../components/random-id.ts';
 
 export function createListingActions(db: BoussoleDatabase, account: () => Account | null) {
@@ -87,7 +88,7 @@ export function createListingActions(db: BoussoleDatabase, account: () => Accoun
      * only its own proposals; a coordinator's brings them all.
      */
     async proposals(): Promise<{ proposals: Proposal[]; published: Structure[] }> {
-      const all = await readAllStructures(db);
+      const all = await readAllStructures(db, yieldToPage);
       const names = new Map(all.map((s) => [s.id, s.nom]));
       const byName = (a: Structure, b: Structure) => a.nom.localeCompare(b.nom, 'fr');
       return {

@@ -3,6 +3,7 @@ import { shownToCoordinator, withinTerritory } from '../../domain/territory.ts';
 import { ROLES } from '../../domain/vocabulary-roles.ts';
 import { type DuplicateCandidate, type DuplicateIndex, duplicateIndex } from '../../matching/search/duplicates.ts';
 import type { AppContext } from '../boot.ts';
+import { useInSteps } from '../components/use-in-steps.ts';
 import type { Proposal as Item, ListingActions } from '../partner-sheet/listing-actions.ts';
 import { dayMonthYear, fullDate } from '../text/fr-format.ts';
 import { frDirectory } from '../text/strings-directory.ts';
@@ -13,6 +14,8 @@ const L = frListings;
 /** Likely duplicates offered at once; the search finds any other. */
 const LIKELY = 5;
 const FOUND = 8;
+/** Proposals drawn at each turn of the page. */
+const PROPOSALS_STEP = 4;
 export type ProposalsContext = Pick<AppContext, 'session' | 'listings' | 'pending' | 'directory'>;
 
 /**
@@ -42,6 +45,8 @@ export function ProposalsScreen({ context }: { context: ProposalsContext }) {
   // Only a coordinator chooses duplicates: the index over the published partners is built for them alone.
   const published = data?.published;
   const duplicates = useMemo(() => (coordinator && published ? duplicateIndex(published) : null), [published]);
+  // Each proposal looks for its likely duplicates as it is drawn: a few at a time.
+  const drawn = useInSteps(items?.length ?? 0, PROPOSALS_STEP, PROPOSALS_STEP);
   return (
     <section aria-labelledby="proposals-title">
       <h1 id="proposals-title">{L.proposalsTitle}</h1>
@@ -56,7 +61,7 @@ export function ProposalsScreen({ context }: { context: ProposalsContext }) {
       {items === null && <p aria-busy="true">{frDirectory.loading}</p>}
       {items?.length === 0 && <p>{L.noProposals}</p>}
       <ul class="plain" data-testid="proposals">
-        {items?.map((item) => (
+        {items?.slice(0, drawn).map((item) => (
           <li key={item.proposal.id} class="card">
             <Proposal
               item={item}
