@@ -40,13 +40,22 @@ const SHEET_ROOTS = new Set(['partner-sheet', 'directory-repo']);
 const SHARED_WITH_SHEET = 'sheet-shared';
 
 /**
+ * The page's turn and lists drawn in steps: the Annuaire's screen uses them, and so do lazy screens and models (the
+ * agenda's, the proposals', the campaigns') that would otherwise load the Annuaire's chunk, and with it the search
+ * engine, for them. In sheet-shared, which the Annuaire and those screens load anyway.
+ */
+const PAGE_TURN_KIT = /\/src\/ui\/components\/(page-turn|use-in-steps)\.ts$/;
+
+/**
  * The chunk a module goes to: the form kit's when the kit imports it (it keeps what it shares with the sheet, which
- * sheet-shared would otherwise take), else the first of FIRST_SCREEN_CHUNKS whose root imports it statically, else null.
+ * sheet-shared would otherwise take), sheet-shared for the page-turn kit, else the first of FIRST_SCREEN_CHUNKS whose
+ * root imports it statically, else null.
  */
 function firstScreenChunk(id: string, graph: ModuleGraph): string | null {
   const roots = statically(id, graph);
   if (roots.has('entry')) return null;
   if (roots.has('forms')) return 'forms';
+  if (PAGE_TURN_KIT.test(id)) return SHARED_WITH_SHEET;
   if (roots.size > 1 && [...roots].some((root) => SHEET_ROOTS.has(root))) return SHARED_WITH_SHEET;
   for (const [name] of FIRST_SCREEN_CHUNKS) if (roots.has(name)) return name;
   return null;
