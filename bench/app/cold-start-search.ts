@@ -97,18 +97,61 @@ async function copyMade(): Promise<boolean> {
 }
 
 /**
- * In the page, from its first script: the page's clock when the Annuaire's search box is first in the document
- * (the screen is drawn; `fill` waits for it). Read back by `phases`.
+ * In the page, from its first script, on the page's clock: when the Annuaire's search box is first in the document
+ * (the screen is drawn; `fill` waits for it), when the typed text and the Enter reach the page, when the first
+ * result is in the document, and the frames the page's thread took 50 ms or more to give back (Long Animation
+ * Frames, with the scripts that ran in them): `fill` and `press` wait behind them. Read back by `phases`.
  */
-function watchForTheBox() {
-  const w = window as unknown as { __boxShown?: number };
+function watchThePage() {
+  const w = window as unknown as {
+    __boxShown?: number;
+    __resultShown?: number;
+    __inputAt?: number;
+    __enterAt?: number;
+    __longFrames?: PerformanceEntry[];
+  };
   const observer = new MutationObserver(() => {
-    if (document.getElementById('annuaire-q')) {
-      w.__boxShown = performance.now();
+    if (w.__boxShown === undefined && document.getElementById('annuaire-q')) w.__boxShown = performance.now();
+    // The first result of a query in the document, on the page's clock (`answered` polls for it from the bench).
+    if (new URLSearchParams(location.search).has('q') && document.querySelector('ul.result-list > li')) {
+      w.__resultShown = performance.now();
       observer.disconnect();
     }
   });
   observer.observe(document, { subtree: true, childList: true });
+  // When the typed text and the Enter reach the page: what comes before is the browser's and the bench's.
+  document.addEventListener(
+    'input',
+    () => {
+      w.__inputAt ??= performance.now();
+    },
+    true,
+  );
+  document.addEventListener(
+    'keydown',
+    (event) => {
+      if (event.key === 'Enter') w.__enterAt ??= performance.now();
+    },
+    true,
+  );
+  w.__longFrames = [];
+  try {
+    new PerformanceObserver((list) => w.__longFrames?.push(...list.getEntries())).observe({
+      type: 'long-animation-frame',
+      buffered: true,
+    });
+  } catch {
+    // A browser without Long Animation Frames: the phases are printed without them.
+  }
+}
+
+/** What a Long Animation Frame entry holds of its scripts (a part of PerformanceScriptTiming). */
+interface FrameScript {
+  sourceURL: string;
+  sourceFunctionName: string;
+  invoker: string;
+  duration: number;
+  startTime: number;
 }
 
 /**
@@ -120,13 +163,22 @@ function phases() {
   const scripts = (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
     .filter((r) => r.name.endsWith('.js'))
     .map((r) => r.responseEnd);
-  const w = window as unknown as { __boxShown?: number };
+  const w = window as unknown as {
+    __boxShown?: number;
+    __resultShown?: number;
+    __inputAt?: number;
+    __enterAt?: number;
+    __longFrames?: Array<PerformanceEntry & { blockingDuration: number; scripts: FrameScript[] }>;
+  };
   return {
     document_received: Math.round(nav?.responseEnd ?? 0),
     scripts_received: Math.round(Math.max(0, ...scripts)),
     scripts: scripts.length,
     dom_content_loaded: Math.round(nav?.domContentLoadedEventEnd ?? 0),
     box_shown: Math.round(w.__boxShown ?? 0),
+    text_reached_page: Math.round(w.__inputAt ?? 0),
+    enter_reached_page: Math.round(w.__enterAt ?? 0),
+    result_in_document: Math.round(w.__resultShown ?? 0),
     // The app's own steps (performance.mark in src/ui/boot.ts and the catalog model).
     ...Object.fromEntries(
       performance
@@ -134,6 +186,18 @@ function phases() {
         .filter((m) => m.name.startsWith('boussole:'))
         .map((m) => [m.name.slice('boussole:'.length), Math.round(m.startTime)]),
     ),
+    // Each long frame: its start, duration and blocking time, and its three longest scripts.
+    long_frames: (w.__longFrames ?? []).map((f) => ({
+      at: Math.round(f.startTime),
+      ms: Math.round(f.duration),
+      blocking: Math.round(f.blockingDuration),
+      scripts: [...f.scripts]
+        .sort((a, b) => b.duration - a.duration)
+        .slice(0, 3)
+        .map((s) =>
+          `${Math.round(s.duration)} ms ${s.invoker || ''} ${s.sourceURL.split('/').pop()} ${s.sourceFunctionName || ''}`.trim(),
+        ),
+    })),
   };
 }
 
@@ -198,7 +262,7 @@ async function coldStart(profile: string, url: string) {
   const launchMs = performance.now() - launched;
   try {
     const page = await firstPage(context);
-    await context.addInitScript(watchForTheBox);
+    await context.addInitScript(watchThePage);
     const worker = await storedWorker(context, page, url);
     if (worker.runningStatus !== 'stopped') {
       throw new Error(`the service worker was ${worker.runningStatus} before navigation`);
