@@ -35,10 +35,8 @@ describe('the coverage map on a touch screen', () => {
     expect(screen.getByTestId('map-names').getAttribute('aria-hidden')).toBe('true');
   });
 
-  it('opens a commune’s detail when its shape is touched, and turns the actors’ list to it', async () => {
+  it('opens a commune’s detail when its shape is touched, and turns the actors’ list to it', () => {
     open();
-    // The actors' list comes with the table, at the page's turn after the map.
-    await screen.findByTestId('coverage-table');
     expect(detail().textContent).toBe('');
     fireEvent.click(within(map()).getByRole('img', { name: /^Vénissieux : / }));
     expect(within(detail()).getByRole('heading', { name: 'Vénissieux' })).toBeTruthy();

@@ -15,14 +15,12 @@ beforeAll(async () => {
 });
 afterEach(() => vi.restoreAllMocks());
 
-/** The screen, once drawn whole: the table and what follows the map come at the page's next turn. */
-async function open() {
+function open() {
   render(
     <LocationProvider>
       <CoverageScreen catalog={signal(catalog)} online={signal(false)} getToken={() => null} />
     </LocationProvider>,
   );
-  await screen.findByTestId('coverage-table');
 }
 const map = () => screen.getByTestId('coverage-map');
 const shape = (name: string | RegExp) => within(map()).getByRole('img', { name });
@@ -30,8 +28,8 @@ const table = () => screen.getByTestId('coverage-table');
 const row = (territory: string) => within(table()).getByRole('rowheader', { name: territory }).closest('tr');
 
 describe('the coverage screen', () => {
-  it('draws one shape per commune of the Métropole, each named with its figure and its gaps', async () => {
-    await open();
+  it('draws one shape per commune of the Métropole, each named with its figure and its gaps', () => {
+    open();
     const shapes = within(map()).getAllByRole('img');
     expect(shapes).toHaveLength(58);
     expect(new Set(shapes.map((s) => s.getAttribute('data-code')))).toEqual(new Set(Object.keys(outlines)));
@@ -47,8 +45,8 @@ describe('the coverage screen', () => {
     );
   });
 
-  it('follows the need, the measure and the distance threshold chosen', async () => {
-    await open();
+  it('follows the need, the measure and the distance threshold chosen', () => {
+    open();
     fireEvent.change(screen.getByLabelText('Besoin'), { target: { value: 'repas' } });
     expect(shape('Vénissieux : 1 service ; manques : aucun accueil inconditionnel')).toBeTruthy();
     fireEvent.change(screen.getByLabelText('Mesure montrée sur la carte'), { target: { value: 'weekend' } });
@@ -68,8 +66,8 @@ describe('the coverage screen', () => {
     expect(shape('Villeurbanne : aucun service ; manques : aucun service')).toBeTruthy();
   });
 
-  it('has the table equivalent: every territory, the gaps in words, and a filter on gaps', async () => {
-    await open();
+  it('has the table equivalent: every territory, the gaps in words, and a filter on gaps', () => {
+    open();
     // 58 communes (Lyon as a whole) and Lyon's 9 arrondissements, plus the header row.
     expect(within(table()).getAllByRole('row')).toHaveLength(68);
     const venissieux = row('Vénissieux');
@@ -89,8 +87,8 @@ describe('the coverage screen', () => {
     expect(within(table()).queryByRole('rowheader', { name: 'Lyon 3e Arrondissement' })).toBeNull();
   });
 
-  it('lists the actors of a territory, hors les murs included', async () => {
-    await open();
+  it('lists the actors of a territory, hors les murs included', () => {
+    open();
     fireEvent.change(screen.getByLabelText('Territoire'), { target: { value: '69388' } });
     const list = screen.getByRole('list', { name: 'Acteurs par territoire' });
     expect(within(list).getByRole('link', { name: 'Entraide Gratte-Ciel' }).getAttribute('href')).toBe(
@@ -112,7 +110,7 @@ describe('the coverage screen', () => {
     vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
       clicked.push(this.download);
     });
-    await open();
+    open();
     fireEvent.click(screen.getByRole('button', { name: 'Télécharger le tableau de couverture, tous besoins (CSV)' }));
     expect(clicked).toEqual([expect.stringMatching(/^boussole-couverture-\d{4}-\d{2}-\d{2}\.csv$/)]);
     const text = await created[0]?.text();
@@ -132,7 +130,7 @@ describe('demandes sans réponse on the coverage screen', () => {
     ],
   };
   /** The screen with the statistics' answers counted; online or not, and shown to the reader or not. */
-  async function openWithStats(online: boolean, demandShown?: boolean) {
+  function openWithStats(online: boolean, demandShown?: boolean) {
     const fetchImpl = vi.fn<typeof fetch>(
       async () => new Response(JSON.stringify(stats), { headers: { 'content-type': 'application/json' } }),
     );
@@ -147,12 +145,11 @@ describe('demandes sans réponse on the coverage screen', () => {
         />
       </LocationProvider>,
     );
-    await screen.findByTestId('coverage-table');
     return fetchImpl;
   }
 
   it('lists, for the need and the latest month, each commune’s orientations without an answer, most first, small counts « < 5 »', async () => {
-    const fetchImpl = await openWithStats(true);
+    const fetchImpl = openWithStats(true);
     const demand = await screen.findByTestId('demand-table');
     expect(String(fetchImpl.mock.calls[0]?.[0])).toBe('/api/v1/stats/orientations');
     const rows = within(demand)
@@ -164,14 +161,14 @@ describe('demandes sans réponse on the coverage screen', () => {
     expect(within(screen.getByTestId('demand-table')).getAllByRole('row')[1]?.textContent).toBe('Vénissieux66');
   });
 
-  it('says it waits for the network when offline, and asks nothing', async () => {
-    const fetchImpl = await openWithStats(false);
+  it('says it waits for the network when offline, and asks nothing', () => {
+    const fetchImpl = openWithStats(false);
     expect(within(screen.getByTestId('demand-section')).getByText(/Hors ligne/)).toBeTruthy();
     expect(fetchImpl).not.toHaveBeenCalled();
   });
 
-  it('neither asks nor shows them to a reader the server keeps them from (a worker), online', async () => {
-    const fetchImpl = await openWithStats(true, false);
+  it('neither asks nor shows them to a reader the server keeps them from (a worker), online', () => {
+    const fetchImpl = openWithStats(true, false);
     expect(screen.getByTestId('coverage-table')).toBeTruthy();
     expect(screen.queryByTestId('demand-section')).toBeNull();
     expect(fetchImpl).not.toHaveBeenCalled();

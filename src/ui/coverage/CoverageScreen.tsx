@@ -7,7 +7,6 @@ import { actorsByTerritory } from '../../matching/coverage/actors.ts';
 import { computeCoverage } from '../../matching/coverage/coverage.ts';
 import { DEFAULT_MAX_DISTANCE_KM, gapsOf } from '../../matching/coverage/gaps.ts';
 import { MEASURES, type Measure } from '../../matching/coverage/measures.ts';
-import { useInSteps } from '../components/use-in-steps.ts';
 import type { CatalogModel } from '../directory/catalog-model.ts';
 import { statsClient } from '../evaluation/stats-client.ts';
 import { useHoursEngine } from '../hours/use-hours-engine.ts';
@@ -82,10 +81,6 @@ export function CoverageScreen({
   const rules = { maxDistanceKm: Number.isFinite(parsed) && parsed > 0 ? parsed : DEFAULT_MAX_DISTANCE_KM };
   map ??= communeMap();
   qpvOutlines ??= qpvShapes(map, QPV_LIST);
-
-  // The map first; the table, the demand, the actors and the exports below it at the page's next turn: drawn
-  // together they held a phone's page for one long task.
-  const below = useInSteps(matrix ? 2 : 1, 1, 1) > 1;
 
   const needLabel = BESOINS[need].label;
   const cells = matrix?.byNeed.get(need) ?? [];
@@ -193,63 +188,57 @@ export function CoverageScreen({
                 />
               }
             />
-            {below && (
-              <>
-                <h2 id="coverage-table-title">{C.tableTitle}</h2>
-                <label class="check">
-                  <input type="checkbox" checked={onlyGaps} onChange={(e) => setOnlyGaps(e.currentTarget.checked)} />{' '}
-                  {C.onlyGaps}
-                </label>
-                <CoverageTable cells={sorted} needLabel={needLabel} rules={rules} onlyGaps={onlyGaps} />
-                <p class="hint">{C.qpvNote}</p>
-                {demandShown && (
-                  <DemandSection state={demand} need={need} month={month} onMonth={setMonth} today={today} />
-                )}
-                {actors && (
-                  <TerritoryActors
-                    territories={territories}
-                    territory={territory || firstWithActors}
-                    onTerritory={setTerritory}
-                    actors={actors}
-                    needLabel={needLabel}
-                    needOnly={needOnly}
-                    onNeedOnly={setNeedOnly}
-                  />
-                )}
-                <section aria-labelledby="coverage-exports-title">
-                  <h2 id="coverage-exports-title">{C.exportsTitle}</h2>
-                  <p class="hint">{C.exportsHint}</p>
-                  <div class="actions">
-                    <button
-                      type="button"
-                      class="button"
-                      onClick={() => downloadText(C.csv.matrixFile(today), coverageCsv(matrix, rules))}
-                    >
-                      {C.exportMatrix}
-                    </button>
-                    <button
-                      type="button"
-                      class="button"
-                      onClick={() =>
-                        downloadText(
-                          C.csv.actorsFile(today),
-                          actorsCsv(
-                            actorsByTerritory(snapshot),
-                            territories.map((t) => t.code_insee),
-                          ),
-                        )
-                      }
-                    >
-                      {C.exportActors}
-                    </button>
-                  </div>
-                  {/* The directory itself as data·inclusion files (and imports): a screen of its own, online. */}
-                  <p>
-                    <a href="/donnees">{fr.home.data}</a>
-                  </p>
-                </section>
-              </>
+            <h2 id="coverage-table-title">{C.tableTitle}</h2>
+            <label class="check">
+              <input type="checkbox" checked={onlyGaps} onChange={(e) => setOnlyGaps(e.currentTarget.checked)} />{' '}
+              {C.onlyGaps}
+            </label>
+            <CoverageTable cells={sorted} needLabel={needLabel} rules={rules} onlyGaps={onlyGaps} />
+            <p class="hint">{C.qpvNote}</p>
+            {demandShown && <DemandSection state={demand} need={need} month={month} onMonth={setMonth} today={today} />}
+            {actors && (
+              <TerritoryActors
+                territories={territories}
+                territory={territory || firstWithActors}
+                onTerritory={setTerritory}
+                actors={actors}
+                needLabel={needLabel}
+                needOnly={needOnly}
+                onNeedOnly={setNeedOnly}
+              />
             )}
+            <section aria-labelledby="coverage-exports-title">
+              <h2 id="coverage-exports-title">{C.exportsTitle}</h2>
+              <p class="hint">{C.exportsHint}</p>
+              <div class="actions">
+                <button
+                  type="button"
+                  class="button"
+                  onClick={() => downloadText(C.csv.matrixFile(today), coverageCsv(matrix, rules))}
+                >
+                  {C.exportMatrix}
+                </button>
+                <button
+                  type="button"
+                  class="button"
+                  onClick={() =>
+                    downloadText(
+                      C.csv.actorsFile(today),
+                      actorsCsv(
+                        actorsByTerritory(snapshot),
+                        territories.map((t) => t.code_insee),
+                      ),
+                    )
+                  }
+                >
+                  {C.exportActors}
+                </button>
+              </div>
+              {/* The directory itself as data·inclusion files (and imports): a screen of its own, online. */}
+              <p>
+                <a href="/donnees">{fr.home.data}</a>
+              </p>
+            </section>
           </>
         )
       )}
