@@ -63,17 +63,19 @@ export function createApiRoutes(store: ApiRoutesStore, clock: Clock): Hono<AppEn
     const { cursor, limit } = query.value;
     const current = c.get('session');
     const clientId = current?.clientId;
-    const head = await store.feedHead(clientId);
-    const { epoch } = head;
     // Clients of an older protocol get a feed without the kinds they do not know (sync/feed.ts): kept apart.
     const protocol = answerProtocol(c);
-    const keyAt = (lastSeq: number) =>
-      `${epoch}|${lastSeq}|${cursor}|${limit}|${protocol}|${readerKey(current?.account)}`;
-    let page = pages.get(keyAt(head.lastSeq));
-    let lastMutationId = head.lastMutationId;
+    const pageQuery = `${cursor}|${limit}|${protocol}|${readerKey(current?.account)}`;
+    const keyOf = (head: { epoch: string; lastSeq: number }) => `${head.epoch}|${head.lastSeq}|${pageQuery}`;
+    // The head says whether a kept page is still current; when no page of this query is kept (a device's delta from
+    // its own cursor, mostly), there is nothing to look for, and the pull reads the head itself, in its snapshot.
+    const head = pages.keeps(pageQuery) ? await store.feedHead(clientId) : undefined;
+    let page = head && pages.get(keyOf(head));
+    let lastMutationId = head?.lastMutationId ?? null;
     if (!page) {
       const reader = readerOf(current?.account);
       const {
+        epoch,
         lastSeq,
         lastMutationId: last,
         ...read
@@ -85,7 +87,7 @@ export function createApiRoutes(store: ApiRoutesStore, clock: Clock): Hono<AppEn
         ...(clientId === undefined ? {} : { clientId }),
       });
       page = keepPage({ protocol, epoch, ...read });
-      pages.put(keyAt(lastSeq), page);
+      pages.put(keyOf({ epoch, lastSeq }), page, pageQuery);
       lastMutationId = last;
     }
     const { body, encoding } = pageBody(page, lastMutationId, acceptsGzip(c.req.header('Accept-Encoding')));

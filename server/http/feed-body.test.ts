@@ -63,6 +63,20 @@ describe('the page cache', () => {
     cache.put('c', keepPage(page(50))); // replacing a page does not count it twice
     expect(cache.size).toBe(2);
   });
+
+  it('tells whether a page of a query is kept, under any key, until the last of them leaves', () => {
+    const one = keepPage(page(50));
+    const cache = new PageCache(one.deflated.length * 2 + 10);
+    expect(cache.keeps('q')).toBe(false);
+    cache.put('e|1|q', one, 'q');
+    cache.put('e|2|q', keepPage(page(50)), 'q');
+    cache.put('e|2|q', keepPage(page(50)), 'q');
+    expect([cache.keeps('q'), cache.keeps('e|1|q')]).toEqual([true, false]);
+    cache.put('x', keepPage(page(50))); // the oldest page of q leaves, the other stays
+    expect([cache.get('e|1|q'), cache.keeps('q')]).toEqual([undefined, true]);
+    cache.put('y', keepPage(page(50)));
+    expect(cache.keeps('q')).toBe(false);
+  });
 });
 
 describe('Accept-Encoding', () => {

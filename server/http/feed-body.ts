@@ -94,40 +94,57 @@ function storedBlock(bytes: Buffer): Buffer {
 
 const sizeOf = (page: KeptPage) => page.deflated.length;
 
-/** Kept pages, least recently used out first once their bytes pass the budget. */
+/**
+ * Kept pages, least recently used out first once their bytes pass the budget. Each page is kept under its key and
+ * belongs to a query (the key without what the database's head adds to it): `keeps` tells whether any page of a query
+ * is kept, so that a request whose page cannot be kept skips reading the head to look for it.
+ */
 export class PageCache {
-  private readonly pages = new Map<string, KeptPage>();
+  private readonly pages = new Map<string, { page: KeptPage; query: string }>();
+  /** Pages kept per query. */
+  private readonly queries = new Map<string, number>();
   private bytes = 0;
 
   constructor(private readonly budget: number) {}
 
   get(key: string): KeptPage | undefined {
-    const page = this.pages.get(key);
-    if (page) {
+    const kept = this.pages.get(key);
+    if (kept) {
       this.pages.delete(key);
-      this.pages.set(key, page);
+      this.pages.set(key, kept);
     }
-    return page;
+    return kept?.page;
   }
 
-  put(key: string, page: KeptPage): void {
-    const previous = this.pages.get(key);
-    if (previous) {
-      this.pages.delete(key);
-      this.bytes -= sizeOf(previous);
-    }
+  put(key: string, page: KeptPage, query = key): void {
+    this.drop(key);
     if (sizeOf(page) > this.budget) return;
-    this.pages.set(key, page);
+    this.pages.set(key, { page, query });
+    this.queries.set(query, (this.queries.get(query) ?? 0) + 1);
     this.bytes += sizeOf(page);
-    for (const [oldest, kept] of this.pages) {
+    for (const oldest of this.pages.keys()) {
       if (this.bytes <= this.budget) break;
-      this.pages.delete(oldest);
-      this.bytes -= sizeOf(kept);
+      this.drop(oldest);
     }
+  }
+
+  /** Whether a page of `query` is kept, whatever its key. */
+  keeps(query: string): boolean {
+    return this.queries.has(query);
   }
 
   get size(): number {
     return this.pages.size;
+  }
+
+  private drop(key: string): void {
+    const kept = this.pages.get(key);
+    if (!kept) return;
+    this.pages.delete(key);
+    this.bytes -= sizeOf(kept.page);
+    const left = (this.queries.get(kept.query) ?? 1) - 1;
+    if (left === 0) this.queries.delete(kept.query);
+    else this.queries.set(kept.query, left);
   }
 }
 

@@ -195,6 +195,7 @@ export function memorySync(state: MemoryState): { queries: SyncQueries; tx: Sync
         cursor: read,
         hasMore,
         total: total(reader, protocol),
+        epoch: state.epoch,
         lastMutationId,
         lastSeq: state.lastSeq,
       };

@@ -64,10 +64,10 @@ export function conflictFromRow(row: ConflictRow): StoredConflict {
  *   null when there is no such structure: feedEntries asks for it synchronously, and its whole record is not needed;
  * - `total`: a counter the reader's total is made of (`id` its bucket, `n` its count);
  * - `name`: a conflict author's name (`data`, null for an account that no longer exists);
- * - `client`: the client's last mutation id (`n`); `head`: the last seq (`n`).
+ * - `client`: the client's last mutation id (`n`); `head`: the last seq (`n`); `epoch`: the epoch (`data`).
  */
 interface PullRow {
-  source: 'record' | 'tombstone' | 'conflict' | 'parent' | 'total' | 'name' | 'client' | 'head';
+  source: 'record' | 'tombstone' | 'conflict' | 'parent' | 'total' | 'name' | 'client' | 'head' | 'epoch';
   kind: string | null;
   id: string;
   n: number;
@@ -111,9 +111,11 @@ export function postgresPull(sql: Sql, rows: PgRecordAccess): (query: PullQuery)
           data -> 'mine_by', data -> 'theirs_by', data -> 'resolved_by')) AS author WHERE source = 'conflict') authors
         WHERE author IS NOT NULL
       UNION ALL SELECT 'client', NULL, NULL, last_mutation_id, NULL FROM clients WHERE client_id = ${clientId ?? null}
-      UNION ALL SELECT 'head', NULL, NULL, last, NULL FROM head`;
+      UNION ALL SELECT 'head', NULL, NULL, last, NULL FROM head
+      UNION ALL SELECT 'epoch', NULL, NULL, NULL, value FROM meta WHERE key = 'epoch'`;
 
     let last = 0;
+    let epoch: string | null = null;
     let lastMutationId: number | null = null;
     const page: PullRow[] = [];
     const counters: Array<{ bucket: string; kind: string; n: number }> = [];
@@ -123,6 +125,9 @@ export function postgresPull(sql: Sql, rows: PgRecordAccess): (query: PullQuery)
       switch (row.source) {
         case 'head':
           last = row.n;
+          break;
+        case 'epoch':
+          epoch = row.data;
           break;
         case 'client':
           lastMutationId = row.n;
@@ -161,6 +166,7 @@ export function postgresPull(sql: Sql, rows: PgRecordAccess): (query: PullQuery)
         items.push({ source: 'record', entry });
       }
     }
+    if (!epoch) throw new Error('Base sans epoch : migration incomplète');
     const byKind = totals.byKind(counters);
     let total = 0;
     for (const kind of RECORD_KINDS) if (kindKnownBy(kind, protocol)) total += byKind.get(kind) ?? 0;
@@ -175,6 +181,7 @@ export function postgresPull(sql: Sql, rows: PgRecordAccess): (query: PullQuery)
       cursor: shown.at(-1)?.n ?? cursor,
       hasMore: page.length > limit,
       total,
+      epoch,
       lastMutationId,
       lastSeq: last,
     };

@@ -81,6 +81,12 @@ export function sqliteSync(
     return total;
   }
 
+  const epochOf = () => {
+    const epoch = s.epoch.get()?.value;
+    if (!epoch) throw new Error('Base sans epoch : migration incomplète');
+    return epoch;
+  };
+
   const pullTx = db.transaction((query: PullQuery): PullResult => {
     const { cursor: asked, limit, reader, clientId, protocol = PROTOCOL_VERSION } = query;
     const lastSeq = rows.lastSeq();
@@ -119,16 +125,12 @@ export function sqliteSync(
       cursor: shown.at(-1)?.seq ?? cursor,
       hasMore: found.length > limit,
       total: totalFor(reader, protocol),
+      epoch: epochOf(),
       lastMutationId,
       lastSeq,
     };
   });
 
-  const epochOf = () => {
-    const epoch = s.epoch.get()?.value;
-    if (!epoch) throw new Error('Base sans epoch : migration incomplète');
-    return epoch;
-  };
   const headTx = db.transaction((clientId: string | undefined) => ({
     epoch: epochOf(),
     lastSeq: rows.lastSeq(),

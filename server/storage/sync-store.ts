@@ -23,7 +23,23 @@ export interface PullQuery {
   protocol?: number;
 }
 
-export interface PullResult {
+/**
+ * Where the feed stands for one device, read in one transaction: what `pull` would report without reading, and the
+ * database's epoch (a page is kept for that epoch and that last seq).
+ */
+export interface FeedHead {
+  epoch: string;
+  /**
+   * The store's last seq. The same query by a reader of the same class and account gives the same page as long as
+   * the last seq has not moved (the HTTP layer keeps pages on that basis).
+   */
+  lastSeq: number;
+  /** The client's last handled mutation id; null without client. */
+  lastMutationId: number | null;
+}
+
+/** A page of the feed, with the head read in the same transaction. */
+export interface PullResult extends FeedHead {
   /** Entries with seq > cursor in seq order, filtered for the reader (sync/feed.ts). */
   entries: FeedEntry[];
   /**
@@ -35,23 +51,6 @@ export interface PullResult {
   hasMore: boolean;
   /** Live records this reader may see (of the kinds its protocol knows), for "n / N" during a first download. */
   total: number;
-  /** The client's last handled mutation id, read in the same transaction as the entries; null without client. */
-  lastMutationId: number | null;
-  /**
-   * The store's last seq when the page was read. The same query by a reader of the same class and account gives
-   * the same page as long as the last seq has not moved (the HTTP layer keeps pages on that basis).
-   */
-  lastSeq: number;
-}
-
-/**
- * Where the feed stands for one device, read in one transaction: what `pull` would report without reading, and the
- * database's epoch (a page is kept for that epoch and that last seq).
- */
-export interface FeedHead {
-  epoch: string;
-  lastSeq: number;
-  lastMutationId: number | null;
 }
 
 export interface ApplyInput {
@@ -136,7 +135,7 @@ export interface DeviceInfo {
 
 /** The sync queries a store answers itself (store-port.ts). */
 export interface SyncQueries {
-  /** The feed for one reader, in one read transaction with the client's last mutation id. */
+  /** The feed for one reader, in one read transaction with its head (the epoch, the client's last mutation id). */
   pull(query: PullQuery): Promise<PullResult>;
   /** The last seq and the client's last mutation id (null without client), in one read transaction. */
   feedHead(clientId?: string): Promise<FeedHead>;

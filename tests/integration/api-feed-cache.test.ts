@@ -41,9 +41,12 @@ describe('kept feed pages', () => {
     await push(app, theo, [update(1, 'structure', 'test--s001', {}, { telephone: '04 00 00 00 01' })]);
 
     const reads = vi.spyOn(store, 'pull');
+    const heads = vi.spyOn(store, 'feedHead');
     const first = await pull(app, theo, 0);
     const again = await pull(app, second, 0);
     expect(reads).toHaveBeenCalledTimes(1);
+    // Only the second asked whether the page it wants is still current: before the first, no page of it was kept.
+    expect(heads).toHaveBeenCalledTimes(1);
     expect([first.lastMutationId, again.lastMutationId]).toEqual([1, 0]);
     expect({ ...again, lastMutationId: 1 }).toEqual(first);
   });

@@ -19,12 +19,18 @@ export function feedHeadContract(name: string, makeHarness: () => StoreHarness):
     });
     afterEach(async () => harness.dispose());
 
-    it('reports the last seq and the client’s last mutation id exactly as a pull made at the same moment', async () => {
+    it('reports the epoch, the last seq and the client’s last mutation id exactly as a pull made at the same moment', async () => {
       const worker = await enrol(store, { role: 'travailleur', nom: 'Théo' });
       const { clientId } = worker.actor;
+      // A page nobody kept is pulled without asking the head first: the pull's own head keys it (http/api-routes.ts).
       const pulled = async () => {
-        const { lastSeq, lastMutationId } = await store.pull({ cursor: 0, limit: 1, reader: SERVER_READER, clientId });
-        return { epoch: await store.epoch(), lastSeq, lastMutationId };
+        const { epoch, lastSeq, lastMutationId } = await store.pull({
+          cursor: 0,
+          limit: 1,
+          reader: SERVER_READER,
+          clientId,
+        });
+        return { epoch, lastSeq, lastMutationId };
       };
       const epoch = await store.epoch();
       expect(await store.feedHead(clientId)).toEqual(await pulled());
@@ -37,6 +43,7 @@ export function feedHeadContract(name: string, makeHarness: () => StoreHarness):
       const rotated = await store.rotateEpoch();
       expect(rotated).not.toBe(epoch);
       expect(await store.feedHead(clientId)).toEqual({ epoch: rotated, lastSeq: 5, lastMutationId: 1 });
+      expect(await pulled()).toEqual({ epoch: rotated, lastSeq: 5, lastMutationId: 1 });
     });
   });
 }
