@@ -19,24 +19,17 @@ import type { PgRecordAccess } from './postgres-records.ts';
 import { readerTotals } from './postgres-totals.ts';
 import type { PullQuery, PullResult } from './sync-store.ts';
 
-/** A row of `conflicts` as the driver reads it (jsonb parsed), or as `row_to_json` writes it. */
-export interface ConflictRow {
-  id: string;
-  record_kind: RecordKind;
-  record_id: string;
-  field: string;
-  base: unknown;
-  mine: unknown;
-  theirs: unknown;
-  mine_by: string;
-  theirs_by: string;
-  created_at: string;
-  statut: 'ouvert' | 'resolu';
+/**
+ * A row of `conflicts` as the driver reads it (jsonb parsed), or as `row_to_json` writes it: the stored conflict, with
+ * nulls where it has no resolution.
+ */
+export type ConflictRow = Omit<StoredConflict, 'resolution' | 'resolved_by' | 'resolved_at'> & {
   resolution: unknown;
   resolved_by: string | null;
   resolved_at: string | null;
-}
+};
 
+/** The conflict a row holds: its columns by name (a row has others, its seq among them). */
 export function conflictFromRow(row: ConflictRow): StoredConflict {
   return {
     id: row.id,
@@ -53,7 +46,7 @@ export function conflictFromRow(row: ConflictRow): StoredConflict {
     ...(row.resolution === null ? {} : { resolution: row.resolution }),
     ...(row.resolved_by === null ? {} : { resolved_by: row.resolved_by }),
     ...(row.resolved_at === null ? {} : { resolved_at: row.resolved_at }),
-  } as StoredConflict;
+  };
 }
 
 /**
