@@ -79,6 +79,24 @@ describe('the catalog at start-up', () => {
     warn.mockRestore();
   });
 
+  it('a load at the revision already shown keeps the snapshot (a sync that wrote nothing); a write loads again', async () => {
+    const { page, worker } = await device();
+    await makeCatalogCache(worker);
+    const model = modelOn(page, () => makeCatalogCache(worker));
+    const first = model.load();
+    const again = model.load(); // the sync's end while the first load still runs: it is not started again
+    await Promise.all([first, again]);
+    const shown = model.snapshot.value;
+    expect(shown).not.toBeNull();
+    await model.load();
+    expect(model.snapshot.value).toBe(shown);
+
+    await page.services.update('test--s2-1', { nom: 'Épicerie du cœur' });
+    await model.load();
+    expect(model.snapshot.value).not.toBe(shown);
+    expect(found(model, 'epicerie')?.sort()).toEqual(['test--s1-1', 'test--s2-1']);
+  });
+
   it('the copy read while the app boots serves the first load; one outdated meanwhile is made again', async () => {
     const { page, worker } = await device();
     await makeCatalogCache(worker);

@@ -9,7 +9,13 @@
 // a cheap shape check so that search answers at once; the full schema check runs right after, in idle slices, and
 // any row that fails it is dropped from the snapshot and reported — rows are never trusted blindly.
 import { batch, computed, signal } from '@preact/signals';
-import { type CatalogSearchCopy, fromParts, readCatalogRecords, readCatalogSearch } from '../../db/catalog-cache.ts';
+import {
+  type CatalogSearchCopy,
+  fromParts,
+  readCatalogRecords,
+  readCatalogSearch,
+  revisionOf,
+} from '../../db/catalog-cache.ts';
 import type { BoussoleDatabase } from '../../db/database.ts';
 import { readDirectoryRowsUnchecked } from '../../db/directory-repo.ts';
 import type { LatLon } from '../../domain/geo/distance.ts';
@@ -87,6 +93,8 @@ export function createCatalogModel(
    * refreshes wait behind the snapshot and the person's first input rather than slowing them.
    */
   let firstLoad: Promise<void> | null = null;
+  /** The last load started, with the directory's revision when it started (what it shows, or fresher). */
+  let loaded: { revision: string | null; loading: Promise<void> } | null = null;
 
   /** The snapshot from the start-up copy, when there is one at the current revision. */
   async function fromCache(mine: number): Promise<boolean> {
@@ -136,7 +144,19 @@ export function createCatalogModel(
    * end loads again.
    */
   function load(how: LoadHow = {}): Promise<void> {
-    const loading = loadFromDevice(how);
+    const loading = revisionOf(db).then((revision) => {
+      // A sync that wrote nothing ends with a load too: the snapshot shown (or being prepared) is already this
+      // revision's, and preparing it again would draw every open screen again for nothing.
+      if (loaded && revision !== null && loaded.revision === revision) return loaded.loading;
+      const fresh = loadFromDevice(how);
+      // Rows read while a download writes are shown on their shape alone: the load at its end must read again.
+      const mine = how.downloading ? null : { revision, loading: fresh };
+      loaded = mine;
+      fresh.catch(() => {
+        if (loaded === mine) loaded = null; // a failed load is tried again next time
+      });
+      return fresh;
+    });
     firstLoad ??= loading.catch(() => {}).then(idle);
     return loading;
   }
