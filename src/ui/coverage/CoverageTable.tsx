@@ -1,11 +1,18 @@
 import type { CoverageCell } from '../../matching/coverage/coverage.ts';
 import { type GapRules, gapsOf } from '../../matching/coverage/gaps.ts';
+import { useInSteps } from '../components/use-in-steps.ts';
 import { formatNumber, gapsText, territoryName } from '../text/coverage-words.ts';
 import { distance } from '../text/fr-format.ts';
 import { frCoverage } from './strings-coverage.ts';
 
 const C = frCoverage;
 const K = C.columns;
+/**
+ * The table is below the map: its rows (ten cells each, about 800 elements for the Métropole) are drawn a few at a
+ * time after the screen's first frame rather than in it.
+ */
+const FIRST_ROWS = 10;
+const ROWS_PER_TURN = 20;
 
 const yesNo = (v: boolean | null, services: number) =>
   services === 0 ? C.none : v === null ? C.unknown : v ? C.yes : C.no;
@@ -24,6 +31,7 @@ export function CoverageTable(props: {
   const rows = props.cells
     .map((cell) => ({ cell, gaps: gapsOf(cell, rules) }))
     .filter((r) => !props.onlyGaps || r.gaps.length > 0);
+  const drawn = useInSteps(rows.length, FIRST_ROWS, ROWS_PER_TURN);
   return (
     // A region that scrolls sideways on a narrow screen must take the keyboard focus to be scrolled without a
     // mouse (WCAG 2.1.1; axe's scrollable-region-focusable); its name is the table's caption.
@@ -46,7 +54,7 @@ export function CoverageTable(props: {
           </tr>
         </thead>
         <tbody>
-          {rows.map(({ cell, gaps }) => (
+          {rows.slice(0, drawn).map(({ cell, gaps }) => (
             <tr key={cell.code} class={gaps.length > 0 ? 'gap-row' : undefined} data-code={cell.code}>
               <th scope="row">{territoryName(cell.code)}</th>
               <td class="num">{cell.services}</td>
