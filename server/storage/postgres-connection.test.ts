@@ -1,7 +1,14 @@
 import type { Sql } from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../tests/fixtures/postgres.ts';
-import { connectPostgres, lastSeq, nextSeq, readTransaction, writeTransaction } from './postgres-connection.ts';
+import {
+  connectPostgres,
+  lastSeq,
+  nextSeq,
+  readTransaction,
+  sendWithCommit,
+  writeTransaction,
+} from './postgres-connection.ts';
 import { migratePostgres } from './postgres-migrations.ts';
 
 // The store's transactions send BEGIN pipelined with their first statements (postgres-connection.ts `transaction`):
@@ -50,5 +57,29 @@ describe('PostgreSQL transactions', () => {
     expect(writable).toBe('on');
     // Outside a transaction block, on the one connection, PostgreSQL refuses a savepoint.
     await expect(sql`SAVEPOINT probe`).rejects.toThrow(/transaction blocks/);
+  });
+
+  it('statements sent with COMMIT are committed with it; one that fails rolls the whole transaction back with its own error', async () => {
+    const before = await readTransaction(sql, (tx) => lastSeq(tx));
+    const answered = await writeTransaction(sql, async (tx) => {
+      sendWithCommit(tx, tx`UPDATE seq_counter SET last = last + 2 WHERE id = 1`);
+      // A later statement of the transaction sees what was sent before it, answered or not.
+      return lastSeq(tx);
+    });
+    expect(answered).toBe(before + 2);
+    expect(await readTransaction(sql, (tx) => lastSeq(tx))).toBe(before + 2);
+
+    await expect(
+      writeTransaction(sql, async (tx) => {
+        sendWithCommit(tx, tx`UPDATE seq_counter SET last = last + 5 WHERE id = 1`);
+        sendWithCommit(tx, tx`INSERT INTO no_such_table VALUES (1)`);
+        sendWithCommit(tx, tx`UPDATE seq_counter SET last = last + 7 WHERE id = 1`);
+        return 'décidé';
+      }),
+    ).rejects.toThrow(/no_such_table/);
+    // Neither the write before the failure nor the one after it, and the connection is outside any transaction.
+    expect(await readTransaction(sql, (tx) => lastSeq(tx))).toBe(before + 2);
+    await expect(sql`SAVEPOINT probe`).rejects.toThrow(/transaction blocks/);
+    expect(() => sendWithCommit(sql, sql`SELECT 1`)).toThrow(/hors d’une transaction/);
   });
 });

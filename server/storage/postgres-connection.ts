@@ -13,7 +13,7 @@
 // Reads of several statements run in REPEATABLE READ, READ ONLY transactions: one snapshot for all of them, never
 // waiting for the writer. A read that fits in one statement needs none: a statement is one snapshot (the pull,
 // postgres-feed.ts; the feed head).
-import postgres, { type ISql, type ReservedSql, type Sql, type TransactionSql } from 'postgres';
+import postgres, { type Fragment, type ISql, type ReservedSql, type Sql, type TransactionSql } from 'postgres';
 
 /** Advisory lock keys of the store; migrations use MIGRATION_LOCK (postgres-migrations.ts). */
 export const WRITE_LOCK = 0x426f7573_02;
@@ -48,11 +48,32 @@ export function readTransaction<Result>(sql: Sql, body: (tx: TransactionSql) => 
   return transaction(sql, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', () => [], body);
 }
 
+/** The statements each open transaction sent without waiting for their answers (`sendWithCommit`). */
+const sentWithCommit = new WeakMap<object, Array<Promise<unknown>>>();
+
+/**
+ * Sends a statement of a transaction whose answer nothing in the transaction waits for (a write): it goes out at
+ * once, on the transaction's connection, and its answer comes back with COMMIT's, which `transaction` sends right
+ * behind it instead of waiting a round trip for it. Under the write lock every round trip is one every other writer
+ * waits for, and it lasts as long as this process takes to turn to the answer — under load, most of a write's hold
+ * on the lock. A statement that fails fails the transaction: PostgreSQL then answers COMMIT with a rollback, and
+ * the transaction rejects with that statement's error. Only inside `writeTransaction` or `readTransaction`.
+ */
+export function sendWithCommit(tx: ISql, query: Fragment): void {
+  const sent = sentWithCommit.get(tx);
+  if (!sent) throw new Error('sendWithCommit hors d’une transaction');
+  const answer = query.execute();
+  // Read at COMMIT; until then its failure must not count as an unhandled rejection.
+  answer.catch(() => {});
+  sent.push(answer);
+}
+
 /**
  * `body` in a transaction on a connection of its own. BEGIN and the statements `first` sends go out with the body's
  * first statements, pipelined: the driver's own transactions wait for BEGIN's answer, a round trip per transaction
  * (and each round trip costs this process a socket write, most of its time under load after the pages themselves).
- * A query is only sent when awaited or executed: those are executed before the body runs, so they go first.
+ * A query is only sent when awaited or executed: those are executed before the body runs, so they go first. COMMIT
+ * goes out behind the statements the body sent without waiting (`sendWithCommit`).
  */
 async function transaction<Result>(
   sql: Sql,
@@ -61,16 +82,21 @@ async function transaction<Result>(
   body: (tx: TransactionSql) => Promise<Result>,
 ): Promise<Result> {
   const tx = await sql.reserve();
+  const sent: Array<Promise<unknown>> = [];
+  sentWithCommit.set(tx, sent);
   try {
     const begun = [tx.unsafe(begin).execute(), ...first(tx)];
     const [result] = await Promise.all([body(tx as unknown as TransactionSql), ...begun]);
-    await tx.unsafe('COMMIT');
+    await Promise.all([...sent, tx.unsafe('COMMIT')]);
     return result as Result;
   } catch (error) {
     // Not rolled back, the connection would go back to the pool inside the failed transaction.
     await tx.unsafe('ROLLBACK').catch(() => {});
-    throw error;
+    // The first statement that failed says why; those after it, and the body, only that the transaction had failed.
+    const failed = (await Promise.allSettled(sent)).find((s) => s.status === 'rejected');
+    throw failed ? failed.reason : error;
   } finally {
+    sentWithCommit.delete(tx);
     tx.release();
   }
 }

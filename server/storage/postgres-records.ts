@@ -1,16 +1,19 @@
 // Directory rows of the PostgreSQL store, shared by its directory reads (postgres-store.ts) and its sync half
 // (postgres-sync.ts): writing a record with its filter columns, and decoding rows back through the domain schemas —
 // never trusted, as in SQLite (record-rows.ts).
-import type { ISql } from 'postgres';
+import type { Fragment, ISql } from 'postgres';
 import type { RecordOfKind } from '../../src/domain/record-kinds.ts';
 import type { Service } from '../../src/domain/service.ts';
 import type { RecordKind } from '../../src/domain/sync-protocol.ts';
 import type { Logger } from '../logger.ts';
 import type { DirectoryWrite } from '../sync/decision.ts';
-// A kind's filter columns and owners' path are the same in both engines (sqlite-kinds.ts).
+import type { StructureVisibility } from '../sync/visibility.ts';
+import { type ParentColumns, parentOf } from './count-buckets.ts';
 import { feedEntryCache } from './feed-entry-cache.ts';
+import { sendWithCommit } from './postgres-connection.ts';
 import { recordsWritten, recordWritten, structureVisibilities } from './postgres-totals.ts';
 import { rowDecoders } from './record-rows.ts';
+// A kind's filter columns and owners' path are the same in both engines (sqlite-kinds.ts).
 import { type StorageColumns, sqliteKindOf } from './sqlite-kinds.ts';
 
 /** A row of `records` as read: `data` is already parsed JSON (jsonb). */
@@ -42,6 +45,11 @@ const WRITE_BATCH = 500;
 export function createPgRecordAccess(logger: Logger) {
   const { decode, decodeAll } = rowDecoders<PgRecordRow>(logger, (row) => row.data);
 
+  async function record<K extends RecordKind>(db: ISql, kind: K, id: string): Promise<RecordOfKind[K] | undefined> {
+    const rows = await db<PgRecordRow[]>`SELECT kind, id, seq, data FROM records WHERE kind = ${kind} AND id = ${id}`;
+    return decodeAll(rows, kind)[0];
+  }
+
   return {
     decode,
     decodeAll,
@@ -51,13 +59,23 @@ export function createPgRecordAccess(logger: Logger) {
      */
     decodeForFeed: feedEntryCache((row: PgTextRow) => decode({ ...row, data: JSON.parse(row.data) as unknown })),
 
-    /** Writes (or rewrites) a record at `seq`; a tombstone of the same id goes (the record is live again). */
-    async write(db: ISql, write: DirectoryWrite, seq: number): Promise<void> {
+    /**
+     * Writes (or rewrites) a record at `seq` (a number, or a statement that gives it); a tombstone of the same id
+     * goes (the record is live again). The writes go out with the transaction's COMMIT (sendWithCommit): only a
+     * service's structure is read first, for its counters, unless `parents` holds it (read by this transaction,
+     * still as stored: `recordWithParent`).
+     */
+    async write(
+      db: ISql,
+      write: DirectoryWrite,
+      seq: number | Fragment,
+      parents: ReadonlyMap<string, StructureVisibility | undefined> = new Map(),
+    ): Promise<void> {
       const r = write.record;
       const c = (sqliteKindOf(write.kind).columns as (record: typeof r) => StorageColumns)(r);
-      // Issued together, pipelined: one round trip, then one for the counters.
-      const [, , parents] = await Promise.all([
-        db`DELETE FROM tombstones WHERE kind = ${write.kind} AND id = ${r.id}`,
+      sendWithCommit(db, db`DELETE FROM tombstones WHERE kind = ${write.kind} AND id = ${r.id}`);
+      sendWithCommit(
+        db,
         db`
           INSERT INTO records (kind, id, seq, structure_id, code_insee, categorie, visibilite, statut, data)
           VALUES (${write.kind}, ${r.id}, ${seq}, ${c.structure_id}, ${c.code_insee}, ${c.categorie}, ${c.visibilite},
@@ -65,10 +83,19 @@ export function createPgRecordAccess(logger: Logger) {
           ON CONFLICT (kind, id) DO UPDATE SET seq = excluded.seq, structure_id = excluded.structure_id,
             code_insee = excluded.code_insee, categorie = excluded.categorie, visibilite = excluded.visibilite,
             statut = excluded.statut, data = excluded.data`,
-        c.structure_id !== null && write.kind === 'service' ? structureVisibilities(db, [c.structure_id]) : undefined,
-      ]);
-      if (write.kind === 'structure') await recordsWritten(db, [write]);
-      else await recordWritten(db, write.kind, r, c.structure_id === null ? undefined : parents?.get(c.structure_id));
+      );
+      if (write.kind === 'structure') {
+        await recordsWritten(db, [write]);
+        return;
+      }
+      const structureId = write.kind === 'service' ? c.structure_id : null;
+      const parent =
+        structureId === null
+          ? undefined
+          : parents.has(structureId)
+            ? parents.get(structureId)
+            : (await structureVisibilities(db, [structureId])).get(structureId);
+      sendWithCommit(db, recordWritten(db, write.kind, r, parent));
     },
 
     /**
@@ -104,8 +131,27 @@ export function createPgRecordAccess(logger: Logger) {
       }
     },
 
-    async record<K extends RecordKind>(db: ISql, kind: K, id: string): Promise<RecordOfKind[K] | undefined> {
-      const rows = await db<PgRecordRow[]>`SELECT kind, id, seq, data FROM records WHERE kind = ${kind} AND id = ${id}`;
+    record,
+
+    /**
+     * `record`, and for a service its structure's visibility, into `parents` (none: undefined), in the same
+     * statement: a decision reads the service it changes before taking any decision, and its counters need the
+     * structure when it is written — one round trip less under the write lock.
+     */
+    async recordWithParent<K extends RecordKind>(
+      db: ISql,
+      kind: K,
+      id: string,
+      parents: Map<string, StructureVisibility | undefined>,
+    ): Promise<RecordOfKind[K] | undefined> {
+      if (kind !== 'service') return record(db, kind, id);
+      const rows = await db<(PgRecordRow & ParentColumns & { structure_id: string | null; parent: string | null })[]>`
+        SELECT r.kind, r.id, r.seq, r.data, r.structure_id, p.id AS parent, p.statut, p.visibilite,
+          CASE WHEN p.statut = 'proposee' THEN p.data #>> '{proposee_par,account_id}' END AS author
+        FROM records r LEFT JOIN records p ON p.kind = 'structure' AND p.id = r.structure_id
+        WHERE r.kind = ${kind} AND r.id = ${id}`;
+      const [row] = rows;
+      if (row?.structure_id) parents.set(row.structure_id, row.parent === null ? undefined : parentOf(row));
       return decodeAll(rows, kind)[0];
     },
 

@@ -3,20 +3,26 @@
 // mutation-runner.ts). The same rules as sqlite-sync.ts and sqlite-sync-view.ts, in PostgreSQL's SQL; a pull is one
 // statement (one snapshot), a transaction holds the write lock.
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { ISql, Sql, TransactionSql } from 'postgres';
+import type { Fragment, ISql, Sql, TransactionSql } from 'postgres';
 import { parseRecord } from '../../src/domain/record-kinds.ts';
 import type { HistoryEntry, MutationResult, RecordKind } from '../../src/domain/sync-protocol.ts';
 import type { Logger } from '../logger.ts';
 import type { DirectoryRecord, HistoryAuthor, Operation, SyncView, Writer } from '../sync/decision.ts';
 import { authorName } from '../sync/feed.ts';
 import { isoInstant } from '../sync/server-clock.ts';
+import type { StructureVisibility } from '../sync/visibility.ts';
 import { assertLimit } from './directory-store.ts';
-import { nextSeq, writeTransaction } from './postgres-connection.ts';
+import { sendWithCommit, writeTransaction } from './postgres-connection.ts';
 import { type ConflictRow, conflictFromRow, postgresPull } from './postgres-feed.ts';
 import type { PgRecordAccess } from './postgres-records.ts';
 import { recordDeleted } from './postgres-totals.ts';
 import type { SyncTransaction } from './store-port.ts';
 import type { SyncQueries } from './sync-store.ts';
+
+/** Whether an operation writes or deletes a structure (whose visibility its services' counters follow). */
+const touchesStructure = (operation: Operation) =>
+  (operation.op === 'put' && operation.write.kind === 'structure') ||
+  (operation.op === 'delete' && operation.kind === 'structure');
 
 /** A JSON value as a jsonb parameter; `undefined` (an absent value) is stored as JSON null, as SQLite does. */
 const json = (value: unknown) => JSON.stringify(value ?? null);
@@ -43,8 +49,11 @@ export function postgresSync(
   }
 
   function transaction(tx: TransactionSql): SyncTransaction {
+    // Structures' visibility as this transaction read them with a service (rows.recordWithParent), for that
+    // service's counters when it is written; forgotten when the transaction writes a structure.
+    const parents = new Map<string, StructureVisibility | undefined>();
     const view: SyncView = {
-      record: (kind, id) => rows.record(tx, kind, id),
+      record: (kind, id) => rows.recordWithParent(tx, kind, id, parents),
       async tombstone(kind, id) {
         const [row] = await tx<{ data: unknown }[]>`SELECT data FROM tombstones WHERE kind = ${kind} AND id = ${id}`;
         return row ? parseTombstone(kind, row.data) : undefined;
@@ -72,28 +81,34 @@ export function postgresSync(
     };
 
     async function apply(operations: readonly Operation[], author: HistoryAuthor, now: Date): Promise<void> {
+      if (operations.length === 0) return;
+      if (operations.some(touchesStructure)) parents.clear();
       const at = isoInstant(now);
-      const history = async (seq: number, kind: RecordKind, id: string, version: number, draft: Operation) => {
+      // Every round trip here is made under the write lock, which every other writer waits for: the writes go out
+      // with COMMIT (sendWithCommit), and the seqs are taken in one statement whose answer nothing waits for — each
+      // write reads its seq from the counter this transaction just moved (its own write), counting back from it.
+      sendWithCommit(tx, tx`UPDATE seq_counter SET last = last + ${operations.length} WHERE id = 1`);
+      const seqOf = (index: number) =>
+        tx`(SELECT last - ${operations.length - 1 - index} FROM seq_counter WHERE id = 1)`;
+      const history = (seq: Fragment, kind: RecordKind, id: string, version: number, draft: Operation) => {
         if (draft.op !== 'put' && draft.op !== 'delete') return;
         if (!draft.history) return;
-        await tx`
+        sendWithCommit(
+          tx,
+          tx`
           INSERT INTO history (seq, at, account_id, client_id, mutation_id, record_kind, record_id, version, action,
             changes)
           VALUES (${seq}, ${at}, ${author.account_id}, ${author.client_id}, ${author.mutation_id}, ${kind}, ${id},
-            ${version}, ${draft.history.action}, ${json(draft.history.changes)}::text::jsonb)`;
+            ${version}, ${draft.history.action}, ${json(draft.history.changes)}::text::jsonb)`,
+        );
       };
-      // Every round trip here is made under the write lock, which every other writer waits for: the seqs are taken
-      // in one statement, and statements that do not wait for each other's answers go out together (pipelined).
-      let seq = operations.length === 0 ? 0 : (await nextSeq(tx, operations.length)) - operations.length;
-      for (const operation of operations) {
-        seq++;
+      for (const [index, operation] of operations.entries()) {
+        const seq = seqOf(index);
         switch (operation.op) {
           case 'put': {
             const { write } = operation;
-            await Promise.all([
-              rows.write(tx, write, seq),
-              history(seq, write.kind, write.record.id, write.record.version, operation),
-            ]);
+            history(seq, write.kind, write.record.id, write.record.version, operation);
+            await rows.write(tx, write, seq, parents);
             break;
           }
           case 'delete': {
@@ -102,28 +117,37 @@ export function postgresSync(
             await recordDeleted(tx, kind, id);
             const structureId =
               'structure_id' in last && typeof last.structure_id === 'string' ? last.structure_id : null;
-            await tx`
+            sendWithCommit(
+              tx,
+              tx`
               INSERT INTO tombstones (kind, id, seq, structure_id, data, deleted_at)
               VALUES (${kind}, ${id}, ${seq}, ${structureId}, ${json(last)}::text::jsonb, ${at})
               ON CONFLICT (kind, id) DO UPDATE SET seq = excluded.seq, structure_id = excluded.structure_id,
-                data = excluded.data, deleted_at = excluded.deleted_at`;
-            await history(seq, kind, id, last.version, operation);
+                data = excluded.data, deleted_at = excluded.deleted_at`,
+            );
+            history(seq, kind, id, last.version, operation);
             break;
           }
           case 'conflict': {
             const c = operation.conflict;
-            await tx`
+            sendWithCommit(
+              tx,
+              tx`
               INSERT INTO conflicts (id, seq, record_kind, record_id, field, base, mine, theirs, mine_by, theirs_by,
                 created_at, statut)
               VALUES (${randomUUID()}, ${seq}, ${c.record_kind}, ${c.record_id}, ${c.field}, ${json(c.base)}::text::jsonb,
-                ${json(c.mine)}::text::jsonb, ${json(c.theirs)}::text::jsonb, ${c.mine_by}, ${c.theirs_by}, ${at}, 'ouvert')`;
+                ${json(c.mine)}::text::jsonb, ${json(c.theirs)}::text::jsonb, ${c.mine_by}, ${c.theirs_by}, ${at}, 'ouvert')`,
+            );
             break;
           }
           case 'resolve':
-            await tx`
+            sendWithCommit(
+              tx,
+              tx`
               UPDATE conflicts SET seq = ${seq}, statut = 'resolu', resolution = ${json(operation.resolution)}::text::jsonb,
                 resolved_by = ${operation.resolvedBy}, resolved_at = ${at}
-              WHERE id = ${operation.conflictId}`;
+              WHERE id = ${operation.conflictId}`,
+            );
             break;
         }
       }
@@ -144,12 +168,17 @@ export function postgresSync(
         return row && { accountId: row.account_id, hash: row.content_hash, result: row.result };
       },
       async storeAnswer(clientId, id, hash, result) {
-        await Promise.all([
+        // Nothing in the transaction reads them back: they go out with COMMIT.
+        sendWithCommit(
+          tx,
           tx`
             INSERT INTO mutation_results (client_id, mutation_id, content_hash, result)
             VALUES (${clientId}, ${id}, ${hash}, ${json(result)}::text::jsonb)`,
+        );
+        sendWithCommit(
+          tx,
           tx`UPDATE clients SET last_mutation_id = ${id}, gap_allowed = false WHERE client_id = ${clientId}`,
-        ]);
+        );
       },
     };
   }

@@ -3,7 +3,7 @@
 // store's write lock, so two instances never move one counter at once). A push's record moves its counters in one
 // statement (`recordWritten`); seeding and structures go by batches (`recordsWritten`), each reading what it needs in
 // a few statements.
-import type { ISql } from 'postgres';
+import type { Fragment, ISql } from 'postgres';
 import type { RecordOfKind } from '../../src/domain/record-kinds.ts';
 import type { RecordKind } from '../../src/domain/sync-protocol.ts';
 import {
@@ -103,18 +103,18 @@ async function recountServices(
 }
 
 /**
- * After one record other than a structure was written, in the same transaction: its counters move in one statement
- * (a push writes records one by one under the store's write lock, so each round trip there delays every writer).
- * `parent`: its structure's visibility, for a service.
+ * After one record other than a structure was written, in the same transaction: the one statement that moves its
+ * counters (a push writes records one by one under the store's write lock, so each round trip there delays every
+ * writer; the caller sends it, with COMMIT). `parent`: its structure's visibility, for a service.
  */
-export async function recordWritten(
+export function recordWritten(
   db: ISql,
   kind: Exclude<RecordKind, 'structure'>,
   record: { id: string },
   parent: StructureVisibility | undefined,
-): Promise<void> {
+): Fragment {
   const buckets = JSON.stringify(bucketsOf(kind, record, () => parent));
-  await db`
+  return db`
     WITH old AS (SELECT buckets FROM counted WHERE kind = ${kind} AND id = ${record.id}),
     kept AS (
       INSERT INTO counted (kind, id, buckets) VALUES (${kind}, ${record.id}, ${buckets}::text::jsonb)
