@@ -8,7 +8,8 @@
 //   scripts/postgres-cluster.mjs (Debian's `postgresql` package); without either the line says it was skipped.
 // Two instances get requests round-robin, as a reverse proxy without affinity sends them.
 //
-// Each line: latency percentiles seen by the devices (all requests, and pulls, pushes and referral reads apart),
+// Each line: latency percentiles seen by the devices (all requests, and pulls, pushes and referral reads apart;
+// `tail_kinds`: the kinds of the requests at or above p99),
 // the same from the servers' own request logs (no client queueing), requests per second, errors (any non-2xx or
 // failed request), the server processes' CPU time per request (/proc utime + stime: what more cores would scale;
 // on PostgreSQL also its backends' CPU per request, when it runs on this machine),
@@ -20,10 +21,11 @@
 // 20, after 5 s of warm-up), BOUSSOLE_BENCH_THINK_MS (mean pause of a device between two actions, 1000: 200
 // devices then offer about 200 requests a second, as 6,000 devices syncing every half minute would),
 // BOUSSOLE_BENCH_CONFIGS (a comma-separated subset, e.g. `sqlite-1,pg-1`), BOUSSOLE_BENCH_SERVER_ARGS (Node options
-// of the servers, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`).
+// of the servers, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`), BOUSSOLE_BENCH_SAMPLES (a path prefix: every request
+// and the servers' logs written there, see below).
 // `--sizes 500000` runs it on the national-size directory (seeding it takes minutes: not in the default run).
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { get } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -257,23 +259,44 @@ async function measureConfiguration(
     // PostgreSQL's own work, when it runs on this machine: its backends serving the instances (pooled connections,
     // open since the warm-up) are read from /proc like the instances.
     let backends: Array<{ pid: number; from: number }> = [];
-    const opened = new Promise<void>((resolve) =>
-      setTimeout(() => {
-        if ('postgres' in database) {
-          backends = postgresBackends(database.postgres).map((pid) => ({ pid, from: processCpuMs(pid) }));
-        }
-        cpuFrom = instances.reduce((sum, instance) => sum + instance.cpuMs(), 0);
-        logFrom = instances.map((instance) => logSize(instance.logPath));
-        resolve();
-      }, from - start),
+    // The backends are listed a second before the window, by a psql run that does not block this process: run
+    // synchronously at the window's start, it held the devices' event loop (answers unread, the next requests unsent)
+    // and began the measured window with a burst of requests of its own making.
+    const listed =
+      'postgres' in database
+        ? new Promise<number[]>((resolve) => setTimeout(resolve, from - 1000 - start)).then(() =>
+            postgresBackends(database.postgres),
+          )
+        : Promise.resolve([]);
+    const opened = listed.then(
+      (pids) =>
+        new Promise<void>((resolve) =>
+          setTimeout(() => {
+            backends = pids.map((pid) => ({ pid, from: processCpuMs(pid) }));
+            cpuFrom = instances.reduce((sum, instance) => sum + instance.cpuMs(), 0);
+            logFrom = instances.map((instance) => logSize(instance.logPath));
+            resolve();
+          }, from - performance.now()),
+        ),
     );
     const counts = await fleet.run({ from, until, thinkMs, samples });
     await opened;
+    // BOUSSOLE_BENCH_SAMPLES=prefix: every sample (when it left, kind, duration, outcome) and the servers' logs, in
+    // <prefix>-<config>.json, to find out when and why the slowest requests were slow.
+    const dump = process.env.BOUSSOLE_BENCH_SAMPLES;
+    if (dump) {
+      const logs = instances.map((instance) => readFileSync(instance.logPath, 'utf8'));
+      writeFileSync(`${dump}-${configuration.name}.json`, JSON.stringify({ samples, logs }));
+    }
     const cpuMs = instances.reduce((sum, instance) => sum + instance.cpuMs(), 0) - cpuFrom;
     const dbCpuMs = backends.reduce((sum, b) => sum + Math.max(0, processCpuMs(b.pid) - b.from), 0);
     const logged = instances.flatMap((instance, i) => loggedDurations(instance.logPath, logFrom[i] ?? 0));
-    const wall = (performance.now() - from) / 1000;
+    // Requests are sampled when they start inside the window; after it each device still ends its think time (the
+    // longest of 200 exponential pauses: seconds), which is no traffic: counted in, it made a 20 s run report a
+    // quarter fewer requests per second than were served.
+    const wall = (Math.min(performance.now(), until) - from) / 1000;
     const times = samples.map((s) => s.ms);
+    const p99All = p99(times);
     const failed = samples.filter((s) => s.outcome !== 200);
     const of = (action: Sample['action']) => samples.filter((s) => s.action === action).map((s) => s.ms);
     const size = 'sqlite' in database ? sqliteSizeMb(database.sqlite) : postgresSizeMb(database.postgres);
@@ -284,7 +307,7 @@ async function measureConfiguration(
       requests: samples.length,
       requests_per_s: Math.round(samples.length / wall),
       p50_ms: summarize(times).median_ms,
-      p99_ms: p99(times),
+      p99_ms: p99All,
       pull_delta: { n: of('pull').length, p50_ms: summarize(of('pull')).median_ms, p99_ms: p99(of('pull')) },
       push: { n: of('push').length, p50_ms: summarize(of('push')).median_ms, p99_ms: p99(of('push')) },
       referrals: {
@@ -292,6 +315,8 @@ async function measureConfiguration(
         p50_ms: summarize(of('referrals')).median_ms,
         p99_ms: p99(of('referrals')),
       },
+      // The requests at or above p99, by kind: which kind the tail is made of.
+      tail_kinds: tally(samples.filter((s) => s.ms >= p99All).map((s) => s.action)),
       server_logged: { n: logged.length, p50_ms: summarize(logged).median_ms, p99_ms: p99(logged) },
       errors: failed.length,
       ...(failed.length > 0 ? { error_kinds: tally(failed.map((s) => String(s.outcome))) } : {}),

@@ -14,6 +14,8 @@ export interface Sample {
   ms: number;
   /** The HTTP status, or the network error's code when there was no answer. */
   outcome: number | string;
+  /** When the request left (Date.now(), the clock of the servers' logs). */
+  at: number;
 }
 
 interface Answer {
@@ -230,6 +232,7 @@ export async function enrolFleet(urls: readonly string[], count: number): Promis
           await sleep(Math.random() * thinkMs);
           while (performance.now() < until) {
             const action = pick(device);
+            const at = Date.now();
             const started = performance.now();
             let outcome: number | string;
             try {
@@ -237,7 +240,7 @@ export async function enrolFleet(urls: readonly string[], count: number): Promis
             } catch (error) {
               outcome = (error as { code?: string }).code ?? 'error';
             }
-            if (started >= from) samples.push({ action, ms: performance.now() - started, outcome });
+            if (started >= from) samples.push({ action, ms: performance.now() - started, outcome, at });
             await sleep(-Math.log(1 - Math.random()) * thinkMs);
           }
         }),

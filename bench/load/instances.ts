@@ -3,10 +3,11 @@
 // instance or several over the same database — a SQLite file, or a PostgreSQL database named by
 // BOUSSOLE_DATABASE_URL — and their CPU time read from /proc, so a line can say what a request costs the server
 // whatever the machine's load.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
 import { closeSync, openSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** Inside the repository, so that the compiled server resolves its packages from node_modules. */
@@ -127,8 +128,8 @@ export function processCpuMs(pid: number): number {
 }
 
 /** The PostgreSQL backends serving the instances on `url`'s database (psql, pg_stat_activity). */
-export function postgresBackends(url: string): number[] {
-  const out = execFileSync(
+export async function postgresBackends(url: string): Promise<number[]> {
+  const { stdout: out } = await promisify(execFile)(
     'psql',
     [
       '-X',
