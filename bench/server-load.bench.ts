@@ -6,6 +6,11 @@
 // - pg-1, pg-2: one and two instances on one PostgreSQL database (BOUSSOLE_DATABASE_URL), when a server is there:
 //   BOUSSOLE_BENCH_DATABASE_URL (a role that may CREATE DATABASE), else a throwaway cluster started with
 //   scripts/postgres-cluster.mjs (Debian's `postgresql` package); without either the line says it was skipped.
+//   That cluster is durable (`durable: true`: PostgreSQL's defaults, a commit answers once its WAL is on disk), as
+//   a production server is, not the tests' one without fsync: the write lock is held until COMMIT answers, so the
+//   flush is part of every writer's wait. Each pg line names the server's settings (`postgres_durability`: fsync,
+//   synchronous_commit, full_page_writes, commit_delay, read from the server), so a figure from a server without
+//   them cannot pass for a durable one.
 // Two instances get requests round-robin, as a reverse proxy without affinity sends them.
 //
 // Each line: latency percentiles seen by the devices (all requests, and pulls, pushes and referral reads apart;
@@ -80,10 +85,34 @@ async function postgresServer(): Promise<{ url: string; stop(): void } | { missi
   }
   const cluster = (await import(pathToFileURL(script).href)) as {
     ensurePostgres(): boolean;
-    startPostgresCluster(): { url: string; stop(): void };
+    startPostgresCluster(options: { durable: boolean }): { url: string; stop(): void };
   };
   if (!cluster.ensurePostgres()) return { missing: 'PostgreSQL is not installed (Debian package postgresql)' };
-  return cluster.startPostgresCluster();
+  return cluster.startPostgresCluster({ durable: true });
+}
+
+/** The settings that decide what a commit waits for, as the server answers them. */
+function postgresDurability(url: string): Record<string, string> {
+  const rows = execFileSync(
+    'psql',
+    [
+      '-X',
+      '-tA',
+      '-F',
+      '=',
+      '-d',
+      url,
+      '-c',
+      "SELECT name, setting FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', 'full_page_writes', 'commit_delay') ORDER BY name",
+    ],
+    { encoding: 'utf8' },
+  );
+  return Object.fromEntries(
+    rows
+      .split('\n')
+      .filter(Boolean)
+      .map((row) => row.split('=') as [string, string]),
+  );
 }
 
 /** A new, empty database on that server for one configuration (psql, from the same Debian packages). */
@@ -324,6 +353,7 @@ async function measureConfiguration(
       cpu_ms_per_request: Math.round((cpuMs / Math.max(1, logged.length)) * 100) / 100,
       ...('postgres' in database
         ? {
+            postgres_durability: postgresDurability(database.postgres),
             postgres_backends: backends.length,
             postgres_cpu_ms_per_request: Math.round((dbCpuMs / Math.max(1, logged.length)) * 100) / 100,
           }

@@ -3,9 +3,12 @@
 // 127.0.0.1 and on a socket inside that directory (nothing shared with a PostgreSQL of the machine), stopped and
 // deleted at the end. PostgreSQL refuses to run as root: as root the cluster belongs to the `postgres` system user
 // (Debian's package creates it) and its programs run as that user (runuser); otherwise as the current user.
-// Durability is off (fsync, synchronous_commit): a crash loses a test database, never anything else.
+// Durability is off for the tests (DURABILITY.throwaway): a crash loses a test database, never anything else, and a
+// commit waits for no disk. `durable: true` (`--durable`) keeps PostgreSQL's defaults, as a production server runs:
+// a commit answers once its WAL is on disk. server-load measures that one, because the store's write lock is held
+// until COMMIT answers, so a flush lengthens every writer's wait.
 //
-// `node scripts/postgres-cluster.mjs <command…>` runs a command with BOUSSOLE_TEST_DATABASE_URL set, e.g.
+// `node scripts/postgres-cluster.mjs [--durable] <command…>` runs a command with BOUSSOLE_TEST_DATABASE_URL set, e.g.
 // `node scripts/postgres-cluster.mjs npx vitest run server/storage/postgres-store.test.ts`.
 // `npm test` (scripts/test-all.mjs) starts one for the whole run; tests open a database of their own in it
 // (tests/fixtures/postgres.ts). A watcher process stops and deletes the cluster if the process that started it dies
@@ -40,6 +43,12 @@ export function ensurePostgres() {
   }
   return postgresBinDir() !== undefined;
 }
+
+/** The settings each kind of cluster starts with (`SHOW fsync`… answers them; tests/integration checks it). */
+export const DURABILITY = {
+  throwaway: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' },
+  durable: { fsync: 'on', synchronous_commit: 'on', full_page_writes: 'on' },
+};
 
 /** A TCP port nobody listens on at this instant (a child process asks the OS for one and releases it). */
 function freePort() {
@@ -97,10 +106,10 @@ function uidOf(user) {
 
 /**
  * Starts a cluster; returns its URL (database `postgres`, superuser `postgres`, no password: trust on 127.0.0.1
- * and the private socket only) and `stop()`, which stops the server and deletes the directory. Throws with a
- * French message saying what is missing.
+ * and the private socket only), its `durability` settings and `stop()`, which stops the server and deletes the
+ * directory. Throws with a French message saying what is missing.
  */
-export function startPostgresCluster({ log = () => {} } = {}) {
+export function startPostgresCluster({ log = () => {}, durable = false } = {}) {
   const bin = postgresBinDir();
   if (!bin) {
     throw new Error(
@@ -126,13 +135,12 @@ export function startPostgresCluster({ log = () => {} } = {}) {
     }
     runAs('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
     const port = freePort();
+    const durability = durable ? DURABILITY.durable : DURABILITY.throwaway;
     const options = [
       `-p ${port}`,
       `-k ${dir}`,
       '-c listen_addresses=127.0.0.1',
-      '-c fsync=off',
-      '-c synchronous_commit=off',
-      '-c full_page_writes=off',
+      ...Object.entries(durability).map(([name, value]) => `-c ${name}=${value}`),
       '-c max_connections=300',
       '-c shared_buffers=64MB',
     ].join(' ');
@@ -143,8 +151,9 @@ export function startPostgresCluster({ log = () => {} } = {}) {
       stdio: 'ignore',
     }).unref();
     const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
-    log(`PostgreSQL de test : ${url} (${asRoot ? 'utilisateur postgres' : 'utilisateur courant'}, ${dir})`);
-    return { url, dir, stop };
+    const owner = asRoot ? 'utilisateur postgres' : 'utilisateur courant';
+    log(`PostgreSQL de test : ${url} (${owner}, ${durable ? 'durable' : 'sans fsync'}, ${dir})`);
+    return { url, dir, durability, stop };
   } catch (error) {
     stop();
     throw error;
@@ -166,10 +175,11 @@ if (import.meta.url === `file://${process.argv[1]}` && process.argv[2] === '--wa
   const [pid, bin, dir] = process.argv.slice(3);
   watch(Number(pid), bin, dir);
 } else if (import.meta.url === `file://${process.argv[1]}`) {
-  const command = process.argv.slice(2);
+  const durable = process.argv[2] === '--durable';
+  const command = process.argv.slice(durable ? 3 : 2);
   if (command.length === 0) {
     console.error(
-      'Usage : node scripts/postgres-cluster.mjs <commande…>  (la commande reçoit BOUSSOLE_TEST_DATABASE_URL)',
+      'Usage : node scripts/postgres-cluster.mjs [--durable] <commande…>  (la commande reçoit BOUSSOLE_TEST_DATABASE_URL)',
     );
     process.exit(2);
   }
@@ -177,7 +187,7 @@ if (import.meta.url === `file://${process.argv[1]}` && process.argv[2] === '--wa
     console.error('PostgreSQL introuvable : installez le paquet Debian « postgresql » ou définissez PG_BIN.');
     process.exit(1);
   }
-  const cluster = startPostgresCluster({ log: console.log });
+  const cluster = startPostgresCluster({ log: console.log, durable });
   stopAtExit(cluster);
   const [program, ...args] = command;
   const result = spawnSync(program, args, {
