@@ -16,6 +16,7 @@ import {
   storageNoticeSeen,
   storagePersisted,
 } from '../pwa/storage-persistence.ts';
+import type { SyncStatus } from '../sync/sync-controller.ts';
 import { type DirectoryWorker, directoryWorker } from '../sync/worker-pull.ts';
 import { agendaLoader } from './agenda/agenda-wiring.ts';
 import type { CatalogModel } from './directory/catalog-model.ts';
@@ -178,6 +179,8 @@ export async function boot({ catalog: catalogWhen = 'first' }: { catalog?: Catal
   if (!navigator.onLine) void firstPaint.then(startServiceWorker);
 
   let revoking: Promise<void> | null = null;
+  /** The sync's last status, shown or about to be (the end of a sync is shown once the device is counted again). */
+  let latestStatus: SyncStatus | null = null;
   const controllerReady = Promise.all([syncCode, transport]).then(([m, t]) =>
     m.startSyncController(db, t, worker, {
       clientId: () => session.clientId(),
@@ -198,15 +201,23 @@ export async function boot({ catalog: catalogWhen = 'first' }: { catalog?: Catal
       now: () => new Date(),
       initialLastSuccessAt: state.lastSyncAt,
       onStatus(status) {
-        const finished = syncModel.status.value.phase === 'syncing' && status.phase !== 'syncing';
+        const finished = (latestStatus ?? syncModel.status.value).phase === 'syncing' && status.phase !== 'syncing';
+        latestStatus = status;
+        if (finished) {
+          // What the sync wrote is counted before its end is shown: in between, a first visit's Annuaire read « no
+          // directory on this device » from the counts of before the download.
+          void directory.reload().finally(() => {
+            if (latestStatus === status) syncModel.status.value = status;
+            void catalog.peek()?.load();
+            startServiceWorker();
+          });
+          return;
+        }
         syncModel.status.value = status;
         // During a first download, one read of the device at a time: each new page must not restart a full read.
         // Once the pages hold as many entries as the directory has records, the download is ending: the load at its
         // end follows at once and would replace that read, so it is not made.
-        if (finished) {
-          void refresh();
-          startServiceWorker();
-        } else if (
+        if (
           status.progress &&
           status.progress.received < status.progress.total &&
           directory.totals.value.structures === 0 &&

@@ -85,3 +85,21 @@ test('hors ligne : retrouver une épicerie de Vénissieux malgré les fautes, ou
     })
     .toBe(EXPECTED_HOURS);
 });
+
+test('première visite sans compte : l’Annuaire dit qu’il charge pendant le téléchargement, jamais que l’annuaire manque à l’appareil', async ({
+  page,
+}) => {
+  // Every state the screen goes through, caught as the document changes: a message shown for a few milliseconds
+  // between the download's end and the device's new counts is seen too.
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    Object.assign(window, { seenMessages: seen });
+    new MutationObserver(() => {
+      const text = document.querySelector('main')?.textContent ?? '';
+      if (text.includes('pas encore sur cet appareil') && !seen.includes('absent')) seen.push('absent');
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+  await page.goto('/annuaire');
+  await expect(page.getByTestId('result-count')).toHaveText(/\d+ services trouvés/, { timeout: 30_000 });
+  expect(await page.evaluate(() => (window as unknown as { seenMessages: string[] }).seenMessages)).toEqual([]);
+});

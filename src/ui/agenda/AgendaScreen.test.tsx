@@ -77,6 +77,23 @@ describe('the agenda screen', () => {
   });
 });
 
+describe('the agenda on a first visit', () => {
+  it('says it is loading while the first download is on its way, and « Aucune date » only once it has come', async () => {
+    const { db, catalog } = await deviceWith([], []);
+    databases.push(db);
+    const model = createAgendaModel(db, () => null);
+    const programme = async () => model;
+    const { rerender } = render(
+      <AgendaScreen catalog={signal(catalog)} programme={programme} downloadComing clock={clock} />,
+    );
+    await waitFor(() => expect(model.actions.value).toEqual([]));
+    expect(screen.getByTestId('agenda-count').textContent).toBe('Chargement de l’agenda…');
+    expect(screen.queryByText('Aucune action prévue pour ces critères.')).toBeNull();
+    rerender(<AgendaScreen catalog={signal(catalog)} programme={programme} clock={clock} />);
+    expect(screen.getByTestId('agenda-count').textContent).toBe('Aucune date');
+  });
+});
+
 describe('the action form', () => {
   async function openForm(account: Account) {
     const context = await device(account);

@@ -29,6 +29,8 @@ const KIND_OPTIONS: ReadonlyArray<readonly [string, string]> = [['', T.allKinds]
 interface Props {
   catalog: ReadonlySignal<CatalogModel | null>;
   programme: () => Promise<AgendaModel>;
+  /** A first download is on its way: an empty programme means « still loading », not « nothing planned ». */
+  downloadComing?: boolean;
   /** The clock (tests pin it). */
   clock?: () => number;
 }
@@ -38,14 +40,15 @@ interface Props {
  * device from the actions and partners the last sync brought — offline like the rest. Coordinators and partners
  * add and change actions from here; a commune's calendar can be subscribed to (.ics, served by the server).
  */
-export function AgendaScreen({ catalog, programme, clock = Date.now }: Props) {
+export function AgendaScreen({ catalog, programme, downloadComing = false, clock = Date.now }: Props) {
   const model = useAgenda(programme);
   const [period, setPeriod] = useState<Period>('semaine');
   const [commune, setCommune] = useState('');
   const [kind, setKind] = useState('');
   const structures = catalog.value?.snapshot.value?.structures;
   const structureOf = (id: string) => structures?.get(id);
-  const actions = model?.actions.value ?? null;
+  const read = model?.actions.value ?? null;
+  const actions = read && read.length === 0 && downloadComing ? null : read;
   const now = clock();
   const items = useMemo(() => {
     if (!actions) return null;

@@ -233,7 +233,13 @@ export function App({ context }: { context: AppContext }) {
           <Route path="/propositions/nouvelle" component={() => <ProposalNewScreen context={context} />} />
           <Route
             path="/agenda"
-            component={() => <AgendaScreen catalog={context.catalog} programme={context.programme} />}
+            component={() => (
+              <AgendaScreen
+                catalog={context.catalog}
+                programme={context.programme}
+                downloadComing={downloadComing(context)}
+              />
+            )}
           />
           <Route
             path="/agenda/nouvelle"
