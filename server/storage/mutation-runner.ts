@@ -43,6 +43,22 @@ export async function runMutation(tx: StoreTransaction, input: ApplyInput): Prom
   return { kind: 'answered', result: decision.result, lastMutationId: id, replayed: false };
 }
 
+/**
+ * Consecutive mutations of one client in ONE transaction, in order, each decided after the writes of those before
+ * it, as it would be alone; stops after the first that answers nothing (a gap, an unknown client), whose outcome is
+ * the last. A commit is what a write waits longest for under the store's write lock (a disk flush on a durable
+ * PostgreSQL): a push's mutations share one instead of taking the lock once each.
+ */
+export async function runMutations(tx: StoreTransaction, inputs: readonly ApplyInput[]): Promise<ApplyOutcome[]> {
+  const outcomes: ApplyOutcome[] = [];
+  for (const input of inputs) {
+    const outcome = await runMutation(tx, input);
+    outcomes.push(outcome);
+    if (outcome.kind === 'gap' || outcome.kind === 'unknown-client') break;
+  }
+  return outcomes;
+}
+
 /** The record an update or a deletion changes: every decision about it reads it first. */
 function changedRecord({ parsed }: ApplyInput): { kind: RecordKind; id: string } | undefined {
   if (!parsed.ok) return undefined;
@@ -145,6 +161,7 @@ export function withDecisions(port: StorePort): DirectoryStore {
   return {
     ...queries,
     applyMutation: (input) => port.transaction((tx) => runMutation(tx, input)),
+    applyMutations: (inputs) => port.transaction((tx) => runMutations(tx, inputs)),
     importRecords: (input) => port.transaction((tx) => runImport(tx, input)),
     sendReferral: (input) => port.transaction((tx) => runSendReferral(tx, input)),
     changeReferralStatus: (input) => port.transaction((tx) => runReferralStatus(tx, input)),

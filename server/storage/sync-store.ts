@@ -156,6 +156,12 @@ export interface SyncStore extends SyncQueries {
    */
   applyMutation(input: ApplyInput): Promise<ApplyOutcome>;
   /**
+   * Consecutive mutations of one client, each handled as by `applyMutation`, all in ONE transaction: one outcome
+   * per mutation, in order, up to and including the first gap or unknown client (those after it are not handled).
+   * All of them are committed, or none.
+   */
+  applyMutations(inputs: readonly ApplyInput[]): Promise<ApplyOutcome[]>;
+  /**
    * An import in ONE transaction: decideImport (sync/decide-import.ts) against the live directory, then its
    * writes, each at the next seq with a history line under `author`. Valid records are written together, the
    * others reported in the outcomes (one per item, in order); nothing is half-written.

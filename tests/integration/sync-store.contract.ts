@@ -1,11 +1,12 @@
 // The SyncStore contract (server/storage/sync-store.ts), run against every implementation by sync-store.test.ts:
-// one transaction per mutation with the client's last id and its stored result, and a feed filtered per reader.
+// each mutation in a transaction with the client's last id and its stored result (a push's consecutive mutations
+// may share one: applyMutations), and a feed filtered per reader.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DirectoryStore } from '../../server/storage/directory-store.ts';
 import { ANONYMOUS_READER, type Reader, readerOf, SERVER_READER } from '../../server/sync/visibility.ts';
 import { makeService, makeStructure } from './fixtures/directory-fixture.ts';
 import type { StoreHarness } from './fixtures/store-harnesses.ts';
-import { apply, create, type Enrolled, enrol, remove, resolve, T0, update } from './fixtures/sync-fixture.ts';
+import { apply, applyAll, create, type Enrolled, enrol, remove, resolve, T0, update } from './fixtures/sync-fixture.ts';
 import { entryKey } from './fixtures/test-app.ts';
 
 /** s001 is the partner's (professionals only), s002 public, s003 proposed, s004 professionals only. */
@@ -132,6 +133,32 @@ export function syncStoreContract(name: string, makeHarness: () => StoreHarness)
       expect(await apply(store, stranger, update(1, 'structure', 'test--s002', {}, { nom: 'X' }))).toEqual({
         kind: 'unknown-client',
       });
+    });
+
+    it('applies consecutive mutations in one transaction, each reading those before, and stops at a gap', async () => {
+      const before = await store.pull({ cursor: 0, limit: 100, reader: SERVER_READER });
+      const outcomes = await applyAll(store, worker.actor, [
+        update(1, 'structure', 'test--s002', { nom: 'Épicerie solidaire de test 2' }, { nom: 'Nom un' }),
+        // Its base is what the first wrote: a decision that did not read it would answer a conflict.
+        update(2, 'structure', 'test--s002', { nom: 'Nom un' }, { nom: 'Nom deux' }),
+        update(4, 'structure', 'test--s002', { nom: 'Nom deux' }, { nom: 'Après un trou' }),
+        update(5, 'structure', 'test--s002', { nom: 'Nom deux' }, { nom: 'Jamais lu' }),
+      ]);
+      expect(outcomes).toEqual([
+        { kind: 'answered', result: { id: 1, status: 'applied' }, lastMutationId: 1, replayed: false },
+        { kind: 'answered', result: { id: 2, status: 'applied' }, lastMutationId: 2, replayed: false },
+        { kind: 'gap', expected: 3, lastMutationId: 2 },
+      ]);
+      const delta = await store.pull({
+        cursor: before.cursor,
+        limit: 100,
+        reader: SERVER_READER,
+        clientId: worker.actor.clientId,
+      });
+      expect(delta.entries).toMatchObject([{ kind: 'structure', record: { nom: 'Nom deux', version: 3 } }]);
+      expect(delta.lastMutationId).toBe(2);
+      const history = await store.history({ kind: 'structure', id: 'test--s002', limit: 10 });
+      expect(history.map((h) => h.seq)).toEqual([delta.cursor, delta.cursor - 1]);
     });
 
     it('after an epoch rotation, has a new epoch and accepts one jump in each client’s ids', async () => {

@@ -93,18 +93,27 @@ export function recordingStore(
   log: { decisions: Decision[]; timeline: TimelineEvent[] },
   hooks: { beforeApply(input: ApplyInput): void; pull(query: PullQuery): Promise<PullResult> },
 ): DirectoryStore {
+  const logged = (input: ApplyInput, outcome: ApplyOutcome) => {
+    const mutation = input.parsed.ok ? input.parsed.mutation : null;
+    const content = mutation ? canonicalJson(mutation) : `unparsed ${input.hash}`;
+    const { hash } = input;
+    const decision = { clientId: input.actor.clientId, mutationId: input.id, outcome, mutation, content, hash };
+    log.decisions.push(decision);
+    log.timeline.push({ kind: 'decision', decision });
+    return outcome;
+  };
   return {
     ...raw,
     applyMutation: async (input) => {
       hooks.beforeApply(input);
-      const outcome = await raw.applyMutation(input);
-      const mutation = input.parsed.ok ? input.parsed.mutation : null;
-      const content = mutation ? canonicalJson(mutation) : `unparsed ${input.hash}`;
-      const { hash } = input;
-      const decision = { clientId: input.actor.clientId, mutationId: input.id, outcome, mutation, content, hash };
-      log.decisions.push(decision);
-      log.timeline.push({ kind: 'decision', decision });
-      return outcome;
+      return logged(input, await raw.applyMutation(input));
+    },
+    // The mutations of one transaction: a kill that strikes at any of them strikes before its commit, and none of
+    // them is applied.
+    applyMutations: async (inputs) => {
+      for (const input of inputs) hooks.beforeApply(input);
+      const outcomes = await raw.applyMutations(inputs);
+      return outcomes.map((outcome, i) => logged(inputs[i] as ApplyInput, outcome));
     },
     pull: (query) => hooks.pull(query),
     redeemInvitation: async (input) => {
@@ -208,8 +217,9 @@ export class SyncServer implements ServerUnderTest {
   }
 
   /**
-   * The server is killed while it handles `request`: a push commits its first `writes` mutations (each in its own
-   * transaction) and dies before the next; any other request is handled whole. Its answer is lost either way, the
+   * The server is killed while it handles `request`: a push dies before deciding its mutation `writes` + 1, in the
+   * transaction that holds it (MUTATIONS_PER_TRANSACTION), having committed the transactions before; any other
+   * request is handled whole. Its answer is lost either way, the
    * process is gone (its connection abandoned) and the server starts again on the same file.
    */
   async killDuring(request: Request, writes: number): Promise<void> {
