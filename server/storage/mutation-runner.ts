@@ -160,7 +160,6 @@ export function withDecisions(port: StorePort): DirectoryStore {
   const { transaction: _transaction, ...queries } = port;
   return {
     ...queries,
-    applyMutation: (input) => port.transaction((tx) => runMutation(tx, input)),
     applyMutations: (inputs) => port.transaction((tx) => runMutations(tx, inputs)),
     importRecords: (input) => port.transaction((tx) => runImport(tx, input)),
     sendReferral: (input) => port.transaction((tx) => runSendReferral(tx, input)),

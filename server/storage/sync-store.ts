@@ -151,14 +151,10 @@ export interface SyncQueries {
 /** Sync as the routes see it: the queries, and the decisions the runner (mutation-runner.ts) takes. */
 export interface SyncStore extends SyncQueries {
   /**
-   * Handles one mutation of one client in ONE transaction: the stored result of an id already handled, a gap,
-   * or the decision (sync/decide.ts) applied together with the stored result and the client's new last id.
-   */
-  applyMutation(input: ApplyInput): Promise<ApplyOutcome>;
-  /**
-   * Consecutive mutations of one client, each handled as by `applyMutation`, all in ONE transaction: one outcome
-   * per mutation, in order, up to and including the first gap or unknown client (those after it are not handled).
-   * All of them are committed, or none.
+   * Consecutive mutations of one client, all in ONE transaction, each handled in order after the writes of those
+   * before it: the stored result of an id already handled, a gap, or the decision (sync/decide.ts) applied together
+   * with the stored result and the client's new last id. One outcome per mutation, up to and including the first
+   * gap or unknown client (those after it are not handled). All of them are committed, or none.
    */
   applyMutations(inputs: readonly ApplyInput[]): Promise<ApplyOutcome[]>;
   /**

@@ -104,10 +104,6 @@ export function recordingStore(
   };
   return {
     ...raw,
-    applyMutation: async (input) => {
-      hooks.beforeApply(input);
-      return logged(input, await raw.applyMutation(input));
-    },
     // The mutations of one transaction: a kill that strikes at any of them strikes before its commit, and none of
     // them is applied.
     applyMutations: async (inputs) => {
