@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
@@ -28,6 +29,9 @@ const FIRST_SCREEN_CHUNKS: Array<[name: string, root: RegExp]> = [
   // screen among them, and none of them should load the sheet's chunk for it.
   ['forms', /\/src\/ui\/components\/(FormFields\.tsx|ErrorSummary\.tsx|use-focus-first-error\.ts)$/],
 ];
+
+/** The chunks of FIRST_SCREEN_CHUNKS asked for as the app starts, before any screen is drawn. */
+const OPENING_CHUNKS = ['catalog', 'directory-screen', 'partner-sheet'];
 
 /** The chunks a partner sheet loads: never one with the search engine. */
 const SHEET_ROOTS = new Set(['partner-sheet', 'directory-repo']);
@@ -123,7 +127,12 @@ export default defineConfig({
     // A lazy screen's chunk brings its imports itself. Vite's helper would add a <link rel=modulepreload> per import
     // to the page at each first opening (17 for Couverture): about 60 ms of the page's thread at 4x CPU, inside the
     // task that draws the screen, to fetch files the service worker already holds. Its stylesheets are still added.
-    modulePreload: { resolveDependencies: (_file, deps, { hostType }) => (hostType === 'html' ? deps : []) },
+    // The chunks that open the app are the exception: asked for as the entry runs, their imports (sheet-shared) are
+    // fetched with them rather than once they have arrived, a round trip through the starting service worker later.
+    modulePreload: {
+      resolveDependencies: (file, deps, { hostType }) =>
+        hostType === 'html' || OPENING_CHUNKS.some((name) => basename(file).startsWith(`${name}-`)) ? deps : [],
+    },
     rolldownOptions: {
       // A group holds only the modules its root reaches, all of them: the entry's stay in the entry.
       output: {

@@ -145,6 +145,30 @@ describe('the PWA build', () => {
     for (const chunk of engine) expect(reached, chunk).not.toContain(chunk);
   });
 
+  it('fetches the imports of the chunks that open the app with them, and only theirs', () => {
+    const entry = firstLoad().find((file) => /\/index-[^/]+\.js$/.test(file));
+    const code = readFileSync(join(outDir, entry ?? ''), 'utf8');
+    // Vite's helper lists, for each lazy import, the files to fetch alongside (indices into one table of files).
+    const files = JSON.parse(/m\.f=(\[[^\]]*\])/.exec(code)?.[1] ?? '[]') as string[];
+    const alongside = new Map(
+      [
+        ...code.matchAll(
+          /import\(`\.\/([\w-]+?)-[\w-]{8}\.js`\)(?:(?!import\()[^;])*?__vite__mapDeps\(\[([\d,]*)\]\)/g,
+        ),
+      ].map((m) => [m[1] ?? '', (m[2] ?? '').split(',').map((i) => files[Number(i)] ?? '')]),
+    );
+    // The Annuaire's screen and the catalog import sheet-shared: without it fetched alongside, it was asked for only
+    // once they had arrived, a round trip through the starting service worker later.
+    for (const opening of ['directory-screen', 'catalog']) {
+      expect(
+        alongside.get(opening)?.some((f) => f.includes('/sheet-shared-')),
+        opening,
+      ).toBe(true);
+    }
+    // Other screens bring their imports themselves: only their stylesheets are added with them.
+    expect(alongside.get('CoverageScreen')?.every((f) => f.endsWith('.css'))).toBe(true);
+  });
+
   it.each([
     // What the sync shares with the sheet (an API error, a record's words) is in sheet-shared, a chunk of records.
     [
