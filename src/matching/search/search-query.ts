@@ -89,13 +89,15 @@ function lengthNorms(index: MiniInternals): Float64Array[] {
   const known = normsOf.get(index);
   if (known && known.documents === index._documentCount) return known.norms;
   const { k, b } = BM25;
-  const norms = index._avgFieldLength.map((avg, fieldId) => {
-    const norm = new Float64Array(index._nextId);
-    for (const [doc, lengths] of index._fieldLength) {
-      norm[doc] = k * (1 - b + (b * (lengths[fieldId] as number)) / avg);
+  const averages = index._avgFieldLength;
+  const norms = averages.map(() => new Float64Array(index._nextId));
+  // One pass over the documents for every field: the first search after a cold start waits for it.
+  for (const [doc, lengths] of index._fieldLength) {
+    for (let field = 0; field < norms.length; field++) {
+      (norms[field] as Float64Array)[doc] =
+        k * (1 - b + (b * (lengths[field] as number)) / (averages[field] as number));
     }
-    return norm;
-  });
+  }
   normsOf.set(index, { documents: index._documentCount, norms });
   return norms;
 }

@@ -133,3 +133,20 @@ describe('the Annuaire', () => {
     expect(location.search).toBe('?q=repas');
   });
 });
+
+describe('the Annuaire’s cards', () => {
+  it('shows the first cards with the answer and the others at the page’s next turns', async () => {
+    const twelve = Array.from({ length: 12 }, (_, i) => aService(1, i + 1, { nom: `Distribution ${i + 1}` }));
+    const many = await deviceWith([aStructure(1)], twelve);
+    history.replaceState(null, '', '/annuaire');
+    render(
+      <LocationProvider>
+        <DirectoryScreen catalog={signal(many.catalog)} />
+      </LocationProvider>,
+    );
+    expect(screen.getByTestId('result-count').textContent).toBe('12 services trouvés');
+    const list = screen.getByRole('list', { name: 'Résultats' });
+    expect(within(list).getAllByRole('listitem')).toHaveLength(5);
+    await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(12));
+  });
+});

@@ -1,6 +1,7 @@
 import type { ReadonlySignal } from '@preact/signals';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
+import { useInSteps } from '../components/use-in-steps.ts';
 import { DirectoryMapLazy, ListMapToggle } from '../map/ListMapToggle.tsx';
 import { PlacePicker } from '../orientation/PlacePicker.tsx';
 import { createPlaceChoice, type PlaceChoice } from '../orientation/place-choice.ts';
@@ -11,6 +12,7 @@ import { DirectoryFilters, filterLabel } from './DirectoryFilters.tsx';
 import {
   activeFilters,
   type DirectoryQuery,
+  type DirectoryResult,
   directoryAnswer,
   queryFromParams,
   urlOf,
@@ -26,6 +28,11 @@ const A = frDirectoryScreen;
 const PAGE = 20;
 /** Typing pauses shorter than this do not search: one search per word rather than per letter. */
 const DEBOUNCE_MS = 180;
+/**
+ * Cards drawn with the answer, the others at the page's next turns: the first screenful shows without waiting for the
+ * twenty (after a cold start, the first result is what the person waits for).
+ */
+const FIRST_CARDS = 5;
 const ANNUAIRE_PATH = urlOf({ q: '', filters: {} });
 /**
  * Where the Annuaire's distances start: kept in memory while the app is open (back from a partner sheet, it is
@@ -104,6 +111,9 @@ export function DirectoryScreen({
     [model, entries, engine, location.url, limit, origin],
   );
   const answer = useCardHours(searched, engine, () => void model?.ensureHours());
+  // The same element while the answer is: typing in the box does not draw the cards again.
+  const results = answer.state === 'ready' ? answer.results : null;
+  const resultList = useMemo(() => results && <ResultList results={results} />, [results]);
   const placeValue = place.place.value;
   const active = activeFilters(query.filters);
   // Professionals' own criteria present on the device, for the criterion filter (partners' feeds carry none).
@@ -211,11 +221,7 @@ export function DirectoryScreen({
       {asMap && model && <DirectoryMapLazy answer={answer} catalog={model} onMore={() => setLimit(limit + PAGE)} />}
       {!asMap && answer.state === 'ready' && answer.results.length > 0 && (
         <>
-          <ul class="result-list" aria-label={A.resultsLabel}>
-            {answer.results.map((result) => (
-              <ServiceResultCard key={result.entry.id} result={result} />
-            ))}
-          </ul>
+          {resultList}
           {answer.total > answer.results.length && (
             <button type="button" class="button wide" onClick={() => setLimit(limit + PAGE)}>
               {A.showMore(answer.total - answer.results.length)}
@@ -224,5 +230,17 @@ export function DirectoryScreen({
         </>
       )}
     </section>
+  );
+}
+
+/** The answer's cards, in steps. */
+function ResultList({ results }: { results: readonly DirectoryResult[] }) {
+  const drawn = useInSteps(results.length, FIRST_CARDS, PAGE);
+  return (
+    <ul class="result-list" aria-label={A.resultsLabel}>
+      {results.slice(0, drawn).map((result) => (
+        <ServiceResultCard key={result.entry.id} result={result} />
+      ))}
+    </ul>
   );
 }

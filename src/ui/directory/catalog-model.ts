@@ -144,7 +144,10 @@ export function createCatalogModel(
    * end loads again.
    */
   function load(how: LoadHow = {}): Promise<void> {
-    const loading = revisionOf(db).then((revision) => {
+    // Until the start-up copy is used, the revision is the one it was read at (in the same transaction): a cold start
+    // does not wait for one more read of the device, queued behind the others of the start.
+    const current = startupCopy ? startupCopy.then((copy) => copy?.revision ?? revisionOf(db)) : revisionOf(db);
+    const loading = current.then((revision) => {
       // A sync that wrote nothing ends with a load too: the snapshot shown (or being prepared) is already this
       // revision's, and preparing it again would draw every open screen again for nothing.
       if (loaded && revision !== null && loaded.revision === revision) return loaded.loading;
