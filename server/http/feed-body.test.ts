@@ -37,7 +37,7 @@ describe('a kept feed page', () => {
 
   it('reads the same text as the page serialised whole, for a delta page and for a first download page', () => {
     // One entry object in two pages (stores hand the same objects to every reader): its JSON is kept, not stale.
-    const shared = page(3000);
+    const shared = page(5000);
     for (const entries of [shared.entries.slice(0, 40), shared.entries, shared.entries.slice(10, 50)]) {
       const whole = { ...shared, entries };
       const text = JSON.stringify({ ...whole, lastMutationId: 9 });

@@ -8,10 +8,13 @@
 // part for one that does — the kept part ends on a sync flush (byte-aligned, not final) and the gzip CRC-32
 // continues across both, so the whole is one ordinary gzip member that any client decodes. Only the compressed part
 // is kept (a fraction of the text's bytes, so the same memory keeps a directory several times larger); the rare
-// client that refuses gzip gets it inflated again.
+// client that refuses gzip gets it inflated again. A device's delta, which no other device asks for, still shares
+// most of its entries with the deltas of the others: its entries are compressed in segments, each segment once for
+// all the pages it is in (feed-segments.ts).
 import { Buffer } from 'node:buffer';
 import { constants, crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { DirectoryPage } from '../../src/domain/directory.ts';
+import { entryPieces, joinPieces, storedPiece } from './feed-segments.ts';
 
 export type PageWithoutClient = Omit<DirectoryPage, 'lastMutationId'>;
 
@@ -28,8 +31,9 @@ const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0x00, 0xff]
 export const GZIP_THRESHOLD = 1024;
 
 /**
- * Pages up to this size (a device's delta: read once, by one device) are compressed at the fastest level; larger
- * ones (a first download, kept and sent again) at the default level, where the bytes matter more than the time.
+ * Pages up to this size of entries (a device's delta: read once, by one device) are compressed in segments at the
+ * fastest level (feed-segments.ts); larger ones (a first download, kept and sent again) whole at the default level,
+ * where the bytes matter more than the time.
  */
 const FAST_DEFLATE_BELOW = 256 * 1024;
 
@@ -50,17 +54,21 @@ function jsonOf(entry: object): string {
 const ENTRIES = '\u0000entries';
 
 export function keepPage(page: PageWithoutClient): KeptPage {
-  const json = JSON.stringify({ ...page, entries: ENTRIES }).replace(
-    JSON.stringify(ENTRIES),
-    () => `[${page.entries.map(jsonOf).join(',')}]`,
-  );
-  const raw = Buffer.from(`${json.slice(0, -1)},"lastMutationId":`);
-  const level = raw.length < FAST_DEFLATE_BELOW ? constants.Z_BEST_SPEED : constants.Z_DEFAULT_COMPRESSION;
-  return {
-    deflated: deflateRawSync(raw, { level, finishFlush: constants.Z_SYNC_FLUSH }),
-    length: raw.length,
-    crc: crc32(raw),
-  };
+  const [before = '', after = ''] = JSON.stringify({ ...page, entries: ENTRIES }).split(JSON.stringify(ENTRIES));
+  const around = { before: `${before}[`, after: `]${after.slice(0, -1)},"lastMutationId":` };
+  let bytes = 0;
+  for (const entry of page.entries) bytes += jsonOf(entry).length;
+  if (bytes >= FAST_DEFLATE_BELOW) {
+    // A first download's page, kept and sent again: compressed whole, where the bytes matter more than the time.
+    const raw = Buffer.from(`${around.before}${page.entries.map(jsonOf).join(',')}${around.after}`);
+    return {
+      deflated: deflateRawSync(raw, { finishFlush: constants.Z_SYNC_FLUSH }),
+      length: raw.length,
+      crc: crc32(raw),
+    };
+  }
+  // A delta: its entries in segments, most of them compressed already for the pages of other devices.
+  return joinPieces([storedPiece(around.before), ...entryPieces(page.entries, jsonOf), storedPiece(around.after)]);
 }
 
 /** The body for one device: the kept page with its `lastMutationId`, gzip when `gzip` and worth it. */
