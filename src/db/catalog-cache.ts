@@ -16,7 +16,7 @@ const SEARCH_KEY = 'catalog-search';
 const DIRECTORY_TABLES = new Set(['structures', 'services', 'feedPages', 'feedPageKeys', 'maskedKeys']);
 
 /** The copy's layout: a copy made by an older version of the app is not read, the worker makes it again. */
-export const CATALOG_CACHE_FORMAT = 4;
+export const CATALOG_CACHE_FORMAT = 5;
 
 export interface CatalogCache {
   format: typeof CATALOG_CACHE_FORMAT;
@@ -28,10 +28,11 @@ export interface CatalogCache {
   structures: string[];
   services: string[];
   /**
-   * What a search reads of each service (src/matching/search/search-entry.ts), in the index's order: a cold start
-   * answers the first search from it and the index while the records are still being parsed.
+   * What a search reads of each service (src/matching/search/search-entry.ts), one JSON row each, in the index's
+   * order: a cold start answers the first search from them and the index, parsing only the rows it reads, while the
+   * records are still being parsed.
    */
-  searchEntries: string;
+  searchEntries: string[];
   /** The search index of those records (src/matching/search/search-index.ts). */
   index: string;
   /** Rows left out because they failed the schemas. */
@@ -92,7 +93,7 @@ export function readCatalogSearch(db: BoussoleDatabase): Promise<CatalogSearchCo
       revision !== null &&
       copy?.format === CATALOG_CACHE_FORMAT &&
       copy.revision === revision &&
-      typeof copy.searchEntries === 'string' &&
+      isTextList(copy.searchEntries) &&
       typeof copy.index === 'string' &&
       typeof copy.invalid === 'number';
     return usable ? (copy as CatalogSearchCopy) : null;
@@ -125,7 +126,7 @@ export function writeCatalogCache(db: BoussoleDatabase, cache: CatalogCache): Pr
   const search: CatalogSearchCopy = {
     format,
     revision,
-    searchEntries: oneByteJson(cache.searchEntries),
+    searchEntries: cache.searchEntries.map(oneByteJson),
     index: oneByteJson(cache.index),
     invalid: cache.invalid,
   };

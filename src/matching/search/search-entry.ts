@@ -1,7 +1,7 @@
 // What a search reads of a service: its filters' fields and what the Annuaire's card shows. A snapshot's entries
 // hold them (ServiceEntry extends SearchEntry); the catalog's start-up copy keeps them apart too, as compact rows, so
-// that a cold start answers the first search from a few megabytes before it has parsed the whole directory
-// (src/ui/directory/catalog-model.ts).
+// that a cold start answers the first search from a few megabytes, reading only the rows it needs, before it has
+// parsed the whole directory (src/ui/directory/catalog-model.ts).
 import type { ChoixProduits, ProduitAlimentaire } from '../../domain/food-offer.ts';
 import type { FoodCategoryValue } from '../../domain/vocabulary.ts';
 import type { TemporaryPeriod } from '../hours/temporary.ts';
@@ -92,48 +92,103 @@ type Unsaved = Exclude<keyof SearchEntry, (typeof SAVED_FIELDS)[number] | 'affor
 const everyFieldSaved: [Unsaved] extends [never] ? true : never = true;
 void everyFieldSaved;
 
-/** The entries as JSON rows (arrays, not objects: a third of the text, parsed in a fraction of the time). */
-export function searchEntriesToJson(entries: readonly SearchEntry[]): string {
-  return JSON.stringify(entries.map((entry) => SAVED_FIELDS.map((field) => entry[field])));
+/** A list of entries read by position: an array, or the start-up copy's rows read as they are asked for. */
+export interface EntryList extends Iterable<SearchEntry> {
+  readonly length: number;
+  at(index: number): SearchEntry | undefined;
 }
 
 /**
- * Each entry written out whole, in SAVED_FIELDS' order (search-entry.test.ts checks the round trip): an object built
+ * The entries as the start-up copy keeps them: one JSON row each, an array of the values of SAVED_FIELDS (a third of
+ * the text of objects, parsed in a fraction of the time).
+ */
+export function searchEntriesToRows(entries: readonly SearchEntry[]): string[] {
+  return entries.map((entry) => JSON.stringify(SAVED_FIELDS.map((field) => entry[field])));
+}
+
+/**
+ * The start-up copy's entries, each parsed the first time it is read: a cold start's first search reads the few
+ * hundred entries its terms reach rather than the whole directory's (parsing 10,000 rows took 40 ms or more of the
+ * page's thread in a new browser process, before the first answer).
+ */
+export class SavedEntries implements EntryList {
+  readonly #rows: readonly string[];
+  readonly #read: Array<SearchEntry | undefined>;
+  readonly #byId = new Map<string, SearchEntry>();
+
+  constructor(rows: readonly string[]) {
+    this.#rows = rows;
+    this.#read = new Array(rows.length);
+  }
+
+  get length(): number {
+    return this.#rows.length;
+  }
+
+  at(index: number): SearchEntry | undefined {
+    const known = this.#read[index];
+    if (known !== undefined) return known;
+    const row = this.#rows[index];
+    if (row === undefined) return undefined;
+    const entry = entryOf(JSON.parse(row) as SavedRow);
+    this.#read[index] = entry;
+    this.#byId.set(entry.id, entry);
+    return entry;
+  }
+
+  /** The entry of this service, if it was read (a search reads those it answers with), else found by reading on. */
+  byId(id: string): SearchEntry | undefined {
+    const known = this.#byId.get(id);
+    if (known !== undefined) return known;
+    for (const entry of this) if (entry.id === id) return entry;
+    return undefined;
+  }
+
+  /** Whether row `index` is the entry of service `id`, without parsing it (ids are written first in each row). */
+  isAt(index: number, id: string): boolean {
+    return this.#rows[index]?.startsWith(`[${JSON.stringify(id)},`) ?? false;
+  }
+
+  *[Symbol.iterator](): Iterator<SearchEntry> {
+    for (let i = 0; i < this.#rows.length; i++) yield this.at(i) as SearchEntry;
+  }
+}
+
+/**
+ * An entry written out whole, in SAVED_FIELDS' order (search-entry.test.ts checks the round trip): an object built
  * in one expression takes its final shape at once, where filling it field by field changed its shape at each field.
  */
-export function searchEntriesFromJson(json: string): SearchEntry[] {
-  return (JSON.parse(json) as SavedRow[]).map(
-    (r): SearchEntry => ({
-      id: r[0],
-      structureId: r[1],
-      nom: r[2],
-      structureNom: r[3],
-      communeCode: r[4],
-      communeName: r[5],
-      address: r[6],
-      latitude: r[7],
-      longitude: r[8],
-      locationApprox: r[9],
-      category: r[10],
-      produits: r[11],
-      choix: r[12],
-      tarif: r[13],
-      referral: r[14],
-      professionalOnly: r[15],
-      published: r[16],
-      needsMask: r[17],
-      langues: r[18],
-      pmr: r[19],
-      verifiedAt: r[20],
-      frequenceMois: r[21],
-      criteres: r[22],
-      hours: r[23],
-      temporary: r[24],
-      // Rows saved before stops end early: a fixed place.
-      stopCommunes: r[25] ?? null,
-      stopHours: r[26] ?? null,
-      affordable: r[13] !== 'payant',
-      directAccess: !r[14],
-    }),
-  );
+function entryOf(r: SavedRow): SearchEntry {
+  return {
+    id: r[0],
+    structureId: r[1],
+    nom: r[2],
+    structureNom: r[3],
+    communeCode: r[4],
+    communeName: r[5],
+    address: r[6],
+    latitude: r[7],
+    longitude: r[8],
+    locationApprox: r[9],
+    category: r[10],
+    produits: r[11],
+    choix: r[12],
+    tarif: r[13],
+    referral: r[14],
+    professionalOnly: r[15],
+    published: r[16],
+    needsMask: r[17],
+    langues: r[18],
+    pmr: r[19],
+    verifiedAt: r[20],
+    frequenceMois: r[21],
+    criteres: r[22],
+    hours: r[23],
+    temporary: r[24],
+    // Rows saved before stops end early: a fixed place.
+    stopCommunes: r[25] ?? null,
+    stopHours: r[26] ?? null,
+    affordable: r[13] !== 'payant',
+    directAccess: !r[14],
+  };
 }

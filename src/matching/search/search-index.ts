@@ -10,7 +10,7 @@ import { THEMATIQUES } from '../../domain/vocabulary-data-inclusion.ts';
 import type { DirectorySnapshot } from '../snapshot.ts';
 import type { ServiceEntry } from '../snapshot-entry.ts';
 import { normalizeFrench, processTerm, tokenizeFrench } from './french-text.ts';
-import type { SearchEntry } from './search-entry.ts';
+import { type EntryList, SavedEntries } from './search-entry.ts';
 
 /** `theme`: the labels of the food category, the thematiques and the diets, one field (fewer per-field structures). */
 export const SEARCH_FIELDS = ['nom', 'structure', 'description', 'commune', 'theme'] as const;
@@ -18,7 +18,7 @@ export type SearchField = (typeof SEARCH_FIELDS)[number];
 
 export interface SearchIndex {
   /** What it answers over: a snapshot's entries, or the start-up copy's search entries (search-entry.ts). */
-  entries: readonly SearchEntry[];
+  entries: EntryList;
   mini: MiniSearch<ServiceEntry>;
   /** Entry indices in alphabetical order of structure then service name, for browsing without a query. */
   alphabetical(): Int32Array;
@@ -88,14 +88,17 @@ function indexOptions() {
   };
 }
 
-function wrap(entries: readonly SearchEntry[], mini: MiniSearch<ServiceEntry>, saved?: Int32Array): SearchIndex {
+function wrap(entries: EntryList, mini: MiniSearch<ServiceEntry>, saved?: Int32Array): SearchIndex {
   let alpha: Int32Array | null = saved ?? null;
   return {
     entries,
     mini,
     alphabetical() {
       if (alpha === null) {
-        const keys = entries.map((e) => `${normalizeFrench(e.structureNom ?? '')}\u0000${normalizeFrench(e.nom)}`);
+        const keys = Array.from(
+          entries,
+          (e) => `${normalizeFrench(e.structureNom ?? '')}\u0000${normalizeFrench(e.nom)}`,
+        );
         alpha = Int32Array.from(keys.keys()).sort((a, b) => {
           const ka = keys[a] as string;
           const kb = keys[b] as string;
@@ -261,7 +264,7 @@ class SavedPostings extends Map<number, number> {
  * tree, as Maps made on first read (SavedPostings). MiniSearch is pinned; search.test.ts checks a loaded index holds
  * the same data and answers as a built one does.
  */
-export function loadSearchIndex(entries: readonly SearchEntry[], saved: string): SearchIndex {
+export function loadSearchIndex(entries: EntryList, saved: string): SearchIndex {
   const { mini: plain, postings, ids, lengths, alphabetical } = JSON.parse(saved) as SavedIndex;
   const mini = MiniSearch.loadJS<ServiceEntry>(plain, indexOptions());
   // Document ids and field lengths as MiniSearch's loadJS would make them from its objects keyed by short id, made
@@ -286,9 +289,13 @@ export function loadSearchIndex(entries: readonly SearchEntry[], saved: string):
  * (the same MiniSearch, loaded once).
  */
 export function adoptSearchIndex(snapshot: DirectorySnapshot, loaded: SearchIndex): SearchIndex {
+  const { entries } = loaded;
+  // The copy's rows are compared unparsed: the full snapshot is taken on in the page's idle time.
   const same =
-    loaded.entries.length === snapshot.entries.length &&
-    loaded.entries.every((e, i) => e.id === snapshot.entries[i]?.id);
+    entries.length === snapshot.entries.length &&
+    snapshot.entries.every((e, i) =>
+      entries instanceof SavedEntries ? entries.isAt(i, e.id) : entries.at(i)?.id === e.id,
+    );
   if (!same) throw new Error('Index de recherche fait pour d’autres fiches');
   const index = wrap(snapshot.entries, loaded.mini, loaded.alphabetical());
   cache.set(snapshot, index);

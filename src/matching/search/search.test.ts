@@ -9,7 +9,7 @@ import { createHoursEngine } from '../hours/hours-engine.ts';
 import { prepareDirectory } from '../snapshot.ts';
 import { normalizeFrench, STOP_WORDS, tokenizeFrench } from './french-text.ts';
 import { type SearchFilters, search } from './search.ts';
-import { searchEntriesFromJson, searchEntriesToJson } from './search-entry.ts';
+import { SavedEntries, type SearchEntry, searchEntriesToRows } from './search-entry.ts';
 import {
   adoptSearchIndex,
   buildSearchIndex,
@@ -249,7 +249,7 @@ describe('a saved search index', () => {
     const built = buildSearchIndex(prepareDirectory(demo.structures, demo.services));
     const saved = serializeSearchIndex(built);
     const again = prepareDirectory(demo.structures, demo.services);
-    const loaded = loadSearchIndex(searchEntriesFromJson(searchEntriesToJson(again.entries)), saved);
+    const loaded = loadSearchIndex(new SavedEntries(searchEntriesToRows(again.entries)), saved);
     const adopted = adoptSearchIndex(again, loaded);
     expect(searchIndexOf(again)).toBe(adopted);
     expect(adopted.mini).toBe(loaded.mini);
@@ -273,7 +273,7 @@ describe('a saved search index', () => {
     // Professionals' own criteria on a few services (the demo directory has none).
     const services = demo.services.map((s, i) => (i % 7 === 0 ? { ...s, criteres: ['accueil-bebe'] } : s));
     const snapshot = prepareDirectory(demo.structures, services);
-    const entries = searchEntriesFromJson(searchEntriesToJson(snapshot.entries));
+    const entries = new SavedEntries(searchEntriesToRows(snapshot.entries));
     const early = loadSearchIndex(entries, serializeSearchIndex(buildSearchIndex(snapshot)));
     const cases: Array<[string, SearchFilters]> = [
       ['epicerie', {}],
@@ -297,7 +297,7 @@ describe('a saved search index', () => {
         }
       }
     }
-    const card = entries.find((e) => e.structureNom !== null) as (typeof entries)[number];
+    const card = [...entries].find((e) => e.structureNom !== null) as SearchEntry;
     const full = snapshot.byId.get(card.id);
     expect(card).toEqual({
       id: full?.id,

@@ -172,7 +172,7 @@ export function search(
 
   if (query.trim() === '') {
     for (const idx of index.alphabetical()) {
-      const e = entries[idx];
+      const e = entries.at(idx);
       if (e === undefined || !accept(e)) continue;
       total++;
       if (hits.length < limit) hits.push({ service_id: e.id, structure_id: e.structureId, score: 0, terms: [] });
@@ -189,14 +189,14 @@ export function search(
     prefix: (term) => term.length >= 2,
     fuzzy: fuzziness,
     accept: (id) => {
-      const e = entries[id];
+      const e = entries.at(id);
       return e !== undefined && accept(e);
     },
     limit,
   });
   total = answer.total;
   for (const r of answer.hits) {
-    const e = entries[r.id] as SearchEntry;
+    const e = entries.at(r.id) as SearchEntry;
     hits.push({ service_id: e.id, structure_id: e.structureId, score: r.score, terms: r.terms });
   }
   return { hits, total, hours };

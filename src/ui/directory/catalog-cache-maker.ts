@@ -6,7 +6,7 @@ import { readDirectoryRows } from '../../db/directory-rows.ts';
 import { type Service, serviceSchema } from '../../domain/service.ts';
 import { type Structure, structureSchema } from '../../domain/structure.ts';
 import { parse } from '../../domain/validation.ts';
-import { searchEntriesToJson } from '../../matching/search/search-entry.ts';
+import { searchEntriesToRows } from '../../matching/search/search-entry.ts';
 import { buildSearchIndex, serializeSearchIndex } from '../../matching/search/search-index.ts';
 import { prepareDirectory } from '../../matching/snapshot.ts';
 
@@ -30,7 +30,7 @@ export async function makeCatalogCache(db: BoussoleDatabase): Promise<void> {
     revision: rows.revision,
     structures: inParts(structures),
     services: inParts(services),
-    searchEntries: searchEntriesToJson(snapshot.entries),
+    searchEntries: searchEntriesToRows(snapshot.entries),
     index: serializeSearchIndex(buildSearchIndex(snapshot)),
     invalid: rows.structures.length + rows.services.length - structures.length - services.length,
   });

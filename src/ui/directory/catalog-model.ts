@@ -31,7 +31,7 @@ import {
 import { orient } from '../../matching/orient/orient.ts';
 import type { Orientation } from '../../matching/orient/types.ts';
 import { type SearchAnswer, type SearchFilters, search } from '../../matching/search/search.ts';
-import { type SearchEntry, searchEntriesFromJson } from '../../matching/search/search-entry.ts';
+import { type EntryList, SavedEntries, type SearchEntry } from '../../matching/search/search-entry.ts';
 import {
   adoptSearchIndex,
   loadSearchIndex,
@@ -82,7 +82,6 @@ export function createCatalogModel(
   const snapshot = signal<DirectorySnapshot | null>(null);
   /** Until the first snapshot is prepared: the start-up copy's search entries and index, which answer searches. */
   const searchable = signal<SearchIndex | null>(null);
-  const searchableById = computed(() => new Map(searchable.value?.entries.map((e) => [e.id, e])));
   const hours = signal<HoursEngine | null>(null);
   const invalidRows = signal(0);
   let generation = 0;
@@ -103,12 +102,11 @@ export function createCatalogModel(
     const copy = await (read ?? readCatalogSearch(db));
     if (!copy) return false;
     performance.mark('boussole:startup-copy-read');
-    // The search part first: what the person types is answered from it while the records are read, then parsed
-    // in short steps with the page's turn between them; the first screen is drawn before any of it.
+    // The search part first: what the person types is answered from it (its rows parsed as searches read them)
+    // while the records are read, then parsed in short steps with the page's turn between them; the first screen is
+    // drawn before any of it.
     await nextTask();
-    const entries = searchEntriesFromJson(copy.searchEntries);
-    await nextTask();
-    const index = loadSearchIndex(entries, copy.index);
+    const index = loadSearchIndex(new SavedEntries(copy.searchEntries), copy.index);
     if (mine !== generation) return true; // a newer load has started: it sets the snapshot
     const answering = snapshot.value === null;
     if (answering) searchable.value = index;
@@ -244,9 +242,7 @@ export function createCatalogModel(
     invalidRows,
     ready: computed(() => snapshot.value !== null),
     /** What searches run over: the snapshot's entries, or the start-up copy's until it is prepared; null before. */
-    searchEntries: computed<readonly SearchEntry[] | null>(
-      () => snapshot.value?.entries ?? searchable.value?.entries ?? null,
-    ),
+    searchEntries: computed<EntryList | null>(() => snapshot.value?.entries ?? searchable.value?.entries ?? null),
     load,
     ensureHours,
     /** `criteres`: colleagues' criteria the worker picked (a bonus, never a filter). */
@@ -283,7 +279,10 @@ export function createCatalogModel(
     },
     /** A search's result, for its card: from the snapshot, or the start-up copy until it is prepared. */
     searchEntry(serviceId: string): SearchEntry | undefined {
-      return snapshot.value?.byId.get(serviceId) ?? searchableById.value.get(serviceId);
+      const found = snapshot.value?.byId.get(serviceId);
+      if (found) return found;
+      const entries = searchable.value?.entries;
+      return entries instanceof SavedEntries ? entries.byId(serviceId) : undefined;
     },
   };
 }
