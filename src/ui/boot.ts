@@ -78,15 +78,22 @@ export async function boot({ catalog: catalogWhen = 'first' }: { catalog?: Catal
   void firstPaint.then(() => keepWorkExpiring(db));
   // Whether the storage is kept for good is read with the rest, so that the first paint already has (or has not)
   // the storage notice: arriving later, it would push the page down.
-  const [state, storedSession, persisted] = await Promise.all([readSyncState(db), readSession(db), storagePersisted()]);
+  const [state, storedSession, revoked, persisted] = await Promise.all([
+    readSyncState(db),
+    readSession(db),
+    revokedAt(db),
+    storagePersisted(),
+  ]);
   performance.mark('boussole:state-read');
   // The transport asks the session for the token at each request: a sign-in or a refusal takes effect at once.
   const transport = syncCode.then((m) => m.httpTransport({ getToken: () => session.token() }));
   const session = createSessionModel(db, transport, storedSession);
-  session.revoked.value = await revokedAt(db);
+  session.revoked.value = revoked;
   const syncModel = createSyncModel({ lastSuccessAt: state.lastSyncAt, online: navigator.onLine });
   syncModel.storageNotice.value = !persisted && !storageNoticeSeen();
   const directory = createDirectoryModel(db);
+  // Counted while the rest is wired: the first screen waits for the counts.
+  const counted = directory.reload();
   // What waits to be sent, from every queue: the header's badge, Synchronisation and the sign-out warning.
   const pending = createPendingModel(db);
   const catalog = signal<CatalogModel | null>(null);
@@ -243,7 +250,7 @@ export async function boot({ catalog: catalogWhen = 'first' }: { catalog?: Catal
     if (p === 'persistent') syncModel.storageNotice.value = false;
   });
 
-  await directory.reload();
+  await counted;
   performance.mark('boussole:directory-counted');
   void catalogReady.then((model) => model.load());
   // The caller draws the first screen as this returns; once that frame is painted the rest may start (at once in a
