@@ -185,9 +185,8 @@ function entryOf(r: SavedRow): SearchEntry {
     criteres: r[22],
     hours: r[23],
     temporary: r[24],
-    // Rows saved before stops end early: a fixed place.
-    stopCommunes: r[25] ?? null,
-    stopHours: r[26] ?? null,
+    stopCommunes: r[25],
+    stopHours: r[26],
     affordable: r[13] !== 'payant',
     directAccess: !r[14],
   };

@@ -291,11 +291,11 @@ export function loadSearchIndex(entries: EntryList, saved: string): SearchIndex 
 export function adoptSearchIndex(snapshot: DirectorySnapshot, loaded: SearchIndex): SearchIndex {
   const { entries } = loaded;
   // The copy's rows are compared unparsed: the full snapshot is taken on in the page's idle time.
-  const same =
-    entries.length === snapshot.entries.length &&
-    snapshot.entries.every((e, i) =>
-      entries instanceof SavedEntries ? entries.isAt(i, e.id) : entries.at(i)?.id === e.id,
-    );
+  const isAt =
+    entries instanceof SavedEntries
+      ? (i: number, id: string) => entries.isAt(i, id)
+      : (i: number, id: string) => entries.at(i)?.id === id;
+  const same = entries.length === snapshot.entries.length && snapshot.entries.every((e, i) => isAt(i, e.id));
   if (!same) throw new Error('Index de recherche fait pour d’autres fiches');
   const index = wrap(snapshot.entries, loaded.mini, loaded.alphabetical());
   cache.set(snapshot, index);
