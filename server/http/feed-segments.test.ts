@@ -4,8 +4,8 @@ import { crc32Combine, entryPieces, joinPieces, SEGMENT_SEQS, storedPiece } from
 
 const entries = (from: number, to: number) =>
   Array.from({ length: to - from + 1 }, (_, i) => ({ kind: 'service', seq: from + i, nom: `Accès n° ${from + i}` }));
-const jsonOf = (entry: object) => JSON.stringify(entry);
-const text = (list: readonly object[]) => list.map(jsonOf).join(',');
+const jsonOf = (entry: object) => Buffer.from(JSON.stringify(entry));
+const text = (list: readonly object[]) => list.map((entry) => JSON.stringify(entry)).join(',');
 const inflate = (deflated: Buffer) =>
   inflateRawSync(deflated, { finishFlush: constants.Z_SYNC_FLUSH }).toString('utf8');
 
@@ -37,6 +37,8 @@ describe('feed segments', () => {
     // The page's first (partial) segment is its own; the complete ones after it are the same compressed bytes.
     expect(one[0]).not.toBe(other[0]);
     for (const i of [1, 2, 3]) expect(other[i]).toBe(one[i]);
+    // Another device that pulled at the same seq as the first asks from the same cursor: its first segment too.
+    expect(entryPieces(list.slice(3), jsonOf)[0]).toBe(one[0]);
   });
 
   it('compress a segment again when its entries are not the same objects: one more at the end, or another', () => {

@@ -9,7 +9,7 @@
 // A segment is kept under its first entry object (the stores hand the same entry objects to every reader of a
 // class, feed-entry-cache.ts), and reused only for exactly the same entry objects in the same order: entries never
 // change once built, so the same objects are the same text. A page's first segment usually starts mid-segment (at
-// the device's cursor): it is compressed for the page and not kept. Segments go when their first entry does.
+// the device's cursor): it is kept apart (it has no comma before it). Segments go when their first entry does.
 import { Buffer } from 'node:buffer';
 import { constants, crc32, deflateRawSync } from 'node:zlib';
 
@@ -32,11 +32,21 @@ interface Segment {
   piece: DeflatedPiece;
 }
 
-const kept = new WeakMap<object, Segment>();
+interface Segments {
+  /** What goes before the segment's first entry: nothing at the start of the page, else the comma after the one before. */
+  lead: '' | ',';
+  kept: WeakMap<object, Segment>;
+}
 
-/** Text compressed now, at the fastest level. */
-export function deflatePiece(text: string): DeflatedPiece {
-  const raw = Buffer.from(text);
+/**
+ * A page's first segment, from the device's cursor on, is kept too: the devices that pulled while the feed stood at
+ * one seq (several between two writes) all ask next from there.
+ */
+const keptFirst: Segments = { lead: '', kept: new WeakMap() };
+const keptNext: Segments = { lead: ',', kept: new WeakMap() };
+
+/** Bytes compressed now, at the fastest level. */
+function deflatePiece(raw: Buffer): DeflatedPiece {
   return {
     deflated: deflateRawSync(raw, { level: constants.Z_BEST_SPEED, finishFlush: constants.Z_SYNC_FLUSH }),
     length: raw.length,
@@ -64,7 +74,7 @@ export function storedPiece(text: string): DeflatedPiece {
  */
 export function entryPieces<Entry extends { seq: number }>(
   entries: readonly Entry[],
-  jsonOf: (entry: Entry) => string,
+  jsonOf: (entry: Entry) => Buffer,
 ): DeflatedPiece[] {
   const pieces: DeflatedPiece[] = [];
   let start = 0;
@@ -73,22 +83,37 @@ export function entryPieces<Entry extends { seq: number }>(
     let end = start + 1;
     while (end < entries.length && Math.floor((entries[end] as Entry).seq / SEGMENT_SEQS) === segment) end++;
     const group = entries.slice(start, end);
-    if (start === 0) pieces.push(deflatePiece(group.map(jsonOf).join(',')));
-    else pieces.push(keptPiece(group, jsonOf));
+    pieces.push(keptPiece(group, jsonOf, start === 0 ? keptFirst : keptNext));
     start = end;
   }
   return pieces;
 }
 
-function keptPiece<Entry extends object>(group: readonly Entry[], jsonOf: (entry: Entry) => string): DeflatedPiece {
+function keptPiece<Entry extends object>(
+  group: readonly Entry[],
+  jsonOf: (entry: Entry) => Buffer,
+  segments: Segments,
+): DeflatedPiece {
   const first = group[0] as Entry;
-  const found = kept.get(first);
+  const found = segments.kept.get(first);
   if (found && found.entries.length === group.length && found.entries.every((entry, i) => entry === group[i])) {
     return found.piece;
   }
-  const piece = deflatePiece(`,${group.map(jsonOf).join(',')}`);
-  kept.set(first, { entries: group, piece });
+  const piece = deflatePiece(Buffer.concat([...(segments.lead ? [COMMA] : []), ...joined(group, jsonOf)]));
+  segments.kept.set(first, { entries: group, piece });
   return piece;
+}
+
+const COMMA = Buffer.from(',');
+
+/** The entries' JSON with a comma between each, to be put together as one array's items. */
+export function joined<Entry>(entries: readonly Entry[], jsonOf: (entry: Entry) => Buffer): Buffer[] {
+  const out: Buffer[] = [];
+  for (const entry of entries) {
+    if (out.length > 0) out.push(COMMA);
+    out.push(jsonOf(entry));
+  }
+  return out;
 }
 
 /** The pieces one after the other: one deflate stream (still open: not final), its text's length and CRC-32. */

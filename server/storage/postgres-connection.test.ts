@@ -82,4 +82,34 @@ describe('PostgreSQL transactions', () => {
     await expect(sql`SAVEPOINT probe`).rejects.toThrow(/transaction blocks/);
     expect(() => sendWithCommit(sql, sql`SELECT 1`)).toThrow(/hors d’une transaction/);
   });
+
+  it('writes waiting for their turn keep no connection: a read goes through while one write holds the lock', async () => {
+    const pool = connectPostgres(database.url, { max: 2 });
+    try {
+      let release = () => {};
+      const holding = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let started = () => {};
+      const holds = new Promise<void>((resolve) => {
+        started = resolve;
+      });
+      const first = writeTransaction(pool, async (tx) => {
+        await nextSeq(tx);
+        started();
+        await holding;
+      });
+      await holds;
+      // Two more writes queue behind it; the pool's other connection stays free for a read.
+      const queued = [writeTransaction(pool, (tx) => nextSeq(tx)), writeTransaction(pool, (tx) => nextSeq(tx))];
+      const [row] = await pool<{ one: number }[]>`SELECT 1 AS one`;
+      expect(row?.one).toBe(1);
+      release();
+      await first;
+      const [second, third] = await Promise.all(queued);
+      expect(third).toBe((second ?? 0) + 1);
+    } finally {
+      await pool.end();
+    }
+  });
 });

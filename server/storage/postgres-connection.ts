@@ -14,6 +14,7 @@
 // waiting for the writer. A read that fits in one statement needs none: a statement is one snapshot (the pull,
 // postgres-feed.ts; the feed head).
 import postgres, { type Fragment, type ISql, type ReservedSql, type Sql, type TransactionSql } from 'postgres';
+import { type SerialGate, serialGate } from './serial-gate.ts';
 
 /** Advisory lock keys of the store; migrations use MIGRATION_LOCK (postgres-migrations.ts). */
 export const WRITE_LOCK = 0x426f7573_02;
@@ -36,11 +37,28 @@ export function connectPostgres(url: string, { max = 10, schema }: PostgresOptio
   }) as unknown as Sql;
 }
 
-/** A write transaction: the store-wide write lock first, then `body`; commits when it resolves. */
+/** Each pool's writes, one at a time in this process (writeTransaction). */
+const writeGates = new WeakMap<Sql, SerialGate>();
+
+/**
+ * A write transaction: the store-wide write lock first, then `body`; commits when it resolves.
+ *
+ * Only one write of this process waits for the lock on a connection; the others wait in memory for their turn. They
+ * would run one at a time anyway, and a write waiting on a connection keeps it from the reads: when a commit's flush
+ * to disk stalled (100 ms and more on this machine's disk), the pushes queued behind it took every connection of the
+ * pool, and the pulls waited with them.
+ */
 export function writeTransaction<Result>(sql: Sql, body: (tx: TransactionSql) => Promise<Result>): Promise<Result> {
+  let gate = writeGates.get(sql);
+  if (!gate) {
+    gate = serialGate();
+    writeGates.set(sql, gate);
+  }
   // The body's first statements go out right behind the lock's, pipelined on the same connection: they still run
   // after the lock is granted, but without a round trip to this process in between while it is held.
-  return transaction(sql, 'BEGIN', (tx) => [tx`SELECT pg_advisory_xact_lock(${WRITE_LOCK})`.execute()], body);
+  return gate.run(() =>
+    transaction(sql, 'BEGIN', (tx) => [tx`SELECT pg_advisory_xact_lock(${WRITE_LOCK})`.execute()], body),
+  );
 }
 
 /** A read transaction: one snapshot for every statement of `body`, without locks. */

@@ -54,10 +54,11 @@ export function createPgRecordAccess(logger: Logger) {
     decode,
     decodeAll,
     /**
-     * `decode` for the feed, kept by seq (feed-entry-cache.ts). The feed reads `data` as text: the driver would parse
-     * every jsonb row of every page, most of them kept already (it was an eighth of the server's time under load).
+     * `decode` for the feed, kept by seq (feed-entry-cache.ts). The feed reads `data` as text, and only for the
+     * entries not kept: the driver would parse every jsonb row of every page, most of them kept already (it was an
+     * eighth of the server's time under load).
      */
-    decodeForFeed: feedEntryCache((row: PgTextRow) => decode({ ...row, data: JSON.parse(row.data) as unknown })),
+    feedCache: feedEntryCache((row: PgTextRow) => decode({ ...row, data: JSON.parse(row.data) as unknown })),
 
     /**
      * Writes (or rewrites) a record at `seq` (a number, or a statement that gives it); a tombstone of the same id

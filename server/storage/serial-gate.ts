@@ -4,7 +4,8 @@
 // with it — and a second BEGIN would fail. So every use of the connection goes through one gate, in arrival
 // order: a transaction holds it from BEGIN to COMMIT or ROLLBACK, a query for its one synchronous call. Queries
 // never wait on I/O here, so the gate costs nothing on an idle connection and no throughput on a busy one. A store with a connection pool
-// (PostgreSQL) needs none: each transaction has its own connection and the database isolates them.
+// (PostgreSQL) needs none for isolation — each transaction has its own connection and the database isolates them —
+// but queues its writes through one so that they wait in memory, not on the pool's connections (postgres-connection.ts).
 
 export interface SerialGate {
   /**

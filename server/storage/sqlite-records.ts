@@ -62,7 +62,7 @@ export function createRecordAccess(db: Database.Database, logger: Logger) {
     }
   });
 
-  const decodeForFeed = feedEntryCache(decode);
+  const feedCache = feedEntryCache(decode);
 
   function nextSeq(): number {
     const seq = statements.nextSeq.get()?.last;
@@ -72,7 +72,7 @@ export function createRecordAccess(db: Database.Database, logger: Logger) {
 
   return {
     decode,
-    decodeForFeed,
+    feedCache,
     decodeAll,
     nextSeq,
 

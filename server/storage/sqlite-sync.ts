@@ -39,7 +39,7 @@ export function sqliteSync(
   const { view, apply } = createSqliteSyncView(db, rows, logger);
   const s = {
     // Each branch walks its table's seq index; SQLite merges the three in seq order. A record's JSON is read only
-    // when its entry is not kept already (rows.decodeForFeed): most of a delta was parsed for an earlier reader.
+    // when its entry is not kept already (rows.feedCache): most of a delta was parsed for an earlier reader.
     feed: db.prepare<{ cursor: number; limit: number }, FeedRow>(
       `SELECT 'record' AS source, kind, id, seq FROM records WHERE seq > @cursor
        UNION ALL SELECT 'tombstone', kind, id, seq FROM tombstones WHERE seq > @cursor
@@ -101,7 +101,7 @@ export function sqliteSync(
         const conflict = s.conflict.get(row.id);
         if (conflict) items.push({ source: 'conflict', seq: row.seq, conflict: conflictFromRow(conflict) });
       } else {
-        const entry = rows.decodeForFeed(row, () => {
+        const entry = rows.feedCache.entry(row, () => {
           const found = s.dataAt.get(row.seq);
           return found && { kind, id: row.id, seq: row.seq, data: found.data };
         });
