@@ -55,7 +55,7 @@ export function createApiRoutes(store: ApiRoutesStore, clock: Clock): Hono<AppEn
   // The pull of the sync protocol: the app fills IndexedDB from here, pages ordered by seq, from cursor 0 on a
   // first download, from its last cursor afterwards. `epoch` changes when the database is replaced: the client
   // then starts over. A signed-in device also learns its last handled mutation id (read with the page). Pages
-  // are kept serialised and compressed (feed-body.ts) until the last seq moves.
+  // are kept serialised and compressed (feed-body.ts) until the last seq moves, from the second time they are asked.
   const pages = new PageCache(PAGE_CACHE_BYTES);
   api.get('/directory', session, async (c) => {
     const query = parseQuery(c, directoryStrictQuerySchema);
@@ -87,7 +87,7 @@ export function createApiRoutes(store: ApiRoutesStore, clock: Clock): Hono<AppEn
         ...(clientId === undefined ? {} : { clientId }),
       });
       page = keepPage({ protocol, epoch, ...read });
-      pages.put(keyOf({ epoch, lastSeq }), page, pageQuery);
+      if (pages.worthKeeping(pageQuery)) pages.put(keyOf({ epoch, lastSeq }), page, pageQuery);
       lastMutationId = last;
     }
     const { body, encoding } = pageBody(page, lastMutationId, acceptsGzip(c.req.header('Accept-Encoding')));

@@ -105,6 +105,9 @@ function storedBlock(bytes: Buffer): Buffer {
 
 const sizeOf = (page: KeptPage) => page.deflated.length;
 
+/** Queries remembered as asked once: a few minutes of pulls of a metropolis's devices. */
+const ASKED_QUERIES = 20_000;
+
 /**
  * Kept pages, least recently used out first once their bytes pass the budget. Each page is kept under its key and
  * belongs to a query (the key without what the database's head adds to it): `keeps` tells whether any page of a query
@@ -114,9 +117,26 @@ export class PageCache {
   private readonly pages = new Map<string, { page: KeptPage; query: string }>();
   /** Pages kept per query. */
   private readonly queries = new Map<string, number>();
+  /** Queries asked once lately, oldest first (`worthKeeping`). */
+  private readonly askedOnce = new Set<string>();
   private bytes = 0;
 
   constructor(private readonly budget: number) {}
+
+  /**
+   * Whether a page of `query` is worth keeping: whether the query was asked before, lately, or has a page kept
+   * (an older one, before the last seq moved). Most pages are asked
+   * once — a device's delta from its own cursor — and keeping them only filled the budget with pages nobody asked
+   * again, each living long enough to be collected with the old generation: under load a full collection every few
+   * seconds, its marking taking a core from the requests. A page asked twice (anonymous visitors' first downloads,
+   * a device asking again) is asked more.
+   */
+  worthKeeping(query: string): boolean {
+    if (this.askedOnce.delete(query) || this.queries.has(query)) return true;
+    this.askedOnce.add(query);
+    if (this.askedOnce.size > ASKED_QUERIES) this.askedOnce.delete(this.askedOnce.values().next().value as string);
+    return false;
+  }
 
   get(key: string): KeptPage | undefined {
     const kept = this.pages.get(key);

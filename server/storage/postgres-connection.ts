@@ -44,9 +44,10 @@ const writeGates = new WeakMap<Sql, SerialGate>();
  * A write transaction: the store-wide write lock first, then `body`; commits when it resolves.
  *
  * Only one write of this process waits for the lock on a connection; the others wait in memory for their turn. They
- * would run one at a time anyway, and a write waiting on a connection keeps it from the reads: when a commit's flush
- * to disk stalled (100 ms and more on this machine's disk), the pushes queued behind it took every connection of the
- * pool, and the pulls waited with them.
+ * would run one at a time anyway, and a write waiting on a connection keeps it from the reads: when the processor was
+ * saturated for a moment under load, the pushes queued behind the lock's holder took every connection of the pool,
+ * and the pulls waited with them. (Committing the queued writes together, each in a savepoint, was tried: one flush
+ * to disk for all of them did not shorten the pushes' tail, which is the processor's, not the disk's.)
  */
 export function writeTransaction<Result>(sql: Sql, body: (tx: TransactionSql) => Promise<Result>): Promise<Result> {
   let gate = writeGates.get(sql);

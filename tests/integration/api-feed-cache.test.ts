@@ -1,6 +1,6 @@
-// GET /api/v1/directory keeps each page it builds (server/http/feed-body.ts) and serves it again while the last
-// seq holds: to another device of the same reader with its own lastMutationId, never to another reader, and never
-// once something changed.
+// GET /api/v1/directory keeps the pages it builds from the second time they are asked (server/http/feed-body.ts)
+// and serves them again while the last seq holds: to another device of the same reader with its own lastMutationId,
+// never to another reader, and never once something changed.
 import { describe, expect, it, vi } from 'vitest';
 import { sha256 } from '../../server/auth/secrets.ts';
 import { directoryPageSchema } from '../../src/domain/directory.ts';
@@ -17,7 +17,7 @@ const fixture = () => {
 };
 
 describe('kept feed pages', () => {
-  it('serve another device of the same account without reading the feed again, each with its own lastMutationId', async () => {
+  it('serve a page asked twice to another device of the same account without reading the feed again, each with its own lastMutationId', async () => {
     const { app, store } = await makeTestApp({ fixture: fixture() });
     const theo = await signInAs(app, store, { role: 'travailleur', nom: 'Théo' });
     const code = 'TEST-SECOND-DEVICE';
@@ -42,13 +42,18 @@ describe('kept feed pages', () => {
 
     const reads = vi.spyOn(store, 'pull');
     const heads = vi.spyOn(store, 'feedHead');
+    // Asked once, a page is not kept: most are a device's delta from its own cursor, which no other device asks.
     const first = await pull(app, theo, 0);
-    const again = await pull(app, second, 0);
-    expect(reads).toHaveBeenCalledTimes(1);
-    // Only the second asked whether the page it wants is still current: before the first, no page of it was kept.
+    const again = await pull(app, theo, 0);
+    expect(reads).toHaveBeenCalledTimes(2);
+    expect(heads).toHaveBeenCalledTimes(0);
+    // Asked twice, it is kept: the second device gets it without a read of the feed, only of its head.
+    const other = await pull(app, second, 0);
+    expect(reads).toHaveBeenCalledTimes(2);
     expect(heads).toHaveBeenCalledTimes(1);
-    expect([first.lastMutationId, again.lastMutationId]).toEqual([1, 0]);
-    expect({ ...again, lastMutationId: 1 }).toEqual(first);
+    expect([first.lastMutationId, again.lastMutationId, other.lastMutationId]).toEqual([1, 1, 0]);
+    expect(again).toEqual(first);
+    expect({ ...other, lastMutationId: 1 }).toEqual(first);
   });
 
   it('are never served to another reader: a partner does not get a page kept for a worker', async () => {
