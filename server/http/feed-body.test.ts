@@ -77,6 +77,17 @@ describe('the page cache', () => {
     cache.put('y', keepPage(page(50)));
     expect(cache.keeps('q')).toBe(false);
   });
+
+  it('finds a page worth keeping from the second time its query is asked, or while a page of it is kept', () => {
+    const cache = new PageCache(1_000_000);
+    expect(cache.worthKeeping('delta|appareil-1')).toBe(false);
+    expect(cache.worthKeeping('delta|appareil-2')).toBe(false);
+    expect(cache.worthKeeping('delta|appareil-1')).toBe(true);
+    cache.put('e|1|delta|appareil-1', keepPage(page(50)), 'delta|appareil-1');
+    // The last seq moved: the query's next page is kept too, asked again or not.
+    expect(cache.worthKeeping('delta|appareil-1')).toBe(true);
+    expect(cache.worthKeeping('delta|appareil-1')).toBe(true);
+  });
 });
 
 describe('Accept-Encoding', () => {
@@ -88,16 +99,5 @@ describe('Accept-Encoding', () => {
       true,
     ]);
     expect([undefined, '', 'br', 'gzip;q=0', 'identity'].map(acceptsGzip)).toEqual([false, false, false, false, false]);
-  });
-
-  it('finds a page worth keeping from the second time its query is asked, or while a page of it is kept', () => {
-    const cache = new PageCache(1_000_000);
-    expect(cache.worthKeeping('delta|appareil-1')).toBe(false);
-    expect(cache.worthKeeping('delta|appareil-2')).toBe(false);
-    expect(cache.worthKeeping('delta|appareil-1')).toBe(true);
-    cache.put('e|1|delta|appareil-1', keepPage(page(50)), 'delta|appareil-1');
-    // The last seq moved: the query's next page is kept too, asked again or not.
-    expect(cache.worthKeeping('delta|appareil-1')).toBe(true);
-    expect(cache.worthKeeping('delta|appareil-1')).toBe(true);
   });
 });

@@ -34,16 +34,18 @@ interface Segment {
 
 interface Segments {
   /** What goes before the segment's first entry: nothing at the start of the page, else the comma after the one before. */
-  lead: '' | ',';
+  lead: Buffer;
   kept: WeakMap<object, Segment>;
 }
+
+const COMMA = Buffer.from(',');
 
 /**
  * A page's first segment, from the device's cursor on, is kept too: the devices that pulled while the feed stood at
  * one seq (several between two writes) all ask next from there.
  */
-const keptFirst: Segments = { lead: '', kept: new WeakMap() };
-const keptNext: Segments = { lead: ',', kept: new WeakMap() };
+const keptFirst: Segments = { lead: Buffer.alloc(0), kept: new WeakMap() };
+const keptNext: Segments = { lead: COMMA, kept: new WeakMap() };
 
 /** Bytes compressed now, at the fastest level. */
 function deflatePiece(raw: Buffer): DeflatedPiece {
@@ -99,12 +101,10 @@ function keptPiece<Entry extends object>(
   if (found && found.entries.length === group.length && found.entries.every((entry, i) => entry === group[i])) {
     return found.piece;
   }
-  const piece = deflatePiece(Buffer.concat([...(segments.lead ? [COMMA] : []), ...joined(group, jsonOf)]));
+  const piece = deflatePiece(Buffer.concat([segments.lead, ...joined(group, jsonOf)]));
   segments.kept.set(first, { entries: group, piece });
   return piece;
 }
-
-const COMMA = Buffer.from(',');
 
 /** The entries' JSON with a comma between each, to be put together as one array's items. */
 export function joined<Entry>(entries: readonly Entry[], jsonOf: (entry: Entry) => Buffer): Buffer[] {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Sql } from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deferred } from '../../tests/fixtures/deferred.ts';
 import { createTestDatabase, type TestDatabase } from '../../tests/fixtures/postgres.ts';
 import { silentLogger } from '../logger.ts';
 import { connectPostgres } from '../storage/postgres-connection.ts';
@@ -69,14 +70,6 @@ const ENGINES: ReadonlyArray<readonly [string, () => TwoInstances]> = [
     },
   ],
 ];
-
-function deferred() {
-  let resolve = () => {};
-  const promise = new Promise<void>((r) => {
-    resolve = r;
-  });
-  return { promise, resolve };
-}
 
 describe.each(ENGINES)('tâches planifiées une seule fois : %s', (_name, open) => {
   it('deux instances qui se réveillent ensemble : une seule lance la tâche, une fois par période', async () => {

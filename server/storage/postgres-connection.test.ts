@@ -1,5 +1,6 @@
 import type { Sql } from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deferred } from '../../tests/fixtures/deferred.ts';
 import { createTestDatabase, type TestDatabase } from '../../tests/fixtures/postgres.ts';
 import {
   connectPostgres,
@@ -86,25 +87,19 @@ describe('PostgreSQL transactions', () => {
   it('writes waiting for their turn keep no connection: a read goes through while one write holds the lock', async () => {
     const pool = connectPostgres(database.url, { max: 2 });
     try {
-      let release = () => {};
-      const holding = new Promise<void>((resolve) => {
-        release = resolve;
-      });
-      let started = () => {};
-      const holds = new Promise<void>((resolve) => {
-        started = resolve;
-      });
+      const holding = deferred();
+      const started = deferred();
       const first = writeTransaction(pool, async (tx) => {
         await nextSeq(tx);
-        started();
-        await holding;
+        started.resolve();
+        await holding.promise;
       });
-      await holds;
+      await started.promise;
       // Two more writes queue behind it; the pool's other connection stays free for a read.
       const queued = [writeTransaction(pool, (tx) => nextSeq(tx)), writeTransaction(pool, (tx) => nextSeq(tx))];
       const [row] = await pool<{ one: number }[]>`SELECT 1 AS one`;
       expect(row?.one).toBe(1);
-      release();
+      holding.resolve();
       await first;
       const [second, third] = await Promise.all(queued);
       expect(third).toBe((second ?? 0) + 1);

@@ -1,5 +1,6 @@
 import type { Sql, TransactionSql } from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deferred } from '../../tests/fixtures/deferred.ts';
 import { createTestDatabase, type TestDatabase } from '../../tests/fixtures/postgres.ts';
 import { aStructure } from '../../tests/fixtures/records.ts';
 import { SYSTEM_AUTHOR_ID } from '../sync/decision.ts';
@@ -43,14 +44,6 @@ async function pull(sql: Sql, cursor: number, limit: number): Promise<{ ids: str
       SELECT id, seq FROM records WHERE seq > ${cursor} AND seq <= ${last} ORDER BY seq LIMIT ${limit}`;
     return { ids: rows.map((r) => r.id), cursor: rows.at(-1)?.seq ?? Math.min(cursor, last) };
   });
-}
-
-function deferred() {
-  let resolve = () => {};
-  const promise = new Promise<void>((r) => {
-    resolve = r;
-  });
-  return { promise, resolve };
 }
 
 describe('ordre du flux avec plusieurs instances PostgreSQL', () => {
